@@ -1,0 +1,7 @@
+package org.ruralbank;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class Application {
+}
