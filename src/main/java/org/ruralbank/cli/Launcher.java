@@ -1,0 +1,24 @@
+package org.ruralbank.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Runs the {@code ruralbank} command line and returns the exit status. */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RuralbankCommand());
+        cl.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+}
