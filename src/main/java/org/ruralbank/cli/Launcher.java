@@ -4,10 +4,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
-/** Runs the {@code ruralbank} command line and returns the exit status. */
+/** The entry point of the application jar: runs the {@code ruralbank} command line. */
 public final class Launcher {
 
     private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
     }
 
     public static int run(String... args) {

@@ -10,6 +10,9 @@ import picocli.CommandLine.ScopeType;
         description = "Ruralbank: the county bank's data platform and business systems.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            ServeCommand.class,
+            DemoCommand.class,
+            UsersCommand.class,
         })
 public class RuralbankCommand implements Runnable {
 

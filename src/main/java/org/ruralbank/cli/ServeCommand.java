@@ -1,0 +1,27 @@
+package org.ruralbank.cli;
+
+import java.util.concurrent.Callable;
+import org.ruralbank.platform.Bootstrap;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "serve", description = "Run the platform's web application and API.")
+class ServeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RuralbankCommand root;
+
+    @Option(names = "--port", description = "HTTP port (default ${DEFAULT-VALUE}).", defaultValue = "8080")
+    int port;
+
+    @Override
+    public Integer call() {
+        ConfigurableApplicationContext ctx = SpringRunner.start(root.home(), true, port, SpringRunner.Store.CONFIGURED);
+        ctx.getBean(Bootstrap.class).ensureFirstAdmin().ifPresent(password ->
+                FirstLogin.print(port, Bootstrap.FIRST_ADMIN, password));
+        System.out.println("Ruralbank is serving on http://localhost:" + port + "/  (data folder " + root.home() + ")");
+        return Waiting.untilStopped(ctx);
+    }
+}

@@ -1,0 +1,123 @@
+package org.ruralbank.platform.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import org.ruralbank.platform.AuditLog;
+import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.Role;
+import org.ruralbank.platform.StaffUsers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Web security: form login against staff users, lock-out after repeated failures, a forced password change after
+ * a one-time password, read-only auditors, CSRF protection and security headers.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfig {
+
+    private static final String MUST_CHANGE_PASSWORD = StaffUsers.ONE_TIME_PASSWORD_ATTRIBUTE;
+
+    private static final Set<String> ALWAYS_ALLOWED = Set.of("/password", "/logout", "/lang");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, with the algorithm id stored in each hash so a stronger one can replace it later
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, StaffUsers users, AuditLog audit) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error",
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler((request, response, auth) -> {
+                            StaffAccount account = (StaffAccount) auth.getPrincipal();
+                            users.loginSucceeded(account.getUsername());
+                            audit.recordAs(account.getUsername(), account.staff().orgPath(), "login",
+                                    AuditLog.Outcome.OK, "user", account.getUsername(), null, null);
+                            if (account.mustChangePassword()) {
+                                request.getSession().setAttribute(MUST_CHANGE_PASSWORD, Boolean.TRUE);
+                                response.sendRedirect(request.getContextPath() + "/password");
+                            } else {
+                                response.sendRedirect(request.getContextPath() + "/");
+                            }
+                        })
+                        .failureHandler((request, response, ex) -> {
+                            String username = request.getParameter("username");
+                            if (username != null && !username.isBlank()) {
+                                if (!(ex instanceof LockedException)) {
+                                    users.loginFailed(username);
+                                }
+                                audit.recordAs(username, null, "login", AuditLog.Outcome.FAILED, "user", username,
+                                        null, java.util.Map.of("reason", ex.getClass().getSimpleName()));
+                            }
+                            String reason = ex instanceof LockedException ? "locked" : "bad";
+                            response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+                        })
+                        .permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
+                                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.deny()))
+                .addFilterAfter(new OneTimePasswordGate(), AuthorizationFilter.class)
+                .addFilterAfter(new ReadOnlyAuditors(), OneTimePasswordGate.class);
+        return http.build();
+    }
+
+    /** Until a one-time password is changed, every page but the password page redirects there. */
+    static final class OneTimePasswordGate extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var session = request.getSession(false);
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (session != null && session.getAttribute(MUST_CHANGE_PASSWORD) != null
+                    && !ALWAYS_ALLOWED.contains(path) && !path.startsWith("/webjars/") && !path.startsWith("/assets/")) {
+                response.sendRedirect(request.getContextPath() + "/password");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Auditors read everything and change nothing: any state-changing request of theirs is refused here. */
+    static final class ReadOnlyAuditors extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String method = request.getMethod();
+            boolean mutating = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (mutating && !ALWAYS_ALLOWED.contains(path)
+                    && CurrentStaff.find().map(s -> s.has(Role.AUDITOR)).orElse(false)) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

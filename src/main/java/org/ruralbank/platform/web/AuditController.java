@@ -1,0 +1,67 @@
+package org.ruralbank.platform.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.ruralbank.platform.AuditEvents;
+import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.PageOf;
+import org.ruralbank.platform.Spreadsheets;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The audit log for administrators and auditors: search, page, export. */
+@Controller
+@RequestMapping("/audit")
+@PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+class AuditController {
+
+    private final AuditEvents events;
+    private final MessageSource messages;
+
+    AuditController(AuditEvents events, MessageSource messages) {
+        this.events = events;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+        int[] p = PageOf.clamp(page, size);
+        AuditEvents.Filter filter = new AuditEvents.Filter(actor, action, from, to);
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", events.search(CurrentStaff.get().scope(), filter, p[0], p[1]));
+        return "platform/audit";
+    }
+
+    @GetMapping("/export")
+    void export(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response) throws IOException {
+        AuditEvents.Filter filter = new AuditEvents.Filter(actor, action, from, to);
+        Download.xlsx(response, "audit");
+        Spreadsheets.write(response.getOutputStream(), msg("menu.system.audit"),
+                List.of("#", msg("audit.time"), msg("audit.actor"), msg("audit.action"), msg("audit.target"),
+                        msg("audit.outcome"), msg("audit.before"), msg("audit.after"), msg("audit.address")),
+                sink -> events.forEach(CurrentStaff.get().scope(), filter, e -> sink.accept(Arrays.asList(e.id(),
+                        e.occurredAt(), e.actor(), e.action(),
+                        e.targetType() == null ? null : e.targetType() + ":" + e.targetId(), e.outcome(),
+                        e.before(), e.after(), e.remoteAddr()))));
+    }
+
+    private String msg(String code) {
+        return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,76 @@
+package org.ruralbank.platform.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.Org;
+import org.ruralbank.platform.Orgs;
+import org.ruralbank.platform.Rejected;
+import org.ruralbank.platform.Spreadsheets;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The org tree within the user's scope; administrators add orgs until CORE_ORG keeps the tree. */
+@Controller
+@RequestMapping("/orgs")
+class OrgsController {
+
+    private final Orgs orgs;
+    private final MessageSource messages;
+
+    OrgsController(Orgs orgs, MessageSource messages) {
+        this.orgs = orgs;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String tree(Model model) {
+        model.addAttribute("orgs", orgs.list(CurrentStaff.get().scope()));
+        return "platform/orgs";
+    }
+
+    @GetMapping("/export")
+    void export(HttpServletResponse response) throws IOException {
+        List<Org> rows = orgs.list(CurrentStaff.get().scope());
+        Download.xlsx(response, "orgs");
+        Spreadsheets.write(response.getOutputStream(), msg("menu.system.orgs"),
+                List.of(msg("org.id"), msg("org.name"), msg("org.level"), msg("org.parent"), msg("org.town"),
+                        msg("org.status"), msg("org.source")),
+                sink -> rows.forEach(o -> sink.accept(java.util.Arrays.asList(o.orgId(), o.name(),
+                        msg("org.level." + o.level()), o.parentOrgId(), o.townName(),
+                        msg(o.open() ? "org.status.open" : "org.status.closed"), o.source()))));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    String create(@RequestParam(required = false) String orgId, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String parentOrgId, @RequestParam(required = false) String townName,
+            Model model, RedirectAttributes redirect) {
+        try {
+            if (parentOrgId != null && !parentOrgId.isBlank()
+                    && orgs.find(parentOrgId, CurrentStaff.get().scope()).isEmpty()) {
+                throw new Rejected("parentOrgId", "org.rejected.noParent", parentOrgId);
+            }
+            orgs.create(orgId == null ? null : orgId.trim(), name == null ? null : name.trim(), parentOrgId,
+                    townName);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/orgs";
+        } catch (Rejected r) {
+            model.addAttribute("error", r);
+            return tree(model);
+        }
+    }
+
+    private String msg(String code) {
+        return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
+    }
+}
