@@ -201,8 +201,9 @@ public class StaffUsers {
      */
     @Transactional
     public void changeOwnPassword(String username, String current, String next, String repeat) {
-        String hash = db.sql("select password_hash from staff_user where username = :u").param("u", username)
-                .query(String.class).optional().orElseThrow(() -> new Rejected("username", "user.rejected.unknown"));
+        StaffUser user = findByUsername(username).orElseThrow(() -> new Rejected("username", "user.rejected.unknown"));
+        String hash = db.sql("select password_hash from staff_user where user_id = :id").param("id", user.userId())
+                .query(String.class).single();
         if (!encoder.matches(current == null ? "" : current, hash)) {
             throw new Rejected("current", "password.rejected.current");
         }
@@ -215,7 +216,7 @@ public class StaffUsers {
                        password_changed_at = :now where username = :u
                 """).param("hash", encoder.encode(next)).param("now", OffsetDateTime.now(clock))
                 .param("u", username).update();
-        audit.recordAs(username, null, "user.changePassword", AuditLog.Outcome.OK, "user", username, null, null);
+        audit.recordAs(username, user.orgPath(), "user.changePassword", AuditLog.Outcome.OK, "user", username, null, null);
     }
 
     /** Rules for a chosen password: at least 10 characters, letters and digits, not the username, not the old one. */

@@ -1,0 +1,157 @@
+package org.ruralbank.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ruralbank.platform.DataScope;
+import org.ruralbank.platform.Org;
+import org.ruralbank.platform.Role;
+import org.ruralbank.testing.Endpoints;
+import org.ruralbank.testing.OnPostgres;
+import org.ruralbank.testing.TestBank;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A user of branch A cannot list, open, export or guess by id anything of branch B, on every page that shows bank
+ * data. Every GET endpoint of the application must appear in {@link #cases} or in {@link #NOT_BANK_DATA}: a new
+ * endpoint without a scope case fails {@link #everyEndpointHasAScopeCase()}.
+ */
+@OnPostgres
+class ScopeIsolationTest {
+
+    /** Endpoints that show no rows of bank data, with the reason. */
+    static final Map<String, String> NOT_BANK_DATA = Map.of(
+            "GET /", "redirects to /home",
+            "GET /login", "the login form",
+            "GET /password", "the user's own password form",
+            "GET /about", "version and configuration only");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext ctx;
+
+    TestBank bank;
+    Org a;
+    Org b;
+    String bUser;
+    MockHttpSession headOfA;
+    MockHttpSession adminOfA;
+
+    @BeforeEach
+    void twoBranches() throws Exception {
+        bank = new TestBank(ctx);
+        a = bank.branch("甲支行");
+        b = bank.branch("乙支行");
+        bank.subBranch(a, "甲一分理处");
+        bank.subBranch(b, "乙一分理处");
+        bUser = bank.user(b, DataScope.ORG_AND_BELOW, Role.CM);
+        headOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
+        // a branch administrator: can act, but only within branch A
+        adminOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.ADMIN), TestBank.PASSWORD);
+        // branch B leaves traces in the audit log too
+        TestBank.login(mvc, bUser, TestBank.PASSWORD);
+    }
+
+    /** One case per GET endpoint that shows bank data; each asserts that nothing of branch B is visible. */
+    Map<String, ScopeCase> cases() {
+        Map<String, ScopeCase> cases = new LinkedHashMap<>();
+        cases.put("GET /home", () -> assertPageHasNo(headOfA, "/home", b.orgId()));
+        cases.put("GET /users", () -> {
+            assertPageHasNo(headOfA, "/users", bUser);
+            assertSearchFindsNothing(headOfA, "/users?kw=" + bUser);
+            assertPageHasNo(headOfA, "/users?size=500", b.orgId());
+        });
+        cases.put("GET /users/export", () -> assertExportHasNo(headOfA, "/users/export", bUser, b.orgId()));
+        cases.put("GET /users/{id}", () -> mvc.perform(get("/users/" + bank.userId(bUser)).session(headOfA))
+                .andExpect(status().isNotFound()));
+        cases.put("GET /users/new", () -> assertPageHasNo(adminOfA, "/users/new", b.orgId()));
+        cases.put("GET /orgs", () -> assertPageHasNo(headOfA, "/orgs", b.orgId()));
+        cases.put("GET /orgs/export", () -> assertExportHasNo(headOfA, "/orgs/export", b.orgId()));
+        cases.put("GET /audit", () -> {
+            assertPageHasNo(adminOfA, "/audit", bUser);
+            assertSearchFindsNothing(adminOfA, "/audit?actor=" + bUser);
+        });
+        cases.put("GET /audit/export", () -> assertExportHasNo(adminOfA, "/audit/export", bUser));
+        return cases;
+    }
+
+    @Test
+    void everyEndpointHasAScopeCase() {
+        Set<String> uncovered = new TreeSet<>(Endpoints.of(ctx, false));
+        uncovered.removeAll(cases().keySet());
+        uncovered.removeAll(NOT_BANK_DATA.keySet());
+        assertThat(uncovered).as("GET endpoints without a scope test: add a case to ScopeIsolationTest").isEmpty();
+    }
+
+    @Test
+    void branchUserSeesNothingOfAnotherBranch() throws Exception {
+        for (Map.Entry<String, ScopeCase> c : cases().entrySet()) {
+            try {
+                c.getValue().run();
+            } catch (AssertionError e) {
+                throw new AssertionError(c.getKey() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Test
+    void ownBranchIsVisible() throws Exception {
+        String aUser = bank.user(a, DataScope.ORG, Role.CM);
+        String page = mvc.perform(get("/users").session(headOfA)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains(aUser);
+        mvc.perform(get("/users/" + bank.userId(aUser)).session(headOfA)).andExpect(status().isOk());
+    }
+
+    private void assertPageHasNo(MockHttpSession session, String url, String... forbidden) throws Exception {
+        String page = mvc.perform(get(url).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        for (String f : forbidden) {
+            assertThat(page).as(url).doesNotContain(f);
+        }
+    }
+
+    /** A search for something of branch B (the search term itself is echoed in the form) finds no row. */
+    private void assertSearchFindsNothing(MockHttpSession session, String url) throws Exception {
+        String page = mvc.perform(get(url).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).as(url).contains("暂无数据").contains("共 0 条");
+    }
+
+    private void assertExportHasNo(MockHttpSession session, String url, String... forbidden) throws Exception {
+        byte[] xlsx = mvc.perform(get(url).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        StringBuilder all = new StringBuilder();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Row row : book.getSheetAt(0)) {
+                for (Cell cell : row) {
+                    all.append(cell.toString()).append('\t');
+                }
+            }
+        }
+        assertThat(all).as(url).isNotEmpty();
+        for (String f : forbidden) {
+            assertThat(all.toString()).as(url).doesNotContain(f);
+        }
+    }
+
+    @FunctionalInterface
+    interface ScopeCase {
+        void run() throws Exception;
+    }
+}
