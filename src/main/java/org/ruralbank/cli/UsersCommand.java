@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.Locale;
+import org.ruralbank.platform.Bootstrap;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.NewStaffUser;
 import org.ruralbank.platform.OrgScope;
@@ -12,6 +14,7 @@ import org.ruralbank.platform.Role;
 import org.ruralbank.platform.StaffUser;
 import org.ruralbank.platform.StaffUsers;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,14 +27,22 @@ class UsersCommand {
     @ParentCommand
     RuralbankCommand root;
 
-    /** Runs {@code work} against the configured store; rule violations print their field and code, exit 2. */
+    /**
+     * Runs {@code work} against the configured store (creating the first administrator on a fresh store, as
+     * {@code serve} would); a rule violation prints the field at fault and what to do, and exits 2.
+     */
     int withUsers(java.util.function.Function<StaffUsers, Integer> work) {
         try (ConfigurableApplicationContext ctx =
                 SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED)) {
-            return work.apply(ctx.getBean(StaffUsers.class));
-        } catch (Rejected r) {
-            System.err.println("rejected: " + r.getMessage());
-            return 2;
+            ctx.getBean(Bootstrap.class).ensureFirstAdmin().ifPresent(password ->
+                    FirstLogin.print(8080, Bootstrap.FIRST_ADMIN, password));
+            try {
+                return work.apply(ctx.getBean(StaffUsers.class));
+            } catch (Rejected r) {
+                String why = ctx.getBean(MessageSource.class).getMessage(r.code(), r.args(), r.code(), Locale.ENGLISH);
+                System.err.println("rejected (" + r.field() + "): " + why);
+                return 2;
+            }
         }
     }
 

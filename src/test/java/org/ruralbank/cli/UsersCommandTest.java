@@ -1,0 +1,62 @@
+package org.ruralbank.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import org.junit.jupiter.api.Test;
+import org.ruralbank.testing.TestStores;
+
+/** The {@code users} command on a fresh data folder with the embedded database, as an operator would run it. */
+class UsersCommandTest {
+
+    @Test
+    void createsListsAndResetsUsersOnTheEmbeddedStore() throws Exception {
+        Path home = TestStores.tempHome();
+        // no user exists yet and no org but the head office the first administrator needs
+        Result created = run("--home", home.toString(), "users", "create", "zhang.wei", "--name", "张伟",
+                "--org", "HQ", "--role", "EBANK,AUDITOR", "--scope", "ALL");
+        assertThat(created.status).isEqualTo(2);
+        assertThat(created.err).contains("rejected (roles)").contains("read-only");
+
+        Result ok = run("--home", home.toString(), "users", "create", "zhang.wei", "--name", "张伟",
+                "--org", "HQ", "--role", "EBANK", "--scope", "ALL");
+        assertThat(ok.status).isZero();
+        assertThat(ok.out).containsPattern("one-time password: [A-Za-z0-9]{16}");
+
+        Result list = run("--home", home.toString(), "users", "list");
+        assertThat(list.out).contains("zhang.wei").contains("张伟").contains("one-time password");
+
+        Result reset = run("--home", home.toString(), "users", "reset-password", "zhang.wei");
+        assertThat(reset.status).isZero();
+        assertThat(reset.out).containsPattern("one-time password for zhang.wei: [A-Za-z0-9]{16}");
+
+        assertThat(run("--home", home.toString(), "users", "reset-password", "nobody").status).isEqualTo(2);
+        // the embedded database keeps a random password of its own beside it, readable by the owner only
+        assertThat(Files.getPosixFilePermissions(home.resolve("db/h2.secret")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    record Result(int status, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = Launcher.run(args);
+            return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+}
