@@ -100,6 +100,15 @@ class AuditTrailTest {
                     .andExpect(status().is3xxRedirection());
             return new String[] {"user.changePassword", fresh[0]};
         });
+        cases.put("POST /channels/targets/upload", () -> {
+            byte[] workbook = org.ruralbank.channels.TargetWorkbookTestSupport.filled(2030,
+                    java.util.List.of(new org.ruralbank.channels.TargetWorkbook.Branch(branch.orgId(), branch.name())));
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .multipart("/channels/targets/upload")
+                    .file(new org.springframework.mock.web.MockMultipartFile("file", "t.xlsx", null, workbook))
+                    .param("year", "2030").session(session).with(csrf())).andExpect(status().is3xxRedirection());
+            return new String[] {"targets.upload", "2030"};
+        });
         return cases;
     }
 

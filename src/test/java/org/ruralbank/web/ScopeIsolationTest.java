@@ -87,6 +87,11 @@ class ScopeIsolationTest {
             assertSearchFindsNothing(adminOfA, "/audit?actor=" + bUser);
         });
         cases.put("GET /audit/export", () -> assertExportHasNo(adminOfA, "/audit/export", bUser));
+        cases.put("GET /channels/targets", () -> assertPageHasNo(headOfA, "/channels/targets", b.orgId()));
+        cases.put("GET /channels/targets/export", () -> assertExportHasNo(headOfA, "/channels/targets/export",
+                b.orgId()));
+        cases.put("GET /channels/targets/template", () -> assertExportHasNo(adminOfA, "/channels/targets/template",
+                b.orgId()));
         return cases;
     }
 

@@ -1,0 +1,5 @@
+/**
+ * E-banking channels: cards, self-service devices, POS acquiring, village terminals, online and mobile banking,
+ * SMS; the quarterly targets per branch (任务分解表) and their completion; the department's annual report.
+ */
+package org.ruralbank.channels;

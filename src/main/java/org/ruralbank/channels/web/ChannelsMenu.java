@@ -1,0 +1,16 @@
+package org.ruralbank.channels.web;
+
+import java.util.Set;
+import org.ruralbank.platform.MenuEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The e-banking channels section of the menu. */
+@Configuration
+class ChannelsMenu {
+
+    @Bean
+    MenuEntry targetsMenu() {
+        return new MenuEntry("menu.channels", "menu.channels.targets", "/channels/targets", Set.of(), 300);
+    }
+}

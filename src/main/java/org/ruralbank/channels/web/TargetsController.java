@@ -1,0 +1,125 @@
+package org.ruralbank.channels.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ruralbank.channels.Indicator;
+import org.ruralbank.channels.Target;
+import org.ruralbank.channels.TargetWorkbook;
+import org.ruralbank.channels.Targets;
+import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Spreadsheets;
+import org.ruralbank.platform.web.Download;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The target-decomposition table: download the template, upload it filled, see each branch's quarterly targets. */
+@Controller
+@RequestMapping("/channels/targets")
+class TargetsController {
+
+    private static final String PLANNERS = "hasAnyRole('ADMIN','EBANK','PERF')";
+
+    private final Targets targets;
+    private final Clock clock;
+
+    TargetsController(Targets targets, Clock clock) {
+        this.targets = targets;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String page(@RequestParam(required = false) Integer year, Model model) {
+        int y = year(year);
+        OrgScope scope = CurrentStaff.get().scope();
+        model.addAttribute("year", y);
+        model.addAttribute("years", List.of(y - 1, y, y + 1));
+        model.addAttribute("indicators", Indicator.values());
+        model.addAttribute("rows", rows(y, scope));
+        return "channels/targets";
+    }
+
+    @GetMapping("/template")
+    @PreAuthorize(PLANNERS)
+    void template(@RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
+        int y = year(year);
+        OrgScope scope = CurrentStaff.get().scope();
+        Download.xlsx(response, y + "-targets");
+        TargetWorkbook.write(response.getOutputStream(), y, targets.branches(scope), targets.of(y, scope));
+    }
+
+    @PostMapping("/upload")
+    @PreAuthorize(PLANNERS)
+    String upload(@RequestParam int year, @RequestParam("file") MultipartFile file, Model model,
+            RedirectAttributes redirect) throws IOException {
+        TargetWorkbook.Parsed parsed = targets.upload(year, file.getInputStream(), CurrentStaff.get().scope());
+        if (!parsed.valid()) {
+            model.addAttribute("problems", parsed.problems());
+            model.addAttribute("fileName", file.getOriginalFilename());
+            return page(year, model);
+        }
+        redirect.addFlashAttribute("uploaded", parsed.targets().size());
+        return "redirect:/channels/targets?year=" + year;
+    }
+
+    @GetMapping("/export")
+    void export(@RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
+        int y = year(year);
+        List<Row> rows = rows(y, CurrentStaff.get().scope());
+        List<String> headers = new ArrayList<>(List.of("机构号", "机构名称"));
+        for (Indicator ind : Indicator.values()) {
+            for (int q = 1; q <= 4; q++) {
+                headers.add(ind.chineseName() + " Q" + q);
+            }
+        }
+        Download.xlsx(response, y + "-targets-export");
+        Spreadsheets.write(response.getOutputStream(), y + "年任务", headers, sink -> rows.forEach(r -> {
+            List<Object> cells = new ArrayList<>(List.of(r.orgId(), r.name()));
+            for (Indicator ind : Indicator.values()) {
+                for (int q = 1; q <= 4; q++) {
+                    cells.add(r.value(ind, q));
+                }
+            }
+            sink.accept(cells);
+        }));
+    }
+
+    /** One branch's targets for the page: indicator → quarter → value. */
+    record Row(String orgId, String name, Map<Indicator, Map<Integer, BigDecimal>> values) {
+        public BigDecimal value(Indicator ind, int quarter) {
+            return values.getOrDefault(ind, Map.of()).get(quarter);
+        }
+    }
+
+    private List<Row> rows(int year, OrgScope scope) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        targets.branches(scope).forEach(b -> rows.put(b.orgId(), new Row(b.orgId(), b.name(),
+                new java.util.EnumMap<>(Indicator.class))));
+        for (Target t : targets.of(year, scope)) {
+            Row r = rows.get(t.orgId());
+            if (r != null) {
+                r.values().computeIfAbsent(t.indicator(), k -> new java.util.HashMap<>()).put(t.quarter(), t.value());
+            }
+        }
+        return new ArrayList<>(rows.values());
+    }
+
+    private int year(Integer year) {
+        return year != null ? year : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
+    }
+}
