@@ -115,12 +115,7 @@ public class StaffUsers {
         if (user.displayName() == null || user.displayName().isBlank() || user.displayName().length() > 60) {
             throw new Rejected("displayName", "user.rejected.badName");
         }
-        if (user.roles() == null || user.roles().isEmpty()) {
-            throw new Rejected("roles", "user.rejected.noRole");
-        }
-        if (user.roles().contains(Role.AUDITOR) && user.roles().size() > 1) {
-            throw new Rejected("roles", "user.rejected.auditorAlone");
-        }
+        checkRoles(user.roles());
         Org org = orgs.find(user.orgId(), actorScope)
                 .orElseThrow(() -> new Rejected("orgId", "user.rejected.noOrg", user.orgId()));
         if (findByUsername(user.username()).isPresent()) {
@@ -167,12 +162,7 @@ public class StaffUsers {
     public void update(long userId, String displayName, String orgId, Set<Role> roles, DataScope dataScope,
             boolean enabled, OrgScope actorScope) {
         StaffUser before = find(userId, actorScope).orElseThrow(() -> notFound(userId));
-        if (roles == null || roles.isEmpty()) {
-            throw new Rejected("roles", "user.rejected.noRole");
-        }
-        if (roles.contains(Role.AUDITOR) && roles.size() > 1) {
-            throw new Rejected("roles", "user.rejected.auditorAlone");
-        }
+        checkRoles(roles);
         Org org = orgs.find(orgId, actorScope).orElseThrow(() -> new Rejected("orgId", "user.rejected.noOrg", orgId));
         DataScope scope = roles.contains(Role.AUDITOR) ? DataScope.ALL : dataScope;
         db.sql("""
@@ -217,6 +207,16 @@ public class StaffUsers {
                 """).param("hash", encoder.encode(next)).param("now", OffsetDateTime.now(clock))
                 .param("u", username).update();
         audit.recordAs(username, user.orgPath(), "user.changePassword", AuditLog.Outcome.OK, "user", username, null, null);
+    }
+
+    /** A user holds at least one role; auditors read everything and change nothing, so that role stands alone. */
+    private static void checkRoles(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new Rejected("roles", "user.rejected.noRole");
+        }
+        if (roles.contains(Role.AUDITOR) && roles.size() > 1) {
+            throw new Rejected("roles", "user.rejected.auditorAlone");
+        }
     }
 
     /** Rules for a chosen password: at least 10 characters, letters and digits, not the username, not the old one. */

@@ -9,8 +9,6 @@ import org.ruralbank.platform.AuditEvents;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.PageOf;
 import org.ruralbank.platform.Spreadsheets;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -26,11 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditController {
 
     private final AuditEvents events;
-    private final MessageSource messages;
+    private final Texts texts;
 
-    AuditController(AuditEvents events, MessageSource messages) {
+    AuditController(AuditEvents events, Texts texts) {
         this.events = events;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -52,16 +50,13 @@ class AuditController {
             HttpServletResponse response) throws IOException {
         AuditEvents.Filter filter = new AuditEvents.Filter(actor, action, from, to);
         Download.xlsx(response, "audit");
-        Spreadsheets.write(response.getOutputStream(), msg("menu.system.audit"),
-                List.of("#", msg("audit.time"), msg("audit.actor"), msg("audit.action"), msg("audit.target"),
-                        msg("audit.outcome"), msg("audit.before"), msg("audit.after"), msg("audit.address")),
+        Spreadsheets.write(response.getOutputStream(), texts.get("menu.system.audit"),
+                List.of("#", texts.get("audit.time"), texts.get("audit.actor"), texts.get("audit.action"), texts.get("audit.target"),
+                        texts.get("audit.outcome"), texts.get("audit.before"), texts.get("audit.after"), texts.get("audit.address")),
                 sink -> events.forEach(CurrentStaff.get().scope(), filter, e -> sink.accept(Arrays.asList(e.id(),
                         e.occurredAt(), e.actor(), e.action(),
                         e.targetType() == null ? null : e.targetType() + ":" + e.targetId(), e.outcome(),
                         e.before(), e.after(), e.remoteAddr()))));
     }
 
-    private String msg(String code) {
-        return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
-    }
 }

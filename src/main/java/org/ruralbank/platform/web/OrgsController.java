@@ -8,8 +8,6 @@ import org.ruralbank.platform.Org;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.Spreadsheets;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,11 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OrgsController {
 
     private final Orgs orgs;
-    private final MessageSource messages;
+    private final Texts texts;
 
-    OrgsController(Orgs orgs, MessageSource messages) {
+    OrgsController(Orgs orgs, Texts texts) {
         this.orgs = orgs;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -42,12 +40,12 @@ class OrgsController {
     void export(HttpServletResponse response) throws IOException {
         List<Org> rows = orgs.list(CurrentStaff.get().scope());
         Download.xlsx(response, "orgs");
-        Spreadsheets.write(response.getOutputStream(), msg("menu.system.orgs"),
-                List.of(msg("org.id"), msg("org.name"), msg("org.level"), msg("org.parent"), msg("org.town"),
-                        msg("org.status"), msg("org.source")),
+        Spreadsheets.write(response.getOutputStream(), texts.get("menu.system.orgs"),
+                List.of(texts.get("org.id"), texts.get("org.name"), texts.get("org.level"), texts.get("org.parent"), texts.get("org.town"),
+                        texts.get("org.status"), texts.get("org.source")),
                 sink -> rows.forEach(o -> sink.accept(java.util.Arrays.asList(o.orgId(), o.name(),
-                        msg("org.level." + o.level()), o.parentOrgId(), o.townName(),
-                        msg(o.open() ? "org.status.open" : "org.status.closed"), o.source()))));
+                        texts.get("org.level." + o.level()), o.parentOrgId(), o.townName(),
+                        texts.get(o.open() ? "org.status.open" : "org.status.closed"), o.source()))));
     }
 
     @PostMapping
@@ -70,7 +68,4 @@ class OrgsController {
         }
     }
 
-    private String msg(String code) {
-        return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
-    }
 }

@@ -16,8 +16,6 @@ import org.ruralbank.platform.Role;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.StaffUser;
 import org.ruralbank.platform.StaffUsers;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,12 +36,12 @@ class UsersController {
 
     private final StaffUsers users;
     private final Orgs orgs;
-    private final MessageSource messages;
+    private final Texts texts;
 
-    UsersController(StaffUsers users, Orgs orgs, MessageSource messages) {
+    UsersController(StaffUsers users, Orgs orgs, Texts texts) {
         this.users = users;
         this.orgs = orgs;
-        this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -61,12 +59,12 @@ class UsersController {
     void export(@RequestParam(required = false) String kw, HttpServletResponse response) throws IOException {
         List<StaffUser> rows = users.all(scope(), kw);
         Download.xlsx(response, "users");
-        Spreadsheets.write(response.getOutputStream(), msg("menu.system.users"),
-                List.of(msg("user.username"), msg("user.displayName"), msg("user.org"), msg("user.roles"),
-                        msg("user.dataScope"), msg("user.state"), msg("user.createdAt")),
+        Spreadsheets.write(response.getOutputStream(), texts.get("menu.system.users"),
+                List.of(texts.get("user.username"), texts.get("user.displayName"), texts.get("user.org"), texts.get("user.roles"),
+                        texts.get("user.dataScope"), texts.get("user.state"), texts.get("user.createdAt")),
                 sink -> rows.forEach(u -> sink.accept(List.of(u.username(), u.displayName(),
-                        u.orgId() + " " + u.orgName(), roles(u.roles()), msg("scope." + u.dataScope()),
-                        msg("user.state." + state(u)), u.createdAt()))));
+                        u.orgId() + " " + u.orgName(), roles(u.roles()), texts.get("scope." + u.dataScope()),
+                        texts.get("user.state." + state(u)), u.createdAt()))));
     }
 
     @GetMapping("/{id}")
@@ -156,12 +154,9 @@ class UsersController {
     }
 
     private String roles(Set<Role> roles) {
-        return String.join("、", roles.stream().map(r -> msg("role." + r)).toList());
+        return String.join("、", roles.stream().map(r -> texts.get("role." + r)).toList());
     }
 
-    private String msg(String code) {
-        return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
-    }
 
     private static OrgScope scope() {
         return CurrentStaff.get().scope();
