@@ -10,6 +10,8 @@ import picocli.CommandLine.ScopeType;
         description = "Ruralbank: the county bank's data platform and business systems.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            GenerateCommand.class,
+            CheckDeliveryCommand.class,
         })
 public class RuralbankCommand implements Runnable {
 
