@@ -257,7 +257,7 @@ public final class Bank {
     }
 
     /** Offsets the drift of the year (withdrawals run ahead of the counter's rebalancing). */
-    static final double CALIBRATION = 1.0;
+    static final double CALIBRATION = 0.975;
 
     /** The org of a person: the branch or a sub-branch of the household's town in its bank. */
     int personOrg(int p) {
@@ -434,7 +434,8 @@ public final class Bank {
             org = personOrg(owner);
         }
         long target = Math.round(8_000_000 * Rng.lognormalFactor(r, 1.0));
-        int acct = addAccount(owner, CUR, K_MERCHANT, org, signDay, 0, target, target, (byte) 'N');
+        long balance = signDay >= startDay ? 0 : target;
+        int acct = addAccount(owner, CUR, K_MERCHANT, org, signDay, 0, target, balance, (byte) 'N');
         mCust.add(owner);
         mAcct.add(acct);
         mOrg.add(org);

@@ -317,8 +317,8 @@ final class Day {
         }
         double v = bank.volume;
         long wdl = season.quota(Season.Shape.CASH, date, Figures.DEVICE_WDL * v);
-        long other = season.quota(Season.Shape.CASH, date, Figures.WDL_OTHER * v);
-        long nxy = season.quota(Season.Shape.CASH, date, Figures.WDL_NXY * v);
+        long other = season.amountQuota(Season.Shape.CASH, date, Figures.DEVICE_WDL * v, Figures.WDL_OTHER * v);
+        long nxy = season.amountQuota(Season.Shape.CASH, date, Figures.DEVICE_WDL * v, Figures.WDL_NXY * v);
         for (long i = 0; i < wdl; i++) {
             int issuer = i < other ? 2 : i < other + nxy ? 1 : 0;
             long amount = Math.min(500_000, Math.max(10_000, Math.round(70_000 * Rng.lognormalFactor(r, 0.8))
@@ -332,7 +332,7 @@ final class Day {
             device(r, pickWeighted(crs.isEmpty() ? atms : crs, r, 82), 1, 0, amount, 0);
         }
         long trf = season.quota(Season.Shape.CASH, date, Figures.DEVICE_TRF * v);
-        long trfInter = season.quota(Season.Shape.CASH, date, Figures.TRF_INTERBANK * v);
+        long trfInter = season.amountQuota(Season.Shape.CASH, date, Figures.DEVICE_TRF * v, Figures.TRF_INTERBANK * v);
         for (long i = 0; i < trf; i++) {
             long amount = Math.max(1_000, Math.round(300_000 * Rng.lognormalFactor(r, 0.9)));
             device(r, pickWeighted(atms, r, 83), 2, 0, amount, i < trfInter ? Figures.FEE_TRF_FEN : 0);
@@ -405,8 +405,10 @@ final class Day {
             return;
         }
         long count = season.quota(Season.Shape.SHOPPING, date, Figures.POS_TXN * bank.volume);
-        long amountTarget = season.quota(Season.Shape.SHOPPING, date, Figures.POS_AMOUNT_FEN * bank.volume);
-        long feeTarget = season.quota(Season.Shape.SHOPPING, date, Figures.POS_FEE_FEN * bank.volume);
+        long amountTarget = season.amountQuota(Season.Shape.SHOPPING, date, Figures.POS_TXN * bank.volume,
+                Figures.POS_AMOUNT_FEN * bank.volume);
+        long feeTarget = season.amountQuota(Season.Shape.SHOPPING, date, Figures.POS_TXN * bank.volume,
+                Figures.POS_FEE_FEN * bank.volume);
         List<Ev> made = new ArrayList<>();
         long fixedAmount = 0;
         // suspicious patterns for the risk rules, when the day is big enough to hold them
@@ -513,7 +515,7 @@ final class Day {
 
     private void transfers(SplittableRandom r, List<Integer> users, int kind, double annual, double annualFen) {
         long n = season.quota(Season.Shape.ONLINE, date, annual);
-        long target = season.quota(Season.Shape.ONLINE, date, annualFen);
+        long target = season.amountQuota(Season.Shape.ONLINE, date, annual, annualFen);
         if (n == 0 || users.isEmpty()) {
             return;
         }
@@ -931,6 +933,9 @@ final class Day {
             int org = bank.dOrg.get(d);
             switch (e.x) {
                 case 0, 2, 4 -> {
+                    if (e.x != 0) {
+                        topUp(acct, amount + fee, e.time, cardNo);
+                    }
                     if (bank.aBal.get(acct) < amount + fee) {
                         status = 'F';
                         error = "51";

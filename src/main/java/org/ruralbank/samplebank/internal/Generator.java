@@ -112,7 +112,7 @@ public final class Generator {
             if (kinds.contains(InjectKind.TOOLONG)) {
                 injector.rewrite("CORE_ORG", recs -> {
                     String[] r = recs.get(1);
-                    r[1] = r[1] + "（原" + r[1] + "）";
+                    r[1] = r[1] + "（原" + r[1] + "，现" + r[1] + "）";
                     return recs;
                 });
             }

@@ -77,9 +77,23 @@ public final class Season {
         return Math.round(annual * cum[i]) - Math.round(annual * cum[i - 1]);
     }
 
-    /** The day's share of an annual amount in fen, rounded the same way. */
-    public long quotaFen(Shape shape, LocalDate d, double annualFen) {
-        return quota(shape, d, annualFen);
+    /**
+     * The day's share of an annual amount that belongs to a counted activity: the amount follows the rounded count,
+     * so a day without transactions carries no amount and the year still sums to {@code annualAmount}.
+     */
+    public long amountQuota(Shape shape, LocalDate d, double annualCount, double annualAmount) {
+        if (annualCount <= 0) {
+            return 0;
+        }
+        double[] cum = cumulative.computeIfAbsent((long) d.getYear() * 16 + shape.ordinal(), k -> table(shape, d.getYear()));
+        int i = d.getDayOfYear();
+        long countTo = Math.round(annualCount * cum[i]);
+        long countBefore = Math.round(annualCount * cum[i - 1]);
+        long total = Math.round(annualCount);
+        if (total == 0) {
+            return 0;
+        }
+        return Math.round(annualAmount * countTo / total) - Math.round(annualAmount * countBefore / total);
     }
 
     private static double[] table(Shape shape, int year) {
