@@ -13,6 +13,8 @@ import picocli.CommandLine.ScopeType;
             ServeCommand.class,
             DemoCommand.class,
             UsersCommand.class,
+            GenerateCommand.class,
+            CheckDeliveryCommand.class,
         })
 public class RuralbankCommand implements Runnable {
 
