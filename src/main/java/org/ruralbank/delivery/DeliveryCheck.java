@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
-import org.ruralbank.delivery.internal.CountingDigestOutputStream;
 
 /**
  * Validates a date folder or a whole inbox against the delivery interface: the layout, READY, every metadata file

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
-import org.ruralbank.delivery.internal.CountingDigestOutputStream;
 
 /**
  * Writes the records of one data file in the layout its metadata describes, then its {@code .chk}. Values are

@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
 import org.ruralbank.delivery.CheckValues;
 import org.ruralbank.delivery.DeliveryFiles;
 import org.ruralbank.delivery.TableMeta;
-import org.ruralbank.delivery.internal.CountingDigestOutputStream;
+import org.ruralbank.delivery.CountingDigestOutputStream;
 
 /** Edits a written date folder (before its READY) to produce the documented faults. */
 final class Injector {

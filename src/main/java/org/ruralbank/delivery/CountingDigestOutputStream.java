@@ -1,4 +1,4 @@
-package org.ruralbank.delivery.internal;
+package org.ruralbank.delivery;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
