@@ -13,6 +13,10 @@ import picocli.CommandLine.ScopeType;
             ServeCommand.class,
             DemoCommand.class,
             UsersCommand.class,
+            LoadCommand.class,
+            StatusCommand.class,
+            SqlCommand.class,
+            RebuildCommand.class,
         })
 public class RuralbankCommand implements Runnable {
 

@@ -92,10 +92,6 @@ public final class TableWriter implements AutoCloseable {
         int n;
         if (ascii) {
             n = v.length();
-            ensure(n + c.fixedWidth() + separator.length);
-            for (int i = 0; i < n; i++) {
-                record[length + i] = (byte) v.charAt(i);
-            }
             bytes = null;
         } else {
             bytes = v.getBytes(charset);
@@ -174,6 +170,10 @@ public final class TableWriter implements AutoCloseable {
 
     private void putValue(byte[] bytes, String v, int n, boolean ascii) {
         if (ascii) {
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                record[length + i] = (byte) v.charAt(i);
+            }
             length += n;
         } else {
             put(bytes, n);
