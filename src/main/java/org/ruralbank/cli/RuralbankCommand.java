@@ -15,6 +15,10 @@ import picocli.CommandLine.ScopeType;
             UsersCommand.class,
             GenerateCommand.class,
             CheckDeliveryCommand.class,
+            LoadCommand.class,
+            StatusCommand.class,
+            SqlCommand.class,
+            RebuildCommand.class,
         })
 public class RuralbankCommand implements Runnable {
 

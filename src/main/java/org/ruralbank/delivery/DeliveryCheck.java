@@ -214,39 +214,52 @@ public final class DeliveryCheck {
             problems.add(DeliveryProblem.ofFile(file, "is not valid metadata (" + e.getMessage() + ")"));
             return null;
         }
-        int before = problems.size();
+        List<DeliveryProblem> found = metaProblems(meta, table, date, file);
+        problems.addAll(found);
+        return found.isEmpty() ? meta : null;
+    }
+
+    /**
+     * What is wrong with a table's metadata for date {@code date} against the catalogue's definition of the table:
+     * table name, system, business date, load mode, FIN's FIXED GBK layout, separator, record length and columns.
+     *
+     * @param file the metadata file's name as problems should show it
+     */
+    public static List<DeliveryProblem> metaProblems(TableMeta meta, DeliveryTable table, LocalDate date,
+            String file) {
+        List<DeliveryProblem> found = new ArrayList<>();
         if (!meta.table().equals(table.name())) {
-            problems.add(DeliveryProblem.ofFile(file, "table=" + meta.table() + " differs from the file name's "
+            found.add(DeliveryProblem.ofFile(file, "table=" + meta.table() + " differs from the file name's "
                     + table.name()));
         }
         if (!meta.system().equals(table.system())) {
-            problems.add(DeliveryProblem.ofFile(file, "system=" + meta.system() + " but " + table.name()
+            found.add(DeliveryProblem.ofFile(file, "system=" + meta.system() + " but " + table.name()
                     + " comes from " + table.system()));
         }
         if (!meta.bizDate().equals(date)) {
-            problems.add(DeliveryProblem.ofFile(file, "biz_date=" + DeliveryFiles.folder(meta.bizDate())
+            found.add(DeliveryProblem.ofFile(file, "biz_date=" + DeliveryFiles.folder(meta.bizDate())
                     + " differs from the folder's date " + DeliveryFiles.folder(date)));
         }
         if (meta.loadMode() != table.loadMode()) {
-            problems.add(DeliveryProblem.ofFile(file, "load_mode=" + meta.loadMode() + " but " + table.name()
+            found.add(DeliveryProblem.ofFile(file, "load_mode=" + meta.loadMode() + " but " + table.name()
                     + " is delivered " + table.loadMode()));
         }
         if (table.system().equals("FIN") && (meta.format() != RecordFormat.FIXED
                 || !meta.charset().equals(TableMeta.GBK))) {
-            problems.add(DeliveryProblem.ofFile(file, "FIN tables are FIXED in GBK, this one is " + meta.format() + " in "
+            found.add(DeliveryProblem.ofFile(file, "FIN tables are FIXED in GBK, this one is " + meta.format() + " in "
                     + meta.encodingName()));
         }
         if (meta.format() == RecordFormat.DELIMITED && (meta.separator().length < 1 || meta.separator().length > 4)) {
-            problems.add(DeliveryProblem.ofFile(file, "the separator must be 1 to 4 bytes"));
+            found.add(DeliveryProblem.ofFile(file, "the separator must be 1 to 4 bytes"));
         }
         if (meta.format() == RecordFormat.FIXED && meta.recordLength() != meta.columnsWidth()) {
-            problems.add(DeliveryProblem.ofFile(file, "record_length=" + meta.recordLength()
+            found.add(DeliveryProblem.ofFile(file, "record_length=" + meta.recordLength()
                     + " but the columns fill " + meta.columnsWidth() + " bytes"));
         }
         List<ColumnMeta> expected = table.columns();
         List<ColumnMeta> actual = meta.columns();
         if (expected.size() != actual.size()) {
-            problems.add(DeliveryProblem.ofFile(file, "declares " + actual.size() + " columns, " + table.name()
+            found.add(DeliveryProblem.ofFile(file, "declares " + actual.size() + " columns, " + table.name()
                     + " has " + expected.size()));
         } else {
             for (int i = 0; i < expected.size(); i++) {
@@ -254,16 +267,16 @@ public final class DeliveryCheck {
                 ColumnMeta a = actual.get(i);
                 if (!e.name().equals(a.name()) || e.type() != a.type() || e.length() != a.length()
                         || e.scale() != a.scale() || e.key() != a.key()) {
-                    problems.add(DeliveryProblem.ofFile(file, "column " + (i + 1) + " is " + a.render()
+                    found.add(DeliveryProblem.ofFile(file, "column " + (i + 1) + " is " + a.render()
                             + " but the interface defines " + e.render()));
                 }
                 if (a.type() != ColumnType.DECIMAL && a.scale() != 0) {
-                    problems.add(DeliveryProblem.ofFile(file, "column " + a.name() + " has SCALE " + a.scale()
+                    found.add(DeliveryProblem.ofFile(file, "column " + a.name() + " has SCALE " + a.scale()
                             + " but only DECIMAL columns have a scale"));
                 }
             }
         }
-        return problems.size() == before ? meta : null;
+        return found;
     }
 
     private boolean records(Path data, String file, TableMeta meta, DeliveryTable table, CheckValues chk,

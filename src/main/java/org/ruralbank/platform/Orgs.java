@@ -89,6 +89,108 @@ public class Orgs {
         return org;
     }
 
+    /**
+     * Makes the tree follow the provincial union's CORE_ORG: paths come from each org's parent chain; new orgs
+     * appear; orgs of STATUS C, or absent from CORE_ORG, are marked closed, never deleted; users keep their org. The
+     * hand-made head office of a fresh install is superseded by CORE_ORG's head office: its users move there and it
+     * is closed. Rows whose parent chain does not reach the head office are left out. Every change is audited.
+     *
+     * @return how many orgs were created or changed
+     */
+    @Transactional
+    public int followCore(List<CoreOrgRow> rows) {
+        Map<String, CoreOrgRow> byId = new LinkedHashMap<>();
+        for (CoreOrgRow r : rows) {
+            byId.put(r.orgId(), r);
+        }
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (CoreOrgRow r : rows) {
+            String path = pathOf(r, byId);
+            if (path != null) {
+                paths.put(r.orgId(), path);
+            }
+        }
+        if (paths.isEmpty()) {
+            return 0;
+        }
+        List<String> ordered = paths.keySet().stream()
+                .sorted(java.util.Comparator.comparing((String id) -> paths.get(id).length()).thenComparing(id -> id))
+                .toList();
+        Map<String, Org> existing = new LinkedHashMap<>();
+        for (Org o : list(OrgScope.everything())) {
+            existing.put(o.orgId(), o);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int changed = 0;
+        for (String id : ordered) {
+            CoreOrgRow r = byId.get(id);
+            int level = r.level() >= Org.HEAD_OFFICE && r.level() <= Org.SUB_BRANCH ? r.level()
+                    : Math.min(Org.SUB_BRANCH, paths.get(id).split("/").length - 1);
+            String parent = r.parentOrgId() == null || r.parentOrgId().isBlank() ? null : r.parentOrgId();
+            Org next = new Org(id, r.name(), level, parent, paths.get(id), r.townName(), !"C".equals(r.status()),
+                    "CORE");
+            Org before = existing.get(id);
+            if (before == null) {
+                db.sql("insert into org (" + COLUMNS + ", updated_at) values "
+                        + "(:id, :name, :level, :parent, :path, :town, :status, 'CORE', :now)")
+                        .param("id", id).param("name", next.name()).param("level", level).param("parent", parent)
+                        .param("path", next.path()).param("town", next.townName())
+                        .param("status", next.open() ? "A" : "C").param("now", now).update();
+                audit.record("org.followCore", "org", id, null, describe(next));
+                changed++;
+            } else if (!before.equals(next)) {
+                db.sql("update org set org_name = :name, org_level = :level, parent_org_id = :parent, "
+                        + "org_path = :path, town_name = :town, status = :status, source = 'CORE', updated_at = :now "
+                        + "where org_id = :id")
+                        .param("id", id).param("name", next.name()).param("level", level).param("parent", parent)
+                        .param("path", next.path()).param("town", next.townName())
+                        .param("status", next.open() ? "A" : "C").param("now", now).update();
+                audit.record("org.followCore", "org", id, describe(before), describe(next));
+                changed++;
+            }
+        }
+        String coreHead = ordered.get(0);
+        for (Org o : existing.values()) {
+            if (paths.containsKey(o.orgId())) {
+                continue;
+            }
+            if (o.level() == Org.HEAD_OFFICE && "MANUAL".equals(o.source())) {
+                int moved = db.sql("update staff_user set org_id = :core where org_id = :manual")
+                        .param("core", coreHead).param("manual", o.orgId()).update();
+                if (moved > 0) {
+                    audit.record("org.followCore.moveUsers", "org", o.orgId(), Map.of("users", moved),
+                            Map.of("orgId", coreHead));
+                }
+            }
+            if (o.open()) {
+                db.sql("update org set status = 'C', updated_at = :now where org_id = :id").param("now", now)
+                        .param("id", o.orgId()).update();
+                Org closed = new Org(o.orgId(), o.name(), o.level(), o.parentOrgId(), o.path(), o.townName(), false,
+                        o.source());
+                audit.record("org.followCore", "org", o.orgId(), describe(o), describe(closed));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** The path of a CORE org from its parent chain, or null when the chain does not reach a head office. */
+    private static String pathOf(CoreOrgRow row, Map<String, CoreOrgRow> byId) {
+        java.util.Deque<String> chain = new java.util.ArrayDeque<>();
+        CoreOrgRow r = row;
+        while (r != null) {
+            if (chain.contains(r.orgId()) || chain.size() > 6) {
+                return null;
+            }
+            chain.addFirst(r.orgId());
+            if (r.parentOrgId() == null || r.parentOrgId().isBlank()) {
+                return "/" + String.join("/", chain) + "/";
+            }
+            r = byId.get(r.parentOrgId());
+        }
+        return null;
+    }
+
     static Map<String, Object> describe(Org org) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("orgId", org.orgId());

@@ -176,6 +176,32 @@ public class StaffUsers {
                 describe(find(userId, OrgScope.everything()).get()));
     }
 
+    /**
+     * Follows the provincial union's CORE_STAFF: a user linked to a staff id whose STATUS is L (left) is disabled.
+     * Users keep their org; nobody is enabled again automatically. Every change is audited.
+     *
+     * @return how many users were disabled
+     */
+    @Transactional
+    public int followCore(List<CoreStaffRow> staff) {
+        int changed = 0;
+        for (CoreStaffRow row : staff) {
+            if (!"L".equals(row.status())) {
+                continue;
+            }
+            List<StaffUser> linked = db.sql(SELECT + " where u.staff_id = :staff and u.enabled = true")
+                    .param("staff", row.staffId()).query(StaffUsers::map).list();
+            for (StaffUser before : linked) {
+                db.sql("update staff_user set enabled = false where user_id = :id").param("id", before.userId())
+                        .update();
+                audit.record("user.followCore", "user", before.username(), describe(before),
+                        describe(find(before.userId(), OrgScope.everything()).get()));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     /** Clears a lock-out before it expires. */
     @Transactional
     public void unlock(long userId, OrgScope actorScope) {

@@ -1,0 +1,46 @@
+package org.ruralbank.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ruralbank.ingest.DateState;
+import org.ruralbank.ingest.DateStatus;
+import org.ruralbank.ingest.Ingest;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "load", description = "Load every READY date of the inbox into the warehouse, in date order.")
+class LoadCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RuralbankCommand root;
+
+    @Option(names = "--inbox", paramLabel = "DIR", description = "The inbox of date folders (default <home>/inbox).")
+    Path inbox;
+
+    @Option(names = "--through", paramLabel = "YYYYMMDD", description = "Load no date after this one.")
+    String through;
+
+    @Override
+    public Integer call() {
+        LocalDate last = through == null ? null : LocalDate.parse(through, DateTimeFormatter.BASIC_ISO_DATE);
+        try (ConfigurableApplicationContext ctx =
+                SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED)) {
+            Ingest ingest = ctx.getBean(Ingest.class);
+            Path in = inbox == null ? ingest.defaultInbox() : inbox.toAbsolutePath();
+            long start = System.nanoTime();
+            List<DateStatus> done = ingest.load(in, last);
+            for (DateStatus s : done) {
+                System.out.println(StatusCommand.line(s));
+            }
+            System.out.printf("loaded %d date(s) in %.1f s%n",
+                    done.stream().filter(s -> s.state() == DateState.LOADED).count(),
+                    (System.nanoTime() - start) / 1e9);
+            return done.stream().anyMatch(s -> s.state() == DateState.BLOCKED) ? 3 : 0;
+        }
+    }
+}

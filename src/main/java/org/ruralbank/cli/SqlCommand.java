@@ -1,0 +1,104 @@
+package org.ruralbank.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ruralbank.warehouse.QueryRefused;
+import org.ruralbank.warehouse.QueryResult;
+import org.ruralbank.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "sql", description = "Run a read-only query (a single SELECT or WITH) against the warehouse.")
+class SqlCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RuralbankCommand root;
+
+    @Option(names = "--csv", description = "Print the result as CSV.")
+    boolean csv;
+
+    @Option(names = "--max-rows", defaultValue = "10000", description = "At most this many rows (default ${DEFAULT-VALUE}).")
+    int maxRows;
+
+    @Parameters(index = "0", paramLabel = "QUERY")
+    String query;
+
+    @Override
+    public Integer call() {
+        if (!java.nio.file.Files.exists(Warehouse.fileUnder(root.home()))) {
+            System.err.println("there is no warehouse under " + root.home() + " yet: run 'ruralbank load' first");
+            return 2;
+        }
+        try (Warehouse warehouse = Warehouse.under(root.home(), true)) {
+            QueryResult r = warehouse.engine().queryReadOnly(query, maxRows);
+            if (csv) {
+                System.out.println(String.join(",", r.columns().stream().map(SqlCommand::csvValue).toList()));
+                for (List<Object> row : r.rows()) {
+                    System.out.println(String.join(",", row.stream().map(SqlCommand::csvValue).toList()));
+                }
+            } else {
+                table(r);
+            }
+            if (r.truncated()) {
+                System.err.println("(only the first " + maxRows + " rows are shown)");
+            }
+            return 0;
+        } catch (QueryRefused e) {
+            System.err.println("refused: " + e.getMessage());
+            return 2;
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    private static String csvValue(Object v) {
+        if (v == null) {
+            return "";
+        }
+        String s = v.toString();
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static void table(QueryResult r) {
+        int n = r.columns().size();
+        int[] w = new int[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = width(r.columns().get(i));
+            for (List<Object> row : r.rows()) {
+                w[i] = Math.min(60, Math.max(w[i], width(String.valueOf(row.get(i)))));
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(pad(r.columns().get(i), w[i])).append(i + 1 < n ? " | " : "");
+        }
+        System.out.println(sb);
+        for (List<Object> row : r.rows()) {
+            sb.setLength(0);
+            for (int i = 0; i < n; i++) {
+                sb.append(pad(row.get(i) == null ? "NULL" : row.get(i).toString(), w[i])).append(i + 1 < n ? " | " : "");
+            }
+            System.out.println(sb);
+        }
+        System.out.println("(" + r.rows().size() + " rows)");
+    }
+
+    private static int width(String s) {
+        int w = 0;
+        for (char c : s.toCharArray()) {
+            w += c >= 0x1100 ? 2 : 1;
+        }
+        return w;
+    }
+
+    private static String pad(String s, int w) {
+        StringBuilder sb = new StringBuilder(s);
+        for (int i = width(s); i < w; i++) {
+            sb.append(' ');
+        }
+        return sb.toString();
+    }
+}

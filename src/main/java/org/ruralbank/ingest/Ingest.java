@@ -1,0 +1,57 @@
+package org.ruralbank.ingest;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.ruralbank.ingest.internal.Loader;
+import org.ruralbank.warehouse.TestResult;
+import org.ruralbank.warehouse.Warehouse;
+
+/**
+ * The data platform's intake: loads the READY dates of an inbox into the warehouse in date order, one date at a
+ * time and each date atomically, and says where every date stands. One run at a time: a second caller gets an
+ * empty result while a run is going.
+ */
+public final class Ingest {
+
+    private final Loader loader;
+    private final Path defaultInbox;
+
+    /**
+     * @param home the data folder: the default inbox is {@code home/inbox}, work files go to {@code home/work}
+     */
+    public Ingest(Warehouse warehouse, IngestSettings settings, CoreStructure core, Path home) {
+        this.loader = new Loader(warehouse, settings, core, home.resolve("work").resolve("ingest"));
+        this.defaultInbox = home.resolve("inbox");
+    }
+
+    public Path defaultInbox() {
+        return defaultInbox;
+    }
+
+    /** Every date of the inbox and of the journal, with its state, in date order. */
+    public List<DateStatus> status(Path inbox) {
+        return loader.status(inbox);
+    }
+
+    /**
+     * Loads every date that needs it (new READY, higher version, or a blocked date whose files changed) up to
+     * {@code through} (null: all); stops at the first date that ends BLOCKED. Returns the dates worked on.
+     */
+    public List<DateStatus> load(Path inbox, LocalDate through) {
+        return loader.load(inbox, through);
+    }
+
+    /** Rebuilds the models of the published dates from {@code from} on; throws if a data test of severity error fails. */
+    public List<TestResult> rebuild(LocalDate from) {
+        return loader.rebuild(from);
+    }
+
+    public LoadProgress progress() {
+        return loader.progress();
+    }
+
+    public boolean running() {
+        return loader.running();
+    }
+}

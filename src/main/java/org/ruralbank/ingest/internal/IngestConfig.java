@@ -1,0 +1,56 @@
+package org.ruralbank.ingest.internal;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.ruralbank.delivery.DeliveryTables;
+import org.ruralbank.ingest.CoreStructure;
+import org.ruralbank.ingest.Ingest;
+import org.ruralbank.ingest.IngestSettings;
+import org.ruralbank.platform.Orgs;
+import org.ruralbank.platform.StaffUsers;
+import org.ruralbank.warehouse.Warehouse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Wires the intake: tolerances {@code ruralbank.ingest.tolerance.<TABLE>=N}, ODS retention
+ * {@code ruralbank.ingest.ods-retention-days}, reader threads {@code ruralbank.ingest.threads}; the org tree and
+ * staff users follow CORE_ORG and CORE_STAFF.
+ */
+@Configuration
+class IngestConfig {
+
+    @Bean
+    IngestSettings ingestSettings(Environment env) {
+        Map<String, Long> tolerances = new HashMap<>();
+        for (var t : DeliveryTables.all()) {
+            Long v = env.getProperty("ruralbank.ingest.tolerance." + t.name(), Long.class);
+            if (v != null) {
+                tolerances.put(t.name(), v);
+            }
+        }
+        String extra = env.getProperty("ruralbank.ingest.tolerances", "");
+        for (String pair : extra.split(",")) {
+            String[] kv = pair.split("=");
+            if (kv.length == 2) {
+                tolerances.put(kv[0].strip(), Long.parseLong(kv[1].strip()));
+            }
+        }
+        return new IngestSettings(tolerances, env.getProperty("ruralbank.ingest.ods-retention-days", Integer.class, 0),
+                env.getProperty("ruralbank.ingest.threads", Integer.class,
+                        Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    @Bean
+    Ingest ingest(Warehouse warehouse, IngestSettings settings, Orgs orgs, StaffUsers users,
+            @Value("${ruralbank.home:./data}") String home) {
+        CoreStructure core = (date, orgRows, staffRows) -> {
+            orgs.followCore(orgRows);
+            users.followCore(staffRows);
+        };
+        return new Ingest(warehouse, settings, core, Path.of(home).toAbsolutePath().normalize());
+    }
+}

@@ -1,0 +1,162 @@
+package org.ruralbank.warehouse;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
+
+/**
+ * Builds the models for business dates with replace-the-partition semantics, then runs the data tests. Building
+ * from date D first takes back everything that builds of D and later dates wrote (their partitions; the SCD2 versions
+ * they opened and closed), then builds each date in order, so a rebuild ends where a first build would have.
+ * Call it inside {@link WarehouseEngine#inTransaction} to publish all of it or nothing.
+ */
+public final class ModelRunner {
+
+    private final WarehouseEngine engine;
+    private final Models models;
+
+    public ModelRunner(WarehouseEngine engine, Models models) {
+        this.engine = engine;
+        this.models = models;
+    }
+
+    /** Milliseconds one model took to build for one date. */
+    public record Built(LocalDate bizDate, String model, long millis) {
+    }
+
+    /** Ensures the layer schemas exist. */
+    public void prepare() {
+        for (String schema : List.of("ods", "dw", "mart")) {
+            engine.execute("create schema if not exists " + schema);
+        }
+    }
+
+    /**
+     * Takes back what the builds of {@code dates.get(0)} and later wrote, then builds every date of {@code dates}
+     * (ascending, consecutive) in order.
+     */
+    public List<Built> build(List<LocalDate> dates, Consumer<String> progress) {
+        prepare();
+        List<Built> built = new ArrayList<>();
+        if (dates.isEmpty()) {
+            return built;
+        }
+        LocalDate from = dates.get(0);
+        List<Model> all = models.all();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            undo(all.get(i), from);
+        }
+        for (LocalDate t : dates) {
+            for (Model m : all) {
+                progress.accept(t + " " + m.name());
+                long start = System.nanoTime();
+                build(m, t);
+                built.add(new Built(t, m.name(), (System.nanoTime() - start) / 1_000_000));
+            }
+        }
+        return built;
+    }
+
+    /** Runs every data test for date {@code t}. */
+    public List<TestResult> test(LocalDate t) {
+        List<TestResult> results = new ArrayList<>();
+        for (DataTest test : models.tests()) {
+            String sql = Models.render(models.resolveAsOf(test.sql()), t);
+            long failures = engine.queryLong("select count(*) from (" + sql + ") f");
+            String sample = "";
+            if (failures > 0) {
+                QueryResult rows = engine.query("select * from (" + sql + ") f limit 5", 5);
+                StringJoiner j = new StringJoiner("; ");
+                for (List<Object> row : rows.rows()) {
+                    StringJoiner r = new StringJoiner(", ");
+                    for (int c = 0; c < row.size(); c++) {
+                        r.add(rows.columns().get(c) + "=" + row.get(c));
+                    }
+                    j.add(r.toString());
+                }
+                sample = j.toString();
+                if (sample.length() > 1000) {
+                    sample = sample.substring(0, 1000) + " ...";
+                }
+            }
+            results.add(new TestResult(t, test.name(), test.model(), test.severity(), failures, sample));
+        }
+        return results;
+    }
+
+    private void undo(Model m, LocalDate from) {
+        if (engine.columns(schema(m), table(m)).isEmpty()) {
+            return;
+        }
+        String d = Models.literal(from);
+        if (m.materialization() == Model.Materialization.PARTITION) {
+            engine.execute("delete from " + m.name() + " where biz_date >= " + d);
+        } else {
+            engine.execute("delete from " + m.name() + " where valid_from >= " + d);
+            String open = "date '" + Models.OPEN_END + "'";
+            engine.execute("update " + m.name() + " set valid_to = " + open + " where valid_to >= "
+                    + Models.literal(from.minusDays(1)) + " and valid_to < " + open);
+        }
+    }
+
+    private void build(Model m, LocalDate t) {
+        String sql = Models.render(m.sql(), t);
+        if (m.materialization() == Model.Materialization.PARTITION) {
+            if (engine.columns(schema(m), table(m)).isEmpty()) {
+                engine.execute("create table " + m.name() + " as select * from (" + sql + ") q limit 0");
+            }
+            engine.execute("delete from " + m.name() + " where biz_date = " + Models.literal(t));
+            engine.execute("insert into " + m.name() + " select * from (" + sql + ") q");
+        } else {
+            scd2(m, sql, t);
+        }
+    }
+
+    private void scd2(Model m, String sql, LocalDate t) {
+        String open = "date '" + Models.OPEN_END + "'";
+        String day = Models.literal(t);
+        String src = "scd2_src";
+        engine.execute("create or replace temp table " + src + " as select * from (" + sql + ") q");
+        List<String> cols = new ArrayList<>(engine.query("select * from " + src + " limit 0", 0).columns());
+        boolean deletable = cols.remove("_deleted");
+        StringJoiner hash = new StringJoiner(", ", "md5(concat_ws('|', ", "))");
+        for (String c : cols) {
+            if (!m.key().contains(c)) {
+                hash.add("coalesce(cast(" + c + " as varchar), '~')");
+            }
+        }
+        String list = String.join(", ", cols);
+        String deleted = deletable ? "_deleted" : "false";
+        engine.execute("create or replace temp table scd2_snap as select " + list + ", " + hash + " as row_hash, "
+                + deleted + " as _deleted from " + src);
+        if (engine.columns(schema(m), table(m)).isEmpty()) {
+            engine.execute("create table " + m.name() + " as select " + list + ", " + day + " as valid_from, " + day
+                    + " as valid_to, row_hash from scd2_snap limit 0");
+        }
+        StringJoiner keyMatch = new StringJoiner(" and ");
+        for (String k : m.key()) {
+            keyMatch.add("s." + k + " = h." + k);
+        }
+        String close = m.changesOnly()
+                ? "exists (select 1 from scd2_snap s where " + keyMatch + " and (s.row_hash <> h.row_hash or s._deleted))"
+                : "not exists (select 1 from scd2_snap s where " + keyMatch + " and s.row_hash = h.row_hash "
+                        + "and not s._deleted)";
+        engine.execute("update " + m.name() + " h set valid_to = " + Models.literal(t.minusDays(1))
+                + " where h.valid_to = " + open + " and " + close);
+        engine.execute("insert into " + m.name() + " select " + list + ", " + day + ", " + open + ", row_hash "
+                + "from scd2_snap s where not s._deleted and not exists (select 1 from " + m.name() + " h where "
+                + keyMatch + " and h.valid_to = " + open + " and h.row_hash = s.row_hash)");
+        engine.execute("drop table scd2_snap");
+        engine.execute("drop table " + src);
+    }
+
+    private static String schema(Model m) {
+        return m.name().substring(0, m.name().indexOf('.'));
+    }
+
+    private static String table(Model m) {
+        return m.name().substring(m.name().indexOf('.') + 1);
+    }
+}

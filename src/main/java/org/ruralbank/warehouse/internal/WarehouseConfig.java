@@ -1,0 +1,17 @@
+package org.ruralbank.warehouse.internal;
+
+import java.nio.file.Path;
+import org.ruralbank.warehouse.Warehouse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The warehouse of the application's home folder. */
+@Configuration
+class WarehouseConfig {
+
+    @Bean(destroyMethod = "close")
+    Warehouse warehouse(@Value("${ruralbank.home:./data}") String home) {
+        return Warehouse.under(Path.of(home).toAbsolutePath().normalize(), false);
+    }
+}
