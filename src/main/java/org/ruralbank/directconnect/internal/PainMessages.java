@@ -49,7 +49,7 @@ public final class PainMessages {
             throw new Xml.BadXml("wrong-namespace", "expected a Document in namespace " + NS_PREFIX
                     + "pain.001.001.09 or pain.001.001.03, got {" + ns + "}" + root.getLocalName());
         }
-        Xml.validate(doc, version);
+        Xml.validate(body, version);
         Element init = Xml.child(root, "CstmrCdtTrfInitn");
         Element hdr = Xml.child(init, "GrpHdr");
         List<PaymentBlock> blocks = new ArrayList<>();

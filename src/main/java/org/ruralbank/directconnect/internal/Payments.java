@@ -28,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Payments {
 
-    /** This bank's own code as creditor agent (a payment naming it, or no agent, is intra-bank). */
-    public static final String OWN_BANK = "RURALBANK";
+    /** This bank's own codes as creditor agent (a payment naming one, or no agent, is intra-bank). */
+    public static final java.util.Set<String> OWN_BANK = java.util.Set.of("RURALBANK", "RURBCNBJ", "RURBCNBJXXX");
     public static final String CLEARING_ACCOUNT = "DC-CLEARING";
     public static final String OPENING_ACCOUNT = "DC-OPENING";
     /** How long an inter-bank payment may wait for the clearing hand-off before its reservation expires. */
@@ -86,7 +86,7 @@ public class Payments {
         Directory.Enterprise ent = directory.enterprise(o.enterpriseId()).orElseThrow();
         Long amount = Amounts.fen(o.amountText()).orElse(null);
         boolean interBank = o.creditorAgent() != null && !o.creditorAgent().isBlank()
-                && !OWN_BANK.equalsIgnoreCase(o.creditorAgent().trim());
+                && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
         long id = insert(o, ent, hash, amount, interBank);
         event(id, "RCVD", "partner:" + o.enterpriseId(), o.channel() + " " + o.idemKey());
 

@@ -82,14 +82,15 @@ public final class Xml {
     }
 
     /** Validates against {@code iso20022/<name>.xsd}; the message names the first error's line and column. */
-    public static void validate(Document doc, String name) throws BadXml {
+    public static void validate(byte[] body, String name) throws BadXml {
         List<String> errors = new ArrayList<>();
         try {
             Validator v = schema(name).newValidator();
             v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             v.setErrorHandler(collecting(errors));
-            v.validate(new DOMSource(doc));
+            // the body already parsed without a DOCTYPE; validating its bytes gives line and column numbers
+            v.validate(new StreamSource(new java.io.ByteArrayInputStream(body)));
         } catch (SAXException | IOException e) {
             errors.add(String.valueOf(e.getMessage()));
         }
