@@ -33,10 +33,15 @@ public final class DirectConnectFixture {
     public final StaffPrincipal headOffice;
 
     public DirectConnectFixture(ApplicationContext ctx) {
+        this(ctx, null);
+    }
+
+    /** A fixture whose maker and checker work in {@code existingBranch} (a new branch when null). */
+    public DirectConnectFixture(ApplicationContext ctx, Org existingBranch) {
         bank = new TestBank(ctx);
         onboarding = ctx.getBean(Onboarding.class);
         StaffUsers users = ctx.getBean(StaffUsers.class);
-        branch = bank.branch("直连支行");
+        branch = existingBranch != null ? existingBranch : bank.branch("直连支行");
         maker = principal(users, bank.user(branch, DataScope.ORG_AND_BELOW, Role.EBANK));
         checker = principal(users, bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD));
         Org hq = ctx.getBean(org.ruralbank.platform.Orgs.class).list(org.ruralbank.platform.OrgScope.everything())
