@@ -13,6 +13,8 @@ import picocli.CommandLine.ScopeType;
             ServeCommand.class,
             DemoCommand.class,
             UsersCommand.class,
+            DirectConnectCommand.class,
+            ConnectCommand.class,
         })
 public class RuralbankCommand implements Runnable {
 
