@@ -19,6 +19,8 @@ import picocli.CommandLine.ScopeType;
             StatusCommand.class,
             SqlCommand.class,
             RebuildCommand.class,
+            DirectConnectCommand.class,
+            ConnectCommand.class,
         })
 public class RuralbankCommand implements Runnable {
 

@@ -33,12 +33,24 @@ import org.springframework.test.web.servlet.MockMvc;
 @OnPostgres
 class ScopeIsolationTest {
 
+    /** Partner endpoints have no staff scope: an enterprise's signed request reaches only its granted accounts. */
+    static final String PARTNER = "partner API: authorized per enterprise grant, not by staff scope; grant "
+            + "isolation is tested in DirectConnectApiTest";
+
     /** Endpoints that show no rows of bank data, with the reason. */
-    static final Map<String, String> NOT_BANK_DATA = Map.of(
-            "GET /", "redirects to /home",
-            "GET /login", "the login form",
-            "GET /password", "the user's own password form",
-            "GET /about", "version and configuration only");
+    static final Map<String, String> NOT_BANK_DATA = Map.ofEntries(
+            Map.entry("GET /", "redirects to /home"),
+            Map.entry("GET /login", "the login form"),
+            Map.entry("GET /password", "the user's own password form"),
+            Map.entry("GET /about", "version and configuration only"),
+            Map.entry("GET /api/dc/v1/openapi.json", "the partner API's description only"),
+            Map.entry("GET /api/dc/v1/accounts", PARTNER),
+            Map.entry("GET /api/dc/v1/reports/intraday", PARTNER),
+            Map.entry("GET /api/dc/v1/accounts/{accountNo}/entries", PARTNER),
+            Map.entry("GET /api/dc/v1/accounts/{accountNo}/statement", PARTNER),
+            Map.entry("GET /api/dc/v1/payments/{key}", PARTNER),
+            Map.entry("GET /api/dc/v1/pools/{poolId}/runs", PARTNER));
+
 
     @Autowired
     MockMvc mvc;
@@ -65,7 +77,20 @@ class ScopeIsolationTest {
         adminOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.ADMIN), TestBank.PASSWORD);
         // branch B leaves traces in the audit log too
         TestBank.login(mvc, bUser, TestBank.PASSWORD);
+        // and a direct-connection enterprise with an executed payment
+        var dc = new org.ruralbank.directconnect.DirectConnectFixture(ctx, b);
+        bEnterprise = dc.enterprise("乙支行直连企业");
+        bAccount = dc.account(bEnterprise, "1000");
+        String payee = dc.account(bEnterprise, "0");
+        var payments = ctx.getBean(org.ruralbank.directconnect.internal.Payments.class);
+        bInstruction = payments.execute(new org.ruralbank.directconnect.internal.PaymentOrder(bEnterprise,
+                "JSON:scope-" + bEnterprise, "JSON", null, null, null, bAccount, payee, "乙", null, "12.00", "CNY",
+                ctx.getBean(org.ruralbank.directconnect.internal.BusinessCalendar.class).today())).instructionId();
     }
+
+    String bEnterprise;
+    String bAccount;
+    long bInstruction;
 
     /** One case per GET endpoint that shows bank data; each asserts that nothing of branch B is visible. */
     Map<String, ScopeCase> cases() {
@@ -92,6 +117,26 @@ class ScopeIsolationTest {
                 b.orgId()));
         cases.put("GET /channels/targets/template", () -> assertExportHasNo(adminOfA, "/channels/targets/template",
                 b.orgId()));
+        cases.put("GET /directconnect/enterprises", () -> {
+            assertPageHasNo(headOfA, "/directconnect/enterprises", bEnterprise);
+            assertSearchFindsNothing(headOfA, "/directconnect/enterprises?kw=" + bEnterprise);
+        });
+        cases.put("GET /directconnect/enterprises/new", () ->
+                assertPageHasNo(headOfA, "/directconnect/enterprises/new", b.orgId()));
+        cases.put("GET /directconnect/enterprises/{id}", () -> mvc.perform(get("/directconnect/enterprises/"
+                + bEnterprise).session(headOfA)).andExpect(status().isNotFound()));
+        cases.put("GET /directconnect/changes", () -> {
+            assertPageHasNo(headOfA, "/directconnect/changes?status=APPROVED", bEnterprise, bAccount);
+            assertSearchFindsNothing(headOfA, "/directconnect/changes?status=APPROVED&enterprise=" + bEnterprise);
+        });
+        cases.put("GET /directconnect/instructions", () -> {
+            assertPageHasNo(headOfA, "/directconnect/instructions", bEnterprise, bAccount);
+            assertSearchFindsNothing(headOfA, "/directconnect/instructions?enterprise=" + bEnterprise);
+        });
+        cases.put("GET /directconnect/instructions/{id}", () -> mvc.perform(get("/directconnect/instructions/"
+                + bInstruction).session(headOfA)).andExpect(status().isNotFound()));
+        cases.put("GET /directconnect/reconciliation", () ->
+                assertPageHasNo(headOfA, "/directconnect/reconciliation", bEnterprise, bAccount));
         return cases;
     }
 

@@ -1,0 +1,195 @@
+package org.ruralbank.cli;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.ruralbank.directconnect.EndOfDay;
+import org.ruralbank.directconnect.Onboarding;
+import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Rejected;
+import org.ruralbank.platform.StaffPrincipal;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "directconnect", description = "Onboard direct-connection enterprises (maker-checker) and run the "
+        + "end of day.", subcommands = {DirectConnectCommand.Propose.class, DirectConnectCommand.Approve.class,
+            DirectConnectCommand.Onboard.class, DirectConnectCommand.Changes.class, DirectConnectCommand.Eod.class})
+class DirectConnectCommand {
+
+    @ParentCommand
+    RuralbankCommand root;
+
+    int withContext(Function<ConfigurableApplicationContext, Integer> work) {
+        try (ConfigurableApplicationContext ctx =
+                SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED)) {
+            return work.apply(ctx);
+        } catch (Rejected r) {
+            System.err.println("rejected: " + r.getMessage());
+            return 2;
+        } catch (BadCredentialsException e) {
+            System.err.println("rejected: " + e.getMessage());
+            return 3;
+        }
+    }
+
+    /** Checks a staff user's password as the login form does and returns who they are. */
+    static StaffPrincipal signIn(ConfigurableApplicationContext ctx, String username, String password) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(ctx.getBean(UserDetailsService.class));
+        provider.setPasswordEncoder(ctx.getBean(PasswordEncoder.class));
+        try {
+            Object principal = provider.authenticate(new UsernamePasswordAuthenticationToken(username,
+                    password == null ? "" : password)).getPrincipal();
+            return ((StaffPrincipal.Holder) principal).staff();
+        } catch (AuthenticationException e) {
+            throw new BadCredentialsException("wrong username or password for " + username);
+        }
+    }
+
+    static String password(String envName) {
+        String v = System.getenv(envName);
+        if (v == null || v.isEmpty()) {
+            throw new BadCredentialsException("set the password in the environment variable " + envName);
+        }
+        return v;
+    }
+
+    static Map<String, String> fields(String[] pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String p : pairs == null ? new String[0] : pairs) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new Rejected(p, "dc.rejected.required", "name=value");
+            }
+            String value = p.substring(eq + 1);
+            if (value.startsWith("@")) {
+                try {
+                    value = java.nio.file.Files.readString(java.nio.file.Path.of(value.substring(1)));
+                } catch (java.io.IOException e) {
+                    throw new Rejected(p.substring(0, eq), "dc.rejected.required", value);
+                }
+            }
+            m.put(p.substring(0, eq), value);
+        }
+        return m;
+    }
+
+    @Command(name = "propose", description = "Propose a change as the maker (password in env RURALBANK_MAKER_PASSWORD).")
+    static class Propose implements Callable<Integer> {
+        @ParentCommand
+        DirectConnectCommand dc;
+        @Option(names = "--maker", required = true, description = "Maker's username.")
+        String maker;
+        @Parameters(index = "0", description = "Change kind: ${COMPLETION-CANDIDATES}.")
+        Onboarding.Kind kind;
+        @Parameters(index = "1..*", description = "Fields as name=value (value @file reads a file), e.g. "
+                + "enterpriseId=E001 name=县水务集团 orgId=B01.")
+        String[] pairs;
+
+        @Override
+        public Integer call() {
+            return dc.withContext(ctx -> {
+                long id = ctx.getBean(Onboarding.class).propose(kind, fields(pairs),
+                        signIn(ctx, maker, password("RURALBANK_MAKER_PASSWORD")));
+                System.out.println("proposed change " + id + "; another staff member must approve it");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "approve", description = "Approve a change as the checker (password in env "
+            + "RURALBANK_CHECKER_PASSWORD).")
+    static class Approve implements Callable<Integer> {
+        @ParentCommand
+        DirectConnectCommand dc;
+        @Option(names = "--checker", required = true, description = "Checker's username (not the maker).")
+        String checker;
+        @Parameters(index = "0", description = "Change id.")
+        long changeId;
+
+        @Override
+        public Integer call() {
+            return dc.withContext(ctx -> {
+                Onboarding.Change c = ctx.getBean(Onboarding.class).approve(changeId,
+                        signIn(ctx, checker, password("RURALBANK_CHECKER_PASSWORD")));
+                System.out.println("change " + c.changeId() + " applied: " + c.outcome());
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "onboard", description = "Propose and approve in one step, with two staff credentials "
+            + "(env RURALBANK_MAKER_PASSWORD and RURALBANK_CHECKER_PASSWORD), for scripted onboarding.")
+    static class Onboard implements Callable<Integer> {
+        @ParentCommand
+        DirectConnectCommand dc;
+        @Option(names = "--maker", required = true)
+        String maker;
+        @Option(names = "--checker", required = true)
+        String checker;
+        @Parameters(index = "0", description = "Change kind: ${COMPLETION-CANDIDATES}.")
+        Onboarding.Kind kind;
+        @Parameters(index = "1..*", description = "Fields as name=value (value @file reads a file).")
+        String[] pairs;
+
+        @Override
+        public Integer call() {
+            return dc.withContext(ctx -> {
+                Onboarding onboarding = ctx.getBean(Onboarding.class);
+                StaffPrincipal m = signIn(ctx, maker, password("RURALBANK_MAKER_PASSWORD"));
+                StaffPrincipal c = signIn(ctx, checker, password("RURALBANK_CHECKER_PASSWORD"));
+                long id = onboarding.propose(kind, fields(pairs), m);
+                Onboarding.Change change = onboarding.approve(id, c);
+                System.out.println("change " + id + " (" + kind + ") applied: " + change.outcome());
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "changes", description = "List pending changes.")
+    static class Changes implements Callable<Integer> {
+        @ParentCommand
+        DirectConnectCommand dc;
+        @Option(names = "--status", defaultValue = "PENDING")
+        String status;
+
+        @Override
+        public Integer call() {
+            return dc.withContext(ctx -> {
+                for (Onboarding.Change c : ctx.getBean(Onboarding.class).changes(OrgScope.everything(), status, null,
+                        1, 500).items()) {
+                    System.out.printf("%-6d %-12s %-10s %-10s %s%n", c.changeId(), c.enterpriseId(), c.kind(),
+                            c.maker(), c.summary());
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "eod", description = "End of day: run every cash pool for the business date and expire "
+            + "stale inter-bank reservations.")
+    static class Eod implements Callable<Integer> {
+        @ParentCommand
+        DirectConnectCommand dc;
+        @Option(names = "--date", required = true, description = "Business date (yyyy-MM-dd).")
+        LocalDate date;
+
+        @Override
+        public Integer call() {
+            return dc.withContext(ctx -> {
+                ctx.getBean(EndOfDay.class).run(date).forEach(System.out::println);
+                return 0;
+            });
+        }
+    }
+}

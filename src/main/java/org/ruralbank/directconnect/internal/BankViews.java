@@ -1,0 +1,211 @@
+package org.ruralbank.directconnect.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ruralbank.directconnect.CoreBanking;
+import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.PageOf;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** What bank staff see of the direct connection, always through their org scope. */
+@Service
+public class BankViews {
+
+    private final JdbcClient db;
+    private final CoreBanking core;
+
+    BankViews(JdbcClient db, CoreBanking core) {
+        this.db = db;
+        this.core = core;
+    }
+
+    public record EnterpriseRow(String enterpriseId, String name, String kind, String orgId, String status,
+            String perTxnLimit, String dailyLimit, long accounts, long keys) {
+    }
+
+    public record AccountRow(String accountNo, String accountName, String kind, String owner, boolean view,
+            boolean pay, boolean sweep, String booked, String available, String perTxnLimit, String dailyLimit) {
+    }
+
+    public record InstructionRow(long instructionId, String enterpriseId, String channel, String idemKey,
+            String debitAccount, String creditAccount, String creditorName, String amount, boolean interBank,
+            LocalDate businessDate, String status, String reasonCode, String reasonText, String transferId,
+            OffsetDateTime createdAt) {
+    }
+
+    public record EventRow(OffsetDateTime occurredAt, String status, String actor, String detail) {
+    }
+
+    public record Break(String kind, Long instructionId, String transferId, String account, String amount,
+            String detail) {
+    }
+
+    public PageOf<EnterpriseRow> enterprises(OrgScope scope, String keyword, int page, int size) {
+        OrgScope.Condition c = scope.where("e.org_path", null);
+        Map<String, Object> params = new LinkedHashMap<>(c.params());
+        String where = " where " + c.sql();
+        if (keyword != null && !keyword.isBlank()) {
+            where += " and (lower(e.enterprise_id) like :kw or lower(e.name) like :kw)";
+            params.put("kw", "%" + keyword.trim().toLowerCase() + "%");
+        }
+        long total = db.sql("select count(*) from dc_enterprise e" + where).params(params).query(Long.class).single();
+        PageOf<EnterpriseRow> shape = new PageOf<>(List.of(), page, size, total);
+        List<EnterpriseRow> items = db.sql("""
+                select e.enterprise_id, e.name, e.kind, e.org_id, e.status, e.per_txn_limit_fen, e.daily_limit_fen,
+                       (select count(*) from dc_grant g where g.enterprise_id = e.enterprise_id),
+                       (select count(*) from dc_key k where k.enterprise_id = e.enterprise_id and k.status = 'ACTIVE')
+                  from dc_enterprise e""" + where + " order by e.enterprise_id limit :l offset :o").params(params)
+                .param("l", size).param("o", shape.offset())
+                .query((rs, i) -> new EnterpriseRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), Amounts.yuan(rs.getLong(6)), Amounts.yuan(rs.getLong(7)),
+                        rs.getLong(8), rs.getLong(9))).list();
+        return new PageOf<>(items, page, size, total);
+    }
+
+    public Optional<EnterpriseRow> enterprise(String enterpriseId, OrgScope scope) {
+        OrgScope.Condition c = scope.where("e.org_path", null);
+        return db.sql("""
+                select e.enterprise_id, e.name, e.kind, e.org_id, e.status, e.per_txn_limit_fen, e.daily_limit_fen,
+                       (select count(*) from dc_grant g where g.enterprise_id = e.enterprise_id),
+                       (select count(*) from dc_key k where k.enterprise_id = e.enterprise_id and k.status = 'ACTIVE')
+                  from dc_enterprise e where e.enterprise_id = :id and """ + " " + c.sql()).params(c.params())
+                .param("id", enterpriseId).query((rs, i) -> new EnterpriseRow(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), Amounts.yuan(rs.getLong(6)),
+                        Amounts.yuan(rs.getLong(7)), rs.getLong(8), rs.getLong(9))).optional();
+    }
+
+    public List<AccountRow> accounts(String enterpriseId) {
+        return db.sql("""
+                select g.account_no, a.account_name, a.kind, a.enterprise_id, g.can_view, g.can_pay, g.can_sweep,
+                       g.per_txn_limit_fen, g.daily_limit_fen
+                  from dc_grant g join dc_account a on a.account_no = g.account_no
+                 where g.enterprise_id = :e order by g.account_no
+                """).param("e", enterpriseId).query((rs, i) -> {
+                    CoreBanking.Balance b = core.balance(rs.getString(1)).orElseThrow();
+                    Long pt = rs.getObject(8, Long.class);
+                    Long d = rs.getObject(9, Long.class);
+                    return new AccountRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), Amounts.yuan(b.bookedFen()),
+                            Amounts.yuan(b.availableFen()), pt == null ? "" : Amounts.yuan(pt),
+                            d == null ? "" : Amounts.yuan(d));
+                }).list();
+    }
+
+    public Optional<String> webhook(String enterpriseId) {
+        return db.sql("select url from dc_webhook where enterprise_id = :e").param("e", enterpriseId)
+                .query(String.class).optional();
+    }
+
+    public List<String> poolIds(String enterpriseId) {
+        return db.sql("select pool_id from dc_pool where enterprise_id = :e order by pool_id").param("e", enterpriseId)
+                .query(String.class).list();
+    }
+
+    /** The instruction monitor: filter by status, enterprise and business date. */
+    public PageOf<InstructionRow> instructions(OrgScope scope, String status, String enterpriseId, LocalDate date,
+            int page, int size) {
+        OrgScope.Condition c = scope.where("i.org_path", null);
+        Map<String, Object> params = new LinkedHashMap<>(c.params());
+        StringBuilder where = new StringBuilder(" where ").append(c.sql());
+        if (status != null && !status.isBlank()) {
+            where.append(" and i.status = :st");
+            params.put("st", status);
+        }
+        if (enterpriseId != null && !enterpriseId.isBlank()) {
+            where.append(" and i.enterprise_id = :ent");
+            params.put("ent", enterpriseId.trim());
+        }
+        if (date != null) {
+            where.append(" and i.business_date = :d");
+            params.put("d", date);
+        }
+        long total = db.sql("select count(*) from dc_instruction i" + where).params(params).query(Long.class).single();
+        PageOf<InstructionRow> shape = new PageOf<>(List.of(), page, size, total);
+        List<InstructionRow> items = db.sql(INSTRUCTIONS + where + " order by i.instruction_id desc limit :l offset :o")
+                .params(params).param("l", size).param("o", shape.offset()).query(BankViews::instruction).list();
+        return new PageOf<>(items, page, size, total);
+    }
+
+    public Optional<InstructionRow> instruction(long id, OrgScope scope) {
+        OrgScope.Condition c = scope.where("i.org_path", null);
+        return db.sql(INSTRUCTIONS + " where i.instruction_id = :id and " + c.sql()).params(c.params())
+                .param("id", id).query(BankViews::instruction).optional();
+    }
+
+    public List<EventRow> history(long instructionId) {
+        return db.sql("select occurred_at, status, actor, detail from dc_instruction_event where instruction_id = :id "
+                + "order by event_id").param("id", instructionId).query((rs, i) -> new EventRow(
+                        rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /**
+     * Instructions of a business date against the core's postings of that date (through the core-banking port;
+     * with the warehouse wired, the core's own posting file): every executed instruction must have its transfer
+     * with the same accounts and amount, and every payment posting its instruction.
+     */
+    public List<Break> reconcile(LocalDate date, OrgScope scope) {
+        OrgScope.Condition c = scope.where("i.org_path", null);
+        List<InstructionRow> executed = db.sql(INSTRUCTIONS + " where i.business_date = :d and i.transfer_id is not null"
+                + " and " + c.sql()).params(c.params()).param("d", date).query(BankViews::instruction).list();
+        Map<String, CoreBanking.Transfer> postings = new HashMap<>();
+        for (CoreBanking.Transfer t : core.transfersOn(date)) {
+            if (t.kind() == CoreBanking.Kind.POSTED || t.kind() == CoreBanking.Kind.PENDING) {
+                postings.put(t.transferId(), t);
+            }
+        }
+        Map<String, String> accountPaths = new HashMap<>();
+        db.sql("select account_no, org_path from dc_account").query((rs, i) -> accountPaths.put(rs.getString(1),
+                rs.getString(2))).list();
+        List<Break> breaks = new ArrayList<>();
+        java.util.Set<String> matched = new java.util.HashSet<>();
+        for (InstructionRow i : executed) {
+            CoreBanking.Transfer t = postings.get(i.transferId());
+            matched.add(i.transferId());
+            if (t == null) {
+                breaks.add(new Break("MISSING_IN_CORE", i.instructionId(), i.transferId(), i.debitAccount(),
+                        i.amount(), "the instruction was executed but the core has no such posting on " + date));
+            } else if (!t.debitAccount().equals(i.debitAccount())
+                    || !Amounts.yuan(t.amountFen()).equals(i.amount())) {
+                breaks.add(new Break("MISMATCH", i.instructionId(), i.transferId(), i.debitAccount(), i.amount(),
+                        "core: " + t.debitAccount() + " " + Amounts.yuan(t.amountFen())));
+            }
+        }
+        for (CoreBanking.Transfer t : postings.values()) {
+            boolean payment = "PAYMENT".equals(t.code()) || "CLEARING".equals(t.code());
+            if (payment && !matched.contains(t.transferId())
+                    && scope.covers(accountPaths.get(t.debitAccount()))) {
+                breaks.add(new Break("UNKNOWN_IN_CORE", null, t.transferId(), t.debitAccount(),
+                        Amounts.yuan(t.amountFen()), "a payment posting without an instruction"));
+            }
+        }
+        return breaks;
+    }
+
+    public long executedCount(LocalDate date, OrgScope scope) {
+        OrgScope.Condition c = scope.where("org_path", null);
+        return db.sql("select count(*) from dc_instruction where business_date = :d and transfer_id is not null and "
+                + c.sql()).params(c.params()).param("d", date).query(Long.class).single();
+    }
+
+    private static final String INSTRUCTIONS = """
+            select i.instruction_id, i.enterprise_id, i.channel, i.idem_key, i.debit_account, i.credit_account,
+                   i.creditor_name, i.amount_fen, i.amount_text, i.inter_bank, i.business_date, i.status,
+                   i.reason_code, i.reason_text, i.transfer_id, i.created_at
+              from dc_instruction i""";
+
+    private static InstructionRow instruction(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Long fen = rs.getObject(8, Long.class);
+        return new InstructionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), fen == null ? rs.getString(9) : Amounts.yuan(fen),
+                rs.getBoolean(10), rs.getObject(11, LocalDate.class), rs.getString(12), rs.getString(13),
+                rs.getString(14), rs.getString(15), rs.getObject(16, OffsetDateTime.class));
+    }
+}

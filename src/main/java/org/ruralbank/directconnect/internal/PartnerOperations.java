@@ -1,0 +1,243 @@
+package org.ruralbank.directconnect.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.ruralbank.directconnect.CoreBanking;
+import org.ruralbank.directconnect.CoreBanking.Balance;
+import org.ruralbank.directconnect.internal.PainMessages.BlockStatus;
+import org.ruralbank.directconnect.internal.PainMessages.CreditTransfer;
+import org.ruralbank.directconnect.internal.PainMessages.Initiation;
+import org.ruralbank.directconnect.internal.PainMessages.PaymentBlock;
+import org.ruralbank.directconnect.internal.PainMessages.TxStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** What an authenticated enterprise can do: every account access passes its grants. */
+@Service
+public class PartnerOperations {
+
+    public static final int MAX_TRANSACTIONS_PER_MESSAGE = 5000;
+
+    private final CoreBanking core;
+    private final Directory directory;
+    private final Payments payments;
+    private final BusinessCalendar calendar;
+    private final JdbcClient db;
+    private final Clock clock;
+
+    PartnerOperations(CoreBanking core, Directory directory, Payments payments, BusinessCalendar calendar,
+            JdbcClient db, Clock clock) {
+        this.core = core;
+        this.directory = directory;
+        this.payments = payments;
+        this.calendar = calendar;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public record AccountView(String accountNo, String accountName, boolean own, boolean canView, boolean canPay,
+            boolean canSweep, String currency, String bookedBalance, String availableBalance) {
+    }
+
+    /** The accounts the enterprise may view, with balances. */
+    public List<AccountView> accounts(String enterpriseId) {
+        List<AccountView> list = new ArrayList<>();
+        for (Directory.Grant g : directory.grants(enterpriseId)) {
+            if (!g.canView()) {
+                continue;
+            }
+            Balance b = core.balance(g.accountNo()).orElseThrow();
+            list.add(new AccountView(g.accountNo(), g.accountName(), enterpriseId.equals(g.ownerEnterpriseId()),
+                    g.canView(), g.canPay(), g.canSweep(), "CNY", Amounts.yuan(b.bookedFen()),
+                    Amounts.yuan(b.availableFen())));
+        }
+        return list;
+    }
+
+    public Directory.Grant viewable(String enterpriseId, String accountNo) {
+        return directory.grant(enterpriseId, accountNo).filter(Directory.Grant::canView)
+                .orElseThrow(() -> new Problems.Problem(404, "not-granted", "no account " + accountNo
+                        + " among those the enterprise may view"));
+    }
+
+    /** camt.052 for one account, or for every viewable account when {@code accountNo} is null. */
+    public String intradayReport(String enterpriseId, String accountNo) {
+        LocalDate today = calendar.today();
+        List<Directory.Grant> grants = accountNo == null
+                ? directory.grants(enterpriseId).stream().filter(Directory.Grant::canView).toList()
+                : List.of(viewable(enterpriseId, accountNo));
+        List<IsoReports.AccountPart> parts = new ArrayList<>();
+        for (Directory.Grant g : grants) {
+            Balance b = core.balance(g.accountNo()).orElseThrow();
+            var entries = core.entries(g.accountNo(), today, today);
+            long todayPosted = entries.stream().filter(e -> e.kind() == CoreBanking.Kind.POSTED
+                    || e.kind() == CoreBanking.Kind.POST).mapToLong(CoreBanking.Entry::signedAmountFen).sum();
+            parts.add(new IsoReports.AccountPart(g.accountNo(), g.accountName(), b.bookedFen() - todayPosted,
+                    b.bookedFen(), b.availableFen(), entries));
+        }
+        return IsoReports.intraday(messageId("R"), clock.instant(), today, parts);
+    }
+
+    /** camt.053 for closed business dates {@code from..to}. */
+    public String statement(String enterpriseId, String accountNo, LocalDate from, LocalDate to) {
+        Directory.Grant g = viewable(enterpriseId, accountNo);
+        LocalDate today = calendar.today();
+        if (from == null || to == null || from.isAfter(to)) {
+            throw new Problems.Problem(400, "bad-request", "from and to (ISO dates, from <= to) are required");
+        }
+        if (!to.isBefore(today)) {
+            throw new Problems.Problem(400, "bad-request", "statements cover closed business dates (before "
+                    + today + "); today's entries are in the camt.052 intraday report");
+        }
+        if (from.isBefore(to.minusDays(366))) {
+            throw new Problems.Problem(400, "bad-request", "a statement covers at most one year");
+        }
+        Balance b = core.balance(accountNo).orElseThrow();
+        var entries = core.entries(accountNo, from, to);
+        long after = core.entries(accountNo, to.plusDays(1), today.plusDays(1)).stream()
+                .filter(e -> e.kind() == CoreBanking.Kind.POSTED || e.kind() == CoreBanking.Kind.POST)
+                .mapToLong(CoreBanking.Entry::signedAmountFen).sum();
+        long closing = b.bookedFen() - after;
+        long during = entries.stream().filter(e -> e.kind() == CoreBanking.Kind.POSTED
+                || e.kind() == CoreBanking.Kind.POST).mapToLong(CoreBanking.Entry::signedAmountFen).sum();
+        return IsoReports.statement(messageId("S"), clock.instant(), from, to,
+                List.of(new IsoReports.AccountPart(accountNo, g.accountName(), closing - during, closing, closing,
+                        entries)));
+    }
+
+    public List<CoreBanking.Entry> entries(String enterpriseId, String accountNo, LocalDate from, LocalDate to) {
+        viewable(enterpriseId, accountNo);
+        if (from == null || to == null || from.isAfter(to) || from.isBefore(to.minusDays(366))) {
+            throw new Problems.Problem(400, "bad-request", "from and to (ISO dates, from <= to, at most a year)");
+        }
+        return core.entries(accountNo, from, to);
+    }
+
+    /** A JSON payment. */
+    public PaymentResult pay(String enterpriseId, String idempotencyKey, String debitAccount, String creditAccount,
+            String creditorName, String creditorBank, String amount, String currency) {
+        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9_.:-]{1,100}")) {
+            throw new Problems.Problem(400, "bad-request",
+                    "header Idempotency-Key (1 to 100 characters [A-Za-z0-9_.:-]) is required");
+        }
+        return payments.execute(new PaymentOrder(enterpriseId, "JSON:" + idempotencyKey, "JSON", null, null,
+                null, debitAccount, creditAccount, creditorName, creditorBank, amount,
+                currency == null ? "CNY" : currency, calendar.today()));
+    }
+
+    public Optional<PaymentResult> payment(String enterpriseId, String idempotencyKey) {
+        return db.sql("select instruction_id, status, reason_code, reason_text, transfer_id from dc_instruction "
+                + "where enterprise_id = :e and idem_key = :k").param("e", enterpriseId)
+                .param("k", "JSON:" + idempotencyKey).query((rs, i) -> new PaymentResult(rs.getLong(1),
+                        idempotencyKey, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), true))
+                .optional();
+    }
+
+    /**
+     * A pain.001 message → its pain.002 report. A replay of the same message returns the stored report; the same
+     * message id with other content is refused as a whole (DU01) without executing anything.
+     */
+    public String initiation(String enterpriseId, byte[] body) throws Xml.BadXml {
+        Initiation in = PainMessages.read(body);
+        String hash = sha256(body);
+        Optional<String[]> earlier = db.sql("select content_hash, response from dc_message where enterprise_id = :e "
+                + "and msg_id = :m").param("e", enterpriseId).param("m", in.msgId())
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+        if (earlier.isPresent()) {
+            if (earlier.get()[0].equals(hash)) {
+                return earlier.get()[1];
+            }
+            return PainMessages.report(messageId("P"), clock.instant(), in, List.of(), "DU01",
+                    "message id " + in.msgId() + " was already used for a different message; nothing was executed");
+        }
+        String refusal = refusal(in);
+        String response;
+        if (refusal != null) {
+            response = PainMessages.report(messageId("P"), clock.instant(), in, List.of(), refusal.substring(0, 4),
+                    refusal.substring(5));
+        } else {
+            List<BlockStatus> blocks = new ArrayList<>();
+            LocalDate today = calendar.today();
+            for (PaymentBlock block : in.blocks()) {
+                List<TxStatus> txs = new ArrayList<>();
+                Set<String> seen = new HashSet<>();
+                for (CreditTransfer t : block.transactions()) {
+                    if (!seen.add(t.txKey())) {
+                        txs.add(new TxStatus(t.instrId(), t.endToEndId(), "RJCT", "DU05",
+                                "duplicate transaction id within the payment information block"));
+                        continue;
+                    }
+                    PaymentResult r = payments.execute(new PaymentOrder(enterpriseId,
+                            "ISO:" + in.msgId() + "/" + block.pmtInfId() + "/" + t.txKey(), "PAIN001", in.msgId(),
+                            block.pmtInfId(), t.endToEndId(), block.debitAccount(), t.creditAccount(),
+                            t.creditorName(), t.creditorAgent(), t.amountText(), t.currency(), today));
+                    txs.add(new TxStatus(t.instrId(), t.endToEndId(), r.status(), r.reasonCode(), r.reasonText()));
+                }
+                blocks.add(new BlockStatus(block.pmtInfId(), txs,
+                        PainMessages.combine(txs.stream().map(TxStatus::status).toList()), null, null));
+            }
+            response = PainMessages.report(messageId("P"), clock.instant(), in, blocks, null, null);
+        }
+        db.sql("insert into dc_message (enterprise_id, msg_id, content_hash, response, created_at) "
+                + "values (:e, :m, :h, :r, :now) on conflict do nothing").param("e", enterpriseId)
+                .param("m", in.msgId()).param("h", hash).param("r", response).param("now", OffsetDateTime.now(clock))
+                .update();
+        return db.sql("select response from dc_message where enterprise_id = :e and msg_id = :m")
+                .param("e", enterpriseId).param("m", in.msgId()).query(String.class).single();
+    }
+
+    /** Why a whole message is refused before any transaction ("CODE text"), or null. */
+    private static String refusal(Initiation in) {
+        int count = in.transactionCount();
+        if (count > MAX_TRANSACTIONS_PER_MESSAGE) {
+            return "AM18 at most " + MAX_TRANSACTIONS_PER_MESSAGE + " transactions per message";
+        }
+        if (!String.valueOf(count).equals(in.nbOfTxs())) {
+            return "AM18 NbOfTxs says " + in.nbOfTxs() + " but the message holds " + count;
+        }
+        if (in.ctrlSum() != null) {
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+            for (PaymentBlock b : in.blocks()) {
+                for (CreditTransfer t : b.transactions()) {
+                    sum = sum.add(new java.math.BigDecimal(t.amountText()));
+                }
+            }
+            if (sum.compareTo(new java.math.BigDecimal(in.ctrlSum())) != 0) {
+                return "AM10 CtrlSum says " + in.ctrlSum() + " but the amounts add up to " + sum.toPlainString();
+            }
+        }
+        for (PaymentBlock b : in.blocks()) {
+            if (b.nbOfTxs() != null && !String.valueOf(b.transactions().size()).equals(b.nbOfTxs())) {
+                return "AM18 NbOfTxs of block " + b.pmtInfId() + " does not match its transactions";
+            }
+        }
+        return null;
+    }
+
+    private String messageId(String prefix) {
+        Instant now = clock.instant();
+        return prefix + now.toEpochMilli() + Long.toString(System.nanoTime() % 100000, 36);
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,37 @@
+package org.ruralbank.directconnect.internal;
+
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** The enterprise (and the operator's key) behind a request whose signature checked out. */
+public final class PartnerPrincipal extends AbstractAuthenticationToken {
+
+    private final String enterpriseId;
+    private final String keyId;
+
+    PartnerPrincipal(String enterpriseId, String keyId) {
+        super(List.of(new SimpleGrantedAuthority("ROLE_PARTNER")));
+        this.enterpriseId = enterpriseId;
+        this.keyId = keyId;
+        setAuthenticated(true);
+    }
+
+    public String enterpriseId() {
+        return enterpriseId;
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return enterpriseId + "/" + keyId;
+    }
+}

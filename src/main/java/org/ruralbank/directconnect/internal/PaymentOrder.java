@@ -1,0 +1,33 @@
+package org.ruralbank.directconnect.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+
+/**
+ * One payment an enterprise asks for, as received (amount still as text, so that a bad amount is reported, not
+ * rounded). {@code idemKey} identifies it per enterprise: a JSON idempotency key, or the ISO message, payment
+ * information and end-to-end ids. {@code creditorAgent} is the creditor's bank (null or this bank: intra-bank).
+ */
+public record PaymentOrder(String enterpriseId, String idemKey, String channel, String msgId, String pmtInfId,
+        String endToEndId, String debitAccount, String creditAccount, String creditorName, String creditorAgent,
+        String amountText, String currency, LocalDate businessDate) {
+
+    /** A digest of what the payment does (not of how it was wrapped): a replay must match it exactly. */
+    public String contentHash() {
+        String canonical = String.join("\u001f", nz(debitAccount), nz(creditAccount), nz(creditorName),
+                nz(creditorAgent), nz(amountText).trim(), nz(currency));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

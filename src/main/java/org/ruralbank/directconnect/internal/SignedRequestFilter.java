@@ -1,0 +1,178 @@
+package org.ruralbank.directconnect.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import org.ruralbank.directconnect.RequestSigning;
+import org.ruralbank.directconnect.RequestSigning.Algorithm;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates partner API requests by their signature (see {@link RequestSigning}): body within the size limit,
+ * timestamp within {@link #WINDOW}, an active key of an active enterprise, a valid signature, and a nonce not seen
+ * before for that key (recorded only once the signature verified, so nobody can burn another's nonces).
+ */
+final class SignedRequestFilter extends OncePerRequestFilter {
+
+    static final Duration WINDOW = Duration.ofMinutes(5);
+    static final String OPEN_PATH = "/api/dc/v1/openapi.json";
+
+    private final Directory directory;
+    private final JdbcClient db;
+    private final Clock clock;
+    private final int maxBodyBytes;
+
+    SignedRequestFilter(Directory directory, JdbcClient db, Clock clock, int maxBodyBytes) {
+        this.directory = directory;
+        this.db = db;
+        this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals(OPEN_PATH)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
+        if (body.length > maxBodyBytes || request.getContentLengthLong() > maxBodyBytes) {
+            Problems.write(response, 413, "too-large", "the body exceeds " + maxBodyBytes + " bytes");
+            return;
+        }
+        String keyId = request.getHeader(RequestSigning.KEY_HEADER);
+        String timestamp = request.getHeader(RequestSigning.TIMESTAMP_HEADER);
+        String nonce = request.getHeader(RequestSigning.NONCE_HEADER);
+        String signature = request.getHeader(RequestSigning.SIGNATURE_HEADER);
+        if (keyId == null || timestamp == null || nonce == null || signature == null) {
+            Problems.write(response, 401, "unauthenticated", "headers " + RequestSigning.KEY_HEADER + ", "
+                    + RequestSigning.TIMESTAMP_HEADER + ", " + RequestSigning.NONCE_HEADER + " and "
+                    + RequestSigning.SIGNATURE_HEADER + " are required");
+            return;
+        }
+        if (!nonce.matches("[A-Za-z0-9_-]{16,64}")) {
+            Problems.write(response, 401, "unauthenticated", "the nonce must be 16 to 64 characters [A-Za-z0-9_-]");
+            return;
+        }
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(timestamp).toInstant();
+        } catch (DateTimeParseException e) {
+            Problems.write(response, 401, "unauthenticated", "the timestamp must be RFC 3339, e.g. 2025-06-03T01:02:03Z");
+            return;
+        }
+        Instant now = clock.instant();
+        if (Duration.between(at, now).abs().compareTo(WINDOW) > 0) {
+            Problems.write(response, 401, "expired", "timestamp " + timestamp + " is more than 5 minutes from "
+                    + now);
+            return;
+        }
+        Directory.PartnerKey key = directory.key(keyId).filter(k -> "ACTIVE".equals(k.status())).orElse(null);
+        Directory.Enterprise enterprise = key == null ? null
+                : directory.enterprise(key.enterpriseId()).filter(Directory.Enterprise::active).orElse(null);
+        if (enterprise == null) {
+            Problems.write(response, 401, "unknown-key", "no active key " + keyId);
+            return;
+        }
+        Algorithm algorithm = Algorithm.valueOf(key.algorithm());
+        String pathAndQuery = request.getRequestURI() + (request.getQueryString() == null ? ""
+                : "?" + request.getQueryString());
+        String canonical = RequestSigning.canonical(request.getMethod(), pathAndQuery, timestamp, nonce,
+                RequestSigning.bodyDigest(algorithm, body));
+        if (!RequestSigning.verify(algorithm, RequestSigning.publicKey(algorithm, key.publicKey()), canonical,
+                signature)) {
+            Problems.write(response, 401, "bad-signature", "the signature does not verify over method, path, "
+                    + "timestamp, nonce and body digest with key " + keyId);
+            return;
+        }
+        int fresh = db.sql("insert into dc_nonce (key_id, nonce, seen_at) values (:k, :n, :t) on conflict do nothing")
+                .param("k", keyId).param("n", nonce).param("t", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update();
+        if (fresh == 0) {
+            Problems.write(response, 401, "replayed-nonce", "nonce " + nonce + " was already used with key " + keyId);
+            return;
+        }
+        SecurityContextHolder.getContext().setAuthentication(new PartnerPrincipal(enterprise.enterpriseId(), keyId));
+        try {
+            chain.doFilter(new CachedBody(request, body), response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** The request with its body already read (the signature covered exactly these bytes). */
+    static final class CachedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            InputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return false;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

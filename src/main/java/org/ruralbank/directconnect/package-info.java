@@ -1,0 +1,12 @@
+/**
+ * Bank-enterprise direct connection (银企直连): enterprises' finance systems query balances and statements, pay,
+ * run payroll and sweep cash pools through a signed API (JSON and ISO 20022), over a double-entry ledger.
+ *
+ * <p>The API of this context: {@link org.ruralbank.directconnect.CoreBanking} (the port postings go through; the
+ * built-in implementation is the platform's own ledger), {@link org.ruralbank.directconnect.CorporateAccountSource}
+ * (where corporate accounts and opening balances come from), {@link org.ruralbank.directconnect.Onboarding}
+ * (maker-checker changes), {@link org.ruralbank.directconnect.RequestSigning} (the signing recipe partners and the
+ * {@code ruralbank connect} client follow). Persistence and adapters live in {@code internal}, controllers in
+ * {@code web}.
+ */
+package org.ruralbank.directconnect;

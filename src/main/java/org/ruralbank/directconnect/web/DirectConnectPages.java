@@ -1,0 +1,197 @@
+package org.ruralbank.directconnect.web;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ruralbank.directconnect.Onboarding;
+import org.ruralbank.directconnect.internal.BankViews;
+import org.ruralbank.directconnect.internal.BusinessCalendar;
+import org.ruralbank.directconnect.internal.Directory;
+import org.ruralbank.directconnect.internal.Pools;
+import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.NotFound;
+import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Orgs;
+import org.ruralbank.platform.PageOf;
+import org.ruralbank.platform.Rejected;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Bank-side pages of the direct connection: enterprises with their accounts, grants, keys, limits and pools;
+ * maker-checker changes; the instruction monitor with each instruction's history; the daily reconciliation.
+ */
+@Controller
+@RequestMapping("/directconnect")
+class DirectConnectPages {
+
+    static final String READERS = "hasAnyRole('ADMIN','EBANK','BRANCH_HEAD','AUDITOR')";
+    static final String ONBOARDERS = "hasAnyRole('ADMIN','EBANK','BRANCH_HEAD')";
+
+    private final BankViews views;
+    private final Onboarding onboarding;
+    private final Directory directory;
+    private final Pools pools;
+    private final Orgs orgs;
+    private final BusinessCalendar calendar;
+
+    DirectConnectPages(BankViews views, Onboarding onboarding, Directory directory, Pools pools, Orgs orgs,
+            BusinessCalendar calendar) {
+        this.views = views;
+        this.onboarding = onboarding;
+        this.directory = directory;
+        this.pools = pools;
+        this.orgs = orgs;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/enterprises")
+    @PreAuthorize(READERS)
+    String enterprises(@RequestParam(required = false) String kw, @RequestParam(required = false) Integer page,
+            Model model) {
+        int[] p = PageOf.clamp(page, null);
+        model.addAttribute("kw", kw);
+        model.addAttribute("result", views.enterprises(scope(), kw, p[0], p[1]));
+        return "directconnect/enterprises";
+    }
+
+    @GetMapping("/enterprises/new")
+    @PreAuthorize(ONBOARDERS)
+    String newEnterprise(Model model) {
+        model.addAttribute("orgs", orgs.list(scope()));
+        return "directconnect/enterprise-new";
+    }
+
+    @GetMapping("/enterprises/{id}")
+    @PreAuthorize(READERS)
+    String enterprise(@PathVariable String id, Model model) {
+        var e = views.enterprise(id, scope()).orElseThrow(() -> new NotFound("enterprise", id));
+        model.addAttribute("e", e);
+        model.addAttribute("accounts", views.accounts(id));
+        model.addAttribute("keys", directory.keys(id));
+        model.addAttribute("webhook", views.webhook(id).orElse(null));
+        Map<String, Object> poolRuns = new LinkedHashMap<>();
+        for (String poolId : views.poolIds(id)) {
+            poolRuns.put(poolId, Map.of("members", pools.members(poolId), "runs", pools.runs(poolId),
+                    "pool", pools.pool(poolId).orElseThrow()));
+        }
+        model.addAttribute("pools", poolRuns);
+        model.addAttribute("changes", onboarding.changes(scope(), null, id, 1, 20));
+        model.addAttribute("algorithms", org.ruralbank.directconnect.RequestSigning.Algorithm.values());
+        return "directconnect/enterprise";
+    }
+
+    @GetMapping("/changes")
+    @PreAuthorize(READERS)
+    String changes(@RequestParam(required = false) String status, @RequestParam(required = false) String enterprise,
+            @RequestParam(required = false) Integer page, Model model) {
+        int[] p = PageOf.clamp(page, null);
+        String s = status == null ? "PENDING" : status;
+        model.addAttribute("status", s);
+        model.addAttribute("enterprise", enterprise);
+        model.addAttribute("result", onboarding.changes(scope(), s, enterprise, p[0], p[1]));
+        return "directconnect/changes";
+    }
+
+    /** Proposes a change (the maker's half); the fields depend on {@code kind}. */
+    @PostMapping("/changes")
+    @PreAuthorize(ONBOARDERS)
+    String propose(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        fields.remove("_csrf");
+        String kind = fields.remove("kind");
+        String enterpriseKind = fields.remove("enterpriseKind");
+        if (enterpriseKind != null) {
+            fields.put("kind", enterpriseKind);
+        }
+        String back = fields.get("enterpriseId") == null ? "/directconnect/changes"
+                : "/directconnect/enterprises/" + fields.get("enterpriseId");
+        try {
+            Onboarding.Kind k = Onboarding.Kind.valueOf(kind == null ? "" : kind);
+            long id = onboarding.propose(k, fields, CurrentStaff.get());
+            redirect.addFlashAttribute("proposed", id);
+            return "redirect:" + (k == Onboarding.Kind.ENTERPRISE ? "/directconnect/changes" : back);
+        } catch (NotFound nf) {
+            throw nf;
+        } catch (IllegalArgumentException badKind) {
+            redirect.addFlashAttribute("error", new Rejected("kind", "dc.rejected.badKind"));
+            return "redirect:/directconnect/changes";
+        } catch (Rejected r) {
+            redirect.addFlashAttribute("error", r);
+            return "redirect:" + (Onboarding.Kind.ENTERPRISE.name().equals(kind) ? "/directconnect/enterprises/new"
+                    : back);
+        }
+    }
+
+    @PostMapping("/changes/{id}/approve")
+    @PreAuthorize(ONBOARDERS)
+    String approve(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            Onboarding.Change c = onboarding.approve(id, CurrentStaff.get());
+            redirect.addFlashAttribute("approved", c);
+        } catch (NotFound nf) {
+            throw nf;
+        } catch (Rejected r) {
+            redirect.addFlashAttribute("error", r);
+        }
+        return "redirect:/directconnect/changes";
+    }
+
+    @PostMapping("/changes/{id}/reject")
+    @PreAuthorize(ONBOARDERS)
+    String reject(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            onboarding.reject(id, reason, CurrentStaff.get());
+        } catch (NotFound nf) {
+            throw nf;
+        } catch (Rejected r) {
+            redirect.addFlashAttribute("error", r);
+        }
+        return "redirect:/directconnect/changes";
+    }
+
+    @GetMapping("/instructions")
+    @PreAuthorize(READERS)
+    String instructions(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String enterprise,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) Integer page, Model model) {
+        int[] p = PageOf.clamp(page, null);
+        model.addAttribute("status", status);
+        model.addAttribute("enterprise", enterprise);
+        model.addAttribute("date", date);
+        model.addAttribute("result", views.instructions(scope(), status, enterprise, date, p[0], p[1]));
+        return "directconnect/instructions";
+    }
+
+    @GetMapping("/instructions/{id}")
+    @PreAuthorize(READERS)
+    String instruction(@PathVariable long id, Model model) {
+        model.addAttribute("i", views.instruction(id, scope()).orElseThrow(() -> new NotFound("instruction", "" + id)));
+        model.addAttribute("history", views.history(id));
+        return "directconnect/instruction";
+    }
+
+    @GetMapping("/reconciliation")
+    @PreAuthorize(READERS)
+    String reconciliation(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate date, Model model) {
+        LocalDate d = date == null ? calendar.today() : date;
+        model.addAttribute("date", d);
+        model.addAttribute("executed", views.executedCount(d, scope()));
+        model.addAttribute("breaks", views.reconcile(d, scope()));
+        return "directconnect/reconciliation";
+    }
+
+    private static OrgScope scope() {
+        return CurrentStaff.get().scope();
+    }
+}

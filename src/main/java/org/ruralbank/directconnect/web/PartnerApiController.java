@@ -1,0 +1,162 @@
+package org.ruralbank.directconnect.web;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ruralbank.directconnect.CoreBanking;
+import org.ruralbank.directconnect.RequestSigning;
+import org.ruralbank.directconnect.internal.Amounts;
+import org.ruralbank.directconnect.internal.BusinessCalendar;
+import org.ruralbank.directconnect.internal.PartnerOperations;
+import org.ruralbank.directconnect.internal.PartnerPrincipal;
+import org.ruralbank.directconnect.internal.PaymentResult;
+import org.ruralbank.directconnect.internal.Pools;
+import org.ruralbank.directconnect.internal.Problems;
+import org.ruralbank.directconnect.internal.Xml;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The partner API (described by {@code /api/dc/v1/openapi.json}): every request is signed by an operator key of
+ * the enterprise and reaches only the accounts granted to it.
+ */
+@RestController
+@RequestMapping("/api/dc/v1")
+class PartnerApiController {
+
+    static final MediaType XML = MediaType.APPLICATION_XML;
+
+    private final PartnerOperations operations;
+    private final Pools pools;
+    private final BusinessCalendar calendar;
+
+    PartnerApiController(PartnerOperations operations, Pools pools, BusinessCalendar calendar) {
+        this.operations = operations;
+        this.pools = pools;
+        this.calendar = calendar;
+    }
+
+    @GetMapping(value = "/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> openApi() throws java.io.IOException {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(new ClassPathResource("directconnect/openapi.json").getContentAsByteArray());
+    }
+
+    @GetMapping("/accounts")
+    Map<String, Object> accounts() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enterpriseId", enterprise());
+        m.put("businessDate", calendar.today().toString());
+        m.put("accounts", operations.accounts(enterprise()));
+        return m;
+    }
+
+    @GetMapping(value = "/reports/intraday", produces = "application/xml")
+    ResponseEntity<String> intraday(@RequestParam(required = false) String account) {
+        return ResponseEntity.ok().contentType(XML).body(operations.intradayReport(enterprise(), account));
+    }
+
+    @GetMapping("/accounts/{accountNo}/entries")
+    Map<String, Object> entries(@PathVariable String accountNo, @RequestParam String from, @RequestParam String to) {
+        List<CoreBanking.Entry> entries = operations.entries(enterprise(), accountNo, date("from", from),
+                date("to", to));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accountNo", accountNo);
+        m.put("entries", entries.stream().map(e -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("transferId", e.transferId());
+            row.put("businessDate", e.businessDate().toString());
+            row.put("amount", (e.signedAmountFen() < 0 ? "-" : "") + Amounts.yuan(Math.abs(e.signedAmountFen())));
+            row.put("status", e.kind() == CoreBanking.Kind.PENDING ? "PENDING" : e.kind().name());
+            row.put("code", e.code());
+            row.put("counterparty", e.counterparty());
+            row.put("reference", e.reference());
+            return row;
+        }).toList());
+        return m;
+    }
+
+    @GetMapping(value = "/accounts/{accountNo}/statement", produces = "application/xml")
+    ResponseEntity<String> statement(@PathVariable String accountNo, @RequestParam String from,
+            @RequestParam String to) {
+        return ResponseEntity.ok().contentType(XML)
+                .body(operations.statement(enterprise(), accountNo, date("from", from), date("to", to)));
+    }
+
+    /** A JSON payment; the Idempotency-Key header identifies it. */
+    record PaymentRequest(String debitAccount, String creditAccount, String creditorName, String creditorBank,
+            String amount, String currency) {
+    }
+
+    @PostMapping(value = "/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> pay(
+            @RequestHeader(name = RequestSigning.IDEMPOTENCY_HEADER, required = false) String key,
+            @RequestBody PaymentRequest body) {
+        PaymentResult r = operations.pay(enterprise(), key, body.debitAccount(), body.creditAccount(),
+                body.creditorName(), body.creditorBank(), body.amount(), body.currency());
+        return ResponseEntity.status(r.rejected() ? 422 : r.replay() ? 200 : 201).body(result(r, key));
+    }
+
+    @GetMapping("/payments/{key}")
+    Map<String, Object> payment(@PathVariable String key) {
+        return result(operations.payment(enterprise(), key).orElseThrow(() -> new Problems.Problem(404,
+                "not-found", "no payment with idempotency key " + key)), key);
+    }
+
+    @PostMapping(value = "/payments/iso", consumes = {"application/xml", "text/xml"}, produces = "application/xml")
+    ResponseEntity<String> initiation(@RequestBody byte[] body) throws Xml.BadXml {
+        return ResponseEntity.ok().contentType(XML).body(operations.initiation(enterprise(), body));
+    }
+
+    @PostMapping("/pools/{poolId}/runs")
+    ResponseEntity<Pools.Run> sweep(@PathVariable String poolId,
+            @RequestHeader(name = RequestSigning.IDEMPOTENCY_HEADER, required = false) String key) {
+        if (key == null || !key.matches("[A-Za-z0-9_.:-]{1,60}")) {
+            throw new Problems.Problem(400, "bad-request", "header Idempotency-Key (1 to 60 characters) is required");
+        }
+        return ResponseEntity.status(201).body(pools.run(poolId, enterprise(), "API-" + key, "DEMAND",
+                calendar.today()));
+    }
+
+    @GetMapping("/pools/{poolId}/runs")
+    List<Pools.Run> runs(@PathVariable String poolId) {
+        pools.pool(poolId).filter(p -> p.enterpriseId().equals(enterprise()))
+                .orElseThrow(() -> new Problems.Problem(404, "not-granted", "no pool " + poolId));
+        return pools.runs(poolId);
+    }
+
+    private static Map<String, Object> result(PaymentResult r, String key) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("idempotencyKey", key);
+        m.put("instructionId", r.instructionId());
+        m.put("status", r.status());
+        m.put("reasonCode", r.reasonCode());
+        m.put("reason", r.reasonText());
+        m.put("transferId", r.transferId());
+        m.put("replay", r.replay());
+        return m;
+    }
+
+    private static LocalDate date(String name, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (RuntimeException e) {
+            throw new Problems.Problem(400, "bad-request", name + " must be an ISO date (yyyy-MM-dd): " + value);
+        }
+    }
+
+    private static String enterprise() {
+        return ((PartnerPrincipal) SecurityContextHolder.getContext().getAuthentication()).enterpriseId();
+    }
+}
