@@ -388,8 +388,9 @@ public final class DeliveryCheck {
         orphans.sort(null);
         for (String acct : orphans) {
             if (shown++ < MAX_PROBLEMS_PER_FILE) {
-                problems.add(DeliveryProblem.ofField(f + "/" + TXN, 0, "ACCT_NO", "account " + acct
-                        + " has transactions but no row in " + ACCT));
+                String txnFile = f + "/" + TXN;
+                problems.add(new DeliveryProblem(txnFile, 0, "ACCT_NO", txnFile + " field ACCT_NO: account " + acct
+                        + " has transactions but no row in " + ACCT + "."));
             } else {
                 hidden++;
             }
