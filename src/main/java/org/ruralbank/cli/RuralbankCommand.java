@@ -17,6 +17,8 @@ import picocli.CommandLine.ScopeType;
             StatusCommand.class,
             SqlCommand.class,
             RebuildCommand.class,
+            GenerateCommand.class,
+            CheckDeliveryCommand.class,
         })
 public class RuralbankCommand implements Runnable {
 

@@ -47,11 +47,21 @@ public final class DeliveryWriter {
         return w;
     }
 
-    /** Closes every table still open and writes {@code READY} with the number of tables written. */
-    public ReadyFlag writeReady(int version) throws IOException {
+    /** Closes every table still open: data files and their {@code .chk} are complete. */
+    public void closeTables() throws IOException {
         for (TableWriter t : tables) {
             t.close();
         }
+    }
+
+    /** The tables opened so far. */
+    public List<TableWriter> tables() {
+        return List.copyOf(tables);
+    }
+
+    /** Closes every table still open and writes {@code READY} with the number of tables written. */
+    public ReadyFlag writeReady(int version) throws IOException {
+        closeTables();
         ReadyFlag ready = new ReadyFlag(version, tables.size());
         writeReady(folder, ready);
         return ready;
