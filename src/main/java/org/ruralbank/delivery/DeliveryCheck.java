@@ -285,7 +285,7 @@ public final class DeliveryCheck {
         boolean gz = data.getFileName().toString().endsWith(".gz");
         MessageDigest md5 = CountingDigestOutputStream.md5();
         long[] size = new long[1];
-        FieldValidator validator = new FieldValidator(meta, file);
+        FieldValidator validator = new FieldValidator(meta, file, chk == null ? 0 : chk.rows());
         int[] shown = new int[1];
         long[] hidden = new long[1];
         boolean[] valid = {true};

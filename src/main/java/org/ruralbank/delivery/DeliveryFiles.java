@@ -15,7 +15,11 @@ public final class DeliveryFiles {
 
     /** {@code YYYYMMDD}: the date folder's name. */
     public static String folder(LocalDate date) {
-        return date.format(YYYYMMDD);
+        int y = date.getYear();
+        if (y < 1000 || y > 9999) {
+            return date.format(YYYYMMDD);
+        }
+        return Integer.toString(y * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth());
     }
 
     /** The date a folder name stands for, if it is a valid {@code YYYYMMDD}. */

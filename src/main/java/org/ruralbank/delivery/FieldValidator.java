@@ -1,13 +1,9 @@
 package org.ruralbank.delivery;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
+import org.ruralbank.delivery.internal.KeySet;
 
 /**
  * Validates the records of one data file against its metadata (spec section 3): the number of fields, NOT NULL,
@@ -20,16 +16,25 @@ public final class FieldValidator {
     private final ColumnMeta[] columns;
     private final int[] keyIndexes;
     private final boolean utf8;
-    private final Set<String> keys = new HashSet<>();
+    private final KeySet keys;
     private final StringBuilder keyBuilder = new StringBuilder(64);
 
     /** @param file the data file's name as problems should show it */
     public FieldValidator(TableMeta meta, String file) {
+        this(meta, file, 0);
+    }
+
+    /**
+     * @param file the data file's name as problems should show it
+     * @param expectedRows the number of records expected (from the .chk), to size the key set; 0 if unknown
+     */
+    public FieldValidator(TableMeta meta, String file, long expectedRows) {
         this.file = file;
         this.columns = meta.columns().toArray(new ColumnMeta[0]);
         this.keyIndexes = meta.columns().stream().filter(ColumnMeta::key).mapToInt(c -> meta.indexOf(c.name()))
                 .toArray();
         this.utf8 = meta.charset().equals(StandardCharsets.UTF_8);
+        this.keys = new KeySet(expectedRows);
     }
 
     /** Checks the reader's current record; reports each problem to {@code sink} and returns whether it is valid. */
@@ -57,11 +62,17 @@ public final class FieldValidator {
             }
         }
         if (keyIndexes.length > 0) {
-            keyBuilder.setLength(0);
-            for (int k : keyIndexes) {
-                keyBuilder.append(fields[k]).append('\u0001');
+            CharSequence key;
+            if (keyIndexes.length == 1) {
+                key = fields[keyIndexes[0]];
+            } else {
+                keyBuilder.setLength(0);
+                for (int k : keyIndexes) {
+                    keyBuilder.append(fields[k]).append('\u0001');
+                }
+                key = keyBuilder;
             }
-            if (!keys.add(keyBuilder.toString())) {
+            if (!keys.add(key)) {
                 StringBuilder shown = new StringBuilder();
                 for (int k : keyIndexes) {
                     shown.append(shown.isEmpty() ? "" : ", ").append(columns[k].name()).append('=').append(fields[k]);
@@ -165,24 +176,31 @@ public final class FieldValidator {
         if (v.length() != 8 || !allDigits(v, 0, 8)) {
             return "'" + v + "' is not a date YYYYMMDD";
         }
-        try {
-            LocalDate.of(num(v, 0, 4), num(v, 4, 6), num(v, 6, 8));
-            return null;
-        } catch (DateTimeException e) {
-            return "'" + v + "' is not a valid date";
-        }
+        return validDate(v) ? null : "'" + v + "' is not a valid date";
     }
 
     private static String timestamp(String v) {
         if (v.length() != 14 || !allDigits(v, 0, 14)) {
             return "'" + v + "' is not a timestamp YYYYMMDDHHMMSS";
         }
-        try {
-            LocalDateTime.of(num(v, 0, 4), num(v, 4, 6), num(v, 6, 8), num(v, 8, 10), num(v, 10, 12), num(v, 12, 14));
-            return null;
-        } catch (DateTimeException e) {
-            return "'" + v + "' is not a valid timestamp";
+        boolean valid = validDate(v) && num(v, 8, 10) < 24 && num(v, 10, 12) < 60 && num(v, 12, 14) < 60;
+        return valid ? null : "'" + v + "' is not a valid timestamp";
+    }
+
+    /** Whether the first 8 digits are a real date (proleptic Gregorian, year 0001 to 9999). */
+    private static boolean validDate(String v) {
+        int year = num(v, 0, 4);
+        int month = num(v, 4, 6);
+        int day = num(v, 6, 8);
+        if (year < 1 || month < 1 || month > 12 || day < 1) {
+            return false;
         }
+        int days = switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+        return day <= days;
     }
 
     private static boolean allDigits(String v, int from, int to) {

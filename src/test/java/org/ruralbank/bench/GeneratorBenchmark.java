@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.ruralbank.delivery.DeliveryFiles;
 import org.ruralbank.delivery.DeliveryTables;
+import org.ruralbank.delivery.FieldValidator;
 import org.ruralbank.delivery.RecordReader;
 import org.ruralbank.delivery.TableMeta;
 import org.ruralbank.samplebank.GenerationRequest;
@@ -23,7 +24,8 @@ import org.ruralbank.samplebank.SampleBank;
 
 /**
  * Generates 1 and then 30 {@code seed} days into a fresh folder per run and prints wall time, records, bytes and the
- * peak heap after each; then reads the last day back with {@link RecordReader} and prints its read rate.
+ * peak heap after each; then reads the last day back with {@link RecordReader}, without and with
+ * {@link FieldValidator}, and prints the rates.
  *
  * <pre>
  * mvn -q -o test-compile
@@ -64,6 +66,11 @@ public final class GeneratorBenchmark {
     }
 
     private static void read(Path inbox, LocalDate date) throws IOException {
+        read(inbox, date, false);
+        read(inbox, date, true);
+    }
+
+    private static void read(Path inbox, LocalDate date, boolean validate) throws IOException {
         Path folder = inbox.resolve(DeliveryFiles.folder(date));
         for (int pass = 0; pass < 3; pass++) {
             long rows = 0;
@@ -75,16 +82,20 @@ public final class GeneratorBenchmark {
                 if (!Files.exists(data)) {
                     data = folder.resolve(DeliveryFiles.data(t.name(), date, false));
                 }
+                FieldValidator validator = new FieldValidator(meta, data.toString());
                 try (RecordReader r = RecordReader.open(data, meta)) {
                     while (r.next()) {
                         rows++;
                         fields += r.size();
+                        if (validate) {
+                            validator.check(r, problem -> { });
+                        }
                     }
                 }
             }
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "read pass %d: %,d records (%,d fields) of %s in %.2f s = %,.0f records/s%n",
-                    pass + 1, rows, fields, DeliveryFiles.folder(date), s, rows / s);
+            System.out.printf(Locale.ROOT, "%s pass %d: %,d records (%,d fields) of %s in %.2f s = %,.0f records/s%n",
+                    validate ? "read+validate" : "read", pass + 1, rows, fields, DeliveryFiles.folder(date), s, rows / s);
         }
     }
 

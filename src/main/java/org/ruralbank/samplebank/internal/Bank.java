@@ -504,7 +504,11 @@ public final class Bank {
     void save(Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16), 1 << 16))) {
+                new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16) {
+                    {
+                        def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                    }
+                }, 1 << 16))) {
             out.writeInt(FORMAT);
             out.writeLong(seed);
             out.writeInt(banks);

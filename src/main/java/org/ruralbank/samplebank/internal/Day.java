@@ -592,7 +592,7 @@ final class Day {
             case "PDEDUCT" -> "PDD";
             default -> "PAY";
         };
-        b.no = prefix + ymd + People.orgId(org) + Ids.zeros(batches.size() % 100, 2);
+        b.no = prefix + ymd + People.orgId(org) + Ids.zeros(batches.size(), 6);
         batches.add(b);
         Ev start = ev(BATCH_START, time - 1);
         start.a = batches.size() - 1;
@@ -635,11 +635,16 @@ final class Day {
             }
             double u = Rng.golden(h, 0.37);
             long amount = u < 0.5 ? 5_300 : u < 0.8 ? 5_800 : 6_600;
-            detail(b, acct, amount, t + i++ / 20);
+            detail(b, acct, amount, t + i++ / perSecond());
         }
         for (Batch b : order) {
-            endBatch(b, t + i / 20 + 1);
+            endBatch(b, t + i / perSecond() + 1);
         }
+    }
+
+    /** Batch records processed per second: 20 for one bank, more for a province, so a batch ends within the hour. */
+    private int perSecond() {
+        return Math.max(20, (int) Math.round(30 * bank.volume));
     }
 
     /** 24 subsidy payout days a year: the 8th and 22nd of January to November, 15 March and 15 April. */
@@ -692,11 +697,11 @@ final class Day {
             long a = i == accts.size() - 1 ? target - assigned : Math.round(target * raw[i] / sum);
             a = Math.max(1, a);
             assigned += a;
-            detail(batch, acct, a, t + i / 30);
+            detail(batch, acct, a, t + i / perSecond());
         }
         for (int b = 0; b < bank.banks; b++) {
             if (byBank.containsKey(b)) {
-                endBatch(byBank.get(b), t + accts.size() / 30 + 1);
+                endBatch(byBank.get(b), t + accts.size() / perSecond() + 1);
             }
         }
     }
@@ -745,11 +750,11 @@ final class Day {
             }
             double u = Rng.golden(h, 0.11);
             long amount = u < 0.6 ? 10_000 : u < 0.9 ? 20_000 : u < 0.97 ? 30_000 : 50_000;
-            detail(perBank[b], acct, amount, t + i++ / 20);
+            detail(perBank[b], acct, amount, t + i++ / perSecond());
         }
         for (Batch b : perBank) {
             if (b != null) {
-                endBatch(b, t + i / 20 + 1);
+                endBatch(b, t + i / perSecond() + 1);
             }
         }
     }
@@ -782,11 +787,11 @@ final class Day {
                 batchOf[e] = batch("PAYROLL", company, bank.companyOrg(company), "代发工资", true, t);
             }
             long salary = Math.round(450_000 * Rng.lognormalFactor(Rng.unit(seed, 73, p), 0.35)) / 100 * 100;
-            detail(batchOf[e], bank.pCardAcct.get(p), salary, t + i++ / 20);
+            detail(batchOf[e], bank.pCardAcct.get(p), salary, t + i++ / perSecond());
         }
         for (Batch b : batchOf) {
             if (b != null) {
-                endBatch(b, t + i / 20 + 1);
+                endBatch(b, t + i / perSecond() + 1);
             }
         }
     }
@@ -1011,11 +1016,11 @@ final class Day {
             long net = settlements.get(m);
             int acct = bank.mAcct.get(m);
             if (net > 0) {
-                post(acct, 'C', net, 23 * 3600 + 1800, "BAT", "6101", null, null, bank.mOrg.get(m), null, null, null,
+                post(acct, 'C', net, 86_399, "BAT", "6101", null, null, bank.mOrg.get(m), null, null, null,
                         null, "POS商户结算");
             } else if (net < 0) {
-                topUp(acct, -net, 23 * 3600 + 1800, null);
-                post(acct, 'D', -net, 23 * 3600 + 1800, "BAT", "6101", null, null, bank.mOrg.get(m), null, null, null,
+                topUp(acct, -net, 86_399, null);
+                post(acct, 'D', -net, 86_399, "BAT", "6101", null, null, bank.mOrg.get(m), null, null, null,
                         null, "POS退货轧差");
             }
         }
@@ -1488,7 +1493,7 @@ final class Day {
     }
 
     private String merchantId(int m) {
-        return "898" + "3607" + Names.SHOPS[bank.mShop.get(m)].mcc() + Ids.zeros(m, 4);
+        return "898" + "36" + Names.SHOPS[bank.mShop.get(m)].mcc() + Ids.zeros(m, 6);
     }
 
     private String merchantName(int m) {
