@@ -30,17 +30,29 @@ class LoadCommand implements Callable<Integer> {
         LocalDate last = through == null ? null : LocalDate.parse(through, DateTimeFormatter.BASIC_ISO_DATE);
         try (ConfigurableApplicationContext ctx =
                 SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED)) {
-            Ingest ingest = ctx.getBean(Ingest.class);
-            Path in = inbox == null ? ingest.defaultInbox() : inbox.toAbsolutePath();
-            long start = System.nanoTime();
-            List<DateStatus> done = ingest.load(in, last);
-            for (DateStatus s : done) {
-                System.out.println(StatusCommand.line(s));
+            return run(ctx, last);
+        } catch (IllegalStateException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("cannot open the warehouse")) {
+                throw e;
             }
-            System.out.printf("loaded %d date(s) in %.1f s%n",
-                    done.stream().filter(s -> s.state() == DateState.LOADED).count(),
-                    (System.nanoTime() - start) / 1e9);
-            return done.stream().anyMatch(s -> s.state() == DateState.BLOCKED) ? 3 : 0;
+            System.err.println(e.getMessage().lines().findFirst().orElse(""));
+            System.err.println("another process holds the warehouse (is 'ruralbank serve' running? it loads the "
+                    + "inbox itself: use its data platform page)");
+            return 2;
         }
+    }
+
+    private Integer run(ConfigurableApplicationContext ctx, LocalDate last) {
+        Ingest ingest = ctx.getBean(Ingest.class);
+        Path in = inbox == null ? ingest.defaultInbox() : inbox.toAbsolutePath();
+        long start = System.nanoTime();
+        List<DateStatus> done = ingest.load(in, last);
+        for (DateStatus s : done) {
+            System.out.println(StatusCommand.line(s));
+        }
+        System.out.printf("loaded %d date(s) in %.1f s%n",
+                done.stream().filter(s -> s.state() == DateState.LOADED).count(),
+                (System.nanoTime() - start) / 1e9);
+        return done.stream().anyMatch(s -> s.state() == DateState.BLOCKED) ? 3 : 0;
     }
 }

@@ -27,18 +27,30 @@ class StatusCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext ctx =
                 SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED)) {
-            Ingest ingest = ctx.getBean(Ingest.class);
-            List<DateStatus> all = ingest.status(inbox == null ? ingest.defaultInbox() : inbox.toAbsolutePath());
-            if (json) {
-                System.out.println(json(all));
-            } else {
-                System.out.printf("%-8s  %-7s  %-7s  %10s  %s%n", "DATE", "STATE", "VERSION", "ROWS", "REASON");
-                for (DateStatus s : all) {
-                    System.out.println(line(s));
-                }
+            return run(ctx);
+        } catch (IllegalStateException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("cannot open the warehouse")) {
+                throw e;
             }
-            return 0;
+            System.err.println(e.getMessage().lines().findFirst().orElse(""));
+            System.err.println("another process holds the warehouse (is 'ruralbank serve' running? it loads the "
+                    + "inbox itself: use its data platform page)");
+            return 2;
         }
+    }
+
+    private Integer run(ConfigurableApplicationContext ctx) {
+        Ingest ingest = ctx.getBean(Ingest.class);
+        List<DateStatus> all = ingest.status(inbox == null ? ingest.defaultInbox() : inbox.toAbsolutePath());
+        if (json) {
+            System.out.println(json(all));
+        } else {
+            System.out.printf("%-8s  %-7s  %-7s  %10s  %s%n", "DATE", "STATE", "VERSION", "ROWS", "REASON");
+            for (DateStatus s : all) {
+                System.out.println(line(s));
+            }
+        }
+        return 0;
     }
 
     static String line(DateStatus s) {

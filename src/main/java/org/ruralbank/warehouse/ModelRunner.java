@@ -117,20 +117,13 @@ public final class ModelRunner {
     private void scd2(Model m, String sql, LocalDate t) {
         String open = "date '" + Models.OPEN_END + "'";
         String day = Models.literal(t);
-        String src = "scd2_src";
-        engine.execute("create or replace temp table " + src + " as select * from (" + sql + ") q");
-        List<String> cols = new ArrayList<>(engine.query("select * from " + src + " limit 0", 0).columns());
+        List<String> cols = new ArrayList<>(engine.query("select * from (" + sql + ") q limit 0", 0).columns());
         boolean deletable = cols.remove("_deleted");
-        StringJoiner hash = new StringJoiner(", ", "md5(concat_ws('|', ", "))");
-        for (String c : cols) {
-            if (!m.key().contains(c)) {
-                hash.add("coalesce(cast(" + c + " as varchar), '~')");
-            }
-        }
+        List<String> attributes = cols.stream().filter(c -> !m.key().contains(c)).toList();
         String list = String.join(", ", cols);
         String deleted = deletable ? "_deleted" : "false";
-        engine.execute("create or replace temp table scd2_snap as select " + list + ", " + hash + " as row_hash, "
-                + deleted + " as _deleted from " + src);
+        engine.execute("create or replace temp table scd2_snap as select " + list + ", "
+                + rowHash(attributes) + " as row_hash, " + deleted + " as _deleted from (" + sql + ") q");
         if (engine.columns(schema(m), table(m)).isEmpty()) {
             engine.execute("create table " + m.name() + " as select " + list + ", " + day + " as valid_from, " + day
                     + " as valid_to, row_hash from scd2_snap limit 0");
@@ -149,7 +142,24 @@ public final class ModelRunner {
                 + "from scd2_snap s where not s._deleted and not exists (select 1 from " + m.name() + " h where "
                 + keyMatch + " and h.valid_to = " + open + " and h.row_hash = s.row_hash)");
         engine.execute("drop table scd2_snap");
-        engine.execute("drop table " + src);
+    }
+
+    /**
+     * A hash of a version's attributes, to tell a changed entity from an unchanged one: the engine's fast 64-bit
+     * hash where it has one, an MD5 of the values otherwise.
+     */
+    private String rowHash(List<String> attributes) {
+        if (attributes.isEmpty()) {
+            return "0";
+        }
+        if (engine.name().equals("duckdb")) {
+            return "hash(" + String.join(", ", attributes) + ")";
+        }
+        StringJoiner md5 = new StringJoiner(", ", "md5(concat_ws('|', ", "))");
+        for (String c : attributes) {
+            md5.add("coalesce(cast(" + c + " as varchar), '~')");
+        }
+        return md5.toString();
     }
 
     private static String schema(Model m) {

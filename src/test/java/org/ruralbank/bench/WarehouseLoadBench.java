@@ -32,11 +32,12 @@ import org.ruralbank.warehouse.WarehouseEngine;
  * <pre>
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx2g -cp target/classes:target/test-classes:$(cat target/cp.txt) org.ruralbank.bench.WarehouseLoadBench \
- *     [--inbox DIR] [--customers 100000] [--days 30] [--work DIR]
+ *     [--profile seed | --inbox DIR | --customers 100000] [--days 30] [--work DIR]
  * </pre>
  *
- * <p>With {@code --inbox} it loads an existing inbox (e.g. one written by {@code ruralbank generate}); otherwise it
- * writes one with the test sample bank. Measures, in one run: (1) DuckDB's own {@code read_csv} of the first date's
+ * <p>With {@code --profile} it generates that profile of the sample bank generator; with {@code --inbox} it loads
+ * an existing inbox (e.g. one written by {@code ruralbank generate}); otherwise it writes one with the test
+ * fixture bank of {@code --customers} customers. Measures, in one run: (1) DuckDB's own {@code read_csv} of the first date's
  * data already converted to UTF-8, uncompressed, into plain typed tables; (2) our intake of the same date alone
  * (every check, GBK transcoding, quarantine, ODS publish, no models); (3) the first date loaded and built (all
  * models and data tests); (4) each further date loaded and built; and the peak heap.
@@ -48,6 +49,7 @@ public final class WarehouseLoadBench {
 
     public static void main(String[] args) throws Exception {
         Path inbox = null;
+        String profile = null;
         Path work = Path.of("target/bench");
         int customers = 100_000;
         int days = 30;
@@ -57,11 +59,20 @@ public final class WarehouseLoadBench {
                 case "--customers" -> customers = Integer.parseInt(args[i + 1]);
                 case "--days" -> days = Integer.parseInt(args[i + 1]);
                 case "--work" -> work = Path.of(args[i + 1]);
+                case "--profile" -> profile = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         deleteTree(work);
         Files.createDirectories(work);
+        if (inbox == null && profile != null) {
+            inbox = work.resolve("inbox");
+            long t0 = System.nanoTime();
+            org.ruralbank.samplebank.SampleBank.generate(new org.ruralbank.samplebank.GenerationRequest(
+                    org.ruralbank.samplebank.Profile.valueOf(profile.toUpperCase()), 1.0, LocalDate.of(2025, 1, 1),
+                    days, inbox, 1, false, List.of()), line -> { });
+            System.out.printf("generated %d days of the %s profile in %.1f s%n", days, profile, secs(t0));
+        }
         if (inbox == null) {
             inbox = work.resolve("inbox");
             long t0 = System.nanoTime();

@@ -27,11 +27,13 @@ class CrashSafetyTest {
     @Test
     void killingTheLoaderAtAnyMomentAndRunningAgainEndsInTheSameState() throws Exception {
         Path inbox = dir.resolve("inbox");
-        new SampleBank(400, 11).write(inbox, LocalDate.of(2025, 1, 1), 4);
+        new SampleBank(250, 11).write(inbox, LocalDate.of(2025, 1, 1), 4);
 
         Path calm = dir.resolve("calm");
+        long t0 = System.nanoTime();
         Process reference = child(calm, inbox);
-        assertThat(reference.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(reference.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        int calmMillis = (int) ((System.nanoTime() - t0) / 1_000_000);
         assertThat(reference.exitValue()).isZero();
 
         Path crashed = dir.resolve("crashed");
@@ -39,13 +41,14 @@ class CrashSafetyTest {
         int kills = 0;
         for (int i = 0; i < 4; i++) {
             Process p = child(crashed, inbox);
-            if (!p.waitFor(700 + random.nextInt(3500), TimeUnit.MILLISECONDS)) {
+            // somewhere in a whole run: JVM start, reading, publishing, building, committing
+            if (!p.waitFor(200 + random.nextInt(Math.max(1, calmMillis - 200)), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor();
                 kills++;
             }
         }
         Process last = child(crashed, inbox);
-        assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(last.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(last.exitValue()).isZero();
 
         assertThat(kills).isPositive();

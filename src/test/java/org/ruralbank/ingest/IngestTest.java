@@ -53,7 +53,7 @@ class IngestTest {
 
     @Test
     void loadsEveryDateAndPassesEveryDataTest() throws IOException {
-        new SampleBank(300, 1).write(inbox, D1, 5);
+        new SampleBank(200, 1).write(inbox, D1, 5);
         assertThat(org.ruralbank.delivery.DeliveryCheck.check(inbox).problems()).isEmpty();
         List<DateStatus> done = ingest.load(inbox, null);
         assertThat(done).as(done.toString()).extracting(DateStatus::state).containsOnly(DateState.LOADED).hasSize(5);
@@ -160,6 +160,30 @@ class IngestTest {
                 .containsExactly("2025-01-01 2025-01-01", "2025-01-02 2025-01-02", "2025-01-03 9999-12-31");
         assertThat(byDate(ingest.status(inbox)).get(D2).version()).isEqualTo(2);
         assertThat(rows("select test from meta.test_result where failures > 0 and severity = 'ERROR'")).isEmpty();
+    }
+
+    @Test
+    void rebuildingFromADateEndsWhereTheFirstBuildEnded() throws IOException {
+        new SampleBank(60, 10).write(inbox, D1, 3);
+        assertThat(ingest.load(inbox, null)).hasSize(3);
+        String before = models();
+
+        assertThat(ingest.rebuild(D2)).isNotEmpty().noneMatch(org.ruralbank.warehouse.TestResult::blocks);
+
+        assertThat(models()).isEqualTo(before);
+    }
+
+    /** Row count and digest of every dw and mart table. */
+    String models() {
+        StringBuilder sb = new StringBuilder();
+        for (String schema : List.of("dw", "mart")) {
+            for (String t : warehouse.engine().tables(schema)) {
+                sb.append(schema).append('.').append(t).append(' ').append(warehouse.engine().query("select count(*) "
+                        + "|| ' ' || md5(string_agg(cast(x as varchar), '|' order by cast(x as varchar))) from "
+                        + schema + "." + t + " x", 1).rows().get(0).get(0)).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     @Test
