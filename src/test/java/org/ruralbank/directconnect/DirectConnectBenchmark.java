@@ -1,9 +1,6 @@
 package org.ruralbank.directconnect;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +108,6 @@ class DirectConnectBenchmark {
     }
 
     private Figures run(List<Payer> payers, int seconds, String label) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong rejected = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(payers.size());
@@ -124,10 +120,11 @@ class DirectConnectBenchmark {
                     String body = "{\"debitAccount\":\"" + p.from() + "\",\"creditAccount\":\"" + p.to()
                             + "\",\"amount\":\"1.23\"}";
                     long t0 = System.nanoTime();
-                    int status = send(http, p.key(), "/api/dc/v1/payments", body, UUID.randomUUID().toString());
+                    int status = send(p.key(), "/api/dc/v1/payments", body, UUID.randomUUID().toString());
                     latencies.add(System.nanoTime() - t0);
                     if (status != 201) {
                         rejected.incrementAndGet();
+                        System.out.println("BENCH unexpected status " + status);
                     }
                 }
                 return latencies;
@@ -145,18 +142,34 @@ class DirectConnectBenchmark {
                 sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6);
     }
 
-    private int send(HttpClient http, Key key, String path, String body, String idem) throws Exception {
+    /** A plain blocking HTTP/1.1 request on a kept-alive connection (the JDK reuses it per thread and host). */
+    private int send(Key key, String path, String body, String idem) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String nonce = UUID.randomUUID().toString().replace("-", "");
         String sig = RequestSigning.sign(key.algorithm(), key.pair().getPrivate(), RequestSigning.canonical("POST",
                 path, ts, nonce, RequestSigning.bodyDigest(key.algorithm(), bytes)));
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header(RequestSigning.KEY_HEADER, key.keyId())
-                .header(RequestSigning.TIMESTAMP_HEADER, ts).header(RequestSigning.NONCE_HEADER, nonce)
-                .header(RequestSigning.SIGNATURE_HEADER, sig).header(RequestSigning.IDEMPOTENCY_HEADER, idem)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-        return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create("http://localhost:" + port + path)
+                .toURL().openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/json");
+        c.setRequestProperty(RequestSigning.KEY_HEADER, key.keyId());
+        c.setRequestProperty(RequestSigning.TIMESTAMP_HEADER, ts);
+        c.setRequestProperty(RequestSigning.NONCE_HEADER, nonce);
+        c.setRequestProperty(RequestSigning.SIGNATURE_HEADER, sig);
+        c.setRequestProperty(RequestSigning.IDEMPOTENCY_HEADER, idem);
+        c.setFixedLengthStreamingMode(bytes.length);
+        try (var out = c.getOutputStream()) {
+            out.write(bytes);
+        }
+        int status = c.getResponseCode();
+        try (var in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+            if (in != null) {
+                in.readAllBytes();
+            }
+        }
+        return status;
     }
 
     /** pgbench's built-in TPC-B-like script on the same database (its own tables in the public schema). */

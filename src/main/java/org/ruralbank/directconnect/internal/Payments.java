@@ -188,10 +188,10 @@ public class Payments {
         if (db.sql(sql).param("a", amount).param("k", key).param("d", date).param("limit", limit).update() == 1) {
             return true;
         }
-        if (db.sql("insert into dc_limit_usage (usage_key, business_date, used_fen) values (:k, :d, 0) "
-                + "on conflict do nothing").param("k", key).param("d", date).update() == 0) {
-            return false; // the row existed: the limit is what refused
-        }
+        // no row yet, or the limit refused: create the row if missing (a parallel first payment may win that
+        // race, in which case this insert waits for it and does nothing) and try once more
+        db.sql("insert into dc_limit_usage (usage_key, business_date, used_fen) values (:k, :d, 0) "
+                + "on conflict do nothing").param("k", key).param("d", date).update();
         return db.sql(sql).param("a", amount).param("k", key).param("d", date).param("limit", limit).update() == 1;
     }
 
