@@ -42,7 +42,8 @@ abstract class PlatformStoreContract {
     @Test
     void migrationsAreAppliedAndCurrent() {
         assertThat(flyway.info().pending()).isEmpty();
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("1");
+        // other contexts add their own migrations (V2, V10...): the platform's must be among those applied
+        assertThat(flyway.info().applied()).extracting(m -> m.getVersion() == null ? "" : m.getVersion().getVersion()).contains("1");
         for (String table : List.of("org", "staff_user", "staff_user_role", "audit_event")) {
             assertThat(db.sql("select count(*) from " + table).query(Long.class).single()).isNotNegative();
         }
