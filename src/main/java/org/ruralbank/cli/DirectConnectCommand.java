@@ -24,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "directconnect", description = "Onboard direct-connection enterprises (maker-checker) and run the "
         + "end of day.", subcommands = {DirectConnectCommand.Propose.class, DirectConnectCommand.Approve.class,
-            DirectConnectCommand.Onboard.class, DirectConnectCommand.Changes.class, DirectConnectCommand.Eod.class})
+            DirectConnectCommand.Onboard.class, DirectConnectCommand.Changes.class, DirectConnectCommand.Eod.class,
+            DirectConnectCommand.ClearingResult.class})
 class DirectConnectCommand {
 
     @ParentCommand
@@ -189,6 +190,38 @@ class DirectConnectCommand {
             return dc.withContext(ctx -> {
                 ctx.getBean(EndOfDay.class).run(date).forEach(System.out::println);
                 return 0;
+            });
+        }
+    }
+
+    @Command(name = "clearing", description = "List inter-bank payments waiting for the clearing, or record the "
+            + "clearing's result for one (--settle or --return).")
+    static class ClearingResult implements Callable<Integer> {
+        @ParentCommand
+        DirectConnectCommand dc;
+        @Option(names = "--settle", description = "Instruction id the clearing settled.")
+        Long settle;
+        @Option(names = "--return", description = "Instruction id the clearing returned.")
+        Long returned;
+        @Option(names = "--date", description = "Business date of the result (yyyy-MM-dd).")
+        LocalDate date;
+
+        @Override
+        public Integer call() {
+            return dc.withContext(ctx -> {
+                org.ruralbank.directconnect.Clearing clearing = ctx.getBean(org.ruralbank.directconnect.Clearing.class);
+                if (settle == null && returned == null) {
+                    clearing.waiting().forEach(System.out::println);
+                    return 0;
+                }
+                if (date == null) {
+                    System.err.println("--date is required with --settle or --return");
+                    return 2;
+                }
+                long id = settle != null ? settle : returned;
+                var outcome = clearing.result(id, settle != null, "clearing", date);
+                System.out.println("instruction " + id + ": " + outcome);
+                return outcome == org.ruralbank.directconnect.CoreBanking.Outcome.OK ? 0 : 2;
             });
         }
     }

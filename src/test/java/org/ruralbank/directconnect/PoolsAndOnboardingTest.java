@@ -137,6 +137,31 @@ class PoolsAndOnboardingTest {
     }
 
     @Test
+    void theClearingSettlesOrReturnsInterBankPayments() {
+        DirectConnectFixture f = new DirectConnectFixture(ctx);
+        String ent = f.enterprise("跨行企业");
+        String from = f.account(ent, "1000");
+        Clearing clearing = ctx.getBean(Clearing.class);
+        var settled = payments.execute(new PaymentOrder(ent, "JSON:ib-1", "JSON", null, null, null, from,
+                "6222000011112222", "他行", "ICBKCNBJ", "300", "CNY", calendar.today()));
+        var returned = payments.execute(new PaymentOrder(ent, "JSON:ib-2", "JSON", null, null, null, from,
+                "6222000011113333", "他行", "ICBKCNBJ", "200", "CNY", calendar.today()));
+        assertThat(clearing.waiting()).contains(settled.instructionId(), returned.instructionId());
+        assertThat(core.balance(from).orElseThrow().availableFen()).isEqualTo(500_00);
+        assertThat(clearing.result(settled.instructionId(), true, "clearing", calendar.today()))
+                .isEqualTo(CoreBanking.Outcome.OK);
+        assertThat(clearing.result(returned.instructionId(), false, "clearing", calendar.today()))
+                .isEqualTo(CoreBanking.Outcome.OK);
+        assertThat(clearing.result(returned.instructionId(), true, "clearing", calendar.today()))
+                .isEqualTo(CoreBanking.Outcome.PENDING_NOT_FOUND);
+        assertThat(booked(from)).isEqualTo(700_00);
+        assertThat(core.balance(from).orElseThrow().availableFen()).isEqualTo(700_00);
+        assertThat(db.sql("select status from dc_instruction where instruction_id = :i")
+                .param("i", returned.instructionId()).query(String.class).single()).isEqualTo("RJCT");
+        LedgerInvariants.check(db);
+    }
+
+    @Test
     void webhookGetsSignedCamt054WithRetries() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         List<String[]> received = new CopyOnWriteArrayList<>();

@@ -57,6 +57,15 @@ public class Directory {
                 .optional();
     }
 
+    /** An active key whose enterprise is active too (the only keys that may sign requests). */
+    public Optional<PartnerKey> activeKeyOfActiveEnterprise(String keyId) {
+        return db.sql("select k.key_id, k.enterprise_id, k.operator_name, k.algorithm, k.public_key, k.status "
+                + "from dc_key k join dc_enterprise e on e.enterprise_id = k.enterprise_id "
+                + "where k.key_id = :k and k.status = 'ACTIVE' and e.status = 'ACTIVE'").param("k", keyId)
+                .query((rs, i) -> new PartnerKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6))).optional();
+    }
+
     public List<PartnerKey> keys(String enterpriseId) {
         return db.sql("select key_id, enterprise_id, operator_name, algorithm, public_key, status from dc_key "
                 + "where enterprise_id = :e order by key_id").param("e", enterpriseId)

@@ -2,13 +2,11 @@ package org.ruralbank.directconnect.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,10 +67,11 @@ public class LedgerCoreBanking implements CoreBanking {
         }
         insert(t);
         String column = t.kind() == Kind.PENDING ? "pending" : "posted";
-        db.sql("update dc_account set debits_" + column + " = debits_" + column + " + :a where account_no = :n")
-                .param("a", t.amountFen()).param("n", t.debitAccount()).update();
-        db.sql("update dc_account set credits_" + column + " = credits_" + column + " + :a where account_no = :n")
-                .param("a", t.amountFen()).param("n", t.creditAccount()).update();
+        // both legs in one statement (the rows are already locked)
+        db.sql("update dc_account set debits_" + column + " = debits_" + column
+                + " + case when account_no = :d then :a else 0 end, credits_" + column + " = credits_" + column
+                + " + case when account_no = :c then :a else 0 end where account_no in (:d, :c)")
+                .param("a", t.amountFen()).param("d", t.debitAccount()).param("c", t.creditAccount()).update();
         return Outcome.OK;
     }
 
@@ -188,14 +187,12 @@ public class LedgerCoreBanking implements CoreBanking {
 
     private Map<String, Row> lock(String a, String b) {
         Map<String, Row> rows = new TreeMap<>();
-        // a fixed order (account number) so that two transfers between the same accounts never deadlock
-        for (String n : new java.util.TreeSet<>(List.of(a, b))) {
-            db.sql("""
-                    select account_no, no_overdraft, debits_pending, debits_posted, credits_posted
-                      from dc_account where account_no = :n for update
-                    """).param("n", n).query((rs, i) -> new Row(rs.getBoolean(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5))).optional().ifPresent(r -> rows.put(n, r));
-        }
+        // one statement, rows locked in account-number order, so that two transfers never deadlock
+        db.sql("""
+                select account_no, no_overdraft, debits_pending, debits_posted, credits_posted
+                  from dc_account where account_no in (:a, :b) order by account_no for update
+                """).param("a", a).param("b", b).query((rs, i) -> rows.put(rs.getString(1),
+                        new Row(rs.getBoolean(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))).list();
         return rows;
     }
 
@@ -226,14 +223,4 @@ public class LedgerCoreBanking implements CoreBanking {
     private record Row(boolean noOverdraft, long debitsPending, long debitsPosted, long creditsPosted) {
     }
 
-    static List<String> sorted(String... keys) {
-        List<String> list = new ArrayList<>(List.of(keys));
-        list.sort(null);
-        return list;
-    }
-
-    @SuppressWarnings("unused")
-    private static Timestamp ts(Instant i) {
-        return Timestamp.from(i);
-    }
 }

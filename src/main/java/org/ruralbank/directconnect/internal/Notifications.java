@@ -43,13 +43,18 @@ public class Notifications {
     }
 
     /** Queues a notification of the transfer for every enterprise with a webhook that may view either account. */
-    public void enqueue(String transferId) {
-        Transfer t = core.find(transferId).orElseThrow();
+    public void enqueue(Transfer t) {
+        String transferId = t.transferId();
+        List<String[]> subscribers = db.sql("""
+                select g.account_no, g.enterprise_id from dc_grant g join dc_webhook w on w.enterprise_id = g.enterprise_id
+                 where g.account_no in (:d, :c) and g.can_view
+                """).param("d", t.debitAccount()).param("c", t.creditAccount())
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        if (subscribers.isEmpty()) {
+            return;
+        }
         for (String account : List.of(t.debitAccount(), t.creditAccount())) {
-            List<String> enterprises = db.sql("""
-                    select g.enterprise_id from dc_grant g join dc_webhook w on w.enterprise_id = g.enterprise_id
-                     where g.account_no = :a and g.can_view
-                    """).param("a", account).query(String.class).list();
+            List<String> enterprises = subscribers.stream().filter(s -> s[0].equals(account)).map(s -> s[1]).toList();
             if (enterprises.isEmpty()) {
                 continue;
             }

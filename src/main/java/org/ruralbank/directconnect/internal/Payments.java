@@ -56,14 +56,14 @@ public class Payments {
     public PaymentResult execute(PaymentOrder order) {
         String hash = order.contentHash();
         for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<PaymentResult> earlier = earlier(order.enterpriseId(), order.idemKey(), hash);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
             try {
                 return tx.execute(status -> run(order, hash));
-            } catch (DuplicateKeyException sameIdInParallel) {
-                // another request with this id committed first: answer as a replay (or a conflict) of it
+            } catch (DuplicateKeyException sameId) {
+                // the id is taken (an earlier request, or one committed in parallel): answer as its replay
+                Optional<PaymentResult> earlier = earlier(order.enterpriseId(), order.idemKey(), hash);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
             }
         }
         throw new IllegalStateException("instruction " + order.idemKey() + " neither found nor inserted");
@@ -82,56 +82,78 @@ public class Payments {
                                 false)).optional();
     }
 
+    /** What the rules need to know about the enterprise, the debit grant and the creditor, read in one query. */
+    private record Context(String status, String orgPath, long perTxnLimitFen, long dailyLimitFen, boolean canPay,
+            String grantedAccount, Long accountPerTxnFen, Long accountDailyFen, String creditKind) {
+    }
+
+    private Context context(PaymentOrder o) {
+        return db.sql("""
+                select e.status, e.org_path, e.per_txn_limit_fen, e.daily_limit_fen, g.can_pay, g.account_no,
+                       g.per_txn_limit_fen, g.daily_limit_fen,
+                       (select a.kind from dc_account a where a.account_no = :c) as credit_kind
+                  from dc_enterprise e
+                  left join dc_grant g on g.enterprise_id = e.enterprise_id and g.account_no = :d
+                 where e.enterprise_id = :e
+                """).param("e", o.enterpriseId()).param("d", nz(o.debitAccount())).param("c", nz(o.creditAccount()))
+                .query((rs, i) -> new Context(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getBoolean(5), rs.getString(6), rs.getObject(7, Long.class), rs.getObject(8, Long.class),
+                        rs.getString(9))).single();
+    }
+
     private PaymentResult run(PaymentOrder o, String hash) {
-        Directory.Enterprise ent = directory.enterprise(o.enterpriseId()).orElseThrow();
+        Context ctx = context(o);
         Long amount = Amounts.fen(o.amountText()).orElse(null);
         boolean interBank = o.creditorAgent() != null && !o.creditorAgent().isBlank()
                 && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
-        long id = insert(o, ent, hash, amount, interBank);
-        event(id, "RCVD", "partner:" + o.enterpriseId(), o.channel() + " " + o.idemKey());
+        OffsetDateTime received = OffsetDateTime.now(clock);
+        long id = insert(o, ctx.orgPath(), hash, amount, interBank, received);
 
-        if (!ent.active()) {
-            return reject(id, o, "AG01", "the enterprise's direct connection is suspended");
+        if (!"ACTIVE".equals(ctx.status())) {
+            return reject(id, o, received, "AG01", "the enterprise's direct connection is suspended");
         }
         if (!"CNY".equals(o.currency())) {
-            return reject(id, o, "AM03", "only CNY is accepted, not " + o.currency());
+            return reject(id, o, received, "AM03", "only CNY is accepted, not " + o.currency());
         }
         if (amount == null) {
-            return reject(id, o, "AM12", "amount must be positive with at most two decimals: " + o.amountText());
+            return reject(id, o, received, "AM12", "amount must be positive with at most two decimals: "
+                    + o.amountText());
         }
-        Optional<Directory.Grant> grant = directory.grant(o.enterpriseId(), nz(o.debitAccount()))
-                .filter(Directory.Grant::canPay);
-        if (grant.isEmpty()) {
-            return reject(id, o, "AC01", "debit account unknown or not granted for payment: " + o.debitAccount());
+        if (ctx.grantedAccount() == null || !ctx.canPay()) {
+            return reject(id, o, received, "AC01", "debit account unknown or not granted for payment: "
+                    + o.debitAccount());
         }
         if (o.creditAccount() == null || o.creditAccount().isBlank() || o.creditAccount().equals(o.debitAccount())) {
-            return reject(id, o, "AC03", "creditor account missing or equal to the debit account");
+            return reject(id, o, received, "AC03", "creditor account missing or equal to the debit account");
         }
-        if (!interBank && !directory.isCustomerAccount(o.creditAccount())) {
-            return reject(id, o, "AC03", "no account " + o.creditAccount() + " at this bank");
+        if (!interBank && !"CUSTOMER".equals(ctx.creditKind())) {
+            return reject(id, o, received, "AC03", "no account " + o.creditAccount() + " at this bank");
         }
-        if (amount > ent.perTxnLimitFen()) {
-            return reject(id, o, "AM02", "above the enterprise's per-transaction limit of "
-                    + Amounts.yuan(ent.perTxnLimitFen()) + " yuan");
+        if (amount > ctx.perTxnLimitFen()) {
+            return reject(id, o, received, "AM02", "above the enterprise's per-transaction limit of "
+                    + Amounts.yuan(ctx.perTxnLimitFen()) + " yuan");
         }
-        Directory.Grant g = grant.get();
-        if (g.perTxnLimitFen() != null && amount > g.perTxnLimitFen()) {
-            return reject(id, o, "AM02", "above the account's per-transaction limit of "
-                    + Amounts.yuan(g.perTxnLimitFen()) + " yuan");
+        if (ctx.accountPerTxnFen() != null && amount > ctx.accountPerTxnFen()) {
+            return reject(id, o, received, "AM02", "above the account's per-transaction limit of "
+                    + Amounts.yuan(ctx.accountPerTxnFen()) + " yuan");
         }
 
         // limit rows first, in key order; the core locks account rows after them
         TreeMap<String, Long> limits = new TreeMap<>();
-        limits.put("E:" + o.enterpriseId(), ent.dailyLimitFen());
-        if (g.dailyLimitFen() != null) {
-            limits.put("A:" + o.enterpriseId() + ":" + g.accountNo(), g.dailyLimitFen());
+        limits.put("E:" + o.enterpriseId(), ctx.dailyLimitFen());
+        if (ctx.accountDailyFen() != null) {
+            limits.put("A:" + o.enterpriseId() + ":" + ctx.grantedAccount(), ctx.accountDailyFen());
         }
+        List<String> taken = new ArrayList<>();
         for (var limit : limits.entrySet()) {
-            long used = lockUsage(limit.getKey(), o.businessDate());
-            if (used + amount > limit.getValue()) {
-                return reject(id, o, "AM02", "above the daily limit of " + Amounts.yuan(limit.getValue())
+            if (!take(limit.getKey(), o.businessDate(), amount, limit.getValue())) {
+                giveBack(taken, o.businessDate(), amount);
+                long used = db.sql("select used_fen from dc_limit_usage where usage_key = :k and business_date = :d")
+                        .param("k", limit.getKey()).param("d", o.businessDate()).query(Long.class).single();
+                return reject(id, o, received, "AM02", "above the daily limit of " + Amounts.yuan(limit.getValue())
                         + " yuan (" + Amounts.yuan(used) + " already used on " + o.businessDate() + ")");
             }
+            taken.add(limit.getKey());
         }
 
         String transferId = "PAY-" + id;
@@ -141,34 +163,47 @@ public class Payments {
                 : Transfer.posted(transferId, o.debitAccount(), o.creditAccount(), amount, "PAYMENT", o.idemKey(),
                         o.businessDate());
         Outcome outcome = core.transfer(t);
-        if (outcome == Outcome.EXCEEDS_CREDITS) {
-            return reject(id, o, "AM04", "insufficient funds on " + o.debitAccount());
-        }
         if (!outcome.succeeded()) {
-            return reject(id, o, "NARR", "the core refused the posting: " + outcome);
-        }
-        for (String key : limits.keySet()) {
-            db.sql("update dc_limit_usage set used_fen = used_fen + :a where usage_key = :k and business_date = :d")
-                    .param("a", amount).param("k", key).param("d", o.businessDate()).update();
+            giveBack(taken, o.businessDate(), amount);
+            return outcome == Outcome.EXCEEDS_CREDITS
+                    ? reject(id, o, received, "AM04", "insufficient funds on " + o.debitAccount())
+                    : reject(id, o, received, "NARR", "the core refused the posting: " + outcome);
         }
         String status = interBank ? "ACSP" : "ACSC";
         db.sql("update dc_instruction set status = :s, transfer_id = :t where instruction_id = :id")
                 .param("s", status).param("t", transferId).param("id", id).update();
-        event(id, status, "core", interBank ? "reserved for the clearing hand-off as " + transferId
+        events(id, received, o, status, "core", interBank ? "reserved for the clearing hand-off as " + transferId
                 : "posted as " + transferId);
-        notifications.enqueue(transferId);
+        notifications.enqueue(t);
         return new PaymentResult(id, o.idemKey(), status, null, null, transferId, false);
     }
 
-    /** Locks the usage row of a limit for the business date (creating it at zero) and returns the amount used. */
-    long lockUsage(String key, LocalDate date) {
+    /**
+     * Adds the amount to a limit's usage for the day if it stays within the limit. The update locks the row until
+     * the commit, so concurrent payments of the same enterprise queue here, each seeing the others' totals.
+     */
+    private boolean take(String key, LocalDate date, long amount, long limit) {
+        String sql = "update dc_limit_usage set used_fen = used_fen + :a where usage_key = :k and business_date = :d "
+                + "and used_fen + :a <= :limit";
+        if (db.sql(sql).param("a", amount).param("k", key).param("d", date).param("limit", limit).update() == 1) {
+            return true;
+        }
+        // no row yet, or the limit refused: create the row if missing (a parallel first payment may win that
+        // race, in which case this insert waits for it and does nothing) and try once more
         db.sql("insert into dc_limit_usage (usage_key, business_date, used_fen) values (:k, :d, 0) "
                 + "on conflict do nothing").param("k", key).param("d", date).update();
-        return db.sql("select used_fen from dc_limit_usage where usage_key = :k and business_date = :d for update")
-                .param("k", key).param("d", date).query(Long.class).single();
+        return db.sql(sql).param("a", amount).param("k", key).param("d", date).param("limit", limit).update() == 1;
     }
 
-    private long insert(PaymentOrder o, Directory.Enterprise ent, String hash, Long amount, boolean interBank) {
+    private void giveBack(List<String> keys, LocalDate date, long amount) {
+        for (String key : keys) {
+            db.sql("update dc_limit_usage set used_fen = used_fen - :a where usage_key = :k and business_date = :d")
+                    .param("a", amount).param("k", key).param("d", date).update();
+        }
+    }
+
+    private long insert(PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank,
+            OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         db.sql("""
                 insert into dc_instruction (enterprise_id, org_path, idem_key, content_hash, channel, msg_id,
@@ -176,22 +211,31 @@ public class Payments {
                     amount_text, amount_fen, currency, inter_bank, business_date, status, created_at)
                 values (:e, :path, :k, :h, :ch, :msg, :pmt, :e2e, :d, :c, :cn, :ca, :at, :af, :cur, :ib, :bd, 'RCVD',
                     :now)
-                """).param("e", o.enterpriseId()).param("path", ent.orgPath()).param("k", o.idemKey())
+                """).param("e", o.enterpriseId()).param("path", orgPath).param("k", o.idemKey())
                 .param("h", hash).param("ch", o.channel()).param("msg", cut(o.msgId(), 35))
                 .param("pmt", cut(o.pmtInfId(), 35)).param("e2e", cut(o.endToEndId(), 35))
                 .param("d", cut(o.debitAccount(), 34)).param("c", cut(o.creditAccount(), 34))
                 .param("cn", cut(o.creditorName(), 140)).param("ca", cut(o.creditorAgent(), 35))
                 .param("at", cut(o.amountText(), 40)).param("af", amount).param("cur", cut(o.currency(), 3))
-                .param("ib", interBank).param("bd", o.businessDate()).param("now", OffsetDateTime.now(clock))
+                .param("ib", interBank).param("bd", o.businessDate()).param("now", now)
                 .update(keys, "instruction_id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    private PaymentResult reject(long id, PaymentOrder o, String code, String text) {
+    private PaymentResult reject(long id, PaymentOrder o, OffsetDateTime received, String code, String text) {
         db.sql("update dc_instruction set status = 'RJCT', reason_code = :c, reason_text = :t "
                 + "where instruction_id = :id").param("c", code).param("t", cut(text, 200)).param("id", id).update();
-        event(id, "RJCT", "rules", code + " " + text);
+        events(id, received, o, "RJCT", "rules", code + " " + text);
         return new PaymentResult(id, o.idemKey(), "RJCT", code, text, null, false);
+    }
+
+    /** The instruction's first two history entries, received and decided, written in one statement. */
+    private void events(long id, OffsetDateTime received, PaymentOrder o, String status, String actor, String detail) {
+        db.sql("insert into dc_instruction_event (instruction_id, occurred_at, status, actor, detail) "
+                + "values (:id, :r, 'RCVD', :p, :rd), (:id, :now, :s, :a, :d)").param("id", id).param("r", received)
+                .param("p", cut("partner:" + o.enterpriseId(), 60)).param("rd", cut(o.channel() + " " + o.idemKey(), 400))
+                .param("now", OffsetDateTime.now(clock)).param("s", status).param("a", cut(actor, 60))
+                .param("d", cut(detail, 400)).update();
     }
 
     void event(long instructionId, String status, String actor, String detail) {

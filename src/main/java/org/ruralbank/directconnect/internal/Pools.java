@@ -135,13 +135,14 @@ public class Pools {
             return;
         }
         boolean up = amount > 0;
-        Outcome o = core.transfer(CoreBanking.Transfer.posted(transferId, up ? m.accountNo() : pool.parentAccount(),
+        CoreBanking.Transfer sweep = CoreBanking.Transfer.posted(transferId, up ? m.accountNo() : pool.parentAccount(),
                 up ? pool.parentAccount() : m.accountNo(), Math.abs(amount), "SWEEP", pool.poolId() + " run " + runId,
-                date));
+                date);
+        Outcome o = core.transfer(sweep);
         record(runId, m.accountNo(), up ? "UP" : "DOWN", Math.abs(amount), o.succeeded() ? transferId : null,
                 o.name());
         if (o == Outcome.OK) {
-            notifications.enqueue(transferId);
+            notifications.enqueue(sweep);
         }
     }
 

@@ -39,6 +39,9 @@ final class SignedRequestFilter extends OncePerRequestFilter {
     private final JdbcClient db;
     private final Clock clock;
     private final int maxBodyBytes;
+    /** Parsed public keys by their text (a revoked key is refused before it is looked up here). */
+    private final java.util.Map<String, java.security.PublicKey> publicKeys =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     SignedRequestFilter(Directory directory, JdbcClient db, Clock clock, int maxBodyBytes) {
         this.directory = directory;
@@ -87,10 +90,8 @@ final class SignedRequestFilter extends OncePerRequestFilter {
                     + now);
             return;
         }
-        Directory.PartnerKey key = directory.key(keyId).filter(k -> "ACTIVE".equals(k.status())).orElse(null);
-        Directory.Enterprise enterprise = key == null ? null
-                : directory.enterprise(key.enterpriseId()).filter(Directory.Enterprise::active).orElse(null);
-        if (enterprise == null) {
+        Directory.PartnerKey key = directory.activeKeyOfActiveEnterprise(keyId).orElse(null);
+        if (key == null) {
             Problems.write(response, 401, "unknown-key", "no active key " + keyId);
             return;
         }
@@ -99,8 +100,9 @@ final class SignedRequestFilter extends OncePerRequestFilter {
                 : "?" + request.getQueryString());
         String canonical = RequestSigning.canonical(request.getMethod(), pathAndQuery, timestamp, nonce,
                 RequestSigning.bodyDigest(algorithm, body));
-        if (!RequestSigning.verify(algorithm, RequestSigning.publicKey(algorithm, key.publicKey()), canonical,
-                signature)) {
+        java.security.PublicKey publicKey = publicKeys.computeIfAbsent(key.algorithm() + " " + key.publicKey(),
+                k -> RequestSigning.publicKey(algorithm, key.publicKey()));
+        if (!RequestSigning.verify(algorithm, publicKey, canonical, signature)) {
             Problems.write(response, 401, "bad-signature", "the signature does not verify over method, path, "
                     + "timestamp, nonce and body digest with key " + keyId);
             return;
@@ -112,7 +114,7 @@ final class SignedRequestFilter extends OncePerRequestFilter {
             Problems.write(response, 401, "replayed-nonce", "nonce " + nonce + " was already used with key " + keyId);
             return;
         }
-        SecurityContextHolder.getContext().setAuthentication(new PartnerPrincipal(enterprise.enterpriseId(), keyId));
+        SecurityContextHolder.getContext().setAuthentication(new PartnerPrincipal(key.enterpriseId(), keyId));
         try {
             chain.doFilter(new CachedBody(request, body), response);
         } finally {

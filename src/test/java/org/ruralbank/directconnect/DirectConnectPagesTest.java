@@ -1,0 +1,115 @@
+package org.ruralbank.directconnect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.ruralbank.directconnect.RequestSigning.Algorithm;
+import org.ruralbank.platform.DataScope;
+import org.ruralbank.platform.Role;
+import org.ruralbank.testing.OnPostgres;
+import org.ruralbank.testing.TestBank;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** An enterprise onboarded through the pages by a maker and a checker, then seen in the monitor. */
+@OnPostgres
+class DirectConnectPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext ctx;
+    @Autowired
+    JdbcClient db;
+
+    @Test
+    void makerProposesCheckerApprovesAndTheMonitorShowsTheHistory() throws Exception {
+        DirectConnectFixture f = new DirectConnectFixture(ctx);
+        MockHttpSession maker = TestBank.login(mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW, Role.EBANK),
+                TestBank.PASSWORD);
+        MockHttpSession checker = TestBank.login(mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW,
+                Role.BRANCH_HEAD), TestBank.PASSWORD);
+        String ent = f.bank.uniqueId("W");
+        mvc.perform(get("/directconnect/enterprises/new").session(maker)).andExpect(status().isOk());
+        propose(maker, "kind", "ENTERPRISE", "enterpriseId", ent, "name", "页面企业", "enterpriseKind", "GROUP",
+                "orgId", f.branch.orgId());
+        // the maker cannot approve their own proposal
+        mvc.perform(post("/directconnect/changes/" + lastChange(ent) + "/approve").session(maker).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(db.sql("select count(*) from dc_enterprise where enterprise_id = :e").param("e", ent)
+                .query(Long.class).single()).isZero();
+        approve(checker, ent);
+        String account = f.bank.uniqueId("62");
+        propose(maker, "kind", "ACCOUNT", "enterpriseId", ent, "accountNo", account, "accountName", "基本户",
+                "openingBalance", "5000", "accountKind", "CUSTOMER");
+        String pending = mvc.perform(get("/directconnect/changes").session(checker)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(pending).contains(account);
+        approve(checker, ent);
+        String payee = f.account(ent, "0");
+        var key = f.key(ent, Algorithm.ECDSA_P256_SHA256);
+        mvc.perform(DirectConnectFixture.postJson("/api/dc/v1/payments", "{\"debitAccount\":\"" + account
+                + "\",\"creditAccount\":\"" + payee + "\",\"amount\":\"88.80\"}").header("Idempotency-Key", "pg-1")
+                .with(key.signed())).andExpect(status().isCreated());
+
+        String page = mvc.perform(get("/directconnect/enterprises/" + ent).session(checker))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(account, "4911.20", key.keyId());
+        String monitor = mvc.perform(get("/directconnect/instructions?enterprise=" + ent).session(checker))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(monitor).contains("88.80", "JSON:pg-1");
+        long id = db.sql("select instruction_id from dc_instruction where enterprise_id = :e").param("e", ent)
+                .query(Long.class).single();
+        String history = mvc.perform(get("/directconnect/instructions/" + id).session(checker))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(history).contains("RCVD", "ACSC", "PAY-" + id);
+        String reconciliation = mvc.perform(get("/directconnect/reconciliation").session(checker))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(reconciliation).contains("无差错");
+        mvc.perform(get("/directconnect/enterprises?kw=" + ent).session(checker)).andExpect(status().isOk());
+    }
+
+    @Test
+    void rejectedProposalsShowTheirReason() throws Exception {
+        DirectConnectFixture f = new DirectConnectFixture(ctx);
+        MockHttpSession maker = TestBank.login(mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW, Role.EBANK),
+                TestBank.PASSWORD);
+        String ent = f.enterprise("限额企业");
+        String target = mvc.perform(post("/directconnect/changes").session(maker).with(csrf()).param("kind", "LIMIT")
+                .param("enterpriseId", ent).param("perTxnLimit", "30000000").param("dailyLimit", "40000000"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String page = mvc.perform(get(target).session(maker)
+                .flashAttr("error", new org.ruralbank.platform.Rejected("perTxnLimit", "dc.rejected.aboveCeiling")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("总行上限");
+        assertThat(f.onboarding.changes(org.ruralbank.platform.OrgScope.everything(), "PENDING", ent, 1, 10).total())
+                .isZero();
+    }
+
+    private void propose(MockHttpSession session, String... pairs) throws Exception {
+        var request = post("/directconnect/changes").session(session).with(csrf());
+        for (int i = 0; i < pairs.length; i += 2) {
+            request.param(pairs[i], pairs[i + 1]);
+        }
+        mvc.perform(request).andExpect(status().is3xxRedirection());
+    }
+
+    private void approve(MockHttpSession checker, String ent) throws Exception {
+        mvc.perform(post("/directconnect/changes/" + lastChange(ent) + "/approve").session(checker).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(db.sql("select status from dc_change where change_id = :c").param("c", lastChange(ent))
+                .query(String.class).single()).isEqualTo("APPROVED");
+    }
+
+    private long lastChange(String ent) {
+        return db.sql("select max(change_id) from dc_change where enterprise_id = :e").param("e", ent)
+                .query(Long.class).single();
+    }
+}
