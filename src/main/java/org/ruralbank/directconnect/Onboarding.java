@@ -321,8 +321,10 @@ public class Onboarding {
                 ledger.openAccount(no, p.get("accountName"), p.get("accountKind"), enterpriseId, path, true);
                 long opening = Amounts.fen(p.get("openingBalance")).orElse(0L);
                 if (opening > 0) {
+                    // booked on the date the balance is as of (the warehouse's latest loaded date), else today
+                    LocalDate asOf = p.containsKey("openingAsOf") ? LocalDate.parse(p.get("openingAsOf")) : today;
                     CoreBanking.Outcome o = ledger.transfer(CoreBanking.Transfer.posted("OPEN-" + no,
-                            Payments.OPENING_ACCOUNT, no, opening, "OPENING", "onboarding", today));
+                            Payments.OPENING_ACCOUNT, no, opening, "OPENING", "onboarding", asOf));
                     if (!o.succeeded()) {
                         throw new IllegalStateException("opening balance of " + no + ": " + o);
                     }

@@ -6,7 +6,8 @@
  * built-in implementation is the platform's own ledger), {@link org.ruralbank.directconnect.CorporateAccountSource}
  * (where corporate accounts and opening balances come from), {@link org.ruralbank.directconnect.Onboarding}
  * (maker-checker changes), {@link org.ruralbank.directconnect.RequestSigning} (the signing recipe partners and the
- * {@code ruralbank connect} client follow). Persistence and adapters live in {@code internal}, controllers in
+ * {@code ruralbank connect} client follow), {@link org.ruralbank.directconnect.EndOfDay} (pools and expiries of a
+ * business date) and {@link org.ruralbank.directconnect.Clearing} (the inter-bank hand-off). Persistence and adapters live in {@code internal}, controllers in
  * {@code web}.
  */
 package org.ruralbank.directconnect;

@@ -137,6 +137,26 @@ class PoolsAndOnboardingTest {
     }
 
     @Test
+    void openingBalancesComeFromTheAccountSourceWhenNotTyped() throws Exception {
+        DirectConnectFixture f = new DirectConnectFixture(ctx);
+        String ent = f.enterprise("导入企业");
+        String no = f.bank.uniqueId("63");
+        java.nio.file.Path csv = java.nio.file.Path.of(ctx.getEnvironment().getProperty("ruralbank.home"),
+                "directconnect", "corporate-accounts.csv");
+        java.nio.file.Files.createDirectories(csv.getParent());
+        java.nio.file.Files.writeString(csv, "account_no,account_name,customer_no,org_id,balance_yuan,as_of\n"
+                + no + ",导入户,C001," + f.branch.orgId() + ",4321.09,2026-11-26\n");
+        var change = f.apply(Onboarding.Kind.ACCOUNT, Map.of("enterpriseId", ent, "accountNo", no));
+        assertThat(change.payload()).containsEntry("openingBalance", "4321.09").containsEntry("openingAsOf",
+                "2026-11-26");
+        assertThat(booked(no)).isEqualTo(4321_09);
+        assertThat(core.find("OPEN-" + no).orElseThrow().businessDate()).isEqualTo(java.time.LocalDate.parse("2026-11-26"));
+        assertThatThrownBy(() -> f.onboarding.propose(Onboarding.Kind.ACCOUNT, Map.of("enterpriseId", ent,
+                "accountNo", f.bank.uniqueId("63")), f.maker)).isInstanceOf(Rejected.class)
+                .hasMessageContaining("dc.rejected.noOpening");
+    }
+
+    @Test
     void theClearingSettlesOrReturnsInterBankPayments() {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
         String ent = f.enterprise("跨行企业");
