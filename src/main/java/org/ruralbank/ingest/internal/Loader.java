@@ -63,6 +63,7 @@ public final class Loader {
     private final Path work;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicReference<LoadProgress> progress = new AtomicReference<>(LoadProgress.IDLE);
+    private boolean followedOnce;
 
     public Loader(Warehouse warehouse, IngestSettings settings, CoreStructure core, Path work) {
         this.warehouse = warehouse;
@@ -202,7 +203,11 @@ public final class Loader {
                 break;
             }
         }
-        followCore(entries);
+        // after a date is published, and once per process: a crash between publishing and following is caught up
+        if (!followedOnce || done.stream().anyMatch(s -> s.state() == DateState.LOADED)) {
+            followCore(entries);
+            followedOnce = true;
+        }
         return done;
     }
 
