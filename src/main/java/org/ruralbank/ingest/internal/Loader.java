@@ -202,9 +202,12 @@ public final class Loader {
             if (s.state() != DateState.LOADED) {
                 break;
             }
+            // the org tree and staff follow each published date, so scopes match the bank while a long run goes on
+            followCore(entries);
+            followedOnce = true;
         }
-        // after a date is published, and once per process: a crash between publishing and following is caught up
-        if (!followedOnce || done.stream().anyMatch(s -> s.state() == DateState.LOADED)) {
+        // once per process even when nothing new was published: a crash between publishing and following is caught up
+        if (!followedOnce) {
             followCore(entries);
             followedOnce = true;
         }
