@@ -1,6 +1,5 @@
 package org.ruralbank.delivery;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -308,7 +307,7 @@ public final class DeliveryCheck {
         int[] codes = java.util.stream.IntStream.range(0, meta.columns().size())
                 .filter(i -> meta.columns().get(i).type() == ColumnType.CHAR).toArray();
         long count = 0;
-        try (InputStream raw = new DigestingInput(Files.newInputStream(data), md5, size)) {
+        try (InputStream raw = new DigestingInputStream(Files.newInputStream(data), md5, size)) {
             InputStream in = raw;
             if (gz) {
                 in = new GZIPInputStream(raw, 1 << 16);
@@ -433,50 +432,6 @@ public final class DeliveryCheck {
         }
         if (hidden > 0) {
             problems.add(DeliveryProblem.ofFile(acctFile, hidden + " more balance continuity problems are not listed"));
-        }
-    }
-
-    /** Digests and counts the bytes read through it. */
-    private static final class DigestingInput extends FilterInputStream {
-        private final MessageDigest md5;
-        private final long[] size;
-
-        DigestingInput(InputStream in, MessageDigest md5, long[] size) {
-            super(in);
-            this.md5 = md5;
-            this.size = size;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                md5.update((byte) b);
-                size[0]++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                md5.update(b, off, n);
-                size[0] += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] tmp = new byte[(int) Math.min(n, 8192)];
-            int r = read(tmp, 0, tmp.length);
-            return Math.max(r, 0);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.ruralbank.ingest.internal;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.util.zip.GZIPInputStream;
 import org.ruralbank.delivery.CheckValues;
 import org.ruralbank.delivery.DeliveryFiles;
 import org.ruralbank.delivery.DeliveryProblem;
+import org.ruralbank.delivery.DigestingInputStream;
 import org.ruralbank.delivery.DeliveryTable;
 import org.ruralbank.delivery.FieldValidator;
 import org.ruralbank.delivery.RecordReader;
@@ -72,7 +72,7 @@ final class TableLoad {
         int dateIndex = dateColumn == null ? -1 : meta.indexOf(dateColumn);
         List<DeliveryProblem> recordProblems = new ArrayList<>(4);
         Consumer<DeliveryProblem> sink = recordProblems::add;
-        try (InputStream raw = new Digesting(Files.newInputStream(folder.resolve(dataName)), md5, size);
+        try (InputStream raw = new DigestingInputStream(Files.newInputStream(folder.resolve(dataName)), md5, size);
                 Utf8Records out = new Utf8Records(utf8)) {
             InputStream in = dataName.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
             try (RecordReader reader = new RecordReader(in, meta)) {
@@ -124,49 +124,5 @@ final class TableLoad {
                     + actual));
         }
         readMillis = (System.nanoTime() - start) / 1_000_000;
-    }
-
-    /** Digests and counts the bytes read through it. */
-    private static final class Digesting extends FilterInputStream {
-        private final MessageDigest md5;
-        private final long[] size;
-
-        Digesting(InputStream in, MessageDigest md5, long[] size) {
-            super(in);
-            this.md5 = md5;
-            this.size = size;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                md5.update((byte) b);
-                size[0]++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                md5.update(b, off, n);
-                size[0] += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] tmp = new byte[(int) Math.min(n, 8192)];
-            int r = read(tmp, 0, tmp.length);
-            return Math.max(r, 0);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
     }
 }
