@@ -90,6 +90,14 @@ class ScopeIsolationTest {
 
     String bEnterprise;
     String bAccount;
+
+    /** Both branches have channel figures in the warehouse (a card, users, a device, a merchant). */
+    private void channelFigures() {
+        org.ruralbank.channels.ChannelFixture.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class), CHANNEL_DAY,
+                java.util.List.of(new String[] {a.orgId(), a.path()}, new String[] {b.orgId(), b.path()}));
+    }
+
+    static final java.time.LocalDate CHANNEL_DAY = java.time.LocalDate.of(2025, 6, 30);
     long bInstruction;
 
     /** One case per GET endpoint that shows bank data; each asserts that nothing of branch B is visible. */
@@ -117,6 +125,16 @@ class ScopeIsolationTest {
                 b.orgId()));
         cases.put("GET /channels/targets/template", () -> assertExportHasNo(adminOfA, "/channels/targets/template",
                 b.orgId()));
+        cases.put("GET /channels/report", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/report?year=2025").session(headOfA)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).contains(a.orgId()).contains("辖内累计发行金农卡1张").doesNotContain(b.orgId());
+        });
+        cases.put("GET /channels/report/export", () -> {
+            channelFigures();
+            assertExportHasNo(headOfA, "/channels/report/export?year=2025", b.orgId());
+        });
         cases.put("GET /directconnect/enterprises", () -> {
             assertPageHasNo(headOfA, "/directconnect/enterprises", bEnterprise);
             assertSearchFindsNothing(headOfA, "/directconnect/enterprises?kw=" + bEnterprise);
@@ -188,9 +206,11 @@ class ScopeIsolationTest {
                 .getContentAsByteArray();
         StringBuilder all = new StringBuilder();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            for (Row row : book.getSheetAt(0)) {
-                for (Cell cell : row) {
-                    all.append(cell.toString()).append('\t');
+            for (var sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        all.append(cell.toString()).append('\t');
+                    }
                 }
             }
         }

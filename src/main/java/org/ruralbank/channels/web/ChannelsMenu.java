@@ -13,4 +13,9 @@ class ChannelsMenu {
     MenuEntry targetsMenu() {
         return new MenuEntry("menu.channels", "menu.channels.targets", "/channels/targets", Set.of(), 300);
     }
+
+    @Bean
+    MenuEntry annualReportMenu() {
+        return new MenuEntry("menu.channels", "menu.channels.report", "/channels/report", Set.of(), 310);
+    }
 }
