@@ -1,4 +1,4 @@
--- description: 各机构存款分户账余额合计 = 财管系统总账存款科目（2011 吸收存款及其明细科目）贷方减借方余额
+-- description: 各机构存款分户账余额合计 = 财管系统总账存款科目（科目号 20 开头：2001 单位活期、2011 个人活期、2015 个人定期）贷方减借方余额
 -- model: mart.org_daily
 -- severity: error
 with final as (

@@ -28,7 +28,13 @@ final class SpringRunner {
     enum Store { CONFIGURED, EMBEDDED }
 
     static ConfigurableApplicationContext start(Path home, boolean web, Integer port, Store store) {
-        Map<String, Object> props = new HashMap<>();
+        return start(home, web, port, store, Map.of());
+    }
+
+    /** As {@link #start(Path, boolean, Integer, Store)}, with further properties of this run. */
+    static ConfigurableApplicationContext start(Path home, boolean web, Integer port, Store store,
+            Map<String, Object> extra) {
+        Map<String, Object> props = new HashMap<>(extra);
         props.put("ruralbank.home", home.toString());
         if (port != null) {
             props.put("server.port", port);

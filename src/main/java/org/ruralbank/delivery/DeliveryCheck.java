@@ -122,8 +122,8 @@ public final class DeliveryCheck {
                 notes.add(f + ": redelivered as version " + ready.version()
                         + "; it replaces every row of earlier versions");
             }
-        } catch (IllegalArgumentException e) {
-            problems.add(DeliveryProblem.ofFile(f + "/READY", "is not valid (" + e.getMessage() + ")"));
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            problems.add(DeliveryProblem.ofFile(f + "/READY", "is not valid (" + reason(e) + ")"));
         }
         TreeSet<String> names = new TreeSet<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
@@ -178,8 +178,8 @@ public final class DeliveryCheck {
                 CheckValues chk = null;
                 try {
                     chk = CheckValues.read(folder.resolve(chkName));
-                } catch (IllegalArgumentException e) {
-                    problems.add(DeliveryProblem.ofFile(f + "/" + chkName, "is not valid (" + e.getMessage() + ")"));
+                } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+                    problems.add(DeliveryProblem.ofFile(f + "/" + chkName, "is not valid (" + reason(e) + ")"));
                 }
                 ok = records(folder.resolve(dataName), f + "/" + dataName, meta, table, chk, date, balances,
                         balanceLines, net);
@@ -210,8 +210,8 @@ public final class DeliveryCheck {
         TableMeta meta;
         try {
             meta = TableMeta.read(folder.resolve(metaName));
-        } catch (IllegalArgumentException e) {
-            problems.add(DeliveryProblem.ofFile(file, "is not valid metadata (" + e.getMessage() + ")"));
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            problems.add(DeliveryProblem.ofFile(file, "is not valid metadata (" + reason(e) + ")"));
             return null;
         }
         List<DeliveryProblem> found = metaProblems(meta, table, date, file);
@@ -305,6 +305,8 @@ public final class DeliveryCheck {
         int acctNo = meta.indexOf("ACCT_NO");
         int balance = meta.indexOf(isAcct ? "BALANCE" : "AMOUNT");
         int dc = meta.indexOf("DC_FLAG");
+        int[] codes = java.util.stream.IntStream.range(0, meta.columns().size())
+                .filter(i -> meta.columns().get(i).type() == ColumnType.CHAR).toArray();
         long count = 0;
         try (InputStream raw = new DigestingInput(Files.newInputStream(data), md5, size)) {
             InputStream in = raw;
@@ -316,6 +318,13 @@ public final class DeliveryCheck {
                     count++;
                     if (!validator.check(reader, sink)) {
                         continue;
+                    }
+                    for (int c : codes) {
+                        String problem = codeProblem(reader.get(c));
+                        if (problem != null) {
+                            sink.accept(DeliveryProblem.ofField(file, reader.line(), meta.columns().get(c).name(),
+                                    problem));
+                        }
                     }
                     if (dateIndex >= 0 && !reader.get(dateIndex).equals(dateValue)) {
                         sink.accept(DeliveryProblem.ofField(file, reader.line(), table.dateColumn(), "the value "
@@ -368,6 +377,21 @@ public final class DeliveryCheck {
         return valid[0];
     }
 
+    private static String reason(Exception e) {
+        return e instanceof java.nio.charset.CharacterCodingException ? "it is not UTF-8 text" : e.getMessage();
+    }
+
+    /** Code values (every CHAR column of the interface) are upper-case ASCII: no lower case, nothing beyond ASCII. */
+    private static String codeProblem(String v) {
+        for (int i = 0, n = v.length(); i < n; i++) {
+            char c = v.charAt(i);
+            if (c >= 0x80 || (c >= 'a' && c <= 'z')) {
+                return "the code value '" + v + "' is not upper-case ASCII";
+            }
+        }
+        return null;
+    }
+
     private void continuity(String f, LocalDate date, Map<String, Long> previous, Map<String, Long> balances,
             Map<String, Long> lines, Map<String, Long> net) {
         String acctFile = f + "/" + ACCT + "." + f + ".dat";
@@ -400,8 +424,9 @@ public final class DeliveryCheck {
         orphans.sort(null);
         for (String acct : orphans) {
             if (shown++ < MAX_PROBLEMS_PER_FILE) {
-                problems.add(DeliveryProblem.ofField(f + "/" + TXN, 0, "ACCT_NO", "account " + acct
-                        + " has transactions but no row in " + ACCT));
+                String txnFile = f + "/" + TXN;
+                problems.add(new DeliveryProblem(txnFile, 0, "ACCT_NO", txnFile + " field ACCT_NO: account " + acct
+                        + " has transactions but no row in " + ACCT + "."));
             } else {
                 hidden++;
             }

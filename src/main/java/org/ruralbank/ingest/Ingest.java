@@ -47,6 +47,26 @@ public final class Ingest {
         return loader.rebuild(from);
     }
 
+    /** The data files of the date's latest load attempt. */
+    public List<FileLoad> files(LocalDate date) {
+        return loader.reports().files(date);
+    }
+
+    /** The invalid records and file problems of the date's latest load attempt, a page at a time. */
+    public org.ruralbank.platform.PageOf<QuarantinedRecord> quarantine(LocalDate date, int page, int size) {
+        return loader.reports().quarantine(date, page, size);
+    }
+
+    /** The data-test results of a date. */
+    public List<TestResult> tests(LocalDate date) {
+        return loader.reports().tests(date);
+    }
+
+    /** Model build times of a date, in build order. */
+    public List<org.ruralbank.warehouse.ModelRunner.Built> modelRuns(LocalDate date) {
+        return loader.reports().modelRuns(date);
+    }
+
     public LoadProgress progress() {
         return loader.progress();
     }

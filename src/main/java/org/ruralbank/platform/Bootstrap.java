@@ -1,7 +1,6 @@
 package org.ruralbank.platform;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,27 +47,5 @@ public class Bootstrap {
             StaffUser admin = users.findByUsername(FIRST_ADMIN).orElseThrow();
             return users.resetPassword(admin.userId(), OrgScope.everything());
         });
-    }
-
-    /** A small hand-made org tree for the demo, until the generated bank's CORE_ORG replaces it. */
-    @Transactional
-    public void demoOrgTree() {
-        if (orgs.count() > 1) {
-            return;
-        }
-        String hq = orgs.list(OrgScope.everything()).get(0).orgId();
-        record Branch(String id, String name, String town, List<String[]> subs) {
-        }
-        List<Branch> branches = List.of(
-                new Branch("B01", "城关支行", "城关镇", List.of(new String[] {"S0101", "城东分理处"},
-                        new String[] {"S0102", "城西分理处"})),
-                new Branch("B02", "郑武支行", "郑武镇", List.<String[]>of(new String[] {"S0201", "横山分理处"})),
-                new Branch("B03", "河口支行", "河口镇", List.of()));
-        for (Branch b : branches) {
-            orgs.create(b.id(), b.name(), hq, b.town());
-            for (String[] s : b.subs()) {
-                orgs.create(s[0], s[1], b.id(), b.town());
-            }
-        }
     }
 }

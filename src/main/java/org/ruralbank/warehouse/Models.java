@@ -44,6 +44,11 @@ public final class Models {
         this.tests = tests;
     }
 
+    /** No models and no tests: a warehouse of ODS only (benchmarks of the intake alone). */
+    public static Models none() {
+        return new Models(List.of(), List.of());
+    }
+
     /** The models and tests on the class path. */
     public static Models load() {
         try {

@@ -27,6 +27,11 @@ public final class Warehouse implements AutoCloseable {
         return new Warehouse(fileUnder(home), readOnly, Models.load(), null);
     }
 
+    /** The warehouse under {@code home} with the given models (benchmarks of parts of the work). */
+    public static Warehouse under(Path home, boolean readOnly, Models models) {
+        return new Warehouse(fileUnder(home), readOnly, models, null);
+    }
+
     /** A warehouse on an engine already open (tests, benchmarks). */
     public static Warehouse on(WarehouseEngine engine) {
         return new Warehouse(null, false, Models.load(), engine);

@@ -3,7 +3,7 @@
 -- materialized: partition
 -- column: org_path: 机构路径（按机构范围过滤）
 -- column: deposit_balance: 存款余额（分户账合计，元）
--- column: gl_deposit_balance: 总账存款科目（2011 吸收存款）贷方减借方余额（元）
+-- column: gl_deposit_balance: 总账存款科目（20 开头：2001 单位活期、2011 个人活期、2015 个人定期）贷方减借方余额（元）
 -- column: npl_balance: 不良贷款余额（五级分类 3、4、5，元）
 -- test: unique org_id
 -- test: not_null org_path
@@ -16,7 +16,7 @@ deposits as (
 ),
 gl as (
     select org_id, sum(cr_balance - dr_balance) as balance from ods.fin_gl_balance
-     where biz_date = {{ biz_date }} and subject_code like '2011%' group by org_id
+     where biz_date = {{ biz_date }} and subject_code like '20%' group by org_id
 ),
 loans as (
     select org_id, sum(balance) as balance,

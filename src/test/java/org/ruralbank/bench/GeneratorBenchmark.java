@@ -49,9 +49,12 @@ public final class GeneratorBenchmark {
                 GenerationResult r = SampleBank.generate(new GenerationRequest(Profile.SEED, 1,
                         LocalDate.of(2025, 1, 1), n, out, 20250101, false, List.of()), line -> { });
                 double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT,
-                        "run %d: %2d seed days in %6.1f s (%.2f s/day), %,d records, %,d bytes, peak heap %d MB%n",
-                        run, n, s, s / n, r.rows(), r.bytes(), peakHeapMb());
+                long peak = peakHeapMb();
+                System.gc();
+                long live = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+                System.out.printf(Locale.ROOT, "run %d: %2d seed days in %6.1f s (%.2f s/day), %,d records, %,d bytes,"
+                        + " peak heap %d MB (sum of pool peaks), live heap after GC %d MB%n",
+                        run, n, s, s / n, r.rows(), r.bytes(), peak, live);
                 if (n == days && run == runs) {
                     read(out, r.dates().get(r.dates().size() - 1));
                 }

@@ -59,6 +59,31 @@ class DeliveryCheckTest {
                 .isEqualTo("20250101/CORE_ORG.20250101.chk: rows=2 but the data file holds 1 records.");
     }
 
+    @Test
+    void reportsALowerCaseCodeValue() throws Exception {
+        write(D1, 10000, 0, true);
+        Path data = inbox.resolve("20250101/CORE_ORG.20250101.dat");
+        byte[] bytes = Files.readAllBytes(data);
+        String text = new String(bytes, TableMeta.GBK).replace("|U|", "|u|");
+        Files.write(data, text.getBytes(TableMeta.GBK));
+        Path chk = inbox.resolve("20250101/CORE_ORG.20250101.chk");
+        CheckValues old = CheckValues.read(chk);
+        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(Files.readAllBytes(data)));
+        Files.writeString(chk, new CheckValues(old.rows(), old.bytes(), md5).render());
+        assertThat(DeliveryCheck.check(inbox).problems()).singleElement().extracting(DeliveryProblem::message)
+                .isEqualTo("20250101/CORE_ORG.20250101.dat line 1 field AREA_CLASS: the code value 'u' is not"
+                        + " upper-case ASCII.");
+    }
+
+    @Test
+    void reportsMetadataThatIsNotUtf8() throws IOException {
+        write(D1, 10000, 0, true);
+        Files.write(inbox.resolve("20250101/CORE_ORG.20250101.meta"), "description=机构".getBytes(TableMeta.GBK));
+        assertThat(DeliveryCheck.check(inbox).problems()).extracting(DeliveryProblem::message)
+                .contains("20250101/CORE_ORG.20250101.meta: is not valid metadata (it is not UTF-8 text).");
+    }
+
     /** Writes every table, empty except CORE_ORG, one account and one credit of {@code credit} fen. */
     private void write(LocalDate date, long balance, long credit, boolean ready) throws IOException {
         DeliveryWriter w = new DeliveryWriter(inbox, date);

@@ -129,6 +129,26 @@ class AuditTrailTest {
                     .param("year", "2030").session(session).with(csrf())).andExpect(status().is3xxRedirection());
             return new String[] {"targets.upload", "2030"};
         });
+        cases.put("POST /data/load", () -> {
+            MockHttpSession ebank = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+            mvc.perform(post("/data/load").session(ebank).with(csrf())).andExpect(status().is3xxRedirection());
+            return new String[] {"ingest.load", "inbox"};
+        });
+        cases.put("POST /warehouse/sql", () -> {
+            MockHttpSession whole = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+            String query = "select 42 as " + bank.uniqueId("answer_").toLowerCase();
+            String page = mvc.perform(post("/warehouse/sql").session(whole).with(csrf()).param("query", query))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("42");
+            return new String[] {"warehouse.sql", query};
+        });
+        cases.put("POST /warehouse/sql/export", () -> {
+            MockHttpSession whole = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+            String query = "select 43 as " + bank.uniqueId("answer_").toLowerCase();
+            mvc.perform(post("/warehouse/sql/export").session(whole).with(csrf()).param("query", query))
+                    .andExpect(status().isOk());
+            return new String[] {"warehouse.sql.export", query};
+        });
         return cases;
     }
 
@@ -140,6 +160,24 @@ class AuditTrailTest {
             "POST /api/dc/v1/payments", "JSON payment: dc_instruction and its events",
             "POST /api/dc/v1/payments/iso", "pain.001: one dc_instruction per transaction, dc_message per message",
             "POST /api/dc/v1/pools/{poolId}/runs", "pool run: dc_pool_run and one dc_pool_sweep per member");
+
+    @Test
+    void theSqlConsoleRefusesWritesAndUsersWithoutTheWholeBankAndAuditsBoth() throws Exception {
+        MockHttpSession whole = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+        String page = mvc.perform(post("/warehouse/sql").session(whole).with(csrf())
+                .param("query", "create table evil as select 1")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("sql-error");
+        page = mvc.perform(post("/warehouse/sql").session(whole).with(csrf())
+                .param("query", "select * from read_text('/etc/passwd')")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("sql-error").doesNotContain("root:");
+        mvc.perform(post("/warehouse/sql").session(session).with(csrf()).param("query", "select 7 as scoped_user"))
+                .andExpect(status().isForbidden());
+        boolean refused = audit.search(OrgScope.everything(), new AuditEvents.Filter(admin, "warehouse.sql", null,
+                null), 1, 10).items().stream().anyMatch(e -> "select 7 as scoped_user".equals(e.targetId()));
+        assertThat(refused).isTrue();
+    }
 
     @Test
     void everyMutatingEndpointHasAnAuditCase() {

@@ -49,8 +49,13 @@ class ScopeIsolationTest {
             Map.entry("GET /api/dc/v1/accounts/{accountNo}/entries", PARTNER),
             Map.entry("GET /api/dc/v1/accounts/{accountNo}/statement", PARTNER),
             Map.entry("GET /api/dc/v1/payments/{key}", PARTNER),
-            Map.entry("GET /api/dc/v1/pools/{poolId}/runs", PARTNER));
-
+            Map.entry("GET /api/dc/v1/pools/{poolId}/runs", PARTNER),
+            Map.entry("GET /data", "delivery dates and their states, no row of any org"),
+            Map.entry("GET /data/progress", "the running load's step and percentage"),
+            Map.entry("GET /data/dates/{date}", "files, counts and quarantined records, which belong to no org yet"),
+            Map.entry("GET /warehouse/models", "model metadata: descriptions, columns, tests"),
+            Map.entry("GET /warehouse/models/{name}", "model metadata: descriptions, columns, tests, SQL"),
+            Map.entry("GET /warehouse/lineage", "model names and their dependencies"));
 
     @Autowired
     MockMvc mvc;
@@ -155,6 +160,17 @@ class ScopeIsolationTest {
                 + bInstruction).session(headOfA)).andExpect(status().isNotFound()));
         cases.put("GET /directconnect/reconciliation", () ->
                 assertPageHasNo(headOfA, "/directconnect/reconciliation", bEnterprise, bAccount));
+        cases.put("GET /warehouse/orgs", () -> {
+            seedOrgOverview();
+            assertPageHasNo(adminOfA, "/warehouse/orgs?date=20250101", b.orgId());
+            String page = mvc.perform(get("/warehouse/orgs?date=20250101").session(adminOfA)).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(page).contains(a.orgId());
+        });
+        // the console reads the whole bank: a branch administrator gets no form and no rows
+        cases.put("GET /warehouse/sql", () -> assertPageHasNo(adminOfA, "/warehouse/sql", "<textarea"));
+        // failing rows of data tests may name orgs: shown only to the whole-bank scope
+        cases.put("GET /data/tests", () -> assertPageHasNo(adminOfA, "/data/tests", "失败样例"));
         return cases;
     }
 
@@ -184,6 +200,20 @@ class ScopeIsolationTest {
                 .getResponse().getContentAsString();
         assertThat(page).contains(aUser);
         mvc.perform(get("/users/" + bank.userId(aUser)).session(headOfA)).andExpect(status().isOk());
+    }
+
+    /** Rows of branch A and branch B in the org overview mart. */
+    private void seedOrgOverview() {
+        var engine = ctx.getBean(org.ruralbank.warehouse.Warehouse.class).engine();
+        engine.execute("create schema if not exists mart");
+        engine.execute("create table if not exists mart.org_daily (biz_date date, org_id varchar, org_name varchar, "
+                + "org_level integer, org_path varchar, status varchar, deposit_balance decimal(18,2), "
+                + "gl_deposit_balance decimal(18,2), loan_balance decimal(18,2), npl_balance decimal(18,2), "
+                + "cards bigint, new_cards bigint, merchants bigint, devices bigint, device_fee_income decimal(18,2))");
+        for (Org o : new Org[] {a, b}) {
+            engine.execute("insert into mart.org_daily values (date '2025-01-01', ?, ?, 2, ?, 'A', 100.00, 100.00, "
+                    + "0, 0, 1, 0, 0, 0, 0)", java.util.List.of(o.orgId(), o.name(), o.path()));
+        }
     }
 
     private void assertPageHasNo(MockHttpSession session, String url, String... forbidden) throws Exception {

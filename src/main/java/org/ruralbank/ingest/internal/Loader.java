@@ -71,6 +71,10 @@ public final class Loader {
         this.work = work;
     }
 
+    public Reports reports() {
+        return new Reports(warehouse);
+    }
+
     public LoadProgress progress() {
         return progress.get();
     }

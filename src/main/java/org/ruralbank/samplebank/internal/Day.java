@@ -87,6 +87,8 @@ final class Day {
     private final long[] glDr;
     private final long[] glCr;
     private int[] cardOfAccount;
+    /** Above this many accounts (a province) account numbers are built on use rather than kept for the day. */
+    private static final int ACCOUNT_NUMBER_CACHE_LIMIT = 2_000_000;
     private String[] acctNos;
     private int txnSeq;
     private int devSeq;
@@ -1429,6 +1431,9 @@ final class Day {
     // ================================================================ identifiers and times
 
     private String acctNo(int a) {
+        if (bank.accounts() > ACCOUNT_NUMBER_CACHE_LIMIT) {
+            return People.orgId(bank.aOrg.get(a)) + bank.aProduct.get(a) + Ids.zeros(a, 10);
+        }
         if (acctNos == null || acctNos.length < bank.accounts()) {
             String[] grown = new String[Math.max(1024, bank.accounts() + bank.accounts() / 8)];
             if (acctNos != null) {

@@ -1,12 +1,13 @@
 package org.ruralbank.samplebank.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -93,12 +94,19 @@ final class Injector {
             sb.append(crlf ? "\r\n" : "\n");
         }
         byte[] raw = sb.toString().getBytes(meta.charset());
-        CountingDigestOutputStream counted = new CountingDigestOutputStream(Files.newOutputStream(data));
-        try (OutputStream o = gzip ? new GZIPOutputStream(counted) : counted) {
+        try (OutputStream o = gzip ? new GZIPOutputStream(Files.newOutputStream(data)) : Files.newOutputStream(data)) {
             o.write(raw);
         }
+        byte[] delivered = Files.readAllBytes(data);
+        MessageDigest md5;
+        try {
+            md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is missing from this Java runtime", e);
+        }
         Files.writeString(folder.resolve(DeliveryFiles.check(table, date)),
-                new CheckValues(edited.size(), counted.count(), counted.md5Hex()).render(), StandardCharsets.UTF_8);
+                new CheckValues(edited.size(), delivered.length, HexFormat.of().formatHex(md5.digest(delivered)))
+                        .render(), StandardCharsets.UTF_8);
     }
 
     /** Copies the folder's files to {@code target}. */
@@ -109,13 +117,5 @@ final class Injector {
                 Files.copy(f, target.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
-    }
-
-    static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
-    }
-
-    static byte[] toBytes(ByteArrayOutputStream o) {
-        return o.toByteArray();
     }
 }

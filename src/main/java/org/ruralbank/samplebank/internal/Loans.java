@@ -134,6 +134,9 @@ final class Loans {
     /** CLASS_5 from days past due; a few current loans are under special mention. */
     static char class5(Bank b, int loan, int day) {
         int since = b.lDueSince.get(loan);
+        if (b.lStatus.get(loan) == 'S') {
+            return '1';
+        }
         if (since == Bank.NONE) {
             return Rng.unit(b.seed, 91, loan) < 0.02 ? '2' : '1';
         }

@@ -1,0 +1,155 @@
+package org.ruralbank.ingest.web;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.ruralbank.ingest.DateState;
+import org.ruralbank.ingest.DateStatus;
+import org.ruralbank.ingest.Ingest;
+import org.ruralbank.platform.AuditLog;
+import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.DataScope;
+import org.ruralbank.platform.PageOf;
+import org.ruralbank.warehouse.TestResult;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The data platform's intake pages: calendar of dates, live progress, per-date load report, data tests. */
+@Controller
+@RequestMapping("/data")
+@PreAuthorize("hasAnyRole('EBANK','ADMIN')")
+class DataPlatformController {
+
+    private final Ingest ingest;
+    private final AuditLog audit;
+    private final ExecutorService runs = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "load-now");
+        t.setDaemon(true);
+        return t;
+    });
+
+    DataPlatformController(Ingest ingest, AuditLog audit) {
+        this.ingest = ingest;
+        this.audit = audit;
+    }
+
+    /** One day of the calendar; {@code state} null for a day without delivery. */
+    record Day(LocalDate date, DateStatus status) {
+    }
+
+    record Month(YearMonth month, List<List<Day>> weeks) {
+    }
+
+    @GetMapping
+    String calendar(Model model) {
+        List<DateStatus> all = ingest.status(ingest.defaultInbox());
+        Map<YearMonth, Map<LocalDate, DateStatus>> byMonth = new TreeMap<>();
+        for (DateStatus s : all) {
+            byMonth.computeIfAbsent(YearMonth.from(s.date()), m -> new TreeMap<>()).put(s.date(), s);
+        }
+        List<Month> months = new ArrayList<>();
+        byMonth.forEach((ym, days) -> months.add(new Month(ym, weeks(ym, days))));
+        java.util.Collections.reverse(months);
+        model.addAttribute("months", months);
+        List<DateStatus> newestFirst = new ArrayList<>(all);
+        java.util.Collections.reverse(newestFirst);
+        model.addAttribute("dates", newestFirst);
+        model.addAttribute("counts", counts(all));
+        model.addAttribute("progress", ingest.progress());
+        model.addAttribute("inbox", ingest.defaultInbox());
+        return "ingest/calendar";
+    }
+
+    private static Map<DateState, Long> counts(List<DateStatus> all) {
+        Map<DateState, Long> m = new java.util.EnumMap<>(DateState.class);
+        for (DateState s : DateState.values()) {
+            m.put(s, all.stream().filter(x -> x.state() == s).count());
+        }
+        return m;
+    }
+
+    private static List<List<Day>> weeks(YearMonth ym, Map<LocalDate, DateStatus> days) {
+        List<List<Day>> weeks = new ArrayList<>();
+        List<Day> week = new ArrayList<>();
+        int lead = ym.atDay(1).getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue();
+        for (int i = 0; i < lead; i++) {
+            week.add(null);
+        }
+        for (int d = 1; d <= ym.lengthOfMonth(); d++) {
+            LocalDate date = ym.atDay(d);
+            week.add(new Day(date, days.get(date)));
+            if (week.size() == 7) {
+                weeks.add(week);
+                week = new ArrayList<>();
+            }
+        }
+        if (!week.isEmpty()) {
+            while (week.size() < 7) {
+                week.add(null);
+            }
+            weeks.add(week);
+        }
+        return weeks;
+    }
+
+    @GetMapping("/progress")
+    String progress(Model model) {
+        model.addAttribute("progress", ingest.progress());
+        return "ingest/calendar :: progress";
+    }
+
+    @PostMapping("/load")
+    String loadNow() {
+        boolean started = !ingest.running();
+        audit.record("ingest.load", "inbox", ingest.defaultInbox().getFileName().toString(), null,
+                Map.of("started", started));
+        if (started) {
+            runs.submit(() -> ingest.load(ingest.defaultInbox(), null));
+        }
+        return "redirect:/data";
+    }
+
+    @GetMapping("/dates/{date}")
+    String report(@PathVariable @DateTimeFormat(pattern = "yyyyMMdd") LocalDate date,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+        int[] p = PageOf.clamp(page, size);
+        DateStatus status = ingest.status(ingest.defaultInbox()).stream().filter(s -> s.date().equals(date))
+                .findFirst().orElseThrow(() -> new org.ruralbank.platform.NotFound("date", date.toString()));
+        model.addAttribute("status", status);
+        model.addAttribute("files", ingest.files(date));
+        model.addAttribute("result", ingest.quarantine(date, p[0], p[1]));
+        model.addAttribute("runs", ingest.modelRuns(date));
+        return "ingest/report";
+    }
+
+    @GetMapping("/tests")
+    String tests(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyyMMdd") LocalDate date, Model model) {
+        List<DateStatus> all = ingest.status(ingest.defaultInbox());
+        LocalDate shown = date != null ? date : all.stream().filter(s -> s.state() != DateState.PENDING
+                && s.state() != DateState.WAITING).map(DateStatus::date).reduce((a, b) -> b).orElse(null);
+        List<TestResult> results = shown == null ? List.of() : ingest.tests(shown);
+        // failing rows may name orgs and customers: only staff who see the whole bank see them
+        boolean samples = CurrentStaff.get().dataScope() == DataScope.ALL;
+        model.addAttribute("date", shown);
+        List<LocalDate> dates = new ArrayList<>(all.stream().map(DateStatus::date).toList());
+        java.util.Collections.reverse(dates);
+        model.addAttribute("dates", dates);
+        model.addAttribute("results", results);
+        model.addAttribute("samples", samples);
+        model.addAttribute("failed", results.stream().filter(r -> !r.passed()).count());
+        return "ingest/tests";
+    }
+}

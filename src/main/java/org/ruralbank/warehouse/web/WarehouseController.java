@@ -1,0 +1,205 @@
+package org.ruralbank.warehouse.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ruralbank.platform.AuditLog;
+import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.DataScope;
+import org.ruralbank.platform.NotFound;
+import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Spreadsheets;
+import org.ruralbank.warehouse.Model;
+import org.ruralbank.warehouse.QueryRefused;
+import org.ruralbank.warehouse.QueryResult;
+import org.ruralbank.warehouse.Warehouse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The warehouse pages: model catalogue and lineage, the org overview mart, and the read-only SQL console. */
+@Controller
+@RequestMapping("/warehouse")
+@PreAuthorize("hasAnyRole('EBANK','ADMIN')")
+class WarehouseController {
+
+    /** The console returns at most this many rows to the page, and this many to an export. */
+    static final int PAGE_ROWS = 500;
+    static final int EXPORT_ROWS = 100_000;
+
+    private final Warehouse warehouse;
+    private final AuditLog audit;
+
+    WarehouseController(Warehouse warehouse, AuditLog audit) {
+        this.warehouse = warehouse;
+        this.audit = audit;
+    }
+
+    @GetMapping("/models")
+    String models(org.springframework.ui.Model model) {
+        model.addAttribute("models", warehouse.models().all());
+        model.addAttribute("crossTests", warehouse.models().tests().stream().filter(t -> t.model().isEmpty()
+                || warehouse.models().find(t.model()).map(m -> !m.tests().contains(t)).orElse(true)).toList());
+        return "warehouse/models";
+    }
+
+    @GetMapping("/models/{name}")
+    String model(@PathVariable String name, org.springframework.ui.Model model) {
+        Model m = warehouse.models().find(name).orElseThrow(() -> new NotFound("model", name));
+        Map<String, String> declared = new LinkedHashMap<>();
+        m.columns().forEach(c -> declared.put(c.name(), c.description()));
+        List<String[]> columns = new ArrayList<>();
+        List<String> actual = warehouse.exists() ? warehouse.engine().columns(m.layer(), m.name().substring(
+                m.name().indexOf('.') + 1)) : List.of();
+        for (String c : actual) {
+            columns.add(new String[] {c, declared.getOrDefault(c, "")});
+        }
+        declared.forEach((c, d) -> {
+            if (!actual.contains(c)) {
+                columns.add(new String[] {c, d});
+            }
+        });
+        model.addAttribute("m", m);
+        model.addAttribute("columns", columns);
+        model.addAttribute("tests", warehouse.models().tests().stream().filter(t -> t.model().equals(name)).toList());
+        model.addAttribute("usedBy", warehouse.models().all().stream().filter(x -> x.dependencies().contains(name))
+                .map(Model::name).toList());
+        return "warehouse/model";
+    }
+
+    /** Nodes (sources and models, with their layer) and edges (reads) of the lineage graph. */
+    @GetMapping(value = "/lineage", produces = "application/json")
+    @ResponseBody
+    Map<String, Object> lineage() {
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        List<Map<String, Object>> edges = new ArrayList<>();
+        java.util.Set<String> sources = new java.util.TreeSet<>();
+        for (Model m : warehouse.models().all()) {
+            sources.addAll(m.sources());
+        }
+        for (String s : sources) {
+            nodes.add(Map.of("name", s, "layer", "ods", "description", ""));
+        }
+        for (Model m : warehouse.models().all()) {
+            nodes.add(Map.of("name", m.name(), "layer", m.layer(), "description", m.description()));
+            for (String s : m.sources()) {
+                edges.add(Map.of("source", s, "target", m.name()));
+            }
+            for (String d : m.dependencies()) {
+                edges.add(Map.of("source", d, "target", m.name()));
+            }
+        }
+        return Map.of("nodes", nodes, "edges", edges);
+    }
+
+    /** The org overview mart for a date, within the user's scope. */
+    @GetMapping("/orgs")
+    String orgs(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyyMMdd") LocalDate date,
+            org.springframework.ui.Model model) {
+        OrgScope scope = CurrentStaff.get().scope();
+        QueryResult rows = new QueryResult(List.of(), List.of(), false);
+        LocalDate shown = date;
+        if (warehouse.exists() && !warehouse.engine().columns("mart", "org_daily").isEmpty()) {
+            if (shown == null) {
+                Object max = warehouse.engine().query("select max(biz_date) from mart.org_daily", 1).rows().get(0)
+                        .get(0);
+                shown = max == null ? null : (LocalDate) max;
+            }
+            if (shown != null) {
+                OrgScope.Condition c = scope.where("org_path", null);
+                Map<String, Object> params = new LinkedHashMap<>(c.params());
+                params.put("d", java.sql.Date.valueOf(shown));
+                rows = warehouse.engine().query("select org_id, org_name, org_level, status, deposit_balance, "
+                        + "gl_deposit_balance, loan_balance, npl_balance, cards, new_cards, merchants, devices, "
+                        + "device_fee_income from mart.org_daily where biz_date = :d and " + c.sql()
+                        + " order by org_path", params, 10_000);
+            }
+        }
+        model.addAttribute("date", shown);
+        model.addAttribute("rows", rows);
+        return "warehouse/orgs";
+    }
+
+    @GetMapping("/sql")
+    String console(org.springframework.ui.Model model) {
+        model.addAttribute("allowed", allowed());
+        model.addAttribute("query", "select biz_date, count(*) as n from ods.core_deposit_txn group by 1 order by 1");
+        return "warehouse/sql";
+    }
+
+    @PostMapping("/sql")
+    String run(@RequestParam String query, org.springframework.ui.Model model) {
+        model.addAttribute("allowed", allowed());
+        model.addAttribute("query", query);
+        if (!allowed()) {
+            audit.record("warehouse.sql", "query", target(query), null, Map.of("query", clip(query), "outcome", "refused: scope"));
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        long start = System.nanoTime();
+        try {
+            QueryResult r = warehouse.engine().queryReadOnly(query, PAGE_ROWS);
+            model.addAttribute("result", r);
+            model.addAttribute("millis", (System.nanoTime() - start) / 1_000_000);
+            audit.record("warehouse.sql", "query", target(query), null, Map.of("query", clip(query), "rows", r.rows().size()));
+        } catch (QueryRefused e) {
+            model.addAttribute("error", e.getMessage());
+            audit.record("warehouse.sql", "query", target(query), null, Map.of("query", clip(query), "outcome",
+                    "refused: " + clip(e.getMessage())));
+        }
+        return "warehouse/sql";
+    }
+
+    @PostMapping("/sql/export")
+    void export(@RequestParam String query, HttpServletResponse response) throws IOException {
+        if (!allowed()) {
+            audit.record("warehouse.sql.export", "query", target(query), null, Map.of("query", clip(query), "outcome",
+                    "refused: scope"));
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        QueryResult r;
+        try {
+            r = warehouse.engine().queryReadOnly(query, EXPORT_ROWS);
+        } catch (QueryRefused e) {
+            audit.record("warehouse.sql.export", "query", target(query), null, Map.of("query", clip(query), "outcome",
+                    "refused: " + clip(e.getMessage())));
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        audit.record("warehouse.sql.export", "query", target(query), null, Map.of("query", clip(query), "rows",
+                r.rows().size()));
+        response.setContentType(Spreadsheets.CONTENT_TYPE);
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode("query.xlsx", StandardCharsets.UTF_8));
+        Spreadsheets.write(response.getOutputStream(), "query", r.columns(), sink -> r.rows().forEach(row ->
+                sink.accept(row.stream().map(v -> v instanceof java.math.BigDecimal || v == null
+                        || v instanceof Number ? v : v.toString()).toList())));
+    }
+
+    /** The console reads the whole bank: only for staff whose scope is the whole bank. */
+    private static boolean allowed() {
+        return CurrentStaff.get().dataScope() == DataScope.ALL;
+    }
+
+    /** The audit entry's target: the query's first 64 characters on one line. */
+    private static String target(String query) {
+        String one = query == null ? "" : query.strip().replaceAll("\\s+", " ");
+        return one.length() > 64 ? one.substring(0, 64) : one;
+    }
+
+    private static String clip(String s) {
+        return s == null ? "" : s.length() > 1500 ? s.substring(0, 1500) + " ..." : s;
+    }
+}

@@ -1,0 +1,107 @@
+package org.ruralbank.ingest.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ruralbank.ingest.DateState;
+import org.ruralbank.ingest.Ingest;
+import org.ruralbank.platform.DataScope;
+import org.ruralbank.platform.Org;
+import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Orgs;
+import org.ruralbank.platform.Role;
+import org.ruralbank.testing.OnPostgres;
+import org.ruralbank.testing.SampleBank;
+import org.ruralbank.testing.TestBank;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The data platform pages on a loaded warehouse. A context of its own: loading CORE_ORG makes the org tree follow
+ * the union's, which would move other tests' head office.
+ */
+@OnPostgres
+@TestPropertySource(properties = {"ruralbank.test.context=data-pages", "ruralbank.ingest.watch=false"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DataPlatformPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext ctx;
+    @Autowired
+    Ingest ingest;
+    @Autowired
+    Orgs orgs;
+
+    MockHttpSession ebank;
+    MockHttpSession branchEbank;
+
+    @BeforeAll
+    void loadTwoDays() throws Exception {
+        TestBank bank = new TestBank(ctx);
+        Path inbox = ingest.defaultInbox();
+        new SampleBank(60, 21).write(inbox, LocalDate.of(2025, 1, 1), 2);
+        Files.delete(inbox.resolve("20250102/READY"));
+        assertThat(ingest.load(inbox, null)).extracting(s -> s.state()).containsExactly(DateState.LOADED);
+        Org branch = orgs.find("880120").orElseThrow();
+        ebank = TestBank.login(mvc, bank.user(orgs.list(OrgScope.everything()).get(0), DataScope.ALL, Role.EBANK),
+                TestBank.PASSWORD);
+        branchEbank = TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.EBANK), TestBank.PASSWORD);
+    }
+
+    String page(MockHttpSession s, String url) throws Exception {
+        return mvc.perform(get(url).session(s)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void theCalendarShowsEachDateWithItsState() throws Exception {
+        assertThat(page(ebank, "/data")).contains("20250101").contains("state-LOADED").contains("20250102")
+                .contains("state-PENDING").contains("hx-get=\"/data/progress\"");
+        assertThat(page(ebank, "/data/progress")).contains("id=\"progress\"");
+    }
+
+    @Test
+    void theLoadReportListsFilesAndModels() throws Exception {
+        assertThat(page(ebank, "/data/dates/20250101")).contains("CORE_DEPOSIT_TXN.20250101.dat")
+                .contains("FIN_GL_BALANCE.20250101.dat").contains("mart.org_daily");
+    }
+
+    @Test
+    void dataTestsShowResultsOfADate() throws Exception {
+        assertThat(page(ebank, "/data/tests?date=20250101")).contains("deposit_balance_continuity")
+                .contains("unique(org_id)");
+    }
+
+    @Test
+    void theCatalogueDescribesModelsColumnsTestsAndLineage() throws Exception {
+        assertThat(page(ebank, "/warehouse/models")).contains("dw.dim_customer").contains("id=\"lineage\"")
+                .contains("/assets/lineage.js");
+        assertThat(page(ebank, "/warehouse/models/dw.deposit_balance")).contains("valid_from").contains("not_null(balance)")
+                .contains("ods.core_deposit_acct");
+        assertThat(page(ebank, "/warehouse/lineage")).contains("\"source\":\"dw.dim_org\"");
+    }
+
+    @Test
+    void theOrgOverviewKeepsToTheUsersScope() throws Exception {
+        assertThat(page(ebank, "/warehouse/orgs")).contains("880000").contains("880130");
+        assertThat(page(branchEbank, "/warehouse/orgs")).contains("880121").doesNotContain("880130")
+                .doesNotContain("880000");
+    }
+
+    @Test
+    void theOrgTreeFollowsCoreOrg() {
+        assertThat(orgs.find("880121").orElseThrow().path()).isEqualTo("/880000/880120/880121/");
+    }
+}
