@@ -6,6 +6,8 @@
 -- column: new_cards: 当日新发卡数（不含换卡）
 -- column: new_cards_ytd: 年初至今新发卡数（不含换卡）
 -- column: chip_cards: 未注销的芯片卡数
+-- column: cancelled_cards: 已注销的卡数
+-- column: dormant_cards: 未注销、所绑定账户为久悬（D）的卡数
 -- column: card_balance: 未注销卡所绑定账户的余额合计（元；每个账户计一次，归其卡的最小发卡机构号）
 -- column: devices: 自助设备数（不含便民宝）
 -- column: new_devices_ytd: 年初至今新装自助设备数
@@ -35,8 +37,16 @@ cards as (
            count(case when issue_date = {{ biz_date }} and replaced_card_no is null then 1 end) as new_cards,
            count(case when issue_date >= make_date(year({{ biz_date }}), 1, 1) and issue_date <= {{ biz_date }}
                        and replaced_card_no is null then 1 end) as new_cards_ytd,
-           count(case when card_status <> 'C' and medium = 'I' then 1 end) as chip_cards
+           count(case when card_status <> 'C' and medium = 'I' then 1 end) as chip_cards,
+           count(case when card_status = 'C' then 1 end) as cancelled_cards
       from card_rows group by issue_org_id
+),
+dormant as (
+    select c.issue_org_id as org_id, count(*) as dormant_cards
+      from card_rows c
+      join dw.dim_deposit_account a on a.acct_no = c.acct_no and a.valid_from <= {{ biz_date }} and a.valid_to >= {{ biz_date }}
+     where c.card_status <> 'C' and a.acct_status = 'D'
+     group by c.issue_org_id
 ),
 card_accounts as (
     select acct_no, min(issue_org_id) as org_id from card_rows where card_status <> 'C' group by acct_no
@@ -145,6 +155,7 @@ final as (
     select {{ biz_date }} as biz_date, k.org_id, o.org_path,
            coalesce(c.cards, 0) as cards, coalesce(c.new_cards, 0) as new_cards,
            coalesce(c.new_cards_ytd, 0) as new_cards_ytd, coalesce(c.chip_cards, 0) as chip_cards,
+           coalesce(c.cancelled_cards, 0) as cancelled_cards, coalesce(dm.dormant_cards, 0) as dormant_cards,
            cast(coalesce(cb.card_balance, 0) as decimal(18, 2)) as card_balance,
            coalesce(d.devices, 0) as devices, coalesce(d.new_devices_ytd, 0) as new_devices_ytd,
            coalesce(dt.device_txn, 0) as device_txn, coalesce(dt.device_wdl, 0) as device_wdl,
@@ -183,6 +194,7 @@ final as (
       from keys k
       left join orgs o on o.org_id = k.org_id
       left join cards c on c.org_id = k.org_id
+      left join dormant dm on dm.org_id = k.org_id
       left join card_balances cb on cb.org_id = k.org_id
       left join devices d on d.org_id = k.org_id
       left join device_txns dt on dt.org_id = k.org_id

@@ -136,6 +136,19 @@ class ScopeIsolationTest {
                     .andReturn().getResponse().getContentAsString();
             assertThat(page).contains(a.orgId()).contains("辖内累计发行金农卡1张").doesNotContain(b.orgId());
         });
+        cases.put("GET /channels/cards", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/cards?from=2025-01-01&to=2025-12-31").session(headOfA))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains(a.orgId()).doesNotContain(b.orgId());
+            mvc.perform(get("/channels/cards?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/cards/export", () -> {
+            channelFigures();
+            assertExportHasNo(headOfA, "/channels/cards/export?from=2025-01-01&to=2025-12-31", b.orgId());
+            mvc.perform(get("/channels/cards/export?org=" + b.orgId()).session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
         cases.put("GET /channels/report/export", () -> {
             channelFigures();
             assertExportHasNo(headOfA, "/channels/report/export?year=2025", b.orgId());

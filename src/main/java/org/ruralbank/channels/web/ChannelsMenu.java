@@ -15,6 +15,11 @@ class ChannelsMenu {
     }
 
     @Bean
+    MenuEntry cardsMenu() {
+        return new MenuEntry("menu.channels", "menu.channels.cards", "/channels/cards", Set.of(), 305);
+    }
+
+    @Bean
     MenuEntry annualReportMenu() {
         return new MenuEntry("menu.channels", "menu.channels.report", "/channels/report", Set.of(), 310);
     }
