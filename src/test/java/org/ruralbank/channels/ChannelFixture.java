@@ -40,7 +40,7 @@ public final class ChannelFixture {
 
     /**
      * Gives each org of {@code orgs} (id and path as the operational store keeps them) a card, a signed account,
-     * an online-banking user, an SMS sign-up, a device with a transaction and a merchant with a sale on {@code date},
+     * an online-banking user, a corporate user above the head office cap, an SMS sign-up, a counter and an ATM deposit transaction, a device with a transaction and a merchant with a sale on {@code date},
      * and builds the warehouse for that date: enough for every channel page to show a row per org.
      */
     public static void seed(Warehouse warehouse, LocalDate date, List<String[]> orgs) {
@@ -69,6 +69,15 @@ public final class ChannelFixture {
                     "P" + id, "C" + id, "PNET", id, d, "A", "A" + id);
             f.row("eb_user", d, "eb_user_id, cust_id, eb_type, sign_org_id, sign_date, status, acct_no",
                     "S" + id, "C" + id, "SMS", id, d, "A", "A" + id);
+            f.row("eb_user", d, "eb_user_id, cust_id, eb_type, sign_org_id, sign_date, status, acct_no, single_limit, "
+                    + "daily_limit", "E" + id, "C" + id, "CNET", id, d, "A", "A" + id,
+                    new java.math.BigDecimal("30000000.00"), new java.math.BigDecimal("50000000.00"));
+            for (String channel : List.of("ATM", "CNT")) {
+                f.row("core_deposit_txn", d, "txn_seq, txn_date, txn_time, acct_no, dc_flag, amount, balance_after, "
+                        + "channel, txn_code, org_id, reversal_flag", "T" + channel + id, d, d + " 09:00:00", "A" + id,
+                        "C", new java.math.BigDecimal("100.00"), new java.math.BigDecimal("3500.00"), channel, "1001", id,
+                        "0");
+            }
             f.row("eb_device", d, "device_id, device_type, org_id, location, offsite, install_date, status",
                     "D" + id, "ATM", id, "网点" + id, "N", "2020-01-01", "A");
             f.row("eb_device_txn", d, "dev_txn_seq, device_id, txn_date, txn_time, txn_kind, card_no, card_issuer, "

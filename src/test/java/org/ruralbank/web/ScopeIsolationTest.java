@@ -149,6 +149,53 @@ class ScopeIsolationTest {
             mvc.perform(get("/channels/cards/export?org=" + b.orgId()).session(headOfA))
                     .andExpect(status().isNotFound());
         });
+        cases.put("GET /channels/devices", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/devices?from=2025-01-01&to=2025-12-31").session(headOfA))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("D" + a.orgId()).doesNotContain(b.orgId());
+            mvc.perform(get("/channels/devices?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/devices/export", () -> {
+            channelFigures();
+            assertExportHasNo(headOfA, "/channels/devices/export?from=2025-01-01&to=2025-12-31", b.orgId());
+        });
+        cases.put("GET /channels/merchants", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/merchants?from=2025-01-01&to=2025-12-31").session(headOfA))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("M" + a.orgId()).doesNotContain(b.orgId());
+            assertPageHasNo(headOfA, "/channels/merchants?from=2025-01-01&to=2025-12-31&only=risk", b.orgId());
+            mvc.perform(get("/channels/merchants?org=" + b.orgId()).session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/merchants/export", () -> {
+            channelFigures();
+            assertExportHasNo(headOfA, "/channels/merchants/export?from=2025-01-01&to=2025-12-31", b.orgId());
+        });
+        cases.put("GET /channels/limits", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/limits?to=2025-06-30").session(headOfA))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("E" + a.orgId()).doesNotContain(b.orgId());
+            mvc.perform(get("/channels/limits?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/limits/export", () -> {
+            channelFigures();
+            assertExportHasNo(headOfA, "/channels/limits/export?to=2025-06-30", b.orgId());
+        });
+        cases.put("GET /channels/substitution", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/substitution?year=2025").session(headOfA))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains(a.orgId()).contains("50.00").doesNotContain(b.orgId());
+            mvc.perform(get("/channels/substitution?org=" + b.orgId()).session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/substitution/export", () -> {
+            channelFigures();
+            assertExportHasNo(headOfA, "/channels/substitution/export?year=2025", b.orgId());
+        });
         cases.put("GET /channels/report/export", () -> {
             channelFigures();
             assertExportHasNo(headOfA, "/channels/report/export?year=2025", b.orgId());

@@ -20,6 +20,26 @@ class ChannelsMenu {
     }
 
     @Bean
+    MenuEntry devicesMenu() {
+        return new MenuEntry("menu.channels", "menu.channels.devices", "/channels/devices", Set.of(), 306);
+    }
+
+    @Bean
+    MenuEntry merchantsMenu() {
+        return new MenuEntry("menu.channels", "menu.channels.merchants", "/channels/merchants", Set.of(), 307);
+    }
+
+    @Bean
+    MenuEntry limitsMenu() {
+        return new MenuEntry("menu.channels", "menu.channels.limits", "/channels/limits", Set.of(), 308);
+    }
+
+    @Bean
+    MenuEntry substitutionMenu() {
+        return new MenuEntry("menu.channels", "menu.channels.substitution", "/channels/substitution", Set.of(), 309);
+    }
+
+    @Bean
     MenuEntry annualReportMenu() {
         return new MenuEntry("menu.channels", "menu.channels.report", "/channels/report", Set.of(), 310);
     }
