@@ -35,6 +35,8 @@ public final class AnnualReportText {
         String asOf = r.to().getMonthValue() == 12 && r.to().getDayOfMonth() == 31
                 ? "截止" + r.to().getMonthValue() + "月底"
                 : "截止" + r.to().getMonthValue() + "月" + r.to().getDayOfMonth() + "日";
+        // a year loaded only in part speaks of "this year so far", not "the whole year"
+        String span = r.to().getMonthValue() == 12 && r.to().getDayOfMonth() == 31 ? "全年" : "本年";
         List<Section> s = new ArrayList<>();
         String plan = r.decimal("cards.plan_completion_pct") == null ? "（未下达发卡计划）"
                 : "，完成全年计划的" + n(r, "cards.plan_completion_pct") + "%";
@@ -42,31 +44,31 @@ public final class AnnualReportText {
                 + n(r, "cards.balance_wan") + "万元，卡均余额" + n(r, "cards.balance_per_card") + "元；本年新增发卡"
                 + n(r, "cards.new") + "张" + plan + "。其中芯片卡" + n(r, "cards.chip") + "张。"));
         s.add(new Section("二、自助设备", bank + "现有自助设备" + n(r, "devices.total") + "台，本年新增" + n(r, "devices.new")
-                + "台。全年自助设备交易" + n(r, "devices.txn.total") + "笔，其中取款" + n(r, "devices.txn.withdrawal")
+                + "台。" + span + "自助设备交易" + n(r, "devices.txn.total") + "笔，其中取款" + n(r, "devices.txn.withdrawal")
                 + "笔、存款" + n(r, "devices.txn.deposit") + "笔、转账" + n(r, "devices.txn.transfer") + "笔；实现手续费收入"
                 + n(r, "devices.fee_income_wan") + "万元。"));
         s.add(new Section("三、POS收单", "年初有特约商户" + n(r, "pos.merchants_start") + "户，本年新增"
-                + n(r, "pos.merchants_new") + "户。全年POS交易" + n(r, "pos.txn.count") + "笔，交易金额"
+                + n(r, "pos.merchants_new") + "户。" + span + "POS交易" + n(r, "pos.txn.count") + "笔，交易金额"
                 + n(r, "pos.amount_wan") + "万元，实现手续费收入" + n(r, "pos.fee_income_wan") + "万元。"));
-        s.add(new Section("四、金农便民宝", bank + "现有便民宝终端" + n(r, "village.terminals") + "台，全年交易"
+        s.add(new Section("四、金农便民宝", bank + "现有便民宝终端" + n(r, "village.terminals") + "台，" + span + "交易"
                 + n(r, "village.txn.count") + "笔，其中成功" + n(r, "village.txn.success") + "笔，应付店主佣金"
                 + n(r, "village.commission_yuan") + "元（每笔0.5元）。"));
         s.add(new Section("五、网上银行", "个人网银客户" + n(r, "pnet.users") + "户，本年新增" + n(r, "pnet.users_new")
-                + "户；全年转账" + n(r, "pnet.transfers.count") + "笔，金额" + n(r, "pnet.transfers.amount_wan")
+                + "户；" + span + "转账" + n(r, "pnet.transfers.count") + "笔，金额" + n(r, "pnet.transfers.amount_wan")
                 + "万元，其中行内转账" + n(r, "pnet.intra.count") + "笔、" + n(r, "pnet.intra.amount_wan") + "万元，跨行转账"
                 + n(r, "pnet.inter.count") + "笔、" + n(r, "pnet.inter.amount_wan") + "万元，农信银"
                 + n(r, "pnet.nxy.count") + "笔、" + n(r, "pnet.nxy.amount_wan") + "万元。企业网银客户"
-                + n(r, "cnet.users") + "户，本年新增" + n(r, "cnet.users_new") + "户；全年转账"
+                + n(r, "cnet.users") + "户，本年新增" + n(r, "cnet.users_new") + "户；" + span + "转账"
                 + n(r, "cnet.transfers.count") + "笔，金额" + n(r, "cnet.transfers.amount_wan") + "万元，其中跨行转账"
                 + n(r, "cnet.inter.count") + "笔、" + n(r, "cnet.inter.amount_wan") + "万元，农信银"
                 + n(r, "cnet.nxy.count") + "笔、" + n(r, "cnet.nxy.amount_wan") + "万元。手机银行客户"
-                + n(r, "mob.users") + "户，本年新增" + n(r, "mob.users_new") + "户，全年交易"
+                + n(r, "mob.users") + "户，本年新增" + n(r, "mob.users_new") + "户，" + span + "交易"
                 + n(r, "mob.transfers.count") + "笔、" + n(r, "mob.transfers.amount_wan") + "万元。"));
         String share = r.decimal("sms.share_of_cards_pct") == null ? ""
                 : "，占发卡量的" + n(r, "sms.share_of_cards_pct") + "%";
         s.add(new Section("六、短信通知", "短信通知签约" + n(r, "sms.subscriptions") + "户" + share + "，本年新增"
                 + n(r, "sms.new") + "户。"));
-        s.add(new Section("七、代理业务", "全年代发新农保养老金" + n(r, "payouts.pension.count") + "笔、"
+        s.add(new Section("七、代理业务", span + "代发新农保养老金" + n(r, "payouts.pension.count") + "笔、"
                 + n(r, "payouts.pension.amount_wan") + "万元；代扣养老保险费" + n(r, "payouts.deduction.batches") + "批次、"
                 + n(r, "payouts.deduction.households") + "户、" + n(r, "payouts.deduction.amount_wan")
                 + "万元；代发涉农补贴资金" + n(r, "payouts.subsidy.count") + "笔、" + n(r, "payouts.subsidy.amount_wan")

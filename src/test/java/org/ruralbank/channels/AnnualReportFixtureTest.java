@@ -167,6 +167,8 @@ class AnnualReportFixtureTest {
         assertThat(r.figures().keySet()).containsExactlyElementsOf(AnnualReport.KEYS);
         assertThat(AnnualReportText.sections(r).get(0).text())
                 .startsWith("截止1月2日，全行累计发行金农卡4张，卡存款余额0.38万元，卡均余额950.13元；本年新增发卡2张，完成全年计划的50.00%。");
+        assertThat(AnnualReportText.sections(r).get(1).text()).as("a year loaded in part is not called the whole year")
+                .contains("本年自助设备交易4笔，其中取款2笔、存款1笔、转账1笔");
         assertThat(AnnualReportText.json(r)).contains("\"cards.total\": 4,").contains("\"sms.share_of_cards_pct\": 25.00,");
     }
 
