@@ -40,7 +40,7 @@ public final class ChannelFixture {
 
     /**
      * Gives each org of {@code orgs} (id and path as the operational store keeps them) a card, a signed account,
-     * an online-banking user, a corporate user above the head office cap, an SMS sign-up, a counter and an ATM deposit transaction, a device with a transaction and a merchant with a sale on {@code date},
+     * an online-banking user, a corporate user above the head office cap, an SMS sign-up, a counter and an ATM deposit transaction, a device and a village terminal with a transaction each and a merchant with a sale on {@code date},
      * and builds the warehouse for that date: enough for every channel page to show a row per org.
      */
     public static void seed(Warehouse warehouse, LocalDate date, List<String[]> orgs) {
@@ -83,6 +83,11 @@ public final class ChannelFixture {
             f.row("eb_device_txn", d, "dev_txn_seq, device_id, txn_date, txn_time, txn_kind, card_no, card_issuer, "
                     + "amount, fee_income, status", "DT" + id, "D" + id, d, d + " 10:00:00", "WDL", "K" + id, "OTHER",
                     new java.math.BigDecimal("500.00"), new java.math.BigDecimal("3.00"), "S");
+            f.row("eb_device", d, "device_id, device_type, org_id, location, offsite, merchant_id, install_date, status",
+                    "V" + id, "BMB", id, "村" + id, "Y", "M" + id, "2021-01-01", "A");
+            f.row("eb_device_txn", d, "dev_txn_seq, device_id, txn_date, txn_time, txn_kind, card_no, card_issuer, "
+                    + "amount, fee_income, status", "VT" + id, "V" + id, d, d + " 15:00:00", "WDL", "K" + id, "OWN",
+                    new java.math.BigDecimal("200.00"), java.math.BigDecimal.ZERO, "S");
             f.row("acq_merchant", d, "merchant_id, merchant_name, mcc, cust_id, settle_acct_no, org_id, sign_date, mdr, "
                     + "status, site_photo, trained", "M" + id, "商户" + id, "5411", "C" + id, "A" + id, id, d,
                     new java.math.BigDecimal("0.0038"), "A", "N", "N");

@@ -196,6 +196,17 @@ class ScopeIsolationTest {
             channelFigures();
             assertExportHasNo(headOfA, "/channels/substitution/export?year=2025", b.orgId());
         });
+        cases.put("GET /channels/village", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/village?month=2025-06").session(headOfA))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("V" + a.orgId()).contains("0.50").doesNotContain(b.orgId());
+            mvc.perform(get("/channels/village?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/village/export", () -> {
+            channelFigures();
+            assertExportHasNo(headOfA, "/channels/village/export?month=2025-06", b.orgId());
+        });
         cases.put("GET /channels/report/export", () -> {
             channelFigures();
             assertExportHasNo(headOfA, "/channels/report/export?year=2025", b.orgId());

@@ -25,6 +25,11 @@ class ChannelsMenu {
     }
 
     @Bean
+    MenuEntry villageMenu() {
+        return new MenuEntry("menu.channels", "menu.channels.village", "/channels/village", Set.of(), 306);
+    }
+
+    @Bean
     MenuEntry merchantsMenu() {
         return new MenuEntry("menu.channels", "menu.channels.merchants", "/channels/merchants", Set.of(), 307);
     }
