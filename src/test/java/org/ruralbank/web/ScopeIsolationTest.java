@@ -207,6 +207,27 @@ class ScopeIsolationTest {
             channelFigures();
             assertExportHasNo(headOfA, "/channels/village/export?month=2025-06", b.orgId());
         });
+        cases.put("GET /channels/online", () -> {
+            channelFigures();
+            assertPageHasNo(headOfA, "/channels/online?year=2025", b.orgId());
+            mvc.perform(get("/channels/online?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/online/export", () -> {
+            channelFigures();
+            byte[] xlsx = mvc.perform(get("/channels/online/export?year=2025").session(headOfA))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+                Row june = null;
+                for (Row row : book.getSheetAt(0)) {
+                    if (row.getRowNum() > 0 && row.getCell(0).getNumericCellValue() == 6) {
+                        june = row;
+                    }
+                }
+                assertThat(june).as("a row for June").isNotNull();
+                assertThat(june.getCell(1).getNumericCellValue()).as("personal users of branch A only").isEqualTo(1);
+                assertThat(june.getCell(3).getNumericCellValue()).as("corporate users of branch A only").isEqualTo(1);
+            }
+        });
         cases.put("GET /channels/report/export", () -> {
             channelFigures();
             assertExportHasNo(headOfA, "/channels/report/export?year=2025", b.orgId());

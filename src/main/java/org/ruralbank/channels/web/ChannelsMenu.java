@@ -35,6 +35,11 @@ class ChannelsMenu {
     }
 
     @Bean
+    MenuEntry onlineMenu() {
+        return new MenuEntry("menu.channels", "menu.channels.online", "/channels/online", Set.of(), 308);
+    }
+
+    @Bean
     MenuEntry limitsMenu() {
         return new MenuEntry("menu.channels", "menu.channels.limits", "/channels/limits", Set.of(), 308);
     }
