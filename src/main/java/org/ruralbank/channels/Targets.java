@@ -53,6 +53,14 @@ public class Targets {
     }
 
     /**
+     * The sum of the year's targets of one indicator over the branches within the scope, or null when none is set.
+     */
+    public BigDecimal total(int year, Indicator indicator, OrgScope scope) {
+        List<Target> set = of(year, scope).stream().filter(t -> t.indicator() == indicator).toList();
+        return set.isEmpty() ? null : set.stream().map(Target::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
      * Validates a filled workbook and, only when every cell is valid, replaces the year's targets of the branches
      * it lists.
      */

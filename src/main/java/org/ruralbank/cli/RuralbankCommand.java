@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             RebuildCommand.class,
             DirectConnectCommand.class,
             ConnectCommand.class,
+            ReportCommand.class,
         })
 public class RuralbankCommand implements Runnable {
 

@@ -95,6 +95,14 @@ class ScopeIsolationTest {
 
     String bEnterprise;
     String bAccount;
+
+    /** Both branches have channel figures in the warehouse (a card, users, a device, a merchant). */
+    private void channelFigures() {
+        org.ruralbank.channels.ChannelFixture.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class), CHANNEL_DAY,
+                java.util.List.of(new String[] {a.orgId(), a.path()}, new String[] {b.orgId(), b.path()}));
+    }
+
+    static final java.time.LocalDate CHANNEL_DAY = java.time.LocalDate.of(2025, 6, 30);
     long bInstruction;
 
     /** One case per GET endpoint that shows bank data; each asserts that nothing of branch B is visible. */
@@ -122,6 +130,108 @@ class ScopeIsolationTest {
                 b.orgId()));
         cases.put("GET /channels/targets/template", () -> assertExportHasNo(adminOfA, "/channels/targets/template",
                 b.orgId()));
+        cases.put("GET /channels/report", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/report?year=2025").session(headOfA)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).contains(a.orgId()).contains("辖内累计发行金农卡1张").doesNotContain(b.orgId());
+        });
+        cases.put("GET /channels/cards", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/cards?from=2025-01-01&to=2025-12-31").session(headOfA))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains(a.orgId()).doesNotContain(b.orgId());
+            mvc.perform(get("/channels/cards?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/cards/export", () -> {
+            channelFigures();
+            assertExportHasNo(headOfA, "/channels/cards/export?from=2025-01-01&to=2025-12-31", b.orgId());
+            mvc.perform(get("/channels/cards/export?org=" + b.orgId()).session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/devices", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/devices?from=2025-01-01&to=2025-12-31").session(headOfA))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("D" + a.orgId()).doesNotContain(b.orgId());
+            mvc.perform(get("/channels/devices?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/devices/export", () -> {
+            channelFigures();
+            assertExportHasNo(headOfA, "/channels/devices/export?from=2025-01-01&to=2025-12-31", b.orgId());
+        });
+        cases.put("GET /channels/merchants", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/merchants?from=2025-01-01&to=2025-12-31").session(headOfA))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("M" + a.orgId()).doesNotContain(b.orgId());
+            assertPageHasNo(headOfA, "/channels/merchants?from=2025-01-01&to=2025-12-31&only=risk", b.orgId());
+            mvc.perform(get("/channels/merchants?org=" + b.orgId()).session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/merchants/export", () -> {
+            channelFigures();
+            assertExportHasNo(headOfA, "/channels/merchants/export?from=2025-01-01&to=2025-12-31", b.orgId());
+        });
+        cases.put("GET /channels/limits", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/limits?to=2025-06-30").session(headOfA))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("E" + a.orgId()).doesNotContain(b.orgId());
+            mvc.perform(get("/channels/limits?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/limits/export", () -> {
+            channelFigures();
+            assertExportHasNo(headOfA, "/channels/limits/export?to=2025-06-30", b.orgId());
+        });
+        cases.put("GET /channels/substitution", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/substitution?year=2025").session(headOfA))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains(a.orgId()).contains("50.00").doesNotContain(b.orgId());
+            mvc.perform(get("/channels/substitution?org=" + b.orgId()).session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/substitution/export", () -> {
+            channelFigures();
+            assertExportHasNo(headOfA, "/channels/substitution/export?year=2025", b.orgId());
+        });
+        cases.put("GET /channels/village", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/village?month=2025-06").session(headOfA))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("V" + a.orgId()).contains("0.50").doesNotContain(b.orgId());
+            mvc.perform(get("/channels/village?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/village/export", () -> {
+            channelFigures();
+            assertExportHasNo(headOfA, "/channels/village/export?month=2025-06", b.orgId());
+        });
+        cases.put("GET /channels/online", () -> {
+            channelFigures();
+            assertPageHasNo(headOfA, "/channels/online?year=2025", b.orgId());
+            mvc.perform(get("/channels/online?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/online/export", () -> {
+            channelFigures();
+            byte[] xlsx = mvc.perform(get("/channels/online/export?year=2025").session(headOfA))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+                Row june = null;
+                for (Row row : book.getSheetAt(0)) {
+                    if (row.getRowNum() > 0 && row.getCell(0).getNumericCellValue() == 6) {
+                        june = row;
+                    }
+                }
+                assertThat(june).as("a row for June").isNotNull();
+                assertThat(june.getCell(1).getNumericCellValue()).as("personal users of branch A only").isEqualTo(1);
+                assertThat(june.getCell(3).getNumericCellValue()).as("corporate users of branch A only").isEqualTo(1);
+            }
+        });
+        cases.put("GET /channels/report/export", () -> {
+            channelFigures();
+            assertExportHasNo(headOfA, "/channels/report/export?year=2025", b.orgId());
+        });
         cases.put("GET /directconnect/enterprises", () -> {
             assertPageHasNo(headOfA, "/directconnect/enterprises", bEnterprise);
             assertSearchFindsNothing(headOfA, "/directconnect/enterprises?kw=" + bEnterprise);
@@ -218,9 +328,11 @@ class ScopeIsolationTest {
                 .getContentAsByteArray();
         StringBuilder all = new StringBuilder();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            for (Row row : book.getSheetAt(0)) {
-                for (Cell cell : row) {
-                    all.append(cell.toString()).append('\t');
+            for (var sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        all.append(cell.toString()).append('\t');
+                    }
                 }
             }
         }

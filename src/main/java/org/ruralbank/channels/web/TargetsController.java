@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.ruralbank.channels.Indicator;
 import org.ruralbank.channels.Target;
+import org.ruralbank.channels.TargetCompletion;
 import org.ruralbank.channels.TargetWorkbook;
 import org.ruralbank.channels.Targets;
 import org.ruralbank.platform.CurrentStaff;
@@ -36,17 +37,23 @@ class TargetsController {
     private static final String PLANNERS = "hasAnyRole('ADMIN','EBANK','PERF')";
 
     private final Targets targets;
+    private final TargetCompletion completion;
     private final Clock clock;
 
-    TargetsController(Targets targets, Clock clock) {
+    TargetsController(Targets targets, TargetCompletion completion, Clock clock) {
         this.targets = targets;
+        this.completion = completion;
         this.clock = clock;
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) Integer year, Model model) {
+    String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
+            Model model) {
         int y = year(year);
         OrgScope scope = CurrentStaff.get().scope();
+        int q = quarter != null && quarter >= 1 && quarter <= 4 ? quarter : currentQuarter(y);
+        model.addAttribute("quarter", q);
+        model.addAttribute("completion", completion.of(y, q, scope));
         model.addAttribute("year", y);
         model.addAttribute("years", List.of(y - 1, y, y + 1));
         model.addAttribute("indicators", Indicator.values());
@@ -71,7 +78,7 @@ class TargetsController {
         if (!parsed.valid()) {
             model.addAttribute("problems", parsed.problems());
             model.addAttribute("fileName", file.getOriginalFilename());
-            return page(year, model);
+            return page(year, null, model);
         }
         redirect.addFlashAttribute("uploaded", parsed.targets().size());
         return "redirect:/channels/targets?year=" + year;
@@ -117,6 +124,12 @@ class TargetsController {
             }
         }
         return new ArrayList<>(rows.values());
+    }
+
+    /** The quarter of today when {@code year} is this year, else the fourth. */
+    private int currentQuarter(int year) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        return today.getYear() == year ? (today.getMonthValue() + 2) / 3 : 4;
     }
 
     private int year(Integer year) {

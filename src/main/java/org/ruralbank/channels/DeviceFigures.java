@@ -1,0 +1,145 @@
+package org.ruralbank.channels;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ruralbank.platform.NotFound;
+import org.ruralbank.platform.Org;
+import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Orgs;
+import org.ruralbank.warehouse.QueryResult;
+import org.ruralbank.warehouse.Warehouse;
+import org.ruralbank.warehouse.WarehouseEngine;
+import org.springframework.stereotype.Service;
+
+/**
+ * Self-service devices and village terminals over a period for an org subtree within the user's scope, from
+ * {@code mart.device_daily} and {@code mart.atm_cash_daily}: each device's transactions, failures, fee income, cash
+ * withdrawn per day, and whether it stood idle (no transaction in the period).
+ */
+@Service
+public class DeviceFigures {
+
+    private final Warehouse warehouse;
+    private final Orgs orgs;
+
+    DeviceFigures(Warehouse warehouse, Orgs orgs) {
+        this.warehouse = warehouse;
+        this.orgs = orgs;
+    }
+
+    /** One device over the period; amounts in yuan. */
+    public record Device(String deviceId, String type, String orgId, String location, String offsite, String status,
+            long txns, long withdrawals, long deposits, long transfers, long failures, BigDecimal feeIncome,
+            BigDecimal cashWithdrawn, BigDecimal cashPerDay, boolean idle) {
+    }
+
+    /** Totals of one device type. */
+    public record Kind(String type, long devices, long idle, long txns, long failures, BigDecimal feeIncome) {
+    }
+
+    public record View(CardFigures.Filter filter, LocalDate from, LocalDate to, long days, List<Device> devices,
+            List<Kind> kinds) {
+        public boolean hasData() {
+            return to != null;
+        }
+    }
+
+    public View of(CardFigures.Filter filter, OrgScope scope) {
+        WarehouseEngine e = warehouse.engine();
+        OrgScope.Condition c = scope.where("m.org_path", null);
+        Map<String, Object> p = new LinkedHashMap<>(c.params());
+        String where = c.sql();
+        if (filter.orgId() != null) {
+            Org org = orgs.find(filter.orgId(), scope).orElseThrow(() -> new NotFound("org", filter.orgId()));
+            where += " and m.org_path like :sub_path";
+            p.put("sub_path", org.path() + "%");
+        }
+        if (e.columns("mart", "device_daily").isEmpty() || e.columns("mart", "atm_cash_daily").isEmpty()) {
+            return new View(filter, null, null, 0, List.of(), List.of());
+        }
+        p.put("f", filter.from());
+        p.put("t", filter.to());
+        QueryResult span = e.query("select min(biz_date) f, max(biz_date) t, count(distinct biz_date) d "
+                + "from mart.device_daily where biz_date between :f and :t", p, 1);
+        if (span.rows().isEmpty() || span.get(0, "t") == null) {
+            return new View(filter, null, null, 0, List.of(), List.of());
+        }
+        LocalDate from = date(span.get(0, "f"));
+        LocalDate to = date(span.get(0, "t"));
+        long days = n(span.get(0, "d"));
+        p.put("f", from);
+        p.put("t", to);
+        QueryResult r = e.query("""
+                with cash as (
+                    select device_id, sum(wdl_amount) as wdl_amount from mart.atm_cash_daily
+                     where biz_date between :f and :t group by device_id
+                ),
+                info as (
+                    select device_id, location from dw.dim_device where valid_from <= :t and valid_to >= :t
+                ),
+                per_device as (
+                    select m.device_id, max(case when m.biz_date = :t then m.device_type end) as device_type,
+                           max(m.device_type) as any_type, max(m.org_id) as org_id,
+                           max(case when m.biz_date = :t then m.offsite end) as offsite,
+                           max(case when m.biz_date = :t then m.status end) as status,
+                           cast(sum(m.txn_count) as bigint) as txns, cast(sum(m.withdrawals) as bigint) as withdrawals,
+                           cast(sum(m.deposits) as bigint) as deposits, cast(sum(m.transfers) as bigint) as transfers,
+                           cast(sum(m.failures) as bigint) as failures,
+                           cast(sum(m.fee_income) as decimal(18, 2)) as fee_income
+                      from mart.device_daily m
+                     where m.biz_date between :f and :t and """ + where + """
+
+                     group by m.device_id
+                )
+                select d.*, i.location, cast(coalesce(c.wdl_amount, 0) as decimal(18, 2)) as cash
+                  from per_device d left join cash c on c.device_id = d.device_id
+                  left join info i on i.device_id = d.device_id
+                 order by d.org_id, d.device_id""", p, 100_000);
+        List<Device> devices = new ArrayList<>();
+        Map<String, long[]> kinds = new LinkedHashMap<>();
+        Map<String, BigDecimal> kindFees = new LinkedHashMap<>();
+        for (int i = 0; i < r.rows().size(); i++) {
+            String type = (String) (r.get(i, "device_type") != null ? r.get(i, "device_type") : r.get(i, "any_type"));
+            long txns = n(r.get(i, "txns"));
+            BigDecimal cash = (BigDecimal) r.get(i, "cash");
+            BigDecimal fee = (BigDecimal) r.get(i, "fee_income");
+            Device d = new Device((String) r.get(i, "device_id"), type, (String) r.get(i, "org_id"),
+                    (String) r.get(i, "location"), (String) r.get(i, "offsite"), (String) r.get(i, "status"), txns,
+                    n(r.get(i, "withdrawals")), n(r.get(i, "deposits")), n(r.get(i, "transfers")),
+                    n(r.get(i, "failures")), fee, cash,
+                    days == 0 ? null : cash.divide(BigDecimal.valueOf(days), 2, AnnualReport.ROUNDING), txns == 0);
+            devices.add(d);
+            long[] k = kinds.computeIfAbsent(type, x -> new long[4]);
+            k[0]++;
+            k[1] += d.idle() ? 1 : 0;
+            k[2] += txns;
+            k[3] += d.failures();
+            kindFees.merge(type, fee, BigDecimal::add);
+        }
+        List<Kind> kindRows = new ArrayList<>();
+        kinds.forEach((type, k) -> kindRows.add(new Kind(type, k[0], k[1], k[2], k[3], kindFees.get(type))));
+        return new View(filter, from, to, days, List.copyOf(devices), List.copyOf(kindRows));
+    }
+
+    private static long n(Object v) {
+        if (v == null) {
+            return 0;
+        }
+        return v instanceof BigInteger b ? b.longValueExact() : ((Number) v).longValue();
+    }
+
+    private static LocalDate date(Object v) {
+        if (v instanceof LocalDate d) {
+            return d;
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return LocalDate.parse(v.toString().substring(0, 10));
+    }
+}

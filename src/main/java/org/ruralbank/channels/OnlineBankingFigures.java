@@ -1,0 +1,99 @@
+package org.ruralbank.channels;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ruralbank.platform.NotFound;
+import org.ruralbank.platform.Org;
+import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Orgs;
+import org.ruralbank.warehouse.QueryResult;
+import org.ruralbank.warehouse.Warehouse;
+import org.ruralbank.warehouse.WarehouseEngine;
+import org.springframework.stereotype.Service;
+
+/**
+ * Online and mobile banking month by month for a year and an org subtree within the user's scope, from
+ * {@code mart.ebank_org_daily}: users at the month's last loaded date and signed in the month (personal, corporate,
+ * mobile), and successful transfers by kind with their amounts. Users count at their signing org.
+ */
+@Service
+public class OnlineBankingFigures {
+
+    private final Warehouse warehouse;
+    private final Orgs orgs;
+
+    OnlineBankingFigures(Warehouse warehouse, Orgs orgs) {
+        this.warehouse = warehouse;
+        this.orgs = orgs;
+    }
+
+    /** One month; amounts in yuan. */
+    public record Month(int month, long pnetUsers, long pnetNew, long cnetUsers, long cnetNew, long mobUsers,
+            long mobNew, long pnetIntra, long pnetInter, long pnetNxy, BigDecimal pnetAmount, long cnetTransfers,
+            BigDecimal cnetAmount, long mobTransfers, BigDecimal mobAmount) {
+    }
+
+    public List<Month> of(int year, String orgId, OrgScope scope) {
+        WarehouseEngine e = warehouse.engine();
+        OrgScope.Condition c = scope.where("m.org_path", null);
+        Map<String, Object> p = new LinkedHashMap<>(c.params());
+        String where = c.sql();
+        if (orgId != null) {
+            Org org = orgs.find(orgId, scope).orElseThrow(() -> new NotFound("org", orgId));
+            where += " and m.org_path like :sub_path";
+            p.put("sub_path", org.path() + "%");
+        }
+        if (e.columns("mart", "ebank_org_daily").isEmpty()) {
+            return List.of();
+        }
+        p.put("y0", LocalDate.of(year, 1, 1));
+        p.put("y1", LocalDate.of(year, 12, 31));
+        QueryResult r = e.query("""
+                with month_end as (
+                    select month(biz_date) as month, max(biz_date) as last_date from mart.ebank_org_daily
+                     where biz_date between :y0 and :y1 group by month(biz_date)
+                )
+                select me.month,
+                       cast(sum(case when m.biz_date = me.last_date then m.pnet_users else 0 end) as bigint) as pnet_users,
+                       cast(sum(case when m.biz_date = me.last_date then m.pnet_new_ytd else 0 end) as bigint) as pnet_ytd,
+                       cast(sum(case when m.biz_date = me.last_date then m.cnet_users else 0 end) as bigint) as cnet_users,
+                       cast(sum(case when m.biz_date = me.last_date then m.cnet_new_ytd else 0 end) as bigint) as cnet_ytd,
+                       cast(sum(case when m.biz_date = me.last_date then m.mob_users else 0 end) as bigint) as mob_users,
+                       cast(sum(case when m.biz_date = me.last_date then m.mob_new_ytd else 0 end) as bigint) as mob_ytd,
+                       cast(sum(m.pnet_intr_count) as bigint) as pnet_intra, cast(sum(m.pnet_inte_count) as bigint) as pnet_inter,
+                       cast(sum(m.pnet_nxy_count) as bigint) as pnet_nxy,
+                       cast(sum(m.pnet_intr_amount + m.pnet_inte_amount + m.pnet_nxy_amount) as decimal(18, 2)) as pnet_amount,
+                       cast(sum(m.cnet_intr_count + m.cnet_inte_count + m.cnet_nxy_count) as bigint) as cnet_transfers,
+                       cast(sum(m.cnet_intr_amount + m.cnet_inte_amount + m.cnet_nxy_amount) as decimal(18, 2)) as cnet_amount,
+                       cast(sum(m.mob_count) as bigint) as mob_transfers, cast(sum(m.mob_amount) as decimal(18, 2)) as mob_amount
+                  from mart.ebank_org_daily m join month_end me on me.month = month(m.biz_date)
+                 where m.biz_date between :y0 and :y1 and """ + where + """
+
+                 group by me.month order by me.month""", p, 12);
+        List<Month> months = new ArrayList<>();
+        long[] prev = new long[3];
+        for (int i = 0; i < r.rows().size(); i++) {
+            long[] ytd = {n(r.get(i, "pnet_ytd")), n(r.get(i, "cnet_ytd")), n(r.get(i, "mob_ytd"))};
+            months.add(new Month((int) n(r.get(i, "month")), n(r.get(i, "pnet_users")), ytd[0] - prev[0],
+                    n(r.get(i, "cnet_users")), ytd[1] - prev[1], n(r.get(i, "mob_users")), ytd[2] - prev[2],
+                    n(r.get(i, "pnet_intra")), n(r.get(i, "pnet_inter")), n(r.get(i, "pnet_nxy")),
+                    (BigDecimal) r.get(i, "pnet_amount"), n(r.get(i, "cnet_transfers")),
+                    (BigDecimal) r.get(i, "cnet_amount"), n(r.get(i, "mob_transfers")),
+                    (BigDecimal) r.get(i, "mob_amount")));
+            prev = ytd;
+        }
+        return List.copyOf(months);
+    }
+
+    private static long n(Object v) {
+        if (v == null) {
+            return 0;
+        }
+        return v instanceof BigInteger b ? b.longValueExact() : ((Number) v).longValue();
+    }
+}

@@ -1,0 +1,165 @@
+package org.ruralbank.channels;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ruralbank.platform.Org;
+import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Orgs;
+import org.ruralbank.warehouse.QueryResult;
+import org.ruralbank.warehouse.Warehouse;
+import org.ruralbank.warehouse.WarehouseEngine;
+import org.springframework.stereotype.Service;
+
+/**
+ * How far each branch has come against its quarterly targets (任务分解表), from {@code mart.ebank_org_daily}: a
+ * branch's figures include its sub-branches. New cards, online-banking users (personal and corporate), POS merchants
+ * and SMS sign-ups are the quarter's new ones (counted on the quarter's last built date from sign-up dates, less
+ * those of the quarter before); the balance per card is that of the quarter's last built date. Branches are ranked
+ * by the mean completion of the indicators they were given.
+ */
+@Service
+public class TargetCompletion {
+
+    private final Warehouse warehouse;
+    private final Orgs orgs;
+    private final Targets targets;
+
+    TargetCompletion(Warehouse warehouse, Orgs orgs, Targets targets) {
+        this.warehouse = warehouse;
+        this.orgs = orgs;
+        this.targets = targets;
+    }
+
+    /** An indicator's target, what was achieved and the completion in per cent (null without a target). */
+    public record Cell(BigDecimal target, BigDecimal actual, BigDecimal pct) {
+    }
+
+    /** One branch in the quarter: its cells, its score (mean completion) and rank (1 = best; 0 = unranked). */
+    public record Row(int rank, String orgId, String name, Map<Indicator, Cell> cells, BigDecimal score) {
+        public Cell cell(Indicator i) {
+            return cells.get(i);
+        }
+    }
+
+    /** The quarter's table; {@code asOf} is the date the actuals are taken at, null when no date is built. */
+    public record Quarter(int year, int quarter, LocalDate asOf, List<Row> rows) {
+    }
+
+    public Quarter of(int year, int quarter, OrgScope scope) {
+        List<Org> branches = orgs.list(scope).stream().filter(o -> o.level() == Org.BRANCH && o.open()).toList();
+        Map<String, Map<Indicator, BigDecimal>> goals = new LinkedHashMap<>();
+        for (Target t : targets.of(year, scope)) {
+            if (t.quarter() == quarter) {
+                goals.computeIfAbsent(t.orgId(), k -> new EnumMap<>(Indicator.class)).put(t.indicator(), t.value());
+            }
+        }
+        LocalDate qStart = LocalDate.of(year, quarter * 3 - 2, 1);
+        LocalDate qEnd = qStart.plusMonths(3).minusDays(1);
+        LocalDate asOf = lastBuilt(qStart, qEnd);
+        Map<String, long[]> now = asOf == null ? Map.of() : figures(asOf, branches, scope);
+        LocalDate before = quarter == 1 ? null : lastBuilt(LocalDate.of(year, 1, 1), qStart.minusDays(1));
+        Map<String, long[]> prev = before == null ? Map.of() : figures(before, branches, scope);
+        List<Row> rows = new ArrayList<>();
+        for (Org b : branches) {
+            Map<Indicator, Cell> cells = new EnumMap<>(Indicator.class);
+            long[] n = now.get(b.orgId());
+            long[] p = prev.getOrDefault(b.orgId(), new long[6]);
+            BigDecimal sum = BigDecimal.ZERO;
+            int counted = 0;
+            for (Indicator i : Indicator.values()) {
+                BigDecimal target = goals.getOrDefault(b.orgId(), Map.of()).get(i);
+                BigDecimal actual = n == null ? null : actual(i, n, p);
+                BigDecimal pct = actual == null ? null : AnnualReport.pct(actual, target);
+                cells.put(i, new Cell(target, actual, pct));
+                if (pct != null) {
+                    sum = sum.add(pct);
+                    counted++;
+                }
+            }
+            BigDecimal score = counted == 0 ? null
+                    : sum.divide(BigDecimal.valueOf(counted), 2, AnnualReport.ROUNDING);
+            rows.add(new Row(0, b.orgId(), b.name(), cells, score));
+        }
+        List<Row> ranked = new ArrayList<>(rows.stream().filter(r -> r.score() != null)
+                .sorted(Comparator.comparing(Row::score).reversed().thenComparing(Row::orgId)).toList());
+        List<Row> out = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            Row r = ranked.get(i);
+            int rank = i > 0 && ranked.get(i - 1).score().compareTo(r.score()) == 0 ? out.get(i - 1).rank() : i + 1;
+            out.add(new Row(rank, r.orgId(), r.name(), r.cells(), r.score()));
+        }
+        rows.stream().filter(r -> r.score() == null).forEach(out::add);
+        return new Quarter(year, quarter, asOf, List.copyOf(out));
+    }
+
+    private static BigDecimal actual(Indicator i, long[] n, long[] p) {
+        return switch (i) {
+            case NEW_CARDS -> BigDecimal.valueOf(n[0] - p[0]);
+            case BALANCE_PER_CARD -> n[2] == 0 ? null
+                    : BigDecimal.valueOf(n[1]).divide(BigDecimal.valueOf(n[2] * 100), 2, AnnualReport.ROUNDING);
+            case ONLINE_BANKING_USERS -> BigDecimal.valueOf(n[3] - p[3]);
+            case POS_MERCHANTS -> BigDecimal.valueOf(n[4] - p[4]);
+            case SMS_SIGNUPS -> BigDecimal.valueOf(n[5] - p[5]);
+        };
+    }
+
+    private LocalDate lastBuilt(LocalDate from, LocalDate to) {
+        WarehouseEngine e = warehouse.engine();
+        if (e.columns("mart", "ebank_org_daily").isEmpty()) {
+            return null;
+        }
+        QueryResult r = e.query("select max(biz_date) from mart.ebank_org_daily where biz_date between ? and ?",
+                List.of(from, to), 1);
+        Object v = r.rows().isEmpty() ? null : r.rows().get(0).get(0);
+        if (v == null) {
+            return null;
+        }
+        return v instanceof LocalDate d ? d : v instanceof java.sql.Date d ? d.toLocalDate()
+                : LocalDate.parse(v.toString().substring(0, 10));
+    }
+
+    /**
+     * Per branch (its subtree) on date {@code d}: new cards this year, card balance in fen, cards, new online-banking
+     * users this year, new merchants this year, new SMS sign-ups this year.
+     */
+    private Map<String, long[]> figures(LocalDate d, List<Org> branches, OrgScope scope) {
+        OrgScope.Condition c = scope.where("m.org_path", null);
+        Map<String, Object> p = new LinkedHashMap<>(c.params());
+        p.put("d", d);
+        QueryResult r = warehouse.engine().query("""
+                select m.org_path, cast(sum(m.new_cards_ytd) as bigint) as new_cards,
+                       cast(sum(m.card_balance) * 100 as bigint) as balance_fen, cast(sum(m.cards) as bigint) as cards,
+                       cast(sum(m.pnet_new_ytd + m.cnet_new_ytd) as bigint) as users,
+                       cast(sum(m.merchants - m.merchants_before_year) as bigint) as merchants,
+                       cast(sum(m.sms_new_ytd) as bigint) as sms
+                  from mart.ebank_org_daily m
+                 where m.biz_date = :d and m.org_path is not null and """ + c.sql() + """
+
+                 group by m.org_path""", p, 100_000);
+        Map<String, long[]> out = new LinkedHashMap<>();
+        for (Org b : branches) {
+            out.put(b.orgId(), new long[6]);
+        }
+        for (int i = 0; i < r.rows().size(); i++) {
+            String path = (String) r.get(i, "org_path");
+            for (Org b : branches) {
+                if (path.startsWith(b.path())) {
+                    long[] v = out.get(b.orgId());
+                    String[] cols = {"new_cards", "balance_fen", "cards", "users", "merchants", "sms"};
+                    for (int k = 0; k < cols.length; k++) {
+                        Object o = r.get(i, cols[k]);
+                        v[k] += o == null ? 0 : o instanceof BigInteger bi ? bi.longValueExact() : ((Number) o).longValue();
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

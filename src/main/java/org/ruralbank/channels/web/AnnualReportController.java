@@ -1,0 +1,61 @@
+package org.ruralbank.channels.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.ruralbank.channels.AnnualReport;
+import org.ruralbank.channels.AnnualReportText;
+import org.ruralbank.channels.AnnualReports;
+import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.web.Download;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The department's annual report: its sentences and supporting tables, within the user's scope, and as Excel. */
+@Controller
+@RequestMapping("/channels/report")
+class AnnualReportController {
+
+    private final AnnualReports reports;
+    private final Clock clock;
+
+    AnnualReportController(AnnualReports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String page(@RequestParam(required = false) Integer year, Model model) {
+        int y = year(year);
+        AnnualReport report = reports.of(y, CurrentStaff.get().scope());
+        model.addAttribute("year", y);
+        model.addAttribute("years", List.of(y - 2, y - 1, y));
+        model.addAttribute("report", report);
+        model.addAttribute("sections", AnnualReportText.sections(report));
+        model.addAttribute("labels", report.figures().keySet().stream()
+                .map(k -> new Figure(k, AnnualReportText.label(k), AnnualReportText.value(report, k))).toList());
+        return "channels/report";
+    }
+
+    @GetMapping("/export")
+    void export(@RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
+        int y = year(year);
+        AnnualReport report = reports.of(y, CurrentStaff.get().scope());
+        Download.xlsx(response, y + "-annual-report");
+        AnnualReportText.xlsx(report, response.getOutputStream());
+    }
+
+    /** One row of the figures table. */
+    record Figure(String key, String label, String value) {
+    }
+
+    private int year(Integer year) {
+        return year != null ? year : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
+    }
+}

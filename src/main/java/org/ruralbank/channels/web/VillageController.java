@@ -1,0 +1,75 @@
+package org.ruralbank.channels.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import org.ruralbank.channels.CardFigures;
+import org.ruralbank.channels.VillageStatements;
+import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Spreadsheets;
+import org.ruralbank.platform.web.Download;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The village terminals' monthly statement: successful transactions and the shopkeepers' commission. */
+@Controller
+@RequestMapping("/channels/village")
+class VillageController {
+
+    private final VillageStatements statements;
+    private final CardFigures cards;
+    private final Clock clock;
+
+    VillageController(VillageStatements statements, CardFigures cards, Clock clock) {
+        this.statements = statements;
+        this.cards = cards;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String page(@RequestParam(required = false) String month, @RequestParam(required = false) String org,
+            Model model) {
+        OrgScope scope = CurrentStaff.get().scope();
+        LocalDate m = month(month);
+        String orgId = org == null || org.isBlank() ? null : org;
+        model.addAttribute("statement", statements.of(m.getYear(), m.getMonthValue(), orgId, scope));
+        model.addAttribute("month", String.format("%d-%02d", m.getYear(), m.getMonthValue()));
+        model.addAttribute("org", orgId);
+        model.addAttribute("orgs", cards.choices(scope));
+        return "channels/village";
+    }
+
+    @GetMapping("/export")
+    void export(@RequestParam(required = false) String month, @RequestParam(required = false) String org,
+            HttpServletResponse response) throws IOException {
+        LocalDate m = month(month);
+        VillageStatements.Statement s = statements.of(m.getYear(), m.getMonthValue(),
+                org == null || org.isBlank() ? null : org, CurrentStaff.get().scope());
+        Download.xlsx(response, String.format("village-terminals-%d-%02d", m.getYear(), m.getMonthValue()));
+        Spreadsheets.write(response.getOutputStream(), "便民宝对账单", List.of("终端号", "机构号", "位置", "商户号", "店名",
+                "交易笔数", "成功笔数", "佣金（元）"), sink -> s.lines().forEach(l -> sink.accept(Arrays.asList(
+                        l.deviceId(), l.orgId(), l.location(), l.merchantId(), l.shop(), l.txns(), l.successful(),
+                        l.commission()))));
+    }
+
+    /** The first day of {@code yyyy-MM}, else of the month of the last loaded date, else of this month. */
+    private LocalDate month(String month) {
+        if (month != null && month.matches("\\d{4}-\\d{2}")) {
+            int mm = Integer.parseInt(month.substring(5));
+            if (mm >= 1 && mm <= 12) {
+                return LocalDate.of(Integer.parseInt(month.substring(0, 4)), mm, 1);
+            }
+        }
+        LocalDate last = cards.lastDate();
+        LocalDate d = last != null ? last : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        return d.withDayOfMonth(1);
+    }
+}
