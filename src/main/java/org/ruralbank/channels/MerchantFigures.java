@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 /**
  * POS merchants over a period for an org subtree within the user's scope, from {@code mart.merchant_daily}: each
  * merchant's sales, fees and effective discount rate against its signed rate, how long it has slept, and the risk
- * checklist (no site photos, no signed training record).
+ * checklist (no site photos, no signed training record), and the sales {@code mart.pos_alert_daily} flagged for review.
  */
 @Service
 public class MerchantFigures {
@@ -57,8 +57,16 @@ public class MerchantFigures {
             long risky, long txns, BigDecimal sales, BigDecimal fees) {
     }
 
+    /** A POS sale a rule flagged for review: ROUND, BURST or NIGHT. */
+    public record Alert(LocalDate date, String rule, String txnSeq, String merchantId, String merchantName,
+            String orgId, String time, String cardNo, String cardType, BigDecimal amount) {
+    }
+
+    /** At most this many alerts are listed on the page, the latest first. */
+    public static final int ALERTS_SHOWN = 500;
+
     public record View(CardFigures.Filter filter, LocalDate from, LocalDate to, Summary summary,
-            List<Merchant> merchants) {
+            List<Merchant> merchants, List<Alert> alerts) {
         public boolean hasData() {
             return to != null;
         }
@@ -75,14 +83,14 @@ public class MerchantFigures {
             p.put("sub_path", org.path() + "%");
         }
         if (e.columns("mart", "merchant_daily").isEmpty()) {
-            return new View(filter, null, null, null, List.of());
+            return new View(filter, null, null, null, List.of(), List.of());
         }
         p.put("f", filter.from());
         p.put("t", filter.to());
         QueryResult span = e.query("select min(biz_date) f, max(biz_date) t from mart.merchant_daily "
                 + "where biz_date between :f and :t", p, 1);
         if (span.rows().isEmpty() || span.get(0, "t") == null) {
-            return new View(filter, null, null, null, List.of());
+            return new View(filter, null, null, null, List.of(), List.of());
         }
         LocalDate from = date(span.get(0, "f"));
         LocalDate to = date(span.get(0, "t"));
@@ -144,7 +152,25 @@ public class MerchantFigures {
             fees = fees.add(fee);
         }
         return new View(filter, from, to, new Summary(start, signed, closed, active, s30, s90, risky, txns, sales,
-                fees), List.copyOf(merchants));
+                fees), List.copyOf(merchants), alerts(e, where, p));
+    }
+
+    private static List<Alert> alerts(WarehouseEngine e, String where, Map<String, Object> p) {
+        if (e.columns("mart", "pos_alert_daily").isEmpty()) {
+            return List.of();
+        }
+        QueryResult r = e.query("select m.biz_date, m.rule, m.pos_txn_seq, m.merchant_id, m.merchant_name, m.org_id, "
+                + "cast(m.txn_time as varchar) as txn_time, m.card_no, m.card_type, m.amount "
+                + "from mart.pos_alert_daily m where m.biz_date between :f and :t and " + where
+                + " order by m.biz_date desc, m.txn_time desc, m.rule", p, ALERTS_SHOWN);
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < r.rows().size(); i++) {
+            alerts.add(new Alert(date(r.get(i, "biz_date")), (String) r.get(i, "rule"), (String) r.get(i, "pos_txn_seq"),
+                    (String) r.get(i, "merchant_id"), (String) r.get(i, "merchant_name"), (String) r.get(i, "org_id"),
+                    (String) r.get(i, "txn_time"), (String) r.get(i, "card_no"), (String) r.get(i, "card_type"),
+                    (BigDecimal) r.get(i, "amount")));
+        }
+        return List.copyOf(alerts);
     }
 
     private static long n(Object v) {

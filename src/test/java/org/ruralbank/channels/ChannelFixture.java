@@ -40,7 +40,7 @@ public final class ChannelFixture {
 
     /**
      * Gives each org of {@code orgs} (id and path as the operational store keeps them) a card, a signed account,
-     * an online-banking user, a corporate user above the head office cap, an SMS sign-up, a counter and an ATM deposit transaction, a device and a village terminal with a transaction each and a merchant with a sale on {@code date},
+     * an online-banking user, a corporate user above the head office cap, an SMS sign-up, a counter and an ATM deposit transaction, a device and a village terminal with a transaction each and a merchant with a day sale and a night sale (flagged for review) on {@code date},
      * and builds the warehouse for that date: enough for every channel page to show a row per org.
      */
     public static void seed(Warehouse warehouse, LocalDate date, List<String[]> orgs) {
@@ -95,6 +95,10 @@ public final class ChannelFixture {
                     + "card_issuer, card_type, amount, mdr_fee, status", "PT" + id, "M" + id, "T" + id, d,
                     d + " 11:00:00", "SALE", "622848******1234", "OWN", "D", new java.math.BigDecimal("1000.00"),
                     new java.math.BigDecimal("3.80"), "S");
+            f.row("acq_pos_txn", d, "pos_txn_seq, merchant_id, terminal_id, txn_date, txn_time, txn_kind, card_no, "
+                    + "card_issuer, card_type, amount, mdr_fee, status", "PN" + id, "M" + id, "T" + id, d,
+                    d + " 02:00:00", "SALE", "622848******5678", "OWN", "D", new java.math.BigDecimal("80.00"),
+                    new java.math.BigDecimal("0.30"), "S");
         }
         engine.inTransaction(() -> warehouse.runner().build(List.of(date), s -> { }));
     }

@@ -164,7 +164,7 @@ class ScopeIsolationTest {
             channelFigures();
             String page = mvc.perform(get("/channels/merchants?from=2025-01-01&to=2025-12-31").session(headOfA))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(page).contains("M" + a.orgId()).doesNotContain(b.orgId());
+            assertThat(page).contains("M" + a.orgId()).contains("凌晨消费").doesNotContain(b.orgId());
             assertPageHasNo(headOfA, "/channels/merchants?from=2025-01-01&to=2025-12-31&only=risk", b.orgId());
             mvc.perform(get("/channels/merchants?org=" + b.orgId()).session(headOfA))
                     .andExpect(status().isNotFound());
