@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Corporate accounts as of the warehouse's latest loaded business date: the core's deposit account snapshot
  * ({@code ods.core_deposit_acct}) joined to its company customer ({@code dw.dim_customer}, current version). Until
- * the warehouse holds a date, the CSV-imported accounts answer instead.
+ * the warehouse holds a date, and for accounts it does not know yet (opened after its latest date), the
+ * CSV-imported accounts answer instead.
  */
 @Component
 @Primary
@@ -46,7 +47,8 @@ class WarehouseCorporateAccounts implements CorporateAccountSource {
         if (date.isEmpty()) {
             return imported.find(accountNo);
         }
-        return rows(SELECT + " and a.acct_no = ?", date.get(), accountNo).stream().findFirst();
+        return rows(SELECT + " and a.acct_no = ?", date.get(), accountNo).stream().findFirst()
+                .or(() -> imported.find(accountNo));
     }
 
     @Override
@@ -55,7 +57,8 @@ class WarehouseCorporateAccounts implements CorporateAccountSource {
         if (date.isEmpty()) {
             return imported.ofCustomer(customerNo);
         }
-        return rows(SELECT + " and a.cust_id = ? order by a.acct_no", date.get(), customerNo);
+        List<CorporateAccount> known = rows(SELECT + " and a.cust_id = ? order by a.acct_no", date.get(), customerNo);
+        return known.isEmpty() ? imported.ofCustomer(customerNo) : known;
     }
 
     /** The latest business date whose deposit accounts are in the warehouse, if it has any. */
