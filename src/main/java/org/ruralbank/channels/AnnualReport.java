@@ -1,5 +1,7 @@
 package org.ruralbank.channels;
 
+import static org.ruralbank.channels.WarehouseValues.date;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -286,15 +288,6 @@ public record AnnualReport(int year, boolean wholeBank, LocalDate from, LocalDat
         return part.multiply(HUNDRED).divide(whole, 2, ROUNDING);
     }
 
-    private static LocalDate date(Object v) {
-        if (v instanceof LocalDate d) {
-            return d;
-        }
-        if (v instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(v.toString().substring(0, 10));
-    }
 
     /** One result row read by column name, NULL sums read as zero. */
     private record Row(QueryResult result, int index) {

@@ -1,7 +1,9 @@
 package org.ruralbank.channels;
 
+import static org.ruralbank.channels.WarehouseValues.count;
+import static org.ruralbank.channels.WarehouseValues.date;
+
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,9 +125,9 @@ public class CardFigures {
         long[] sum = new long[6];
         BigDecimal balance = BigDecimal.ZERO;
         for (int i = 0; i < r.rows().size(); i++) {
-            OrgCards o = orgCards((String) r.get(i, "org_id"), (String) r.get(i, "org_name"), n(r.get(i, "cards")),
-                    n(r.get(i, "new_cards")), n(r.get(i, "cancelled")), n(r.get(i, "chip")), n(r.get(i, "dormant")),
-                    (BigDecimal) r.get(i, "balance"), n(r.get(i, "sms")));
+            OrgCards o = orgCards((String) r.get(i, "org_id"), (String) r.get(i, "org_name"), count(r.get(i, "cards")),
+                    count(r.get(i, "new_cards")), count(r.get(i, "cancelled")), count(r.get(i, "chip")), count(r.get(i, "dormant")),
+                    (BigDecimal) r.get(i, "balance"), count(r.get(i, "sms")));
             rows.add(o);
             sum[0] += o.cards();
             sum[1] += o.newCards();
@@ -147,7 +149,7 @@ public class CardFigures {
         List<ProductCards> products = new ArrayList<>();
         for (int i = 0; i < pr.rows().size(); i++) {
             products.add(new ProductCards((String) pr.get(i, "card_product"), (String) pr.get(i, "medium"),
-                    n(pr.get(i, "cards")), n(pr.get(i, "new_cards"))));
+                    count(pr.get(i, "cards")), count(pr.get(i, "new_cards"))));
         }
         QueryResult mr = e.query("""
                 with month_end as (
@@ -165,9 +167,9 @@ public class CardFigures {
                  group by me.month order by me.month""", p, 1000);
         List<Month> months = new ArrayList<>();
         for (int i = 0; i < mr.rows().size(); i++) {
-            long ym = n(mr.get(i, "month"));
-            months.add(new Month(String.format("%d-%02d", ym / 100, ym % 100), n(mr.get(i, "new_cards")), n(mr.get(i, "chip")),
-                    n(mr.get(i, "magnetic"))));
+            long ym = count(mr.get(i, "month"));
+            months.add(new Month(String.format("%d-%02d", ym / 100, ym % 100), count(mr.get(i, "new_cards")), count(mr.get(i, "chip")),
+                    count(mr.get(i, "magnetic"))));
         }
         return new View(filter, from, to, total, List.copyOf(rows), List.copyOf(products), List.copyOf(months));
     }
@@ -180,20 +182,5 @@ public class CardFigures {
                 AnnualReport.pct(BigDecimal.valueOf(sms), BigDecimal.valueOf(cards)));
     }
 
-    private static long n(Object v) {
-        if (v == null) {
-            return 0;
-        }
-        return v instanceof BigInteger b ? b.longValueExact() : ((Number) v).longValue();
-    }
 
-    private static LocalDate date(Object v) {
-        if (v instanceof LocalDate d) {
-            return d;
-        }
-        if (v instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(v.toString().substring(0, 10));
-    }
 }

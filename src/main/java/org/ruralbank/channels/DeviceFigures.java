@@ -1,7 +1,9 @@
 package org.ruralbank.channels;
 
+import static org.ruralbank.channels.WarehouseValues.count;
+import static org.ruralbank.channels.WarehouseValues.date;
+
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +73,7 @@ public class DeviceFigures {
         }
         LocalDate from = date(span.get(0, "f"));
         LocalDate to = date(span.get(0, "t"));
-        long days = n(span.get(0, "d"));
+        long days = count(span.get(0, "d"));
         p.put("f", from);
         p.put("t", to);
         QueryResult r = e.query("""
@@ -105,13 +107,13 @@ public class DeviceFigures {
         Map<String, BigDecimal> kindFees = new LinkedHashMap<>();
         for (int i = 0; i < r.rows().size(); i++) {
             String type = (String) (r.get(i, "device_type") != null ? r.get(i, "device_type") : r.get(i, "any_type"));
-            long txns = n(r.get(i, "txns"));
+            long txns = count(r.get(i, "txns"));
             BigDecimal cash = (BigDecimal) r.get(i, "cash");
             BigDecimal fee = (BigDecimal) r.get(i, "fee_income");
             Device d = new Device((String) r.get(i, "device_id"), type, (String) r.get(i, "org_id"),
                     (String) r.get(i, "location"), (String) r.get(i, "offsite"), (String) r.get(i, "status"), txns,
-                    n(r.get(i, "withdrawals")), n(r.get(i, "deposits")), n(r.get(i, "transfers")),
-                    n(r.get(i, "failures")), fee, cash,
+                    count(r.get(i, "withdrawals")), count(r.get(i, "deposits")), count(r.get(i, "transfers")),
+                    count(r.get(i, "failures")), fee, cash,
                     days == 0 ? null : cash.divide(BigDecimal.valueOf(days), 2, AnnualReport.ROUNDING), txns == 0);
             devices.add(d);
             long[] k = kinds.computeIfAbsent(type, x -> new long[4]);
@@ -126,20 +128,5 @@ public class DeviceFigures {
         return new View(filter, from, to, days, List.copyOf(devices), List.copyOf(kindRows));
     }
 
-    private static long n(Object v) {
-        if (v == null) {
-            return 0;
-        }
-        return v instanceof BigInteger b ? b.longValueExact() : ((Number) v).longValue();
-    }
 
-    private static LocalDate date(Object v) {
-        if (v instanceof LocalDate d) {
-            return d;
-        }
-        if (v instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(v.toString().substring(0, 10));
-    }
 }

@@ -1,7 +1,9 @@
 package org.ruralbank.channels;
 
+import static org.ruralbank.channels.WarehouseValues.count;
+import static org.ruralbank.channels.WarehouseValues.date;
+
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -137,7 +139,7 @@ public class MerchantFigures {
             Merchant m = new Merchant((String) r.get(i, "merchant_id"), (String) r.get(i, "name"),
                     (String) r.get(i, "org_id"), (String) r.get(i, "status"), signDate,
                     "Y".equals(r.get(i, "site_photo")), "Y".equals(r.get(i, "trained")), (BigDecimal) r.get(i, "mdr"),
-                    n(r.get(i, "txns")), sale, fee,
+                    count(r.get(i, "txns")), sale, fee,
                     sale.signum() == 0 ? null : fee.divide(sale, 6, AnnualReport.ROUNDING), sleeping);
             merchants.add(m);
             start += signDate != null && signDate.isBefore(from) ? 1 : 0;
@@ -173,20 +175,5 @@ public class MerchantFigures {
         return List.copyOf(alerts);
     }
 
-    private static long n(Object v) {
-        if (v == null) {
-            return 0;
-        }
-        return v instanceof BigInteger b ? b.longValueExact() : ((Number) v).longValue();
-    }
 
-    private static LocalDate date(Object v) {
-        if (v instanceof LocalDate d) {
-            return d;
-        }
-        if (v instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(v.toString().substring(0, 10));
-    }
 }

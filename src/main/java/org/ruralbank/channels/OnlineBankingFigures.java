@@ -1,7 +1,8 @@
 package org.ruralbank.channels;
 
+import static org.ruralbank.channels.WarehouseValues.count;
+
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,22 +79,16 @@ public class OnlineBankingFigures {
         List<Month> months = new ArrayList<>();
         long[] prev = new long[3];
         for (int i = 0; i < r.rows().size(); i++) {
-            long[] ytd = {n(r.get(i, "pnet_ytd")), n(r.get(i, "cnet_ytd")), n(r.get(i, "mob_ytd"))};
-            months.add(new Month((int) n(r.get(i, "month")), n(r.get(i, "pnet_users")), ytd[0] - prev[0],
-                    n(r.get(i, "cnet_users")), ytd[1] - prev[1], n(r.get(i, "mob_users")), ytd[2] - prev[2],
-                    n(r.get(i, "pnet_intra")), n(r.get(i, "pnet_inter")), n(r.get(i, "pnet_nxy")),
-                    (BigDecimal) r.get(i, "pnet_amount"), n(r.get(i, "cnet_transfers")),
-                    (BigDecimal) r.get(i, "cnet_amount"), n(r.get(i, "mob_transfers")),
+            long[] ytd = {count(r.get(i, "pnet_ytd")), count(r.get(i, "cnet_ytd")), count(r.get(i, "mob_ytd"))};
+            months.add(new Month((int) count(r.get(i, "month")), count(r.get(i, "pnet_users")), ytd[0] - prev[0],
+                    count(r.get(i, "cnet_users")), ytd[1] - prev[1], count(r.get(i, "mob_users")), ytd[2] - prev[2],
+                    count(r.get(i, "pnet_intra")), count(r.get(i, "pnet_inter")), count(r.get(i, "pnet_nxy")),
+                    (BigDecimal) r.get(i, "pnet_amount"), count(r.get(i, "cnet_transfers")),
+                    (BigDecimal) r.get(i, "cnet_amount"), count(r.get(i, "mob_transfers")),
                     (BigDecimal) r.get(i, "mob_amount")));
             prev = ytd;
         }
         return List.copyOf(months);
     }
 
-    private static long n(Object v) {
-        if (v == null) {
-            return 0;
-        }
-        return v instanceof BigInteger b ? b.longValueExact() : ((Number) v).longValue();
-    }
 }

@@ -1,7 +1,8 @@
 package org.ruralbank.channels;
 
+import static org.ruralbank.channels.WarehouseValues.count;
+
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,9 +82,9 @@ public class SubstitutionRates {
             String id = (String) r.get(i, "org_id");
             names.put(id, (String) r.get(i, "org_name"));
             long[][] v = byOrg.computeIfAbsent(id, k -> new long[2][12]);
-            int m = (int) n(r.get(i, "month")) - 1;
-            v[0][m] += n(r.get(i, "e_count"));
-            v[1][m] += n(r.get(i, "counter"));
+            int m = (int) count(r.get(i, "month")) - 1;
+            v[0][m] += count(r.get(i, "e_count"));
+            v[1][m] += count(r.get(i, "counter"));
         }
         List<Row> rows = new ArrayList<>();
         long[] te = new long[12];
@@ -110,10 +111,4 @@ public class SubstitutionRates {
         return new Row(id, name, e, c, rates, AnnualReport.pct(BigDecimal.valueOf(se), BigDecimal.valueOf(se + sc)));
     }
 
-    private static long n(Object v) {
-        if (v == null) {
-            return 0;
-        }
-        return v instanceof BigInteger b ? b.longValueExact() : ((Number) v).longValue();
-    }
 }

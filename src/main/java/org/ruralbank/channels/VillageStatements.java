@@ -1,7 +1,8 @@
 package org.ruralbank.channels;
 
+import static org.ruralbank.channels.WarehouseValues.count;
+
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,11 +95,11 @@ public class VillageStatements {
         List<Line> lines = new ArrayList<>();
         long successful = 0;
         for (int i = 0; i < r.rows().size(); i++) {
-            long ok = n(r.get(i, "successful"));
+            long ok = count(r.get(i, "successful"));
             successful += ok;
             lines.add(new Line((String) r.get(i, "device_id"), (String) r.get(i, "org_id"),
                     (String) r.get(i, "location"), (String) r.get(i, "merchant_id"), (String) r.get(i, "merchant_name"),
-                    n(r.get(i, "txns")), ok, commission(ok)));
+                    count(r.get(i, "txns")), ok, commission(ok)));
         }
         return new Statement(year, month, from, to, List.copyOf(lines), successful, commission(successful));
     }
@@ -108,10 +109,4 @@ public class VillageStatements {
                 .setScale(2, AnnualReport.ROUNDING);
     }
 
-    private static long n(Object v) {
-        if (v == null) {
-            return 0;
-        }
-        return v instanceof BigInteger b ? b.longValueExact() : ((Number) v).longValue();
-    }
 }
