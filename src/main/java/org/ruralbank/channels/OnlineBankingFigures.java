@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 /**
  * Online and mobile banking month by month for a year and an org subtree within the user's scope, from
  * {@code mart.ebank_org_daily}: users at the month's last loaded date and signed in the month (personal, corporate,
- * mobile), and successful transfers by kind with their amounts. Users count at their signing org.
+ * mobile), active in the month (at least one successful transaction), and successful transfers by kind with their
+ * amounts. Users count at their signing org.
  */
 @Service
 public class OnlineBankingFigures {
@@ -34,8 +35,8 @@ public class OnlineBankingFigures {
     }
 
     /** One month; amounts in yuan. */
-    public record Month(int month, long pnetUsers, long pnetNew, long cnetUsers, long cnetNew, long mobUsers,
-            long mobNew, long pnetIntra, long pnetInter, long pnetNxy, BigDecimal pnetAmount, long cnetTransfers,
+    public record Month(int month, long pnetUsers, long pnetNew, long pnetActive, long cnetUsers, long cnetNew,
+            long cnetActive, long mobUsers, long mobNew, long mobActive, long pnetIntra, long pnetInter, long pnetNxy, BigDecimal pnetAmount, long cnetTransfers,
             BigDecimal cnetAmount, long mobTransfers, BigDecimal mobAmount) {
     }
 
@@ -66,6 +67,9 @@ public class OnlineBankingFigures {
                        cast(sum(case when m.biz_date = me.last_date then m.cnet_new_ytd else 0 end) as bigint) as cnet_ytd,
                        cast(sum(case when m.biz_date = me.last_date then m.mob_users else 0 end) as bigint) as mob_users,
                        cast(sum(case when m.biz_date = me.last_date then m.mob_new_ytd else 0 end) as bigint) as mob_ytd,
+                       cast(sum(case when m.biz_date = me.last_date then m.pnet_active_mtd else 0 end) as bigint) as pnet_active,
+                       cast(sum(case when m.biz_date = me.last_date then m.cnet_active_mtd else 0 end) as bigint) as cnet_active,
+                       cast(sum(case when m.biz_date = me.last_date then m.mob_active_mtd else 0 end) as bigint) as mob_active,
                        cast(sum(m.pnet_intr_count) as bigint) as pnet_intra, cast(sum(m.pnet_inte_count) as bigint) as pnet_inter,
                        cast(sum(m.pnet_nxy_count) as bigint) as pnet_nxy,
                        cast(sum(m.pnet_intr_amount + m.pnet_inte_amount + m.pnet_nxy_amount) as decimal(18, 2)) as pnet_amount,
@@ -81,7 +85,9 @@ public class OnlineBankingFigures {
         for (int i = 0; i < r.rows().size(); i++) {
             long[] ytd = {count(r.get(i, "pnet_ytd")), count(r.get(i, "cnet_ytd")), count(r.get(i, "mob_ytd"))};
             months.add(new Month((int) count(r.get(i, "month")), count(r.get(i, "pnet_users")), ytd[0] - prev[0],
-                    count(r.get(i, "cnet_users")), ytd[1] - prev[1], count(r.get(i, "mob_users")), ytd[2] - prev[2],
+                    count(r.get(i, "pnet_active")), count(r.get(i, "cnet_users")), ytd[1] - prev[1],
+                    count(r.get(i, "cnet_active")), count(r.get(i, "mob_users")), ytd[2] - prev[2],
+                    count(r.get(i, "mob_active")),
                     count(r.get(i, "pnet_intra")), count(r.get(i, "pnet_inter")), count(r.get(i, "pnet_nxy")),
                     (BigDecimal) r.get(i, "pnet_amount"), count(r.get(i, "cnet_transfers")),
                     (BigDecimal) r.get(i, "cnet_amount"), count(r.get(i, "mob_transfers")),

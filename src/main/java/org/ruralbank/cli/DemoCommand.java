@@ -1,6 +1,7 @@
 package org.ruralbank.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -8,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.ruralbank.channels.Targets;
 import org.ruralbank.platform.Bootstrap;
+import org.ruralbank.platform.OrgScope;
 import org.ruralbank.samplebank.GenerationRequest;
 import org.ruralbank.samplebank.Profile;
 import org.ruralbank.samplebank.SampleBank;
@@ -51,12 +54,42 @@ class DemoCommand implements Callable<Integer> {
         }
         ConfigurableApplicationContext ctx = SpringRunner.start(home, true, port, SpringRunner.Store.EMBEDDED,
                 Map.of("ruralbank.ingest.watch", "true", "ruralbank.ingest.watch-interval-seconds", "3"));
+        uploadTargetsOnceBranchesExist(ctx.getBean(Targets.class), inbox);
         String password = ctx.getBean(Bootstrap.class).demoAdminPassword();
         FirstLogin.print(port, Bootstrap.FIRST_ADMIN, password);
         System.out.println("  The sample bank's deliveries load in the background, one business date at a time:");
         System.out.println("  数据平台 (data platform) shows each date's state and the progress.");
         System.out.println();
         return Waiting.untilStopped(ctx);
+    }
+
+    /**
+     * Uploads the generated year's targets, as a planning officer would, once the first date has brought the
+     * branches into the org tree; a year that already has targets keeps them.
+     */
+    private static void uploadTargetsOnceBranchesExist(Targets targets, Path inbox) {
+        Path workbook = SampleBank.targetWorkbook(inbox, DEMO_START.getYear());
+        if (!Files.exists(workbook)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                while (targets.branches(OrgScope.everything()).isEmpty()) {
+                    Thread.sleep(2_000);
+                }
+                if (targets.of(DEMO_START.getYear(), OrgScope.everything()).isEmpty()) {
+                    try (InputStream in = Files.newInputStream(workbook)) {
+                        targets.upload(DEMO_START.getYear(), in, OrgScope.everything());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("demo: the sample targets " + workbook + " were not uploaded: " + e.getMessage());
+            }
+        }, "demo-targets");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static boolean hasDeliveries(Path inbox) throws IOException {

@@ -80,6 +80,9 @@ class GenerateCommand implements Callable<Integer> {
             outw.printf(Locale.ROOT, "Generated %d dates of the %s bank into %s: %,d records, %,d bytes, %.1f s.%n",
                     result.dates().size(), profile.name().toLowerCase(Locale.ROOT), out, result.rows(), result.bytes(),
                     (System.nanoTime() - t0) / 1e9);
+            result.dates().stream().map(LocalDate::getYear).distinct()
+                    .map(y -> SampleBank.targetWorkbook(out, y)).filter(java.nio.file.Files::exists)
+                    .forEach(w -> outw.println("The year's targets (任务分解表), to upload on the targets page: " + w));
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("generate: " + e.getMessage());

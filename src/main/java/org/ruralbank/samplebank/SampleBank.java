@@ -1,6 +1,7 @@
 package org.ruralbank.samplebank;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.ruralbank.samplebank.internal.Generator;
 
@@ -16,6 +17,14 @@ public final class SampleBank {
 
     /** The folder under the inbox that keeps version 1 of redelivered dates: {@code .redeliver/YYYYMMDD/v1}. */
     public static final String REDELIVER_FOLDER = ".redeliver";
+
+    /**
+     * The year's target-decomposition workbook (任务分解表) the generator writes into the state folder when it
+     * generates the year's first date (or the bank's first date), ready to upload on the targets page.
+     */
+    public static Path targetWorkbook(Path out, int year) {
+        return out.resolve(STATE_FOLDER).resolve("targets-" + year + ".xlsx");
+    }
 
     private SampleBank() {
     }

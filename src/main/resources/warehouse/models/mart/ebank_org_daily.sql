@@ -22,6 +22,9 @@
 -- column: pos_fee: 当日 POS 手续费收入（元）
 -- column: pnet_users: 个人网银签约数（按签约机构）
 -- column: sms_users: 短信通知签约数
+-- column: pnet_active_mtd: 本月初至当日有成功交易的个人网银签约数（月末即当月活跃客户；需保留当月 ODS 交易）
+-- column: cnet_active_mtd: 本月初至当日有成功交易的企业网银签约数
+-- column: mob_active_mtd: 本月初至当日有成功交易的手机银行签约数
 -- column: pnet_intr_count: 当日个人网银行内转账成功笔数（交易按签约机构）
 -- column: pension_count: 当日养老金代发笔数（批次总笔数）
 -- test: unique org_id
@@ -132,6 +135,16 @@ eb as (
      where t.biz_date = {{ biz_date }} and t.status = 'S'
      group by u.sign_org_id
 ),
+active as (
+    select u.sign_org_id as org_id,
+           count(distinct case when t.eb_type = 'PNET' then t.eb_user_id end) as pnet_active_mtd,
+           count(distinct case when t.eb_type = 'CNET' then t.eb_user_id end) as cnet_active_mtd,
+           count(distinct case when t.eb_type = 'MOB' then t.eb_user_id end) as mob_active_mtd
+      from ods.eb_txn t join user_rows u on u.eb_user_id = t.eb_user_id
+     where t.biz_date between make_date(year({{ biz_date }}), month({{ biz_date }}), 1) and {{ biz_date }}
+       and t.status = 'S'
+     group by u.sign_org_id
+),
 agency as (
     select org_id,
            count(case when biz_type = 'PENSION' then 1 end) as pension_batches,
@@ -172,6 +185,8 @@ final as (
            coalesce(u.cnet_users, 0) as cnet_users, coalesce(u.cnet_new_ytd, 0) as cnet_new_ytd,
            coalesce(u.mob_users, 0) as mob_users, coalesce(u.mob_new_ytd, 0) as mob_new_ytd,
            coalesce(u.sms_users, 0) as sms_users, coalesce(u.sms_new_ytd, 0) as sms_new_ytd,
+           coalesce(ac.pnet_active_mtd, 0) as pnet_active_mtd, coalesce(ac.cnet_active_mtd, 0) as cnet_active_mtd,
+           coalesce(ac.mob_active_mtd, 0) as mob_active_mtd,
            coalesce(e.pnet_intr_count, 0) as pnet_intr_count,
            cast(coalesce(e.pnet_intr_amount, 0) as decimal(18, 2)) as pnet_intr_amount,
            coalesce(e.pnet_inte_count, 0) as pnet_inte_count,
@@ -202,6 +217,7 @@ final as (
       left join pos p on p.org_id = k.org_id
       left join users u on u.org_id = k.org_id
       left join eb e on e.org_id = k.org_id
+      left join active ac on ac.org_id = k.org_id
       left join agency a on a.org_id = k.org_id
 )
 select * from final

@@ -72,10 +72,10 @@ class OnlineBankingController {
                 CurrentStaff.get().scope());
         Download.xlsx(response, y + "-online-banking");
         Spreadsheets.write(response.getOutputStream(), y + "年网银与手机银行", List.of("月份", "个人网银客户", "个人网银新增",
-                "企业网银客户", "企业网银新增", "手机银行客户", "手机银行新增", "个人行内转账", "个人跨行转账", "个人农信银",
+                "个人网银活跃", "企业网银客户", "企业网银新增", "企业网银活跃", "手机银行客户", "手机银行新增", "手机银行活跃", "个人行内转账", "个人跨行转账", "个人农信银",
                 "个人转账金额（元）", "企业转账", "企业转账金额（元）", "手机银行交易", "手机银行金额（元）"), sink -> months.forEach(m ->
-                        sink.accept(Arrays.asList(m.month(), m.pnetUsers(), m.pnetNew(), m.cnetUsers(), m.cnetNew(),
-                                m.mobUsers(), m.mobNew(), m.pnetIntra(), m.pnetInter(), m.pnetNxy(), m.pnetAmount(),
+                        sink.accept(Arrays.asList(m.month(), m.pnetUsers(), m.pnetNew(), m.pnetActive(),
+                                m.cnetUsers(), m.cnetNew(), m.cnetActive(), m.mobUsers(), m.mobNew(), m.mobActive(), m.pnetIntra(), m.pnetInter(), m.pnetNxy(), m.pnetAmount(),
                                 m.cnetTransfers(), m.cnetAmount(), m.mobTransfers(), m.mobAmount()))));
     }
 

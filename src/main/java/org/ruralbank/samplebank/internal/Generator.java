@@ -80,6 +80,9 @@ public final class Generator {
             if (Files.exists(folder)) {
                 deleteTree(folder);
             }
+            if (date.getDayOfYear() == 1 || date.toEpochDay() == bank.startDay) {
+                TargetPlan.write(bank, date.getYear(), SampleBank.targetWorkbook(out, date.getYear()));
+            }
             DeliveryWriter writer = new DeliveryWriter(inbox, date);
             Day day = new Day(bank, date, season);
             day.run(writer, () -> {
