@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.ruralbank.ingest.DateState;
 import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.Ingest;
+import org.ruralbank.ingest.LoadProgress;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +47,13 @@ class LoadCommand implements Callable<Integer> {
         Ingest ingest = ctx.getBean(Ingest.class);
         Path in = inbox == null ? ingest.defaultInbox() : inbox.toAbsolutePath();
         long start = System.nanoTime();
-        List<DateStatus> done = ingest.load(in, last);
+        Thread reporter = reportEachDate(ingest);
+        List<DateStatus> done;
+        try {
+            done = ingest.load(in, last);
+        } finally {
+            reporter.interrupt();
+        }
         for (DateStatus s : done) {
             System.out.println(StatusCommand.line(s));
         }
@@ -54,5 +61,32 @@ class LoadCommand implements Callable<Integer> {
                 done.stream().filter(s -> s.state() == DateState.LOADED).count(),
                 (System.nanoTime() - start) / 1e9);
         return done.stream().anyMatch(s -> s.state() == DateState.BLOCKED) ? 3 : 0;
+    }
+
+    /** A line on standard error as each date starts, so a long first load shows where it is. */
+    private static Thread reportEachDate(Ingest ingest) {
+        Thread t = new Thread(() -> {
+            LocalDate current = null;
+            long since = System.nanoTime();
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    LoadProgress p = ingest.progress();
+                    if (p.running() && p.date() != null && !p.date().equals(current)) {
+                        long now = System.nanoTime();
+                        System.err.printf("loading %s%s%n", p.date().format(DateTimeFormatter.BASIC_ISO_DATE),
+                                current == null ? "" : String.format(" (%s took %.1f s)",
+                                        current.format(DateTimeFormatter.BASIC_ISO_DATE), (now - since) / 1e9));
+                        current = p.date();
+                        since = now;
+                    }
+                    Thread.sleep(200);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "load-progress");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 }

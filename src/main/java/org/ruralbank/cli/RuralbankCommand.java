@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             DirectConnectCommand.class,
             ConnectCommand.class,
             ReportCommand.class,
+            TargetsCommand.class,
         })
 public class RuralbankCommand implements Runnable {
 
