@@ -81,6 +81,7 @@ class DemoCommand implements Callable<Integer> {
                     try (InputStream in = Files.newInputStream(workbook)) {
                         targets.upload(DEMO_START.getYear(), in, OrgScope.everything());
                     }
+                    System.out.println("  The sample year's targets (任务分解表) are uploaded: 电子银行 → 任务分解表.");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
