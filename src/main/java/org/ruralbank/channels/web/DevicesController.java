@@ -66,10 +66,12 @@ class DevicesController {
         DeviceFigures.View view = devices.of(filter(org, from, to), CurrentStaff.get().scope());
         Download.xlsx(response, "devices-" + view.filter().from() + "-" + view.filter().to());
         Spreadsheets.write(response.getOutputStream(), "自助设备", List.of("设备号", "类型", "机构号", "位置", "离行",
-                "状态", "交易笔数", "取款", "存款", "转账", "失败", "手续费收入（元）", "取现金额（元）", "日均取现（元）", "期间无交易"),
+                "状态", "交易笔数", "取款", "存款", "转账", "失败", "本行卡", "他行卡", "交易金额（元）", "手续费收入（元）",
+                "取现金额（元）", "日均取现（元）", "期间无交易"),
                 sink -> view.devices().forEach(d -> sink.accept(Arrays.asList(d.deviceId(), d.type(), d.orgId(),
                         d.location(), d.offsite(), d.status(), d.txns(), d.withdrawals(), d.deposits(), d.transfers(),
-                        d.failures(), d.feeIncome(), d.cashWithdrawn(), d.cashPerDay(), d.idle() ? "是" : ""))));
+                        d.failures(), d.ownCards(), d.otherCards(), d.amount(), d.feeIncome(), d.cashWithdrawn(),
+                        d.cashPerDay(), d.idle() ? "是" : ""))));
     }
 
     private CardFigures.Filter filter(String org, LocalDate from, LocalDate to) {
