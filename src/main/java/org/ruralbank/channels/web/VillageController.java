@@ -55,9 +55,9 @@ class VillageController {
                 org == null || org.isBlank() ? null : org, CurrentStaff.get().scope());
         Download.xlsx(response, String.format("village-terminals-%d-%02d", m.getYear(), m.getMonthValue()));
         Spreadsheets.write(response.getOutputStream(), "便民宝对账单", List.of("终端号", "机构号", "位置", "商户号", "店名",
-                "交易笔数", "成功笔数", "佣金（元）"), sink -> s.lines().forEach(l -> sink.accept(Arrays.asList(
-                        l.deviceId(), l.orgId(), l.location(), l.merchantId(), l.shop(), l.txns(), l.successful(),
-                        l.commission()))));
+                "交易笔数", "成功笔数", "成功交易金额（元）", "佣金（元）"), sink -> s.lines().forEach(l -> sink.accept(
+                        Arrays.asList(l.deviceId(), l.orgId(), l.location(), l.merchantId(), l.shop(), l.txns(),
+                                l.successful(), l.amount(), l.commission()))));
     }
 
     /** The first day of {@code yyyy-MM}, else of the month of the last loaded date, else of this month. */
