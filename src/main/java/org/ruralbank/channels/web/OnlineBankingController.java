@@ -2,13 +2,9 @@ package org.ruralbank.channels.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import org.ruralbank.channels.CardFigures;
 import org.ruralbank.channels.OnlineBankingFigures;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
@@ -26,27 +22,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OnlineBankingController {
 
     private final OnlineBankingFigures figures;
-    private final CardFigures cards;
-    private final Clock clock;
+    private final ChannelFilters filters;
 
-    OnlineBankingController(OnlineBankingFigures figures, CardFigures cards, Clock clock) {
+    OnlineBankingController(OnlineBankingFigures figures, ChannelFilters filters) {
         this.figures = figures;
-        this.cards = cards;
-        this.clock = clock;
+        this.filters = filters;
     }
 
     @GetMapping
     String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
             Model model) {
         OrgScope scope = CurrentStaff.get().scope();
-        int y = year(year);
-        String orgId = org == null || org.isBlank() ? null : org;
+        int y = filters.year(year);
+        String orgId = ChannelFilters.org(org);
         List<OnlineBankingFigures.Month> months = figures.of(y, orgId, scope);
         model.addAttribute("months", months);
-        model.addAttribute("year", y);
-        model.addAttribute("years", List.of(y - 2, y - 1, y));
-        model.addAttribute("org", orgId);
-        model.addAttribute("orgs", cards.choices(scope));
+        filters.yearAndOrg(model, y, orgId, scope);
         StringJoiner labels = new StringJoiner(",", "[", "]");
         StringJoiner pnet = new StringJoiner(",", "[", "]");
         StringJoiner cnet = new StringJoiner(",", "[", "]");
@@ -67,9 +58,8 @@ class OnlineBankingController {
     @GetMapping("/export")
     void export(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
             HttpServletResponse response) throws IOException {
-        int y = year(year);
-        List<OnlineBankingFigures.Month> months = figures.of(y, org == null || org.isBlank() ? null : org,
-                CurrentStaff.get().scope());
+        int y = filters.year(year);
+        List<OnlineBankingFigures.Month> months = figures.of(y, ChannelFilters.org(org), CurrentStaff.get().scope());
         Download.xlsx(response, y + "-online-banking");
         List<String> headers = new ArrayList<>(List.of("月份"));
         for (String users : List.of("个人网银", "企业网银", "手机银行")) {
@@ -92,13 +82,5 @@ class OnlineBankingController {
             cells.addAll(List.of(m.mobTransfers(), m.mobAmount()));
             sink.accept(cells);
         }));
-    }
-
-    private int year(Integer year) {
-        if (year != null) {
-            return year;
-        }
-        LocalDate last = cards.lastDate();
-        return last != null ? last.getYear() : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
     }
 }
