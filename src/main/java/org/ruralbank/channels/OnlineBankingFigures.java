@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
@@ -85,18 +86,7 @@ public class OnlineBankingFigures {
                        cast(sum(case when m.biz_date = me.last_date then m.pnet_active_mtd else 0 end) as bigint) as pnet_active,
                        cast(sum(case when m.biz_date = me.last_date then m.cnet_active_mtd else 0 end) as bigint) as cnet_active,
                        cast(sum(case when m.biz_date = me.last_date then m.mob_active_mtd else 0 end) as bigint) as mob_active,
-                       cast(sum(m.pnet_intr_count) as bigint) as pnet_intr_count,
-                       cast(sum(m.pnet_intr_amount) as decimal(18, 2)) as pnet_intr_amount,
-                       cast(sum(m.pnet_inte_count) as bigint) as pnet_inte_count,
-                       cast(sum(m.pnet_inte_amount) as decimal(18, 2)) as pnet_inte_amount,
-                       cast(sum(m.pnet_nxy_count) as bigint) as pnet_nxy_count,
-                       cast(sum(m.pnet_nxy_amount) as decimal(18, 2)) as pnet_nxy_amount,
-                       cast(sum(m.cnet_intr_count) as bigint) as cnet_intr_count,
-                       cast(sum(m.cnet_intr_amount) as decimal(18, 2)) as cnet_intr_amount,
-                       cast(sum(m.cnet_inte_count) as bigint) as cnet_inte_count,
-                       cast(sum(m.cnet_inte_amount) as decimal(18, 2)) as cnet_inte_amount,
-                       cast(sum(m.cnet_nxy_count) as bigint) as cnet_nxy_count,
-                       cast(sum(m.cnet_nxy_amount) as decimal(18, 2)) as cnet_nxy_amount,
+                       """ + TRANSFER_SUMS + """
                        cast(sum(m.mob_count) as bigint) as mob_transfers, cast(sum(m.mob_amount) as decimal(18, 2)) as mob_amount
                   from mart.ebank_org_daily m join month_end me on me.month = month(m.biz_date)
                  where m.biz_date between :y0 and :y1 and """ + where + """
@@ -118,6 +108,16 @@ public class OnlineBankingFigures {
         }
         return List.copyOf(months);
     }
+
+    /** The mart's columns of personal and corporate transfers by kind: intra-bank, inter-bank, 农信银. */
+    private static final List<String> TRANSFER_COLUMNS = List.of("pnet_intr", "pnet_inte", "pnet_nxy", "cnet_intr",
+            "cnet_inte", "cnet_nxy");
+
+    /** The month's sum of each count and amount of {@link #TRANSFER_COLUMNS}, under the mart's column names. */
+    private static final String TRANSFER_SUMS = TRANSFER_COLUMNS.stream()
+            .map(c -> "cast(sum(m.%1$s_count) as bigint) as %1$s_count, cast(sum(m.%1$s_amount) as decimal(18, 2)) "
+                    .formatted(c) + "as " + c + "_amount,")
+            .collect(Collectors.joining("\n"));
 
     private static Transfers transfers(QueryResult r, int i, String channel) {
         return new Transfers(count(r.get(i, channel + "_intr_count")), (BigDecimal) r.get(i, channel + "_intr_amount"),

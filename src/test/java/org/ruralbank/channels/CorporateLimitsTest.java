@@ -5,37 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.testing.OnPostgres;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The corporate limits page on six corporate users and a personal one, on 29 and 30 June 2025: the head office caps
  * an enterprise at 2,000万 per transaction and 5,000万 per day, the branch default is 200万 / 500万. One user is on
  * the default, one raised within the cap, one over each cap, one without limits and one exactly at the caps.
  */
-@OnPostgres
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CorporateLimitsTest {
+class CorporateLimitsTest extends HandMadeBankTest {
 
     static final String D0 = "2025-06-29";
     static final String D1 = "2025-06-30";
 
-    @Autowired
-    ApplicationContext ctx;
-    FixtureBank bank;
-    CorporateLimits limits;
+    CorporateLimitsTest() {
+        super(D0, D1);
+    }
 
-    @BeforeAll
-    void build() {
-        bank = new FixtureBank(ctx, D0, D1);
-        ChannelFixture f = bank.rows;
+    @Override
+    void rows(ChannelFixture f) {
         for (String d : List.of(D0, D1)) {
             f.user(d, "e1", "CNET", bank.a, "2024-01-01", "2000000.00", "5000000.00");
             f.user(d, "e2", "CNET", bank.a1, "2024-01-01", "5000000.00", "10000000.00");
@@ -47,18 +36,11 @@ class CorporateLimitsTest {
         // e3 opened on the default and had its single limit raised above the cap on 30 June
         f.user(D0, "e3", "CNET", bank.a, "2024-01-01", "2000000.00", "5000000.00");
         f.user(D1, "e3", "CNET", bank.a, "2024-01-01", "30000000.00", "50000000.00");
-        bank.build(D0, D1);
-        limits = new CorporateLimits(bank.warehouse, bank.orgs);
-    }
-
-    @AfterAll
-    void close() {
-        bank.close();
     }
 
     @Test
     void listsBreachesFirstThenLimitsOffTheDefault() {
-        CorporateLimits.View v = limits.of(null, LocalDate.parse(D1), OrgScope.everything());
+        CorporateLimits.View v = limits().of(null, LocalDate.parse(D1), OrgScope.everything());
         assertThat(v.asOf()).isEqualTo(D1);
         assertThat(v.corporateUsers()).as("e1..e6; p1 is a personal user").isEqualTo(6);
         assertThat(v.breaches()).as("e3 (3,000万 a transaction), e4 (6,000万 a day)").isEqualTo(2);
@@ -80,26 +62,30 @@ class CorporateLimitsTest {
 
     @Test
     void readsTheLimitsOfTheDateAsked() {
-        CorporateLimits.View before = limits.of(null, LocalDate.parse(D0), OrgScope.everything());
+        CorporateLimits.View before = limits().of(null, LocalDate.parse(D0), OrgScope.everything());
         assertThat(before.breaches()).as("only e4: e3 was still on the default").isEqualTo(1);
         assertThat(before.limits()).extracting(CorporateLimits.Limit::userId)
                 .containsExactlyInAnyOrder("e2", "e4", "e5", "e6");
-        assertThat(limits.of(null, null, OrgScope.everything()).asOf()).as("nothing asked, nothing read").isNull();
+        assertThat(limits().of(null, null, OrgScope.everything()).asOf()).as("nothing asked, nothing read").isNull();
     }
 
     @Test
     void showsABranchUserOnlyTheBranchAndItsSubBranches() {
-        CorporateLimits.View a = limits.of(null, LocalDate.parse(D1), FixtureBank.scopeOf(bank.a));
+        CorporateLimits.View a = limits().of(null, LocalDate.parse(D1), FixtureBank.scopeOf(bank.a));
         assertThat(a.corporateUsers()).as("e1, e3 at A, e2 at A1").isEqualTo(3);
         assertThat(a.breaches()).isEqualTo(1);
         assertThat(a.limits()).extracting(CorporateLimits.Limit::userId).containsExactly("e3", "e2");
-        CorporateLimits.View b = limits.of(null, LocalDate.parse(D1), FixtureBank.scopeOf(bank.b));
+        CorporateLimits.View b = limits().of(null, LocalDate.parse(D1), FixtureBank.scopeOf(bank.b));
         assertThat(b.corporateUsers()).isEqualTo(3);
         assertThat(b.limits()).extracting(CorporateLimits.Limit::userId).containsExactly("e4", "e5", "e6");
-        CorporateLimits.View a1 = limits.of(bank.a1.orgId(), LocalDate.parse(D1), FixtureBank.scopeOf(bank.a));
+        CorporateLimits.View a1 = limits().of(bank.a1.orgId(), LocalDate.parse(D1), FixtureBank.scopeOf(bank.a));
         assertThat(a1.corporateUsers()).isEqualTo(1);
         assertThat(a1.limits()).extracting(CorporateLimits.Limit::userId).containsExactly("e2");
-        assertThatThrownBy(() -> limits.of(bank.b.orgId(), LocalDate.parse(D1), FixtureBank.scopeOf(bank.a)))
+        assertThatThrownBy(() -> limits().of(bank.b.orgId(), LocalDate.parse(D1), FixtureBank.scopeOf(bank.a)))
                 .isInstanceOf(NotFound.class);
+    }
+
+    private CorporateLimits limits() {
+        return new CorporateLimits(bank.warehouse, bank.orgs);
     }
 }

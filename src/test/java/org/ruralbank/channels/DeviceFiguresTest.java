@@ -8,40 +8,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.testing.OnPostgres;
 import org.ruralbank.warehouse.QueryResult;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The device page's figures on four devices over two days, every one counted by eye: an ATM in branch A, an
  * off-site cash recycler of sub-branch A1, an ATM and an idle village terminal of branch B; own, rural-credit and
  * other-bank cards; failures with error codes 51 (no funds) and 61 (over the limit).
  */
-@OnPostgres
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeviceFiguresTest {
+class DeviceFiguresTest extends HandMadeBankTest {
 
     static final String D1 = "2025-03-01";
     static final String D2 = "2025-03-02";
-    static final CardFigures.Filter YEAR = new CardFigures.Filter(null, LocalDate.of(2025, 1, 1),
-            LocalDate.of(2025, 12, 31));
 
-    @Autowired
-    ApplicationContext ctx;
-    FixtureBank bank;
-    DeviceFigures figures;
+    DeviceFiguresTest() {
+        super(D1, D2);
+    }
 
-    @BeforeAll
-    void build() {
-        bank = new FixtureBank(ctx, D1, D2);
-        ChannelFixture f = bank.rows;
+    @Override
+    void rows(ChannelFixture f) {
         for (String d : List.of(D1, D2)) {
             f.device(d, "atmA", "ATM", bank.a, "甲支行大厅", false, null, "2020-01-01");
             f.device(d, "crsA1", "CRS", bank.a1, "甲一集市", true, null, "2021-01-01");
@@ -58,18 +45,11 @@ class DeviceFiguresTest {
         f.deviceTxn(D2, "c3", "crsA1", "WDL", "OTHER", "100.00", "0.00", "F", "61");
         f.deviceTxn(D2, "b1", "atmB", "WDL", "OWN", "200.00", "0.00", "S", null);
         f.deviceTxn(D2, "b2", "atmB", "WDL", "OTHER", "400.00", "0.00", "F", "51");
-        bank.build(D1, D2);
-        figures = new DeviceFigures(bank.warehouse, bank.orgs);
-    }
-
-    @AfterAll
-    void close() {
-        bank.close();
     }
 
     @Test
     void countsEachDeviceByKindCardAndOutcome() {
-        DeviceFigures.View v = figures.of(YEAR, OrgScope.everything());
+        DeviceFigures.View v = figures().of(YEAR_2025, OrgScope.everything());
         assertThat(v.from()).isEqualTo(D1);
         assertThat(v.to()).isEqualTo(D2);
         assertThat(v.days()).isEqualTo(2);
@@ -122,7 +102,7 @@ class DeviceFiguresTest {
 
     @Test
     void totalsByTypeSiteAndErrorCode() {
-        DeviceFigures.View v = figures.of(YEAR, OrgScope.everything());
+        DeviceFigures.View v = figures().of(YEAR_2025, OrgScope.everything());
         Map<String, DeviceFigures.Kind> kinds = v.kinds().stream()
                 .collect(Collectors.toMap(DeviceFigures.Kind::type, Function.identity()));
         assertThat(kinds).containsOnlyKeys("ATM", "CRS", "BMB");
@@ -165,24 +145,24 @@ class DeviceFiguresTest {
 
     @Test
     void showsABranchUserOnlyTheBranchAndItsSubBranches() {
-        DeviceFigures.View a = figures.of(YEAR, FixtureBank.scopeOf(bank.a));
+        DeviceFigures.View a = figures().of(YEAR_2025, FixtureBank.scopeOf(bank.a));
         assertThat(byId(a.devices())).containsOnlyKeys("atmA", "crsA1");
         assertThat(a.failures()).containsExactly(new DeviceFigures.Failure("51", 1),
                 new DeviceFigures.Failure("61", 1));
-        DeviceFigures.View b = figures.of(YEAR, FixtureBank.scopeOf(bank.b));
+        DeviceFigures.View b = figures().of(YEAR_2025, FixtureBank.scopeOf(bank.b));
         assertThat(byId(b.devices())).containsOnlyKeys("atmB", "bmbB");
         assertThat(b.failures()).containsExactly(new DeviceFigures.Failure("51", 1));
 
-        DeviceFigures.View a1 = figures.of(new CardFigures.Filter(bank.a1.orgId(), YEAR.from(), YEAR.to()),
+        DeviceFigures.View a1 = figures().of(new CardFigures.Filter(bank.a1.orgId(), YEAR_2025.from(), YEAR_2025.to()),
                 FixtureBank.scopeOf(bank.a));
         assertThat(byId(a1.devices())).containsOnlyKeys("crsA1");
-        assertThatThrownBy(() -> figures.of(new CardFigures.Filter(bank.b.orgId(), YEAR.from(), YEAR.to()),
+        assertThatThrownBy(() -> figures().of(new CardFigures.Filter(bank.b.orgId(), YEAR_2025.from(), YEAR_2025.to()),
                 FixtureBank.scopeOf(bank.a))).isInstanceOf(NotFound.class);
     }
 
     @Test
     void narrowsThePeriodToItsDataDays() {
-        DeviceFigures.View v = figures.of(new CardFigures.Filter(null, LocalDate.parse(D2), LocalDate.parse(D2)),
+        DeviceFigures.View v = figures().of(new CardFigures.Filter(null, LocalDate.parse(D2), LocalDate.parse(D2)),
                 OrgScope.everything());
         assertThat(v.days()).isEqualTo(1);
         DeviceFigures.Device atmA = byId(v.devices()).get("atmA");
@@ -192,5 +172,9 @@ class DeviceFiguresTest {
 
     private static Map<String, DeviceFigures.Device> byId(List<DeviceFigures.Device> devices) {
         return devices.stream().collect(Collectors.toMap(DeviceFigures.Device::deviceId, Function.identity()));
+    }
+
+    private DeviceFigures figures() {
+        return new DeviceFigures(bank.warehouse, bank.orgs);
     }
 }

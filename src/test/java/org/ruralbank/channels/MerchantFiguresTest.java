@@ -7,39 +7,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.testing.OnPostgres;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The merchant page's figures on five merchants over three dates (2 January, 1 March, 10 April 2025), every one
  * counted by eye: sales, a failed sale, a refund, a merchant signed in the period and one closed in it, sleepers of
  * 40, 54, 98 and 710 days, gaps in the risk checklist and a negotiated rate.
  */
-@OnPostgres
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MerchantFiguresTest {
+class MerchantFiguresTest extends HandMadeBankTest {
 
     static final String D1 = "2025-01-02";
     static final String D2 = "2025-03-01";
     static final String D3 = "2025-04-10";
-    static final CardFigures.Filter YEAR = new CardFigures.Filter(null, LocalDate.of(2025, 1, 1),
-            LocalDate.of(2025, 12, 31));
 
-    @Autowired
-    ApplicationContext ctx;
-    FixtureBank bank;
-    MerchantFigures figures;
+    MerchantFiguresTest() {
+        super(D1, D2, D3);
+    }
 
-    @BeforeAll
-    void build() {
-        bank = new FixtureBank(ctx, D1, D2, D3);
-        ChannelFixture f = bank.rows;
+    @Override
+    void rows(ChannelFixture f) {
         for (String d : List.of(D1, D2, D3)) {
             f.merchant(d, "m1", "甲超市", bank.a, "2024-06-01", "0.0038", "A", true, true);
             f.merchant(d, "m2", "甲一批发", bank.a1, "2024-09-01", "0.0003", "A", false, true);
@@ -55,18 +42,11 @@ class MerchantFiguresTest {
         f.pos(D3, "p4", "m1", "SALE", "1000.00", "3.80", "S");
         f.pos(D3, "p5", "m1", "SALE", "500.00", "1.90", "S");
         f.pos(D3, "p6", "m3", "SALE", "300.00", "0.00", "F");
-        bank.build(D1, D2, D3);
-        figures = new MerchantFigures(bank.warehouse, bank.orgs);
-    }
-
-    @AfterAll
-    void close() {
-        bank.close();
     }
 
     @Test
     void summarisesThePeriod() {
-        MerchantFigures.View v = figures.of(YEAR, OrgScope.everything());
+        MerchantFigures.View v = figures().of(YEAR_2025, OrgScope.everything());
         assertThat(v.from()).isEqualTo(D1);
         assertThat(v.to()).isEqualTo(D3);
         MerchantFigures.Summary s = v.summary();
@@ -84,7 +64,7 @@ class MerchantFiguresTest {
 
     @Test
     void measuresEachMerchant() {
-        Map<String, MerchantFigures.Merchant> m = byId(figures.of(YEAR, OrgScope.everything()).merchants());
+        Map<String, MerchantFigures.Merchant> m = byId(figures().of(YEAR_2025, OrgScope.everything()).merchants());
         assertThat(m).containsOnlyKeys("m1", "m2", "m3", "m4", "m5");
 
         assertThat(m.get("m1").txns()).isEqualTo(2);
@@ -114,21 +94,21 @@ class MerchantFiguresTest {
 
     @Test
     void showsABranchUserOnlyTheBranchAndItsSubBranches() {
-        MerchantFigures.View a = figures.of(YEAR, FixtureBank.scopeOf(bank.a));
+        MerchantFigures.View a = figures().of(YEAR_2025, FixtureBank.scopeOf(bank.a));
         assertThat(byId(a.merchants())).containsOnlyKeys("m1", "m2", "m3");
         assertThat(a.summary().start()).isEqualTo(3);
         assertThat(a.summary().active()).isEqualTo(3);
         assertThat(a.summary().sleeping30()).as("m2, m3").isEqualTo(2);
         assertThat(a.summary().sales()).isEqualByComparingTo("11700.00");
 
-        MerchantFigures.View b = figures.of(YEAR, FixtureBank.scopeOf(bank.b));
+        MerchantFigures.View b = figures().of(YEAR_2025, FixtureBank.scopeOf(bank.b));
         assertThat(byId(b.merchants())).containsOnlyKeys("m4", "m5");
         MerchantFigures.Summary s = b.summary();
         assertThat(List.of(s.start(), s.signed(), s.closed(), s.active(), s.sleeping30(), s.sleeping90(), s.risky()))
                 .containsExactly(1L, 1L, 1L, 0L, 2L, 1L, 0L);
         assertThat(s.sales()).isEqualByComparingTo("0.00");
 
-        MerchantFigures.View a1 = figures.of(new CardFigures.Filter(bank.a1.orgId(), YEAR.from(), YEAR.to()),
+        MerchantFigures.View a1 = figures().of(new CardFigures.Filter(bank.a1.orgId(), YEAR_2025.from(), YEAR_2025.to()),
                 FixtureBank.scopeOf(bank.a));
         assertThat(byId(a1.merchants())).containsOnlyKeys("m2");
     }
@@ -136,7 +116,7 @@ class MerchantFiguresTest {
     @Test
     void countsAMerchantSignedBeforeAShorterPeriodAtItsStart() {
         // from 1 March: m4 (15 February) is no longer new, and only 10 April's sales count
-        MerchantFigures.Summary s = figures.of(new CardFigures.Filter(null, LocalDate.parse(D2),
+        MerchantFigures.Summary s = figures().of(new CardFigures.Filter(null, LocalDate.parse(D2),
                 LocalDate.parse(D3)), OrgScope.everything()).summary();
         assertThat(s.start()).isEqualTo(5);
         assertThat(s.signed()).isZero();
@@ -146,5 +126,9 @@ class MerchantFiguresTest {
 
     private static Map<String, MerchantFigures.Merchant> byId(List<MerchantFigures.Merchant> merchants) {
         return merchants.stream().collect(Collectors.toMap(MerchantFigures.Merchant::merchantId, Function.identity()));
+    }
+
+    private MerchantFigures figures() {
+        return new MerchantFigures(bank.warehouse, bank.orgs);
     }
 }

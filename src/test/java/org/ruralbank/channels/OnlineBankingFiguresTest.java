@@ -5,40 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.ruralbank.channels.OnlineBankingFigures.Transfers;
 import org.ruralbank.channels.OnlineBankingFigures.Users;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.testing.OnPostgres;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The online-banking page's months on a hand-made bank loaded on 10 and 31 January and 10 February 2025, every figure
  * counted by eye: personal (p), corporate (c) and mobile (m) users signed before and during the year, an SMS sign-up
  * that is none of them, transfers of each kind, and failed transfers that neither count nor make a user active.
  */
-@OnPostgres
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OnlineBankingFiguresTest {
+class OnlineBankingFiguresTest extends HandMadeBankTest {
 
     static final String J10 = "2025-01-10";
     static final String J31 = "2025-01-31";
     static final String F10 = "2025-02-10";
 
-    @Autowired
-    ApplicationContext ctx;
-    FixtureBank bank;
-    OnlineBankingFigures figures;
+    OnlineBankingFiguresTest() {
+        super(J10, J31, F10);
+    }
 
-    @BeforeAll
-    void build() {
-        bank = new FixtureBank(ctx, J10, J31, F10);
-        ChannelFixture f = bank.rows;
+    @Override
+    void rows(ChannelFixture f) {
         for (String d : List.of(J10, J31, F10)) {
             f.user(d, "p1", "PNET", bank.a, "2024-05-01", null, null);
             f.user(d, "p2", "PNET", bank.a1, "2025-01-05", null, null);
@@ -65,18 +54,11 @@ class OnlineBankingFiguresTest {
         f.ebTxn(F10, "e10", "c2", "CNET", "INTR", "200000.00", "S");
         f.ebTxn(F10, "e11", "c2", "CNET", "INTE", "50000.00", "F");
         f.ebTxn(F10, "e12", "m1", "MOB", "INTE", "80.00", "S");
-        bank.build(J10, J31, F10);
-        figures = new OnlineBankingFigures(bank.warehouse, bank.orgs);
-    }
-
-    @AfterAll
-    void close() {
-        bank.close();
     }
 
     @Test
     void countsUsersAtEachMonthsLastDate() {
-        List<OnlineBankingFigures.Month> months = figures.of(2025, null, OrgScope.everything());
+        List<OnlineBankingFigures.Month> months = figures().of(2025, null, OrgScope.everything());
         assertThat(months).extracting(OnlineBankingFigures.Month::month).containsExactly(1, 2);
         OnlineBankingFigures.Month jan = months.get(0);
         // on 31 January: p1, p2, p4; p2 signed in January; p1 (10th) and p2 (31st) transferred, p4 only failed to
@@ -94,7 +76,7 @@ class OnlineBankingFiguresTest {
 
     @Test
     void sumsSuccessfulTransfersByKind() {
-        List<OnlineBankingFigures.Month> months = figures.of(2025, null, OrgScope.everything());
+        List<OnlineBankingFigures.Month> months = figures().of(2025, null, OrgScope.everything());
         OnlineBankingFigures.Month jan = months.get(0);
         // intra e1 100; inter e2 2000 + e4 300; the failed NXY e3 and intra e5 are not transfers
         assertThat(jan.pnetTransfers()).isEqualTo(transfers(1, "100.00", 2, "2300.00", 0, "0.00"));
@@ -113,7 +95,7 @@ class OnlineBankingFiguresTest {
 
     @Test
     void showsABranchUserOnlyTheBranchAndItsSubBranches() {
-        List<OnlineBankingFigures.Month> a = figures.of(2025, null, FixtureBank.scopeOf(bank.a));
+        List<OnlineBankingFigures.Month> a = figures().of(2025, null, FixtureBank.scopeOf(bank.a));
         // p1 and m0 at A, p2 at A1, c1 at A
         assertThat(a.get(0).pnet()).isEqualTo(new Users(2, 1, 2));
         assertThat(a.get(0).cnet()).isEqualTo(new Users(1, 1, 1));
@@ -123,22 +105,26 @@ class OnlineBankingFiguresTest {
         assertThat(a.get(1).mob()).isEqualTo(new Users(1, 0, 0));
         assertThat(a.get(1).pnetTransfers()).isEqualTo(transfers(0, "0.00", 0, "0.00", 1, "10.00"));
 
-        List<OnlineBankingFigures.Month> b = figures.of(2025, null, FixtureBank.scopeOf(bank.b));
+        List<OnlineBankingFigures.Month> b = figures().of(2025, null, FixtureBank.scopeOf(bank.b));
         assertThat(b.get(0).pnet()).as("p4, who only failed").isEqualTo(new Users(1, 0, 0));
         assertThat(b.get(1).pnet()).isEqualTo(new Users(2, 1, 1));
         assertThat(b.get(1).cnetTransfers().amount()).isEqualByComparingTo("200000.00");
 
-        List<OnlineBankingFigures.Month> a1 = figures.of(2025, bank.a1.orgId(), FixtureBank.scopeOf(bank.a));
+        List<OnlineBankingFigures.Month> a1 = figures().of(2025, bank.a1.orgId(), FixtureBank.scopeOf(bank.a));
         assertThat(a1.get(0).pnet()).isEqualTo(new Users(1, 1, 1));
         assertThat(a1.get(0).cnet()).isEqualTo(new Users(0, 0, 0));
-        assertThatThrownBy(() -> figures.of(2025, bank.b.orgId(), FixtureBank.scopeOf(bank.a)))
+        assertThatThrownBy(() -> figures().of(2025, bank.b.orgId(), FixtureBank.scopeOf(bank.a)))
                 .isInstanceOf(NotFound.class);
-        assertThat(figures.of(2024, null, OrgScope.everything())).isEmpty();
+        assertThat(figures().of(2024, null, OrgScope.everything())).isEmpty();
     }
 
     private static Transfers transfers(long intra, String intraAmount, long inter, String interAmount, long nxy,
             String nxyAmount) {
         return new Transfers(intra, new BigDecimal(intraAmount), inter, new BigDecimal(interAmount), nxy,
                 new BigDecimal(nxyAmount));
+    }
+
+    private OnlineBankingFigures figures() {
+        return new OnlineBankingFigures(bank.warehouse, bank.orgs);
     }
 }

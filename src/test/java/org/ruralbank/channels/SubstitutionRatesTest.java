@@ -7,16 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.testing.OnPostgres;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The substitution rate on deposit transactions booked on 15 January and 15 February 2025 at branch A, its
@@ -24,27 +18,23 @@ import org.springframework.context.ApplicationContext;
  * banking, ATM, POS, village terminals) over those plus counter ones, a counter reversal left out, batch payouts and
  * other channels in neither count.
  */
-@OnPostgres
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SubstitutionRatesTest {
+class SubstitutionRatesTest extends HandMadeBankTest {
 
     static final String JAN = "2025-01-15";
     static final String FEB = "2025-02-15";
 
-    @Autowired
-    ApplicationContext ctx;
-    FixtureBank bank;
-    SubstitutionRates rates;
+    SubstitutionRatesTest() {
+        super(JAN, FEB);
+    }
 
-    @BeforeAll
-    void build() {
-        bank = new FixtureBank(ctx, JAN, FEB);
+    @Override
+    void rows(ChannelFixture f) {
         // January: A has 5 e-channel and 1 counter (the reversal left out, BAT and OTH in neither count)
         txns(JAN, bank.a, "NET", 3);
         txns(JAN, bank.a, "ATM", 1);
         txns(JAN, bank.a, "POS", 1);
         txns(JAN, bank.a, "CNT", 1);
-        bank.rows.depositTxn(JAN, "a-rev", bank.a, "CNT", true);
+        f.depositTxn(JAN, "a-rev", bank.a, "CNT", true);
         txns(JAN, bank.a, "BAT", 4);
         txns(JAN, bank.a, "OTH", 1);
         // A1: 2 of 4; B: 1 of 4
@@ -57,18 +47,11 @@ class SubstitutionRatesTest {
         txns(FEB, bank.a, "ATM", 1);
         txns(FEB, bank.a, "CNT", 1);
         txns(FEB, bank.b, "CNT", 1);
-        bank.build(JAN, FEB);
-        rates = new SubstitutionRates(bank.warehouse, bank.orgs);
-    }
-
-    @AfterAll
-    void close() {
-        bank.close();
     }
 
     @Test
     void ratesEachOrgAndMonth() {
-        SubstitutionRates.View v = rates.of(2025, null, OrgScope.everything());
+        SubstitutionRates.View v = rates().of(2025, null, OrgScope.everything());
         Map<String, SubstitutionRates.Row> rows = byOrg(v.rows());
         assertThat(rows).containsOnlyKeys(bank.a.orgId(), bank.a1.orgId(), bank.b.orgId());
 
@@ -95,22 +78,22 @@ class SubstitutionRatesTest {
         assertThat(total.rate(1)).as("(5 + 2 + 1) / (6 + 4 + 4) = 8 / 14").isEqualByComparingTo("57.14");
         assertThat(total.rate(2)).as("1 / 3").isEqualByComparingTo("33.33");
         assertThat(total.yearRate()).as("9 / 17").isEqualByComparingTo("52.94");
-        assertThat(rates.of(2024, null, OrgScope.everything()).rows()).isEmpty();
+        assertThat(rates().of(2024, null, OrgScope.everything()).rows()).isEmpty();
     }
 
     @Test
     void showsABranchUserOnlyTheBranchAndItsSubBranches() {
-        SubstitutionRates.View a = rates.of(2025, null, FixtureBank.scopeOf(bank.a));
+        SubstitutionRates.View a = rates().of(2025, null, FixtureBank.scopeOf(bank.a));
         assertThat(byOrg(a.rows())).containsOnlyKeys(bank.a.orgId(), bank.a1.orgId());
         assertThat(a.total().rate(1)).as("(5 + 2) / (6 + 4)").isEqualByComparingTo("70.00");
         assertThat(a.total().rate(2)).as("1 / 2").isEqualByComparingTo("50.00");
         assertThat(a.total().yearRate()).as("8 / 12").isEqualByComparingTo("66.67");
-        SubstitutionRates.View b = rates.of(2025, null, FixtureBank.scopeOf(bank.b));
+        SubstitutionRates.View b = rates().of(2025, null, FixtureBank.scopeOf(bank.b));
         assertThat(byOrg(b.rows())).containsOnlyKeys(bank.b.orgId());
         assertThat(b.total().yearRate()).isEqualByComparingTo("20.00");
-        SubstitutionRates.View a1 = rates.of(2025, bank.a1.orgId(), FixtureBank.scopeOf(bank.a));
+        SubstitutionRates.View a1 = rates().of(2025, bank.a1.orgId(), FixtureBank.scopeOf(bank.a));
         assertThat(byOrg(a1.rows())).containsOnlyKeys(bank.a1.orgId());
-        assertThatThrownBy(() -> rates.of(2025, bank.b.orgId(), FixtureBank.scopeOf(bank.a)))
+        assertThatThrownBy(() -> rates().of(2025, bank.b.orgId(), FixtureBank.scopeOf(bank.a)))
                 .isInstanceOf(NotFound.class);
     }
 
@@ -122,5 +105,9 @@ class SubstitutionRatesTest {
 
     private static Map<String, SubstitutionRates.Row> byOrg(List<SubstitutionRates.Row> rows) {
         return rows.stream().collect(Collectors.toMap(SubstitutionRates.Row::orgId, Function.identity()));
+    }
+
+    private SubstitutionRates rates() {
+        return new SubstitutionRates(bank.warehouse, bank.orgs);
     }
 }

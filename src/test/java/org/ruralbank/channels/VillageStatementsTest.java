@@ -7,38 +7,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.testing.OnPostgres;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The village terminals' monthly statement on three terminals in village shops and an ATM, on 30 April, 1 May and
  * 31 May 2025, every figure counted by eye: successful and failed transactions, their amounts, the shopkeeper's
  * commission of 0.50 yuan per successful one, and a terminal that slept through May after working in April.
  */
-@OnPostgres
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VillageStatementsTest {
+class VillageStatementsTest extends HandMadeBankTest {
 
     static final String APRIL = "2025-04-30";
     static final String MAY1 = "2025-05-01";
     static final String MAY31 = "2025-05-31";
 
-    @Autowired
-    ApplicationContext ctx;
-    FixtureBank bank;
-    VillageStatements statements;
+    VillageStatementsTest() {
+        super(APRIL, MAY1, MAY31);
+    }
 
-    @BeforeAll
-    void build() {
-        bank = new FixtureBank(ctx, APRIL, MAY1, MAY31);
-        ChannelFixture f = bank.rows;
+    @Override
+    void rows(ChannelFixture f) {
         for (String d : List.of(APRIL, MAY1, MAY31)) {
             f.merchant(d, "s1", "蕓台村小卖部", bank.a, "2021-01-01", "0.0038", "A", true, true);
             f.merchant(d, "s2", "纜塘村便利店", bank.a1, "2021-01-01", "0.0038", "A", true, true);
@@ -55,18 +44,11 @@ class VillageStatementsTest {
         f.deviceTxn(MAY31, "t4", "v1", "PAY", "OWN", "30.00", "0.00", "S", null);
         f.deviceTxn(MAY31, "t5", "v2", "WDL", "NXY", "500.00", "0.00", "S", null);
         f.deviceTxn(MAY1, "t6", "atmA", "WDL", "OWN", "100.00", "0.00", "S", null);
-        bank.build(APRIL, MAY1, MAY31);
-        statements = new VillageStatements(bank.warehouse, bank.orgs);
-    }
-
-    @AfterAll
-    void close() {
-        bank.close();
     }
 
     @Test
     void paysHalfAYuanPerSuccessfulTransactionOfTheMonth() {
-        VillageStatements.Statement may = statements.of(2025, 5, null, OrgScope.everything());
+        VillageStatements.Statement may = statements().of(2025, 5, null, OrgScope.everything());
         assertThat(may.from()).isEqualTo(MAY1);
         assertThat(may.to()).isEqualTo(MAY31);
         Map<String, VillageStatements.Line> lines = byTerminal(may.lines());
@@ -98,30 +80,34 @@ class VillageStatementsTest {
 
     @Test
     void statesEachMonthOnItsOwnDays() {
-        VillageStatements.Statement april = statements.of(2025, 4, null, OrgScope.everything());
+        VillageStatements.Statement april = statements().of(2025, 4, null, OrgScope.everything());
         assertThat(april.from()).isEqualTo(APRIL);
         assertThat(april.to()).isEqualTo(APRIL);
         assertThat(byTerminal(april.lines()).get("v3").commission()).isEqualByComparingTo("0.50");
         assertThat(april.lines()).filteredOn(VillageStatements.Line::sleeping)
                 .extracting(VillageStatements.Line::deviceId).containsExactlyInAnyOrder("v1", "v2");
-        assertThat(statements.of(2025, 6, null, OrgScope.everything()).hasData()).isFalse();
+        assertThat(statements().of(2025, 6, null, OrgScope.everything()).hasData()).isFalse();
     }
 
     @Test
     void showsABranchUserOnlyTheBranchAndItsSubBranches() {
-        VillageStatements.Statement a = statements.of(2025, 5, null, FixtureBank.scopeOf(bank.a));
+        VillageStatements.Statement a = statements().of(2025, 5, null, FixtureBank.scopeOf(bank.a));
         assertThat(byTerminal(a.lines())).containsOnlyKeys("v1", "v2");
         assertThat(a.commission()).isEqualByComparingTo("2.00");
-        VillageStatements.Statement b = statements.of(2025, 5, null, FixtureBank.scopeOf(bank.b));
+        VillageStatements.Statement b = statements().of(2025, 5, null, FixtureBank.scopeOf(bank.b));
         assertThat(byTerminal(b.lines())).containsOnlyKeys("v3");
         assertThat(b.commission()).isEqualByComparingTo("0.00");
-        assertThat(byTerminal(statements.of(2025, 5, bank.a1.orgId(), FixtureBank.scopeOf(bank.a)).lines()))
+        assertThat(byTerminal(statements().of(2025, 5, bank.a1.orgId(), FixtureBank.scopeOf(bank.a)).lines()))
                 .containsOnlyKeys("v2");
-        assertThatThrownBy(() -> statements.of(2025, 5, bank.b.orgId(), FixtureBank.scopeOf(bank.a)))
+        assertThatThrownBy(() -> statements().of(2025, 5, bank.b.orgId(), FixtureBank.scopeOf(bank.a)))
                 .isInstanceOf(NotFound.class);
     }
 
     private static Map<String, VillageStatements.Line> byTerminal(List<VillageStatements.Line> lines) {
         return lines.stream().collect(Collectors.toMap(VillageStatements.Line::deviceId, Function.identity()));
+    }
+
+    private VillageStatements statements() {
+        return new VillageStatements(bank.warehouse, bank.orgs);
     }
 }
