@@ -161,6 +161,20 @@ class DeviceFiguresTest extends HandMadeBankTest {
     }
 
     @Test
+    void showsTheDevicesOfAWarehouseBuiltBeforeTheCardSplit() {
+        var engine = bank.warehouse.engine();
+        engine.execute("alter table mart.device_txn_daily rename to device_txn_daily_aside");
+        try {
+            DeviceFigures.View v = figures().of(YEAR_2025, OrgScope.everything());
+            assertThat(byId(v.devices()).get("atmA").txns()).isEqualTo(5);
+            assertThat(byId(v.devices()).get("atmA").ownCards()).isZero();
+            assertThat(v.failures()).isEmpty();
+        } finally {
+            engine.execute("alter table mart.device_txn_daily_aside rename to device_txn_daily");
+        }
+    }
+
+    @Test
     void narrowsThePeriodToItsDataDays() {
         DeviceFigures.View v = figures().of(new CardFigures.Filter(null, LocalDate.parse(D2), LocalDate.parse(D2)),
                 OrgScope.everything());
