@@ -63,12 +63,13 @@ public class CorporateLimits {
         p.put("cd", CEILING_DAILY);
         p.put("ds", DEFAULT_SINGLE);
         p.put("dd", DEFAULT_DAILY);
+        // a user without recorded limits breaches nothing; left NULL, it would sort after every other user
         QueryResult r = e.query("""
                 with orgs as (
                     select org_id, org_path from dw.dim_org where valid_from <= :d and valid_to >= :d
                 )
                 select u.eb_user_id, u.cust_id, u.sign_org_id, u.sign_date, u.status, u.single_limit, u.daily_limit,
-                       (u.single_limit > :cs or u.daily_limit > :cd) as breach,
+                       coalesce(u.single_limit > :cs or u.daily_limit > :cd, false) as breach,
                        (coalesce(u.single_limit, -1) <> :ds or coalesce(u.daily_limit, -1) <> :dd) as off_default
                   from dw.dim_eb_user u join orgs o on o.org_id = u.sign_org_id
                  where u.valid_from <= :d and u.valid_to >= :d and u.eb_type = 'CNET' and """ + where + """

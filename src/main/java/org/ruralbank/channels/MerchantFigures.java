@@ -39,8 +39,9 @@ public class MerchantFigures {
     }
 
     /**
-     * One merchant: {@code sleepingDays} since its last transaction up to the period's end (null: none since
-     * signing); rates as fractions; the effective rate is fees ÷ sales, null without sales.
+     * One merchant: {@code txns} its successful transactions (refunds included); {@code sleepingDays} since its last
+     * successful sale up to the period's end, or since signing if it never sold (a failed sale or a refund does not
+     * wake a merchant); rates as fractions; the effective rate is fees ÷ sales, null without sales.
      */
     public record Merchant(String merchantId, String name, String orgId, String status, LocalDate signDate,
             boolean sitePhoto, boolean trained, BigDecimal mdr, long txns, BigDecimal sales, BigDecimal fees,
@@ -54,7 +55,7 @@ public class MerchantFigures {
         }
     }
 
-    /** Counts of the period: merchants at its start, signed in it, closed at its end, with a sale in it. */
+    /** Counts of the period: merchants at its start, signed in it, closed at its end, with a successful sale in it. */
     public record Summary(long start, long signed, long closed, long active, long sleeping30, long sleeping90,
             long risky, long txns, BigDecimal sales, BigDecimal fees) {
     }
@@ -98,13 +99,15 @@ public class MerchantFigures {
         LocalDate to = date(span.get(0, "t"));
         p.put("f", from);
         p.put("t", to);
+        // A day with a successful sale is a day with a positive sale amount: the delivery's amounts are positive, and
+        // the transaction count also holds refunds, which do not show that a merchant still trades.
         QueryResult r = e.query("""
                 with info as (
                     select merchant_id, sign_date from dw.dim_merchant where valid_from <= :t and valid_to >= :t
                 ),
                 last_sale as (
                     select m.merchant_id, max(m.biz_date) as last_date from mart.merchant_daily m
-                     where m.biz_date <= :t and m.txn_count > 0 and """ + where + """
+                     where m.biz_date <= :t and m.sale_amount > 0 and """ + where + """
 
                      group by m.merchant_id
                 ),
@@ -145,7 +148,7 @@ public class MerchantFigures {
             start += signDate != null && signDate.isBefore(from) ? 1 : 0;
             signed += signDate != null && !signDate.isBefore(from) ? 1 : 0;
             closed += "C".equals(m.status()) ? 1 : 0;
-            active += m.txns() > 0 ? 1 : 0;
+            active += sale.signum() > 0 ? 1 : 0;
             s30 += sleeping != null && sleeping >= 30 ? 1 : 0;
             s90 += sleeping != null && sleeping >= 90 ? 1 : 0;
             risky += m.risky() ? 1 : 0;

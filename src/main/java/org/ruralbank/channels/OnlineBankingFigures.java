@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
@@ -34,10 +35,25 @@ public class OnlineBankingFigures {
         this.orgs = orgs;
     }
 
-    /** One month; amounts in yuan. */
-    public record Month(int month, long pnetUsers, long pnetNew, long pnetActive, long cnetUsers, long cnetNew,
-            long cnetActive, long mobUsers, long mobNew, long mobActive, long pnetIntra, long pnetInter, long pnetNxy, BigDecimal pnetAmount, long cnetTransfers,
-            BigDecimal cnetAmount, long mobTransfers, BigDecimal mobAmount) {
+    /** Users of one kind on the month's last data date: all, signed in the month, with a successful transaction in it. */
+    public record Users(long total, long signed, long active) {
+    }
+
+    /** Successful transfers of one month by kind (intra-bank, inter-bank, rural-credit network 农信银); yuan. */
+    public record Transfers(long intra, BigDecimal intraAmount, long inter, BigDecimal interAmount, long nxy,
+            BigDecimal nxyAmount) {
+        public long count() {
+            return intra + inter + nxy;
+        }
+
+        public BigDecimal amount() {
+            return intraAmount.add(interAmount).add(nxyAmount);
+        }
+    }
+
+    /** One month: personal, corporate and mobile users; personal and corporate transfers; mobile transactions. */
+    public record Month(int month, Users pnet, Users cnet, Users mob, Transfers pnetTransfers,
+            Transfers cnetTransfers, long mobTransfers, BigDecimal mobAmount) {
     }
 
     public List<Month> of(int year, String orgId, OrgScope scope) {
@@ -70,31 +86,43 @@ public class OnlineBankingFigures {
                        cast(sum(case when m.biz_date = me.last_date then m.pnet_active_mtd else 0 end) as bigint) as pnet_active,
                        cast(sum(case when m.biz_date = me.last_date then m.cnet_active_mtd else 0 end) as bigint) as cnet_active,
                        cast(sum(case when m.biz_date = me.last_date then m.mob_active_mtd else 0 end) as bigint) as mob_active,
-                       cast(sum(m.pnet_intr_count) as bigint) as pnet_intra, cast(sum(m.pnet_inte_count) as bigint) as pnet_inter,
-                       cast(sum(m.pnet_nxy_count) as bigint) as pnet_nxy,
-                       cast(sum(m.pnet_intr_amount + m.pnet_inte_amount + m.pnet_nxy_amount) as decimal(18, 2)) as pnet_amount,
-                       cast(sum(m.cnet_intr_count + m.cnet_inte_count + m.cnet_nxy_count) as bigint) as cnet_transfers,
-                       cast(sum(m.cnet_intr_amount + m.cnet_inte_amount + m.cnet_nxy_amount) as decimal(18, 2)) as cnet_amount,
+                       """ + TRANSFER_SUMS + """
                        cast(sum(m.mob_count) as bigint) as mob_transfers, cast(sum(m.mob_amount) as decimal(18, 2)) as mob_amount
                   from mart.ebank_org_daily m join month_end me on me.month = month(m.biz_date)
                  where m.biz_date between :y0 and :y1 and """ + where + """
 
                  group by me.month order by me.month""", p, 12);
         List<Month> months = new ArrayList<>();
+        // new users are those signed this year on the month's last date less those of the month before, so the year's
+        // first loaded month counts every sign-up of the year up to it
         long[] prev = new long[3];
         for (int i = 0; i < r.rows().size(); i++) {
             long[] ytd = {count(r.get(i, "pnet_ytd")), count(r.get(i, "cnet_ytd")), count(r.get(i, "mob_ytd"))};
-            months.add(new Month((int) count(r.get(i, "month")), count(r.get(i, "pnet_users")), ytd[0] - prev[0],
-                    count(r.get(i, "pnet_active")), count(r.get(i, "cnet_users")), ytd[1] - prev[1],
-                    count(r.get(i, "cnet_active")), count(r.get(i, "mob_users")), ytd[2] - prev[2],
-                    count(r.get(i, "mob_active")),
-                    count(r.get(i, "pnet_intra")), count(r.get(i, "pnet_inter")), count(r.get(i, "pnet_nxy")),
-                    (BigDecimal) r.get(i, "pnet_amount"), count(r.get(i, "cnet_transfers")),
-                    (BigDecimal) r.get(i, "cnet_amount"), count(r.get(i, "mob_transfers")),
+            months.add(new Month((int) count(r.get(i, "month")),
+                    new Users(count(r.get(i, "pnet_users")), ytd[0] - prev[0], count(r.get(i, "pnet_active"))),
+                    new Users(count(r.get(i, "cnet_users")), ytd[1] - prev[1], count(r.get(i, "cnet_active"))),
+                    new Users(count(r.get(i, "mob_users")), ytd[2] - prev[2], count(r.get(i, "mob_active"))),
+                    transfers(r, i, "pnet"), transfers(r, i, "cnet"), count(r.get(i, "mob_transfers")),
                     (BigDecimal) r.get(i, "mob_amount")));
             prev = ytd;
         }
         return List.copyOf(months);
+    }
+
+    /** The mart's columns of personal and corporate transfers by kind: intra-bank, inter-bank, 农信银. */
+    private static final List<String> TRANSFER_COLUMNS = List.of("pnet_intr", "pnet_inte", "pnet_nxy", "cnet_intr",
+            "cnet_inte", "cnet_nxy");
+
+    /** The month's sum of each count and amount of {@link #TRANSFER_COLUMNS}, under the mart's column names. */
+    private static final String TRANSFER_SUMS = TRANSFER_COLUMNS.stream()
+            .map(c -> "cast(sum(m.%1$s_count) as bigint) as %1$s_count, cast(sum(m.%1$s_amount) as decimal(18, 2)) "
+                    .formatted(c) + "as " + c + "_amount,")
+            .collect(Collectors.joining("\n"));
+
+    private static Transfers transfers(QueryResult r, int i, String channel) {
+        return new Transfers(count(r.get(i, channel + "_intr_count")), (BigDecimal) r.get(i, channel + "_intr_amount"),
+                count(r.get(i, channel + "_inte_count")), (BigDecimal) r.get(i, channel + "_inte_amount"),
+                count(r.get(i, channel + "_nxy_count")), (BigDecimal) r.get(i, channel + "_nxy_amount"));
     }
 
 }

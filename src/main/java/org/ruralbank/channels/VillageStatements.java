@@ -18,8 +18,8 @@ import org.ruralbank.warehouse.WarehouseEngine;
 import org.springframework.stereotype.Service;
 
 /**
- * The monthly statement of the village terminals (金农便民宝): per terminal, its host shop, transactions, successful
- * ones and the shopkeeper's commission of {@link AnnualReport#COMMISSION_PER_TXN} yuan per successful transaction,
+ * The monthly statement of the village terminals (金农便民宝): per terminal, its village and host shop, transactions,
+ * successful ones, their amount and the shopkeeper's commission of {@link AnnualReport#COMMISSION_PER_TXN} yuan per successful transaction,
  * from {@code mart.device_daily}. A terminal without a transaction in the month is listed as sleeping.
  */
 @Service
@@ -33,16 +33,16 @@ public class VillageStatements {
         this.orgs = orgs;
     }
 
-    /** One terminal's month; {@code commission} in yuan. */
+    /** One terminal's month; {@code amount} (of successful transactions) and {@code commission} in yuan. */
     public record Line(String deviceId, String orgId, String location, String merchantId, String shop, long txns,
-            long successful, BigDecimal commission) {
+            long successful, BigDecimal amount, BigDecimal commission) {
         public boolean sleeping() {
             return txns == 0;
         }
     }
 
     public record Statement(int year, int month, LocalDate from, LocalDate to, List<Line> lines, long successful,
-            BigDecimal commission) {
+            BigDecimal amount, BigDecimal commission) {
         public boolean hasData() {
             return to != null;
         }
@@ -60,14 +60,14 @@ public class VillageStatements {
         }
         LocalDate first = LocalDate.of(year, month, 1);
         if (e.columns("mart", "device_daily").isEmpty()) {
-            return new Statement(year, month, null, null, List.of(), 0, BigDecimal.ZERO.setScale(2));
+            return empty(year, month);
         }
         p.put("f", first);
         p.put("t", first.plusMonths(1).minusDays(1));
         QueryResult span = e.query("select min(biz_date) f, max(biz_date) t from mart.device_daily "
                 + "where biz_date between :f and :t", p, 1);
         if (span.rows().isEmpty() || span.get(0, "t") == null) {
-            return new Statement(year, month, null, null, List.of(), 0, BigDecimal.ZERO.setScale(2));
+            return empty(year, month);
         }
         LocalDate from = LocalDate.parse(span.get(0, "f").toString().substring(0, 10));
         LocalDate to = LocalDate.parse(span.get(0, "t").toString().substring(0, 10));
@@ -82,7 +82,8 @@ public class VillageStatements {
                 ),
                 per_terminal as (
                     select m.device_id, max(m.org_id) as org_id, cast(sum(m.txn_count) as bigint) as txns,
-                           cast(sum(m.txn_count - m.failures) as bigint) as successful
+                           cast(sum(m.txn_count - m.failures) as bigint) as successful,
+                           cast(sum(m.amount) as decimal(18, 2)) as amount
                       from mart.device_daily m
                      where m.biz_date between :f and :t and m.device_type = 'BMB' and """ + where + """
 
@@ -94,14 +95,22 @@ public class VillageStatements {
                  order by t.org_id, t.device_id""", p, 100_000);
         List<Line> lines = new ArrayList<>();
         long successful = 0;
+        BigDecimal amount = BigDecimal.ZERO.setScale(2);
         for (int i = 0; i < r.rows().size(); i++) {
             long ok = count(r.get(i, "successful"));
+            BigDecimal a = (BigDecimal) r.get(i, "amount");
             successful += ok;
+            amount = amount.add(a);
             lines.add(new Line((String) r.get(i, "device_id"), (String) r.get(i, "org_id"),
                     (String) r.get(i, "location"), (String) r.get(i, "merchant_id"), (String) r.get(i, "merchant_name"),
-                    count(r.get(i, "txns")), ok, commission(ok)));
+                    count(r.get(i, "txns")), ok, a, commission(ok)));
         }
-        return new Statement(year, month, from, to, List.copyOf(lines), successful, commission(successful));
+        return new Statement(year, month, from, to, List.copyOf(lines), successful, amount, commission(successful));
+    }
+
+    private static Statement empty(int year, int month) {
+        return new Statement(year, month, null, null, List.of(), 0, BigDecimal.ZERO.setScale(2),
+                BigDecimal.ZERO.setScale(2));
     }
 
     private static BigDecimal commission(long successful) {

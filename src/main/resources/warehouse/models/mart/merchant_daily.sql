@@ -2,6 +2,7 @@
 -- grain: 每个业务日期、商户一行
 -- materialized: partition
 -- column: org_path: 机构路径（按机构范围过滤）
+-- column: txn_count: 成功交易笔数（消费、退货、撤销；失败交易不计，与年报 POS 笔数同口径）
 -- column: sale_amount: 成功消费金额（元）
 -- column: mdr_fee: 手续费收入（元）
 -- test: unique merchant_id
@@ -12,7 +13,7 @@ merchants as (
     select * from dw.dim_merchant where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
 ),
 txns as (
-    select merchant_id, count(*) as txn_count,
+    select merchant_id, count(case when status = 'S' then 1 end) as txn_count,
            sum(case when txn_kind = 'SALE' and status = 'S' then amount else 0 end) as sale_amount,
            sum(case when txn_kind = 'REFUND' and status = 'S' then amount else 0 end) as refund_amount,
            sum(case when status = 'S' then mdr_fee else 0 end) as mdr_fee

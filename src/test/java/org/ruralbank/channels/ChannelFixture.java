@@ -1,5 +1,6 @@
 package org.ruralbank.channels;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.StringJoiner;
 import org.ruralbank.delivery.ColumnMeta;
 import org.ruralbank.delivery.DeliveryTable;
 import org.ruralbank.delivery.DeliveryTables;
+import org.ruralbank.platform.Org;
 import org.ruralbank.warehouse.Warehouse;
 import org.ruralbank.warehouse.WarehouseEngine;
 
@@ -101,6 +103,67 @@ public final class ChannelFixture {
                     new java.math.BigDecimal("0.30"), "S");
         }
         engine.inTransaction(() -> warehouse.runner().build(List.of(date), s -> { }));
+    }
+
+    /** A CORE_ORG row of {@code org} as the operational store keeps it. */
+    ChannelFixture org(String date, Org org) {
+        return row("core_org", date, "org_id, org_name, org_level, parent_org_id, town_name, area_class, open_date, "
+                + "status", org.orgId(), org.name(), String.valueOf(org.level()), org.parentOrgId(), org.townName(), "R",
+                "2000-01-01", "A");
+    }
+
+    /** A self-service device or village terminal; {@code merchant} is a village terminal's host shop. */
+    ChannelFixture device(String date, String id, String type, Org org, String location, boolean offsite,
+            String merchant, String installed) {
+        return row("eb_device", date, "device_id, device_type, org_id, location, offsite, merchant_id, install_date, "
+                + "status", id, type, org.orgId(), location, offsite ? "Y" : "N", merchant, installed, "A");
+    }
+
+    /** A device transaction at 10:00 on {@code date}; {@code issuer} OWN, NXY or OTHER, {@code status} S or F. */
+    ChannelFixture deviceTxn(String date, String seq, String device, String kind, String issuer, String amount,
+            String fee, String status, String errorCode) {
+        return row("eb_device_txn", date, "dev_txn_seq, device_id, txn_date, txn_time, txn_kind, card_no, card_issuer, "
+                + "amount, fee_income, status, error_code", seq, device, date, date + " 10:00:00", kind,
+                "6228480000" + seq, issuer, new BigDecimal(amount), new BigDecimal(fee), status, errorCode);
+    }
+
+    /** A POS merchant with its signed discount rate and its risk checklist. */
+    ChannelFixture merchant(String date, String id, String name, Org org, String signed, String mdr, String status,
+            boolean sitePhoto, boolean trained) {
+        return row("acq_merchant", date, "merchant_id, merchant_name, mcc, cust_id, settle_acct_no, org_id, sign_date, "
+                + "mdr, status, site_photo, trained", id, name, "5411", "C" + id, "A" + id, org.orgId(), signed,
+                new BigDecimal(mdr), status, sitePhoto ? "Y" : "N", trained ? "Y" : "N");
+    }
+
+    /** A POS transaction at 11:00 on {@code date} with an own debit card, each on a card of its own. */
+    ChannelFixture pos(String date, String seq, String merchant, String kind, String amount, String fee,
+            String status) {
+        return row("acq_pos_txn", date, "pos_txn_seq, merchant_id, terminal_id, txn_date, txn_time, txn_kind, card_no, "
+                + "card_issuer, card_type, amount, mdr_fee, status", seq, merchant, "T" + merchant, date,
+                date + " 11:00:00", kind, "622848******" + seq, "OWN", "D", new BigDecimal(amount),
+                new BigDecimal(fee), status);
+    }
+
+    /** An e-banking sign-up; {@code single} and {@code daily} are a corporate user's limits (null: none). */
+    ChannelFixture user(String date, String id, String type, Org org, String signed, String single, String daily) {
+        return row("eb_user", date, "eb_user_id, cust_id, eb_type, sign_org_id, sign_date, status, acct_no, "
+                + "single_limit, daily_limit", id, "C" + id, type, org.orgId(), signed, "A", "A" + id,
+                single == null ? null : new BigDecimal(single), daily == null ? null : new BigDecimal(daily));
+    }
+
+    /** An e-banking transaction at 12:00 on {@code date}; {@code kind} INTR, INTE or NXY. */
+    ChannelFixture ebTxn(String date, String seq, String user, String type, String kind, String amount,
+            String status) {
+        return row("eb_txn", date, "eb_txn_seq, eb_user_id, eb_type, txn_date, txn_time, txn_kind, amount, fee, "
+                + "status, payer_acct_no", seq, user, type, date, date + " 12:00:00", kind, new BigDecimal(amount),
+                BigDecimal.ZERO, status, "A" + user);
+    }
+
+    /** A deposit transaction of 100.00 booked at {@code org} through {@code channel}, a reversal or not. */
+    ChannelFixture depositTxn(String date, String seq, Org org, String channel, boolean reversal) {
+        return row("core_deposit_txn", date, "txn_seq, txn_date, txn_time, acct_no, dc_flag, amount, balance_after, "
+                + "channel, txn_code, org_id, reversal_flag", seq, date, date + " 09:00:00", "A" + seq, "C",
+                new BigDecimal("100.00"), new BigDecimal("100.00"), channel, "1001", org.orgId(), reversal ? "1" : "0");
     }
 
     /** Inserts one row: {@code columns} is a comma list, {@code values} the SQL literals in the same order. */

@@ -225,7 +225,7 @@ class ScopeIsolationTest {
                 }
                 assertThat(june).as("a row for June").isNotNull();
                 assertThat(june.getCell(1).getNumericCellValue()).as("personal users of branch A only").isEqualTo(1);
-                assertThat(june.getCell(3).getNumericCellValue()).as("corporate users of branch A only").isEqualTo(1);
+                assertThat(june.getCell(4).getNumericCellValue()).as("corporate users of branch A only").isEqualTo(1);
             }
         });
         cases.put("GET /channels/report/export", () -> {

@@ -2,9 +2,6 @@ package org.ruralbank.channels.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.ruralbank.channels.AnnualReport;
 import org.ruralbank.channels.AnnualReportText;
@@ -23,16 +20,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AnnualReportController {
 
     private final AnnualReports reports;
-    private final Clock clock;
+    private final ChannelFilters filters;
 
-    AnnualReportController(AnnualReports reports, Clock clock) {
+    AnnualReportController(AnnualReports reports, ChannelFilters filters) {
         this.reports = reports;
-        this.clock = clock;
+        this.filters = filters;
     }
 
     @GetMapping
     String page(@RequestParam(required = false) Integer year, Model model) {
-        int y = year(year);
+        int y = filters.year(year);
         AnnualReport report = reports.of(y, CurrentStaff.get().scope());
         model.addAttribute("year", y);
         model.addAttribute("years", List.of(y - 2, y - 1, y));
@@ -45,7 +42,7 @@ class AnnualReportController {
 
     @GetMapping("/export")
     void export(@RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
-        int y = year(year);
+        int y = filters.year(year);
         AnnualReport report = reports.of(y, CurrentStaff.get().scope());
         Download.xlsx(response, y + "-annual-report");
         AnnualReportText.xlsx(report, response.getOutputStream());
@@ -53,9 +50,5 @@ class AnnualReportController {
 
     /** One row of the figures table. */
     record Figure(String key, String label, String value) {
-    }
-
-    private int year(Integer year) {
-        return year != null ? year : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
     }
 }

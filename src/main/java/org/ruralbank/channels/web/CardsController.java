@@ -2,9 +2,7 @@ package org.ruralbank.channels.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -27,11 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CardsController {
 
     private final CardFigures cards;
-    private final Clock clock;
+    private final ChannelFilters filters;
 
-    CardsController(CardFigures cards, Clock clock) {
+    CardsController(CardFigures cards, ChannelFilters filters) {
         this.cards = cards;
-        this.clock = clock;
+        this.filters = filters;
     }
 
     @GetMapping
@@ -39,9 +37,9 @@ class CardsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         OrgScope scope = CurrentStaff.get().scope();
-        CardFigures.View view = cards.of(filter(org, from, to), scope);
+        CardFigures.View view = cards.of(filters.period(org, from, to), scope);
         model.addAttribute("view", view);
-        model.addAttribute("orgs", cards.choices(scope));
+        filters.orgChoices(model, scope);
         model.addAttribute("months", json(view.months(), m -> "\"" + m.month() + "\""));
         model.addAttribute("newCards", json(view.months(), m -> Long.toString(m.newCards())));
         model.addAttribute("chip", json(view.months(), m -> Long.toString(m.chip())));
@@ -54,7 +52,7 @@ class CardsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
-        CardFigures.View view = cards.of(filter(org, from, to), CurrentStaff.get().scope());
+        CardFigures.View view = cards.of(filters.period(org, from, to), CurrentStaff.get().scope());
         Download.xlsx(response, "cards-" + view.filter().from() + "-" + view.filter().to());
         Spreadsheets.write(response.getOutputStream(), "金农卡", List.of("机构号", "机构名称", "卡数", "期间新增", "已注销",
                 "芯片卡", "久悬账户卡", "卡存款余额（元）", "卡均余额（元）", "短信签约", "短信签约占比（%）"), sink -> {
@@ -68,21 +66,6 @@ class CardsController {
                                 o.smsSharePct()));
                     }
                 });
-    }
-
-    private CardFigures.Filter filter(String org, LocalDate from, LocalDate to) {
-        LocalDate end = to;
-        if (end == null) {
-            end = cards.lastDate();
-        }
-        if (end == null) {
-            end = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        }
-        LocalDate start = from != null ? from : end.withDayOfYear(1);
-        if (start.isAfter(end)) {
-            start = end;
-        }
-        return new CardFigures.Filter(org == null || org.isBlank() ? null : org, start, end);
     }
 
     private static <T> String json(List<T> items, Function<T, String> value) {

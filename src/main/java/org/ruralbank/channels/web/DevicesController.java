@@ -2,13 +2,10 @@ package org.ruralbank.channels.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
-import org.ruralbank.channels.CardFigures;
 import org.ruralbank.channels.DeviceFigures;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
@@ -27,13 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DevicesController {
 
     private final DeviceFigures devices;
-    private final CardFigures cards;
-    private final Clock clock;
+    private final ChannelFilters filters;
 
-    DevicesController(DeviceFigures devices, CardFigures cards, Clock clock) {
+    DevicesController(DeviceFigures devices, ChannelFilters filters) {
         this.devices = devices;
-        this.cards = cards;
-        this.clock = clock;
+        this.filters = filters;
     }
 
     @GetMapping
@@ -41,9 +36,9 @@ class DevicesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         OrgScope scope = CurrentStaff.get().scope();
-        DeviceFigures.View view = devices.of(filter(org, from, to), scope);
+        DeviceFigures.View view = devices.of(filters.period(org, from, to), scope);
         model.addAttribute("view", view);
-        model.addAttribute("orgs", cards.choices(scope));
+        filters.orgChoices(model, scope);
         StringJoiner labels = new StringJoiner(",", "[", "]");
         StringJoiner txns = new StringJoiner(",", "[", "]");
         StringJoiner failures = new StringJoiner(",", "[", "]");
@@ -63,21 +58,14 @@ class DevicesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
-        DeviceFigures.View view = devices.of(filter(org, from, to), CurrentStaff.get().scope());
+        DeviceFigures.View view = devices.of(filters.period(org, from, to), CurrentStaff.get().scope());
         Download.xlsx(response, "devices-" + view.filter().from() + "-" + view.filter().to());
         Spreadsheets.write(response.getOutputStream(), "自助设备", List.of("设备号", "类型", "机构号", "位置", "离行",
-                "状态", "交易笔数", "取款", "存款", "转账", "失败", "手续费收入（元）", "取现金额（元）", "日均取现（元）", "期间无交易"),
+                "状态", "交易笔数", "取款", "存款", "转账", "失败", "本行卡", "他行卡", "交易金额（元）", "手续费收入（元）",
+                "取现金额（元）", "日均取现（元）", "期间无交易"),
                 sink -> view.devices().forEach(d -> sink.accept(Arrays.asList(d.deviceId(), d.type(), d.orgId(),
                         d.location(), d.offsite(), d.status(), d.txns(), d.withdrawals(), d.deposits(), d.transfers(),
-                        d.failures(), d.feeIncome(), d.cashWithdrawn(), d.cashPerDay(), d.idle() ? "是" : ""))));
-    }
-
-    private CardFigures.Filter filter(String org, LocalDate from, LocalDate to) {
-        LocalDate end = to != null ? to : cards.lastDate();
-        if (end == null) {
-            end = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        }
-        LocalDate start = from != null ? from : end.withDayOfYear(1);
-        return new CardFigures.Filter(org == null || org.isBlank() ? null : org, start.isAfter(end) ? end : start, end);
+                        d.failures(), d.ownCards(), d.otherCards(), d.amount(), d.feeIncome(), d.cashWithdrawn(),
+                        d.cashPerDay(), d.idle() ? "是" : ""))));
     }
 }

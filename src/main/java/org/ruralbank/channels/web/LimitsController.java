@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import org.ruralbank.channels.CardFigures;
 import org.ruralbank.channels.CorporateLimits;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
@@ -24,21 +23,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LimitsController {
 
     private final CorporateLimits limits;
-    private final CardFigures cards;
+    private final ChannelFilters filters;
 
-    LimitsController(CorporateLimits limits, CardFigures cards) {
+    LimitsController(CorporateLimits limits, ChannelFilters filters) {
         this.limits = limits;
-        this.cards = cards;
+        this.filters = filters;
     }
 
     @GetMapping
     String page(@RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         OrgScope scope = CurrentStaff.get().scope();
-        String orgId = org == null || org.isBlank() ? null : org;
-        model.addAttribute("view", limits.of(orgId, to != null ? to : cards.lastDate(), scope));
+        String orgId = ChannelFilters.org(org);
+        model.addAttribute("view", limits.of(orgId, filters.asOf(to), scope));
         model.addAttribute("org", orgId);
-        model.addAttribute("orgs", cards.choices(scope));
+        filters.orgChoices(model, scope);
         return "channels/limits";
     }
 
@@ -46,8 +45,7 @@ class LimitsController {
     void export(@RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
-        String orgId = org == null || org.isBlank() ? null : org;
-        CorporateLimits.View view = limits.of(orgId, to != null ? to : cards.lastDate(), CurrentStaff.get().scope());
+        CorporateLimits.View view = limits.of(ChannelFilters.org(org), filters.asOf(to), CurrentStaff.get().scope());
         Download.xlsx(response, "corporate-limits-" + view.asOf());
         Spreadsheets.write(response.getOutputStream(), "企业网银限额", List.of("签约号", "客户号", "签约机构", "签约日期", "状态",
                 "单笔限额（元）", "日累计限额（元）", "超出总行上限"), sink -> view.limits().forEach(l -> sink.accept(

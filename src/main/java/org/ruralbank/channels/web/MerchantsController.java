@@ -3,12 +3,9 @@ package org.ruralbank.channels.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import org.ruralbank.channels.CardFigures;
 import org.ruralbank.channels.MerchantFigures;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
@@ -29,13 +26,11 @@ class MerchantsController {
     private static final BigDecimal PERCENT = BigDecimal.valueOf(100);
 
     private final MerchantFigures merchants;
-    private final CardFigures cards;
-    private final Clock clock;
+    private final ChannelFilters filters;
 
-    MerchantsController(MerchantFigures merchants, CardFigures cards, Clock clock) {
+    MerchantsController(MerchantFigures merchants, ChannelFilters filters) {
         this.merchants = merchants;
-        this.cards = cards;
-        this.clock = clock;
+        this.filters = filters;
     }
 
     @GetMapping
@@ -44,9 +39,9 @@ class MerchantsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String only, Model model) {
         OrgScope scope = CurrentStaff.get().scope();
-        MerchantFigures.View view = merchants.of(filter(org, from, to), scope);
+        MerchantFigures.View view = merchants.of(filters.period(org, from, to), scope);
         model.addAttribute("view", view);
-        model.addAttribute("orgs", cards.choices(scope));
+        filters.orgChoices(model, scope);
         model.addAttribute("only", only);
         model.addAttribute("rows", view.merchants().stream().filter(m -> keep(m, only)).toList());
         return "channels/merchants";
@@ -57,7 +52,7 @@ class MerchantsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String only, HttpServletResponse response) throws IOException {
-        MerchantFigures.View view = merchants.of(filter(org, from, to), CurrentStaff.get().scope());
+        MerchantFigures.View view = merchants.of(filters.period(org, from, to), CurrentStaff.get().scope());
         Download.xlsx(response, "merchants-" + view.filter().from() + "-" + view.filter().to());
         Spreadsheets.write(response.getOutputStream(), "POS商户", List.of("商户号", "商户名称", "机构号", "状态", "签约日期",
                 "现场照片", "培训记录", "签约扣率（%）", "实际扣率（%）", "交易笔数", "消费金额（元）", "手续费（元）", "未交易天数"),
@@ -83,14 +78,5 @@ class MerchantsController {
             case "negotiated" -> m.negotiated();
             default -> true;
         };
-    }
-
-    private CardFigures.Filter filter(String org, LocalDate from, LocalDate to) {
-        LocalDate end = to != null ? to : cards.lastDate();
-        if (end == null) {
-            end = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        }
-        LocalDate start = from != null ? from : end.withDayOfYear(1);
-        return new CardFigures.Filter(org == null || org.isBlank() ? null : org, start.isAfter(end) ? end : start, end);
     }
 }

@@ -2,13 +2,9 @@ package org.ruralbank.channels.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import org.ruralbank.channels.CardFigures;
 import org.ruralbank.channels.OnlineBankingFigures;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
@@ -26,35 +22,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OnlineBankingController {
 
     private final OnlineBankingFigures figures;
-    private final CardFigures cards;
-    private final Clock clock;
+    private final ChannelFilters filters;
 
-    OnlineBankingController(OnlineBankingFigures figures, CardFigures cards, Clock clock) {
+    OnlineBankingController(OnlineBankingFigures figures, ChannelFilters filters) {
         this.figures = figures;
-        this.cards = cards;
-        this.clock = clock;
+        this.filters = filters;
     }
 
     @GetMapping
     String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
             Model model) {
         OrgScope scope = CurrentStaff.get().scope();
-        int y = year(year);
-        String orgId = org == null || org.isBlank() ? null : org;
+        int y = filters.year(year);
+        String orgId = ChannelFilters.org(org);
         List<OnlineBankingFigures.Month> months = figures.of(y, orgId, scope);
         model.addAttribute("months", months);
-        model.addAttribute("year", y);
-        model.addAttribute("years", List.of(y - 2, y - 1, y));
-        model.addAttribute("org", orgId);
-        model.addAttribute("orgs", cards.choices(scope));
+        filters.yearAndOrg(model, y, orgId, scope);
         StringJoiner labels = new StringJoiner(",", "[", "]");
         StringJoiner pnet = new StringJoiner(",", "[", "]");
         StringJoiner cnet = new StringJoiner(",", "[", "]");
         StringJoiner mob = new StringJoiner(",", "[", "]");
         for (OnlineBankingFigures.Month m : months) {
             labels.add("\"" + m.month() + "月\"");
-            pnet.add(Long.toString(m.pnetIntra() + m.pnetInter() + m.pnetNxy()));
-            cnet.add(Long.toString(m.cnetTransfers()));
+            pnet.add(Long.toString(m.pnetTransfers().count()));
+            cnet.add(Long.toString(m.cnetTransfers().count()));
             mob.add(Long.toString(m.mobTransfers()));
         }
         model.addAttribute("chartLabels", labels.toString());
@@ -67,23 +58,29 @@ class OnlineBankingController {
     @GetMapping("/export")
     void export(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
             HttpServletResponse response) throws IOException {
-        int y = year(year);
-        List<OnlineBankingFigures.Month> months = figures.of(y, org == null || org.isBlank() ? null : org,
-                CurrentStaff.get().scope());
+        int y = filters.year(year);
+        List<OnlineBankingFigures.Month> months = figures.of(y, ChannelFilters.org(org), CurrentStaff.get().scope());
         Download.xlsx(response, y + "-online-banking");
-        Spreadsheets.write(response.getOutputStream(), y + "年网银与手机银行", List.of("月份", "个人网银客户", "个人网银新增",
-                "个人网银活跃", "企业网银客户", "企业网银新增", "企业网银活跃", "手机银行客户", "手机银行新增", "手机银行活跃", "个人行内转账", "个人跨行转账", "个人农信银",
-                "个人转账金额（元）", "企业转账", "企业转账金额（元）", "手机银行交易", "手机银行金额（元）"), sink -> months.forEach(m ->
-                        sink.accept(Arrays.asList(m.month(), m.pnetUsers(), m.pnetNew(), m.pnetActive(),
-                                m.cnetUsers(), m.cnetNew(), m.cnetActive(), m.mobUsers(), m.mobNew(), m.mobActive(), m.pnetIntra(), m.pnetInter(), m.pnetNxy(), m.pnetAmount(),
-                                m.cnetTransfers(), m.cnetAmount(), m.mobTransfers(), m.mobAmount()))));
-    }
-
-    private int year(Integer year) {
-        if (year != null) {
-            return year;
+        List<String> headers = new ArrayList<>(List.of("月份"));
+        for (String users : List.of("个人网银", "企业网银", "手机银行")) {
+            headers.addAll(List.of(users + "客户", users + "新增", users + "活跃"));
         }
-        LocalDate last = cards.lastDate();
-        return last != null ? last.getYear() : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
+        for (String channel : List.of("个人", "企业")) {
+            for (String kind : List.of("行内转账", "跨行转账", "农信银")) {
+                headers.addAll(List.of(channel + kind + "笔数", channel + kind + "金额（元）"));
+            }
+        }
+        headers.addAll(List.of("手机银行交易笔数", "手机银行金额（元）"));
+        Spreadsheets.write(response.getOutputStream(), y + "年网银与手机银行", headers, sink -> months.forEach(m -> {
+            List<Object> cells = new ArrayList<>(List.of(m.month()));
+            for (OnlineBankingFigures.Users u : List.of(m.pnet(), m.cnet(), m.mob())) {
+                cells.addAll(List.of(u.total(), u.signed(), u.active()));
+            }
+            for (OnlineBankingFigures.Transfers t : List.of(m.pnetTransfers(), m.cnetTransfers())) {
+                cells.addAll(List.of(t.intra(), t.intraAmount(), t.inter(), t.interAmount(), t.nxy(), t.nxyAmount()));
+            }
+            cells.addAll(List.of(m.mobTransfers(), m.mobAmount()));
+            sink.accept(cells);
+        }));
     }
 }

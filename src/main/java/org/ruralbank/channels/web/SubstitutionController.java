@@ -2,13 +2,9 @@ package org.ruralbank.channels.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import org.ruralbank.channels.CardFigures;
 import org.ruralbank.channels.SubstitutionRates;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
@@ -26,27 +22,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SubstitutionController {
 
     private final SubstitutionRates rates;
-    private final CardFigures cards;
-    private final Clock clock;
+    private final ChannelFilters filters;
 
-    SubstitutionController(SubstitutionRates rates, CardFigures cards, Clock clock) {
+    SubstitutionController(SubstitutionRates rates, ChannelFilters filters) {
         this.rates = rates;
-        this.cards = cards;
-        this.clock = clock;
+        this.filters = filters;
     }
 
     @GetMapping
     String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
             Model model) {
         OrgScope scope = CurrentStaff.get().scope();
-        int y = year(year);
-        String orgId = org == null || org.isBlank() ? null : org;
+        int y = filters.year(year);
+        String orgId = ChannelFilters.org(org);
         SubstitutionRates.View view = rates.of(y, orgId, scope);
         model.addAttribute("view", view);
-        model.addAttribute("year", y);
-        model.addAttribute("years", List.of(y - 2, y - 1, y));
-        model.addAttribute("org", orgId);
-        model.addAttribute("orgs", cards.choices(scope));
+        filters.yearAndOrg(model, y, orgId, scope);
         StringJoiner labels = new StringJoiner(",", "[", "]");
         StringJoiner values = new StringJoiner(",", "[", "]");
         for (int m = 1; m <= 12; m++) {
@@ -61,9 +52,8 @@ class SubstitutionController {
     @GetMapping("/export")
     void export(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
             HttpServletResponse response) throws IOException {
-        int y = year(year);
-        SubstitutionRates.View view = rates.of(y, org == null || org.isBlank() ? null : org,
-                CurrentStaff.get().scope());
+        int y = filters.year(year);
+        SubstitutionRates.View view = rates.of(y, ChannelFilters.org(org), CurrentStaff.get().scope());
         List<String> headers = new ArrayList<>(List.of("机构号", "机构名称"));
         for (int m = 1; m <= 12; m++) {
             headers.add(m + "月替代率（%）");
@@ -84,13 +74,5 @@ class SubstitutionController {
                 sink.accept(cells);
             }
         });
-    }
-
-    private int year(Integer year) {
-        if (year != null) {
-            return year;
-        }
-        LocalDate last = cards.lastDate();
-        return last != null ? last.getYear() : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
     }
 }

@@ -3,9 +3,7 @@ package org.ruralbank.channels.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,20 +36,20 @@ class TargetsController {
 
     private final Targets targets;
     private final TargetCompletion completion;
-    private final Clock clock;
+    private final ChannelFilters filters;
 
-    TargetsController(Targets targets, TargetCompletion completion, Clock clock) {
+    TargetsController(Targets targets, TargetCompletion completion, ChannelFilters filters) {
         this.targets = targets;
         this.completion = completion;
-        this.clock = clock;
+        this.filters = filters;
     }
 
     @GetMapping
     String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
             Model model) {
-        int y = year(year);
+        int y = filters.year(year);
         OrgScope scope = CurrentStaff.get().scope();
-        int q = quarter != null && quarter >= 1 && quarter <= 4 ? quarter : currentQuarter(y);
+        int q = quarter != null && quarter >= 1 && quarter <= 4 ? quarter : lastQuarter(y);
         model.addAttribute("quarter", q);
         model.addAttribute("completion", completion.of(y, q, scope));
         model.addAttribute("year", y);
@@ -64,7 +62,7 @@ class TargetsController {
     @GetMapping("/template")
     @PreAuthorize(PLANNERS)
     void template(@RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
-        int y = year(year);
+        int y = filters.year(year);
         OrgScope scope = CurrentStaff.get().scope();
         Download.xlsx(response, y + "-targets");
         TargetWorkbook.write(response.getOutputStream(), y, targets.branches(scope), targets.of(y, scope));
@@ -86,7 +84,7 @@ class TargetsController {
 
     @GetMapping("/export")
     void export(@RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
-        int y = year(year);
+        int y = filters.year(year);
         List<Row> rows = rows(y, CurrentStaff.get().scope());
         List<String> headers = new ArrayList<>(List.of("机构号", "机构名称"));
         for (Indicator ind : Indicator.values()) {
@@ -126,13 +124,9 @@ class TargetsController {
         return new ArrayList<>(rows.values());
     }
 
-    /** The quarter of today when {@code year} is this year, else the fourth. */
-    private int currentQuarter(int year) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        return today.getYear() == year ? (today.getMonthValue() + 2) / 3 : 4;
-    }
-
-    private int year(Integer year) {
-        return year != null ? year : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
+    /** The quarter of the last loaded date when {@code year} is its year, else the fourth. */
+    private int lastQuarter(int year) {
+        LocalDate last = filters.lastDate();
+        return last.getYear() == year ? (last.getMonthValue() + 2) / 3 : 4;
     }
 }

@@ -2,12 +2,9 @@ package org.ruralbank.channels.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import org.ruralbank.channels.CardFigures;
 import org.ruralbank.channels.VillageStatements;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
@@ -25,13 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class VillageController {
 
     private final VillageStatements statements;
-    private final CardFigures cards;
-    private final Clock clock;
+    private final ChannelFilters filters;
 
-    VillageController(VillageStatements statements, CardFigures cards, Clock clock) {
+    VillageController(VillageStatements statements, ChannelFilters filters) {
         this.statements = statements;
-        this.cards = cards;
-        this.clock = clock;
+        this.filters = filters;
     }
 
     @GetMapping
@@ -39,11 +34,11 @@ class VillageController {
             Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         LocalDate m = month(month);
-        String orgId = org == null || org.isBlank() ? null : org;
+        String orgId = ChannelFilters.org(org);
         model.addAttribute("statement", statements.of(m.getYear(), m.getMonthValue(), orgId, scope));
         model.addAttribute("month", String.format("%d-%02d", m.getYear(), m.getMonthValue()));
         model.addAttribute("org", orgId);
-        model.addAttribute("orgs", cards.choices(scope));
+        filters.orgChoices(model, scope);
         return "channels/village";
     }
 
@@ -51,13 +46,13 @@ class VillageController {
     void export(@RequestParam(required = false) String month, @RequestParam(required = false) String org,
             HttpServletResponse response) throws IOException {
         LocalDate m = month(month);
-        VillageStatements.Statement s = statements.of(m.getYear(), m.getMonthValue(),
-                org == null || org.isBlank() ? null : org, CurrentStaff.get().scope());
+        VillageStatements.Statement s = statements.of(m.getYear(), m.getMonthValue(), ChannelFilters.org(org),
+                CurrentStaff.get().scope());
         Download.xlsx(response, String.format("village-terminals-%d-%02d", m.getYear(), m.getMonthValue()));
         Spreadsheets.write(response.getOutputStream(), "便民宝对账单", List.of("终端号", "机构号", "位置", "商户号", "店名",
-                "交易笔数", "成功笔数", "佣金（元）"), sink -> s.lines().forEach(l -> sink.accept(Arrays.asList(
-                        l.deviceId(), l.orgId(), l.location(), l.merchantId(), l.shop(), l.txns(), l.successful(),
-                        l.commission()))));
+                "交易笔数", "成功笔数", "成功交易金额（元）", "佣金（元）"), sink -> s.lines().forEach(l -> sink.accept(
+                        Arrays.asList(l.deviceId(), l.orgId(), l.location(), l.merchantId(), l.shop(), l.txns(),
+                                l.successful(), l.amount(), l.commission()))));
     }
 
     /** The first day of {@code yyyy-MM}, else of the month of the last loaded date, else of this month. */
@@ -68,8 +63,6 @@ class VillageController {
                 return LocalDate.of(Integer.parseInt(month.substring(0, 4)), mm, 1);
             }
         }
-        LocalDate last = cards.lastDate();
-        LocalDate d = last != null ? last : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        return d.withDayOfMonth(1);
+        return filters.lastDate().withDayOfMonth(1);
     }
 }
