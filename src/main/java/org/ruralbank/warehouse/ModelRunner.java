@@ -11,6 +11,10 @@ import java.util.function.Consumer;
  * from date D first takes back everything that builds of D and later dates wrote (their partitions; the SCD2 versions
  * they opened and closed), then builds each date in order, so a rebuild ends where a first build would have.
  * Call it inside {@link WarehouseEngine#inTransaction} to publish all of it or nothing.
+ *
+ * <p>A model whose columns changed since its table was created (a new release added one) evolves the table: new
+ * columns are added, empty on the dates built before, and rows are inserted by column name, so loading goes on;
+ * {@code ruralbank rebuild --from} fills the earlier dates when they are wanted.
  */
 public final class ModelRunner {
 
@@ -104,11 +108,11 @@ public final class ModelRunner {
     private void build(Model m, LocalDate t) {
         String sql = Models.render(m.sql(), t);
         if (m.materialization() == Model.Materialization.PARTITION) {
-            if (engine.columns(schema(m), table(m)).isEmpty()) {
-                engine.execute("create table " + m.name() + " as select * from (" + sql + ") q limit 0");
-            }
+            String source = "(" + sql + ") q";
+            String list = String.join(", ", fit(m, source,
+                    engine.query("select * from " + source + " limit 0", 0).columns()));
             engine.execute("delete from " + m.name() + " where biz_date = " + Models.literal(t));
-            engine.execute("insert into " + m.name() + " select * from (" + sql + ") q");
+            engine.execute("insert into " + m.name() + " (" + list + ") select " + list + " from " + source);
         } else {
             scd2(m, sql, t);
         }
@@ -124,10 +128,7 @@ public final class ModelRunner {
         String deleted = deletable ? "_deleted" : "false";
         engine.execute("create or replace temp table scd2_snap as select " + list + ", "
                 + rowHash(attributes) + " as row_hash, " + deleted + " as _deleted from (" + sql + ") q");
-        if (engine.columns(schema(m), table(m)).isEmpty()) {
-            engine.execute("create table " + m.name() + " as select " + list + ", " + day + " as valid_from, " + day
-                    + " as valid_to, row_hash from scd2_snap limit 0");
-        }
+        fit(m, "scd2_snap", cols);
         StringJoiner keyMatch = new StringJoiner(" and ");
         for (String k : m.key()) {
             keyMatch.add("s." + k + " = h." + k);
@@ -138,10 +139,43 @@ public final class ModelRunner {
                         + "and not s._deleted)";
         engine.execute("update " + m.name() + " h set valid_to = " + Models.literal(t.minusDays(1))
                 + " where h.valid_to = " + open + " and " + close);
-        engine.execute("insert into " + m.name() + " select " + list + ", " + day + ", " + open + ", row_hash "
-                + "from scd2_snap s where not s._deleted and not exists (select 1 from " + m.name() + " h where "
+        engine.execute("insert into " + m.name() + " (" + list + ", valid_from, valid_to, row_hash) select " + list
+                + ", " + day + ", " + open + ", row_hash from scd2_snap s where not s._deleted and not exists (select 1 from " + m.name() + " h where "
                 + keyMatch + " and h.valid_to = " + open + " and h.row_hash = s.row_hash)");
         engine.execute("drop table scd2_snap");
+    }
+
+    /**
+     * Makes the model's table hold the model's {@code columns}, as {@code source} (a relation of this build's rows)
+     * types them: creates the table on the model's first build, adds the columns a newer model has. Returns
+     * {@code columns}.
+     */
+    private List<String> fit(Model m, String source, List<String> columns) {
+        boolean scd2 = m.materialization() != Model.Materialization.PARTITION;
+        List<String> have = engine.columns(schema(m), table(m));
+        String list = String.join(", ", columns);
+        if (have.isEmpty()) {
+            engine.execute("create table " + m.name() + " as select " + list
+                    + (scd2 ? ", cast(null as date) as valid_from, cast(null as date) as valid_to, row_hash" : "")
+                    + " from " + source + " limit 0");
+            return columns;
+        }
+        List<String> added = columns.stream().filter(c -> !have.contains(c)).toList();
+        if (!added.isEmpty()) {
+            QueryResult types = engine.query("describe select " + list + " from " + source, columns.size());
+            for (int i = 0; i < types.rows().size(); i++) {
+                String c = types.get(i, "column_name").toString();
+                if (added.contains(c)) {
+                    engine.execute("alter table " + m.name() + " add column " + c + " " + types.get(i, "column_type"));
+                }
+            }
+            if (scd2) {
+                // the open versions lack the new attributes: forget their hashes so this date reopens them whole
+                engine.execute("update " + m.name() + " set row_hash = null where valid_to = date '"
+                        + Models.OPEN_END + "'");
+            }
+        }
+        return columns;
     }
 
     /**

@@ -35,4 +35,30 @@ class GeneratedDeliveriesTest {
                     + "where biz_date = '2025-01-03'")).isEqualTo(chk);
         }
     }
+
+    @Test
+    void aWarehouseBuiltByAnOlderReleaseTakesTheNewColumnsAndLoadsOn() throws Exception {
+        Path inbox = home.resolve("inbox");
+        SampleBank.generate(new GenerationRequest(Profile.SMALL, 1.0, LocalDate.of(2025, 1, 1), 3, inbox, 1, false,
+                List.of()), line -> { });
+        try (Warehouse warehouse = Warehouse.under(home, false)) {
+            Ingest ingest = new Ingest(warehouse, IngestSettings.defaults(), CoreStructure.NONE, home);
+            ingest.load(inbox, LocalDate.of(2025, 1, 2));
+            // as the tables stood before a release added these columns to a partitioned mart and an SCD2 dimension
+            warehouse.engine().execute("alter table mart.ebank_org_daily drop column pnet_active_mtd");
+            warehouse.engine().execute("alter table dw.dim_eb_user drop column daily_limit");
+
+            List<DateStatus> done = ingest.load(inbox, null);
+            assertThat(done).as(done.toString()).extracting(DateStatus::state).containsExactly(DateState.LOADED);
+            assertThat(warehouse.engine().queryLong("select count(*) from mart.ebank_org_daily "
+                    + "where biz_date < '2025-01-03' and pnet_active_mtd is not null")).isZero();
+            assertThat(warehouse.engine().queryLong("select sum(pnet_active_mtd) from mart.ebank_org_daily "
+                    + "where biz_date = '2025-01-03'")).isPositive();
+            // every corporate user's open version carries its daily limit again
+            assertThat(warehouse.engine().queryLong("select count(*) from dw.dim_eb_user where eb_type = 'CNET' "
+                    + "and valid_to = date '9999-12-31' and daily_limit is null")).isZero();
+            assertThat(warehouse.engine().queryLong("select count(*) from dw.dim_eb_user where eb_type = 'CNET' "
+                    + "and valid_to = date '9999-12-31'")).isPositive();
+        }
+    }
 }
