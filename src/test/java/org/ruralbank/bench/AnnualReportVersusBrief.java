@@ -30,8 +30,10 @@ public final class AnnualReportVersusBrief {
         BRIEF.put("cards.new", "40026");
         BRIEF.put("cards.plan_completion_pct", "80.05");
         BRIEF.put("cards.balance_wan", "68188.09");
+        BRIEF.put("cards.balance_per_card", "3479.22");
         BRIEF.put("devices.total", "34");
         BRIEF.put("devices.new", "4");
+        BRIEF.put("devices.txn.total", "726400");
         BRIEF.put("devices.txn.withdrawal", "685500");
         BRIEF.put("devices.txn.deposit", "24600");
         BRIEF.put("devices.txn.transfer", "14600");
@@ -71,9 +73,12 @@ public final class AnnualReportVersusBrief {
         BRIEF.put("payouts.subsidy.amount_wan", "60000");
     }
 
-    /** Figures that are not scaled: devices stay whole in every profile, batches are one per programme and month. */
+    /**
+     * Figures that are not scaled: devices stay whole in every profile, deduction batches are one per programme and
+     * month, and a balance per card is an average.
+     */
     static final java.util.Set<String> UNSCALED = java.util.Set.of("devices.total", "devices.new",
-            "payouts.deduction.batches");
+            "payouts.deduction.batches", "cards.balance_per_card");
 
     private AnnualReportVersusBrief() {
     }
@@ -108,9 +113,12 @@ public final class AnnualReportVersusBrief {
                 deviation = rel.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
                 ok = rel.abs().compareTo(new BigDecimal("0.03")) <= 0;
             }
-            bad += ok ? 0 : 1;
+            // a count scaled below whole numbers (5 at a tenth is 0.5) can only be met to the nearest whole one
+            boolean rounding = !ok && !pct && !key.endsWith("_wan")
+                    && actual.subtract(expected).abs().compareTo(new BigDecimal("0.5")) <= 0;
+            bad += ok || rounding ? 0 : 1;
             System.out.printf("| %s | %s | %s | %s | %s |%n", key, expected.stripTrailingZeros().toPlainString(),
-                    actual.toPlainString(), deviation, ok ? "yes" : "**no**");
+                    actual.toPlainString(), deviation, ok ? "yes" : rounding ? "yes (nearest whole count)" : "**no**");
         }
         System.out.println();
         System.out.println(bad == 0 ? "every figure within tolerance" : bad + " figure(s) out of tolerance");
