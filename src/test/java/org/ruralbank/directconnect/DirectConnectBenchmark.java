@@ -1,5 +1,7 @@
 package org.ruralbank.directconnect;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +43,12 @@ class DirectConnectBenchmark {
 
     static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     static final int SECONDS = Integer.getInteger("bench.seconds", 20);
-    static final int WARMUP_SECONDS = 5;
+    /**
+     * Long enough for the JIT to finish compiling the request path of both signature algorithms on two busy cores:
+     * with 5 s the compiler threads still took a third of the JVM's CPU during the measured scenarios, which
+     * measured the warm-up rather than sustained payments (the JIT's share of each scenario is printed).
+     */
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 30);
 
     @LocalServerPort
     int port;
@@ -53,7 +60,12 @@ class DirectConnectBenchmark {
     record Payer(Key key, String from, String to) {
     }
 
-    record Figures(String label, long payments, long rejected, double perSecond, double p50Ms, double p99Ms) {
+    /**
+     * One scenario's figures. {@code clientCpuMs} and {@code serverCpuMs} are CPU milliseconds per payment: the
+     * signing HTTP clients' threads, and the rest of the JVM (the server's threads, garbage collection, the JIT).
+     */
+    record Figures(String label, long payments, long rejected, double perSecond, double p50Ms, double p99Ms,
+            double clientCpuMs, double serverCpuMs) {
     }
 
     @Test
@@ -67,7 +79,11 @@ class DirectConnectBenchmark {
         Payer sm2 = payer(f, Algorithm.SM2_SM3);
 
         List<Figures> figures = new ArrayList<>();
-        run(many, WARMUP_SECONDS, "warm-up");
+        List<Payer> warmUp = new ArrayList<>(many.subList(0, CLIENTS / 2));
+        while (warmUp.size() < CLIENTS) {
+            warmUp.add(sm2);
+        }
+        run(warmUp, WARMUP_SECONDS, "warm-up");
         figures.add(run(many, SECONDS, CLIENTS + " clients, one enterprise each, ECDSA P-256"));
         List<Payer> shared = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
@@ -83,11 +99,13 @@ class DirectConnectBenchmark {
 
         double pgbench = pgbench();
         StringBuilder md = new StringBuilder();
-        md.append("| scenario | payments | rejected | payments/s | p50 ms | p99 ms | ÷ pgbench tps |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| scenario | payments | rejected | payments/s | p50 ms | p99 ms | ÷ pgbench tps "
+                + "| JVM CPU ms/payment: clients + server |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Figures x : figures) {
-            md.append(String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.2f |%n", x.label(), x.payments(),
-                    x.rejected(), x.perSecond(), x.p50Ms(), x.p99Ms(), x.perSecond() / pgbench));
+            md.append(String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.2f | %.2f + %.2f |%n", x.label(),
+                    x.payments(), x.rejected(), x.perSecond(), x.p50Ms(), x.p99Ms(), x.perSecond() / pgbench,
+                    x.clientCpuMs(), x.serverCpuMs()));
         }
         md.append(String.format("%npgbench (built-in TPC-B-like, scale %d, %d clients, %d s, same database): "
                 + "%.0f tps%n", CLIENTS, CLIENTS, SECONDS, pgbench));
@@ -110,12 +128,18 @@ class DirectConnectBenchmark {
     private Figures run(List<Payer> payers, int seconds, String label) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong rejected = new AtomicLong();
+        AtomicLong clientCpu = new AtomicLong();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long processCpu = processCpuNanos();
+        long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         ExecutorService pool = Executors.newFixedThreadPool(payers.size());
         List<Future<List<Long>>> futures = new ArrayList<>();
         long started = System.nanoTime();
+        Instant startedAt = Instant.now();
         for (Payer p : payers) {
             futures.add(pool.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
+                long cpu = threads.getCurrentThreadCpuTime();
                 while (System.nanoTime() < end) {
                     String body = "{\"debitAccount\":\"" + p.from() + "\",\"creditAccount\":\"" + p.to()
                             + "\",\"amount\":\"1.23\"}";
@@ -127,6 +151,7 @@ class DirectConnectBenchmark {
                         System.out.println("BENCH unexpected status " + status);
                     }
                 }
+                clientCpu.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
                 return latencies;
             }));
         }
@@ -135,11 +160,21 @@ class DirectConnectBenchmark {
             all.addAll(fu.get());
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
+        long jvmCpu = processCpuNanos() - processCpu;
         pool.shutdown();
+        // the wall-clock span, to match the scenario with the database server's CPU accounting
+        System.out.println("BENCH " + label + ": " + startedAt + " .. " + Instant.now() + ", JIT compiling "
+                + (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit) + " ms");
         long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         return new Figures(label, sorted.length, rejected.get(), sorted.length / elapsed,
-                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6);
+                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
+                clientCpu.get() / 1e6 / sorted.length, (jvmCpu - clientCpu.get()) / 1e6 / sorted.length);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** A plain blocking HTTP/1.1 request on a kept-alive connection (the JDK reuses it per thread and host). */
