@@ -123,16 +123,16 @@ public class PartnerOperations {
         return core.entries(accountNo, from, to);
     }
 
-    /** A JSON payment. */
-    public PaymentResult pay(String enterpriseId, String idempotencyKey, String debitAccount, String creditAccount,
-            String creditorName, String creditorBank, String amount, String currency) {
+    /** A JSON payment; the request's {@code nonce}, when given, is recorded in the payment's transaction. */
+    public PaymentResult pay(String enterpriseId, Nonces.Claim nonce, String idempotencyKey, String debitAccount,
+            String creditAccount, String creditorName, String creditorBank, String amount, String currency) {
         if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9_.:-]{1,100}")) {
             throw new Problems.Problem(400, "bad-request",
                     "header Idempotency-Key (1 to 100 characters [A-Za-z0-9_.:-]) is required");
         }
         return payments.execute(new PaymentOrder(enterpriseId, "JSON:" + idempotencyKey, "JSON", null, null,
                 null, debitAccount, creditAccount, creditorName, creditorBank, amount,
-                currency == null ? "CNY" : currency, calendar.today()));
+                currency == null ? "CNY" : currency, calendar.today()), nonce);
     }
 
     public Optional<PaymentResult> payment(String enterpriseId, String idempotencyKey) {
