@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 import org.ruralbank.directconnect.RequestSigning;
 import org.ruralbank.directconnect.RequestSigning.Algorithm;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,6 +39,8 @@ final class SignedRequestFilter extends OncePerRequestFilter {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
     static final String OPEN_PATH = "/api/dc/v1/openapi.json";
+    /** Compiled once: {@code String.matches} would compile the expression again for every request. */
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     /** The request whose nonce is recorded with what it executes (see above). */
     static final String PAYMENT_PATH = "/api/dc/v1/payments";
 
@@ -79,7 +82,7 @@ final class SignedRequestFilter extends OncePerRequestFilter {
                     + RequestSigning.SIGNATURE_HEADER + " are required");
             return;
         }
-        if (!nonce.matches("[A-Za-z0-9_-]{16,64}")) {
+        if (!NONCE.matcher(nonce).matches()) {
             Problems.write(response, 401, "unauthenticated", "the nonce must be 16 to 64 characters [A-Za-z0-9_-]");
             return;
         }
