@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.ruralbank.directconnect.internal.Amounts;
 import org.ruralbank.directconnect.internal.BusinessCalendar;
+import org.ruralbank.directconnect.internal.Directory;
 import org.ruralbank.directconnect.internal.LedgerCoreBanking;
 import org.ruralbank.directconnect.internal.Payments;
 import org.ruralbank.platform.AuditLog;
@@ -64,17 +65,19 @@ public class Onboarding {
     private final Orgs orgs;
     private final AuditLog audit;
     private final LedgerCoreBanking ledger;
+    private final Directory directory;
     private final CorporateAccountSource accounts;
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Onboarding(JdbcClient db, Orgs orgs, AuditLog audit, LedgerCoreBanking ledger, CorporateAccountSource accounts,
-            BusinessCalendar calendar, Clock clock) {
+    Onboarding(JdbcClient db, Orgs orgs, AuditLog audit, LedgerCoreBanking ledger, Directory directory,
+            CorporateAccountSource accounts, BusinessCalendar calendar, Clock clock) {
         this.db = db;
         this.orgs = orgs;
         this.audit = audit;
         this.ledger = ledger;
+        this.directory = directory;
         this.accounts = accounts;
         this.calendar = calendar;
         this.clock = clock;
@@ -242,6 +245,7 @@ public class Onboarding {
             throw new Rejected("checker", "dc.rejected.needsHeadOffice");
         }
         String outcome = apply(Kind.valueOf(c.kind()), c.payload(), c.enterpriseId(), checker);
+        directory.changing();
         db.sql("update dc_change set status = 'APPROVED', checker = :c, checked_at = :now, outcome = :o "
                 + "where change_id = :id").param("c", checker.username()).param("now", OffsetDateTime.now(clock))
                 .param("o", outcome).param("id", changeId).update();

@@ -120,6 +120,67 @@ class DirectConnectApiTest {
     }
 
     @Test
+    void aPaymentSpendsItsNonceWhateverBecomesOfIt() throws Exception {
+        Instant now = Instant.now();
+        // executed, rejected, answered as a replay, refused before it started: each nonce is spent
+        payWithNonce("n-1", payer, payee, "1.00", now, "nonce-executed-0000001").andExpect(status().isCreated());
+        payWithNonce("n-2", payer, payee, "900000.00", now, "nonce-rejected-0000001")
+                .andExpect(jsonPath("$.reasonCode").value("AM04"));
+        payWithNonce("n-1", payer, payee, "1.00", now, "nonce-replay-00000001").andExpect(status().isOk())
+                .andExpect(jsonPath("$.replay").value(true));
+        mvc.perform(postJson("/api/dc/v1/payments", json(payer, payee, "1.00"))
+                .with(key.signed(now, "nonce-no-idem-key-01"))).andExpect(status().isBadRequest());
+        mvc.perform(postJson("/api/dc/v1/payments", "{not json").header("Idempotency-Key", "n-3")
+                .with(key.signed(now, "nonce-malformed-0001"))).andExpect(status().isBadRequest());
+        for (String nonce : List.of("nonce-executed-0000001", "nonce-rejected-0000001", "nonce-replay-00000001",
+                "nonce-no-idem-key-01", "nonce-malformed-0001")) {
+            payWithNonce("n-4", payer, payee, "1.00", now, nonce).andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.type").value("urn:ruralbank:dc:problem:replayed-nonce"));
+            mvc.perform(get("/api/dc/v1/accounts").with(key.signed(now, nonce))).andExpect(status().isUnauthorized());
+        }
+        assertThat(balance(payer)).isEqualTo(100000_00L - 1_00L);
+        assertThat(db.sql("select count(*) from dc_instruction where enterprise_id = :e and idem_key = 'JSON:n-4'")
+                .param("e", ent).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void twinRequestsWithOneNonceExecuteOnce() throws Exception {
+        Instant now = Instant.now();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            // different idempotency keys, so only the nonce can stop the copies
+            String idem = "twin-" + i;
+            answers.add(pool.submit(() -> payWithNonce(idem, payer, payee, "3.00", now, "nonce-twins-00000001")
+                    .andReturn().getResponse().getStatus()));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var a : answers) {
+            statuses.add(a.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(201, 401).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(balance(payee)).isEqualTo(3_00L);
+    }
+
+    @Test
+    void approvedChangesApplyToTheNextRequest() throws Exception {
+        pay("c-1", payer, payee, "10.00").andExpect(status().isCreated());
+        f.limits(ent, "5", "100");
+        pay("c-2", payer, payee, "10.00").andExpect(jsonPath("$.reasonCode").value("AM02"));
+        f.grant(ent, payer, true, false, false);
+        pay("c-3", payer, payee, "1.00").andExpect(jsonPath("$.reasonCode").value("AC01"));
+        f.apply(Onboarding.Kind.REVOKE_KEY, java.util.Map.of("enterpriseId", ent, "keyId", key.keyId()));
+        mvc.perform(get("/api/dc/v1/accounts").with(key.signed())).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("urn:ruralbank:dc:problem:unknown-key"));
+        Key second = f.key(ent, Algorithm.SM2_SM3);
+        mvc.perform(get("/api/dc/v1/accounts").with(second.signed())).andExpect(status().isOk());
+        f.apply(Onboarding.Kind.STATUS, java.util.Map.of("enterpriseId", ent, "status", "SUSPENDED"));
+        mvc.perform(get("/api/dc/v1/accounts").with(second.signed())).andExpect(status().isUnauthorized());
+        assertThat(balance(payee)).isEqualTo(10_00L);
+    }
+
+    @Test
     void timestampsOutsideFiveMinutesAreRefused() throws Exception {
         mvc.perform(get("/api/dc/v1/accounts").with(key.signed(Instant.now().minus(Duration.ofMinutes(6)))))
                 .andExpect(status().isUnauthorized())
@@ -293,6 +354,12 @@ class DirectConnectApiTest {
     private ResultActions pay(String idem, String from, String to, String amount) throws Exception {
         return mvc.perform(postJson("/api/dc/v1/payments", json(from, to, amount)).header("Idempotency-Key", idem)
                 .with(key.signed()));
+    }
+
+    private ResultActions payWithNonce(String idem, String from, String to, String amount, Instant at, String nonce)
+            throws Exception {
+        return mvc.perform(postJson("/api/dc/v1/payments", json(from, to, amount)).header("Idempotency-Key", idem)
+                .with(key.signed(at, nonce)));
     }
 
     private static String json(String from, String to, String amount) {

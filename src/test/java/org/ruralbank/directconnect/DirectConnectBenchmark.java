@@ -1,5 +1,7 @@
 package org.ruralbank.directconnect;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,16 +34,23 @@ import org.springframework.test.context.ContextConfiguration;
  * Sustained signed single payments per second over HTTP on PostgreSQL, with p50/p99 latency, and pgbench's
  * TPC-B-like transactions per second on the same database in the same run. Not part of the test suite (the class
  * name does not end in Test): run it with {@code mvn -o test -Dtest=DirectConnectBenchmark} on a quiet machine.
- * Figures go to standard output and {@code target/benchmarks/directconnect.md}.
+ * Figures go to standard output and {@code target/benchmarks/directconnect.md}. The server runs with the
+ * application's settings (connection pool, request threads); to try others, pass them as system properties, e.g.
+ * {@code -Dspring.datasource.hikari.maximum-pool-size=16}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.root=WARN", "spring.datasource.hikari.maximum-pool-size=16"})
+        properties = "logging.level.root=WARN")
 @ContextConfiguration(initializers = OnPostgres.Store.class)
 class DirectConnectBenchmark {
 
     static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     static final int SECONDS = Integer.getInteger("bench.seconds", 20);
-    static final int WARMUP_SECONDS = 5;
+    /**
+     * Long enough for the JIT to finish compiling the request path of both signature algorithms on two busy cores:
+     * with 5 s the compiler threads still took a third of the JVM's CPU during the measured scenarios, which
+     * measured the warm-up rather than sustained payments (the JIT's share of each scenario is printed).
+     */
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 30);
 
     @LocalServerPort
     int port;
@@ -53,7 +62,13 @@ class DirectConnectBenchmark {
     record Payer(Key key, String from, String to) {
     }
 
-    record Figures(String label, long payments, long rejected, double perSecond, double p50Ms, double p99Ms) {
+    /**
+     * One scenario's figures. {@code clientCpuMs}, {@code requestCpuMs} and {@code restCpuMs} are CPU milliseconds
+     * per payment: the signing HTTP clients' threads, the server's request threads, and the rest of the JVM
+     * (garbage collection, the JIT compiler, the server's other threads).
+     */
+    record Figures(String label, long payments, long rejected, double perSecond, double p50Ms, double p99Ms,
+            double clientCpuMs, double requestCpuMs, double restCpuMs) {
     }
 
     @Test
@@ -67,7 +82,11 @@ class DirectConnectBenchmark {
         Payer sm2 = payer(f, Algorithm.SM2_SM3);
 
         List<Figures> figures = new ArrayList<>();
-        run(many, WARMUP_SECONDS, "warm-up");
+        List<Payer> warmUp = new ArrayList<>(many.subList(0, CLIENTS / 2));
+        while (warmUp.size() < CLIENTS) {
+            warmUp.add(sm2);
+        }
+        run(warmUp, WARMUP_SECONDS, "warm-up");
         figures.add(run(many, SECONDS, CLIENTS + " clients, one enterprise each, ECDSA P-256"));
         List<Payer> shared = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
@@ -83,11 +102,13 @@ class DirectConnectBenchmark {
 
         double pgbench = pgbench();
         StringBuilder md = new StringBuilder();
-        md.append("| scenario | payments | rejected | payments/s | p50 ms | p99 ms | ÷ pgbench tps |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| scenario | payments | rejected | payments/s | p50 ms | p99 ms | ÷ pgbench tps "
+                + "| JVM CPU ms/payment: clients + requests + rest |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Figures x : figures) {
-            md.append(String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.2f |%n", x.label(), x.payments(),
-                    x.rejected(), x.perSecond(), x.p50Ms(), x.p99Ms(), x.perSecond() / pgbench));
+            md.append(String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.2f | %.2f + %.2f + %.2f |%n",
+                    x.label(), x.payments(), x.rejected(), x.perSecond(), x.p50Ms(), x.p99Ms(),
+                    x.perSecond() / pgbench, x.clientCpuMs(), x.requestCpuMs(), x.restCpuMs()));
         }
         md.append(String.format("%npgbench (built-in TPC-B-like, scale %d, %d clients, %d s, same database): "
                 + "%.0f tps%n", CLIENTS, CLIENTS, SECONDS, pgbench));
@@ -110,12 +131,19 @@ class DirectConnectBenchmark {
     private Figures run(List<Payer> payers, int seconds, String label) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong rejected = new AtomicLong();
+        AtomicLong clientCpu = new AtomicLong();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long processCpu = processCpuNanos();
+        Map<Long, Long> requestThreads = requestThreadCpu(threads);
+        long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         ExecutorService pool = Executors.newFixedThreadPool(payers.size());
         List<Future<List<Long>>> futures = new ArrayList<>();
         long started = System.nanoTime();
+        Instant startedAt = Instant.now();
         for (Payer p : payers) {
             futures.add(pool.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
+                long cpu = threads.getCurrentThreadCpuTime();
                 while (System.nanoTime() < end) {
                     String body = "{\"debitAccount\":\"" + p.from() + "\",\"creditAccount\":\"" + p.to()
                             + "\",\"amount\":\"1.23\"}";
@@ -127,6 +155,7 @@ class DirectConnectBenchmark {
                         System.out.println("BENCH unexpected status " + status);
                     }
                 }
+                clientCpu.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
                 return latencies;
             }));
         }
@@ -135,11 +164,37 @@ class DirectConnectBenchmark {
             all.addAll(fu.get());
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
+        long jvmCpu = processCpuNanos() - processCpu;
+        long requestCpu = 0;
+        for (var t : requestThreadCpu(threads).entrySet()) {
+            requestCpu += t.getValue() - requestThreads.getOrDefault(t.getKey(), 0L);
+        }
         pool.shutdown();
+        // the wall-clock span, to match the scenario with the database server's CPU accounting
+        System.out.println("BENCH " + label + ": " + startedAt + " .. " + Instant.now() + ", JIT compiling "
+                + (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit) + " ms");
         long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         return new Figures(label, sorted.length, rejected.get(), sorted.length / elapsed,
-                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6);
+                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
+                clientCpu.get() / 1e6 / sorted.length, requestCpu / 1e6 / sorted.length,
+                (jvmCpu - clientCpu.get() - requestCpu) / 1e6 / sorted.length);
+    }
+
+    /** CPU nanoseconds so far of each of the embedded Tomcat's request threads, by thread id. */
+    private static Map<Long, Long> requestThreadCpu(ThreadMXBean threads) {
+        Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().contains("-exec-")) {
+                cpu.put(info.getThreadId(), threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return cpu;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** A plain blocking HTTP/1.1 request on a kept-alive connection (the JDK reuses it per thread and host). */

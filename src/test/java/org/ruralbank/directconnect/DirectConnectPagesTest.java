@@ -64,7 +64,27 @@ class DirectConnectPagesTest {
         assertThat(page).contains(account, "4911.20", key.keyId());
         String monitor = mvc.perform(get("/directconnect/instructions?enterprise=" + ent).session(checker))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(monitor).contains("88.80", "JSON:pg-1");
+        assertThat(monitor).contains("88.80", "JSON:pg-1", "/directconnect/instructions/export?enterprise=" + ent);
+        // the export carries the monitor's filters: this enterprise's one instruction, the amount as a number
+        var xlsx = mvc.perform(get("/directconnect/instructions/export?enterprise=" + ent).session(checker))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(xlsx.getContentType()).isEqualTo(org.ruralbank.platform.Spreadsheets.CONTENT_TYPE);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("指令标识");
+            var row = sheet.getRow(1);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo(ent);
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo("JSON:pg-1");
+            assertThat(row.getCell(8).getNumericCellValue()).isEqualTo(88.80);
+            assertThat(row.getCell(10).getStringCellValue()).isEqualTo("已入账");
+        }
+        var none = mvc.perform(get("/directconnect/instructions/export?enterprise=" + ent + "&status=RJCT")
+                .session(checker)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(none))) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isZero();
+        }
         long id = db.sql("select instruction_id from dc_instruction where enterprise_id = :e").param("e", ent)
                 .query(Long.class).single();
         String history = mvc.perform(get("/directconnect/instructions/" + id).session(checker))

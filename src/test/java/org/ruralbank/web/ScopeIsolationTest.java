@@ -248,6 +248,11 @@ class ScopeIsolationTest {
             assertPageHasNo(headOfA, "/directconnect/instructions", bEnterprise, bAccount);
             assertSearchFindsNothing(headOfA, "/directconnect/instructions?enterprise=" + bEnterprise);
         });
+        cases.put("GET /directconnect/instructions/export", () -> {
+            assertExportHasNo(headOfA, "/directconnect/instructions/export", bEnterprise, bAccount);
+            assertExportHasNo(headOfA, "/directconnect/instructions/export?enterprise=" + bEnterprise, bAccount,
+                    "JSON:scope-");
+        });
         cases.put("GET /directconnect/instructions/{id}", () -> mvc.perform(get("/directconnect/instructions/"
                 + bInstruction).session(headOfA)).andExpect(status().isNotFound()));
         cases.put("GET /directconnect/reconciliation", () ->

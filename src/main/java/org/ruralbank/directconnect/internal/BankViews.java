@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.PageOf;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -111,6 +113,28 @@ public class BankViews {
     /** The instruction monitor: filter by status, enterprise and business date. */
     public PageOf<InstructionRow> instructions(OrgScope scope, String status, String enterpriseId, LocalDate date,
             int page, int size) {
+        Filter f = filter(scope, status, enterpriseId, date);
+        long total = db.sql("select count(*) from dc_instruction i" + f.where()).params(f.params()).query(Long.class)
+                .single();
+        PageOf<InstructionRow> shape = new PageOf<>(List.of(), page, size, total);
+        List<InstructionRow> items = db.sql(INSTRUCTIONS + f.where() + " order by i.instruction_id desc "
+                + "limit :l offset :o").params(f.params()).param("l", size).param("o", shape.offset())
+                .query(BankViews::instruction).list();
+        return new PageOf<>(items, page, size, total);
+    }
+
+    /** Every instruction the monitor's filter selects, newest first, one at a time (for the Excel export). */
+    public void forEachInstruction(OrgScope scope, String status, String enterpriseId, LocalDate date,
+            Consumer<InstructionRow> each) {
+        Filter f = filter(scope, status, enterpriseId, date);
+        db.sql(INSTRUCTIONS + f.where() + " order by i.instruction_id desc").params(f.params())
+                .query((RowCallbackHandler) rs -> each.accept(instruction(rs, 0)));
+    }
+
+    private record Filter(String where, Map<String, Object> params) {
+    }
+
+    private static Filter filter(OrgScope scope, String status, String enterpriseId, LocalDate date) {
         OrgScope.Condition c = scope.where("i.org_path", null);
         Map<String, Object> params = new LinkedHashMap<>(c.params());
         StringBuilder where = new StringBuilder(" where ").append(c.sql());
@@ -126,11 +150,7 @@ public class BankViews {
             where.append(" and i.business_date = :d");
             params.put("d", date);
         }
-        long total = db.sql("select count(*) from dc_instruction i" + where).params(params).query(Long.class).single();
-        PageOf<InstructionRow> shape = new PageOf<>(List.of(), page, size, total);
-        List<InstructionRow> items = db.sql(INSTRUCTIONS + where + " order by i.instruction_id desc limit :l offset :o")
-                .params(params).param("l", size).param("o", shape.offset()).query(BankViews::instruction).list();
-        return new PageOf<>(items, page, size, total);
+        return new Filter(where.toString(), params);
     }
 
     public Optional<InstructionRow> instruction(long id, OrgScope scope) {

@@ -91,8 +91,12 @@ public final class IsoReports {
                 continue; // a released reservation moved no money
             }
             boolean pending = e.kind() == Kind.PENDING;
-            x.open("Ntry").el("NtryRef", String.valueOf(e.sequence()))
-                    .el("Amt", "Ccy", "CNY", Amounts.yuan(Math.abs(e.signedAmountFen())))
+            x.open("Ntry");
+            if (e.sequence() > 0) {
+                // the ledger's posting sequence; the core's postings (from the warehouse) have their id in AcctSvcrRef
+                x.el("NtryRef", String.valueOf(e.sequence()));
+            }
+            x.el("Amt", "Ccy", "CNY", Amounts.yuan(Math.abs(e.signedAmountFen())))
                     .el("CdtDbtInd", e.signedAmountFen() >= 0 ? "CRDT" : "DBIT")
                     .open("Sts").el("Cd", pending ? "PDNG" : "BOOK").close()
                     .open("BookgDt").el("Dt", e.businessDate().toString()).close()

@@ -50,22 +50,21 @@ public class LedgerCoreBanking implements CoreBanking {
             return Outcome.ACCOUNTS_MUST_BE_DIFFERENT;
         }
         Map<String, Row> rows = lock(t.debitAccount(), t.creditAccount());
-        Optional<Transfer> existing = find(t.transferId());
-        if (existing.isPresent()) {
-            return sameContent(existing.get(), t) ? Outcome.EXISTS : Outcome.EXISTS_WITH_DIFFERENT_CONTENT;
-        }
         Row debit = rows.get(t.debitAccount());
         Row credit = rows.get(t.creditAccount());
-        if (debit == null) {
-            return Outcome.DEBIT_ACCOUNT_NOT_FOUND;
+        Outcome refusal = debit == null ? Outcome.DEBIT_ACCOUNT_NOT_FOUND
+                : credit == null ? Outcome.CREDIT_ACCOUNT_NOT_FOUND
+                : debit.noOverdraft && debit.debitsPosted + debit.debitsPending + t.amountFen() > debit.creditsPosted
+                        ? Outcome.EXCEEDS_CREDITS : null;
+        // an existing transfer with this id answers first; looked up only when it matters (a refusal, or an insert
+        // that finds the id taken), so that a new transfer costs three statements: lock, insert, update
+        if (refusal != null) {
+            return existing(t).orElse(refusal);
         }
-        if (credit == null) {
-            return Outcome.CREDIT_ACCOUNT_NOT_FOUND;
+        if (!insert(t)) {
+            return existing(t).orElseThrow(() -> new IllegalStateException("transfer " + t.transferId()
+                    + " neither inserted nor found"));
         }
-        if (debit.noOverdraft && debit.debitsPosted + debit.debitsPending + t.amountFen() > debit.creditsPosted) {
-            return Outcome.EXCEEDS_CREDITS;
-        }
-        insert(t);
         String column = t.kind() == Kind.PENDING ? "pending" : "posted";
         // both legs in one statement (the rows are already locked)
         db.sql("update dc_account set debits_" + column + " = debits_" + column
@@ -89,9 +88,9 @@ public class LedgerCoreBanking implements CoreBanking {
         lock(p.debitAccount(), p.creditAccount());
         Transfer t = new Transfer(transferId, p.debitAccount(), p.creditAccount(), p.amountFen(), resolution,
                 pendingId, null, p.code(), p.reference(), businessDate);
-        Optional<Transfer> existing = find(transferId);
+        Optional<Outcome> existing = existing(t);
         if (existing.isPresent()) {
-            return sameContent(existing.get(), t) ? Outcome.EXISTS : Outcome.EXISTS_WITH_DIFFERENT_CONTENT;
+            return existing.get();
         }
         if (db.sql("select count(*) from dc_transfer where pending_id = :p").param("p", pendingId)
                 .query(Long.class).single() > 0) {
@@ -101,7 +100,10 @@ public class LedgerCoreBanking implements CoreBanking {
         if (resolution == Kind.POST && p.timeout() != null && !now.isBefore(p.timeout())) {
             return Outcome.PENDING_EXPIRED;
         }
-        insert(t);
+        if (!insert(t)) {
+            // a resolution committed since the checks above (the unique pending id saw it)
+            return existing(t).orElse(Outcome.PENDING_ALREADY_RESOLVED);
+        }
         long a = p.amountFen();
         db.sql("update dc_account set debits_pending = debits_pending - :a where account_no = :n").param("a", a)
                 .param("n", p.debitAccount()).update();
@@ -196,14 +198,21 @@ public class LedgerCoreBanking implements CoreBanking {
         return rows;
     }
 
-    private void insert(Transfer t) {
-        db.sql("insert into dc_transfer (" + TRANSFER_COLUMNS + ", created_at) values (:id, :d, :c, :a, :k, :p, "
-                + ":timeout, :code, :ref, :date, :now)")
+    /** What a transfer whose id is already taken amounts to, if it is. */
+    private Optional<Outcome> existing(Transfer t) {
+        return find(t.transferId())
+                .map(e -> sameContent(e, t) ? Outcome.EXISTS : Outcome.EXISTS_WITH_DIFFERENT_CONTENT);
+    }
+
+    /** Appends the transfer; false when its id (or, for a resolution, its pending transfer) is already taken. */
+    private boolean insert(Transfer t) {
+        return db.sql("insert into dc_transfer (" + TRANSFER_COLUMNS + ", created_at) values (:id, :d, :c, :a, :k, "
+                + ":p, :timeout, :code, :ref, :date, :now) on conflict do nothing")
                 .param("id", t.transferId()).param("d", t.debitAccount()).param("c", t.creditAccount())
                 .param("a", t.amountFen()).param("k", t.kind().name()).param("p", t.pendingId())
                 .param("timeout", t.timeout() == null ? null : OffsetDateTime.ofInstant(t.timeout(), ZoneOffset.UTC))
                 .param("code", t.code()).param("ref", t.reference()).param("date", t.businessDate())
-                .param("now", OffsetDateTime.now(clock)).update();
+                .param("now", OffsetDateTime.now(clock)).update() == 1;
     }
 
     private static boolean sameContent(Transfer a, Transfer b) {

@@ -10,7 +10,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The partner API's own security: stateless, no session, no CSRF (nothing rides on a browser's cookies), every
@@ -22,7 +21,7 @@ class PartnerApiSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain partnerApi(HttpSecurity http, Directory directory, JdbcClient db, Clock clock,
+    SecurityFilterChain partnerApi(HttpSecurity http, Directory directory, Nonces nonces, Clock clock,
             @Value("${ruralbank.directconnect.max-body-bytes:2097152}") int maxBodyBytes) throws Exception {
         http.securityMatcher("/api/dc/**")
                 .csrf(c -> c.disable())
@@ -31,7 +30,7 @@ class PartnerApiSecurity {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
-                .addFilterAt(new SignedRequestFilter(directory, db, clock, maxBodyBytes),
+                .addFilterAt(new SignedRequestFilter(directory, nonces, clock, maxBodyBytes),
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers(SignedRequestFilter.OPEN_PATH).permitAll()
                         .anyRequest().hasRole("PARTNER"))

@@ -31,15 +31,17 @@ public class PartnerOperations {
     private final CoreBanking core;
     private final Directory directory;
     private final Payments payments;
+    private final Statements statements;
     private final BusinessCalendar calendar;
     private final JdbcClient db;
     private final Clock clock;
 
-    PartnerOperations(CoreBanking core, Directory directory, Payments payments, BusinessCalendar calendar,
-            JdbcClient db, Clock clock) {
+    PartnerOperations(CoreBanking core, Directory directory, Payments payments, Statements statements,
+            BusinessCalendar calendar, JdbcClient db, Clock clock) {
         this.core = core;
         this.directory = directory;
         this.payments = payments;
+        this.statements = statements;
         this.calendar = calendar;
         this.db = db;
         this.clock = clock;
@@ -80,15 +82,17 @@ public class PartnerOperations {
         for (Directory.Grant g : grants) {
             Balance b = core.balance(g.accountNo()).orElseThrow();
             var entries = core.entries(g.accountNo(), today, today);
-            long todayPosted = entries.stream().filter(e -> e.kind() == CoreBanking.Kind.POSTED
-                    || e.kind() == CoreBanking.Kind.POST).mapToLong(CoreBanking.Entry::signedAmountFen).sum();
+            long todayPosted = Statements.booked(entries);
             parts.add(new IsoReports.AccountPart(g.accountNo(), g.accountName(), b.bookedFen() - todayPosted,
                     b.bookedFen(), b.availableFen(), entries));
         }
         return IsoReports.intraday(messageId("R"), clock.instant(), today, parts);
     }
 
-    /** camt.053 for closed business dates {@code from..to}. */
+    /**
+     * camt.053 for closed business dates {@code from..to}: the core's postings and balances from the warehouse for
+     * the dates it has loaded, the ledger's entries after them (see {@link Statements}).
+     */
     public String statement(String enterpriseId, String accountNo, LocalDate from, LocalDate to) {
         Directory.Grant g = viewable(enterpriseId, accountNo);
         LocalDate today = calendar.today();
@@ -102,37 +106,29 @@ public class PartnerOperations {
         if (from.isBefore(to.minusDays(366))) {
             throw new Problems.Problem(400, "bad-request", "a statement covers at most one year");
         }
-        Balance b = core.balance(accountNo).orElseThrow();
-        var entries = core.entries(accountNo, from, to);
-        long after = core.entries(accountNo, to.plusDays(1), today.plusDays(1)).stream()
-                .filter(e -> e.kind() == CoreBanking.Kind.POSTED || e.kind() == CoreBanking.Kind.POST)
-                .mapToLong(CoreBanking.Entry::signedAmountFen).sum();
-        long closing = b.bookedFen() - after;
-        long during = entries.stream().filter(e -> e.kind() == CoreBanking.Kind.POSTED
-                || e.kind() == CoreBanking.Kind.POST).mapToLong(CoreBanking.Entry::signedAmountFen).sum();
         return IsoReports.statement(messageId("S"), clock.instant(), from, to,
-                List.of(new IsoReports.AccountPart(accountNo, g.accountName(), closing - during, closing, closing,
-                        entries)));
+                List.of(statements.statement(accountNo, g.accountName(), from, to, today)));
     }
 
+    /** Entries of business dates {@code from..to}: the core's for the dates the warehouse has loaded, the ledger's after. */
     public List<CoreBanking.Entry> entries(String enterpriseId, String accountNo, LocalDate from, LocalDate to) {
         viewable(enterpriseId, accountNo);
         if (from == null || to == null || from.isAfter(to) || from.isBefore(to.minusDays(366))) {
             throw new Problems.Problem(400, "bad-request", "from and to (ISO dates, from <= to, at most a year)");
         }
-        return core.entries(accountNo, from, to);
+        return statements.entries(accountNo, from, to);
     }
 
-    /** A JSON payment. */
-    public PaymentResult pay(String enterpriseId, String idempotencyKey, String debitAccount, String creditAccount,
-            String creditorName, String creditorBank, String amount, String currency) {
+    /** A JSON payment; the request's {@code nonce}, when given, is recorded in the payment's transaction. */
+    public PaymentResult pay(String enterpriseId, Nonces.Claim nonce, String idempotencyKey, String debitAccount,
+            String creditAccount, String creditorName, String creditorBank, String amount, String currency) {
         if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9_.:-]{1,100}")) {
             throw new Problems.Problem(400, "bad-request",
                     "header Idempotency-Key (1 to 100 characters [A-Za-z0-9_.:-]) is required");
         }
         return payments.execute(new PaymentOrder(enterpriseId, "JSON:" + idempotencyKey, "JSON", null, null,
                 null, debitAccount, creditAccount, creditorName, creditorBank, amount,
-                currency == null ? "CNY" : currency, calendar.today()));
+                currency == null ? "CNY" : currency, calendar.today()), nonce);
     }
 
     public Optional<PaymentResult> payment(String enterpriseId, String idempotencyKey) {

@@ -9,11 +9,13 @@ public final class PartnerPrincipal extends AbstractAuthenticationToken {
 
     private final String enterpriseId;
     private final String keyId;
+    private final Nonces.Claim nonce;
 
-    PartnerPrincipal(String enterpriseId, String keyId) {
+    PartnerPrincipal(String enterpriseId, String keyId, Nonces.Claim nonce) {
         super(List.of(new SimpleGrantedAuthority("ROLE_PARTNER")));
         this.enterpriseId = enterpriseId;
         this.keyId = keyId;
+        this.nonce = nonce;
         setAuthenticated(true);
     }
 
@@ -23,6 +25,11 @@ public final class PartnerPrincipal extends AbstractAuthenticationToken {
 
     public String keyId() {
         return keyId;
+    }
+
+    /** The request's nonce when it is to be recorded with the payment the request carries, else null. */
+    public Nonces.Claim nonce() {
+        return nonce;
     }
 
     @Override

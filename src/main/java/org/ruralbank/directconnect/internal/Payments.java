@@ -39,34 +39,60 @@ public class Payments {
     private final CoreBanking core;
     private final Directory directory;
     private final Notifications notifications;
+    private final Nonces nonces;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    Payments(JdbcClient db, CoreBanking core, Directory directory, Notifications notifications,
+    Payments(JdbcClient db, CoreBanking core, Directory directory, Notifications notifications, Nonces nonces,
             TransactionTemplate tx, Clock clock) {
         this.db = db;
         this.core = core;
         this.directory = directory;
         this.notifications = notifications;
+        this.nonces = nonces;
         this.tx = tx;
         this.clock = clock;
     }
 
     /** Executes the payment, or answers the stored result of an identical earlier one. Never throws for input. */
     public PaymentResult execute(PaymentOrder order) {
+        return execute(order, null);
+    }
+
+    /**
+     * As {@link #execute(PaymentOrder)}, recording the request's nonce (when given) in the same transaction as the
+     * payment or as the replay's answer: the nonce is spent exactly when an answer commits, and a request that
+     * reuses it is refused ({@code replayed-nonce}) before it executes anything.
+     */
+    public PaymentResult execute(PaymentOrder order, Nonces.Claim nonce) {
         String hash = order.contentHash();
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                return tx.execute(status -> run(order, hash));
+                PaymentResult result = tx.execute(status -> {
+                    nonces.recordOrRefuse(nonce);
+                    return run(order, hash);
+                });
+                committed(nonce);
+                return result;
             } catch (DuplicateKeyException sameId) {
                 // the id is taken (an earlier request, or one committed in parallel): answer as its replay
-                Optional<PaymentResult> earlier = earlier(order.enterpriseId(), order.idemKey(), hash);
+                Optional<PaymentResult> earlier = tx.execute(status -> {
+                    nonces.recordOrRefuse(nonce);
+                    return earlier(order.enterpriseId(), order.idemKey(), hash);
+                });
+                committed(nonce);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
             }
         }
         throw new IllegalStateException("instruction " + order.idemKey() + " neither found nor inserted");
+    }
+
+    private static void committed(Nonces.Claim nonce) {
+        if (nonce != null) {
+            nonce.committed();
+        }
     }
 
     /** The stored result for an id, or a DU03 rejection when the id was used for a different payment. */
@@ -82,23 +108,23 @@ public class Payments {
                                 false)).optional();
     }
 
-    /** What the rules need to know about the enterprise, the debit grant and the creditor, read in one query. */
+    /**
+     * What the rules need to know about the enterprise, the debit grant and the creditor; from the directory's
+     * memory, so that a payment reads nothing before it writes.
+     */
     private record Context(String status, String orgPath, long perTxnLimitFen, long dailyLimitFen, boolean canPay,
             String grantedAccount, Long accountPerTxnFen, Long accountDailyFen, String creditKind) {
     }
 
     private Context context(PaymentOrder o) {
-        return db.sql("""
-                select e.status, e.org_path, e.per_txn_limit_fen, e.daily_limit_fen, g.can_pay, g.account_no,
-                       g.per_txn_limit_fen, g.daily_limit_fen,
-                       (select a.kind from dc_account a where a.account_no = :c) as credit_kind
-                  from dc_enterprise e
-                  left join dc_grant g on g.enterprise_id = e.enterprise_id and g.account_no = :d
-                 where e.enterprise_id = :e
-                """).param("e", o.enterpriseId()).param("d", nz(o.debitAccount())).param("c", nz(o.creditAccount()))
-                .query((rs, i) -> new Context(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getBoolean(5), rs.getString(6), rs.getObject(7, Long.class), rs.getObject(8, Long.class),
-                        rs.getString(9))).single();
+        Directory.PaymentRules rules = directory.paymentRules(o.enterpriseId())
+                .orElseThrow(() -> new IllegalStateException("no enterprise " + o.enterpriseId()));
+        Directory.Enterprise e = rules.enterprise();
+        Directory.Grant g = o.debitAccount() == null ? null : rules.grants().get(o.debitAccount());
+        String creditKind = o.creditAccount() == null ? null : directory.accountKind(o.creditAccount()).orElse(null);
+        return new Context(e.status(), e.orgPath(), e.perTxnLimitFen(), e.dailyLimitFen(), g != null && g.canPay(),
+                g == null ? null : g.accountNo(), g == null ? null : g.perTxnLimitFen(),
+                g == null ? null : g.dailyLimitFen(), creditKind);
     }
 
     private PaymentResult run(PaymentOrder o, String hash) {
@@ -174,7 +200,9 @@ public class Payments {
                 .param("s", status).param("t", transferId).param("id", id).update();
         events(id, received, o, status, "core", interBank ? "reserved for the clearing hand-off as " + transferId
                 : "posted as " + transferId);
-        notifications.enqueue(t);
+        if (directory.watched(t.debitAccount()) || directory.watched(t.creditAccount())) {
+            notifications.enqueue(t);
+        }
         return new PaymentResult(id, o.idemKey(), status, null, null, transferId, false);
     }
 
@@ -273,9 +301,5 @@ public class Payments {
 
     private static String cut(String s, int max) {
         return s == null ? null : s.length() <= max ? s : s.substring(0, max);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -17,11 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 import org.ruralbank.directconnect.RequestSigning;
 import org.ruralbank.directconnect.RequestSigning.Algorithm;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,23 +28,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates partner API requests by their signature (see {@link RequestSigning}): body within the size limit,
  * timestamp within {@link #WINDOW}, an active key of an active enterprise, a valid signature, and a nonce not seen
  * before for that key (recorded only once the signature verified, so nobody can burn another's nonces).
+ *
+ * <p>A JSON payment's nonce is recorded in the payment's own transaction instead of a commit of its own before it
+ * (one commit per payment, not two): the payment, whatever it becomes (executed, rejected, a replay's answer),
+ * commits with its nonce, and a twin request carrying the same nonce waits on that row and is refused. When the
+ * request ends without such a commit (refused before the payment started, or rolled back), nothing was executed
+ * and the nonce is recorded here, so it is spent in every case.
  */
 final class SignedRequestFilter extends OncePerRequestFilter {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
     static final String OPEN_PATH = "/api/dc/v1/openapi.json";
+    /** Compiled once: {@code String.matches} would compile the expression again for every request. */
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    /** The request whose nonce is recorded with what it executes (see above). */
+    static final String PAYMENT_PATH = "/api/dc/v1/payments";
 
     private final Directory directory;
-    private final JdbcClient db;
+    private final Nonces nonces;
     private final Clock clock;
     private final int maxBodyBytes;
     /** Parsed public keys by their text (a revoked key is refused before it is looked up here). */
     private final java.util.Map<String, java.security.PublicKey> publicKeys =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    SignedRequestFilter(Directory directory, JdbcClient db, Clock clock, int maxBodyBytes) {
+    SignedRequestFilter(Directory directory, Nonces nonces, Clock clock, int maxBodyBytes) {
         this.directory = directory;
-        this.db = db;
+        this.nonces = nonces;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -73,7 +82,7 @@ final class SignedRequestFilter extends OncePerRequestFilter {
                     + RequestSigning.SIGNATURE_HEADER + " are required");
             return;
         }
-        if (!nonce.matches("[A-Za-z0-9_-]{16,64}")) {
+        if (!NONCE.matcher(nonce).matches()) {
             Problems.write(response, 401, "unauthenticated", "the nonce must be 16 to 64 characters [A-Za-z0-9_-]");
             return;
         }
@@ -107,18 +116,23 @@ final class SignedRequestFilter extends OncePerRequestFilter {
                     + "timestamp, nonce and body digest with key " + keyId);
             return;
         }
-        int fresh = db.sql("insert into dc_nonce (key_id, nonce, seen_at) values (:k, :n, :t) on conflict do nothing")
-                .param("k", keyId).param("n", nonce).param("t", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .update();
-        if (fresh == 0) {
-            Problems.write(response, 401, "replayed-nonce", "nonce " + nonce + " was already used with key " + keyId);
+        Nonces.Claim claim = new Nonces.Claim(keyId, nonce, now);
+        boolean withPayment = "POST".equals(request.getMethod()) && path.equals(PAYMENT_PATH);
+        if (!withPayment && !nonces.record(claim)) {
+            Problems.Problem replayed = Nonces.replayed(claim);
+            Problems.write(response, replayed.status(), replayed.type(), replayed.getMessage());
             return;
         }
-        SecurityContextHolder.getContext().setAuthentication(new PartnerPrincipal(key.enterpriseId(), keyId));
+        SecurityContextHolder.getContext().setAuthentication(new PartnerPrincipal(key.enterpriseId(), keyId,
+                withPayment ? claim : null));
         try {
             chain.doFilter(new CachedBody(request, body), response);
         } finally {
             SecurityContextHolder.clearContext();
+            if (withPayment && !claim.recorded) {
+                // no payment committed with it, so nothing was executed; spend the nonce all the same
+                nonces.record(claim);
+            }
         }
     }
 

@@ -1,12 +1,10 @@
 package org.ruralbank.directconnect.internal;
 
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.ruralbank.directconnect.CorporateAccountSource;
-import org.ruralbank.warehouse.QueryResult;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
@@ -63,23 +61,13 @@ class WarehouseCorporateAccounts implements CorporateAccountSource {
 
     /** The latest business date whose deposit accounts are in the warehouse, if it has any. */
     private Optional<LocalDate> loaded() {
-        if (!warehouse.exists() || warehouse.engine().columns("ods", "core_deposit_acct").isEmpty()
-                || warehouse.engine().columns("dw", "dim_customer").isEmpty()) {
-            return Optional.empty();
-        }
-        QueryResult r = warehouse.engine().query("select max(biz_date) from ods.core_deposit_acct", 1);
-        Object d = r.rows().isEmpty() ? null : r.rows().get(0).get(0);
-        return Optional.ofNullable(d).map(WarehouseCorporateAccounts::date);
+        return WarehouseReads.loadedDates(warehouse, "dw.dim_customer").map(d -> d[1]);
     }
 
     private List<CorporateAccount> rows(String sql, LocalDate date, String key) {
-        QueryResult r = warehouse.engine().query(sql, List.of(Date.valueOf(date), key), 10_000);
+        var r = warehouse.engine().query(sql, List.of(Date.valueOf(date), key), 10_000);
         return r.rows().stream().map(row -> new CorporateAccount((String) row.get(0), (String) row.get(1),
                 (String) row.get(2), (String) row.get(3), row.get(4) == null ? "CNY" : ((String) row.get(4)).strip(),
-                ((BigDecimal) row.get(5)).movePointRight(2).longValueExact(), date(row.get(6)))).toList();
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+                WarehouseReads.fen(row.get(5)), WarehouseReads.date(row.get(6)))).toList();
     }
 }

@@ -1,7 +1,12 @@
 package org.ruralbank.directconnect.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ruralbank.directconnect.Onboarding;
 import org.ruralbank.directconnect.internal.BankViews;
@@ -14,6 +19,9 @@ import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.PageOf;
 import org.ruralbank.platform.Rejected;
+import org.ruralbank.platform.Spreadsheets;
+import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Texts;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -42,15 +50,17 @@ class DirectConnectPages {
     private final Pools pools;
     private final Orgs orgs;
     private final BusinessCalendar calendar;
+    private final Texts texts;
 
     DirectConnectPages(BankViews views, Onboarding onboarding, Directory directory, Pools pools, Orgs orgs,
-            BusinessCalendar calendar) {
+            BusinessCalendar calendar, Texts texts) {
         this.views = views;
         this.onboarding = onboarding;
         this.directory = directory;
         this.pools = pools;
         this.orgs = orgs;
         this.calendar = calendar;
+        this.texts = texts;
     }
 
     @GetMapping("/enterprises")
@@ -170,6 +180,36 @@ class DirectConnectPages {
         model.addAttribute("date", date);
         model.addAttribute("result", views.instructions(scope(), status, enterprise, date, p[0], p[1]));
         return "directconnect/instructions";
+    }
+
+    /** The monitor's list with its filters, every row, as Excel. */
+    @GetMapping("/instructions/export")
+    @PreAuthorize(READERS)
+    void exportInstructions(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String enterprise,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            HttpServletResponse response) throws IOException {
+        Download.xlsx(response, "instructions" + (date == null ? "" : "-" + date));
+        Spreadsheets.write(response.getOutputStream(), texts.get("menu.dc.instructions"), List.of("#",
+                texts.get("dc.enterpriseId"), texts.get("dc.channel"), texts.get("dc.idemKey"),
+                texts.get("dc.debitAccount"), texts.get("dc.creditAccount"), texts.get("dc.creditorName"),
+                texts.get("dc.interBank"), texts.get("dc.amount"), texts.get("dc.businessDate"),
+                texts.get("dc.status"), texts.get("dc.reason"), texts.get("dc.detail"), texts.get("dc.transfer"),
+                texts.get("dc.time")),
+                sink -> views.forEachInstruction(scope(), status, enterprise, date, i -> sink.accept(Arrays.asList(
+                        i.instructionId(), i.enterpriseId(), i.channel(), i.idemKey(), i.debitAccount(),
+                        i.creditAccount(), i.creditorName(), i.interBank(), number(i.amount()), i.businessDate(),
+                        texts.get("dc.instruction." + i.status()), i.reasonCode(), i.reasonText(), i.transferId(),
+                        i.createdAt()))));
+    }
+
+    /** An amount as a number cell; as received (text) when the partner sent something that is not one. */
+    private static Object number(String amount) {
+        try {
+            return amount == null ? null : new BigDecimal(amount);
+        } catch (NumberFormatException e) {
+            return amount;
+        }
     }
 
     @GetMapping("/instructions/{id}")

@@ -103,8 +103,8 @@ class PartnerApiController {
     ResponseEntity<Map<String, Object>> pay(
             @RequestHeader(name = RequestSigning.IDEMPOTENCY_HEADER, required = false) String key,
             @RequestBody PaymentRequest body) {
-        PaymentResult r = operations.pay(enterprise(), key, body.debitAccount(), body.creditAccount(),
-                body.creditorName(), body.creditorBank(), body.amount(), body.currency());
+        PaymentResult r = operations.pay(enterprise(), partner().nonce(), key, body.debitAccount(),
+                body.creditAccount(), body.creditorName(), body.creditorBank(), body.amount(), body.currency());
         return ResponseEntity.status(r.rejected() ? 422 : r.replay() ? 200 : 201).body(result(r, key));
     }
 
@@ -157,6 +157,10 @@ class PartnerApiController {
     }
 
     private static String enterprise() {
-        return ((PartnerPrincipal) SecurityContextHolder.getContext().getAuthentication()).enterpriseId();
+        return partner().enterpriseId();
+    }
+
+    private static PartnerPrincipal partner() {
+        return (PartnerPrincipal) SecurityContextHolder.getContext().getAuthentication();
     }
 }
