@@ -50,6 +50,15 @@ public class MerchantFigures {
             return mdr != null && mdr.compareTo(STANDARD_MDR) < 0;
         }
 
+        /**
+         * What the bank pays for a negotiated rate (自主定价): the difference to the standard rate on the period's
+         * sales, in yuan rounded half-up to the fen; zero at or above the standard rate.
+         */
+        public BigDecimal rateSubsidy() {
+            return negotiated() ? sales.multiply(STANDARD_MDR.subtract(mdr)).setScale(2, AnnualReport.ROUNDING)
+                    : BigDecimal.ZERO.setScale(2);
+        }
+
         public boolean risky() {
             return !sitePhoto || !trained;
         }

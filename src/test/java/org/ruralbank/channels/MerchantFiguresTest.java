@@ -72,9 +72,11 @@ class MerchantFiguresTest extends HandMadeBankTest {
         assertThat(m.get("m1").effectiveMdr()).as("5.70 / 1500.00").isEqualByComparingTo("0.003800");
         assertThat(m.get("m1").sleepingDays()).as("sold on the last date").isZero();
         assertThat(m.get("m1").negotiated()).as("at the standard 0.38%").isFalse();
+        assertThat(m.get("m1").rateSubsidy()).isEqualByComparingTo("0.00");
 
         assertThat(m.get("m2").effectiveMdr()).as("3.00 / 10000.00").isEqualByComparingTo("0.000300");
         assertThat(m.get("m2").negotiated()).as("0.03% is below the standard 0.38%").isTrue();
+        assertThat(m.get("m2").rateSubsidy()).as("10000.00 × (0.38% − 0.03%)").isEqualByComparingTo("35.00");
         assertThat(m.get("m2").sleepingDays()).as("1 March to 10 April").isEqualTo(40);
         assertThat(m.get("m2").risky()).isTrue();
 

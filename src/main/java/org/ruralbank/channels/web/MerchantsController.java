@@ -55,11 +55,12 @@ class MerchantsController {
         MerchantFigures.View view = merchants.of(filters.period(org, from, to), CurrentStaff.get().scope());
         Download.xlsx(response, "merchants-" + view.filter().from() + "-" + view.filter().to());
         Spreadsheets.write(response.getOutputStream(), "POS商户", List.of("商户号", "商户名称", "机构号", "状态", "签约日期",
-                "现场照片", "培训记录", "签约扣率（%）", "实际扣率（%）", "交易笔数", "消费金额（元）", "手续费（元）", "未交易天数"),
+                "现场照片", "培训记录", "签约扣率（%）", "实际扣率（%）", "交易笔数", "消费金额（元）", "手续费（元）", "自主定价补贴（元）",
+                "未交易天数"),
                 sink -> view.merchants().stream().filter(m -> keep(m, only)).forEach(m -> sink.accept(Arrays.asList(
                         m.merchantId(), m.name(), m.orgId(), m.status(), m.signDate(), m.sitePhoto() ? "有" : "无",
                         m.trained() ? "有" : "无", pct(m.mdr()), pct(m.effectiveMdr()), m.txns(), m.sales(), m.fees(),
-                        m.sleepingDays()))));
+                        m.rateSubsidy(), m.sleepingDays()))));
     }
 
     /** A rate as a percentage with four decimals, as the page shows it. */
