@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ruralbank.platform.NotFound;
-import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.warehouse.QueryResult;
@@ -47,14 +45,9 @@ public class CorporateLimits {
 
     public View of(String orgId, LocalDate asOf, OrgScope scope) {
         WarehouseEngine e = warehouse.engine();
-        OrgScope.Condition c = scope.where("o.org_path", null);
+        OrgScope.Condition c = OrgFilter.of(orgs, scope, "o.org_path", orgId);
         Map<String, Object> p = new LinkedHashMap<>(c.params());
         String where = c.sql();
-        if (orgId != null) {
-            Org org = orgs.find(orgId, scope).orElseThrow(() -> new NotFound("org", orgId));
-            where += " and o.org_path like :sub_path";
-            p.put("sub_path", org.path() + "%");
-        }
         if (e.columns("dw", "dim_eb_user").isEmpty() || asOf == null) {
             return new View(null, 0, 0, List.of());
         }

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ruralbank.platform.NotFound;
-import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.warehouse.QueryResult;
@@ -86,14 +84,9 @@ public class MerchantFigures {
 
     public View of(CardFigures.Filter filter, OrgScope scope) {
         WarehouseEngine e = warehouse.engine();
-        OrgScope.Condition c = scope.where("m.org_path", null);
+        OrgScope.Condition c = OrgFilter.of(orgs, scope, "m.org_path", filter.orgId());
         Map<String, Object> p = new LinkedHashMap<>(c.params());
         String where = c.sql();
-        if (filter.orgId() != null) {
-            Org org = orgs.find(filter.orgId(), scope).orElseThrow(() -> new NotFound("org", filter.orgId()));
-            where += " and m.org_path like :sub_path";
-            p.put("sub_path", org.path() + "%");
-        }
         if (e.columns("mart", "merchant_daily").isEmpty()) {
             return new View(filter, null, null, null, List.of(), List.of());
         }

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.ruralbank.platform.NotFound;
-import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.warehouse.QueryResult;
@@ -58,14 +56,9 @@ public class OnlineBankingFigures {
 
     public List<Month> of(int year, String orgId, OrgScope scope) {
         WarehouseEngine e = warehouse.engine();
-        OrgScope.Condition c = scope.where("m.org_path", null);
+        OrgScope.Condition c = OrgFilter.of(orgs, scope, "m.org_path", orgId);
         Map<String, Object> p = new LinkedHashMap<>(c.params());
         String where = c.sql();
-        if (orgId != null) {
-            Org org = orgs.find(orgId, scope).orElseThrow(() -> new NotFound("org", orgId));
-            where += " and m.org_path like :sub_path";
-            p.put("sub_path", org.path() + "%");
-        }
         if (e.columns("mart", "ebank_org_daily").isEmpty()) {
             return List.of();
         }

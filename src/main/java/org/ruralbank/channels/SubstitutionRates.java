@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ruralbank.platform.NotFound;
-import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.warehouse.QueryResult;
@@ -47,14 +45,9 @@ public class SubstitutionRates {
 
     public View of(int year, String orgId, OrgScope scope) {
         WarehouseEngine e = warehouse.engine();
-        OrgScope.Condition c = scope.where("m.org_path", null);
+        OrgScope.Condition c = OrgFilter.of(orgs, scope, "m.org_path", orgId);
         Map<String, Object> p = new LinkedHashMap<>(c.params());
         String where = c.sql();
-        if (orgId != null) {
-            Org org = orgs.find(orgId, scope).orElseThrow(() -> new NotFound("org", orgId));
-            where += " and m.org_path like :sub_path";
-            p.put("sub_path", org.path() + "%");
-        }
         if (e.columns("mart", "channel_org_daily").isEmpty()) {
             return new View(year, List.of(), row(null, "合计", new long[12], new long[12]));
         }

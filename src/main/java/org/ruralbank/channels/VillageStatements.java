@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ruralbank.platform.NotFound;
-import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.warehouse.QueryResult;
@@ -50,14 +48,9 @@ public class VillageStatements {
 
     public Statement of(int year, int month, String orgId, OrgScope scope) {
         WarehouseEngine e = warehouse.engine();
-        OrgScope.Condition c = scope.where("m.org_path", null);
+        OrgScope.Condition c = OrgFilter.of(orgs, scope, "m.org_path", orgId);
         Map<String, Object> p = new LinkedHashMap<>(c.params());
         String where = c.sql();
-        if (orgId != null) {
-            Org org = orgs.find(orgId, scope).orElseThrow(() -> new NotFound("org", orgId));
-            where += " and m.org_path like :sub_path";
-            p.put("sub_path", org.path() + "%");
-        }
         LocalDate first = LocalDate.of(year, month, 1);
         if (e.columns("mart", "device_daily").isEmpty()) {
             return empty(year, month);
