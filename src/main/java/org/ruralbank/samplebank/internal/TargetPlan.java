@@ -51,15 +51,15 @@ final class TargetPlan {
                 weights[i] = Math.max(1, customers[orgs[i]]);
                 branches.add(new TargetWorkbook.Branch(People.orgId(orgs[i]), People.orgName(orgs[i])));
             }
-            long perBank = bank.banks;
+            double volume = bank.volume / bank.banks;
             count(targets, year, orgs, weights, Indicator.NEW_CARDS,
-                    Math.round(Figures.NEW_CARDS * bank.volume / perBank / NEW_CARDS_ACHIEVED));
+                    Math.round(Figures.NEW_CARDS * volume / NEW_CARDS_ACHIEVED));
             count(targets, year, orgs, weights, Indicator.ONLINE_BANKING_USERS,
-                    Math.round((Figures.PNET_NEW + Figures.CNET_NEW) * bank.volume / perBank / ONLINE_USERS_ACHIEVED));
+                    Math.round((Figures.PNET_NEW + Figures.CNET_NEW) * volume / ONLINE_USERS_ACHIEVED));
             count(targets, year, orgs, weights, Indicator.POS_MERCHANTS,
-                    Math.round(Figures.NEW_MERCHANTS * bank.volume / perBank / MERCHANTS_ACHIEVED));
+                    Math.round(Figures.NEW_MERCHANTS * volume / MERCHANTS_ACHIEVED));
             count(targets, year, orgs, weights, Indicator.SMS_SIGNUPS,
-                    Math.round(Figures.SMS_NEW * bank.volume / perBank / SMS_ACHIEVED));
+                    Math.round(Figures.SMS_NEW * volume / SMS_ACHIEVED));
             for (int org : orgs) {
                 for (int q = 1; q <= 4; q++) {
                     targets.add(new Target(year, q, People.orgId(org), Indicator.BALANCE_PER_CARD,
