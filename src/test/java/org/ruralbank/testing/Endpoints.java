@@ -3,10 +3,15 @@ package org.ruralbank.testing;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.ApplicationContext;
+import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Every endpoint the application's controllers map, as {@code "METHOD /path/{var}"}. */
+/**
+ * Every endpoint the application maps, as {@code "METHOD /path/{var}"}: the controllers' methods, and the request
+ * handlers the application maps by URL (each of those serves POST only, e.g. the partner API's payments).
+ */
 public final class Endpoints {
 
     private Endpoints() {
@@ -33,6 +38,15 @@ public final class Endpoints {
                 }
             }
         });
+        if (mutating) {
+            ctx.getBeansOfType(SimpleUrlHandlerMapping.class).values().forEach(urls -> urls.getHandlerMap()
+                    .forEach((pattern, handler) -> {
+                        if (handler instanceof HttpRequestHandler
+                                && handler.getClass().getPackageName().startsWith("org.ruralbank")) {
+                            endpoints.add("POST " + pattern);
+                        }
+                    }));
+        }
         return endpoints;
     }
 }

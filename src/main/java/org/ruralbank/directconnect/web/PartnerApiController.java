@@ -10,7 +10,6 @@ import org.ruralbank.directconnect.internal.Amounts;
 import org.ruralbank.directconnect.internal.BusinessCalendar;
 import org.ruralbank.directconnect.internal.PartnerOperations;
 import org.ruralbank.directconnect.internal.PartnerPrincipal;
-import org.ruralbank.directconnect.internal.PaymentResult;
 import org.ruralbank.directconnect.internal.Pools;
 import org.ruralbank.directconnect.internal.Problems;
 import org.ruralbank.directconnect.internal.Xml;
@@ -29,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The partner API (described by {@code /api/dc/v1/openapi.json}): every request is signed by an operator key of
- * the enterprise and reaches only the accounts granted to it.
+ * the enterprise and reaches only the accounts granted to it. JSON payments are served by {@link PaymentEndpoint}.
  */
 @RestController
 @RequestMapping("/api/dc/v1")
@@ -94,24 +93,10 @@ class PartnerApiController {
                 .body(operations.statement(enterprise(), accountNo, date("from", from), date("to", to)));
     }
 
-    /** A JSON payment; the Idempotency-Key header identifies it. */
-    record PaymentRequest(String debitAccount, String creditAccount, String creditorName, String creditorBank,
-            String amount, String currency) {
-    }
-
-    @PostMapping(value = "/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> pay(
-            @RequestHeader(name = RequestSigning.IDEMPOTENCY_HEADER, required = false) String key,
-            @RequestBody PaymentRequest body) {
-        PaymentResult r = operations.pay(enterprise(), partner().nonce(), key, body.debitAccount(),
-                body.creditAccount(), body.creditorName(), body.creditorBank(), body.amount(), body.currency());
-        return ResponseEntity.status(r.rejected() ? 422 : r.replay() ? 200 : 201).body(result(r, key));
-    }
-
     @GetMapping("/payments/{key}")
     Map<String, Object> payment(@PathVariable String key) {
-        return result(operations.payment(enterprise(), key).orElseThrow(() -> new Problems.Problem(404,
-                "not-found", "no payment with idempotency key " + key)), key);
+        return PaymentEndpoint.result(operations.payment(enterprise(), key).orElseThrow(() -> new Problems.Problem(
+                404, "not-found", "no payment with idempotency key " + key)), key);
     }
 
     @PostMapping(value = "/payments/iso", consumes = {"application/xml", "text/xml"}, produces = "application/xml")
@@ -134,18 +119,6 @@ class PartnerApiController {
         pools.pool(poolId).filter(p -> p.enterpriseId().equals(enterprise()))
                 .orElseThrow(() -> new Problems.Problem(404, "not-granted", "no pool " + poolId));
         return pools.runs(poolId);
-    }
-
-    private static Map<String, Object> result(PaymentResult r, String key) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("idempotencyKey", key);
-        m.put("instructionId", r.instructionId());
-        m.put("status", r.status());
-        m.put("reasonCode", r.reasonCode());
-        m.put("reason", r.reasonText());
-        m.put("transferId", r.transferId());
-        m.put("replay", r.replay());
-        return m;
     }
 
     private static LocalDate date(String name, String value) {

@@ -25,6 +25,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 class PartnerApiProblems {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerApiProblems.class);
+    static final String UNEXPECTED = "the request could not be completed; a retry with the same idempotency key "
+            + "is safe: it never executes twice";
 
     @ExceptionHandler(Problems.Problem.class)
     ResponseEntity<ProblemDetail> problem(Problems.Problem p) {
@@ -60,8 +62,7 @@ class PartnerApiProblems {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         LOG.error("partner API request failed", e);
-        return of(500, "internal", "the request could not be completed; a retry with the same idempotency key "
-                + "is safe: it never executes twice");
+        return of(500, "internal", UNEXPECTED);
     }
 
     static ResponseEntity<ProblemDetail> of(int status, String type, String detail) {
