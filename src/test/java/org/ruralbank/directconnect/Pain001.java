@@ -3,26 +3,26 @@ package org.ruralbank.directconnect;
 import java.util.List;
 
 /** pain.001 messages for tests, in either accepted version. */
-final class Pain001 {
+public final class Pain001 {
 
     private Pain001() {
     }
 
-    record Tx(String endToEndId, String amount, String currency, String creditAccount, String creditorBank) {
+    public record Tx(String endToEndId, String amount, String currency, String creditAccount, String creditorBank) {
     }
 
-    record Block(String pmtInfId, String debitAccount, List<Tx> txs) {
+    public record Block(String pmtInfId, String debitAccount, List<Tx> txs) {
     }
 
-    static String v09(String msgId, List<Block> blocks) {
+    public static String v09(String msgId, List<Block> blocks) {
         return message("pain.001.001.09", msgId, blocks);
     }
 
-    static String v03(String msgId, List<Block> blocks) {
+    public static String v03(String msgId, List<Block> blocks) {
         return message("pain.001.001.03", msgId, blocks);
     }
 
-    static String message(String version, String msgId, List<Block> blocks) {
+    public static String message(String version, String msgId, List<Block> blocks) {
         boolean v09 = version.endsWith("09");
         int count = blocks.stream().mapToInt(b -> b.txs().size()).sum();
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:")
