@@ -76,6 +76,7 @@ class CardsBrowserTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(TestBank.PASSWORD);
         browser.findElement(By.id("login-submit")).click();
+        Browser.awaitUrl(browser, "/home");
         browser.get("http://localhost:" + port + "/channels/cards");
         String table = browser.findElement(By.id("cards-orgs")).getText();
         assertThat(table).contains(a.orgId()).contains(b.orgId());

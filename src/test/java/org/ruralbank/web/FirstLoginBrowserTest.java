@@ -55,6 +55,7 @@ class FirstLoginBrowserTest {
         browser.findElement(By.id("password")).sendKeys(user[1]);
         browser.findElement(By.id("login-submit")).click();
 
+        Browser.awaitUrl(browser, "/password");
         assertThat(browser.getCurrentUrl()).endsWith("/password");
         assertThat(browser.getPageSource()).contains("一次性密码");
         browser.findElement(By.id("current")).sendKeys(user[1]);
@@ -62,6 +63,7 @@ class FirstLoginBrowserTest {
         browser.findElement(By.id("repeat")).sendKeys("Browser-Passw0rd");
         browser.findElement(By.id("password-submit")).click();
 
+        Browser.awaitUrl(browser, "/home");
         assertThat(browser.getCurrentUrl()).contains("/home");
         assertThat(browser.findElement(By.id("home-welcome")).getText()).startsWith("您好");
         assertThat(browser.findElement(By.id("org-count")).getText()).isEqualTo("1");
