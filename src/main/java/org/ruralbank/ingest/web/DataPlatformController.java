@@ -111,8 +111,15 @@ class DataPlatformController {
         return "ingest/calendar :: progress";
     }
 
+    /** Loads every branch's data: only for someone who reaches the whole bank. */
     @PostMapping("/load")
     String loadNow() {
+        if (org.ruralbank.platform.CurrentStaff.get().scope().kind() != org.ruralbank.platform.DataScope.ALL) {
+            audit.record("ingest.load", "inbox", ingest.defaultInbox().getFileName().toString(), null,
+                    Map.of("outcome", "refused: scope"));
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.FORBIDDEN);
+        }
         boolean started = !ingest.running();
         audit.record("ingest.load", "inbox", ingest.defaultInbox().getFileName().toString(), null,
                 Map.of("started", started));
