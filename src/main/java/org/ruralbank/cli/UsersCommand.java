@@ -212,8 +212,9 @@ class UsersCommand {
                 System.out.printf("%-6s %-15s %-20s %-14s %-30s %s%n", "ID", "KIND", "USERNAME", "SCOPE", "ROLES",
                         "MAKER");
                 for (GrantProposal p : staffUsers.pendingProposals(Grantor.console())) {
+                    var a = p.access();
                     System.out.printf("%-6d %-15s %-20s %-14s %-30s %s%n", p.proposalId(), p.kind(), p.username(),
-                            p.dataScope() == null ? "" : p.dataScope(), p.roles() == null ? "" : p.roles(), p.maker());
+                            a == null ? "" : a.dataScope(), a == null ? "" : a.roles(), p.maker());
                 }
                 return 0;
             });

@@ -136,9 +136,9 @@ public class StaffUsers {
             }
             DataScope scope = effectiveScope(user.roles(), user.dataScope());
             checkGrant(grantor, null, org, user.roles(), scope);
-            GrantProposal asked = new GrantProposal(0, GrantProposal.Kind.CREATE, null, user.username(),
-                    user.displayName().trim(), org.orgId(), blankToNull(user.staffId()), user.roles(), scope, true,
-                    null, null, null, null, null, null);
+            GrantProposal asked = GrantProposal.asked(GrantProposal.Kind.CREATE, null, user.username(),
+                    new GrantProposal.Access(user.displayName().trim(), org.orgId(), blankToNull(user.staffId()),
+                            user.roles(), scope, true));
             if (needsSecondPerson(grantor, null, user.roles(), scope)) {
                 return propose(asked, org.path(), grantor);
             }
@@ -162,9 +162,9 @@ public class StaffUsers {
                     .orElseThrow(() -> new Rejected("orgId", "user.rejected.noOrg", orgId));
             DataScope scope = effectiveScope(roles, dataScope);
             checkGrant(grantor, before, org, roles, scope);
-            GrantProposal asked = new GrantProposal(0, GrantProposal.Kind.UPDATE, userId, before.username(),
-                    displayName.trim(), org.orgId(), before.staffId(), roles, scope, enabled, null, null, null, null,
-                    null, null);
+            GrantProposal asked = GrantProposal.asked(GrantProposal.Kind.UPDATE, userId, before.username(),
+                    new GrantProposal.Access(displayName.trim(), org.orgId(), before.staffId(), roles, scope,
+                            enabled));
             if (needsSecondPerson(grantor, before, roles, scope)) {
                 return propose(asked, before.orgPath(), grantor);
             }
@@ -182,8 +182,8 @@ public class StaffUsers {
             requireAdministrator(grantor);
             StaffUser before = find(userId, grantor.reach()).orElseThrow(() -> notFound(userId));
             checkTarget(grantor, before);
-            GrantProposal asked = new GrantProposal(0, GrantProposal.Kind.RESET_PASSWORD, userId, before.username(),
-                    null, null, null, null, null, null, null, null, null, null, null, null);
+            GrantProposal asked = GrantProposal.asked(GrantProposal.Kind.RESET_PASSWORD, userId, before.username(),
+                    null);
             if (grantor instanceof Grantor.Staff && wholeBankAdministrator(before) && !self(grantor, before)) {
                 return propose(asked, before.orgPath(), grantor);
             }
@@ -214,9 +214,9 @@ public class StaffUsers {
             if (count() > 0) {
                 throw new IllegalStateException("the first administrator exists already");
             }
-            return insert(new GrantProposal(0, GrantProposal.Kind.CREATE, null, Bootstrap.FIRST_ADMIN, "系统管理员",
-                    headOfficeId, null, EnumSet.of(Role.ADMIN), DataScope.ALL, true, null, null, null, null, null,
-                    null), "system", null);
+            return insert(GrantProposal.asked(GrantProposal.Kind.CREATE, null, Bootstrap.FIRST_ADMIN,
+                    new GrantProposal.Access("系统管理员", headOfficeId, null, EnumSet.of(Role.ADMIN), DataScope.ALL,
+                            true)), "system", null);
         });
     }
 
@@ -296,6 +296,7 @@ public class StaffUsers {
     }
 
     private UserChange.Proposed propose(GrantProposal p, String orgPath, Grantor maker) {
+        GrantProposal.Access a = p.access();
         var keys = new GeneratedKeyHolder();
         try {
             db.sql("""
@@ -305,9 +306,11 @@ public class StaffUsers {
                     values (:kind, :user, :username, :name, :org, :staff, :roles, :scope, :enabled, :path, 'PENDING',
                             :maker, :now, :username)
                     """).param("kind", p.kind().name()).param("user", p.userId()).param("username", p.username())
-                    .param("name", p.displayName()).param("org", p.orgId()).param("staff", p.staffId())
-                    .param("roles", p.roles() == null ? null : roleList(p.roles()))
-                    .param("scope", p.dataScope() == null ? null : p.dataScope().name()).param("enabled", p.enabled())
+                    .param("name", a == null ? null : a.displayName()).param("org", a == null ? null : a.orgId())
+                    .param("staff", a == null ? null : a.staffId())
+                    .param("roles", a == null ? null : roleList(a.roles()))
+                    .param("scope", a == null ? null : a.dataScope().name())
+                    .param("enabled", a == null ? null : a.enabled())
                     .param("path", orgPath).param("maker", maker.name()).param("now", OffsetDateTime.now(clock))
                     .update(keys, "proposal_id");
         } catch (DuplicateKeyException pending) {
@@ -335,19 +338,21 @@ public class StaffUsers {
                     describe(before), describe(find(p.userId(), OrgScope.everything()).get()));
             return new UserChange.PasswordReset(p.userId(), before.username(), password);
         }
+        GrantProposal.Access a = p.access();
         db.sql("""
                 update staff_user set display_name = :name, org_id = :org, data_scope = :scope, enabled = :enabled
                  where user_id = :id
-                """).param("name", p.displayName()).param("org", p.orgId()).param("scope", p.dataScope().name())
-                .param("enabled", p.enabled()).param("id", p.userId()).update();
+                """).param("name", a.displayName()).param("org", a.orgId()).param("scope", a.dataScope().name())
+                .param("enabled", a.enabled()).param("id", p.userId()).update();
         db.sql("delete from staff_user_role where user_id = :id").param("id", p.userId()).update();
-        writeRoles(p.userId(), p.roles());
+        writeRoles(p.userId(), a.roles());
         audit.recordAs(actor, actorOrgPath, "user.update", AuditLog.Outcome.OK, "user", before.username(),
                 describe(before), describe(find(p.userId(), OrgScope.everything()).get()));
         return new UserChange.Updated(p.userId(), before.username());
     }
 
     private UserChange.Created insert(GrantProposal p, String actor, String actorOrgPath) {
+        GrantProposal.Access a = p.access();
         String password = oneTimePassword();
         var keys = new GeneratedKeyHolder();
         try {
@@ -356,15 +361,15 @@ public class StaffUsers {
                                             must_change_password, failed_logins, enabled, created_at)
                     values (:username, :name, :org, :staff, :scope, :hash, true, 0, true, :now)
                     """)
-                    .param("username", p.username()).param("name", p.displayName()).param("org", p.orgId())
-                    .param("staff", p.staffId()).param("scope", p.dataScope().name())
+                    .param("username", p.username()).param("name", a.displayName()).param("org", a.orgId())
+                    .param("staff", a.staffId()).param("scope", a.dataScope().name())
                     .param("hash", encoder.encode(password)).param("now", OffsetDateTime.now(clock))
                     .update(keys, "user_id");
         } catch (DuplicateKeyException taken) {
             throw new Rejected("username", "user.rejected.exists", p.username());
         }
         long id = keys.getKeyAs(Number.class).longValue();
-        writeRoles(id, p.roles());
+        writeRoles(id, a.roles());
         audit.recordAs(actor, actorOrgPath, "user.create", AuditLog.Outcome.OK, "user", p.username(), null,
                 describe(find(id, OrgScope.everything()).get()));
         return new UserChange.Created(id, p.username(), password);
@@ -621,28 +626,28 @@ public class StaffUsers {
             """;
 
     private static GrantProposal proposal(ResultSet rs, int row) throws SQLException {
-        String scope = rs.getString("data_scope");
-        Object enabled = rs.getObject("enabled");
         long id = rs.getLong("user_id");
         Long userId = rs.wasNull() ? null : id;
-        return new GrantProposal(rs.getLong("proposal_id"), GrantProposal.Kind.valueOf(rs.getString("kind")),
-                userId, rs.getString("username"), rs.getString("display_name"),
+        String scope = rs.getString("data_scope");
+        GrantProposal.Access access = scope == null ? null : new GrantProposal.Access(rs.getString("display_name"),
                 rs.getString("org_id"), rs.getString("staff_id"), roles(rs.getString("roles")),
-                scope == null ? null : DataScope.valueOf(scope), enabled == null ? null : rs.getBoolean("enabled"),
-                rs.getString("status"), rs.getString("maker"), rs.getObject("made_at", OffsetDateTime.class),
-                rs.getString("checker"), rs.getObject("checked_at", OffsetDateTime.class), rs.getString("outcome"));
+                DataScope.valueOf(scope), rs.getBoolean("enabled"));
+        return new GrantProposal(rs.getLong("proposal_id"), GrantProposal.Kind.valueOf(rs.getString("kind")), userId,
+                rs.getString("username"), access, rs.getString("status"), rs.getString("maker"),
+                rs.getObject("made_at", OffsetDateTime.class), rs.getString("checker"),
+                rs.getObject("checked_at", OffsetDateTime.class), rs.getString("outcome"));
     }
 
     static Map<String, Object> describe(GrantProposal p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", p.kind().name());
         m.put("username", p.username());
-        if (p.kind() != GrantProposal.Kind.RESET_PASSWORD) {
-            m.put("displayName", p.displayName());
-            m.put("orgId", p.orgId());
-            m.put("roles", roleList(p.roles()));
-            m.put("dataScope", p.dataScope().name());
-            m.put("enabled", p.enabled());
+        if (p.access() != null) {
+            m.put("displayName", p.access().displayName());
+            m.put("orgId", p.access().orgId());
+            m.put("roles", roleList(p.access().roles()));
+            m.put("dataScope", p.access().dataScope().name());
+            m.put("enabled", p.access().enabled());
         }
         m.put("status", p.status());
         m.put("maker", p.maker());

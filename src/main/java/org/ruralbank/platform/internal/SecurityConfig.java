@@ -12,26 +12,27 @@ import org.ruralbank.platform.Role;
 import org.ruralbank.platform.StaffUsers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Web security: form login against staff users, lock-out after repeated failures, a forced password change after
- * a one-time password, read-only auditors, CSRF protection and security headers.
+ * Web security: form login against staff users, lock-out after repeated failures and a per-source throttle, one
+ * answer for every failed login, a forced password change after a one-time password, read-only auditors, CSRF
+ * protection and security headers.
  */
 @Configuration
 @EnableWebSecurity
