@@ -16,7 +16,7 @@ import org.ruralbank.delivery.RecordReader;
 import org.ruralbank.delivery.TableMeta;
 
 /**
- * The annual figures of DOMAIN.md section 2 computed from a generated inbox, the way the annual report will
+ * The annual figures of docs/domain.md section 2 computed from a generated inbox, the way the annual report will
  * compute them: year-end FULL tables and the INCR tables of every date of the year.
  */
 final class YearFigures {
