@@ -2,6 +2,7 @@ package org.ruralbank.platform;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who grants or changes a staff user's access. Every path that grants (the user pages, the {@code ruralbank users}
@@ -13,7 +14,7 @@ public sealed interface Grantor {
     String name();
 
     /** The org path recorded with the audit entry; {@code null} for the console. */
-    String orgPath();
+    @Nullable String orgPath();
 
     /** How far the grantor reaches: nothing granted may reach further. */
     OrgScope reach();
@@ -70,7 +71,7 @@ public sealed interface Grantor {
         }
 
         @Override
-        public String orgPath() {
+        public @Nullable String orgPath() {
             return null;
         }
 

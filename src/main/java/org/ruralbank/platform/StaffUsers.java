@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -150,8 +151,8 @@ public class StaffUsers {
      * Changes name, org, roles, scope and enablement of a user the grantor reaches and holds no less than; granting
      * administration or a whole-bank scope, and any change to a whole-bank administrator, becomes a proposal.
      */
-    public UserChange update(long userId, String displayName, String orgId, Set<Role> roles, DataScope dataScope,
-            boolean enabled, Grantor grantor) {
+    public UserChange update(long userId, @Nullable String displayName, @Nullable String orgId, Set<Role> roles,
+            @Nullable DataScope dataScope, boolean enabled, Grantor grantor) {
         return guarded(grantor, "user.update", String.valueOf(userId), () -> {
             requireAdministrator(grantor);
             StaffUser before = find(userId, grantor.reach()).orElseThrow(() -> notFound(userId));
@@ -254,7 +255,7 @@ public class StaffUsers {
     }
 
     /** Turns a proposal down (or, for its maker, withdraws it); nothing of it is applied. */
-    public void reject(long proposalId, String reason, StaffPrincipal checker) {
+    public void reject(long proposalId, @Nullable String reason, StaffPrincipal checker) {
         Grantor g = Grantor.of(checker);
         guarded(g, "user.grant.reject", String.valueOf(proposalId), () -> {
             GrantProposal p = proposal(proposalId).filter(x -> x.maker().equals(checker.username()))
@@ -393,7 +394,7 @@ public class StaffUsers {
      * The rule of every grant: nobody gives a role they may not give ({@link #mayGrant}), a scope or an org beyond
      * their own reach, and nobody gives themselves a role they do not hold yet.
      */
-    private static void checkGrant(Grantor grantor, StaffUser before, Org org, Set<Role> roles, DataScope scope) {
+    private static void checkGrant(Grantor grantor, @Nullable StaffUser before, Org org, Set<Role> roles, DataScope scope) {
         for (Role role : roles) {
             if (!mayGrant(grantor, role)) {
                 throw new Refused("roles", "user.refused.role", role.name());
@@ -435,7 +436,7 @@ public class StaffUsers {
     }
 
     /** Granting administration or a whole-bank scope, or changing a whole-bank administrator, needs two people. */
-    private static boolean needsSecondPerson(Grantor grantor, StaffUser before, Set<Role> roles, DataScope scope) {
+    private static boolean needsSecondPerson(Grantor grantor, @Nullable StaffUser before, Set<Role> roles, DataScope scope) {
         boolean grantsAdmin = roles.contains(Role.ADMIN) && (before == null || !before.roles().contains(Role.ADMIN));
         boolean grantsAll = scope == DataScope.ALL && (before == null || before.dataScope() != DataScope.ALL);
         boolean touchesWholeBankAdmin = before != null && wholeBankAdministrator(before) && !self(grantor, before);
@@ -457,7 +458,7 @@ public class StaffUsers {
         }
     }
 
-    private static DataScope effectiveScope(Set<Role> roles, DataScope asked) {
+    private static DataScope effectiveScope(Set<Role> roles, @Nullable DataScope asked) {
         DataScope scope = roles.contains(Role.AUDITOR) ? DataScope.ALL : asked;
         if (scope == null) {
             throw new Rejected("dataScope", "user.rejected.noScope");
@@ -465,7 +466,7 @@ public class StaffUsers {
         return scope;
     }
 
-    private static void checkName(String displayName) {
+    private static void checkName(@Nullable String displayName) {
         if (displayName == null || displayName.isBlank() || displayName.trim().length() > 60) {
             throw new Rejected("displayName", "user.rejected.badName");
         }
