@@ -394,7 +394,8 @@ public class StaffUsers {
      * The rule of every grant: nobody gives a role they may not give ({@link #mayGrant}), a scope or an org beyond
      * their own reach, and nobody gives themselves a role they do not hold yet.
      */
-    private static void checkGrant(Grantor grantor, @Nullable StaffUser before, Org org, Set<Role> roles, DataScope scope) {
+    private static void checkGrant(Grantor grantor, @Nullable StaffUser before, Org org, Set<Role> roles,
+            DataScope scope) {
         for (Role role : roles) {
             if (!mayGrant(grantor, role)) {
                 throw new Refused("roles", "user.refused.role", role.name());
@@ -436,7 +437,8 @@ public class StaffUsers {
     }
 
     /** Granting administration or a whole-bank scope, or changing a whole-bank administrator, needs two people. */
-    private static boolean needsSecondPerson(Grantor grantor, @Nullable StaffUser before, Set<Role> roles, DataScope scope) {
+    private static boolean needsSecondPerson(Grantor grantor, @Nullable StaffUser before, Set<Role> roles,
+            DataScope scope) {
         boolean grantsAdmin = roles.contains(Role.ADMIN) && (before == null || !before.roles().contains(Role.ADMIN));
         boolean grantsAll = scope == DataScope.ALL && (before == null || before.dataScope() != DataScope.ALL);
         boolean touchesWholeBankAdmin = before != null && wholeBankAdministrator(before) && !self(grantor, before);

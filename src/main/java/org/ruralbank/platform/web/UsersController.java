@@ -189,7 +189,8 @@ class UsersController {
         if (r instanceof NotFound nf) {
             throw nf;
         }
-        response.setStatus(r instanceof Refused ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(r instanceof Refused ? HttpServletResponse.SC_FORBIDDEN
+                : HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("error", r);
     }
 
