@@ -114,7 +114,7 @@ class DataPlatformController {
     /** Loads every branch's data: only for someone who reaches the whole bank. */
     @PostMapping("/load")
     String loadNow() {
-        if (org.ruralbank.platform.CurrentStaff.get().scope().kind() != org.ruralbank.platform.DataScope.ALL) {
+        if (CurrentStaff.get().dataScope() != DataScope.ALL) {
             audit.record("ingest.load", "inbox", ingest.defaultInbox().getFileName().toString(), null,
                     Map.of("outcome", "refused: scope"));
             throw new org.springframework.web.server.ResponseStatusException(
