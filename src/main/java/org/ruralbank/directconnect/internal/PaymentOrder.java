@@ -15,6 +15,17 @@ public record PaymentOrder(String enterpriseId, String idemKey, String channel, 
         String endToEndId, String debitAccount, String creditAccount, String creditorName, String creditorAgent,
         String amountText, String currency, LocalDate businessDate) {
 
+    /**
+     * The {@code idemKey} of a pain.001 transaction: its message, block and transaction ids, each preceded by its
+     * length, e.g. {@code PAIN:5:M/1/2/2:B1/2:E1} for (M/1/2, B1, E1). Ids may hold any character, a separator
+     * too, but read from the left the lengths leave one way to split the key: two different transactions never
+     * get the same key. (The prefix differs from the earlier {@code ISO:} keys, which did not have lengths.)
+     */
+    public static String isoKey(String msgId, String pmtInfId, String txKey) {
+        return "PAIN:" + msgId.length() + ":" + msgId + "/" + pmtInfId.length() + ":" + pmtInfId + "/"
+                + txKey.length() + ":" + txKey;
+    }
+
     /** A digest of what the payment does (not of how it was wrapped): a replay must match it exactly. */
     public String contentHash() {
         String canonical = String.join("\u001f", nz(debitAccount), nz(creditAccount), nz(creditorName),

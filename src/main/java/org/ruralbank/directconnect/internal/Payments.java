@@ -129,7 +129,8 @@ public class Payments {
 
     private PaymentResult run(PaymentOrder o, String hash) {
         Context ctx = context(o);
-        Long amount = Amounts.fen(o.amountText()).orElse(null);
+        Amounts.Parsed parsed = Amounts.parse(o.amountText());
+        Long amount = parsed instanceof Amounts.Fen f ? f.fen() : null;
         boolean interBank = o.creditorAgent() != null && !o.creditorAgent().isBlank()
                 && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
         OffsetDateTime received = OffsetDateTime.now(clock);
@@ -141,21 +142,26 @@ public class Payments {
         if (!"CNY".equals(o.currency())) {
             return reject(id, o, received, "AM03", "only CNY is accepted, not " + o.currency());
         }
-        if (amount == null) {
-            return reject(id, o, received, "AM12", "amount must be positive with at most two decimals: "
-                    + o.amountText());
+        if (parsed instanceof Amounts.Refused r) {
+            return reject(id, o, received, r.code(), r.text());
+        }
+        if (o.debitAccount() == null || o.debitAccount().isBlank()) {
+            return reject(id, o, received, "AC01", "no debit account is given");
         }
         if (ctx.grantedAccount() == null || !ctx.canPay()) {
             return reject(id, o, received, "AC01", "debit account unknown or not granted for payment: "
                     + o.debitAccount());
         }
-        if (o.creditAccount() == null || o.creditAccount().isBlank() || o.creditAccount().equals(o.debitAccount())) {
-            return reject(id, o, received, "AC03", "creditor account missing or equal to the debit account");
+        if (o.creditAccount() == null || o.creditAccount().isBlank()) {
+            return reject(id, o, received, "AC03", "no creditor account is given");
+        }
+        if (o.creditAccount().equals(o.debitAccount())) {
+            return reject(id, o, received, "AC03", "the creditor account is the debit account");
         }
         if (!interBank && !"CUSTOMER".equals(ctx.creditKind())) {
             return reject(id, o, received, "AC03", "no account " + o.creditAccount() + " at this bank");
         }
-        if (amount > ctx.perTxnLimitFen()) {
+        if (parsed instanceof Amounts.AboveAnyLimit || amount > ctx.perTxnLimitFen()) {
             return reject(id, o, received, "AM02", "above the enterprise's per-transaction limit of "
                     + Amounts.yuan(ctx.perTxnLimitFen()) + " yuan");
         }

@@ -40,7 +40,7 @@ class PartnerApiProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return of(400, "malformed", "the body cannot be read as JSON of the documented shape");
+        return of(400, "malformed", "the body cannot be read as the operation's documented request");
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
