@@ -19,6 +19,7 @@ import org.ruralbank.directconnect.internal.PainMessages.CreditTransfer;
 import org.ruralbank.directconnect.internal.PainMessages.Initiation;
 import org.ruralbank.directconnect.internal.PainMessages.PaymentBlock;
 import org.ruralbank.directconnect.internal.PainMessages.TxStatus;
+import org.ruralbank.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -60,8 +61,8 @@ public class PartnerOperations {
             }
             Balance b = core.balance(g.accountNo()).orElseThrow();
             list.add(new AccountView(g.accountNo(), g.accountName(), enterpriseId.equals(g.ownerEnterpriseId()),
-                    g.canView(), g.canPay(), g.canSweep(), "CNY", Amounts.yuan(b.bookedFen()),
-                    Amounts.yuan(b.availableFen())));
+                    g.canView(), g.canPay(), g.canSweep(), "CNY", Money.yuanText(b.bookedFen()),
+                    Money.yuanText(b.availableFen())));
         }
         return list;
     }
