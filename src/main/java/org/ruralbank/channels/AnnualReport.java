@@ -1,7 +1,6 @@
 package org.ruralbank.channels;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.WarehouseEngine;
 import org.ruralbank.warehouse.WarehouseQueries;
@@ -29,12 +29,6 @@ import org.ruralbank.warehouse.WarehouseQueries;
 public record AnnualReport(int year, boolean wholeBank, LocalDate from, LocalDate to, Map<String, Object> figures,
         List<OrgFigures> branches) {
 
-    /** How amounts are rounded, once, from exact sums. */
-    public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
-    static final BigDecimal WAN = BigDecimal.valueOf(10_000);
-    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    /** What the village shopkeeper earns per successful terminal transaction, in yuan. */
-    public static final BigDecimal COMMISSION_PER_TXN = new BigDecimal("0.50");
 
     /** The keys of {@link #figures}, in report order. */
     public static final List<String> KEYS = List.of(
@@ -134,11 +128,11 @@ public record AnnualReport(int year, boolean wholeBank, LocalDate from, LocalDat
         f.put("cards.total", cards);
         f.put("cards.new", newCards);
         f.put("cards.plan", newCardsPlan == null || newCardsPlan.signum() == 0 ? null : newCardsPlan);
-        f.put("cards.plan_completion_pct", pct(BigDecimal.valueOf(newCards), newCardsPlan));
+        f.put("cards.plan_completion_pct", newCardsPlan == null ? null
+                : Ratios.percent(BigDecimal.valueOf(newCards), newCardsPlan));
         f.put("cards.chip", s.chip());
         f.put("cards.balance_wan", wan(balance));
-        f.put("cards.balance_per_card", cards == 0 ? null
-                : balance.divide(BigDecimal.valueOf(cards), 2, ROUNDING));
+        f.put("cards.balance_per_card", Ratios.average(balance, cards, 2));
         f.put("devices.total", s.devices());
         f.put("devices.new", s.newDevices());
         f.put("devices.txn.total", fl.deviceTxn());
@@ -150,8 +144,7 @@ public record AnnualReport(int year, boolean wholeBank, LocalDate from, LocalDat
         f.put("village.terminals", s.bmb());
         f.put("village.txn.count", fl.bmbTxn());
         f.put("village.txn.success", fl.bmbSuccess());
-        f.put("village.commission_yuan", COMMISSION_PER_TXN
-                .multiply(BigDecimal.valueOf(fl.bmbSuccess())).setScale(2, ROUNDING));
+        f.put("village.commission_yuan", VillageStatements.commission(fl.bmbSuccess()));
         f.put("pos.merchants_start", s0.merchantsOld());
         f.put("pos.merchants_new", s.merchants() - s.merchantsOld());
         f.put("pos.merchants_end", s.merchants());
@@ -169,7 +162,7 @@ public record AnnualReport(int year, boolean wholeBank, LocalDate from, LocalDat
         long sms = s.smsUsers();
         f.put("sms.subscriptions", sms);
         f.put("sms.new", s.smsNew());
-        f.put("sms.share_of_cards_pct", pct(BigDecimal.valueOf(sms), BigDecimal.valueOf(cards)));
+        f.put("sms.share_of_cards_pct", Ratios.percent(BigDecimal.valueOf(sms), BigDecimal.valueOf(cards)));
         f.put("payouts.pension.count", fl.pensionCount());
         f.put("payouts.pension.amount_wan", wan(fl.pensionAmount()));
         f.put("payouts.deduction.batches", fl.deductionBatches());
@@ -218,15 +211,7 @@ public record AnnualReport(int year, boolean wholeBank, LocalDate from, LocalDat
     }
 
     /** Yuan to 万元, two decimals. */
-    static BigDecimal wan(BigDecimal yuan) {
-        return yuan.divide(WAN, 2, ROUNDING);
-    }
-
-    /** {@code part / whole} in per cent with two decimals; null when there is no whole. */
-    static BigDecimal pct(BigDecimal part, BigDecimal whole) {
-        if (whole == null || whole.signum() == 0) {
-            return null;
-        }
-        return part.multiply(HUNDRED).divide(whole, 2, ROUNDING);
+    private static BigDecimal wan(BigDecimal yuan) {
+        return Ratios.round(yuan.movePointLeft(4), 2);
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.ruralbank.warehouse.WarehouseQueries;
@@ -85,9 +86,7 @@ public class CardFigures {
 
     private static OrgCards orgCards(String id, String name, long cards, long newCards, long cancelled, long chip,
             long dormant, BigDecimal balance, long sms) {
-        BigDecimal perCard = cards == 0 ? null
-                : balance.divide(BigDecimal.valueOf(cards), 2, AnnualReport.ROUNDING);
-        return new OrgCards(id, name, cards, newCards, cancelled, chip, dormant, balance, perCard, sms,
-                AnnualReport.pct(BigDecimal.valueOf(sms), BigDecimal.valueOf(cards)));
+        return new OrgCards(id, name, cards, newCards, cancelled, chip, dormant, balance,
+                Ratios.average(balance, cards, 2), sms, Ratios.percent(BigDecimal.valueOf(sms), BigDecimal.valueOf(cards)));
     }
 }

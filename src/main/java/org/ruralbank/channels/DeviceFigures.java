@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.ruralbank.warehouse.WarehouseQueries;
@@ -90,7 +91,7 @@ public class DeviceFigures {
             devices.add(new Device(r.deviceId(), r.deviceType(), r.orgId(), r.location(), r.offsite(), r.status(),
                     r.txns(), r.withdrawals(), r.deposits(), r.transfers(), r.failures(), k.ownCards(),
                     k.otherCards(), r.amount(), r.feeIncome(), r.cash(),
-                    days == 0 ? null : r.cash().divide(BigDecimal.valueOf(days), 2, AnnualReport.ROUNDING),
+                    Ratios.average(r.cash(), days, 2),
                     r.txns() == 0));
         }
         List<Failure> failures = queries.named("channels/device_failures_by_code")

@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.shared.Money;
+import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.ruralbank.warehouse.WarehouseQueries;
@@ -47,7 +49,7 @@ public class MerchantFigures {
          * sales, in yuan rounded half-up to the fen; zero at or above the standard rate.
          */
         public BigDecimal rateSubsidy() {
-            return negotiated() ? sales.multiply(STANDARD_MDR.subtract(mdr)).setScale(2, AnnualReport.ROUNDING)
+            return negotiated() ? Money.ofYuan(sales).times(STANDARD_MDR.subtract(mdr)).yuan()
                     : BigDecimal.ZERO.setScale(2);
         }
 
@@ -112,7 +114,7 @@ public class MerchantFigures {
                     : signDate != null ? ChronoUnit.DAYS.between(signDate, to) : null;
             Merchant m = new Merchant(r.merchantId(), r.name(), r.orgId(), r.status(), signDate,
                     "Y".equals(r.sitePhoto()), "Y".equals(r.trained()), r.mdr(), r.txns(), sale, fee,
-                    sale.signum() == 0 ? null : fee.divide(sale, 6, AnnualReport.ROUNDING), sleeping);
+                    Ratios.ratio(fee, sale, 6), sleeping);
             merchants.add(m);
             start += signDate != null && signDate.isBefore(from) ? 1 : 0;
             signed += signDate != null && !signDate.isBefore(from) ? 1 : 0;

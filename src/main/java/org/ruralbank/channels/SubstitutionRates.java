@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.stereotype.Service;
@@ -72,11 +73,11 @@ public class SubstitutionRates {
         long se = 0;
         long sc = 0;
         for (int m = 0; m < 12; m++) {
-            rates[m] = AnnualReport.pct(BigDecimal.valueOf(e[m]), BigDecimal.valueOf(e[m] + c[m]));
+            rates[m] = Ratios.percent(BigDecimal.valueOf(e[m]), BigDecimal.valueOf(e[m] + c[m]));
             se += e[m];
             sc += c[m];
         }
-        return new Row(id, name, e, c, rates, AnnualReport.pct(BigDecimal.valueOf(se), BigDecimal.valueOf(se + sc)));
+        return new Row(id, name, e, c, rates, Ratios.percent(BigDecimal.valueOf(se), BigDecimal.valueOf(se + sc)));
     }
 
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.shared.Money;
+import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.stereotype.Service;
@@ -73,15 +75,14 @@ public class TargetCompletion {
             for (Indicator i : Indicator.values()) {
                 BigDecimal target = goals.getOrDefault(b.orgId(), Map.of()).get(i);
                 BigDecimal actual = n == null ? null : actual(i, n, p);
-                BigDecimal pct = actual == null ? null : AnnualReport.pct(actual, target);
+                BigDecimal pct = actual == null || target == null ? null : Ratios.percent(actual, target);
                 cells.put(i, new Cell(target, actual, pct));
                 if (pct != null) {
                     sum = sum.add(pct);
                     counted++;
                 }
             }
-            BigDecimal score = counted == 0 ? null
-                    : sum.divide(BigDecimal.valueOf(counted), 2, AnnualReport.ROUNDING);
+            BigDecimal score = Ratios.average(sum, counted, 2);
             rows.add(new Row(0, b.orgId(), b.name(), cells, score));
         }
         List<Row> ranked = new ArrayList<>(rows.stream().filter(r -> r.score() != null)
@@ -99,8 +100,7 @@ public class TargetCompletion {
     private static BigDecimal actual(Indicator i, long[] n, long[] p) {
         return switch (i) {
             case NEW_CARDS -> BigDecimal.valueOf(n[0] - p[0]);
-            case BALANCE_PER_CARD -> n[2] == 0 ? null
-                    : BigDecimal.valueOf(n[1]).divide(BigDecimal.valueOf(n[2] * 100), 2, AnnualReport.ROUNDING);
+            case BALANCE_PER_CARD -> Ratios.average(Money.ofFen(n[1]).yuan(), n[2], 2);
             case ONLINE_BANKING_USERS -> BigDecimal.valueOf(n[3] - p[3]);
             case POS_MERCHANTS -> BigDecimal.valueOf(n[4] - p[4]);
             case SMS_SIGNUPS -> BigDecimal.valueOf(n[5] - p[5]);

@@ -5,17 +5,21 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.stereotype.Service;
 
 /**
  * The monthly statement of the village terminals (金农便民宝): per terminal, its village and host shop, transactions,
- * successful ones, their amount and the shopkeeper's commission of {@link AnnualReport#COMMISSION_PER_TXN} yuan per successful transaction,
+ * successful ones, their amount and the shopkeeper's commission of {@link #COMMISSION_PER_TXN} yuan per successful transaction,
  * from {@code mart.device_daily}. A terminal without a transaction in the month is listed as sleeping.
  */
 @Service
 public class VillageStatements {
+
+    /** What the village shopkeeper earns per successful terminal transaction, in yuan. */
+    public static final BigDecimal COMMISSION_PER_TXN = new BigDecimal("0.50");
 
     private final Warehouse warehouse;
     private final ChannelPeriod period;
@@ -71,9 +75,9 @@ public class VillageStatements {
                 BigDecimal.ZERO.setScale(2));
     }
 
-    private static BigDecimal commission(long successful) {
-        return AnnualReport.COMMISSION_PER_TXN.multiply(BigDecimal.valueOf(successful))
-                .setScale(2, AnnualReport.ROUNDING);
+    /** What the shopkeeper earns for {@code successful} transactions, in yuan. */
+    static BigDecimal commission(long successful) {
+        return Ratios.round(COMMISSION_PER_TXN.multiply(BigDecimal.valueOf(successful)), 2);
     }
 
 }

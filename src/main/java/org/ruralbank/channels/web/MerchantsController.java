@@ -12,6 +12,7 @@ import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Download;
+import org.ruralbank.shared.Ratios;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,7 +67,7 @@ class MerchantsController {
 
     /** A rate as a percentage with four decimals, as the page shows it. */
     static BigDecimal pct(BigDecimal rate) {
-        return rate == null ? null : rate.multiply(PERCENT).setScale(4, java.math.RoundingMode.HALF_UP);
+        return rate == null ? null : Ratios.round(rate.multiply(PERCENT), 4);
     }
 
     private static boolean keep(MerchantFigures.Merchant m, String only) {

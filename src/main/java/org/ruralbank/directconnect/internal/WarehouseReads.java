@@ -1,6 +1,5 @@
 package org.ruralbank.directconnect.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -39,10 +38,5 @@ final class WarehouseReads {
 
     static LocalDateTime timestamp(Object value) {
         return value instanceof LocalDateTime t ? t : ((java.sql.Timestamp) value).toLocalDateTime();
-    }
-
-    /** A warehouse amount in yuan (two decimals) as fen. */
-    static long fen(Object yuan) {
-        return ((BigDecimal) yuan).movePointRight(2).longValueExact();
     }
 }
