@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
@@ -33,21 +34,21 @@ public class ChannelPeriod {
     }
 
     /** A page's filter: an org's subtree ({@code orgId} null for the whole scope) and the days {@code from}–{@code to}. */
-    public record Filter(String orgId, LocalDate from, LocalDate to) {
+    public record Filter(@Nullable String orgId, LocalDate from, LocalDate to) {
     }
 
     /** The days a mart holds within a filter's period; {@code firstDate} and {@code lastDate} null when none. */
-    record DataDates(LocalDate firstDate, LocalDate lastDate, long days) {
+    record DataDates(@Nullable LocalDate firstDate, @Nullable LocalDate lastDate, long days) {
         boolean any() {
             return lastDate != null;
         }
     }
 
-    private record LastDate(LocalDate lastDate) {
+    private record LastDate(@Nullable LocalDate lastDate) {
     }
 
     /** The last loaded date, or null while the warehouse holds none. */
-    public LocalDate lastDate() {
+    public @Nullable LocalDate lastDate() {
         return warehouse.queries().named("channels/last_loaded_date").first(LastDate.class).map(LastDate::lastDate)
                 .orElse(null);
     }
@@ -59,22 +60,22 @@ public class ChannelPeriod {
     }
 
     /** The date asked, else the last loaded date; null while the warehouse holds none, for pages of one date. */
-    public LocalDate asOf(LocalDate date) {
+    public @Nullable LocalDate asOf(@Nullable LocalDate date) {
         return date != null ? date : lastDate();
     }
 
     /** The year asked, else that of {@link #lastDateOrToday()}. */
-    public int year(Integer year) {
+    public int year(@Nullable Integer year) {
         return year != null ? year : lastDateOrToday().getYear();
     }
 
     /** The org asked; a blank choice is the whole scope (null). */
-    public static String org(String org) {
+    public static @Nullable String org(@Nullable String org) {
         return org == null || org.isBlank() ? null : org;
     }
 
     /** The org and period asked: by default from 1 January to {@link #lastDateOrToday()}; a start after the end is the end. */
-    public Filter filter(String org, LocalDate from, LocalDate to) {
+    public Filter filter(@Nullable String org, @Nullable LocalDate from, @Nullable LocalDate to) {
         LocalDate end = to != null ? to : lastDateOrToday();
         LocalDate start = from != null ? from : end.withDayOfYear(1);
         return new Filter(org(org), start.isAfter(end) ? end : start, end);
@@ -86,7 +87,7 @@ public class ChannelPeriod {
     }
 
     /** The warehouse rows of {@code scope}, narrowed to {@code orgId}'s subtree when given; an org outside the scope is not found. */
-    OrgRows rows(String orgId, OrgScope scope) {
+    OrgRows rows(@Nullable String orgId, OrgScope scope) {
         if (orgId == null || orgId.isBlank()) {
             return OrgRows.of(scope);
         }

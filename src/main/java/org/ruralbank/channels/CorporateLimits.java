@@ -3,6 +3,7 @@ package org.ruralbank.channels;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
@@ -42,7 +43,7 @@ public class CorporateLimits {
             BigDecimal singleLimit, BigDecimal dailyLimit, boolean breach, boolean offDefault) {
     }
 
-    public View of(String orgId, LocalDate asOf, OrgScope scope) {
+    public View of(@Nullable String orgId, @Nullable LocalDate asOf, OrgScope scope) {
         OrgRows rows = period.rows(orgId, scope);
         if (asOf == null || !warehouse.engine().tables("dw").contains("dim_eb_user")) {
             return new View(null, 0, 0, List.of());

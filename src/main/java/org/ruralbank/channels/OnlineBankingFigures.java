@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
@@ -55,7 +56,7 @@ public class OnlineBankingFigures {
             BigDecimal mobAmount) {
     }
 
-    public List<Month> of(int year, String orgId, OrgScope scope) {
+    public List<Month> of(int year, @Nullable String orgId, OrgScope scope) {
         OrgRows rows = period.rows(orgId, scope);
         List<MonthRow> rs = warehouse.queries().named("channels/online_banking_by_month")
                 .between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).within(rows).list(MonthRow.class);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.OrgRows;
@@ -44,7 +45,7 @@ public class SubstitutionRates {
     private record Count(String orgId, String orgName, int month, long eCount, long counter) {
     }
 
-    public View of(int year, String orgId, OrgScope scope) {
+    public View of(int year, @Nullable String orgId, OrgScope scope) {
         OrgRows orgRows = period.rows(orgId, scope);
         Map<String, long[][]> byOrg = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();

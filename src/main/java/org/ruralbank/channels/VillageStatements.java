@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.OrgRows;
@@ -48,7 +49,7 @@ public class VillageStatements {
             String location, String merchantId, String merchantName) {
     }
 
-    public Statement of(int year, int month, String orgId, OrgScope scope) {
+    public Statement of(int year, int month, @Nullable String orgId, OrgScope scope) {
         OrgRows rows = period.rows(orgId, scope);
         LocalDate first = LocalDate.of(year, month, 1);
         ChannelPeriod.DataDates dates = period.dataDates("channels/device_dates", first,

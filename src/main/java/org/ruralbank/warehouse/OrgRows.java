@@ -3,6 +3,7 @@ package org.ruralbank.warehouse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
 
 /**
@@ -11,7 +12,7 @@ import org.ruralbank.platform.OrgScope;
  *
  * @param subtreePath the materialized path of the org asked for, or null for the whole scope
  */
-public record OrgRows(OrgScope scope, String subtreePath) {
+public record OrgRows(OrgScope scope, @Nullable String subtreePath) {
 
     public OrgRows {
         Objects.requireNonNull(scope, "scope");

@@ -12,16 +12,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
 
 /**
@@ -84,15 +87,15 @@ public final class WarehouseQueries {
     public final class Query {
 
         private final NamedQuery query;
-        private final Map<String, Object> params = new HashMap<>();
-        private OrgRows rows;
+        private final Map<String, @Nullable Object> params = new HashMap<>();
+        private @Nullable OrgRows rows;
 
         private Query(NamedQuery query) {
             this.query = query;
         }
 
         /** Binds {@code :name}. */
-        public Query bind(String name, Object value) {
+        public Query bind(String name, @Nullable Object value) {
             if (!query.params().contains(name)) {
                 throw new IllegalArgumentException(query.name() + " has no parameter :" + name);
             }
@@ -128,7 +131,7 @@ public final class WarehouseQueries {
             }
             List<T> out = new ArrayList<>(result.rows().size());
             for (List<Object> row : result.rows()) {
-                Object[] args = new Object[components.length];
+                @Nullable Object[] args = new Object[components.length];
                 for (int c = 0; c < components.length; c++) {
                     args[c] = value(row.get(index[c]), components[c].getType(), query.name(),
                             result.columns().get(index[c]));
@@ -159,11 +162,11 @@ public final class WarehouseQueries {
                     return new QueryResult(query.columns(), List.of(), false);
                 }
             }
-            Map<String, Object> bound = new HashMap<>(params);
+            Map<String, @Nullable Object> bound = new HashMap<>(params);
             Matcher m = SCOPE.matcher(query.sql());
             StringBuilder sql = new StringBuilder();
             while (m.find()) {
-                OrgScope.Condition c = rows.over(m.group(1));
+                OrgScope.Condition c = Objects.requireNonNull(rows).over(m.group(1));
                 bound.putAll(c.params());
                 m.appendReplacement(sql, Matcher.quoteReplacement(c.sql()));
             }
@@ -252,7 +255,7 @@ public final class WarehouseQueries {
     }
 
     private static Constructor<?> canonical(Class<?> type) {
-        Class<?>[] types = java.util.Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+        Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
                 .toArray(Class<?>[]::new);
         try {
             Constructor<?> c = type.getDeclaredConstructor(types);
@@ -263,7 +266,7 @@ public final class WarehouseQueries {
         }
     }
 
-    private static Object construct(Constructor<?> constructor, Object[] args) {
+    private static Object construct(Constructor<?> constructor, @Nullable Object[] args) {
         try {
             return constructor.newInstance(args);
         } catch (InvocationTargetException e) {
@@ -273,7 +276,7 @@ public final class WarehouseQueries {
         }
     }
 
-    private static Object value(Object v, Class<?> type, String query, String column) {
+    private static @Nullable Object value(@Nullable Object v, Class<?> type, String query, String column) {
         if (v == null) {
             if (type == long.class) {
                 return 0L;
