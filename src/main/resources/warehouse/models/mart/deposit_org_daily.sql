@@ -8,11 +8,11 @@
 -- test: unique org_id, product_code
 -- test: not_null org_path
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select org_id, org_path from dw.dim_org where {{ valid_on_t }}
 ),
 accounts as (
     select acct_no, product_code from dw.dim_deposit_account
-     where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+     where {{ valid_on_t }}
 ),
 spans as (
     select b.acct_no, b.org_id, b.balance,

@@ -29,10 +29,10 @@
 -- column: pension_count: 当日养老金代发笔数（批次总笔数）
 -- test: unique org_id
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select org_id, org_path from dw.dim_org where {{ valid_on_t }}
 ),
 card_rows as (
-    select * from dw.dim_card where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select * from dw.dim_card where {{ valid_on_t }}
 ),
 cards as (
     select issue_org_id as org_id,
@@ -47,7 +47,7 @@ cards as (
 dormant as (
     select c.issue_org_id as org_id, count(*) as dormant_cards
       from card_rows c
-      join dw.dim_deposit_account a on a.acct_no = c.acct_no and a.valid_from <= {{ biz_date }} and a.valid_to >= {{ biz_date }}
+      join dw.dim_deposit_account a on a.acct_no = c.acct_no and {{ valid_on_t(a) }}
      where c.card_status <> 'C' and a.acct_status = 'D'
      group by c.issue_org_id
 ),
@@ -57,11 +57,11 @@ card_accounts as (
 card_balances as (
     select a.org_id, sum(b.balance) as card_balance
       from card_accounts a
-      join dw.deposit_balance b on b.acct_no = a.acct_no and b.valid_from <= {{ biz_date }} and b.valid_to >= {{ biz_date }}
+      join dw.deposit_balance b on b.acct_no = a.acct_no and {{ valid_on_t(b) }}
      group by a.org_id
 ),
 device_rows as (
-    select * from dw.dim_device where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select * from dw.dim_device where {{ valid_on_t }}
 ),
 devices as (
     select org_id,
@@ -86,7 +86,7 @@ device_txns as (
      group by d.org_id
 ),
 merchant_rows as (
-    select * from dw.dim_merchant where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select * from dw.dim_merchant where {{ valid_on_t }}
 ),
 merchants as (
     select org_id, count(*) as merchants,
@@ -101,7 +101,7 @@ pos as (
      group by m.org_id
 ),
 user_rows as (
-    select * from dw.dim_eb_user where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select * from dw.dim_eb_user where {{ valid_on_t }}
 ),
 users as (
     select sign_org_id as org_id,
