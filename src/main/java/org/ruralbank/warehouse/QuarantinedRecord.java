@@ -1,4 +1,4 @@
-package org.ruralbank.ingest;
+package org.ruralbank.warehouse;
 
 /**
  * An invalid record kept aside (or a problem of a whole file, with line 0 and no raw text).
