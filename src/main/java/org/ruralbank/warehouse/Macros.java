@@ -8,12 +8,14 @@ import java.util.regex.Pattern;
  * The macros models and data tests use where engines differ or where a rule is written once, rendered for a
  * business date T through an engine's {@link WarehouseDialect}:
  * <ul>
- * <li>{@code {{ biz_date }}}, {@code {{ prev_date }}}, {@code {{ month_start }}}, {@code {{ open_end }}}: date
- * literals of T, T-1, the first of T's month, and the open end of SCD2 versions;</li>
+ * <li>{@code {{ biz_date }}}, {@code {{ prev_date }}}, {@code {{ month_start }}}, {@code {{ year_start }}},
+ * {@code {{ open_end }}}: date literals of T, T-1, the first of T's month and of T's year, and the open end of SCD2
+ * versions;</li>
  * <li>{@code {{ mtd_days }}}: days from the month's start through T;</li>
  * <li>{@code {{ valid_on_t }}} and {@code {{ valid_on_t(alias) }}}: the SCD2 version (of {@code alias}) valid on T,
  * {@code valid_from <= T and valid_to >= T};</li>
- * <li>{@code {{ days_between(a, b) }}} and {@code {{ int_div(a, b) }}}.</li>
+ * <li>{@code {{ days_between(a, b) }}} and {@code {{ int_div(a, b) }}};</li>
+ * <li>{@code {{ wide_int }}}: an integer type wide enough for sums of fen-days over a month.</li>
  * </ul>
  */
 final class Macros {
@@ -42,6 +44,7 @@ final class Macros {
                 case "biz_date" -> dialect.date(t);
                 case "prev_date" -> dialect.date(t.minusDays(1));
                 case "month_start" -> dialect.date(t.withDayOfMonth(1));
+                case "year_start" -> dialect.date(t.withDayOfYear(1));
                 case "open_end" -> dialect.date(LocalDate.parse(Models.OPEN_END));
                 case "mtd_days" -> Integer.toString(t.getDayOfMonth());
                 case "valid_on_t" -> {
@@ -51,6 +54,7 @@ final class Macros {
                 }
                 case "days_between" -> dialect.daysBetween(ab[0].strip(), ab[1].strip());
                 case "int_div" -> dialect.intDiv(ab[0].strip(), ab[1].strip());
+                case "wide_int" -> dialect.wideInteger();
                 default -> throw new IllegalArgumentException("unknown macro {{ " + m.group(1) + " }}");
             };
             m.appendReplacement(out, Matcher.quoteReplacement(value));

@@ -22,6 +22,11 @@ public interface WarehouseDialect {
     /** Integer division of two SQL expressions, rounding toward negative infinity. */
     String intDiv(String dividend, String divisor);
 
+    /** An integer type of at least 38 digits, for sums that could pass 64 bits. */
+    default String wideInteger() {
+        return "decimal(38, 0)";
+    }
+
     /**
      * A hash of a row's attributes, to tell a changed entity from an unchanged one: by default an MD5 of the values,
      * which every engine has; an engine with a fast 64-bit hash uses that.

@@ -18,6 +18,12 @@ final class DuckDbDialect implements WarehouseDialect {
         return "((" + dividend + ") // (" + divisor + "))";
     }
 
+    /** DuckDB's 128-bit integer. */
+    @Override
+    public String wideInteger() {
+        return "hugeint";
+    }
+
     /** DuckDB's {@code hash()}: 64 bits, several times faster than an MD5 of the values. */
     @Override
     public String rowHash(List<String> columns) {
