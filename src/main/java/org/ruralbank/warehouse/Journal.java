@@ -60,7 +60,7 @@ final class Journal {
                 + "rows, bytes, quarantined, duration_ms from meta.load_date order by biz_date", Integer.MAX_VALUE);
         for (List<Object> row : r.rows()) {
             LocalDate d = (LocalDate) row.get(0);
-            out.put(d, new JournalEntry(d, (String) row.get(1), ((Number) row.get(2)).intValue(),
+            out.put(d, new JournalEntry(d, JournalEntry.State.valueOf((String) row.get(1)), ((Number) row.get(2)).intValue(),
                     row.get(3) == null ? null : ((Number) row.get(3)).intValue(), (String) row.get(4),
                     (String) row.get(5), n(row.get(6)), n(row.get(7)), n(row.get(8)), n(row.get(9))));
         }
@@ -68,7 +68,7 @@ final class Journal {
     }
 
     /** Replaces the date's entry, files and quarantine with those of this attempt. */
-    void record(StagedDate date, String state, Integer publishedVersion, String reason, Map<String, Long> copyMillis) {
+    void record(StagedDate date, JournalEntry.State state, Integer publishedVersion, String reason, Map<String, Long> copyMillis) {
         LocalDate d = date.businessDate();
         Date day = Date.valueOf(d);
         engine.execute("delete from meta.load_file where biz_date = ?", List.of(day));
@@ -89,9 +89,9 @@ final class Journal {
         }
         engine.execute("delete from meta.load_date where biz_date = ?", List.of(day));
         long millis = java.time.Duration.between(date.startedAt(), java.time.Instant.now()).toMillis();
-        boolean loaded = state.equals("LOADED");
+        boolean loaded = state == JournalEntry.State.LOADED;
         engine.execute("insert into meta.load_date values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Arrays.asList(day, date.version(), state, publishedVersion, reason, date.fingerprint(),
+                Arrays.asList(day, date.version(), state.name(), publishedVersion, reason, date.fingerprint(),
                         loaded ? date.rows() : 0, date.bytes(), date.quarantined(), Timestamp.from(date.startedAt()),
                         millis));
     }

@@ -60,7 +60,7 @@ final class Publisher {
                 for (LocalDate built : dates) {
                     journal.recordTests(built, results);
                 }
-                journal.record(date, "LOADED", date.version(), "", copyMillis);
+                journal.record(date, JournalEntry.State.LOADED, date.version(), "", copyMillis);
                 pruneOds(d, date.odsRetentionDays());
                 return null;
             });
@@ -85,7 +85,7 @@ final class Publisher {
     private PublishOutcome block(StagedDate date, JournalEntry previous, String reason, List<TestResult> results,
             Map<String, Long> copyMillis) {
         engine.inTransaction(() -> {
-            journal.record(date, "BLOCKED", previous == null ? null : previous.publishedVersion(), reason,
+            journal.record(date, JournalEntry.State.BLOCKED, previous == null ? null : previous.publishedVersion(), reason,
                     copyMillis);
             if (!results.isEmpty()) {
                 journal.recordTests(date.businessDate(), results);
