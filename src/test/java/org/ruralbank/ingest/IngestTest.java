@@ -127,6 +127,20 @@ class IngestTest {
     }
 
     @Test
+    void controlFilesThatAreNotUtf8BlockTheDateWithTheFileNamed() throws IOException {
+        new SampleBank(30, 11).write(inbox, D1, 1);
+        Files.write(inbox.resolve("20250101/CORE_ORG.20250101.meta"), "description=机构".getBytes(TableMeta.GBK));
+
+        List<DateStatus> done = ingest.load(inbox, null);
+
+        assertThat(done).extracting(DateStatus::state).containsExactly(DateState.BLOCKED);
+        assertThat(done.get(0).reason())
+                .isEqualTo("20250101/CORE_ORG.20250101.meta: is not valid metadata (it is not UTF-8 text).");
+        assertThat(rows("select file_name, line from meta.quarantine"))
+                .containsExactly(List.of("20250101/CORE_ORG.20250101.meta", 0L));
+    }
+
+    @Test
     void aFolderWithoutReadyIsNeverReadAndLaterDatesWait() throws IOException {
         new SampleBank(50, 4).write(inbox, D1, 3);
         Files.delete(inbox.resolve("20250102/READY"));
