@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One date folder of an inbox read against the delivery layout (spec sections 1 and 2): its READY, the tables it
@@ -44,8 +45,9 @@ public final class DeliveryFolder {
      * @param readable whether its records can be read: metadata valid, one data file, a {@code .chk} present
      * @param problems what is wrong with the table's files, in the order the layout is checked
      */
-    public record Table(String name, DeliveryTable catalogue, TableMeta meta, String dataName, CheckValues check,
-            boolean present, boolean readable, List<DeliveryProblem> problems) {
+    public record Table(String name, @Nullable DeliveryTable catalogue, @Nullable TableMeta meta,
+            @Nullable String dataName, @Nullable CheckValues check, boolean present, boolean readable,
+            List<DeliveryProblem> problems) {
     }
 
     /**
@@ -60,10 +62,11 @@ public final class DeliveryFolder {
     private final LocalDate date;
     private final String name;
     private final boolean hasReady;
-    private final ReadyFlag ready;
-    private final DeliveryProblem readyProblem;
+    private final @Nullable ReadyFlag ready;
+    private final @Nullable DeliveryProblem readyProblem;
 
-    private DeliveryFolder(Path path, LocalDate date, boolean hasReady, ReadyFlag ready, DeliveryProblem readyProblem) {
+    private DeliveryFolder(Path path, LocalDate date, boolean hasReady, @Nullable ReadyFlag ready,
+            @Nullable DeliveryProblem readyProblem) {
         this.path = path;
         this.date = date;
         this.name = DeliveryFiles.folder(date);
@@ -191,7 +194,7 @@ public final class DeliveryFolder {
     }
 
     /** Takes the table's files out of {@code names} and checks them. */
-    private Table table(String table, DeliveryTable catalogue, TreeSet<String> names) throws IOException {
+    private Table table(String table, @Nullable DeliveryTable catalogue, TreeSet<String> names) throws IOException {
         String metaName = DeliveryFiles.meta(table, date);
         String plain = DeliveryFiles.data(table, date, false);
         String gz = DeliveryFiles.data(table, date, true);
@@ -233,7 +236,8 @@ public final class DeliveryFolder {
                 List.copyOf(problems));
     }
 
-    private TableMeta meta(String table, DeliveryTable catalogue, String file, List<DeliveryProblem> problems)
+    private @Nullable TableMeta meta(String table, @Nullable DeliveryTable catalogue, String file,
+            List<DeliveryProblem> problems)
             throws IOException {
         TableMeta meta;
         try {

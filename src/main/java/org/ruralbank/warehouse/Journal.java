@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.PageOf;
 
 /**
@@ -68,7 +69,7 @@ final class Journal {
     }
 
     /** Replaces the date's entry, files and quarantine with those of this attempt. */
-    void record(StagedDate date, JournalEntry.State state, Integer publishedVersion, String reason, Map<String, Long> copyMillis) {
+    void record(StagedDate date, JournalEntry.State state, @Nullable Integer publishedVersion, String reason, Map<String, Long> copyMillis) {
         LocalDate d = date.businessDate();
         Date day = Date.valueOf(d);
         engine.execute("delete from meta.load_file where biz_date = ?", List.of(day));

@@ -1,6 +1,7 @@
 package org.ruralbank.warehouse;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One business date as the warehouse's journal ({@code meta.load_date}) knows it.
@@ -11,7 +12,7 @@ import java.time.LocalDate;
  * @param reason why the latest attempt is blocked; empty when it is loaded
  * @param fingerprint the latest attempt's delivery fingerprint
  */
-public record JournalEntry(LocalDate date, State state, int version, Integer publishedVersion, String reason,
+public record JournalEntry(LocalDate date, State state, int version, @Nullable Integer publishedVersion, String reason,
         String fingerprint, long rows, long bytes, long quarantined, long millis) {
 
     /** How a date's latest attempt ended. */

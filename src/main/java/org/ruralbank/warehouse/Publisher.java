@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes staged dates: in one transaction, a date's ODS rows (replacing every row of its earlier versions), the
@@ -82,7 +83,7 @@ final class Publisher {
         return block(date, journal.entries().get(date.businessDate()), reason, List.of(), Map.of());
     }
 
-    private PublishOutcome block(StagedDate date, JournalEntry previous, String reason, List<TestResult> results,
+    private PublishOutcome block(StagedDate date, @Nullable JournalEntry previous, String reason, List<TestResult> results,
             Map<String, Long> copyMillis) {
         engine.inTransaction(() -> {
             journal.record(date, JournalEntry.State.BLOCKED, previous == null ? null : previous.publishedVersion(), reason,
@@ -184,7 +185,7 @@ final class Publisher {
         return dates;
     }
 
-    private static String firstLine(String s) {
+    private static String firstLine(@Nullable String s) {
         if (s == null) {
             return "unknown error";
         }
