@@ -18,10 +18,11 @@ public final class Ingest {
     private final Path defaultInbox;
 
     /**
-     * @param home the data folder: the default inbox is {@code home/inbox}, work files go to {@code home/work}
+     * @param home the data folder: the default inbox is {@code home/inbox}; work files go to the warehouse's intake
+     *             folder, the only one its engine reads
      */
     public Ingest(Warehouse warehouse, IngestSettings settings, CoreStructure core, Path home) {
-        this.loader = new Loader(warehouse, settings, core, home.resolve("work").resolve("ingest"));
+        this.loader = new Loader(warehouse, settings, core, warehouse.intake());
         this.defaultInbox = home.resolve("inbox");
     }
 
