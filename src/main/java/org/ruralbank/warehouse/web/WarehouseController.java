@@ -15,6 +15,7 @@ import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Texts;
+import org.ruralbank.warehouse.ConsoleAudit;
 import org.ruralbank.warehouse.Model;
 import org.ruralbank.warehouse.QueryRefused;
 import org.ruralbank.warehouse.QueryResult;
@@ -154,11 +155,10 @@ class WarehouseController {
             QueryResult r = warehouse.engine().queryReadOnly(query, PAGE_ROWS);
             model.addAttribute("result", r);
             model.addAttribute("millis", (System.nanoTime() - start) / 1_000_000);
-            audit.record("warehouse.sql", "query", target(query), null, Map.of("query", clip(query), "rows", r.rows().size()));
+            audit.record(ConsoleAudit.QUERY, "query", ConsoleAudit.target(query), null, ConsoleAudit.ran(query, r));
         } catch (QueryRefused e) {
             model.addAttribute("error", texts.get("warehouse.sql.refused." + e.reason(), e.detail()));
-            audit.record("warehouse.sql", "query", target(query), null, Map.of("query", clip(query), "outcome",
-                    "refused: " + clip(e.getMessage())));
+            audit.record(ConsoleAudit.QUERY, "query", ConsoleAudit.target(query), null, ConsoleAudit.refused(query, e));
         }
         return "warehouse/sql";
     }
@@ -169,28 +169,16 @@ class WarehouseController {
         try {
             r = warehouse.engine().queryReadOnly(query, EXPORT_ROWS);
         } catch (QueryRefused e) {
-            audit.record("warehouse.sql.export", "query", target(query), null, Map.of("query", clip(query), "outcome",
-                    "refused: " + clip(e.getMessage())));
+            audit.record(ConsoleAudit.EXPORT, "query", ConsoleAudit.target(query), null, ConsoleAudit.refused(query, e));
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, texts.get("warehouse.sql.refused."
                     + e.reason(), e.detail()));
         }
-        audit.record("warehouse.sql.export", "query", target(query), null, Map.of("query", clip(query), "rows",
-                r.rows().size()));
+        audit.record(ConsoleAudit.EXPORT, "query", ConsoleAudit.target(query), null, ConsoleAudit.ran(query, r));
         response.setContentType(Spreadsheets.CONTENT_TYPE);
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode("query.xlsx", StandardCharsets.UTF_8));
         Spreadsheets.write(response.getOutputStream(), "query", r.columns(), sink -> r.rows().forEach(row ->
                 sink.accept(row.stream().map(v -> v instanceof java.math.BigDecimal || v == null
                         || v instanceof Number ? v : v.toString()).toList())));
-    }
-
-    /** The audit entry's target: the query's first 64 characters on one line. */
-    private static String target(String query) {
-        String one = query == null ? "" : query.strip().replaceAll("\\s+", " ");
-        return one.length() > 64 ? one.substring(0, 64) : one;
-    }
-
-    private static String clip(String s) {
-        return s == null ? "" : s.length() > 1500 ? s.substring(0, 1500) + " ..." : s;
     }
 }
