@@ -181,9 +181,7 @@ public final class TargetWorkbook {
         try {
             copy = Files.createTempFile("targets-", ".xlsx");
             try (OutputStream out = Files.newOutputStream(copy)) {
-                if (in.transferTo(new Capped(out)) > MAX_BYTES) {
-                    throw new IllegalStateException();
-                }
+                in.transferTo(new Capped(out));
             } catch (TooLarge e) {
                 problems.add(new CellProblem(1, "A", "", "", "文件超过 " + MAX_BYTES / 1024 / 1024
                         + " MB，请使用系统下载的模板（每个支行一行）"));

@@ -129,6 +129,8 @@ class ConsoleFileAccessTest {
                     assertThat(e.reason()).isEqualTo(QueryRefused.Reason.READS_FILES);
                     assertThat(e.detail()).isEqualTo(home + "/secret.csv");
                 });
+        assertThatThrownBy(() -> warehouse.engine().queryReadOnly("select * from read_text('/etc/hostname')", 10))
+                .isInstanceOfSatisfying(QueryRefused.class, e -> assertThat(e.detail()).isEqualTo("read_text()"));
         assertThatThrownBy(() -> warehouse.engine().queryReadOnly("copy ods.t to 'x.csv'", 10)).isInstanceOfSatisfying(
                 QueryRefused.class, e -> assertThat(e.reason()).isEqualTo(QueryRefused.Reason.NOT_A_QUERY));
     }

@@ -52,12 +52,15 @@ class SecurityConfig {
                     && authentication.get().getPrincipal() instanceof StaffPrincipal.Holder holder
                     && WholeBankPages.reachableBy(holder.staff()));
 
-    /** A refused request answers 403 and leaves an audit entry: who asked for what. */
+    /** A request refused to a signed-in user answers 403 and leaves an audit entry: who asked for what, and why. */
     private static AccessDeniedHandler refusalsAudited(AuditLog audit) {
         AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
         return (request, response, denied) -> {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            audit.record("access.refused", "page", request.getMethod() + " " + path, null, Map.of());
+            if (CurrentStaff.find().isPresent()) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                audit.record("access.refused", "page", request.getMethod() + " " + path, null,
+                        Map.of("reason", denied.getClass().getSimpleName()));
+            }
             forbidden.handle(request, response, denied);
         };
     }

@@ -41,7 +41,9 @@ import org.ruralbank.warehouse.WarehouseException;
  */
 public final class DuckDbEngine implements WarehouseEngine {
 
-    private static final Pattern TABLE_FUNCTION = Pattern.compile("\"type\":\"TABLE_FUNCTION\"");
+    /** A table function in {@code json_serialize_sql}, with its name. */
+    private static final Pattern TABLE_FUNCTION = Pattern.compile(
+            "\"type\":\"TABLE_FUNCTION\".*?\"function_name\":\"([^\"]*)\"");
     /** A table reference in {@code json_serialize_sql}: its name, which for a replacement scan is the file. */
     private static final Pattern BASE_TABLE = Pattern.compile(
             "\"type\":\"BASE_TABLE\".*?\"table_name\":\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -201,8 +203,9 @@ public final class DuckDbEngine implements WarehouseEngine {
         if (countTopStatements(parsed) != 1) {
             throw new QueryRefused(QueryRefused.Reason.NOT_A_QUERY, "");
         }
-        if (TABLE_FUNCTION.matcher(parsed).find()) {
-            throw new QueryRefused(QueryRefused.Reason.READS_FILES, "table function");
+        if (parsed.contains("\"type\":\"TABLE_FUNCTION\"")) {
+            Matcher function = TABLE_FUNCTION.matcher(parsed);
+            throw new QueryRefused(QueryRefused.Reason.READS_FILES, function.find() ? function.group(1) + "()" : "");
         }
         Matcher table = BASE_TABLE.matcher(parsed);
         while (table.find()) {
