@@ -258,8 +258,10 @@ public class StaffUsers {
     public void reject(long proposalId, @Nullable String reason, StaffPrincipal checker) {
         Grantor g = Grantor.of(checker);
         guarded(g, "user.grant.reject", String.valueOf(proposalId), () -> {
-            GrantProposal p = proposal(proposalId).filter(x -> x.maker().equals(checker.username()))
-                    .orElseGet(() -> decidable(proposalId, g));
+            // a proposal the actor may neither decide nor withdraw is not there for them
+            GrantProposal p = proposal(proposalId).filter(x -> checker.username().equals(x.maker())
+                    || (g.wholeBank() && g.roles().contains(Role.ADMIN)))
+                    .orElseThrow(() -> new NotFound("proposal", "" + proposalId));
             if (!"PENDING".equals(p.status())) {
                 throw new Rejected("proposalId", "user.rejected.notPending");
             }

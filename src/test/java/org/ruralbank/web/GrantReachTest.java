@@ -145,7 +145,7 @@ class GrantReachTest {
         cases.put("POST /users/proposals/{id}/approve", () -> mvc.perform(post("/users/proposals/" + pendingGrant
                 + "/approve").session(asAdminOfA).with(csrf())).andExpect(status().isForbidden()));
         cases.put("POST /users/proposals/{id}/reject", () -> mvc.perform(post("/users/proposals/" + pendingGrant
-                + "/reject").session(asAdminOfA).with(csrf())).andExpect(status().isForbidden()));
+                + "/reject").session(asAdminOfA).with(csrf())).andExpect(status().isNotFound()));
         cases.put("POST /orgs", () -> {
             String page = mvc.perform(post("/orgs").session(asAdminOfA).with(csrf()).param("orgId", bank.uniqueId("S"))
                     .param("name", "乙的分理处").param("parentOrgId", b.orgId())).andReturn().getResponse()
