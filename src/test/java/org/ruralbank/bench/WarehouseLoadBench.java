@@ -17,7 +17,6 @@ import org.ruralbank.delivery.DeliveryTable;
 import org.ruralbank.delivery.DeliveryTables;
 import org.ruralbank.delivery.RecordReader;
 import org.ruralbank.delivery.TableMeta;
-import org.ruralbank.ingest.CoreStructure;
 import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.Ingest;
 import org.ruralbank.ingest.IngestSettings;
@@ -128,7 +127,7 @@ public final class WarehouseLoadBench {
         double intake = 0;
         for (String pass : new String[] {"warmup", "intake"}) {
             try (Warehouse w = Warehouse.under(work.resolve(pass), false, Models.none())) {
-                Ingest ingest = new Ingest(w, IngestSettings.defaults(), CoreStructure.NONE, work.resolve(pass));
+                Ingest ingest = new Ingest(w, IngestSettings.defaults(), event -> { }, work.resolve(pass));
                 long t0 = System.nanoTime();
                 check(ingest.load(inbox, first));
                 intake = secs(t0);
@@ -138,7 +137,7 @@ public final class WarehouseLoadBench {
         // (3) and (4): load and build every date, one at a time
         List<double[]> perDay = new ArrayList<>();
         try (Warehouse w = Warehouse.under(work.resolve("full"), false)) {
-            Ingest ingest = new Ingest(w, IngestSettings.defaults(), CoreStructure.NONE, work.resolve("full"));
+            Ingest ingest = new Ingest(w, IngestSettings.defaults(), event -> { }, work.resolve("full"));
             for (LocalDate d : dates) {
                 long t0 = System.nanoTime();
                 List<DateStatus> s = ingest.load(inbox, d);

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.duckdb.DuckDBConnection;
 import org.ruralbank.warehouse.QueryRefused;
 import org.ruralbank.warehouse.QueryResult;
+import org.ruralbank.warehouse.WarehouseDialect;
 import org.ruralbank.warehouse.WarehouseEngine;
 import org.ruralbank.warehouse.WarehouseException;
 
@@ -78,6 +79,11 @@ public final class DuckDbEngine implements WarehouseEngine {
     @Override
     public String name() {
         return "duckdb";
+    }
+
+    @Override
+    public WarehouseDialect dialect() {
+        return DuckDbDialect.INSTANCE;
     }
 
     @Override
