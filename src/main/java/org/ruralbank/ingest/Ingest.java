@@ -26,10 +26,11 @@ public final class Ingest {
 
     /**
      * @param events told of each date published
-     * @param home the data folder: the default inbox is {@code home/inbox}, work files go to {@code home/work}
+     * @param home the data folder: the default inbox is {@code home/inbox}; work files go to the warehouse's intake
+     *             folder, the only one its engine reads
      */
     public Ingest(Warehouse warehouse, IngestSettings settings, ApplicationEventPublisher events, Path home) {
-        this.loader = new Loader(warehouse, settings, events, home.resolve("work").resolve("ingest"));
+        this.loader = new Loader(warehouse, settings, events, warehouse.intake());
         this.warehouse = warehouse;
         this.defaultInbox = home.resolve("inbox");
     }

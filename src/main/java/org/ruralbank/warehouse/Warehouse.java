@@ -15,16 +15,21 @@ import org.ruralbank.warehouse.internal.DuckDbEngine;
  * <p>Its front door for writing is {@link #publish}: a staged date goes in, and comes out published whole (ODS rows,
  * models, data tests, journal, in one transaction) or blocked with a reason. Callers publish one date at a time
  * (the intake holds a lock); a date's readers see it only once it is committed.
+ *
+ * <p>The engine reads no file but those of its {@link #intake()} folder (a read-only warehouse: none at all), so an
+ * operator's query cannot reach the server's files; see {@code DuckDbEngine}.
  */
 public final class Warehouse implements AutoCloseable {
 
     private final Path file;
+    private final Path intake;
     private final boolean readOnly;
     private final Models models;
     private volatile WarehouseEngine engine;
 
-    private Warehouse(Path file, boolean readOnly, Models models, WarehouseEngine engine) {
+    private Warehouse(Path file, Path intake, boolean readOnly, Models models, WarehouseEngine engine) {
         this.file = file;
+        this.intake = intake;
         this.readOnly = readOnly;
         this.models = models;
         this.engine = engine;
@@ -32,17 +37,18 @@ public final class Warehouse implements AutoCloseable {
 
     /** The warehouse under {@code home}; opens the file when first used. */
     public static Warehouse under(Path home, boolean readOnly) {
-        return new Warehouse(fileUnder(home), readOnly, Models.load(), null);
+        return under(home, readOnly, Models.load());
     }
 
     /** The warehouse under {@code home} with the given models (benchmarks of parts of the work). */
     public static Warehouse under(Path home, boolean readOnly, Models models) {
-        return new Warehouse(fileUnder(home), readOnly, models, null);
+        return new Warehouse(fileUnder(home), readOnly ? null : home.resolve("work").resolve("ingest"), readOnly,
+                models, null);
     }
 
     /** A warehouse on an engine already open (tests, benchmarks). */
     public static Warehouse on(WarehouseEngine engine) {
-        return new Warehouse(null, false, Models.load(), engine);
+        return new Warehouse(null, null, false, Models.load(), engine);
     }
 
     public static Path fileUnder(Path home) {
@@ -52,6 +58,14 @@ public final class Warehouse implements AutoCloseable {
     /** The file, or null for a warehouse not kept in a file. */
     public Path file() {
         return file;
+    }
+
+    /**
+     * The one folder whose files the engine reads (the loader stages the files it loads there), or null when it
+     * reads none.
+     */
+    public Path intake() {
+        return intake;
     }
 
     public Models models() {
@@ -64,7 +78,7 @@ public final class Warehouse implements AutoCloseable {
         if (e == null) {
             synchronized (this) {
                 if (engine == null) {
-                    engine = DuckDbEngine.open(file, readOnly);
+                    engine = DuckDbEngine.open(file, readOnly, intake);
                 }
                 e = engine;
             }
