@@ -1,0 +1,37 @@
+package org.ruralbank.directconnect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The quota ledger's guarantees, checked against the whole store. */
+final class QuotaInvariants {
+
+    private QuotaInvariants() {
+    }
+
+    static void check(JdbcClient db) {
+        // each quota column is exactly the sum of its postings
+        assertThat(db.sql("""
+                select count(*) from dc_quota q where
+                  q.granted_fen <> (select coalesce(sum(p.amount_fen), 0) from dc_quota_posting p where p.kind = 'GRANT'
+                     and p.enterprise_id = q.enterprise_id and p.fiscal_year = q.fiscal_year
+                     and p.budget_unit = q.budget_unit and p.economic_code = q.economic_code)
+                  or q.paid_fen <> (select coalesce(sum(p.amount_fen), 0) from dc_quota_posting p where p.kind = 'PAY'
+                     and p.enterprise_id = q.enterprise_id and p.fiscal_year = q.fiscal_year
+                     and p.budget_unit = q.budget_unit and p.economic_code = q.economic_code)
+                  or q.refunded_fen <> (select coalesce(sum(p.amount_fen), 0) from dc_quota_posting p
+                     where p.kind = 'REFUND' and p.enterprise_id = q.enterprise_id and p.fiscal_year = q.fiscal_year
+                     and p.budget_unit = q.budget_unit and p.economic_code = q.economic_code)
+                """).query(Long.class).single()).isZero();
+        // no quota overdrawn
+        assertThat(db.sql("select count(*) from dc_quota where paid_fen - refunded_fen > granted_fen")
+                .query(Long.class).single()).isZero();
+        // every payment posting belongs to an executed instruction with the same amount
+        assertThat(db.sql("""
+                select count(*) from dc_quota_posting p left join dc_instruction i on i.instruction_id = p.instruction_id
+                 where p.kind = 'PAY' and (i.instruction_id is null or i.amount_fen <> p.amount_fen
+                       or i.status not in ('ACSC', 'ACSP'))
+                """).query(Long.class).single()).isZero();
+    }
+}
