@@ -27,11 +27,17 @@ final class QuotaInvariants {
         // no quota overdrawn
         assertThat(db.sql("select count(*) from dc_quota where paid_fen - refunded_fen > granted_fen")
                 .query(Long.class).single()).isZero();
-        // every payment posting belongs to an executed instruction with the same amount
+        // every payment posting belongs to a posted instruction with the same amount and transfer
         assertThat(db.sql("""
                 select count(*) from dc_quota_posting p left join dc_instruction i on i.instruction_id = p.instruction_id
                  where p.kind = 'PAY' and (i.instruction_id is null or i.amount_fen <> p.amount_fen
-                       or i.status not in ('ACSC', 'ACSP'))
+                       or i.transfer_id <> p.transfer_id)
+                """).query(Long.class).single()).isZero();
+        // every refund posting returns a payment posting of its quota, and never more than it paid
+        assertThat(db.sql("""
+                select count(*) from dc_quota_posting p
+                 where p.kind = 'PAY' and p.amount_fen < (select coalesce(sum(r.amount_fen), 0) from dc_quota_posting r
+                       where r.kind = 'REFUND' and r.enterprise_id = p.enterprise_id and r.payment_id = p.ref_id)
                 """).query(Long.class).single()).isZero();
     }
 }

@@ -62,9 +62,10 @@ abstract class TreasuryContract {
     }
 
     @Test
-    void concurrentPaymentsConsumeTheQuotaExactlyAndNeverAboveIt() throws Exception {
+    void concurrentPaymentsAndRefundsMoveTheQuotaExactlyAndNeverAboveIt() throws Exception {
         assertThat(load("q1", year + ",101001,区教育局,30201,办公费,10000.00").outcome()).isEqualTo(Outcome.OK);
         AtomicLong paid = new AtomicLong();
+        AtomicLong refunded = new AtomicLong();
         List<PaymentAnswer> answers = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> futures = new ArrayList<>();
@@ -72,13 +73,25 @@ abstract class TreasuryContract {
             int client = c;
             futures.add(pool.submit(() -> {
                 Random r = new Random(client * 31L);
+                List<String[]> mine = new ArrayList<>();
                 for (int i = 0; i < PAYMENTS_PER_THREAD; i++) {
+                    if (!mine.isEmpty() && r.nextInt(5) == 0) {
+                        // part of one of this client's payments comes back, while the others keep paying
+                        String[] p = mine.remove(r.nextInt(mine.size()));
+                        long back = 1 + r.nextInt(Integer.parseInt(p[1]));
+                        RefundAnswer a = refund("r" + p[0], p[0], java.math.BigDecimal.valueOf(back, 2)
+                                .toPlainString(), "退回");
+                        assertThat(a.outcome()).isEqualTo(Outcome.OK);
+                        refunded.addAndGet(back);
+                        continue;
+                    }
                     long fen = 1 + r.nextInt(60_000);
-                    PaymentAnswer a = pay("c" + client + "-" + i, "101001", "30201",
-                            java.math.BigDecimal.valueOf(fen, 2).toPlainString());
+                    String id = "c" + client + "-" + i;
+                    PaymentAnswer a = pay(id, "101001", "30201", java.math.BigDecimal.valueOf(fen, 2).toPlainString());
                     answers.add(a);
                     if (a.outcome() == Outcome.OK) {
                         paid.addAndGet(fen);
+                        mine.add(new String[] {id, String.valueOf(fen)});
                     }
                 }
                 return null;
@@ -91,16 +104,47 @@ abstract class TreasuryContract {
 
         assertThat(answers).allSatisfy(a -> assertThat(a.outcome()).isIn(Outcome.OK, Outcome.QUOTA_EXCEEDED));
         assertThat(answers).anyMatch(a -> a.outcome() == Outcome.QUOTA_EXCEEDED);
-        long used = db.sql("select paid_fen from dc_quota where enterprise_id = :e").param("e", t.bureau)
-                .query(Long.class).single();
-        assertThat(used).isEqualTo(paid.get()).isLessThanOrEqualTo(10_000_00L);
-        // what the quota lost is exactly what the payee received and the bureau's account paid
-        assertThat(core.balance(payee).orElseThrow().bookedFen()).isEqualTo(paid.get());
-        assertThat(core.balance(t.account).orElseThrow().bookedFen()).isEqualTo(1_000_000_00L - paid.get());
-        // the quota was really the binding constraint: less than one payment's worth is left
-        assertThat(10_000_00L - used).isLessThan(60_000L);
+        assertThat(refunded.get()).isPositive();
+        long[] quota = db.sql("select paid_fen, refunded_fen from dc_quota where enterprise_id = :e")
+                .param("e", t.bureau).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        assertThat(quota[0]).isEqualTo(paid.get());
+        assertThat(quota[1]).isEqualTo(refunded.get());
+        assertThat(quota[0] - quota[1]).isLessThanOrEqualTo(10_000_00L);
+        // what the quota lost is exactly what the payee kept and the bureau's account paid
+        assertThat(core.balance(payee).orElseThrow().bookedFen()).isEqualTo(paid.get() - refunded.get());
+        assertThat(core.balance(t.account).orElseThrow().bookedFen())
+                .isEqualTo(1_000_000_00L - paid.get() + refunded.get());
         QuotaInvariants.check(db);
         LedgerInvariants.check(db);
+    }
+
+    @Test
+    void anInterBankPaymentIsRefundedOnlyOnceTheClearingHasDecided() {
+        load("q1", year + ",101001,区教育局,30201,办公费,1000.00");
+        var payments = ctx.getBean(org.ruralbank.directconnect.internal.Payments.class);
+        PaymentAnswer settled = interBank("ib-1", "300.00");
+        assertThat(settled.status()).isEqualTo("ACSP");
+        assertThat(refund("r0", "ib-1", "10.00", "退回").outcome()).isEqualTo(Outcome.PAYMENT_NOT_SETTLED);
+        payments.clearingResult(settled.instructionId(), true, "clearing", today);
+        // settled: the money comes back from the clearing to the bureau's account
+        assertThat(refund("r1", "ib-1", "100.00", "收款行退回").outcome()).isEqualTo(Outcome.OK);
+        assertThat(core.balance(t.account).orElseThrow().bookedFen()).isEqualTo(1_000_000_00L - 200_00L);
+
+        PaymentAnswer returned = interBank("ib-2", "400.00");
+        payments.clearingResult(returned.instructionId(), false, "clearing", today);
+        // returned by the clearing: the money is back already, the refund restores the quota alone
+        RefundAnswer r = refund("r2", "ib-2", "400.00", "清算退回");
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(r.transferId()).isNull();
+        assertThat(remaining("101001", "30201")).isEqualTo(800_00L);
+        assertThat(core.balance(t.account).orElseThrow().bookedFen()).isEqualTo(1_000_000_00L - 200_00L);
+        QuotaInvariants.check(db);
+        LedgerInvariants.check(db);
+    }
+
+    private PaymentAnswer interBank(String id, String amount) {
+        return treasury.pay(new TreasuryPayments.Payment(t.bureau, id, year, "101001", "30201", t.account,
+                "6228480012345678", "外行供应商", "ABOCCNBJ", amount, "采购", today));
     }
 
     @Test
