@@ -1,6 +1,8 @@
 package org.ruralbank.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ruralbank.cli.ConnectClientTest.connect;
+import static org.ruralbank.cli.ConnectClientTest.signed;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -128,18 +130,5 @@ class ConnectTreasuryTest {
             assertThat(cli.execute("treasury", command, "--help")).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage:", "treasury " + command, "--url");
         }
-    }
-
-    private static int signed(String[] connection, Path out, String... command) {
-        String[] args = new String[command.length + connection.length + 2];
-        System.arraycopy(command, 0, args, 0, command.length);
-        System.arraycopy(connection, 0, args, command.length, connection.length);
-        args[args.length - 2] = "--out";
-        args[args.length - 1] = out.toString();
-        return connect(args);
-    }
-
-    private static int connect(String... args) {
-        return new CommandLine(new ConnectCommand()).execute(args);
     }
 }

@@ -284,7 +284,7 @@ abstract class TreasuryContract {
     @Test
     void aRefusalOfThePaymentRulesGivesTheQuotaBack() {
         load("q1", year + ",101001,区教育局,30201,办公费,5000000.00");
-        // above the bureau's per-transaction limit (2,000,000.00 by default): refused after the quota was taken
+        // above the bureau's per-transaction limit (2,000,000.00 by default): refused before the quota is taken
         PaymentAnswer a = pay("p1", "101001", "30201", "2000000.01");
         assertThat(a.outcome()).isEqualTo(Outcome.PAYMENT_REFUSED);
         assertThat(a.reasonCode()).isEqualTo("AM02");
