@@ -83,7 +83,7 @@ class TreasuryApiAndPagesTest {
                 TestBank.PASSWORD);
         String page = mvc.perform(get("/directconnect/treasury?enterprise=" + t.bureau).session(staff))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("国库集中支付对账", "区教育局", "维修（护）费", "3000.00", "1234.50", "1765.50", "校舍维修",
+        assertThat(page).contains("国库集中支付对账", today.getYear() + "年度指标", "区教育局", "维修（护）费", "3000.00", "1234.50", "1765.50", "校舍维修",
                 "已入账").doesNotContain("Treasury reconciliation", "Remaining");
         String english = mvc.perform(get("/directconnect/treasury?lang=en&enterprise=" + t.bureau).session(staff)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(english).contains("Treasury reconciliation", "Remaining (yuan)", "1765.50");
