@@ -182,8 +182,8 @@ abstract class TreasuryContract {
     void aRefundThePayeeCannotCoverIsRefusedAndRestoresNothing() {
         load("q1", year + ",101001,区教育局,30201,办公费,1000.00");
         pay("p1", "101001", "30201", "300.00");
-        // the payee spent the money meanwhile
-        core.transfer(CoreBanking.Transfer.posted(t.f.bank.uniqueId("X"), payee, t.account, 250_00L, "PAYMENT",
+        // the payee spent the money meanwhile (by card, at the counter: not a direct-connection payment)
+        core.transfer(CoreBanking.Transfer.posted(t.f.bank.uniqueId("X"), payee, t.account, 250_00L, "CARD",
                 "spent", today));
         assertThat(refund("r1", "p1", "100.00", "退回").outcome()).isEqualTo(Outcome.RETURN_NOT_COVERED);
         assertThat(remaining("101001", "30201")).isEqualTo(700_00L);
