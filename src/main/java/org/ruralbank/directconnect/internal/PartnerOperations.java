@@ -19,6 +19,7 @@ import org.ruralbank.directconnect.internal.PainMessages.CreditTransfer;
 import org.ruralbank.directconnect.internal.PainMessages.Initiation;
 import org.ruralbank.directconnect.internal.PainMessages.PaymentBlock;
 import org.ruralbank.directconnect.internal.PainMessages.TxStatus;
+import org.ruralbank.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -60,8 +61,8 @@ public class PartnerOperations {
             }
             Balance b = core.balance(g.accountNo()).orElseThrow();
             list.add(new AccountView(g.accountNo(), g.accountName(), enterpriseId.equals(g.ownerEnterpriseId()),
-                    g.canView(), g.canPay(), g.canSweep(), "CNY", Amounts.yuan(b.bookedFen()),
-                    Amounts.yuan(b.availableFen())));
+                    g.canView(), g.canPay(), g.canSweep(), "CNY", Money.yuanText(b.bookedFen()),
+                    Money.yuanText(b.availableFen())));
         }
         return list;
     }
@@ -140,84 +141,82 @@ public class PartnerOperations {
     }
 
     /**
-     * A pain.001 message → its pain.002 report. A replay of the same message returns the stored report; the same
-     * message id with other content is refused as a whole (DU01) without executing anything.
+     * A pain.001 message → its pain.002 report. The message id is claimed first, with the message's digest, in a
+     * row of its own that the database keeps unique per enterprise: of several different messages with one id,
+     * sent one after the other or at once, exactly one executes and every other is refused as a whole (DU01, a
+     * report of its own message) without executing anything. The same message again returns the stored report.
+     *
+     * <p>Each transaction then executes in its own transaction that stores its result with its posting, and the
+     * report, built from those results, is stored last. Nothing in the report can fail once money has moved: it
+     * echoes only ids and counts, and a report of the same ids is validated before anything executes. Should the
+     * request still fail between the two (the store unreachable), the message is claimed but unanswered; sending
+     * it again runs it again, each transaction answering its stored result instead of executing twice, and stores
+     * and returns the report of what really happened.
      */
     public String initiation(String enterpriseId, byte[] body) throws Xml.BadXml {
         Initiation in = PainMessages.read(body);
         String hash = sha256(body);
-        Optional<String[]> earlier = db.sql("select content_hash, response from dc_message where enterprise_id = :e "
-                + "and msg_id = :m").param("e", enterpriseId).param("m", in.msgId())
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
-        if (earlier.isPresent()) {
-            if (earlier.get()[0].equals(hash)) {
-                return earlier.get()[1];
-            }
-            return PainMessages.report(messageId("P"), clock.instant(), in, List.of(), "DU01",
-                    "message id " + in.msgId() + " was already used for a different message; nothing was executed");
+        PainMessages.Refusal refusal = PainMessages.refusal(in, MAX_TRANSACTIONS_PER_MESSAGE);
+        String refused = refusal == null ? null
+                : PainMessages.report(messageId("P"), clock.instant(), in, List.of(), refusal.code(), refusal.text());
+        if (refusal == null) {
+            PainMessages.reportable(in);
         }
-        String refusal = refusal(in);
-        String response;
-        if (refusal != null) {
-            response = PainMessages.report(messageId("P"), clock.instant(), in, List.of(), refusal.substring(0, 4),
-                    refusal.substring(5));
-        } else {
-            List<BlockStatus> blocks = new ArrayList<>();
-            LocalDate today = calendar.today();
-            for (PaymentBlock block : in.blocks()) {
-                List<TxStatus> txs = new ArrayList<>();
-                Set<String> seen = new HashSet<>();
-                for (CreditTransfer t : block.transactions()) {
-                    if (!seen.add(t.txKey())) {
-                        txs.add(new TxStatus(t.instrId(), t.endToEndId(), "RJCT", "DU05",
-                                "duplicate transaction id within the payment information block"));
-                        continue;
-                    }
-                    PaymentResult r = payments.execute(new PaymentOrder(enterpriseId,
-                            "ISO:" + in.msgId() + "/" + block.pmtInfId() + "/" + t.txKey(), "PAIN001", in.msgId(),
-                            block.pmtInfId(), t.endToEndId(), block.debitAccount(), t.creditAccount(),
-                            t.creditorName(), t.creditorAgent(), t.amountText(), t.currency(), today));
-                    txs.add(new TxStatus(t.instrId(), t.endToEndId(), r.status(), r.reasonCode(), r.reasonText()));
-                }
-                blocks.add(new BlockStatus(block.pmtInfId(), txs,
-                        PainMessages.combine(txs.stream().map(TxStatus::status).toList()), null, null));
-            }
-            response = PainMessages.report(messageId("P"), clock.instant(), in, blocks, null, null);
-        }
-        db.sql("insert into dc_message (enterprise_id, msg_id, content_hash, response, created_at) "
+        boolean claimed = db.sql("insert into dc_message (enterprise_id, msg_id, content_hash, response, created_at) "
                 + "values (:e, :m, :h, :r, :now) on conflict do nothing").param("e", enterpriseId)
-                .param("m", in.msgId()).param("h", hash).param("r", response).param("now", OffsetDateTime.now(clock))
-                .update();
-        return db.sql("select response from dc_message where enterprise_id = :e and msg_id = :m")
-                .param("e", enterpriseId).param("m", in.msgId()).query(String.class).single();
+                .param("m", in.msgId()).param("h", hash).param("r", refused).param("now", OffsetDateTime.now(clock))
+                .update() == 1;
+        if (!claimed) {
+            String[] earlier = stored(enterpriseId, in.msgId());
+            if (!earlier[0].equals(hash)) {
+                return PainMessages.report(messageId("P"), clock.instant(), in, List.of(), "DU01", "message id "
+                        + in.msgId() + " was already used for a different message; nothing was executed");
+            }
+            if (earlier[1] != null) {
+                return earlier[1];
+            }
+            // the same message, claimed but not answered yet (under way, or failed after it executed): run it
+            // again; what it executed answers as stored
+        }
+        if (refused != null) {
+            return refused;
+        }
+        List<BlockStatus> blocks = new ArrayList<>();
+        LocalDate today = calendar.today();
+        for (PaymentBlock block : in.blocks()) {
+            List<TxStatus> txs = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (CreditTransfer t : block.transactions()) {
+                if (!seen.add(t.txKey())) {
+                    txs.add(new TxStatus(t.instrId(), t.endToEndId(), "RJCT", "DU05",
+                            "duplicate transaction id within the payment information block"));
+                    continue;
+                }
+                if (t.equivalentAmount()) {
+                    txs.add(new TxStatus(t.instrId(), t.endToEndId(), "RJCT", "AM12", "EqvtAmt (an amount to "
+                            + "convert from another currency) is not accepted: give InstdAmt in CNY"));
+                    continue;
+                }
+                PaymentResult r = payments.execute(new PaymentOrder(enterpriseId,
+                        PaymentOrder.isoKey(in.msgId(), block.pmtInfId(), t.txKey()), "PAIN001", in.msgId(),
+                        block.pmtInfId(), t.endToEndId(), block.debitAccount(), t.creditAccount(),
+                        t.creditorName(), t.creditorAgent(), t.amountText(), t.currency(), today));
+                txs.add(new TxStatus(t.instrId(), t.endToEndId(), r.status(), r.reasonCode(), r.reasonText()));
+            }
+            blocks.add(new BlockStatus(block.pmtInfId(), txs,
+                    PainMessages.combine(txs.stream().map(TxStatus::status).toList()), null, null));
+        }
+        String response = PainMessages.report(messageId("P"), clock.instant(), in, blocks, null, null);
+        db.sql("update dc_message set response = :r where enterprise_id = :e and msg_id = :m and response is null")
+                .param("r", response).param("e", enterpriseId).param("m", in.msgId()).update();
+        return stored(enterpriseId, in.msgId())[1];
     }
 
-    /** Why a whole message is refused before any transaction ("CODE text"), or null. */
-    private static String refusal(Initiation in) {
-        int count = in.transactionCount();
-        if (count > MAX_TRANSACTIONS_PER_MESSAGE) {
-            return "AM18 at most " + MAX_TRANSACTIONS_PER_MESSAGE + " transactions per message";
-        }
-        if (!String.valueOf(count).equals(in.nbOfTxs())) {
-            return "AM18 NbOfTxs says " + in.nbOfTxs() + " but the message holds " + count;
-        }
-        if (in.ctrlSum() != null) {
-            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
-            for (PaymentBlock b : in.blocks()) {
-                for (CreditTransfer t : b.transactions()) {
-                    sum = sum.add(new java.math.BigDecimal(t.amountText()));
-                }
-            }
-            if (sum.compareTo(new java.math.BigDecimal(in.ctrlSum())) != 0) {
-                return "AM10 CtrlSum says " + in.ctrlSum() + " but the amounts add up to " + sum.toPlainString();
-            }
-        }
-        for (PaymentBlock b : in.blocks()) {
-            if (b.nbOfTxs() != null && !String.valueOf(b.transactions().size()).equals(b.nbOfTxs())) {
-                return "AM18 NbOfTxs of block " + b.pmtInfId() + " does not match its transactions";
-            }
-        }
-        return null;
+    /** The stored digest and report (null while unanswered) of a message id. */
+    private String[] stored(String enterpriseId, String msgId) {
+        return db.sql("select content_hash, response from dc_message where enterprise_id = :e and msg_id = :m")
+                .param("e", enterpriseId).param("m", msgId)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
     }
 
     private String messageId(String prefix) {

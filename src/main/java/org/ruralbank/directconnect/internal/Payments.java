@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Outcome;
 import org.ruralbank.directconnect.CoreBanking.Transfer;
+import org.ruralbank.shared.Money;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -155,7 +156,8 @@ public class Payments {
 
     private PaymentResult run(PaymentOrder o, String hash, Charge charge) {
         Context ctx = context(o);
-        Long amount = Amounts.fen(o.amountText()).orElse(null);
+        PaymentOrder.Amount parsed = o.amount();
+        Long amount = parsed instanceof PaymentOrder.Fen f ? f.fen() : null;
         boolean interBank = o.creditorAgent() != null && !o.creditorAgent().isBlank()
                 && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
         OffsetDateTime received = OffsetDateTime.now(clock);
@@ -167,27 +169,32 @@ public class Payments {
         if (!"CNY".equals(o.currency())) {
             return reject(id, o, received, "AM03", "only CNY is accepted, not " + o.currency());
         }
-        if (amount == null) {
-            return reject(id, o, received, "AM12", "amount must be positive with at most two decimals: "
-                    + o.amountText());
+        if (parsed instanceof PaymentOrder.Refused r) {
+            return reject(id, o, received, r.code(), r.text());
+        }
+        if (o.debitAccount() == null || o.debitAccount().isBlank()) {
+            return reject(id, o, received, "AC01", "no debit account is given");
         }
         if (ctx.grantedAccount() == null || !ctx.canPay()) {
             return reject(id, o, received, "AC01", "debit account unknown or not granted for payment: "
                     + o.debitAccount());
         }
-        if (o.creditAccount() == null || o.creditAccount().isBlank() || o.creditAccount().equals(o.debitAccount())) {
-            return reject(id, o, received, "AC03", "creditor account missing or equal to the debit account");
+        if (o.creditAccount() == null || o.creditAccount().isBlank()) {
+            return reject(id, o, received, "AC03", "no creditor account is given");
+        }
+        if (o.creditAccount().equals(o.debitAccount())) {
+            return reject(id, o, received, "AC03", "the creditor account is the debit account");
         }
         if (!interBank && !"CUSTOMER".equals(ctx.creditKind())) {
             return reject(id, o, received, "AC03", "no account " + o.creditAccount() + " at this bank");
         }
-        if (amount > ctx.perTxnLimitFen()) {
+        if (parsed instanceof PaymentOrder.AboveAnyLimit || amount > ctx.perTxnLimitFen()) {
             return reject(id, o, received, "AM02", "above the enterprise's per-transaction limit of "
-                    + Amounts.yuan(ctx.perTxnLimitFen()) + " yuan");
+                    + Money.yuanText(ctx.perTxnLimitFen()) + " yuan");
         }
         if (ctx.accountPerTxnFen() != null && amount > ctx.accountPerTxnFen()) {
             return reject(id, o, received, "AM02", "above the account's per-transaction limit of "
-                    + Amounts.yuan(ctx.accountPerTxnFen()) + " yuan");
+                    + Money.yuanText(ctx.accountPerTxnFen()) + " yuan");
         }
 
         // limit rows first, in key order; the core locks account rows after them
@@ -202,8 +209,8 @@ public class Payments {
                 giveBack(taken, o.businessDate(), amount);
                 long used = db.sql("select used_fen from dc_limit_usage where usage_key = :k and business_date = :d")
                         .param("k", limit.getKey()).param("d", o.businessDate()).query(Long.class).single();
-                return reject(id, o, received, "AM02", "above the daily limit of " + Amounts.yuan(limit.getValue())
-                        + " yuan (" + Amounts.yuan(used) + " already used on " + o.businessDate() + ")");
+                return reject(id, o, received, "AM02", "above the daily limit of " + Money.yuanText(limit.getValue())
+                        + " yuan (" + Money.yuanText(used) + " already used on " + o.businessDate() + ")");
             }
             taken.add(limit.getKey());
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.ruralbank.directconnect.TreasuryPayments.FileError;
 import org.ruralbank.directconnect.TreasuryPayments.QuotaFileLayout;
+import org.ruralbank.shared.Money;
 
 /**
  * Reads the finance bureau's quota file ({@link QuotaFileLayout}) as hostile input: every wrong line is reported
@@ -25,7 +26,8 @@ final class QuotaFile {
     private static final Pattern UNIT = Pattern.compile("[0-9A-Za-z-]{1,20}");
     /** 政府支出经济分类: a class (类, 3 digits) or a class and item (款, 5 digits). */
     private static final Pattern ECONOMIC = Pattern.compile("\\d{3}|\\d{5}");
-    private static final Pattern ZERO = Pattern.compile("0+(\\.0{1,2})?");
+    /** Yuan as the file writes them: digits, a point and decimals, no sign or exponent (two decimals at most). */
+    static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,10})?");
 
     /** One quota of the file. */
     record Line(int line, String budgetUnit, String budgetUnitName, String economicCode, String economicName,
@@ -102,7 +104,7 @@ final class QuotaFile {
                         + shown(f[3])));
             }
             text(errors, n, "economic_name", f[4], 60);
-            Long fen = ZERO.matcher(f[5]).matches() ? Long.valueOf(0L) : Amounts.fen(f[5]).orElse(null);
+            Long fen = AMOUNT.matcher(f[5]).matches() ? Money.tryParseYuan(f[5]).map(Money::fen).orElse(null) : null;
             if (fen == null) {
                 errors.add(new FileError(n, "quota_yuan", "an amount in yuan, zero or more, with at most two "
                         + "decimals expected: " + shown(f[5])));

@@ -14,6 +14,7 @@ import org.ruralbank.directconnect.CoreBanking.Transfer;
 import org.ruralbank.directconnect.TreasuryPayments;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.shared.Money;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -119,7 +120,7 @@ public class Treasury implements TreasuryPayments {
             long used = current.containsKey(key) ? current.get(key)[1] : 0;
             if (l.quotaFen() < used) {
                 errors.add(new FileError(l.line(), "quota_yuan", "below what budget unit " + l.budgetUnit()
-                        + " already used of classification " + l.economicCode() + ": " + Amounts.yuan(used)));
+                        + " already used of classification " + l.economicCode() + ": " + Money.yuanText(used)));
             }
         }
         for (var c : current.entrySet()) {
@@ -127,7 +128,7 @@ public class Treasury implements TreasuryPayments {
                 String[] k = c.getKey().split("\u001f");
                 errors.add(new FileError(0, "budget_unit_code", "the quota of budget unit " + k[0]
                         + " and classification " + k[1] + " is missing from the file, but "
-                        + Amounts.yuan(c.getValue()[1]) + " of it is already used"));
+                        + Money.yuanText(c.getValue()[1]) + " of it is already used"));
             }
         }
         if (!errors.isEmpty()) {
@@ -173,7 +174,7 @@ public class Treasury implements TreasuryPayments {
         LoadResult result = new LoadResult(loadId, Outcome.OK, year, file.lines().size(), changed, total, List.of());
         audit.recordAs("partner:" + enterpriseId, orgPath, "dc.treasury.load", AuditLog.Outcome.OK, "dcQuotaLoad",
                 enterpriseId + " " + loadId, null, Map.of("fiscalYear", year, "lines", result.lines(),
-                        "changed", changed, "granted", Amounts.yuan(total)));
+                        "changed", changed, "granted", Money.yuanText(total)));
         return result;
     }
 
@@ -262,7 +263,7 @@ public class Treasury implements TreasuryPayments {
                     + QUOTA_KEY).params(key()).query(Long.class).optional();
             if (remaining.isPresent()) {
                 return new Refusal("TQ01", "above the quota of budget unit " + p.budgetUnit() + " for "
-                        + p.economicCode() + " in " + p.fiscalYear() + ": " + Amounts.yuan(remaining.get())
+                        + p.economicCode() + " in " + p.fiscalYear() + ": " + Money.yuanText(remaining.get())
                         + " yuan remain");
             }
             boolean unitKnown = db.sql("select count(*) from dc_quota where enterprise_id = :e and fiscal_year = :y "
@@ -321,7 +322,8 @@ public class Treasury implements TreasuryPayments {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        Long amount = Amounts.fen(r.amountText()).orElse(null);
+        Long amount = r.amountText() == null || !QuotaFile.AMOUNT.matcher(r.amountText().strip()).matches() ? null
+                : Money.tryParseYuan(r.amountText()).filter(m -> m.signum() > 0).map(Money::fen).orElse(null);
         var keys = new GeneratedKeyHolder();
         db.sql("insert into dc_treasury_refund (enterprise_id, refund_id, content_hash, payment_id, amount_fen, "
                 + "reason, outcome, business_date, created_at) values (:e, :id, :h, :p, :a, :r, 'RECEIVED', :d, :now)")
@@ -358,8 +360,8 @@ public class Treasury implements TreasuryPayments {
                 + "and kind = 'REFUND' and payment_id = :p").param("e", r.enterpriseId()).param("p", r.paymentId())
                 .query(Long.class).single();
         if (refunded + amount > (Long) p[3]) {
-            return decided(seq, r, Outcome.EXCEEDS_PAID, "payment " + r.paymentId() + " paid " + Amounts.yuan(
-                    (Long) p[3]) + " yuan, of which " + Amounts.yuan(refunded) + " already refunded", null);
+            return decided(seq, r, Outcome.EXCEEDS_PAID, "payment " + r.paymentId() + " paid " + Money.yuanText(
+                    (Long) p[3]) + " yuan, of which " + Money.yuanText(refunded) + " already refunded", null);
         }
         String transferId = null;
         if ("ACSC".equals(p[5])) {
@@ -371,7 +373,7 @@ public class Treasury implements TreasuryPayments {
                     original.debitAccount(), amount, "REFUND", r.refundId(), r.businessDate()));
             if (o == CoreBanking.Outcome.EXCEEDS_CREDITS) {
                 return decided(seq, r, Outcome.RETURN_NOT_COVERED, "account " + original.creditAccount()
-                        + " does not hold " + Amounts.yuan(amount) + " yuan to return", null);
+                        + " does not hold " + Money.yuanText(amount) + " yuan to return", null);
             }
             if (!o.succeeded()) {
                 throw new IllegalStateException("refund " + r.refundId() + ": the core refused " + o);
@@ -385,7 +387,7 @@ public class Treasury implements TreasuryPayments {
                 + "'REFUND', :id, :p, :a, :t, :r, :d, :now)").params(quota).param("id", r.refundId())
                 .param("p", r.paymentId()).param("a", amount).param("t", transferId).param("r", cut(r.reason(), 200))
                 .param("d", r.businessDate()).param("now", OffsetDateTime.now(clock)).update();
-        return decided(seq, r, Outcome.OK, "quota restored by " + Amounts.yuan(amount) + " yuan", transferId);
+        return decided(seq, r, Outcome.OK, "quota restored by " + Money.yuanText(amount) + " yuan", transferId);
     }
 
     /** Stores the refund's answer in its own transaction (with its effects, when it has any). */

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.ruralbank.directconnect.RequestSigning;
 import org.ruralbank.directconnect.TreasuryPayments;
 import org.ruralbank.directconnect.TreasuryPayments.Outcome;
-import org.ruralbank.directconnect.internal.Amounts;
+import org.ruralbank.shared.Money;
 import org.ruralbank.directconnect.internal.BusinessCalendar;
 import org.ruralbank.directconnect.internal.PartnerPrincipal;
 import org.ruralbank.directconnect.internal.Problems;
@@ -64,7 +64,7 @@ class TreasuryApiController {
         m.put("fiscalYear", r.fiscalYear());
         m.put("lines", r.lines());
         m.put("changed", r.changed());
-        m.put("granted", Amounts.yuan(r.grantedFen()));
+        m.put("granted", Money.yuanText(r.grantedFen()));
         m.put("errors", r.errors().stream().map(e -> Map.of("line", e.line(), "field", e.field(),
                 "message", e.message())).toList());
         return ResponseEntity.status(status(r.outcome())).body(m);
@@ -131,11 +131,11 @@ class TreasuryApiController {
             row.put("budgetUnitName", q.budgetUnitName());
             row.put("economicCode", q.economicCode());
             row.put("economicName", q.economicName());
-            row.put("quota", Amounts.yuan(q.quotaFen()));
-            row.put("paid", Amounts.yuan(q.paidFen()));
-            row.put("refunded", Amounts.yuan(q.refundedFen()));
-            row.put("used", Amounts.yuan(q.usedFen()));
-            row.put("remaining", Amounts.yuan(q.remainingFen()));
+            row.put("quota", Money.yuanText(q.quotaFen()));
+            row.put("paid", Money.yuanText(q.paidFen()));
+            row.put("refunded", Money.yuanText(q.refundedFen()));
+            row.put("used", Money.yuanText(q.usedFen()));
+            row.put("remaining", Money.yuanText(q.remainingFen()));
             return row;
         }).toList());
         m.put("movements", r.movements().stream().map(v -> {
@@ -145,7 +145,7 @@ class TreasuryApiController {
             row.put("paymentId", v.paymentId());
             row.put("budgetUnit", v.budgetUnit());
             row.put("economicCode", v.economicCode());
-            row.put("amount", Amounts.yuan(v.amountFen()));
+            row.put("amount", Money.yuanText(v.amountFen()));
             row.put("payeeAccount", v.payeeAccount());
             row.put("payeeName", v.payeeName());
             row.put("status", v.status());

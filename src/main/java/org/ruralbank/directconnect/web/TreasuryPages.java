@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.ruralbank.directconnect.TreasuryPayments;
-import org.ruralbank.directconnect.internal.Amounts;
+import org.ruralbank.shared.Money;
 import org.ruralbank.directconnect.internal.BusinessCalendar;
 import org.ruralbank.directconnect.internal.Treasury;
 import org.ruralbank.platform.CurrentStaff;
@@ -71,9 +71,9 @@ class TreasuryPages {
                 texts.get("dc.treasury.quota"), texts.get("dc.treasury.paid"), texts.get("dc.treasury.refunded"),
                 texts.get("dc.treasury.used"), texts.get("dc.treasury.remaining")),
                 sink -> r.quotas().forEach(q -> sink.accept(Arrays.asList(q.budgetUnit(), q.budgetUnitName(),
-                        q.economicCode(), q.economicName(), Amounts.yuanDecimal(q.quotaFen()),
-                        Amounts.yuanDecimal(q.paidFen()), Amounts.yuanDecimal(q.refundedFen()),
-                        Amounts.yuanDecimal(q.usedFen()), Amounts.yuanDecimal(q.remainingFen())))));
+                        q.economicCode(), q.economicName(), Money.ofFen(q.quotaFen()).yuan(),
+                        Money.ofFen(q.paidFen()).yuan(), Money.ofFen(q.refundedFen()).yuan(),
+                        Money.ofFen(q.usedFen()).yuan(), Money.ofFen(q.remainingFen()).yuan()))));
     }
 
     /** The bureau asked for (404 outside the staff's scope), or the first of the scope when none is asked for. */
