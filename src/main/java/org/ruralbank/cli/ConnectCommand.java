@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "connect", description = "Client for enterprises: sign and send direct-connection requests.",
         subcommands = {ConnectCommand.Keygen.class, ConnectCommand.Balances.class, ConnectCommand.Intraday.class,
             ConnectCommand.Pay.class, ConnectCommand.Batch.class, ConnectCommand.Statement.class,
-            ConnectCommand.Sweep.class, ConnectCommand.Status.class})
+            ConnectCommand.Sweep.class, ConnectCommand.Status.class, ConnectTreasuryCommand.class})
 class ConnectCommand {
 
     /** Where the bank is and who signs. */

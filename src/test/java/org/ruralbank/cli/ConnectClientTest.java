@@ -152,7 +152,8 @@ class ConnectClientTest {
                 .query(String.class).single()).isEqualTo("APPROVED");
     }
 
-    private static int signed(String[] connection, Path out, String... command) {
+    /** Runs {@code ruralbank connect} with the connection's options, the answer written to {@code out}. */
+    static int signed(String[] connection, Path out, String... command) {
         String[] args = new String[command.length + connection.length + 2];
         System.arraycopy(command, 0, args, 0, command.length);
         System.arraycopy(connection, 0, args, command.length, connection.length);
@@ -161,7 +162,7 @@ class ConnectClientTest {
         return connect(args);
     }
 
-    private static int connect(String... args) {
+    static int connect(String... args) {
         return new CommandLine(new ConnectCommand()).execute(args);
     }
 

@@ -128,6 +128,8 @@ class RoleReachTest {
             Map.entry("GET /directconnect/instructions/export", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /directconnect/instructions/{id}", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /directconnect/reconciliation", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
+            Map.entry("GET /directconnect/treasury", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
+            Map.entry("GET /directconnect/treasury/export", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /warehouse/orgs", roles(ADMIN, EBANK)),
             Map.entry("GET /warehouse/models", wholeBank(ADMIN, EBANK)),
             Map.entry("GET /warehouse/models/{name}", wholeBank(ADMIN, EBANK)),
@@ -153,6 +155,11 @@ class RoleReachTest {
             Map.entry("POST /api/dc/v1/payments", PARTNERS_ONLY),
             Map.entry("POST /api/dc/v1/payments/iso", PARTNERS_ONLY),
             Map.entry("GET /api/dc/v1/pools/{poolId}/runs", PARTNERS_ONLY),
+            Map.entry("POST /api/dc/v1/treasury/quotas", PARTNERS_ONLY),
+            Map.entry("POST /api/dc/v1/treasury/payments", PARTNERS_ONLY),
+            Map.entry("GET /api/dc/v1/treasury/payments/{paymentId}", PARTNERS_ONLY),
+            Map.entry("POST /api/dc/v1/treasury/refunds", PARTNERS_ONLY),
+            Map.entry("GET /api/dc/v1/treasury/reconciliation", PARTNERS_ONLY),
             Map.entry("POST /api/dc/v1/pools/{poolId}/runs", PARTNERS_ONLY)));
 
     /** The actuator's endpoints are mapped outside the controllers; these are the ones exposed. */

@@ -50,6 +50,8 @@ class ScopeIsolationTest {
             Map.entry("GET /api/dc/v1/accounts/{accountNo}/statement", PARTNER),
             Map.entry("GET /api/dc/v1/payments/{key}", PARTNER),
             Map.entry("GET /api/dc/v1/pools/{poolId}/runs", PARTNER),
+            Map.entry("GET /api/dc/v1/treasury/reconciliation", PARTNER),
+            Map.entry("GET /api/dc/v1/treasury/payments/{paymentId}", PARTNER),
             Map.entry("GET /data", "delivery dates and their states, no row of any org"),
             Map.entry("GET /data/progress", "the running load's step and percentage"),
             Map.entry("GET /data/dates/{date}", "files, counts and quarantined records, which belong to no org yet"),
@@ -95,6 +97,22 @@ class ScopeIsolationTest {
 
     String bEnterprise;
     String bAccount;
+    String bBureau;
+
+    /** A finance bureau of branch B with a quota (made once, when a case needs it). */
+    private String bBureau() {
+        if (bBureau == null) {
+            var dc = new org.ruralbank.directconnect.DirectConnectFixture(ctx, b);
+            bBureau = dc.bank.uniqueId("T");
+            dc.apply(org.ruralbank.directconnect.Onboarding.Kind.ENTERPRISE, Map.of("enterpriseId", bBureau,
+                    "name", "乙支行财政局", "kind", "TREASURY", "orgId", b.orgId()));
+            var today = ctx.getBean(org.ruralbank.directconnect.internal.BusinessCalendar.class).today();
+            ctx.getBean(org.ruralbank.directconnect.internal.Treasury.class).load(bBureau, "scope",
+                    org.ruralbank.directconnect.TreasuryFixture.csv(today.getYear()
+                            + ",B01,乙支行预算单位,30201,办公费,100.00"), today);
+        }
+        return bBureau;
+    }
 
     /** Both branches have channel figures in the warehouse (a card, users, a device, a merchant). */
     private void channelFigures() {
@@ -257,6 +275,14 @@ class ScopeIsolationTest {
                 + bInstruction).session(headOfA)).andExpect(status().isNotFound()));
         cases.put("GET /directconnect/reconciliation", () ->
                 assertPageHasNo(headOfA, "/directconnect/reconciliation", bEnterprise, bAccount));
+        cases.put("GET /directconnect/treasury", () -> {
+            String bureau = bBureau();
+            assertPageHasNo(headOfA, "/directconnect/treasury", bureau, "乙支行预算单位");
+            mvc.perform(get("/directconnect/treasury?enterprise=" + bureau).session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("GET /directconnect/treasury/export", () -> mvc.perform(get("/directconnect/treasury/export"
+                + "?enterprise=" + bBureau()).session(headOfA)).andExpect(status().isNotFound()));
         cases.put("GET /warehouse/orgs", () -> {
             seedOrgOverview();
             assertPageHasNo(adminOfA, "/warehouse/orgs?date=20250101", b.orgId());

@@ -66,12 +66,38 @@ public class Payments {
      * reuses it is refused ({@code replayed-nonce}) before it executes anything.
      */
     public PaymentResult execute(PaymentOrder order, Nonces.Claim nonce) {
-        String hash = order.contentHash();
+        return execute(order, nonce, null);
+    }
+
+    /**
+     * A second balance a payment draws on in its own transaction (a treasury quota). It is taken after the daily
+     * limits and before the posting, so its rows are locked between the limit rows and the account rows; it is
+     * given back when the posting is refused, and told the instruction and transfer when the payment is posted.
+     */
+    public interface Charge {
+        /** What the charge adds to the payment's content: a replay must match it too. */
+        String content();
+
+        /** Takes the amount, or answers why not (an ISO-style reason code and text). */
+        Refusal take(long amountFen);
+
+        void giveBack(long amountFen);
+
+        void posted(long instructionId, String transferId, long amountFen);
+
+        record Refusal(String code, String text) {
+        }
+    }
+
+    /** As {@link #execute(PaymentOrder, Nonces.Claim)}, drawing on {@code charge} too (when not null). */
+    public PaymentResult execute(PaymentOrder order, Nonces.Claim nonce, Charge charge) {
+        String hash = charge == null ? order.contentHash()
+                : PartnerOperations.sha256(PartnerOperations.utf8(order.contentHash() + "\u001f" + charge.content()));
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 PaymentResult result = tx.execute(status -> {
                     nonces.recordOrRefuse(nonce);
-                    return run(order, hash);
+                    return run(order, hash, charge);
                 });
                 committed(nonce);
                 return result;
@@ -128,7 +154,7 @@ public class Payments {
                 g == null ? null : g.dailyLimitFen(), creditKind);
     }
 
-    private PaymentResult run(PaymentOrder o, String hash) {
+    private PaymentResult run(PaymentOrder o, String hash, Charge charge) {
         Context ctx = context(o);
         PaymentOrder.Amount parsed = o.amount();
         Long amount = parsed instanceof PaymentOrder.Fen f ? f.fen() : null;
@@ -188,6 +214,11 @@ public class Payments {
             }
             taken.add(limit.getKey());
         }
+        Charge.Refusal refused = charge == null ? null : charge.take(amount);
+        if (refused != null) {
+            giveBack(taken, o.businessDate(), amount);
+            return reject(id, o, received, refused.code(), refused.text());
+        }
 
         String transferId = "PAY-" + id;
         Transfer t = interBank
@@ -198,9 +229,15 @@ public class Payments {
         Outcome outcome = core.transfer(t);
         if (!outcome.succeeded()) {
             giveBack(taken, o.businessDate(), amount);
+            if (charge != null) {
+                charge.giveBack(amount);
+            }
             return outcome == Outcome.EXCEEDS_CREDITS
                     ? reject(id, o, received, "AM04", "insufficient funds on " + o.debitAccount())
                     : reject(id, o, received, "NARR", "the core refused the posting: " + outcome);
+        }
+        if (charge != null) {
+            charge.posted(id, transferId, amount);
         }
         String status = interBank ? "ACSP" : "ACSC";
         db.sql("update dc_instruction set status = :s, transfer_id = :t where instruction_id = :id")

@@ -31,4 +31,9 @@ class DirectConnectMenu {
     MenuEntry dcReconciliationMenu() {
         return new MenuEntry("menu.dc", "menu.dc.reconciliation", "/directconnect/reconciliation", READERS, 530);
     }
+
+    @Bean
+    MenuEntry dcTreasuryMenu() {
+        return new MenuEntry("menu.dc", "menu.dc.treasury", "/directconnect/treasury", READERS, 540);
+    }
 }

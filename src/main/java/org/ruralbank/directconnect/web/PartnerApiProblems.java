@@ -19,7 +19,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /** Every refusal of the partner API as an RFC 9457 problem; an unexpected failure is logged, never shown. */
-@RestControllerAdvice(assignableTypes = PartnerApiController.class)
+@RestControllerAdvice(assignableTypes = {PartnerApiController.class, TreasuryApiController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PartnerApiProblems {
 

@@ -1,0 +1,89 @@
+package org.ruralbank.directconnect.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.ruralbank.directconnect.TreasuryPayments;
+import org.ruralbank.shared.Money;
+import org.ruralbank.directconnect.internal.BusinessCalendar;
+import org.ruralbank.directconnect.internal.Treasury;
+import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.NotFound;
+import org.ruralbank.platform.Spreadsheets;
+import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Texts;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The treasury reconciliation (国库集中支付对账) as the bank's staff see it: a finance bureau of their scope, each
+ * quota of the date's fiscal year at the end of the date, the date's payments and refunds; exported to Excel.
+ */
+@Controller
+@RequestMapping("/directconnect/treasury")
+class TreasuryPages {
+
+    private final Treasury treasury;
+    private final BusinessCalendar calendar;
+    private final Texts texts;
+
+    TreasuryPages(Treasury treasury, BusinessCalendar calendar, Texts texts) {
+        this.treasury = treasury;
+        this.calendar = calendar;
+        this.texts = texts;
+    }
+
+    @GetMapping
+    @PreAuthorize(DirectConnectPages.READERS)
+    String reconciliation(@RequestParam(required = false) String enterprise,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
+        Map<String, String> bureaus = treasury.bureaus(CurrentStaff.get().scope());
+        LocalDate d = date == null ? calendar.today() : date;
+        String bureau = bureau(enterprise, bureaus);
+        model.addAttribute("bureaus", bureaus);
+        model.addAttribute("enterprise", bureau);
+        model.addAttribute("date", d);
+        model.addAttribute("r", bureau == null ? null : treasury.reconciliation(bureau, d));
+        return "directconnect/treasury";
+    }
+
+    @GetMapping("/export")
+    @PreAuthorize(DirectConnectPages.READERS)
+    void export(@RequestParam String enterprise,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            HttpServletResponse response) throws IOException {
+        String bureau = bureau(enterprise, treasury.bureaus(CurrentStaff.get().scope()));
+        LocalDate d = date == null ? calendar.today() : date;
+        TreasuryPayments.Reconciliation r = treasury.reconciliation(bureau, d);
+        Download.xlsx(response, "treasury-" + bureau + "-" + d);
+        Spreadsheets.write(response.getOutputStream(), texts.get("menu.dc.treasury"), List.of(
+                texts.get("dc.treasury.budgetUnit"), texts.get("dc.treasury.budgetUnitName"),
+                texts.get("dc.treasury.economicCode"), texts.get("dc.treasury.economicName"),
+                texts.get("dc.treasury.quota"), texts.get("dc.treasury.paid"), texts.get("dc.treasury.refunded"),
+                texts.get("dc.treasury.used"), texts.get("dc.treasury.remaining")),
+                sink -> r.quotas().forEach(q -> sink.accept(Arrays.asList(q.budgetUnit(), q.budgetUnitName(),
+                        q.economicCode(), q.economicName(), Money.ofFen(q.quotaFen()).yuan(),
+                        Money.ofFen(q.paidFen()).yuan(), Money.ofFen(q.refundedFen()).yuan(),
+                        Money.ofFen(q.usedFen()).yuan(), Money.ofFen(q.remainingFen()).yuan()))));
+    }
+
+    /** The bureau asked for (404 outside the staff's scope), or the first of the scope when none is asked for. */
+    private static String bureau(String enterprise, Map<String, String> bureaus) {
+        if (enterprise == null || enterprise.isBlank()) {
+            return bureaus.keySet().stream().findFirst().orElse(null);
+        }
+        if (!bureaus.containsKey(enterprise.trim())) {
+            throw new NotFound("enterprise", enterprise);
+        }
+        return enterprise.trim();
+    }
+}
