@@ -5,20 +5,12 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Balance;
-import org.ruralbank.directconnect.internal.PainMessages.BlockStatus;
-import org.ruralbank.directconnect.internal.PainMessages.CreditTransfer;
-import org.ruralbank.directconnect.internal.PainMessages.Initiation;
-import org.ruralbank.directconnect.internal.PainMessages.PaymentBlock;
-import org.ruralbank.directconnect.internal.PainMessages.TxStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -139,88 +131,12 @@ public class PartnerOperations {
                 .optional();
     }
 
-    /**
-     * A pain.001 message → its pain.002 report. A replay of the same message returns the stored report; the same
-     * message id with other content is refused as a whole (DU01) without executing anything.
-     */
-    public String initiation(String enterpriseId, byte[] body) throws Xml.BadXml {
-        Initiation in = PainMessages.read(body);
-        String hash = sha256(body);
-        Optional<String[]> earlier = db.sql("select content_hash, response from dc_message where enterprise_id = :e "
-                + "and msg_id = :m").param("e", enterpriseId).param("m", in.msgId())
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
-        if (earlier.isPresent()) {
-            if (earlier.get()[0].equals(hash)) {
-                return earlier.get()[1];
-            }
-            return PainMessages.report(messageId("P"), clock.instant(), in, List.of(), "DU01",
-                    "message id " + in.msgId() + " was already used for a different message; nothing was executed");
-        }
-        String refusal = refusal(in);
-        String response;
-        if (refusal != null) {
-            response = PainMessages.report(messageId("P"), clock.instant(), in, List.of(), refusal.substring(0, 4),
-                    refusal.substring(5));
-        } else {
-            List<BlockStatus> blocks = new ArrayList<>();
-            LocalDate today = calendar.today();
-            for (PaymentBlock block : in.blocks()) {
-                List<TxStatus> txs = new ArrayList<>();
-                Set<String> seen = new HashSet<>();
-                for (CreditTransfer t : block.transactions()) {
-                    if (!seen.add(t.txKey())) {
-                        txs.add(new TxStatus(t.instrId(), t.endToEndId(), "RJCT", "DU05",
-                                "duplicate transaction id within the payment information block"));
-                        continue;
-                    }
-                    PaymentResult r = payments.execute(new PaymentOrder(enterpriseId,
-                            "ISO:" + in.msgId() + "/" + block.pmtInfId() + "/" + t.txKey(), "PAIN001", in.msgId(),
-                            block.pmtInfId(), t.endToEndId(), block.debitAccount(), t.creditAccount(),
-                            t.creditorName(), t.creditorAgent(), t.amountText(), t.currency(), today));
-                    txs.add(new TxStatus(t.instrId(), t.endToEndId(), r.status(), r.reasonCode(), r.reasonText()));
-                }
-                blocks.add(new BlockStatus(block.pmtInfId(), txs,
-                        PainMessages.combine(txs.stream().map(TxStatus::status).toList()), null, null));
-            }
-            response = PainMessages.report(messageId("P"), clock.instant(), in, blocks, null, null);
-        }
-        db.sql("insert into dc_message (enterprise_id, msg_id, content_hash, response, created_at) "
-                + "values (:e, :m, :h, :r, :now) on conflict do nothing").param("e", enterpriseId)
-                .param("m", in.msgId()).param("h", hash).param("r", response).param("now", OffsetDateTime.now(clock))
-                .update();
-        return db.sql("select response from dc_message where enterprise_id = :e and msg_id = :m")
-                .param("e", enterpriseId).param("m", in.msgId()).query(String.class).single();
-    }
-
-    /** Why a whole message is refused before any transaction ("CODE text"), or null. */
-    private static String refusal(Initiation in) {
-        int count = in.transactionCount();
-        if (count > MAX_TRANSACTIONS_PER_MESSAGE) {
-            return "AM18 at most " + MAX_TRANSACTIONS_PER_MESSAGE + " transactions per message";
-        }
-        if (!String.valueOf(count).equals(in.nbOfTxs())) {
-            return "AM18 NbOfTxs says " + in.nbOfTxs() + " but the message holds " + count;
-        }
-        if (in.ctrlSum() != null) {
-            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
-            for (PaymentBlock b : in.blocks()) {
-                for (CreditTransfer t : b.transactions()) {
-                    sum = sum.add(new java.math.BigDecimal(t.amountText()));
-                }
-            }
-            if (sum.compareTo(new java.math.BigDecimal(in.ctrlSum())) != 0) {
-                return "AM10 CtrlSum says " + in.ctrlSum() + " but the amounts add up to " + sum.toPlainString();
-            }
-        }
-        for (PaymentBlock b : in.blocks()) {
-            if (b.nbOfTxs() != null && !String.valueOf(b.transactions().size()).equals(b.nbOfTxs())) {
-                return "AM18 NbOfTxs of block " + b.pmtInfId() + " does not match its transactions";
-            }
-        }
-        return null;
-    }
-
     private String messageId(String prefix) {
+        return messageId(prefix, clock);
+    }
+
+    /** An id for a message the bank writes (a report, a statement). */
+    static String messageId(String prefix, Clock clock) {
         Instant now = clock.instant();
         return prefix + now.toEpochMilli() + Long.toString(System.nanoTime() % 100000, 36);
     }

@@ -15,14 +15,15 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Executes payments exactly once, within limits, without overdraft.
  *
- * <p>Each payment is one database transaction: the instruction row claims the enterprise's id for it (a unique
- * key), the limit-usage rows are locked in key order, then the core locks the account rows in account order and
- * posts. Every concurrent payment takes its locks in this same order, so none can deadlock, and every check reads
+ * <p>A payment commits in one database transaction with its answer (a JSON payment alone, a pain.001 job's
+ * payments by chunks, see {@link Batches}): the instruction row claims the enterprise's id for it (a unique key),
+ * the limit-usage rows are locked in key order, then the core locks the account rows in account order and posts. Every concurrent payment takes its locks in this same order, so none can deadlock, and every check reads
  * values nobody else can change before the commit: no interleaving exceeds a limit or overdraws an account.
  */
 @Service
@@ -65,28 +66,35 @@ public class Payments {
      * reuses it is refused ({@code replayed-nonce}) before it executes anything.
      */
     public PaymentResult execute(PaymentOrder order, Nonces.Claim nonce) {
-        String hash = order.contentHash();
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 PaymentResult result = tx.execute(status -> {
                     nonces.recordOrRefuse(nonce);
-                    return run(order, hash);
+                    return run(order);
                 });
                 committed(nonce);
                 return result;
-            } catch (DuplicateKeyException sameId) {
-                // the id is taken (an earlier request, or one committed in parallel): answer as its replay
-                Optional<PaymentResult> earlier = tx.execute(status -> {
-                    nonces.recordOrRefuse(nonce);
-                    return earlier(order.enterpriseId(), order.idemKey(), hash);
-                });
-                committed(nonce);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
+            } catch (DuplicateKeyException raced) {
+                // H2 may report an id inserted in parallel as a duplicate instead of waiting for it: the next
+                // attempt finds it and answers as its replay
             }
         }
         throw new IllegalStateException("instruction " + order.idemKey() + " neither found nor inserted");
+    }
+
+    /**
+     * Executes the payments one after the other in the caller's transaction, each answering as {@link
+     * #execute(PaymentOrder)} would; they commit (or roll back) together with whatever else the caller writes.
+     */
+    public List<PaymentResult> executeInTransaction(List<PaymentOrder> orders) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("executeInTransaction needs the caller's transaction");
+        }
+        List<PaymentResult> results = new ArrayList<>(orders.size());
+        for (PaymentOrder o : orders) {
+            results.add(run(o));
+        }
+        return results;
     }
 
     private static void committed(Nonces.Claim nonce) {
@@ -127,13 +135,27 @@ public class Payments {
                 g == null ? null : g.dailyLimitFen(), creditKind);
     }
 
-    private PaymentResult run(PaymentOrder o, String hash) {
+    /**
+     * Claims the id with the instruction row (or answers as the replay of the one that holds it), applies the rules,
+     * then takes the limits and posts. The answer is written before the limit and account rows are locked and
+     * corrected in the same transaction when the posting is refused: those rows stay locked until the commit, and
+     * a busy enterprise's payments queue on them, so the fewer statements run while they are held, the shorter
+     * the queue.
+     */
+    private PaymentResult run(PaymentOrder o) {
+        String hash = o.contentHash();
         Context ctx = context(o);
         Long amount = Amounts.fen(o.amountText()).orElse(null);
         boolean interBank = o.creditorAgent() != null && !o.creditorAgent().isBlank()
                 && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
         OffsetDateTime received = OffsetDateTime.now(clock);
-        long id = insert(o, ctx.orgPath(), hash, amount, interBank, received);
+        Long inserted = insert(o, ctx.orgPath(), hash, amount, interBank, received);
+        if (inserted == null) {
+            // the id is taken (an earlier request, or one committed in parallel): answer as its replay
+            return earlier(o.enterpriseId(), o.idemKey(), hash).orElseThrow(() -> new IllegalStateException(
+                    "instruction " + o.idemKey() + " neither inserted nor found"));
+        }
+        long id = inserted;
 
         if (!"ACTIVE".equals(ctx.status())) {
             return reject(id, o, received, "AG01", "the enterprise's direct connection is suspended");
@@ -164,6 +186,13 @@ public class Payments {
                     + Amounts.yuan(ctx.accountPerTxnFen()) + " yuan");
         }
 
+        String transferId = "PAY-" + id;
+        String status = interBank ? "ACSP" : "ACSC";
+        db.sql("update dc_instruction set status = :s, transfer_id = :t where instruction_id = :id")
+                .param("s", status).param("t", transferId).param("id", id).update();
+        events(id, received, o, status, "core", interBank ? "reserved for the clearing hand-off as " + transferId
+                : "posted as " + transferId);
+
         // limit rows first, in key order; the core locks account rows after them
         TreeMap<String, Long> limits = new TreeMap<>();
         limits.put("E:" + o.enterpriseId(), ctx.dailyLimitFen());
@@ -176,13 +205,12 @@ public class Payments {
                 giveBack(taken, o.businessDate(), amount);
                 long used = db.sql("select used_fen from dc_limit_usage where usage_key = :k and business_date = :d")
                         .param("k", limit.getKey()).param("d", o.businessDate()).query(Long.class).single();
-                return reject(id, o, received, "AM02", "above the daily limit of " + Amounts.yuan(limit.getValue())
+                return refused(id, o, "AM02", "above the daily limit of " + Amounts.yuan(limit.getValue())
                         + " yuan (" + Amounts.yuan(used) + " already used on " + o.businessDate() + ")");
             }
             taken.add(limit.getKey());
         }
 
-        String transferId = "PAY-" + id;
         Transfer t = interBank
                 ? Transfer.pending(transferId, o.debitAccount(), CLEARING_ACCOUNT, amount,
                         clock.instant().plus(CLEARING_TIMEOUT), "CLEARING", o.idemKey(), o.businessDate())
@@ -192,14 +220,9 @@ public class Payments {
         if (!outcome.succeeded()) {
             giveBack(taken, o.businessDate(), amount);
             return outcome == Outcome.EXCEEDS_CREDITS
-                    ? reject(id, o, received, "AM04", "insufficient funds on " + o.debitAccount())
-                    : reject(id, o, received, "NARR", "the core refused the posting: " + outcome);
+                    ? refused(id, o, "AM04", "insufficient funds on " + o.debitAccount())
+                    : refused(id, o, "NARR", "the core refused the posting: " + outcome);
         }
-        String status = interBank ? "ACSP" : "ACSC";
-        db.sql("update dc_instruction set status = :s, transfer_id = :t where instruction_id = :id")
-                .param("s", status).param("t", transferId).param("id", id).update();
-        events(id, received, o, status, "core", interBank ? "reserved for the clearing hand-off as " + transferId
-                : "posted as " + transferId);
         if (directory.watched(t.debitAccount()) || directory.watched(t.creditAccount())) {
             notifications.enqueue(t);
         }
@@ -230,7 +253,8 @@ public class Payments {
         }
     }
 
-    private long insert(PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank,
+    /** Inserts the instruction and returns its id; null when its id is already taken. */
+    private Long insert(PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank,
             OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         db.sql("""
@@ -239,6 +263,7 @@ public class Payments {
                     amount_text, amount_fen, currency, inter_bank, business_date, status, created_at)
                 values (:e, :path, :k, :h, :ch, :msg, :pmt, :e2e, :d, :c, :cn, :ca, :at, :af, :cur, :ib, :bd, 'RCVD',
                     :now)
+                on conflict do nothing
                 """).param("e", o.enterpriseId()).param("path", orgPath).param("k", o.idemKey())
                 .param("h", hash).param("ch", o.channel()).param("msg", cut(o.msgId(), 35))
                 .param("pmt", cut(o.pmtInfId(), 35)).param("e2e", cut(o.endToEndId(), 35))
@@ -247,7 +272,21 @@ public class Payments {
                 .param("at", cut(o.amountText(), 40)).param("af", amount).param("cur", cut(o.currency(), 3))
                 .param("ib", interBank).param("bd", o.businessDate()).param("now", now)
                 .update(keys, "instruction_id");
-        return keys.getKeyAs(Number.class).longValue();
+        return inserted(keys);
+    }
+
+    private static Long inserted(GeneratedKeyHolder keys) {
+        return keys.getKeyList().isEmpty() ? null : keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Rejects a payment whose answer was written as executed before its posting was refused (see run). */
+    private PaymentResult refused(long id, PaymentOrder o, String code, String text) {
+        db.sql("update dc_instruction set status = 'RJCT', reason_code = :c, reason_text = :t, transfer_id = null "
+                + "where instruction_id = :id").param("c", code).param("t", cut(text, 200)).param("id", id).update();
+        db.sql("update dc_instruction_event set status = 'RJCT', actor = 'rules', detail = :d "
+                + "where instruction_id = :id and status <> 'RCVD'").param("d", cut(code + " " + text, 400))
+                .param("id", id).update();
+        return new PaymentResult(id, o.idemKey(), "RJCT", code, text, null, false);
     }
 
     private PaymentResult reject(long id, PaymentOrder o, OffsetDateTime received, String code, String text) {
