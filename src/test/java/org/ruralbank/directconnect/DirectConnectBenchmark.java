@@ -321,7 +321,7 @@ class DirectConnectBenchmark {
     }
 
     /** pgbench's built-in TPC-B-like script on the same database (its own tables in the public schema). */
-    private static final class Pgbench {
+    static final class Pgbench {
         private final List<String> connection;
 
         Pgbench() {

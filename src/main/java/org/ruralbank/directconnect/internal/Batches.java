@@ -302,6 +302,10 @@ public class Batches {
                     chunk.stream().map(Item::order).filter(o -> o != null).toList());
             int posted = 0;
             int r = 0;
+            // the answers in one statement
+            StringBuilder insert = new StringBuilder("insert into dc_batch_item (job_id, item_no, status, reason_code, "
+                    + "reason_text) values ");
+            List<Object> values = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
                 TxStatus answer = chunk.get(i).refused();
                 if (answer == null) {
@@ -309,11 +313,11 @@ public class Batches {
                     answer = new TxStatus(null, null, p.status(), p.reasonCode(), p.reasonText());
                 }
                 posted += "RJCT".equals(answer.status()) ? 0 : 1;
-                db.sql("insert into dc_batch_item (job_id, item_no, status, reason_code, reason_text) "
-                        + "values (:j, :n, :s, :c, :t)").param("j", jobId).param("n", from + i)
-                        .param("s", answer.status()).param("c", answer.reasonCode())
-                        .param("t", cut(answer.reasonText(), 200)).update();
+                insert.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+                values.addAll(java.util.Arrays.asList(jobId, from + i, answer.status(), answer.reasonCode(),
+                        cut(answer.reasonText(), 200)));
             }
+            db.sql(insert.toString()).params(values).update();
             db.sql("update dc_batch_job set processed = processed + :n, posted = posted + :p, "
                     + "rejected = rejected + :r, lease_until = :lease where job_id = :j").param("n", chunk.size())
                     .param("p", posted).param("r", chunk.size() - posted)

@@ -12,6 +12,9 @@ import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Outcome;
 import org.ruralbank.directconnect.CoreBanking.Transfer;
 import org.springframework.dao.DuplicateKeyException;
+import java.sql.Types;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -37,6 +40,8 @@ public class Payments {
     public static final Duration CLEARING_TIMEOUT = Duration.ofDays(3);
 
     private final JdbcClient db;
+    /** For the statements sent as JDBC batches. */
+    private final JdbcTemplate jdbc;
     private final CoreBanking core;
     private final Directory directory;
     private final Notifications notifications;
@@ -44,9 +49,10 @@ public class Payments {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    Payments(JdbcClient db, CoreBanking core, Directory directory, Notifications notifications, Nonces nonces,
-            TransactionTemplate tx, Clock clock) {
+    Payments(JdbcClient db, DataSource dataSource, CoreBanking core, Directory directory,
+            Notifications notifications, Nonces nonces, TransactionTemplate tx, Clock clock) {
         this.db = db;
+        this.jdbc = new JdbcTemplate(dataSource);
         this.core = core;
         this.directory = directory;
         this.notifications = notifications;
@@ -70,7 +76,7 @@ public class Payments {
             try {
                 PaymentResult result = tx.execute(status -> {
                     nonces.recordOrRefuse(nonce);
-                    return run(order);
+                    return run(List.of(order)).get(0);
                 });
                 committed(nonce);
                 return result;
@@ -90,11 +96,7 @@ public class Payments {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("executeInTransaction needs the caller's transaction");
         }
-        List<PaymentResult> results = new ArrayList<>(orders.size());
-        for (PaymentOrder o : orders) {
-            results.add(run(o));
-        }
-        return results;
+        return run(orders);
     }
 
     private static void committed(Nonces.Claim nonce) {
@@ -135,64 +137,121 @@ public class Payments {
                 g == null ? null : g.dailyLimitFen(), creditKind);
     }
 
-    /**
-     * Claims the id with the instruction row (or answers as the replay of the one that holds it), applies the rules,
-     * then takes the limits and posts. The answer is written before the limit and account rows are locked and
-     * corrected in the same transaction when the posting is refused: those rows stay locked until the commit, and
-     * a busy enterprise's payments queue on them, so the fewer statements run while they are held, the shorter
-     * the queue.
-     */
-    private PaymentResult run(PaymentOrder o) {
-        String hash = o.contentHash();
-        Context ctx = context(o);
-        Long amount = Amounts.fen(o.amountText()).orElse(null);
-        boolean interBank = o.creditorAgent() != null && !o.creditorAgent().isBlank()
-                && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
-        OffsetDateTime received = OffsetDateTime.now(clock);
-        Long inserted = insert(o, ctx.orgPath(), hash, amount, interBank, received);
-        if (inserted == null) {
-            // the id is taken (an earlier request, or one committed in parallel): answer as its replay
-            return earlier(o.enterpriseId(), o.idemKey(), hash).orElseThrow(() -> new IllegalStateException(
-                    "instruction " + o.idemKey() + " neither inserted nor found"));
-        }
-        long id = inserted;
+    /** A payment on its way: its instruction, and its answer as written before it posts. */
+    private record Claimed(int index, PaymentOrder order, long id, OffsetDateTime received, Context ctx, Long amountFen,
+            boolean interBank, PaymentResult answer) {
 
+        boolean toPost() {
+            return !answer.rejected();
+        }
+    }
+
+    /**
+     * Executes the payments in order in the current transaction. Each claims its id with its instruction row (or
+     * answers as the replay of the one that holds it) and is judged by the rules; then the answers of all are
+     * written (in two statements, whatever their number); then each takes its limits and posts, in order. A
+     * payment whose posting is refused has its answer corrected before the commit. Writing the answers before the
+     * limit and account rows are locked keeps those statements out of the span in which the rows stay locked
+     * (until the commit): a busy enterprise's payments queue on them.
+     */
+    private List<PaymentResult> run(List<PaymentOrder> orders) {
+        List<PaymentResult> results = new ArrayList<>(orders.size());
+        List<Claimed> claimed = new ArrayList<>();
+        for (PaymentOrder o : orders) {
+            String hash = o.contentHash();
+            Context ctx = context(o);
+            Long amount = Amounts.fen(o.amountText()).orElse(null);
+            boolean interBank = o.creditorAgent() != null && !o.creditorAgent().isBlank()
+                    && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
+            OffsetDateTime received = OffsetDateTime.now(clock);
+            Long id = insert(o, ctx.orgPath(), hash, amount, interBank, received);
+            if (id == null) {
+                // the id is taken (an earlier request, or one committed in parallel): answer as its replay
+                results.add(earlier(o.enterpriseId(), o.idemKey(), hash).orElseThrow(() -> new IllegalStateException(
+                        "instruction " + o.idemKey() + " neither inserted nor found")));
+                continue;
+            }
+            String refusal = refusal(o, ctx, amount, interBank);
+            PaymentResult answer = refusal != null
+                    ? new PaymentResult(id, o.idemKey(), "RJCT", refusal.substring(0, 4), refusal.substring(5), null,
+                            false)
+                    : new PaymentResult(id, o.idemKey(), interBank ? "ACSP" : "ACSC", null, null, "PAY-" + id, false);
+            Claimed c = new Claimed(results.size(), o, id, received, ctx, amount, interBank, answer);
+            claimed.add(c);
+            results.add(answer);
+        }
+        answer(claimed);
+        for (Claimed c : claimed) {
+            if (c.toPost()) {
+                PaymentResult posted = post(c);
+                results.set(c.index(), posted);
+            }
+        }
+        return results;
+    }
+
+    /** Why the rules refuse the payment ("CODE text"), or null; from memory, before anything is locked. */
+    private static String refusal(PaymentOrder o, Context ctx, Long amount, boolean interBank) {
         if (!"ACTIVE".equals(ctx.status())) {
-            return reject(id, o, received, "AG01", "the enterprise's direct connection is suspended");
+            return "AG01 the enterprise's direct connection is suspended";
         }
         if (!"CNY".equals(o.currency())) {
-            return reject(id, o, received, "AM03", "only CNY is accepted, not " + o.currency());
+            return "AM03 only CNY is accepted, not " + o.currency();
         }
         if (amount == null) {
-            return reject(id, o, received, "AM12", "amount must be positive with at most two decimals: "
-                    + o.amountText());
+            return "AM12 amount must be positive with at most two decimals: " + o.amountText();
         }
         if (ctx.grantedAccount() == null || !ctx.canPay()) {
-            return reject(id, o, received, "AC01", "debit account unknown or not granted for payment: "
-                    + o.debitAccount());
+            return "AC01 debit account unknown or not granted for payment: " + o.debitAccount();
         }
         if (o.creditAccount() == null || o.creditAccount().isBlank() || o.creditAccount().equals(o.debitAccount())) {
-            return reject(id, o, received, "AC03", "creditor account missing or equal to the debit account");
+            return "AC03 creditor account missing or equal to the debit account";
         }
         if (!interBank && !"CUSTOMER".equals(ctx.creditKind())) {
-            return reject(id, o, received, "AC03", "no account " + o.creditAccount() + " at this bank");
+            return "AC03 no account " + o.creditAccount() + " at this bank";
         }
         if (amount > ctx.perTxnLimitFen()) {
-            return reject(id, o, received, "AM02", "above the enterprise's per-transaction limit of "
-                    + Amounts.yuan(ctx.perTxnLimitFen()) + " yuan");
+            return "AM02 above the enterprise's per-transaction limit of " + Amounts.yuan(ctx.perTxnLimitFen())
+                    + " yuan";
         }
         if (ctx.accountPerTxnFen() != null && amount > ctx.accountPerTxnFen()) {
-            return reject(id, o, received, "AM02", "above the account's per-transaction limit of "
-                    + Amounts.yuan(ctx.accountPerTxnFen()) + " yuan");
+            return "AM02 above the account's per-transaction limit of " + Amounts.yuan(ctx.accountPerTxnFen())
+                    + " yuan";
         }
+        return null;
+    }
 
-        String transferId = "PAY-" + id;
-        String status = interBank ? "ACSP" : "ACSC";
-        db.sql("update dc_instruction set status = :s, transfer_id = :t where instruction_id = :id")
-                .param("s", status).param("t", transferId).param("id", id).update();
-        events(id, received, o, status, "core", interBank ? "reserved for the clearing hand-off as " + transferId
-                : "posted as " + transferId);
+    /**
+     * Writes each payment's answer and its first two history entries (received, decided), as JDBC batches: one
+     * round trip each for any number of payments.
+     */
+    private void answer(List<Claimed> claimed) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.batchUpdate("update dc_instruction set status = ?, reason_code = ?, reason_text = ?, transfer_id = ? "
+                + "where instruction_id = ?", claimed.stream().map(c -> new Object[] {c.answer().status(),
+                    c.answer().reasonCode(), cut(c.answer().reasonText(), 200), c.answer().transferId(), c.id()})
+                .toList(), new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT});
+        jdbc.batchUpdate("insert into dc_instruction_event (instruction_id, occurred_at, status, actor, detail) "
+                + "values (?, ?, 'RCVD', ?, ?), (?, ?, ?, ?, ?)", claimed.stream().map(c -> {
+                    PaymentResult a = c.answer();
+                    String detail = a.rejected() ? a.reasonCode() + " " + a.reasonText()
+                            : c.interBank() ? "reserved for the clearing hand-off as " + a.transferId()
+                            : "posted as " + a.transferId();
+                    return new Object[] {c.id(), c.received(), cut("partner:" + c.order().enterpriseId(), 60),
+                        cut(c.order().channel() + " " + c.order().idemKey(), 400), c.id(), now, a.status(),
+                        a.rejected() ? "rules" : "core", cut(detail, 400)};
+                }).toList(), new int[] {Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
+                    Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+    }
 
+    /** Takes the payment's limits and posts it; its answer is already written, and corrected if it is refused. */
+    private PaymentResult post(Claimed c) {
+        PaymentOrder o = c.order();
+        Context ctx = c.ctx();
+        long amount = c.amountFen();
         // limit rows first, in key order; the core locks account rows after them
         TreeMap<String, Long> limits = new TreeMap<>();
         limits.put("E:" + o.enterpriseId(), ctx.dailyLimitFen());
@@ -205,13 +264,13 @@ public class Payments {
                 giveBack(taken, o.businessDate(), amount);
                 long used = db.sql("select used_fen from dc_limit_usage where usage_key = :k and business_date = :d")
                         .param("k", limit.getKey()).param("d", o.businessDate()).query(Long.class).single();
-                return refused(id, o, "AM02", "above the daily limit of " + Amounts.yuan(limit.getValue())
+                return refused(c.id(), o, "AM02", "above the daily limit of " + Amounts.yuan(limit.getValue())
                         + " yuan (" + Amounts.yuan(used) + " already used on " + o.businessDate() + ")");
             }
             taken.add(limit.getKey());
         }
-
-        Transfer t = interBank
+        String transferId = c.answer().transferId();
+        Transfer t = c.interBank()
                 ? Transfer.pending(transferId, o.debitAccount(), CLEARING_ACCOUNT, amount,
                         clock.instant().plus(CLEARING_TIMEOUT), "CLEARING", o.idemKey(), o.businessDate())
                 : Transfer.posted(transferId, o.debitAccount(), o.creditAccount(), amount, "PAYMENT", o.idemKey(),
@@ -220,13 +279,13 @@ public class Payments {
         if (!outcome.succeeded()) {
             giveBack(taken, o.businessDate(), amount);
             return outcome == Outcome.EXCEEDS_CREDITS
-                    ? refused(id, o, "AM04", "insufficient funds on " + o.debitAccount())
-                    : refused(id, o, "NARR", "the core refused the posting: " + outcome);
+                    ? refused(c.id(), o, "AM04", "insufficient funds on " + o.debitAccount())
+                    : refused(c.id(), o, "NARR", "the core refused the posting: " + outcome);
         }
         if (directory.watched(t.debitAccount()) || directory.watched(t.creditAccount())) {
             notifications.enqueue(t);
         }
-        return new PaymentResult(id, o.idemKey(), status, null, null, transferId, false);
+        return c.answer();
     }
 
     /**
@@ -287,22 +346,6 @@ public class Payments {
                 + "where instruction_id = :id and status <> 'RCVD'").param("d", cut(code + " " + text, 400))
                 .param("id", id).update();
         return new PaymentResult(id, o.idemKey(), "RJCT", code, text, null, false);
-    }
-
-    private PaymentResult reject(long id, PaymentOrder o, OffsetDateTime received, String code, String text) {
-        db.sql("update dc_instruction set status = 'RJCT', reason_code = :c, reason_text = :t "
-                + "where instruction_id = :id").param("c", code).param("t", cut(text, 200)).param("id", id).update();
-        events(id, received, o, "RJCT", "rules", code + " " + text);
-        return new PaymentResult(id, o.idemKey(), "RJCT", code, text, null, false);
-    }
-
-    /** The instruction's first two history entries, received and decided, written in one statement. */
-    private void events(long id, OffsetDateTime received, PaymentOrder o, String status, String actor, String detail) {
-        db.sql("insert into dc_instruction_event (instruction_id, occurred_at, status, actor, detail) "
-                + "values (:id, :r, 'RCVD', :p, :rd), (:id, :now, :s, :a, :d)").param("id", id).param("r", received)
-                .param("p", cut("partner:" + o.enterpriseId(), 60)).param("rd", cut(o.channel() + " " + o.idemKey(), 400))
-                .param("now", OffsetDateTime.now(clock)).param("s", status).param("a", cut(actor, 60))
-                .param("d", cut(detail, 400)).update();
     }
 
     void event(long instructionId, String status, String actor, String detail) {
