@@ -3,9 +3,9 @@ package org.ruralbank.directconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ruralbank.directconnect.DirectConnectFixture.postXml;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.ruralbank.directconnect.DirectConnectApiTest.validates;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,13 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.transform.stream.StreamSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.directconnect.DirectConnectFixture.Key;
 import org.ruralbank.directconnect.RequestSigning.Algorithm;
 import org.ruralbank.directconnect.internal.Batches;
-import org.ruralbank.directconnect.internal.Xml;
 import org.ruralbank.testing.OnPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -238,9 +236,5 @@ class BatchJobsTest {
 
     private static String yuan(long fen) {
         return fen / 100 + "." + String.format("%02d", fen % 100);
-    }
-
-    private static void validates(String xml, String schema) throws Exception {
-        Xml.schema(schema).newValidator().validate(new StreamSource(new StringReader(xml)));
     }
 }
