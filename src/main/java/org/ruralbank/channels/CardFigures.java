@@ -1,20 +1,13 @@
 package org.ruralbank.channels;
 
-import static org.ruralbank.channels.WarehouseValues.count;
-import static org.ruralbank.channels.WarehouseValues.date;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.platform.Orgs;
-import org.ruralbank.warehouse.QueryResult;
+import org.ruralbank.shared.Ratios;
+import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
-import org.ruralbank.warehouse.WarehouseEngine;
+import org.ruralbank.warehouse.WarehouseQueries;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,17 +19,11 @@ import org.springframework.stereotype.Service;
 public class CardFigures {
 
     private final Warehouse warehouse;
-    private final Orgs orgs;
+    private final ChannelPeriod period;
 
-    CardFigures(Warehouse warehouse, Orgs orgs) {
+    CardFigures(Warehouse warehouse, ChannelPeriod period) {
         this.warehouse = warehouse;
-        this.orgs = orgs;
-    }
-
-    /**
-     * A period and an org subtree: {@code orgId} null for everything within the scope.
-     */
-    public record Filter(String orgId, LocalDate from, LocalDate to) {
+        this.period = period;
     }
 
     /** One org's cards at the period's end and its new cards in the period. */
@@ -53,128 +40,53 @@ public class CardFigures {
     }
 
     /** The page's content; {@code to} is null when the warehouse has no date in the period. */
-    public record View(Filter filter, LocalDate from, LocalDate to, OrgCards total, List<OrgCards> orgs,
+    public record View(ChannelPeriod.Filter filter, LocalDate from, LocalDate to, OrgCards total, List<OrgCards> orgs,
             List<ProductCards> products, List<Month> months) {
         public boolean hasData() {
             return to != null;
         }
     }
 
-    /** The last date the warehouse holds, or null when it is empty. */
-    public LocalDate lastDate() {
-        WarehouseEngine e = warehouse.engine();
-        if (e.columns("mart", "ebank_org_daily").isEmpty()) {
-            return null;
+    private record OrgRow(String orgId, String orgName, long cards, long newCards, long cancelled, long chip,
+            long dormant, BigDecimal balance, long sms) {
+        OrgCards figures() {
+            return orgCards(orgId, orgName, cards, newCards, cancelled, chip, dormant, balance, sms);
         }
-        QueryResult r = e.query("select max(biz_date) from mart.ebank_org_daily", 1);
-        return r.rows().isEmpty() || r.rows().get(0).get(0) == null ? null : date(r.rows().get(0).get(0));
     }
 
-    /** The orgs the filter may choose: those within the scope. */
-    public List<Org> choices(OrgScope scope) {
-        return orgs.list(scope);
+    private record MonthRow(long month, long newCards, long chip, long magnetic) {
+        Month asMonth() {
+            return new Month(String.format("%d-%02d", month / 100, month % 100), newCards, chip, magnetic);
+        }
     }
 
-    public View of(Filter filter, OrgScope scope) {
-        WarehouseEngine e = warehouse.engine();
-        OrgScope.Condition c = OrgFilter.of(orgs, scope, "m.org_path", filter.orgId());
-        Map<String, Object> p = new LinkedHashMap<>(c.params());
-        String where = c.sql();
-        if (e.columns("mart", "ebank_org_daily").isEmpty()) {
+    public View of(ChannelPeriod.Filter filter, OrgScope scope) {
+        OrgRows rows = period.rows(filter.orgId(), scope);
+        ChannelPeriod.DataDates dates = period.dataDates("channels/ebank_dates", filter.from(), filter.to());
+        if (!dates.any()) {
             return new View(filter, null, null, null, List.of(), List.of(), List.of());
         }
-        p.put("f", filter.from());
-        p.put("t", filter.to());
-        QueryResult span = e.query("select min(biz_date) f, max(biz_date) t from mart.ebank_org_daily "
-                + "where biz_date between :f and :t", p, 1);
-        if (span.rows().isEmpty() || span.get(0, "t") == null) {
-            return new View(filter, null, null, null, List.of(), List.of(), List.of());
-        }
-        LocalDate from = date(span.get(0, "f"));
-        LocalDate to = date(span.get(0, "t"));
-        p.put("f", from);
-        p.put("t", to);
-        String perOrg = """
-                with names as (
-                    select org_id, org_name from dw.dim_org where valid_from <= :t and valid_to >= :t
-                ),
-                figures as (
-                    select m.org_id, min(m.org_path) as org_path,
-                           cast(sum(case when m.biz_date = :t then m.cards else 0 end) as bigint) as cards,
-                           cast(sum(m.new_cards) as bigint) as new_cards,
-                           cast(sum(case when m.biz_date = :t then m.cancelled_cards else 0 end) as bigint) as cancelled,
-                           cast(sum(case when m.biz_date = :t then m.chip_cards else 0 end) as bigint) as chip,
-                           cast(sum(case when m.biz_date = :t then m.dormant_cards else 0 end) as bigint) as dormant,
-                           cast(sum(case when m.biz_date = :t then m.card_balance else 0 end) as decimal(18, 2)) as balance,
-                           cast(sum(case when m.biz_date = :t then m.sms_users else 0 end) as bigint) as sms
-                      from mart.ebank_org_daily m
-                     where m.biz_date between :f and :t and """ + where + """
+        WarehouseQueries queries = warehouse.queries();
+        List<OrgCards> orgs = queries.named("channels/cards_by_org").between(dates.firstDate(), dates.lastDate())
+                .within(rows).list(OrgRow.class).stream().map(OrgRow::figures).toList();
+        List<ProductCards> products = queries.named("channels/cards_by_product")
+                .between(dates.firstDate(), dates.lastDate()).within(rows).list(ProductCards.class);
+        List<Month> months = queries.named("channels/cards_by_month").between(dates.firstDate(), dates.lastDate())
+                .within(rows).list(MonthRow.class).stream().map(MonthRow::asMonth).toList();
+        return new View(filter, dates.firstDate(), dates.lastDate(), total(orgs), orgs, products, months);
+    }
 
-                     group by m.org_id
-                )
-                select f.*, n.org_name from figures f left join names n on n.org_id = f.org_id
-                 order by f.org_path, f.org_id""";
-        QueryResult r = e.query(perOrg, p, 10_000);
-        List<OrgCards> rows = new ArrayList<>();
-        long[] sum = new long[6];
-        BigDecimal balance = BigDecimal.ZERO;
-        for (int i = 0; i < r.rows().size(); i++) {
-            OrgCards o = orgCards((String) r.get(i, "org_id"), (String) r.get(i, "org_name"), count(r.get(i, "cards")),
-                    count(r.get(i, "new_cards")), count(r.get(i, "cancelled")), count(r.get(i, "chip")), count(r.get(i, "dormant")),
-                    (BigDecimal) r.get(i, "balance"), count(r.get(i, "sms")));
-            rows.add(o);
-            sum[0] += o.cards();
-            sum[1] += o.newCards();
-            sum[2] += o.cancelled();
-            sum[3] += o.chip();
-            sum[4] += o.dormant();
-            sum[5] += o.sms();
-            balance = balance.add(o.balance());
-        }
-        OrgCards total = orgCards(null, "合计", sum[0], sum[1], sum[2], sum[3], sum[4], balance, sum[5]);
-        QueryResult pr = e.query("""
-                select m.card_product, m.medium,
-                       cast(sum(case when m.biz_date = :t and m.card_status <> 'C' then m.cards else 0 end) as bigint) as cards,
-                       cast(sum(m.new_cards) as bigint) as new_cards
-                  from mart.card_org_daily m
-                 where m.biz_date between :f and :t and """ + where + """
-
-                 group by 1, 2 order by 1, 2""", p, 100);
-        List<ProductCards> products = new ArrayList<>();
-        for (int i = 0; i < pr.rows().size(); i++) {
-            products.add(new ProductCards((String) pr.get(i, "card_product"), (String) pr.get(i, "medium"),
-                    count(pr.get(i, "cards")), count(pr.get(i, "new_cards"))));
-        }
-        QueryResult mr = e.query("""
-                with month_end as (
-                    select year(biz_date) * 100 + month(biz_date) as month, max(biz_date) as last_date
-                      from mart.ebank_org_daily where biz_date between :f and :t group by 1
-                )
-                select me.month,
-                       cast(sum(m.new_cards) as bigint) as new_cards,
-                       cast(sum(case when m.biz_date = me.last_date then m.chip_cards else 0 end) as bigint) as chip,
-                       cast(sum(case when m.biz_date = me.last_date then m.cards - m.chip_cards else 0 end) as bigint)
-                           as magnetic
-                  from mart.ebank_org_daily m join month_end me on me.month = year(m.biz_date) * 100 + month(m.biz_date)
-                 where m.biz_date between :f and :t and """ + where + """
-
-                 group by me.month order by me.month""", p, 1000);
-        List<Month> months = new ArrayList<>();
-        for (int i = 0; i < mr.rows().size(); i++) {
-            long ym = count(mr.get(i, "month"));
-            months.add(new Month(String.format("%d-%02d", ym / 100, ym % 100), count(mr.get(i, "new_cards")), count(mr.get(i, "chip")),
-                    count(mr.get(i, "magnetic"))));
-        }
-        return new View(filter, from, to, total, List.copyOf(rows), List.copyOf(products), List.copyOf(months));
+    private static OrgCards total(List<OrgCards> orgs) {
+        return orgCards(null, "合计", orgs.stream().mapToLong(OrgCards::cards).sum(),
+                orgs.stream().mapToLong(OrgCards::newCards).sum(), orgs.stream().mapToLong(OrgCards::cancelled).sum(),
+                orgs.stream().mapToLong(OrgCards::chip).sum(), orgs.stream().mapToLong(OrgCards::dormant).sum(),
+                orgs.stream().map(OrgCards::balance).reduce(BigDecimal.ZERO, BigDecimal::add),
+                orgs.stream().mapToLong(OrgCards::sms).sum());
     }
 
     private static OrgCards orgCards(String id, String name, long cards, long newCards, long cancelled, long chip,
             long dormant, BigDecimal balance, long sms) {
-        BigDecimal perCard = cards == 0 ? null
-                : balance.divide(BigDecimal.valueOf(cards), 2, AnnualReport.ROUNDING);
-        return new OrgCards(id, name, cards, newCards, cancelled, chip, dormant, balance, perCard, sms,
-                AnnualReport.pct(BigDecimal.valueOf(sms), BigDecimal.valueOf(cards)));
+        return new OrgCards(id, name, cards, newCards, cancelled, chip, dormant, balance,
+                Ratios.average(balance, cards, 2), sms, Ratios.percent(BigDecimal.valueOf(sms), BigDecimal.valueOf(cards)));
     }
-
-
 }

@@ -2,15 +2,11 @@ package org.ruralbank.channels;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.platform.Orgs;
-import org.ruralbank.warehouse.QueryResult;
+import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
-import org.ruralbank.warehouse.WarehouseEngine;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,11 +23,11 @@ public class CorporateLimits {
     public static final BigDecimal DEFAULT_DAILY = new BigDecimal("5000000.00");
 
     private final Warehouse warehouse;
-    private final Orgs orgs;
+    private final ChannelPeriod period;
 
-    CorporateLimits(Warehouse warehouse, Orgs orgs) {
+    CorporateLimits(Warehouse warehouse, ChannelPeriod period) {
         this.warehouse = warehouse;
-        this.orgs = orgs;
+        this.period = period;
     }
 
     /** One corporate user off the default; {@code breach} when either limit is above the head office's cap. */
@@ -43,44 +39,24 @@ public class CorporateLimits {
     public record View(LocalDate asOf, long corporateUsers, long breaches, List<Limit> limits) {
     }
 
-    public View of(String orgId, LocalDate asOf, OrgScope scope) {
-        WarehouseEngine e = warehouse.engine();
-        OrgScope.Condition c = OrgFilter.of(orgs, scope, "o.org_path", orgId);
-        Map<String, Object> p = new LinkedHashMap<>(c.params());
-        String where = c.sql();
-        if (e.columns("dw", "dim_eb_user").isEmpty() || asOf == null) {
+    private record UserLimits(String ebUserId, String custId, String signOrgId, LocalDate signDate, String status,
+            BigDecimal singleLimit, BigDecimal dailyLimit, boolean breach, boolean offDefault) {
+    }
+
+    public View of(@Nullable String orgId, @Nullable LocalDate asOf, OrgScope scope) {
+        OrgRows rows = period.rows(orgId, scope);
+        if (asOf == null || !warehouse.engine().tables("dw").contains("dim_eb_user")) {
             return new View(null, 0, 0, List.of());
         }
-        p.put("d", asOf);
-        p.put("cs", CEILING_SINGLE);
-        p.put("cd", CEILING_DAILY);
-        p.put("ds", DEFAULT_SINGLE);
-        p.put("dd", DEFAULT_DAILY);
         // a user without recorded limits breaches nothing; left NULL, it would sort after every other user
-        QueryResult r = e.query("""
-                with orgs as (
-                    select org_id, org_path from dw.dim_org where valid_from <= :d and valid_to >= :d
-                )
-                select u.eb_user_id, u.cust_id, u.sign_org_id, u.sign_date, u.status, u.single_limit, u.daily_limit,
-                       coalesce(u.single_limit > :cs or u.daily_limit > :cd, false) as breach,
-                       (coalesce(u.single_limit, -1) <> :ds or coalesce(u.daily_limit, -1) <> :dd) as off_default
-                  from dw.dim_eb_user u join orgs o on o.org_id = u.sign_org_id
-                 where u.valid_from <= :d and u.valid_to >= :d and u.eb_type = 'CNET' and """ + where + """
-
-                 order by breach desc, u.sign_org_id, u.eb_user_id""", p, 100_000);
-        List<Limit> limits = new ArrayList<>();
-        long breaches = 0;
-        for (int i = 0; i < r.rows().size(); i++) {
-            boolean breach = Boolean.TRUE.equals(r.get(i, "breach"));
-            breaches += breach ? 1 : 0;
-            if (breach || Boolean.TRUE.equals(r.get(i, "off_default"))) {
-                Object sd = r.get(i, "sign_date");
-                limits.add(new Limit((String) r.get(i, "eb_user_id"), (String) r.get(i, "cust_id"),
-                        (String) r.get(i, "sign_org_id"), sd == null ? null : LocalDate.parse(sd.toString().substring(0, 10)),
-                        (String) r.get(i, "status"), (BigDecimal) r.get(i, "single_limit"),
-                        (BigDecimal) r.get(i, "daily_limit"), breach));
-            }
-        }
-        return new View(asOf, r.rows().size(), breaches, List.copyOf(limits));
+        List<UserLimits> users = warehouse.queries().named("channels/corporate_limits").bind("business_date", asOf)
+                .bind("ceiling_single", CEILING_SINGLE).bind("ceiling_daily", CEILING_DAILY)
+                .bind("default_single", DEFAULT_SINGLE).bind("default_daily", DEFAULT_DAILY).within(rows)
+                .list(UserLimits.class);
+        List<Limit> limits = users.stream().filter(u -> u.breach() || u.offDefault())
+                .map(u -> new Limit(u.ebUserId(), u.custId(), u.signOrgId(), u.signDate(), u.status(), u.singleLimit(),
+                        u.dailyLimit(), u.breach()))
+                .toList();
+        return new View(asOf, users.size(), users.stream().filter(UserLimits::breach).count(), limits);
     }
 }

@@ -1,19 +1,18 @@
 package org.ruralbank.channels;
 
-import static org.ruralbank.channels.WarehouseValues.count;
-import static org.ruralbank.channels.WarehouseValues.date;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.platform.Orgs;
-import org.ruralbank.warehouse.QueryResult;
+import org.ruralbank.shared.Ratios;
+import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
-import org.ruralbank.warehouse.WarehouseEngine;
+import org.ruralbank.warehouse.WarehouseQueries;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,11 +26,11 @@ import org.springframework.stereotype.Service;
 public class DeviceFigures {
 
     private final Warehouse warehouse;
-    private final Orgs orgs;
+    private final ChannelPeriod period;
 
-    DeviceFigures(Warehouse warehouse, Orgs orgs) {
+    DeviceFigures(Warehouse warehouse, ChannelPeriod period) {
         this.warehouse = warehouse;
-        this.orgs = orgs;
+        this.period = period;
     }
 
     /**
@@ -57,89 +56,48 @@ public class DeviceFigures {
     public record Failure(String errorCode, long failures) {
     }
 
-    public record View(CardFigures.Filter filter, LocalDate from, LocalDate to, long days, List<Device> devices,
+    public record View(ChannelPeriod.Filter filter, LocalDate from, LocalDate to, long days, List<Device> devices,
             List<Kind> kinds, List<Site> sites, List<Failure> failures) {
         public boolean hasData() {
             return to != null;
         }
     }
 
-    public View of(CardFigures.Filter filter, OrgScope scope) {
-        WarehouseEngine e = warehouse.engine();
-        OrgScope.Condition c = OrgFilter.of(orgs, scope, "m.org_path", filter.orgId());
-        Map<String, Object> p = new LinkedHashMap<>(c.params());
-        String where = c.sql();
-        if (e.columns("mart", "device_daily").isEmpty() || e.columns("mart", "atm_cash_daily").isEmpty()) {
+    private record DeviceRow(String deviceId, String deviceType, String orgId, String location, String offsite,
+            String status, long txns, long withdrawals, long deposits, long transfers, long failures, BigDecimal amount,
+            BigDecimal feeIncome, BigDecimal cash) {
+    }
+
+    private record CardRow(String deviceId, long ownCards, long otherCards) {
+    }
+
+    public View of(ChannelPeriod.Filter filter, OrgScope scope) {
+        OrgRows rows = period.rows(filter.orgId(), scope);
+        ChannelPeriod.DataDates dates = period.dataDates("channels/device_dates", filter.from(), filter.to());
+        if (!dates.any()) {
             return new View(filter, null, null, 0, List.of(), List.of(), List.of(), List.of());
         }
+        WarehouseQueries queries = warehouse.queries();
         // a warehouse built before device_txn_daily existed has no card split or error codes until it is rebuilt;
         // its devices are still shown
-        boolean detail = !e.columns("mart", "device_txn_daily").isEmpty();
-        p.put("f", filter.from());
-        p.put("t", filter.to());
-        QueryResult span = e.query("select min(biz_date) f, max(biz_date) t, count(distinct biz_date) d "
-                + "from mart.device_daily where biz_date between :f and :t", p, 1);
-        if (span.rows().isEmpty() || span.get(0, "t") == null) {
-            return new View(filter, null, null, 0, List.of(), List.of(), List.of(), List.of());
-        }
-        LocalDate from = date(span.get(0, "f"));
-        LocalDate to = date(span.get(0, "t"));
-        long days = count(span.get(0, "d"));
-        p.put("f", from);
-        p.put("t", to);
-        QueryResult r = e.query("""
-                with cash as (
-                    select device_id, sum(wdl_amount) as wdl_amount from mart.atm_cash_daily
-                     where biz_date between :f and :t group by device_id
-                ),
-                info as (
-                    select device_id, location from dw.dim_device where valid_from <= :t and valid_to >= :t
-                ),
-                cards as (""" + (detail ? """
-                    select m.device_id,
-                           cast(sum(case when m.card_issuer = 'OWN' then m.txn_count else 0 end) as bigint) as own_cards,
-                           cast(sum(case when m.card_issuer <> 'OWN' then m.txn_count else 0 end) as bigint) as other_cards
-                      from mart.device_txn_daily m
-                     where m.biz_date between :f and :t and """ + where + """
-
-                     group by m.device_id""" : """
-                    select '' as device_id, 0 as own_cards, 0 as other_cards where 1 = 0""") + """
-                ),
-                per_device as (
-                    select m.device_id, max(case when m.biz_date = :t then m.device_type end) as device_type,
-                           max(m.device_type) as any_type, max(m.org_id) as org_id,
-                           max(case when m.biz_date = :t then m.offsite end) as offsite,
-                           max(case when m.biz_date = :t then m.status end) as status,
-                           cast(sum(m.txn_count) as bigint) as txns, cast(sum(m.withdrawals) as bigint) as withdrawals,
-                           cast(sum(m.deposits) as bigint) as deposits, cast(sum(m.transfers) as bigint) as transfers,
-                           cast(sum(m.failures) as bigint) as failures,
-                           cast(sum(m.amount) as decimal(18, 2)) as amount,
-                           cast(sum(m.fee_income) as decimal(18, 2)) as fee_income
-                      from mart.device_daily m
-                     where m.biz_date between :f and :t and """ + where + """
-
-                     group by m.device_id
-                )
-                select d.*, i.location, cast(coalesce(c.wdl_amount, 0) as decimal(18, 2)) as cash,
-                       coalesce(k.own_cards, 0) as own_cards, coalesce(k.other_cards, 0) as other_cards
-                  from per_device d left join cash c on c.device_id = d.device_id
-                  left join info i on i.device_id = d.device_id
-                  left join cards k on k.device_id = d.device_id
-                 order by d.org_id, d.device_id""", p, 100_000);
+        Map<String, CardRow> cards = queries.named("channels/device_cards_by_device")
+                .between(dates.firstDate(), dates.lastDate()).within(rows).list(CardRow.class).stream()
+                .collect(Collectors.toMap(CardRow::deviceId, Function.identity()));
+        long days = dates.days();
         List<Device> devices = new ArrayList<>();
-        for (int i = 0; i < r.rows().size(); i++) {
-            String type = (String) (r.get(i, "device_type") != null ? r.get(i, "device_type") : r.get(i, "any_type"));
-            long txns = count(r.get(i, "txns"));
-            BigDecimal cash = (BigDecimal) r.get(i, "cash");
-            devices.add(new Device((String) r.get(i, "device_id"), type, (String) r.get(i, "org_id"),
-                    (String) r.get(i, "location"), (String) r.get(i, "offsite"), (String) r.get(i, "status"), txns,
-                    count(r.get(i, "withdrawals")), count(r.get(i, "deposits")), count(r.get(i, "transfers")),
-                    count(r.get(i, "failures")), count(r.get(i, "own_cards")), count(r.get(i, "other_cards")),
-                    (BigDecimal) r.get(i, "amount"), (BigDecimal) r.get(i, "fee_income"), cash,
-                    days == 0 ? null : cash.divide(BigDecimal.valueOf(days), 2, AnnualReport.ROUNDING), txns == 0));
+        for (DeviceRow r : queries.named("channels/devices_by_device").between(dates.firstDate(), dates.lastDate())
+                .within(rows).list(DeviceRow.class)) {
+            CardRow k = cards.getOrDefault(r.deviceId(), new CardRow(r.deviceId(), 0, 0));
+            devices.add(new Device(r.deviceId(), r.deviceType(), r.orgId(), r.location(), r.offsite(), r.status(),
+                    r.txns(), r.withdrawals(), r.deposits(), r.transfers(), r.failures(), k.ownCards(),
+                    k.otherCards(), r.amount(), r.feeIncome(), r.cash(),
+                    Ratios.average(r.cash(), days, 2),
+                    r.txns() == 0));
         }
-        return new View(filter, from, to, days, List.copyOf(devices), kinds(devices), sites(devices),
-                detail ? failures(e, where, p) : List.of());
+        List<Failure> failures = queries.named("channels/device_failures_by_code")
+                .between(dates.firstDate(), dates.lastDate()).within(rows).list(Failure.class);
+        return new View(filter, dates.firstDate(), dates.lastDate(), days, List.copyOf(devices), kinds(devices),
+                sites(devices), failures);
     }
 
     private static List<Kind> kinds(List<Device> devices) {
@@ -162,18 +120,7 @@ public class DeviceFigures {
         return List.copyOf(sites);
     }
 
-    private static BigDecimal sum(List<Device> devices, java.util.function.Function<Device, BigDecimal> value) {
+    private static BigDecimal sum(List<Device> devices, Function<Device, BigDecimal> value) {
         return devices.stream().map(value).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-    }
-
-    private static List<Failure> failures(WarehouseEngine e, String where, Map<String, Object> p) {
-        QueryResult r = e.query("select coalesce(m.error_code, '') as error_code, cast(sum(m.txn_count) as bigint) as n "
-                + "from mart.device_txn_daily m where m.biz_date between :f and :t and m.status = 'F' and " + where
-                + " group by 1 order by n desc, error_code", p, 1_000);
-        List<Failure> failures = new ArrayList<>();
-        for (int i = 0; i < r.rows().size(); i++) {
-            failures.add(new Failure((String) r.get(i, "error_code"), count(r.get(i, "n"))));
-        }
-        return List.copyOf(failures);
     }
 }

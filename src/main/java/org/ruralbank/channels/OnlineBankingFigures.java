@@ -1,19 +1,13 @@
 package org.ruralbank.channels;
 
-import static org.ruralbank.channels.WarehouseValues.count;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.platform.Orgs;
-import org.ruralbank.warehouse.QueryResult;
+import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
-import org.ruralbank.warehouse.WarehouseEngine;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,11 +20,11 @@ import org.springframework.stereotype.Service;
 public class OnlineBankingFigures {
 
     private final Warehouse warehouse;
-    private final Orgs orgs;
+    private final ChannelPeriod period;
 
-    OnlineBankingFigures(Warehouse warehouse, Orgs orgs) {
+    OnlineBankingFigures(Warehouse warehouse, ChannelPeriod period) {
         this.warehouse = warehouse;
-        this.orgs = orgs;
+        this.period = period;
     }
 
     /** Users of one kind on the month's last data date: all, signed in the month, with a successful transaction in it. */
@@ -54,68 +48,34 @@ public class OnlineBankingFigures {
             Transfers cnetTransfers, long mobTransfers, BigDecimal mobAmount) {
     }
 
-    public List<Month> of(int year, String orgId, OrgScope scope) {
-        WarehouseEngine e = warehouse.engine();
-        OrgScope.Condition c = OrgFilter.of(orgs, scope, "m.org_path", orgId);
-        Map<String, Object> p = new LinkedHashMap<>(c.params());
-        String where = c.sql();
-        if (e.columns("mart", "ebank_org_daily").isEmpty()) {
-            return List.of();
-        }
-        p.put("y0", LocalDate.of(year, 1, 1));
-        p.put("y1", LocalDate.of(year, 12, 31));
-        QueryResult r = e.query("""
-                with month_end as (
-                    select month(biz_date) as month, max(biz_date) as last_date from mart.ebank_org_daily
-                     where biz_date between :y0 and :y1 group by month(biz_date)
-                )
-                select me.month,
-                       cast(sum(case when m.biz_date = me.last_date then m.pnet_users else 0 end) as bigint) as pnet_users,
-                       cast(sum(case when m.biz_date = me.last_date then m.pnet_new_ytd else 0 end) as bigint) as pnet_ytd,
-                       cast(sum(case when m.biz_date = me.last_date then m.cnet_users else 0 end) as bigint) as cnet_users,
-                       cast(sum(case when m.biz_date = me.last_date then m.cnet_new_ytd else 0 end) as bigint) as cnet_ytd,
-                       cast(sum(case when m.biz_date = me.last_date then m.mob_users else 0 end) as bigint) as mob_users,
-                       cast(sum(case when m.biz_date = me.last_date then m.mob_new_ytd else 0 end) as bigint) as mob_ytd,
-                       cast(sum(case when m.biz_date = me.last_date then m.pnet_active_mtd else 0 end) as bigint) as pnet_active,
-                       cast(sum(case when m.biz_date = me.last_date then m.cnet_active_mtd else 0 end) as bigint) as cnet_active,
-                       cast(sum(case when m.biz_date = me.last_date then m.mob_active_mtd else 0 end) as bigint) as mob_active,
-                       """ + TRANSFER_SUMS + """
-                       cast(sum(m.mob_count) as bigint) as mob_transfers, cast(sum(m.mob_amount) as decimal(18, 2)) as mob_amount
-                  from mart.ebank_org_daily m join month_end me on me.month = month(m.biz_date)
-                 where m.biz_date between :y0 and :y1 and """ + where + """
+    private record MonthRow(int month, long pnetUsers, long pnetYtd, long cnetUsers, long cnetYtd, long mobUsers,
+            long mobYtd, long pnetActive, long cnetActive, long mobActive, long pnetIntrCount,
+            BigDecimal pnetIntrAmount, long pnetInteCount, BigDecimal pnetInteAmount, long pnetNxyCount,
+            BigDecimal pnetNxyAmount, long cnetIntrCount, BigDecimal cnetIntrAmount, long cnetInteCount,
+            BigDecimal cnetInteAmount, long cnetNxyCount, BigDecimal cnetNxyAmount, long mobTransfers,
+            BigDecimal mobAmount) {
+    }
 
-                 group by me.month order by me.month""", p, 12);
+    public List<Month> of(int year, @Nullable String orgId, OrgScope scope) {
+        OrgRows rows = period.rows(orgId, scope);
+        List<MonthRow> rs = warehouse.queries().named("channels/online_banking_by_month")
+                .between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).within(rows).list(MonthRow.class);
         List<Month> months = new ArrayList<>();
         // new users are those signed this year on the month's last date less those of the month before, so the year's
         // first loaded month counts every sign-up of the year up to it
-        long[] prev = new long[3];
-        for (int i = 0; i < r.rows().size(); i++) {
-            long[] ytd = {count(r.get(i, "pnet_ytd")), count(r.get(i, "cnet_ytd")), count(r.get(i, "mob_ytd"))};
-            months.add(new Month((int) count(r.get(i, "month")),
-                    new Users(count(r.get(i, "pnet_users")), ytd[0] - prev[0], count(r.get(i, "pnet_active"))),
-                    new Users(count(r.get(i, "cnet_users")), ytd[1] - prev[1], count(r.get(i, "cnet_active"))),
-                    new Users(count(r.get(i, "mob_users")), ytd[2] - prev[2], count(r.get(i, "mob_active"))),
-                    transfers(r, i, "pnet"), transfers(r, i, "cnet"), count(r.get(i, "mob_transfers")),
-                    (BigDecimal) r.get(i, "mob_amount")));
-            prev = ytd;
+        MonthRow prev = null;
+        for (MonthRow r : rs) {
+            months.add(new Month(r.month(),
+                    new Users(r.pnetUsers(), r.pnetYtd() - (prev == null ? 0 : prev.pnetYtd()), r.pnetActive()),
+                    new Users(r.cnetUsers(), r.cnetYtd() - (prev == null ? 0 : prev.cnetYtd()), r.cnetActive()),
+                    new Users(r.mobUsers(), r.mobYtd() - (prev == null ? 0 : prev.mobYtd()), r.mobActive()),
+                    new Transfers(r.pnetIntrCount(), r.pnetIntrAmount(), r.pnetInteCount(), r.pnetInteAmount(),
+                            r.pnetNxyCount(), r.pnetNxyAmount()),
+                    new Transfers(r.cnetIntrCount(), r.cnetIntrAmount(), r.cnetInteCount(), r.cnetInteAmount(),
+                            r.cnetNxyCount(), r.cnetNxyAmount()),
+                    r.mobTransfers(), r.mobAmount()));
+            prev = r;
         }
         return List.copyOf(months);
     }
-
-    /** The mart's columns of personal and corporate transfers by kind: intra-bank, inter-bank, 农信银. */
-    private static final List<String> TRANSFER_COLUMNS = List.of("pnet_intr", "pnet_inte", "pnet_nxy", "cnet_intr",
-            "cnet_inte", "cnet_nxy");
-
-    /** The month's sum of each count and amount of {@link #TRANSFER_COLUMNS}, under the mart's column names. */
-    private static final String TRANSFER_SUMS = TRANSFER_COLUMNS.stream()
-            .map(c -> "cast(sum(m.%1$s_count) as bigint) as %1$s_count, cast(sum(m.%1$s_amount) as decimal(18, 2)) "
-                    .formatted(c) + "as " + c + "_amount,")
-            .collect(Collectors.joining("\n"));
-
-    private static Transfers transfers(QueryResult r, int i, String channel) {
-        return new Transfers(count(r.get(i, channel + "_intr_count")), (BigDecimal) r.get(i, channel + "_intr_amount"),
-                count(r.get(i, channel + "_inte_count")), (BigDecimal) r.get(i, channel + "_inte_amount"),
-                count(r.get(i, channel + "_nxy_count")), (BigDecimal) r.get(i, channel + "_nxy_amount"));
-    }
-
 }

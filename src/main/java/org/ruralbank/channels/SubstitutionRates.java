@@ -1,17 +1,16 @@
 package org.ruralbank.channels;
 
-import static org.ruralbank.channels.WarehouseValues.count;
-
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.platform.Orgs;
-import org.ruralbank.warehouse.QueryResult;
+import org.ruralbank.shared.Ratios;
+import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
-import org.ruralbank.warehouse.WarehouseEngine;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,11 +23,11 @@ import org.springframework.stereotype.Service;
 public class SubstitutionRates {
 
     private final Warehouse warehouse;
-    private final Orgs orgs;
+    private final ChannelPeriod period;
 
-    SubstitutionRates(Warehouse warehouse, Orgs orgs) {
+    SubstitutionRates(Warehouse warehouse, ChannelPeriod period) {
         this.warehouse = warehouse;
-        this.orgs = orgs;
+        this.period = period;
     }
 
     /** One org's counts and rate (per cent, null without transactions) for each month 1..12. */
@@ -43,41 +42,19 @@ public class SubstitutionRates {
     public record View(int year, List<Row> rows, Row total) {
     }
 
-    public View of(int year, String orgId, OrgScope scope) {
-        WarehouseEngine e = warehouse.engine();
-        OrgScope.Condition c = OrgFilter.of(orgs, scope, "m.org_path", orgId);
-        Map<String, Object> p = new LinkedHashMap<>(c.params());
-        String where = c.sql();
-        if (e.columns("mart", "channel_org_daily").isEmpty()) {
-            return new View(year, List.of(), row(null, "合计", new long[12], new long[12]));
-        }
-        p.put("y0", java.time.LocalDate.of(year, 1, 1));
-        p.put("y1", java.time.LocalDate.of(year, 12, 31));
-        QueryResult r = e.query("""
-                with names as (
-                    select d.org_id, d.org_name from dw.dim_org d
-                     where d.valid_to = (select max(x.valid_to) from dw.dim_org x where x.org_id = d.org_id)
-                ),
-                counts as (
-                    select m.org_id, min(m.org_path) as org_path, month(m.biz_date) as month,
-                           cast(sum(case when m.e_channel then m.txn_count else 0 end) as bigint) as e_count,
-                           cast(sum(case when m.channel = 'CNT' then m.txn_count else 0 end) as bigint) as counter
-                      from mart.channel_org_daily m
-                     where m.biz_date between :y0 and :y1 and """ + where + """
+    private record Count(String orgId, String orgName, int month, long eCount, long counter) {
+    }
 
-                     group by m.org_id, month(m.biz_date)
-                )
-                select c.*, (select max(n.org_name) from names n where n.org_id = c.org_id) as org_name
-                  from counts c order by c.org_path, c.org_id, c.month""", p, 100_000);
+    public View of(int year, @Nullable String orgId, OrgScope scope) {
+        OrgRows orgRows = period.rows(orgId, scope);
         Map<String, long[][]> byOrg = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
-        for (int i = 0; i < r.rows().size(); i++) {
-            String id = (String) r.get(i, "org_id");
-            names.put(id, (String) r.get(i, "org_name"));
-            long[][] v = byOrg.computeIfAbsent(id, k -> new long[2][12]);
-            int m = (int) count(r.get(i, "month")) - 1;
-            v[0][m] += count(r.get(i, "e_count"));
-            v[1][m] += count(r.get(i, "counter"));
+        for (Count c : warehouse.queries().named("channels/substitution_by_org_month")
+                .between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).within(orgRows).list(Count.class)) {
+            names.put(c.orgId(), c.orgName());
+            long[][] v = byOrg.computeIfAbsent(c.orgId(), k -> new long[2][12]);
+            v[0][c.month() - 1] += c.eCount();
+            v[1][c.month() - 1] += c.counter();
         }
         List<Row> rows = new ArrayList<>();
         long[] te = new long[12];
@@ -97,11 +74,11 @@ public class SubstitutionRates {
         long se = 0;
         long sc = 0;
         for (int m = 0; m < 12; m++) {
-            rates[m] = AnnualReport.pct(BigDecimal.valueOf(e[m]), BigDecimal.valueOf(e[m] + c[m]));
+            rates[m] = Ratios.percent(BigDecimal.valueOf(e[m]), BigDecimal.valueOf(e[m] + c[m]));
             se += e[m];
             sc += c[m];
         }
-        return new Row(id, name, e, c, rates, AnnualReport.pct(BigDecimal.valueOf(se), BigDecimal.valueOf(se + sc)));
+        return new Row(id, name, e, c, rates, Ratios.percent(BigDecimal.valueOf(se), BigDecimal.valueOf(se + sc)));
     }
 
 }

@@ -1,7 +1,6 @@
 package org.ruralbank.channels;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.platform.Orgs;
-import org.ruralbank.warehouse.QueryResult;
+import org.ruralbank.shared.Money;
+import org.ruralbank.shared.Ratios;
+import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
-import org.ruralbank.warehouse.WarehouseEngine;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,12 +27,12 @@ import org.springframework.stereotype.Service;
 public class TargetCompletion {
 
     private final Warehouse warehouse;
-    private final Orgs orgs;
+    private final ChannelPeriod period;
     private final Targets targets;
 
-    TargetCompletion(Warehouse warehouse, Orgs orgs, Targets targets) {
+    TargetCompletion(Warehouse warehouse, ChannelPeriod period, Targets targets) {
         this.warehouse = warehouse;
-        this.orgs = orgs;
+        this.period = period;
         this.targets = targets;
     }
 
@@ -53,7 +52,7 @@ public class TargetCompletion {
     }
 
     public Quarter of(int year, int quarter, OrgScope scope) {
-        List<Org> branches = orgs.list(scope).stream().filter(o -> o.level() == Org.BRANCH && o.open()).toList();
+        List<Org> branches = period.orgChoices(scope).stream().filter(o -> o.level() == Org.BRANCH && o.open()).toList();
         Map<String, Map<Indicator, BigDecimal>> goals = new LinkedHashMap<>();
         for (Target t : targets.of(year, scope)) {
             if (t.quarter() == quarter) {
@@ -76,15 +75,14 @@ public class TargetCompletion {
             for (Indicator i : Indicator.values()) {
                 BigDecimal target = goals.getOrDefault(b.orgId(), Map.of()).get(i);
                 BigDecimal actual = n == null ? null : actual(i, n, p);
-                BigDecimal pct = actual == null ? null : AnnualReport.pct(actual, target);
+                BigDecimal pct = actual == null || target == null ? null : Ratios.percent(actual, target);
                 cells.put(i, new Cell(target, actual, pct));
                 if (pct != null) {
                     sum = sum.add(pct);
                     counted++;
                 }
             }
-            BigDecimal score = counted == 0 ? null
-                    : sum.divide(BigDecimal.valueOf(counted), 2, AnnualReport.ROUNDING);
+            BigDecimal score = Ratios.average(sum, counted, 2);
             rows.add(new Row(0, b.orgId(), b.name(), cells, score));
         }
         List<Row> ranked = new ArrayList<>(rows.stream().filter(r -> r.score() != null)
@@ -102,8 +100,7 @@ public class TargetCompletion {
     private static BigDecimal actual(Indicator i, long[] n, long[] p) {
         return switch (i) {
             case NEW_CARDS -> BigDecimal.valueOf(n[0] - p[0]);
-            case BALANCE_PER_CARD -> n[2] == 0 ? null
-                    : BigDecimal.valueOf(n[1]).divide(BigDecimal.valueOf(n[2] * 100), 2, AnnualReport.ROUNDING);
+            case BALANCE_PER_CARD -> Ratios.average(Money.ofFen(n[1]).yuan(), n[2], 2);
             case ONLINE_BANKING_USERS -> BigDecimal.valueOf(n[3] - p[3]);
             case POS_MERCHANTS -> BigDecimal.valueOf(n[4] - p[4]);
             case SMS_SIGNUPS -> BigDecimal.valueOf(n[5] - p[5]);
@@ -111,18 +108,15 @@ public class TargetCompletion {
     }
 
     private LocalDate lastBuilt(LocalDate from, LocalDate to) {
-        WarehouseEngine e = warehouse.engine();
-        if (e.columns("mart", "ebank_org_daily").isEmpty()) {
-            return null;
+        return period.dataDates("channels/ebank_dates", from, to).lastDate();
+    }
+
+    /** What an org path holds on a date ({@code channels/target_actuals_by_org_path}). */
+    private record Actuals(String orgPath, long newCards, long balanceFen, long cards, long users, long merchants,
+            long sms) {
+        long[] values() {
+            return new long[] {newCards, balanceFen, cards, users, merchants, sms};
         }
-        QueryResult r = e.query("select max(biz_date) from mart.ebank_org_daily where biz_date between ? and ?",
-                List.of(from, to), 1);
-        Object v = r.rows().isEmpty() ? null : r.rows().get(0).get(0);
-        if (v == null) {
-            return null;
-        }
-        return v instanceof LocalDate d ? d : v instanceof java.sql.Date d ? d.toLocalDate()
-                : LocalDate.parse(v.toString().substring(0, 10));
     }
 
     /**
@@ -130,32 +124,18 @@ public class TargetCompletion {
      * users this year, new merchants this year, new SMS sign-ups this year.
      */
     private Map<String, long[]> figures(LocalDate d, List<Org> branches, OrgScope scope) {
-        OrgScope.Condition c = scope.where("m.org_path", null);
-        Map<String, Object> p = new LinkedHashMap<>(c.params());
-        p.put("d", d);
-        QueryResult r = warehouse.engine().query("""
-                select m.org_path, cast(sum(m.new_cards_ytd) as bigint) as new_cards,
-                       cast(sum(m.card_balance) * 100 as bigint) as balance_fen, cast(sum(m.cards) as bigint) as cards,
-                       cast(sum(m.pnet_new_ytd + m.cnet_new_ytd) as bigint) as users,
-                       cast(sum(m.merchants - m.merchants_before_year) as bigint) as merchants,
-                       cast(sum(m.sms_new_ytd) as bigint) as sms
-                  from mart.ebank_org_daily m
-                 where m.biz_date = :d and m.org_path is not null and """ + c.sql() + """
-
-                 group by m.org_path""", p, 100_000);
         Map<String, long[]> out = new LinkedHashMap<>();
         for (Org b : branches) {
             out.put(b.orgId(), new long[6]);
         }
-        for (int i = 0; i < r.rows().size(); i++) {
-            String path = (String) r.get(i, "org_path");
+        for (Actuals a : warehouse.queries().named("channels/target_actuals_by_org_path").bind("business_date", d)
+                .within(OrgRows.of(scope)).list(Actuals.class)) {
+            long[] values = a.values();
             for (Org b : branches) {
-                if (path.startsWith(b.path())) {
+                if (a.orgPath().startsWith(b.path())) {
                     long[] v = out.get(b.orgId());
-                    String[] cols = {"new_cards", "balance_fen", "cards", "users", "merchants", "sms"};
-                    for (int k = 0; k < cols.length; k++) {
-                        Object o = r.get(i, cols[k]);
-                        v[k] += o == null ? 0 : o instanceof BigInteger bi ? bi.longValueExact() : ((Number) o).longValue();
+                    for (int k = 0; k < values.length; k++) {
+                        v[k] += values[k];
                     }
                 }
             }

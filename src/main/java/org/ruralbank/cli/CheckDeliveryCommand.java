@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ruralbank check-delivery}: validates a date folder or an inbox against the T+1 delivery interface. */
-@Command(name = "check-delivery", mixinStandardHelpOptions = true,
+@Command(name = "check-delivery",
         description = {"Validates a date folder (YYYYMMDD) or a whole inbox against the T+1 delivery interface,",
             "prints one line per problem naming file, line and field, then a summary.",
             "Exit status 0 when everything conforms, 1 when there are problems, 2 on bad usage."})

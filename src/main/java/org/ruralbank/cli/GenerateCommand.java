@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ruralbank generate}: writes a sample county bank's T+1 deliveries, one READY folder per date. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate",
         description = {"Generates the provincial union's T+1 deliveries of a sample county bank.",
             "Same options and seed give byte-identical files; a --start right after the last generated date "
                     + "continues the bank kept in DIR."})

@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The top-level {@code ruralbank} command: global options and the list of subcommands. */
+// scope INHERIT hands --help and --version down to every subcommand, so none can forget them
 @Command(name = "ruralbank", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        scope = ScopeType.INHERIT,
         description = "Ruralbank: the county bank's data platform and business systems.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,

@@ -1,5 +1,6 @@
 package org.ruralbank.delivery;
 
+import org.ruralbank.shared.Money;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -332,10 +333,10 @@ public final class DeliveryCheck {
                         continue;
                     }
                     if (isAcct) {
-                        balances.put(reader.get(acctNo), Money.fen(reader.get(balance)));
+                        balances.put(reader.get(acctNo), Money.fenOfYuan(reader.get(balance)));
                         balanceLines.put(reader.get(acctNo), reader.line());
                     } else if (isTxn) {
-                        long amount = Money.fen(reader.get(balance));
+                        long amount = Money.fenOfYuan(reader.get(balance));
                         net.merge(reader.get(acctNo), "D".equals(reader.get(dc)) ? -amount : amount, Long::sum);
                     }
                 }
@@ -406,9 +407,9 @@ public final class DeliveryCheck {
             if (before + moved != now) {
                 if (shown++ < MAX_PROBLEMS_PER_FILE) {
                     problems.add(DeliveryProblem.ofField(acctFile, lines.get(acct), "BALANCE", "account " + acct
-                            + " has balance " + Money.yuan(now) + " but its balance " + Money.yuan(before) + " of "
-                            + prevDate + " plus its net movement " + Money.yuan(moved) + " in " + TXN + " gives "
-                            + Money.yuan(before + moved)));
+                            + " has balance " + Money.yuanText(now) + " but its balance " + Money.yuanText(before) + " of "
+                            + prevDate + " plus its net movement " + Money.yuanText(moved) + " in " + TXN + " gives "
+                            + Money.yuanText(before + moved)));
                 } else {
                     hidden++;
                 }

@@ -1,5 +1,6 @@
 package org.ruralbank.delivery;
 
+import org.ruralbank.shared.Money;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -123,7 +124,7 @@ public final class TableWriter implements AutoCloseable {
 
     /** Appends an amount in fen as yuan with two decimals. */
     public TableWriter money(long fen) {
-        return add(Money.yuan(fen));
+        return add(Money.yuanText(fen));
     }
 
     /** Appends a date as YYYYMMDD, or NULL. */

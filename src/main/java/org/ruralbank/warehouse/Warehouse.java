@@ -69,6 +69,11 @@ public final class Warehouse implements AutoCloseable {
         return file == null || java.nio.file.Files.exists(file);
     }
 
+    /** The read front door: the named queries other contexts read the marts with. */
+    public WarehouseQueries queries() {
+        return WarehouseQueries.on(engine());
+    }
+
     public ModelRunner runner() {
         return new ModelRunner(engine(), models);
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Compares {@code ruralbank report annual --format json} of a generated {@code seed} year with the figures of
- * DOMAIN.md §2 at the generation's scale: counts and amounts within ±3%, percentages within ±1 point. Prints a
+ * docs/domain.md §2 at the generation's scale: counts and amounts within ±3%, percentages within ±1 point. Prints a
  * Markdown table and exits 1 when a figure is out of tolerance.
  *
  * <pre>

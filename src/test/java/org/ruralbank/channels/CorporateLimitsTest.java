@@ -86,6 +86,6 @@ class CorporateLimitsTest extends HandMadeBankTest {
     }
 
     private CorporateLimits limits() {
-        return new CorporateLimits(bank.warehouse, bank.orgs);
+        return new CorporateLimits(bank.warehouse, bank.period);
     }
 }

@@ -153,10 +153,10 @@ class DeviceFiguresTest extends HandMadeBankTest {
         assertThat(byId(b.devices())).containsOnlyKeys("atmB", "bmbB");
         assertThat(b.failures()).containsExactly(new DeviceFigures.Failure("51", 1));
 
-        DeviceFigures.View a1 = figures().of(new CardFigures.Filter(bank.a1.orgId(), YEAR_2025.from(), YEAR_2025.to()),
+        DeviceFigures.View a1 = figures().of(new ChannelPeriod.Filter(bank.a1.orgId(), YEAR_2025.from(), YEAR_2025.to()),
                 FixtureBank.scopeOf(bank.a));
         assertThat(byId(a1.devices())).containsOnlyKeys("crsA1");
-        assertThatThrownBy(() -> figures().of(new CardFigures.Filter(bank.b.orgId(), YEAR_2025.from(), YEAR_2025.to()),
+        assertThatThrownBy(() -> figures().of(new ChannelPeriod.Filter(bank.b.orgId(), YEAR_2025.from(), YEAR_2025.to()),
                 FixtureBank.scopeOf(bank.a))).isInstanceOf(NotFound.class);
     }
 
@@ -176,7 +176,7 @@ class DeviceFiguresTest extends HandMadeBankTest {
 
     @Test
     void narrowsThePeriodToItsDataDays() {
-        DeviceFigures.View v = figures().of(new CardFigures.Filter(null, LocalDate.parse(D2), LocalDate.parse(D2)),
+        DeviceFigures.View v = figures().of(new ChannelPeriod.Filter(null, LocalDate.parse(D2), LocalDate.parse(D2)),
                 OrgScope.everything());
         assertThat(v.days()).isEqualTo(1);
         DeviceFigures.Device atmA = byId(v.devices()).get("atmA");
@@ -189,6 +189,6 @@ class DeviceFiguresTest extends HandMadeBankTest {
     }
 
     private DeviceFigures figures() {
-        return new DeviceFigures(bank.warehouse, bank.orgs);
+        return new DeviceFigures(bank.warehouse, bank.period);
     }
 }

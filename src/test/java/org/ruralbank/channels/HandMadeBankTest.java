@@ -17,7 +17,7 @@ import org.springframework.context.ApplicationContext;
 abstract class HandMadeBankTest {
 
     /** The whole of 2025, the year every fixture lives in. */
-    static final CardFigures.Filter YEAR_2025 = new CardFigures.Filter(null, LocalDate.of(2025, 1, 1),
+    static final ChannelPeriod.Filter YEAR_2025 = new ChannelPeriod.Filter(null, LocalDate.of(2025, 1, 1),
             LocalDate.of(2025, 12, 31));
 
     @Autowired

@@ -110,7 +110,7 @@ class MerchantFiguresTest extends HandMadeBankTest {
                 .containsExactly(1L, 1L, 1L, 0L, 2L, 1L, 0L);
         assertThat(s.sales()).isEqualByComparingTo("0.00");
 
-        MerchantFigures.View a1 = figures().of(new CardFigures.Filter(bank.a1.orgId(), YEAR_2025.from(), YEAR_2025.to()),
+        MerchantFigures.View a1 = figures().of(new ChannelPeriod.Filter(bank.a1.orgId(), YEAR_2025.from(), YEAR_2025.to()),
                 FixtureBank.scopeOf(bank.a));
         assertThat(byId(a1.merchants())).containsOnlyKeys("m2");
     }
@@ -118,7 +118,7 @@ class MerchantFiguresTest extends HandMadeBankTest {
     @Test
     void countsAMerchantSignedBeforeAShorterPeriodAtItsStart() {
         // from 1 March: m4 (15 February) is no longer new, and only 10 April's sales count
-        MerchantFigures.Summary s = figures().of(new CardFigures.Filter(null, LocalDate.parse(D2),
+        MerchantFigures.Summary s = figures().of(new ChannelPeriod.Filter(null, LocalDate.parse(D2),
                 LocalDate.parse(D3)), OrgScope.everything()).summary();
         assertThat(s.start()).isEqualTo(5);
         assertThat(s.signed()).isZero();
@@ -131,6 +131,6 @@ class MerchantFiguresTest extends HandMadeBankTest {
     }
 
     private MerchantFigures figures() {
-        return new MerchantFigures(bank.warehouse, bank.orgs);
+        return new MerchantFigures(bank.warehouse, bank.period);
     }
 }

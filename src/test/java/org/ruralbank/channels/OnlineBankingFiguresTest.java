@@ -125,6 +125,6 @@ class OnlineBankingFiguresTest extends HandMadeBankTest {
     }
 
     private OnlineBankingFigures figures() {
-        return new OnlineBankingFigures(bank.warehouse, bank.orgs);
+        return new OnlineBankingFigures(bank.warehouse, bank.period);
     }
 }

@@ -108,6 +108,6 @@ class VillageStatementsTest extends HandMadeBankTest {
     }
 
     private VillageStatements statements() {
-        return new VillageStatements(bank.warehouse, bank.orgs);
+        return new VillageStatements(bank.warehouse, bank.period);
     }
 }

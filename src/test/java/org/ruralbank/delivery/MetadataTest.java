@@ -57,12 +57,4 @@ class MetadataTest {
         assertThat(ReadyFlag.parse("version=2\nfiles=20\n")).isEqualTo(new ReadyFlag(2, 20));
         assertThatThrownBy(() -> ReadyFlag.parse("version=0\nfiles=20")).hasMessageContaining("below 1");
     }
-
-    @Test
-    void convertsAmountsBetweenFenAndYuan() {
-        assertThat(Money.yuan(123456)).isEqualTo("1234.56");
-        assertThat(Money.yuan(-5)).isEqualTo("-0.05");
-        assertThat(Money.fen("1234.5")).isEqualTo(123450);
-        assertThat(Money.fen("-0.05")).isEqualTo(-5);
-    }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A generated {@code small} calendar year reproduces DOMAIN.md section 2 scaled by 1/100: figures within ±3%,
+ * A generated {@code small} calendar year reproduces docs/domain.md section 2 scaled by 1/100: figures within ±3%,
  * shares within one percentage point. Takes about half a minute.
  */
 class SmallYearTest {

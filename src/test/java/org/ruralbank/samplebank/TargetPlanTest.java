@@ -43,7 +43,7 @@ class TargetPlanTest {
 
         Map<Indicator, BigDecimal> totals = parsed.targets().stream().collect(Collectors.groupingBy(Target::indicator,
                 Collectors.reducing(BigDecimal.ZERO, Target::value, BigDecimal::add)));
-        // 1/100 of DOMAIN.md's 40,026 new cards at 80.05% of plan: 400.26 / 0.8005 = 500.0
+        // 1/100 of docs/domain.md's 40,026 new cards at 80.05% of plan: 400.26 / 0.8005 = 500.0
         assertThat(totals.get(Indicator.NEW_CARDS)).isEqualByComparingTo("500");
         // every branch gets a share, and its quarters lean to the spring push
         for (String b : branches) {

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.ruralbank.delivery.DeliveryFiles;
-import org.ruralbank.delivery.Money;
+import org.ruralbank.shared.Money;
 import org.ruralbank.delivery.RecordReader;
 import org.ruralbank.delivery.TableMeta;
 
 /**
- * The annual figures of DOMAIN.md section 2 computed from a generated inbox, the way the annual report will
+ * The annual figures of docs/domain.md section 2 computed from a generated inbox, the way the annual report will
  * compute them: year-end FULL tables and the INCR tables of every date of the year.
  */
 final class YearFigures {
@@ -44,7 +44,7 @@ final class YearFigures {
         });
         each(inbox, "CORE_DEPOSIT_ACCT", end, (m, r) -> {
             if (cardAccounts.contains(r[m.indexOf("ACCT_NO")])) {
-                f.addFen("cardBalance", Money.fen(r[m.indexOf("BALANCE")]));
+                f.addFen("cardBalance", Money.fenOfYuan(r[m.indexOf("BALANCE")]));
             }
         });
         Map<String, String> deviceTypes = new HashMap<>();
@@ -59,8 +59,8 @@ final class YearFigures {
                 f.add("newUsers." + r[2], 1);
             }
             if (r[2].equals("CNET")) {
-                f.max("cnetSingleMax", Money.fen(r[m.indexOf("SINGLE_LIMIT")]));
-                f.max("cnetDailyMax", Money.fen(r[m.indexOf("DAILY_LIMIT")]));
+                f.max("cnetSingleMax", Money.fenOfYuan(r[m.indexOf("SINGLE_LIMIT")]));
+                f.max("cnetDailyMax", Money.fenOfYuan(r[m.indexOf("DAILY_LIMIT")]));
             }
         });
         for (LocalDate d = LocalDate.of(year, 1, 1); !d.isAfter(end); d = d.plusDays(1)) {
@@ -68,28 +68,28 @@ final class YearFigures {
                 if (!"BMB".equals(deviceTypes.get(r[1]))) {
                     f.add("deviceTxn", 1);
                     f.add("deviceTxn." + r[4], 1);
-                    f.addFen("deviceFee", Money.fen(r[8]));
+                    f.addFen("deviceFee", Money.fenOfYuan(r[8]));
                 }
             });
             each(inbox, "ACQ_POS_TXN", d, (m, r) -> {
                 if (r[11].equals("S")) {
                     f.add("posTxn", 1);
-                    f.addFen("posAmount", Money.fen(r[9]));
-                    f.addFen("posFee", Money.fen(r[10]));
+                    f.addFen("posAmount", Money.fenOfYuan(r[9]));
+                    f.addFen("posFee", Money.fenOfYuan(r[10]));
                 }
             });
             each(inbox, "EB_TXN", d, (m, r) -> {
                 if (r[8].equals("S")) {
                     f.add("eb." + r[2] + "." + r[5], 1);
-                    f.addFen("eb." + r[2] + "." + r[5], Money.fen(r[6]));
+                    f.addFen("eb." + r[2] + "." + r[5], Money.fenOfYuan(r[6]));
                     f.add("eb." + r[2], 1);
-                    f.addFen("eb." + r[2], Money.fen(r[6]));
+                    f.addFen("eb." + r[2], Money.fenOfYuan(r[6]));
                 }
             });
             each(inbox, "MID_AGENCY_BATCH", d, (m, r) -> {
                 f.add("batches." + r[1], 1);
                 f.add("payments." + r[1], Long.parseLong(r[6]));
-                f.addFen("payments." + r[1], Money.fen(r[7]));
+                f.addFen("payments." + r[1], Money.fenOfYuan(r[7]));
             });
         }
         return f;

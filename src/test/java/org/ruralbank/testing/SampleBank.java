@@ -269,7 +269,7 @@ public final class SampleBank {
     }
 
     static String yuan(long fen) {
-        return org.ruralbank.delivery.Money.yuan(fen);
+        return org.ruralbank.shared.Money.yuanText(fen);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import org.ruralbank.channels.AnnualReport;
 import org.ruralbank.channels.AnnualReportText;
 import org.ruralbank.channels.AnnualReports;
+import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.web.Download;
 import org.springframework.stereotype.Controller;
@@ -20,16 +21,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AnnualReportController {
 
     private final AnnualReports reports;
-    private final ChannelFilters filters;
+    private final ChannelPeriod period;
 
-    AnnualReportController(AnnualReports reports, ChannelFilters filters) {
+    AnnualReportController(AnnualReports reports, ChannelPeriod period) {
         this.reports = reports;
-        this.filters = filters;
+        this.period = period;
     }
 
     @GetMapping
     String page(@RequestParam(required = false) Integer year, Model model) {
-        int y = filters.year(year);
+        int y = period.year(year);
         AnnualReport report = reports.of(y, CurrentStaff.get().scope());
         model.addAttribute("year", y);
         model.addAttribute("years", List.of(y - 2, y - 1, y));
@@ -42,7 +43,7 @@ class AnnualReportController {
 
     @GetMapping("/export")
     void export(@RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
-        int y = filters.year(year);
+        int y = period.year(year);
         AnnualReport report = reports.of(y, CurrentStaff.get().scope());
         Download.xlsx(response, y + "-annual-report");
         AnnualReportText.xlsx(report, response.getOutputStream());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import org.ruralbank.channels.CardFigures;
+import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Spreadsheets;
@@ -25,11 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CardsController {
 
     private final CardFigures cards;
-    private final ChannelFilters filters;
+    private final ChannelPeriod period;
 
-    CardsController(CardFigures cards, ChannelFilters filters) {
+    CardsController(CardFigures cards, ChannelPeriod period) {
         this.cards = cards;
-        this.filters = filters;
+        this.period = period;
     }
 
     @GetMapping
@@ -37,9 +38,9 @@ class CardsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         OrgScope scope = CurrentStaff.get().scope();
-        CardFigures.View view = cards.of(filters.period(org, from, to), scope);
+        CardFigures.View view = cards.of(period.filter(org, from, to), scope);
         model.addAttribute("view", view);
-        filters.orgChoices(model, scope);
+        model.addAttribute("orgs", period.orgChoices(scope));
         model.addAttribute("months", json(view.months(), m -> "\"" + m.month() + "\""));
         model.addAttribute("newCards", json(view.months(), m -> Long.toString(m.newCards())));
         model.addAttribute("chip", json(view.months(), m -> Long.toString(m.chip())));
@@ -52,7 +53,7 @@ class CardsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
-        CardFigures.View view = cards.of(filters.period(org, from, to), CurrentStaff.get().scope());
+        CardFigures.View view = cards.of(period.filter(org, from, to), CurrentStaff.get().scope());
         Download.xlsx(response, "cards-" + view.filter().from() + "-" + view.filter().to());
         Spreadsheets.write(response.getOutputStream(), "金农卡", List.of("机构号", "机构名称", "卡数", "期间新增", "已注销",
                 "芯片卡", "久悬账户卡", "卡存款余额（元）", "卡均余额（元）", "短信签约", "短信签约占比（%）"), sink -> {

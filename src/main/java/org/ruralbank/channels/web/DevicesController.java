@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
+import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.DeviceFigures;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
@@ -24,11 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DevicesController {
 
     private final DeviceFigures devices;
-    private final ChannelFilters filters;
+    private final ChannelPeriod period;
 
-    DevicesController(DeviceFigures devices, ChannelFilters filters) {
+    DevicesController(DeviceFigures devices, ChannelPeriod period) {
         this.devices = devices;
-        this.filters = filters;
+        this.period = period;
     }
 
     @GetMapping
@@ -36,9 +37,9 @@ class DevicesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         OrgScope scope = CurrentStaff.get().scope();
-        DeviceFigures.View view = devices.of(filters.period(org, from, to), scope);
+        DeviceFigures.View view = devices.of(period.filter(org, from, to), scope);
         model.addAttribute("view", view);
-        filters.orgChoices(model, scope);
+        model.addAttribute("orgs", period.orgChoices(scope));
         StringJoiner labels = new StringJoiner(",", "[", "]");
         StringJoiner txns = new StringJoiner(",", "[", "]");
         StringJoiner failures = new StringJoiner(",", "[", "]");
@@ -58,7 +59,7 @@ class DevicesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
-        DeviceFigures.View view = devices.of(filters.period(org, from, to), CurrentStaff.get().scope());
+        DeviceFigures.View view = devices.of(period.filter(org, from, to), CurrentStaff.get().scope());
         Download.xlsx(response, "devices-" + view.filter().from() + "-" + view.filter().to());
         Spreadsheets.write(response.getOutputStream(), "自助设备", List.of("设备号", "类型", "机构号", "位置", "离行",
                 "状态", "交易笔数", "取款", "存款", "转账", "失败", "本行卡", "他行卡", "交易金额（元）", "手续费收入（元）",

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.CorporateLimits;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
@@ -23,21 +24,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LimitsController {
 
     private final CorporateLimits limits;
-    private final ChannelFilters filters;
+    private final ChannelPeriod period;
 
-    LimitsController(CorporateLimits limits, ChannelFilters filters) {
+    LimitsController(CorporateLimits limits, ChannelPeriod period) {
         this.limits = limits;
-        this.filters = filters;
+        this.period = period;
     }
 
     @GetMapping
     String page(@RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         OrgScope scope = CurrentStaff.get().scope();
-        String orgId = ChannelFilters.org(org);
-        model.addAttribute("view", limits.of(orgId, filters.asOf(to), scope));
+        String orgId = ChannelPeriod.org(org);
+        model.addAttribute("view", limits.of(orgId, period.asOf(to), scope));
         model.addAttribute("org", orgId);
-        filters.orgChoices(model, scope);
+        model.addAttribute("orgs", period.orgChoices(scope));
         return "channels/limits";
     }
 
@@ -45,7 +46,7 @@ class LimitsController {
     void export(@RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
-        CorporateLimits.View view = limits.of(ChannelFilters.org(org), filters.asOf(to), CurrentStaff.get().scope());
+        CorporateLimits.View view = limits.of(ChannelPeriod.org(org), period.asOf(to), CurrentStaff.get().scope());
         Download.xlsx(response, "corporate-limits-" + view.asOf());
         Spreadsheets.write(response.getOutputStream(), "企业网银限额", List.of("签约号", "客户号", "签约机构", "签约日期", "状态",
                 "单笔限额（元）", "日累计限额（元）", "超出总行上限"), sink -> view.limits().forEach(l -> sink.accept(

@@ -6,11 +6,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.MerchantFigures;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Download;
+import org.ruralbank.shared.Ratios;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,11 +28,11 @@ class MerchantsController {
     private static final BigDecimal PERCENT = BigDecimal.valueOf(100);
 
     private final MerchantFigures merchants;
-    private final ChannelFilters filters;
+    private final ChannelPeriod period;
 
-    MerchantsController(MerchantFigures merchants, ChannelFilters filters) {
+    MerchantsController(MerchantFigures merchants, ChannelPeriod period) {
         this.merchants = merchants;
-        this.filters = filters;
+        this.period = period;
     }
 
     @GetMapping
@@ -39,9 +41,9 @@ class MerchantsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String only, Model model) {
         OrgScope scope = CurrentStaff.get().scope();
-        MerchantFigures.View view = merchants.of(filters.period(org, from, to), scope);
+        MerchantFigures.View view = merchants.of(period.filter(org, from, to), scope);
         model.addAttribute("view", view);
-        filters.orgChoices(model, scope);
+        model.addAttribute("orgs", period.orgChoices(scope));
         model.addAttribute("only", only);
         model.addAttribute("rows", view.merchants().stream().filter(m -> keep(m, only)).toList());
         return "channels/merchants";
@@ -52,7 +54,7 @@ class MerchantsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String only, HttpServletResponse response) throws IOException {
-        MerchantFigures.View view = merchants.of(filters.period(org, from, to), CurrentStaff.get().scope());
+        MerchantFigures.View view = merchants.of(period.filter(org, from, to), CurrentStaff.get().scope());
         Download.xlsx(response, "merchants-" + view.filter().from() + "-" + view.filter().to());
         Spreadsheets.write(response.getOutputStream(), "POS商户", List.of("商户号", "商户名称", "机构号", "状态", "签约日期",
                 "现场照片", "培训记录", "签约扣率（%）", "实际扣率（%）", "交易笔数", "消费金额（元）", "手续费（元）", "自主定价补贴（元）",
@@ -65,7 +67,7 @@ class MerchantsController {
 
     /** A rate as a percentage with four decimals, as the page shows it. */
     static BigDecimal pct(BigDecimal rate) {
-        return rate == null ? null : rate.multiply(PERCENT).setScale(4, java.math.RoundingMode.HALF_UP);
+        return rate == null ? null : Ratios.round(rate.multiply(PERCENT), 4);
     }
 
     private static boolean keep(MerchantFigures.Merchant m, String only) {

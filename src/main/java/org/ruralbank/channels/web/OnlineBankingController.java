@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.OnlineBankingFigures;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
@@ -22,22 +23,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OnlineBankingController {
 
     private final OnlineBankingFigures figures;
-    private final ChannelFilters filters;
+    private final ChannelPeriod period;
 
-    OnlineBankingController(OnlineBankingFigures figures, ChannelFilters filters) {
+    OnlineBankingController(OnlineBankingFigures figures, ChannelPeriod period) {
         this.figures = figures;
-        this.filters = filters;
+        this.period = period;
     }
 
     @GetMapping
     String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
             Model model) {
         OrgScope scope = CurrentStaff.get().scope();
-        int y = filters.year(year);
-        String orgId = ChannelFilters.org(org);
+        int y = period.year(year);
+        String orgId = ChannelPeriod.org(org);
         List<OnlineBankingFigures.Month> months = figures.of(y, orgId, scope);
         model.addAttribute("months", months);
-        filters.yearAndOrg(model, y, orgId, scope);
+        ChannelFilters.yearAndOrg(model, y, orgId, period.orgChoices(scope));
         StringJoiner labels = new StringJoiner(",", "[", "]");
         StringJoiner pnet = new StringJoiner(",", "[", "]");
         StringJoiner cnet = new StringJoiner(",", "[", "]");
@@ -58,8 +59,8 @@ class OnlineBankingController {
     @GetMapping("/export")
     void export(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
             HttpServletResponse response) throws IOException {
-        int y = filters.year(year);
-        List<OnlineBankingFigures.Month> months = figures.of(y, ChannelFilters.org(org), CurrentStaff.get().scope());
+        int y = period.year(year);
+        List<OnlineBankingFigures.Month> months = figures.of(y, ChannelPeriod.org(org), CurrentStaff.get().scope());
         Download.xlsx(response, y + "-online-banking");
         List<String> headers = new ArrayList<>(List.of("月份"));
         for (String users : List.of("个人网银", "企业网银", "手机银行")) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.SubstitutionRates;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
@@ -22,22 +23,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SubstitutionController {
 
     private final SubstitutionRates rates;
-    private final ChannelFilters filters;
+    private final ChannelPeriod period;
 
-    SubstitutionController(SubstitutionRates rates, ChannelFilters filters) {
+    SubstitutionController(SubstitutionRates rates, ChannelPeriod period) {
         this.rates = rates;
-        this.filters = filters;
+        this.period = period;
     }
 
     @GetMapping
     String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
             Model model) {
         OrgScope scope = CurrentStaff.get().scope();
-        int y = filters.year(year);
-        String orgId = ChannelFilters.org(org);
+        int y = period.year(year);
+        String orgId = ChannelPeriod.org(org);
         SubstitutionRates.View view = rates.of(y, orgId, scope);
         model.addAttribute("view", view);
-        filters.yearAndOrg(model, y, orgId, scope);
+        ChannelFilters.yearAndOrg(model, y, orgId, period.orgChoices(scope));
         StringJoiner labels = new StringJoiner(",", "[", "]");
         StringJoiner values = new StringJoiner(",", "[", "]");
         for (int m = 1; m <= 12; m++) {
@@ -52,8 +53,8 @@ class SubstitutionController {
     @GetMapping("/export")
     void export(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
             HttpServletResponse response) throws IOException {
-        int y = filters.year(year);
-        SubstitutionRates.View view = rates.of(y, ChannelFilters.org(org), CurrentStaff.get().scope());
+        int y = period.year(year);
+        SubstitutionRates.View view = rates.of(y, ChannelPeriod.org(org), CurrentStaff.get().scope());
         List<String> headers = new ArrayList<>(List.of("机构号", "机构名称"));
         for (int m = 1; m <= 12; m++) {
             headers.add(m + "月替代率（%）");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.Indicator;
 import org.ruralbank.channels.Target;
 import org.ruralbank.channels.TargetCompletion;
@@ -36,18 +37,18 @@ class TargetsController {
 
     private final Targets targets;
     private final TargetCompletion completion;
-    private final ChannelFilters filters;
+    private final ChannelPeriod period;
 
-    TargetsController(Targets targets, TargetCompletion completion, ChannelFilters filters) {
+    TargetsController(Targets targets, TargetCompletion completion, ChannelPeriod period) {
         this.targets = targets;
         this.completion = completion;
-        this.filters = filters;
+        this.period = period;
     }
 
     @GetMapping
     String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
             Model model) {
-        int y = filters.year(year);
+        int y = period.year(year);
         OrgScope scope = CurrentStaff.get().scope();
         int q = quarter != null && quarter >= 1 && quarter <= 4 ? quarter : lastQuarter(y);
         model.addAttribute("quarter", q);
@@ -62,7 +63,7 @@ class TargetsController {
     @GetMapping("/template")
     @PreAuthorize(PLANNERS)
     void template(@RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
-        int y = filters.year(year);
+        int y = period.year(year);
         OrgScope scope = CurrentStaff.get().scope();
         Download.xlsx(response, y + "-targets");
         TargetWorkbook.write(response.getOutputStream(), y, targets.branches(scope), targets.of(y, scope));
@@ -84,7 +85,7 @@ class TargetsController {
 
     @GetMapping("/export")
     void export(@RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
-        int y = filters.year(year);
+        int y = period.year(year);
         List<Row> rows = rows(y, CurrentStaff.get().scope());
         List<String> headers = new ArrayList<>(List.of("机构号", "机构名称"));
         for (Indicator ind : Indicator.values()) {
@@ -126,7 +127,7 @@ class TargetsController {
 
     /** The quarter of the last loaded date when {@code year} is its year, else the fourth. */
     private int lastQuarter(int year) {
-        LocalDate last = filters.lastDate();
+        LocalDate last = period.lastDateOrToday();
         return last.getYear() == year ? (last.getMonthValue() + 2) / 3 : 4;
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.VillageStatements;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
@@ -22,11 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class VillageController {
 
     private final VillageStatements statements;
-    private final ChannelFilters filters;
+    private final ChannelPeriod period;
 
-    VillageController(VillageStatements statements, ChannelFilters filters) {
+    VillageController(VillageStatements statements, ChannelPeriod period) {
         this.statements = statements;
-        this.filters = filters;
+        this.period = period;
     }
 
     @GetMapping
@@ -34,11 +35,11 @@ class VillageController {
             Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         LocalDate m = month(month);
-        String orgId = ChannelFilters.org(org);
+        String orgId = ChannelPeriod.org(org);
         model.addAttribute("statement", statements.of(m.getYear(), m.getMonthValue(), orgId, scope));
         model.addAttribute("month", String.format("%d-%02d", m.getYear(), m.getMonthValue()));
         model.addAttribute("org", orgId);
-        filters.orgChoices(model, scope);
+        model.addAttribute("orgs", period.orgChoices(scope));
         return "channels/village";
     }
 
@@ -46,7 +47,7 @@ class VillageController {
     void export(@RequestParam(required = false) String month, @RequestParam(required = false) String org,
             HttpServletResponse response) throws IOException {
         LocalDate m = month(month);
-        VillageStatements.Statement s = statements.of(m.getYear(), m.getMonthValue(), ChannelFilters.org(org),
+        VillageStatements.Statement s = statements.of(m.getYear(), m.getMonthValue(), ChannelPeriod.org(org),
                 CurrentStaff.get().scope());
         Download.xlsx(response, String.format("village-terminals-%d-%02d", m.getYear(), m.getMonthValue()));
         Spreadsheets.write(response.getOutputStream(), "便民宝对账单", List.of("终端号", "机构号", "位置", "商户号", "店名",
@@ -63,6 +64,6 @@ class VillageController {
                 return LocalDate.of(Integer.parseInt(month.substring(0, 4)), mm, 1);
             }
         }
-        return filters.lastDate().withDayOfMonth(1);
+        return period.lastDateOrToday().withDayOfMonth(1);
     }
 }

@@ -1,5 +1,6 @@
 package org.ruralbank.directconnect.internal;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Entry;
+import org.ruralbank.shared.Money;
 import org.ruralbank.warehouse.QueryResult;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.stereotype.Component;
@@ -106,7 +108,7 @@ class Statements {
         QueryResult r = warehouse.engine().query("select valid_from, valid_to, balance from dw.deposit_balance "
                 + "where acct_no = ? order by valid_from", List.of(accountNo), 100_000);
         return r.rows().stream().map(row -> new Version(WarehouseReads.date(row.get(0)),
-                WarehouseReads.date(row.get(1)), WarehouseReads.fen(row.get(2)))).toList();
+                WarehouseReads.date(row.get(1)), Money.fenOf((BigDecimal) row.get(2)))).toList();
     }
 
     /**
@@ -134,7 +136,7 @@ class Statements {
             String counterparty = String.join(" ", nz(row.get(6)), nz(row.get(7))).trim();
             String memo = (nz(row.get(8)) + (Boolean.TRUE.equals(row.get(5)) ? " 冲正 reversal" : "")).trim();
             entries.add(new Entry((String) row.get(1), accountNo, counterparty.isEmpty() ? null : counterparty,
-                    WarehouseReads.fen(row.get(3)), CoreBanking.Kind.POSTED, (String) row.get(4),
+                    Money.fenOf((BigDecimal) row.get(3)), CoreBanking.Kind.POSTED, (String) row.get(4),
                     memo.isEmpty() ? null : memo, WarehouseReads.date(row.get(0)),
                     WarehouseReads.timestamp(row.get(2)).atZone(BusinessCalendar.BANK_ZONE).toInstant(), 0));
         }

@@ -1,10 +1,12 @@
 package org.ruralbank.directconnect.internal;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.ruralbank.directconnect.CorporateAccountSource;
+import org.ruralbank.shared.Money;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
@@ -68,6 +70,6 @@ class WarehouseCorporateAccounts implements CorporateAccountSource {
         var r = warehouse.engine().query(sql, List.of(Date.valueOf(date), key), 10_000);
         return r.rows().stream().map(row -> new CorporateAccount((String) row.get(0), (String) row.get(1),
                 (String) row.get(2), (String) row.get(3), row.get(4) == null ? "CNY" : ((String) row.get(4)).strip(),
-                WarehouseReads.fen(row.get(5)), WarehouseReads.date(row.get(6)))).toList();
+                Money.fenOf((BigDecimal) row.get(5)), WarehouseReads.date(row.get(6)))).toList();
     }
 }

@@ -1,10 +1,8 @@
 package org.ruralbank.directconnect.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;
-import org.ruralbank.warehouse.QueryResult;
 import org.ruralbank.warehouse.Warehouse;
 
 /** How the direct connection reads the warehouse: which dates it holds, and its values as the ledger keeps them. */
@@ -27,11 +25,11 @@ final class WarehouseReads {
                 return Optional.empty();
             }
         }
-        QueryResult r = warehouse.engine().query("select min(biz_date), max(biz_date) from ods.core_deposit_acct", 1);
-        if (r.rows().isEmpty() || r.rows().get(0).get(1) == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new LocalDate[] {date(r.rows().get(0).get(0)), date(r.rows().get(0).get(1))});
+        return warehouse.queries().named("directconnect/loaded_dates").first(LoadedDates.class)
+                .filter(d -> d.lastDate() != null).map(d -> new LocalDate[] {d.firstDate(), d.lastDate()});
+    }
+
+    private record LoadedDates(LocalDate firstDate, LocalDate lastDate) {
     }
 
     static LocalDate date(Object value) {
@@ -40,10 +38,5 @@ final class WarehouseReads {
 
     static LocalDateTime timestamp(Object value) {
         return value instanceof LocalDateTime t ? t : ((java.sql.Timestamp) value).toLocalDateTime();
-    }
-
-    /** A warehouse amount in yuan (two decimals) as fen. */
-    static long fen(Object yuan) {
-        return ((BigDecimal) yuan).movePointRight(2).longValueExact();
     }
 }

@@ -15,6 +15,14 @@ import org.ruralbank.delivery.TableWriter;
 /**
  * One business date of the bank: decides the day's events from the state, applies them in time order (writing the
  * INCR tables as it goes and keeping every balance continuous), then writes the FULL tables from the state.
+ *
+ * <p>Why this is the one class over 600 lines: it is the generator's hot loop (a seed-scale year is some 30 million
+ * records), and its three phases share one mutable state — the bank's balances in primitive arrays, the day's
+ * event queue and one random stream per event kind. Split into classes, each would take that state apart again
+ * through accessors on every event, and the order in which the random streams are drawn, which makes a seed give
+ * byte-identical files ({@code DeterminismTest}), would be spread over several files where a reordering is easy to
+ * miss. Its sections follow the phases: deciding (growth … interest), applying (apply …), writing FULL tables
+ * (customers … writeGl), then identifier formats.
  */
 final class Day {
 

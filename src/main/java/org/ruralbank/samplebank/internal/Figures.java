@@ -1,7 +1,7 @@
 package org.ruralbank.samplebank.internal;
 
 /**
- * The year's figures of the seed bank (DOMAIN.md section 2) and the few volumes the document does not give. Counts
+ * The year's figures of the seed bank (docs/domain.md section 2) and the few volumes the document does not give. Counts
  * are per year for one bank at scale 1; amounts are in fen.
  */
 public final class Figures {

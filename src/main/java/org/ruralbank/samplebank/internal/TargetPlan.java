@@ -14,16 +14,16 @@ import org.ruralbank.channels.TargetWorkbook;
 /**
  * The year's target-decomposition workbook (任务分解表) the head office would hand the generated bank's branches, so
  * that plan completion can be computed on a generated year. The bank's plan is set so that the seed year's figures
- * meet it as DOMAIN.md §2 reports (40,026 new cards = 80.05% of plan, 394 new merchants = 131%); the other
+ * meet it as docs/domain.md §2 reports (40,026 new cards = 80.05% of plan, 394 new merchants = 131%); the other
  * indicators' plans are assumed and stated in {@code docs/data-contract.md}. Each bank's plan is split over its 12 branches by their customers (a
  * branch counts its sub-branches) and over the quarters 30/25/25/20 (the spring push, 开门红), largest remainders
  * first, so the branches' cells add up to the bank's plan exactly.
  */
 final class TargetPlan {
 
-    /** New cards issued over the plan: DOMAIN.md §2 gives 80.05%. */
+    /** New cards issued over the plan: docs/domain.md §2 gives 80.05%. */
     static final double NEW_CARDS_ACHIEVED = 0.8005;
-    /** New POS merchants over the plan: DOMAIN.md §2 gives 131%. */
+    /** New POS merchants over the plan: docs/domain.md §2 gives 131%. */
     static final double MERCHANTS_ACHIEVED = 1.31;
     /** The brief gives no completion for these two; assumed. */
     static final double ONLINE_USERS_ACHIEVED = 0.92;
