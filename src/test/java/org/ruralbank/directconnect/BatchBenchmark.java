@@ -64,8 +64,9 @@ class BatchBenchmark {
             md.append(String.format("| %d | %d | %.1f | %.0f |%n", j, figures[0], figures[1] / 1000.0,
                     PAYMENTS * 1000.0 / figures[1]));
         }
-        md.append(String.format("%npgbench (built-in TPC-B-like, scale 16, 16 clients, 20 s, same database) before the "
-                + "jobs: %.0f tps; load average at the end: %s%n", tps,
+        md.append(String.format("%npgbench (built-in TPC-B-like, scale %d, %d clients, %d s, same database) before the "
+                + "jobs: %.0f tps; load average at the end: %s%n", DirectConnectBenchmark.CLIENTS,
+                DirectConnectBenchmark.PGBENCH_CLIENTS, DirectConnectBenchmark.SECONDS, tps,
                 Files.readString(Path.of("/proc/loadavg")).trim()));
         LedgerInvariants.check(db);
         System.out.println(md);
