@@ -40,9 +40,10 @@ create table dc_batch_item (
     primary key (job_id, item_no)
 );
 
--- the messages answered before jobs existed keep answering their replays
+-- the messages answered before jobs existed keep answering their replays (one claimed but never answered runs again
+-- as a job when it is sent again: what it executed answers as stored)
 insert into dc_batch_job (enterprise_id, msg_id, content_hash, body, business_date, transactions, processed, posted,
                           rejected, state, response, accepted_at, completed_at)
 select enterprise_id, msg_id, content_hash, null, cast(created_at as date), 0, 0, 0, 0, 'DONE', response, created_at,
        created_at
-  from dc_message;
+  from dc_message where response is not null;

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.ruralbank.platform.Spreadsheets;
 
 /**
  * The annual report written out: the department's sentences in Chinese, as the report itself words them, and the
@@ -147,13 +148,13 @@ public final class AnnualReportText {
             bold.setFont(font);
             Sheet text = book.createSheet("报告");
             int i = 0;
-            text.createRow(i++).createCell(0).setCellValue(r.year() + "年电子银行业务工作报告（数据部分）");
+            Spreadsheets.text(text.createRow(i++).createCell(0), r.year() + "年电子银行业务工作报告（数据部分）");
             text.getRow(0).getCell(0).setCellStyle(bold);
             for (Section s : sections(r)) {
                 Row h = text.createRow(i++);
-                h.createCell(0).setCellValue(s.heading());
+                Spreadsheets.text(h.createCell(0), s.heading());
                 h.getCell(0).setCellStyle(bold);
-                text.createRow(i++).createCell(0).setCellValue(s.text());
+                Spreadsheets.text(text.createRow(i++).createCell(0), s.text());
             }
             text.setColumnWidth(0, 150 * 256);
             Sheet figures = book.createSheet("主要指标");
@@ -161,8 +162,8 @@ public final class AnnualReportText {
             i = 1;
             for (Map.Entry<String, Object> e : r.figures().entrySet()) {
                 Row row = figures.createRow(i++);
-                row.createCell(0).setCellValue(label(e.getKey()));
-                row.createCell(1).setCellValue(e.getKey());
+                Spreadsheets.text(row.createCell(0), label(e.getKey()));
+                Spreadsheets.text(row.createCell(1), e.getKey());
                 Object v = e.getValue();
                 if (v instanceof BigDecimal d) {
                     // at most 15 significant digits: a spreadsheet number holds them exactly
@@ -179,8 +180,8 @@ public final class AnnualReportText {
             i = 1;
             for (AnnualReport.OrgFigures b : r.branches()) {
                 Row row = orgs.createRow(i++);
-                row.createCell(0).setCellValue(b.orgId());
-                row.createCell(1).setCellValue(b.orgName() == null ? "" : b.orgName());
+                Spreadsheets.text(row.createCell(0), b.orgId());
+                Spreadsheets.text(row.createCell(1), b.orgName() == null ? "" : b.orgName());
                 row.createCell(2).setCellValue(b.cards());
                 row.createCell(3).setCellValue(b.newCards());
                 row.createCell(4).setCellValue(b.cardBalanceWan().doubleValue());
@@ -200,7 +201,7 @@ public final class AnnualReportText {
 
     private static void header(Row row, CellStyle style, String... names) {
         for (int c = 0; c < names.length; c++) {
-            row.createCell(c).setCellValue(names[c]);
+            Spreadsheets.text(row.createCell(c), names[c]);
             row.getCell(c).setCellStyle(style);
         }
     }

@@ -10,9 +10,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.nio.file.Files;
+import javax.xml.parsers.ParserConfigurationException;
+import java.nio.file.Path;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
@@ -20,11 +26,19 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.ruralbank.platform.Spreadsheets;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 /**
  * The target-decomposition workbook (任务分解表): one row per branch, for each indicator four quarter columns.
@@ -89,8 +103,8 @@ public final class TargetWorkbook {
             int r = FIRST_DATA_ROW;
             for (Branch b : branches) {
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(b.orgId());
-                row.createCell(1).setCellValue(b.name());
+                Spreadsheets.text(row.createCell(0), b.orgId());
+                Spreadsheets.text(row.createCell(1), b.name());
                 var own = byOrg.getOrDefault(b.orgId(), Map.of());
                 for (Indicator ind : Indicator.values()) {
                     for (int q = 1; q <= 4; q++) {
@@ -120,118 +134,278 @@ public final class TargetWorkbook {
         }
     }
 
-    /** What an upload read: the targets, or the problems that keep all of them from being saved. */
-    public record Parsed(int year, List<Target> targets, List<CellProblem> problems) {
+    /**
+     * What an upload read: the targets, or the problems that keep all of them from being saved; at most
+     * {@link #MAX_PROBLEMS} problems are listed, {@code unlisted} counts the others.
+     */
+    public record Parsed(int year, List<Target> targets, List<CellProblem> problems, int unlisted) {
         public boolean valid() {
             return problems.isEmpty();
         }
     }
 
+    /** The largest workbook read, in bytes: the template of a bank's branches is a few kilobytes. */
+    public static final long MAX_BYTES = 2L * 1024 * 1024;
+    /** The most data rows read (one per branch); the rest of a longer sheet is not read. */
+    public static final int MAX_ROWS = 1_000;
+    /** The most problems listed; further ones are only counted. */
+    public static final int MAX_PROBLEMS = 100;
+    /** The largest part of the workbook held in memory (shared strings, styles), uncompressed. */
+    static final long MAX_PART_BYTES = 16L * 1024 * 1024;
+    private static final Set<String> MACRO_SUFFIXES = Set.of(".xlsm", ".xltm", ".xlam", ".xlsb", ".xls");
+
+    /** Reads a filled workbook; see {@link #read(InputStream, String, int, Set)}. */
+    public static Parsed read(InputStream in, int year, Set<String> branchIds) {
+        return read(in, null, year, branchIds);
+    }
+
     /**
      * Reads a filled workbook. Every problem is reported with its row and column; a target that breaks no rule is
-     * still not saved unless the whole file is valid (the caller decides that).
+     * still not saved unless the whole file is valid (the caller decides that). The file is hostile until read:
+     * only an .xlsx workbook without macros is read (by its content, whatever its name), at most {@link #MAX_BYTES}
+     * of it and {@link #MAX_ROWS} rows, streamed, so a workbook of a million rows costs no more memory than the
+     * template; at most {@link #MAX_PROBLEMS} problems are listed.
      *
+     * @param fileName  the name it was uploaded under, or null
      * @param branchIds the branches a target may be set for (within the uploader's scope)
      */
-    public static Parsed read(InputStream in, int year, Set<String> branchIds) {
+    public static Parsed read(InputStream in, String fileName, int year, Set<String> branchIds) {
+        Problems problems = new Problems();
         List<Target> targets = new ArrayList<>();
-        List<CellProblem> problems = new ArrayList<>();
-        try (Workbook book = WorkbookFactory.create(in)) {
-            Sheet sheet = book.getSheet(SHEET);
-            if (sheet == null) {
-                problems.add(new CellProblem(1, "A", "", "", "找不到名为“" + SHEET + "”的工作表，请使用系统下载的模板"));
-                return new Parsed(year, targets, problems);
+        String lower = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+        if (MACRO_SUFFIXES.stream().anyMatch(lower::endsWith)) {
+            problems.add(new CellProblem(1, "A", "", fileName, MACRO_OR_OLD));
+            return problems.parsed(year, targets);
+        }
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("targets-", ".xlsx");
+            try (OutputStream out = Files.newOutputStream(copy)) {
+                in.transferTo(new Capped(out));
+            } catch (TooLarge e) {
+                problems.add(new CellProblem(1, "A", "", "", "文件超过 " + MAX_BYTES / 1024 / 1024
+                        + " MB，请使用系统下载的模板（每个支行一行）"));
+                return problems.parsed(year, targets);
             }
-            DataFormatter text = new DataFormatter();
-            Row title = sheet.getRow(0);
-            String fileYear = title == null ? "" : text.formatCellValue(title.getCell(FIRST_VALUE_COLUMN)).trim();
-            if (!fileYear.equals(String.valueOf(year))) {
-                problems.add(new CellProblem(1, "C", "年度", fileYear, "模板年度与所选年度 " + year + " 不一致"));
-                return new Parsed(year, targets, problems);
+            try (OPCPackage pkg = OPCPackage.open(copy.toFile(), PackageAccess.READ)) {
+                readPackage(pkg, year, branchIds, targets, problems);
             }
-            Set<String> seen = new HashSet<>();
-            for (int r = FIRST_DATA_ROW; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || isBlank(row, text)) {
-                    continue;
+        } catch (IOException | RuntimeException | OpenXML4JException | SAXException | ParserConfigurationException e) {
+            problems.add(new CellProblem(1, "A", "", "", "无法读取文件，请上传系统下载的 .xlsx 模板（"
+                    + e.getClass().getSimpleName() + "）"));
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException ignored) {
+                    // a temporary file the system cleans up
                 }
-                int excelRow = r + 1;
-                String orgId = text.formatCellValue(row.getCell(0)).trim();
-                if (!branchIds.contains(orgId)) {
-                    problems.add(new CellProblem(excelRow, "A", "机构号", orgId,
-                            "不是您管理范围内的支行，请核对机构号"));
-                    continue;
+            }
+        }
+        return problems.parsed(year, targets);
+    }
+
+    private static final String MACRO_OR_OLD = "含宏的工作簿（.xlsm 等）或旧版 .xls 文件不予接收，请上传系统下载的 .xlsx 模板";
+
+    private static void readPackage(OPCPackage pkg, int year, Set<String> branchIds, List<Target> targets,
+            Problems problems) throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
+        for (PackagePart part : pkg.getParts()) {
+            String type = part.getContentType();
+            if (type.contains("macroEnabled") || type.equals(XSSFRelation.VBA_MACROS.getContentType())) {
+                problems.add(new CellProblem(1, "A", "", "", MACRO_OR_OLD));
+                return;
+            }
+            if (!type.equals(XSSFRelation.WORKSHEET.getContentType()) && part.getSize() > MAX_PART_BYTES) {
+                problems.add(new CellProblem(1, "A", "", "", "文件内容过大，请使用系统下载的模板"));
+                return;
+            }
+        }
+        XSSFReader reader = new XSSFReader(pkg);
+        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+        while (sheets.hasNext()) {
+            try (InputStream sheet = sheets.next()) {
+                if (SHEET.equals(sheets.getSheetName())) {
+                    Rows rows = new Rows();
+                    XMLReader xml = XMLHelper.newXMLReader();
+                    xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(),
+                            new ReadOnlySharedStringsTable(pkg), rows, new PlainNumbers(), false));
+                    try {
+                        xml.parse(new InputSource(sheet));
+                    } catch (Rows.Enough e) {
+                        problems.add(new CellProblem(FIRST_DATA_ROW + MAX_ROWS + 1, "A", "", "", "表格超过 "
+                                + MAX_ROWS + " 行（每个支行一行），其余部分未读取，请使用系统下载的模板"));
+                    }
+                    check(rows.rows, year, branchIds, targets, problems);
+                    return;
                 }
-                if (!seen.add(orgId)) {
-                    problems.add(new CellProblem(excelRow, "A", "机构号", orgId, "该机构在表中重复出现"));
-                    continue;
-                }
-                for (Indicator ind : Indicator.values()) {
-                    for (int q = 1; q <= 4; q++) {
-                        int c = column(ind, q);
-                        Cell cell = row.getCell(c);
-                        String heading = ind.chineseName() + " 第" + q + "季度";
-                        String col = CellReference.convertNumToColString(c);
-                        String raw = cell == null ? "" : text.formatCellValue(cell).trim();
-                        if (raw.isEmpty()) {
-                            problems.add(new CellProblem(excelRow, col, heading, "", "不能为空，没有任务请填 0"));
-                            continue;
-                        }
-                        BigDecimal value = number(cell, raw);
-                        if (value == null) {
-                            problems.add(new CellProblem(excelRow, col, heading, raw, "不是数字"));
-                        } else if (value.signum() < 0) {
-                            problems.add(new CellProblem(excelRow, col, heading, raw, "不能为负数"));
-                        } else if (value.stripTrailingZeros().scale() > ind.scale()) {
-                            problems.add(new CellProblem(excelRow, col, heading, raw, ind.scale() == 0
-                                    ? "须为整数" : "最多保留" + ind.scale() + "位小数"));
-                        } else if (value.precision() - value.scale() > 13) {
-                            problems.add(new CellProblem(excelRow, col, heading, raw, "数值过大"));
-                        } else {
-                            targets.add(new Target(year, q, orgId, ind,
-                                    value.setScale(ind.scale(), java.math.RoundingMode.UNNECESSARY)));
-                        }
+            }
+        }
+        problems.add(new CellProblem(1, "A", "", "", "找不到名为“" + SHEET + "”的工作表，请使用系统下载的模板"));
+    }
+
+    private static void check(java.util.SortedMap<Integer, String[]> rows, int year, Set<String> branchIds,
+            List<Target> targets, Problems problems) {
+        String[] title = rows.get(0);
+        String fileYear = title == null ? "" : title[FIRST_VALUE_COLUMN].trim();
+        if (!fileYear.equals(String.valueOf(year))) {
+            problems.add(new CellProblem(1, "C", "年度", fileYear, "模板年度与所选年度 " + year + " 不一致"));
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<Integer, String[]> e : rows.tailMap(FIRST_DATA_ROW).entrySet()) {
+            String[] row = e.getValue();
+            if (java.util.Arrays.stream(row).allMatch(String::isBlank)) {
+                continue;
+            }
+            int excelRow = e.getKey() + 1;
+            String orgId = row[0].trim();
+            if (!branchIds.contains(orgId)) {
+                problems.add(new CellProblem(excelRow, "A", "机构号", orgId, "不是您管理范围内的支行，请核对机构号"));
+                continue;
+            }
+            if (!seen.add(orgId)) {
+                problems.add(new CellProblem(excelRow, "A", "机构号", orgId, "该机构在表中重复出现"));
+                continue;
+            }
+            for (Indicator ind : Indicator.values()) {
+                for (int q = 1; q <= 4; q++) {
+                    int c = column(ind, q);
+                    String heading = ind.chineseName() + " 第" + q + "季度";
+                    String col = CellReference.convertNumToColString(c);
+                    String raw = row[c].trim();
+                    if (raw.isEmpty()) {
+                        problems.add(new CellProblem(excelRow, col, heading, "", "不能为空，没有任务请填 0"));
+                        continue;
+                    }
+                    BigDecimal value = number(raw);
+                    if (value == null) {
+                        problems.add(new CellProblem(excelRow, col, heading, raw, "不是数字"));
+                    } else if (value.signum() < 0) {
+                        problems.add(new CellProblem(excelRow, col, heading, raw, "不能为负数"));
+                    } else if (value.stripTrailingZeros().scale() > ind.scale()) {
+                        problems.add(new CellProblem(excelRow, col, heading, raw, ind.scale() == 0
+                                ? "须为整数" : "最多保留" + ind.scale() + "位小数"));
+                    } else if (value.precision() - value.scale() > 13) {
+                        problems.add(new CellProblem(excelRow, col, heading, raw, "数值过大"));
+                    } else {
+                        targets.add(new Target(year, q, orgId, ind,
+                                value.setScale(ind.scale(), java.math.RoundingMode.UNNECESSARY)));
                     }
                 }
             }
-            if (seen.isEmpty() && problems.isEmpty()) {
-                problems.add(new CellProblem(FIRST_DATA_ROW + 1, "A", "机构号", "", "表中没有任何支行的任务"));
-            }
-        } catch (IOException | RuntimeException e) {
-            problems.add(new CellProblem(1, "A", "", "", "无法读取文件，请上传系统下载的 .xlsx 模板（" + e.getClass().getSimpleName() + "）"));
         }
-        return new Parsed(year, targets, problems);
+        if (seen.isEmpty() && problems.count == 0) {
+            problems.add(new CellProblem(FIRST_DATA_ROW + 1, "A", "机构号", "", "表中没有任何支行的任务"));
+        }
+    }
+
+    /** The first {@link #MAX_PROBLEMS} problems, and how many there were. */
+    private static final class Problems {
+        final List<CellProblem> listed = new ArrayList<>();
+        int count;
+
+        void add(CellProblem p) {
+            if (count++ < MAX_PROBLEMS) {
+                listed.add(p);
+            }
+        }
+
+        Parsed parsed(int year, List<Target> targets) {
+            return new Parsed(year, count == 0 ? targets : List.of(), listed, count - listed.size());
+        }
+    }
+
+    /** The sheet's rows as text, by row index, the template's columns only; stops after {@link #MAX_ROWS}. */
+    private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+        static final int COLUMNS = FIRST_VALUE_COLUMN + Indicator.values().length * 4;
+        final java.util.SortedMap<Integer, String[]> rows = new java.util.TreeMap<>();
+        String[] current;
+        int nextColumn;
+
+        static final class Enough extends RuntimeException {
+            Enough() {
+                super(null, null, false, false);
+            }
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            if (rowNum >= FIRST_DATA_ROW + MAX_ROWS) {
+                throw new Enough();
+            }
+            current = new String[COLUMNS];
+            java.util.Arrays.fill(current, "");
+            rows.put(rowNum, current);
+            nextColumn = 0;
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            current = null;
+        }
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            int c = reference == null ? nextColumn : new CellReference(reference).getCol();
+            nextColumn = c + 1;
+            if (current != null && c < COLUMNS && value != null) {
+                current[c] = value;
+            }
+        }
+    }
+
+    /**
+     * Numbers as the shortest decimal that reads back as the spreadsheet's double (3500.1, not 3500.0999… nor the
+     * display format's rounding); text as it is.
+     */
+    private static final class PlainNumbers extends DataFormatter {
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString) {
+            return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** Counts what passes and stops at {@link #MAX_BYTES}. */
+    private static final class Capped extends java.io.FilterOutputStream {
+        long written;
+
+        Capped(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            written += len;
+            if (written > MAX_BYTES) {
+                throw new TooLarge();
+            }
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+    }
+
+    private static final class TooLarge extends IOException {
     }
 
     static int column(Indicator ind, int quarter) {
         return FIRST_VALUE_COLUMN + ind.ordinal() * 4 + (quarter - 1);
     }
 
-    private static BigDecimal number(Cell cell, String raw) {
+    private static BigDecimal number(String raw) {
         try {
-            if (cell.getCellType() == CellType.NUMERIC
-                    || (cell.getCellType() == CellType.FORMULA && cell.getCachedFormulaResultType() == CellType.NUMERIC)) {
-                // the shortest decimal that reads back as the spreadsheet's number, e.g. 3500.1 not 3500.0999…
-                return new BigDecimal(Double.toString(cell.getNumericCellValue()));
-            }
             return new BigDecimal(raw.replace(",", ""));
-        } catch (NumberFormatException | IllegalStateException e) {
+        } catch (NumberFormatException e) {
             return null;
         }
     }
 
-    private static boolean isBlank(Row row, DataFormatter text) {
-        for (Cell c : row) {
-            if (!text.formatCellValue(c).isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static void header(Row row, int col, String text, CellStyle style) {
         Cell c = row.createCell(col);
-        c.setCellValue(text);
+        Spreadsheets.text(c, text);
         c.setCellStyle(style);
     }
 }

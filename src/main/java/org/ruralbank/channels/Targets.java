@@ -63,11 +63,13 @@ public class Targets {
     /**
      * Validates a filled workbook and, only when every cell is valid, replaces the year's targets of the branches
      * it lists.
+     *
+     * @param fileName the name the workbook came under (a macro-enabled name is refused), or null
      */
     @Transactional
-    public TargetWorkbook.Parsed upload(int year, InputStream workbook, OrgScope scope) {
+    public TargetWorkbook.Parsed upload(int year, String fileName, InputStream workbook, OrgScope scope) {
         Set<String> allowed = branches(scope).stream().map(TargetWorkbook.Branch::orgId).collect(Collectors.toSet());
-        TargetWorkbook.Parsed parsed = TargetWorkbook.read(workbook, year, allowed);
+        TargetWorkbook.Parsed parsed = TargetWorkbook.read(workbook, fileName, year, allowed);
         if (!parsed.valid()) {
             return parsed;
         }

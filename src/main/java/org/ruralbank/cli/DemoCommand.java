@@ -79,7 +79,7 @@ class DemoCommand implements Callable<Integer> {
                 }
                 if (targets.of(DEMO_START.getYear(), OrgScope.everything()).isEmpty()) {
                     try (InputStream in = Files.newInputStream(workbook)) {
-                        targets.upload(DEMO_START.getYear(), in, OrgScope.everything());
+                        targets.upload(DEMO_START.getYear(), null, in, OrgScope.everything());
                     }
                     System.out.println("  The sample year's targets (任务分解表) are uploaded: 电子银行 → 任务分解表.");
                 }

@@ -10,6 +10,8 @@ import org.ruralbank.directconnect.Onboarding;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.StaffPrincipal;
+import org.ruralbank.platform.StaffUser;
+import org.ruralbank.platform.StaffUsers;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -34,27 +36,39 @@ class DirectConnectCommand {
     int withContext(Function<ConfigurableApplicationContext, Integer> work) {
         try (ConfigurableApplicationContext ctx =
                 SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED)) {
-            return work.apply(ctx);
-        } catch (Rejected r) {
-            System.err.println("rejected: " + r.getMessage());
-            return 2;
+            try {
+                return work.apply(ctx);
+            } catch (Rejected r) {
+                System.err.println(Refusals.describe(ctx, r));
+                return 2;
+            }
         } catch (BadCredentialsException e) {
             System.err.println("rejected: " + e.getMessage());
             return 3;
         }
     }
 
-    /** Checks a staff user's password as the login form does and returns who they are. */
+    /**
+     * Checks a staff user's password as the login form does and returns who they are. A one-time password (given
+     * at creation or reset, never changed by its owner) is refused: the login form would only let its holder
+     * change it, and here it would act as maker or checker.
+     */
     static StaffPrincipal signIn(ConfigurableApplicationContext ctx, String username, String password) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(ctx.getBean(UserDetailsService.class));
         provider.setPasswordEncoder(ctx.getBean(PasswordEncoder.class));
+        StaffPrincipal staff;
         try {
             Object principal = provider.authenticate(new UsernamePasswordAuthenticationToken(username,
                     password == null ? "" : password)).getPrincipal();
-            return ((StaffPrincipal.Holder) principal).staff();
+            staff = ((StaffPrincipal.Holder) principal).staff();
         } catch (AuthenticationException e) {
             throw new BadCredentialsException("wrong username or password for " + username);
         }
+        if (ctx.getBean(StaffUsers.class).findByUsername(username).map(StaffUser::mustChangePassword).orElse(true)) {
+            throw new BadCredentialsException(username + " still has a one-time password: sign in to the web "
+                    + "application once and change it first");
+        }
+        return staff;
     }
 
     static String password(String envName) {

@@ -2,15 +2,24 @@ package org.ruralbank.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ruralbank.platform.AuditLog;
+import org.ruralbank.warehouse.ConsoleAudit;
 import org.ruralbank.warehouse.QueryRefused;
 import org.ruralbank.warehouse.QueryResult;
 import org.ruralbank.warehouse.Warehouse;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "sql", description = "Run a read-only query (a single SELECT or WITH) against the warehouse.")
+/**
+ * The SQL console on the command line: the same checks as the page (one query, no file, URL or extension), on a
+ * read-only warehouse whose engine reads no file at all. Whoever runs it has a shell on the server and could read
+ * the warehouse file by other means, so there is no scope to check; every query is still audited with its text,
+ * as {@code shell:<operating-system user>}, in the operational store.
+ */
+@Command(name = "sql", description = "Run a read-only query (a single SELECT or WITH) against the warehouse; audited.")
 class SqlCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -31,8 +40,21 @@ class SqlCommand implements Callable<Integer> {
             System.err.println("there is no warehouse under " + root.home() + " yet: run 'ruralbank load' first");
             return 2;
         }
-        try (Warehouse warehouse = Warehouse.under(root.home(), true)) {
-            QueryResult r = warehouse.engine().queryReadOnly(query, maxRows);
+        try (ConfigurableApplicationContext ctx = SpringRunner.start(root.home(), false, null,
+                SpringRunner.Store.CONFIGURED); Warehouse warehouse = Warehouse.under(root.home(), true)) {
+            AuditLog audit = ctx.getBean(AuditLog.class);
+            String actor = "shell:" + System.getProperty("user.name");
+            QueryResult r;
+            try {
+                r = warehouse.engine().queryReadOnly(query, maxRows);
+            } catch (QueryRefused e) {
+                audit.recordAs(actor, null, ConsoleAudit.QUERY, AuditLog.Outcome.DENIED, "query",
+                        ConsoleAudit.target(query), null, ConsoleAudit.refused(query, e));
+                System.err.println("refused: " + e.getMessage());
+                return 2;
+            }
+            audit.recordAs(actor, null, ConsoleAudit.QUERY, AuditLog.Outcome.OK, "query", ConsoleAudit.target(query),
+                    null, ConsoleAudit.ran(query, r));
             if (csv) {
                 System.out.println(String.join(",", r.columns().stream().map(SqlCommand::csvValue).toList()));
                 for (List<Object> row : r.rows()) {
@@ -45,9 +67,6 @@ class SqlCommand implements Callable<Integer> {
                 System.err.println("(only the first " + maxRows + " rows are shown)");
             }
             return 0;
-        } catch (QueryRefused e) {
-            System.err.println("refused: " + e.getMessage());
-            return 2;
         } catch (IllegalStateException e) {
             System.err.println(e.getMessage());
             return 2;

@@ -38,10 +38,14 @@ class TargetsCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext ctx = SpringRunner.start(root.home(), false, null,
                 SpringRunner.Store.CONFIGURED); InputStream in = Files.newInputStream(file)) {
-            TargetWorkbook.Parsed parsed = ctx.getBean(Targets.class).upload(year, in, OrgScope.everything());
+            TargetWorkbook.Parsed parsed = ctx.getBean(Targets.class).upload(year, file.getFileName().toString(), in,
+                    OrgScope.everything());
             if (!parsed.valid()) {
                 System.err.println("targets: " + file + " was not saved; correct these cells and upload it again:");
                 parsed.problems().forEach(p -> System.err.println("  " + p));
+                if (parsed.unlisted() > 0) {
+                    System.err.println("  ... and " + parsed.unlisted() + " more problems not listed");
+                }
                 return 1;
             }
             System.out.println("saved " + parsed.targets().size() + " targets of " + year + " from " + file);

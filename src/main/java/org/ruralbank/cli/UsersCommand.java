@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.Locale;
 import org.ruralbank.platform.Bootstrap;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.NewStaffUser;
@@ -14,7 +13,6 @@ import org.ruralbank.platform.Role;
 import org.ruralbank.platform.StaffUser;
 import org.ruralbank.platform.StaffUsers;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.MessageSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,8 +37,7 @@ class UsersCommand {
             try {
                 return work.apply(ctx.getBean(StaffUsers.class));
             } catch (Rejected r) {
-                String why = ctx.getBean(MessageSource.class).getMessage(r.code(), r.args(), r.code(), Locale.ENGLISH);
-                System.err.println("rejected (" + r.field() + "): " + why);
+                System.err.println(Refusals.describe(ctx, r));
                 return 2;
             }
         }

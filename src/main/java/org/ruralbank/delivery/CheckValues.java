@@ -1,9 +1,10 @@
 package org.ruralbank.delivery;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /** The {@code .chk} file: records in the data file, its size and MD5 as delivered (compressed bytes for .gz). */
 public record CheckValues(long rows, long bytes, String md5) {
@@ -12,53 +13,45 @@ public record CheckValues(long rows, long bytes, String md5) {
         return "rows=" + rows + "\nbytes=" + bytes + "\nmd5=" + md5 + "\n";
     }
 
+    /**
+     * What is wrong with a data file as read against these check values.
+     *
+     * @param chkFile the {@code .chk} file's name as problems show it
+     */
+    public List<DeliveryProblem> mismatches(String chkFile, long records, long fileBytes, String fileMd5) {
+        List<DeliveryProblem> found = new ArrayList<>();
+        if (rows != records) {
+            found.add(DeliveryProblem.ofFile(chkFile, "rows=" + rows + " but the data file holds " + records
+                    + " records"));
+        }
+        if (bytes != fileBytes) {
+            found.add(DeliveryProblem.ofFile(chkFile, "bytes=" + bytes + " but the data file is " + fileBytes
+                    + " bytes"));
+        }
+        if (!md5.equals(fileMd5)) {
+            found.add(DeliveryProblem.ofFile(chkFile, "md5=" + md5 + " but the data file's MD5 is " + fileMd5));
+        }
+        return found;
+    }
+
+    public static final Set<String> KEYS = Set.of("rows", "bytes", "md5");
+
     public static CheckValues read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+        return of(KeyValues.read(file, KEYS));
     }
 
     /** Parses the three lines; throws {@link IllegalArgumentException} naming the missing or bad line. */
     public static CheckValues parse(String text) {
-        Long rows = null;
-        Long bytes = null;
-        String md5 = null;
-        for (String raw : text.split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("line '" + line + "' is not key=value");
-            }
-            String key = line.substring(0, eq).strip();
-            String value = line.substring(eq + 1).strip();
-            switch (key) {
-                case "rows" -> rows = number(key, value);
-                case "bytes" -> bytes = number(key, value);
-                case "md5" -> {
-                    if (!value.matches("[0-9a-f]{32}")) {
-                        throw new IllegalArgumentException("md5 '" + value + "' is not 32 lower-case hex digits");
-                    }
-                    md5 = value;
-                }
-                default -> throw new IllegalArgumentException("unknown key '" + key + "'");
-            }
-        }
-        if (rows == null || bytes == null || md5 == null) {
-            throw new IllegalArgumentException("rows, bytes and md5 must all be given");
-        }
-        return new CheckValues(rows, bytes, md5);
+        return of(KeyValues.parse(text, KEYS));
     }
 
-    private static long number(String key, String value) {
-        try {
-            long v = Long.parseLong(value);
-            if (v < 0) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " '" + value + "' is not a non-negative number");
-        }
+    private static CheckValues of(KeyValues kv) {
+        return new CheckValues(kv.get("rows", KeyValues::count), kv.get("bytes", KeyValues::count),
+                kv.get("md5", md5 -> {
+                    if (!md5.matches("[0-9a-f]{32}")) {
+                        throw new IllegalArgumentException("md5 '" + md5 + "' is not 32 lower-case hex digits");
+                    }
+                    return md5;
+                }));
     }
 }

@@ -4,7 +4,6 @@ import org.ruralbank.shared.Money;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,8 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -69,28 +66,17 @@ public final class DeliveryCheck {
     }
 
     private void inbox(Path inbox) throws IOException {
-        TreeMap<LocalDate, Path> dates = new TreeMap<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(inbox)) {
-            for (Path p : ds) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(".")) {
-                    continue;
-                }
-                Optional<LocalDate> d = DeliveryFiles.dateOf(name);
-                if (d.isPresent() && Files.isDirectory(p)) {
-                    dates.put(d.get(), p);
-                } else {
-                    problems.add(DeliveryProblem.ofFile(name, "is not a date folder YYYYMMDD of the inbox"));
-                }
-            }
+        DeliveryFolder.Inbox listed = DeliveryFolder.inbox(inbox);
+        for (String stray : listed.strays()) {
+            problems.add(DeliveryProblem.ofFile(stray, "is not a date folder YYYYMMDD of the inbox"));
         }
-        if (dates.isEmpty()) {
+        if (listed.folders().isEmpty()) {
             problems.add(DeliveryProblem.ofFile(inbox.getFileName() + "", "the inbox holds no date folder"));
             return;
         }
         LocalDate previous = null;
         Map<String, Long> previousBalances = null;
-        for (Map.Entry<LocalDate, Path> e : dates.entrySet()) {
+        for (Map.Entry<LocalDate, Path> e : listed.folders().entrySet()) {
             LocalDate d = e.getKey();
             if (previous != null && !previous.plusDays(1).equals(d)) {
                 for (LocalDate m = previous.plusDays(1); m.isBefore(d); m = m.plusDays(1)) {
@@ -106,95 +92,32 @@ public final class DeliveryCheck {
     }
 
     /** Checks one date folder; returns its account balances when they could be read whole, else null. */
-    private Map<String, Long> folder(Path folder, LocalDate date, Map<String, Long> previousBalances)
+    private Map<String, Long> folder(Path path, LocalDate date, Map<String, Long> previousBalances)
             throws IOException {
         folders++;
-        String f = DeliveryFiles.folder(date);
-        Path readyFile = folder.resolve(ReadyFlag.FILE_NAME);
-        if (!Files.exists(readyFile)) {
+        DeliveryFolder folder = DeliveryFolder.at(path, date);
+        String f = folder.name();
+        if (!folder.hasReady()) {
             problems.add(DeliveryProblem.ofFile(f, "the folder has no READY, so it is incomplete and must not be read"));
             return null;
         }
-        ReadyFlag ready = null;
-        try {
-            ready = ReadyFlag.read(readyFile);
-            if (ready.version() > 1) {
-                notes.add(f + ": redelivered as version " + ready.version()
-                        + "; it replaces every row of earlier versions");
-            }
-        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
-            problems.add(DeliveryProblem.ofFile(f + "/READY", "is not valid (" + reason(e) + ")"));
-        }
-        TreeSet<String> names = new TreeSet<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
-            for (Path p : ds) {
-                names.add(p.getFileName().toString());
-            }
-        }
-        names.remove(ReadyFlag.FILE_NAME);
-        int present = 0;
+        folder.ready().filter(r -> r.version() > 1).ifPresent(r -> notes.add(f + ": redelivered as version "
+                + r.version() + "; it replaces every row of earlier versions"));
+        folder.readyProblem().ifPresent(problems::add);
+        DeliveryFolder.Layout layout = folder.layout(DeliveryFolder.NewTables.REFUSED);
         boolean balancesWhole = true;
         Map<String, Long> balances = new HashMap<>();
         Map<String, Long> balanceLines = new HashMap<>();
         Map<String, Long> net = new HashMap<>();
-        for (DeliveryTable table : DeliveryTables.all()) {
-            String metaName = DeliveryFiles.meta(table.name(), date);
-            String plain = DeliveryFiles.data(table.name(), date, false);
-            String gz = DeliveryFiles.data(table.name(), date, true);
-            String chkName = DeliveryFiles.check(table.name(), date);
-            boolean hasMeta = names.remove(metaName);
-            boolean hasPlain = names.remove(plain);
-            boolean hasGz = names.remove(gz);
-            boolean hasChk = names.remove(chkName);
-            if (!hasMeta && !hasPlain && !hasGz && !hasChk) {
-                problems.add(DeliveryProblem.ofFile(f + "/" + table.name(), "the table is missing from the folder"));
-                balancesWhole &= !table.name().equals(ACCT) && !table.name().equals(TXN);
-                continue;
-            }
-            present++;
-            boolean ok = true;
-            if (!hasMeta) {
-                problems.add(DeliveryProblem.ofFile(f + "/" + metaName, "the metadata file is missing"));
-                ok = false;
-            }
-            if (!hasChk) {
-                problems.add(DeliveryProblem.ofFile(f + "/" + chkName, "the check file is missing"));
-                ok = false;
-            }
-            if (hasPlain && hasGz) {
-                problems.add(DeliveryProblem.ofFile(f + "/" + gz, "both " + plain + " and " + gz
-                        + " are present, but a table has exactly one data file"));
-                ok = false;
-            } else if (!hasPlain && !hasGz) {
-                problems.add(DeliveryProblem.ofFile(f + "/" + plain, "the data file (.dat or .dat.gz) is missing"));
-                ok = false;
-            }
-            TableMeta meta = hasMeta ? meta(folder, f, metaName, table, date) : null;
-            if (meta == null) {
-                ok = false;
-            }
-            if (ok) {
-                String dataName = hasGz ? gz : plain;
-                CheckValues chk = null;
-                try {
-                    chk = CheckValues.read(folder.resolve(chkName));
-                } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
-                    problems.add(DeliveryProblem.ofFile(f + "/" + chkName, "is not valid (" + reason(e) + ")"));
-                }
-                ok = records(folder.resolve(dataName), f + "/" + dataName, meta, table, chk, date, balances,
-                        balanceLines, net);
-            }
+        for (DeliveryFolder.Table table : layout.tables()) {
+            problems.addAll(table.problems());
+            boolean ok = table.readable() && records(path.resolve(table.dataName()), f + "/" + table.dataName(),
+                    table.meta(), table.catalogue(), table.check(), date, balances, balanceLines, net);
             if (!ok && (table.name().equals(ACCT) || table.name().equals(TXN))) {
                 balancesWhole = false;
             }
         }
-        for (String extra : names) {
-            problems.add(DeliveryProblem.ofFile(f + "/" + extra, "is not a file of the delivery layout"));
-        }
-        if (ready != null && ready.files() != present) {
-            problems.add(DeliveryProblem.ofFile(f + "/READY", "files=" + ready.files() + " but the folder holds "
-                    + present + " tables"));
-        }
+        problems.addAll(layout.trailing());
         if (!balancesWhole) {
             return null;
         }
@@ -202,81 +125,6 @@ public final class DeliveryCheck {
             continuity(f, date, previousBalances, balances, balanceLines, net);
         }
         return balances;
-    }
-
-    private TableMeta meta(Path folder, String f, String metaName, DeliveryTable table, LocalDate date)
-            throws IOException {
-        String file = f + "/" + metaName;
-        TableMeta meta;
-        try {
-            meta = TableMeta.read(folder.resolve(metaName));
-        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
-            problems.add(DeliveryProblem.ofFile(file, "is not valid metadata (" + reason(e) + ")"));
-            return null;
-        }
-        List<DeliveryProblem> found = metaProblems(meta, table, date, file);
-        problems.addAll(found);
-        return found.isEmpty() ? meta : null;
-    }
-
-    /**
-     * What is wrong with a table's metadata for date {@code date} against the catalogue's definition of the table:
-     * table name, system, business date, load mode, FIN's FIXED GBK layout, separator, record length and columns.
-     *
-     * @param file the metadata file's name as problems should show it
-     */
-    public static List<DeliveryProblem> metaProblems(TableMeta meta, DeliveryTable table, LocalDate date,
-            String file) {
-        List<DeliveryProblem> found = new ArrayList<>();
-        if (!meta.table().equals(table.name())) {
-            found.add(DeliveryProblem.ofFile(file, "table=" + meta.table() + " differs from the file name's "
-                    + table.name()));
-        }
-        if (!meta.system().equals(table.system())) {
-            found.add(DeliveryProblem.ofFile(file, "system=" + meta.system() + " but " + table.name()
-                    + " comes from " + table.system()));
-        }
-        if (!meta.bizDate().equals(date)) {
-            found.add(DeliveryProblem.ofFile(file, "biz_date=" + DeliveryFiles.folder(meta.bizDate())
-                    + " differs from the folder's date " + DeliveryFiles.folder(date)));
-        }
-        if (meta.loadMode() != table.loadMode()) {
-            found.add(DeliveryProblem.ofFile(file, "load_mode=" + meta.loadMode() + " but " + table.name()
-                    + " is delivered " + table.loadMode()));
-        }
-        if (table.system().equals("FIN") && (meta.format() != RecordFormat.FIXED
-                || !meta.charset().equals(TableMeta.GBK))) {
-            found.add(DeliveryProblem.ofFile(file, "FIN tables are FIXED in GBK, this one is " + meta.format() + " in "
-                    + meta.encodingName()));
-        }
-        if (meta.format() == RecordFormat.DELIMITED && (meta.separator().length < 1 || meta.separator().length > 4)) {
-            found.add(DeliveryProblem.ofFile(file, "the separator must be 1 to 4 bytes"));
-        }
-        if (meta.format() == RecordFormat.FIXED && meta.recordLength() != meta.columnsWidth()) {
-            found.add(DeliveryProblem.ofFile(file, "record_length=" + meta.recordLength()
-                    + " but the columns fill " + meta.columnsWidth() + " bytes"));
-        }
-        List<ColumnMeta> expected = table.columns();
-        List<ColumnMeta> actual = meta.columns();
-        if (expected.size() != actual.size()) {
-            found.add(DeliveryProblem.ofFile(file, "declares " + actual.size() + " columns, " + table.name()
-                    + " has " + expected.size()));
-        } else {
-            for (int i = 0; i < expected.size(); i++) {
-                ColumnMeta e = expected.get(i);
-                ColumnMeta a = actual.get(i);
-                if (!e.name().equals(a.name()) || e.type() != a.type() || e.length() != a.length()
-                        || e.scale() != a.scale() || e.key() != a.key()) {
-                    found.add(DeliveryProblem.ofFile(file, "column " + (i + 1) + " is " + a.render()
-                            + " but the interface defines " + e.render()));
-                }
-                if (a.type() != ColumnType.DECIMAL && a.scale() != 0) {
-                    found.add(DeliveryProblem.ofFile(file, "column " + a.name() + " has SCALE " + a.scale()
-                            + " but only DECIMAL columns have a scale"));
-                }
-            }
-        }
-        return found;
     }
 
     private boolean records(Path data, String file, TableMeta meta, DeliveryTable table, CheckValues chk,
@@ -327,9 +175,8 @@ public final class DeliveryCheck {
                         }
                     }
                     if (dateIndex >= 0 && !reader.get(dateIndex).equals(dateValue)) {
-                        sink.accept(DeliveryProblem.ofField(file, reader.line(), table.dateColumn(), "the value "
-                                + reader.get(dateIndex) + " is not the business date " + dateValue
-                                + ", but an INCR table holds only the rows of T"));
+                        sink.accept(DeliveryProblem.outsideBusinessDate(file, reader.line(), table.dateColumn(),
+                                reader.get(dateIndex), dateValue));
                         continue;
                     }
                     if (isAcct) {
@@ -353,32 +200,13 @@ public final class DeliveryCheck {
         if (hidden[0] > 0) {
             problems.add(DeliveryProblem.ofFile(file, hidden[0] + " more record problems are not listed"));
         }
-        if (chk != null) {
-            String chkFile = file.substring(0, file.indexOf(".dat")) + ".chk";
-            if (chk.rows() != count) {
-                problems.add(DeliveryProblem.ofFile(chkFile, "rows=" + chk.rows() + " but the data file holds "
-                        + count + " records"));
-                valid[0] = false;
-            }
-            if (chk.bytes() != size[0]) {
-                problems.add(DeliveryProblem.ofFile(chkFile, "bytes=" + chk.bytes() + " but the data file is "
-                        + size[0] + " bytes"));
-                valid[0] = false;
-            }
-            String actual = HexFormat.of().formatHex(md5.digest());
-            if (!chk.md5().equals(actual)) {
-                problems.add(DeliveryProblem.ofFile(chkFile, "md5=" + chk.md5() + " but the data file's MD5 is "
-                        + actual));
-                valid[0] = false;
-            }
-        } else {
-            valid[0] = false;
+        if (chk == null) {
+            return false;
         }
-        return valid[0];
-    }
-
-    private static String reason(Exception e) {
-        return e instanceof java.nio.charset.CharacterCodingException ? "it is not UTF-8 text" : e.getMessage();
+        List<DeliveryProblem> mismatches = chk.mismatches(file.substring(0, file.indexOf(".dat")) + ".chk", count,
+                size[0], HexFormat.of().formatHex(md5.digest()));
+        problems.addAll(mismatches);
+        return valid[0] && mismatches.isEmpty();
     }
 
     /** Code values (every CHAR column of the interface) are upper-case ASCII: no lower case, nothing beyond ASCII. */

@@ -3,17 +3,16 @@ package org.ruralbank.delivery;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A parsed {@code .meta} file: how to read one table's data file for one business date (spec section 2).
@@ -101,8 +100,12 @@ public record TableMeta(String table, String system, LocalDate bizDate, LoadMode
         return sb.toString();
     }
 
+    /** The keys of a metadata file. */
+    public static final Set<String> KEYS = Set.of("table", "system", "biz_date", "load_mode", "format", "encoding",
+            "separator", "trailing_separator", "record_length", "description", "column");
+
     public static TableMeta read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+        return of(KeyValues.read(file, KEYS));
     }
 
     /**
@@ -110,78 +113,31 @@ public record TableMeta(String table, String system, LocalDate bizDate, LoadMode
      * wrong; a parsed result has every key its format needs.
      */
     public static TableMeta parse(String text) {
-        String table = null;
-        String system = null;
-        LocalDate bizDate = null;
-        LoadMode loadMode = null;
-        RecordFormat format = null;
-        Charset charset = null;
-        byte[] separator = null;
-        Boolean trailing = null;
-        Integer recordLength = null;
-        String description = "";
-        List<ColumnMeta> columns = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-            if (line.isBlank() || line.stripLeading().startsWith("#")) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("line " + (i + 1) + " is not key=value");
-            }
-            String key = line.substring(0, eq).strip();
-            String value = line.substring(eq + 1);
-            String v = value.strip();
-            try {
-                switch (key) {
-                    case "table" -> table = v;
-                    case "system" -> system = v;
-                    case "biz_date" -> bizDate = date(v);
-                    case "load_mode" -> loadMode = LoadMode.valueOf(v);
-                    case "format" -> format = RecordFormat.valueOf(v);
-                    case "encoding" -> charset = switch (v.toUpperCase(Locale.ROOT)) {
-                        case "GBK" -> GBK;
-                        case "UTF-8" -> StandardCharsets.UTF_8;
-                        default -> throw new IllegalArgumentException("encoding '" + v + "' is neither GBK nor UTF-8");
-                    };
-                    case "separator" -> separator = hex(v);
-                    case "trailing_separator" -> trailing = bool(v);
-                    case "record_length" -> recordLength = Integer.parseInt(v);
-                    case "description" -> description = v;
-                    case "column" -> columns.add(ColumnMeta.parse(value));
-                    default -> throw new IllegalArgumentException("unknown key '" + key + "'");
-                }
-            } catch (IllegalArgumentException e) {
-                String msg = e instanceof NumberFormatException ? "'" + v + "' is not a number" : e.getMessage();
-                throw new IllegalArgumentException("line " + (i + 1) + " (" + key + "): " + msg, e);
-            }
-        }
-        require(table, "table");
-        require(system, "system");
-        require(bizDate, "biz_date");
-        require(loadMode, "load_mode");
-        require(format, "format");
-        require(charset, "encoding");
+        return of(KeyValues.parse(text, KEYS));
+    }
+
+    private static TableMeta of(KeyValues kv) {
+        String table = kv.get("table");
+        String system = kv.get("system");
+        LocalDate bizDate = kv.get("biz_date", TableMeta::date);
+        LoadMode loadMode = kv.get("load_mode", LoadMode::valueOf);
+        RecordFormat format = kv.get("format", RecordFormat::valueOf);
+        Charset charset = kv.get("encoding", v -> switch (v.toUpperCase(Locale.ROOT)) {
+            case "GBK" -> GBK;
+            case "UTF-8" -> StandardCharsets.UTF_8;
+            default -> throw new IllegalArgumentException("encoding '" + v + "' is neither GBK nor UTF-8");
+        });
+        String description = kv.has("description") ? kv.get("description") : "";
+        List<ColumnMeta> columns = kv.all("column", ColumnMeta::parse);
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("no column lines");
         }
         if (format == RecordFormat.DELIMITED) {
-            require(separator, "separator");
-            require(trailing, "trailing_separator");
-            return new TableMeta(table, system, bizDate, loadMode, format, charset, separator, trailing, 0,
-                    description, columns);
+            return new TableMeta(table, system, bizDate, loadMode, format, charset, kv.get("separator", TableMeta::hex),
+                    kv.get("trailing_separator", TableMeta::bool), 0, description, columns);
         }
-        require(recordLength, "record_length");
-        return new TableMeta(table, system, bizDate, loadMode, format, charset, new byte[0], false, recordLength,
-                description, columns);
-    }
-
-    private static void require(Object value, String key) {
-        if (value == null) {
-            throw new IllegalArgumentException("key '" + key + "' is missing");
-        }
+        return new TableMeta(table, system, bizDate, loadMode, format, charset, new byte[0], false,
+                kv.get("record_length", Integer::parseInt), description, columns);
     }
 
     private static LocalDate date(String v) {

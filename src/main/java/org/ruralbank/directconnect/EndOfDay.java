@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ruralbank.directconnect.internal.LedgerCoreBanking;
 import org.ruralbank.directconnect.internal.Pools;
+import org.ruralbank.shared.Money;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,7 +33,7 @@ public class EndOfDay {
             long moved = run.sweeps().stream().filter(s -> !"NONE".equals(s.direction()))
                     .mapToLong(Pools.Sweep::amountFen).sum();
             report.add("pool " + run.poolId() + " run " + run.runKey() + ": " + run.sweeps().size() + " members, "
-                    + org.ruralbank.directconnect.internal.Amounts.yuan(moved) + " yuan moved");
+                    + Money.yuanText(moved) + " yuan moved");
         }
         for (String pending : ledger.expiredPending(clock.instant())) {
             CoreBanking.Outcome o = ledger.resolve(pending + "-EXPIRE", pending, CoreBanking.Kind.EXPIRE, businessDate);

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.ruralbank.directconnect.internal.Amounts;
 import org.ruralbank.directconnect.internal.BusinessCalendar;
 import org.ruralbank.directconnect.internal.Directory;
 import org.ruralbank.directconnect.internal.LedgerCoreBanking;
@@ -31,6 +30,7 @@ import org.ruralbank.platform.PageOf;
 import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.Role;
 import org.ruralbank.platform.StaffPrincipal;
+import org.ruralbank.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -125,7 +125,7 @@ public class Onboarding {
                     if (!p.containsKey("openingBalance")) {
                         var known = accounts.find(no)
                                 .orElseThrow(() -> new Rejected("openingBalance", "dc.rejected.noOpening", no));
-                        p.put("openingBalance", Amounts.yuan(known.balanceFen()));
+                        p.put("openingBalance", Money.yuanText(known.balanceFen()));
                         p.putIfAbsent("accountName", known.accountName());
                         p.put("openingAsOf", String.valueOf(known.asOf()));
                     }
@@ -198,8 +198,7 @@ public class Onboarding {
                     for (String m : required(p, "members").split("[;\\n]+")) {
                         String[] f = m.trim().split("[:,]");
                         if (f.length < 2 || !List.of("ZERO", "TARGET", "THRESHOLD").contains(f[1].trim())
-                                || (!f[1].trim().equals("ZERO") && (f.length < 3 || Amounts.fen(f[2].trim()).isEmpty()
-                                        && !f[2].trim().matches("0(\\.0+)?")))) {
+                                || (!f[1].trim().equals("ZERO") && (f.length < 3 || yuanAtLeastZero(f[2]).isEmpty()))) {
                             throw new Rejected("members", "dc.rejected.badMembers", m);
                         }
                     }
@@ -323,7 +322,7 @@ public class Onboarding {
                 }
                 ensureBankAccounts();
                 ledger.openAccount(no, p.get("accountName"), p.get("accountKind"), enterpriseId, path, true);
-                long opening = Amounts.fen(p.get("openingBalance")).orElse(0L);
+                long opening = yuanAtLeastZero(p.get("openingBalance")).orElse(0L);
                 if (opening > 0) {
                     // booked on the date the balance is as of (the warehouse's latest loaded date), else today
                     LocalDate asOf = p.containsKey("openingAsOf") ? LocalDate.parse(p.get("openingAsOf")) : today;
@@ -335,7 +334,7 @@ public class Onboarding {
                 }
                 db.sql("insert into dc_grant (enterprise_id, account_no, can_view, can_pay, can_sweep) "
                         + "values (:e, :a, true, true, true)").param("e", enterpriseId).param("a", no).update();
-                return "account opened with " + Amounts.yuan(opening) + " yuan";
+                return "account opened with " + Money.yuanText(opening) + " yuan";
             }
             case GRANT -> {
                 db.sql("delete from dc_grant where enterprise_id = :e and account_no = :a").param("e", enterpriseId)
@@ -347,8 +346,8 @@ public class Onboarding {
                             values (:e, :a, :v, :p, :s, :pt, :d)
                             """).param("e", enterpriseId).param("a", p.get("accountNo")).param("v", flag(p, "view"))
                             .param("p", flag(p, "pay")).param("s", flag(p, "sweep"))
-                            .param("pt", Amounts.fen(p.get("perTxnLimit")).orElse(null))
-                            .param("d", Amounts.fen(p.get("dailyLimit")).orElse(null)).update();
+                            .param("pt", yuanAtLeastZero(p.get("perTxnLimit")).orElse(null))
+                            .param("d", yuanAtLeastZero(p.get("dailyLimit")).orElse(null)).update();
                 }
                 return "grant set";
             }
@@ -366,8 +365,8 @@ public class Onboarding {
             }
             case LIMIT -> {
                 db.sql("update dc_enterprise set per_txn_limit_fen = :pt, daily_limit_fen = :d where enterprise_id = :e")
-                        .param("pt", Amounts.fen(p.get("perTxnLimit")).orElseThrow())
-                        .param("d", Amounts.fen(p.get("dailyLimit")).orElseThrow()).param("e", enterpriseId).update();
+                        .param("pt", yuanAtLeastZero(p.get("perTxnLimit")).orElseThrow())
+                        .param("d", yuanAtLeastZero(p.get("dailyLimit")).orElseThrow()).param("e", enterpriseId).update();
                 return "limits set";
             }
             case WEBHOOK -> {
@@ -394,7 +393,7 @@ public class Onboarding {
                 }
                 for (String m : p.get("members").split("[;\\n]+")) {
                     String[] f = m.trim().split("[:,]");
-                    long amount = f.length > 2 ? Amounts.fen(f[2].trim()).orElse(0L) : 0L;
+                    long amount = f.length > 2 ? yuanAtLeastZero(f[2]).orElse(0L) : 0L;
                     db.sql("insert into dc_pool_member (pool_id, account_no, rule, amount_fen) values (:p, :a, :r, :m)")
                             .param("p", poolId).param("a", f[0].trim()).param("r", f[1].trim()).param("m", amount)
                             .update();
@@ -439,10 +438,13 @@ public class Onboarding {
 
     private static long fen(Map<String, String> p, String key, boolean zeroAllowed) {
         String v = p.get(key);
-        if (zeroAllowed && v != null && v.trim().matches("0(\\.0{1,2})?")) {
-            return 0;
-        }
-        return Amounts.fen(v).orElseThrow(() -> new Rejected(key, "dc.rejected.badAmount", v));
+        return yuanAtLeastZero(v).filter(fen -> zeroAllowed || fen > 0)
+                .orElseThrow(() -> new Rejected(key, "dc.rejected.badAmount", v));
+    }
+
+    /** The fen of exact yuan text that is zero or more; empty for anything else, null included. */
+    private static Optional<Long> yuanAtLeastZero(String yuan) {
+        return Money.tryParseYuan(yuan).filter(m -> m.signum() >= 0).map(Money::fen);
     }
 
     private static boolean flag(Map<String, String> p, String key) {

@@ -4,24 +4,34 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.ruralbank.ingest.internal.Loader;
+import org.ruralbank.platform.PageOf;
+import org.ruralbank.warehouse.FileLoad;
+import org.ruralbank.warehouse.ModelRunner;
+import org.ruralbank.warehouse.QuarantinedRecord;
 import org.ruralbank.warehouse.TestResult;
 import org.ruralbank.warehouse.Warehouse;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The data platform's intake: loads the READY dates of an inbox into the warehouse in date order, one date at a
  * time and each date atomically, and says where every date stands. One run at a time: a second caller gets an
- * empty result while a run is going.
+ * empty result while a run is going. Each date published is announced as a
+ * {@link org.ruralbank.warehouse.DatePublished} event.
  */
 public final class Ingest {
 
     private final Loader loader;
+    private final Warehouse warehouse;
     private final Path defaultInbox;
 
     /**
-     * @param home the data folder: the default inbox is {@code home/inbox}, work files go to {@code home/work}
+     * @param events told of each date published
+     * @param home the data folder: the default inbox is {@code home/inbox}; work files go to the warehouse's intake
+     *             folder, the only one its engine reads
      */
-    public Ingest(Warehouse warehouse, IngestSettings settings, CoreStructure core, Path home) {
-        this.loader = new Loader(warehouse, settings, core, home.resolve("work").resolve("ingest"));
+    public Ingest(Warehouse warehouse, IngestSettings settings, ApplicationEventPublisher events, Path home) {
+        this.loader = new Loader(warehouse, settings, events, warehouse.intake());
+        this.warehouse = warehouse;
         this.defaultInbox = home.resolve("inbox");
     }
 
@@ -49,22 +59,22 @@ public final class Ingest {
 
     /** The data files of the date's latest load attempt. */
     public List<FileLoad> files(LocalDate date) {
-        return loader.reports().files(date);
+        return warehouse.files(date);
     }
 
     /** The invalid records and file problems of the date's latest load attempt, a page at a time. */
-    public org.ruralbank.platform.PageOf<QuarantinedRecord> quarantine(LocalDate date, int page, int size) {
-        return loader.reports().quarantine(date, page, size);
+    public PageOf<QuarantinedRecord> quarantine(LocalDate date, int page, int size) {
+        return warehouse.quarantine(date, page, size);
     }
 
     /** The data-test results of a date. */
     public List<TestResult> tests(LocalDate date) {
-        return loader.reports().tests(date);
+        return warehouse.tests(date);
     }
 
     /** Model build times of a date, in build order. */
-    public List<org.ruralbank.warehouse.ModelRunner.Built> modelRuns(LocalDate date) {
-        return loader.reports().modelRuns(date);
+    public List<ModelRunner.Built> modelRuns(LocalDate date) {
+        return warehouse.modelRuns(date);
     }
 
     public LoadProgress progress() {

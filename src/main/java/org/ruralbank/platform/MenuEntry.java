@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * One item of the left-hand menu. Each context declares its items as beans; the layout shows those whose roles
- * the signed-in user holds (an empty set: every signed-in user), grouped by section, in {@code order}.
+ * the signed-in user holds (an empty set: every signed-in user), grouped by section, in {@code order}; an item
+ * leading to one of the {@link WholeBankPages} only to staff who see the whole bank.
  *
  * @param section message code of the menu section, e.g. {@code menu.system}
  * @param label   message code of the item
@@ -13,6 +14,7 @@ import java.util.Set;
 public record MenuEntry(String section, String label, String href, Set<Role> roles, int order) {
 
     public boolean visibleTo(StaffPrincipal staff) {
-        return roles.isEmpty() || roles.stream().anyMatch(staff::has);
+        return (roles.isEmpty() || roles.stream().anyMatch(staff::has))
+                && (!WholeBankPages.covers(href) || WholeBankPages.reachableBy(staff));
     }
 }

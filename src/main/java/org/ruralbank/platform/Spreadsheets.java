@@ -14,12 +14,14 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Excel export of any table, streamed: rows are flushed to disk as they are written, so an export of a million
- * rows needs no more memory than one of ten.
+ * rows needs no more memory than one of ten. Text goes in through {@link #text}, so that no text of the bank's
+ * data (a name, a remark) becomes a formula when someone edits the cell; numbers stay numbers.
  */
 public final class Spreadsheets {
 
@@ -81,7 +83,39 @@ public final class Spreadsheets {
         } else if (v instanceof Boolean b) {
             cell.setCellValue(b ? "Y" : "N");
         } else {
-            cell.setCellValue(v.toString());
+            text(cell, v.toString());
         }
+    }
+
+    /**
+     * Whether a spreadsheet program would take {@code s}, typed into a cell, as a formula: it begins with
+     * {@code =}, {@code +}, {@code -} or {@code @}, or with a tab or carriage return that hides one.
+     */
+    public static boolean looksLikeFormula(String s) {
+        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0;
+    }
+
+    /**
+     * Writes a text cell. A text that {@linkplain #looksLikeFormula looks like a formula} gets the quote-prefix
+     * style (Excel's leading apostrophe): shown and kept as text, also after the cell is edited; the text itself is
+     * unchanged.
+     */
+    public static void text(Cell cell, String s) {
+        cell.setCellValue(s);
+        if (looksLikeFormula(s)) {
+            cell.setCellStyle(quotePrefixed(cell.getSheet().getWorkbook()));
+        }
+    }
+
+    private static CellStyle quotePrefixed(Workbook book) {
+        for (int i = 0; i < book.getNumCellStyles(); i++) {
+            CellStyle style = book.getCellStyleAt(i);
+            if (style.getQuotePrefixed() && style.getFontIndex() == 0) {
+                return style;
+            }
+        }
+        CellStyle style = book.createCellStyle();
+        style.setQuotePrefixed(true);
+        return style;
     }
 }

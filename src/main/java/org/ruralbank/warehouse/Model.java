@@ -34,10 +34,10 @@ public record Model(String name, String description, String grain, Materializati
         return name.substring(0, name.indexOf('.'));
     }
 
-    /** The rows as of business date {@code t} (a SQL date literal): T's partition, or the versions valid on T. */
-    public String asOf(String t) {
+    /** The rows as of the business date T, with macros: T's partition, or the versions valid on T. */
+    public String asOfT() {
         return materialization == Materialization.PARTITION
-                ? "(select * from " + name + " where biz_date = " + t + ")"
-                : "(select * from " + name + " where valid_from <= " + t + " and valid_to >= " + t + ")";
+                ? "(select * from " + name + " where biz_date = {{ biz_date }})"
+                : "(select * from " + name + " where {{ valid_on_t }})";
     }
 }

@@ -18,11 +18,15 @@ import java.util.function.Consumer;
  */
 public final class ModelRunner {
 
+    private static final LocalDate OPEN_END = LocalDate.parse(Models.OPEN_END);
+
     private final WarehouseEngine engine;
+    private final WarehouseDialect dialect;
     private final Models models;
 
     public ModelRunner(WarehouseEngine engine, Models models) {
         this.engine = engine;
+        this.dialect = engine.dialect();
         this.models = models;
     }
 
@@ -67,7 +71,7 @@ public final class ModelRunner {
     public List<TestResult> test(LocalDate t) {
         List<TestResult> results = new ArrayList<>();
         for (DataTest test : models.tests()) {
-            String sql = Models.render(models.resolveAsOf(test.sql()), t);
+            String sql = Macros.render(models.resolveAsOf(test.sql()), t, dialect);
             long failures = engine.queryLong("select count(*) from (" + sql + ") f");
             String sample = "";
             if (failures > 0) {
@@ -94,24 +98,24 @@ public final class ModelRunner {
         if (engine.columns(schema(m), table(m)).isEmpty()) {
             return;
         }
-        String d = Models.literal(from);
+        String d = dialect.date(from);
         if (m.materialization() == Model.Materialization.PARTITION) {
             engine.execute("delete from " + m.name() + " where biz_date >= " + d);
         } else {
             engine.execute("delete from " + m.name() + " where valid_from >= " + d);
-            String open = "date '" + Models.OPEN_END + "'";
+            String open = dialect.date(OPEN_END);
             engine.execute("update " + m.name() + " set valid_to = " + open + " where valid_to >= "
-                    + Models.literal(from.minusDays(1)) + " and valid_to < " + open);
+                    + dialect.date(from.minusDays(1)) + " and valid_to < " + open);
         }
     }
 
     private void build(Model m, LocalDate t) {
-        String sql = Models.render(m.sql(), t);
+        String sql = Macros.render(m.sql(), t, dialect);
         if (m.materialization() == Model.Materialization.PARTITION) {
             String source = "(" + sql + ") q";
             String list = String.join(", ", fit(m, source,
                     engine.query("select * from " + source + " limit 0", 0).columns()));
-            engine.execute("delete from " + m.name() + " where biz_date = " + Models.literal(t));
+            engine.execute("delete from " + m.name() + " where biz_date = " + dialect.date(t));
             engine.execute("insert into " + m.name() + " (" + list + ") select " + list + " from " + source);
         } else {
             scd2(m, sql, t);
@@ -119,15 +123,15 @@ public final class ModelRunner {
     }
 
     private void scd2(Model m, String sql, LocalDate t) {
-        String open = "date '" + Models.OPEN_END + "'";
-        String day = Models.literal(t);
+        String open = dialect.date(OPEN_END);
+        String day = dialect.date(t);
         List<String> cols = new ArrayList<>(engine.query("select * from (" + sql + ") q limit 0", 0).columns());
         boolean deletable = cols.remove("_deleted");
         List<String> attributes = cols.stream().filter(c -> !m.key().contains(c)).toList();
         String list = String.join(", ", cols);
         String deleted = deletable ? "_deleted" : "false";
         engine.execute("create or replace temp table scd2_snap as select " + list + ", "
-                + rowHash(attributes) + " as row_hash, " + deleted + " as _deleted from (" + sql + ") q");
+                + dialect.rowHash(attributes) + " as row_hash, " + deleted + " as _deleted from (" + sql + ") q");
         fit(m, "scd2_snap", cols);
         StringJoiner keyMatch = new StringJoiner(" and ");
         for (String k : m.key()) {
@@ -137,7 +141,7 @@ public final class ModelRunner {
                 ? "exists (select 1 from scd2_snap s where " + keyMatch + " and (s.row_hash <> h.row_hash or s._deleted))"
                 : "not exists (select 1 from scd2_snap s where " + keyMatch + " and s.row_hash = h.row_hash "
                         + "and not s._deleted)";
-        engine.execute("update " + m.name() + " h set valid_to = " + Models.literal(t.minusDays(1))
+        engine.execute("update " + m.name() + " h set valid_to = " + dialect.date(t.minusDays(1))
                 + " where h.valid_to = " + open + " and " + close);
         engine.execute("insert into " + m.name() + " (" + list + ", valid_from, valid_to, row_hash) select " + list
                 + ", " + day + ", " + open + ", row_hash from scd2_snap s where not s._deleted and not exists (select 1 from " + m.name() + " h where "
@@ -171,29 +175,10 @@ public final class ModelRunner {
             }
             if (scd2) {
                 // the open versions lack the new attributes: forget their hashes so this date reopens them whole
-                engine.execute("update " + m.name() + " set row_hash = null where valid_to = date '"
-                        + Models.OPEN_END + "'");
+                engine.execute("update " + m.name() + " set row_hash = null where valid_to = " + dialect.date(OPEN_END));
             }
         }
         return columns;
-    }
-
-    /**
-     * A hash of a version's attributes, to tell a changed entity from an unchanged one: the engine's fast 64-bit
-     * hash where it has one, an MD5 of the values otherwise.
-     */
-    private String rowHash(List<String> attributes) {
-        if (attributes.isEmpty()) {
-            return "0";
-        }
-        if (engine.name().equals("duckdb")) {
-            return "hash(" + String.join(", ", attributes) + ")";
-        }
-        StringJoiner md5 = new StringJoiner(", ", "md5(concat_ws('|', ", "))");
-        for (String c : attributes) {
-            md5.add("coalesce(cast(" + c + " as varchar), '~')");
-        }
-        return md5.toString();
     }
 
     private static String schema(Model m) {

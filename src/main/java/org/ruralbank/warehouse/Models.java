@@ -3,7 +3,6 @@ package org.ruralbank.warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,15 +25,12 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * {@code changes_only}, {@code column: name: text} and {@code test: kind args [warn]} (kinds: not_null, unique,
  * accepted_values, relationships). Dependencies are read from the SQL itself.
  *
- * <p>SQL may use the macros {@code {{ biz_date }}}, {@code {{ prev_date }}}, {@code {{ month_start }}},
- * {@code {{ open_end }}}, {@code {{ mtd_days }}} (days from the month's start through T),
- * {@code {{ days_between(a, b) }}} and {@code {{ int_div(a, b) }}}: the only places where engines differ.
+ * <p>SQL may use the macros of {@link Macros}, which each engine renders through its {@link WarehouseDialect}.
  */
 public final class Models {
 
     public static final String OPEN_END = "9999-12-31";
     private static final Pattern REF = Pattern.compile("\\b(ods|dw|mart)\\.([a-z0-9_]+)");
-    private static final Pattern MACRO = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*(?:\\(([^}]*)\\))?\\s*}}");
 
     private final List<Model> models;
     private final List<DataTest> tests;
@@ -95,41 +91,6 @@ public final class Models {
         return models.stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
-    /** Replaces the macros for business date {@code t}. */
-    public static String render(String sql, LocalDate t) {
-        String out = sql;
-        for (int pass = 0; pass < 4 && out.contains("{{"); pass++) {
-            out = renderOnce(out, t);
-        }
-        return out;
-    }
-
-    private static String renderOnce(String sql, LocalDate t) {
-        Matcher m = MACRO.matcher(sql);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String args = m.group(2);
-            String[] ab = args == null ? new String[0] : args.split(",(?![^(]*\\))", 2);
-            String value = switch (m.group(1)) {
-                case "biz_date" -> literal(t);
-                case "prev_date" -> literal(t.minusDays(1));
-                case "month_start" -> literal(t.withDayOfMonth(1));
-                case "open_end" -> "date '" + OPEN_END + "'";
-                case "mtd_days" -> Integer.toString(t.getDayOfMonth());
-                case "days_between" -> "date_diff('day', " + ab[0].strip() + ", " + ab[1].strip() + ")";
-                case "int_div" -> "((" + ab[0].strip() + ") // (" + ab[1].strip() + "))";
-                default -> throw new IllegalArgumentException("unknown macro {{ " + m.group(1) + " }}");
-            };
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    public static String literal(LocalDate d) {
-        return "date '" + d + "'";
-    }
-
     static Model parse(String name, String text) {
         Map<String, List<String>> header = header(text);
         String materialized = one(header, "materialized", "partition");
@@ -172,7 +133,7 @@ public final class Models {
             words.remove(words.size() - 1);
         }
         String kind = words.get(0);
-        String subject = model.asOf("{{ biz_date }}");
+        String subject = model.asOfT();
         String sql;
         String name;
         switch (kind) {
@@ -222,7 +183,7 @@ public final class Models {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             Model target = find(m.group(1)).orElseThrow(() -> new IllegalArgumentException("no model " + m.group(1)));
-            m.appendReplacement(out, Matcher.quoteReplacement(target.asOf("{{ biz_date }}")));
+            m.appendReplacement(out, Matcher.quoteReplacement(target.asOfT()));
         }
         m.appendTail(out);
         return out.toString();

@@ -1,22 +1,35 @@
 package org.ruralbank.warehouse;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.ruralbank.platform.PageOf;
 import org.ruralbank.warehouse.internal.DuckDbEngine;
 
 /**
- * The bank's warehouse: the engine holding {@code ods}, {@code dw} and {@code mart} (by default one DuckDB file
- * {@code <home>/warehouse/ruralbank.duckdb}), and the models that build it. The engine opens on first use, so that
- * commands which never touch the warehouse never lock its file.
+ * The bank's warehouse: the engine holding {@code ods}, {@code dw}, {@code mart} and its journal {@code meta} (by
+ * default one DuckDB file {@code <home>/warehouse/ruralbank.duckdb}), and the models that build it. The engine opens
+ * on first use, so that commands which never touch the warehouse never lock its file.
+ *
+ * <p>Its front door for writing is {@link #publish}: a staged date goes in, and comes out published whole (ODS rows,
+ * models, data tests, journal, in one transaction) or blocked with a reason. Callers publish one date at a time
+ * (the intake holds a lock); a date's readers see it only once it is committed.
+ *
+ * <p>The engine reads no file but those of its {@link #intake()} folder (a read-only warehouse: none at all), so an
+ * operator's query cannot reach the server's files; see {@code DuckDbEngine}.
  */
 public final class Warehouse implements AutoCloseable {
 
     private final Path file;
+    private final Path intake;
     private final boolean readOnly;
     private final Models models;
     private volatile WarehouseEngine engine;
 
-    private Warehouse(Path file, boolean readOnly, Models models, WarehouseEngine engine) {
+    private Warehouse(Path file, Path intake, boolean readOnly, Models models, WarehouseEngine engine) {
         this.file = file;
+        this.intake = intake;
         this.readOnly = readOnly;
         this.models = models;
         this.engine = engine;
@@ -24,17 +37,18 @@ public final class Warehouse implements AutoCloseable {
 
     /** The warehouse under {@code home}; opens the file when first used. */
     public static Warehouse under(Path home, boolean readOnly) {
-        return new Warehouse(fileUnder(home), readOnly, Models.load(), null);
+        return under(home, readOnly, Models.load());
     }
 
     /** The warehouse under {@code home} with the given models (benchmarks of parts of the work). */
     public static Warehouse under(Path home, boolean readOnly, Models models) {
-        return new Warehouse(fileUnder(home), readOnly, models, null);
+        return new Warehouse(fileUnder(home), readOnly ? null : home.resolve("work").resolve("ingest"), readOnly,
+                models, null);
     }
 
     /** A warehouse on an engine already open (tests, benchmarks). */
     public static Warehouse on(WarehouseEngine engine) {
-        return new Warehouse(null, false, Models.load(), engine);
+        return new Warehouse(null, null, false, Models.load(), engine);
     }
 
     public static Path fileUnder(Path home) {
@@ -44,6 +58,14 @@ public final class Warehouse implements AutoCloseable {
     /** The file, or null for a warehouse not kept in a file. */
     public Path file() {
         return file;
+    }
+
+    /**
+     * The one folder whose files the engine reads (the loader stages the files it loads there), or null when it
+     * reads none.
+     */
+    public Path intake() {
+        return intake;
     }
 
     public Models models() {
@@ -56,7 +78,7 @@ public final class Warehouse implements AutoCloseable {
         if (e == null) {
             synchronized (this) {
                 if (engine == null) {
-                    engine = DuckDbEngine.open(file, readOnly);
+                    engine = DuckDbEngine.open(file, readOnly, intake);
                 }
                 e = engine;
             }
@@ -76,6 +98,67 @@ public final class Warehouse implements AutoCloseable {
 
     public ModelRunner runner() {
         return new ModelRunner(engine(), models);
+    }
+
+    /** Creates the layer schemas and the journal when they are missing. */
+    public void prepare() {
+        publisher().prepare();
+    }
+
+    /** Every date the journal knows, in date order; empty before the first load. */
+    public Map<LocalDate, JournalEntry> journal() {
+        return exists() ? new Journal(engine()).entries() : Map.of();
+    }
+
+    /** The steps {@link #publish} will report for a date of {@code tables} tables. */
+    public int publishSteps(LocalDate date, int tables) {
+        return publisher().steps(date, tables);
+    }
+
+    /**
+     * Publishes a staged date in one transaction: its ODS rows (replacing those of its earlier versions), the models
+     * of that date and of every later published date, the data tests, and its journal entry; or, when a data test of
+     * severity error fails or the engine refuses a statement, none of that and a journal entry saying why.
+     */
+    public PublishOutcome publish(StagedDate date, PublishingProgress progress) {
+        return publisher().publish(date, progress);
+    }
+
+    /** Records a date that cannot be published (its delivery breaks the contract); its published rows stay. */
+    public PublishOutcome block(StagedDate date, String reason) {
+        return publisher().block(date, reason);
+    }
+
+    /**
+     * Rebuilds the models of the published dates from {@code from} on in one transaction and returns their tests;
+     * throws, changing nothing, when a data test of severity error fails.
+     */
+    public List<TestResult> rebuild(LocalDate from, PublishingProgress progress) {
+        return publisher().rebuild(from, progress);
+    }
+
+    /** The data files of the date's latest load attempt. */
+    public List<FileLoad> files(LocalDate date) {
+        return exists() ? new Journal(engine()).files(date) : List.of();
+    }
+
+    /** The invalid records and file problems of the date's latest load attempt, a page at a time. */
+    public PageOf<QuarantinedRecord> quarantine(LocalDate date, int page, int size) {
+        return exists() ? new Journal(engine()).quarantine(date, page, size) : new PageOf<>(List.of(), page, size, 0);
+    }
+
+    /** The data-test results of a date. */
+    public List<TestResult> tests(LocalDate date) {
+        return exists() ? new Journal(engine()).tests(date) : List.of();
+    }
+
+    /** Model build times of a date, in build order. */
+    public List<ModelRunner.Built> modelRuns(LocalDate date) {
+        return exists() ? new Journal(engine()).modelRuns(date) : List.of();
+    }
+
+    private Publisher publisher() {
+        return new Publisher(engine(), models);
     }
 
     @Override

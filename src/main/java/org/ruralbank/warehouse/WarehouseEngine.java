@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * The narrow seam between the data platform and the engine that stores and computes the warehouse. Everything the
  * loader, the model runner and the web pages need goes through these few calls, so that another engine (Spark SQL)
  * can run the same models later. SQL handed to it is the subset both engines accept; what differs lives in
- * {@link #readDelimited} and in the model runner's macros.
+ * {@link #readDelimited} and in the engine's {@link #dialect()}, through which models' macros are rendered.
  *
  * <p>Calls made inside {@link #inTransaction} on the same thread join that transaction; every other call runs on
  * its own connection and sees only committed data, so readers never see half of a published date.
@@ -19,6 +19,9 @@ public interface WarehouseEngine extends AutoCloseable {
 
     /** A short name of the engine, e.g. {@code duckdb}. */
     String name();
+
+    /** How this engine spells what engines spell differently. */
+    WarehouseDialect dialect();
 
     /** Runs one statement that returns no rows. */
     void execute(String sql);

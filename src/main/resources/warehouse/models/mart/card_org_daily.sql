@@ -7,10 +7,10 @@
 -- test: unique issue_org_id, card_product, medium, card_status
 -- test: not_null org_path
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select org_id, org_path from dw.dim_org where {{ valid_on_t }}
 ),
 cards as (
-    select * from dw.dim_card where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select * from dw.dim_card where {{ valid_on_t }}
 ),
 final as (
     select {{ biz_date }} as biz_date, c.issue_org_id, o.org_path, c.card_product, c.medium, c.card_status,

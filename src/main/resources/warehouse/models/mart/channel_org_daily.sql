@@ -7,7 +7,7 @@
 -- column: amount: 交易金额（元）
 -- test: unique org_id, channel
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select org_id, org_path from dw.dim_org where {{ valid_on_t }}
 ),
 final as (
     select t.biz_date, t.org_id, o.org_path, t.channel, t.e_channel,

@@ -7,34 +7,34 @@
 -- column: eb_types: 已签约的电子银行种类数
 -- test: unique cust_id
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select org_id, org_path from dw.dim_org where {{ valid_on_t }}
 ),
 customers as (
     select cust_id, cust_type, open_org_id from dw.dim_customer
-     where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+     where {{ valid_on_t }}
 ),
 deposits as (
     select a.cust_id, sum(b.balance) as balance, count(*) as accounts
       from dw.dim_deposit_account a
-      join dw.deposit_balance b on b.acct_no = a.acct_no and b.valid_from <= {{ biz_date }} and b.valid_to >= {{ biz_date }}
-     where a.valid_from <= {{ biz_date }} and a.valid_to >= {{ biz_date }} and a.acct_status <> 'C'
+      join dw.deposit_balance b on b.acct_no = a.acct_no and {{ valid_on_t(b) }}
+     where {{ valid_on_t(a) }} and a.acct_status <> 'C'
      group by a.cust_id
 ),
 loans as (
     select l.cust_id, sum(b.balance) as balance
       from dw.dim_loan l
-      join dw.loan_balance b on b.loan_no = l.loan_no and b.valid_from <= {{ biz_date }} and b.valid_to >= {{ biz_date }}
-     where l.valid_from <= {{ biz_date }} and l.valid_to >= {{ biz_date }} and b.status = 'A'
+      join dw.loan_balance b on b.loan_no = l.loan_no and {{ valid_on_t(b) }}
+     where {{ valid_on_t(l) }} and b.status = 'A'
      group by l.cust_id
 ),
 cards as (
     select cust_id, count(*) as cards from dw.dim_card
-     where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }} and card_status in ('N', 'U')
+     where {{ valid_on_t }} and card_status in ('N', 'U')
      group by cust_id
 ),
 ebank as (
     select cust_id, count(distinct eb_type) as eb_types from dw.dim_eb_user
-     where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }} and status = 'A'
+     where {{ valid_on_t }} and status = 'A'
      group by cust_id
 ),
 keys as (

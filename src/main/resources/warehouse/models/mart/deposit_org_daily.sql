@@ -8,11 +8,11 @@
 -- test: unique org_id, product_code
 -- test: not_null org_path
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select org_id, org_path from dw.dim_org where {{ valid_on_t }}
 ),
 accounts as (
     select acct_no, product_code from dw.dim_deposit_account
-     where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+     where {{ valid_on_t }}
 ),
 spans as (
     select b.acct_no, b.org_id, b.balance,
@@ -33,7 +33,7 @@ final as (
            count(case when p.org_id is not null then 1 end) as acct_count,
            cast(sum(p.balance) as decimal(18, 2)) as balance,
            cast(sum(p.balance_day_sum) as decimal(22, 2)) as balance_day_sum,
-           cast({{ int_div(cast(sum(p.balance_day_sum) * 200 as hugeint) + {{ mtd_days }}, 2 * {{ mtd_days }}) }} as decimal(20, 0))
+           cast({{ int_div(cast(sum(p.balance_day_sum) * 200 as {{ wide_int }}) + {{ mtd_days }}, 2 * {{ mtd_days }}) }} as decimal(20, 0))
                * 0.01 as mtd_avg_balance
       from per_account p
       left join accounts a on a.acct_no = p.acct_no

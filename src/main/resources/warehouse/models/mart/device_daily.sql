@@ -5,10 +5,10 @@
 -- column: fee_income: 手续费收入（元）
 -- test: unique device_id
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select org_id, org_path from dw.dim_org where {{ valid_on_t }}
 ),
 devices as (
-    select * from dw.dim_device where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select * from dw.dim_device where {{ valid_on_t }}
 ),
 txns as (
     select device_id, count(*) as txn_count,

@@ -11,10 +11,10 @@
 -- test: not_null device_id
 with devices as (
     select device_id, device_type, org_id from dw.dim_device
-     where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+     where {{ valid_on_t }}
 ),
 orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select org_id, org_path from dw.dim_org where {{ valid_on_t }}
 ),
 final as (
     select {{ biz_date }} as biz_date, t.device_id, d.device_type, d.org_id, o.org_path, t.card_issuer, t.status,

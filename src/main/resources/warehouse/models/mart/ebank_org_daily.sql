@@ -29,16 +29,16 @@
 -- column: pension_count: 当日养老金代发笔数（批次总笔数）
 -- test: unique org_id
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select org_id, org_path from dw.dim_org where {{ valid_on_t }}
 ),
 card_rows as (
-    select * from dw.dim_card where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select * from dw.dim_card where {{ valid_on_t }}
 ),
 cards as (
     select issue_org_id as org_id,
            count(case when card_status <> 'C' then 1 end) as cards,
            count(case when issue_date = {{ biz_date }} and replaced_card_no is null then 1 end) as new_cards,
-           count(case when issue_date >= make_date(year({{ biz_date }}), 1, 1) and issue_date <= {{ biz_date }}
+           count(case when issue_date >= {{ year_start }} and issue_date <= {{ biz_date }}
                        and replaced_card_no is null then 1 end) as new_cards_ytd,
            count(case when card_status <> 'C' and medium = 'I' then 1 end) as chip_cards,
            count(case when card_status = 'C' then 1 end) as cancelled_cards
@@ -47,7 +47,7 @@ cards as (
 dormant as (
     select c.issue_org_id as org_id, count(*) as dormant_cards
       from card_rows c
-      join dw.dim_deposit_account a on a.acct_no = c.acct_no and a.valid_from <= {{ biz_date }} and a.valid_to >= {{ biz_date }}
+      join dw.dim_deposit_account a on a.acct_no = c.acct_no and {{ valid_on_t(a) }}
      where c.card_status <> 'C' and a.acct_status = 'D'
      group by c.issue_org_id
 ),
@@ -57,16 +57,16 @@ card_accounts as (
 card_balances as (
     select a.org_id, sum(b.balance) as card_balance
       from card_accounts a
-      join dw.deposit_balance b on b.acct_no = a.acct_no and b.valid_from <= {{ biz_date }} and b.valid_to >= {{ biz_date }}
+      join dw.deposit_balance b on b.acct_no = a.acct_no and {{ valid_on_t(b) }}
      group by a.org_id
 ),
 device_rows as (
-    select * from dw.dim_device where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select * from dw.dim_device where {{ valid_on_t }}
 ),
 devices as (
     select org_id,
            count(case when device_type <> 'BMB' then 1 end) as devices,
-           count(case when device_type <> 'BMB' and install_date >= make_date(year({{ biz_date }}), 1, 1)
+           count(case when device_type <> 'BMB' and install_date >= {{ year_start }}
                        and install_date <= {{ biz_date }} then 1 end) as new_devices_ytd,
            count(case when device_type = 'BMB' then 1 end) as bmb_terminals
       from device_rows group by org_id
@@ -86,11 +86,11 @@ device_txns as (
      group by d.org_id
 ),
 merchant_rows as (
-    select * from dw.dim_merchant where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select * from dw.dim_merchant where {{ valid_on_t }}
 ),
 merchants as (
     select org_id, count(*) as merchants,
-           count(case when sign_date < make_date(year({{ biz_date }}), 1, 1) then 1 end) as merchants_before_year,
+           count(case when sign_date < {{ year_start }} then 1 end) as merchants_before_year,
            count(case when status = 'A' then 1 end) as merchants_active
       from merchant_rows group by org_id
 ),
@@ -101,18 +101,18 @@ pos as (
      group by m.org_id
 ),
 user_rows as (
-    select * from dw.dim_eb_user where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select * from dw.dim_eb_user where {{ valid_on_t }}
 ),
 users as (
     select sign_org_id as org_id,
            count(case when eb_type = 'PNET' then 1 end) as pnet_users,
-           count(case when eb_type = 'PNET' and sign_date >= make_date(year({{ biz_date }}), 1, 1) then 1 end) as pnet_new_ytd,
+           count(case when eb_type = 'PNET' and sign_date >= {{ year_start }} then 1 end) as pnet_new_ytd,
            count(case when eb_type = 'CNET' then 1 end) as cnet_users,
-           count(case when eb_type = 'CNET' and sign_date >= make_date(year({{ biz_date }}), 1, 1) then 1 end) as cnet_new_ytd,
+           count(case when eb_type = 'CNET' and sign_date >= {{ year_start }} then 1 end) as cnet_new_ytd,
            count(case when eb_type = 'MOB' then 1 end) as mob_users,
-           count(case when eb_type = 'MOB' and sign_date >= make_date(year({{ biz_date }}), 1, 1) then 1 end) as mob_new_ytd,
+           count(case when eb_type = 'MOB' and sign_date >= {{ year_start }} then 1 end) as mob_new_ytd,
            count(case when eb_type = 'SMS' then 1 end) as sms_users,
-           count(case when eb_type = 'SMS' and sign_date >= make_date(year({{ biz_date }}), 1, 1) then 1 end) as sms_new_ytd
+           count(case when eb_type = 'SMS' and sign_date >= {{ year_start }} then 1 end) as sms_new_ytd
       from user_rows group by sign_org_id
 ),
 eb as (
@@ -141,7 +141,7 @@ active as (
            count(distinct case when t.eb_type = 'CNET' then t.eb_user_id end) as cnet_active_mtd,
            count(distinct case when t.eb_type = 'MOB' then t.eb_user_id end) as mob_active_mtd
       from ods.eb_txn t join user_rows u on u.eb_user_id = t.eb_user_id
-     where t.biz_date between make_date(year({{ biz_date }}), month({{ biz_date }}), 1) and {{ biz_date }}
+     where t.biz_date between {{ month_start }} and {{ biz_date }}
        and t.status = 'S'
      group by u.sign_org_id
 ),

@@ -7,13 +7,13 @@
 -- test: unique org_id, product_code, class_5
 -- test: not_null org_path
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select org_id, org_path from dw.dim_org where {{ valid_on_t }}
 ),
 loans as (
-    select loan_no, product_code from dw.dim_loan where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select loan_no, product_code from dw.dim_loan where {{ valid_on_t }}
 ),
 balances as (
-    select * from dw.loan_balance where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select * from dw.loan_balance where {{ valid_on_t }}
 ),
 final as (
     select {{ biz_date }} as biz_date, b.org_id, o.org_path, coalesce(l.product_code, 'NONE') as product_code,

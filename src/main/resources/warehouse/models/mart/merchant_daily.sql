@@ -7,10 +7,10 @@
 -- column: mdr_fee: 手续费收入（元）
 -- test: unique merchant_id
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select org_id, org_path from dw.dim_org where {{ valid_on_t }}
 ),
 merchants as (
-    select * from dw.dim_merchant where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select * from dw.dim_merchant where {{ valid_on_t }}
 ),
 txns as (
     select merchant_id, count(case when status = 'S' then 1 end) as txn_count,

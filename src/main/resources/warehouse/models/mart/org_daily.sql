@@ -9,7 +9,7 @@
 -- test: not_null org_path
 with orgs as (
     select org_id, org_name, org_level, org_path, status from dw.dim_org
-     where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+     where {{ valid_on_t }}
 ),
 deposits as (
     select org_id, sum(balance) as balance from mart.deposit_org_daily where biz_date = {{ biz_date }} group by org_id

@@ -7,10 +7,10 @@
 -- test: not_null rule
 with merchants as (
     select merchant_id, merchant_name, org_id from dw.dim_merchant
-     where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+     where {{ valid_on_t }}
 ),
 orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= {{ biz_date }} and valid_to >= {{ biz_date }}
+    select org_id, org_path from dw.dim_org where {{ valid_on_t }}
 ),
 sales as (
     select * from ods.acq_pos_txn where biz_date = {{ biz_date }} and txn_kind = 'SALE' and status = 'S'

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.ruralbank.channels.AnnualReport;
-import org.ruralbank.ingest.CoreStructure;
 import org.ruralbank.ingest.Ingest;
 import org.ruralbank.ingest.IngestSettings;
 import org.ruralbank.platform.DataScope;
@@ -48,7 +47,7 @@ public final class ChannelsBenchmark {
                 SampleBank.generate(new GenerationRequest(profile, 1, start, days, home.resolve("inbox"), 20250101,
                         false, List.of()), line -> { });
                 long t1 = System.nanoTime();
-                new Ingest(warehouse, IngestSettings.defaults(), CoreStructure.NONE, home).load(home.resolve("inbox"),
+                new Ingest(warehouse, IngestSettings.defaults(), event -> { }, home).load(home.resolve("inbox"),
                         null);
                 long t2 = System.nanoTime();
                 System.out.printf("generate %d %s days: %.1f s; load and build: %.1f s%n", days, profile,

@@ -17,7 +17,6 @@ import org.ruralbank.delivery.DeliveryTable;
 import org.ruralbank.delivery.DeliveryTables;
 import org.ruralbank.delivery.RecordReader;
 import org.ruralbank.delivery.TableMeta;
-import org.ruralbank.ingest.CoreStructure;
 import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.Ingest;
 import org.ruralbank.ingest.IngestSettings;
@@ -97,14 +96,16 @@ public final class WarehouseLoadBench {
         }
 
         // (1) the practical limit: DuckDB read_csv of UTF-8, uncompressed files into typed tables
-        Path utf8 = work.resolve("utf8");
-        Files.createDirectories(utf8);
-        for (DeliveryTable t : DeliveryTables.all()) {
-            rows += toUtf8(folder, t, first, utf8.resolve(t.name() + ".csv"));
-        }
+        // the engine reads files of its intake folder only
         double duck = 0;
         for (String pass : new String[] {"duck-warmup", "duck"}) {
             try (Warehouse w = Warehouse.under(work.resolve(pass), false, Models.none())) {
+                Path utf8 = Files.createDirectories(w.intake());
+                long passRows = 0;
+                for (DeliveryTable t : DeliveryTables.all()) {
+                    passRows += toUtf8(folder, t, first, utf8.resolve(t.name() + ".csv"));
+                }
+                rows = passRows;
                 WarehouseEngine e = w.engine();
                 long t0 = System.nanoTime();
                 for (DeliveryTable t : DeliveryTables.all()) {
@@ -128,7 +129,7 @@ public final class WarehouseLoadBench {
         double intake = 0;
         for (String pass : new String[] {"warmup", "intake"}) {
             try (Warehouse w = Warehouse.under(work.resolve(pass), false, Models.none())) {
-                Ingest ingest = new Ingest(w, IngestSettings.defaults(), CoreStructure.NONE, work.resolve(pass));
+                Ingest ingest = new Ingest(w, IngestSettings.defaults(), event -> { }, work.resolve(pass));
                 long t0 = System.nanoTime();
                 check(ingest.load(inbox, first));
                 intake = secs(t0);
@@ -138,7 +139,7 @@ public final class WarehouseLoadBench {
         // (3) and (4): load and build every date, one at a time
         List<double[]> perDay = new ArrayList<>();
         try (Warehouse w = Warehouse.under(work.resolve("full"), false)) {
-            Ingest ingest = new Ingest(w, IngestSettings.defaults(), CoreStructure.NONE, work.resolve("full"));
+            Ingest ingest = new Ingest(w, IngestSettings.defaults(), event -> { }, work.resolve("full"));
             for (LocalDate d : dates) {
                 long t0 = System.nanoTime();
                 List<DateStatus> s = ingest.load(inbox, d);

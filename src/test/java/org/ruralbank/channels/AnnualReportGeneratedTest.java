@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ruralbank.ingest.CoreStructure;
 import org.ruralbank.ingest.DateState;
 import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.Ingest;
@@ -47,7 +46,7 @@ class AnnualReportGeneratedTest {
                 line -> { });
         warehouse = Warehouse.under(home, false);
         engine = warehouse.engine();
-        List<DateStatus> done = new Ingest(warehouse, IngestSettings.defaults(), CoreStructure.NONE, home)
+        List<DateStatus> done = new Ingest(warehouse, IngestSettings.defaults(), event -> { }, home)
                 .load(inbox, null);
         assertThat(done).as(done.toString()).extracting(DateStatus::state).containsOnly(DateState.LOADED);
         report = AnnualReport.compute(engine, 2025, OrgScope.everything(), new BigDecimal("40026"));

@@ -46,7 +46,7 @@ class TargetCompletionTest {
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         TargetWorkbook.write(xlsx, 2025, List.of(new TargetWorkbook.Branch(a.orgId(), a.name()),
                 new TargetWorkbook.Branch(b.orgId(), b.name())), goals);
-        assertThat(targets.upload(2025, new ByteArrayInputStream(xlsx.toByteArray()), OrgScope.everything()).valid())
+        assertThat(targets.upload(2025, null, new ByteArrayInputStream(xlsx.toByteArray()), OrgScope.everything()).valid())
                 .isTrue();
 
         TargetCompletion.Quarter q2 = completion.of(2025, 2, OrgScope.everything());

@@ -66,6 +66,90 @@ class TargetWorkbookTest {
         assertThat(read("not a workbook".getBytes(), 2025).problems().get(0).reason()).startsWith("无法读取文件");
     }
 
+    @Test
+    void aWorkbookOfTwoHundredThousandBadRowsIsReadOnlyToTheRowCapInBoundedMemory() {
+        byte[] huge = badRows(2025, 200_000);
+        assertThat(huge.length).as("the attack fits the byte cap").isLessThan((int) TargetWorkbook.MAX_BYTES);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        TargetWorkbook.Parsed parsed = read(huge, 2025);
+        long allocatedMb = (threads.getCurrentThreadAllocatedBytes() - before) / 1024 / 1024;
+        System.out.printf("200,000 bad rows, %d KB: %d problems listed, %d unlisted, %d MB allocated%n",
+                huge.length / 1024, parsed.problems().size(), parsed.unlisted(), allocatedMb);
+        assertThat(parsed.valid()).isFalse();
+        assertThat(parsed.problems()).hasSize(TargetWorkbook.MAX_PROBLEMS);
+        // one problem per row read, and one saying the rest was not read
+        assertThat(parsed.problems().size() + parsed.unlisted()).isEqualTo(TargetWorkbook.MAX_ROWS + 1);
+        assertThat(parsed.problems()).extracting(Object::toString).contains("第1004行 A列：表格超过 1000 行（每个支行一行），"
+                + "其余部分未读取，请使用系统下载的模板");
+        assertThat(allocatedMb).as("reading stops at the row cap").isLessThan(150);
+    }
+
+    @Test
+    void problemsBeyondAHundredAreCountedNotListed() {
+        TargetWorkbook.Parsed parsed = read(badRows(2025, 300), 2025);
+        assertThat(parsed.problems()).hasSize(100).first().hasToString("第4行 A列（机构号） '不存在'：不是您管理范围内的支行，请核对机构号");
+        assertThat(parsed.unlisted()).isEqualTo(200);
+        assertThat(parsed.targets()).isEmpty();
+    }
+
+    @Test
+    void aFileOverTheByteCapIsRefusedUnread() {
+        byte[] big = new byte[(int) TargetWorkbook.MAX_BYTES + 1];
+        assertThat(read(big, 2025).problems()).extracting(Object::toString)
+                .containsExactly("第1行 A列：文件超过 2 MB，请使用系统下载的模板（每个支行一行）");
+    }
+
+    @Test
+    void macroEnabledWorkbooksAreRefusedByNameAndByContentEvenWhenRenamed() throws Exception {
+        byte[] valid = filled(2025, s -> { });
+        String refusal = "含宏的工作簿（.xlsm 等）或旧版 .xls 文件不予接收，请上传系统下载的 .xlsx 模板";
+        for (String name : List.of("targets.xlsm", "TARGETS.XLSM", "t.xltm", "t.xlam", "t.xls")) {
+            assertThat(TargetWorkbook.read(new ByteArrayInputStream(valid), name, 2025, Set.of("B01", "B02"))
+                    .problems()).as(name).extracting(TargetWorkbook.CellProblem::reason).containsExactly(refusal);
+        }
+        byte[] macroEnabled;
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(valid))) {
+            book.setWorkbookType(org.apache.poi.xssf.usermodel.XSSFWorkbookType.XLSM);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            book.write(out);
+            macroEnabled = out.toByteArray();
+        }
+        assertThat(TargetWorkbook.read(new ByteArrayInputStream(macroEnabled), "renamed.xlsx", 2025,
+                Set.of("B01", "B02")).problems()).extracting(TargetWorkbook.CellProblem::reason).containsExactly(refusal);
+        assertThat(TargetWorkbook.read(new ByteArrayInputStream(valid), "targets.xlsx", 2025, Set.of("B01", "B02"))
+                .valid()).isTrue();
+    }
+
+    @Test
+    void branchNamesThatLookLikeFormulasStayTextInTheTemplate() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TargetWorkbook.write(out, 2025, List.of(new TargetWorkbook.Branch("B01", "=HYPERLINK(\"http://x\",\"点击\")")),
+                List.of());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            var cell = book.getSheet("任务分解表").getRow(3).getCell(1);
+            assertThat(cell.getStringCellValue()).startsWith("=HYPERLINK");
+            assertThat(cell.getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(book.getSheet("任务分解表").getRow(3).getCell(0).getCellStyle().getQuotePrefixed()).isFalse();
+        }
+    }
+
+    /** The template's title and headings, then {@code rows} rows naming a branch that does not exist. */
+    static byte[] badRows(int year, int rows) {
+        try (var book = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {
+            var sheet = book.createSheet("任务分解表");
+            sheet.createRow(0).createCell(TargetWorkbook.FIRST_VALUE_COLUMN).setCellValue(year);
+            for (int r = TargetWorkbook.FIRST_DATA_ROW; r < TargetWorkbook.FIRST_DATA_ROW + rows; r++) {
+                sheet.createRow(r).createCell(0).setCellValue("不存在");
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static byte[] filled(int year, Consumer<Sheet> edit) {
         return filled(year, BRANCHES, edit);
     }

@@ -83,6 +83,29 @@ class TargetsUploadTest {
         assertThat(parsed.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.reason()).contains("不能为空"));
     }
 
+    @Test
+    void aWorkbookOfTwoHundredThousandBadRowsGetsASmallPage() throws Exception {
+        byte[] huge = TargetWorkbookTest.badRows(2034, 200_000);
+        String page = mvc.perform(multipart("/channels/targets/upload").file(file(huge)).param("year", "2034")
+                        .session(planner).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        System.out.printf("200,000 bad rows (%d KB) answered with a page of %d KB%n", huge.length / 1024,
+                page.length() / 1024);
+        assertThat(page).contains("另有 901 处问题未列出").contains("表格超过 1000 行");
+        assertThat(page.length()).as("the page lists 100 problems, not 200,000").isLessThan(100_000);
+    }
+
+    @Test
+    void aMacroEnabledWorkbookIsRefusedWithAClearMessage() throws Exception {
+        byte[] valid = TargetWorkbookTest.filled(2035, own(), s -> { });
+        String page = mvc.perform(multipart("/channels/targets/upload")
+                        .file(new MockMultipartFile("file", "targets.xlsm", "application/vnd.ms-excel.sheet.macroEnabled.12",
+                                valid)).param("year", "2035").session(planner).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("含宏的工作簿（.xlsm 等）或旧版 .xls 文件不予接收");
+        assertThat(targets.of(2035, OrgScope.everything())).isEmpty();
+    }
+
     private List<TargetWorkbook.Branch> own() {
         return List.of(new TargetWorkbook.Branch(branch.orgId(), branch.name()));
     }

@@ -309,17 +309,38 @@ class DirectConnectApiTest {
                 + "&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><Document").replace("收款人", "&c;");
         problem(xxe, 400, "forbidden-construct");
         problem(laughs, 400, "forbidden-construct");
-        problem(ok.substring(0, ok.length() - 20), 400, "malformed");
+        // cut anywhere, a message is malformed, not a forbidden construct
+        for (int cut : new int[] {3, 11, 20, ok.length() / 2, ok.length() - 40}) {
+            problem(ok.substring(0, ok.length() - cut), 400, "malformed");
+        }
+        problem(ok.replace("收款人", "&x;"), 400, "malformed");
         problem(ok.replace("pain.001.001.09", "pain.001.001.99"), 400, "wrong-namespace");
         problem(ok.replace("<PmtMtd>TRF</PmtMtd>", "<PmtMtd>XXX</PmtMtd>"), 400, "schema-invalid");
-        problem("", 400, "malformed");
+        mvc.perform(postXml("/api/dc/v1/payments/iso", "").with(key.signed())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:ruralbank:dc:problem:malformed"))
+                .andExpect(jsonPath("$.detail").value("the body is empty: a pain.001 message was expected"));
         StringBuilder big = new StringBuilder(ok.substring(0, ok.indexOf("</Document>")));
         while (big.length() < 2_200_000) {
             big.append("<!-- padding padding padding padding padding padding padding padding -->");
         }
         problem(big.append("</Document>").toString(), 413, "too-large");
-        mvc.perform(post("/api/dc/v1/payments/iso").contentType("text/plain").content("x").with(key.signed()))
-                .andExpect(status().isUnsupportedMediaType());
+        for (String type : List.of("text/plain", "application/json", "application/x-www-form-urlencoded")) {
+            mvc.perform(post("/api/dc/v1/payments/iso").contentType(type).content(ok).with(key.signed()))
+                    .andExpect(status().isUnsupportedMediaType())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                    .andExpect(jsonPath("$.type").value("urn:ruralbank:dc:problem:unsupported-media-type"));
+        }
+        mvc.perform(post("/api/dc/v1/payments/iso").content(ok).with(key.signed()))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        mvc.perform(postXml("/api/dc/v1/payments", json(payer, payee, "1")).header("Idempotency-Key", "ct-1")
+                .with(key.signed())).andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        String usd = Pain001.v09(f.bank.uniqueId("MSG"), List.of(new Pain001.Block("B1", payer,
+                List.of(new Pain001.Tx("E1", "10.00", "USD", payee, null)))));
+        mvc.perform(post("/api/dc/v1/payments/iso").contentType("text/xml; charset=UTF-8").content(usd)
+                .with(key.signed())).andExpect(status().isOk()).andExpect(content().string(
+                        org.hamcrest.Matchers.containsString("<Cd>AM03</Cd>")));
         assertThat(balance(payee)).isZero();
     }
 

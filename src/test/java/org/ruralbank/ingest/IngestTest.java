@@ -43,7 +43,7 @@ class IngestTest {
     void open() {
         inbox = home.resolve("inbox");
         warehouse = Warehouse.under(home, false);
-        ingest = new Ingest(warehouse, IngestSettings.defaults(), CoreStructure.NONE, home);
+        ingest = new Ingest(warehouse, IngestSettings.defaults(), event -> { }, home);
     }
 
     @AfterEach
@@ -124,6 +124,20 @@ class IngestTest {
         assertThat(count("select count(*) from dw.deposit_balance where valid_from = date '2025-01-02'")).isZero();
         assertThat(count("select failures from meta.test_result where biz_date = '2025-01-02' "
                 + "and test = 'deposit_balance_continuity'")).isEqualTo(1);
+    }
+
+    @Test
+    void controlFilesThatAreNotUtf8BlockTheDateWithTheFileNamed() throws IOException {
+        new SampleBank(30, 11).write(inbox, D1, 1);
+        Files.write(inbox.resolve("20250101/CORE_ORG.20250101.meta"), "description=机构".getBytes(TableMeta.GBK));
+
+        List<DateStatus> done = ingest.load(inbox, null);
+
+        assertThat(done).extracting(DateStatus::state).containsExactly(DateState.BLOCKED);
+        assertThat(done.get(0).reason())
+                .isEqualTo("20250101/CORE_ORG.20250101.meta: is not valid metadata (it is not UTF-8 text).");
+        assertThat(rows("select file_name, line from meta.quarantine"))
+                .containsExactly(List.of("20250101/CORE_ORG.20250101.meta", 0L));
     }
 
     @Test
@@ -246,7 +260,7 @@ class IngestTest {
 
     @Test
     void aToleranceLetsADateLoadWithItsInvalidRecordsQuarantined() throws IOException {
-        ingest = new Ingest(warehouse, new IngestSettings(Map.of("MID_AGENCY_DETAIL", 1L), 0, 2), CoreStructure.NONE,
+        ingest = new Ingest(warehouse, new IngestSettings(Map.of("MID_AGENCY_DETAIL", 1L), 0, 2), event -> { },
                 home);
         new SampleBank(30, 9).write(inbox, D1, 1);
         Path file = inbox.resolve("20250101/MID_AGENCY_DETAIL.20250101.dat");

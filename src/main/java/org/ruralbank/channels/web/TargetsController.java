@@ -73,9 +73,11 @@ class TargetsController {
     @PreAuthorize(PLANNERS)
     String upload(@RequestParam int year, @RequestParam("file") MultipartFile file, Model model,
             RedirectAttributes redirect) throws IOException {
-        TargetWorkbook.Parsed parsed = targets.upload(year, file.getInputStream(), CurrentStaff.get().scope());
+        TargetWorkbook.Parsed parsed = targets.upload(year, file.getOriginalFilename(), file.getInputStream(),
+                CurrentStaff.get().scope());
         if (!parsed.valid()) {
             model.addAttribute("problems", parsed.problems());
+            model.addAttribute("unlisted", parsed.unlisted());
             model.addAttribute("fileName", file.getOriginalFilename());
             return page(year, null, model);
         }

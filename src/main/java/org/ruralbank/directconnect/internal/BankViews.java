@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.PageOf;
+import org.ruralbank.shared.Money;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ public class BankViews {
                   from dc_enterprise e""" + where + " order by e.enterprise_id limit :l offset :o").params(params)
                 .param("l", size).param("o", shape.offset())
                 .query((rs, i) -> new EnterpriseRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), Amounts.yuan(rs.getLong(6)), Amounts.yuan(rs.getLong(7)),
+                        rs.getString(4), rs.getString(5), Money.yuanText(rs.getLong(6)), Money.yuanText(rs.getLong(7)),
                         rs.getLong(8), rs.getLong(9))).list();
         return new PageOf<>(items, page, size, total);
     }
@@ -79,8 +80,8 @@ public class BankViews {
                        (select count(*) from dc_key k where k.enterprise_id = e.enterprise_id and k.status = 'ACTIVE')
                   from dc_enterprise e where e.enterprise_id = :id and """ + " " + c.sql()).params(c.params())
                 .param("id", enterpriseId).query((rs, i) -> new EnterpriseRow(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), Amounts.yuan(rs.getLong(6)),
-                        Amounts.yuan(rs.getLong(7)), rs.getLong(8), rs.getLong(9))).optional();
+                        rs.getString(3), rs.getString(4), rs.getString(5), Money.yuanText(rs.getLong(6)),
+                        Money.yuanText(rs.getLong(7)), rs.getLong(8), rs.getLong(9))).optional();
     }
 
     public List<AccountRow> accounts(String enterpriseId) {
@@ -94,9 +95,9 @@ public class BankViews {
                     Long pt = rs.getObject(8, Long.class);
                     Long d = rs.getObject(9, Long.class);
                     return new AccountRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), Amounts.yuan(b.bookedFen()),
-                            Amounts.yuan(b.availableFen()), pt == null ? "" : Amounts.yuan(pt),
-                            d == null ? "" : Amounts.yuan(d));
+                            rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), Money.yuanText(b.bookedFen()),
+                            Money.yuanText(b.availableFen()), pt == null ? "" : Money.yuanText(pt),
+                            d == null ? "" : Money.yuanText(d));
                 }).list();
     }
 
@@ -193,9 +194,9 @@ public class BankViews {
                 breaks.add(new Break("MISSING_IN_CORE", i.instructionId(), i.transferId(), i.debitAccount(),
                         i.amount(), "the instruction was executed but the core has no such posting on " + date));
             } else if (!t.debitAccount().equals(i.debitAccount())
-                    || !Amounts.yuan(t.amountFen()).equals(i.amount())) {
+                    || !Money.yuanText(t.amountFen()).equals(i.amount())) {
                 breaks.add(new Break("MISMATCH", i.instructionId(), i.transferId(), i.debitAccount(), i.amount(),
-                        "core: " + t.debitAccount() + " " + Amounts.yuan(t.amountFen())));
+                        "core: " + t.debitAccount() + " " + Money.yuanText(t.amountFen())));
             }
         }
         for (CoreBanking.Transfer t : postings.values()) {
@@ -203,7 +204,7 @@ public class BankViews {
             if (payment && !matched.contains(t.transferId())
                     && scope.covers(accountPaths.get(t.debitAccount()))) {
                 breaks.add(new Break("UNKNOWN_IN_CORE", null, t.transferId(), t.debitAccount(),
-                        Amounts.yuan(t.amountFen()), "a payment posting without an instruction"));
+                        Money.yuanText(t.amountFen()), "a payment posting without an instruction"));
             }
         }
         return breaks;
@@ -224,7 +225,7 @@ public class BankViews {
     private static InstructionRow instruction(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Long fen = rs.getObject(8, Long.class);
         return new InstructionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), fen == null ? rs.getString(9) : Amounts.yuan(fen),
+                rs.getString(6), rs.getString(7), fen == null ? rs.getString(9) : Money.yuanText(fen),
                 rs.getBoolean(10), rs.getObject(11, LocalDate.class), rs.getString(12), rs.getString(13),
                 rs.getString(14), rs.getString(15), rs.getObject(16, OffsetDateTime.class));
     }

@@ -1,7 +1,6 @@
 package org.ruralbank.directconnect.internal;
 
 import jakarta.annotation.PreDestroy;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,9 +134,13 @@ public class Batches {
     public Intake accept(String enterpriseId, byte[] body, boolean async) throws Xml.BadXml {
         Initiation in = PainMessages.read(body);
         String hash = PartnerOperations.sha256(body);
-        String refusal = refusal(in);
+        PainMessages.Refusal refusal = PainMessages.refusal(in, PartnerOperations.MAX_TRANSACTIONS_PER_MESSAGE);
         String refused = refusal == null ? null : PainMessages.report(PartnerOperations.messageId("P", clock),
-                clock.instant(), in, List.of(), refusal.substring(0, 4), refusal.substring(5));
+                clock.instant(), in, List.of(), refusal.code(), refusal.text());
+        if (refusal == null) {
+            // a report naming the message's ids must be writable before anything executes
+            PainMessages.reportable(in);
+        }
         Optional<Long> claimed = claim(enterpriseId, in, hash, body, refused);
         if (claimed.isEmpty()) {
             return earlier(enterpriseId, in, hash, async || in.transactionCount() > syncMaxTransactions);
@@ -158,8 +161,17 @@ public class Batches {
                     List.of(), "DU01", "message id " + in.msgId()
                             + " was already used for a different message; nothing was executed"));
         }
-        if (!background && e.response() != null) {
-            return new Answered(e.response());
+        if (!background) {
+            if (e.response() != null) {
+                return new Answered(e.response());
+            }
+            // claimed but unanswered (under way, or stopped after some of it executed): carry it on here, as the
+            // sender waits for its answer; chunks another processor has committed are not executed again
+            process(e.jobId());
+            Optional<String> report = report(enterpriseId, e.jobId());
+            if (report.isPresent()) {
+                return new Answered(report.get());
+            }
         }
         return new Accepted(job(enterpriseId, e.jobId()).orElseThrow(), true);
     }
@@ -386,41 +398,18 @@ public class Batches {
                             "duplicate transaction id within the payment information block")));
                     continue;
                 }
+                if (t.equivalentAmount()) {
+                    items.add(new Item(null, new TxStatus(t.instrId(), t.endToEndId(), "RJCT", "AM12", "EqvtAmt (an "
+                            + "amount to convert from another currency) is not accepted: give InstdAmt in CNY")));
+                    continue;
+                }
                 items.add(new Item(new PaymentOrder(enterpriseId,
-                        "ISO:" + in.msgId() + "/" + block.pmtInfId() + "/" + t.txKey(), "PAIN001", in.msgId(),
+                        PaymentOrder.isoKey(in.msgId(), block.pmtInfId(), t.txKey()), "PAIN001", in.msgId(),
                         block.pmtInfId(), t.endToEndId(), block.debitAccount(), t.creditAccount(), t.creditorName(),
                         t.creditorAgent(), t.amountText(), t.currency(), businessDate), null));
             }
         }
         return items;
-    }
-
-    /** Why a whole message is refused before any transaction ("CODE text"), or null. */
-    private static String refusal(Initiation in) {
-        int count = in.transactionCount();
-        if (count > PartnerOperations.MAX_TRANSACTIONS_PER_MESSAGE) {
-            return "AM18 at most " + PartnerOperations.MAX_TRANSACTIONS_PER_MESSAGE + " transactions per message";
-        }
-        if (!String.valueOf(count).equals(in.nbOfTxs())) {
-            return "AM18 NbOfTxs says " + in.nbOfTxs() + " but the message holds " + count;
-        }
-        if (in.ctrlSum() != null) {
-            BigDecimal sum = BigDecimal.ZERO;
-            for (PaymentBlock b : in.blocks()) {
-                for (CreditTransfer t : b.transactions()) {
-                    sum = sum.add(new BigDecimal(t.amountText()));
-                }
-            }
-            if (sum.compareTo(new BigDecimal(in.ctrlSum())) != 0) {
-                return "AM10 CtrlSum says " + in.ctrlSum() + " but the amounts add up to " + sum.toPlainString();
-            }
-        }
-        for (PaymentBlock b : in.blocks()) {
-            if (b.nbOfTxs() != null && !String.valueOf(b.transactions().size()).equals(b.nbOfTxs())) {
-                return "AM18 NbOfTxs of block " + b.pmtInfId() + " does not match its transactions";
-            }
-        }
-        return null;
     }
 
     @PreDestroy

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.ruralbank.directconnect.CorporateAccountSource;
+import org.ruralbank.shared.Money;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +58,7 @@ class ImportedCorporateAccounts implements CorporateAccountSource {
                 if (f.length < 6) {
                     continue;
                 }
-                Optional<Long> fen = f[4].trim().matches("0(\\.0+)?") ? Optional.of(0L) : Amounts.fen(f[4].trim());
+                Optional<Long> fen = Money.tryParseYuan(f[4]).filter(m -> m.signum() >= 0).map(Money::fen);
                 if (fen.isEmpty()) {
                     continue;
                 }

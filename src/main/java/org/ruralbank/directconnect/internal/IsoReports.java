@@ -9,6 +9,7 @@ import java.util.List;
 import org.ruralbank.directconnect.CoreBanking.Balance;
 import org.ruralbank.directconnect.CoreBanking.Entry;
 import org.ruralbank.directconnect.CoreBanking.Kind;
+import org.ruralbank.shared.Money;
 
 /**
  * Writes the camt.052.001.08 intraday report, camt.053.001.08 statement and camt.054.001.08 notification, each
@@ -81,7 +82,7 @@ public final class IsoReports {
 
     private static void balance(XmlOut x, String code, long fen, LocalDate date) {
         x.open("Bal").open("Tp").open("CdOrPrtry").el("Cd", code).close().close()
-                .el("Amt", "Ccy", "CNY", Amounts.yuan(Math.abs(fen))).el("CdtDbtInd", fen >= 0 ? "CRDT" : "DBIT")
+                .el("Amt", "Ccy", "CNY", Money.yuanText(Math.abs(fen))).el("CdtDbtInd", fen >= 0 ? "CRDT" : "DBIT")
                 .open("Dt").el("Dt", date.toString()).close().close();
     }
 
@@ -96,7 +97,7 @@ public final class IsoReports {
                 // the ledger's posting sequence; the core's postings (from the warehouse) have their id in AcctSvcrRef
                 x.el("NtryRef", String.valueOf(e.sequence()));
             }
-            x.el("Amt", "Ccy", "CNY", Amounts.yuan(Math.abs(e.signedAmountFen())))
+            x.el("Amt", "Ccy", "CNY", Money.yuanText(Math.abs(e.signedAmountFen())))
                     .el("CdtDbtInd", e.signedAmountFen() >= 0 ? "CRDT" : "DBIT")
                     .open("Sts").el("Cd", pending ? "PDNG" : "BOOK").close()
                     .open("BookgDt").el("Dt", e.businessDate().toString()).close()

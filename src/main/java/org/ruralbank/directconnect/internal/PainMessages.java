@@ -1,8 +1,11 @@
 package org.ruralbank.directconnect.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -28,8 +31,13 @@ public final class PainMessages {
             List<CreditTransfer> transactions) {
     }
 
+    /**
+     * One transaction as written. {@code amountText} and {@code currency} are those of {@code InstdAmt}, or of
+     * {@code EqvtAmt/Amt} when {@code equivalentAmount} (an amount in one currency to be paid in another), which
+     * this bank does not convert.
+     */
     public record CreditTransfer(String instrId, String endToEndId, String amountText, String currency,
-            String creditorAgent, String creditorName, String creditAccount) {
+            boolean equivalentAmount, String creditorAgent, String creditorName, String creditAccount) {
 
         /** The id that names this transaction within its block: the instruction id, else the end-to-end id. */
         public String txKey() {
@@ -37,8 +45,14 @@ public final class PainMessages {
         }
     }
 
+    /** Why a whole message is refused before any of its transactions is looked at: an ISO reason and a text. */
+    public record Refusal(String code, String text) {
+    }
+
     /**
-     * Parses and validates a pain.001 message: namespace first (one of {@link #ACCEPTED}), then the schema.
+     * Parses and validates a pain.001 message: namespace first (one of {@link #ACCEPTED}), then the schema, then a
+     * message id that is more than whitespace (the report must echo it: {@code bad-request} otherwise). Ids are
+     * compared and echoed without their surrounding whitespace.
      */
     public static Initiation read(byte[] body) throws Xml.BadXml {
         Document doc = Xml.parse(body);
@@ -56,7 +70,8 @@ public final class PainMessages {
         for (Element p : Xml.children(init, "PmtInf")) {
             List<CreditTransfer> txs = new ArrayList<>();
             for (Element t : Xml.children(p, "CdtTrfTxInf")) {
-                Element amt = Xml.child(t, "Amt", "InstdAmt");
+                Element instructed = Xml.child(t, "Amt", "InstdAmt");
+                Element amt = instructed != null ? instructed : Xml.child(t, "Amt", "EqvtAmt", "Amt");
                 String agent = Xml.text(t, "CdtrAgt", "FinInstnId", "BICFI");
                 if (agent == null) {
                     agent = Xml.text(t, "CdtrAgt", "FinInstnId", "BIC");
@@ -68,14 +83,82 @@ public final class PainMessages {
                     agent = Xml.text(t, "CdtrAgt", "FinInstnId", "Othr", "Id");
                 }
                 txs.add(new CreditTransfer(Xml.text(t, "PmtId", "InstrId"), Xml.text(t, "PmtId", "EndToEndId"),
-                        amt == null ? null : amt.getTextContent().trim(), amt == null ? null : amt.getAttribute("Ccy"),
-                        agent, Xml.text(t, "Cdtr", "Nm"), account(Xml.child(t, "CdtrAcct"))));
+                        amt.getTextContent().trim(), amt.getAttribute("Ccy"), instructed == null, agent,
+                        Xml.text(t, "Cdtr", "Nm"), account(Xml.child(t, "CdtrAcct"))));
             }
             blocks.add(new PaymentBlock(Xml.text(p, "PmtInfId"), account(Xml.child(p, "DbtrAcct")),
                     Xml.text(p, "NbOfTxs"), Xml.text(p, "CtrlSum"), txs));
         }
-        return new Initiation(version, Xml.text(hdr, "MsgId"), Xml.text(hdr, "CreDtTm"), Xml.text(hdr, "NbOfTxs"),
-                Xml.text(hdr, "CtrlSum"), blocks);
+        Initiation in = new Initiation(version, Xml.text(hdr, "MsgId"), Xml.text(hdr, "CreDtTm"),
+                Xml.text(hdr, "NbOfTxs"), Xml.text(hdr, "CtrlSum"), blocks);
+        if (in.msgId().isEmpty()) {
+            throw new Xml.BadXml("bad-request", "GrpHdr/MsgId is only whitespace: a message needs an id to be "
+                    + "answered and never executed twice");
+        }
+        return in;
+    }
+
+    /**
+     * Why the whole message is refused before anything executes, or null: an id that is only whitespace (the
+     * report could not name it), more transactions than {@code max}, a number of transactions or a control sum
+     * (of the group or of a block) that disagrees with the transactions, two blocks with one id.
+     */
+    public static Refusal refusal(Initiation in, int max) {
+        Set<String> blockIds = new HashSet<>();
+        for (PaymentBlock b : in.blocks()) {
+            if (b.pmtInfId().isEmpty()) {
+                return new Refusal("FF02", "a PmtInfId is only whitespace");
+            }
+            for (CreditTransfer t : b.transactions()) {
+                if (t.endToEndId().isEmpty()) {
+                    return new Refusal("FF08", "an EndToEndId of block " + b.pmtInfId() + " is only whitespace");
+                }
+                if (t.instrId() != null && t.instrId().isEmpty()) {
+                    return new Refusal("FF02", "an InstrId of block " + b.pmtInfId() + " is only whitespace");
+                }
+            }
+            if (!blockIds.add(b.pmtInfId())) {
+                return new Refusal("DU02", "two payment information blocks have the id " + b.pmtInfId());
+            }
+        }
+        int count = in.transactionCount();
+        if (count > max) {
+            return new Refusal("AM18", "at most " + max + " transactions per message");
+        }
+        if (!sameCount(in.nbOfTxs(), count)) {
+            return new Refusal("AM18", "GrpHdr/NbOfTxs says " + in.nbOfTxs() + " but the message holds " + count);
+        }
+        BigDecimal total = sum(in.blocks().stream().flatMap(b -> b.transactions().stream()).toList());
+        if (in.ctrlSum() != null && total.compareTo(new BigDecimal(in.ctrlSum())) != 0) {
+            return new Refusal("AM10", "GrpHdr/CtrlSum says " + in.ctrlSum() + " but the amounts add up to "
+                    + total.toPlainString());
+        }
+        for (PaymentBlock b : in.blocks()) {
+            if (b.nbOfTxs() != null && !sameCount(b.nbOfTxs(), b.transactions().size())) {
+                return new Refusal("AM18", "NbOfTxs of block " + b.pmtInfId() + " says " + b.nbOfTxs()
+                        + " but it holds " + b.transactions().size());
+            }
+            BigDecimal blockTotal = sum(b.transactions());
+            if (b.ctrlSum() != null && blockTotal.compareTo(new BigDecimal(b.ctrlSum())) != 0) {
+                return new Refusal("AM10", "CtrlSum of block " + b.pmtInfId() + " says " + b.ctrlSum()
+                        + " but its amounts add up to " + blockTotal.toPlainString());
+            }
+        }
+        return null;
+    }
+
+    /** A count as the schema writes it (up to 15 digits, leading zeros allowed) against the actual count. */
+    private static boolean sameCount(String written, int actual) {
+        return new BigDecimal(written).compareTo(BigDecimal.valueOf(actual)) == 0;
+    }
+
+    /** The total of the amounts as written, whatever their currency, as ISO defines a control sum. */
+    private static BigDecimal sum(List<CreditTransfer> txs) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (CreditTransfer t : txs) {
+            sum = sum.add(new BigDecimal(t.amountText()));
+        }
+        return sum;
     }
 
     private static String account(Element acct) {
@@ -123,6 +206,19 @@ public final class PainMessages {
         return Xml.checked(x.close().finish(), PAIN002);
     }
 
+    /**
+     * Fails (a programming error) unless the report of this message validates whatever becomes of its
+     * transactions. Called before anything executes: the report echoes the message's ids and counts, and all the
+     * rest of it is the bank's own (statuses, ISO codes, texts cut to their length), so once this report of the
+     * same ids validates, the real one cannot fail after money has moved.
+     */
+    public static void reportable(Initiation in) {
+        List<BlockStatus> pending = in.blocks().stream().map(b -> new BlockStatus(b.pmtInfId(),
+                b.transactions().stream().map(t -> new TxStatus(t.instrId(), t.endToEndId(), "PDNG", null, null))
+                        .toList(), "PDNG", null, null)).toList();
+        report("CHECK", Instant.EPOCH, in, pending, null, null);
+    }
+
     /** The status of a group from its members': all one status → that status; mixed with rejections → PART. */
     public static String combine(List<String> statuses) {
         if (statuses.isEmpty()) {
@@ -144,8 +240,9 @@ public final class PainMessages {
             return;
         }
         x.open("StsRsnInf").open("Rsn").el("Cd", code).close();
-        if (text != null) {
-            x.el("AddtlInf", text.length() <= 105 ? text : text.substring(0, 105));
+        if (text != null && !text.isEmpty()) {
+            x.el("AddtlInf", text.codePointCount(0, text.length()) <= 105 ? text
+                    : text.substring(0, text.offsetByCodePoints(0, 105)));
         }
         x.close();
     }

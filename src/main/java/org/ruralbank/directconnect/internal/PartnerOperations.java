@@ -5,12 +5,21 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Balance;
+import org.ruralbank.directconnect.internal.PainMessages.BlockStatus;
+import org.ruralbank.directconnect.internal.PainMessages.CreditTransfer;
+import org.ruralbank.directconnect.internal.PainMessages.Initiation;
+import org.ruralbank.directconnect.internal.PainMessages.PaymentBlock;
+import org.ruralbank.directconnect.internal.PainMessages.TxStatus;
+import org.ruralbank.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -52,8 +61,8 @@ public class PartnerOperations {
             }
             Balance b = core.balance(g.accountNo()).orElseThrow();
             list.add(new AccountView(g.accountNo(), g.accountName(), enterpriseId.equals(g.ownerEnterpriseId()),
-                    g.canView(), g.canPay(), g.canSweep(), "CNY", Amounts.yuan(b.bookedFen()),
-                    Amounts.yuan(b.availableFen())));
+                    g.canView(), g.canPay(), g.canSweep(), "CNY", Money.yuanText(b.bookedFen()),
+                    Money.yuanText(b.availableFen())));
         }
         return list;
     }

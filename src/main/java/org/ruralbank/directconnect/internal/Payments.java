@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Outcome;
 import org.ruralbank.directconnect.CoreBanking.Transfer;
+import org.ruralbank.shared.Money;
 import org.springframework.dao.DuplicateKeyException;
 import java.sql.Types;
 import javax.sql.DataSource;
@@ -160,7 +161,8 @@ public class Payments {
         for (PaymentOrder o : orders) {
             String hash = o.contentHash();
             Context ctx = context(o);
-            Long amount = Amounts.fen(o.amountText()).orElse(null);
+            PaymentOrder.Amount parsed = o.amount();
+            Long amount = parsed instanceof PaymentOrder.Fen f ? f.fen() : null;
             boolean interBank = o.creditorAgent() != null && !o.creditorAgent().isBlank()
                     && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
             OffsetDateTime received = OffsetDateTime.now(clock);
@@ -171,7 +173,7 @@ public class Payments {
                         "instruction " + o.idemKey() + " neither inserted nor found")));
                 continue;
             }
-            String refusal = refusal(o, ctx, amount, interBank);
+            String refusal = refusal(o, ctx, parsed, amount, interBank);
             PaymentResult answer = refusal != null
                     ? new PaymentResult(id, o.idemKey(), "RJCT", refusal.substring(0, 4), refusal.substring(5), null,
                             false)
@@ -191,31 +193,38 @@ public class Payments {
     }
 
     /** Why the rules refuse the payment ("CODE text"), or null; from memory, before anything is locked. */
-    private static String refusal(PaymentOrder o, Context ctx, Long amount, boolean interBank) {
+    private static String refusal(PaymentOrder o, Context ctx, PaymentOrder.Amount parsed, Long amount,
+            boolean interBank) {
         if (!"ACTIVE".equals(ctx.status())) {
             return "AG01 the enterprise's direct connection is suspended";
         }
         if (!"CNY".equals(o.currency())) {
             return "AM03 only CNY is accepted, not " + o.currency();
         }
-        if (amount == null) {
-            return "AM12 amount must be positive with at most two decimals: " + o.amountText();
+        if (parsed instanceof PaymentOrder.Refused r) {
+            return r.code() + " " + r.text();
+        }
+        if (o.debitAccount() == null || o.debitAccount().isBlank()) {
+            return "AC01 no debit account is given";
         }
         if (ctx.grantedAccount() == null || !ctx.canPay()) {
             return "AC01 debit account unknown or not granted for payment: " + o.debitAccount();
         }
-        if (o.creditAccount() == null || o.creditAccount().isBlank() || o.creditAccount().equals(o.debitAccount())) {
-            return "AC03 creditor account missing or equal to the debit account";
+        if (o.creditAccount() == null || o.creditAccount().isBlank()) {
+            return "AC03 no creditor account is given";
+        }
+        if (o.creditAccount().equals(o.debitAccount())) {
+            return "AC03 the creditor account is the debit account";
         }
         if (!interBank && !"CUSTOMER".equals(ctx.creditKind())) {
             return "AC03 no account " + o.creditAccount() + " at this bank";
         }
-        if (amount > ctx.perTxnLimitFen()) {
-            return "AM02 above the enterprise's per-transaction limit of " + Amounts.yuan(ctx.perTxnLimitFen())
+        if (parsed instanceof PaymentOrder.AboveAnyLimit || amount > ctx.perTxnLimitFen()) {
+            return "AM02 above the enterprise's per-transaction limit of " + Money.yuanText(ctx.perTxnLimitFen())
                     + " yuan";
         }
         if (ctx.accountPerTxnFen() != null && amount > ctx.accountPerTxnFen()) {
-            return "AM02 above the account's per-transaction limit of " + Amounts.yuan(ctx.accountPerTxnFen())
+            return "AM02 above the account's per-transaction limit of " + Money.yuanText(ctx.accountPerTxnFen())
                     + " yuan";
         }
         return null;
@@ -264,8 +273,8 @@ public class Payments {
                 giveBack(taken, o.businessDate(), amount);
                 long used = db.sql("select used_fen from dc_limit_usage where usage_key = :k and business_date = :d")
                         .param("k", limit.getKey()).param("d", o.businessDate()).query(Long.class).single();
-                return refused(c.id(), o, "AM02", "above the daily limit of " + Amounts.yuan(limit.getValue())
-                        + " yuan (" + Amounts.yuan(used) + " already used on " + o.businessDate() + ")");
+                return refused(c.id(), o, "AM02", "above the daily limit of " + Money.yuanText(limit.getValue())
+                        + " yuan (" + Money.yuanText(used) + " already used on " + o.businessDate() + ")");
             }
             taken.add(limit.getKey());
         }

@@ -1,15 +1,15 @@
 package org.ruralbank.directconnect.internal;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Entry;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.shared.Money;
-import org.ruralbank.warehouse.QueryResult;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.stereotype.Component;
 
@@ -26,15 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Statements {
-
-    private static final String POSTINGS = """
-            select f.biz_date, f.txn_seq, f.txn_time, f.signed_amount, f.txn_code, f.reversal, o.opp_acct_no,
-                   o.opp_name, o.memo
-              from dw.fact_deposit_txn f
-              left join ods.core_deposit_txn o on o.biz_date = f.biz_date and o.txn_seq = f.txn_seq
-             where f.acct_no = ? and f.biz_date between ? and ?
-             order by f.biz_date, f.txn_time, f.txn_seq
-            """;
 
     private final CoreBanking core;
     private final Warehouse warehouse;
@@ -105,10 +96,9 @@ class Statements {
     }
 
     private List<Version> versions(String accountNo) {
-        QueryResult r = warehouse.engine().query("select valid_from, valid_to, balance from dw.deposit_balance "
-                + "where acct_no = ? order by valid_from", List.of(accountNo), 100_000);
-        return r.rows().stream().map(row -> new Version(WarehouseReads.date(row.get(0)),
-                WarehouseReads.date(row.get(1)), Money.fenOf((BigDecimal) row.get(2)))).toList();
+        return warehouse.queries().named("directconnect/balance_versions").bind("acct_no", accountNo)
+                .list(BalanceVersion.class).stream()
+                .map(v -> new Version(v.validFrom(), v.validTo(), Money.fenOf(v.balance()))).toList();
     }
 
     /**
@@ -128,17 +118,25 @@ class Statements {
         return 0;
     }
 
+    /** A row of {@code directconnect/balance_versions.sql}. */
+    private record BalanceVersion(LocalDate validFrom, LocalDate validTo, BigDecimal balance) {
+    }
+
+    /** A row of {@code directconnect/account_postings.sql}. */
+    private record Posting(LocalDate bizDate, String txnSeq, LocalDateTime txnTime, BigDecimal signedAmount,
+            String txnCode, boolean reversal, @Nullable String oppAcctNo, @Nullable String oppName,
+            @Nullable String memo) {
+    }
+
     private List<Entry> postings(String accountNo, LocalDate from, LocalDate to) {
-        QueryResult r = warehouse.engine().query(POSTINGS, List.of(accountNo, Date.valueOf(from), Date.valueOf(to)),
-                Integer.MAX_VALUE);
         List<Entry> entries = new ArrayList<>();
-        for (List<Object> row : r.rows()) {
-            String counterparty = String.join(" ", nz(row.get(6)), nz(row.get(7))).trim();
-            String memo = (nz(row.get(8)) + (Boolean.TRUE.equals(row.get(5)) ? " 冲正 reversal" : "")).trim();
-            entries.add(new Entry((String) row.get(1), accountNo, counterparty.isEmpty() ? null : counterparty,
-                    Money.fenOf((BigDecimal) row.get(3)), CoreBanking.Kind.POSTED, (String) row.get(4),
-                    memo.isEmpty() ? null : memo, WarehouseReads.date(row.get(0)),
-                    WarehouseReads.timestamp(row.get(2)).atZone(BusinessCalendar.BANK_ZONE).toInstant(), 0));
+        for (Posting p : warehouse.queries().named("directconnect/account_postings").bind("acct_no", accountNo)
+                .between(from, to).list(Posting.class)) {
+            String counterparty = String.join(" ", nz(p.oppAcctNo()), nz(p.oppName())).trim();
+            String memo = (nz(p.memo()) + (p.reversal() ? " 冲正 reversal" : "")).trim();
+            entries.add(new Entry(p.txnSeq(), accountNo, counterparty.isEmpty() ? null : counterparty,
+                    Money.fenOf(p.signedAmount()), CoreBanking.Kind.POSTED, p.txnCode(), memo.isEmpty() ? null : memo,
+                    p.bizDate(), p.txnTime().atZone(BusinessCalendar.BANK_ZONE).toInstant(), 0));
         }
         return entries;
     }
@@ -154,7 +152,7 @@ class Statements {
                 .mapToLong(Entry::signedAmountFen).sum();
     }
 
-    private static String nz(Object value) {
-        return value == null ? "" : value.toString().strip();
+    private static String nz(@Nullable String value) {
+        return value == null ? "" : value.strip();
     }
 }

@@ -1,11 +1,11 @@
 package org.ruralbank.directconnect.internal;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.ruralbank.directconnect.CorporateAccountSource;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.shared.Money;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.context.annotation.Primary;
@@ -20,13 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Primary
 class WarehouseCorporateAccounts implements CorporateAccountSource {
-
-    private static final String SELECT = """
-            select a.acct_no, c.cust_name, a.cust_id, a.org_id, a.currency, a.balance, a.biz_date
-              from ods.core_deposit_acct a
-              join dw.dim_customer c on c.cust_id = a.cust_id and c.valid_to = date '9999-12-31'
-             where a.biz_date = ? and c.cust_type = 'C' and a.acct_status <> 'C'
-            """;
 
     private final Warehouse warehouse;
     private final ImportedCorporateAccounts imported;
@@ -47,7 +40,7 @@ class WarehouseCorporateAccounts implements CorporateAccountSource {
         if (date.isEmpty()) {
             return imported.find(accountNo);
         }
-        return rows(SELECT + " and a.acct_no = ?", date.get(), accountNo).stream().findFirst()
+        return rows(date.get(), accountNo, null).stream().findFirst()
                 .or(() -> imported.find(accountNo));
     }
 
@@ -57,7 +50,7 @@ class WarehouseCorporateAccounts implements CorporateAccountSource {
         if (date.isEmpty()) {
             return imported.ofCustomer(customerNo);
         }
-        List<CorporateAccount> known = rows(SELECT + " and a.cust_id = ? order by a.acct_no", date.get(), customerNo);
+        List<CorporateAccount> known = rows(date.get(), null, customerNo);
         return known.isEmpty() ? imported.ofCustomer(customerNo) : known;
     }
 
@@ -66,10 +59,17 @@ class WarehouseCorporateAccounts implements CorporateAccountSource {
         return WarehouseReads.loadedDates(warehouse, "dw.dim_customer").map(d -> d[1]);
     }
 
-    private List<CorporateAccount> rows(String sql, LocalDate date, String key) {
-        var r = warehouse.engine().query(sql, List.of(Date.valueOf(date), key), 10_000);
-        return r.rows().stream().map(row -> new CorporateAccount((String) row.get(0), (String) row.get(1),
-                (String) row.get(2), (String) row.get(3), row.get(4) == null ? "CNY" : ((String) row.get(4)).strip(),
-                Money.fenOf((BigDecimal) row.get(5)), WarehouseReads.date(row.get(6)))).toList();
+    /** A row of {@code directconnect/corporate_accounts.sql}. */
+    private record Row(String acctNo, String custName, String custId, String orgId, @Nullable String currency,
+            BigDecimal balance, LocalDate bizDate) {
+    }
+
+    /** The company accounts of the date: one account, or every account of one customer. */
+    private List<CorporateAccount> rows(LocalDate date, @Nullable String accountNo, @Nullable String customerNo) {
+        return warehouse.queries().named("directconnect/corporate_accounts").bind("business_date", date)
+                .bind("acct_no", accountNo).bind("cust_id", customerNo).list(Row.class).stream()
+                .map(r -> new CorporateAccount(r.acctNo(), r.custName(), r.custId(), r.orgId(),
+                        r.currency() == null ? "CNY" : r.currency().strip(), Money.fenOf(r.balance()), r.bizDate()))
+                .toList();
     }
 }

@@ -1,7 +1,6 @@
 package org.ruralbank.directconnect.internal;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Optional;
 import org.ruralbank.warehouse.Warehouse;
 
@@ -30,13 +29,5 @@ final class WarehouseReads {
     }
 
     private record LoadedDates(LocalDate firstDate, LocalDate lastDate) {
-    }
-
-    static LocalDate date(Object value) {
-        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
-    }
-
-    static LocalDateTime timestamp(Object value) {
-        return value instanceof LocalDateTime t ? t : ((java.sql.Timestamp) value).toLocalDateTime();
     }
 }

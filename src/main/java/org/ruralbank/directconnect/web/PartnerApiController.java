@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.RequestSigning;
-import org.ruralbank.directconnect.internal.Amounts;
 import org.ruralbank.directconnect.internal.Batches;
 import org.ruralbank.directconnect.internal.BusinessCalendar;
 import org.ruralbank.directconnect.internal.PartnerOperations;
@@ -14,6 +13,7 @@ import org.ruralbank.directconnect.internal.PartnerPrincipal;
 import org.ruralbank.directconnect.internal.Pools;
 import org.ruralbank.directconnect.internal.Problems;
 import org.ruralbank.directconnect.internal.Xml;
+import org.ruralbank.shared.Money;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -79,7 +79,7 @@ class PartnerApiController {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("transferId", e.transferId());
             row.put("businessDate", e.businessDate().toString());
-            row.put("amount", (e.signedAmountFen() < 0 ? "-" : "") + Amounts.yuan(Math.abs(e.signedAmountFen())));
+            row.put("amount", Money.yuanText(e.signedAmountFen()));
             row.put("status", e.kind() == CoreBanking.Kind.PENDING ? "PENDING" : e.kind().name());
             row.put("code", e.code());
             row.put("counterparty", e.counterparty());
@@ -104,12 +104,21 @@ class PartnerApiController {
 
     /**
      * A pain.001: its pain.002 at once when executed in the request (or refused as a whole), else {@code 202} with
-     * the job's status and its address in {@code Location}.
+     * the job's status and its address in {@code Location}. The content type is checked here rather than by the
+     * mapping, so that a wrong one is answered as every other refusal of the API is (a problem), not by the
+     * framework's default page.
      */
-    @PostMapping(value = "/payments/iso", consumes = {"application/xml", "text/xml"},
-            produces = {"application/xml", "application/json"})
-    ResponseEntity<?> initiation(@RequestBody byte[] body,
-            @RequestHeader(name = "Prefer", required = false) String prefer) throws Xml.BadXml {
+    @PostMapping(value = "/payments/iso", produces = {"application/xml", "application/json"})
+    ResponseEntity<?> initiation(@RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            @RequestBody(required = false) byte[] body) throws Xml.BadXml {
+        if (!isXml(contentType)) {
+            throw new Problems.Problem(415, "unsupported-media-type", "a pain.001 message is sent as "
+                    + "application/xml or text/xml, not " + contentType);
+        }
+        if (body == null || body.length == 0) {
+            throw new Problems.Problem(400, "malformed", "the body is empty: a pain.001 message was expected");
+        }
         boolean async = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
         Batches.Intake intake = batches.submit(enterprise(), body, async);
         if (intake instanceof Batches.Accepted a) {
@@ -157,6 +166,15 @@ class PartnerApiController {
         m.put("report", job.done() ? jobPath(job) + "/report" : null);
         m.put("replay", replay);
         return m;
+    }
+
+    private static boolean isXml(String contentType) {
+        try {
+            MediaType type = contentType == null ? null : MediaType.parseMediaType(contentType);
+            return type != null && (MediaType.APPLICATION_XML.includes(type) || MediaType.TEXT_XML.includes(type));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @PostMapping("/pools/{poolId}/runs")

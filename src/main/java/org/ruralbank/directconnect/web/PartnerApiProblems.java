@@ -10,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -40,18 +39,13 @@ class PartnerApiProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return of(400, "malformed", "the body cannot be read as JSON of the documented shape");
+        return of(400, "malformed", "the body cannot be read as the operation's documented request");
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
         MethodArgumentTypeMismatchException.class})
     ResponseEntity<ProblemDetail> badRequest(Exception e) {
         return of(400, "bad-request", e.getMessage());
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return of(415, "unsupported-media-type", e.getMessage());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -4,21 +4,19 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.ruralbank.delivery.DeliveryTables;
-import org.ruralbank.ingest.CoreStructure;
 import org.ruralbank.ingest.Ingest;
 import org.ruralbank.ingest.IngestSettings;
-import org.ruralbank.platform.Orgs;
-import org.ruralbank.platform.StaffUsers;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * Wires the intake: tolerances {@code ruralbank.ingest.tolerance.<TABLE>=N}, ODS retention
- * {@code ruralbank.ingest.ods-retention-days}, reader threads {@code ruralbank.ingest.threads}; the org tree and
- * staff users follow CORE_ORG and CORE_STAFF.
+ * {@code ruralbank.ingest.ods-retention-days}, reader threads {@code ruralbank.ingest.threads}; published dates are
+ * announced as application events ({@link CoreFollower} keeps the org tree and staff users in step).
  */
 @Configuration
 class IngestConfig {
@@ -45,12 +43,8 @@ class IngestConfig {
     }
 
     @Bean
-    Ingest ingest(Warehouse warehouse, IngestSettings settings, Orgs orgs, StaffUsers users,
+    Ingest ingest(Warehouse warehouse, IngestSettings settings, ApplicationEventPublisher events,
             @Value("${ruralbank.home:./data}") String home) {
-        CoreStructure core = (date, orgRows, staffRows) -> {
-            orgs.followCore(orgRows);
-            users.followCore(staffRows);
-        };
-        return new Ingest(warehouse, settings, core, Path.of(home).toAbsolutePath().normalize());
+        return new Ingest(warehouse, settings, events, Path.of(home).toAbsolutePath().normalize());
     }
 }

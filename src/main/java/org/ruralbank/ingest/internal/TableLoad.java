@@ -9,10 +9,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.ruralbank.delivery.CheckValues;
+import org.ruralbank.delivery.ColumnMeta;
+import org.ruralbank.delivery.DeliveryFolder;
 import org.ruralbank.delivery.DeliveryFiles;
 import org.ruralbank.delivery.DeliveryProblem;
 import org.ruralbank.delivery.DigestingInputStream;
@@ -20,6 +24,7 @@ import org.ruralbank.delivery.DeliveryTable;
 import org.ruralbank.delivery.FieldValidator;
 import org.ruralbank.delivery.RecordReader;
 import org.ruralbank.delivery.TableMeta;
+import org.ruralbank.warehouse.StagedTable;
 
 /**
  * Reads one data file once: checks every record (field count, types, byte lengths, NOT NULL, key uniqueness, INCR
@@ -32,31 +37,50 @@ final class TableLoad {
     final TableMeta meta;
     final String dataName;
     final Path utf8;
+    private final CheckValues chk;
+    private final DeliveryTable catalogue;
     long rows;
     long loaded;
     long bytes;
     long quarantined;
     long readMillis;
-    long copyMillis;
-    CheckValues chk;
-    DeliveryTable catalogue;
     final List<DeliveryProblem> fileProblems = new ArrayList<>();
     /** The first record problem, for the reason of a blocked date. */
     DeliveryProblem firstRecordProblem;
 
-    TableLoad(String table, TableMeta meta, String dataName, Path utf8) {
-        this.table = table;
-        this.meta = meta;
-        this.dataName = dataName;
+    /** @param table a readable table of the folder whose check values parse */
+    TableLoad(DeliveryFolder.Table table, Path utf8) {
+        this.table = table.name();
+        this.meta = table.meta();
+        this.dataName = table.dataName();
+        this.chk = table.check();
+        this.catalogue = table.catalogue();
         this.utf8 = utf8;
     }
 
-    /**
-     * @param folderName {@code YYYYMMDD}, to name files relative to the inbox
-     * @param catalogue the catalogue's table, or null for a table the platform does not know
-     */
-    void run(Path folder, String folderName, DeliveryTable catalogue, CheckValues chk, LocalDate date,
-            Quarantine quarantine) throws IOException {
+    /** What the warehouse is handed: the staged rows and the figures of the file. */
+    StagedTable staged() {
+        LinkedHashMap<String, String> columns = new LinkedHashMap<>();
+        for (ColumnMeta c : meta.columns()) {
+            columns.put(c.name().toLowerCase(Locale.ROOT), sqlType(c));
+        }
+        return new StagedTable(table, dataName, meta.format().name(), meta.encodingName(), meta.loadMode().name(),
+                columns, utf8, rows, chk.rows(), loaded, quarantined, bytes, readMillis);
+    }
+
+    static String sqlType(ColumnMeta c) {
+        return switch (c.type()) {
+            case CHAR, VARCHAR -> "VARCHAR";
+            case INTEGER -> "INTEGER";
+            case BIGINT -> "BIGINT";
+            case DECIMAL -> "DECIMAL(" + Math.min(38, Math.max(1, c.length())) + ", " + c.scale() + ")";
+            case DATE -> "DATE";
+            case TIMESTAMP -> "TIMESTAMP";
+        };
+    }
+
+    /** @param folderName {@code YYYYMMDD}, to name files relative to the inbox */
+    void run(Path folder, String folderName, LocalDate date, Quarantine quarantine) throws IOException {
         long start = System.nanoTime();
         String file = folderName + "/" + dataName;
         MessageDigest md5;
@@ -81,9 +105,8 @@ final class TableLoad {
                     recordProblems.clear();
                     boolean valid = validator.check(reader, sink);
                     if (valid && dateIndex >= 0 && !dateValue.equals(reader.get(dateIndex))) {
-                        sink.accept(DeliveryProblem.ofField(file, reader.line(), dateColumn, "the value "
-                                + reader.get(dateIndex) + " is not the business date " + dateValue
-                                + ", but an INCR table holds only the rows of T"));
+                        sink.accept(DeliveryProblem.outsideBusinessDate(file, reader.line(), dateColumn,
+                                reader.get(dateIndex), dateValue));
                         valid = false;
                     }
                     if (valid) {
@@ -109,20 +132,8 @@ final class TableLoad {
             fileProblems.add(DeliveryProblem.ofFile(file, "cannot be read (" + e.getMessage() + ")"));
         }
         bytes = size[0];
-        String chkFile = folderName + "/" + DeliveryFiles.check(table, date);
-        if (chk.rows() != rows) {
-            fileProblems.add(DeliveryProblem.ofFile(chkFile, "rows=" + chk.rows() + " but the data file holds "
-                    + rows + " records"));
-        }
-        if (chk.bytes() != size[0]) {
-            fileProblems.add(DeliveryProblem.ofFile(chkFile, "bytes=" + chk.bytes() + " but the data file is "
-                    + size[0] + " bytes"));
-        }
-        String actual = HexFormat.of().formatHex(md5.digest());
-        if (!chk.md5().equals(actual)) {
-            fileProblems.add(DeliveryProblem.ofFile(chkFile, "md5=" + chk.md5() + " but the data file's MD5 is "
-                    + actual));
-        }
+        fileProblems.addAll(chk.mismatches(folderName + "/" + DeliveryFiles.check(table, date), rows, size[0],
+                HexFormat.of().formatHex(md5.digest())));
         readMillis = (System.nanoTime() - start) / 1_000_000;
     }
 }

@@ -5,20 +5,30 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.Role;
+import org.ruralbank.platform.StaffPrincipal;
 import org.ruralbank.platform.StaffUsers;
+import org.ruralbank.platform.WholeBankPages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,6 +46,25 @@ class SecurityConfig {
 
     private static final Set<String> ALWAYS_ALLOWED = Set.of("/password", "/logout", "/lang");
 
+    /** Staff whose data scope is the whole bank: the rule of {@link WholeBankPages}. */
+    private static final AuthorizationManager<RequestAuthorizationContext> WHOLE_BANK = (authentication, context) ->
+            new AuthorizationDecision(authentication.get() != null
+                    && authentication.get().getPrincipal() instanceof StaffPrincipal.Holder holder
+                    && WholeBankPages.reachableBy(holder.staff()));
+
+    /** A request refused to a signed-in user answers 403 and leaves an audit entry: who asked for what, and why. */
+    private static AccessDeniedHandler refusalsAudited(AuditLog audit) {
+        AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            if (CurrentStaff.find().isPresent()) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                audit.record("access.refused", "page", request.getMethod() + " " + path, null,
+                        Map.of("reason", denied.getClass().getSimpleName()));
+            }
+            forbidden.handle(request, response, denied);
+        };
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // bcrypt today, with the algorithm id stored in each hash so a stronger one can replace it later
@@ -47,8 +76,11 @@ class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/actuator/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasRole(Role.ADMIN.name()), WHOLE_BANK))
+                        .requestMatchers(WholeBankPages.PATTERNS.toArray(String[]::new)).access(WHOLE_BANK)
                         .anyRequest().authenticated())
+                .exceptionHandling(e -> e.accessDeniedHandler(refusalsAudited(audit)))
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler((request, response, auth) -> {
                             StaffAccount account = (StaffAccount) auth.getPrincipal();

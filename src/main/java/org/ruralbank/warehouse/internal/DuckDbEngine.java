@@ -22,16 +22,34 @@ import java.util.regex.Pattern;
 import org.duckdb.DuckDBConnection;
 import org.ruralbank.warehouse.QueryRefused;
 import org.ruralbank.warehouse.QueryResult;
+import org.ruralbank.warehouse.WarehouseDialect;
 import org.ruralbank.warehouse.WarehouseEngine;
 import org.ruralbank.warehouse.WarehouseException;
 
 /**
  * The warehouse in one DuckDB file. One database instance per process; each call outside a transaction runs on a
  * duplicated connection of its own, a transaction holds one connection for its thread.
+ *
+ * <p><b>File access.</b> DuckDB turns many strings into file reads: table functions ({@code read_csv}, {@code
+ * read_text}, {@code glob}...), replacement scans ({@code from '/any/file.csv'}), {@code COPY}, {@code ATTACH},
+ * {@code INSTALL}/{@code LOAD}, {@code EXPORT}/{@code IMPORT DATABASE}. The instance is opened with external
+ * access disabled, except for one intake folder (where the loader stages the files it reads), with extension
+ * loading and installing off, and its configuration locked so that no statement can turn any of it back on. Those
+ * settings belong to the database instance, not to a connection, and DuckDB opens a file only once per process,
+ * so the console cannot have an instance of its own: {@link #queryReadOnly} therefore also refuses, before running
+ * it, any query that names a table function or a table that is not a plain name (a path, a glob, a URL), which
+ * keeps it off the intake folder too.
  */
 public final class DuckDbEngine implements WarehouseEngine {
 
-    private static final Pattern TABLE_FUNCTION = Pattern.compile("\"type\":\"TABLE_FUNCTION\"");
+    /** A table function in {@code json_serialize_sql}, with its name. */
+    private static final Pattern TABLE_FUNCTION = Pattern.compile(
+            "\"type\":\"TABLE_FUNCTION\".*?\"function_name\":\"([^\"]*)\"");
+    /** A table reference in {@code json_serialize_sql}: its name, which for a replacement scan is the file. */
+    private static final Pattern BASE_TABLE = Pattern.compile(
+            "\"type\":\"BASE_TABLE\".*?\"table_name\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** The warehouse's own tables, views and CTEs all have plain names; a path, glob or URL has not. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final DuckDBConnection root;
     private final boolean readOnly;
@@ -42,22 +60,24 @@ public final class DuckDbEngine implements WarehouseEngine {
         this.readOnly = readOnly;
     }
 
-    /** Opens (creating when absent and writable) the DuckDB file. */
-    public static DuckDbEngine open(Path file, boolean readOnly) {
+    /**
+     * Opens (creating when absent and writable) the DuckDB file, locked down as the class comment says.
+     *
+     * @param intake the only folder whose files the engine may read (the loader's staging folder), or null for none
+     */
+    public static DuckDbEngine open(Path file, boolean readOnly, Path intake) {
         try {
             if (!readOnly) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
-            Properties props = new Properties();
+            Properties props = lockedDown(intake);
             if (readOnly) {
                 props.setProperty("duckdb.read_only", "true");
+            } else {
+                props.setProperty("preserve_insertion_order", "false");
             }
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
-            DuckDbEngine engine = new DuckDbEngine(c.unwrap(DuckDBConnection.class), readOnly);
-            if (!readOnly) {
-                engine.execute("set preserve_insertion_order = false");
-            }
-            return engine;
+            return new DuckDbEngine(c.unwrap(DuckDBConnection.class), readOnly);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the warehouse " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -65,19 +85,41 @@ public final class DuckDbEngine implements WarehouseEngine {
         }
     }
 
-    /** An in-memory warehouse, for tests. */
+    /** An in-memory warehouse, for tests; it reads no file at all. */
     public static DuckDbEngine inMemory() {
         try {
-            return new DuckDbEngine(DriverManager.getConnection("jdbc:duckdb:").unwrap(DuckDBConnection.class),
-                    false);
+            return new DuckDbEngine(DriverManager.getConnection("jdbc:duckdb:", lockedDown(null))
+                    .unwrap(DuckDBConnection.class), false);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** The settings that keep the instance off the file system, the network and extensions, locked last. */
+    private static Properties lockedDown(Path intake) {
+        Properties props = new Properties();
+        props.setProperty("enable_external_access", "false");
+        if (intake != null) {
+            String dir = intake.toAbsolutePath().normalize() + "/";
+            props.setProperty("allowed_directories", "['" + dir.replace("'", "''") + "']");
+        }
+        props.setProperty("autoinstall_known_extensions", "false");
+        props.setProperty("autoload_known_extensions", "false");
+        props.setProperty("allow_community_extensions", "false");
+        props.setProperty("allow_unsigned_extensions", "false");
+        props.setProperty("allow_persistent_secrets", "false");
+        props.setProperty("lock_configuration", "true");
+        return props;
+    }
+
     @Override
     public String name() {
         return "duckdb";
+    }
+
+    @Override
+    public WarehouseDialect dialect() {
+        return DuckDbDialect.INSTANCE;
     }
 
     @Override
@@ -156,18 +198,27 @@ public final class DuckDbEngine implements WarehouseEngine {
         }
         String head = text.length() >= 6 ? text.substring(0, Math.min(text.length(), 6)).toLowerCase() : "";
         if (!head.startsWith("select") && !head.startsWith("with") && !head.startsWith("from")) {
-            throw new QueryRefused("only a single SELECT or WITH query is allowed");
+            throw new QueryRefused(QueryRefused.Reason.NOT_A_QUERY, "");
         }
         String parsed = query("select json_serialize_sql(?)", List.of(text), 1).rows().get(0).get(0).toString();
         if (parsed.startsWith("{\"error\":true")) {
             Matcher m = Pattern.compile("\"error_message\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(parsed);
-            throw new QueryRefused(m.find() ? m.group(1).replace("\\\"", "\"") : "the query cannot be parsed");
+            throw new QueryRefused(QueryRefused.Reason.INVALID, m.find() ? m.group(1).replace("\\\"", "\"")
+                    : "the query cannot be parsed");
         }
         if (countTopStatements(parsed) != 1) {
-            throw new QueryRefused("only a single SELECT or WITH query is allowed");
+            throw new QueryRefused(QueryRefused.Reason.NOT_A_QUERY, "");
         }
-        if (TABLE_FUNCTION.matcher(parsed).find()) {
-            throw new QueryRefused("table functions (reading files or settings) are not allowed in the console");
+        if (parsed.contains("\"type\":\"TABLE_FUNCTION\"")) {
+            Matcher function = TABLE_FUNCTION.matcher(parsed);
+            throw new QueryRefused(QueryRefused.Reason.READS_FILES, function.find() ? function.group(1) + "()" : "");
+        }
+        Matcher table = BASE_TABLE.matcher(parsed);
+        while (table.find()) {
+            String name = table.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+            if (!PLAIN_NAME.matcher(name).matches()) {
+                throw new QueryRefused(QueryRefused.Reason.READS_FILES, name);
+            }
         }
         Connection c = duplicate();
         try (Statement s = c.createStatement()) {
@@ -181,7 +232,9 @@ public final class DuckDbEngine implements WarehouseEngine {
                 }
             }
         } catch (SQLException e) {
-            throw new QueryRefused(e.getMessage());
+            String message = String.valueOf(e.getMessage());
+            throw new QueryRefused(message.startsWith("Permission Error") ? QueryRefused.Reason.READS_FILES
+                    : QueryRefused.Reason.INVALID, message);
         } finally {
             close(c);
         }

@@ -1,9 +1,0 @@
-package org.ruralbank.ingest;
-
-/**
- * An invalid record kept aside (or a problem of a whole file, with line 0 and no raw text).
- *
- * @param raw the record's text decoded in the file's encoding
- */
-public record QuarantinedRecord(String table, String file, long line, String field, String reason, String raw) {
-}

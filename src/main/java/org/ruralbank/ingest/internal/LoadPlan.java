@@ -1,0 +1,99 @@
+package org.ruralbank.ingest.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.ruralbank.delivery.DeliveryFiles;
+import org.ruralbank.ingest.DateState;
+import org.ruralbank.ingest.DateStatus;
+import org.ruralbank.warehouse.JournalEntry;
+
+/**
+ * Where each date stands, from the inbox's folders and the warehouse's journal: which dates need loading (new READY,
+ * higher version, or a blocked date whose files changed) and which must wait for an earlier one.
+ */
+final class LoadPlan {
+
+    private final Map<LocalDate, Inbox.Folder> folders;
+    private final Map<LocalDate, JournalEntry> journal;
+
+    LoadPlan(Map<LocalDate, Inbox.Folder> folders, Map<LocalDate, JournalEntry> journal) {
+        this.folders = folders;
+        this.journal = journal;
+    }
+
+    /** Every date of the inbox and of the journal, in date order. */
+    List<DateStatus> statuses() {
+        TreeSet<LocalDate> dates = new TreeSet<>(journal.keySet());
+        dates.addAll(folders.keySet());
+        List<DateStatus> out = new ArrayList<>();
+        for (LocalDate d : dates) {
+            out.add(status(d));
+        }
+        return out;
+    }
+
+    private DateStatus status(LocalDate d) {
+        Inbox.Folder f = folders.get(d);
+        JournalEntry j = journal.get(d);
+        boolean published = j != null && j.published();
+        if (f == null || !f.delivery().hasReady()) {
+            if (j != null && j.blocked() && f != null) {
+                return new DateStatus(d, DateState.BLOCKED, j.version(), j.reason(), 0);
+            }
+            if (published) {
+                return new DateStatus(d, DateState.LOADED, j.publishedVersion(), "", j.rows());
+            }
+            if (j != null) {
+                return new DateStatus(d, DateState.BLOCKED, j.version(), j.reason(), 0);
+            }
+            return new DateStatus(d, DateState.PENDING, 0, "the folder has no READY yet", 0);
+        }
+        int version = f.delivery().version();
+        if (!needsLoad(d)) {
+            if (j.blocked()) {
+                return new DateStatus(d, DateState.BLOCKED, j.version(), j.reason(), 0);
+            }
+            return new DateStatus(d, DateState.LOADED, j.publishedVersion(), "", j.rows());
+        }
+        Optional<LocalDate> missing = missingPredecessor(d);
+        if (missing.isPresent()) {
+            return new DateStatus(d, DateState.WAITING, version, "waits for " + DeliveryFiles.folder(missing.get())
+                    + ", which is not loaded", 0);
+        }
+        String why = published ? "redelivered as version " + version + ", not loaded yet"
+                : j != null ? "the delivery changed since it was blocked; not loaded yet" : "READY, not loaded yet";
+        return new DateStatus(d, DateState.PENDING, version, why, 0);
+    }
+
+    /** Whether the date's folder holds a delivery the warehouse has not taken yet. */
+    boolean needsLoad(LocalDate d) {
+        Inbox.Folder f = folders.get(d);
+        JournalEntry j = journal.get(d);
+        if (f == null || !f.delivery().hasReady()) {
+            return false;
+        }
+        if (j == null) {
+            return true;
+        }
+        if (j.blocked()) {
+            return !f.fingerprint().equals(j.fingerprint());
+        }
+        return f.delivery().ready().isPresent() && j.published() && f.delivery().version() > j.publishedVersion();
+    }
+
+    /** The earlier date that must be published before {@code d} may load, if any. */
+    Optional<LocalDate> missingPredecessor(LocalDate d) {
+        LocalDate prev = d.minusDays(1);
+        JournalEntry pj = journal.get(prev);
+        if (pj != null && pj.published()) {
+            return Optional.empty();
+        }
+        boolean anyEarlier = journal.values().stream().anyMatch(e -> e.published() && e.date().isBefore(d))
+                || folders.keySet().stream().anyMatch(x -> x.isBefore(d));
+        return anyEarlier ? Optional.of(prev) : Optional.empty();
+    }
+}

@@ -1,0 +1,37 @@
+package org.ruralbank.platform;
+
+import java.util.List;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Pages about the whole bank rather than rows of an org: the data platform's dates, load reports and data tests,
+ * the warehouse's model catalogue, lineage and SQL console, and the actuator (health aside). Only staff whose
+ * data scope is the whole bank ({@link DataScope#ALL}) reach them, whatever their roles: a branch administrator
+ * does not. This list is the one place the rule lives; the web security applies it to requests and the menu hides
+ * what it covers, and {@code RoleReachTest} pins, for every role and scope, the pages reached.
+ */
+public final class WholeBankPages {
+
+    /** The pages, as URL patterns ({@code /**} also matches the folder itself). */
+    public static final List<String> PATTERNS = List.of("/data/**", "/warehouse/models/**", "/warehouse/lineage",
+            "/warehouse/sql/**", "/actuator/**");
+
+    private static final List<PathPattern> PARSED = PATTERNS.stream().map(PathPatternParser.defaultInstance::parse)
+            .toList();
+
+    private WholeBankPages() {
+    }
+
+    /** Whether {@code path} (without the context path) is a whole-bank page. */
+    public static boolean covers(String path) {
+        PathContainer p = PathContainer.parsePath(path);
+        return PARSED.stream().anyMatch(pattern -> pattern.matches(p));
+    }
+
+    /** Whether {@code staff} may see whole-bank pages. */
+    public static boolean reachableBy(StaffPrincipal staff) {
+        return staff.dataScope() == DataScope.ALL;
+    }
+}

@@ -1,0 +1,10 @@
+package org.ruralbank.warehouse;
+
+import java.time.LocalDate;
+
+/**
+ * A business date is published: its ODS rows, models and data tests are committed. Contexts that keep something
+ * in step with the bank's data (the org tree with CORE_ORG) listen to this instead of being called by the loader.
+ */
+public record DatePublished(LocalDate businessDate) {
+}

@@ -1,0 +1,7 @@
+package org.ruralbank.directconnect;
+
+import org.ruralbank.testing.OnPostgres;
+
+@OnPostgres
+class Pain001OnPostgresTest extends Pain001Contract {
+}
