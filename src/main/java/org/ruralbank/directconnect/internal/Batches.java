@@ -268,15 +268,25 @@ public class Batches {
         }
         List<Item> items = items(job.enterpriseId(), job.businessDate(), job.message());
         int done = 0;
-        for (int from = job.processed(); from < items.size(); from += CHUNK) {
+        int from = job.processed();
+        while (from < items.size()) {
             if (done == maxChunks) {
                 return done;
             }
             List<Item> chunk = items.subList(from, Math.min(from + CHUNK, items.size()));
-            if (!execute(jobId, from, chunk)) {
-                return done;
+            if (execute(jobId, from, chunk)) {
+                done++;
+                from += chunk.size();
+            } else {
+                // another processor committed this chunk first (the same message sent again meanwhile): carry on
+                // from where it got to, so that each of them ends with the job done
+                Integer processed = db.sql("select processed from dc_batch_job where job_id = :j and state = "
+                        + "'RUNNING'").param("j", jobId).query(Integer.class).optional().orElse(null);
+                if (processed == null) {
+                    return done;
+                }
+                from = processed;
             }
-            done++;
         }
         complete(jobId, job.message());
         return done;
