@@ -1,6 +1,5 @@
 package org.ruralbank.platform;
 
-import java.util.EnumSet;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +32,7 @@ public class Bootstrap {
         String headOffice = orgs.list(OrgScope.everything()).stream().filter(o -> o.level() == Org.HEAD_OFFICE)
                 .map(Org::orgId).findFirst()
                 .orElseGet(() -> orgs.create(HEAD_OFFICE_ID, "总行", null, null).orgId());
-        return Optional.of(users.create(new NewStaffUser(FIRST_ADMIN, "系统管理员", headOffice, null,
-                EnumSet.of(Role.ADMIN), DataScope.ALL), OrgScope.everything()));
+        return Optional.of(users.createFirstAdministrator(headOffice).oneTimePassword());
     }
 
     /**
@@ -45,7 +43,8 @@ public class Bootstrap {
     public String demoAdminPassword() {
         return ensureFirstAdmin().orElseGet(() -> {
             StaffUser admin = users.findByUsername(FIRST_ADMIN).orElseThrow();
-            return users.resetPassword(admin.userId(), OrgScope.everything());
+            return ((UserChange.PasswordReset) users.resetPassword(admin.userId(), Grantor.console()))
+                    .oneTimePassword();
         });
     }
 }

@@ -51,6 +51,22 @@ public final class OrgScope {
     }
 
     /**
+     * Whether everything a user of the org at {@code path} with data scope {@code scope} would see lies within this
+     * scope: the test that keeps a grant from reaching further than its grantor.
+     */
+    public boolean contains(String path, DataScope scope) {
+        if (kind == DataScope.ALL || (path.equals(orgPath) && scope == kind)) {
+            return true;
+        }
+        return switch (kind) {
+            case ALL -> true;
+            case ORG_AND_BELOW -> scope != DataScope.ALL && path.startsWith(orgPath);
+            case ORG -> scope == DataScope.OWN_CUSTOMERS && path.equals(orgPath);
+            case OWN_CUSTOMERS -> false;
+        };
+    }
+
+    /**
      * A condition over a row's org path column (and, for {@code OWN_CUSTOMERS}, its managing staff column, which
      * may be {@code null} where the row has none). Use it with named parameters: it binds {@code :scope_path} and
      * {@code :scope_staff} as needed.

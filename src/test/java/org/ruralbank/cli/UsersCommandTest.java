@@ -24,7 +24,7 @@ class UsersCommandTest {
         assertThat(created.err).contains("rejected (roles)").contains("read-only");
 
         Result ok = run("--home", home.toString(), "users", "create", "zhang.wei", "--name", "张伟",
-                "--org", "HQ", "--role", "EBANK", "--scope", "ALL");
+                "--org", "HQ", "--role", "EBANK", "--scope", "ORG_AND_BELOW");
         assertThat(ok.status).isZero();
         assertThat(ok.out).containsPattern("one-time password: [A-Za-z0-9]{16}");
 

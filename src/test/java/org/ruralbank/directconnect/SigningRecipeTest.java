@@ -3,11 +3,15 @@ package org.ruralbank.directconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.atlassian.oai.validator.model.SimpleRequest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.directconnect.RequestSigning.Algorithm;
 
-/** The worked example of docs/directconnect.md stays true, and keys must suit their algorithm. */
+/**
+ * The worked example of docs/directconnect.md stays true and is a request the OpenAPI document accepts, and keys
+ * must suit their algorithm.
+ */
 class SigningRecipeTest {
 
     static final String PUBLIC_KEY = """
@@ -18,6 +22,8 @@ class SigningRecipeTest {
             """;
     static final String BODY = "{\"debitAccount\":\"62010001\",\"creditAccount\":\"62010002\",\"creditorName\":\"水厂\","
             + "\"amount\":\"1234.56\",\"currency\":\"CNY\"}";
+    static final String SIGNATURE =
+            "MEQCIG1z/KcTh1skFn8EnD5UxSLFqtc1+0lYRV7dS0YhpSyqAiAoOoNcxz+oeotKqtn4U3PCfektKS7k6OxRMB+xX//9ww==";
 
     @Test
     void workedExampleVerifies() {
@@ -32,12 +38,22 @@ class SigningRecipeTest {
                 + "3f9c2a7d41e84b0c9d6e5f1a2b3c4d5e\n" + digest);
         var key = RequestSigning.publicKey(Algorithm.ECDSA_P256_SHA256, PUBLIC_KEY);
         assertThat(RequestSigning.verify(Algorithm.ECDSA_P256_SHA256, key, canonical,
-                "MEQCIG1z/KcTh1skFn8EnD5UxSLFqtc1+0lYRV7dS0YhpSyqAiAoOoNcxz+oeotKqtn4U3PCfektKS7k6OxRMB+xX//9ww=="))
-                .isTrue();
+                SIGNATURE)).isTrue();
         assertThat(RequestSigning.verify(Algorithm.ECDSA_P256_SHA256, key, canonical.replace("02:30", "02:31"),
-                "MEQCIG1z/KcTh1skFn8EnD5UxSLFqtc1+0lYRV7dS0YhpSyqAiAoOoNcxz+oeotKqtn4U3PCfektKS7k6OxRMB+xX//9ww=="))
-                .isFalse();
+                SIGNATURE)).isFalse();
         assertThat(RequestSigning.verify(Algorithm.ECDSA_P256_SHA256, key, canonical + "0", "MEQCIG1z")).isFalse();
+    }
+
+    @Test
+    void workedExampleIsARequestTheDocumentAccepts() {
+        SimpleRequest example = SimpleRequest.Builder.post("/api/dc/v1/payments")
+                .withHeader(RequestSigning.KEY_HEADER, "e001-cashier")
+                .withHeader(RequestSigning.TIMESTAMP_HEADER, "2026-11-27T02:30:00Z")
+                .withHeader(RequestSigning.NONCE_HEADER, "3f9c2a7d41e84b0c9d6e5f1a2b3c4d5e")
+                .withHeader(RequestSigning.SIGNATURE_HEADER, SIGNATURE)
+                .withHeader(RequestSigning.IDEMPOTENCY_HEADER, "pay-0001")
+                .withContentType("application/json").withBody(BODY).build();
+        assertThat(PartnerApiConformance.requestViolations(example)).isEmpty();
     }
 
     @Test

@@ -93,7 +93,7 @@ abstract class OrgsFollowCoreContract {
         String staffId = bank.uniqueId("T");
         String name = bank.uniqueId("u").toLowerCase();
         users.create(new NewStaffUser(name, "离职员工", b1, staffId, EnumSet.of(Role.CM), DataScope.ORG),
-                OrgScope.everything());
+                Grantor.console());
         users.followCore(List.of(new CoreStaffRow(staffId, "离职员工", b1, "CM", "A")));
         assertThat(users.findByUsername(name).orElseThrow().enabled()).isTrue();
         users.followCore(List.of(new CoreStaffRow(staffId, "离职员工", b1, "CM", "L")));

@@ -126,7 +126,7 @@ abstract class PlatformStoreContract {
         StaffUser locked = users.findByUsername(name).orElseThrow();
         assertThat(locked.lockedUntil()).isNotNull();
 
-        users.unlock(locked.userId(), OrgScope.everything());
+        users.unlock(locked.userId(), Grantor.console());
         assertThat(users.findByUsername(name).orElseThrow().lockedUntil()).isNull();
     }
 
@@ -134,7 +134,7 @@ abstract class PlatformStoreContract {
     void auditorRoleStandsAloneAndSeesTheWholeBank() {
         Org branch = bank.branch("庚支行");
         assertThatThrownBy(() -> users.create(new NewStaffUser(bank.uniqueId("a").toLowerCase(), "审计", branch.orgId(),
-                null, EnumSet.of(Role.AUDITOR, Role.ADMIN), DataScope.ALL), OrgScope.everything()))
+                null, EnumSet.of(Role.AUDITOR, Role.ADMIN), DataScope.ALL), Grantor.console()))
                 .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo("user.rejected.auditorAlone"));
         String auditor = bank.user(branch, DataScope.ORG, Role.AUDITOR);
         assertThat(users.findByUsername(auditor).orElseThrow().dataScope()).isEqualTo(DataScope.ALL);
@@ -146,7 +146,7 @@ abstract class PlatformStoreContract {
         String name = bank.user(branch, DataScope.ORG, Role.CM);
         long id = bank.userId(name);
         users.update(id, "新名字", branch.orgId(), EnumSet.of(Role.CM, Role.AUTHORIZER), DataScope.ORG, true,
-                OrgScope.everything());
+                Grantor.console());
         AuditEvents.Entry entry = audit.search(OrgScope.everything(), new AuditEvents.Filter(null, "user.update",
                 null, null), 1, 50).items().stream().filter(e -> name.equals(e.targetId())).findFirst().orElseThrow();
         assertThat(entry.before()).contains("\"roles\":\"CM\"");

@@ -3,15 +3,20 @@ package org.ruralbank.testing;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ruralbank.platform.Bootstrap;
 import org.ruralbank.platform.DataScope;
+import org.ruralbank.platform.Grantor;
 import org.ruralbank.platform.NewStaffUser;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.Role;
+import org.ruralbank.platform.StaffPrincipal;
+import org.ruralbank.platform.StaffUser;
 import org.ruralbank.platform.StaffUsers;
+import org.ruralbank.platform.UserChange;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,30 +47,54 @@ public final class TestBank {
 
     /** A new branch under the head office. */
     public Org branch(String name) {
-        String hq = orgs.list(OrgScope.everything()).stream().filter(o -> o.level() == Org.HEAD_OFFICE)
-                .findFirst().orElseThrow().orgId();
-        return orgs.create(uniqueId("B"), name, hq, "测试镇");
+        return orgs.create(uniqueId("B"), name, headOffice().orgId(), "测试镇");
+    }
+
+    public Org headOffice() {
+        return orgs.list(OrgScope.everything()).stream().filter(o -> o.level() == Org.HEAD_OFFICE).findFirst()
+                .orElseThrow();
     }
 
     public Org subBranch(Org branch, String name) {
         return orgs.create(uniqueId("S"), name, branch.orgId(), branch.townName());
     }
 
-    /** A user who has already replaced the one-time password with {@link #PASSWORD}. */
+    /**
+     * A user who has already replaced the one-time password with {@link #PASSWORD}. Made as the operator's console
+     * makes users; a grant that needs a second person is approved by the first administrator, as in production.
+     */
     public String user(Org org, DataScope scope, Role... roles) {
         String username = uniqueId("u").toLowerCase();
-        String oneTime = users.create(new NewStaffUser(username, "测试" + username, org.orgId(), null,
-                EnumSet.of(roles[0], roles), scope), OrgScope.everything());
-        users.changeOwnPassword(username, oneTime, PASSWORD, PASSWORD);
+        users.changeOwnPassword(username, create(username, org, scope, EnumSet.of(roles[0], roles)), PASSWORD,
+                PASSWORD);
         return username;
     }
 
     /** A user still holding the returned one-time password. */
     public String[] userWithOneTimePassword(Org org, Role role) {
         String username = uniqueId("u").toLowerCase();
-        String oneTime = users.create(new NewStaffUser(username, "测试" + username, org.orgId(), null,
-                EnumSet.of(role), DataScope.ORG_AND_BELOW), OrgScope.everything());
-        return new String[] {username, oneTime};
+        return new String[] {username, create(username, org, DataScope.ORG_AND_BELOW, EnumSet.of(role))};
+    }
+
+    private String create(String username, Org org, DataScope scope, Set<Role> roles) {
+        UserChange change = users.create(new NewStaffUser(username, "测试" + username, org.orgId(), null, roles, scope),
+                Grantor.console());
+        if (change instanceof UserChange.Proposed p) {
+            change = users.approve(p.proposalId(), firstAdministrator());
+        }
+        return ((UserChange.Created) change).oneTimePassword();
+    }
+
+    /** The first administrator (head office, whole bank), as a principal. */
+    public StaffPrincipal firstAdministrator() {
+        return principal(Bootstrap.FIRST_ADMIN);
+    }
+
+    /** The signed-in view of a user, as the security layer builds it. */
+    public StaffPrincipal principal(String username) {
+        StaffUser u = users.findByUsername(username).orElseThrow();
+        return new StaffPrincipal(u.userId(), u.username(), u.displayName(), u.orgId(), u.orgPath(), u.staffId(),
+                u.roles(), u.dataScope());
     }
 
     public long userId(String username) {

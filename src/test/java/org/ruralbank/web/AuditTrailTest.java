@@ -86,6 +86,23 @@ class AuditTrailTest {
                     .andExpect(status().is3xxRedirection());
             return new String[] {"user.unlock", name};
         });
+        cases.put("POST /users/proposals/{id}/approve", () -> {
+            String name = bank.user(branch, DataScope.ORG, Role.CM);
+            long proposal = proposeWholeBankScope(name);
+            MockHttpSession whole = TestBank.login(mvc, bank.user(bank.headOffice(), DataScope.ALL, Role.ADMIN),
+                    TestBank.PASSWORD);
+            mvc.perform(post("/users/proposals/" + proposal + "/approve").session(whole).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"user.grant.approve", String.valueOf(proposal)};
+        });
+        cases.put("POST /users/proposals/{id}/reject", () -> {
+            long proposal = proposeWholeBankScope(bank.user(branch, DataScope.ORG, Role.CM));
+            MockHttpSession whole = TestBank.login(mvc, bank.user(bank.headOffice(), DataScope.ALL, Role.ADMIN),
+                    TestBank.PASSWORD);
+            mvc.perform(post("/users/proposals/" + proposal + "/reject").session(whole).with(csrf())
+                    .param("reason", "无此需要")).andExpect(status().is3xxRedirection());
+            return new String[] {"user.grant.reject", String.valueOf(proposal)};
+        });
         cases.put("POST /orgs", () -> {
             String id = bank.uniqueId("S");
             mvc.perform(post("/orgs").session(session).with(csrf()).param("orgId", id).param("name", "新分理处")
@@ -196,6 +213,13 @@ class AuditTrailTest {
                             && e.actor() != null && e.occurredAt() != null);
             assertThat(found).as(c.getKey() + " leaves an audit entry " + expected[0] + " for " + expected[1]).isTrue();
         }
+    }
+
+    /** The console proposes to give the user the whole bank: a proposal for a whole-bank administrator. */
+    private long proposeWholeBankScope(String username) {
+        var u = users.findByUsername(username).orElseThrow();
+        return ((org.ruralbank.platform.UserChange.Proposed) users.update(u.userId(), u.displayName(), u.orgId(),
+                u.roles(), DataScope.ALL, true, org.ruralbank.platform.Grantor.console())).proposalId();
     }
 
     private long changeOf(String enterpriseId) {

@@ -90,6 +90,8 @@ class RoleReachTest {
             Map.entry("POST /users/{id}", roles(ADMIN)),
             Map.entry("POST /users/{id}/reset-password", roles(ADMIN)),
             Map.entry("POST /users/{id}/unlock", roles(ADMIN)),
+            Map.entry("POST /users/proposals/{id}/approve", wholeBank(ADMIN)),
+            Map.entry("POST /users/proposals/{id}/reject", roles(ADMIN)),
             Map.entry("GET /orgs", everyone()),
             Map.entry("GET /orgs/export", everyone()),
             Map.entry("POST /orgs", roles(ADMIN)),

@@ -15,7 +15,9 @@ import org.ruralbank.platform.StaffUsers;
 import org.ruralbank.platform.WholeBankPages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -23,6 +25,9 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -30,12 +35,14 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Web security: form login against staff users, lock-out after repeated failures, a forced password change after
- * a one-time password, read-only auditors, CSRF protection and security headers.
+ * Web security: form login against staff users, lock-out after repeated failures and a per-source throttle, one
+ * answer for every failed login, a forced password change after a one-time password, read-only auditors, CSRF
+ * protection and security headers.
  */
 @Configuration
 @EnableWebSecurity
@@ -71,8 +78,43 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The login's check of a user name and password. The password is checked before the account's state, so a
+     * locked, disabled or unknown account fails in the same time and with the same answer as a wrong password (an
+     * unknown name is checked against a dummy hash); a throttled source is refused before anything is checked.
+     */
     @Bean
-    SecurityFilterChain web(HttpSecurity http, StaffUsers users, AuditLog audit) throws Exception {
+    AuthenticationProvider staffLogin(UserDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts) {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                if (!throttle.allows(source(authentication), authentication.getName())) {
+                    throw new Throttled();
+                }
+                return super.authenticate(authentication);
+            }
+        };
+        provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(account -> { });
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return provider;
+    }
+
+    /** A source that failed too often lately: refused like a wrong password, counted against no account. */
+    static final class Throttled extends AuthenticationException {
+        Throttled() {
+            super("too many failed logins from this source");
+        }
+    }
+
+    private static String source(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
+                ? d.getRemoteAddress() : "unknown";
+    }
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, StaffUsers users, AuditLog audit, LoginThrottle throttle)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
@@ -85,6 +127,7 @@ class SecurityConfig {
                         .successHandler((request, response, auth) -> {
                             StaffAccount account = (StaffAccount) auth.getPrincipal();
                             users.loginSucceeded(account.getUsername());
+                            throttle.succeeded(request.getRemoteAddr(), account.getUsername());
                             audit.recordAs(account.getUsername(), account.staff().orgPath(), "login",
                                     AuditLog.Outcome.OK, "user", account.getUsername(), null, null);
                             if (account.mustChangePassword()) {
@@ -97,14 +140,15 @@ class SecurityConfig {
                         .failureHandler((request, response, ex) -> {
                             String username = request.getParameter("username");
                             if (username != null && !username.isBlank()) {
-                                if (!(ex instanceof LockedException)) {
+                                if (!(ex instanceof Throttled)) {
                                     users.loginFailed(username);
+                                    throttle.failed(request.getRemoteAddr(), username);
                                 }
                                 audit.recordAs(username, null, "login", AuditLog.Outcome.FAILED, "user", username,
                                         null, java.util.Map.of("reason", ex.getClass().getSimpleName()));
                             }
-                            String reason = ex instanceof LockedException ? "locked" : "bad";
-                            response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+                            // one answer for all: wrong password, unknown name, locked, disabled, throttled
+                            response.sendRedirect(request.getContextPath() + "/login?error");
                         })
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())

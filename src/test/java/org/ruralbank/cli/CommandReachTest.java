@@ -1,0 +1,125 @@
+package org.ruralbank.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.ruralbank.testing.TestStores;
+import picocli.CommandLine;
+
+/**
+ * For every command: what it may reach, stated here, and for the commands that grant, the proof that the console
+ * grants nothing that needs a second person on its own. A new command without an entry fails
+ * {@link #everyCommandStatesWhatItReaches()}.
+ */
+class CommandReachTest {
+
+    static final String CONSOLE = "runs on the server as the operator's console, which acts for the whole bank by "
+            + "design (docs/security.md, Roles, scopes and grants); it grants nothing";
+    static final String READS = "reads only";
+    static final String STAFF_SIGN_IN = "signs a staff user in with their password and acts as that principal: the "
+            + "same scope and maker-checker checks as the pages (GrantReachTest, POST /directconnect/changes...)";
+    static final String PARTNER = "the enterprise's client: signed partner API requests, reaching the enterprise's "
+            + "grants only (DirectConnectApiTest)";
+
+    /** Every command, with what it reaches; the commands that change grants point to their case below. */
+    static final Map<String, String> REACH = Map.ofEntries(
+            Map.entry("help", READS), Map.entry("status", READS), Map.entry("sql", READS),
+            Map.entry("check-delivery", READS), Map.entry("report annual", READS),
+            Map.entry("serve", "starts the web application: every endpoint's reach is tested in GrantReachTest"),
+            Map.entry("demo", "a sample bank on a fresh home; resets the demo administrator's one-time password as "
+                    + "the console"),
+            Map.entry("generate", "writes a sample bank's delivery files; touches no store"),
+            Map.entry("load", CONSOLE), Map.entry("rebuild", CONSOLE), Map.entry("targets", CONSOLE),
+            Map.entry("directconnect propose", STAFF_SIGN_IN), Map.entry("directconnect approve", STAFF_SIGN_IN),
+            Map.entry("directconnect onboard", STAFF_SIGN_IN), Map.entry("directconnect changes", READS),
+            Map.entry("directconnect eod", CONSOLE), Map.entry("directconnect clearing", CONSOLE),
+            Map.entry("connect keygen", "writes a key pair to local files"), Map.entry("connect balances", PARTNER),
+            Map.entry("connect intraday", PARTNER), Map.entry("connect pay", PARTNER),
+            Map.entry("connect batch", PARTNER), Map.entry("connect statement", PARTNER),
+            Map.entry("connect sweep", PARTNER), Map.entry("connect status", PARTNER),
+            Map.entry("users list", READS), Map.entry("users proposals", READS),
+            Map.entry("users create", "consoleProposesWhatNeedsASecondPerson"),
+            Map.entry("users update", "consoleProposesWhatNeedsASecondPerson"),
+            Map.entry("users reset-password", "consoleResetsAndUnlocksAndSaysSoWhenTheEmbeddedStoreIsBusy"),
+            Map.entry("users unlock", "consoleResetsAndUnlocksAndSaysSoWhenTheEmbeddedStoreIsBusy"));
+
+    @Test
+    void everyCommandStatesWhatItReaches() {
+        Set<String> commands = new TreeSet<>();
+        collect(Launcher.commandLine(), "", commands);
+        Set<String> unstated = new TreeSet<>(commands);
+        unstated.removeAll(REACH.keySet());
+        assertThat(unstated).as("commands without a reach entry: add one to CommandReachTest").isEmpty();
+    }
+
+    private static void collect(CommandLine cl, String prefix, Set<String> into) {
+        cl.getSubcommands().forEach((name, sub) -> {
+            String full = (prefix + " " + name).trim();
+            if (sub.getSubcommands().isEmpty()) {
+                into.add(full);
+            } else {
+                collect(sub, full, into);
+            }
+        });
+    }
+
+    @Test
+    void consoleProposesWhatNeedsASecondPerson() {
+        Path home = TestStores.tempHome();
+        String h = home.toString();
+        var admin = UsersCommandTest.run("--home", h, "users", "create", "wang.fang", "--name", "王芳", "--org", "HQ",
+                "--role", "ADMIN", "--scope", "ALL");
+        assertThat(admin.status()).isZero();
+        assertThat(admin.out()).contains("proposed as grant proposal").doesNotContain("created wang.fang");
+        var wide = UsersCommandTest.run("--home", h, "users", "create", "li.na", "--name", "李娜", "--org", "HQ",
+                "--role", "EBANK", "--scope", "ALL");
+        assertThat(wide.out()).contains("proposed");
+        var plain = UsersCommandTest.run("--home", h, "users", "create", "zhao.lei", "--name", "赵磊", "--org", "HQ",
+                "--role", "CM", "--scope", "ORG");
+        assertThat(plain.out()).containsPattern("one-time password: [A-Za-z0-9]{16}");
+        var widen = UsersCommandTest.run("--home", h, "users", "update", "zhao.lei", "--scope", "ALL");
+        assertThat(widen.out()).contains("proposed");
+        var grantAdmin = UsersCommandTest.run("--home", h, "users", "update", "zhao.lei", "--role", "ADMIN");
+        assertThat(grantAdmin.err()).contains("rejected").contains("waiting already");
+
+        var list = UsersCommandTest.run("--home", h, "users", "list");
+        assertThat(list.out()).doesNotContain("wang.fang").doesNotContain("li.na").contains("zhao.lei");
+        assertThat(list.out()).containsPattern("zhao\\.lei .* ORG ");
+        var proposals = UsersCommandTest.run("--home", h, "users", "proposals");
+        assertThat(proposals.out()).contains("wang.fang").contains("li.na").contains("zhao.lei").contains("console:");
+    }
+
+    @Test
+    void consoleResetsAndUnlocksAndSaysSoWhenTheEmbeddedStoreIsBusy() throws Exception {
+        Path home = TestStores.tempHome();
+        String h = home.toString();
+        UsersCommandTest.run("--home", h, "users", "list");
+        var unlock = UsersCommandTest.run("--home", h, "users", "unlock", "admin");
+        assertThat(unlock.status()).isZero();
+        assertThat(unlock.out()).contains("unlocked admin");
+        // the way back in for the only administrator: applied at once, audited as the console
+        var reset = UsersCommandTest.run("--home", h, "users", "reset-password", "admin");
+        assertThat(reset.out()).containsPattern("one-time password for admin: [A-Za-z0-9]{16}");
+        // a running server (another process) holds the embedded database: the command says what to do instead
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-cp", System.getProperty("java.class.path"), EmbeddedStoreHolder.class.getName(), h)
+                .redirectErrorStream(true).start();
+        try (var out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("ready");
+            var busy = UsersCommandTest.run("--home", h, "users", "unlock", "admin");
+            assertThat(busy.status()).isEqualTo(4);
+            assertThat(busy.err()).contains("in use by a running server").contains("PostgreSQL");
+        } finally {
+            server.getOutputStream().close();
+            server.waitFor();
+        }
+        assertThat(UsersCommandTest.run("--home", h, "users", "unlock", "admin").status()).isZero();
+    }
+}

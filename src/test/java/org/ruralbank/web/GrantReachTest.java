@@ -1,0 +1,235 @@
+package org.ruralbank.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ruralbank.channels.TargetWorkbook;
+import org.ruralbank.channels.TargetWorkbookTestSupport;
+import org.ruralbank.directconnect.DirectConnectFixture;
+import org.ruralbank.directconnect.Onboarding;
+import org.ruralbank.platform.DataScope;
+import org.ruralbank.platform.Grantor;
+import org.ruralbank.platform.Org;
+import org.ruralbank.platform.Role;
+import org.ruralbank.platform.StaffUser;
+import org.ruralbank.platform.StaffUsers;
+import org.ruralbank.platform.UserChange;
+import org.ruralbank.testing.Endpoints;
+import org.ruralbank.testing.OnPostgres;
+import org.ruralbank.testing.TestBank;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * For every state-changing endpoint, an actor of branch A cannot grant or reach more than they hold: posting
+ * parameters that name branch B, the whole bank, a higher role or a user above them is refused (a 403, 404 or 400,
+ * or the form's error) and changes nothing of the users, roles, orgs, proposals, onboarding or targets. A new
+ * mutating endpoint without a case here (or a reason in {@link #NO_REACH}) fails
+ * {@link #everyMutatingEndpointHasAReachCase()}.
+ */
+@OnPostgres
+class GrantReachTest {
+
+    /** Endpoints whose actor is not a staff user, with the reason and where their isolation is tested. */
+    static final Map<String, String> NO_REACH = Map.of(
+            "POST /api/dc/v1/payments", ScopeIsolationTest.PARTNER,
+            "POST /api/dc/v1/payments/iso", ScopeIsolationTest.PARTNER,
+            "POST /api/dc/v1/pools/{poolId}/runs", ScopeIsolationTest.PARTNER);
+
+    /** What the cases must leave as it was: who holds what, where, and what waits for approval or applies. */
+    static final List<String> STATE = List.of(
+            "select user_id, username, org_id, data_scope, enabled, password_hash, must_change_password "
+                    + "from staff_user order by user_id",
+            "select user_id, role from staff_user_role order by user_id, role",
+            "select org_id, org_path, status from org order by org_id",
+            "select proposal_id, status, checker from staff_grant_proposal order by proposal_id",
+            "select change_id, status, checker from dc_change order by change_id",
+            "select enterprise_id, org_path, status, per_txn_limit_fen from dc_enterprise order by enterprise_id",
+            "select org_id, target_year, indicator, quarter, target_value from channel_target "
+                    + "order by org_id, target_year, indicator, quarter");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext ctx;
+    @Autowired
+    StaffUsers users;
+    @Autowired
+    JdbcClient db;
+
+    TestBank bank;
+    Org a;
+    Org b;
+    String adminOfA;
+    MockHttpSession asAdminOfA;
+    MockHttpSession asEbankOfA;
+    /** A whole-bank administrator who sits in branch A: above the branch administrator though within reach. */
+    long wholeBankInA;
+    long userOfA;
+    long userOfB;
+    String enterpriseOfB;
+    long changeOfB;
+    long pendingGrant;
+
+    @BeforeEach
+    void twoBranches() throws Exception {
+        bank = new TestBank(ctx);
+        a = bank.branch("甲授权支行");
+        b = bank.branch("乙授权支行");
+        adminOfA = bank.user(a, DataScope.ORG_AND_BELOW, Role.ADMIN);
+        asAdminOfA = TestBank.login(mvc, adminOfA, TestBank.PASSWORD);
+        asEbankOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.EBANK), TestBank.PASSWORD);
+        wholeBankInA = bank.userId(bank.user(a, DataScope.ALL, Role.ADMIN));
+        String cmOfA = bank.user(a, DataScope.ORG, Role.CM);
+        userOfA = bank.userId(cmOfA);
+        userOfB = bank.userId(bank.user(b, DataScope.ORG, Role.CM));
+        var dcB = new DirectConnectFixture(ctx, b);
+        enterpriseOfB = dcB.enterprise("乙授权企业");
+        changeOfB = ctx.getBean(Onboarding.class).propose(Onboarding.Kind.LIMIT,
+                Map.of("enterpriseId", enterpriseOfB, "perTxnLimit", "100.00", "dailyLimit", "200.00"), dcB.maker);
+        StaffUser cm = users.findByUsername(cmOfA).orElseThrow();
+        pendingGrant = ((UserChange.Proposed) users.update(cm.userId(), cm.displayName(), a.orgId(), cm.roles(),
+                DataScope.ALL, true, Grantor.console())).proposalId();
+    }
+
+    /** One case per mutating endpoint: every way the actor could name more than they hold, each refused. */
+    Map<String, ReachCase> cases() {
+        Map<String, ReachCase> cases = new LinkedHashMap<>();
+        long self = bank.userId(adminOfA);
+        cases.put("POST /users", () -> {
+            createUser("ALL", a.orgId(), "CM").andExpect(status().isForbidden());
+            createUser("ORG", a.orgId(), "AUDITOR").andExpect(status().isForbidden());
+            createUser("ORG", a.orgId(), "CM", "ADMIN", "AUDITOR").andExpect(status().isBadRequest());
+            createUser("ORG", b.orgId(), "CM").andExpect(status().isBadRequest());
+            createUser("ORG_AND_BELOW", bank.headOffice().orgId(), "CM").andExpect(status().isBadRequest());
+        });
+        cases.put("POST /users/{id}", () -> {
+            updateUser(self, a.orgId(), "ALL", "ADMIN").andExpect(status().isForbidden());
+            updateUser(self, a.orgId(), "ORG_AND_BELOW", "ADMIN", "AUTHORIZER").andExpect(status().isForbidden());
+            updateUser(self, bank.headOffice().orgId(), "ORG_AND_BELOW", "ADMIN").andExpect(status().isBadRequest());
+            updateUser(userOfA, a.orgId(), "ALL", "CM").andExpect(status().isForbidden());
+            updateUser(userOfA, a.orgId(), "ORG", "AUDITOR").andExpect(status().isForbidden());
+            updateUser(userOfA, b.orgId(), "ORG", "CM").andExpect(status().isBadRequest());
+            updateUser(userOfB, b.orgId(), "ORG", "CM").andExpect(status().isNotFound());
+            updateUser(wholeBankInA, a.orgId(), "ORG", "CM").andExpect(status().isForbidden());
+        });
+        cases.put("POST /users/{id}/reset-password", () -> {
+            mvc.perform(post("/users/" + wholeBankInA + "/reset-password").session(asAdminOfA).with(csrf()))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/users/" + bank.userId("admin") + "/reset-password").session(asAdminOfA)
+                    .with(csrf())).andExpect(status().isNotFound());
+            mvc.perform(post("/users/" + userOfB + "/reset-password").session(asAdminOfA).with(csrf()))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("POST /users/{id}/unlock", () -> {
+            mvc.perform(post("/users/" + wholeBankInA + "/unlock").session(asAdminOfA).with(csrf()))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/users/" + userOfB + "/unlock").session(asAdminOfA).with(csrf()))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("POST /users/proposals/{id}/approve", () -> mvc.perform(post("/users/proposals/" + pendingGrant
+                + "/approve").session(asAdminOfA).with(csrf())).andExpect(status().isForbidden()));
+        cases.put("POST /users/proposals/{id}/reject", () -> mvc.perform(post("/users/proposals/" + pendingGrant
+                + "/reject").session(asAdminOfA).with(csrf())).andExpect(status().isNotFound()));
+        cases.put("POST /orgs", () -> {
+            String page = mvc.perform(post("/orgs").session(asAdminOfA).with(csrf()).param("orgId", bank.uniqueId("S"))
+                    .param("name", "乙的分理处").param("parentOrgId", b.orgId())).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"parentOrgId\"");
+            page = mvc.perform(post("/orgs").session(asAdminOfA).with(csrf()).param("orgId", bank.uniqueId("H"))
+                    .param("name", "第二个总行")).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("data-field=\"parentOrgId\"");
+        });
+        cases.put("POST /directconnect/changes", () -> {
+            mvc.perform(post("/directconnect/changes").session(asEbankOfA).with(csrf()).param("kind", "ENTERPRISE")
+                    .param("enterpriseId", bank.uniqueId("E")).param("name", "乙的企业").param("orgId", b.orgId()))
+                    .andExpect(r -> assertThat(r.getFlashMap().get("error")).isNotNull());
+            mvc.perform(post("/directconnect/changes").session(asEbankOfA).with(csrf()).param("kind", "LIMIT")
+                    .param("enterpriseId", enterpriseOfB).param("perTxnLimit", "1.00").param("dailyLimit", "2.00"))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("POST /directconnect/changes/{id}/approve", () -> mvc.perform(post("/directconnect/changes/"
+                + changeOfB + "/approve").session(asEbankOfA).with(csrf())).andExpect(status().isNotFound()));
+        cases.put("POST /directconnect/changes/{id}/reject", () -> mvc.perform(post("/directconnect/changes/"
+                + changeOfB + "/reject").session(asEbankOfA).with(csrf())).andExpect(status().isNotFound()));
+        cases.put("POST /password", () -> {
+            // the form changes the signed-in user's own password only: naming someone else changes nothing
+            String page = mvc.perform(post("/password").session(asAdminOfA).with(csrf()).param("username", "admin")
+                    .param("current", "not-mine").param("next", "Taken-0ver-Passw0rd")
+                    .param("repeat", "Taken-0ver-Passw0rd")).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("data-field=\"current\"");
+        });
+        cases.put("POST /channels/targets/upload", () -> {
+            byte[] workbook = TargetWorkbookTestSupport.filled(2031,
+                    List.of(new TargetWorkbook.Branch(b.orgId(), b.name())));
+            String page = mvc.perform(multipart("/channels/targets/upload")
+                    .file(new MockMultipartFile("file", "t.xlsx", null, workbook)).param("year", "2031")
+                    .session(asAdminOfA).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(page).contains(b.orgId());
+        });
+        cases.put("POST /data/load", () -> mvc.perform(post("/data/load").session(asAdminOfA).with(csrf()))
+                .andExpect(status().isForbidden()));
+        cases.put("POST /warehouse/sql", () -> mvc.perform(post("/warehouse/sql").session(asAdminOfA).with(csrf())
+                .param("query", "select 1")).andExpect(status().isForbidden()));
+        cases.put("POST /warehouse/sql/export", () -> mvc.perform(post("/warehouse/sql/export").session(asAdminOfA)
+                .with(csrf()).param("query", "select 1")).andExpect(status().isForbidden()));
+        return cases;
+    }
+
+    @Test
+    void everyMutatingEndpointHasAReachCase() {
+        Set<String> uncovered = new TreeSet<>(Endpoints.of(ctx, true));
+        uncovered.removeAll(cases().keySet());
+        uncovered.removeAll(NO_REACH.keySet());
+        assertThat(uncovered).as("mutating endpoints without a reach case: add one to GrantReachTest").isEmpty();
+    }
+
+    @Test
+    void noMutatingEndpointGrantsOrReachesMoreThanTheActorHolds() throws Exception {
+        for (Map.Entry<String, ReachCase> c : cases().entrySet()) {
+            String before = state();
+            c.getValue().run();
+            assertThat(state()).as(c.getKey() + " changed nothing").isEqualTo(before);
+        }
+    }
+
+    private String state() {
+        StringBuilder all = new StringBuilder();
+        for (String sql : STATE) {
+            all.append(sql).append('\n').append(db.sql(sql).query().listOfRows()).append('\n');
+        }
+        return all.toString();
+    }
+
+    private ResultActions createUser(String scope, String orgId, String... roles) throws Exception {
+        return mvc.perform(post("/users").session(asAdminOfA).with(csrf()).param("username", bank.uniqueId("r")
+                .toLowerCase()).param("displayName", "越权").param("orgId", orgId).param("roles", roles)
+                .param("dataScope", scope));
+    }
+
+    private ResultActions updateUser(long id, String orgId, String scope, String... roles) throws Exception {
+        return mvc.perform(post("/users/" + id).session(asAdminOfA).with(csrf()).param("displayName", "越权")
+                .param("orgId", orgId).param("roles", roles).param("dataScope", scope).param("enabled", "true"));
+    }
+
+    @FunctionalInterface
+    interface ReachCase {
+        void run() throws Exception;
+    }
+}
