@@ -52,10 +52,23 @@ class ConnectCommand {
         /** Signs and sends; prints the status line to stderr and the body to stdout (or --out). */
         int send(String method, String pathAndQuery, byte[] body, String contentType, String idempotencyKey)
                 throws IOException, InterruptedException {
-            if (keyId == null || privateKey == null) {
-                System.err.println("connect: --key-id and --private-key (or their environment variables) are needed");
+            if (!configured()) {
                 return 2;
             }
+            return output(exchange(method, pathAndQuery, body, contentType, idempotencyKey, null));
+        }
+
+        boolean configured() {
+            if (keyId == null || privateKey == null) {
+                System.err.println("connect: --key-id and --private-key (or their environment variables) are needed");
+                return false;
+            }
+            return true;
+        }
+
+        /** Signs and sends one request; {@code prefer}, when given, is sent as the Prefer header. */
+        HttpResponse<byte[]> exchange(String method, String pathAndQuery, byte[] body, String contentType,
+                String idempotencyKey, String prefer) throws IOException, InterruptedException {
             PrivateKey key = RequestSigning.privateKey(algorithm, Files.readString(privateKey));
             String timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
             byte[] nonceBytes = new byte[16];
@@ -77,8 +90,14 @@ class ConnectCommand {
             if (idempotencyKey != null) {
                 b.header(RequestSigning.IDEMPOTENCY_HEADER, idempotencyKey);
             }
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(b.build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            if (prefer != null) {
+                b.header("Prefer", prefer);
+            }
+            return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        /** Prints the status line to stderr and the body to stdout (or --out); 0 for a 2xx answer. */
+        int output(HttpResponse<byte[]> response) throws IOException {
             System.err.println("HTTP " + response.statusCode());
             if (out != null) {
                 Files.write(out, response.body());
@@ -167,16 +186,54 @@ class ConnectCommand {
         }
     }
 
-    @Command(name = "batch", description = "Send a pain.001 file (pain.001.001.09 or .03); prints the pain.002.")
+    @Command(name = "batch", description = "Send a pain.001 file (pain.001.001.09 or .03), wait until the bank has "
+            + "executed it, and print its pain.002.")
     static class Batch implements Callable<Integer> {
         @Mixin
         Connection c;
         @Parameters(index = "0")
         Path file;
+        @Option(names = "--poll-seconds", defaultValue = "2", description = "Seconds between looks at the job "
+                + "(default 2).")
+        int pollSeconds;
+        @Option(names = "--no-wait", description = "Only submit: print the job's status and where to find it.")
+        boolean noWait;
 
         @Override
         public Integer call() throws Exception {
-            return c.send("POST", "/api/dc/v1/payments/iso", Files.readAllBytes(file), "application/xml", null);
+            if (!c.configured()) {
+                return 2;
+            }
+            // the bank answers at once with the job; a message it refuses as a whole is answered with its pain.002
+            HttpResponse<byte[]> submitted = c.exchange("POST", "/api/dc/v1/payments/iso", Files.readAllBytes(file),
+                    "application/xml", null, "respond-async");
+            String job = submitted.headers().firstValue("Location").orElse(null);
+            if (submitted.statusCode() != 202 || job == null) {
+                return c.output(submitted);
+            }
+            System.err.println("accepted as " + job);
+            if (noWait) {
+                return c.output(submitted);
+            }
+            while (true) {
+                HttpResponse<byte[]> status = c.exchange("GET", job, new byte[0], null, null, null);
+                String body = new String(status.body(), StandardCharsets.UTF_8);
+                if (status.statusCode() != 200) {
+                    return c.output(status);
+                }
+                System.err.println(field(body, "posted") + " posted, " + field(body, "rejected") + " rejected, "
+                        + field(body, "pending") + " pending");
+                if (body.contains("\"state\":\"DONE\"")) {
+                    return c.output(c.exchange("GET", job + "/report", new byte[0], null, null, null));
+                }
+                Thread.sleep(1000L * Math.max(1, pollSeconds));
+            }
+        }
+
+        /** A number of the job's JSON status. */
+        private static String field(String json, String name) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
+            return m.find() ? m.group(1) : "?";
         }
     }
 

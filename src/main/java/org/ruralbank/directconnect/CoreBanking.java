@@ -36,6 +36,9 @@ public interface CoreBanking {
     /** Entries of an account for business dates {@code from..to} inclusive, in posting order. */
     List<Entry> entries(String accountNo, LocalDate from, LocalDate to);
 
+    /** The entries of one transfer, its debit leg first, as {@link #entries} lists them (none when unknown). */
+    List<Entry> entriesOf(String transferId);
+
     /** Every transfer posted on a business date (for reconciliation). */
     List<Transfer> transfersOn(LocalDate businessDate);
 

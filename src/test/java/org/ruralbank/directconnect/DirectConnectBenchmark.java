@@ -47,6 +47,8 @@ class DirectConnectBenchmark {
 
     static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    /** pgbench's clients (its scale stays {@link #CLIENTS}); fewer when the database has few connection slots left. */
+    static final int PGBENCH_CLIENTS = Integer.getInteger("bench.pgbench-clients", CLIENTS);
     /**
      * Long enough for the JIT to finish compiling the request path of both signature algorithms on two busy cores:
      * with 5 s the compiler threads still took a third of the JVM's CPU during the measured scenarios, which
@@ -120,7 +122,7 @@ class DirectConnectBenchmark {
                     x.perSecond() / tps, x.clientCpuMs(), x.requestCpuMs(), x.restCpuMs()));
         }
         md.append(String.format("%npgbench (built-in TPC-B-like, scale %d, %d clients, %d s, same database): "
-                + "%.0f tps before the scenarios, %.0f after, mean %.0f%n", CLIENTS, CLIENTS, SECONDS, tpsBefore,
+                + "%.0f tps before the scenarios, %.0f after, mean %.0f%n", CLIENTS, PGBENCH_CLIENTS, SECONDS, tpsBefore,
                 tpsAfter, tps));
         System.out.println(md);
         Path out = Path.of("target", "benchmarks", "directconnect.md");
@@ -322,7 +324,7 @@ class DirectConnectBenchmark {
     }
 
     /** pgbench's built-in TPC-B-like script on the same database (its own tables in the public schema). */
-    private static final class Pgbench {
+    static final class Pgbench {
         private final List<String> connection;
 
         Pgbench() {
@@ -340,7 +342,7 @@ class DirectConnectBenchmark {
         }
 
         double run() throws Exception {
-            String out = exec(command("-n", "-c", String.valueOf(CLIENTS), "-j", "2", "-T",
+            String out = exec(command("-n", "-c", String.valueOf(PGBENCH_CLIENTS), "-j", "2", "-T",
                     String.valueOf(SECONDS)));
             Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
             if (!tps.find()) {

@@ -98,13 +98,13 @@ abstract class Pain001Contract {
         String xml = Pain001.v09(msgId(), List.of(new Block("B1", payer, List.of(
                 new Tx("E1", "10.00", "CNY", payee, null), new Tx("E2", "0.00", "CNY", payee, null)))));
         // the store refuses this enterprise's answers: the payments are posted, then storing the pain.002 fails
-        db.sql("alter table dc_message add constraint dc_message_no_answer_yet check (enterprise_id <> '" + ent
+        db.sql("alter table dc_batch_job add constraint dc_batch_job_no_answer_yet check (enterprise_id <> '" + ent
                 + "' or response is null)").update();
         try {
             mvc.perform(postXml(ISO, xml).with(key.signed())).andExpect(status().isInternalServerError())
                     .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         } finally {
-            db.sql("alter table dc_message drop constraint dc_message_no_answer_yet").update();
+            db.sql("alter table dc_batch_job drop constraint dc_batch_job_no_answer_yet").update();
         }
         assertThat(balance(payee)).isEqualTo(10_00L);
         String report = report(xml);

@@ -175,7 +175,7 @@ class AuditTrailTest {
      */
     static final Map<String, String> JOURNALED = Map.of(
             "POST /api/dc/v1/payments", "JSON payment: dc_instruction and its events",
-            "POST /api/dc/v1/payments/iso", "pain.001: one dc_instruction per transaction, dc_message per message",
+            "POST /api/dc/v1/payments/iso", "pain.001: one dc_instruction per transaction, dc_batch_job per message",
             "POST /api/dc/v1/pools/{poolId}/runs", "pool run: dc_pool_run and one dc_pool_sweep per member",
             "POST /api/dc/v1/treasury/quotas", "quota file: dc_quota_load, a GRANT posting per changed quota, audit",
             "POST /api/dc/v1/treasury/payments", "treasury payment: dc_instruction, its events, a PAY posting",

@@ -71,7 +71,7 @@ class PartnerJournalTest {
                     .andExpect(status().isOk());
             return count("select count(*) from dc_instruction_event v join dc_instruction i "
                     + "on i.instruction_id = v.instruction_id where i.enterprise_id = ? and i.msg_id = 'J-MSG'", ent)
-                    * count("select count(*) from dc_message where enterprise_id = ? and msg_id = 'J-MSG'", ent);
+                    * count("select count(*) from dc_batch_job where enterprise_id = ? and msg_id = 'J-MSG'", ent);
         });
         cases.put("POST /api/dc/v1/pools/{poolId}/runs", () -> {
             mvc.perform(post("/api/dc/v1/pools/" + poolId + "/runs").header("Idempotency-Key", "run-1")

@@ -49,6 +49,8 @@ class ScopeIsolationTest {
             Map.entry("GET /api/dc/v1/accounts/{accountNo}/entries", PARTNER),
             Map.entry("GET /api/dc/v1/accounts/{accountNo}/statement", PARTNER),
             Map.entry("GET /api/dc/v1/payments/{key}", PARTNER),
+            Map.entry("GET /api/dc/v1/payments/iso/jobs/{jobId}", PARTNER),
+            Map.entry("GET /api/dc/v1/payments/iso/jobs/{jobId}/report", PARTNER),
             Map.entry("GET /api/dc/v1/pools/{poolId}/runs", PARTNER),
             Map.entry("GET /api/dc/v1/treasury/reconciliation", PARTNER),
             Map.entry("GET /api/dc/v1/treasury/payments/{paymentId}", PARTNER),

@@ -144,23 +144,35 @@ public class LedgerCoreBanking implements CoreBanking {
                         rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))).optional();
     }
 
+    private static final String ENTRY_COLUMNS = "transfer_id, debit_account, credit_account, amount_fen, kind, code, "
+            + "reference, business_date, created_at, seq";
+
     @Override
     public List<Entry> entries(String accountNo, LocalDate from, LocalDate to) {
-        return db.sql("""
-                select transfer_id, debit_account, credit_account, amount_fen, kind, code, reference, business_date,
-                       created_at, seq
+        return db.sql("select " + ENTRY_COLUMNS + """
                   from dc_transfer
                  where (debit_account = :n or credit_account = :n) and business_date between :f and :t
                  order by seq
-                """).param("n", accountNo).param("f", from).param("t", to).query((rs, i) -> {
-                    boolean debit = accountNo.equals(rs.getString("debit_account"));
-                    long amount = rs.getLong("amount_fen");
-                    return new Entry(rs.getString("transfer_id"), accountNo,
-                            debit ? rs.getString("credit_account") : rs.getString("debit_account"),
-                            debit ? -amount : amount, Kind.valueOf(rs.getString("kind")), rs.getString("code"),
-                            rs.getString("reference"), rs.getObject("business_date", LocalDate.class),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getLong("seq"));
-                }).list();
+                """).param("n", accountNo).param("f", from).param("t", to)
+                .query((rs, i) -> entry(rs, accountNo)).list();
+    }
+
+    @Override
+    public List<Entry> entriesOf(String transferId) {
+        return db.sql("select " + ENTRY_COLUMNS + " from dc_transfer where transfer_id = :id").param("id", transferId)
+                .query((rs, i) -> List.of(entry(rs, rs.getString("debit_account")),
+                        entry(rs, rs.getString("credit_account")))).optional().orElse(List.of());
+    }
+
+    /** A transfer's row as the entry of one of its two accounts. */
+    private static Entry entry(ResultSet rs, String accountNo) throws SQLException {
+        boolean debit = accountNo.equals(rs.getString("debit_account"));
+        long amount = rs.getLong("amount_fen");
+        return new Entry(rs.getString("transfer_id"), accountNo,
+                debit ? rs.getString("credit_account") : rs.getString("debit_account"),
+                debit ? -amount : amount, Kind.valueOf(rs.getString("kind")), rs.getString("code"),
+                rs.getString("reference"), rs.getObject("business_date", LocalDate.class),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getLong("seq"));
     }
 
     @Override

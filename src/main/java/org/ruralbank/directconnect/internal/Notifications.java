@@ -58,8 +58,7 @@ public class Notifications {
             if (enterprises.isEmpty()) {
                 continue;
             }
-            var entries = core.entries(account, t.businessDate(), t.businessDate()).stream()
-                    .filter(e -> e.transferId().equals(transferId)).toList();
+            var entries = core.entriesOf(transferId).stream().filter(e -> e.accountNo().equals(account)).toList();
             String name = db.sql("select account_name from dc_account where account_no = :a").param("a", account)
                     .query(String.class).single();
             Instant now = clock.instant();

@@ -140,86 +140,12 @@ public class PartnerOperations {
                 .optional();
     }
 
-    /**
-     * A pain.001 message → its pain.002 report. The message id is claimed first, with the message's digest, in a
-     * row of its own that the database keeps unique per enterprise: of several different messages with one id,
-     * sent one after the other or at once, exactly one executes and every other is refused as a whole (DU01, a
-     * report of its own message) without executing anything. The same message again returns the stored report.
-     *
-     * <p>Each transaction then executes in its own transaction that stores its result with its posting, and the
-     * report, built from those results, is stored last. Nothing in the report can fail once money has moved: it
-     * echoes only ids and counts, and a report of the same ids is validated before anything executes. Should the
-     * request still fail between the two (the store unreachable), the message is claimed but unanswered; sending
-     * it again runs it again, each transaction answering its stored result instead of executing twice, and stores
-     * and returns the report of what really happened.
-     */
-    public String initiation(String enterpriseId, byte[] body) throws Xml.BadXml {
-        Initiation in = PainMessages.read(body);
-        String hash = sha256(body);
-        PainMessages.Refusal refusal = PainMessages.refusal(in, MAX_TRANSACTIONS_PER_MESSAGE);
-        String refused = refusal == null ? null
-                : PainMessages.report(messageId("P"), clock.instant(), in, List.of(), refusal.code(), refusal.text());
-        if (refusal == null) {
-            PainMessages.reportable(in);
-        }
-        boolean claimed = db.sql("insert into dc_message (enterprise_id, msg_id, content_hash, response, created_at) "
-                + "values (:e, :m, :h, :r, :now) on conflict do nothing").param("e", enterpriseId)
-                .param("m", in.msgId()).param("h", hash).param("r", refused).param("now", OffsetDateTime.now(clock))
-                .update() == 1;
-        if (!claimed) {
-            String[] earlier = stored(enterpriseId, in.msgId());
-            if (!earlier[0].equals(hash)) {
-                return PainMessages.report(messageId("P"), clock.instant(), in, List.of(), "DU01", "message id "
-                        + in.msgId() + " was already used for a different message; nothing was executed");
-            }
-            if (earlier[1] != null) {
-                return earlier[1];
-            }
-            // the same message, claimed but not answered yet (under way, or failed after it executed): run it
-            // again; what it executed answers as stored
-        }
-        if (refused != null) {
-            return refused;
-        }
-        List<BlockStatus> blocks = new ArrayList<>();
-        LocalDate today = calendar.today();
-        for (PaymentBlock block : in.blocks()) {
-            List<TxStatus> txs = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (CreditTransfer t : block.transactions()) {
-                if (!seen.add(t.txKey())) {
-                    txs.add(new TxStatus(t.instrId(), t.endToEndId(), "RJCT", "DU05",
-                            "duplicate transaction id within the payment information block"));
-                    continue;
-                }
-                if (t.equivalentAmount()) {
-                    txs.add(new TxStatus(t.instrId(), t.endToEndId(), "RJCT", "AM12", "EqvtAmt (an amount to "
-                            + "convert from another currency) is not accepted: give InstdAmt in CNY"));
-                    continue;
-                }
-                PaymentResult r = payments.execute(new PaymentOrder(enterpriseId,
-                        PaymentOrder.isoKey(in.msgId(), block.pmtInfId(), t.txKey()), "PAIN001", in.msgId(),
-                        block.pmtInfId(), t.endToEndId(), block.debitAccount(), t.creditAccount(),
-                        t.creditorName(), t.creditorAgent(), t.amountText(), t.currency(), today));
-                txs.add(new TxStatus(t.instrId(), t.endToEndId(), r.status(), r.reasonCode(), r.reasonText()));
-            }
-            blocks.add(new BlockStatus(block.pmtInfId(), txs,
-                    PainMessages.combine(txs.stream().map(TxStatus::status).toList()), null, null));
-        }
-        String response = PainMessages.report(messageId("P"), clock.instant(), in, blocks, null, null);
-        db.sql("update dc_message set response = :r where enterprise_id = :e and msg_id = :m and response is null")
-                .param("r", response).param("e", enterpriseId).param("m", in.msgId()).update();
-        return stored(enterpriseId, in.msgId())[1];
-    }
-
-    /** The stored digest and report (null while unanswered) of a message id. */
-    private String[] stored(String enterpriseId, String msgId) {
-        return db.sql("select content_hash, response from dc_message where enterprise_id = :e and msg_id = :m")
-                .param("e", enterpriseId).param("m", msgId)
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
-    }
-
     private String messageId(String prefix) {
+        return messageId(prefix, clock);
+    }
+
+    /** An id for a message the bank writes (a report, a statement). */
+    static String messageId(String prefix, Clock clock) {
         Instant now = clock.instant();
         return prefix + now.toEpochMilli() + Long.toString(System.nanoTime() % 100000, 36);
     }

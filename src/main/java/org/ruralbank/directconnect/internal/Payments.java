@@ -13,17 +13,21 @@ import org.ruralbank.directconnect.CoreBanking.Outcome;
 import org.ruralbank.directconnect.CoreBanking.Transfer;
 import org.ruralbank.shared.Money;
 import org.springframework.dao.DuplicateKeyException;
+import java.sql.Types;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Executes payments exactly once, within limits, without overdraft.
  *
- * <p>Each payment is one database transaction: the instruction row claims the enterprise's id for it (a unique
- * key), the limit-usage rows are locked in key order, then the core locks the account rows in account order and
- * posts. Every concurrent payment takes its locks in this same order, so none can deadlock, and every check reads
+ * <p>A payment commits in one database transaction with its answer (a JSON payment alone, a pain.001 job's
+ * payments by chunks, see {@link Batches}): the instruction row claims the enterprise's id for it (a unique key),
+ * the limit-usage rows are locked in key order, then the core locks the account rows in account order and posts. Every concurrent payment takes its locks in this same order, so none can deadlock, and every check reads
  * values nobody else can change before the commit: no interleaving exceeds a limit or overdraws an account.
  */
 @Service
@@ -37,6 +41,8 @@ public class Payments {
     public static final Duration CLEARING_TIMEOUT = Duration.ofDays(3);
 
     private final JdbcClient db;
+    /** For the statements sent as JDBC batches. */
+    private final JdbcTemplate jdbc;
     private final CoreBanking core;
     private final Directory directory;
     private final Notifications notifications;
@@ -44,9 +50,10 @@ public class Payments {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    Payments(JdbcClient db, CoreBanking core, Directory directory, Notifications notifications, Nonces nonces,
-            TransactionTemplate tx, Clock clock) {
+    Payments(JdbcClient db, DataSource dataSource, CoreBanking core, Directory directory,
+            Notifications notifications, Nonces nonces, TransactionTemplate tx, Clock clock) {
         this.db = db;
+        this.jdbc = new JdbcTemplate(dataSource);
         this.core = core;
         this.directory = directory;
         this.notifications = notifications;
@@ -91,29 +98,31 @@ public class Payments {
 
     /** As {@link #execute(PaymentOrder, Nonces.Claim)}, drawing on {@code charge} too (when not null). */
     public PaymentResult execute(PaymentOrder order, Nonces.Claim nonce, Charge charge) {
-        String hash = charge == null ? order.contentHash()
-                : PartnerOperations.sha256(PartnerOperations.utf8(order.contentHash() + "\u001f" + charge.content()));
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 PaymentResult result = tx.execute(status -> {
                     nonces.recordOrRefuse(nonce);
-                    return run(order, hash, charge);
+                    return run(List.of(order), charge).get(0);
                 });
                 committed(nonce);
                 return result;
-            } catch (DuplicateKeyException sameId) {
-                // the id is taken (an earlier request, or one committed in parallel): answer as its replay
-                Optional<PaymentResult> earlier = tx.execute(status -> {
-                    nonces.recordOrRefuse(nonce);
-                    return earlier(order.enterpriseId(), order.idemKey(), hash);
-                });
-                committed(nonce);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
+            } catch (DuplicateKeyException raced) {
+                // H2 may report an id inserted in parallel as a duplicate instead of waiting for it: the next
+                // attempt finds it and answers as its replay
             }
         }
         throw new IllegalStateException("instruction " + order.idemKey() + " neither found nor inserted");
+    }
+
+    /**
+     * Executes the payments one after the other in the caller's transaction, each answering as {@link
+     * #execute(PaymentOrder)} would; they commit (or roll back) together with whatever else the caller writes.
+     */
+    public List<PaymentResult> executeInTransaction(List<PaymentOrder> orders) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("executeInTransaction needs the caller's transaction");
+        }
+        return run(orders, null);
     }
 
     private static void committed(Nonces.Claim nonce) {
@@ -154,49 +163,130 @@ public class Payments {
                 g == null ? null : g.dailyLimitFen(), creditKind);
     }
 
-    private PaymentResult run(PaymentOrder o, String hash, Charge charge) {
-        Context ctx = context(o);
-        PaymentOrder.Amount parsed = o.amount();
-        Long amount = parsed instanceof PaymentOrder.Fen f ? f.fen() : null;
-        boolean interBank = o.creditorAgent() != null && !o.creditorAgent().isBlank()
-                && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
-        OffsetDateTime received = OffsetDateTime.now(clock);
-        long id = insert(o, ctx.orgPath(), hash, amount, interBank, received);
+    /** A payment on its way: its instruction, and its answer as written before it posts. */
+    private record Claimed(int index, PaymentOrder order, long id, OffsetDateTime received, Context ctx, Long amountFen,
+            boolean interBank, PaymentResult answer) {
 
+        boolean toPost() {
+            return !answer.rejected();
+        }
+    }
+
+    /**
+     * Executes the payments in order in the current transaction. Each claims its id with its instruction row (or
+     * answers as the replay of the one that holds it) and is judged by the rules; then the answers of all are
+     * written (in two statements, whatever their number); then each takes its limits and posts, in order. A
+     * payment whose posting is refused has its answer corrected before the commit. Writing the answers before the
+     * limit and account rows are locked keeps those statements out of the span in which the rows stay locked
+     * (until the commit): a busy enterprise's payments queue on them.
+     */
+    private List<PaymentResult> run(List<PaymentOrder> orders, Charge charge) {
+        List<PaymentResult> results = new ArrayList<>(orders.size());
+        List<Claimed> claimed = new ArrayList<>();
+        for (PaymentOrder o : orders) {
+            String hash = charge == null ? o.contentHash()
+                    : PartnerOperations.sha256(PartnerOperations.utf8(o.contentHash() + "\u001f" + charge.content()));
+            Context ctx = context(o);
+            PaymentOrder.Amount parsed = o.amount();
+            Long amount = parsed instanceof PaymentOrder.Fen f ? f.fen() : null;
+            boolean interBank = o.creditorAgent() != null && !o.creditorAgent().isBlank()
+                    && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
+            OffsetDateTime received = OffsetDateTime.now(clock);
+            Long id = insert(o, ctx.orgPath(), hash, amount, interBank, received);
+            if (id == null) {
+                // the id is taken (an earlier request, or one committed in parallel): answer as its replay
+                results.add(earlier(o.enterpriseId(), o.idemKey(), hash).orElseThrow(() -> new IllegalStateException(
+                        "instruction " + o.idemKey() + " neither inserted nor found")));
+                continue;
+            }
+            String refusal = refusal(o, ctx, parsed, amount, interBank);
+            PaymentResult answer = refusal != null
+                    ? new PaymentResult(id, o.idemKey(), "RJCT", refusal.substring(0, 4), refusal.substring(5), null,
+                            false)
+                    : new PaymentResult(id, o.idemKey(), interBank ? "ACSP" : "ACSC", null, null, "PAY-" + id, false);
+            Claimed c = new Claimed(results.size(), o, id, received, ctx, amount, interBank, answer);
+            claimed.add(c);
+            results.add(answer);
+        }
+        answer(claimed);
+        for (Claimed c : claimed) {
+            if (c.toPost()) {
+                PaymentResult posted = post(c, charge);
+                results.set(c.index(), posted);
+            }
+        }
+        return results;
+    }
+
+    /** Why the rules refuse the payment ("CODE text"), or null; from memory, before anything is locked. */
+    private static String refusal(PaymentOrder o, Context ctx, PaymentOrder.Amount parsed, Long amount,
+            boolean interBank) {
         if (!"ACTIVE".equals(ctx.status())) {
-            return reject(id, o, received, "AG01", "the enterprise's direct connection is suspended");
+            return "AG01 the enterprise's direct connection is suspended";
         }
         if (!"CNY".equals(o.currency())) {
-            return reject(id, o, received, "AM03", "only CNY is accepted, not " + o.currency());
+            return "AM03 only CNY is accepted, not " + o.currency();
         }
         if (parsed instanceof PaymentOrder.Refused r) {
-            return reject(id, o, received, r.code(), r.text());
+            return r.code() + " " + r.text();
         }
         if (o.debitAccount() == null || o.debitAccount().isBlank()) {
-            return reject(id, o, received, "AC01", "no debit account is given");
+            return "AC01 no debit account is given";
         }
         if (ctx.grantedAccount() == null || !ctx.canPay()) {
-            return reject(id, o, received, "AC01", "debit account unknown or not granted for payment: "
-                    + o.debitAccount());
+            return "AC01 debit account unknown or not granted for payment: " + o.debitAccount();
         }
         if (o.creditAccount() == null || o.creditAccount().isBlank()) {
-            return reject(id, o, received, "AC03", "no creditor account is given");
+            return "AC03 no creditor account is given";
         }
         if (o.creditAccount().equals(o.debitAccount())) {
-            return reject(id, o, received, "AC03", "the creditor account is the debit account");
+            return "AC03 the creditor account is the debit account";
         }
         if (!interBank && !"CUSTOMER".equals(ctx.creditKind())) {
-            return reject(id, o, received, "AC03", "no account " + o.creditAccount() + " at this bank");
+            return "AC03 no account " + o.creditAccount() + " at this bank";
         }
         if (parsed instanceof PaymentOrder.AboveAnyLimit || amount > ctx.perTxnLimitFen()) {
-            return reject(id, o, received, "AM02", "above the enterprise's per-transaction limit of "
-                    + Money.yuanText(ctx.perTxnLimitFen()) + " yuan");
+            return "AM02 above the enterprise's per-transaction limit of " + Money.yuanText(ctx.perTxnLimitFen())
+                    + " yuan";
         }
         if (ctx.accountPerTxnFen() != null && amount > ctx.accountPerTxnFen()) {
-            return reject(id, o, received, "AM02", "above the account's per-transaction limit of "
-                    + Money.yuanText(ctx.accountPerTxnFen()) + " yuan");
+            return "AM02 above the account's per-transaction limit of " + Money.yuanText(ctx.accountPerTxnFen())
+                    + " yuan";
         }
+        return null;
+    }
 
+    /**
+     * Writes each payment's answer and its first two history entries (received, decided), as JDBC batches: one
+     * round trip each for any number of payments.
+     */
+    private void answer(List<Claimed> claimed) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.batchUpdate("update dc_instruction set status = ?, reason_code = ?, reason_text = ?, transfer_id = ? "
+                + "where instruction_id = ?", claimed.stream().map(c -> new Object[] {c.answer().status(),
+                    c.answer().reasonCode(), cut(c.answer().reasonText(), 200), c.answer().transferId(), c.id()})
+                .toList(), new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT});
+        jdbc.batchUpdate("insert into dc_instruction_event (instruction_id, occurred_at, status, actor, detail) "
+                + "values (?, ?, 'RCVD', ?, ?), (?, ?, ?, ?, ?)", claimed.stream().map(c -> {
+                    PaymentResult a = c.answer();
+                    String detail = a.rejected() ? a.reasonCode() + " " + a.reasonText()
+                            : c.interBank() ? "reserved for the clearing hand-off as " + a.transferId()
+                            : "posted as " + a.transferId();
+                    return new Object[] {c.id(), c.received(), cut("partner:" + c.order().enterpriseId(), 60),
+                        cut(c.order().channel() + " " + c.order().idemKey(), 400), c.id(), now, a.status(),
+                        a.rejected() ? "rules" : "core", cut(detail, 400)};
+                }).toList(), new int[] {Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
+                    Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+    }
+
+    /** Takes the payment's limits and posts it; its answer is already written, and corrected if it is refused. */
+    private PaymentResult post(Claimed c, Charge charge) {
+        PaymentOrder o = c.order();
+        Context ctx = c.ctx();
+        long amount = c.amountFen();
         // limit rows first, in key order; the core locks account rows after them
         TreeMap<String, Long> limits = new TreeMap<>();
         limits.put("E:" + o.enterpriseId(), ctx.dailyLimitFen());
@@ -209,19 +299,18 @@ public class Payments {
                 giveBack(taken, o.businessDate(), amount);
                 long used = db.sql("select used_fen from dc_limit_usage where usage_key = :k and business_date = :d")
                         .param("k", limit.getKey()).param("d", o.businessDate()).query(Long.class).single();
-                return reject(id, o, received, "AM02", "above the daily limit of " + Money.yuanText(limit.getValue())
+                return refused(c.id(), o, "AM02", "above the daily limit of " + Money.yuanText(limit.getValue())
                         + " yuan (" + Money.yuanText(used) + " already used on " + o.businessDate() + ")");
             }
             taken.add(limit.getKey());
         }
-        Charge.Refusal refused = charge == null ? null : charge.take(amount);
-        if (refused != null) {
+        Charge.Refusal charged = charge == null ? null : charge.take(amount);
+        if (charged != null) {
             giveBack(taken, o.businessDate(), amount);
-            return reject(id, o, received, refused.code(), refused.text());
+            return refused(c.id(), o, charged.code(), charged.text());
         }
-
-        String transferId = "PAY-" + id;
-        Transfer t = interBank
+        String transferId = c.answer().transferId();
+        Transfer t = c.interBank()
                 ? Transfer.pending(transferId, o.debitAccount(), CLEARING_ACCOUNT, amount,
                         clock.instant().plus(CLEARING_TIMEOUT), "CLEARING", o.idemKey(), o.businessDate())
                 : Transfer.posted(transferId, o.debitAccount(), o.creditAccount(), amount, "PAYMENT", o.idemKey(),
@@ -233,21 +322,16 @@ public class Payments {
                 charge.giveBack(amount);
             }
             return outcome == Outcome.EXCEEDS_CREDITS
-                    ? reject(id, o, received, "AM04", "insufficient funds on " + o.debitAccount())
-                    : reject(id, o, received, "NARR", "the core refused the posting: " + outcome);
+                    ? refused(c.id(), o, "AM04", "insufficient funds on " + o.debitAccount())
+                    : refused(c.id(), o, "NARR", "the core refused the posting: " + outcome);
         }
-        if (charge != null) {
-            charge.posted(id, transferId, amount);
-        }
-        String status = interBank ? "ACSP" : "ACSC";
-        db.sql("update dc_instruction set status = :s, transfer_id = :t where instruction_id = :id")
-                .param("s", status).param("t", transferId).param("id", id).update();
-        events(id, received, o, status, "core", interBank ? "reserved for the clearing hand-off as " + transferId
-                : "posted as " + transferId);
         if (directory.watched(t.debitAccount()) || directory.watched(t.creditAccount())) {
             notifications.enqueue(t);
         }
-        return new PaymentResult(id, o.idemKey(), status, null, null, transferId, false);
+        if (charge != null) {
+            charge.posted(c.id(), transferId, amount);
+        }
+        return c.answer();
     }
 
     /**
@@ -274,7 +358,8 @@ public class Payments {
         }
     }
 
-    private long insert(PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank,
+    /** Inserts the instruction and returns its id; null when its id is already taken. */
+    private Long insert(PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank,
             OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         db.sql("""
@@ -283,6 +368,7 @@ public class Payments {
                     amount_text, amount_fen, currency, inter_bank, business_date, status, created_at)
                 values (:e, :path, :k, :h, :ch, :msg, :pmt, :e2e, :d, :c, :cn, :ca, :at, :af, :cur, :ib, :bd, 'RCVD',
                     :now)
+                on conflict do nothing
                 """).param("e", o.enterpriseId()).param("path", orgPath).param("k", o.idemKey())
                 .param("h", hash).param("ch", o.channel()).param("msg", cut(o.msgId(), 35))
                 .param("pmt", cut(o.pmtInfId(), 35)).param("e2e", cut(o.endToEndId(), 35))
@@ -291,23 +377,21 @@ public class Payments {
                 .param("at", cut(o.amountText(), 40)).param("af", amount).param("cur", cut(o.currency(), 3))
                 .param("ib", interBank).param("bd", o.businessDate()).param("now", now)
                 .update(keys, "instruction_id");
-        return keys.getKeyAs(Number.class).longValue();
+        return inserted(keys);
     }
 
-    private PaymentResult reject(long id, PaymentOrder o, OffsetDateTime received, String code, String text) {
-        db.sql("update dc_instruction set status = 'RJCT', reason_code = :c, reason_text = :t "
+    private static Long inserted(GeneratedKeyHolder keys) {
+        return keys.getKeyList().isEmpty() ? null : keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Rejects a payment whose answer was written as executed before its posting was refused (see run). */
+    private PaymentResult refused(long id, PaymentOrder o, String code, String text) {
+        db.sql("update dc_instruction set status = 'RJCT', reason_code = :c, reason_text = :t, transfer_id = null "
                 + "where instruction_id = :id").param("c", code).param("t", cut(text, 200)).param("id", id).update();
-        events(id, received, o, "RJCT", "rules", code + " " + text);
+        db.sql("update dc_instruction_event set status = 'RJCT', actor = 'rules', detail = :d "
+                + "where instruction_id = :id and status <> 'RCVD'").param("d", cut(code + " " + text, 400))
+                .param("id", id).update();
         return new PaymentResult(id, o.idemKey(), "RJCT", code, text, null, false);
-    }
-
-    /** The instruction's first two history entries, received and decided, written in one statement. */
-    private void events(long id, OffsetDateTime received, PaymentOrder o, String status, String actor, String detail) {
-        db.sql("insert into dc_instruction_event (instruction_id, occurred_at, status, actor, detail) "
-                + "values (:id, :r, 'RCVD', :p, :rd), (:id, :now, :s, :a, :d)").param("id", id).param("r", received)
-                .param("p", cut("partner:" + o.enterpriseId(), 60)).param("rd", cut(o.channel() + " " + o.idemKey(), 400))
-                .param("now", OffsetDateTime.now(clock)).param("s", status).param("a", cut(actor, 60))
-                .param("d", cut(detail, 400)).update();
     }
 
     void event(long instructionId, String status, String actor, String detail) {

@@ -57,6 +57,8 @@ public final class Problems {
             case "not-granted" -> "No such account among those granted to the enterprise";
             case "bad-request" -> "The request is not acceptable";
             case "unsupported-media-type" -> "Unsupported content type";
+            case "not-found" -> "No such resource among the enterprise's";
+            case "not-ready" -> "The job is still running";
             default -> "The request cannot be served";
         };
     }

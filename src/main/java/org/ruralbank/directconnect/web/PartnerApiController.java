@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.RequestSigning;
+import org.ruralbank.directconnect.internal.Batches;
 import org.ruralbank.directconnect.internal.BusinessCalendar;
 import org.ruralbank.directconnect.internal.PartnerOperations;
 import org.ruralbank.directconnect.internal.PartnerPrincipal;
@@ -37,11 +38,13 @@ class PartnerApiController {
     static final MediaType XML = MediaType.APPLICATION_XML;
 
     private final PartnerOperations operations;
+    private final Batches batches;
     private final Pools pools;
     private final BusinessCalendar calendar;
 
-    PartnerApiController(PartnerOperations operations, Pools pools, BusinessCalendar calendar) {
+    PartnerApiController(PartnerOperations operations, Batches batches, Pools pools, BusinessCalendar calendar) {
         this.operations = operations;
+        this.batches = batches;
         this.pools = pools;
         this.calendar = calendar;
     }
@@ -100,11 +103,14 @@ class PartnerApiController {
     }
 
     /**
-     * A pain.001 message. The content type is checked here rather than by the mapping, so that a wrong one is
-     * answered as every other refusal of the API is (a problem), not by the framework's default page.
+     * A pain.001: its pain.002 at once when executed in the request (or refused as a whole), else {@code 202} with
+     * the job's status and its address in {@code Location}. The content type is checked here rather than by the
+     * mapping, so that a wrong one is answered as every other refusal of the API is (a problem), not by the
+     * framework's default page.
      */
-    @PostMapping(value = "/payments/iso", produces = "application/xml")
-    ResponseEntity<String> initiation(@RequestHeader(name = "Content-Type", required = false) String contentType,
+    @PostMapping(value = "/payments/iso", produces = {"application/xml", "application/json"})
+    ResponseEntity<?> initiation(@RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestHeader(name = "Prefer", required = false) String prefer,
             @RequestBody(required = false) byte[] body) throws Xml.BadXml {
         if (!isXml(contentType)) {
             throw new Problems.Problem(415, "unsupported-media-type", "a pain.001 message is sent as "
@@ -113,7 +119,53 @@ class PartnerApiController {
         if (body == null || body.length == 0) {
             throw new Problems.Problem(400, "malformed", "the body is empty: a pain.001 message was expected");
         }
-        return ResponseEntity.ok().contentType(XML).body(operations.initiation(enterprise(), body));
+        boolean async = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
+        Batches.Intake intake = batches.submit(enterprise(), body, async);
+        if (intake instanceof Batches.Accepted a) {
+            return ResponseEntity.accepted().location(java.net.URI.create(jobPath(a.job())))
+                    .contentType(MediaType.APPLICATION_JSON).body(job(a.job(), a.replay()));
+        }
+        return ResponseEntity.ok().contentType(XML).body(((Batches.Answered) intake).report());
+    }
+
+    /** A pain.001 job's progress; {@code report} links its pain.002 once it is done. */
+    @GetMapping("/payments/iso/jobs/{jobId}")
+    Map<String, Object> job(@PathVariable long jobId) {
+        return job(batches.job(enterprise(), jobId).orElseThrow(() -> noJob(jobId)), false);
+    }
+
+    @GetMapping(value = "/payments/iso/jobs/{jobId}/report", produces = "application/xml")
+    ResponseEntity<String> jobReport(@PathVariable long jobId) {
+        Batches.Job job = batches.job(enterprise(), jobId).orElseThrow(() -> noJob(jobId));
+        if (!job.done()) {
+            throw new Problems.Problem(409, "not-ready", "job " + jobId + " is still running: " + job.pending()
+                    + " of " + job.transactions() + " transactions to go");
+        }
+        return ResponseEntity.ok().contentType(XML).body(batches.report(enterprise(), jobId).orElseThrow());
+    }
+
+    private static Problems.Problem noJob(long jobId) {
+        return new Problems.Problem(404, "not-found", "no pain.001 job " + jobId);
+    }
+
+    private static String jobPath(Batches.Job job) {
+        return "/api/dc/v1/payments/iso/jobs/" + job.jobId();
+    }
+
+    private static Map<String, Object> job(Batches.Job job, boolean replay) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("jobId", job.jobId());
+        m.put("msgId", job.msgId());
+        m.put("state", job.state());
+        m.put("transactions", job.transactions());
+        m.put("posted", job.posted());
+        m.put("rejected", job.rejected());
+        m.put("pending", job.pending());
+        m.put("acceptedAt", job.acceptedAt().toString());
+        m.put("completedAt", job.completedAt() == null ? null : job.completedAt().toString());
+        m.put("report", job.done() ? jobPath(job) + "/report" : null);
+        m.put("replay", replay);
+        return m;
     }
 
     private static boolean isXml(String contentType) {
