@@ -124,23 +124,23 @@ public class StaffUsers {
      */
     public UserChange create(NewStaffUser user, Grantor grantor) {
         return guarded(grantor, "user.create", user.username(), () -> {
-            requireAdministrator(grantor);
+            GrantRules.requireAdministrator(grantor);
             if (user.username() == null || !user.username().matches("[A-Za-z0-9_.-]{3,40}")) {
                 throw new Rejected("username", "user.rejected.badUsername");
             }
-            checkName(user.displayName());
-            checkRoles(user.roles());
+            GrantRules.checkName(user.displayName());
+            GrantRules.checkRoles(user.roles());
             Org org = orgs.find(user.orgId(), grantor.reach())
                     .orElseThrow(() -> new Rejected("orgId", "user.rejected.noOrg", user.orgId()));
             if (findByUsername(user.username()).isPresent()) {
                 throw new Rejected("username", "user.rejected.exists", user.username());
             }
-            DataScope scope = effectiveScope(user.roles(), user.dataScope());
+            DataScope scope = GrantRules.effectiveScope(user.roles(), user.dataScope());
             checkGrant(grantor, null, org, user.roles(), scope);
             GrantProposal asked = GrantProposal.asked(GrantProposal.Kind.CREATE, null, user.username(),
                     new GrantProposal.Access(user.displayName().trim(), org.orgId(), blankToNull(user.staffId()),
                             user.roles(), scope, true));
-            if (needsSecondPerson(grantor, null, user.roles(), scope)) {
+            if (GrantRules.needsSecondPerson(grantor, null, user.roles(), scope)) {
                 return propose(asked, org.path(), grantor);
             }
             return insert(asked, grantor.name(), grantor.orgPath());
@@ -154,19 +154,19 @@ public class StaffUsers {
     public UserChange update(long userId, @Nullable String displayName, @Nullable String orgId, Set<Role> roles,
             @Nullable DataScope dataScope, boolean enabled, Grantor grantor) {
         return guarded(grantor, "user.update", String.valueOf(userId), () -> {
-            requireAdministrator(grantor);
+            GrantRules.requireAdministrator(grantor);
             StaffUser before = find(userId, grantor.reach()).orElseThrow(() -> notFound(userId));
-            checkTarget(grantor, before);
-            checkName(displayName);
-            checkRoles(roles);
+            GrantRules.checkTarget(grantor, before);
+            GrantRules.checkName(displayName);
+            GrantRules.checkRoles(roles);
             Org org = orgs.find(orgId, grantor.reach())
                     .orElseThrow(() -> new Rejected("orgId", "user.rejected.noOrg", orgId));
-            DataScope scope = effectiveScope(roles, dataScope);
+            DataScope scope = GrantRules.effectiveScope(roles, dataScope);
             checkGrant(grantor, before, org, roles, scope);
             GrantProposal asked = GrantProposal.asked(GrantProposal.Kind.UPDATE, userId, before.username(),
                     new GrantProposal.Access(displayName.trim(), org.orgId(), before.staffId(), roles, scope,
                             enabled));
-            if (needsSecondPerson(grantor, before, roles, scope)) {
+            if (GrantRules.needsSecondPerson(grantor, before, roles, scope)) {
                 return propose(asked, before.orgPath(), grantor);
             }
             return apply(asked, grantor.name(), grantor.orgPath());
@@ -180,12 +180,12 @@ public class StaffUsers {
      */
     public UserChange resetPassword(long userId, Grantor grantor) {
         return guarded(grantor, "user.resetPassword", String.valueOf(userId), () -> {
-            requireAdministrator(grantor);
+            GrantRules.requireAdministrator(grantor);
             StaffUser before = find(userId, grantor.reach()).orElseThrow(() -> notFound(userId));
-            checkTarget(grantor, before);
+            GrantRules.checkTarget(grantor, before);
             GrantProposal asked = GrantProposal.asked(GrantProposal.Kind.RESET_PASSWORD, userId, before.username(),
                     null);
-            if (grantor instanceof Grantor.Staff && wholeBankAdministrator(before) && !self(grantor, before)) {
+            if (grantor instanceof Grantor.Staff && GrantRules.wholeBankAdministrator(before) && !GrantRules.self(grantor, before)) {
                 return propose(asked, before.orgPath(), grantor);
             }
             return apply(asked, grantor.name(), grantor.orgPath());
@@ -195,9 +195,9 @@ public class StaffUsers {
     /** Clears a lock-out before it expires, for a user the grantor reaches and holds no less than. */
     public void unlock(long userId, Grantor grantor) {
         guarded(grantor, "user.unlock", String.valueOf(userId), () -> {
-            requireAdministrator(grantor);
+            GrantRules.requireAdministrator(grantor);
             StaffUser before = find(userId, grantor.reach()).orElseThrow(() -> notFound(userId));
-            checkTarget(grantor, before);
+            GrantRules.checkTarget(grantor, before);
             db.sql("update staff_user set failed_logins = 0, locked_until = null where user_id = :id")
                     .param("id", userId).update();
             audit.recordAs(grantor.name(), grantor.orgPath(), "user.unlock", AuditLog.Outcome.OK, "user",
@@ -399,80 +399,15 @@ public class StaffUsers {
     private static void checkGrant(Grantor grantor, @Nullable StaffUser before, Org org, Set<Role> roles,
             DataScope scope) {
         for (Role role : roles) {
-            if (!mayGrant(grantor, role)) {
+            if (!GrantRules.mayGrant(grantor, role)) {
                 throw new Refused("roles", "user.refused.role", role.name());
             }
         }
-        if (before != null && self(grantor, before) && !before.roles().containsAll(roles)) {
+        if (before != null && GrantRules.self(grantor, before) && !before.roles().containsAll(roles)) {
             throw new Refused("roles", "user.refused.ownRoles");
         }
         if (!grantor.reach().contains(org.path(), scope)) {
             throw new Refused("dataScope", "user.refused.scope", scope.name(), org.orgId());
-        }
-    }
-
-    /**
-     * Whether the grantor may give the role: one they hold; for an administrator also the working roles they assign
-     * (e-banking, performance, branch head, customer manager, authorizer); the auditor's role, which sees the whole
-     * bank, only for a whole-bank grantor.
-     */
-    public static boolean mayGrant(Grantor grantor, Role role) {
-        if (grantor.roles().contains(role)) {
-            return true;
-        }
-        return switch (role) {
-            case ADMIN -> false;
-            case AUDITOR -> grantor.wholeBank() && grantor.roles().contains(Role.ADMIN);
-            case EBANK, PERF, BRANCH_HEAD, CM, AUTHORIZER -> grantor.roles().contains(Role.ADMIN);
-        };
-    }
-
-    /** A user is changed only by someone who reaches them and may give every role they hold (or by themselves). */
-    private static void checkTarget(Grantor grantor, StaffUser target) {
-        if (self(grantor, target)) {
-            return;
-        }
-        if (!grantor.reach().contains(target.orgPath(), target.dataScope())
-                || !target.roles().stream().allMatch(r -> mayGrant(grantor, r))) {
-            throw new Refused("id", "user.refused.above", target.username());
-        }
-    }
-
-    /** Granting administration or a whole-bank scope, or changing a whole-bank administrator, needs two people. */
-    private static boolean needsSecondPerson(Grantor grantor, @Nullable StaffUser before, Set<Role> roles,
-            DataScope scope) {
-        boolean grantsAdmin = roles.contains(Role.ADMIN) && (before == null || !before.roles().contains(Role.ADMIN));
-        boolean grantsAll = scope == DataScope.ALL && (before == null || before.dataScope() != DataScope.ALL);
-        boolean touchesWholeBankAdmin = before != null && wholeBankAdministrator(before) && !self(grantor, before);
-        return grantsAdmin || grantsAll || touchesWholeBankAdmin;
-    }
-
-    private static boolean wholeBankAdministrator(StaffUser u) {
-        return u.roles().contains(Role.ADMIN) && u.dataScope() == DataScope.ALL;
-    }
-
-    private static boolean self(Grantor grantor, StaffUser user) {
-        return grantor instanceof Grantor.Staff s && s.staff().userId() == user.userId();
-    }
-
-    /** Only administrators (and the console) change users. */
-    private static void requireAdministrator(Grantor grantor) {
-        if (!grantor.roles().contains(Role.ADMIN)) {
-            throw new Refused("roles", "user.refused.notAdmin");
-        }
-    }
-
-    private static DataScope effectiveScope(Set<Role> roles, @Nullable DataScope asked) {
-        DataScope scope = roles.contains(Role.AUDITOR) ? DataScope.ALL : asked;
-        if (scope == null) {
-            throw new Rejected("dataScope", "user.rejected.noScope");
-        }
-        return scope;
-    }
-
-    private static void checkName(@Nullable String displayName) {
-        if (displayName == null || displayName.isBlank() || displayName.trim().length() > 60) {
-            throw new Rejected("displayName", "user.rejected.badName");
         }
     }
 
@@ -516,36 +451,13 @@ public class StaffUsers {
         if (next == null || !next.equals(repeat)) {
             throw new Rejected("repeat", "password.rejected.repeat");
         }
-        checkPasswordRules(username, current, next);
+        GrantRules.checkPasswordRules(username, current, next);
         db.sql("""
                 update staff_user set password_hash = :hash, must_change_password = false,
                        password_changed_at = :now where username = :u
                 """).param("hash", encoder.encode(next)).param("now", OffsetDateTime.now(clock))
                 .param("u", username).update();
         audit.recordAs(username, user.orgPath(), "user.changePassword", AuditLog.Outcome.OK, "user", username, null, null);
-    }
-
-    /** A user holds at least one role; auditors read everything and change nothing, so that role stands alone. */
-    private static void checkRoles(Set<Role> roles) {
-        if (roles == null || roles.isEmpty()) {
-            throw new Rejected("roles", "user.rejected.noRole");
-        }
-        if (roles.contains(Role.AUDITOR) && roles.size() > 1) {
-            throw new Rejected("roles", "user.rejected.auditorAlone");
-        }
-    }
-
-    /** Rules for a chosen password: at least 10 characters, letters and digits, not the username, not the old one. */
-    static void checkPasswordRules(String username, String current, String next) {
-        if (next.length() < 10 || next.length() > 128) {
-            throw new Rejected("next", "password.rejected.length");
-        }
-        if (!next.chars().anyMatch(Character::isLetter) || !next.chars().anyMatch(Character::isDigit)) {
-            throw new Rejected("next", "password.rejected.mix");
-        }
-        if (next.equalsIgnoreCase(username) || next.equals(current)) {
-            throw new Rejected("next", "password.rejected.reuse");
-        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.DataScope;
+import org.ruralbank.platform.GrantRules;
 import org.ruralbank.platform.Grantor;
 import org.ruralbank.platform.NewStaffUser;
 import org.ruralbank.platform.NotFound;
@@ -207,7 +208,7 @@ class UsersController {
     private void formOptions(Model model) {
         Grantor grantor = grantor();
         model.addAttribute("orgs", orgs.list(scope()));
-        model.addAttribute("allRoles", Arrays.stream(Role.values()).filter(r -> StaffUsers.mayGrant(grantor, r))
+        model.addAttribute("allRoles", Arrays.stream(Role.values()).filter(r -> GrantRules.mayGrant(grantor, r))
                 .toList());
         model.addAttribute("allScopes", Arrays.stream(DataScope.values())
                 .filter(d -> d != DataScope.ALL || grantor.wholeBank()).toList());
