@@ -49,7 +49,10 @@ class GrantReachTest {
     static final Map<String, String> NO_REACH = Map.of(
             "POST /api/dc/v1/payments", ScopeIsolationTest.PARTNER,
             "POST /api/dc/v1/payments/iso", ScopeIsolationTest.PARTNER,
-            "POST /api/dc/v1/pools/{poolId}/runs", ScopeIsolationTest.PARTNER);
+            "POST /api/dc/v1/pools/{poolId}/runs", ScopeIsolationTest.PARTNER,
+            "POST /api/dc/v1/treasury/quotas", ScopeIsolationTest.PARTNER,
+            "POST /api/dc/v1/treasury/payments", ScopeIsolationTest.PARTNER,
+            "POST /api/dc/v1/treasury/refunds", ScopeIsolationTest.PARTNER);
 
     /** What the cases must leave as it was: who holds what, where, and what waits for approval or applies. */
     static final List<String> STATE = List.of(

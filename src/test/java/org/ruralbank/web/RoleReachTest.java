@@ -154,6 +154,8 @@ class RoleReachTest {
             Map.entry("GET /api/dc/v1/payments/{key}", PARTNERS_ONLY),
             Map.entry("POST /api/dc/v1/payments", PARTNERS_ONLY),
             Map.entry("POST /api/dc/v1/payments/iso", PARTNERS_ONLY),
+            Map.entry("GET /api/dc/v1/payments/iso/jobs/{jobId}", PARTNERS_ONLY),
+            Map.entry("GET /api/dc/v1/payments/iso/jobs/{jobId}/report", PARTNERS_ONLY),
             Map.entry("GET /api/dc/v1/pools/{poolId}/runs", PARTNERS_ONLY),
             Map.entry("POST /api/dc/v1/treasury/quotas", PARTNERS_ONLY),
             Map.entry("POST /api/dc/v1/treasury/payments", PARTNERS_ONLY),
@@ -239,7 +241,8 @@ class RoleReachTest {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{id}", "987654321").replace("{date}", "20991231").replace("{name}", "dw.none")
-                .replace("{accountNo}", "0").replace("{key}", "none").replace("{poolId}", "none");
+                .replace("{accountNo}", "0").replace("{key}", "none").replace("{poolId}", "none")
+                .replace("{jobId}", "987654321").replace("{paymentId}", "none");
         if (method.equals("GET")) {
             return get(path);
         }

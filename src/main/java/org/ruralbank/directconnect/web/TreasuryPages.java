@@ -58,10 +58,14 @@ class TreasuryPages {
 
     @GetMapping("/export")
     @PreAuthorize(DirectConnectPages.READERS)
-    void export(@RequestParam String enterprise,
+    void export(@RequestParam(required = false) String enterprise,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             HttpServletResponse response) throws IOException {
+        // every parameter optional, so that the role check answers before any binding does
         String bureau = bureau(enterprise, treasury.bureaus(CurrentStaff.get().scope()));
+        if (bureau == null) {
+            throw new NotFound("enterprise", "");
+        }
         LocalDate d = date == null ? calendar.today() : date;
         TreasuryPayments.Reconciliation r = treasury.reconciliation(bureau, d);
         Download.xlsx(response, "treasury-" + bureau + "-" + d);
