@@ -44,6 +44,8 @@ class CommandReachTest {
             Map.entry("connect intraday", PARTNER), Map.entry("connect pay", PARTNER),
             Map.entry("connect batch", PARTNER), Map.entry("connect statement", PARTNER),
             Map.entry("connect sweep", PARTNER), Map.entry("connect status", PARTNER),
+            Map.entry("connect treasury load", PARTNER), Map.entry("connect treasury pay", PARTNER),
+            Map.entry("connect treasury refund", PARTNER), Map.entry("connect treasury reconciliation", PARTNER),
             Map.entry("users list", READS), Map.entry("users proposals", READS),
             Map.entry("users create", "consoleProposesWhatNeedsASecondPerson"),
             Map.entry("users update", "consoleProposesWhatNeedsASecondPerson"),
