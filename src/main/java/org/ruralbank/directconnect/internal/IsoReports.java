@@ -15,7 +15,7 @@ import org.ruralbank.shared.Money;
  * Writes the camt.052.001.08 intraday report, camt.053.001.08 statement and camt.054.001.08 notification, each
  * checked against its schema before it leaves.
  */
-public final class IsoReports {
+final class IsoReports {
 
     public static final String CAMT052 = "camt.052.001.08";
     public static final String CAMT053 = "camt.053.001.08";

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * together (see {@link Payments#execute(PaymentOrder, Claim)}).
  */
 @Component
-public class Nonces {
+class Nonces {
 
     private final JdbcClient db;
 

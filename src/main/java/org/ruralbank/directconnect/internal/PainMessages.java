@@ -10,7 +10,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /** Reads pain.001.001.09 and pain.001.001.03 credit transfer initiations and writes pain.002.001.10 reports. */
-public final class PainMessages {
+final class PainMessages {
 
     public static final String NS_PREFIX = "urn:iso:std:iso:20022:tech:xsd:";
     public static final List<String> ACCEPTED = List.of("pain.001.001.09", "pain.001.001.03");

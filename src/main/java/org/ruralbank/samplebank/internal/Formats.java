@@ -14,7 +14,7 @@ import org.ruralbank.delivery.TableMeta;
  * interface: 1- to 4-byte separators (including '|', which can be a GBK trail byte), trailing separators, CRLF line
  * ends, gzip, and FIXED records in GBK for the finance system.
  */
-public final class Formats {
+final class Formats {
 
     /** @param separatorHex DELIMITED separator in hex; null for FIXED */
     public record Layout(String separatorHex, boolean trailing, boolean gzip, boolean crlf) {

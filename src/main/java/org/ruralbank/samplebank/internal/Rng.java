@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Deterministic randomness: every stream is derived from the bank's seed, the day and a stream number, and every
  * derived attribute from the seed, a tag and an index. Nothing depends on iteration order or the clock.
  */
-public final class Rng {
+final class Rng {
 
     private Rng() {
     }

@@ -10,7 +10,7 @@ import java.util.Map;
  * annual figure: the day's count is the rounded cumulative share up to the day minus that up to the day before, so a
  * calendar year reproduces the annual figure exactly whatever its seasonal shape.
  */
-public final class Season {
+final class Season {
 
     /** Shapes of daily activity. */
     public enum Shape {
