@@ -179,9 +179,9 @@ class ConnectCommand {
 
         @Override
         public Integer call() throws Exception {
-            String json = "{\"debitAccount\":\"" + esc(from) + "\",\"creditAccount\":\"" + esc(to)
-                    + "\",\"creditorName\":\"" + esc(name) + "\",\"amount\":\"" + esc(amount) + "\""
-                    + (bank == null ? "" : ",\"creditorBank\":\"" + esc(bank) + "\"") + ",\"currency\":\"CNY\"}";
+            String json = "{\"debitAccount\":\"" + StatusCommand.escape(from) + "\",\"creditAccount\":\"" + StatusCommand.escape(to)
+                    + "\",\"creditorName\":\"" + StatusCommand.escape(name) + "\",\"amount\":\"" + StatusCommand.escape(amount) + "\""
+                    + (bank == null ? "" : ",\"creditorBank\":\"" + StatusCommand.escape(bank) + "\"") + ",\"currency\":\"CNY\"}";
             return c.send("POST", "/api/dc/v1/payments", json.getBytes(StandardCharsets.UTF_8), "application/json", id);
         }
     }
@@ -283,7 +283,4 @@ class ConnectCommand {
         }
     }
 
-    static String esc(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
 }

@@ -14,12 +14,12 @@ import picocli.CommandLine.Parameters;
  * expense from its quota, record a refund, download the daily reconciliation. Each prints the bank's JSON answer.
  */
 @Command(name = "treasury", description = "Treasury payments of a finance bureau: quotas, payments, refunds, "
-        + "reconciliation.", mixinStandardHelpOptions = true,
+        + "reconciliation.",
         subcommands = {ConnectTreasuryCommand.Load.class, ConnectTreasuryCommand.Pay.class,
             ConnectTreasuryCommand.Refund.class, ConnectTreasuryCommand.Reconciliation.class})
 class ConnectTreasuryCommand {
 
-    @Command(name = "load", mixinStandardHelpOptions = true, description = "Load (or reload) the quota file of a "
+    @Command(name = "load", description = "Load (or reload) the quota file of a "
             + "fiscal year: CSV with the header fiscal_year,budget_unit_code,budget_unit_name,economic_code,"
             + "economic_name,quota_yuan. The file replaces the year's quotas; a quota absent from it drops to zero.")
     static class Load implements Callable<Integer> {
@@ -37,7 +37,7 @@ class ConnectTreasuryCommand {
         }
     }
 
-    @Command(name = "pay", mixinStandardHelpOptions = true, description = "Pay a budget unit's expense from its "
+    @Command(name = "pay", description = "Pay a budget unit's expense from its "
             + "quota of an economic classification.")
     static class Pay implements Callable<Integer> {
         @Mixin
@@ -75,7 +75,7 @@ class ConnectTreasuryCommand {
         }
     }
 
-    @Command(name = "refund", mixinStandardHelpOptions = true, description = "Record a refund (退回) of a settled "
+    @Command(name = "refund", description = "Record a refund (退回) of a settled "
             + "payment: the money goes back to the bureau's account and the quota is restored.")
     static class Refund implements Callable<Integer> {
         @Mixin
@@ -98,7 +98,7 @@ class ConnectTreasuryCommand {
         }
     }
 
-    @Command(name = "reconciliation", mixinStandardHelpOptions = true, description = "Each quota at the end of a "
+    @Command(name = "reconciliation", description = "Each quota at the end of a "
             + "business date (quota, paid, refunded, used, remaining) and the date's payments and refunds (JSON).")
     static class Reconciliation implements Callable<Integer> {
         @Mixin
@@ -114,6 +114,6 @@ class ConnectTreasuryCommand {
     }
 
     private static String field(String name, String value) {
-        return "\"" + name + "\":\"" + ConnectCommand.esc(value) + "\"";
+        return "\"" + name + "\":\"" + StatusCommand.escape(value) + "\"";
     }
 }

@@ -70,6 +70,7 @@ class StatusCommand implements Callable<Integer> {
         return sb.append(all.isEmpty() ? "]}" : "\n]}").toString();
     }
 
+    /** Text as the inside of a JSON string (quotes, backslashes and control characters escaped): the command line's one JSON escaper. */
     static String escape(String s) {
         StringBuilder sb = new StringBuilder();
         for (char c : s.toCharArray()) {

@@ -125,9 +125,10 @@ class ConnectTreasuryTest {
     void everyTreasuryCommandExplainsItself() {
         for (String command : new String[] {"load", "pay", "refund", "reconciliation"}) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            CommandLine cli = new CommandLine(new ConnectCommand());
+            // through the launcher, as an operator runs it: --help is handed down from the top command
+            CommandLine cli = Launcher.commandLine();
             cli.setOut(new java.io.PrintWriter(new PrintStream(out, true, StandardCharsets.UTF_8), true));
-            assertThat(cli.execute("treasury", command, "--help")).isZero();
+            assertThat(cli.execute("connect", "treasury", command, "--help")).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage:", "treasury " + command, "--url");
         }
     }
