@@ -72,11 +72,18 @@ public class FtpCurves implements ReferenceData {
             String maker, OffsetDateTime madeAt, @Nullable String checker) {
     }
 
-    /** A problem of a curve or a file: line (0 when none), field and what is wrong. */
-    public record Problem(int line, String field, String message) {
-        @Override
-        public String toString() {
-            return (line > 0 ? "line " + line + " " : "") + "field " + field + ": " + message;
+    /**
+     * A problem of a curve or a file: line (0 when none), field, and what is wrong as a message code
+     * ({@code i18n/credit*.properties}) with its arguments.
+     */
+    public record Problem(int line, String field, String code, List<Object> args) {
+        public Problem(int line, String field, String code, Object... args) {
+            this(line, field, code, List.of(args));
+        }
+
+        /** Where the problem is: {@code line N field F}, or {@code field F}. */
+        public String where() {
+            return (line > 0 ? "line " + line + " " : "") + "field " + field;
         }
     }
 
@@ -137,8 +144,7 @@ public class FtpCurves implements ReferenceData {
         try {
             tx.executeWithoutResult(s -> curves.forEach((d, r) -> apply(d, r, "IMPORTED", actor, actor)));
         } catch (DuplicateKeyException e) {
-            return new Outcome.Refused(List.of(new Problem(0, "date", "a date of the file already has a curve "
-                    + "(saved meanwhile); curves are never replaced")));
+            return new Outcome.Refused(List.of(new Problem(0, "date", "ftp.problem.savedMeanwhile")));
         }
         for (Map.Entry<LocalDate, Map<String, BigDecimal>> c : curves.entrySet()) {
             audit.recordAs(actor, "/", "appraisal.curve.import", AuditLog.Outcome.OK, "ftp_curve",
@@ -151,16 +157,16 @@ public class FtpCurves implements ReferenceData {
     public Outcome propose(@Nullable LocalDate date, Map<String, String> rates, StaffPrincipal maker) {
         List<Problem> problems = new ArrayList<>();
         if (date == null) {
-            problems.add(new Problem(0, "date", "the date is missing or not a date (YYYY-MM-DD)"));
+            problems.add(new Problem(0, "curveDate", "ftp.problem.noDate"));
         }
         Map<String, BigDecimal> parsed = new LinkedHashMap<>();
         for (String term : TERMS.keySet()) {
             String raw = rates.getOrDefault(term, "").strip();
-            rate(raw).ifPresentOrElse(r -> parsed.put(term, r), () -> problems.add(new Problem(0, term,
-                    raw.isEmpty() ? "the rate is missing (a gap in the curve)" : rateProblem(raw))));
+            rate(raw).ifPresentOrElse(r -> parsed.put(term, r), () -> problems.add(raw.isEmpty()
+                    ? new Problem(0, term, "ftp.problem.missingRate") : rateProblem(0, term, raw)));
         }
         if (date != null && exists(date)) {
-            problems.add(new Problem(0, "date", date + " already has a curve; curves are never replaced"));
+            problems.add(new Problem(0, "curveDate", "ftp.problem.exists", date));
         }
         if (!problems.isEmpty()) {
             return new Outcome.Refused(problems);
@@ -175,7 +181,7 @@ public class FtpCurves implements ReferenceData {
                     .param("m", maker.username()).param("at", now()).update(keys, "proposal_id");
             id = keys.getKeyAs(Number.class).longValue();
         } catch (DuplicateKeyException e) {
-            return new Outcome.Refused(List.of(new Problem(0, "date", date + " already has a curve waiting for approval")));
+            return new Outcome.Refused(List.of(new Problem(0, "curveDate", "ftp.problem.pending", date)));
         }
         audit.record("appraisal.curve.propose", "ftp_curve_proposal", Long.toString(id), Map.of(),
                 Map.of("date", date, "rates", text.toString()));
@@ -186,12 +192,11 @@ public class FtpCurves implements ReferenceData {
     public Outcome decide(long proposalId, boolean approve, StaffPrincipal checker) {
         Optional<Proposal> found = proposals().stream().filter(p -> p.proposalId() == proposalId).findFirst();
         if (found.isEmpty() || !found.get().status().equals("PENDING")) {
-            return new Outcome.Refused(List.of(new Problem(0, "proposal", "no curve waiting for approval with id "
-                    + proposalId)));
+            return new Outcome.Refused(List.of(new Problem(0, "proposal", "ftp.problem.noProposal", proposalId)));
         }
         Proposal p = found.get();
         if (p.maker().equals(checker.username())) {
-            return new Outcome.Refused(List.of(new Problem(0, "proposal", "the maker of a curve cannot approve it")));
+            return new Outcome.Refused(List.of(new Problem(0, "proposal", "ftp.problem.ownCurve")));
         }
         try {
             tx.executeWithoutResult(s -> {
@@ -207,8 +212,7 @@ public class FtpCurves implements ReferenceData {
                 }
             });
         } catch (DuplicateKeyException | IllegalStateException e) {
-            return new Outcome.Refused(List.of(new Problem(0, "proposal", "the curve of " + p.curveDate()
-                    + " was decided or saved meanwhile")));
+            return new Outcome.Refused(List.of(new Problem(0, "proposal", "ftp.problem.decided", p.curveDate())));
         }
         audit.record(approve ? "appraisal.curve.approve" : "appraisal.curve.reject", "ftp_curve_proposal",
                 Long.toString(proposalId), Map.of("status", "PENDING"), Map.of("status", approve ? "APPROVED" : "REJECTED"));
@@ -249,13 +253,12 @@ public class FtpCurves implements ReferenceData {
     List<Problem> parse(List<String[]> rows, Map<LocalDate, Map<String, BigDecimal>> curves) {
         List<Problem> problems = new ArrayList<>();
         if (rows.isEmpty()) {
-            return List.of(new Problem(1, "header", "the file is empty; expected the header date,term,rate"));
+            return List.of(new Problem(1, "header", "ftp.problem.empty"));
         }
         String[] header = rows.get(0);
         if (header.length < 3 || !header[0].strip().replace("\uFEFF", "").equalsIgnoreCase("date")
                 || !header[1].strip().equalsIgnoreCase("term") || !header[2].strip().equalsIgnoreCase("rate")) {
-            return List.of(new Problem(1, "header", "expected the header date,term,rate, found "
-                    + String.join(",", header)));
+            return List.of(new Problem(1, "header", "ftp.problem.header", String.join(",", header)));
         }
         Map<LocalDate, Map<String, Integer>> seenAt = new TreeMap<>();
         for (int i = 1; i < rows.size(); i++) {
@@ -265,29 +268,28 @@ public class FtpCurves implements ReferenceData {
                 continue;
             }
             if (r.length != 3) {
-                problems.add(new Problem(line, "row", "expected 3 fields date,term,rate, found " + r.length));
+                problems.add(new Problem(line, "row", "ftp.problem.fields", r.length));
                 continue;
             }
             LocalDate date = date(r[0].strip());
             String term = r[1].strip().toUpperCase();
             Optional<BigDecimal> rate = rate(r[2].strip());
             if (date == null) {
-                problems.add(new Problem(line, "date", "'" + r[0].strip() + "' is not a date (YYYY-MM-DD or YYYYMMDD)"));
+                problems.add(new Problem(line, "date", "ftp.problem.date", r[0].strip()));
             }
             if (!TERMS.containsKey(term)) {
-                problems.add(new Problem(line, "term", "'" + r[1].strip() + "' is not a term; expected one of "
-                        + String.join(",", TERMS.keySet()) + (r[1].strip().startsWith("-") ? " (a negative term)" : "")));
+                problems.add(new Problem(line, "term", r[1].strip().startsWith("-") ? "ftp.problem.negativeTerm"
+                        : "ftp.problem.term", r[1].strip()));
             }
             if (rate.isEmpty()) {
-                problems.add(new Problem(line, "rate", rateProblem(r[2].strip())));
+                problems.add(rateProblem(line, "rate", r[2].strip()));
             }
             if (date == null || !TERMS.containsKey(term) || rate.isEmpty()) {
                 continue;
             }
             Integer earlier = seenAt.computeIfAbsent(date, d -> new LinkedHashMap<>()).putIfAbsent(term, line);
             if (earlier != null) {
-                problems.add(new Problem(line, "term", term + " of " + date + " appears again (first on line "
-                        + earlier + ")"));
+                problems.add(new Problem(line, "term", "ftp.problem.repeated", term, date, earlier));
                 continue;
             }
             curves.computeIfAbsent(date, d -> new LinkedHashMap<>()).put(term, rate.get());
@@ -296,16 +298,15 @@ public class FtpCurves implements ReferenceData {
             List<String> missing = TERMS.keySet().stream().filter(t -> !e.getValue().containsKey(t)).toList();
             if (!missing.isEmpty()) {
                 int first = e.getValue().values().stream().min(Integer::compare).orElse(0);
-                problems.add(new Problem(first, "term", "the curve of " + e.getKey() + " has a gap: "
-                        + String.join(",", missing) + " missing"));
+                problems.add(new Problem(first, "term", "ftp.problem.gap", e.getKey(), String.join(",", missing)));
             }
             if (exists(e.getKey())) {
                 problems.add(new Problem(e.getValue().values().stream().min(Integer::compare).orElse(0), "date",
-                        e.getKey() + " already has a curve; curves are never replaced"));
+                        "ftp.problem.exists", e.getKey()));
             }
         }
         if (problems.isEmpty() && curves.isEmpty()) {
-            problems.add(new Problem(2, "row", "the file holds no curve"));
+            problems.add(new Problem(2, "row", "ftp.problem.noCurve"));
         }
         problems.sort(java.util.Comparator.comparingInt(Problem::line));
         return problems;
@@ -354,14 +355,11 @@ public class FtpCurves implements ReferenceData {
         return Optional.of(r.setScale(6));
     }
 
-    private static String rateProblem(String s) {
+    private static Problem rateProblem(int line, String field, String s) {
         if (s.isEmpty()) {
-            return "the rate is missing";
+            return new Problem(line, field, "ftp.problem.missingRate");
         }
-        if (s.startsWith("-")) {
-            return "'" + s + "' is negative; a rate is a decimal fraction in [0, 1) such as 0.0185";
-        }
-        return "'" + s + "' is not a rate; expected a decimal fraction in [0, 1) with at most six decimals, such as 0.0185";
+        return new Problem(line, field, s.startsWith("-") ? "ftp.problem.negativeRate" : "ftp.problem.rate", s);
     }
 
     private static List<String[]> csvRows(InputStream in) throws IOException {
