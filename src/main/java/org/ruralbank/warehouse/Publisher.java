@@ -33,11 +33,6 @@ final class Publisher {
         new ModelRunner(engine, models).prepare();
     }
 
-    /** Steps {@link #publish} takes for a date of {@code tables} tables: its ODS tables, then every model of each date built. */
-    int steps(LocalDate date, int tables) {
-        return tables + models.all().size() * (1 + publishedFrom(journal.entries(), date.plusDays(1)).size());
-    }
-
     PublishOutcome publish(StagedDate date, PublishingProgress progress) {
         prepare();
         LocalDate d = date.businessDate();

@@ -129,7 +129,7 @@ public final class WarehouseLoadBench {
         double intake = 0;
         for (String pass : new String[] {"warmup", "intake"}) {
             try (Warehouse w = Warehouse.under(work.resolve(pass), false, Models.none())) {
-                Ingest ingest = new Ingest(w, IngestSettings.defaults(), event -> { }, work.resolve(pass));
+                Ingest ingest = new Ingest(w, IngestSettings.defaults(), work.resolve(pass));
                 long t0 = System.nanoTime();
                 check(ingest.load(inbox, first));
                 intake = secs(t0);
@@ -139,7 +139,7 @@ public final class WarehouseLoadBench {
         // (3) and (4): load and build every date, one at a time
         List<double[]> perDay = new ArrayList<>();
         try (Warehouse w = Warehouse.under(work.resolve("full"), false)) {
-            Ingest ingest = new Ingest(w, IngestSettings.defaults(), event -> { }, work.resolve("full"));
+            Ingest ingest = new Ingest(w, IngestSettings.defaults(), work.resolve("full"));
             for (LocalDate d : dates) {
                 long t0 = System.nanoTime();
                 List<DateStatus> s = ingest.load(inbox, d);

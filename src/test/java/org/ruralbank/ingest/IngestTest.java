@@ -43,7 +43,7 @@ class IngestTest {
     void open() {
         inbox = home.resolve("inbox");
         warehouse = Warehouse.under(home, false);
-        ingest = new Ingest(warehouse, IngestSettings.defaults(), event -> { }, home);
+        ingest = new Ingest(warehouse, IngestSettings.defaults(), home);
     }
 
     @AfterEach
@@ -260,7 +260,7 @@ class IngestTest {
 
     @Test
     void aToleranceLetsADateLoadWithItsInvalidRecordsQuarantined() throws IOException {
-        ingest = new Ingest(warehouse, new IngestSettings(Map.of("MID_AGENCY_DETAIL", 1L), 0, 2), event -> { },
+        ingest = new Ingest(warehouse, new IngestSettings(Map.of("MID_AGENCY_DETAIL", 1L), 0, 2),
                 home);
         new SampleBank(30, 9).write(inbox, D1, 1);
         Path file = inbox.resolve("20250101/MID_AGENCY_DETAIL.20250101.dat");

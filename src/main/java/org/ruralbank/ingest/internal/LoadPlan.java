@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.delivery.DeliveryFiles;
 import org.ruralbank.ingest.DateState;
 import org.ruralbank.ingest.DateStatus;
@@ -69,8 +71,32 @@ final class LoadPlan {
         return new DateStatus(d, DateState.PENDING, version, why, 0);
     }
 
+    /**
+     * The folders to load, in date order, through {@code through} (null: all): each that needs loading, up to the
+     * first that must wait for an earlier date this run does not load before it. The run stops earlier at the first
+     * date that ends blocked.
+     */
+    List<Inbox.Folder> toLoad(@Nullable LocalDate through) {
+        List<Inbox.Folder> out = new ArrayList<>();
+        Set<LocalDate> loadedBefore = new TreeSet<>();
+        for (Inbox.Folder f : folders.values()) {
+            if (through != null && f.date().isAfter(through)) {
+                break;
+            }
+            if (!needsLoad(f.date())) {
+                continue;
+            }
+            if (!loadedBefore.contains(f.date().minusDays(1)) && missingPredecessor(f.date()).isPresent()) {
+                break;
+            }
+            out.add(f);
+            loadedBefore.add(f.date());
+        }
+        return out;
+    }
+
     /** Whether the date's folder holds a delivery the warehouse has not taken yet. */
-    boolean needsLoad(LocalDate d) {
+    private boolean needsLoad(LocalDate d) {
         Inbox.Folder f = folders.get(d);
         JournalEntry j = journal.get(d);
         if (f == null || !f.delivery().hasReady()) {
@@ -86,7 +112,7 @@ final class LoadPlan {
     }
 
     /** The earlier date that must be published before {@code d} may load, if any. */
-    Optional<LocalDate> missingPredecessor(LocalDate d) {
+    private Optional<LocalDate> missingPredecessor(LocalDate d) {
         LocalDate prev = d.minusDays(1);
         JournalEntry pj = journal.get(prev);
         if (pj != null && pj.published()) {
