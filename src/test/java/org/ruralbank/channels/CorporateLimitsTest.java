@@ -86,6 +86,6 @@ class CorporateLimitsTest extends HandMadeBankTest {
     }
 
     private CorporateLimits limits() {
-        return new CorporateLimits(bank.warehouse, bank.period);
+        return new CorporateLimits(bank.warehouse, bank.reads);
     }
 }

@@ -189,6 +189,6 @@ class DeviceFiguresTest extends HandMadeBankTest {
     }
 
     private DeviceFigures figures() {
-        return new DeviceFigures(bank.warehouse, bank.period);
+        return new DeviceFigures(bank.warehouse, bank.reads);
     }
 }

@@ -1,7 +1,6 @@
 package org.ruralbank.channels;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
@@ -28,7 +27,7 @@ final class FixtureBank implements AutoCloseable {
     final Org a1;
     final Org b;
     final Warehouse warehouse;
-    final ChannelPeriod period;
+    final ChannelReads reads;
     final ChannelFixture rows;
 
     /** Creates the orgs and writes the org tree for every one of {@code dates}. */
@@ -41,7 +40,7 @@ final class FixtureBank implements AutoCloseable {
         head = orgs.find(a.parentOrgId()).orElseThrow();
         Path home = TestStores.tempHome();
         warehouse = Warehouse.under(home, false);
-        period = new ChannelPeriod(warehouse, orgs, Clock.systemUTC());
+        reads = new ChannelReads(warehouse, orgs);
         rows = new ChannelFixture(warehouse.engine());
         for (String d : dates) {
             for (Org o : new Org[] {head, a, a1, b}) {

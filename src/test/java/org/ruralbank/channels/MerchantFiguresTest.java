@@ -131,6 +131,6 @@ class MerchantFiguresTest extends HandMadeBankTest {
     }
 
     private MerchantFigures figures() {
-        return new MerchantFigures(bank.warehouse, bank.period);
+        return new MerchantFigures(bank.warehouse, bank.reads);
     }
 }

@@ -125,6 +125,6 @@ class OnlineBankingFiguresTest extends HandMadeBankTest {
     }
 
     private OnlineBankingFigures figures() {
-        return new OnlineBankingFigures(bank.warehouse, bank.period);
+        return new OnlineBankingFigures(bank.warehouse, bank.reads);
     }
 }

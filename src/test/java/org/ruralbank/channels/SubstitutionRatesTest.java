@@ -108,6 +108,6 @@ class SubstitutionRatesTest extends HandMadeBankTest {
     }
 
     private SubstitutionRates rates() {
-        return new SubstitutionRates(bank.warehouse, bank.period);
+        return new SubstitutionRates(bank.warehouse, bank.reads);
     }
 }

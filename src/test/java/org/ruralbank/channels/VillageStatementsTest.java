@@ -108,6 +108,6 @@ class VillageStatementsTest extends HandMadeBankTest {
     }
 
     private VillageStatements statements() {
-        return new VillageStatements(bank.warehouse, bank.period);
+        return new VillageStatements(bank.warehouse, bank.reads);
     }
 }
