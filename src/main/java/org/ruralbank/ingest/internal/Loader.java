@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +37,7 @@ public final class Loader {
     private final Inbox inbox;
     private final Stager stager;
     private final ReentrantLock lock = new ReentrantLock();
-    private final AtomicReference<LoadProgress> progress = new AtomicReference<>(LoadProgress.IDLE);
+    private final LiveProgress progress = new LiveProgress();
 
     public Loader(Warehouse warehouse, IngestSettings settings, Path work) {
         this.warehouse = warehouse;
@@ -48,7 +47,7 @@ public final class Loader {
     }
 
     public LoadProgress progress() {
-        return progress.get();
+        return progress.current();
     }
 
     public boolean running() {
@@ -80,7 +79,7 @@ public final class Loader {
             }
             return done;
         } finally {
-            progress.set(LoadProgress.IDLE);
+            progress.idle();
             lock.unlock();
         }
     }
@@ -91,9 +90,9 @@ public final class Loader {
             throw new IllegalStateException("another load or rebuild is running");
         }
         try {
-            return warehouse.rebuild(from, progressOf(from, Instant.now()));
+            return warehouse.rebuild(from, progress.of(from, Instant.now()));
         } finally {
-            progress.set(LoadProgress.IDLE);
+            progress.idle();
             lock.unlock();
         }
     }
@@ -101,7 +100,7 @@ public final class Loader {
     /** Stages one date's folder and hands the staged date to the warehouse. */
     private DateStatus load(Inbox.Folder folder) {
         Instant started = Instant.now();
-        PublishingProgress shown = progressOf(folder.date(), started);
+        PublishingProgress shown = progress.of(folder.date(), started);
         Path dir = work.resolve(folder.delivery().name());
         try {
             StagedDate staged = stager.stage(folder, dir, started, shown);
@@ -118,10 +117,6 @@ public final class Loader {
         }
     }
 
-    /** Shows the steps of {@code date} as the live progress: reading its tables, then publishing it. */
-    private PublishingProgress progressOf(LocalDate date, Instant started) {
-        return (step, done, total) -> progress.set(new LoadProgress(true, date, step, done, total, started));
-    }
     private static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
