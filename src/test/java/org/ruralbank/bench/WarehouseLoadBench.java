@@ -20,7 +20,7 @@ import org.ruralbank.delivery.TableMeta;
 import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.Ingest;
 import org.ruralbank.ingest.IngestSettings;
-import org.ruralbank.testing.SampleBank;
+import org.ruralbank.testing.TestBank;
 import org.ruralbank.warehouse.Models;
 import org.ruralbank.warehouse.Warehouse;
 import org.ruralbank.warehouse.WarehouseEngine;
@@ -75,7 +75,7 @@ public final class WarehouseLoadBench {
         if (inbox == null) {
             inbox = work.resolve("inbox");
             long t0 = System.nanoTime();
-            new SampleBank(customers, 2025).write(inbox, LocalDate.of(2025, 1, 1), days);
+            TestBank.handMade(customers, 2025).write(inbox, LocalDate.of(2025, 1, 1), days);
             System.out.printf("generated %d days of %d customers in %.1f s%n", days, customers, secs(t0));
         }
         List<LocalDate> dates = new ArrayList<>();
