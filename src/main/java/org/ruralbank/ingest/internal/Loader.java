@@ -71,7 +71,7 @@ public final class Loader {
             deleteTree(work);
             List<DateStatus> done = new ArrayList<>();
             for (Inbox.Folder folder : new LoadPlan(inbox.scan(inboxPath), warehouse.journal()).toLoad(through)) {
-                DateStatus status = load(folder);
+                DateStatus status = stageAndPublish(folder);
                 done.add(status);
                 if (status.state() != DateState.LOADED) {
                     break;
@@ -98,7 +98,7 @@ public final class Loader {
     }
 
     /** Stages one date's folder and hands the staged date to the warehouse. */
-    private DateStatus load(Inbox.Folder folder) {
+    private DateStatus stageAndPublish(Inbox.Folder folder) {
         Instant started = Instant.now();
         PublishingProgress shown = progress.of(folder.date(), started);
         Path dir = work.resolve(folder.delivery().name());
