@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ruralbank.channels.ChannelFixture;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.Role;
@@ -41,7 +40,7 @@ class ClaimPagesTest {
     void managersClaimAConflictGoesToADisputeTheBranchHeadSettles() throws Exception {
         TestBank bank = new TestBank(ctx);
         Org branch = bank.branch("认领支行");
-        ChannelFixture.seed(ctx.getBean(Warehouse.class), LocalDate.of(2025, 6, 30),
+        TestBank.Rows.seed(ctx.getBean(Warehouse.class), LocalDate.of(2025, 6, 30),
                 List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
         String account = "A" + branch.orgId();
         MockHttpSession cm1 = TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.CM), TestBank.PASSWORD);

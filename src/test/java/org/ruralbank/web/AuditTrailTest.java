@@ -162,7 +162,7 @@ class AuditTrailTest {
             return new String[] {"appraisal.curve.reject", String.valueOf(id)};
         });
         cases.put("POST /appraisal/claims", () -> {
-            org.ruralbank.channels.ChannelFixture.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+            org.ruralbank.testing.TestBank.Rows.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
                     java.time.LocalDate.of(2025, 6, 30), java.util.List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
             MockHttpSession cm = TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.CM), TestBank.PASSWORD);
             mvc.perform(post("/appraisal/claims").session(cm).with(csrf()).param("kind", "DEPOSIT")
