@@ -42,7 +42,7 @@ public record PaymentOrder(String enterpriseId, String idemKey, String channel, 
     }
 
     /** Not an amount to pay: an ISO reason ({@code AM01} zero, {@code AM12} anything else) and why. */
-    public record Refused(String code, String text) implements Amount {
+    public record Refused(StatusReason reason, String text) implements Amount {
     }
 
     /**
@@ -52,21 +52,21 @@ public record PaymentOrder(String enterpriseId, String idemKey, String channel, 
      */
     public Amount amount() {
         if (amountText == null || amountText.isBlank()) {
-            return new Refused("AM12", "the amount is missing");
+            return new Refused(StatusReason.INVALID_AMOUNT, "the amount is missing");
         }
         String text = amountText.trim();
         if (text.length() > 100 || !text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            return new Refused("AM12", "the amount is not a decimal number of yuan: " + text);
+            return new Refused(StatusReason.INVALID_AMOUNT, "the amount is not a decimal number of yuan: " + text);
         }
         BigDecimal yuan = new BigDecimal(text);
         if (yuan.signum() == 0) {
-            return new Refused("AM01", "the amount is zero");
+            return new Refused(StatusReason.ZERO_AMOUNT, "the amount is zero");
         }
         if (yuan.signum() < 0) {
-            return new Refused("AM12", "the amount must be positive: " + text);
+            return new Refused(StatusReason.INVALID_AMOUNT, "the amount must be positive: " + text);
         }
         if (yuan.stripTrailingZeros().scale() > 2) {
-            return new Refused("AM12", "the amount has more than two decimals: " + text);
+            return new Refused(StatusReason.INVALID_AMOUNT, "the amount has more than two decimals: " + text);
         }
         return yuan.compareTo(LARGEST_YUAN) > 0 ? new AboveAnyLimit() : new Fen(Money.ofYuan(yuan).fen());
     }

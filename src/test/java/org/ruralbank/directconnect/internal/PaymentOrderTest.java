@@ -36,7 +36,7 @@ class PaymentOrderTest {
         "1,000.00    | AM12 | the amount is not a decimal number of yuan: 1,000.00",
     })
     void refusesWhatIsNotAnAmountToPaySayingWhy(String text, String code, String why) {
-        assertThat(order(text).amount()).isEqualTo(new PaymentOrder.Refused(code, why));
+        assertThat(order(text).amount()).isEqualTo(new PaymentOrder.Refused(StatusReason.of(code), why));
     }
 
     @Test
