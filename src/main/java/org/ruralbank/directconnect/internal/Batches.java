@@ -403,8 +403,11 @@ public class Batches {
         List<Item> items = new ArrayList<>();
         for (PaymentBlock block : in.blocks()) {
             Set<String> seen = new HashSet<>();
+            int position = 0;
             for (CreditTransfer t : block.transactions()) {
-                if (!seen.add(t.txKey())) {
+                position++;
+                String txKey = t.txKey();
+                if (txKey != null && !seen.add(txKey)) {
                     items.add(new Item(null, new TxStatus(t.instrId(), t.endToEndId(), "RJCT",
                             StatusReason.DUPLICATE_INSTRUCTION_ID.because("duplicate transaction id within the "
                                     + "payment information block"))));
@@ -416,8 +419,9 @@ public class Batches {
                                     + "currency) is not accepted: give InstdAmt in CNY"))));
                     continue;
                 }
-                items.add(new Item(new PaymentOrder(enterpriseId,
-                        PaymentOrder.isoKey(in.msgId(), block.pmtInfId(), t.txKey()), "PAIN001", in.msgId(),
+                String idemKey = txKey != null ? PaymentOrder.isoKey(in.msgId(), block.pmtInfId(), txKey)
+                        : PaymentOrder.isoKey(in.msgId(), block.pmtInfId(), position);
+                items.add(new Item(new PaymentOrder(enterpriseId, idemKey, "PAIN001", in.msgId(),
                         block.pmtInfId(), t.endToEndId(), block.debitAccount(), t.creditAccount(), t.creditorName(),
                         t.creditorAgent(), t.amountText(), t.currency(), businessDate), null));
             }

@@ -39,6 +39,13 @@ final class PainMessages {
     }
 
     /**
+     * The end-to-end id a debtor writes when it has none to give (ISO 20022: "if no end-to-end identification is
+     * provided by the debtor, NOTPROVIDED is used"). Many transactions of one block may carry it: it names none of
+     * them, so it is no duplicate.
+     */
+    public static final String NOT_PROVIDED = "NOTPROVIDED";
+
+    /**
      * One transaction as written. {@code amountText} and {@code currency} are those of {@code InstdAmt}, or of
      * {@code EqvtAmt/Amt} when {@code equivalentAmount} (an amount in one currency to be paid in another), which
      * this bank does not convert.
@@ -46,9 +53,12 @@ final class PainMessages {
     public record CreditTransfer(String instrId, String endToEndId, String amountText, String currency,
             boolean equivalentAmount, String creditorAgent, String creditorName, String creditAccount) {
 
-        /** The id that names this transaction within its block: the instruction id, else the end-to-end id. */
-        public String txKey() {
-            return instrId != null ? instrId : endToEndId;
+        /**
+         * The id that names this transaction within its block: the instruction id, else the end-to-end id; null
+         * when neither names it, i.e. there is no instruction id and the end-to-end id is {@link #NOT_PROVIDED}.
+         */
+        public @Nullable String txKey() {
+            return instrId != null ? instrId : NOT_PROVIDED.equals(endToEndId) ? null : endToEndId;
         }
     }
 

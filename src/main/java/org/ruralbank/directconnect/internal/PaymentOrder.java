@@ -28,6 +28,16 @@ public record PaymentOrder(String enterpriseId, String idemKey, String channel, 
                 + txKey.length() + ":" + txKey;
     }
 
+    /**
+     * The {@code idemKey} of a pain.001 transaction that no id of its own names (no instruction id, and the
+     * end-to-end id {@code NOTPROVIDED}): its position in its block, from 1, e.g. {@code PAIN:1:M/2:B1/#3}. A
+     * length never begins with {@code #}, so this key is never that of a named transaction; the message id is
+     * unique per enterprise, so the position names the transaction for good.
+     */
+    public static String isoKey(String msgId, String pmtInfId, int position) {
+        return "PAIN:" + msgId.length() + ":" + msgId + "/" + pmtInfId.length() + ":" + pmtInfId + "/#" + position;
+    }
+
     private static final BigDecimal LARGEST_YUAN = BigDecimal.valueOf(Long.MAX_VALUE, 2);
 
     /** What the amount text says: the amount in fen, or why it cannot be paid. */

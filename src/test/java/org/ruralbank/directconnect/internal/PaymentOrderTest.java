@@ -53,6 +53,12 @@ class PaymentOrderTest {
         assertThat(PaymentOrder.isoKey("1:M", "1:B", "1:E")).doesNotStartWith("ISO:");
     }
 
+    @Test
+    void aTransactionNamedByItsPositionNeverTakesTheKeyOfANamedOne() {
+        assertThat(PaymentOrder.isoKey("M", "B", 3)).isEqualTo("PAIN:1:M/1:B/#3")
+                .isNotEqualTo(PaymentOrder.isoKey("M", "B", "#3")).isNotEqualTo(PaymentOrder.isoKey("M", "B", "3"));
+    }
+
     private static PaymentOrder order(String amount) {
         return new PaymentOrder("E1", "JSON:k", "JSON", null, null, null, "620001", "620002", "收款", null, amount,
                 "CNY", LocalDate.of(2026, 12, 3));
