@@ -3,6 +3,7 @@ package org.ruralbank.directconnect;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.Rejected;
@@ -68,7 +69,7 @@ final class ChangeFields {
     }
 
     /** Exact yuan text of zero or more (more than zero unless {@code zeroAllowed}); empty for anything else. */
-    static java.util.Optional<Money> amountOf(@Nullable String yuan, boolean zeroAllowed) {
+    static Optional<Money> amountOf(@Nullable String yuan, boolean zeroAllowed) {
         return Money.tryParseYuan(yuan).filter(m -> m.signum() > 0 || zeroAllowed && m.signum() == 0);
     }
 }
