@@ -396,8 +396,8 @@ public class Payments {
                 + "where instruction_id = :id").param("c", why.code()).param("t", cut(why.text(), 200))
                 .param("id", id).update();
         db.sql("update dc_instruction_event set status = 'RJCT', actor = 'rules', detail = :d "
-                + "where instruction_id = :id and status <> 'RCVD'").param("d", cut(why.code() + " " + why.text(), 400))
-                .param("id", id).update();
+                + "where instruction_id = :id and status <> 'RCVD'")
+                .param("d", cut(why.code() + " " + why.text(), 400)).param("id", id).update();
         return new PaymentResult(id, o.idemKey(), "RJCT", why, null, false);
     }
 
