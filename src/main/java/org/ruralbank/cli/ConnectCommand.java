@@ -128,6 +128,14 @@ class ConnectCommand {
 
         @Override
         public Integer call() throws IOException {
+            write(algorithm, dir);
+            System.out.println("wrote " + dir.resolve("private.pem") + " (keep it secret) and "
+                    + dir.resolve("public.pem") + " (register it at the bank as a " + algorithm + " key)");
+            return 0;
+        }
+
+        /** Makes a key pair and writes {@code private.pem} (owner-only where the file system allows) and {@code public.pem}. */
+        static KeyPair write(Algorithm algorithm, Path dir) throws IOException {
             KeyPair pair = RequestSigning.generate(algorithm);
             Files.createDirectories(dir);
             Path priv = dir.resolve("private.pem");
@@ -138,9 +146,7 @@ class ConnectCommand {
                 // best effort
             }
             Files.writeString(dir.resolve("public.pem"), RequestSigning.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            System.out.println("wrote " + priv + " (keep it secret) and " + dir.resolve("public.pem")
-                    + " (register it at the bank as a " + algorithm + " key)");
-            return 0;
+            return pair;
         }
     }
 
