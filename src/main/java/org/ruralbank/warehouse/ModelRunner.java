@@ -36,8 +36,11 @@ public final class ModelRunner {
 
     /** Ensures the layer schemas exist. */
     public void prepare() {
-        for (String schema : List.of("ods", "dw", "mart")) {
+        for (String schema : List.of("ods", "dw", "mart", "ref")) {
             engine.execute("create schema if not exists " + schema);
+        }
+        for (String ddl : models.referenceTables().values()) {
+            engine.execute(ddl);
         }
     }
 
@@ -71,27 +74,37 @@ public final class ModelRunner {
     public List<TestResult> test(LocalDate t) {
         List<TestResult> results = new ArrayList<>();
         for (DataTest test : models.tests()) {
-            String sql = Macros.render(models.resolveAsOf(test.sql()), t, dialect);
-            long failures = engine.queryLong("select count(*) from (" + sql + ") f");
-            String sample = "";
-            if (failures > 0) {
-                QueryResult rows = engine.query("select * from (" + sql + ") f limit 5", 5);
-                StringJoiner j = new StringJoiner("; ");
-                for (List<Object> row : rows.rows()) {
-                    StringJoiner r = new StringJoiner(", ");
-                    for (int c = 0; c < row.size(); c++) {
-                        r.add(rows.columns().get(c) + "=" + row.get(c));
-                    }
-                    j.add(r.toString());
-                }
-                sample = j.toString();
-                if (sample.length() > 1000) {
-                    sample = sample.substring(0, 1000) + " ...";
-                }
-            }
-            results.add(new TestResult(t, test.name(), test.model(), test.severity(), failures, sample));
+            results.add(test(test, t));
         }
         return results;
+    }
+
+    /** Runs the data test named {@code name} for date {@code t}. */
+    public TestResult test(String name, LocalDate t) {
+        return test(models.tests().stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no data test " + name)), t);
+    }
+
+    private TestResult test(DataTest test, LocalDate t) {
+        String sql = Macros.render(models.resolveAsOf(test.sql()), t, dialect);
+        long failures = engine.queryLong("select count(*) from (" + sql + ") f");
+        String sample = "";
+        if (failures > 0) {
+            QueryResult rows = engine.query("select * from (" + sql + ") f limit 5", 5);
+            StringJoiner j = new StringJoiner("; ");
+            for (List<Object> row : rows.rows()) {
+                StringJoiner r = new StringJoiner(", ");
+                for (int c = 0; c < row.size(); c++) {
+                    r.add(rows.columns().get(c) + "=" + row.get(c));
+                }
+                j.add(r.toString());
+            }
+            sample = j.toString();
+            if (sample.length() > 1000) {
+                sample = sample.substring(0, 1000) + " ...";
+            }
+        }
+        return new TestResult(t, test.name(), test.model(), test.severity(), failures, sample);
     }
 
     private void undo(Model m, LocalDate from) {
@@ -101,7 +114,7 @@ public final class ModelRunner {
         String d = dialect.date(from);
         if (m.materialization() == Model.Materialization.PARTITION) {
             engine.execute("delete from " + m.name() + " where biz_date >= " + d);
-        } else {
+        } else if (m.materialization() == Model.Materialization.SCD2) {
             engine.execute("delete from " + m.name() + " where valid_from >= " + d);
             String open = dialect.date(OPEN_END);
             engine.execute("update " + m.name() + " set valid_to = " + open + " where valid_to >= "
@@ -117,6 +130,8 @@ public final class ModelRunner {
                     engine.query("select * from " + source + " limit 0", 0).columns()));
             engine.execute("delete from " + m.name() + " where biz_date = " + dialect.date(t));
             engine.execute("insert into " + m.name() + " (" + list + ") select " + list + " from " + source);
+        } else if (m.materialization() == Model.Materialization.HISTORY) {
+            engine.execute("create or replace table " + m.name() + " as " + sql);
         } else {
             scd2(m, sql, t);
         }

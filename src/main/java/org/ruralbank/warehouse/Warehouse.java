@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.ruralbank.platform.PageOf;
 import org.ruralbank.warehouse.internal.DuckDbEngine;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,6 +32,7 @@ public final class Warehouse implements AutoCloseable {
     private final Models models;
     private final ApplicationEventPublisher events;
     private volatile WarehouseEngine engine;
+    private volatile Supplier<List<ReferenceData>> references = List::of;
     private volatile boolean announcedOnce;
 
     private Warehouse(Path file, Path intake, boolean readOnly, Models models, ApplicationEventPublisher events,
@@ -83,6 +85,12 @@ public final class Warehouse implements AutoCloseable {
 
     public Models models() {
         return models;
+    }
+
+    /** Where {@link #publish} and {@link #rebuild} take the rows of the {@code ref} tables from. */
+    public Warehouse withReferences(Supplier<List<ReferenceData>> references) {
+        this.references = references;
+        return this;
     }
 
     /** The engine, opening the file on first use. */
@@ -187,7 +195,7 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private Publisher publisher() {
-        return new Publisher(engine(), models);
+        return new Publisher(engine(), models, references);
     }
 
     @Override

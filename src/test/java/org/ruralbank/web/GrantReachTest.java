@@ -64,7 +64,14 @@ class GrantReachTest {
             "select change_id, status, checker from dc_change order by change_id",
             "select enterprise_id, org_path, status, per_txn_limit_fen from dc_enterprise order by enterprise_id",
             "select org_id, target_year, indicator, quarter, target_value from channel_target "
-                    + "order by org_id, target_year, indicator, quarter");
+                    + "order by org_id, target_year, indicator, quarter",
+            "select curve_date, source, checker from ftp_curve order by curve_date",
+            // claims and disputes decided, and approved totals: what the cases set up stays pending, open or zero
+            "select claim_id, status, share, valid_to, checker from credit_claim "
+                    + "where status in ('APPROVED', 'REJECTED', 'ENDED') order by claim_id",
+            "select dispute_id, status, settled_by from credit_dispute where status = 'SETTLED' order by dispute_id",
+            "select object_kind, object_id, valid_from, share_total from credit_span where share_total > 0 "
+                    + "order by object_kind, object_id, valid_from");
 
     @Autowired
     MockMvc mvc;
@@ -108,7 +115,13 @@ class GrantReachTest {
         StaffUser cm = users.findByUsername(cmOfA).orElseThrow();
         pendingGrant = ((UserChange.Proposed) users.update(cm.userId(), cm.displayName(), a.orgId(), cm.roles(),
                 DataScope.ALL, true, Grantor.console())).proposalId();
+        headOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
+        perfOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.PERF), TestBank.PASSWORD);
     }
+
+    /** A branch head and a performance officer of branch A, whose scope is the branch. */
+    MockHttpSession headOfA;
+    MockHttpSession perfOfA;
 
     /** One case per mutating endpoint: every way the actor could name more than they hold, each refused. */
     Map<String, ReachCase> cases() {
@@ -186,6 +199,48 @@ class GrantReachTest {
                     .getContentAsString();
             assertThat(page).contains(b.orgId());
         });
+        cases.put("POST /appraisal/claims", () -> {
+            org.ruralbank.testing.TestBank.Rows.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2025, 6, 30), List.<String[]>of(new String[] {b.orgId(), b.path()}));
+            String page = mvc.perform(post("/appraisal/claims").session(headOfA()).with(csrf()).param("kind", "DEPOSIT")
+                    .param("objectId", "A" + b.orgId()).param("staffId", "S1").param("share", "100")
+                    .param("validFrom", "2025-01-01")).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"objectId\"");
+        });
+        cases.put("POST /appraisal/claims/{id}/approve", () -> {
+            String page = mvc.perform(post("/appraisal/claims/" + claimOfB() + "/approve").session(headOfA())
+                    .with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("alert-danger");
+        });
+        cases.put("POST /appraisal/claims/{id}/reject", () -> mvc.perform(post("/appraisal/claims/" + claimOfB()
+                + "/reject").session(headOfA()).with(csrf())).andExpect(status().isOk()));
+        cases.put("POST /appraisal/disputes/{id}/settle", () -> {
+            var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
+            long claim = claimOfB();
+            var c = store.claim(claim).orElseThrow();
+            long dispute = store.openDispute(c.objectKind(), c.objectId(), b.path(), java.time.OffsetDateTime.now());
+            store.joinDispute(dispute, c.objectKind(), c.objectId(), c.validFrom(), c.validTo(), claim);
+            mvc.perform(post("/appraisal/disputes/" + dispute + "/settle").session(headOfA()).with(csrf())
+                    .param("share_" + claim, "100").param("effective", "2025-01-01")).andExpect(status().isNotFound());
+        });
+        cases.put("POST /appraisal/ftp/propose", () -> {
+            // a branch's performance officer may propose a curve, but it applies to nobody until a whole-bank checker approves it
+            var form = post("/appraisal/ftp/propose").session(perfOfA()).with(csrf()).param("curveDate",
+                    java.time.LocalDate.of(2200, 1, 1).plusDays(bank.uniqueId("d").hashCode() & 0xffff).toString());
+            for (String t : org.ruralbank.appraisal.FtpCurves.TERMS.keySet()) {
+                form = form.param(t, "0.02");
+            }
+            mvc.perform(form).andExpect(status().is3xxRedirection());
+        });
+        cases.put("POST /appraisal/ftp/proposals/{id}/approve", () -> {
+            String page = mvc.perform(post("/appraisal/ftp/proposals/" + curveProposal() + "/approve")
+                    .session(perfOfA()).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"proposal\"");
+        });
+        cases.put("POST /appraisal/ftp/proposals/{id}/reject", () -> mvc.perform(post("/appraisal/ftp/proposals/"
+                + curveProposal() + "/reject").session(perfOfA()).with(csrf())).andExpect(status().isOk()));
         cases.put("POST /data/load", () -> mvc.perform(post("/data/load").session(asAdminOfA).with(csrf()))
                 .andExpect(status().isForbidden()));
         cases.put("POST /warehouse/sql", () -> mvc.perform(post("/warehouse/sql").session(asAdminOfA).with(csrf())
@@ -193,6 +248,36 @@ class GrantReachTest {
         cases.put("POST /warehouse/sql/export", () -> mvc.perform(post("/warehouse/sql/export").session(asAdminOfA)
                 .with(csrf()).param("query", "select 1")).andExpect(status().isForbidden()));
         return cases;
+    }
+
+    private MockHttpSession headOfA() {
+        return headOfA;
+    }
+
+    private MockHttpSession perfOfA() {
+        return perfOfA;
+    }
+
+    /** A pending claim on an object of branch B. */
+    private long claimOfB() {
+        var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
+        String object = bank.uniqueId("OB");
+        store.ensureObject(org.ruralbank.appraisal.CreditKind.LOAN, object, b.orgId(), b.path());
+        return store.insertClaim(org.ruralbank.appraisal.CreditKind.LOAN, object, b.path(), "S1",
+                new java.math.BigDecimal("0.5"), java.time.LocalDate.of(2025, 1, 1),
+                org.ruralbank.appraisal.Claim.OPEN_END, "PENDING", "CLAIM", null, "cm.b", java.time.OffsetDateTime.now(),
+                null);
+    }
+
+    /** A curve proposed by someone else, waiting for a whole-bank checker. */
+    private long curveProposal() {
+        var maker = new org.ruralbank.platform.StaffPrincipal(1, bank.uniqueId("maker"), "录入", a.orgId(), a.path(),
+                null, java.util.Set.of(Role.PERF), DataScope.ALL);
+        Map<String, String> rates = new java.util.HashMap<>();
+        org.ruralbank.appraisal.FtpCurves.TERMS.keySet().forEach(t -> rates.put(t, "0.02"));
+        var curves = ctx.getBean(org.ruralbank.appraisal.FtpCurves.class);
+        var date = java.time.LocalDate.of(2300, 1, 1).plusDays(bank.uniqueId("p").hashCode() & 0xffff);
+        return ((org.ruralbank.appraisal.FtpCurves.Outcome.Saved) curves.propose(date, rates, maker)).proposalId();
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.ruralbank.warehouse.internal;
 
 import java.nio.file.Path;
 import org.ruralbank.warehouse.Models;
+import org.ruralbank.warehouse.ReferenceData;
 import org.ruralbank.warehouse.Warehouse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +15,9 @@ import org.springframework.context.annotation.Configuration;
 class WarehouseConfig {
 
     @Bean(destroyMethod = "close")
-    Warehouse warehouse(@Value("${ruralbank.home:./data}") String home, ApplicationEventPublisher events) {
-        return Warehouse.under(Path.of(home).toAbsolutePath().normalize(), false, Models.load(), events);
+    Warehouse warehouse(@Value("${ruralbank.home:./data}") String home, ApplicationEventPublisher events,
+            ObjectProvider<ReferenceData> references) {
+        return Warehouse.under(Path.of(home).toAbsolutePath().normalize(), false, Models.load(), events)
+                .withReferences(() -> references.orderedStream().toList());
     }
 }
