@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
             ConnectCommand.class,
             ReportCommand.class,
             TargetsCommand.class,
+            AppraisalCommand.class,
         })
 public class RuralbankCommand implements Runnable {
 
