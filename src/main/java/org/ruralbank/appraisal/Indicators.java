@@ -66,7 +66,7 @@ public class Indicators {
 
     /** One account (or loan, merchant) behind a figure. */
     public record Account(String accountNo, @Nullable String custId, @Nullable String productCode, String orgId,
-            @Nullable String staffId, @Nullable BigDecimal balance, @Nullable String class5, boolean newInPeriod) {
+            @Nullable String staffId, @Nullable BigDecimal balance, @Nullable String detail, boolean newInPeriod) {
     }
 
     static final String FOLDER = "warehouse/queries/appraisal/indicators/";

@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * lines sum to the pool to the fen; anything else is refused naming the line, and nothing is saved. The head submits;
  * the head office approves (or returns it); an approved distribution no longer changes. Every step is audited.
  */
-@Service
+@Service("bonusPools") // the direct connection's cash pools are the bean "pools"
 public class Pools {
 
     public enum Status { OPEN, SUBMITTED, APPROVED }

@@ -9,7 +9,7 @@
 -- column: org_id: the opening org
 -- column: staff_id: null
 -- column: balance: the balance, yuan
--- column: class_5: null
+-- column: detail: null
 -- column: new_in_period: opened within the period
 with last_day as (
     select max(biz_date) as d from mart.deposit_org_daily where biz_date between :from_date and :to_date
@@ -19,7 +19,7 @@ orgs as (
 ),
 final as (
     select b.acct_no as account_no, a.cust_id, a.product_code, b.org_id, cast(:staff_id as varchar) as staff_id,
-           b.balance, cast(null as varchar) as class_5, a.open_date >= :from_date as new_in_period
+           b.balance, cast(null as varchar) as detail, a.open_date >= :from_date as new_in_period
       from dw.deposit_balance b
       join dw.dim_deposit_account a on a.acct_no = b.acct_no
        and a.valid_from <= (select d from last_day) and a.valid_to >= (select d from last_day)

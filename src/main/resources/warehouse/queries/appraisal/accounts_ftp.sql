@@ -9,7 +9,7 @@
 -- column: org_id: the booking org
 -- column: staff_id: the credited member of staff, null for all
 -- column: balance: the margin credited, yuan
--- column: class_5: DEMAND, TERM or LOAN
+-- column: detail: DEMAND, TERM or LOAN
 -- column: new_in_period: always true
 with orgs as (
     select org_id, org_path from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
@@ -27,7 +27,7 @@ final as (
     select m.account_no, max(m.cust_id) as cust_id, max(m.product_code) as product_code, m.org_id,
            cast(:staff_id as varchar) as staff_id,
            cast(sum(case when cast(:staff_id as varchar) is null then m.margin else m.margin * m.share end) as decimal(18, 2)) as balance,
-           max(m.account_kind) as class_5, true as new_in_period
+           max(m.account_kind) as detail, true as new_in_period
       from margins m join orgs o on o.org_id = m.org_id
      where {{ org_scope(o.org_path) }}
      group by m.account_no, m.org_id

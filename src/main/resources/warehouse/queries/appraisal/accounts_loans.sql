@@ -9,7 +9,7 @@
 -- column: org_id: the booking org
 -- column: staff_id: the contract's customer manager
 -- column: balance: the balance, yuan
--- column: class_5: five-class grade (3-5 non-performing)
+-- column: detail: five-class grade (3-5 non-performing)
 -- column: new_in_period: disbursed within the period
 with last_day as (
     select max(biz_date) as d from mart.loan_org_daily where biz_date between :from_date and :to_date
@@ -19,7 +19,7 @@ orgs as (
 ),
 final as (
     select b.loan_no as account_no, l.cust_id, l.product_code, b.org_id, l.manager_staff_id as staff_id, b.balance,
-           b.class_5, l.disburse_date >= :from_date as new_in_period
+           b.class_5 as detail, l.disburse_date >= :from_date as new_in_period
       from dw.loan_balance b
       join dw.dim_loan l on l.loan_no = b.loan_no
        and l.valid_from <= (select d from last_day) and l.valid_to >= (select d from last_day)

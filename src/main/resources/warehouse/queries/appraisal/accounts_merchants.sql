@@ -9,14 +9,14 @@
 -- column: org_id: the acquiring org
 -- column: staff_id: the merchant's customer manager
 -- column: balance: null (merchants carry no balance)
--- column: class_5: null
+-- column: detail: null
 -- column: new_in_period: always true (signed in the period)
 with orgs as (
     select org_id, org_path from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
 ),
 final as (
     select m.merchant_id as account_no, m.cust_id, m.mcc as product_code, m.org_id, m.manager_staff_id as staff_id,
-           cast(null as decimal(18, 2)) as balance, cast(null as varchar) as class_5, true as new_in_period
+           cast(null as decimal(18, 2)) as balance, cast(null as varchar) as detail, true as new_in_period
       from dw.dim_merchant m join orgs o on o.org_id = m.org_id
      where m.valid_from <= :to_date and m.valid_to >= :to_date and m.sign_date between :from_date and :to_date
        and (cast(:staff_id as varchar) is null or m.manager_staff_id = cast(:staff_id as varchar)) and {{ org_scope(o.org_path) }}

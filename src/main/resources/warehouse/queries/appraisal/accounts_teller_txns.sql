@@ -9,7 +9,7 @@
 -- column: org_id: the booking org
 -- column: staff_id: the teller
 -- column: balance: the amount of the transactions, yuan
--- column: class_5: the number of transactions, as text
+-- column: detail: the number of transactions, as text
 -- column: new_in_period: always true
 with orgs as (
     select org_id, org_path from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
@@ -17,10 +17,10 @@ with orgs as (
 final as (
     select t.acct_no as account_no, cast(null as varchar) as cust_id, 'CNT' as product_code, t.org_id,
            t.teller_id as staff_id, cast(sum(t.amount) as decimal(18, 2)) as balance,
-           cast(count(*) as varchar) as class_5, true as new_in_period
+           cast(count(*) as varchar) as detail, true as new_in_period
       from dw.fact_deposit_txn t join orgs o on o.org_id = t.org_id
      where t.biz_date between :from_date and :to_date and t.channel = 'CNT' and not t.reversal
        and (cast(:staff_id as varchar) is null or t.teller_id = cast(:staff_id as varchar)) and {{ org_scope(o.org_path) }}
      group by t.acct_no, t.org_id, t.teller_id
 )
-select * from final order by cast(class_5 as integer) desc, account_no limit 500
+select * from final order by cast(detail as integer) desc, account_no limit 500

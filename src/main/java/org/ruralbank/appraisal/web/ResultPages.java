@@ -233,7 +233,7 @@ class ResultPages {
         model.addAttribute("run", r);
         model.addAttribute("item", indicators.find(item).orElseThrow());
         model.addAttribute("english", Pages.english());
-        model.addAttribute("staff", blank(staff));
+        model.addAttribute("staffId", blank(staff));
         model.addAttribute("org", blank(org));
         model.addAttribute("accounts", accounts);
         return "appraisal/accounts";
