@@ -240,6 +240,9 @@ public class Schemes {
     @Transactional
     public Budget setBudget(int year, String wageTotalYuan, String bonusPct, OrgScope scope) {
         Access.requireWholeBank(scope);
+        if (year < 2000 || year > 2100) {
+            throw new Rejected("year", "appraisal.rejected.year", year);
+        }
         long fen = Money.tryParseYuan(wageTotalYuan).map(Money::fen).filter(f -> f > 0)
                 .orElseThrow(() -> new Rejected("wageTotal", "appraisal.rejected.amount", String.valueOf(wageTotalYuan)));
         BigDecimal pct;

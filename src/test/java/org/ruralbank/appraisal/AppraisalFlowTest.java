@@ -107,17 +107,17 @@ class AppraisalFlowTest {
         Org head = bank.headOffice();
         MockHttpSession maker = TestBank.login(mvc, bank.user(head, DataScope.ALL, Role.PERF), TestBank.PASSWORD);
         MockHttpSession checker = TestBank.login(mvc, bank.user(head, DataScope.ALL, Role.PERF), TestBank.PASSWORD);
-        mvc.perform(post("/appraisal/entries").session(maker).with(csrf()).param("period", "2025")
+        mvc.perform(post("/appraisal/office/entries").session(maker).with(csrf()).param("period", "2025")
                 .param("orgId", top.orgId()).param("kind", "PENALTY").param("itemCode", "合规检查")
                 .param("points", "15").param("reason", "检查发现柜面违规"));
         long entry = db.sql("select entry_id from appraisal_entry where period_key = '2025' and org_id = :o")
                 .param("o", top.orgId()).query(Long.class).single();
-        String own = mvc.perform(post("/appraisal/entries/" + entry + "/approve").session(maker).with(csrf()))
+        String own = mvc.perform(post("/appraisal/office/entries/" + entry + "/approve").session(maker).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(own).contains("录入人不能复核自己的录入");
         AppraisalRuns.Run unchanged = runs.run("2025", ALL);
         assertThat(unchanged.fingerprint()).as("a pending entry does not count").isEqualTo(first.fingerprint());
-        mvc.perform(post("/appraisal/entries/" + entry + "/approve").session(checker).with(csrf()));
+        mvc.perform(post("/appraisal/office/entries/" + entry + "/approve").session(checker).with(csrf()));
         AppraisalRuns.Run third = runs.run("2025", ALL);
         assertThat(third.fingerprint()).isNotEqualTo(first.fingerprint());
         List<AppraisalRuns.Difference> diff = runs.differences(third.runId(), EVERYONE);

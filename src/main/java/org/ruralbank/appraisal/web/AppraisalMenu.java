@@ -24,7 +24,7 @@ class AppraisalMenu {
 
     @Bean
     MenuEntry appraisalRunsMenu() {
-        return new MenuEntry("menu.appraisal", "menu.appraisal.runs", "/appraisal/runs", Set.of(Role.PERF, Role.AUDITOR),
+        return new MenuEntry("menu.appraisal", "menu.appraisal.runs", "/appraisal/office/runs", Set.of(Role.PERF),
                 402);
     }
 

@@ -20,7 +20,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -30,7 +29,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the distribution exports as a payroll workbook.
  */
 @Controller
-@RequestMapping("/appraisal/pools")
 class PoolPages {
 
     private final Pools pools;
@@ -41,7 +39,7 @@ class PoolPages {
         this.texts = texts;
     }
 
-    @GetMapping
+    @GetMapping("/appraisal/pools")
     @PreAuthorize(Pages.OFFICE)
     String list(@RequestParam(required = false) Long run, Model model) {
         List<Pools.Pool> list = pools.list(run, scope());
@@ -51,7 +49,7 @@ class PoolPages {
         return "appraisal/pools";
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/appraisal/pools/{id}")
     @PreAuthorize(Pages.OFFICE)
     String pool(@PathVariable long id, Model model) {
         return show(id, pools.lines(id, scope()), model);
@@ -67,7 +65,7 @@ class PoolPages {
         return "appraisal/pool";
     }
 
-    @PostMapping("/{id}")
+    @PostMapping("/appraisal/pools/{id}")
     @PreAuthorize(Pages.HEAD)
     String distribute(@PathVariable long id, @RequestParam(name = "staffId", required = false) List<String> staffIds,
             @RequestParam(name = "amount", required = false) List<String> amounts,
@@ -98,19 +96,19 @@ class PoolPages {
         }
     }
 
-    @PostMapping("/{id}/submit")
+    @PostMapping("/appraisal/pools/{id}/submit")
     @PreAuthorize(Pages.HEAD)
     String submit(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         return step(id, () -> pools.submit(id, scope()), model, response, redirect);
     }
 
-    @PostMapping("/{id}/approve")
+    @PostMapping("/appraisal/office/pools/{id}/approve")
     @PreAuthorize(Pages.PERF)
     String approve(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         return step(id, () -> pools.approve(id, scope()), model, response, redirect);
     }
 
-    @PostMapping("/{id}/return")
+    @PostMapping("/appraisal/office/pools/{id}/return")
     @PreAuthorize(Pages.PERF)
     String sendBack(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         return step(id, () -> pools.sendBack(id, scope()), model, response, redirect);
@@ -128,7 +126,7 @@ class PoolPages {
         }
     }
 
-    @GetMapping("/{id}/export")
+    @GetMapping("/appraisal/pools/{id}/export")
     @PreAuthorize(Pages.OFFICE)
     void export(@PathVariable long id, HttpServletResponse response) throws IOException {
         Pools.Pool pool = pools.find(id, scope());

@@ -13,6 +13,7 @@ import org.ruralbank.appraisal.Access;
 import org.ruralbank.appraisal.AppraisalRuns;
 import org.ruralbank.appraisal.Indicators;
 import org.ruralbank.appraisal.Perspective;
+import org.ruralbank.appraisal.Period;
 import org.ruralbank.appraisal.QualitativeScores;
 import org.ruralbank.appraisal.Schemes;
 import org.ruralbank.platform.CurrentStaff;
@@ -55,8 +56,9 @@ class ResultPages {
         this.texts = texts;
     }
 
-    @GetMapping("/runs")
-    @PreAuthorize("hasAnyRole('PERF','AUDITOR')")
+    /** A head-office page (the departments' entries name every branch): whole bank only, see WholeBankPages. */
+    @GetMapping("/office/runs")
+    @PreAuthorize(Pages.PERF)
     String runs(@RequestParam(required = false) String period, Model model) {
         List<AppraisalRuns.Run> all = runs.list();
         String p = period != null && !period.isBlank() ? period.strip()
@@ -67,7 +69,7 @@ class ResultPages {
         return "appraisal/runs";
     }
 
-    @PostMapping("/runs")
+    @PostMapping("/office/runs")
     @PreAuthorize(Pages.PERF)
     String run(@RequestParam(required = false) String period, Model model, HttpServletResponse response) {
         try {
@@ -79,7 +81,7 @@ class ResultPages {
         }
     }
 
-    @PostMapping("/runs/{id}/publish")
+    @PostMapping("/office/runs/{id}/publish")
     @PreAuthorize(Pages.PERF)
     String publish(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
@@ -92,7 +94,7 @@ class ResultPages {
         }
     }
 
-    @PostMapping("/entries")
+    @PostMapping("/office/entries")
     @PreAuthorize(Pages.PERF)
     String enter(@RequestParam(required = false) String period, @RequestParam(required = false) String orgId,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String itemCode,
@@ -101,20 +103,20 @@ class ResultPages {
         try {
             entries.enter(period, orgId, kind, itemCode, points, reason, CurrentStaff.get().scope());
             redirect.addFlashAttribute("saved", true);
-            return "redirect:/appraisal/runs?period=" + period.strip();
+            return "redirect:/appraisal/office/runs?period=" + Period.parse(period).key();
         } catch (Rejected r) {
             Pages.refused(r, model, response);
             return runs(period, model);
         }
     }
 
-    @PostMapping("/entries/{id}/approve")
+    @PostMapping("/office/entries/{id}/approve")
     @PreAuthorize(Pages.PERF)
     String approve(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             QualitativeScores.Entry e = entries.approve(id, CurrentStaff.get().scope());
             redirect.addFlashAttribute("saved", true);
-            return "redirect:/appraisal/runs?period=" + e.periodKey();
+            return "redirect:/appraisal/office/runs?period=" + e.periodKey();
         } catch (Rejected r) {
             Pages.refused(r, model, response);
             return runs(null, model);
@@ -225,9 +227,12 @@ class ResultPages {
 
     @GetMapping("/results/accounts")
     @PreAuthorize(Pages.READERS)
-    String accounts(@RequestParam long run, @RequestParam String item, @RequestParam(required = false) String staff,
-            @RequestParam(required = false) String org, Model model) {
+    String accounts(@RequestParam(required = false) Long run, @RequestParam(required = false) String item,
+            @RequestParam(required = false) String staff, @RequestParam(required = false) String org, Model model) {
         Access access = Access.of(CurrentStaff.get());
+        if (run == null || item == null) {
+            throw new NotFound("appraisal_run", String.valueOf(run));
+        }
         AppraisalRuns.Run r = runs.find(run).orElseThrow(() -> new NotFound("appraisal_run", String.valueOf(run)));
         List<Indicators.Account> accounts = runs.accounts(run, blank(staff), blank(org), item, access);
         model.addAttribute("run", r);

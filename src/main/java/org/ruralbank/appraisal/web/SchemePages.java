@@ -101,9 +101,9 @@ class SchemePages {
         return rows;
     }
 
-    @PostMapping("/schemes")
+    @PostMapping("/office/schemes")
     @PreAuthorize(Pages.PERF)
-    String save(@RequestParam int year, @RequestParam(required = false) String name,
+    String save(@RequestParam(required = false) Integer year, @RequestParam(required = false) String name,
             @RequestParam(defaultValue = "") String branchWeightPct, @RequestParam(defaultValue = "") String floorSharePct,
             @RequestParam(defaultValue = "") String capSharePct,
             @RequestParam(name = "code", required = false) List<String> code,
@@ -134,7 +134,7 @@ class SchemePages {
                         at(base, i).isBlank() ? null : number(at(base, i), f), number(at(urban, i), f),
                         number(at(suburban, i), f), number(at(rural, i), f)));
             }
-            Schemes.Scheme scheme = new Schemes.Scheme(year, name == null ? "" : name.strip(),
+            Schemes.Scheme scheme = new Schemes.Scheme(year == null ? 0 : year, name == null ? "" : name.strip(),
                     whole(branchWeightPct, "branchWeightPct"), whole(floorSharePct, "floorSharePct"),
                     whole(capSharePct, "capSharePct"), items);
             schemes.save(scheme, CurrentStaff.get().scope());
@@ -142,24 +142,26 @@ class SchemePages {
             return "redirect:/appraisal/schemes?year=" + year;
         } catch (Rejected r) {
             Pages.refused(r, model, response);
-            show(model, year, schemes.find(year).orElse(null), rows(schemes.find(year).orElse(null)));
+            int y = year == null ? 0 : year;
+            show(model, y, schemes.find(y).orElse(null), rows(schemes.find(y).orElse(null)));
             return "appraisal/schemes";
         }
     }
 
-    @PostMapping("/budget")
+    @PostMapping("/office/budget")
     @PreAuthorize(Pages.PERF)
-    String budget(@RequestParam int year, @RequestParam(required = false) String wageTotal,
+    String budget(@RequestParam(required = false) Integer year, @RequestParam(required = false) String wageTotal,
             @RequestParam(required = false) String bonusPct, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            schemes.setBudget(year, wageTotal, bonusPct, CurrentStaff.get().scope());
+            schemes.setBudget(year == null ? 0 : year, wageTotal, bonusPct, CurrentStaff.get().scope());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/appraisal/schemes?year=" + year;
         } catch (Rejected r) {
             Pages.refused(r, model, response);
-            Schemes.Scheme s = schemes.find(year).orElse(null);
-            show(model, year, s, rows(s));
+            int y = year == null ? 0 : year;
+            Schemes.Scheme s = schemes.find(y).orElse(null);
+            show(model, y, s, rows(s));
             return "appraisal/schemes";
         }
     }
