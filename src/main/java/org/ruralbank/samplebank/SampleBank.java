@@ -26,6 +26,15 @@ public final class SampleBank {
         return out.resolve(STATE_FOLDER).resolve("targets-" + year + ".xlsx");
     }
 
+    /**
+     * The year's sample FTP curve (a plausible, invented one; {@code README.txt} beside it says so) the generator
+     * writes into the state folder with the target workbook, in the format {@code ruralbank appraisal curve import}
+     * reads.
+     */
+    public static Path ftpCurve(Path out, int year) {
+        return out.resolve(STATE_FOLDER).resolve("ftp-curve-" + year + ".csv");
+    }
+
     private SampleBank() {
     }
 

@@ -24,7 +24,13 @@ public record Model(String name, String description, String grain, Materializati
         /** A table with a {@code biz_date} column; building T replaces the rows of T. */
         PARTITION,
         /** A history table with {@code valid_from} / {@code valid_to} (open end 9999-12-31). */
-        SCD2
+        SCD2,
+        /**
+         * A history table the model computes whole, {@code valid_from} and {@code valid_to} included, from the
+         * histories it reads; every build replaces it, so a change with an effective date in the past (an approved
+         * claim read from a {@code ref} table) reaches every date without a rebuild.
+         */
+        HISTORY
     }
 
     public record Column(String name, String description) {

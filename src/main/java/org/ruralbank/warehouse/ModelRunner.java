@@ -36,8 +36,11 @@ public final class ModelRunner {
 
     /** Ensures the layer schemas exist. */
     public void prepare() {
-        for (String schema : List.of("ods", "dw", "mart")) {
+        for (String schema : List.of("ods", "dw", "mart", "ref")) {
             engine.execute("create schema if not exists " + schema);
+        }
+        for (String ddl : models.referenceTables().values()) {
+            engine.execute(ddl);
         }
     }
 
@@ -101,7 +104,7 @@ public final class ModelRunner {
         String d = dialect.date(from);
         if (m.materialization() == Model.Materialization.PARTITION) {
             engine.execute("delete from " + m.name() + " where biz_date >= " + d);
-        } else {
+        } else if (m.materialization() == Model.Materialization.SCD2) {
             engine.execute("delete from " + m.name() + " where valid_from >= " + d);
             String open = dialect.date(OPEN_END);
             engine.execute("update " + m.name() + " set valid_to = " + open + " where valid_to >= "
@@ -117,6 +120,8 @@ public final class ModelRunner {
                     engine.query("select * from " + source + " limit 0", 0).columns()));
             engine.execute("delete from " + m.name() + " where biz_date = " + dialect.date(t));
             engine.execute("insert into " + m.name() + " (" + list + ") select " + list + " from " + source);
+        } else if (m.materialization() == Model.Materialization.HISTORY) {
+            engine.execute("create or replace table " + m.name() + " as " + sql);
         } else {
             scd2(m, sql, t);
         }

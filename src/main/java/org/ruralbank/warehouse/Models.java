@@ -34,15 +34,17 @@ public final class Models {
 
     private final List<Model> models;
     private final List<DataTest> tests;
+    private final Map<String, String> referenceTables;
 
-    private Models(List<Model> models, List<DataTest> tests) {
+    private Models(List<Model> models, List<DataTest> tests, Map<String, String> referenceTables) {
         this.models = models;
         this.tests = tests;
+        this.referenceTables = referenceTables;
     }
 
     /** No models and no tests: a warehouse of ODS only (benchmarks of the intake alone). */
     public static Models none() {
-        return new Models(List.of(), List.of());
+        return new Models(List.of(), List.of(), Map.of());
     }
 
     /** The models and tests on the class path. */
@@ -65,7 +67,11 @@ public final class Models {
             for (Resource r : custom) {
                 tests.add(parseTest(r.getFilename().replace(".sql", ""), r.getContentAsString(StandardCharsets.UTF_8)));
             }
-            return new Models(List.copyOf(ordered), List.copyOf(tests));
+            Map<String, String> refs = new TreeMap<>();
+            for (Resource r : resolver.getResources("classpath*:warehouse/ref/*.sql")) {
+                refs.put("ref." + r.getFilename().replace(".sql", ""), body(r.getContentAsString(StandardCharsets.UTF_8)));
+            }
+            return new Models(List.copyOf(ordered), List.copyOf(tests), Map.copyOf(refs));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the warehouse models", e);
         }
@@ -85,6 +91,15 @@ public final class Models {
     /** Every data test: those declared beside models, then the cross-model test files. */
     public List<DataTest> tests() {
         return tests;
+    }
+
+    /**
+     * The reference tables ({@code warehouse/ref/<name>.sql}, each a {@code create table if not exists ref.<name>}):
+     * what the operational store keeps and the models read, filled by {@link ReferenceData} before every build.
+     * Qualified name to its DDL.
+     */
+    public Map<String, String> referenceTables() {
+        return referenceTables;
     }
 
     public Optional<Model> find(String name) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,11 +22,13 @@ final class Publisher {
     private final WarehouseEngine engine;
     private final Models models;
     private final Journal journal;
+    private final Supplier<List<ReferenceData>> references;
 
-    Publisher(WarehouseEngine engine, Models models) {
+    Publisher(WarehouseEngine engine, Models models, Supplier<List<ReferenceData>> references) {
         this.engine = engine;
         this.models = models;
         this.journal = new Journal(engine);
+        this.references = references;
     }
 
     void prepare() {
@@ -115,6 +118,7 @@ final class Publisher {
     private List<TestResult> buildAndTest(List<LocalDate> dates, int stepBefore, int total,
             PublishingProgress progress) {
         ModelRunner runner = new ModelRunner(engine, models);
+        fillReferences();
         int[] step = {stepBefore};
         List<ModelRunner.Built> built = runner.build(dates, s -> progress.step(s, ++step[0], total));
         List<TestResult> results = new ArrayList<>();
@@ -127,6 +131,25 @@ final class Publisher {
             throw new TestsFailed(failed.get(), results);
         }
         return results;
+    }
+
+    /** Replaces each {@code ref} table with the rows its owner keeps, in batches of bound parameters. */
+    private void fillReferences() {
+        for (ReferenceData data : references.get()) {
+            if (!models.referenceTables().containsKey(data.table())) {
+                throw new IllegalStateException(data.table() + " is not declared under warehouse/ref");
+            }
+            engine.execute("delete from " + data.table());
+            List<List<Object>> rows = data.rows();
+            for (int from = 0; from < rows.size(); from += 500) {
+                List<List<Object>> batch = rows.subList(from, Math.min(rows.size(), from + 500));
+                String row = "(" + String.join(", ", java.util.Collections.nCopies(batch.get(0).size(), "?")) + ")";
+                List<Object> params = new ArrayList<>();
+                batch.forEach(params::addAll);
+                engine.execute("insert into " + data.table() + " values "
+                        + String.join(", ", java.util.Collections.nCopies(batch.size(), row)), params);
+            }
+        }
     }
 
     private void copyToOds(StagedTable t, LocalDate date) {

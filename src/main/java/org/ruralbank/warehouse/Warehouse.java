@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.ruralbank.platform.PageOf;
 import org.ruralbank.warehouse.internal.DuckDbEngine;
 
@@ -26,6 +27,7 @@ public final class Warehouse implements AutoCloseable {
     private final boolean readOnly;
     private final Models models;
     private volatile WarehouseEngine engine;
+    private volatile Supplier<List<ReferenceData>> references = List::of;
 
     private Warehouse(Path file, Path intake, boolean readOnly, Models models, WarehouseEngine engine) {
         this.file = file;
@@ -70,6 +72,12 @@ public final class Warehouse implements AutoCloseable {
 
     public Models models() {
         return models;
+    }
+
+    /** Where {@link #publish} and {@link #rebuild} take the rows of the {@code ref} tables from. */
+    public Warehouse withReferences(Supplier<List<ReferenceData>> references) {
+        this.references = references;
+        return this;
     }
 
     /** The engine, opening the file on first use. */
@@ -158,7 +166,7 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private Publisher publisher() {
-        return new Publisher(engine(), models);
+        return new Publisher(engine(), models, references);
     }
 
     @Override

@@ -167,7 +167,7 @@ public final class ChannelFixture {
     }
 
     /** Inserts one row: {@code columns} is a comma list, {@code values} the SQL literals in the same order. */
-    ChannelFixture row(String table, String date, String columns, Object... values) {
+    public ChannelFixture row(String table, String date, String columns, Object... values) {
         List<String> literals = new ArrayList<>();
         for (Object v : values) {
             literals.add(v == null ? "null" : v instanceof Number ? v.toString() : "'" + v + "'");

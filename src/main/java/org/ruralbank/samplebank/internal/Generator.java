@@ -82,6 +82,7 @@ public final class Generator {
             }
             if (date.getDayOfYear() == 1 || date.toEpochDay() == bank.startDay) {
                 TargetPlan.write(bank, date.getYear(), SampleBank.targetWorkbook(out, date.getYear()));
+                FtpSampleCurve.write(req.seed(), date.getYear(), SampleBank.ftpCurve(out, date.getYear()));
             }
             DeliveryWriter writer = new DeliveryWriter(inbox, date);
             Day day = new Day(bank, date, season);

@@ -1,7 +1,9 @@
 package org.ruralbank.warehouse.internal;
 
 import java.nio.file.Path;
+import org.ruralbank.warehouse.ReferenceData;
 import org.ruralbank.warehouse.Warehouse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class WarehouseConfig {
 
     @Bean(destroyMethod = "close")
-    Warehouse warehouse(@Value("${ruralbank.home:./data}") String home) {
-        return Warehouse.under(Path.of(home).toAbsolutePath().normalize(), false);
+    Warehouse warehouse(@Value("${ruralbank.home:./data}") String home, ObjectProvider<ReferenceData> references) {
+        return Warehouse.under(Path.of(home).toAbsolutePath().normalize(), false)
+                .withReferences(() -> references.orderedStream().toList());
     }
 }

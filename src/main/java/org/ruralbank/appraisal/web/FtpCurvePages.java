@@ -1,0 +1,123 @@
+package org.ruralbank.appraisal.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ruralbank.appraisal.FtpCurves;
+import org.ruralbank.appraisal.FtpFigures;
+import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.DataScope;
+import org.ruralbank.platform.Spreadsheets;
+import org.ruralbank.platform.StaffPrincipal;
+import org.ruralbank.platform.web.Download;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The FTP curve page: the curves in force by date, the curves waiting for a second person, the form to enter one,
+ * and the FTP margins of the last built date by org and by staff (within the user's scope).
+ */
+@Controller
+@RequestMapping("/appraisal/ftp")
+class FtpCurvePages {
+
+    private static final String CURVE_KEEPERS = "hasAnyRole('ADMIN','PERF')";
+
+    private final FtpCurves curves;
+    private final FtpFigures figures;
+
+    FtpCurvePages(FtpCurves curves, FtpFigures figures) {
+        this.curves = curves;
+        this.figures = figures;
+    }
+
+    @GetMapping
+    String page(@RequestParam(required = false) String date, Model model) {
+        StaffPrincipal staff = CurrentStaff.get();
+        LocalDate day = parse(date);
+        if (day == null) {
+            day = figures.lastDate().orElse(null);
+        }
+        model.addAttribute("terms", FtpCurves.TERMS.keySet());
+        model.addAttribute("curves", curves.curves());
+        model.addAttribute("proposals", curves.proposals().stream().filter(p -> p.status().equals("PENDING")).toList());
+        model.addAttribute("day", day);
+        model.addAttribute("byOrg", day == null ? List.of() : figures.byOrg(day, staff));
+        model.addAttribute("byStaff", day == null ? List.of() : figures.byStaff(day, staff));
+        return "appraisal/ftp";
+    }
+
+    @GetMapping("/export")
+    void export(HttpServletResponse response) throws IOException {
+        List<String> headers = new ArrayList<>(List.of("曲线日期"));
+        headers.addAll(FtpCurves.TERMS.keySet());
+        headers.addAll(List.of("来源", "录入", "复核"));
+        Download.xlsx(response, "ftp-curves");
+        Spreadsheets.write(response.getOutputStream(), "FTP曲线", headers, sink -> curves.curves().forEach(c -> {
+            List<Object> cells = new ArrayList<>(List.of(c.curveDate().toString()));
+            FtpCurves.TERMS.keySet().forEach(t -> cells.add(c.rates().get(t)));
+            cells.addAll(List.of(c.source(), c.maker(), c.checker()));
+            sink.accept(cells);
+        }));
+    }
+
+    @PostMapping("/propose")
+    @PreAuthorize(CURVE_KEEPERS)
+    String propose(@RequestParam Map<String, String> form, RedirectAttributes redirect, Model model) {
+        FtpCurves.Outcome o = curves.propose(parse(form.get("curveDate")), form, CurrentStaff.get());
+        if (o instanceof FtpCurves.Outcome.Refused r) {
+            model.addAttribute("problems", r.problems());
+            model.addAttribute("form", form);
+            return page(null, model);
+        }
+        redirect.addFlashAttribute("proposed", ((FtpCurves.Outcome.Saved) o).dates().get(0));
+        return "redirect:/appraisal/ftp";
+    }
+
+    @PostMapping("/proposals/{id}/approve")
+    @PreAuthorize(CURVE_KEEPERS)
+    String approve(@PathVariable long id, RedirectAttributes redirect, Model model) {
+        return decide(id, true, redirect, model);
+    }
+
+    @PostMapping("/proposals/{id}/reject")
+    @PreAuthorize(CURVE_KEEPERS)
+    String reject(@PathVariable long id, RedirectAttributes redirect, Model model) {
+        return decide(id, false, redirect, model);
+    }
+
+    private String decide(long id, boolean approve, RedirectAttributes redirect, Model model) {
+        StaffPrincipal staff = CurrentStaff.get();
+        FtpCurves.Outcome o = staff.dataScope() != DataScope.ALL
+                ? new FtpCurves.Outcome.Refused(List.of(new FtpCurves.Problem(0, "proposal", "ftp.problem.wholeBank")))
+                : curves.decide(id, approve, staff);
+        if (o instanceof FtpCurves.Outcome.Refused r) {
+            model.addAttribute("problems", r.problems());
+            return page(null, model);
+        }
+        redirect.addFlashAttribute(approve ? "approved" : "rejected", ((FtpCurves.Outcome.Saved) o).dates().get(0));
+        return "redirect:/appraisal/ftp";
+    }
+
+    static LocalDate parse(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
