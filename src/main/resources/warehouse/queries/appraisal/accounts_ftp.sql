@@ -1,4 +1,4 @@
--- description: the accounts behind an FTP-profit figure: per account or loan, its margins over the period, times the credit share of a member of staff (or whole when staff_id is null) within the org rows asked
+-- description: the accounts behind an FTP-profit figure: per account or loan, its margins over the period, times the credit share of a member of staff (the account's own, else its customer's, as mart.ftp_staff_daily credits it; whole when staff_id is null) within the org rows asked
 -- grain: one row per account, largest margin first
 -- param: from_date: the first day of the period
 -- param: to_date: the last day of the period
@@ -19,9 +19,18 @@ margins as (
            coalesce((select sum(c.share) from mart.credit_share c
                       where c.object_kind = case when f.account_kind = 'LOAN' then 'LOAN' else 'DEPOSIT' end
                         and c.object_id = f.account_no and c.staff_id = cast(:staff_id as varchar)
-                        and c.valid_from <= f.biz_date and c.valid_to >= f.biz_date), 0) as share
+                        and c.valid_from <= f.biz_date and c.valid_to >= f.biz_date),
+                    (select sum(c.share) from mart.credit_share c
+                      where c.object_kind = 'CUSTOMER' and c.object_id = f.cust_id
+                        and c.staff_id = cast(:staff_id as varchar)
+                        and c.valid_from <= f.biz_date and c.valid_to >= f.biz_date
+                        and not exists (select 1 from mart.credit_share o
+                                         where o.object_kind = case when f.account_kind = 'LOAN' then 'LOAN'
+                                                                    else 'DEPOSIT' end
+                                           and o.object_id = f.account_no and o.valid_from <= f.biz_date
+                                           and o.valid_to >= f.biz_date)), 0) as share
       from mart.ftp_account_daily f
-     where f.biz_date between :from_date and :to_date
+     where f.biz_date between :from_date and :to_date and f.account_kind <> 'TREASURY'
 ),
 final as (
     select m.account_no, max(m.cust_id) as cust_id, max(m.product_code) as product_code, m.org_id,

@@ -1,5 +1,5 @@
--- description: loan balance (贷款余额) on the last data day of the period, per org, and per customer manager of the loan's contract
--- grain: one row per org path (staff_id null) and one per org path and manager with loans on that day
+-- description: loan balance (贷款余额) on the last data day of the period, per org, and per member of staff by their credit share of each loan (mart.credit_share: the contract's manager unless a claim says otherwise)
+-- grain: one row per org path (staff_id null) and one per org path and member of staff credited with loans on that day
 -- name_zh: 贷款余额
 -- name_en: Loan balance
 -- unit: 元
@@ -13,7 +13,7 @@
 -- param: from_date: the first day of the period
 -- param: to_date: the last day of the period
 -- column: org_path: the org's (or the manager's org's) materialized path
--- column: staff_id: the customer manager, null on an org row
+-- column: staff_id: the credited member of staff, null on an org row
 -- column: amount: the loan balance, yuan
 -- column: base: null (not a ratio)
 with last_day as (
@@ -34,14 +34,14 @@ staff as (
      where s.valid_from <= :to_date and s.valid_to >= :to_date
 ),
 by_manager as (
-    select s.org_path, l.manager_staff_id as staff_id, sum(b.balance) as amount
+    select s.org_path, c.staff_id, sum(b.balance * c.share) as amount
       from dw.loan_balance b
-      join dw.dim_loan l on l.loan_no = b.loan_no
-       and l.valid_from <= (select d from last_day) and l.valid_to >= (select d from last_day)
-      join staff s on s.staff_id = l.manager_staff_id
+      join mart.credit_share c on c.object_kind = 'LOAN' and c.object_id = b.loan_no and c.staff_id is not null
+       and c.valid_from <= (select d from last_day) and c.valid_to >= (select d from last_day)
+      join staff s on s.staff_id = c.staff_id
      where b.valid_from <= (select d from last_day) and b.valid_to >= (select d from last_day)
        and {{ org_scope(s.org_path) }}
-     group by s.org_path, l.manager_staff_id
+     group by s.org_path, c.staff_id
 ),
 final as (
     select org_path, staff_id, cast(amount as decimal(24, 4)) as amount, cast(null as decimal(24, 4)) as base

@@ -1,4 +1,4 @@
--- description: non-performing loan ratio (不良贷款率): loans of five-class 3, 4 and 5 over all loans on the last data day of the period, per org and per customer manager
+-- description: non-performing loan ratio (不良贷款率): loans of five-class 3, 4 and 5 over all loans on the last data day of the period, per org and per member of staff (their credited shares of the loans)
 -- grain: one row per org path (staff_id null) and one per org path and manager with loans on that day
 -- name_zh: 不良贷款率
 -- name_en: NPL ratio
@@ -13,7 +13,7 @@
 -- param: from_date: the first day of the period
 -- param: to_date: the last day of the period
 -- column: org_path: the org's (or the manager's org's) materialized path
--- column: staff_id: the customer manager, null on an org row
+-- column: staff_id: the credited member of staff, null on an org row
 -- column: amount: non-performing balance (five-class 3-5) times 100, so that amount / base is per cent
 -- column: base: the loan balance, yuan
 with last_day as (
@@ -36,16 +36,16 @@ staff as (
      where s.valid_from <= :to_date and s.valid_to >= :to_date
 ),
 by_manager as (
-    select s.org_path, l.manager_staff_id as staff_id,
-           sum(case when b.class_5 in ('3', '4', '5') then b.balance else 0 end) * 100 as amount,
-           sum(b.balance) as base
+    select s.org_path, c.staff_id,
+           sum(case when b.class_5 in ('3', '4', '5') then b.balance * c.share else 0 end) * 100 as amount,
+           sum(b.balance * c.share) as base
       from dw.loan_balance b
-      join dw.dim_loan l on l.loan_no = b.loan_no
-       and l.valid_from <= (select d from last_day) and l.valid_to >= (select d from last_day)
-      join staff s on s.staff_id = l.manager_staff_id
+      join mart.credit_share c on c.object_kind = 'LOAN' and c.object_id = b.loan_no and c.staff_id is not null
+       and c.valid_from <= (select d from last_day) and c.valid_to >= (select d from last_day)
+      join staff s on s.staff_id = c.staff_id
      where b.valid_from <= (select d from last_day) and b.valid_to >= (select d from last_day)
        and {{ org_scope(s.org_path) }}
-     group by s.org_path, l.manager_staff_id
+     group by s.org_path, c.staff_id
 ),
 final as (
     select org_path, staff_id, cast(amount as decimal(24, 4)) as amount, cast(base as decimal(24, 4)) as base
