@@ -167,7 +167,8 @@ public class AppraisalRuns {
                 targets(period, scheme, branches, defs), approvedEntries(period.key()));
     }
 
-    private @Nullable LocalDate dataDate(Period period) {
+    /** The last business date of the period the warehouse holds, or null. */
+    public @Nullable LocalDate dataDate(Period period) {
         return warehouse.queries().named("appraisal/data_date").between(period.from(), period.to())
                 .first(DataDate.class).map(DataDate::dataDate).orElse(null);
     }
@@ -267,6 +268,11 @@ public class AppraisalRuns {
         audit.record("appraisal.publish", "appraisal_run", String.valueOf(runId), Map.of("status", "DRAFT"),
                 Map.of("status", "PUBLISHED", "period", run.periodKey(), "version", run.version(), "pools", funded));
         return find(runId).orElseThrow();
+    }
+
+    /** Whether more or less is better on an indicator of the library. */
+    Indicators.Direction indicatorDirection(String code) {
+        return indicators.find(code).map(Indicators.Definition::direction).orElse(Indicators.Direction.UP);
     }
 
     /** Whether a period is frozen (a version of it is published). */

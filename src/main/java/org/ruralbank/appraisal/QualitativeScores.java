@@ -56,6 +56,13 @@ public class QualitativeScores {
     @Transactional
     public Entry enter(String periodText, String orgId, String kind, String itemCode, String pointsText, String reason,
             OrgScope scope) {
+        return enterAs(Access.actor(), periodText, orgId, kind, itemCode, pointsText, reason, scope);
+    }
+
+    /** {@link #enter} on behalf of a named department user (the sample bank's entries). */
+    @Transactional
+    Entry enterAs(String actor, String periodText, String orgId, String kind, String itemCode, String pointsText,
+            String reason, OrgScope scope) {
         Access.requireWholeBank(scope);
         Period period = Period.parse(periodText);
         if (runs.published(period.key())) {
@@ -96,11 +103,11 @@ public class QualitativeScores {
             db.sql("insert into appraisal_entry (period_key, org_id, kind, item_code, points, reason, status, entered_by, "
                             + "entered_at) values (:p, :o, :k, :i, :pts, :r, 'PENDING', :by, :at)")
                     .param("p", period.key()).param("o", org.orgId()).param("k", kind).param("i", item)
-                    .param("pts", points).param("r", why).param("by", Access.actor()).param("at", now).update();
+                    .param("pts", points).param("r", why).param("by", actor).param("at", now).update();
         } else {
             db.sql("update appraisal_entry set points = :pts, reason = :r, status = 'PENDING', entered_by = :by, "
                             + "entered_at = :at, decided_by = null, decided_at = null where entry_id = :id")
-                    .param("pts", points).param("r", why).param("by", Access.actor()).param("at", now)
+                    .param("pts", points).param("r", why).param("by", actor).param("at", now)
                     .param("id", before.get(0).entryId()).update();
         }
         Entry after = db.sql("select * from appraisal_entry where period_key = :p and org_id = :o and kind = :k "
@@ -114,17 +121,23 @@ public class QualitativeScores {
     /** A second person approves a pending entry (the one who entered it cannot). */
     @Transactional
     public Entry approve(long entryId, OrgScope scope) {
+        return approveAs(Access.actor(), entryId, scope);
+    }
+
+    /** {@link #approve} on behalf of a named checker (the sample bank's entries). */
+    @Transactional
+    Entry approveAs(String actor, long entryId, OrgScope scope) {
         Access.requireWholeBank(scope);
         Entry e = db.sql("select * from appraisal_entry where entry_id = :id").param("id", entryId).query(Entry.class)
                 .optional().orElseThrow(() -> new NotFound("appraisal_entry", String.valueOf(entryId)));
         if (runs.published(e.periodKey())) {
             throw new Rejected("period", "appraisal.rejected.frozen", e.periodKey());
         }
-        if (e.enteredBy().equals(Access.actor())) {
+        if (e.enteredBy().equals(actor)) {
             throw new Rejected("entry", "appraisal.rejected.ownEntry");
         }
         int changed = db.sql("update appraisal_entry set status = 'APPROVED', decided_by = :by, decided_at = :at "
-                        + "where entry_id = :id and status = 'PENDING'").param("by", Access.actor())
+                        + "where entry_id = :id and status = 'PENDING'").param("by", actor)
                 .param("at", OffsetDateTime.now(clock)).param("id", entryId).update();
         if (changed == 0) {
             throw new Rejected("entry", "appraisal.rejected.entryStatus", e.status());

@@ -1,7 +1,7 @@
--- description: new personal and corporate online-banking and mobile-banking users in the period, per org: the year-to-date count on the period's last data day less that on the last data day before the period in the same year
+-- description: new personal and corporate online-banking users (as the target-decomposition table counts them) in the period, per org: the year-to-date count on the period's last data day less that on the last data day before the period in the same year
 -- grain: one row per org path with a row in mart.ebank_org_daily on either day
--- name_zh: 新增电子银行客户
--- name_en: New e-banking users
+-- name_zh: 新增网银客户
+-- name_en: New online-banking users
 -- unit: 户
 -- direction: UP
 -- levels: bank,branch
@@ -24,7 +24,7 @@ start_day as (
 ),
 final as (
     select m.org_path, cast(null as varchar) as staff_id,
-           cast(sum(case when m.biz_date = (select d from end_day) then m.pnet_new_ytd + m.cnet_new_ytd + m.mob_new_ytd else -(m.pnet_new_ytd + m.cnet_new_ytd + m.mob_new_ytd) end) as decimal(24, 4)) as amount,
+           cast(sum(case when m.biz_date = (select d from end_day) then m.pnet_new_ytd + m.cnet_new_ytd else -(m.pnet_new_ytd + m.cnet_new_ytd) end) as decimal(24, 4)) as amount,
            cast(null as decimal(24, 4)) as base
       from mart.ebank_org_daily m
      where m.biz_date in ((select d from end_day), (select d from start_day)) and m.org_path is not null
