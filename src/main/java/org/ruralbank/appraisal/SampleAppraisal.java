@@ -99,7 +99,7 @@ public class SampleAppraisal {
     }
 
     /** The sample scheme: every indicator of the library under its perspective, and one qualitative item. */
-    static Schemes.Scheme scheme(int year) {
+    public static Schemes.Scheme scheme(int year) {
         String[][] items = {
             {"deposit_daily_avg", "FINANCE", "15"}, {"loan_balance", "FINANCE", "10"}, {"ftp_profit", "FINANCE", "10"},
             {"expenses", "FINANCE", "5"}, {"new_cards", "CUSTOMER", "8"}, {"ebank_signups", "CUSTOMER", "6"},

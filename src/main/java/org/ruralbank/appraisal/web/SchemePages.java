@@ -36,11 +36,13 @@ class SchemePages {
 
     private final Schemes schemes;
     private final Indicators indicators;
+    private final org.ruralbank.platform.web.Texts texts;
     private final Clock clock;
 
-    SchemePages(Schemes schemes, Indicators indicators, Clock clock) {
+    SchemePages(Schemes schemes, Indicators indicators, org.ruralbank.platform.web.Texts texts, Clock clock) {
         this.schemes = schemes;
         this.indicators = indicators;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -67,7 +69,7 @@ class SchemePages {
         model.addAttribute("budget", schemes.budget(year).orElse(null));
         if (scheme != null) {
             List<Perspective> ps = Arrays.asList(Perspective.values());
-            model.addAttribute("chartLabels", Pages.labels(ps, p -> p.name()));
+            model.addAttribute("chartLabels", Pages.labels(ps, p -> texts.get("appraisal.perspective." + p.name())));
             model.addAttribute("chartWeights", Pages.numbers(ps, scheme::weight));
         }
     }
@@ -81,7 +83,7 @@ class SchemePages {
         List<Row> rows = new ArrayList<>();
         for (Indicators.Definition d : indicators.all()) {
             Schemes.Item i = items.remove(d.code());
-            rows.add(new Row(d.code(), d.name(en), d.unit(), d.direction().name(), d.levels().toString(),
+            rows.add(new Row(d.code(), d.name(en), d.unit(), d.direction().name(), levels(d.levels()),
                     Schemes.Kind.QUANT, i == null ? d.perspective() : i.perspective(),
                     i == null ? null : plain(i.weightPct()), i == null ? "60" : plain(i.thresholdPct()),
                     i == null ? "60" : plain(i.floorPct()), i == null ? "120" : plain(i.capPct()),
@@ -90,12 +92,14 @@ class SchemePages {
                     i == null ? "0.8" : plain(i.ruralFactor())));
         }
         for (Schemes.Item i : items.values()) {
-            rows.add(new Row(i.code(), i.code(), "分", "UP", "[BRANCH]", Schemes.Kind.QUAL, i.perspective(),
+            rows.add(new Row(i.code(), i.code(), "分", "UP", levels(java.util.Set.of(Indicators.Level.BRANCH)),
+                    Schemes.Kind.QUAL, i.perspective(),
                     plain(i.weightPct()), plain(i.thresholdPct()), plain(i.floorPct()), plain(i.capPct()), null, "1",
                     "1", "1"));
         }
         for (int k = 0; k < 2; k++) {
-            rows.add(new Row("", "", "分", "UP", "[BRANCH]", Schemes.Kind.QUAL, Perspective.CONTROL, null, "0", "0",
+            rows.add(new Row("", "", "分", "UP", levels(java.util.Set.of(Indicators.Level.BRANCH)), Schemes.Kind.QUAL,
+                    Perspective.CONTROL, null, "0", "0",
                     "100", null, "1", "1", "1"));
         }
         return rows;
@@ -164,6 +168,11 @@ class SchemePages {
             show(model, y, s, rows(s));
             return "appraisal/schemes";
         }
+    }
+
+    private String levels(java.util.Set<Indicators.Level> levels) {
+        return levels.stream().sorted().map(l -> texts.get("appraisal.level." + l.name()))
+                .collect(java.util.stream.Collectors.joining("、"));
     }
 
     private static String at(@Nullable List<String> list, int i) {
