@@ -55,11 +55,14 @@ class DemoCommand implements Callable<Integer> {
         ConfigurableApplicationContext ctx = SpringRunner.start(home, true, port, SpringRunner.Store.EMBEDDED,
                 Map.of("ruralbank.ingest.watch", "true", "ruralbank.ingest.watch-interval-seconds", "3"));
         uploadTargetsOnceBranchesExist(ctx.getBean(Targets.class), inbox);
+        DemoAppraisal.start(ctx, SampleBank.ftpCurve(inbox, DEMO_START.getYear()));
         prepareAppraisalOnceTheYearIsLoaded(ctx);
         String password = ctx.getBean(Bootstrap.class).demoAdminPassword();
         FirstLogin.print(port, Bootstrap.FIRST_ADMIN, password);
         System.out.println("  The sample bank's deliveries load in the background, one business date at a time:");
         System.out.println("  数据平台 (data platform) shows each date's state and the progress.");
+        System.out.println("  绩效考核 → FTP曲线与利差: the generator's SAMPLE FTP curve (示例曲线，非市场行情) is imported;");
+        System.out.println("  绩效考核 → 业绩认领 / 认领争议: sample claims (pending, approved, disputed) appear after the first date.");
         System.out.println();
         return Waiting.untilStopped(ctx);
     }

@@ -74,27 +74,37 @@ public final class ModelRunner {
     public List<TestResult> test(LocalDate t) {
         List<TestResult> results = new ArrayList<>();
         for (DataTest test : models.tests()) {
-            String sql = Macros.render(models.resolveAsOf(test.sql()), t, dialect);
-            long failures = engine.queryLong("select count(*) from (" + sql + ") f");
-            String sample = "";
-            if (failures > 0) {
-                QueryResult rows = engine.query("select * from (" + sql + ") f limit 5", 5);
-                StringJoiner j = new StringJoiner("; ");
-                for (List<Object> row : rows.rows()) {
-                    StringJoiner r = new StringJoiner(", ");
-                    for (int c = 0; c < row.size(); c++) {
-                        r.add(rows.columns().get(c) + "=" + row.get(c));
-                    }
-                    j.add(r.toString());
-                }
-                sample = j.toString();
-                if (sample.length() > 1000) {
-                    sample = sample.substring(0, 1000) + " ...";
-                }
-            }
-            results.add(new TestResult(t, test.name(), test.model(), test.severity(), failures, sample));
+            results.add(test(test, t));
         }
         return results;
+    }
+
+    /** Runs the data test named {@code name} for date {@code t}. */
+    public TestResult test(String name, LocalDate t) {
+        return test(models.tests().stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no data test " + name)), t);
+    }
+
+    private TestResult test(DataTest test, LocalDate t) {
+        String sql = Macros.render(models.resolveAsOf(test.sql()), t, dialect);
+        long failures = engine.queryLong("select count(*) from (" + sql + ") f");
+        String sample = "";
+        if (failures > 0) {
+            QueryResult rows = engine.query("select * from (" + sql + ") f limit 5", 5);
+            StringJoiner j = new StringJoiner("; ");
+            for (List<Object> row : rows.rows()) {
+                StringJoiner r = new StringJoiner(", ");
+                for (int c = 0; c < row.size(); c++) {
+                    r.add(rows.columns().get(c) + "=" + row.get(c));
+                }
+                j.add(r.toString());
+            }
+            sample = j.toString();
+            if (sample.length() > 1000) {
+                sample = sample.substring(0, 1000) + " ...";
+            }
+        }
+        return new TestResult(t, test.name(), test.model(), test.severity(), failures, sample);
     }
 
     private void undo(Model m, LocalDate from) {

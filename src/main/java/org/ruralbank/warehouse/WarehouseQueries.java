@@ -52,7 +52,7 @@ import org.ruralbank.platform.OrgScope;
  * rows.</li>
  * <li>Each row becomes a record by column name ({@code org_id} → {@code orgId}); every component needs its column,
  * columns no component asks for are left unread. Numbers map to {@code long}, {@code int} or {@link BigDecimal},
- * dates to {@link LocalDate}, timestamps to {@link LocalDateTime}, text to {@link String}, booleans to
+ * dates to {@link LocalDate}, timestamps to {@link LocalDateTime}, text to {@link String} or an enum by its name, booleans to
  * {@code boolean}; NULL is 0 or false in a primitive component and null in any other.</li>
  * <li>At most {@link #MAX_ROWS} rows: a query returning more fails rather than show part of its answer.</li>
  * </ul>
@@ -73,6 +73,11 @@ public final class WarehouseQueries {
 
     private WarehouseQueries(WarehouseEngine engine) {
         this.engine = engine;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumValue(Class<?> type, String name) {
+        return Enum.valueOf((Class) type, name);
     }
 
     public static WarehouseQueries on(WarehouseEngine engine) {
@@ -310,6 +315,9 @@ public final class WarehouseQueries {
         }
         if (type == String.class) {
             return v.toString();
+        }
+        if (type.isEnum()) {
+            return enumValue(type, v.toString());
         }
         if (type == boolean.class || type == Boolean.class) {
             return (Boolean) v;

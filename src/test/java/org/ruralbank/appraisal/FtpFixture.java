@@ -3,7 +3,7 @@ package org.ruralbank.appraisal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.ruralbank.channels.ChannelFixture;
+import org.ruralbank.testing.TestBank;
 import org.ruralbank.testing.TestStores;
 import org.ruralbank.warehouse.Warehouse;
 import org.ruralbank.warehouse.WarehouseEngine;
@@ -20,7 +20,7 @@ final class FtpFixture implements AutoCloseable {
     final WarehouseEngine engine = warehouse.engine();
 
     FtpFixture() {
-        ChannelFixture f = new ChannelFixture(engine);
+        TestBank.Rows f = TestBank.rows(engine);
         warehouse.runner().prepare();
         String d = DAY.toString();
         f.row("core_org", d, "org_id, org_name, org_level, parent_org_id, area_class, open_date, status",
@@ -41,14 +41,14 @@ final class FtpFixture implements AutoCloseable {
         curve("2025-03-01", "0.016", "0.017", "0.018", "0.019", "0.021", "0.023", "0.025", "0.027");
     }
 
-    private static void deposit(ChannelFixture f, String no, String cust, String product, String open, Integer term,
+    private static void deposit(TestBank.Rows f, String no, String cust, String product, String open, Integer term,
             String balance, String rate) {
         f.row("core_deposit_acct", DAY.toString(), "acct_no, cust_id, org_id, product_code, currency, open_date, "
                 + "term_months, int_rate, balance, acct_status", no, cust, "880100", product, "CNY", open, term,
                 new BigDecimal(rate), new BigDecimal(balance), "N");
     }
 
-    private static void loan(ChannelFixture f, String no, String cust, String manager, String from, String to,
+    private static void loan(TestBank.Rows f, String no, String cust, String manager, String from, String to,
             String balance, String rate) {
         String d = DAY.toString();
         f.row("cred_loan_contract", d, "contract_no, cust_id, org_id, manager_staff_id, product_code, contract_amt, "

@@ -116,7 +116,7 @@ class AuditTrailTest {
             return new String[] {"appraisal.entry.approve", "" + id};
         });
         cases.put("POST /appraisal/office/runs", () -> {
-            org.ruralbank.channels.ChannelFixture.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+            TestBank.Rows.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
                     java.time.LocalDate.of(2024, 3, 31), java.util.List.<String[]>of(new String[] {branch.orgId(),
                             branch.path()}));
             ctx.getBean(org.ruralbank.appraisal.Schemes.class).save(new org.ruralbank.appraisal.Schemes.Scheme(2024,
@@ -247,6 +247,63 @@ class AuditTrailTest {
                     .andExpect(status().is3xxRedirection());
             return new String[] {"user.changePassword", fresh[0]};
         });
+        cases.put("POST /appraisal/ftp/propose", () -> {
+            MockHttpSession perf = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+            String date = freeCurveDate();
+            var form = post("/appraisal/ftp/propose").session(perf).with(csrf()).param("curveDate", date);
+            for (String t : org.ruralbank.appraisal.FtpCurves.TERMS.keySet()) {
+                form = form.param(t, "0.0185");
+            }
+            mvc.perform(form).andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.curve.propose", String.valueOf(proposalOf(date))};
+        });
+        cases.put("POST /appraisal/ftp/proposals/{id}/approve", () -> {
+            long id = proposeCurve();
+            MockHttpSession perf = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+            mvc.perform(post("/appraisal/ftp/proposals/" + id + "/approve").session(perf).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.curve.approve", String.valueOf(id)};
+        });
+        cases.put("POST /appraisal/ftp/proposals/{id}/reject", () -> {
+            long id = proposeCurve();
+            MockHttpSession perf = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+            mvc.perform(post("/appraisal/ftp/proposals/" + id + "/reject").session(perf).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.curve.reject", String.valueOf(id)};
+        });
+        cases.put("POST /appraisal/claims", () -> {
+            org.ruralbank.testing.TestBank.Rows.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2025, 6, 30), java.util.List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
+            MockHttpSession cm = TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.CM), TestBank.PASSWORD);
+            mvc.perform(post("/appraisal/claims").session(cm).with(csrf()).param("kind", "DEPOSIT")
+                    .param("objectId", "A" + branch.orgId()).param("staffId", "S1").param("share", "40")
+                    .param("validFrom", "2025-07-01")).andExpect(status().is3xxRedirection());
+            long id = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class)
+                    .claimsOf(org.ruralbank.appraisal.CreditKind.DEPOSIT, "A" + branch.orgId()).get(0).claimId();
+            return new String[] {"appraisal.claim.submit", String.valueOf(id)};
+        });
+        cases.put("POST /appraisal/claims/{id}/approve", () -> {
+            long id = pendingClaim();
+            mvc.perform(post("/appraisal/claims/" + id + "/approve").session(head()).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.claim.approve", String.valueOf(id)};
+        });
+        cases.put("POST /appraisal/claims/{id}/reject", () -> {
+            long id = pendingClaim();
+            mvc.perform(post("/appraisal/claims/" + id + "/reject").session(head()).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.claim.reject", String.valueOf(id)};
+        });
+        cases.put("POST /appraisal/disputes/{id}/settle", () -> {
+            var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
+            long claim = pendingClaim();
+            var c = store.claim(claim).orElseThrow();
+            long dispute = store.openDispute(c.objectKind(), c.objectId(), branch.path(), java.time.OffsetDateTime.now());
+            store.joinDispute(dispute, c.objectKind(), c.objectId(), c.validFrom(), c.validTo(), claim);
+            mvc.perform(post("/appraisal/disputes/" + dispute + "/settle").session(head()).with(csrf())
+                    .param("share_" + claim, "30").param("effective", "2025-01-01")).andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.dispute.settle", String.valueOf(dispute)};
+        });
         cases.put("POST /channels/targets/upload", () -> {
             byte[] workbook = org.ruralbank.channels.TargetWorkbookTestSupport.filled(2030,
                     java.util.List.of(new org.ruralbank.channels.TargetWorkbook.Branch(branch.orgId(), branch.name())));
@@ -326,6 +383,44 @@ class AuditTrailTest {
                             && e.actor() != null && e.occurredAt() != null);
             assertThat(found).as(c.getKey() + " leaves an audit entry " + expected[0] + " for " + expected[1]).isTrue();
         }
+    }
+
+    private MockHttpSession head() throws Exception {
+        return TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
+    }
+
+    /** A pending claim of 20% on an object of the branch, made by someone else. */
+    private long pendingClaim() {
+        var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
+        String object = bank.uniqueId("OBJ");
+        store.ensureObject(org.ruralbank.appraisal.CreditKind.LOAN, object, branch.orgId(), branch.path());
+        return store.insertClaim(org.ruralbank.appraisal.CreditKind.LOAN, object, branch.path(), "S9",
+                new java.math.BigDecimal("0.2"), java.time.LocalDate.of(2025, 1, 1), org.ruralbank.appraisal.Claim.OPEN_END,
+                "PENDING", "CLAIM", null, "someone", java.time.OffsetDateTime.now(), null);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger CURVE_DAYS = new java.util.concurrent.atomic.AtomicInteger(
+            (int) (System.nanoTime() % 100_000));
+
+    /** A date far ahead that no other case (nor an earlier run on the shared database) has a curve for. */
+    private static String freeCurveDate() {
+        return java.time.LocalDate.of(2100, 1, 1).plusDays(CURVE_DAYS.incrementAndGet()).toString();
+    }
+
+    private long proposalOf(String date) {
+        return ctx.getBean(org.ruralbank.appraisal.FtpCurves.class).proposals().stream()
+                .filter(p -> p.curveDate().toString().equals(date)).findFirst().orElseThrow().proposalId();
+    }
+
+    /** A curve proposed by another whole-bank user. */
+    private long proposeCurve() {
+        String date = freeCurveDate();
+        var maker = new org.ruralbank.platform.StaffPrincipal(1, bank.uniqueId("maker"), "录入", branch.orgId(),
+                branch.path(), null, java.util.Set.of(Role.PERF), DataScope.ALL);
+        java.util.Map<String, String> rates = new java.util.HashMap<>();
+        org.ruralbank.appraisal.FtpCurves.TERMS.keySet().forEach(t -> rates.put(t, "0.02"));
+        ctx.getBean(org.ruralbank.appraisal.FtpCurves.class).propose(java.time.LocalDate.parse(date), rates, maker);
+        return proposalOf(date);
     }
 
     /** The console proposes to give the user the whole bank: a proposal for a whole-bank administrator. */

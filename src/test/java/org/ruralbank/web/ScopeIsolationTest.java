@@ -41,6 +41,7 @@ class ScopeIsolationTest {
     static final Map<String, String> NOT_BANK_DATA = Map.ofEntries(
             Map.entry("GET /", "redirects to /home"),
             Map.entry("GET /login", "the login form"),
+            Map.entry("GET /appraisal/ftp/export", "the FTP curves: one bank-wide rate per date and term, no org's data"),
             Map.entry("GET /password", "the user's own password form"),
             Map.entry("GET /about", "version and configuration only"),
             Map.entry("GET /api/dc/v1/openapi.json", "the partner API's description only"),
@@ -122,11 +123,47 @@ class ScopeIsolationTest {
 
     /** Both branches have channel figures in the warehouse (a card, users, a device, a merchant). */
     private void channelFigures() {
-        org.ruralbank.channels.ChannelFixture.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class), CHANNEL_DAY,
+        TestBank.Rows.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class), CHANNEL_DAY,
                 java.util.List.of(new String[] {a.orgId(), a.path()}, new String[] {b.orgId(), b.path()}));
     }
 
     static final java.time.LocalDate CHANNEL_DAY = java.time.LocalDate.of(2025, 6, 30);
+
+    String bObject;
+    String bStaff;
+    long bDispute;
+
+    /**
+     * Branch B's appraisal data (made once per test): an FTP curve and both branches' accounts built into the FTP
+     * marts, a claim of B's account by a staff member of B, and a dispute over it.
+     */
+    private void appraisalOfB() {
+        if (bObject != null) {
+            return;
+        }
+        var engine = ctx.getBean(org.ruralbank.warehouse.Warehouse.class).engine();
+        ctx.getBean(org.ruralbank.warehouse.Warehouse.class).runner().prepare();
+        engine.execute("delete from ref.ftp_curve");
+        String[] terms = {"O/N", "1M", "3M", "6M", "1Y", "2Y", "3Y", "5Y"};
+        int[] days = {1, 30, 90, 180, 360, 720, 1080, 1800};
+        for (int i = 0; i < terms.length; i++) {
+            engine.execute("insert into ref.ftp_curve values (date '2025-01-01', '" + terms[i] + "', " + days[i]
+                    + ", 0.02)");
+        }
+        channelFigures();
+        var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
+        bObject = "A" + b.orgId();
+        bStaff = bank.uniqueId("SB");
+        var kind = org.ruralbank.appraisal.CreditKind.DEPOSIT;
+        store.ensureObject(kind, bObject, b.orgId(), b.path());
+        var now = java.time.OffsetDateTime.now();
+        long claim = store.insertClaim(kind, bObject, b.path(), bStaff, new java.math.BigDecimal("0.6"),
+                java.time.LocalDate.of(2025, 1, 1), org.ruralbank.appraisal.Claim.OPEN_END, "PENDING", "CLAIM", null,
+                bStaff, now, null);
+        bDispute = store.openDispute(kind, bObject, b.path(), now);
+        store.joinDispute(bDispute, kind, bObject, java.time.LocalDate.of(2025, 1, 1),
+                org.ruralbank.appraisal.Claim.OPEN_END, claim);
+    }
     long bInstruction;
 
     org.ruralbank.appraisal.AppraisalRows.Written appraisal;
@@ -159,6 +196,34 @@ class ScopeIsolationTest {
             assertSearchFindsNothing(adminOfA, "/audit?actor=" + bUser);
         });
         cases.put("GET /audit/export", () -> assertExportHasNo(adminOfA, "/audit/export", bUser));
+        cases.put("GET /appraisal/ftp", () -> {
+            appraisalOfB();
+            assertPageHasNo(headOfA, "/appraisal/ftp?date=" + CHANNEL_DAY, b.orgId(), bStaff);
+            String own = mvc.perform(get("/appraisal/ftp?date=" + CHANNEL_DAY).session(headOfA)).andReturn()
+                    .getResponse().getContentAsString();
+            assertThat(own).as("branch A's own FTP row is shown").contains(a.orgId());
+        });
+        cases.put("GET /appraisal/claims", () -> {
+            appraisalOfB();
+            assertPageHasNo(headOfA, "/appraisal/claims", bObject, bStaff);
+        });
+        cases.put("GET /appraisal/claims/export", () -> {
+            appraisalOfB();
+            assertExportHasNo(headOfA, "/appraisal/claims/export", bObject, bStaff);
+        });
+        cases.put("GET /appraisal/claims/object", () -> {
+            appraisalOfB();
+            mvc.perform(get("/appraisal/claims/object?kind=DEPOSIT&id=" + bObject).session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("GET /appraisal/disputes", () -> {
+            appraisalOfB();
+            assertPageHasNo(headOfA, "/appraisal/disputes", bObject);
+        });
+        cases.put("GET /appraisal/disputes/{id}", () -> {
+            appraisalOfB();
+            mvc.perform(get("/appraisal/disputes/" + bDispute).session(headOfA)).andExpect(status().isNotFound());
+        });
         cases.put("GET /channels/targets", () -> assertPageHasNo(headOfA, "/channels/targets", b.orgId()));
         cases.put("GET /channels/targets/export", () -> assertExportHasNo(headOfA, "/channels/targets/export",
                 b.orgId()));
