@@ -77,7 +77,8 @@ class AppraisalCommand implements Runnable {
                     if (outcome instanceof FtpCurves.Outcome.Refused r) {
                         System.err.println("appraisal curve import: nothing of " + file + " was saved; correct these "
                                 + "and import it again:");
-                        r.problems().forEach(p -> System.err.println("  " + file.getFileName() + " " + p));
+                        r.problems().forEach(p -> System.err.println("  " + file.getFileName() + " " + p.where() + ": "
+                                + Refusals.message(ctx, p.code(), p.args().toArray())));
                         return 1;
                     }
                     List<LocalDate> dates = ((FtpCurves.Outcome.Saved) outcome).dates();

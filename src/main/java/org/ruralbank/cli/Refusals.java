@@ -12,9 +12,14 @@ final class Refusals {
     }
 
     static String describe(ApplicationContext ctx, Rejected r) {
+        return "rejected (" + r.field() + "): " + message(ctx, r.code(), r.args());
+    }
+
+    /** A message in Chinese and English ("zh / en"), or once when both read the same. */
+    static String message(ApplicationContext ctx, String code, Object[] args) {
         MessageSource messages = ctx.getBean(MessageSource.class);
-        String zh = messages.getMessage(r.code(), r.args(), r.code(), Locale.SIMPLIFIED_CHINESE);
-        String en = messages.getMessage(r.code(), r.args(), r.code(), Locale.ENGLISH);
-        return "rejected (" + r.field() + "): " + (zh.equals(en) ? en : zh + " / " + en);
+        String zh = messages.getMessage(code, args, code, Locale.SIMPLIFIED_CHINESE);
+        String en = messages.getMessage(code, args, code, Locale.ENGLISH);
+        return zh.equals(en) ? en : zh + " / " + en;
     }
 }

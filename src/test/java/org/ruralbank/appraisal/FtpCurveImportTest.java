@@ -16,6 +16,14 @@ class FtpCurveImportTest {
 
     @Autowired
     FtpCurves curves;
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
+    /** A problem as the command line prints it in English. */
+    private List<String> english(FtpCurves.Outcome o) {
+        return ((FtpCurves.Outcome.Refused) o).problems().stream().map(p -> p.where() + ": "
+                + messages.getMessage(p.code(), p.args().toArray(), java.util.Locale.ENGLISH)).toList();
+    }
 
     private FtpCurves.Outcome importCsv(String text) throws Exception {
         return curves.importFile("curve.csv", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "shell:test");
@@ -32,12 +40,12 @@ class FtpCurveImportTest {
                 + "2031-02-28,O/N,0.015\n2031-02-28,-1M,0.016\n2031-02-28,3M,1.7%\n";
         FtpCurves.Outcome o = importCsv(text);
         assertThat(o).isInstanceOf(FtpCurves.Outcome.Refused.class);
-        List<String> problems = ((FtpCurves.Outcome.Refused) o).problems().stream().map(Object::toString).toList();
+        List<String> problems = english(o);
         assertThat(problems).contains(
-                "line 11 field term: '-1M' is not a term; expected one of O/N,1M,3M,6M,1Y,2Y,3Y,5Y (a negative term)",
+                "line 11 field term: '-1M' is a negative term; expected one of O/N,1M,3M,6M,1Y,2Y,3Y,5Y.",
                 "line 12 field rate: '1.7%' is not a rate; expected a decimal fraction in [0, 1) with at most six "
-                        + "decimals, such as 0.0185");
-        assertThat(problems).anyMatch(p -> p.startsWith("line 10 field term: the curve of 2031-02-28 has a gap"));
+                        + "decimals, such as 0.0185.");
+        assertThat(problems).anyMatch(p -> p.startsWith("line 10 field term: The curve of 2031-02-28 has a gap"));
         assertThat(curves.curves()).noneMatch(c -> c.curveDate().getYear() == 2031);
     }
 
@@ -45,9 +53,9 @@ class FtpCurveImportTest {
     void refusesANegativeRateAndADateThatAlreadyHasACurve() throws Exception {
         assertThat(importCsv("date,term,rate\n" + curve("2032-01-31"))).isInstanceOf(FtpCurves.Outcome.Saved.class);
         FtpCurves.Outcome again = importCsv("date,term,rate\n" + curve("2032-01-31").replace("0.015", "-0.015"));
-        List<String> problems = ((FtpCurves.Outcome.Refused) again).problems().stream().map(Object::toString).toList();
+        List<String> problems = english(again);
         assertThat(problems).contains("line 2 field rate: '-0.015' is negative; a rate is a decimal fraction in [0, 1) "
-                + "such as 0.0185");
+                + "such as 0.0185.");
         assertThat(problems).anyMatch(p -> p.contains("2032-01-31 already has a curve"));
     }
 
