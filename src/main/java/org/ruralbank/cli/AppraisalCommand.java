@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** Performance appraisal from the command line: FTP curves and margins (and, from the runs' side, runs). */
-@Command(name = "appraisal", description = "Performance appraisal: FTP curves and margins.",
-        subcommands = {AppraisalCommand.Curve.class, AppraisalCommand.Ftp.class})
+/** Performance appraisal from the command line: FTP curves and margins, and appraisal runs. */
+@Command(name = "appraisal", description = "Performance appraisal: FTP curves and margins, appraisal runs.",
+        subcommands = {AppraisalCommand.Curve.class, AppraisalCommand.Ftp.class, AppraisalRunCommand.class})
 class AppraisalCommand implements Runnable {
 
     @ParentCommand
@@ -33,7 +33,7 @@ class AppraisalCommand implements Runnable {
 
     @Override
     public void run() {
-        System.err.println("appraisal: name a subcommand (curve import, ftp); see 'ruralbank appraisal --help'");
+        System.err.println("appraisal: name a subcommand (curve import, ftp, run); see 'ruralbank appraisal --help'");
     }
 
     @Command(name = "curve", description = "FTP rate curves.", subcommands = {Curve.Import.class})

@@ -56,6 +56,7 @@ class DemoCommand implements Callable<Integer> {
                 Map.of("ruralbank.ingest.watch", "true", "ruralbank.ingest.watch-interval-seconds", "3"));
         DemoAppraisal.start(ctx, SampleBank.ftpCurve(inbox, DEMO_START.getYear()));
         afterTheFirstDate(ctx, home, inbox);
+        prepareAppraisalOnceTheYearIsLoaded(ctx);
         String password = ctx.getBean(Bootstrap.class).demoAdminPassword();
         FirstLogin.print(port, Bootstrap.FIRST_ADMIN, password);
         System.out.println("  The sample bank's deliveries load in the background, one business date at a time:");
@@ -108,6 +109,74 @@ class DemoCommand implements Callable<Integer> {
         }, "demo-after-first-date");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** The quarter whose appraisal the demo prepares, and its sign-ins. */
+    static final String DEMO_QUARTER = "2025Q4";
+
+    /**
+     * Once the year's last date is loaded, prepares the 2025 Q4 appraisal as the performance office would (scheme,
+     * budget, targets, the departments' approved scores, a draft run ready to publish) and makes three demo users: the
+     * performance office ({@code demo.perf}), the head of the best-ranked branch ({@code demo.head}) and a customer
+     * manager of that branch ({@code demo.cm}), each with a one-time password printed once.
+     */
+    private static void prepareAppraisalOnceTheYearIsLoaded(ConfigurableApplicationContext ctx) {
+        Thread t = new Thread(() -> {
+            try {
+                org.ruralbank.appraisal.SampleAppraisal sample = ctx.getBean(org.ruralbank.appraisal.SampleAppraisal.class);
+                while (!sample.ready(DEMO_QUARTER)) {
+                    Thread.sleep(5_000);
+                }
+                sample.prepare(DEMO_QUARTER).ifPresent(run -> {
+                    System.out.println("  The " + DEMO_QUARTER + " appraisal is computed and ready to publish: 绩效考核 → 考核计算.");
+                    demoUsers(ctx, run);
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                System.err.println("demo: the sample appraisal was not prepared: " + e.getMessage());
+            }
+        }, "demo-appraisal");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void demoUsers(ConfigurableApplicationContext ctx, org.ruralbank.appraisal.AppraisalRuns.Run run) {
+        var runs = ctx.getBean(org.ruralbank.appraisal.AppraisalRuns.class);
+        var users = ctx.getBean(org.ruralbank.platform.StaffUsers.class);
+        var all = org.ruralbank.appraisal.Access.everything();
+        var branch = runs.branches(run.runId(), all).get(0);
+        var cm = runs.people(run.runId(), branch.orgId(), all).stream()
+                .filter(p -> p.personalScore() != null && "CM".equals(p.postCode())).findFirst()
+                .or(() -> runs.people(run.runId(), branch.orgId(), all).stream().findFirst()).orElseThrow();
+        var admin = users.findByUsername(Bootstrap.FIRST_ADMIN).orElseThrow();
+        var checker = new org.ruralbank.platform.StaffPrincipal(admin.userId(), admin.username(), admin.displayName(),
+                admin.orgId(), admin.orgPath(), admin.staffId(), admin.roles(), admin.dataScope());
+        String headOffice = ctx.getBean(org.ruralbank.platform.Orgs.class).list(OrgScope.everything()).stream()
+                .filter(o -> o.level() == org.ruralbank.platform.Org.HEAD_OFFICE && o.open()).findFirst()
+                .map(org.ruralbank.platform.Org::orgId).orElse(Bootstrap.HEAD_OFFICE_ID);
+        Object[][] wanted = {
+            {"demo.perf", "绩效办", headOffice, null, org.ruralbank.platform.Role.PERF,
+                org.ruralbank.platform.DataScope.ALL},
+            {"demo.head", branch.orgName() + "行长", branch.orgId(), null, org.ruralbank.platform.Role.BRANCH_HEAD,
+                org.ruralbank.platform.DataScope.ORG_AND_BELOW},
+            {"demo.cm", cm.staffName(), cm.orgId(), cm.staffId(), org.ruralbank.platform.Role.CM,
+                org.ruralbank.platform.DataScope.OWN_CUSTOMERS},
+        };
+        for (Object[] w : wanted) {
+            if (users.findByUsername((String) w[0]).isPresent()) {
+                continue;
+            }
+            var change = users.create(new org.ruralbank.platform.NewStaffUser((String) w[0], (String) w[1],
+                    (String) w[2], (String) w[3], java.util.Set.of((org.ruralbank.platform.Role) w[4]),
+                    (org.ruralbank.platform.DataScope) w[5]), org.ruralbank.platform.Grantor.console());
+            if (change instanceof org.ruralbank.platform.UserChange.Proposed p) {
+                change = users.approve(p.proposalId(), checker);
+            }
+            if (change instanceof org.ruralbank.platform.UserChange.Created c) {
+                System.out.println("  " + w[0] + " (" + w[4] + ", " + w[1] + "): one-time password " + c.oneTimePassword());
+            }
+        }
     }
 
     private static boolean hasDeliveries(Path inbox) throws IOException {

@@ -29,7 +29,8 @@ import org.ruralbank.platform.OrgScope;
 
 /**
  * The warehouse's read front door: another context reads the marts (and the dimensions beside them) only through
- * named queries, files {@code warehouse/queries/<context>/<name>.sql} on the class path, each read into a record.
+ * named queries, files {@code warehouse/queries/<context>/<name>.sql} (or a folder below the context's, such as
+ * {@code appraisal/indicators/<name>}) on the class path, each read into a record.
  *
  * <pre>
  * List&lt;CardsByOrg&gt; rows = warehouse.queries().named("channels/cards_by_org")
@@ -61,7 +62,7 @@ public final class WarehouseQueries {
     /** The most rows one query may return. */
     public static final int MAX_ROWS = 100_000;
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*/[a-z][a-z0-9_]*");
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)+");
     private static final Pattern HEADER = Pattern.compile("--\\s*([a-z_]+):\\s*(.*)");
     private static final Pattern SCOPE = Pattern.compile("\\{\\{\\s*org_scope\\(\\s*([a-z_][a-z0-9_.]*)\\s*\\)\\s*}}");
     private static final Pattern TABLE = Pattern.compile("\\b(ods|dw|mart)\\.([a-z0-9_]+)");

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -88,7 +87,7 @@ class CardsBrowserTest {
         assertThat(browser.findElements(By.cssSelector(".channel-chart canvas"))).as("charts drawn").isNotEmpty();
 
         browser.findElement(By.id("export")).click();
-        Path xlsx = awaitDownload();
+        Path xlsx = Browser.awaitDownload(downloads);
         StringBuilder cells = new StringBuilder();
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
             for (Row row : book.getSheetAt(0)) {
@@ -98,18 +97,5 @@ class CardsBrowserTest {
             }
         }
         assertThat(cells).contains(a.orgId()).doesNotContain(b.orgId());
-    }
-
-    private Path awaitDownload() throws Exception {
-        for (int i = 0; i < 100; i++) {
-            try (Stream<Path> files = Files.list(downloads)) {
-                List<Path> done = files.filter(f -> f.toString().endsWith(".xlsx")).toList();
-                if (!done.isEmpty()) {
-                    return done.get(0);
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no workbook was downloaded to " + downloads);
     }
 }

@@ -38,6 +38,7 @@ class CommandReachTest {
             Map.entry("generate", "writes a sample bank's delivery files; touches no store"),
             Map.entry("load", CONSOLE), Map.entry("rebuild", CONSOLE), Map.entry("targets", CONSOLE),
             Map.entry("appraisal curve import", CONSOLE), Map.entry("appraisal ftp", READS),
+            Map.entry("appraisal run", CONSOLE),
             Map.entry("directconnect propose", STAFF_SIGN_IN), Map.entry("directconnect approve", STAFF_SIGN_IN),
             Map.entry("directconnect onboard", STAFF_SIGN_IN), Map.entry("directconnect changes", READS),
             Map.entry("directconnect eod", CONSOLE), Map.entry("directconnect clearing", CONSOLE),

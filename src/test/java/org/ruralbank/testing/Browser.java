@@ -42,4 +42,18 @@ public final class Browser {
     public static void awaitUrl(WebDriver driver, String fragment) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(fragment));
     }
+
+    /** Waits (up to 10 s) for a workbook to land in the download folder and returns it. */
+    public static Path awaitDownload(Path downloads) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+                java.util.List<Path> done = files.filter(f -> f.toString().endsWith(".xlsx")).toList();
+                if (!done.isEmpty()) {
+                    return done.get(0);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no workbook was downloaded to " + downloads);
+    }
 }

@@ -103,20 +103,26 @@ public final class TestBank {
      * makes users; a grant that needs a second person is approved by the first administrator, as in production.
      */
     public String user(Org org, DataScope scope, Role... roles) {
+        return staffUser(org, scope, null, roles);
+    }
+
+    /** As {@link #user}, linked to a member of staff of the bank's CORE_STAFF (null for none). */
+    public String staffUser(Org org, DataScope scope, String staffId, Role... roles) {
         String username = uniqueId("u").toLowerCase();
-        users.changeOwnPassword(username, create(username, org, scope, EnumSet.of(roles[0], roles)), PASSWORD,
-                PASSWORD);
+        users.changeOwnPassword(username, create(username, org, scope, staffId, EnumSet.of(roles[0], roles)),
+                PASSWORD, PASSWORD);
         return username;
     }
 
     /** A user still holding the returned one-time password. */
     public String[] userWithOneTimePassword(Org org, Role role) {
         String username = uniqueId("u").toLowerCase();
-        return new String[] {username, create(username, org, DataScope.ORG_AND_BELOW, EnumSet.of(role))};
+        return new String[] {username, create(username, org, DataScope.ORG_AND_BELOW, null, EnumSet.of(role))};
     }
 
-    private String create(String username, Org org, DataScope scope, Set<Role> roles) {
-        UserChange change = users.create(new NewStaffUser(username, "测试" + username, org.orgId(), null, roles, scope),
+    private String create(String username, Org org, DataScope scope, String staffId, Set<Role> roles) {
+        UserChange change = users.create(new NewStaffUser(username, "测试" + username, org.orgId(), staffId, roles,
+                scope),
                 Grantor.console());
         if (change instanceof UserChange.Proposed p) {
             change = users.approve(p.proposalId(), firstAdministrator());

@@ -54,9 +54,119 @@ class AuditTrailTest {
         session = TestBank.login(mvc, admin, TestBank.PASSWORD);
     }
 
+    /** A whole-bank performance officer and the head of the audit branch, signed in. */
+    private MockHttpSession perf() throws Exception {
+        return TestBank.login(mvc, bank.user(bank.headOffice(), DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+    }
+
+    private MockHttpSession headOfBranch() throws Exception {
+        return TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
+    }
+
+    private org.ruralbank.appraisal.Pools appraisalPools() {
+        return ctx.getBean(org.ruralbank.appraisal.Pools.class);
+    }
+
+    /** A pool of the audit branch with a saved distribution of its two people. */
+    private long distributedPool() {
+        var w = org.ruralbank.appraisal.AppraisalRows.publishedRun(ctx, java.util.List.of(branch));
+        long pool = w.poolOf().get(branch.orgId());
+        appraisalPools().distribute(pool, java.util.List.of(
+                new org.ruralbank.appraisal.Pools.LineInput(w.staffOf().get(branch.orgId()).get(0), "6.00", "多劳多得"),
+                new org.ruralbank.appraisal.Pools.LineInput(w.staffOf().get(branch.orgId()).get(1), "4.00", "按得分")),
+                OrgScope.everything());
+        return pool;
+    }
+
     /** One case per mutating endpoint: performs it and returns the audit action and target id it must leave. */
     Map<String, AuditCase> cases() {
         Map<String, AuditCase> cases = new LinkedHashMap<>();
+        cases.put("POST /appraisal/office/schemes", () -> {
+            int year = 2030 + Math.abs(bank.uniqueId("y").hashCode() % 60);
+            var form = post("/appraisal/office/schemes").session(perf()).with(csrf()).param("year", "" + year)
+                    .param("name", "审计方案").param("branchWeightPct", "60").param("floorSharePct", "50")
+                    .param("capSharePct", "200");
+            for (String[] i : new String[][] {{"loan_balance", "QUANT", "FINANCE", "70"}, {"合规", "QUAL", "CONTROL",
+                    "30"}}) {
+                form.param("code", i[0]).param("kind", i[1]).param("perspective", i[2]).param("weight", i[3])
+                        .param("threshold", "0").param("floor", "0").param("cap", "120").param("base", "")
+                        .param("urban", "1").param("suburban", "1").param("rural", "1");
+            }
+            mvc.perform(form).andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.scheme.save", "" + year};
+        });
+        cases.put("POST /appraisal/office/budget", () -> {
+            mvc.perform(post("/appraisal/office/budget").session(perf()).with(csrf()).param("year", "2098")
+                    .param("wageTotal", "5000000.00").param("bonusPct", "12.5")).andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.budget.set", "2098"};
+        });
+        cases.put("POST /appraisal/office/entries", () -> {
+            mvc.perform(post("/appraisal/office/entries").session(perf()).with(csrf()).param("period", "2097Q1")
+                    .param("orgId", branch.orgId()).param("kind", "BONUS").param("itemCode", "营销竞赛")
+                    .param("points", "2").param("reason", "竞赛第一")).andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.entry.enter", "" + entryOf(branch.orgId())};
+        });
+        cases.put("POST /appraisal/office/entries/{id}/approve", () -> {
+            mvc.perform(post("/appraisal/office/entries").session(perf()).with(csrf()).param("period", "2097Q2")
+                    .param("orgId", branch.orgId()).param("kind", "PENALTY").param("itemCode", "合规检查")
+                    .param("points", "3").param("reason", "违规")).andExpect(status().is3xxRedirection());
+            long id = entryOf(branch.orgId());
+            mvc.perform(post("/appraisal/office/entries/" + id + "/approve").session(perf()).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.entry.approve", "" + id};
+        });
+        cases.put("POST /appraisal/office/runs", () -> {
+            TestBank.Rows.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2024, 3, 31), java.util.List.<String[]>of(new String[] {branch.orgId(),
+                            branch.path()}));
+            ctx.getBean(org.ruralbank.appraisal.Schemes.class).save(new org.ruralbank.appraisal.Schemes.Scheme(2024,
+                    "审计方案", 60, 50, 200, java.util.List.of(new org.ruralbank.appraisal.Schemes.Item("new_cards",
+                            org.ruralbank.appraisal.Schemes.Kind.QUANT, org.ruralbank.appraisal.Perspective.CUSTOMER,
+                            java.math.BigDecimal.valueOf(100), java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO,
+                            java.math.BigDecimal.valueOf(120), java.math.BigDecimal.TEN, java.math.BigDecimal.ONE,
+                            java.math.BigDecimal.ONE, java.math.BigDecimal.ONE))), OrgScope.everything());
+            String location = mvc.perform(post("/appraisal/office/runs").session(perf()).with(csrf())
+                    .param("period", "2024-03")).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                    .getRedirectedUrl();
+            return new String[] {"appraisal.run", location.substring(location.indexOf("run=") + 4)};
+        });
+        cases.put("POST /appraisal/office/runs/{id}/publish", () -> {
+            String location = mvc.perform(post("/appraisal/office/runs").session(perf()).with(csrf())
+                    .param("period", "2024-03")).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                    .getRedirectedUrl();
+            String run = location.substring(location.indexOf("run=") + 4);
+            mvc.perform(post("/appraisal/office/runs/" + run + "/publish").session(perf()).with(csrf()));
+            return new String[] {"appraisal.publish", run};
+        });
+        cases.put("POST /appraisal/pools/{id}", () -> {
+            var w = org.ruralbank.appraisal.AppraisalRows.publishedRun(ctx, java.util.List.of(branch));
+            long pool = w.poolOf().get(branch.orgId());
+            mvc.perform(post("/appraisal/pools/" + pool).session(headOfBranch()).with(csrf())
+                    .param("staffId", w.staffOf().get(branch.orgId()).get(0), w.staffOf().get(branch.orgId()).get(1))
+                    .param("amount", "5.50", "4.50").param("reason", "得分高", "得分低"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.pool.distribute", "" + pool};
+        });
+        cases.put("POST /appraisal/pools/{id}/submit", () -> {
+            long pool = distributedPool();
+            mvc.perform(post("/appraisal/pools/" + pool + "/submit").session(headOfBranch()).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.pool.submit", "" + pool};
+        });
+        cases.put("POST /appraisal/office/pools/{id}/approve", () -> {
+            long pool = distributedPool();
+            appraisalPools().submit(pool, OrgScope.everything());
+            mvc.perform(post("/appraisal/office/pools/" + pool + "/approve").session(perf()).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.pool.approve", "" + pool};
+        });
+        cases.put("POST /appraisal/office/pools/{id}/return", () -> {
+            long pool = distributedPool();
+            appraisalPools().submit(pool, OrgScope.everything());
+            mvc.perform(post("/appraisal/office/pools/" + pool + "/return").session(perf()).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.pool.return", "" + pool};
+        });
         cases.put("POST /users", () -> {
             String name = bank.uniqueId("n").toLowerCase();
             mvc.perform(post("/users").session(session).with(csrf()).param("username", name)
@@ -318,6 +428,12 @@ class AuditTrailTest {
         var u = users.findByUsername(username).orElseThrow();
         return ((org.ruralbank.platform.UserChange.Proposed) users.update(u.userId(), u.displayName(), u.orgId(),
                 u.roles(), DataScope.ALL, true, org.ruralbank.platform.Grantor.console())).proposalId();
+    }
+
+    private long entryOf(String orgId) {
+        return ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select max(entry_id) from appraisal_entry where org_id = :o").param("o", orgId)
+                .query(Long.class).single();
     }
 
     private long changeOf(String enterpriseId) {

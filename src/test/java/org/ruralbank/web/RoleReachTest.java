@@ -74,6 +74,7 @@ class RoleReachTest {
     static final Role PERF = Role.PERF;
     static final Role BRANCH_HEAD = Role.BRANCH_HEAD;
     static final Role AUDITOR = Role.AUDITOR;
+    static final Role CM = Role.CM;
 
     static final Map<String, Reach> REACH = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /", everyone()),
@@ -131,6 +132,26 @@ class RoleReachTest {
             Map.entry("GET /channels/targets/export", everyone()),
             Map.entry("GET /channels/targets/template", roles(ADMIN, EBANK, PERF)),
             Map.entry("POST /channels/targets/upload", roles(ADMIN, EBANK, PERF)),
+            Map.entry("GET /appraisal/schemes", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
+            Map.entry("POST /appraisal/office/schemes", wholeBank(PERF)),
+            Map.entry("POST /appraisal/office/budget", wholeBank(PERF)),
+            Map.entry("GET /appraisal/office/runs", wholeBank(PERF)),
+            Map.entry("POST /appraisal/office/runs", wholeBank(PERF)),
+            Map.entry("POST /appraisal/office/runs/{id}/publish", wholeBank(PERF)),
+            Map.entry("POST /appraisal/office/entries", wholeBank(PERF)),
+            Map.entry("POST /appraisal/office/entries/{id}/approve", wholeBank(PERF)),
+            Map.entry("GET /appraisal/results", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
+            Map.entry("GET /appraisal/results/export", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
+            Map.entry("GET /appraisal/results/branches/{orgId}", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
+            Map.entry("GET /appraisal/results/people/{staffId}", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
+            Map.entry("GET /appraisal/results/accounts", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
+            Map.entry("GET /appraisal/pools", roles(PERF, BRANCH_HEAD, AUDITOR)),
+            Map.entry("GET /appraisal/pools/{id}", roles(PERF, BRANCH_HEAD, AUDITOR)),
+            Map.entry("GET /appraisal/pools/{id}/export", roles(PERF, BRANCH_HEAD, AUDITOR)),
+            Map.entry("POST /appraisal/pools/{id}", roles(BRANCH_HEAD)),
+            Map.entry("POST /appraisal/pools/{id}/submit", roles(BRANCH_HEAD)),
+            Map.entry("POST /appraisal/office/pools/{id}/approve", wholeBank(PERF)),
+            Map.entry("POST /appraisal/office/pools/{id}/return", wholeBank(PERF)),
             Map.entry("GET /directconnect/enterprises", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /directconnect/enterprises/new", roles(ADMIN, EBANK, BRANCH_HEAD)),
             Map.entry("GET /directconnect/enterprises/{id}", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
@@ -256,7 +277,8 @@ class RoleReachTest {
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{id}", "987654321").replace("{date}", "20991231").replace("{name}", "dw.none")
                 .replace("{accountNo}", "0").replace("{key}", "none").replace("{poolId}", "none")
-                .replace("{jobId}", "987654321").replace("{paymentId}", "none");
+                .replace("{jobId}", "987654321").replace("{paymentId}", "none").replace("{orgId}", "NONE")
+                .replace("{staffId}", "NONE");
         if (method.equals("GET")) {
             return get(path);
         }

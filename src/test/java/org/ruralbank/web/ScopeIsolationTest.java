@@ -60,7 +60,11 @@ class ScopeIsolationTest {
             Map.entry("GET /data/dates/{date}", "files, counts and quarantined records, which belong to no org yet"),
             Map.entry("GET /warehouse/models", "model metadata: descriptions, columns, tests"),
             Map.entry("GET /warehouse/models/{name}", "model metadata: descriptions, columns, tests, SQL"),
-            Map.entry("GET /warehouse/lineage", "model names and their dependencies"));
+            Map.entry("GET /warehouse/lineage", "model names and their dependencies"),
+            Map.entry("GET /appraisal/schemes", "the scheme's items, weights, rules and base targets, and the bank's "
+                    + "wage budget: no row of any org"),
+            Map.entry("GET /appraisal/office/runs", "a whole-bank page (WholeBankPages): runs and the departments' "
+                    + "entries of every branch, reached only with the whole-bank scope"));
 
     @Autowired
     MockMvc mvc;
@@ -161,6 +165,16 @@ class ScopeIsolationTest {
                 org.ruralbank.appraisal.Claim.OPEN_END, claim);
     }
     long bInstruction;
+
+    org.ruralbank.appraisal.AppraisalRows.Written appraisal;
+
+    /** A published appraisal with results, people and pools of both branches (made once, when a case needs it). */
+    private org.ruralbank.appraisal.AppraisalRows.Written appraisal() {
+        if (appraisal == null) {
+            appraisal = org.ruralbank.appraisal.AppraisalRows.publishedRun(ctx, java.util.List.of(a, b));
+        }
+        return appraisal;
+    }
 
     /** One case per GET endpoint that shows bank data; each asserts that nothing of branch B is visible. */
     Map<String, ScopeCase> cases() {
@@ -350,6 +364,34 @@ class ScopeIsolationTest {
         });
         cases.put("GET /directconnect/treasury/export", () -> mvc.perform(get("/directconnect/treasury/export"
                 + "?enterprise=" + bBureau()).session(headOfA)).andExpect(status().isNotFound()));
+        cases.put("GET /appraisal/results", () -> {
+            long run = appraisal().runId();
+            assertPageHasNo(headOfA, "/appraisal/results?run=" + run, b.orgId(), b.name());
+            String page = mvc.perform(get("/appraisal/results?run=" + run).session(headOfA)).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(page).contains(a.orgId());
+        });
+        cases.put("GET /appraisal/results/export", () -> assertExportHasNo(headOfA, "/appraisal/results/export?run="
+                + appraisal().runId(), b.orgId(), appraisal().staffOf().get(b.orgId()).get(0)));
+        cases.put("GET /appraisal/results/branches/{orgId}", () -> mvc.perform(get("/appraisal/results/branches/"
+                + b.orgId() + "?run=" + appraisal().runId()).session(headOfA)).andExpect(status().isNotFound()));
+        cases.put("GET /appraisal/results/people/{staffId}", () -> mvc.perform(get("/appraisal/results/people/"
+                + appraisal().staffOf().get(b.orgId()).get(0) + "?run=" + appraisal().runId()).session(headOfA))
+                .andExpect(status().isNotFound()));
+        cases.put("GET /appraisal/results/accounts", () -> {
+            mvc.perform(get("/appraisal/results/accounts?run=" + appraisal().runId() + "&item=loan_balance&staff="
+                    + appraisal().staffOf().get(b.orgId()).get(0)).session(headOfA)).andExpect(status().isNotFound());
+            mvc.perform(get("/appraisal/results/accounts?run=" + appraisal().runId() + "&item=loan_balance&org="
+                    + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /appraisal/pools", () -> {
+            appraisal();
+            assertPageHasNo(headOfA, "/appraisal/pools", b.orgId(), b.name());
+        });
+        cases.put("GET /appraisal/pools/{id}", () -> mvc.perform(get("/appraisal/pools/"
+                + appraisal().poolOf().get(b.orgId())).session(headOfA)).andExpect(status().isNotFound()));
+        cases.put("GET /appraisal/pools/{id}/export", () -> mvc.perform(get("/appraisal/pools/"
+                + appraisal().poolOf().get(b.orgId()) + "/export").session(headOfA)).andExpect(status().isNotFound()));
         cases.put("GET /warehouse/orgs", () -> {
             seedOrgOverview();
             assertPageHasNo(adminOfA, "/warehouse/orgs?date=20250101", b.orgId());

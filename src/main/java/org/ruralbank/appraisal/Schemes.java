@@ -1,0 +1,300 @@
+package org.ruralbank.appraisal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.ruralbank.platform.AuditLog;
+import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Rejected;
+import org.ruralbank.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The yearly balanced-scorecard scheme (考核方案): which indicators and qualitative items count, under which of the
+ * four perspectives, with which weight and scoring rule and which targets; how a person's score is linked to the
+ * branch's; and the year's total wage budget that funds the branch pools.
+ *
+ * <p>Guarantees: a scheme is saved whole or not at all, and only when its weights sum to exactly 100 %, each item
+ * names an indicator of the library (or is a qualitative item), and every rule is a threshold ≤ cap and a floor ≤
+ * cap; changes are made by a whole-bank performance officer and audited with before and after.
+ */
+@Service
+public class Schemes {
+
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** One item of a scheme. {@code code} is an indicator's code, or the name of a qualitative item. */
+    public record Item(String code, Kind kind, Perspective perspective, BigDecimal weightPct, BigDecimal thresholdPct,
+            BigDecimal floorPct, BigDecimal capPct, @Nullable BigDecimal baseTarget, BigDecimal urbanFactor,
+            BigDecimal suburbanFactor, BigDecimal ruralFactor) {
+
+        public ScoringRule rule() {
+            return new ScoringRule(weightPct, thresholdPct, floorPct, capPct);
+        }
+
+        /** The factor of a branch's area class: U urban, S suburban, anything else rural. */
+        public BigDecimal factor(@Nullable String areaClass) {
+            return "U".equals(areaClass) ? urbanFactor : "S".equals(areaClass) ? suburbanFactor : ruralFactor;
+        }
+    }
+
+    /** QUANT: an indicator scored against its target; QUAL: a qualitative score (0-100) entered by a department. */
+    public enum Kind { QUANT, QUAL }
+
+    /**
+     * A year's scheme. A person's score = {@code branchWeightPct} % of the branch's score + the rest of the personal
+     * score; in a branch's pool each person gets at least {@code floorSharePct} % and at most {@code capSharePct} %
+     * of an equal share.
+     */
+    public record Scheme(int year, String name, int branchWeightPct, int floorSharePct, int capSharePct,
+            List<Item> items) {
+
+        public BigDecimal weightSum() {
+            return items.stream().map(Item::weightPct).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        public BigDecimal weight(Perspective p) {
+            return items.stream().filter(i -> i.perspective() == p).map(Item::weightPct)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    /** The year's total wage budget (工资总额) and the share of it paid as appraisal bonus. */
+    public record Budget(int year, long wageTotalFen, BigDecimal bonusPct) {
+
+        /** The year's bonus: wage total × bonus share, rounded half-up to the fen. */
+        public long bonusFen() {
+            return Money.ofFen(wageTotalFen).times(bonusPct.divide(HUNDRED)).fen();
+        }
+
+        /** A quarter's bonus: a quarter of the year's, the fen that do not divide going to the fourth quarter. */
+        public long quarterFen(int quarter) {
+            long q = bonusFen() / 4;
+            return quarter == 4 ? bonusFen() - 3 * q : q;
+        }
+    }
+
+    private final JdbcClient db;
+    private final Indicators indicators;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Schemes(JdbcClient db, Indicators indicators, AuditLog audit, Clock clock) {
+        this.db = db;
+        this.indicators = indicators;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Optional<Scheme> find(int year) {
+        return db.sql("select * from appraisal_scheme where scheme_year = :y").param("y", year)
+                .query((rs, n) -> new Scheme(rs.getInt("scheme_year"), rs.getString("name"),
+                        rs.getInt("branch_weight_pct"), rs.getInt("floor_share_pct"), rs.getInt("cap_share_pct"),
+                        List.of()))
+                .optional().map(s -> new Scheme(s.year(), s.name(), s.branchWeightPct(), s.floorSharePct(),
+                        s.capSharePct(), items(year)));
+    }
+
+    private List<Item> items(int year) {
+        return db.sql("select * from appraisal_scheme_item where scheme_year = :y order by perspective, item_code")
+                .param("y", year).query(Schemes::item).list();
+    }
+
+    /**
+     * Saves a year's scheme whole, replacing the one before; refuses (naming the field) weights that do not sum to
+     * 100, an unknown indicator, an item twice, a rule whose threshold or floor lies above its cap.
+     */
+    @Transactional
+    public Scheme save(Scheme scheme, OrgScope scope) {
+        Access.requireWholeBank(scope);
+        validate(scheme);
+        Map<String, Object> before = find(scheme.year()).map(Schemes::describe).orElse(Map.of());
+        String actor = Access.actor();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (db.sql("update appraisal_scheme set name = :n, branch_weight_pct = :b, floor_share_pct = :f, "
+                        + "cap_share_pct = :c, updated_by = :by, updated_at = :at where scheme_year = :y")
+                .param("n", scheme.name()).param("b", scheme.branchWeightPct()).param("f", scheme.floorSharePct())
+                .param("c", scheme.capSharePct()).param("by", actor).param("at", now).param("y", scheme.year())
+                .update() == 0) {
+            db.sql("insert into appraisal_scheme (scheme_year, name, branch_weight_pct, floor_share_pct, "
+                            + "cap_share_pct, updated_by, updated_at) values (:y, :n, :b, :f, :c, :by, :at)")
+                    .param("n", scheme.name()).param("b", scheme.branchWeightPct())
+                    .param("f", scheme.floorSharePct()).param("c", scheme.capSharePct()).param("by", actor)
+                    .param("at", now).param("y", scheme.year()).update();
+        }
+        db.sql("delete from appraisal_scheme_item where scheme_year = :y").param("y", scheme.year()).update();
+        for (Item i : scheme.items()) {
+            db.sql("""
+                    insert into appraisal_scheme_item (scheme_year, item_code, kind, perspective, weight_pct,
+                        threshold_pct, floor_pct, cap_pct, base_target, urban_factor, suburban_factor, rural_factor)
+                    values (:y, :c, :k, :p, :w, :t, :f, :cap, :base, :u, :s, :r)
+                    """).param("y", scheme.year()).param("c", i.code()).param("k", i.kind().name())
+                    .param("p", i.perspective().name()).param("w", i.weightPct()).param("t", i.thresholdPct())
+                    .param("f", i.floorPct()).param("cap", i.capPct()).param("base", i.baseTarget())
+                    .param("u", i.urbanFactor()).param("s", i.suburbanFactor()).param("r", i.ruralFactor()).update();
+        }
+        audit.record("appraisal.scheme.save", "appraisal_scheme", String.valueOf(scheme.year()), before,
+                describe(scheme));
+        return find(scheme.year()).orElseThrow();
+    }
+
+    /** The refusals of {@link #save}, before anything is written. */
+    void validate(Scheme s) {
+        if (s.year() < 2000 || s.year() > 2100) {
+            throw new Rejected("year", "appraisal.rejected.year", s.year());
+        }
+        if (s.name() == null || s.name().isBlank() || s.name().length() > 100) {
+            throw new Rejected("name", "appraisal.rejected.name");
+        }
+        if (s.branchWeightPct() < 0 || s.branchWeightPct() > 100) {
+            throw new Rejected("branchWeightPct", "appraisal.rejected.branchWeight", s.branchWeightPct());
+        }
+        if (s.floorSharePct() < 0 || s.floorSharePct() > 100 || s.capSharePct() < 100) {
+            throw new Rejected("floorSharePct", "appraisal.rejected.shares", s.floorSharePct(), s.capSharePct());
+        }
+        if (s.items().isEmpty()) {
+            throw new Rejected("items", "appraisal.rejected.noItems");
+        }
+        Set<String> seen = new HashSet<>();
+        for (Item i : s.items()) {
+            String field = "items[" + i.code() + "]";
+            if (i.code() == null || i.code().isBlank() || i.code().length() > 40) {
+                throw new Rejected("items", "appraisal.rejected.itemCode", String.valueOf(i.code()));
+            }
+            if (!seen.add(i.code())) {
+                throw new Rejected(field, "appraisal.rejected.itemTwice", i.code());
+            }
+            if (i.kind() == Kind.QUANT && indicators.find(i.code()).isEmpty()) {
+                throw new Rejected(field, "appraisal.rejected.unknownIndicator", i.code());
+            }
+            if (i.weightPct().signum() <= 0 || i.weightPct().compareTo(HUNDRED) > 0) {
+                throw new Rejected(field, "appraisal.rejected.weight", i.code(), i.weightPct().toPlainString());
+            }
+            if (i.capPct().compareTo(HUNDRED) < 0 || i.thresholdPct().signum() < 0 || i.floorPct().signum() < 0
+                    || i.thresholdPct().compareTo(i.capPct()) > 0 || i.floorPct().compareTo(i.capPct()) > 0) {
+                throw new Rejected(field, "appraisal.rejected.rule", i.code());
+            }
+            if ((i.baseTarget() != null && i.baseTarget().signum() < 0) || i.urbanFactor().signum() <= 0
+                    || i.suburbanFactor().signum() <= 0 || i.ruralFactor().signum() <= 0) {
+                throw new Rejected(field, "appraisal.rejected.target", i.code());
+            }
+        }
+        if (s.weightSum().compareTo(HUNDRED) != 0) {
+            throw new Rejected("weights", "appraisal.rejected.weights", s.weightSum().stripTrailingZeros()
+                    .toPlainString());
+        }
+    }
+
+    /** A branch's own quarterly targets per item of a year (where they are not base × area factor). */
+    public Map<String, Map<String, BigDecimal>> ownTargets(int year) {
+        Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
+        db.sql("select item_code, org_id, quarter_target from appraisal_target where scheme_year = :y")
+                .param("y", year).query((rs, n) -> {
+                    out.computeIfAbsent(rs.getString("item_code"), k -> new LinkedHashMap<>())
+                            .put(rs.getString("org_id"), rs.getBigDecimal("quarter_target"));
+                    return null;
+                }).list();
+        return out;
+    }
+
+    /** Sets branches' own quarterly targets for one item of a year's scheme, all or none. */
+    @Transactional
+    public void setOwnTargets(int year, String itemCode, Map<String, BigDecimal> quarterTargets, OrgScope scope) {
+        Access.requireWholeBank(scope);
+        Scheme s = find(year).orElseThrow(() -> new Rejected("year", "appraisal.rejected.noScheme", year));
+        if (s.items().stream().noneMatch(i -> i.code().equals(itemCode) && i.kind() == Kind.QUANT)) {
+            throw new Rejected("item", "appraisal.rejected.unknownIndicator", itemCode);
+        }
+        Map<String, BigDecimal> before = ownTargets(year).getOrDefault(itemCode, Map.of());
+        for (Map.Entry<String, BigDecimal> t : quarterTargets.entrySet()) {
+            if (t.getValue() == null || t.getValue().signum() < 0) {
+                throw new Rejected("target[" + t.getKey() + "]", "appraisal.rejected.target", itemCode);
+            }
+        }
+        db.sql("delete from appraisal_target where scheme_year = :y and item_code = :c").param("y", year)
+                .param("c", itemCode).update();
+        quarterTargets.forEach((org, v) -> db.sql("insert into appraisal_target (scheme_year, item_code, org_id, "
+                + "quarter_target) values (:y, :c, :o, :v)").param("y", year).param("c", itemCode).param("o", org)
+                .param("v", v).update());
+        audit.record("appraisal.targets.set", "appraisal_scheme", year + ":" + itemCode, before, quarterTargets);
+    }
+
+    public Optional<Budget> budget(int year) {
+        return db.sql("select budget_year, wage_total_fen, bonus_pct from appraisal_budget where budget_year = :y")
+                .param("y", year).query((rs, n) -> new Budget(rs.getInt(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .optional();
+    }
+
+    /** Sets the year's wage budget; the amount is yuan text (at most 2 decimals), the bonus share a percentage. */
+    @Transactional
+    public Budget setBudget(int year, String wageTotalYuan, String bonusPct, OrgScope scope) {
+        Access.requireWholeBank(scope);
+        if (year < 2000 || year > 2100) {
+            throw new Rejected("year", "appraisal.rejected.year", year);
+        }
+        long fen = Money.tryParseYuan(wageTotalYuan).map(Money::fen).filter(f -> f > 0)
+                .orElseThrow(() -> new Rejected("wageTotal", "appraisal.rejected.amount", String.valueOf(wageTotalYuan)));
+        BigDecimal pct;
+        try {
+            pct = new BigDecimal(bonusPct == null ? "" : bonusPct.strip());
+        } catch (NumberFormatException e) {
+            throw new Rejected("bonusPct", "appraisal.rejected.bonusPct", String.valueOf(bonusPct));
+        }
+        if (pct.signum() <= 0 || pct.compareTo(HUNDRED) > 0 || pct.scale() > 2) {
+            throw new Rejected("bonusPct", "appraisal.rejected.bonusPct", bonusPct);
+        }
+        Long funded = db.sql("select coalesce(sum(amount_fen), 0) from appraisal_pool where budget_year = :y")
+                .param("y", year).query(Long.class).single();
+        Budget next = new Budget(year, fen, pct);
+        if (next.bonusFen() < funded) {
+            throw new Rejected("wageTotal", "appraisal.rejected.budgetBelowFunded", Money.yuanText(funded));
+        }
+        Map<String, Object> before = budget(year).map(b -> Map.<String, Object>of("wageTotalFen", b.wageTotalFen(),
+                "bonusPct", b.bonusPct())).orElse(Map.of());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (db.sql("update appraisal_budget set wage_total_fen = :f, bonus_pct = :p, updated_by = :by, updated_at = :at "
+                + "where budget_year = :y").param("f", fen).param("p", pct).param("by", Access.actor())
+                .param("at", now).param("y", year).update() == 0) {
+            db.sql("insert into appraisal_budget (budget_year, wage_total_fen, bonus_pct, updated_by, updated_at) "
+                    + "values (:y, :f, :p, :by, :at)").param("f", fen).param("p", pct).param("by", Access.actor())
+                    .param("at", now).param("y", year).update();
+        }
+        audit.record("appraisal.budget.set", "appraisal_budget", String.valueOf(year), before,
+                Map.of("wageTotalFen", fen, "bonusPct", pct));
+        return next;
+    }
+
+    static Map<String, Object> describe(Scheme s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("branchWeightPct", s.branchWeightPct());
+        m.put("floorSharePct", s.floorSharePct());
+        m.put("capSharePct", s.capSharePct());
+        for (Item i : s.items()) {
+            m.put(i.code(), i.kind() + " " + i.perspective() + " w" + i.weightPct().toPlainString() + " t"
+                    + i.thresholdPct().toPlainString() + " f" + i.floorPct().toPlainString() + " c"
+                    + i.capPct().toPlainString() + " base " + (i.baseTarget() == null ? "-" : i.baseTarget()
+                    .toPlainString()) + " U" + i.urbanFactor() + " S" + i.suburbanFactor() + " R" + i.ruralFactor());
+        }
+        return m;
+    }
+
+    private static Item item(ResultSet rs, int n) throws SQLException {
+        return new Item(rs.getString("item_code"), Kind.valueOf(rs.getString("kind")),
+                Perspective.valueOf(rs.getString("perspective")), rs.getBigDecimal("weight_pct"),
+                rs.getBigDecimal("threshold_pct"), rs.getBigDecimal("floor_pct"), rs.getBigDecimal("cap_pct"),
+                rs.getBigDecimal("base_target"), rs.getBigDecimal("urban_factor"), rs.getBigDecimal("suburban_factor"),
+                rs.getBigDecimal("rural_factor"));
+    }
+}

@@ -1,0 +1,264 @@
+package org.ruralbank.appraisal.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.ruralbank.appraisal.Access;
+import org.ruralbank.appraisal.AppraisalRuns;
+import org.ruralbank.appraisal.Indicators;
+import org.ruralbank.appraisal.Perspective;
+import org.ruralbank.appraisal.Period;
+import org.ruralbank.appraisal.QualitativeScores;
+import org.ruralbank.appraisal.Schemes;
+import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.NotFound;
+import org.ruralbank.platform.Rejected;
+import org.ruralbank.platform.Spreadsheets;
+import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Texts;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Runs and results: the runs of each period (run, publish, the departments' entries with maker-checker), the ranking of
+ * the branches with a chart and the differences from the version before, a branch's scorecard by perspective with its
+ * people, a person's items, and the accounts behind a figure. A branch head sees their branch, a customer manager
+ * only their own results, the performance office all.
+ */
+@Controller
+@RequestMapping("/appraisal")
+class ResultPages {
+
+    private final AppraisalRuns runs;
+    private final Schemes schemes;
+    private final Indicators indicators;
+    private final QualitativeScores entries;
+    private final Texts texts;
+
+    ResultPages(AppraisalRuns runs, Schemes schemes, Indicators indicators, QualitativeScores entries, Texts texts) {
+        this.runs = runs;
+        this.schemes = schemes;
+        this.indicators = indicators;
+        this.entries = entries;
+        this.texts = texts;
+    }
+
+    /** A head-office page (the departments' entries name every branch): whole bank only, see WholeBankPages. */
+    @GetMapping("/office/runs")
+    @PreAuthorize(Pages.PERF)
+    String runs(@RequestParam(required = false) String period, Model model) {
+        List<AppraisalRuns.Run> all = runs.list();
+        String p = period != null && !period.isBlank() ? period.strip()
+                : all.isEmpty() ? "" : all.get(0).periodKey();
+        model.addAttribute("runs", all);
+        model.addAttribute("period", p);
+        model.addAttribute("entries", p.isEmpty() ? List.of() : entries.of(p));
+        return "appraisal/runs";
+    }
+
+    @PostMapping("/office/runs")
+    @PreAuthorize(Pages.PERF)
+    String run(@RequestParam(required = false) String period, Model model, HttpServletResponse response) {
+        try {
+            AppraisalRuns.Run run = runs.run(period, CurrentStaff.get().scope());
+            return "redirect:/appraisal/results?run=" + run.runId();
+        } catch (Rejected r) {
+            Pages.refused(r, model, response);
+            return runs(period, model);
+        }
+    }
+
+    @PostMapping("/office/runs/{id}/publish")
+    @PreAuthorize(Pages.PERF)
+    String publish(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            runs.publish(id, CurrentStaff.get().scope());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/appraisal/results?run=" + id;
+        } catch (Rejected r) {
+            Pages.refused(r, model, response);
+            return runs(null, model);
+        }
+    }
+
+    @PostMapping("/office/entries")
+    @PreAuthorize(Pages.PERF)
+    String enter(@RequestParam(required = false) String period, @RequestParam(required = false) String orgId,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String itemCode,
+            @RequestParam(required = false) String points, @RequestParam(required = false) String reason, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            entries.enter(period, orgId, kind, itemCode, points, reason, CurrentStaff.get().scope());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/appraisal/office/runs?period=" + Period.parse(period).key();
+        } catch (Rejected r) {
+            Pages.refused(r, model, response);
+            return runs(period, model);
+        }
+    }
+
+    @PostMapping("/office/entries/{id}/approve")
+    @PreAuthorize(Pages.PERF)
+    String approve(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            QualitativeScores.Entry e = entries.approve(id, CurrentStaff.get().scope());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/appraisal/office/runs?period=" + e.periodKey();
+        } catch (Rejected r) {
+            Pages.refused(r, model, response);
+            return runs(null, model);
+        }
+    }
+
+    @GetMapping("/results")
+    @PreAuthorize(Pages.READERS)
+    String results(@RequestParam(required = false) Long run, Model model) {
+        Access access = Access.of(CurrentStaff.get());
+        AppraisalRuns.Run r = run(run);
+        model.addAttribute("runs", runs.list());
+        model.addAttribute("run", r);
+        if (r == null) {
+            return "appraisal/results";
+        }
+        if (access.ownStaffId() != null) {
+            return "redirect:/appraisal/results/people/" + access.ownStaffId() + "?run=" + r.runId();
+        }
+        List<AppraisalRuns.OrgResult> branches = runs.branches(r.runId(), access);
+        model.addAttribute("branches", branches);
+        model.addAttribute("differences", runs.differences(r.runId(), access));
+        model.addAttribute("chartLabels", Pages.labels(branches, AppraisalRuns.OrgResult::orgName));
+        model.addAttribute("chartScores", Pages.numbers(branches, AppraisalRuns.OrgResult::score));
+        return "appraisal/results";
+    }
+
+    @GetMapping("/results/export")
+    @PreAuthorize(Pages.READERS)
+    void export(@RequestParam(required = false) Long run, HttpServletResponse response) throws IOException {
+        Access access = Access.of(CurrentStaff.get());
+        AppraisalRuns.Run r = run(run);
+        if (r == null) {
+            throw new NotFound("appraisal_run", String.valueOf(run));
+        }
+        List<AppraisalRuns.PersonResult> people = runs.people(r.runId(), null, access);
+        Download.xlsx(response, "appraisal-" + r.periodKey() + "-v" + r.version());
+        Spreadsheets.write(response.getOutputStream(), r.periodKey() + " v" + r.version(), List.of(
+                texts.get("appraisal.branch"), texts.get("appraisal.staff"), texts.get("appraisal.name"),
+                texts.get("appraisal.post"), texts.get("appraisal.branchScore"), texts.get("appraisal.personalScore"),
+                texts.get("appraisal.score"), texts.get("appraisal.rankInBranch")), sink -> {
+                    for (AppraisalRuns.PersonResult p : people) {
+                        sink.accept(Arrays.asList(p.branchOrgId(), p.staffId(), p.staffName(), p.postCode(),
+                                p.branchScore(), p.personalScore(), p.score(), p.rankInBranch()));
+                    }
+                });
+    }
+
+    /** A perspective's points and weight on a branch's scorecard. */
+    record PerspectiveScore(Perspective perspective, BigDecimal weight, BigDecimal points) {
+    }
+
+    @GetMapping("/results/branches/{orgId}")
+    @PreAuthorize(Pages.READERS)
+    String branch(@PathVariable String orgId, @RequestParam(required = false) Long run, Model model) {
+        Access access = Access.of(CurrentStaff.get());
+        AppraisalRuns.Run r = run(run);
+        if (r == null) {
+            throw new NotFound("appraisal_run", String.valueOf(run));
+        }
+        AppraisalRuns.OrgResult branch = runs.branch(r.runId(), orgId, access);
+        List<AppraisalRuns.ItemResult> items = runs.items(r.runId(), orgId, access);
+        Schemes.Scheme scheme = schemes.find(r.schemeYear()).orElseThrow();
+        Map<String, Schemes.Item> byCode = new LinkedHashMap<>();
+        scheme.items().forEach(i -> byCode.put(i.code(), i));
+        List<PerspectiveScore> perspectives = new ArrayList<>();
+        for (Perspective p : Perspective.values()) {
+            BigDecimal pts = items.stream().filter(i -> byCode.containsKey(i.itemCode())
+                    && byCode.get(i.itemCode()).perspective() == p).map(AppraisalRuns.ItemResult::score)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            perspectives.add(new PerspectiveScore(p, scheme.weight(p), pts));
+        }
+        model.addAttribute("run", r);
+        model.addAttribute("branch", branch);
+        model.addAttribute("items", items);
+        model.addAttribute("schemeItems", byCode);
+        model.addAttribute("names", names());
+        model.addAttribute("perspectives", perspectives);
+        model.addAttribute("people", runs.people(r.runId(), orgId, access));
+        model.addAttribute("chartLabels", Pages.labels(perspectives, p -> texts.get("appraisal.perspective."
+                + p.perspective().name())));
+        model.addAttribute("chartWeights", Pages.numbers(perspectives, PerspectiveScore::weight));
+        model.addAttribute("chartPoints", Pages.numbers(perspectives, PerspectiveScore::points));
+        return "appraisal/branch";
+    }
+
+    @GetMapping("/results/people/{staffId}")
+    @PreAuthorize(Pages.READERS)
+    String person(@PathVariable String staffId, @RequestParam(required = false) Long run, Model model) {
+        Access access = Access.of(CurrentStaff.get());
+        AppraisalRuns.Run r = run(run);
+        if (r == null) {
+            throw new NotFound("appraisal_run", String.valueOf(run));
+        }
+        AppraisalRuns.PersonResult p = runs.person(r.runId(), staffId, access)
+                .orElseThrow(() -> new NotFound("staff", staffId));
+        Schemes.Scheme scheme = schemes.find(r.schemeYear()).orElseThrow();
+        model.addAttribute("run", r);
+        model.addAttribute("runs", runs.list());
+        model.addAttribute("person", p);
+        model.addAttribute("scheme", scheme);
+        model.addAttribute("items", runs.personItems(r.runId(), staffId, access));
+        model.addAttribute("branchItems", runs.items(r.runId(), p.branchOrgId(), access));
+        model.addAttribute("names", names());
+        model.addAttribute("own", access.ownStaffId() != null);
+        return "appraisal/person";
+    }
+
+    @GetMapping("/results/accounts")
+    @PreAuthorize(Pages.READERS)
+    String accounts(@RequestParam(required = false) Long run, @RequestParam(required = false) String item,
+            @RequestParam(required = false) String staff, @RequestParam(required = false) String org, Model model) {
+        Access access = Access.of(CurrentStaff.get());
+        if (run == null || item == null) {
+            throw new NotFound("appraisal_run", String.valueOf(run));
+        }
+        AppraisalRuns.Run r = runs.find(run).orElseThrow(() -> new NotFound("appraisal_run", String.valueOf(run)));
+        List<Indicators.Account> accounts = runs.accounts(run, blank(staff), blank(org), item, access);
+        model.addAttribute("run", r);
+        model.addAttribute("item", indicators.find(item).orElseThrow());
+        model.addAttribute("english", Pages.english());
+        model.addAttribute("staffId", blank(staff));
+        model.addAttribute("org", blank(org));
+        model.addAttribute("accounts", accounts);
+        return "appraisal/accounts";
+    }
+
+    private AppraisalRuns.@Nullable Run run(@Nullable Long run) {
+        if (run != null) {
+            return runs.find(run).orElseThrow(() -> new NotFound("appraisal_run", String.valueOf(run)));
+        }
+        return runs.current().orElse(null);
+    }
+
+    private Map<String, String> names() {
+        Map<String, String> m = new LinkedHashMap<>();
+        boolean en = Pages.english();
+        indicators.all().forEach(d -> m.put(d.code(), d.name(en)));
+        return m;
+    }
+
+    private static @Nullable String blank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

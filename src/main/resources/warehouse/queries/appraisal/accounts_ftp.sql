@@ -1,0 +1,45 @@
+-- description: the accounts behind an FTP-profit figure: per account or loan, its margins over the period, times the credit share of a member of staff (the account's own, else its customer's, as mart.ftp_staff_daily credits it; whole when staff_id is null) within the org rows asked
+-- grain: one row per account, largest margin first
+-- param: from_date: the first day of the period
+-- param: to_date: the last day of the period
+-- param: staff_id: the credited member of staff, or null for every account of the org rows
+-- column: account_no: the account or loan
+-- column: cust_id: the customer number
+-- column: product_code: the product
+-- column: org_id: the booking org
+-- column: staff_id: the credited member of staff, null for all
+-- column: balance: the margin credited, yuan
+-- column: detail: DEMAND, TERM or LOAN
+-- column: new_in_period: always true
+with orgs as (
+    select org_id, org_path from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
+),
+margins as (
+    select f.biz_date, f.account_no, f.account_kind, f.cust_id, f.product_code, f.org_id, f.margin,
+           coalesce((select sum(c.share) from mart.credit_share c
+                      where c.object_kind = case when f.account_kind = 'LOAN' then 'LOAN' else 'DEPOSIT' end
+                        and c.object_id = f.account_no and c.staff_id = cast(:staff_id as varchar)
+                        and c.valid_from <= f.biz_date and c.valid_to >= f.biz_date),
+                    (select sum(c.share) from mart.credit_share c
+                      where c.object_kind = 'CUSTOMER' and c.object_id = f.cust_id
+                        and c.staff_id = cast(:staff_id as varchar)
+                        and c.valid_from <= f.biz_date and c.valid_to >= f.biz_date
+                        and not exists (select 1 from mart.credit_share o
+                                         where o.object_kind = case when f.account_kind = 'LOAN' then 'LOAN'
+                                                                    else 'DEPOSIT' end
+                                           and o.object_id = f.account_no and o.valid_from <= f.biz_date
+                                           and o.valid_to >= f.biz_date)), 0) as share
+      from mart.ftp_account_daily f
+     where f.biz_date between :from_date and :to_date and f.account_kind <> 'TREASURY'
+),
+final as (
+    select m.account_no, max(m.cust_id) as cust_id, max(m.product_code) as product_code, m.org_id,
+           cast(:staff_id as varchar) as staff_id,
+           cast(sum(case when cast(:staff_id as varchar) is null then m.margin else m.margin * m.share end) as decimal(18, 2)) as balance,
+           max(m.account_kind) as detail, true as new_in_period
+      from margins m join orgs o on o.org_id = m.org_id
+     where {{ org_scope(o.org_path) }}
+     group by m.account_no, m.org_id
+    having cast(:staff_id as varchar) is null or sum(m.share) > 0
+)
+select * from final order by balance desc, account_no limit 500

@@ -1,0 +1,57 @@
+-- description: non-performing loan ratio (不良贷款率): loans of five-class 3, 4 and 5 over all loans on the last data day of the period, per org and per member of staff (their credited shares of the loans)
+-- grain: one row per org path (staff_id null) and one per org path and manager with loans on that day
+-- name_zh: 不良贷款率
+-- name_en: NPL ratio
+-- unit: %
+-- direction: DOWN
+-- levels: bank,branch,person
+-- perspective: CONTROL
+-- ratio: true
+-- flow: false
+-- person_target: same
+-- accounts: appraisal/accounts_loans
+-- param: from_date: the first day of the period
+-- param: to_date: the last day of the period
+-- column: org_path: the org's (or the manager's org's) materialized path
+-- column: staff_id: the credited member of staff, null on an org row
+-- column: amount: non-performing balance (five-class 3-5) times 100, so that amount / base is per cent
+-- column: base: the loan balance, yuan
+with last_day as (
+    select max(biz_date) as d from mart.loan_org_daily where biz_date between :from_date and :to_date
+),
+orgs as (
+    select org_id, org_path from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
+),
+by_org as (
+    select m.org_path, cast(null as varchar) as staff_id,
+           sum(case when m.class_5 in ('3', '4', '5') then m.balance else 0 end) * 100 as amount,
+           sum(m.balance) as base
+      from mart.loan_org_daily m
+     where m.biz_date = (select d from last_day) and m.org_path is not null and {{ org_scope(m.org_path) }}
+     group by m.org_path
+),
+staff as (
+    select s.staff_id, o.org_path
+      from dw.dim_staff s join orgs o on o.org_id = s.org_id
+     where s.valid_from <= :to_date and s.valid_to >= :to_date
+),
+by_manager as (
+    select s.org_path, c.staff_id,
+           sum(case when b.class_5 in ('3', '4', '5') then b.balance * c.share else 0 end) * 100 as amount,
+           sum(b.balance * c.share) as base
+      from dw.loan_balance b
+      join mart.credit_share c on c.object_kind = 'LOAN' and c.object_id = b.loan_no and c.staff_id is not null
+       and c.valid_from <= (select d from last_day) and c.valid_to >= (select d from last_day)
+      join staff s on s.staff_id = c.staff_id
+     where b.valid_from <= (select d from last_day) and b.valid_to >= (select d from last_day)
+       and {{ org_scope(s.org_path) }}
+     group by s.org_path, c.staff_id
+),
+final as (
+    select org_path, staff_id, cast(amount as decimal(24, 4)) as amount, cast(base as decimal(24, 4)) as base
+      from by_org
+    union all
+    select org_path, staff_id, cast(amount as decimal(24, 4)) as amount, cast(base as decimal(24, 4)) as base
+      from by_manager
+)
+select * from final order by org_path, staff_id nulls first
