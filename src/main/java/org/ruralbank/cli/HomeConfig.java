@@ -70,7 +70,8 @@ record HomeConfig(Store store, String dbUrl, String dbUser, Path inbox, String e
             p.setProperty("db.url", dbUrl);
             p.setProperty("db.user", dbUser);
         }
-        p.setProperty("inbox", inbox.toString());
+        // relative to the home when inside it, so that a home restored elsewhere keeps its own inbox
+        p.setProperty("inbox", (inbox.startsWith(home) ? home.relativize(inbox) : inbox).toString());
         p.setProperty("warehouse.engine", engine);
         try {
             Files.createDirectories(home);

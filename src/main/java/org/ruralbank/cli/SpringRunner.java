@@ -155,12 +155,16 @@ final class SpringRunner {
     private static void writeSecret(Path file, String value) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, value);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // best effort on file systems without POSIX permissions
+            if (!Files.exists(file)) {
+                try {
+                    // owner-only from the start, never readable by others while it is written
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.createFile(file); // best effort on file systems without POSIX permissions
+                }
             }
+            Files.writeString(file, value);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

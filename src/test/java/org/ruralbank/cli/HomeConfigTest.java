@@ -40,6 +40,7 @@ class HomeConfigTest {
         assertThat(kept.getProperty("db.url")).isEqualTo(url);
         assertThat(kept.getProperty("db.user")).isEqualTo(System.getenv("RURALBANK_TEST_DB_USER"));
         assertThat(kept.getProperty("warehouse.engine")).isEqualTo("duckdb");
+        assertThat(kept.getProperty("inbox")).isEqualTo("inbox");
         assertThat(Files.readString(home.resolve("home.properties")))
                 .doesNotContain(System.getenv("RURALBANK_TEST_DB_PASSWORD"));
         assertThat(Files.getPosixFilePermissions(home.resolve("db/postgresql.secret")))
