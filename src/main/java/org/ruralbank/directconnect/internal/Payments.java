@@ -1,5 +1,13 @@
 package org.ruralbank.directconnect.internal;
 
+import static org.ruralbank.directconnect.internal.StatusReason.INCORRECT_ACCOUNT_NUMBER;
+import static org.ruralbank.directconnect.internal.StatusReason.INSUFFICIENT_FUNDS;
+import static org.ruralbank.directconnect.internal.StatusReason.INVALID_CREDITOR_ACCOUNT_NUMBER;
+import static org.ruralbank.directconnect.internal.StatusReason.NARRATIVE;
+import static org.ruralbank.directconnect.internal.StatusReason.NOT_ALLOWED_AMOUNT;
+import static org.ruralbank.directconnect.internal.StatusReason.NOT_ALLOWED_CURRENCY;
+import static org.ruralbank.directconnect.internal.StatusReason.TRANSACTION_FORBIDDEN;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -85,15 +93,12 @@ public class Payments {
         /** What the charge adds to the payment's content: a replay must match it too. */
         String content();
 
-        /** Takes the amount, or answers why not (an ISO-style reason code and text). */
+        /** Takes the amount, or answers why not. */
         Refusal take(long amountFen);
 
         void giveBack(long amountFen);
 
         void posted(long instructionId, String transferId, long amountFen);
-
-        record Refusal(String code, String text) {
-        }
     }
 
     /** As {@link #execute(PaymentOrder, Nonces.Claim)}, drawing on {@code charge} too (when not null). */
@@ -137,10 +142,10 @@ public class Payments {
                 select instruction_id, content_hash, status, reason_code, reason_text, transfer_id
                   from dc_instruction where enterprise_id = :e and idem_key = :k
                 """).param("e", enterpriseId).param("k", idemKey).query((rs, i) -> hash.equals(rs.getString(2))
-                        ? new PaymentResult(rs.getLong(1), idemKey, rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), true)
-                        : new PaymentResult(null, idemKey, "RJCT", "DU03",
-                                "this id was already used for a different payment; nothing was executed", null,
+                        ? new PaymentResult(rs.getLong(1), idemKey, rs.getString(3),
+                                Refusal.stored(rs.getString(4), rs.getString(5)), rs.getString(6), true)
+                        : new PaymentResult(null, idemKey, "RJCT", StatusReason.DUPLICATE_TRANSACTION.because(
+                                "this id was already used for a different payment; nothing was executed"), null,
                                 false)).optional();
     }
 
@@ -199,11 +204,10 @@ public class Payments {
                         "instruction " + o.idemKey() + " neither inserted nor found")));
                 continue;
             }
-            String refusal = refusal(o, ctx, parsed, amount, interBank);
+            Refusal refusal = refusal(o, ctx, parsed, amount, interBank);
             PaymentResult answer = refusal != null
-                    ? new PaymentResult(id, o.idemKey(), "RJCT", refusal.substring(0, 4), refusal.substring(5), null,
-                            false)
-                    : new PaymentResult(id, o.idemKey(), interBank ? "ACSP" : "ACSC", null, null, "PAY-" + id, false);
+                    ? new PaymentResult(id, o.idemKey(), "RJCT", refusal, null, false)
+                    : new PaymentResult(id, o.idemKey(), interBank ? "ACSP" : "ACSC", null, "PAY-" + id, false);
             Claimed c = new Claimed(results.size(), o, id, received, ctx, amount, interBank, answer);
             claimed.add(c);
             results.add(answer);
@@ -218,40 +222,41 @@ public class Payments {
         return results;
     }
 
-    /** Why the rules refuse the payment ("CODE text"), or null; from memory, before anything is locked. */
-    private static String refusal(PaymentOrder o, Context ctx, PaymentOrder.Amount parsed, Long amount,
+    /** Why the rules refuse the payment, or null; from memory, before anything is locked. */
+    private static Refusal refusal(PaymentOrder o, Context ctx, PaymentOrder.Amount parsed, Long amount,
             boolean interBank) {
         if (!"ACTIVE".equals(ctx.status())) {
-            return "AG01 the enterprise's direct connection is suspended";
+            return TRANSACTION_FORBIDDEN.because("the enterprise's direct connection is suspended");
         }
         if (!"CNY".equals(o.currency())) {
-            return "AM03 only CNY is accepted, not " + o.currency();
+            return NOT_ALLOWED_CURRENCY.because("only CNY is accepted, not " + o.currency());
         }
         if (parsed instanceof PaymentOrder.Refused r) {
-            return r.code() + " " + r.text();
+            return r.reason().because(r.text());
         }
         if (o.debitAccount() == null || o.debitAccount().isBlank()) {
-            return "AC01 no debit account is given";
+            return INCORRECT_ACCOUNT_NUMBER.because("no debit account is given");
         }
         if (ctx.grantedAccount() == null || !ctx.canPay()) {
-            return "AC01 debit account unknown or not granted for payment: " + o.debitAccount();
+            return INCORRECT_ACCOUNT_NUMBER.because("debit account unknown or not granted for payment: "
+                    + o.debitAccount());
         }
         if (o.creditAccount() == null || o.creditAccount().isBlank()) {
-            return "AC03 no creditor account is given";
+            return INVALID_CREDITOR_ACCOUNT_NUMBER.because("no creditor account is given");
         }
         if (o.creditAccount().equals(o.debitAccount())) {
-            return "AC03 the creditor account is the debit account";
+            return INVALID_CREDITOR_ACCOUNT_NUMBER.because("the creditor account is the debit account");
         }
         if (!interBank && !"CUSTOMER".equals(ctx.creditKind())) {
-            return "AC03 no account " + o.creditAccount() + " at this bank";
+            return INVALID_CREDITOR_ACCOUNT_NUMBER.because("no account " + o.creditAccount() + " at this bank");
         }
         if (parsed instanceof PaymentOrder.AboveAnyLimit || amount > ctx.perTxnLimitFen()) {
-            return "AM02 above the enterprise's per-transaction limit of " + Money.yuanText(ctx.perTxnLimitFen())
-                    + " yuan";
+            return NOT_ALLOWED_AMOUNT.because("above the enterprise's per-transaction limit of "
+                    + Money.yuanText(ctx.perTxnLimitFen()) + " yuan");
         }
         if (ctx.accountPerTxnFen() != null && amount > ctx.accountPerTxnFen()) {
-            return "AM02 above the account's per-transaction limit of " + Money.yuanText(ctx.accountPerTxnFen())
-                    + " yuan";
+            return NOT_ALLOWED_AMOUNT.because("above the account's per-transaction limit of "
+                    + Money.yuanText(ctx.accountPerTxnFen()) + " yuan");
         }
         return null;
     }
@@ -299,15 +304,16 @@ public class Payments {
                 giveBack(taken, o.businessDate(), amount);
                 long used = db.sql("select used_fen from dc_limit_usage where usage_key = :k and business_date = :d")
                         .param("k", limit.getKey()).param("d", o.businessDate()).query(Long.class).single();
-                return refused(c.id(), o, "AM02", "above the daily limit of " + Money.yuanText(limit.getValue())
-                        + " yuan (" + Money.yuanText(used) + " already used on " + o.businessDate() + ")");
+                return refused(c.id(), o, NOT_ALLOWED_AMOUNT.because("above the daily limit of "
+                        + Money.yuanText(limit.getValue()) + " yuan (" + Money.yuanText(used) + " already used on "
+                        + o.businessDate() + ")"));
             }
             taken.add(limit.getKey());
         }
-        Charge.Refusal charged = charge == null ? null : charge.take(amount);
+        Refusal charged = charge == null ? null : charge.take(amount);
         if (charged != null) {
             giveBack(taken, o.businessDate(), amount);
-            return refused(c.id(), o, charged.code(), charged.text());
+            return refused(c.id(), o, charged);
         }
         String transferId = c.answer().transferId();
         Transfer t = c.interBank()
@@ -322,8 +328,8 @@ public class Payments {
                 charge.giveBack(amount);
             }
             return outcome == Outcome.EXCEEDS_CREDITS
-                    ? refused(c.id(), o, "AM04", "insufficient funds on " + o.debitAccount())
-                    : refused(c.id(), o, "NARR", "the core refused the posting: " + outcome);
+                    ? refused(c.id(), o, INSUFFICIENT_FUNDS.because("insufficient funds on " + o.debitAccount()))
+                    : refused(c.id(), o, NARRATIVE.because("the core refused the posting: " + outcome));
         }
         if (directory.watched(t.debitAccount()) || directory.watched(t.creditAccount())) {
             notifications.enqueue(t);
@@ -385,13 +391,14 @@ public class Payments {
     }
 
     /** Rejects a payment whose answer was written as executed before its posting was refused (see run). */
-    private PaymentResult refused(long id, PaymentOrder o, String code, String text) {
+    private PaymentResult refused(long id, PaymentOrder o, Refusal why) {
         db.sql("update dc_instruction set status = 'RJCT', reason_code = :c, reason_text = :t, transfer_id = null "
-                + "where instruction_id = :id").param("c", code).param("t", cut(text, 200)).param("id", id).update();
-        db.sql("update dc_instruction_event set status = 'RJCT', actor = 'rules', detail = :d "
-                + "where instruction_id = :id and status <> 'RCVD'").param("d", cut(code + " " + text, 400))
+                + "where instruction_id = :id").param("c", why.code()).param("t", cut(why.text(), 200))
                 .param("id", id).update();
-        return new PaymentResult(id, o.idemKey(), "RJCT", code, text, null, false);
+        db.sql("update dc_instruction_event set status = 'RJCT', actor = 'rules', detail = :d "
+                + "where instruction_id = :id and status <> 'RCVD'")
+                .param("d", cut(why.code() + " " + why.text(), 400)).param("id", id).update();
+        return new PaymentResult(id, o.idemKey(), "RJCT", why, null, false);
     }
 
     void event(long instructionId, String status, String actor, String detail) {
@@ -413,7 +420,7 @@ public class Payments {
                     settled ? CoreBanking.Kind.POST : CoreBanking.Kind.VOID, businessDate);
             if (out == Outcome.OK) {
                 db.sql("update dc_instruction set status = :s, reason_code = :r where instruction_id = :id")
-                        .param("s", settled ? "ACSC" : "RJCT").param("r", settled ? null : "NARR")
+                        .param("s", settled ? "ACSC" : "RJCT").param("r", settled ? null : NARRATIVE.code())
                         .param("id", instructionId).update();
                 event(instructionId, settled ? "ACSC" : "RJCT", actor,
                         settled ? "settled by the clearing" : "returned by the clearing");
