@@ -23,6 +23,13 @@ public final class Launcher {
         cl.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof HomeConfig.HomeRefused refused) {
+                command.getErr().println(refused.getMessage());
+                return 2;
+            }
+            throw e;
+        });
         return cl;
     }
 }

@@ -29,6 +29,9 @@ class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LocalDate last = through == null ? null : LocalDate.parse(through, DateTimeFormatter.BASIC_ISO_DATE);
+        if (inbox != null) {
+            HomeConfig.existingInbox(inbox, null); // before the minute it takes to start
+        }
         try (ConfigurableApplicationContext ctx =
                 SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED)) {
             return run(ctx, last);
@@ -45,7 +48,7 @@ class LoadCommand implements Callable<Integer> {
 
     private Integer run(ConfigurableApplicationContext ctx, LocalDate last) {
         Ingest ingest = ctx.getBean(Ingest.class);
-        Path in = inbox == null ? ingest.defaultInbox() : inbox.toAbsolutePath();
+        Path in = HomeConfig.existingInbox(inbox, ingest.defaultInbox());
         long start = System.nanoTime();
         Thread reporter = reportEachDate(ingest);
         List<DateStatus> done;

@@ -6,9 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import org.ruralbank.Application;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,8 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the Spring application for the commands that need it, with the data folder and the database chosen on
- * the command line: PostgreSQL when {@code RURALBANK_DB_URL} is set, otherwise the embedded H2 file database under
- * the home folder, protected by a random password kept beside it.
+ * the command line: PostgreSQL when {@code RURALBANK_DB_URL} is set, otherwise the store the home was set up with
+ * ({@code <home>/home.properties}): its PostgreSQL, or the embedded H2 file database under the home folder,
+ * protected by a random password kept beside it.
  */
 final class SpringRunner {
 
@@ -31,7 +37,13 @@ final class SpringRunner {
         return start(home, web, port, store, Map.of());
     }
 
-    /** As {@link #start(Path, boolean, Integer, Store)}, with further properties of this run. */
+    /**
+     * As {@link #start(Path, boolean, Integer, Store)}, with further properties of this run. A server ({@code web})
+     * sets up a new home; any other command needs a home that exists. The store is the environment's PostgreSQL
+     * ({@code RURALBANK_DB_URL}) when set, else the one the home was set up with ({@link HomeConfig}); a home
+     * without a configuration gets one on its first run. Throws {@link HomeConfig.HomeRefused} when the home does
+     * not exist or its PostgreSQL cannot be reached.
+     */
     static ConfigurableApplicationContext start(Path home, boolean web, Integer port, Store store,
             Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>(extra);
@@ -39,16 +51,12 @@ final class SpringRunner {
         if (port != null) {
             props.put("server.port", port);
         }
-        String url = System.getenv("RURALBANK_DB_URL");
-        if (store == Store.CONFIGURED && url != null && !url.isBlank()) {
-            props.put("spring.datasource.url", url);
-            props.put("spring.datasource.username", env("RURALBANK_DB_USER"));
-            props.put("spring.datasource.password", env("RURALBANK_DB_PASSWORD"));
-        } else {
-            props.putAll(embedded(home));
-        }
+        HomeConfig config = configure(home, web, store);
+        props.putAll(config.store() == HomeConfig.Store.EMBEDDED ? embedded(home) : postgresql(home, config));
+        props.put("ruralbank.ingest.inbox", config.inbox().toString());
         if (!web) {
-            props.put("logging.level.root", "WARN");
+            // a command prints only what it has to say; its log goes to <home>/logs like the server's
+            props.put("logging.threshold.console", "WARN");
         }
         return new SpringApplicationBuilder(Application.class)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
@@ -56,21 +64,81 @@ final class SpringRunner {
                 .run();
     }
 
+    /** The home's configuration for this run, written when the home is set up; nothing else is created here. */
+    static HomeConfig configure(Path home, boolean web, Store store) {
+        String url = env("RURALBANK_DB_URL");
+        boolean fromEnv = store == Store.CONFIGURED && !url.isBlank();
+        Optional<HomeConfig> kept = HomeConfig.read(home);
+        if (kept.isEmpty() && !web && !Files.isDirectory(home)) {
+            throw new HomeConfig.HomeRefused("there is no Ruralbank home at " + home + " (the folder does not "
+                    + "exist): check --home or RURALBANK_HOME, or set up a new home with 'ruralbank --home " + home
+                    + " serve'");
+        }
+        HomeConfig config;
+        if (fromEnv) {
+            config = kept.map(k -> new HomeConfig(HomeConfig.Store.POSTGRESQL, url, env("RURALBANK_DB_USER"),
+                    k.inbox(), k.engine())).orElse(HomeConfig.postgresql(home, url, env("RURALBANK_DB_USER")));
+        } else if (store == Store.EMBEDDED) {
+            config = kept.filter(k -> k.store() == HomeConfig.Store.EMBEDDED).orElse(HomeConfig.embedded(home));
+        } else {
+            config = kept.orElse(HomeConfig.embedded(home));
+        }
+        if (kept.isEmpty()) {
+            config.write(home);
+            if (fromEnv) {
+                writeSecret(home.resolve("db").resolve(POSTGRESQL_SECRET), env("RURALBANK_DB_PASSWORD"));
+            }
+        }
+        return config;
+    }
+
+    static final String POSTGRESQL_SECRET = "postgresql.secret";
+
+    /**
+     * Properties of the home's PostgreSQL: its URL and user, the password from {@code RURALBANK_DB_PASSWORD} or the
+     * home's secret; refused in one sentence when it cannot be reached, so that a command never starts on anything
+     * else.
+     */
+    private static Map<String, Object> postgresql(Path home, HomeConfig config) {
+        String password = env("RURALBANK_DB_PASSWORD");
+        Path secret = home.resolve("db").resolve(POSTGRESQL_SECRET);
+        try {
+            if (password.isEmpty() && Files.exists(secret)) {
+                password = Files.readString(secret).strip();
+            }
+        } catch (IOException e) {
+            throw new HomeConfig.HomeRefused("cannot read " + secret + " (" + e.getMessage() + "): give the "
+                    + "password in RURALBANK_DB_PASSWORD or make the file readable by this user");
+        }
+        Properties probe = new Properties();
+        probe.setProperty("user", config.dbUser());
+        probe.setProperty("password", password);
+        probe.setProperty("connectTimeout", "5");
+        probe.setProperty("loginTimeout", "10");
+        try (Connection c = DriverManager.getConnection(config.dbUrl(), probe)) {
+            // reachable, and the user and password are accepted
+        } catch (SQLException e) {
+            throw new HomeConfig.HomeRefused("this home keeps its data in PostgreSQL at " + config.dbUrl() + " as "
+                    + config.dbUser() + ", which cannot be reached (" + firstLine(e.getMessage()) + "): start the "
+                    + "database or correct " + home.resolve(HomeConfig.FILE) + " and try again");
+        }
+        return Map.of("spring.datasource.url", config.dbUrl(), "spring.datasource.username", config.dbUser(),
+                "spring.datasource.password", password);
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "no reason given" : s.lines().findFirst().orElse("");
+    }
+
     /** Properties of the embedded H2 database under {@code home/db}, creating its password on first use. */
     static Map<String, Object> embedded(Path home) {
         Path dir = home.resolve("db");
         Path secret = dir.resolve("h2.secret");
         try {
-            Files.createDirectories(dir);
             if (!Files.exists(secret)) {
                 byte[] bytes = new byte[24];
                 new SecureRandom().nextBytes(bytes);
-                Files.writeString(secret, HexFormat.of().formatHex(bytes));
-                try {
-                    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // best effort on file systems without POSIX permissions
-                }
+                writeSecret(secret, HexFormat.of().formatHex(bytes));
             }
             String password = Files.readString(secret).trim();
             return Map.of(
@@ -80,6 +148,25 @@ final class SpringRunner {
                     "spring.datasource.password", password);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the embedded database under " + dir, e);
+        }
+    }
+
+    /** Writes a secret readable by the home's owner only. */
+    private static void writeSecret(Path file, String value) {
+        try {
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file)) {
+                try {
+                    // owner-only from the start, never readable by others while it is written
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.createFile(file); // best effort on file systems without POSIX permissions
+                }
+            }
+            Files.writeString(file, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

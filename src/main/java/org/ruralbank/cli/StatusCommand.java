@@ -25,6 +25,9 @@ class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (inbox != null) {
+            HomeConfig.existingInbox(inbox, null);
+        }
         try (ConfigurableApplicationContext ctx =
                 SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED)) {
             return run(ctx);

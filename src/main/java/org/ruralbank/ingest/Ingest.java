@@ -15,22 +15,29 @@ import org.ruralbank.warehouse.Warehouse;
  * The data platform's intake: loads the READY dates of an inbox into the warehouse in date order, one date at a
  * time and each date atomically, and says where every date stands. One run at a time: a second caller gets an
  * empty result while a run is going. Each date published is announced by the warehouse as a
- * {@link org.ruralbank.warehouse.DatePublished} event.
+ * {@link org.ruralbank.warehouse.DatePublished} event. Each run logs the dates whose state changed, once per date
+ * and state ({@link DateStateLog}).
  */
 public final class Ingest {
 
     private final Loader loader;
     private final Warehouse warehouse;
     private final Path defaultInbox;
+    private final DateStateLog states = new DateStateLog();
 
     /**
      * @param home the data folder: the default inbox is {@code home/inbox}; work files go to the warehouse's intake
      *             folder, the only one its engine reads
      */
     public Ingest(Warehouse warehouse, IngestSettings settings, Path home) {
+        this(warehouse, settings, home, home.resolve("inbox"));
+    }
+
+    /** As {@link #Ingest(Warehouse, IngestSettings, Path)}, with the inbox the home was set up with. */
+    public Ingest(Warehouse warehouse, IngestSettings settings, Path home, Path inbox) {
         this.loader = new Loader(warehouse, settings, warehouse.intake());
         this.warehouse = warehouse;
-        this.defaultInbox = home.resolve("inbox");
+        this.defaultInbox = inbox;
     }
 
     public Path defaultInbox() {
@@ -47,7 +54,9 @@ public final class Ingest {
      * {@code through} (null: all); stops at the first date that ends BLOCKED. Returns the dates worked on.
      */
     public List<DateStatus> load(Path inbox, LocalDate through) {
-        return loader.load(inbox, through);
+        List<DateStatus> done = loader.load(inbox, through);
+        states.observe(status(inbox), done);
+        return done;
     }
 
     /** Rebuilds the models of the published dates from {@code from} on; throws if a data test of severity error fails. */

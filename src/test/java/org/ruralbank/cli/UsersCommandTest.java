@@ -44,6 +44,30 @@ class UsersCommandTest {
     record Result(int status, String out, String err) {
     }
 
+    /**
+     * Runs the launcher in a JVM of its own, as the {@code ruralbank} script does: the application's classpath
+     * without the tests' classes (so that it logs as it does in production), {@code env} added to this process's
+     * environment without any {@code RURALBANK_*} of it.
+     */
+    static Result launch(java.util.Map<String, String> env, String... args) throws Exception {
+        String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
+        String classpath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !Path.of(e).toAbsolutePath().toString().equals(testClasses))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Dfile.encoding=UTF-8", "-cp", classpath, Launcher.class.getName()));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("RURALBANK_"));
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("ruralbank-out-", ".txt");
+        Path err = Files.createTempFile("ruralbank-err-", ".txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        int status = p.waitFor();
+        return new Result(status, Files.readString(out), Files.readString(err));
+    }
+
     static Result run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

@@ -44,8 +44,7 @@ class InboxWatcher {
     private void look() {
         try {
             if (java.nio.file.Files.isDirectory(ingest.defaultInbox())) {
-                ingest.load(ingest.defaultInbox(), null).forEach(s -> LOG.log(System.Logger.Level.INFO,
-                        "{0} {1} version {2} {3}", s.date(), s.state(), s.version(), s.reason()));
+                ingest.load(ingest.defaultInbox(), null); // logs each date's change of state
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "loading the inbox failed", e);

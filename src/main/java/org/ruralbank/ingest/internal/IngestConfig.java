@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Wires the intake: tolerances {@code ruralbank.ingest.tolerance.<TABLE>=N}, ODS retention
+ * Wires the intake: the inbox {@code ruralbank.ingest.inbox} (default {@code <home>/inbox}), tolerances {@code ruralbank.ingest.tolerance.<TABLE>=N}, ODS retention
  * {@code ruralbank.ingest.ods-retention-days}, reader threads {@code ruralbank.ingest.threads}. The warehouse
  * announces the dates it publishes as application events ({@link CoreFollower} keeps the org tree and staff users in
  * step).
@@ -43,7 +43,9 @@ class IngestConfig {
     }
 
     @Bean
-    Ingest ingest(Warehouse warehouse, IngestSettings settings, @Value("${ruralbank.home:./data}") String home) {
-        return new Ingest(warehouse, settings, Path.of(home).toAbsolutePath().normalize());
+    Ingest ingest(Warehouse warehouse, IngestSettings settings, @Value("${ruralbank.home:./data}") String home,
+            @Value("${ruralbank.ingest.inbox:}") String inbox) {
+        Path h = Path.of(home).toAbsolutePath().normalize();
+        return new Ingest(warehouse, settings, h, inbox.isBlank() ? h.resolve("inbox") : h.resolve(inbox));
     }
 }
