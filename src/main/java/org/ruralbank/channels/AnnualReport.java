@@ -104,9 +104,9 @@ public record AnnualReport(int year, boolean wholeBank, LocalDate from, LocalDat
     public static AnnualReport compute(WarehouseEngine engine, int year, OrgScope scope, BigDecimal newCardsPlan) {
         boolean whole = scope.kind() == DataScope.ALL;
         WarehouseQueries queries = WarehouseQueries.on(engine);
-        ChannelPeriod.DataDates dates = queries.named("channels/ebank_dates")
-                .between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).first(ChannelPeriod.DataDates.class)
-                .orElse(new ChannelPeriod.DataDates(null, null, 0));
+        ChannelReads.DataDates dates = queries.named("channels/ebank_dates")
+                .between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).first(ChannelReads.DataDates.class)
+                .orElse(ChannelReads.DataDates.NONE);
         if (!dates.any()) {
             return new AnnualReport(year, whole, null, null, Collections.unmodifiableMap(empty(newCardsPlan)),
                     List.of());

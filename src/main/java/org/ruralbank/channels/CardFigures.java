@@ -19,11 +19,11 @@ import org.springframework.stereotype.Service;
 public class CardFigures {
 
     private final Warehouse warehouse;
-    private final ChannelPeriod period;
+    private final ChannelReads reads;
 
-    CardFigures(Warehouse warehouse, ChannelPeriod period) {
+    CardFigures(Warehouse warehouse, ChannelReads reads) {
         this.warehouse = warehouse;
-        this.period = period;
+        this.reads = reads;
     }
 
     /** One org's cards at the period's end and its new cards in the period. */
@@ -61,8 +61,8 @@ public class CardFigures {
     }
 
     public View of(ChannelPeriod.Filter filter, OrgScope scope) {
-        OrgRows rows = period.rows(filter.orgId(), scope);
-        ChannelPeriod.DataDates dates = period.dataDates("channels/ebank_dates", filter.from(), filter.to());
+        OrgRows rows = reads.rows(filter.orgId(), scope);
+        ChannelReads.DataDates dates = reads.dataDates("channels/ebank_dates", filter.from(), filter.to());
         if (!dates.any()) {
             return new View(filter, null, null, null, List.of(), List.of(), List.of());
         }

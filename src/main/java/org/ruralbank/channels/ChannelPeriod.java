@@ -5,18 +5,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
-import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.stereotype.Service;
 
 /**
  * The period and the orgs every channel page shows, so that every page defaults alike: the warehouse's last loaded
  * date (today in Beijing while it holds none), a period from 1 January of that date's year, the year of that date,
- * and the whole of the user's scope where no org is chosen. An org outside the user's scope is not found.
+ * and the whole of the user's scope where no org is chosen. A page asks it for its filter once and hands the filter
+ * on to the figures, which read within it through {@link ChannelReads}.
  */
 @Service
 public class ChannelPeriod {
@@ -35,13 +34,6 @@ public class ChannelPeriod {
 
     /** A page's filter: an org's subtree ({@code orgId} null for the whole scope) and the days {@code from}–{@code to}. */
     public record Filter(@Nullable String orgId, LocalDate from, LocalDate to) {
-    }
-
-    /** The days a mart holds within a filter's period; {@code firstDate} and {@code lastDate} null when none. */
-    record DataDates(@Nullable LocalDate firstDate, @Nullable LocalDate lastDate, long days) {
-        boolean any() {
-            return lastDate != null;
-        }
     }
 
     private record LastDate(@Nullable LocalDate lastDate) {
@@ -84,20 +76,5 @@ public class ChannelPeriod {
     /** The orgs a page's filter may choose: those within the scope. */
     public List<Org> orgChoices(OrgScope scope) {
         return orgs.list(scope);
-    }
-
-    /** The warehouse rows of {@code scope}, narrowed to {@code orgId}'s subtree when given; an org outside the scope is not found. */
-    OrgRows rows(@Nullable String orgId, OrgScope scope) {
-        if (orgId == null || orgId.isBlank()) {
-            return OrgRows.of(scope);
-        }
-        Org org = orgs.find(orgId, scope).orElseThrow(() -> new NotFound("org", orgId));
-        return new OrgRows(scope, org.path());
-    }
-
-    /** The days of {@code from}–{@code to} that the mart of {@code datesQuery} (e.g. {@code channels/ebank_dates}) holds. */
-    DataDates dataDates(String datesQuery, LocalDate from, LocalDate to) {
-        return warehouse.queries().named(datesQuery).between(from, to).first(DataDates.class)
-                .orElse(new DataDates(null, null, 0));
     }
 }

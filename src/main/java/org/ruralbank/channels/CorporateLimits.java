@@ -23,11 +23,11 @@ public class CorporateLimits {
     public static final BigDecimal DEFAULT_DAILY = new BigDecimal("5000000.00");
 
     private final Warehouse warehouse;
-    private final ChannelPeriod period;
+    private final ChannelReads reads;
 
-    CorporateLimits(Warehouse warehouse, ChannelPeriod period) {
+    CorporateLimits(Warehouse warehouse, ChannelReads reads) {
         this.warehouse = warehouse;
-        this.period = period;
+        this.reads = reads;
     }
 
     /** One corporate user off the default; {@code breach} when either limit is above the head office's cap. */
@@ -44,7 +44,7 @@ public class CorporateLimits {
     }
 
     public View of(@Nullable String orgId, @Nullable LocalDate asOf, OrgScope scope) {
-        OrgRows rows = period.rows(orgId, scope);
+        OrgRows rows = reads.rows(orgId, scope);
         if (asOf == null || !warehouse.engine().tables("dw").contains("dim_eb_user")) {
             return new View(null, 0, 0, List.of());
         }

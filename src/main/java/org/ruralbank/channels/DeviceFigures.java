@@ -26,11 +26,11 @@ import org.springframework.stereotype.Service;
 public class DeviceFigures {
 
     private final Warehouse warehouse;
-    private final ChannelPeriod period;
+    private final ChannelReads reads;
 
-    DeviceFigures(Warehouse warehouse, ChannelPeriod period) {
+    DeviceFigures(Warehouse warehouse, ChannelReads reads) {
         this.warehouse = warehouse;
-        this.period = period;
+        this.reads = reads;
     }
 
     /**
@@ -72,8 +72,8 @@ public class DeviceFigures {
     }
 
     public View of(ChannelPeriod.Filter filter, OrgScope scope) {
-        OrgRows rows = period.rows(filter.orgId(), scope);
-        ChannelPeriod.DataDates dates = period.dataDates("channels/device_dates", filter.from(), filter.to());
+        OrgRows rows = reads.rows(filter.orgId(), scope);
+        ChannelReads.DataDates dates = reads.dataDates("channels/device_dates", filter.from(), filter.to());
         if (!dates.any()) {
             return new View(filter, null, null, 0, List.of(), List.of(), List.of(), List.of());
         }

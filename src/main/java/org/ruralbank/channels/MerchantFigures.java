@@ -25,11 +25,11 @@ public class MerchantFigures {
     public static final BigDecimal STANDARD_MDR = new BigDecimal("0.0038");
 
     private final Warehouse warehouse;
-    private final ChannelPeriod period;
+    private final ChannelReads reads;
 
-    MerchantFigures(Warehouse warehouse, ChannelPeriod period) {
+    MerchantFigures(Warehouse warehouse, ChannelReads reads) {
         this.warehouse = warehouse;
-        this.period = period;
+        this.reads = reads;
     }
 
     /**
@@ -92,8 +92,8 @@ public class MerchantFigures {
     }
 
     public View of(ChannelPeriod.Filter filter, OrgScope scope) {
-        OrgRows rows = period.rows(filter.orgId(), scope);
-        ChannelPeriod.DataDates dates = period.dataDates("channels/merchant_dates", filter.from(), filter.to());
+        OrgRows rows = reads.rows(filter.orgId(), scope);
+        ChannelReads.DataDates dates = reads.dataDates("channels/merchant_dates", filter.from(), filter.to());
         if (!dates.any()) {
             return new View(filter, null, null, null, List.of(), List.of());
         }

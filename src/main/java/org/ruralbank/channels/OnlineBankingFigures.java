@@ -20,11 +20,11 @@ import org.springframework.stereotype.Service;
 public class OnlineBankingFigures {
 
     private final Warehouse warehouse;
-    private final ChannelPeriod period;
+    private final ChannelReads reads;
 
-    OnlineBankingFigures(Warehouse warehouse, ChannelPeriod period) {
+    OnlineBankingFigures(Warehouse warehouse, ChannelReads reads) {
         this.warehouse = warehouse;
-        this.period = period;
+        this.reads = reads;
     }
 
     /** Users of one kind on the month's last data date: all, signed in the month, with a successful transaction in it. */
@@ -57,7 +57,7 @@ public class OnlineBankingFigures {
     }
 
     public List<Month> of(int year, @Nullable String orgId, OrgScope scope) {
-        OrgRows rows = period.rows(orgId, scope);
+        OrgRows rows = reads.rows(orgId, scope);
         List<MonthRow> rs = warehouse.queries().named("channels/online_banking_by_month")
                 .between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).within(rows).list(MonthRow.class);
         List<Month> months = new ArrayList<>();

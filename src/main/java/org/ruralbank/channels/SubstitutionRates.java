@@ -23,11 +23,11 @@ import org.springframework.stereotype.Service;
 public class SubstitutionRates {
 
     private final Warehouse warehouse;
-    private final ChannelPeriod period;
+    private final ChannelReads reads;
 
-    SubstitutionRates(Warehouse warehouse, ChannelPeriod period) {
+    SubstitutionRates(Warehouse warehouse, ChannelReads reads) {
         this.warehouse = warehouse;
-        this.period = period;
+        this.reads = reads;
     }
 
     /** One org's counts and rate (per cent, null without transactions) for each month 1..12. */
@@ -46,7 +46,7 @@ public class SubstitutionRates {
     }
 
     public View of(int year, @Nullable String orgId, OrgScope scope) {
-        OrgRows orgRows = period.rows(orgId, scope);
+        OrgRows orgRows = reads.rows(orgId, scope);
         Map<String, long[][]> byOrg = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (Count c : warehouse.queries().named("channels/substitution_by_org_month")

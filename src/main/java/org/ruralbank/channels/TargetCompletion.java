@@ -27,12 +27,12 @@ import org.springframework.stereotype.Service;
 public class TargetCompletion {
 
     private final Warehouse warehouse;
-    private final ChannelPeriod period;
+    private final ChannelReads reads;
     private final Targets targets;
 
-    TargetCompletion(Warehouse warehouse, ChannelPeriod period, Targets targets) {
+    TargetCompletion(Warehouse warehouse, ChannelReads reads, Targets targets) {
         this.warehouse = warehouse;
-        this.period = period;
+        this.reads = reads;
         this.targets = targets;
     }
 
@@ -52,7 +52,7 @@ public class TargetCompletion {
     }
 
     public Quarter of(int year, int quarter, OrgScope scope) {
-        List<Org> branches = period.orgChoices(scope).stream().filter(o -> o.level() == Org.BRANCH && o.open()).toList();
+        List<Org> branches = reads.orgs(scope).stream().filter(o -> o.level() == Org.BRANCH && o.open()).toList();
         Map<String, Map<Indicator, BigDecimal>> goals = new LinkedHashMap<>();
         for (Target t : targets.of(year, scope)) {
             if (t.quarter() == quarter) {
@@ -108,7 +108,7 @@ public class TargetCompletion {
     }
 
     private LocalDate lastBuilt(LocalDate from, LocalDate to) {
-        return period.dataDates("channels/ebank_dates", from, to).lastDate();
+        return reads.dataDates("channels/ebank_dates", from, to).lastDate();
     }
 
     /** What an org path holds on a date ({@code channels/target_actuals_by_org_path}). */

@@ -23,11 +23,11 @@ public class VillageStatements {
     public static final BigDecimal COMMISSION_PER_TXN = new BigDecimal("0.50");
 
     private final Warehouse warehouse;
-    private final ChannelPeriod period;
+    private final ChannelReads reads;
 
-    VillageStatements(Warehouse warehouse, ChannelPeriod period) {
+    VillageStatements(Warehouse warehouse, ChannelReads reads) {
         this.warehouse = warehouse;
-        this.period = period;
+        this.reads = reads;
     }
 
     /** One terminal's month; {@code amount} (of successful transactions) and {@code commission} in yuan. */
@@ -50,9 +50,9 @@ public class VillageStatements {
     }
 
     public Statement of(int year, int month, @Nullable String orgId, OrgScope scope) {
-        OrgRows rows = period.rows(orgId, scope);
+        OrgRows rows = reads.rows(orgId, scope);
         LocalDate first = LocalDate.of(year, month, 1);
-        ChannelPeriod.DataDates dates = period.dataDates("channels/device_dates", first,
+        ChannelReads.DataDates dates = reads.dataDates("channels/device_dates", first,
                 first.plusMonths(1).minusDays(1));
         if (!dates.any()) {
             return empty(year, month);

@@ -3,7 +3,6 @@ package org.ruralbank.delivery;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
-import org.ruralbank.delivery.internal.KeySet;
 
 /**
  * Validates the records of one data file against its metadata (spec section 3): the number of fields, NOT NULL,

@@ -10,12 +10,11 @@ import org.ruralbank.warehouse.ModelRunner;
 import org.ruralbank.warehouse.QuarantinedRecord;
 import org.ruralbank.warehouse.TestResult;
 import org.ruralbank.warehouse.Warehouse;
-import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The data platform's intake: loads the READY dates of an inbox into the warehouse in date order, one date at a
  * time and each date atomically, and says where every date stands. One run at a time: a second caller gets an
- * empty result while a run is going. Each date published is announced as a
+ * empty result while a run is going. Each date published is announced by the warehouse as a
  * {@link org.ruralbank.warehouse.DatePublished} event.
  */
 public final class Ingest {
@@ -25,12 +24,11 @@ public final class Ingest {
     private final Path defaultInbox;
 
     /**
-     * @param events told of each date published
      * @param home the data folder: the default inbox is {@code home/inbox}; work files go to the warehouse's intake
      *             folder, the only one its engine reads
      */
-    public Ingest(Warehouse warehouse, IngestSettings settings, ApplicationEventPublisher events, Path home) {
-        this.loader = new Loader(warehouse, settings, events, warehouse.intake());
+    public Ingest(Warehouse warehouse, IngestSettings settings, Path home) {
+        this.loader = new Loader(warehouse, settings, warehouse.intake());
         this.warehouse = warehouse;
         this.defaultInbox = home.resolve("inbox");
     }

@@ -20,7 +20,7 @@ public record GrantProposal(long proposalId, Kind kind, @Nullable Long userId, S
     }
 
     /** A change as asked, before it is stored as a proposal or applied. */
-    static GrantProposal asked(Kind kind, @Nullable Long userId, String username, @Nullable Access access) {
+    public static GrantProposal asked(Kind kind, @Nullable Long userId, String username, @Nullable Access access) {
         return new GrantProposal(0, kind, userId, username, access, null, null, null, null, null, null);
     }
 }

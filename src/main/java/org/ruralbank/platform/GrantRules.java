@@ -30,7 +30,7 @@ public final class GrantRules {
     }
 
     /** A user is changed only by someone who reaches them and may give every role they hold (or by themselves). */
-    static void checkTarget(Grantor grantor, StaffUser target) {
+    public static void checkTarget(Grantor grantor, StaffUser target) {
         if (self(grantor, target)) {
             return;
         }
@@ -41,7 +41,7 @@ public final class GrantRules {
     }
 
     /** Granting administration or a whole-bank scope, or changing a whole-bank administrator, needs two people. */
-    static boolean needsSecondPerson(Grantor grantor, @Nullable StaffUser before, Set<Role> roles,
+    public static boolean needsSecondPerson(Grantor grantor, @Nullable StaffUser before, Set<Role> roles,
             DataScope scope) {
         boolean grantsAdmin = roles.contains(Role.ADMIN) && (before == null || !before.roles().contains(Role.ADMIN));
         boolean grantsAll = scope == DataScope.ALL && (before == null || before.dataScope() != DataScope.ALL);
@@ -49,22 +49,22 @@ public final class GrantRules {
         return grantsAdmin || grantsAll || touchesWholeBankAdmin;
     }
 
-    static boolean wholeBankAdministrator(StaffUser u) {
+    public static boolean wholeBankAdministrator(StaffUser u) {
         return u.roles().contains(Role.ADMIN) && u.dataScope() == DataScope.ALL;
     }
 
-    static boolean self(Grantor grantor, StaffUser user) {
+    public static boolean self(Grantor grantor, StaffUser user) {
         return grantor instanceof Grantor.Staff s && s.staff().userId() == user.userId();
     }
 
     /** Only administrators (and the console) change users. */
-    static void requireAdministrator(Grantor grantor) {
+    public static void requireAdministrator(Grantor grantor) {
         if (!grantor.roles().contains(Role.ADMIN)) {
             throw new Refused("roles", "user.refused.notAdmin");
         }
     }
 
-    static DataScope effectiveScope(Set<Role> roles, @Nullable DataScope asked) {
+    public static DataScope effectiveScope(Set<Role> roles, @Nullable DataScope asked) {
         DataScope scope = roles.contains(Role.AUDITOR) ? DataScope.ALL : asked;
         if (scope == null) {
             throw new Rejected("dataScope", "user.rejected.noScope");
@@ -72,14 +72,14 @@ public final class GrantRules {
         return scope;
     }
 
-    static void checkName(@Nullable String displayName) {
+    public static void checkName(@Nullable String displayName) {
         if (displayName == null || displayName.isBlank() || displayName.trim().length() > 60) {
             throw new Rejected("displayName", "user.rejected.badName");
         }
     }
 
     /** A user holds at least one role; auditors read everything and change nothing, so that role stands alone. */
-    static void checkRoles(Set<Role> roles) {
+    public static void checkRoles(Set<Role> roles) {
         if (roles == null || roles.isEmpty()) {
             throw new Rejected("roles", "user.rejected.noRole");
         }
@@ -89,7 +89,7 @@ public final class GrantRules {
     }
 
     /** Rules for a chosen password: at least 10 characters, letters and digits, not the username, not the old one. */
-    static void checkPasswordRules(String username, String current, String next) {
+    public static void checkPasswordRules(String username, String current, String next) {
         if (next.length() < 10 || next.length() > 128) {
             throw new Rejected("next", "password.rejected.length");
         }

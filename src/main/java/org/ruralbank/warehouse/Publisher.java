@@ -33,48 +33,43 @@ final class Publisher {
         new ModelRunner(engine, models).prepare();
     }
 
-    /** Steps {@link #publish} takes for a date of {@code tables} tables: its ODS tables, then every model of each date built. */
-    int steps(LocalDate date, int tables) {
-        return tables + models.all().size() * (1 + publishedFrom(journal.entries(), date.plusDays(1)).size());
-    }
-
-    PublishOutcome publish(StagedDate date, PublishingProgress progress) {
+    PublishOutcome publish(StagedDate staged, PublishingProgress progress) {
         prepare();
-        LocalDate d = date.businessDate();
+        LocalDate businessDate = staged.businessDate();
         Map<LocalDate, JournalEntry> entries = journal.entries();
         List<LocalDate> dates = new ArrayList<>();
-        dates.add(d);
-        dates.addAll(publishedFrom(entries, d.plusDays(1)));
-        int total = date.tables().size() + models.all().size() * dates.size();
+        dates.add(businessDate);
+        dates.addAll(publishedFrom(entries, businessDate.plusDays(1)));
+        int total = staged.tables().size() + models.all().size() * dates.size();
         Map<String, Long> copyMillis = new HashMap<>();
         try {
             engine.inTransaction(() -> {
                 int step = 0;
-                for (StagedTable t : date.tables()) {
+                for (StagedTable t : staged.tables()) {
                     progress.step(t.odsTable(), ++step, total);
                     long start = System.nanoTime();
-                    copyToOds(t, d);
+                    copyToOds(t, businessDate);
                     copyMillis.put(t.table(), (System.nanoTime() - start) / 1_000_000);
                 }
-                List<TestResult> results = rowCountTests(date);
+                List<TestResult> results = rowCountTests(staged);
                 results.addAll(buildAndTest(dates, step, total, progress));
                 for (LocalDate built : dates) {
                     journal.recordTests(built, results);
                 }
-                journal.record(date, JournalEntry.State.LOADED, date.version(), "", copyMillis);
-                pruneOds(d, date.odsRetentionDays());
+                journal.record(staged, JournalEntry.State.LOADED, staged.version(), "", copyMillis);
+                pruneOds(businessDate, staged.odsRetentionDays());
                 return null;
             });
-            return new PublishOutcome.Published(d, date.rows());
+            return new PublishOutcome.Published(businessDate, staged.rows());
         } catch (TestsFailed e) {
             TestResult f = e.failed;
             String why = "data test " + f.test() + (f.model().isEmpty() ? "" : " of " + f.model()) + " failed on "
                     + f.bizDate() + " for " + f.failures() + " rows (" + f.sample() + ")";
-            return block(date, entries.get(d), why, e.results, copyMillis);
+            return block(staged, entries.get(businessDate), why, e.results, copyMillis);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "the warehouse could not take " + d, e);
+            LOG.log(System.Logger.Level.WARNING, "the warehouse could not take " + businessDate, e);
             String why = "the warehouse could not take the date: " + firstLine(e.getMessage());
-            return block(date, entries.get(d), why, List.of(), copyMillis);
+            return block(staged, entries.get(businessDate), why, List.of(), copyMillis);
         }
     }
 

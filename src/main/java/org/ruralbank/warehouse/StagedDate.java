@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A business date's delivery, staged for the warehouse: what {@link Warehouse#publish} publishes whole, or
- * {@link Warehouse#block} records as blocked.
+ * A business date's delivery, staged for the warehouse: what {@link Warehouse#publish} publishes whole, or records
+ * as blocked when the delivery breaks the contract.
  *
  * @param version the delivery's version (READY), 0 when it has none
  * @param fingerprint changes when any file of the delivery changes, so a blocked date is tried again
@@ -15,9 +16,10 @@ import java.util.List;
  *        table, file, line, field, reason, raw text
  * @param odsRetentionDays ODS keeps the rows of this many latest dates (0: all)
  * @param startedAt when reading the delivery began
+ * @param blockedBecause why the delivery may not be published, in one sentence; null when it may
  */
 public record StagedDate(LocalDate businessDate, int version, String fingerprint, List<StagedTable> tables,
-        Path quarantine, int odsRetentionDays, Instant startedAt) {
+        Path quarantine, int odsRetentionDays, Instant startedAt, @Nullable String blockedBecause) {
 
     public StagedDate {
         tables = List.copyOf(tables);

@@ -2,10 +2,13 @@ package org.ruralbank.warehouse;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ruralbank.platform.PageOf;
 import org.ruralbank.warehouse.internal.DuckDbEngine;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The bank's warehouse: the engine holding {@code ods}, {@code dw}, {@code mart} and its journal {@code meta} (by
@@ -14,7 +17,8 @@ import org.ruralbank.warehouse.internal.DuckDbEngine;
  *
  * <p>Its front door for writing is {@link #publish}: a staged date goes in, and comes out published whole (ODS rows,
  * models, data tests, journal, in one transaction) or blocked with a reason. Callers publish one date at a time
- * (the intake holds a lock); a date's readers see it only once it is committed.
+ * (the intake holds a lock); a date's readers see it only once it is committed, and it is then announced as
+ * {@link DatePublished} to whoever keeps something in step with the bank's data.
  *
  * <p>The engine reads no file but those of its {@link #intake()} folder (a read-only warehouse: none at all), so an
  * operator's query cannot reach the server's files; see {@code DuckDbEngine}.
@@ -25,30 +29,39 @@ public final class Warehouse implements AutoCloseable {
     private final Path intake;
     private final boolean readOnly;
     private final Models models;
+    private final ApplicationEventPublisher events;
     private volatile WarehouseEngine engine;
+    private volatile boolean announcedOnce;
 
-    private Warehouse(Path file, Path intake, boolean readOnly, Models models, WarehouseEngine engine) {
+    private Warehouse(Path file, Path intake, boolean readOnly, Models models, ApplicationEventPublisher events,
+            WarehouseEngine engine) {
         this.file = file;
         this.intake = intake;
         this.readOnly = readOnly;
         this.models = models;
+        this.events = events;
         this.engine = engine;
     }
 
-    /** The warehouse under {@code home}; opens the file when first used. */
+    /** The warehouse under {@code home}, announcing to nobody; opens the file when first used. */
     public static Warehouse under(Path home, boolean readOnly) {
         return under(home, readOnly, Models.load());
     }
 
     /** The warehouse under {@code home} with the given models (benchmarks of parts of the work). */
     public static Warehouse under(Path home, boolean readOnly, Models models) {
-        return new Warehouse(fileUnder(home), readOnly ? null : home.resolve("work").resolve("ingest"), readOnly,
-                models, null);
+        return under(home, readOnly, models, event -> { });
     }
 
-    /** A warehouse on an engine already open (tests, benchmarks). */
+    /** The warehouse under {@code home}, announcing each date it publishes to {@code events}. */
+    public static Warehouse under(Path home, boolean readOnly, Models models, ApplicationEventPublisher events) {
+        return new Warehouse(fileUnder(home), readOnly ? null : home.resolve("work").resolve("ingest"), readOnly,
+                models, events, null);
+    }
+
+    /** A warehouse on an engine already open, announcing to nobody (tests, benchmarks). */
     public static Warehouse on(WarehouseEngine engine) {
-        return new Warehouse(null, null, false, Models.load(), engine);
+        return new Warehouse(null, null, false, Models.load(), event -> { }, engine);
     }
 
     public static Path fileUnder(Path home) {
@@ -100,9 +113,15 @@ public final class Warehouse implements AutoCloseable {
         return new ModelRunner(engine(), models);
     }
 
-    /** Creates the layer schemas and the journal when they are missing. */
+    /**
+     * Creates the layer schemas and the journal when they are missing; the first time in a process, announces the
+     * latest published date again, so that a crash between a commit and its announcement is caught up.
+     */
     public void prepare() {
         publisher().prepare();
+        if (!announcedOnce) {
+            latestPublished().ifPresent(latest -> announce(latest, latest));
+        }
     }
 
     /** Every date the journal knows, in date order; empty before the first load. */
@@ -110,23 +129,33 @@ public final class Warehouse implements AutoCloseable {
         return exists() ? new Journal(engine()).entries() : Map.of();
     }
 
-    /** The steps {@link #publish} will report for a date of {@code tables} tables. */
-    public int publishSteps(LocalDate date, int tables) {
-        return publisher().steps(date, tables);
-    }
-
     /**
      * Publishes a staged date in one transaction: its ODS rows (replacing those of its earlier versions), the models
      * of that date and of every later published date, the data tests, and its journal entry; or, when a data test of
-     * severity error fails or the engine refuses a statement, none of that and a journal entry saying why.
+     * severity error fails or the engine refuses a statement, none of that and a journal entry saying why. A date
+     * staged as blocked (its delivery breaks the contract) is only recorded as blocked; its published rows stay. A
+     * published date is announced as {@link DatePublished} after the commit, in the caller's thread.
      */
     public PublishOutcome publish(StagedDate date, PublishingProgress progress) {
-        return publisher().publish(date, progress);
+        String blockedBecause = date.blockedBecause();
+        if (blockedBecause != null) {
+            return publisher().block(date, blockedBecause);
+        }
+        PublishOutcome outcome = publisher().publish(date, progress);
+        if (outcome instanceof PublishOutcome.Published) {
+            announce(date.businessDate(), latestPublished().orElse(date.businessDate()));
+        }
+        return outcome;
     }
 
-    /** Records a date that cannot be published (its delivery breaks the contract); its published rows stay. */
-    public PublishOutcome block(StagedDate date, String reason) {
-        return publisher().block(date, reason);
+    private void announce(LocalDate businessDate, LocalDate latest) {
+        events.publishEvent(new DatePublished(businessDate, latest));
+        announcedOnce = true;
+    }
+
+    private Optional<LocalDate> latestPublished() {
+        return journal().values().stream().filter(JournalEntry::published).map(JournalEntry::date)
+                .max(Comparator.naturalOrder());
     }
 
     /**

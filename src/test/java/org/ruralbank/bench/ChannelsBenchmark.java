@@ -47,7 +47,7 @@ public final class ChannelsBenchmark {
                 SampleBank.generate(new GenerationRequest(profile, 1, start, days, home.resolve("inbox"), 20250101,
                         false, List.of()), line -> { });
                 long t1 = System.nanoTime();
-                new Ingest(warehouse, IngestSettings.defaults(), event -> { }, home).load(home.resolve("inbox"),
+                new Ingest(warehouse, IngestSettings.defaults(), home).load(home.resolve("inbox"),
                         null);
                 long t2 = System.nanoTime();
                 System.out.printf("generate %d %s days: %.1f s; load and build: %.1f s%n", days, profile,

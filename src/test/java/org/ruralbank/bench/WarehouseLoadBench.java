@@ -20,7 +20,7 @@ import org.ruralbank.delivery.TableMeta;
 import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.Ingest;
 import org.ruralbank.ingest.IngestSettings;
-import org.ruralbank.testing.SampleBank;
+import org.ruralbank.testing.TestBank;
 import org.ruralbank.warehouse.Models;
 import org.ruralbank.warehouse.Warehouse;
 import org.ruralbank.warehouse.WarehouseEngine;
@@ -75,7 +75,7 @@ public final class WarehouseLoadBench {
         if (inbox == null) {
             inbox = work.resolve("inbox");
             long t0 = System.nanoTime();
-            new SampleBank(customers, 2025).write(inbox, LocalDate.of(2025, 1, 1), days);
+            TestBank.handMade(customers, 2025).write(inbox, LocalDate.of(2025, 1, 1), days);
             System.out.printf("generated %d days of %d customers in %.1f s%n", days, customers, secs(t0));
         }
         List<LocalDate> dates = new ArrayList<>();
@@ -129,7 +129,7 @@ public final class WarehouseLoadBench {
         double intake = 0;
         for (String pass : new String[] {"warmup", "intake"}) {
             try (Warehouse w = Warehouse.under(work.resolve(pass), false, Models.none())) {
-                Ingest ingest = new Ingest(w, IngestSettings.defaults(), event -> { }, work.resolve(pass));
+                Ingest ingest = new Ingest(w, IngestSettings.defaults(), work.resolve(pass));
                 long t0 = System.nanoTime();
                 check(ingest.load(inbox, first));
                 intake = secs(t0);
@@ -139,7 +139,7 @@ public final class WarehouseLoadBench {
         // (3) and (4): load and build every date, one at a time
         List<double[]> perDay = new ArrayList<>();
         try (Warehouse w = Warehouse.under(work.resolve("full"), false)) {
-            Ingest ingest = new Ingest(w, IngestSettings.defaults(), event -> { }, work.resolve("full"));
+            Ingest ingest = new Ingest(w, IngestSettings.defaults(), work.resolve("full"));
             for (LocalDate d : dates) {
                 long t0 = System.nanoTime();
                 List<DateStatus> s = ingest.load(inbox, d);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.StaffPrincipal;
+import org.ruralbank.testing.TestBank;
 import org.ruralbank.warehouse.TestResult;
 import org.ruralbank.warehouse.Warehouse;
 import org.ruralbank.warehouse.WarehouseEngine;
@@ -37,7 +38,7 @@ class AnnualReportFixtureTest {
     static void build() {
         warehouse = Warehouse.under(home, false);
         engine = warehouse.engine();
-        ChannelFixture f = new ChannelFixture(engine);
+        TestBank.Rows f = TestBank.rows(engine);
         for (String d : List.of(D1, D2)) {
             f.row("core_org", d, "org_id, org_name, org_level, parent_org_id, town_name, area_class, open_date, status",
                     "H", "总行营业部", "1", null, "城关镇", "U", "2000-01-01", "A");
@@ -196,55 +197,55 @@ class AnnualReportFixtureTest {
                 + "' and org_id = ?", org);
     }
 
-    private static void acct(ChannelFixture f, String d, String acct, String org, String balance) {
+    private static void acct(TestBank.Rows f, String d, String acct, String org, String balance) {
         f.row("core_deposit_acct", d, "acct_no, cust_id, org_id, product_code, currency, open_date, balance, acct_status",
                 acct, "x" + acct, org, "CUR", "CNY", "2020-01-01", new BigDecimal(balance), "N");
     }
 
-    private static void card(ChannelFixture f, String d, String card, String acct, String org, String medium,
+    private static void card(TestBank.Rows f, String d, String card, String acct, String org, String medium,
             String issued, String status, String replaced) {
         f.row("core_card", d, "card_no, acct_no, cust_id, card_product, medium, issue_org_id, issue_date, card_status, "
                 + "replaced_card_no", card, acct, "x" + acct, "JN", medium, org, issued, status, replaced);
     }
 
-    private static void device(ChannelFixture f, String d, String id, String type, String org, String installed) {
+    private static void device(TestBank.Rows f, String d, String id, String type, String org, String installed) {
         f.row("eb_device", d, "device_id, device_type, org_id, location, offsite, install_date, status",
                 id, type, org, "x", "N", installed, "A");
     }
 
-    private static void merchant(ChannelFixture f, String d, String id, String org, String signed) {
+    private static void merchant(TestBank.Rows f, String d, String id, String org, String signed) {
         f.row("acq_merchant", d, "merchant_id, merchant_name, mcc, cust_id, settle_acct_no, org_id, sign_date, mdr, "
                 + "status, site_photo, trained", id, "商户" + id, "5411", "x", "x", org, signed, new BigDecimal("0.0038"),
                 "A", "Y", "Y");
     }
 
-    private static void user(ChannelFixture f, String d, String id, String type, String org, String signed) {
+    private static void user(TestBank.Rows f, String d, String id, String type, String org, String signed) {
         f.row("eb_user", d, "eb_user_id, cust_id, eb_type, sign_org_id, sign_date, status, acct_no",
                 id, "x", type, org, signed, "A", "a1");
     }
 
-    private static void devTxn(ChannelFixture f, String d, String seq, String device, String kind, String amount,
+    private static void devTxn(TestBank.Rows f, String d, String seq, String device, String kind, String amount,
             String fee, String status) {
         f.row("eb_device_txn", d, "dev_txn_seq, device_id, txn_date, txn_time, txn_kind, card_no, card_issuer, amount, "
                 + "fee_income, status", seq, device, d, d + " 10:00:00", kind, "c1", "OWN", new BigDecimal(amount),
                 new BigDecimal(fee), status);
     }
 
-    private static void pos(ChannelFixture f, String d, String seq, String merchant, String amount, String fee,
+    private static void pos(TestBank.Rows f, String d, String seq, String merchant, String amount, String fee,
             String status) {
         f.row("acq_pos_txn", d, "pos_txn_seq, merchant_id, terminal_id, txn_date, txn_time, txn_kind, card_no, "
                 + "card_issuer, card_type, amount, mdr_fee, status", seq, merchant, "T1", d, d + " 11:00:00", "SALE",
                 "622848******1234", "OWN", "D", new BigDecimal(amount), new BigDecimal(fee), status);
     }
 
-    private static void ebTxn(ChannelFixture f, String d, String seq, String user, String type, String kind,
+    private static void ebTxn(TestBank.Rows f, String d, String seq, String user, String type, String kind,
             String amount, String status) {
         f.row("eb_txn", d, "eb_txn_seq, eb_user_id, eb_type, txn_date, txn_time, txn_kind, amount, fee, status, "
                 + "payer_acct_no", seq, user, type, d, d + " 12:00:00", kind, new BigDecimal(amount), BigDecimal.ZERO,
                 status, "a1");
     }
 
-    private static void batch(ChannelFixture f, String d, String no, String type, String org, int count, String amount) {
+    private static void batch(TestBank.Rows f, String d, String no, String type, String org, int count, String amount) {
         f.row("mid_agency_batch", d, "batch_no, biz_type, payer_name, payer_acct_no, org_id, batch_date, total_count, "
                 + "total_amt, succ_count, succ_amt", no, type, "x", "x", org, d, count, new BigDecimal(amount), count,
                 new BigDecimal(amount));

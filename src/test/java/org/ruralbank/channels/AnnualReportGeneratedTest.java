@@ -46,7 +46,7 @@ class AnnualReportGeneratedTest {
                 line -> { });
         warehouse = Warehouse.under(home, false);
         engine = warehouse.engine();
-        List<DateStatus> done = new Ingest(warehouse, IngestSettings.defaults(), event -> { }, home)
+        List<DateStatus> done = new Ingest(warehouse, IngestSettings.defaults(), home)
                 .load(inbox, null);
         assertThat(done).as(done.toString()).extracting(DateStatus::state).containsOnly(DateState.LOADED);
         report = AnnualReport.compute(engine, 2025, OrgScope.everything(), new BigDecimal("40026"));

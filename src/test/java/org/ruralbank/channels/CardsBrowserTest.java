@@ -66,7 +66,7 @@ class CardsBrowserTest {
         TestBank bank = new TestBank(ctx);
         Org a = bank.branch("浏览甲支行");
         Org b = bank.branch("浏览乙支行");
-        ChannelFixture.seed(ctx.getBean(Warehouse.class), LocalDate.of(2025, 6, 30),
+        TestBank.Rows.seed(ctx.getBean(Warehouse.class), LocalDate.of(2025, 6, 30),
                 List.of(new String[] {a.orgId(), a.path()}, new String[] {b.orgId(), b.path()}));
         Org head = ctx.getBean(Orgs.class).list(OrgScope.everything()).stream()
                 .filter(o -> o.level() == Org.HEAD_OFFICE).findFirst().orElseThrow();

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.testing.TestBank;
 
 /**
  * The corporate limits page on six corporate users and a personal one, on 29 and 30 June 2025: the head office caps
@@ -24,7 +25,7 @@ class CorporateLimitsTest extends HandMadeBankTest {
     }
 
     @Override
-    void rows(ChannelFixture f) {
+    void rows(TestBank.Rows f) {
         for (String d : List.of(D0, D1)) {
             f.user(d, "e1", "CNET", bank.a, "2024-01-01", "2000000.00", "5000000.00");
             f.user(d, "e2", "CNET", bank.a1, "2024-01-01", "5000000.00", "10000000.00");
@@ -71,21 +72,21 @@ class CorporateLimitsTest extends HandMadeBankTest {
 
     @Test
     void showsABranchUserOnlyTheBranchAndItsSubBranches() {
-        CorporateLimits.View a = limits().of(null, LocalDate.parse(D1), FixtureBank.scopeOf(bank.a));
+        CorporateLimits.View a = limits().of(null, LocalDate.parse(D1), TestBank.SmallBank.scopeOf(bank.a));
         assertThat(a.corporateUsers()).as("e1, e3 at A, e2 at A1").isEqualTo(3);
         assertThat(a.breaches()).isEqualTo(1);
         assertThat(a.limits()).extracting(CorporateLimits.Limit::userId).containsExactly("e3", "e2");
-        CorporateLimits.View b = limits().of(null, LocalDate.parse(D1), FixtureBank.scopeOf(bank.b));
+        CorporateLimits.View b = limits().of(null, LocalDate.parse(D1), TestBank.SmallBank.scopeOf(bank.b));
         assertThat(b.corporateUsers()).isEqualTo(3);
         assertThat(b.limits()).extracting(CorporateLimits.Limit::userId).containsExactly("e4", "e5", "e6");
-        CorporateLimits.View a1 = limits().of(bank.a1.orgId(), LocalDate.parse(D1), FixtureBank.scopeOf(bank.a));
+        CorporateLimits.View a1 = limits().of(bank.a1.orgId(), LocalDate.parse(D1), TestBank.SmallBank.scopeOf(bank.a));
         assertThat(a1.corporateUsers()).isEqualTo(1);
         assertThat(a1.limits()).extracting(CorporateLimits.Limit::userId).containsExactly("e2");
-        assertThatThrownBy(() -> limits().of(bank.b.orgId(), LocalDate.parse(D1), FixtureBank.scopeOf(bank.a)))
+        assertThatThrownBy(() -> limits().of(bank.b.orgId(), LocalDate.parse(D1), TestBank.SmallBank.scopeOf(bank.a)))
                 .isInstanceOf(NotFound.class);
     }
 
     private CorporateLimits limits() {
-        return new CorporateLimits(bank.warehouse, bank.period);
+        return new CorporateLimits(bank.warehouse, new ChannelReads(bank.warehouse, bank.orgs));
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.testing.TestBank;
 import org.ruralbank.warehouse.QueryResult;
 
 /**
@@ -28,7 +29,7 @@ class DeviceFiguresTest extends HandMadeBankTest {
     }
 
     @Override
-    void rows(ChannelFixture f) {
+    void rows(TestBank.Rows f) {
         for (String d : List.of(D1, D2)) {
             f.device(d, "atmA", "ATM", bank.a, "甲支行大厅", false, null, "2020-01-01");
             f.device(d, "crsA1", "CRS", bank.a1, "甲一集市", true, null, "2021-01-01");
@@ -145,19 +146,19 @@ class DeviceFiguresTest extends HandMadeBankTest {
 
     @Test
     void showsABranchUserOnlyTheBranchAndItsSubBranches() {
-        DeviceFigures.View a = figures().of(YEAR_2025, FixtureBank.scopeOf(bank.a));
+        DeviceFigures.View a = figures().of(YEAR_2025, TestBank.SmallBank.scopeOf(bank.a));
         assertThat(byId(a.devices())).containsOnlyKeys("atmA", "crsA1");
         assertThat(a.failures()).containsExactly(new DeviceFigures.Failure("51", 1),
                 new DeviceFigures.Failure("61", 1));
-        DeviceFigures.View b = figures().of(YEAR_2025, FixtureBank.scopeOf(bank.b));
+        DeviceFigures.View b = figures().of(YEAR_2025, TestBank.SmallBank.scopeOf(bank.b));
         assertThat(byId(b.devices())).containsOnlyKeys("atmB", "bmbB");
         assertThat(b.failures()).containsExactly(new DeviceFigures.Failure("51", 1));
 
         DeviceFigures.View a1 = figures().of(new ChannelPeriod.Filter(bank.a1.orgId(), YEAR_2025.from(), YEAR_2025.to()),
-                FixtureBank.scopeOf(bank.a));
+                TestBank.SmallBank.scopeOf(bank.a));
         assertThat(byId(a1.devices())).containsOnlyKeys("crsA1");
         assertThatThrownBy(() -> figures().of(new ChannelPeriod.Filter(bank.b.orgId(), YEAR_2025.from(), YEAR_2025.to()),
-                FixtureBank.scopeOf(bank.a))).isInstanceOf(NotFound.class);
+                TestBank.SmallBank.scopeOf(bank.a))).isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -189,6 +190,6 @@ class DeviceFiguresTest extends HandMadeBankTest {
     }
 
     private DeviceFigures figures() {
-        return new DeviceFigures(bank.warehouse, bank.period);
+        return new DeviceFigures(bank.warehouse, new ChannelReads(bank.warehouse, bank.orgs));
     }
 }

@@ -5,11 +5,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.ruralbank.testing.OnPostgres;
+import org.ruralbank.testing.TestBank;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * A test of channel figures on a {@link FixtureBank}: the class writes its rows once, the warehouse is built for its
+ * A test of channel figures on a {@link TestBank.SmallBank}: the class writes its rows once, the warehouse is built for its
  * dates, every test reads the figures of that one build, and the warehouse is closed after the class.
  */
 @OnPostgres
@@ -22,7 +23,7 @@ abstract class HandMadeBankTest {
 
     @Autowired
     ApplicationContext ctx;
-    FixtureBank bank;
+    TestBank.SmallBank bank;
     private final String[] dates;
 
     /** {@code dates} in ascending order: the org tree is written and the warehouse built for each of them. */
@@ -31,11 +32,11 @@ abstract class HandMadeBankTest {
     }
 
     /** Writes the class's rows, counted by eye. */
-    abstract void rows(ChannelFixture f);
+    abstract void rows(TestBank.Rows f);
 
     @BeforeAll
     void buildBank() {
-        bank = new FixtureBank(ctx, dates);
+        bank = new TestBank(ctx).smallBank(dates);
         rows(bank.rows);
         bank.build(dates);
     }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.testing.TestBank;
 
 /**
  * The merchant page's figures on five merchants over three dates (2 January, 1 March, 10 April 2025), every one
@@ -26,7 +27,7 @@ class MerchantFiguresTest extends HandMadeBankTest {
     }
 
     @Override
-    void rows(ChannelFixture f) {
+    void rows(TestBank.Rows f) {
         for (String d : List.of(D1, D2, D3)) {
             f.merchant(d, "m1", "甲超市", bank.a, "2024-06-01", "0.0038", "A", true, true);
             f.merchant(d, "m2", "甲一批发", bank.a1, "2024-09-01", "0.0003", "A", false, true);
@@ -96,14 +97,14 @@ class MerchantFiguresTest extends HandMadeBankTest {
 
     @Test
     void showsABranchUserOnlyTheBranchAndItsSubBranches() {
-        MerchantFigures.View a = figures().of(YEAR_2025, FixtureBank.scopeOf(bank.a));
+        MerchantFigures.View a = figures().of(YEAR_2025, TestBank.SmallBank.scopeOf(bank.a));
         assertThat(byId(a.merchants())).containsOnlyKeys("m1", "m2", "m3");
         assertThat(a.summary().start()).isEqualTo(3);
         assertThat(a.summary().active()).isEqualTo(3);
         assertThat(a.summary().sleeping30()).as("m2, m3").isEqualTo(2);
         assertThat(a.summary().sales()).isEqualByComparingTo("11700.00");
 
-        MerchantFigures.View b = figures().of(YEAR_2025, FixtureBank.scopeOf(bank.b));
+        MerchantFigures.View b = figures().of(YEAR_2025, TestBank.SmallBank.scopeOf(bank.b));
         assertThat(byId(b.merchants())).containsOnlyKeys("m4", "m5");
         MerchantFigures.Summary s = b.summary();
         assertThat(List.of(s.start(), s.signed(), s.closed(), s.active(), s.sleeping30(), s.sleeping90(), s.risky()))
@@ -111,7 +112,7 @@ class MerchantFiguresTest extends HandMadeBankTest {
         assertThat(s.sales()).isEqualByComparingTo("0.00");
 
         MerchantFigures.View a1 = figures().of(new ChannelPeriod.Filter(bank.a1.orgId(), YEAR_2025.from(), YEAR_2025.to()),
-                FixtureBank.scopeOf(bank.a));
+                TestBank.SmallBank.scopeOf(bank.a));
         assertThat(byId(a1.merchants())).containsOnlyKeys("m2");
     }
 
@@ -131,6 +132,6 @@ class MerchantFiguresTest extends HandMadeBankTest {
     }
 
     private MerchantFigures figures() {
-        return new MerchantFigures(bank.warehouse, bank.period);
+        return new MerchantFigures(bank.warehouse, new ChannelReads(bank.warehouse, bank.orgs));
     }
 }

@@ -10,6 +10,7 @@ import org.ruralbank.channels.OnlineBankingFigures.Transfers;
 import org.ruralbank.channels.OnlineBankingFigures.Users;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.testing.TestBank;
 
 /**
  * The online-banking page's months on a hand-made bank loaded on 10 and 31 January and 10 February 2025, every figure
@@ -27,7 +28,7 @@ class OnlineBankingFiguresTest extends HandMadeBankTest {
     }
 
     @Override
-    void rows(ChannelFixture f) {
+    void rows(TestBank.Rows f) {
         for (String d : List.of(J10, J31, F10)) {
             f.user(d, "p1", "PNET", bank.a, "2024-05-01", null, null);
             f.user(d, "p2", "PNET", bank.a1, "2025-01-05", null, null);
@@ -95,7 +96,7 @@ class OnlineBankingFiguresTest extends HandMadeBankTest {
 
     @Test
     void showsABranchUserOnlyTheBranchAndItsSubBranches() {
-        List<OnlineBankingFigures.Month> a = figures().of(2025, null, FixtureBank.scopeOf(bank.a));
+        List<OnlineBankingFigures.Month> a = figures().of(2025, null, TestBank.SmallBank.scopeOf(bank.a));
         // p1 and m0 at A, p2 at A1, c1 at A
         assertThat(a.get(0).pnet()).isEqualTo(new Users(2, 1, 2));
         assertThat(a.get(0).cnet()).isEqualTo(new Users(1, 1, 1));
@@ -105,15 +106,15 @@ class OnlineBankingFiguresTest extends HandMadeBankTest {
         assertThat(a.get(1).mob()).isEqualTo(new Users(1, 0, 0));
         assertThat(a.get(1).pnetTransfers()).isEqualTo(transfers(0, "0.00", 0, "0.00", 1, "10.00"));
 
-        List<OnlineBankingFigures.Month> b = figures().of(2025, null, FixtureBank.scopeOf(bank.b));
+        List<OnlineBankingFigures.Month> b = figures().of(2025, null, TestBank.SmallBank.scopeOf(bank.b));
         assertThat(b.get(0).pnet()).as("p4, who only failed").isEqualTo(new Users(1, 0, 0));
         assertThat(b.get(1).pnet()).isEqualTo(new Users(2, 1, 1));
         assertThat(b.get(1).cnetTransfers().amount()).isEqualByComparingTo("200000.00");
 
-        List<OnlineBankingFigures.Month> a1 = figures().of(2025, bank.a1.orgId(), FixtureBank.scopeOf(bank.a));
+        List<OnlineBankingFigures.Month> a1 = figures().of(2025, bank.a1.orgId(), TestBank.SmallBank.scopeOf(bank.a));
         assertThat(a1.get(0).pnet()).isEqualTo(new Users(1, 1, 1));
         assertThat(a1.get(0).cnet()).isEqualTo(new Users(0, 0, 0));
-        assertThatThrownBy(() -> figures().of(2025, bank.b.orgId(), FixtureBank.scopeOf(bank.a)))
+        assertThatThrownBy(() -> figures().of(2025, bank.b.orgId(), TestBank.SmallBank.scopeOf(bank.a)))
                 .isInstanceOf(NotFound.class);
         assertThat(figures().of(2024, null, OrgScope.everything())).isEmpty();
     }
@@ -125,6 +126,6 @@ class OnlineBankingFiguresTest extends HandMadeBankTest {
     }
 
     private OnlineBankingFigures figures() {
-        return new OnlineBankingFigures(bank.warehouse, bank.period);
+        return new OnlineBankingFigures(bank.warehouse, new ChannelReads(bank.warehouse, bank.orgs));
     }
 }

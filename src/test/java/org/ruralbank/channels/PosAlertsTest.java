@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ruralbank.testing.TestBank;
 import org.ruralbank.warehouse.QueryResult;
 import org.ruralbank.warehouse.Warehouse;
 import org.ruralbank.warehouse.WarehouseEngine;
@@ -24,7 +25,7 @@ class PosAlertsTest {
     void flagsRoundLargeCreditSalesBurstsOnOneCardAndNightSales() {
         try (Warehouse warehouse = Warehouse.under(home, false)) {
             WarehouseEngine engine = warehouse.engine();
-            ChannelFixture f = new ChannelFixture(engine);
+            TestBank.Rows f = TestBank.rows(engine);
             f.row("core_org", D, "org_id, org_name, org_level, parent_org_id, area_class, open_date, status",
                     "H", "总行", "1", null, "U", "2000-01-01", "A");
             f.row("acq_merchant", D, "merchant_id, merchant_name, mcc, cust_id, settle_acct_no, org_id, sign_date, mdr, "
@@ -51,7 +52,7 @@ class PosAlertsTest {
         }
     }
 
-    private static void sale(ChannelFixture f, String seq, String time, String card, String issuer, String type,
+    private static void sale(TestBank.Rows f, String seq, String time, String card, String issuer, String type,
             String amount, String status) {
         f.row("acq_pos_txn", D, "pos_txn_seq, merchant_id, terminal_id, txn_date, txn_time, txn_kind, card_no, "
                 + "card_issuer, card_type, amount, mdr_fee, status", seq, "m1", "T1", D, D + " " + time, "SALE", card,

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.testing.TestBank;
 
 /**
  * The substitution rate on deposit transactions booked on 15 January and 15 February 2025 at branch A, its
@@ -28,7 +29,7 @@ class SubstitutionRatesTest extends HandMadeBankTest {
     }
 
     @Override
-    void rows(ChannelFixture f) {
+    void rows(TestBank.Rows f) {
         // January: A has 5 e-channel and 1 counter (the reversal left out, BAT and OTH in neither count)
         txns(JAN, bank.a, "NET", 3);
         txns(JAN, bank.a, "ATM", 1);
@@ -83,17 +84,17 @@ class SubstitutionRatesTest extends HandMadeBankTest {
 
     @Test
     void showsABranchUserOnlyTheBranchAndItsSubBranches() {
-        SubstitutionRates.View a = rates().of(2025, null, FixtureBank.scopeOf(bank.a));
+        SubstitutionRates.View a = rates().of(2025, null, TestBank.SmallBank.scopeOf(bank.a));
         assertThat(byOrg(a.rows())).containsOnlyKeys(bank.a.orgId(), bank.a1.orgId());
         assertThat(a.total().rate(1)).as("(5 + 2) / (6 + 4)").isEqualByComparingTo("70.00");
         assertThat(a.total().rate(2)).as("1 / 2").isEqualByComparingTo("50.00");
         assertThat(a.total().yearRate()).as("8 / 12").isEqualByComparingTo("66.67");
-        SubstitutionRates.View b = rates().of(2025, null, FixtureBank.scopeOf(bank.b));
+        SubstitutionRates.View b = rates().of(2025, null, TestBank.SmallBank.scopeOf(bank.b));
         assertThat(byOrg(b.rows())).containsOnlyKeys(bank.b.orgId());
         assertThat(b.total().yearRate()).isEqualByComparingTo("20.00");
-        SubstitutionRates.View a1 = rates().of(2025, bank.a1.orgId(), FixtureBank.scopeOf(bank.a));
+        SubstitutionRates.View a1 = rates().of(2025, bank.a1.orgId(), TestBank.SmallBank.scopeOf(bank.a));
         assertThat(byOrg(a1.rows())).containsOnlyKeys(bank.a1.orgId());
-        assertThatThrownBy(() -> rates().of(2025, bank.b.orgId(), FixtureBank.scopeOf(bank.a)))
+        assertThatThrownBy(() -> rates().of(2025, bank.b.orgId(), TestBank.SmallBank.scopeOf(bank.a)))
                 .isInstanceOf(NotFound.class);
     }
 
@@ -108,6 +109,6 @@ class SubstitutionRatesTest extends HandMadeBankTest {
     }
 
     private SubstitutionRates rates() {
-        return new SubstitutionRates(bank.warehouse, bank.period);
+        return new SubstitutionRates(bank.warehouse, new ChannelReads(bank.warehouse, bank.orgs));
     }
 }

@@ -35,7 +35,7 @@ class TargetCompletionTest {
         Org b = bank.branch("完成乙支行");
         Org a1 = bank.subBranch(a, "完成甲一分理处");
         // one new card, one PNET user, one merchant, one SMS sign-up per org on 30 June, 3,500.00 per card
-        ChannelFixture.seed(ctx.getBean(Warehouse.class), LocalDate.of(2025, 6, 30),
+        TestBank.Rows.seed(ctx.getBean(Warehouse.class), LocalDate.of(2025, 6, 30),
                 List.of(new String[] {a.orgId(), a.path()}, new String[] {a1.orgId(), a1.path()},
                         new String[] {b.orgId(), b.path()}));
         List<Target> goals = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.testing.TestBank;
 
 /**
  * The village terminals' monthly statement on three terminals in village shops and an ATM, on 30 April, 1 May and
@@ -27,7 +28,7 @@ class VillageStatementsTest extends HandMadeBankTest {
     }
 
     @Override
-    void rows(ChannelFixture f) {
+    void rows(TestBank.Rows f) {
         for (String d : List.of(APRIL, MAY1, MAY31)) {
             f.merchant(d, "s1", "蕓台村小卖部", bank.a, "2021-01-01", "0.0038", "A", true, true);
             f.merchant(d, "s2", "纜塘村便利店", bank.a1, "2021-01-01", "0.0038", "A", true, true);
@@ -91,15 +92,15 @@ class VillageStatementsTest extends HandMadeBankTest {
 
     @Test
     void showsABranchUserOnlyTheBranchAndItsSubBranches() {
-        VillageStatements.Statement a = statements().of(2025, 5, null, FixtureBank.scopeOf(bank.a));
+        VillageStatements.Statement a = statements().of(2025, 5, null, TestBank.SmallBank.scopeOf(bank.a));
         assertThat(byTerminal(a.lines())).containsOnlyKeys("v1", "v2");
         assertThat(a.commission()).isEqualByComparingTo("2.00");
-        VillageStatements.Statement b = statements().of(2025, 5, null, FixtureBank.scopeOf(bank.b));
+        VillageStatements.Statement b = statements().of(2025, 5, null, TestBank.SmallBank.scopeOf(bank.b));
         assertThat(byTerminal(b.lines())).containsOnlyKeys("v3");
         assertThat(b.commission()).isEqualByComparingTo("0.00");
-        assertThat(byTerminal(statements().of(2025, 5, bank.a1.orgId(), FixtureBank.scopeOf(bank.a)).lines()))
+        assertThat(byTerminal(statements().of(2025, 5, bank.a1.orgId(), TestBank.SmallBank.scopeOf(bank.a)).lines()))
                 .containsOnlyKeys("v2");
-        assertThatThrownBy(() -> statements().of(2025, 5, bank.b.orgId(), FixtureBank.scopeOf(bank.a)))
+        assertThatThrownBy(() -> statements().of(2025, 5, bank.b.orgId(), TestBank.SmallBank.scopeOf(bank.a)))
                 .isInstanceOf(NotFound.class);
     }
 
@@ -108,6 +109,6 @@ class VillageStatementsTest extends HandMadeBankTest {
     }
 
     private VillageStatements statements() {
-        return new VillageStatements(bank.warehouse, bank.period);
+        return new VillageStatements(bank.warehouse, new ChannelReads(bank.warehouse, bank.orgs));
     }
 }

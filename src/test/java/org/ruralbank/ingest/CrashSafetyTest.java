@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ruralbank.testing.SampleBank;
+import org.ruralbank.testing.TestBank;
 import org.ruralbank.warehouse.Warehouse;
 import org.ruralbank.warehouse.WarehouseEngine;
 
@@ -27,7 +27,7 @@ class CrashSafetyTest {
     @Test
     void killingTheLoaderAtAnyMomentAndRunningAgainEndsInTheSameState() throws Exception {
         Path inbox = dir.resolve("inbox");
-        new SampleBank(250, 11).write(inbox, LocalDate.of(2025, 1, 1), 4);
+        TestBank.handMade(250, 11).write(inbox, LocalDate.of(2025, 1, 1), 4);
 
         Path calm = dir.resolve("calm");
         long t0 = System.nanoTime();

@@ -25,7 +25,7 @@ class GeneratedDeliveriesTest {
         SampleBank.generate(new GenerationRequest(Profile.SMALL, 1.0, LocalDate.of(2025, 1, 1), 5, inbox, 1, false,
                 List.of()), line -> { });
         try (Warehouse warehouse = Warehouse.under(home, false)) {
-            Ingest ingest = new Ingest(warehouse, IngestSettings.defaults(), event -> { }, home);
+            Ingest ingest = new Ingest(warehouse, IngestSettings.defaults(), home);
             List<DateStatus> done = ingest.load(inbox, null);
             assertThat(done).as(done.toString()).extracting(DateStatus::state).containsOnly(DateState.LOADED).hasSize(5);
             assertThat(warehouse.engine().query("select biz_date, model, test, severity, failures, sample "
@@ -42,7 +42,7 @@ class GeneratedDeliveriesTest {
         SampleBank.generate(new GenerationRequest(Profile.SMALL, 1.0, LocalDate.of(2025, 1, 1), 3, inbox, 1, false,
                 List.of()), line -> { });
         try (Warehouse warehouse = Warehouse.under(home, false)) {
-            Ingest ingest = new Ingest(warehouse, IngestSettings.defaults(), event -> { }, home);
+            Ingest ingest = new Ingest(warehouse, IngestSettings.defaults(), home);
             ingest.load(inbox, LocalDate.of(2025, 1, 2));
             // as the tables stood before a release added these columns to a partitioned mart and an SCD2 dimension
             warehouse.engine().execute("alter table mart.ebank_org_daily drop column pnet_active_mtd");

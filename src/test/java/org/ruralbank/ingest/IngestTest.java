@@ -22,8 +22,7 @@ import org.ruralbank.delivery.ReadyFlag;
 import org.ruralbank.delivery.RecordFormat;
 import org.ruralbank.delivery.TableMeta;
 import org.ruralbank.delivery.TableWriter;
-import org.ruralbank.testing.SampleBank;
-import org.ruralbank.warehouse.QueryResult;
+import org.ruralbank.testing.TestBank;
 import org.ruralbank.warehouse.Warehouse;
 
 /** Loading deliveries into the warehouse: states, reasons, redelivery, unknown tables, GBK edge cases. */
@@ -43,7 +42,7 @@ class IngestTest {
     void open() {
         inbox = home.resolve("inbox");
         warehouse = Warehouse.under(home, false);
-        ingest = new Ingest(warehouse, IngestSettings.defaults(), event -> { }, home);
+        ingest = new Ingest(warehouse, IngestSettings.defaults(), home);
     }
 
     @AfterEach
@@ -53,7 +52,7 @@ class IngestTest {
 
     @Test
     void loadsEveryDateAndPassesEveryDataTest() throws IOException {
-        new SampleBank(200, 1).write(inbox, D1, 5);
+        TestBank.handMade(200, 1).write(inbox, D1, 5);
         assertThat(org.ruralbank.delivery.DeliveryCheck.check(inbox).problems()).isEmpty();
         List<DateStatus> done = ingest.load(inbox, null);
         assertThat(done).as(done.toString()).extracting(DateStatus::state).containsOnly(DateState.LOADED).hasSize(5);
@@ -77,14 +76,14 @@ class IngestTest {
 
     @Test
     void blocksABadRecordNamingFileLineAndFieldThenLoadsTheFixedDelivery() throws IOException {
-        new SampleBank(100, 2).write(inbox, D1, 3);
+        TestBank.handMade(100, 2).write(inbox, D1, 3);
         Path txn = inbox.resolve("20250102/CORE_DEPOSIT_TXN.20250102.dat");
         byte[] original = Files.readAllBytes(txn);
         String chk = Files.readString(inbox.resolve("20250102/CORE_DEPOSIT_TXN.20250102.chk"));
         String line2 = Files.readAllLines(txn, StandardCharsets.UTF_8).get(1);
         String[] f = line2.split("\\|", -1);
         f[5] = "12x.00";
-        SampleBank.replaceLine(txn, 2, String.join("|", f).getBytes(StandardCharsets.UTF_8));
+        TestBank.HandMade.replaceLine(txn, 2, String.join("|", f).getBytes(StandardCharsets.UTF_8));
 
         List<DateStatus> done = ingest.load(inbox, null);
 
@@ -110,11 +109,11 @@ class IngestTest {
 
     @Test
     void aFailedDataTestBlocksTheDate() throws IOException {
-        new SampleBank(100, 3).write(inbox, D1, 2);
+        TestBank.handMade(100, 3).write(inbox, D1, 2);
         Path txn = inbox.resolve("20250102/CORE_DEPOSIT_TXN.20250102.dat");
         String[] f = Files.readAllLines(txn, StandardCharsets.UTF_8).get(0).split("\\|", -1);
         f[5] = "99999.99";
-        SampleBank.replaceLine(txn, 1, String.join("|", f).getBytes(StandardCharsets.UTF_8));
+        TestBank.HandMade.replaceLine(txn, 1, String.join("|", f).getBytes(StandardCharsets.UTF_8));
 
         List<DateStatus> done = ingest.load(inbox, null);
 
@@ -128,7 +127,7 @@ class IngestTest {
 
     @Test
     void controlFilesThatAreNotUtf8BlockTheDateWithTheFileNamed() throws IOException {
-        new SampleBank(30, 11).write(inbox, D1, 1);
+        TestBank.handMade(30, 11).write(inbox, D1, 1);
         Files.write(inbox.resolve("20250101/CORE_ORG.20250101.meta"), "description=机构".getBytes(TableMeta.GBK));
 
         List<DateStatus> done = ingest.load(inbox, null);
@@ -142,7 +141,7 @@ class IngestTest {
 
     @Test
     void aFolderWithoutReadyIsNeverReadAndLaterDatesWait() throws IOException {
-        new SampleBank(50, 4).write(inbox, D1, 3);
+        TestBank.handMade(50, 4).write(inbox, D1, 3);
         Files.delete(inbox.resolve("20250102/READY"));
         Files.writeString(inbox.resolve("20250102/CORE_ORG.20250102.dat"), "garbage");
 
@@ -155,13 +154,13 @@ class IngestTest {
 
     @Test
     void aRedeliveryReplacesTheDateAndRebuildsLaterHistory() throws IOException {
-        SampleBank bank = new SampleBank(50, 5);
+        TestBank.HandMade bank = TestBank.handMade(50, 5);
         bank.write(inbox, D1, 3);
         assertThat(ingest.load(inbox, null)).hasSize(3);
         Path orgs = inbox.resolve("20250102/CORE_ORG.20250102.dat");
         List<String> lines = Files.readAllLines(orgs, StandardCharsets.UTF_8);
         String renamed = lines.get(1).replace("支行", "支行营业部");
-        SampleBank.replaceLine(orgs, 2, renamed.getBytes(StandardCharsets.UTF_8));
+        TestBank.HandMade.replaceLine(orgs, 2, renamed.getBytes(StandardCharsets.UTF_8));
         DeliveryWriter.writeReady(inbox.resolve("20250102"), new ReadyFlag(2, 20));
 
         List<DateStatus> done = ingest.load(inbox, null);
@@ -178,7 +177,7 @@ class IngestTest {
 
     @Test
     void rebuildingFromADateEndsWhereTheFirstBuildEnded() throws IOException {
-        new SampleBank(60, 10).write(inbox, D1, 3);
+        TestBank.handMade(60, 10).write(inbox, D1, 3);
         assertThat(ingest.load(inbox, null)).hasSize(3);
         String before = models();
 
@@ -202,7 +201,7 @@ class IngestTest {
 
     @Test
     void aTableThePlatformHasNeverSeenLandsInOds() throws IOException {
-        new SampleBank(30, 6).write(inbox, D1, 1);
+        TestBank.handMade(30, 6).write(inbox, D1, 1);
         Path folder = inbox.resolve("20250101");
         TableMeta meta = new TableMeta("CORE_BRANCH_NOTE", "CORE", D1, LoadMode.FULL, RecordFormat.DELIMITED,
                 TableMeta.GBK, new byte[] {'|'}, false, 0, "网点公告", List.of(
@@ -225,12 +224,12 @@ class IngestTest {
     @Test
     void gbkTrailBytesEqualToTheSeparatorStayInsideTheirField() throws IOException {
         String tricky = gbkCharWithTrailByte((byte) '|');
-        SampleBank bank = new SampleBank(30, 7);
+        TestBank.HandMade bank = TestBank.handMade(30, 7);
         bank.write(inbox, D1, 1);
         Path file = inbox.resolve("20250101/CRED_GUARANTEE.20250101.dat");
         String first = new String(Files.readAllBytes(file), TableMeta.GBK).split("\n")[0];
         String changed = first.replace("信用，无抵押", tricky + "位" + tricky);
-        SampleBank.replaceLine(file, 1, changed.getBytes(TableMeta.GBK));
+        TestBank.HandMade.replaceLine(file, 1, changed.getBytes(TableMeta.GBK));
 
         assertThat(ingest.load(inbox, null)).extracting(DateStatus::state).containsExactly(DateState.LOADED);
         assertThat(rows("select collateral_desc from ods.cred_guarantee where collateral_desc like '%位%'"))
@@ -239,7 +238,7 @@ class IngestTest {
 
     @Test
     void aFixedRecordCuttingAGbkCharacterIsBlocked() throws IOException {
-        new SampleBank(30, 8).write(inbox, D1, 1);
+        TestBank.handMade(30, 8).write(inbox, D1, 1);
         Path file = inbox.resolve("20250101/FIN_EXPENSE.20250101.dat");
         byte[] line = new String(Files.readAllBytes(file), TableMeta.GBK).split("\n")[0].getBytes(TableMeta.GBK);
         // the memo is the last column (100 bytes): 49 two-byte characters, a space, then the first byte of one more
@@ -249,7 +248,7 @@ class IngestTest {
         System.arraycopy(chars, 0, shifted, memoStart, 98);
         shifted[memoStart + 98] = ' ';
         shifted[memoStart + 99] = chars[0];
-        SampleBank.replaceLine(file, 1, shifted);
+        TestBank.HandMade.replaceLine(file, 1, shifted);
 
         List<DateStatus> done = ingest.load(inbox, null);
 
@@ -260,13 +259,13 @@ class IngestTest {
 
     @Test
     void aToleranceLetsADateLoadWithItsInvalidRecordsQuarantined() throws IOException {
-        ingest = new Ingest(warehouse, new IngestSettings(Map.of("MID_AGENCY_DETAIL", 1L), 0, 2), event -> { },
+        ingest = new Ingest(warehouse, new IngestSettings(Map.of("MID_AGENCY_DETAIL", 1L), 0, 2),
                 home);
-        new SampleBank(30, 9).write(inbox, D1, 1);
+        TestBank.handMade(30, 9).write(inbox, D1, 1);
         Path file = inbox.resolve("20250101/MID_AGENCY_DETAIL.20250101.dat");
         String first = new String(Files.readAllBytes(file), TableMeta.GBK).split("\r\n")[0];
         String bad = first.replace("\u001DS\u001D", "\u001DSS\u001D");
-        SampleBank.replaceLine(file, 1, bad.getBytes(TableMeta.GBK));
+        TestBank.HandMade.replaceLine(file, 1, bad.getBytes(TableMeta.GBK));
 
         assertThat(ingest.load(inbox, null)).extracting(DateStatus::state).containsExactly(DateState.LOADED);
         assertThat(count("select count(*) from ods.mid_agency_detail")).isEqualTo(2);

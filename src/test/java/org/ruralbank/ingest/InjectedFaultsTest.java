@@ -45,7 +45,7 @@ class InjectedFaultsTest {
     void aFaultyDateEndsInItsStateAndLaterDatesWait(String kind, DateState state, String reason) throws IOException {
         Path inbox = generate(InjectKind.parse(kind));
         try (Warehouse warehouse = Warehouse.under(home, false)) {
-            Ingest ingest = new Ingest(warehouse, IngestSettings.defaults(), event -> { }, home);
+            Ingest ingest = new Ingest(warehouse, IngestSettings.defaults(), home);
             ingest.load(inbox, null);
             Map<LocalDate, DateStatus> status = byDate(ingest.status(inbox));
             assertThat(status.get(D1).state()).isEqualTo(DateState.LOADED);
@@ -61,7 +61,7 @@ class InjectedFaultsTest {
     void aGapMakesLaterDatesWaitForTheMissingDate() throws IOException {
         Path inbox = generate(InjectKind.GAP);
         try (Warehouse warehouse = Warehouse.under(home, false)) {
-            Ingest ingest = new Ingest(warehouse, IngestSettings.defaults(), event -> { }, home);
+            Ingest ingest = new Ingest(warehouse, IngestSettings.defaults(), home);
             ingest.load(inbox, null);
             Map<LocalDate, DateStatus> status = byDate(ingest.status(inbox));
             assertThat(status).doesNotContainKey(D2);
@@ -77,7 +77,7 @@ class InjectedFaultsTest {
         Files.move(inbox.resolve("20250102"), v2);
         copy(inbox.resolve(SampleBank.REDELIVER_FOLDER).resolve("20250102").resolve("v1"), inbox.resolve("20250102"));
         try (Warehouse warehouse = Warehouse.under(home, false)) {
-            Ingest ingest = new Ingest(warehouse, IngestSettings.defaults(), event -> { }, home);
+            Ingest ingest = new Ingest(warehouse, IngestSettings.defaults(), home);
             assertThat(ingest.load(inbox, null)).extracting(DateStatus::state).containsOnly(DateState.LOADED);
             String before = ods(warehouse);
 

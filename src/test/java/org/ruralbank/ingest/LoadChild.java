@@ -12,7 +12,7 @@ public final class LoadChild {
     public static void main(String[] args) {
         Path home = Path.of(args[0]);
         try (Warehouse warehouse = Warehouse.under(home, false)) {
-            new Ingest(warehouse, IngestSettings.defaults(), event -> { }, home).load(Path.of(args[1]), null);
+            new Ingest(warehouse, IngestSettings.defaults(), home).load(Path.of(args[1]), null);
         }
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ruralbank.delivery.DeliveryCheck;
 import org.ruralbank.delivery.TableMeta;
+import org.ruralbank.testing.TestBank;
 
 /** Every profile passes check-delivery, and every reference between tables resolves. */
 class ConformanceTest {
@@ -20,7 +21,7 @@ class ConformanceTest {
 
     @Test
     void smallProfileConformsInGbk() throws IOException {
-        GeneratedBanks.generate(Profile.SMALL, 1, false, dir, 3);
+        TestBank.generated(dir).days(3).write();
         assertConforms(dir);
         assertThat(TableMeta.read(dir.resolve("20250101/CORE_CUSTOMER.20250101.meta")).charset())
                 .isEqualTo(TableMeta.GBK);
@@ -29,7 +30,7 @@ class ConformanceTest {
 
     @Test
     void smallProfileConformsInUtf8() throws IOException {
-        GeneratedBanks.generate(Profile.SMALL, 1, true, dir, 2);
+        TestBank.generated(dir).utf8(true).days(2).write();
         assertConforms(dir);
         assertThat(Files.readString(dir.resolve("20250102/EB_TXN.20250102.meta"))).contains("encoding=UTF-8");
         assertThat(Files.readString(dir.resolve("20250102/FIN_GL_BALANCE.20250102.meta"))).contains("encoding=GBK");
@@ -37,16 +38,16 @@ class ConformanceTest {
 
     @Test
     void seedProfileAtATinyScaleConforms() throws IOException {
-        GeneratedBanks.generate(Profile.SEED, 0.005, false, dir, 2);
+        TestBank.generated(dir).profile(Profile.SEED, 0.005).days(2).write();
         assertConforms(dir);
     }
 
     @Test
     void provinceProfileAtATinyScaleConforms() throws IOException {
-        GeneratedBanks.generate(Profile.PROVINCE, 0.002, false, dir, 2);
+        TestBank.generated(dir).profile(Profile.PROVINCE, 0.002).days(2).write();
         assertConforms(dir);
         Set<String> heads = new HashSet<>();
-        YearFigures.each(dir, "CORE_ORG", GeneratedBanks.JAN_1, (m, r) -> {
+        YearFigures.each(dir, "CORE_ORG", TestBank.JAN_1, (m, r) -> {
             if (r[2].equals("1")) {
                 heads.add(r[0]);
             }
@@ -64,7 +65,7 @@ class ConformanceTest {
     static void assertReferencesResolve(Path inbox, String ymd) throws IOException {
         java.time.LocalDate d = java.time.LocalDate.parse(ymd, java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
         Set<String> customers = new HashSet<>();
-        for (java.time.LocalDate x = GeneratedBanks.JAN_1; !x.isAfter(d); x = x.plusDays(1)) {
+        for (java.time.LocalDate x = TestBank.JAN_1; !x.isAfter(d); x = x.plusDays(1)) {
             YearFigures.each(inbox, "CORE_CUSTOMER", x, (m, r) -> customers.add(r[0]));
         }
         Set<String> accounts = new HashSet<>();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ruralbank.testing.TestBank;
 
 class DeterminismTest {
 
@@ -20,8 +21,8 @@ class DeterminismTest {
     void sameSeedGivesByteIdenticalOutput() throws IOException {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        GeneratedBanks.small(a, GeneratedBanks.JAN_1, 3);
-        GeneratedBanks.small(b, GeneratedBanks.JAN_1, 3);
+        TestBank.generated(a).days(3).write();
+        TestBank.generated(b).days(3).write();
         assertSameFiles(a, b);
     }
 
@@ -29,25 +30,24 @@ class DeterminismTest {
     void continuingInPiecesGivesTheSameFilesAsOneRun() throws IOException {
         Path whole = dir.resolve("whole");
         Path pieces = dir.resolve("pieces");
-        GeneratedBanks.small(whole, GeneratedBanks.JAN_1, 4);
-        GeneratedBanks.small(pieces, GeneratedBanks.JAN_1, 1);
-        GeneratedBanks.small(pieces, GeneratedBanks.JAN_1.plusDays(1), 3);
+        TestBank.generated(whole).days(4).write();
+        TestBank.generated(pieces).days(1).write();
+        TestBank.generated(pieces).from(TestBank.JAN_1.plusDays(1)).days(3).write();
         assertSameFiles(whole, pieces);
     }
 
     @Test
     void refusesAStartThatDoesNotFollowTheLastGeneratedDate() throws IOException {
-        GeneratedBanks.small(dir, GeneratedBanks.JAN_1, 1);
-        assertThatThrownBy(() -> GeneratedBanks.small(dir, GeneratedBanks.JAN_1.plusDays(3), 1))
+        TestBank.generated(dir).days(1).write();
+        assertThatThrownBy(() -> TestBank.generated(dir).from(TestBank.JAN_1.plusDays(3)).days(1).write())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--start must be 2025-01-02");
     }
 
     @Test
     void differentSeedsGiveDifferentBanks() throws IOException {
-        GeneratedBanks.small(dir.resolve("a"), GeneratedBanks.JAN_1, 1);
-        SampleBank.generate(new GenerationRequest(Profile.SMALL, 1, GeneratedBanks.JAN_1, 1, dir.resolve("b"), 8, false,
-                List.of()), line -> { });
+        TestBank.generated(dir.resolve("a")).days(1).write();
+        TestBank.generated(dir.resolve("b")).seed(8).write();
         Path card = Path.of("20250101", "CORE_CARD.20250101.chk");
         assertThat(Files.readString(dir.resolve("a").resolve(card)))
                 .isNotEqualTo(Files.readString(dir.resolve("b").resolve(card)));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ruralbank.delivery.DeliveryCheck;
 import org.ruralbank.delivery.DeliveryProblem;
 import org.ruralbank.delivery.ReadyFlag;
+import org.ruralbank.testing.TestBank;
 
 /** One inbox with one inject per date; check-delivery names each with the documented message and nothing else. */
 class InjectTest {
@@ -24,10 +25,10 @@ class InjectTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        GeneratedBanks.small(inbox, GeneratedBanks.JAN_1, 12,
+        TestBank.generated(inbox).days(12).inject(
                 inject("continuity", 2), inject("md5", 3), inject("rowcount", 4), inject("badrow", 5),
                 inject("toolong", 6), inject("dupkey", 7), inject("missing-table", 8), inject("redeliver", 9),
-                inject("gap", 10), inject("no-ready", 11));
+                inject("gap", 10), inject("no-ready", 11)).write();
         report = DeliveryCheck.check(inbox);
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ruralbank.testing.TestBank;
 
 /**
  * A generated {@code small} calendar year reproduces docs/domain.md section 2 scaled by 1/100: figures within ±3%,
@@ -24,7 +25,7 @@ class SmallYearTest {
 
     @BeforeAll
     static void generateTheYear() throws IOException {
-        GeneratedBanks.small(inbox, GeneratedBanks.JAN_1, 365);
+        TestBank.generated(inbox).days(365).write();
         year = YearFigures.of(inbox, 2025);
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ruralbank.channels.Indicator;
 import org.ruralbank.channels.Target;
 import org.ruralbank.channels.TargetWorkbook;
+import org.ruralbank.testing.TestBank;
 
 /** The generator writes the year's target-decomposition workbook, and the bank can upload it as it is. */
 class TargetPlanTest {
@@ -25,9 +26,9 @@ class TargetPlanTest {
 
     @Test
     void theYearsWorkbookSplitsThePlanOverTheTwelveBranchesAndFourQuarters() throws IOException {
-        GeneratedBanks.generate(Profile.SMALL, 1, false, dir, 1);
+        TestBank.generated(dir).days(1).write();
         Set<String> branches = new TreeSet<>();
-        YearFigures.each(dir, "CORE_ORG", GeneratedBanks.JAN_1, (m, r) -> {
+        YearFigures.each(dir, "CORE_ORG", TestBank.JAN_1, (m, r) -> {
             if (r[2].equals("2")) {
                 branches.add(r[0]);
             }

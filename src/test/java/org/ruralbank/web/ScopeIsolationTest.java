@@ -118,7 +118,7 @@ class ScopeIsolationTest {
 
     /** Both branches have channel figures in the warehouse (a card, users, a device, a merchant). */
     private void channelFigures() {
-        org.ruralbank.channels.ChannelFixture.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class), CHANNEL_DAY,
+        TestBank.Rows.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class), CHANNEL_DAY,
                 java.util.List.of(new String[] {a.orgId(), a.path()}, new String[] {b.orgId(), b.path()}));
     }
 

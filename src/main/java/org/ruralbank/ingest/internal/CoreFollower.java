@@ -1,25 +1,21 @@
 package org.ruralbank.ingest.internal;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.CoreOrgRow;
 import org.ruralbank.platform.CoreStaffRow;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.StaffUsers;
 import org.ruralbank.warehouse.DatePublished;
-import org.ruralbank.warehouse.JournalEntry;
-import org.ruralbank.warehouse.QueryResult;
 import org.ruralbank.warehouse.Warehouse;
+import org.ruralbank.warehouse.WarehouseQueries;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the operational org tree and staff users in step with the bank: when a date is published, they follow the
- * CORE_ORG and CORE_STAFF of the latest published date (the published date itself, unless an earlier date was
- * redelivered behind later ones). Runs in the publisher's thread, after the date is committed.
+ * CORE_ORG and CORE_STAFF of the latest published date the announcement names (the published date itself, unless an
+ * earlier date was redelivered behind later ones). Runs in the publisher's thread, after the date is committed.
  */
 @Component
 class CoreFollower {
@@ -34,36 +30,28 @@ class CoreFollower {
         this.users = users;
     }
 
-    @EventListener
-    void follow(DatePublished published) {
-        Optional<LocalDate> latest = warehouse.journal().values().stream().filter(JournalEntry::published)
-                .map(JournalEntry::date).max(Comparator.naturalOrder());
-        if (latest.isEmpty() || warehouse.engine().columns("ods", "core_org").isEmpty()) {
-            return;
-        }
-        List<Object> day = List.of(java.sql.Date.valueOf(latest.get()));
-        QueryResult orgRows = warehouse.engine().query("select org_id, org_name, org_level, parent_org_id, town_name, "
-                + "status from ods.core_org where biz_date = ? order by org_id", day, Integer.MAX_VALUE);
-        List<CoreOrgRow> tree = new ArrayList<>();
-        for (List<Object> r : orgRows.rows()) {
+    /** One org as CORE_ORG delivers it; its level is parsed here, an unreadable one being 0. */
+    private record OrgRow(String orgId, String orgName, @Nullable String orgLevel, @Nullable String parentOrgId,
+            @Nullable String townName, String status) {
+
+        CoreOrgRow core() {
             int level;
             try {
-                level = Integer.parseInt(String.valueOf(r.get(2)).strip());
+                level = Integer.parseInt(String.valueOf(orgLevel).strip());
             } catch (NumberFormatException e) {
                 level = 0;
             }
-            tree.add(new CoreOrgRow((String) r.get(0), (String) r.get(1), level, (String) r.get(3),
-                    (String) r.get(4), (String) r.get(5)));
+            return new CoreOrgRow(orgId, orgName, level, parentOrgId, townName, status);
         }
-        List<CoreStaffRow> staff = new ArrayList<>();
-        if (!warehouse.engine().columns("ods", "core_staff").isEmpty()) {
-            QueryResult staffRows = warehouse.engine().query("select staff_id, staff_name, org_id, post_code, status "
-                    + "from ods.core_staff where biz_date = ? order by staff_id", day, Integer.MAX_VALUE);
-            for (List<Object> r : staffRows.rows()) {
-                staff.add(new CoreStaffRow((String) r.get(0), (String) r.get(1), (String) r.get(2),
-                        (String) r.get(3), (String) r.get(4)));
-            }
-        }
+    }
+
+    @EventListener
+    void follow(DatePublished published) {
+        WarehouseQueries queries = warehouse.queries();
+        List<CoreOrgRow> tree = queries.named("ingest/core_orgs").bind("biz_date", published.latestDate())
+                .list(OrgRow.class).stream().map(OrgRow::core).toList();
+        List<CoreStaffRow> staff = queries.named("ingest/core_staff").bind("biz_date", published.latestDate())
+                .list(CoreStaffRow.class);
         orgs.followCore(tree);
         users.followCore(staff);
     }

@@ -8,15 +8,15 @@ import org.ruralbank.ingest.Ingest;
 import org.ruralbank.ingest.IngestSettings;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * Wires the intake: tolerances {@code ruralbank.ingest.tolerance.<TABLE>=N}, ODS retention
- * {@code ruralbank.ingest.ods-retention-days}, reader threads {@code ruralbank.ingest.threads}; published dates are
- * announced as application events ({@link CoreFollower} keeps the org tree and staff users in step).
+ * {@code ruralbank.ingest.ods-retention-days}, reader threads {@code ruralbank.ingest.threads}. The warehouse
+ * announces the dates it publishes as application events ({@link CoreFollower} keeps the org tree and staff users in
+ * step).
  */
 @Configuration
 class IngestConfig {
@@ -43,8 +43,7 @@ class IngestConfig {
     }
 
     @Bean
-    Ingest ingest(Warehouse warehouse, IngestSettings settings, ApplicationEventPublisher events,
-            @Value("${ruralbank.home:./data}") String home) {
-        return new Ingest(warehouse, settings, events, Path.of(home).toAbsolutePath().normalize());
+    Ingest ingest(Warehouse warehouse, IngestSettings settings, @Value("${ruralbank.home:./data}") String home) {
+        return new Ingest(warehouse, settings, Path.of(home).toAbsolutePath().normalize());
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntUnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.delivery.DeliveryFolder;
 import org.ruralbank.delivery.DeliveryProblem;
 import org.ruralbank.ingest.IngestSettings;
@@ -22,17 +22,10 @@ import org.ruralbank.warehouse.StagedDate;
 /**
  * Stages one date folder outside the warehouse: reads its layout, reads and checks every data file once (several at
  * a time, largest first) into UTF-8 work files, keeps invalid records and file problems in a quarantine file, and
- * says in one sentence why the date is blocked, if it is.
+ * says in one sentence why the date is blocked, if it is. What it hands on is the {@link StagedDate} the warehouse
+ * publishes; it asks nothing of the warehouse.
  */
 final class Stager {
-
-    /**
-     * A staged date.
-     *
-     * @param reason why the date is blocked, or null when it may be published
-     */
-    record Staged(StagedDate date, String reason) {
-    }
 
     private final IngestSettings settings;
 
@@ -42,10 +35,9 @@ final class Stager {
 
     /**
      * @param work an empty folder for this date's work files
-     * @param publishSteps the steps publishing will take after reading, for the progress total
+     * @param progress told of each table read, out of the tables to read
      */
-    Staged stage(Inbox.Folder folder, Path work, Instant started, PublishingProgress progress,
-            IntUnaryOperator publishSteps) throws IOException {
+    StagedDate stage(Inbox.Folder folder, Path work, Instant started, PublishingProgress progress) throws IOException {
         DeliveryFolder delivery = folder.delivery();
         Files.createDirectories(work);
         DeliveryFolder.Layout layout = delivery.layout(DeliveryFolder.NewTables.ACCEPTED);
@@ -56,7 +48,7 @@ final class Stager {
                 tables.add(new TableLoad(t, work.resolve(t.name() + ".u8")));
             }
         }
-        int total = tables.size() + publishSteps.applyAsInt(tables.size());
+        int total = tables.size();
         progress.step("read", 0, total);
         Path quarantineFile = work.resolve("quarantine.u8");
         try (Quarantine quarantine = new Quarantine(quarantineFile)) {
@@ -68,9 +60,9 @@ final class Stager {
                 quarantine.add(tableOf(p.file()), p.file(), p.line(), p.field(), p.message(), null);
             }
         }
-        StagedDate date = new StagedDate(delivery.date(), delivery.version(), folder.fingerprint(),
-                tables.stream().map(TableLoad::staged).toList(), quarantineFile, settings.odsRetentionDays(), started);
-        return new Staged(date, reason(problems, tables));
+        return new StagedDate(delivery.date(), delivery.version(), folder.fingerprint(),
+                tables.stream().map(TableLoad::staged).toList(), quarantineFile, settings.odsRetentionDays(), started,
+                blockedBecause(problems, tables));
     }
 
     /** The table a problem's file belongs to: {@code 20250101/CORE_ORG.20250101.dat} gives {@code CORE_ORG}. */
@@ -126,7 +118,7 @@ final class Stager {
     }
 
     /** The one-sentence reason the date is blocked, or null when it may be published. */
-    private String reason(List<DeliveryProblem> problems, List<TableLoad> tables) {
+    private @Nullable String blockedBecause(List<DeliveryProblem> problems, List<TableLoad> tables) {
         List<String> reasons = new ArrayList<>();
         for (DeliveryProblem p : problems) {
             reasons.add(p.message());

@@ -18,7 +18,7 @@ import java.util.zip.GZIPOutputStream;
  * loans, e-banking users, devices and merchants. Attributes that never change (names, ID numbers, addresses) are
  * not stored: they are derived from the seed and the index, so the state file stays small and continuation is exact.
  */
-public final class Bank {
+final class Bank {
 
     static final int FORMAT = 3;
     public static final int ORGS_PER_BANK = 21;

@@ -4,7 +4,7 @@ package org.ruralbank.samplebank.internal;
  * The year's figures of the seed bank (docs/domain.md section 2) and the few volumes the document does not give. Counts
  * are per year for one bank at scale 1; amounts are in fen.
  */
-public final class Figures {
+final class Figures {
 
     private Figures() {
     }

@@ -3,7 +3,7 @@ package org.ruralbank.samplebank.internal;
 import java.time.LocalDate;
 
 /** Identifiers with valid check characters: resident ID numbers, unified social credit codes, card numbers. */
-public final class Ids {
+final class Ids {
 
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] ID_CHECK = "10X98765432".toCharArray();
@@ -58,23 +58,6 @@ public final class Ids {
         return sb.toString();
     }
 
-    /** Whether a unified social credit code's check character is right. */
-    public static boolean validSocialCreditCode(String code) {
-        if (code.length() != 18) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            int v = USCC_CHARS.indexOf(code.charAt(i));
-            if (v < 0) {
-                return false;
-            }
-            sum += v * USCC_WEIGHTS[i];
-        }
-        int check = 31 - sum % 31;
-        return code.charAt(17) == USCC_CHARS.charAt(check == 31 ? 0 : check);
-    }
-
     /** Appends the Luhn check digit to a digit string. */
     public static String luhn(String digits) {
         int sum = 0;
@@ -91,10 +74,6 @@ public final class Ids {
             dbl = !dbl;
         }
         return digits + (char) ('0' + (10 - sum % 10) % 10);
-    }
-
-    public static boolean validLuhn(String number) {
-        return luhn(number.substring(0, number.length() - 1)).equals(number);
     }
 
     /** Left-pads a non-negative number with zeros to {@code width} digits. */

@@ -7,7 +7,7 @@ import java.util.List;
  * Some village names use characters whose GBK trail byte is 0x7C ('|'), which a reader that splits raw bytes on a
  * '|' separator would cut in two.
  */
-public final class Names {
+final class Names {
 
     private Names() {
     }

@@ -1,17 +1,19 @@
 package org.ruralbank.warehouse.internal;
 
 import java.nio.file.Path;
+import org.ruralbank.warehouse.Models;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The warehouse of the application's home folder. */
+/** The warehouse of the application's home folder, announcing the dates it publishes as application events. */
 @Configuration
 class WarehouseConfig {
 
     @Bean(destroyMethod = "close")
-    Warehouse warehouse(@Value("${ruralbank.home:./data}") String home) {
-        return Warehouse.under(Path.of(home).toAbsolutePath().normalize(), false);
+    Warehouse warehouse(@Value("${ruralbank.home:./data}") String home, ApplicationEventPublisher events) {
+        return Warehouse.under(Path.of(home).toAbsolutePath().normalize(), false, Models.load(), events);
     }
 }

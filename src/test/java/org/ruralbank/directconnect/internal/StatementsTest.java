@@ -10,11 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ruralbank.channels.ChannelFixture;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Entry;
 import org.ruralbank.directconnect.DirectConnectFixture;
 import org.ruralbank.testing.OnPostgres;
+import org.ruralbank.testing.TestBank;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -67,7 +67,7 @@ class StatementsTest {
 
         warehouse = Warehouse.under(Files.createTempDirectory("rb-dc-stmt-"), false);
         var engine = warehouse.engine();
-        new ChannelFixture(engine);
+        TestBank.rows(engine);
         String other = "99" + account;
         snapshot(D1, "1500.00", other, "10.00");
         txn(D1, "T1", account, "C", "500.00", "1500.00", null, null, null, "0");

@@ -18,7 +18,6 @@ import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.Role;
 import org.ruralbank.testing.OnPostgres;
-import org.ruralbank.testing.SampleBank;
 import org.ruralbank.testing.TestBank;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -51,7 +50,7 @@ class DataPlatformPagesTest {
     void loadTwoDays() throws Exception {
         TestBank bank = new TestBank(ctx);
         Path inbox = ingest.defaultInbox();
-        new SampleBank(60, 21).write(inbox, LocalDate.of(2025, 1, 1), 2);
+        TestBank.handMade(60, 21).write(inbox, LocalDate.of(2025, 1, 1), 2);
         Files.delete(inbox.resolve("20250102/READY"));
         assertThat(ingest.load(inbox, null)).extracting(s -> s.state()).containsExactly(DateState.LOADED);
         Org branch = orgs.find("880120").orElseThrow();

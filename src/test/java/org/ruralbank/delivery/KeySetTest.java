@@ -1,4 +1,4 @@
-package org.ruralbank.delivery.internal;
+package org.ruralbank.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.ruralbank.delivery.internal;
+package org.ruralbank.delivery;
 
 import java.util.Arrays;
 
@@ -7,7 +7,7 @@ import java.util.Arrays;
  * arena and found through an open-addressing table of 64-bit hashes, so adding a key allocates no object and the
  * garbage collector has nothing to trace.
  */
-public final class KeySet {
+final class KeySet {
 
     private long[] hashes;
     private int[] offsets;
@@ -17,7 +17,7 @@ public final class KeySet {
     private int mask;
 
     /** @param expected keys expected, to size the table (it grows as needed) */
-    public KeySet(long expected) {
+    KeySet(long expected) {
         int capacity = Integer.highestOneBit((int) Math.min(1 << 29, Math.max(16, expected * 2)) - 1) << 1;
         hashes = new long[capacity];
         offsets = new int[capacity];
@@ -26,7 +26,7 @@ public final class KeySet {
     }
 
     /** Adds a key; false when it was already present. */
-    public boolean add(CharSequence key) {
+    boolean add(CharSequence key) {
         long h = hash(key);
         int i = (int) (h ^ (h >>> 32)) & mask;
         while (true) {
@@ -56,7 +56,7 @@ public final class KeySet {
         return true;
     }
 
-    public int size() {
+    int size() {
         return size;
     }
 
