@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The enterprise's side: a small front-end processor that signs requests with the operator's private key and sends
@@ -48,6 +51,12 @@ class ConnectCommand {
         Algorithm algorithm;
         @Option(names = "--out", description = "Write the response body to this file instead of the console.")
         Path out;
+
+        /** Signs and sends a JSON body with POST, as {@link #send}. */
+        int postJson(String path, ObjectNode body, String idempotencyKey) throws IOException, InterruptedException {
+            return send("POST", path, JsonMapper.shared().writeValueAsBytes(body), "application/json",
+                    idempotencyKey);
+        }
 
         /** Signs and sends; prints the status line to stderr and the body to stdout (or --out). */
         int send(String method, String pathAndQuery, byte[] body, String contentType, String idempotencyKey)
@@ -119,6 +128,14 @@ class ConnectCommand {
 
         @Override
         public Integer call() throws IOException {
+            write(algorithm, dir);
+            System.out.println("wrote " + dir.resolve("private.pem") + " (keep it secret) and "
+                    + dir.resolve("public.pem") + " (register it at the bank as a " + algorithm + " key)");
+            return 0;
+        }
+
+        /** Makes a key pair and writes {@code private.pem} (owner-only where the file system allows) and {@code public.pem}. */
+        static KeyPair write(Algorithm algorithm, Path dir) throws IOException {
             KeyPair pair = RequestSigning.generate(algorithm);
             Files.createDirectories(dir);
             Path priv = dir.resolve("private.pem");
@@ -129,9 +146,7 @@ class ConnectCommand {
                 // best effort
             }
             Files.writeString(dir.resolve("public.pem"), RequestSigning.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            System.out.println("wrote " + priv + " (keep it secret) and " + dir.resolve("public.pem")
-                    + " (register it at the bank as a " + algorithm + " key)");
-            return 0;
+            return pair;
         }
     }
 
@@ -179,10 +194,12 @@ class ConnectCommand {
 
         @Override
         public Integer call() throws Exception {
-            String json = "{\"debitAccount\":\"" + StatusCommand.escape(from) + "\",\"creditAccount\":\"" + StatusCommand.escape(to)
-                    + "\",\"creditorName\":\"" + StatusCommand.escape(name) + "\",\"amount\":\"" + StatusCommand.escape(amount) + "\""
-                    + (bank == null ? "" : ",\"creditorBank\":\"" + StatusCommand.escape(bank) + "\"") + ",\"currency\":\"CNY\"}";
-            return c.send("POST", "/api/dc/v1/payments", json.getBytes(StandardCharsets.UTF_8), "application/json", id);
+            ObjectNode body = JsonMapper.shared().createObjectNode().put("debitAccount", from)
+                    .put("creditAccount", to).put("creditorName", name).put("amount", amount);
+            if (bank != null) {
+                body.put("creditorBank", bank);
+            }
+            return c.postJson("/api/dc/v1/payments", body.put("currency", "CNY"), id);
         }
     }
 
@@ -217,23 +234,18 @@ class ConnectCommand {
             }
             while (true) {
                 HttpResponse<byte[]> status = c.exchange("GET", job, new byte[0], null, null, null);
-                String body = new String(status.body(), StandardCharsets.UTF_8);
                 if (status.statusCode() != 200) {
                     return c.output(status);
                 }
-                System.err.println(field(body, "posted") + " posted, " + field(body, "rejected") + " rejected, "
-                        + field(body, "pending") + " pending");
-                if (body.contains("\"state\":\"DONE\"")) {
+                JsonNode progress = JsonMapper.shared().readTree(status.body());
+                System.err.println(progress.path("posted").asString("?") + " posted, "
+                        + progress.path("rejected").asString("?") + " rejected, "
+                        + progress.path("pending").asString("?") + " pending");
+                if ("DONE".equals(progress.path("state").asString(""))) {
                     return c.output(c.exchange("GET", job + "/report", new byte[0], null, null, null));
                 }
                 Thread.sleep(1000L * Math.max(1, pollSeconds));
             }
-        }
-
-        /** A number of the job's JSON status. */
-        private static String field(String json, String name) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
-            return m.find() ? m.group(1) : "?";
         }
     }
 

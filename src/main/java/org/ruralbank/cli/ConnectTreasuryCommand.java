@@ -1,6 +1,5 @@
 package org.ruralbank.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -8,6 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The finance bureau's side of treasury payments (国库集中支付): load the year's quota file, pay a budget unit's
@@ -65,13 +66,16 @@ class ConnectTreasuryCommand {
 
         @Override
         public Integer call() throws Exception {
-            String json = "{" + (year == null ? "" : "\"fiscalYear\":" + year + ",") + field("budgetUnit", unit)
-                    + "," + field("economicCode", code) + "," + field("debitAccount", from) + ","
-                    + field("payeeAccount", to) + "," + field("payeeName", name) + ","
-                    + (bank == null ? "" : field("payeeBank", bank) + ",") + field("amount", amount) + ","
-                    + field("purpose", purpose) + "}";
-            return c.send("POST", "/api/dc/v1/treasury/payments", json.getBytes(StandardCharsets.UTF_8),
-                    "application/json", id);
+            ObjectNode body = JsonMapper.shared().createObjectNode();
+            if (year != null) {
+                body.put("fiscalYear", year.intValue());
+            }
+            body.put("budgetUnit", unit).put("economicCode", code).put("debitAccount", from).put("payeeAccount", to)
+                    .put("payeeName", name);
+            if (bank != null) {
+                body.put("payeeBank", bank);
+            }
+            return c.postJson("/api/dc/v1/treasury/payments", body.put("amount", amount).put("purpose", purpose), id);
         }
     }
 
@@ -91,10 +95,8 @@ class ConnectTreasuryCommand {
 
         @Override
         public Integer call() throws Exception {
-            String json = "{" + field("paymentId", payment) + "," + field("amount", amount) + ","
-                    + field("reason", reason) + "}";
-            return c.send("POST", "/api/dc/v1/treasury/refunds", json.getBytes(StandardCharsets.UTF_8),
-                    "application/json", id);
+            return c.postJson("/api/dc/v1/treasury/refunds", JsonMapper.shared().createObjectNode()
+                    .put("paymentId", payment).put("amount", amount).put("reason", reason), id);
         }
     }
 
@@ -111,9 +113,5 @@ class ConnectTreasuryCommand {
             return c.send("GET", "/api/dc/v1/treasury/reconciliation" + (date == null ? "" : "?date=" + date),
                     new byte[0], null, null);
         }
-    }
-
-    private static String field(String name, String value) {
-        return "\"" + name + "\":\"" + StatusCommand.escape(value) + "\"";
     }
 }

@@ -54,7 +54,7 @@ class DemoCommand implements Callable<Integer> {
         }
         ConfigurableApplicationContext ctx = SpringRunner.start(home, true, port, SpringRunner.Store.EMBEDDED,
                 Map.of("ruralbank.ingest.watch", "true", "ruralbank.ingest.watch-interval-seconds", "3"));
-        uploadTargetsOnceBranchesExist(ctx.getBean(Targets.class), inbox);
+        afterTheFirstDate(ctx, home, inbox);
         String password = ctx.getBean(Bootstrap.class).demoAdminPassword();
         FirstLogin.print(port, Bootstrap.FIRST_ADMIN, password);
         System.out.println("  The sample bank's deliveries load in the background, one business date at a time:");
@@ -64,31 +64,45 @@ class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Uploads the generated year's targets, as a planning officer would, once the first date has brought the
-     * branches into the org tree; a year that already has targets keeps them.
+     * Once the first date has brought the branches into the org tree, does what the bank's staff would do next:
+     * uploads the generated year's targets as a planning officer would (a year that already has targets keeps them)
+     * and onboards the direct-connection demo's enterprises, which then use the signed API ({@link DemoDirectConnect}).
      */
-    private static void uploadTargetsOnceBranchesExist(Targets targets, Path inbox) {
+    private void afterTheFirstDate(ConfigurableApplicationContext ctx, Path home, Path inbox) {
+        Targets targets = ctx.getBean(Targets.class);
         Path workbook = SampleBank.targetWorkbook(inbox, DEMO_START.getYear());
-        if (!Files.exists(workbook)) {
-            return;
-        }
+        DemoDirectConnect directConnect = new DemoDirectConnect(ctx, home, port);
         Thread t = new Thread(() -> {
             try {
                 while (targets.branches(OrgScope.everything()).isEmpty()) {
                     Thread.sleep(2_000);
                 }
-                if (targets.of(DEMO_START.getYear(), OrgScope.everything()).isEmpty()) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                if (Files.exists(workbook) && targets.of(DEMO_START.getYear(), OrgScope.everything()).isEmpty()) {
                     try (InputStream in = Files.newInputStream(workbook)) {
                         targets.upload(DEMO_START.getYear(), null, in, OrgScope.everything());
                     }
                     System.out.println("  The sample year's targets (任务分解表) are uploaded: 电子银行 → 任务分解表.");
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             } catch (IOException | RuntimeException e) {
                 System.err.println("demo: the sample targets " + workbook + " were not uploaded: " + e.getMessage());
             }
-        }, "demo-targets");
+            try {
+                if (!Files.exists(directConnect.recipe())) {
+                    directConnect.seed();
+                    System.out.println("  Two direct-connection enterprises are onboarded and have paid (银企直连); "
+                            + "the client recipe is in " + directConnect.recipe());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("demo: the direct-connection enterprises were not onboarded: " + e.getMessage());
+            }
+        }, "demo-after-first-date");
         t.setDaemon(true);
         t.start();
     }

@@ -114,7 +114,7 @@ class DirectConnectCommand {
         @Override
         public Integer call() {
             return dc.withContext(ctx -> {
-                long id = ctx.getBean(Onboarding.class).propose(kind, fields(pairs),
+                long id = ctx.getBean(Onboarding.class).propose(kind.change(fields(pairs)),
                         signIn(ctx, maker, password("RURALBANK_MAKER_PASSWORD")));
                 System.out.println("proposed change " + id + "; another staff member must approve it");
                 return 0;
@@ -163,7 +163,7 @@ class DirectConnectCommand {
                 Onboarding onboarding = ctx.getBean(Onboarding.class);
                 StaffPrincipal m = signIn(ctx, maker, password("RURALBANK_MAKER_PASSWORD"));
                 StaffPrincipal c = signIn(ctx, checker, password("RURALBANK_CHECKER_PASSWORD"));
-                long id = onboarding.propose(kind, fields(pairs), m);
+                long id = onboarding.propose(kind.change(fields(pairs)), m);
                 Onboarding.Change change = onboarding.approve(id, c);
                 System.out.println("change " + id + " (" + kind + ") applied: " + change.outcome());
                 return 0;

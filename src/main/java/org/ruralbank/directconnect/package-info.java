@@ -5,7 +5,7 @@
  * <p>The API of this context: {@link org.ruralbank.directconnect.CoreBanking} (the port postings go through; the
  * built-in implementation is the platform's own ledger), {@link org.ruralbank.directconnect.CorporateAccountSource}
  * (where corporate accounts and opening balances come from), {@link org.ruralbank.directconnect.Onboarding}
- * (maker-checker changes), {@link org.ruralbank.directconnect.RequestSigning} (the signing recipe partners and the
+ * (maker-checker changes, each kind an {@link org.ruralbank.directconnect.OnboardingChange} record), {@link org.ruralbank.directconnect.RequestSigning} (the signing recipe partners and the
  * {@code ruralbank connect} client follow), {@link org.ruralbank.directconnect.EndOfDay} (pools and expiries of a
  * business date) and {@link org.ruralbank.directconnect.Clearing} (the inter-bank hand-off). Persistence and adapters live in {@code internal}, controllers in
  * {@code web}.

@@ -40,8 +40,8 @@ class DirectConnectCommandTest {
     @Test
     void aMakerCheckerRefusalReadsInWordsNotAsItsKey() {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
-        long id = f.onboarding.propose(Onboarding.Kind.ENTERPRISE, Map.of("enterpriseId", f.bank.uniqueId("E"),
-                "name", "自审企业", "orgId", f.branch.orgId()), f.maker);
+        long id = f.onboarding.propose(Onboarding.Kind.ENTERPRISE.change(Map.of("enterpriseId", f.bank.uniqueId("E"),
+                "name", "自审企业", "orgId", f.branch.orgId())), f.maker);
         Rejected sameChecker = catchThrowableOfType(Rejected.class, () -> f.onboarding.approve(id, f.maker));
         assertThat(Refusals.describe(ctx, sameChecker)).isEqualTo(
                 "rejected (checker): 经办人不能复核自己提交的申请。 / The maker cannot approve their own change.");

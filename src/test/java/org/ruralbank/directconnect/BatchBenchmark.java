@@ -44,8 +44,8 @@ class BatchBenchmark {
     void paymentsPerSecondOfLargeMessages() throws Exception {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
         String ent = f.enterprise("批量压测企业");
-        f.onboarding.approve(f.onboarding.propose(Onboarding.Kind.LIMIT, Map.of("enterpriseId", ent,
-                "perTxnLimit", "20000000", "dailyLimit", "50000000"), f.maker), f.headOffice);
+        f.onboarding.approve(f.onboarding.propose(Onboarding.Kind.LIMIT.change(Map.of("enterpriseId", ent,
+                "perTxnLimit", "20000000", "dailyLimit", "50000000")), f.maker), f.headOffice);
         String payer = f.account(ent, "40000000");
         List<String> payees = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

@@ -133,8 +133,8 @@ class DirectConnectBenchmark {
     private Payer payer(DirectConnectFixture f, Algorithm algorithm) {
         String ent = f.enterprise("压测企业");
         // raised limits need a head-office checker
-        f.onboarding.approve(f.onboarding.propose(Onboarding.Kind.LIMIT, Map.of("enterpriseId", ent,
-                "perTxnLimit", "20000000", "dailyLimit", "50000000"), f.maker), f.headOffice);
+        f.onboarding.approve(f.onboarding.propose(Onboarding.Kind.LIMIT.change(Map.of("enterpriseId", ent,
+                "perTxnLimit", "20000000", "dailyLimit", "50000000")), f.maker), f.headOffice);
         String from = f.account(ent, "40000000");
         String to = f.account(ent, "0");
         return new Payer(f.key(ent, algorithm), from, to);

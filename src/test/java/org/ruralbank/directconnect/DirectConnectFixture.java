@@ -57,7 +57,7 @@ public final class DirectConnectFixture {
 
     /** Proposes as maker and approves as checker. */
     public Onboarding.Change apply(Onboarding.Kind kind, Map<String, String> fields) {
-        return onboarding.approve(onboarding.propose(kind, fields, maker), checker);
+        return onboarding.approve(onboarding.propose(kind.change(fields), maker), checker);
     }
 
     public String enterprise(String name) {

@@ -97,6 +97,28 @@ class DirectConnectPagesTest {
     }
 
     @Test
+    void theMonitorSaysWhatARefusalsCodeMeansInThePagesLanguage() throws Exception {
+        DirectConnectFixture f = new DirectConnectFixture(ctx);
+        MockHttpSession checker = TestBank.login(mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW,
+                Role.BRANCH_HEAD), TestBank.PASSWORD);
+        String ent = f.enterprise("拒绝企业");
+        String payer = f.account(ent, "10");
+        String payee = f.account(ent, "0");
+        var key = f.key(ent, Algorithm.ECDSA_P256_SHA256);
+        mvc.perform(DirectConnectFixture.postJson("/api/dc/v1/payments", "{\"debitAccount\":\"" + payer
+                + "\",\"creditAccount\":\"" + payee + "\",\"amount\":\"20.00\"}").header("Idempotency-Key", "nf-1")
+                .with(key.signed())).andExpect(status().isUnprocessableEntity());
+        long id = db.sql("select instruction_id from dc_instruction where enterprise_id = :e").param("e", ent)
+                .query(Long.class).single();
+        assertThat(mvc.perform(get("/directconnect/instructions/" + id).session(checker)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("AM04 余额不足 · insufficient funds on "
+                        + payer);
+        assertThat(mvc.perform(get("/directconnect/instructions?enterprise=" + ent + "&lang=en").session(checker))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("title=\"Insufficient funds · insufficient funds on " + payer + "\"");
+    }
+
+    @Test
     void rejectedProposalsShowTheirReason() throws Exception {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
         MockHttpSession maker = TestBank.login(mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW, Role.EBANK),

@@ -160,6 +160,26 @@ abstract class Pain001Contract {
     }
 
     @Test
+    void endToEndIdsNotProvidedAreNoDuplicatesButRepeatedIdsAre() throws Exception {
+        // ISO 20022: a debtor without an end-to-end id of its own writes NOTPROVIDED, in as many transactions as it
+        // likes; two transactions with the same real id in one block are duplicates (DU05)
+        String xml = Pain001.v09(msgId(), List.of(new Block("B1", payer, List.of(
+                new Tx("NOTPROVIDED", "1.00", "CNY", payee, null), new Tx("NOTPROVIDED", "2.00", "CNY", payee, null),
+                new Tx("E1", "4.00", "CNY", payee, null), new Tx("E1", "8.00", "CNY", payee, null)))));
+        String report = report(xml);
+        assertThat(report).contains("<GrpSts>PART</GrpSts>",
+                "<OrgnlEndToEndId>NOTPROVIDED</OrgnlEndToEndId><TxSts>ACSC</TxSts></TxInfAndSts><TxInfAndSts>"
+                        + "<OrgnlEndToEndId>NOTPROVIDED</OrgnlEndToEndId><TxSts>ACSC</TxSts>",
+                "<OrgnlEndToEndId>E1</OrgnlEndToEndId><TxSts>ACSC</TxSts></TxInfAndSts><TxInfAndSts>"
+                        + "<OrgnlEndToEndId>E1</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>DU05</Cd>");
+        assertThat(balance(payee)).isEqualTo(7_00L);
+        // the same message again executes nothing: each unnamed transaction keeps its name (its position)
+        assertThat(report(xml)).isEqualTo(report);
+        assertThat(balance(payee)).isEqualTo(7_00L);
+        LedgerInvariants.check(db);
+    }
+
+    @Test
     void differentMessagesWithOneIdSentAtOnceExecuteExactlyOnce() throws Exception {
         String msgId = msgId();
         int senders = 6;

@@ -93,8 +93,8 @@ class PoolsAndOnboardingTest {
     @Test
     void changesNeedASecondPerson() {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
-        long id = f.onboarding.propose(Onboarding.Kind.ENTERPRISE, Map.of("enterpriseId", f.bank.uniqueId("E"),
-                "name", "自审企业", "orgId", f.branch.orgId()), f.maker);
+        long id = f.onboarding.propose(Onboarding.Kind.ENTERPRISE.change(Map.of("enterpriseId",
+                f.bank.uniqueId("E"), "name", "自审企业", "orgId", f.branch.orgId())), f.maker);
         assertThatThrownBy(() -> f.onboarding.approve(id, f.maker)).isInstanceOf(Rejected.class)
                 .hasMessageContaining("dc.rejected.sameChecker");
         assertThat(f.onboarding.approve(id, f.checker).status()).isEqualTo("APPROVED");
@@ -104,18 +104,18 @@ class PoolsAndOnboardingTest {
     void limitsAboveTheDefaultNeedTheHeadOfficeAndNeverPassTheCeiling() {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
         String ent = f.enterprise("大额企业");
-        long raise = f.onboarding.propose(Onboarding.Kind.LIMIT, Map.of("enterpriseId", ent, "perTxnLimit",
-                "10000000", "dailyLimit", "30000000"), f.maker);
+        long raise = f.onboarding.propose(Onboarding.Kind.LIMIT.change(Map.of("enterpriseId", ent, "perTxnLimit",
+                "10000000", "dailyLimit", "30000000")), f.maker);
         assertThatThrownBy(() -> f.onboarding.approve(raise, f.checker)).isInstanceOf(Rejected.class)
                 .hasMessageContaining("dc.rejected.needsHeadOffice");
         f.onboarding.approve(raise, f.headOffice);
         assertThat(db.sql("select per_txn_limit_fen from dc_enterprise where enterprise_id = :e").param("e", ent)
                 .query(Long.class).single()).isEqualTo(10_000_000_00L);
-        assertThatThrownBy(() -> f.onboarding.propose(Onboarding.Kind.LIMIT, Map.of("enterpriseId", ent,
-                "perTxnLimit", "20000000.01", "dailyLimit", "30000000"), f.maker)).isInstanceOf(Rejected.class)
+        assertThatThrownBy(() -> f.onboarding.propose(Onboarding.Kind.LIMIT.change(Map.of("enterpriseId", ent,
+                "perTxnLimit", "20000000.01", "dailyLimit", "30000000")), f.maker)).isInstanceOf(Rejected.class)
                 .hasMessageContaining("dc.rejected.aboveCeiling");
-        assertThatThrownBy(() -> f.onboarding.propose(Onboarding.Kind.LIMIT, Map.of("enterpriseId", ent,
-                "perTxnLimit", "100", "dailyLimit", "50000000.01"), f.maker)).isInstanceOf(Rejected.class);
+        assertThatThrownBy(() -> f.onboarding.propose(Onboarding.Kind.LIMIT.change(Map.of("enterpriseId", ent,
+                "perTxnLimit", "100", "dailyLimit", "50000000.01")), f.maker)).isInstanceOf(Rejected.class);
         f.limits(ent, "1000", "2000");
     }
 
@@ -147,12 +147,12 @@ class PoolsAndOnboardingTest {
         java.nio.file.Files.writeString(csv, "account_no,account_name,customer_no,org_id,balance_yuan,as_of\n"
                 + no + ",导入户,C001," + f.branch.orgId() + ",4321.09,2026-11-26\n");
         var change = f.apply(Onboarding.Kind.ACCOUNT, Map.of("enterpriseId", ent, "accountNo", no));
-        assertThat(change.payload()).containsEntry("openingBalance", "4321.09").containsEntry("openingAsOf",
+        assertThat(change.change().fields()).containsEntry("openingBalance", "4321.09").containsEntry("openingAsOf",
                 "2026-11-26");
         assertThat(booked(no)).isEqualTo(4321_09);
         assertThat(core.find("OPEN-" + no).orElseThrow().businessDate()).isEqualTo(java.time.LocalDate.parse("2026-11-26"));
-        assertThatThrownBy(() -> f.onboarding.propose(Onboarding.Kind.ACCOUNT, Map.of("enterpriseId", ent,
-                "accountNo", f.bank.uniqueId("63")), f.maker)).isInstanceOf(Rejected.class)
+        assertThatThrownBy(() -> f.onboarding.propose(Onboarding.Kind.ACCOUNT.change(Map.of("enterpriseId", ent,
+                "accountNo", f.bank.uniqueId("63"))), f.maker)).isInstanceOf(Rejected.class)
                 .hasMessageContaining("dc.rejected.noOpening");
     }
 

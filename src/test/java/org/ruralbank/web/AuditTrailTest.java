@@ -236,8 +236,8 @@ class AuditTrailTest {
         var maker = org.ruralbank.directconnect.DirectConnectFixture.principal(users,
                 bank.user(branch, DataScope.ORG_AND_BELOW, Role.EBANK));
         return ctx.getBean(org.ruralbank.directconnect.Onboarding.class).propose(
-                org.ruralbank.directconnect.Onboarding.Kind.ENTERPRISE,
-                Map.of("enterpriseId", enterpriseId, "name", "复核企业", "orgId", branch.orgId()), maker);
+                org.ruralbank.directconnect.Onboarding.Kind.ENTERPRISE.change(
+                        Map.of("enterpriseId", enterpriseId, "name", "复核企业", "orgId", branch.orgId())), maker);
     }
 
     @Test

@@ -103,8 +103,8 @@ class GrantReachTest {
         userOfB = bank.userId(bank.user(b, DataScope.ORG, Role.CM));
         var dcB = new DirectConnectFixture(ctx, b);
         enterpriseOfB = dcB.enterprise("乙授权企业");
-        changeOfB = ctx.getBean(Onboarding.class).propose(Onboarding.Kind.LIMIT,
-                Map.of("enterpriseId", enterpriseOfB, "perTxnLimit", "100.00", "dailyLimit", "200.00"), dcB.maker);
+        changeOfB = ctx.getBean(Onboarding.class).propose(Onboarding.Kind.LIMIT.change(
+                Map.of("enterpriseId", enterpriseOfB, "perTxnLimit", "100.00", "dailyLimit", "200.00")), dcB.maker);
         StaffUser cm = users.findByUsername(cmOfA).orElseThrow();
         pendingGrant = ((UserChange.Proposed) users.update(cm.userId(), cm.displayName(), a.orgId(), cm.roles(),
                 DataScope.ALL, true, Grantor.console())).proposalId();

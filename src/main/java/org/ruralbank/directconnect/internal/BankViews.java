@@ -41,6 +41,11 @@ public class BankViews {
             String debitAccount, String creditAccount, String creditorName, String amount, boolean interBank,
             LocalDate businessDate, String status, String reasonCode, String reasonText, String transferId,
             OffsetDateTime createdAt) {
+
+        /** The reason of a refused instruction (its meaning is shown beside its code), or null. */
+        public StatusReason reason() {
+            return reasonCode == null ? null : StatusReason.of(reasonCode);
+        }
     }
 
     public record EventRow(OffsetDateTime occurredAt, String status, String actor, String detail) {

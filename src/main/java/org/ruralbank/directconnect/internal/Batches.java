@@ -134,9 +134,9 @@ public class Batches {
     public Intake accept(String enterpriseId, byte[] body, boolean async) throws Xml.BadXml {
         Initiation in = PainMessages.read(body);
         String hash = PartnerOperations.sha256(body);
-        PainMessages.Refusal refusal = PainMessages.refusal(in, PartnerOperations.MAX_TRANSACTIONS_PER_MESSAGE);
+        Refusal refusal = PainMessages.refusal(in, PartnerOperations.MAX_TRANSACTIONS_PER_MESSAGE);
         String refused = refusal == null ? null : PainMessages.report(PartnerOperations.messageId("P", clock),
-                clock.instant(), in, List.of(), refusal.code(), refusal.text());
+                clock.instant(), in, List.of(), refusal);
         if (refusal == null) {
             // a report naming the message's ids must be writable before anything executes
             PainMessages.reportable(in);
@@ -158,8 +158,8 @@ public class Batches {
                         rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
         if (!e.hash().equals(hash)) {
             return new Answered(PainMessages.report(PartnerOperations.messageId("P", clock), clock.instant(), in,
-                    List.of(), "DU01", "message id " + in.msgId()
-                            + " was already used for a different message; nothing was executed"));
+                    List.of(), StatusReason.DUPLICATE_MESSAGE_ID.because("message id " + in.msgId()
+                            + " was already used for a different message; nothing was executed")));
         }
         if (!background) {
             if (e.response() != null) {
@@ -332,12 +332,13 @@ public class Batches {
                 TxStatus answer = chunk.get(i).refused();
                 if (answer == null) {
                     PaymentResult p = results.get(r++);
-                    answer = new TxStatus(null, null, p.status(), p.reasonCode(), p.reasonText());
+                    answer = new TxStatus(null, null, p.status(), p.refusal());
                 }
                 posted += "RJCT".equals(answer.status()) ? 0 : 1;
                 insert.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
-                values.addAll(java.util.Arrays.asList(jobId, from + i, answer.status(), answer.reasonCode(),
-                        cut(answer.reasonText(), 200)));
+                Refusal refusal = answer.refusal();
+                values.addAll(java.util.Arrays.asList(jobId, from + i, answer.status(),
+                        refusal == null ? null : refusal.code(), refusal == null ? null : cut(refusal.text(), 200)));
             }
             db.sql(insert.toString()).params(values).update();
             db.sql("update dc_batch_job set processed = processed + :n, posted = posted + :p, "
@@ -356,19 +357,19 @@ public class Batches {
     private void complete(long jobId, Initiation in) {
         List<TxStatus> answers = db.sql("select status, reason_code, reason_text from dc_batch_item where job_id = :j "
                 + "order by item_no").param("j", jobId).query((rs, i) -> new TxStatus(null, null, rs.getString(1),
-                        rs.getString(2), rs.getString(3))).list();
+                        Refusal.stored(rs.getString(2), rs.getString(3)))).list();
         List<BlockStatus> blocks = new ArrayList<>();
         int n = 0;
         for (PaymentBlock block : in.blocks()) {
             List<TxStatus> txs = new ArrayList<>();
             for (CreditTransfer t : block.transactions()) {
                 TxStatus a = answers.get(n++);
-                txs.add(new TxStatus(t.instrId(), t.endToEndId(), a.status(), a.reasonCode(), a.reasonText()));
+                txs.add(new TxStatus(t.instrId(), t.endToEndId(), a.status(), a.refusal()));
             }
             blocks.add(new BlockStatus(block.pmtInfId(), txs,
-                    PainMessages.combine(txs.stream().map(TxStatus::status).toList()), null, null));
+                    PainMessages.combine(txs.stream().map(TxStatus::status).toList()), null));
         }
-        String report = PainMessages.report(PartnerOperations.messageId("P", clock), clock.instant(), in, blocks, null,
+        String report = PainMessages.report(PartnerOperations.messageId("P", clock), clock.instant(), in, blocks,
                 null);
         db.sql("update dc_batch_job set state = 'DONE', response = :r, completed_at = :now, lease_until = null "
                 + "where job_id = :j and state = 'RUNNING'").param("r", report)
@@ -402,19 +403,25 @@ public class Batches {
         List<Item> items = new ArrayList<>();
         for (PaymentBlock block : in.blocks()) {
             Set<String> seen = new HashSet<>();
+            int position = 0;
             for (CreditTransfer t : block.transactions()) {
-                if (!seen.add(t.txKey())) {
-                    items.add(new Item(null, new TxStatus(t.instrId(), t.endToEndId(), "RJCT", "DU05",
-                            "duplicate transaction id within the payment information block")));
+                position++;
+                String txKey = t.txKey();
+                if (txKey != null && !seen.add(txKey)) {
+                    items.add(new Item(null, new TxStatus(t.instrId(), t.endToEndId(), "RJCT",
+                            StatusReason.DUPLICATE_INSTRUCTION_ID.because("duplicate transaction id within the "
+                                    + "payment information block"))));
                     continue;
                 }
                 if (t.equivalentAmount()) {
-                    items.add(new Item(null, new TxStatus(t.instrId(), t.endToEndId(), "RJCT", "AM12", "EqvtAmt (an "
-                            + "amount to convert from another currency) is not accepted: give InstdAmt in CNY")));
+                    items.add(new Item(null, new TxStatus(t.instrId(), t.endToEndId(), "RJCT",
+                            StatusReason.INVALID_AMOUNT.because("EqvtAmt (an amount to convert from another "
+                                    + "currency) is not accepted: give InstdAmt in CNY"))));
                     continue;
                 }
-                items.add(new Item(new PaymentOrder(enterpriseId,
-                        PaymentOrder.isoKey(in.msgId(), block.pmtInfId(), t.txKey()), "PAIN001", in.msgId(),
+                String idemKey = txKey != null ? PaymentOrder.isoKey(in.msgId(), block.pmtInfId(), txKey)
+                        : PaymentOrder.isoKey(in.msgId(), block.pmtInfId(), position);
+                items.add(new Item(new PaymentOrder(enterpriseId, idemKey, "PAIN001", in.msgId(),
                         block.pmtInfId(), t.endToEndId(), block.debitAccount(), t.creditAccount(), t.creditorName(),
                         t.creditorAgent(), t.amountText(), t.currency(), businessDate), null));
             }

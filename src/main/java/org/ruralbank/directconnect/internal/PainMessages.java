@@ -1,11 +1,18 @@
 package org.ruralbank.directconnect.internal;
 
+import static org.ruralbank.directconnect.internal.StatusReason.DUPLICATE_PAYMENT_INFORMATION_ID;
+import static org.ruralbank.directconnect.internal.StatusReason.INVALID_CONTROL_SUM;
+import static org.ruralbank.directconnect.internal.StatusReason.INVALID_END_TO_END_ID;
+import static org.ruralbank.directconnect.internal.StatusReason.INVALID_NUMBER_OF_TRANSACTIONS;
+import static org.ruralbank.directconnect.internal.StatusReason.SYNTAX_ERROR;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -32,6 +39,13 @@ final class PainMessages {
     }
 
     /**
+     * The end-to-end id a debtor writes when it has none to give (ISO 20022: "if no end-to-end identification is
+     * provided by the debtor, NOTPROVIDED is used"). Many transactions of one block may carry it: it names none of
+     * them, so it is no duplicate.
+     */
+    public static final String NOT_PROVIDED = "NOTPROVIDED";
+
+    /**
      * One transaction as written. {@code amountText} and {@code currency} are those of {@code InstdAmt}, or of
      * {@code EqvtAmt/Amt} when {@code equivalentAmount} (an amount in one currency to be paid in another), which
      * this bank does not convert.
@@ -39,14 +53,13 @@ final class PainMessages {
     public record CreditTransfer(String instrId, String endToEndId, String amountText, String currency,
             boolean equivalentAmount, String creditorAgent, String creditorName, String creditAccount) {
 
-        /** The id that names this transaction within its block: the instruction id, else the end-to-end id. */
-        public String txKey() {
-            return instrId != null ? instrId : endToEndId;
+        /**
+         * The id that names this transaction within its block: the instruction id, else the end-to-end id; null
+         * when neither names it, i.e. there is no instruction id and the end-to-end id is {@link #NOT_PROVIDED}.
+         */
+        public @Nullable String txKey() {
+            return instrId != null ? instrId : NOT_PROVIDED.equals(endToEndId) ? null : endToEndId;
         }
-    }
-
-    /** Why a whole message is refused before any of its transactions is looked at: an ISO reason and a text. */
-    public record Refusal(String code, String text) {
     }
 
     /**
@@ -107,40 +120,43 @@ final class PainMessages {
         Set<String> blockIds = new HashSet<>();
         for (PaymentBlock b : in.blocks()) {
             if (b.pmtInfId().isEmpty()) {
-                return new Refusal("FF02", "a PmtInfId is only whitespace");
+                return SYNTAX_ERROR.because("a PmtInfId is only whitespace");
             }
             for (CreditTransfer t : b.transactions()) {
                 if (t.endToEndId().isEmpty()) {
-                    return new Refusal("FF08", "an EndToEndId of block " + b.pmtInfId() + " is only whitespace");
+                    return INVALID_END_TO_END_ID.because("an EndToEndId of block " + b.pmtInfId()
+                            + " is only whitespace");
                 }
                 if (t.instrId() != null && t.instrId().isEmpty()) {
-                    return new Refusal("FF02", "an InstrId of block " + b.pmtInfId() + " is only whitespace");
+                    return SYNTAX_ERROR.because("an InstrId of block " + b.pmtInfId() + " is only whitespace");
                 }
             }
             if (!blockIds.add(b.pmtInfId())) {
-                return new Refusal("DU02", "two payment information blocks have the id " + b.pmtInfId());
+                return DUPLICATE_PAYMENT_INFORMATION_ID.because("two payment information blocks have the id "
+                        + b.pmtInfId());
             }
         }
         int count = in.transactionCount();
         if (count > max) {
-            return new Refusal("AM18", "at most " + max + " transactions per message");
+            return INVALID_NUMBER_OF_TRANSACTIONS.because("at most " + max + " transactions per message");
         }
         if (!sameCount(in.nbOfTxs(), count)) {
-            return new Refusal("AM18", "GrpHdr/NbOfTxs says " + in.nbOfTxs() + " but the message holds " + count);
+            return INVALID_NUMBER_OF_TRANSACTIONS.because("GrpHdr/NbOfTxs says " + in.nbOfTxs()
+                    + " but the message holds " + count);
         }
         BigDecimal total = sum(in.blocks().stream().flatMap(b -> b.transactions().stream()).toList());
         if (in.ctrlSum() != null && total.compareTo(new BigDecimal(in.ctrlSum())) != 0) {
-            return new Refusal("AM10", "GrpHdr/CtrlSum says " + in.ctrlSum() + " but the amounts add up to "
+            return INVALID_CONTROL_SUM.because("GrpHdr/CtrlSum says " + in.ctrlSum() + " but the amounts add up to "
                     + total.toPlainString());
         }
         for (PaymentBlock b : in.blocks()) {
             if (b.nbOfTxs() != null && !sameCount(b.nbOfTxs(), b.transactions().size())) {
-                return new Refusal("AM18", "NbOfTxs of block " + b.pmtInfId() + " says " + b.nbOfTxs()
-                        + " but it holds " + b.transactions().size());
+                return INVALID_NUMBER_OF_TRANSACTIONS.because("NbOfTxs of block " + b.pmtInfId() + " says "
+                        + b.nbOfTxs() + " but it holds " + b.transactions().size());
             }
             BigDecimal blockTotal = sum(b.transactions());
             if (b.ctrlSum() != null && blockTotal.compareTo(new BigDecimal(b.ctrlSum())) != 0) {
-                return new Refusal("AM10", "CtrlSum of block " + b.pmtInfId() + " says " + b.ctrlSum()
+                return INVALID_CONTROL_SUM.because("CtrlSum of block " + b.pmtInfId() + " says " + b.ctrlSum()
                         + " but its amounts add up to " + blockTotal.toPlainString());
             }
         }
@@ -170,35 +186,35 @@ final class PainMessages {
     }
 
     /** A transaction's status for the report. */
-    public record TxStatus(String instrId, String endToEndId, String status, String reasonCode, String reasonText) {
+    public record TxStatus(String instrId, String endToEndId, String status, @Nullable Refusal refusal) {
     }
 
-    public record BlockStatus(String pmtInfId, List<TxStatus> transactions, String status, String reasonCode,
-            String reasonText) {
+    public record BlockStatus(String pmtInfId, List<TxStatus> transactions, String status,
+            @Nullable Refusal refusal) {
     }
 
     /**
      * The pain.002.001.10 report: a status for the message, each payment-information block and each transaction.
-     * {@code groupReason} is set when the whole message was refused before any transaction was looked at.
+     * {@code refused} is set when the whole message was refused before any transaction was looked at.
      */
     public static String report(String reportId, Instant now, Initiation in, List<BlockStatus> blocks,
-            String groupReason, String groupReasonText) {
+            @Nullable Refusal refused) {
         XmlOut x = new XmlOut(NS_PREFIX + PAIN002).open("CstmrPmtStsRpt");
         x.open("GrpHdr").el("MsgId", IsoReports.cut(reportId)).el("CreDtTm", IsoReports.dateTime(now)).close();
         List<String> all = new ArrayList<>();
         blocks.forEach(b -> all.add(b.status()));
-        String groupStatus = groupReason != null ? "RJCT" : combine(all);
+        String groupStatus = refused != null ? "RJCT" : combine(all);
         x.open("OrgnlGrpInfAndSts").el("OrgnlMsgId", in.msgId()).el("OrgnlMsgNmId", in.version())
                 .el("OrgnlNbOfTxs", in.nbOfTxs()).el("OrgnlCtrlSum", in.ctrlSum()).el("GrpSts", groupStatus);
-        reason(x, groupReason, groupReasonText);
+        reason(x, refused);
         x.close();
         for (BlockStatus b : blocks) {
             x.open("OrgnlPmtInfAndSts").el("OrgnlPmtInfId", b.pmtInfId()).el("PmtInfSts", b.status());
-            reason(x, b.reasonCode(), b.reasonText());
+            reason(x, b.refusal());
             for (TxStatus t : b.transactions()) {
                 x.open("TxInfAndSts").el("OrgnlInstrId", t.instrId()).el("OrgnlEndToEndId", t.endToEndId())
                         .el("TxSts", t.status());
-                reason(x, t.reasonCode(), t.reasonText());
+                reason(x, t.refusal());
                 x.close();
             }
             x.close();
@@ -214,9 +230,9 @@ final class PainMessages {
      */
     public static void reportable(Initiation in) {
         List<BlockStatus> pending = in.blocks().stream().map(b -> new BlockStatus(b.pmtInfId(),
-                b.transactions().stream().map(t -> new TxStatus(t.instrId(), t.endToEndId(), "PDNG", null, null))
-                        .toList(), "PDNG", null, null)).toList();
-        report("CHECK", Instant.EPOCH, in, pending, null, null);
+                b.transactions().stream().map(t -> new TxStatus(t.instrId(), t.endToEndId(), "PDNG", null))
+                        .toList(), "PDNG", null)).toList();
+        report("CHECK", Instant.EPOCH, in, pending, null);
     }
 
     /** The status of a group from its members': all one status → that status; mixed with rejections → PART. */
@@ -235,11 +251,12 @@ final class PainMessages {
         return statuses.contains("ACSP") ? "ACSP" : "ACSC";
     }
 
-    private static void reason(XmlOut x, String code, String text) {
-        if (code == null) {
+    private static void reason(XmlOut x, @Nullable Refusal refusal) {
+        if (refusal == null) {
             return;
         }
-        x.open("StsRsnInf").open("Rsn").el("Cd", code).close();
+        x.open("StsRsnInf").open("Rsn").el("Cd", refusal.code()).close();
+        String text = refusal.text();
         if (text != null && !text.isEmpty()) {
             x.el("AddtlInf", text.codePointCount(0, text.length()) <= 105 ? text
                     : text.substring(0, text.offsetByCodePoints(0, 105)));

@@ -139,7 +139,8 @@ public class PartnerOperations {
         return db.sql("select instruction_id, status, reason_code, reason_text, transfer_id from dc_instruction "
                 + "where enterprise_id = :e and idem_key = :k").param("e", enterpriseId)
                 .param("k", "JSON:" + idempotencyKey).query((rs, i) -> new PaymentResult(rs.getLong(1),
-                        idempotencyKey, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), true))
+                        idempotencyKey, rs.getString(2), Refusal.stored(rs.getString(3), rs.getString(4)),
+                        rs.getString(5), true))
                 .optional();
     }
 

@@ -29,6 +29,16 @@ public record PaymentOrder(String enterpriseId, String idemKey, String channel, 
                 + txKey.length() + ":" + txKey;
     }
 
+    /**
+     * The {@code idemKey} of a pain.001 transaction that no id of its own names (no instruction id, and the
+     * end-to-end id {@code NOTPROVIDED}): its position in its block, from 1, e.g. {@code PAIN:1:M/2:B1/#3}. A
+     * length never begins with {@code #}, so this key is never that of a named transaction; the message id is
+     * unique per enterprise, so the position names the transaction for good.
+     */
+    public static String isoKey(String msgId, String pmtInfId, int position) {
+        return "PAIN:" + msgId.length() + ":" + msgId + "/" + pmtInfId.length() + ":" + pmtInfId + "/#" + position;
+    }
+
     /** An XML Schema decimal; compiled once ({@code String.matches} compiles on every call). */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final BigDecimal LARGEST_YUAN = BigDecimal.valueOf(Long.MAX_VALUE, 2);
@@ -45,7 +55,7 @@ public record PaymentOrder(String enterpriseId, String idemKey, String channel, 
     }
 
     /** Not an amount to pay: an ISO reason ({@code AM01} zero, {@code AM12} anything else) and why. */
-    public record Refused(String code, String text) implements Amount {
+    public record Refused(StatusReason reason, String text) implements Amount {
     }
 
     /**
@@ -55,21 +65,21 @@ public record PaymentOrder(String enterpriseId, String idemKey, String channel, 
      */
     public Amount amount() {
         if (amountText == null || amountText.isBlank()) {
-            return new Refused("AM12", "the amount is missing");
+            return new Refused(StatusReason.INVALID_AMOUNT, "the amount is missing");
         }
         String text = amountText.trim();
         if (text.length() > 100 || !DECIMAL.matcher(text).matches()) {
-            return new Refused("AM12", "the amount is not a decimal number of yuan: " + text);
+            return new Refused(StatusReason.INVALID_AMOUNT, "the amount is not a decimal number of yuan: " + text);
         }
         BigDecimal yuan = new BigDecimal(text);
         if (yuan.signum() == 0) {
-            return new Refused("AM01", "the amount is zero");
+            return new Refused(StatusReason.ZERO_AMOUNT, "the amount is zero");
         }
         if (yuan.signum() < 0) {
-            return new Refused("AM12", "the amount must be positive: " + text);
+            return new Refused(StatusReason.INVALID_AMOUNT, "the amount must be positive: " + text);
         }
         if (yuan.stripTrailingZeros().scale() > 2) {
-            return new Refused("AM12", "the amount has more than two decimals: " + text);
+            return new Refused(StatusReason.INVALID_AMOUNT, "the amount has more than two decimals: " + text);
         }
         return yuan.compareTo(LARGEST_YUAN) > 0 ? new AboveAnyLimit() : new Fen(Money.ofYuan(yuan).fen());
     }

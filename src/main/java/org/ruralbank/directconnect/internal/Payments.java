@@ -1,5 +1,13 @@
 package org.ruralbank.directconnect.internal;
 
+import static org.ruralbank.directconnect.internal.StatusReason.INCORRECT_ACCOUNT_NUMBER;
+import static org.ruralbank.directconnect.internal.StatusReason.INSUFFICIENT_FUNDS;
+import static org.ruralbank.directconnect.internal.StatusReason.INVALID_CREDITOR_ACCOUNT_NUMBER;
+import static org.ruralbank.directconnect.internal.StatusReason.NARRATIVE;
+import static org.ruralbank.directconnect.internal.StatusReason.NOT_ALLOWED_AMOUNT;
+import static org.ruralbank.directconnect.internal.StatusReason.NOT_ALLOWED_CURRENCY;
+import static org.ruralbank.directconnect.internal.StatusReason.TRANSACTION_FORBIDDEN;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -117,15 +125,12 @@ public class Payments {
         /** What the charge adds to the payment's content: a replay must match it too. */
         String content();
 
-        /** Takes the amount, or answers why not (an ISO-style reason code and text). */
+        /** Takes the amount, or answers why not. */
         Refusal take(long amountFen);
 
         void giveBack(long amountFen);
 
         void posted(long instructionId, String transferId, long amountFen);
-
-        record Refusal(String code, String text) {
-        }
     }
 
     /** As {@link #execute(PaymentOrder, Nonces.Claim)}, drawing on {@code charge} too (when not null). */
@@ -182,9 +187,10 @@ public class Payments {
     private static PaymentResult replay(String idemKey, String hash, long instructionId, String storedHash,
             String status, String reasonCode, String reasonText, String transferId) {
         return hash.equals(storedHash)
-                ? new PaymentResult(instructionId, idemKey, status, reasonCode, reasonText, transferId, true)
-                : new PaymentResult(null, idemKey, "RJCT", "DU03",
-                        "this id was already used for a different payment; nothing was executed", null, false);
+                ? new PaymentResult(instructionId, idemKey, status, Refusal.stored(reasonCode, reasonText), transferId,
+                        true)
+                : new PaymentResult(null, idemKey, "RJCT", StatusReason.DUPLICATE_TRANSACTION.because(
+                        "this id was already used for a different payment; nothing was executed"), null, false);
     }
 
     /**
@@ -261,12 +267,11 @@ public class Payments {
                 && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
     }
 
-    /** The answer to a payment the rules refuse ({@code refusal} "CODE text") or let through, as written first. */
-    private static PaymentResult answer(PaymentOrder o, long id, String refusal, boolean interBank) {
+    /** The answer to a payment the rules refuse or let through ({@code refusal} null), as written first. */
+    private static PaymentResult answer(PaymentOrder o, long id, Refusal refusal, boolean interBank) {
         return refusal != null
-                ? new PaymentResult(id, o.idemKey(), "RJCT", refusal.substring(0, 4), refusal.substring(5), null, false)
-                : new PaymentResult(id, o.idemKey(), interBank ? "ACSP" : "ACSC", null, null, TRANSFER_PREFIX + id,
-                        false);
+                ? new PaymentResult(id, o.idemKey(), "RJCT", refusal, null, false)
+                : new PaymentResult(id, o.idemKey(), interBank ? "ACSP" : "ACSC", null, TRANSFER_PREFIX + id, false);
     }
 
     /** An executed payment's transfer id is its instruction's id after this. */
@@ -291,7 +296,7 @@ public class Payments {
         PaymentOrder.Amount parsed = o.amount();
         Long amount = parsed instanceof PaymentOrder.Fen f ? f.fen() : null;
         boolean interBank = interBank(o);
-        String refusal = refusal(o, ctx, parsed, amount, interBank);
+        Refusal refusal = refusal(o, ctx, parsed, amount, interBank);
         // the answer as the rules give it, written with the claim; its id and transfer id come from the database
         PaymentResult rules = answer(o, 0, refusal, interBank);
         TreeMap<String, Long> limits = refusal == null ? limits(o, ctx) : new TreeMap<>();
@@ -326,10 +331,10 @@ public class Payments {
                 .param("timeout", posting.timeout() == null ? null
                         : OffsetDateTime.ofInstant(posting.timeout(), ZoneOffset.UTC))
                 .param("code", posting.code()).param("ref", posting.reference())
-                .param("limitRefusals", limits.values().stream().map(l -> limitRefusal(l, o.businessDate()))
-                        .toArray(String[]::new))
-                .param("funds", coreRefusal(o, Outcome.EXCEEDS_CREDITS.name()))
-                .param("core", coreRefusal(o, "{outcome}"));
+                .param("limitRefusals", limits.values().stream()
+                        .map(l -> codeAndText(limitRefusal(l, o.businessDate()))).toArray(String[]::new))
+                .param("funds", codeAndText(coreRefusal(o, Outcome.EXCEEDS_CREDITS.name())))
+                .param("core", codeAndText(coreRefusal(o, "{outcome}")));
         record Called(String outcome, PaymentResult result) {
         }
         java.util.function.Supplier<Called> pay = () -> call.query((rs, i) -> {
@@ -338,8 +343,8 @@ public class Payments {
                 case "REPLAYED_NONCE" -> null;
                 case "EARLIER" -> replay(o.idemKey(), o.contentHash(), rs.getLong(2), rs.getString(7),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(3));
-                default -> new PaymentResult(rs.getLong(2), o.idemKey(), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(3), false);
+                default -> new PaymentResult(rs.getLong(2), o.idemKey(), rs.getString(4),
+                        Refusal.stored(rs.getString(5), rs.getString(6)), rs.getString(3), false);
             });
         }).single();
         boolean watched = refusal == null
@@ -357,40 +362,41 @@ public class Payments {
         return called.result();
     }
 
-    /** Why the rules refuse the payment ("CODE text"), or null; from memory, before anything is locked. */
-    private static String refusal(PaymentOrder o, Context ctx, PaymentOrder.Amount parsed, Long amount,
+    /** Why the rules refuse the payment, or null; from memory, before anything is locked. */
+    private static Refusal refusal(PaymentOrder o, Context ctx, PaymentOrder.Amount parsed, Long amount,
             boolean interBank) {
         if (!"ACTIVE".equals(ctx.status())) {
-            return "AG01 the enterprise's direct connection is suspended";
+            return TRANSACTION_FORBIDDEN.because("the enterprise's direct connection is suspended");
         }
         if (!"CNY".equals(o.currency())) {
-            return "AM03 only CNY is accepted, not " + o.currency();
+            return NOT_ALLOWED_CURRENCY.because("only CNY is accepted, not " + o.currency());
         }
         if (parsed instanceof PaymentOrder.Refused r) {
-            return r.code() + " " + r.text();
+            return r.reason().because(r.text());
         }
         if (o.debitAccount() == null || o.debitAccount().isBlank()) {
-            return "AC01 no debit account is given";
+            return INCORRECT_ACCOUNT_NUMBER.because("no debit account is given");
         }
         if (ctx.grantedAccount() == null || !ctx.canPay()) {
-            return "AC01 debit account unknown or not granted for payment: " + o.debitAccount();
+            return INCORRECT_ACCOUNT_NUMBER.because("debit account unknown or not granted for payment: "
+                    + o.debitAccount());
         }
         if (o.creditAccount() == null || o.creditAccount().isBlank()) {
-            return "AC03 no creditor account is given";
+            return INVALID_CREDITOR_ACCOUNT_NUMBER.because("no creditor account is given");
         }
         if (o.creditAccount().equals(o.debitAccount())) {
-            return "AC03 the creditor account is the debit account";
+            return INVALID_CREDITOR_ACCOUNT_NUMBER.because("the creditor account is the debit account");
         }
         if (!interBank && !"CUSTOMER".equals(ctx.creditKind())) {
-            return "AC03 no account " + o.creditAccount() + " at this bank";
+            return INVALID_CREDITOR_ACCOUNT_NUMBER.because("no account " + o.creditAccount() + " at this bank");
         }
         if (parsed instanceof PaymentOrder.AboveAnyLimit || amount > ctx.perTxnLimitFen()) {
-            return "AM02 above the enterprise's per-transaction limit of " + Money.yuanText(ctx.perTxnLimitFen())
-                    + " yuan";
+            return NOT_ALLOWED_AMOUNT.because("above the enterprise's per-transaction limit of "
+                    + Money.yuanText(ctx.perTxnLimitFen()) + " yuan");
         }
         if (ctx.accountPerTxnFen() != null && amount > ctx.accountPerTxnFen()) {
-            return "AM02 above the account's per-transaction limit of " + Money.yuanText(ctx.accountPerTxnFen())
-                    + " yuan";
+            return NOT_ALLOWED_AMOUNT.because("above the account's per-transaction limit of "
+                    + Money.yuanText(ctx.accountPerTxnFen()) + " yuan");
         }
         return null;
     }
@@ -433,10 +439,10 @@ public class Payments {
             }
             taken.add(limit.getKey());
         }
-        Charge.Refusal charged = charge == null ? null : charge.take(amount);
+        Refusal charged = charge == null ? null : charge.take(amount);
         if (charged != null) {
             giveBack(taken, o.businessDate(), amount);
-            return refused(c.id(), o, charged.code(), charged.text());
+            return refused(c.id(), o, charged);
         }
         String transferId = c.answer().transferId();
         Transfer t = transfer(o, transferId, amount, c.interBank());
@@ -480,19 +486,26 @@ public class Payments {
     private PaymentResult limitRefused(long id, PaymentOrder o, String key, long limitFen) {
         long used = db.sql("select used_fen from dc_limit_usage where usage_key = :k and business_date = :d")
                 .param("k", key).param("d", o.businessDate()).query(Long.class).single();
-        return refused(id, o, limitRefusal(limitFen, o.businessDate()).replace("{used}", Money.yuanText(used)));
+        Refusal why = limitRefusal(limitFen, o.businessDate());
+        return refused(id, o, new Refusal(why.reason(), why.text().replace("{used}", Money.yuanText(used))));
     }
 
-    /** Why a payment above a daily limit is refused ("CODE text"), {@code {used}} for the amount already used. */
-    private static String limitRefusal(long limitFen, LocalDate date) {
-        return "AM02 above the daily limit of " + Money.yuanText(limitFen) + " yuan ({used} already used on " + date
-                + ")";
+    /** Why a payment above a daily limit is refused, {@code {used}} standing for the amount already used. */
+    private static Refusal limitRefusal(long limitFen, LocalDate date) {
+        return NOT_ALLOWED_AMOUNT.because("above the daily limit of " + Money.yuanText(limitFen)
+                + " yuan ({used} already used on " + date + ")");
     }
 
-    /** Why a payment whose posting the core refused ({@link Outcome}'s name) is refused ("CODE text"). */
-    private static String coreRefusal(PaymentOrder o, String outcome) {
-        return outcome.equals(Outcome.EXCEEDS_CREDITS.name()) ? "AM04 insufficient funds on " + o.debitAccount()
-                : "NARR the core refused the posting: " + outcome;
+    /** Why a payment whose posting the core refused ({@link Outcome}'s name) is refused. */
+    private static Refusal coreRefusal(PaymentOrder o, String outcome) {
+        return outcome.equals(Outcome.EXCEEDS_CREDITS.name())
+                ? INSUFFICIENT_FUNDS.because("insufficient funds on " + o.debitAccount())
+                : NARRATIVE.because("the core refused the posting: " + outcome);
+    }
+
+    /** A refusal as {@code dc_pay} takes it: "CODE text". */
+    private static String codeAndText(Refusal r) {
+        return r.code() + " " + r.text();
     }
 
     /**
@@ -545,19 +558,15 @@ public class Payments {
         return keys.getKeyList().isEmpty() ? null : keys.getKeyAs(Number.class).longValue();
     }
 
-    /** As {@link #refused(long, PaymentOrder, String, String)}, the refusal given as "CODE text". */
-    private PaymentResult refused(long id, PaymentOrder o, String refusal) {
-        return refused(id, o, refusal.substring(0, 4), refusal.substring(5));
-    }
-
     /** Rejects a payment whose answer was written as executed before its posting was refused (see run). */
-    private PaymentResult refused(long id, PaymentOrder o, String code, String text) {
+    private PaymentResult refused(long id, PaymentOrder o, Refusal why) {
         db.sql("update dc_instruction set status = 'RJCT', reason_code = :c, reason_text = :t, transfer_id = null "
-                + "where instruction_id = :id").param("c", code).param("t", cut(text, 200)).param("id", id).update();
-        db.sql("update dc_instruction_event set status = 'RJCT', actor = 'rules', detail = :d "
-                + "where instruction_id = :id and status <> 'RCVD'").param("d", cut(code + " " + text, 400))
+                + "where instruction_id = :id").param("c", why.code()).param("t", cut(why.text(), 200))
                 .param("id", id).update();
-        return new PaymentResult(id, o.idemKey(), "RJCT", code, text, null, false);
+        db.sql("update dc_instruction_event set status = 'RJCT', actor = 'rules', detail = :d "
+                + "where instruction_id = :id and status <> 'RCVD'")
+                .param("d", cut(why.code() + " " + why.text(), 400)).param("id", id).update();
+        return new PaymentResult(id, o.idemKey(), "RJCT", why, null, false);
     }
 
     void event(long instructionId, String status, String actor, String detail) {
@@ -579,7 +588,7 @@ public class Payments {
                     settled ? CoreBanking.Kind.POST : CoreBanking.Kind.VOID, businessDate);
             if (out == Outcome.OK) {
                 db.sql("update dc_instruction set status = :s, reason_code = :r where instruction_id = :id")
-                        .param("s", settled ? "ACSC" : "RJCT").param("r", settled ? null : "NARR")
+                        .param("s", settled ? "ACSC" : "RJCT").param("r", settled ? null : NARRATIVE.code())
                         .param("id", instructionId).update();
                 event(instructionId, settled ? "ACSC" : "RJCT", actor,
                         settled ? "settled by the clearing" : "returned by the clearing");

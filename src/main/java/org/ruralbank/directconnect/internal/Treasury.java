@@ -32,8 +32,9 @@ public class Treasury implements TreasuryPayments {
     /** The instruction journal's id of a treasury payment (apart from the enterprise's other JSON payments). */
     static final String PAYMENT_KEY_PREFIX = "TREASURY:";
     /** Reason codes of quota refusals in the payment's answer (the bank's own, beside the ISO ones). */
-    static final Map<String, Outcome> QUOTA_REASONS = Map.of("TQ01", Outcome.QUOTA_EXCEEDED,
-            "TQ02", Outcome.UNKNOWN_QUOTA, "TQ03", Outcome.UNKNOWN_BUDGET_UNIT);
+    static final Map<StatusReason, Outcome> QUOTA_REASONS = Map.of(StatusReason.QUOTA_EXCEEDED,
+            Outcome.QUOTA_EXCEEDED, StatusReason.UNKNOWN_QUOTA, Outcome.UNKNOWN_QUOTA, StatusReason.UNKNOWN_BUDGET_UNIT,
+            Outcome.UNKNOWN_BUDGET_UNIT);
     private static final String QUOTA_KEY = "enterprise_id = :e and fiscal_year = :y and budget_unit = :u "
             + "and economic_code = :c";
 
@@ -224,14 +225,14 @@ public class Treasury implements TreasuryPayments {
         return db.sql("select instruction_id, status, reason_code, reason_text, transfer_id from dc_instruction "
                 + "where enterprise_id = :e and idem_key = :k").param("e", enterpriseId)
                 .param("k", PAYMENT_KEY_PREFIX + paymentId).query((rs, i) -> answer(paymentId, new PaymentResult(
-                        rs.getLong(1), paymentId, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        true))).optional();
+                        rs.getLong(1), paymentId, rs.getString(2), Refusal.stored(rs.getString(3), rs.getString(4)),
+                        rs.getString(5), true))).optional();
     }
 
     private static PaymentAnswer answer(String paymentId, PaymentResult r) {
         Outcome outcome = !r.rejected() ? (r.replay() ? Outcome.EXISTS : Outcome.OK)
-                : "DU03".equals(r.reasonCode()) ? Outcome.EXISTS_WITH_DIFFERENT_CONTENT
-                : QUOTA_REASONS.getOrDefault(r.reasonCode(), Outcome.PAYMENT_REFUSED);
+                : r.refusal().reason() == StatusReason.DUPLICATE_TRANSACTION ? Outcome.EXISTS_WITH_DIFFERENT_CONTENT
+                : QUOTA_REASONS.getOrDefault(r.refusal().reason(), Outcome.PAYMENT_REFUSED);
         return new PaymentAnswer(paymentId, outcome, r.status(), r.reasonCode(), r.reasonText(), r.instructionId(),
                 r.transferId());
     }
@@ -262,17 +263,17 @@ public class Treasury implements TreasuryPayments {
             Optional<Long> remaining = db.sql("select granted_fen - paid_fen + refunded_fen from dc_quota where "
                     + QUOTA_KEY).params(key()).query(Long.class).optional();
             if (remaining.isPresent()) {
-                return new Refusal("TQ01", "above the quota of budget unit " + p.budgetUnit() + " for "
+                return StatusReason.QUOTA_EXCEEDED.because("above the quota of budget unit " + p.budgetUnit() + " for "
                         + p.economicCode() + " in " + p.fiscalYear() + ": " + Money.yuanText(remaining.get())
                         + " yuan remain");
             }
             boolean unitKnown = db.sql("select count(*) from dc_quota where enterprise_id = :e and fiscal_year = :y "
                     + "and budget_unit = :u").params(key()).query(Long.class).single() > 0;
             return unitKnown
-                    ? new Refusal("TQ02", "budget unit " + p.budgetUnit() + " has no quota for economic "
+                    ? StatusReason.UNKNOWN_QUOTA.because("budget unit " + p.budgetUnit() + " has no quota for economic "
                             + "classification " + p.economicCode() + " in " + p.fiscalYear())
-                    : new Refusal("TQ03", "no budget unit " + p.budgetUnit() + " among the quotas of "
-                            + p.fiscalYear());
+                    : StatusReason.UNKNOWN_BUDGET_UNIT.because("no budget unit " + p.budgetUnit()
+                            + " among the quotas of " + p.fiscalYear());
         }
 
         @Override

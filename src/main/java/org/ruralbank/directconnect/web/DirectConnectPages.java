@@ -126,7 +126,7 @@ class DirectConnectPages {
                 : "/directconnect/enterprises/" + fields.get("enterpriseId");
         try {
             Onboarding.Kind k = Onboarding.Kind.valueOf(kind == null ? "" : kind);
-            long id = onboarding.propose(k, fields, CurrentStaff.get());
+            long id = onboarding.propose(k.change(fields), CurrentStaff.get());
             redirect.addFlashAttribute("proposed", id);
             return "redirect:" + (k == Onboarding.Kind.ENTERPRISE ? "/directconnect/changes" : back);
         } catch (NotFound nf) {

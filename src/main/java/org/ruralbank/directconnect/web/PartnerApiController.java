@@ -112,7 +112,7 @@ class PartnerApiController {
     ResponseEntity<?> initiation(@RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestHeader(name = "Prefer", required = false) String prefer,
             @RequestBody(required = false) byte[] body) throws Xml.BadXml {
-        if (!isXml(contentType)) {
+        if (!PartnerApiMediaTypes.isOneOf(contentType, MediaType.APPLICATION_XML, MediaType.TEXT_XML)) {
             throw new Problems.Problem(415, "unsupported-media-type", "a pain.001 message is sent as "
                     + "application/xml or text/xml, not " + contentType);
         }
@@ -166,15 +166,6 @@ class PartnerApiController {
         m.put("report", job.done() ? jobPath(job) + "/report" : null);
         m.put("replay", replay);
         return m;
-    }
-
-    private static boolean isXml(String contentType) {
-        try {
-            MediaType type = contentType == null ? null : MediaType.parseMediaType(contentType);
-            return type != null && (MediaType.APPLICATION_XML.includes(type) || MediaType.TEXT_XML.includes(type));
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     @PostMapping("/pools/{poolId}/runs")

@@ -64,7 +64,7 @@ class PaymentEndpoint implements HttpRequestHandler {
                         + request.getMethod());
                 return;
             }
-            if (!isJson(request.getContentType())) {
+            if (!PartnerApiMediaTypes.isOneOf(request.getContentType(), MediaType.APPLICATION_JSON)) {
                 Problems.write(response, 415, "unsupported-media-type", "the body must be application/json, not "
                         + request.getContentType());
                 return;
@@ -92,14 +92,6 @@ class PaymentEndpoint implements HttpRequestHandler {
         } catch (RuntimeException e) {
             LOG.error("partner payment failed", e);
             Problems.write(response, 500, "internal", PartnerApiProblems.UNEXPECTED);
-        }
-    }
-
-    private static boolean isJson(String contentType) {
-        try {
-            return contentType != null && MediaType.APPLICATION_JSON.includes(MediaType.parseMediaType(contentType));
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 

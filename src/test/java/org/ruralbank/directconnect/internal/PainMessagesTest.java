@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.ruralbank.directconnect.internal.PainMessages.CreditTransfer;
 import org.ruralbank.directconnect.internal.PainMessages.Initiation;
 import org.ruralbank.directconnect.internal.PainMessages.PaymentBlock;
-import org.ruralbank.directconnect.internal.PainMessages.Refusal;
 
 /** The checks of a whole pain.001 before anything executes, and the guard that its report will validate. */
 class PainMessagesTest {

@@ -36,7 +36,7 @@ class PaymentOrderTest {
         "1,000.00    | AM12 | the amount is not a decimal number of yuan: 1,000.00",
     })
     void refusesWhatIsNotAnAmountToPaySayingWhy(String text, String code, String why) {
-        assertThat(order(text).amount()).isEqualTo(new PaymentOrder.Refused(code, why));
+        assertThat(order(text).amount()).isEqualTo(new PaymentOrder.Refused(StatusReason.of(code), why));
     }
 
     @Test
@@ -51,6 +51,12 @@ class PaymentOrderTest {
                 .isEqualTo("PAIN:3:M/1/1:B/1:E");
         assertThat(PaymentOrder.isoKey("M", "B/1:E", "F")).isNotEqualTo(PaymentOrder.isoKey("M", "B", "E/1:F"));
         assertThat(PaymentOrder.isoKey("1:M", "1:B", "1:E")).doesNotStartWith("ISO:");
+    }
+
+    @Test
+    void aTransactionNamedByItsPositionNeverTakesTheKeyOfANamedOne() {
+        assertThat(PaymentOrder.isoKey("M", "B", 3)).isEqualTo("PAIN:1:M/1:B/#3")
+                .isNotEqualTo(PaymentOrder.isoKey("M", "B", "#3")).isNotEqualTo(PaymentOrder.isoKey("M", "B", "3"));
     }
 
     private static PaymentOrder order(String amount) {
