@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Balance;
 import org.ruralbank.directconnect.internal.PainMessages.BlockStatus;
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Service;
 public class PartnerOperations {
 
     public static final int MAX_TRANSACTIONS_PER_MESSAGE = 5000;
+    /** Compiled once: {@code String.matches} compiles its expression again on every call. */
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
 
     private final CoreBanking core;
     private final Directory directory;
@@ -123,7 +126,7 @@ public class PartnerOperations {
     /** A JSON payment; the request's {@code nonce}, when given, is recorded in the payment's transaction. */
     public PaymentResult pay(String enterpriseId, Nonces.Claim nonce, String idempotencyKey, String debitAccount,
             String creditAccount, String creditorName, String creditorBank, String amount, String currency) {
-        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9_.:-]{1,100}")) {
+        if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new Problems.Problem(400, "bad-request",
                     "header Idempotency-Key (1 to 100 characters [A-Za-z0-9_.:-]) is required");
         }

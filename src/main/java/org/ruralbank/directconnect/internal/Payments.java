@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,9 @@ import java.util.TreeMap;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Outcome;
 import org.ruralbank.directconnect.CoreBanking.Transfer;
+import org.ruralbank.platform.StoreDialect;
 import org.ruralbank.shared.Money;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import java.sql.Types;
 import javax.sql.DataSource;
@@ -57,7 +60,13 @@ public class Payments {
     private final Nonces nonces;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /**
+     * Whether a single payment runs as one call of the database's {@code dc_pay} (PostgreSQL with the built-in
+     * ledger, see {@link #executeInOneCall}) rather than statement by statement.
+     */
+    private final boolean oneCall;
 
+    @Autowired
     Payments(JdbcClient db, DataSource dataSource, CoreBanking core, Directory directory,
             Notifications notifications, Nonces nonces, TransactionTemplate tx, Clock clock) {
         this.db = db;
@@ -68,6 +77,29 @@ public class Payments {
         this.nonces = nonces;
         this.tx = tx;
         this.clock = clock;
+        this.oneCall = core instanceof LedgerCoreBanking && StoreDialect.of(dataSource) == StoreDialect.POSTGRESQL;
+    }
+
+    private Payments(Payments p, boolean oneCall) {
+        this.db = p.db;
+        this.jdbc = p.jdbc;
+        this.core = p.core;
+        this.directory = p.directory;
+        this.notifications = p.notifications;
+        this.nonces = p.nonces;
+        this.tx = p.tx;
+        this.clock = p.clock;
+        this.oneCall = oneCall;
+    }
+
+    /** Whether single payments run as one call of {@code dc_pay}. */
+    boolean inOneCall() {
+        return oneCall;
+    }
+
+    /** The same payments statement by statement, as on any database (to compare the two ways in tests). */
+    Payments statementByStatement() {
+        return new Payments(this, false);
     }
 
     /** Executes the payment, or answers the stored result of an identical earlier one. Never throws for input. */
@@ -103,6 +135,11 @@ public class Payments {
 
     /** As {@link #execute(PaymentOrder, Nonces.Claim)}, drawing on {@code charge} too (when not null). */
     public PaymentResult execute(PaymentOrder order, Nonces.Claim nonce, Charge charge) {
+        if (oneCall && charge == null) {
+            PaymentResult result = executeInOneCall(order, nonce);
+            committed(nonce);
+            return result;
+        }
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 PaymentResult result = tx.execute(status -> {
@@ -141,12 +178,19 @@ public class Payments {
         return db.sql("""
                 select instruction_id, content_hash, status, reason_code, reason_text, transfer_id
                   from dc_instruction where enterprise_id = :e and idem_key = :k
-                """).param("e", enterpriseId).param("k", idemKey).query((rs, i) -> hash.equals(rs.getString(2))
-                        ? new PaymentResult(rs.getLong(1), idemKey, rs.getString(3),
-                                Refusal.stored(rs.getString(4), rs.getString(5)), rs.getString(6), true)
-                        : new PaymentResult(null, idemKey, "RJCT", StatusReason.DUPLICATE_TRANSACTION.because(
-                                "this id was already used for a different payment; nothing was executed"), null,
-                                false)).optional();
+                """).param("e", enterpriseId).param("k", idemKey).query((rs, i) -> replay(idemKey, hash,
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6))).optional();
+    }
+
+    /** The answer to a payment whose id is taken: the stored answer if its content is the same, else DU03. */
+    private static PaymentResult replay(String idemKey, String hash, long instructionId, String storedHash,
+            String status, String reasonCode, String reasonText, String transferId) {
+        return hash.equals(storedHash)
+                ? new PaymentResult(instructionId, idemKey, status, Refusal.stored(reasonCode, reasonText), transferId,
+                        true)
+                : new PaymentResult(null, idemKey, "RJCT", StatusReason.DUPLICATE_TRANSACTION.because(
+                        "this id was already used for a different payment; nothing was executed"), null, false);
     }
 
     /**
@@ -194,8 +238,7 @@ public class Payments {
             Context ctx = context(o);
             PaymentOrder.Amount parsed = o.amount();
             Long amount = parsed instanceof PaymentOrder.Fen f ? f.fen() : null;
-            boolean interBank = o.creditorAgent() != null && !o.creditorAgent().isBlank()
-                    && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
+            boolean interBank = interBank(o);
             OffsetDateTime received = OffsetDateTime.now(clock);
             Long id = insert(o, ctx.orgPath(), hash, amount, interBank, received);
             if (id == null) {
@@ -204,10 +247,7 @@ public class Payments {
                         "instruction " + o.idemKey() + " neither inserted nor found")));
                 continue;
             }
-            Refusal refusal = refusal(o, ctx, parsed, amount, interBank);
-            PaymentResult answer = refusal != null
-                    ? new PaymentResult(id, o.idemKey(), "RJCT", refusal, null, false)
-                    : new PaymentResult(id, o.idemKey(), interBank ? "ACSP" : "ACSC", null, "PAY-" + id, false);
+            PaymentResult answer = answer(o, id, refusal(o, ctx, parsed, amount, interBank), interBank);
             Claimed c = new Claimed(results.size(), o, id, received, ctx, amount, interBank, answer);
             claimed.add(c);
             results.add(answer);
@@ -220,6 +260,106 @@ public class Payments {
             }
         }
         return results;
+    }
+
+    private static boolean interBank(PaymentOrder o) {
+        return o.creditorAgent() != null && !o.creditorAgent().isBlank()
+                && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** The answer to a payment the rules refuse or let through ({@code refusal} null), as written first. */
+    private static PaymentResult answer(PaymentOrder o, long id, Refusal refusal, boolean interBank) {
+        return refusal != null
+                ? new PaymentResult(id, o.idemKey(), "RJCT", refusal, null, false)
+                : new PaymentResult(id, o.idemKey(), interBank ? "ACSP" : "ACSC", null, TRANSFER_PREFIX + id, false);
+    }
+
+    /** An executed payment's transfer id is its instruction's id after this. */
+    private static final String TRANSFER_PREFIX = "PAY-";
+
+    /** The decided history entry's detail; for an executed payment the transfer id follows it. */
+    private static String decidedDetail(PaymentResult a, boolean interBank) {
+        return a.rejected() ? a.reasonCode() + " " + a.reasonText()
+                : interBank ? "reserved for the clearing hand-off as " : "posted as ";
+    }
+
+    /**
+     * A single payment as one statement, {@code dc_pay} (PostgreSQL, db/vendor/postgresql V16): it records the
+     * nonce, claims the id with the answer the rules give here, writes its history, takes the limits and posts as
+     * {@link #run} and {@link LedgerCoreBanking#transfer} do statement by statement, in the same order with the same
+     * locks, and corrects the answer when a limit or the core refuses. Called on its own it commits by itself: one
+     * round trip per payment, and its rows are unlocked by that commit without waiting for this thread. A payment to
+     * or from a watched account runs in a transaction with its notification, as on any database.
+     */
+    private PaymentResult executeInOneCall(PaymentOrder o, Nonces.Claim nonce) {
+        Context ctx = context(o);
+        PaymentOrder.Amount parsed = o.amount();
+        Long amount = parsed instanceof PaymentOrder.Fen f ? f.fen() : null;
+        boolean interBank = interBank(o);
+        Refusal refusal = refusal(o, ctx, parsed, amount, interBank);
+        // the answer as the rules give it, written with the claim; its id and transfer id come from the database
+        PaymentResult rules = answer(o, 0, refusal, interBank);
+        TreeMap<String, Long> limits = refusal == null ? limits(o, ctx) : new TreeMap<>();
+        // the transfer to post, but for its id (the instruction's, from the database)
+        Transfer posting = transfer(o, null, amount == null ? 0 : amount, interBank);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Nonces.Claim claim = nonce == null || nonce.recorded ? null : nonce;
+        var call = db.sql("""
+                select outcome, instruction, transfer, answer_status, answer_code, answer_text, stored_hash
+                  from dc_pay(:key, :nonce, :seen,
+                    :e, :path, :k, :h, :ch, :msg, :pmt, :e2e, :d, :c, :cn, :ca, :at, :af, :cur, :ib, :bd, :now,
+                    :status, :rc, :rt, :prefix, :partner, :rdetail, :actor, :ddetail, :now,
+                    :keys, :limits, :credit, :kind, :timeout, :code, :ref, :limitRefusals, :funds, :core)
+                """)
+                .param("key", claim == null ? null : claim.keyId).param("nonce", claim == null ? null : claim.nonce)
+                .param("seen", claim == null ? null : OffsetDateTime.ofInstant(claim.seenAt, ZoneOffset.UTC))
+                .param("e", o.enterpriseId()).param("path", ctx.orgPath()).param("k", o.idemKey())
+                .param("h", o.contentHash()).param("ch", o.channel()).param("msg", cut(o.msgId(), 35))
+                .param("pmt", cut(o.pmtInfId(), 35)).param("e2e", cut(o.endToEndId(), 35))
+                .param("d", cut(o.debitAccount(), 34)).param("c", cut(o.creditAccount(), 34))
+                .param("cn", cut(o.creditorName(), 140)).param("ca", cut(o.creditorAgent(), 35))
+                .param("at", cut(o.amountText(), 40)).param("af", amount).param("cur", cut(o.currency(), 3))
+                .param("ib", interBank).param("bd", o.businessDate()).param("now", now)
+                .param("status", rules.status()).param("rc", rules.reasonCode())
+                .param("rt", cut(rules.reasonText(), 200)).param("prefix", TRANSFER_PREFIX)
+                .param("partner", cut("partner:" + o.enterpriseId(), 60))
+                .param("rdetail", cut(o.channel() + " " + o.idemKey(), 400))
+                .param("actor", rules.rejected() ? "rules" : "core").param("ddetail", decidedDetail(rules, interBank))
+                .param("keys", limits.keySet().toArray(String[]::new))
+                .param("limits", limits.values().toArray(Long[]::new))
+                .param("credit", posting.creditAccount()).param("kind", posting.kind().name())
+                .param("timeout", posting.timeout() == null ? null
+                        : OffsetDateTime.ofInstant(posting.timeout(), ZoneOffset.UTC))
+                .param("code", posting.code()).param("ref", posting.reference())
+                .param("limitRefusals", limits.values().stream()
+                        .map(l -> codeAndText(limitRefusal(l, o.businessDate()))).toArray(String[]::new))
+                .param("funds", codeAndText(coreRefusal(o, Outcome.EXCEEDS_CREDITS.name())))
+                .param("core", codeAndText(coreRefusal(o, "{outcome}")));
+        record Called(String outcome, PaymentResult result) {
+        }
+        java.util.function.Supplier<Called> pay = () -> call.query((rs, i) -> {
+            String outcome = rs.getString(1);
+            return new Called(outcome, switch (outcome) {
+                case "REPLAYED_NONCE" -> null;
+                case "EARLIER" -> replay(o.idemKey(), o.contentHash(), rs.getLong(2), rs.getString(7),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(3));
+                default -> new PaymentResult(rs.getLong(2), o.idemKey(), rs.getString(4),
+                        Refusal.stored(rs.getString(5), rs.getString(6)), rs.getString(3), false);
+            });
+        }).single();
+        boolean watched = refusal == null
+                && (directory.watched(posting.debitAccount()) || directory.watched(posting.creditAccount()));
+        Called called = !watched ? pay.get() : tx.execute(status -> {
+            Called c = pay.get();
+            if (c.outcome().equals("OK") || c.outcome().equals("EXISTS")) {
+                notifications.enqueue(transfer(o, c.result().transferId(), amount, interBank));
+            }
+            return c;
+        });
+        if (called.result() == null) {
+            throw Nonces.replayed(nonce);
+        }
+        return called.result();
     }
 
     /** Why the rules refuse the payment, or null; from memory, before anything is locked. */
@@ -277,9 +417,7 @@ public class Payments {
         jdbc.batchUpdate("insert into dc_instruction_event (instruction_id, occurred_at, status, actor, detail) "
                 + "values (?, ?, 'RCVD', ?, ?), (?, ?, ?, ?, ?)", claimed.stream().map(c -> {
                     PaymentResult a = c.answer();
-                    String detail = a.rejected() ? a.reasonCode() + " " + a.reasonText()
-                            : c.interBank() ? "reserved for the clearing hand-off as " + a.transferId()
-                            : "posted as " + a.transferId();
+                    String detail = decidedDetail(a, c.interBank()) + (a.rejected() ? "" : a.transferId());
                     return new Object[] {c.id(), c.received(), cut("partner:" + c.order().enterpriseId(), 60),
                         cut(c.order().channel() + " " + c.order().idemKey(), 400), c.id(), now, a.status(),
                         a.rejected() ? "rules" : "core", cut(detail, 400)};
@@ -293,20 +431,11 @@ public class Payments {
         Context ctx = c.ctx();
         long amount = c.amountFen();
         // limit rows first, in key order; the core locks account rows after them
-        TreeMap<String, Long> limits = new TreeMap<>();
-        limits.put("E:" + o.enterpriseId(), ctx.dailyLimitFen());
-        if (ctx.accountDailyFen() != null) {
-            limits.put("A:" + o.enterpriseId() + ":" + ctx.grantedAccount(), ctx.accountDailyFen());
-        }
         List<String> taken = new ArrayList<>();
-        for (var limit : limits.entrySet()) {
+        for (var limit : limits(o, ctx).entrySet()) {
             if (!take(limit.getKey(), o.businessDate(), amount, limit.getValue())) {
                 giveBack(taken, o.businessDate(), amount);
-                long used = db.sql("select used_fen from dc_limit_usage where usage_key = :k and business_date = :d")
-                        .param("k", limit.getKey()).param("d", o.businessDate()).query(Long.class).single();
-                return refused(c.id(), o, NOT_ALLOWED_AMOUNT.because("above the daily limit of "
-                        + Money.yuanText(limit.getValue()) + " yuan (" + Money.yuanText(used) + " already used on "
-                        + o.businessDate() + ")"));
+                return limitRefused(c.id(), o, limit.getKey(), limit.getValue());
             }
             taken.add(limit.getKey());
         }
@@ -316,20 +445,14 @@ public class Payments {
             return refused(c.id(), o, charged);
         }
         String transferId = c.answer().transferId();
-        Transfer t = c.interBank()
-                ? Transfer.pending(transferId, o.debitAccount(), CLEARING_ACCOUNT, amount,
-                        clock.instant().plus(CLEARING_TIMEOUT), "CLEARING", o.idemKey(), o.businessDate())
-                : Transfer.posted(transferId, o.debitAccount(), o.creditAccount(), amount, "PAYMENT", o.idemKey(),
-                        o.businessDate());
+        Transfer t = transfer(o, transferId, amount, c.interBank());
         Outcome outcome = core.transfer(t);
         if (!outcome.succeeded()) {
             giveBack(taken, o.businessDate(), amount);
             if (charge != null) {
                 charge.giveBack(amount);
             }
-            return outcome == Outcome.EXCEEDS_CREDITS
-                    ? refused(c.id(), o, INSUFFICIENT_FUNDS.because("insufficient funds on " + o.debitAccount()))
-                    : refused(c.id(), o, NARRATIVE.because("the core refused the posting: " + outcome));
+            return refused(c.id(), o, coreRefusal(o, outcome.name()));
         }
         if (directory.watched(t.debitAccount()) || directory.watched(t.creditAccount())) {
             notifications.enqueue(t);
@@ -338,6 +461,51 @@ public class Payments {
             charge.posted(c.id(), transferId, amount);
         }
         return c.answer();
+    }
+
+    /** A payment's transfer: posted to the creditor, or reserved for the clearing hand-off (inter-bank). */
+    private Transfer transfer(PaymentOrder o, String transferId, long amount, boolean interBank) {
+        return interBank
+                ? Transfer.pending(transferId, o.debitAccount(), CLEARING_ACCOUNT, amount,
+                        clock.instant().plus(CLEARING_TIMEOUT), "CLEARING", o.idemKey(), o.businessDate())
+                : Transfer.posted(transferId, o.debitAccount(), o.creditAccount(), amount, "PAYMENT", o.idemKey(),
+                        o.businessDate());
+    }
+
+    /** The daily limits a payment takes, by key: their rows are locked in this order, before any account row. */
+    private static TreeMap<String, Long> limits(PaymentOrder o, Context ctx) {
+        TreeMap<String, Long> limits = new TreeMap<>();
+        limits.put("E:" + o.enterpriseId(), ctx.dailyLimitFen());
+        if (ctx.accountDailyFen() != null) {
+            limits.put("A:" + o.enterpriseId() + ":" + ctx.grantedAccount(), ctx.accountDailyFen());
+        }
+        return limits;
+    }
+
+    /** Rejects a payment above a daily limit (the limits it took already given back). */
+    private PaymentResult limitRefused(long id, PaymentOrder o, String key, long limitFen) {
+        long used = db.sql("select used_fen from dc_limit_usage where usage_key = :k and business_date = :d")
+                .param("k", key).param("d", o.businessDate()).query(Long.class).single();
+        Refusal why = limitRefusal(limitFen, o.businessDate());
+        return refused(id, o, new Refusal(why.reason(), why.text().replace("{used}", Money.yuanText(used))));
+    }
+
+    /** Why a payment above a daily limit is refused, {@code {used}} standing for the amount already used. */
+    private static Refusal limitRefusal(long limitFen, LocalDate date) {
+        return NOT_ALLOWED_AMOUNT.because("above the daily limit of " + Money.yuanText(limitFen)
+                + " yuan ({used} already used on " + date + ")");
+    }
+
+    /** Why a payment whose posting the core refused ({@link Outcome}'s name) is refused. */
+    private static Refusal coreRefusal(PaymentOrder o, String outcome) {
+        return outcome.equals(Outcome.EXCEEDS_CREDITS.name())
+                ? INSUFFICIENT_FUNDS.because("insufficient funds on " + o.debitAccount())
+                : NARRATIVE.because("the core refused the posting: " + outcome);
+    }
+
+    /** A refusal as {@code dc_pay} takes it: "CODE text". */
+    private static String codeAndText(Refusal r) {
+        return r.code() + " " + r.text();
     }
 
     /**
