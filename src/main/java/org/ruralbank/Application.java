@@ -7,5 +7,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * entry point and starts this application only for the commands that need it.
  */
 @SpringBootApplication
-public class Application {
-}
+public class Application {}

@@ -20,8 +20,8 @@ public record Access(OrgScope scope, @Nullable String ownStaffId) {
 
     /** The reach of a signed-in user. */
     public static Access of(StaffPrincipal staff) {
-        boolean org = staff.has(Role.PERF) || staff.has(Role.BRANCH_HEAD) || staff.has(Role.AUDITOR)
-                || staff.has(Role.ADMIN);
+        boolean org =
+                staff.has(Role.PERF) || staff.has(Role.BRANCH_HEAD) || staff.has(Role.AUDITOR) || staff.has(Role.ADMIN);
         return new Access(staff.scope(), org ? null : staff.staffId() == null ? "" : staff.staffId());
     }
 

@@ -46,10 +46,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AppraisalRuns {
 
-    public enum Status { DRAFT, PUBLISHED }
+    public enum Status {
+        DRAFT,
+        PUBLISHED
+    }
 
-    public record Run(long runId, String periodKey, int version, int schemeYear, LocalDate from, LocalDate to,
-            @Nullable LocalDate dataDate, String fingerprint, Status status, String runBy, OffsetDateTime runAt,
+    public record Run(
+            long runId,
+            String periodKey,
+            int version,
+            int schemeYear,
+            LocalDate from,
+            LocalDate to,
+            @Nullable LocalDate dataDate,
+            String fingerprint,
+            Status status,
+            String runBy,
+            OffsetDateTime runAt,
             @Nullable String publishedBy) {
 
         public Period period() {
@@ -57,27 +70,52 @@ public class AppraisalRuns {
         }
     }
 
-    public record OrgResult(String orgId, String orgName, String orgPath, @Nullable String areaClass, int headcount,
-            BigDecimal score, int rank) {
-    }
+    public record OrgResult(
+            String orgId,
+            String orgName,
+            String orgPath,
+            @Nullable String areaClass,
+            int headcount,
+            BigDecimal score,
+            int rank) {}
 
-    public record ItemResult(String orgId, String itemCode, @Nullable BigDecimal actual, @Nullable BigDecimal target,
-            @Nullable BigDecimal completionPct, BigDecimal score) {
-    }
+    public record ItemResult(
+            String orgId,
+            String itemCode,
+            @Nullable BigDecimal actual,
+            @Nullable BigDecimal target,
+            @Nullable BigDecimal completionPct,
+            BigDecimal score) {}
 
-    public record PersonResult(String staffId, String staffName, @Nullable String postCode, String orgId,
-            String branchOrgId, String orgPath, BigDecimal branchScore, @Nullable BigDecimal personalScore,
-            BigDecimal score, int rankInBranch) {
-    }
+    public record PersonResult(
+            String staffId,
+            String staffName,
+            @Nullable String postCode,
+            String orgId,
+            String branchOrgId,
+            String orgPath,
+            BigDecimal branchScore,
+            @Nullable BigDecimal personalScore,
+            BigDecimal score,
+            int rankInBranch) {}
 
-    public record PersonItem(String staffId, String itemCode, BigDecimal actual, @Nullable BigDecimal target,
-            @Nullable BigDecimal completionPct, BigDecimal score) {
-    }
+    public record PersonItem(
+            String staffId,
+            String itemCode,
+            BigDecimal actual,
+            @Nullable BigDecimal target,
+            @Nullable BigDecimal completionPct,
+            BigDecimal score) {}
 
     /** A result that differs from the version before: a branch's (kind ORG) or a person's (kind PERSON). */
-    public record Difference(String kind, String id, String name, @Nullable BigDecimal before, BigDecimal after,
-            @Nullable Integer rankBefore, int rankAfter) {
-    }
+    public record Difference(
+            String kind,
+            String id,
+            String name,
+            @Nullable BigDecimal before,
+            BigDecimal after,
+            @Nullable Integer rankBefore,
+            int rankAfter) {}
 
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
@@ -89,8 +127,16 @@ public class AppraisalRuns {
     private final AuditLog audit;
     private final Clock clock;
 
-    AppraisalRuns(JdbcClient db, JdbcTemplate jdbc, Warehouse warehouse, Indicators indicators, Schemes schemes,
-            Targets channelTargets, Pools pools, AuditLog audit, Clock clock) {
+    AppraisalRuns(
+            JdbcClient db,
+            JdbcTemplate jdbc,
+            Warehouse warehouse,
+            Indicators indicators,
+            Schemes schemes,
+            Targets channelTargets,
+            Pools pools,
+            AuditLog audit,
+            Clock clock) {
         this.db = db;
         this.jdbc = jdbc;
         this.warehouse = warehouse;
@@ -102,8 +148,7 @@ public class AppraisalRuns {
         this.clock = clock;
     }
 
-    private record DataDate(@Nullable LocalDate dataDate) {
-    }
+    private record DataDate(@Nullable LocalDate dataDate) {}
 
     /**
      * Runs a period ({@code 2025Q4}, {@code 2025-12}, {@code 2025}) as a new version. Refused (naming the parameter)
@@ -120,7 +165,9 @@ public class AppraisalRuns {
         Scorecard.Outcome outcome = Scorecard.compute(inputs(period, scheme));
         LocalDate dataDate = dataDate(period);
         int version = db.sql("select coalesce(max(version), 0) + 1 from appraisal_run where period_key = :p")
-                .param("p", period.key()).query(Integer.class).single();
+                .param("p", period.key())
+                .query(Integer.class)
+                .single();
         long runId;
         try {
             var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
@@ -128,18 +175,38 @@ public class AppraisalRuns {
                     insert into appraisal_run (period_key, version, scheme_year, from_date, to_date, data_date,
                         fingerprint, status, run_by, run_at)
                     values (:p, :v, :y, :f, :t, :d, :fp, 'DRAFT', :by, :at)
-                    """).param("p", period.key()).param("v", version).param("y", period.year())
-                    .param("f", period.from()).param("t", period.to()).param("d", dataDate)
-                    .param("fp", outcome.fingerprint()).param("by", Access.actor())
-                    .param("at", OffsetDateTime.now(clock)).update(keys, "run_id");
+                    """)
+                    .param("p", period.key())
+                    .param("v", version)
+                    .param("y", period.year())
+                    .param("f", period.from())
+                    .param("t", period.to())
+                    .param("d", dataDate)
+                    .param("fp", outcome.fingerprint())
+                    .param("by", Access.actor())
+                    .param("at", OffsetDateTime.now(clock))
+                    .update(keys, "run_id");
             runId = Objects.requireNonNull(keys.getKey()).longValue();
         } catch (DuplicateKeyException e) {
             throw new Rejected("period", "appraisal.rejected.concurrentRun", period.key());
         }
         store(runId, outcome);
-        audit.record("appraisal.run", "appraisal_run", String.valueOf(runId), Map.of(), Map.of("period", period.key(),
-                "version", version, "fingerprint", outcome.fingerprint(), "branches", outcome.orgs().size(),
-                "people", outcome.people().size()));
+        audit.record(
+                "appraisal.run",
+                "appraisal_run",
+                String.valueOf(runId),
+                Map.of(),
+                Map.of(
+                        "period",
+                        period.key(),
+                        "version",
+                        version,
+                        "fingerprint",
+                        outcome.fingerprint(),
+                        "branches",
+                        outcome.orgs().size(),
+                        "people",
+                        outcome.people().size()));
         return find(runId).orElseThrow();
     }
 
@@ -150,10 +217,18 @@ public class AppraisalRuns {
         if (dataDate == null) {
             throw new Rejected("period", "appraisal.rejected.noData", period.key());
         }
-        List<Scorecard.Branch> branches = warehouse.queries().named("appraisal/branches").bind("to_date", period.to())
-                .within(all).list(Scorecard.Branch.class);
-        List<Scorecard.Person> staff = warehouse.queries().named("appraisal/staff").bind("to_date", period.to())
-                .within(all).list(Scorecard.Person.class);
+        List<Scorecard.Branch> branches = warehouse
+                .queries()
+                .named("appraisal/branches")
+                .bind("to_date", period.to())
+                .within(all)
+                .list(Scorecard.Branch.class);
+        List<Scorecard.Person> staff = warehouse
+                .queries()
+                .named("appraisal/staff")
+                .bind("to_date", period.to())
+                .within(all)
+                .list(Scorecard.Person.class);
         Map<String, Indicators.Definition> defs = new LinkedHashMap<>();
         Map<String, List<Indicators.Figure>> figures = new LinkedHashMap<>();
         for (Schemes.Item item : scheme.items()) {
@@ -163,14 +238,27 @@ public class AppraisalRuns {
                 figures.put(item.code(), indicators.figures(item.code(), period, all));
             }
         }
-        return new Scorecard.Inputs(scheme, period, dataDate, branches, staff, defs, figures,
-                targets(period, scheme, branches, defs), approvedEntries(period.key()));
+        return new Scorecard.Inputs(
+                scheme,
+                period,
+                dataDate,
+                branches,
+                staff,
+                defs,
+                figures,
+                targets(period, scheme, branches, defs),
+                approvedEntries(period.key()));
     }
 
     /** The last business date of the period the warehouse holds, or null. */
     public @Nullable LocalDate dataDate(Period period) {
-        return warehouse.queries().named("appraisal/data_date").between(period.from(), period.to())
-                .first(DataDate.class).map(DataDate::dataDate).orElse(null);
+        return warehouse
+                .queries()
+                .named("appraisal/data_date")
+                .between(period.from(), period.to())
+                .first(DataDate.class)
+                .map(DataDate::dataDate)
+                .orElse(null);
     }
 
     /**
@@ -179,8 +267,11 @@ public class AppraisalRuns {
      * else the item's base target × the factor of the branch's area class; a flow's quarterly target times the
      * period's quarters, a stock's or ratio's as it is.
      */
-    private Map<String, Map<String, BigDecimal>> targets(Period period, Schemes.Scheme scheme,
-            List<Scorecard.Branch> branches, Map<String, Indicators.Definition> defs) {
+    private Map<String, Map<String, BigDecimal>> targets(
+            Period period,
+            Schemes.Scheme scheme,
+            List<Scorecard.Branch> branches,
+            Map<String, Indicators.Definition> defs) {
         List<Target> table = channelTargets.of(period.year(), OrgScope.everything());
         Map<String, Map<String, BigDecimal>> own = schemes.ownTargets(period.year());
         Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
@@ -193,9 +284,12 @@ public class AppraisalRuns {
             for (Scorecard.Branch b : branches) {
                 BigDecimal t = null;
                 if (d.targetIndicator() != null) {
-                    List<Target> set = table.stream().filter(x -> x.orgId().equals(b.orgId())
-                            && x.indicator().name().equals(d.targetIndicator()) && x.quarter() >= period.firstQuarter()
-                            && x.quarter() <= period.lastQuarter()).toList();
+                    List<Target> set = table.stream()
+                            .filter(x -> x.orgId().equals(b.orgId())
+                                    && x.indicator().name().equals(d.targetIndicator())
+                                    && x.quarter() >= period.firstQuarter()
+                                    && x.quarter() <= period.lastQuarter())
+                            .toList();
                     if (!set.isEmpty()) {
                         t = set.stream().map(Target::value).reduce(BigDecimal.ZERO, BigDecimal::add);
                         if (period.isMonth()) {
@@ -224,25 +318,62 @@ public class AppraisalRuns {
     private List<Scorecard.Entry> approvedEntries(String periodKey) {
         return db.sql("select org_id, kind, item_code, points from appraisal_entry where period_key = :p "
                         + "and status = 'APPROVED' order by org_id, kind, item_code")
-                .param("p", periodKey).query(Scorecard.Entry.class).list();
+                .param("p", periodKey)
+                .query(Scorecard.Entry.class)
+                .list();
     }
 
     private void store(long runId, Scorecard.Outcome o) {
-        jdbc.batchUpdate("insert into appraisal_result_org (run_id, org_id, org_name, org_path, area_class, headcount, "
-                + "score, rank_no) values (?, ?, ?, ?, ?, ?, ?, ?)", o.orgs().stream().map(r -> new Object[] {runId,
-                r.orgId(), r.orgName(), r.orgPath(), r.areaClass(), r.headcount(), r.score(), r.rank()}).toList());
-        jdbc.batchUpdate("insert into appraisal_result_item (run_id, org_id, item_code, actual, target, completion_pct, "
-                + "score) values (?, ?, ?, ?, ?, ?, ?)", o.items().stream().map(r -> new Object[] {runId, r.orgId(),
-                r.itemCode(), r.actual(), r.target(), r.completionPct(), r.score()}).toList());
-        jdbc.batchUpdate("insert into appraisal_result_person (run_id, staff_id, staff_name, post_code, org_id, "
-                + "branch_org_id, org_path, branch_score, personal_score, score, rank_in_branch) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", o.people().stream().map(r -> new Object[] {runId,
-                r.staffId(), r.staffName(), r.postCode(), r.orgId(), r.branchOrgId(), r.orgPath(), r.branchScore(),
-                r.personalScore(), r.score(), r.rankInBranch()}).toList());
-        jdbc.batchUpdate("insert into appraisal_result_person_item (run_id, staff_id, item_code, actual, target, "
-                + "completion_pct, score) values (?, ?, ?, ?, ?, ?, ?)", o.personItems().stream().map(r ->
-                new Object[] {runId, r.staffId(), r.itemCode(), r.actual(), r.target(), r.completionPct(),
-                        r.score()}).toList());
+        jdbc.batchUpdate(
+                "insert into appraisal_result_org (run_id, org_id, org_name, org_path, area_class, headcount, "
+                        + "score, rank_no) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                o.orgs().stream()
+                        .map(r -> new Object[] {
+                            runId,
+                            r.orgId(),
+                            r.orgName(),
+                            r.orgPath(),
+                            r.areaClass(),
+                            r.headcount(),
+                            r.score(),
+                            r.rank()
+                        })
+                        .toList());
+        jdbc.batchUpdate(
+                "insert into appraisal_result_item (run_id, org_id, item_code, actual, target, completion_pct, "
+                        + "score) values (?, ?, ?, ?, ?, ?, ?)",
+                o.items().stream()
+                        .map(r -> new Object[] {
+                            runId, r.orgId(), r.itemCode(), r.actual(), r.target(), r.completionPct(), r.score()
+                        })
+                        .toList());
+        jdbc.batchUpdate(
+                "insert into appraisal_result_person (run_id, staff_id, staff_name, post_code, org_id, "
+                        + "branch_org_id, org_path, branch_score, personal_score, score, rank_in_branch) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                o.people().stream()
+                        .map(r -> new Object[] {
+                            runId,
+                            r.staffId(),
+                            r.staffName(),
+                            r.postCode(),
+                            r.orgId(),
+                            r.branchOrgId(),
+                            r.orgPath(),
+                            r.branchScore(),
+                            r.personalScore(),
+                            r.score(),
+                            r.rankInBranch()
+                        })
+                        .toList());
+        jdbc.batchUpdate(
+                "insert into appraisal_result_person_item (run_id, staff_id, item_code, actual, target, "
+                        + "completion_pct, score) values (?, ?, ?, ?, ?, ?, ?)",
+                o.personItems().stream()
+                        .map(r -> new Object[] {
+                            runId, r.staffId(), r.itemCode(), r.actual(), r.target(), r.completionPct(), r.score()
+                        })
+                        .toList());
     }
 
     /**
@@ -257,7 +388,10 @@ public class AppraisalRuns {
         try {
             changed = db.sql("update appraisal_run set status = 'PUBLISHED', published_key = period_key, "
                             + "published_by = :by, published_at = :at where run_id = :id and status = 'DRAFT'")
-                    .param("by", Access.actor()).param("at", OffsetDateTime.now(clock)).param("id", runId).update();
+                    .param("by", Access.actor())
+                    .param("at", OffsetDateTime.now(clock))
+                    .param("id", runId)
+                    .update();
         } catch (DuplicateKeyException e) {
             throw new Rejected("run", "appraisal.rejected.otherPublished", run.periodKey());
         }
@@ -265,7 +399,11 @@ public class AppraisalRuns {
             throw new Rejected("run", "appraisal.rejected.published", run.periodKey(), run.version());
         }
         int funded = run.period().isQuarter() ? pools.fund(find(runId).orElseThrow()) : 0;
-        audit.record("appraisal.publish", "appraisal_run", String.valueOf(runId), Map.of("status", "DRAFT"),
+        audit.record(
+                "appraisal.publish",
+                "appraisal_run",
+                String.valueOf(runId),
+                Map.of("status", "DRAFT"),
                 Map.of("status", "PUBLISHED", "period", run.periodKey(), "version", run.version(), "pools", funded));
         return find(runId).orElseThrow();
     }
@@ -277,24 +415,32 @@ public class AppraisalRuns {
 
     /** Whether a period is frozen (a version of it is published). */
     public boolean published(String periodKey) {
-        return db.sql("select count(*) from appraisal_run where published_key = :p").param("p", periodKey)
-                .query(Integer.class).single() > 0;
+        return db.sql("select count(*) from appraisal_run where published_key = :p")
+                        .param("p", periodKey)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     public Optional<Run> find(long runId) {
-        return db.sql("select * from appraisal_run where run_id = :id").param("id", runId).query(AppraisalRuns::run)
+        return db.sql("select * from appraisal_run where run_id = :id")
+                .param("id", runId)
+                .query(AppraisalRuns::run)
                 .optional();
     }
 
     /** Every run, newest first (runs carry no bank data, only periods and versions). */
     public List<Run> list() {
-        return db.sql("select * from appraisal_run order by period_key desc, version desc").query(AppraisalRuns::run)
+        return db.sql("select * from appraisal_run order by period_key desc, version desc")
+                .query(AppraisalRuns::run)
                 .list();
     }
 
     /** The run a results page shows by default: the published one of the latest period, else the latest run. */
     public Optional<Run> current() {
-        return list().stream().filter(r -> r.status() == Status.PUBLISHED).findFirst()
+        return list().stream()
+                .filter(r -> r.status() == Status.PUBLISHED)
+                .findFirst()
                 .or(() -> list().stream().findFirst());
     }
 
@@ -302,26 +448,37 @@ public class AppraisalRuns {
     public List<OrgResult> branches(long runId, Access access) {
         OrgScope.Condition c = access.scope().where("o.org_path", null);
         List<OrgResult> rows = db.sql("select * from appraisal_result_org o where o.run_id = :id and " + c.sql()
-                        + " order by o.rank_no, o.org_id").param("id", runId).params(c.params())
-                .query(AppraisalRuns::orgResult).list();
+                        + " order by o.rank_no, o.org_id")
+                .param("id", runId)
+                .params(c.params())
+                .query(AppraisalRuns::orgResult)
+                .list();
         if (access.ownStaffId() == null) {
             return rows;
         }
         Optional<PersonResult> me = person(runId, access.ownStaffId(), access);
-        return db.sql("select * from appraisal_result_org o where o.run_id = :id and o.org_id = :b").param("id", runId)
-                .param("b", me.map(PersonResult::branchOrgId).orElse("")).query(AppraisalRuns::orgResult).list();
+        return db.sql("select * from appraisal_result_org o where o.run_id = :id and o.org_id = :b")
+                .param("id", runId)
+                .param("b", me.map(PersonResult::branchOrgId).orElse(""))
+                .query(AppraisalRuns::orgResult)
+                .list();
     }
 
     /** A branch of a run, if the user sees it (their own branch for a customer manager); else not found. */
     public OrgResult branch(long runId, String orgId, Access access) {
-        return branches(runId, access).stream().filter(o -> o.orgId().equals(orgId)).findFirst()
+        return branches(runId, access).stream()
+                .filter(o -> o.orgId().equals(orgId))
+                .findFirst()
                 .orElseThrow(() -> new NotFound("org", orgId));
     }
 
     public List<ItemResult> items(long runId, String orgId, Access access) {
         branch(runId, orgId, access);
         return db.sql("select * from appraisal_result_item where run_id = :id and org_id = :o order by item_code")
-                .param("id", runId).param("o", orgId).query(ItemResult.class).list();
+                .param("id", runId)
+                .param("o", orgId)
+                .query(ItemResult.class)
+                .list();
     }
 
     /** The people of a branch of a run the user sees, by rank in the branch. */
@@ -331,48 +488,71 @@ public class AppraisalRuns {
                         + (branchOrgId == null ? "" : " and p.branch_org_id = :b")
                         + (access.ownStaffId() == null ? "" : " and p.staff_id = :me")
                         + " order by p.branch_org_id, p.rank_in_branch, p.staff_id")
-                .param("id", runId).params(c.params()).params(branchOrgId == null ? Map.of() : Map.of("b", branchOrgId))
+                .param("id", runId)
+                .params(c.params())
+                .params(branchOrgId == null ? Map.of() : Map.of("b", branchOrgId))
                 .params(access.ownStaffId() == null ? Map.of() : Map.of("me", access.ownStaffId()))
-                .query(AppraisalRuns::personResult).list();
+                .query(AppraisalRuns::personResult)
+                .list();
     }
 
     public Optional<PersonResult> person(long runId, String staffId, Access access) {
         return db.sql("select * from appraisal_result_person p where p.run_id = :id and p.staff_id = :s")
-                .param("id", runId).param("s", staffId).query(AppraisalRuns::personResult).optional()
+                .param("id", runId)
+                .param("s", staffId)
+                .query(AppraisalRuns::personResult)
+                .optional()
                 .filter(p -> access.sees(p.orgPath(), p.staffId()));
     }
 
     public List<PersonItem> personItems(long runId, String staffId, Access access) {
         person(runId, staffId, access).orElseThrow(() -> new NotFound("staff", staffId));
         return db.sql("select * from appraisal_result_person_item where run_id = :id and staff_id = :s "
-                + "order by item_code").param("id", runId).param("s", staffId).query(PersonItem.class).list();
+                        + "order by item_code")
+                .param("id", runId)
+                .param("s", staffId)
+                .query(PersonItem.class)
+                .list();
     }
 
     /**
      * The accounts behind a figure of a run: a person's ({@code staffId}) or a branch's ({@code orgId}) on one
      * indicator, read from the warehouse within the user's scope and the person's org or the branch's subtree.
      */
-    public List<Indicators.Account> accounts(long runId, @Nullable String staffId, @Nullable String orgId,
-            String itemCode, Access access) {
+    public List<Indicators.Account> accounts(
+            long runId, @Nullable String staffId, @Nullable String orgId, String itemCode, Access access) {
         Run run = find(runId).orElseThrow(() -> new NotFound("appraisal_run", String.valueOf(runId)));
         Indicators.Definition d = indicators.find(itemCode).orElseThrow(() -> new NotFound("indicator", itemCode));
         if (staffId != null) {
             PersonResult p = person(runId, staffId, access).orElseThrow(() -> new NotFound("staff", staffId));
-            return indicators.accounts(d, run.period(), staffId, new OrgRows(access.scope(),
-                    d.personLevel() ? branch(runId, p.branchOrgId(), access).orgPath() : p.orgPath()));
+            return indicators.accounts(
+                    d,
+                    run.period(),
+                    staffId,
+                    new OrgRows(
+                            access.scope(),
+                            d.personLevel()
+                                    ? branch(runId, p.branchOrgId(), access).orgPath()
+                                    : p.orgPath()));
         }
         if (orgId == null || access.ownStaffId() != null) {
             throw new NotFound("org", String.valueOf(orgId));
         }
-        return indicators.accounts(d, run.period(), null, new OrgRows(access.scope(),
-                branch(runId, orgId, access).orgPath()));
+        return indicators.accounts(
+                d,
+                run.period(),
+                null,
+                new OrgRows(access.scope(), branch(runId, orgId, access).orgPath()));
     }
 
     /** The branches' and people's scores that differ from the version before (none for a first version). */
     public List<Difference> differences(long runId, Access access) {
         Run run = find(runId).orElseThrow(() -> new NotFound("appraisal_run", String.valueOf(runId)));
         Optional<Run> previous = db.sql("select * from appraisal_run where period_key = :p and version = :v")
-                .param("p", run.periodKey()).param("v", run.version() - 1).query(AppraisalRuns::run).optional();
+                .param("p", run.periodKey())
+                .param("v", run.version() - 1)
+                .query(AppraisalRuns::run)
+                .optional();
         if (previous.isEmpty()) {
             return List.of();
         }
@@ -382,8 +562,14 @@ public class AppraisalRuns {
         for (OrgResult o : branches(runId, access)) {
             OrgResult b = before.get(o.orgId());
             if (b == null || b.score().compareTo(o.score()) != 0 || b.rank() != o.rank()) {
-                out.add(new Difference("ORG", o.orgId(), o.orgName(), b == null ? null : b.score(), o.score(),
-                        b == null ? null : b.rank(), o.rank()));
+                out.add(new Difference(
+                        "ORG",
+                        o.orgId(),
+                        o.orgName(),
+                        b == null ? null : b.score(),
+                        o.score(),
+                        b == null ? null : b.rank(),
+                        o.rank()));
             }
         }
         Map<String, PersonResult> pb = new LinkedHashMap<>();
@@ -391,8 +577,14 @@ public class AppraisalRuns {
         for (PersonResult p : people(runId, null, access)) {
             PersonResult b = pb.get(p.staffId());
             if (b == null || b.score().compareTo(p.score()) != 0 || b.rankInBranch() != p.rankInBranch()) {
-                out.add(new Difference("PERSON", p.staffId(), p.staffName(), b == null ? null : b.score(), p.score(),
-                        b == null ? null : b.rankInBranch(), p.rankInBranch()));
+                out.add(new Difference(
+                        "PERSON",
+                        p.staffId(),
+                        p.staffName(),
+                        b == null ? null : b.score(),
+                        p.score(),
+                        b == null ? null : b.rankInBranch(),
+                        p.rankInBranch()));
             }
         }
         return out;
@@ -400,21 +592,43 @@ public class AppraisalRuns {
 
     private static Run run(ResultSet rs, int n) throws SQLException {
         java.sql.Date d = rs.getDate("data_date");
-        return new Run(rs.getLong("run_id"), rs.getString("period_key"), rs.getInt("version"),
-                rs.getInt("scheme_year"), rs.getDate("from_date").toLocalDate(), rs.getDate("to_date").toLocalDate(),
-                d == null ? null : d.toLocalDate(), rs.getString("fingerprint"), Status.valueOf(rs.getString("status")),
-                rs.getString("run_by"), rs.getObject("run_at", OffsetDateTime.class), rs.getString("published_by"));
+        return new Run(
+                rs.getLong("run_id"),
+                rs.getString("period_key"),
+                rs.getInt("version"),
+                rs.getInt("scheme_year"),
+                rs.getDate("from_date").toLocalDate(),
+                rs.getDate("to_date").toLocalDate(),
+                d == null ? null : d.toLocalDate(),
+                rs.getString("fingerprint"),
+                Status.valueOf(rs.getString("status")),
+                rs.getString("run_by"),
+                rs.getObject("run_at", OffsetDateTime.class),
+                rs.getString("published_by"));
     }
 
     private static OrgResult orgResult(ResultSet rs, int n) throws SQLException {
-        return new OrgResult(rs.getString("org_id"), rs.getString("org_name"), rs.getString("org_path"),
-                rs.getString("area_class"), rs.getInt("headcount"), rs.getBigDecimal("score"), rs.getInt("rank_no"));
+        return new OrgResult(
+                rs.getString("org_id"),
+                rs.getString("org_name"),
+                rs.getString("org_path"),
+                rs.getString("area_class"),
+                rs.getInt("headcount"),
+                rs.getBigDecimal("score"),
+                rs.getInt("rank_no"));
     }
 
     private static PersonResult personResult(ResultSet rs, int n) throws SQLException {
-        return new PersonResult(rs.getString("staff_id"), rs.getString("staff_name"), rs.getString("post_code"),
-                rs.getString("org_id"), rs.getString("branch_org_id"), rs.getString("org_path"),
-                rs.getBigDecimal("branch_score"), rs.getBigDecimal("personal_score"), rs.getBigDecimal("score"),
+        return new PersonResult(
+                rs.getString("staff_id"),
+                rs.getString("staff_name"),
+                rs.getString("post_code"),
+                rs.getString("org_id"),
+                rs.getString("branch_org_id"),
+                rs.getString("org_path"),
+                rs.getBigDecimal("branch_score"),
+                rs.getBigDecimal("personal_score"),
+                rs.getBigDecimal("score"),
                 rs.getInt("rank_in_branch"));
     }
 }

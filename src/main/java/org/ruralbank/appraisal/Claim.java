@@ -11,10 +11,23 @@ import org.jspecify.annotations.Nullable;
  * the branch head settles it), APPROVED (in force over its span), REJECTED, ENDED (ended before it came into force).
  * Source CLAIM (a customer manager's), HANDOVER or SETTLEMENT.
  */
-public record Claim(long claimId, CreditKind objectKind, String objectId, String orgPath, String staffId,
-        BigDecimal share, LocalDate validFrom, LocalDate validTo, String status, String source,
-        @Nullable String reason, @Nullable Long disputeId, String maker, OffsetDateTime madeAt,
-        @Nullable String checker, @Nullable OffsetDateTime checkedAt) {
+public record Claim(
+        long claimId,
+        CreditKind objectKind,
+        String objectId,
+        String orgPath,
+        String staffId,
+        BigDecimal share,
+        LocalDate validFrom,
+        LocalDate validTo,
+        String status,
+        String source,
+        @Nullable String reason,
+        @Nullable Long disputeId,
+        String maker,
+        OffsetDateTime madeAt,
+        @Nullable String checker,
+        @Nullable OffsetDateTime checkedAt) {
 
     public static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 

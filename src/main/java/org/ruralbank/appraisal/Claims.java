@@ -53,7 +53,12 @@ public class Claims implements ReferenceData {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    Claims(JdbcClaims store, Warehouse warehouse, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+    Claims(
+            JdbcClaims store,
+            Warehouse warehouse,
+            AuditLog audit,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.store = store;
         this.warehouse = warehouse;
         this.audit = audit;
@@ -65,8 +70,15 @@ public class Claims implements ReferenceData {
      * A claim of {@code share} of an object for {@code staffId} from {@code from} to {@code to} (null: open),
      * submitted by {@code maker}: PENDING, or DISPUTED when it conflicts with other claims.
      */
-    public ClaimOutcome submit(CreditKind kind, String objectId, String staffId, BigDecimal share, LocalDate from,
-            @Nullable LocalDate to, @Nullable String reason, StaffPrincipal maker) {
+    public ClaimOutcome submit(
+            CreditKind kind,
+            String objectId,
+            String staffId,
+            BigDecimal share,
+            LocalDate from,
+            @Nullable LocalDate to,
+            @Nullable String reason,
+            StaffPrincipal maker) {
         LocalDate end = to == null ? Claim.OPEN_END : to;
         Optional<ClaimOutcome> bad = checkShare(share, "share");
         if (bad.isPresent()) {
@@ -78,8 +90,12 @@ public class Claims implements ReferenceData {
         if (staffId.isBlank()) {
             return refused(ClaimRefusal.BAD_STAFF, "staffId");
         }
-        Optional<Credits.CreditObject> object = warehouse.queries().named("appraisal/credit_object")
-                .bind("object_kind", kind.name()).bind("object_id", objectId).first(Credits.CreditObject.class)
+        Optional<Credits.CreditObject> object = warehouse
+                .queries()
+                .named("appraisal/credit_object")
+                .bind("object_kind", kind.name())
+                .bind("object_id", objectId)
+                .first(Credits.CreditObject.class)
                 .filter(o -> maker.scope().covers(o.orgPath()));
         if (object.isEmpty()) {
             return refused(ClaimRefusal.UNKNOWN_OBJECT, "objectId", kind, objectId);
@@ -89,8 +105,20 @@ public class Claims implements ReferenceData {
         return inTransaction(() -> {
             store.lock(kind, objectId);
             OffsetDateTime now = now();
-            long id = store.insertClaim(kind, objectId, o.orgPath(), staffId.strip(), share, from, end, "PENDING",
-                    "CLAIM", reason, maker.username(), now, null);
+            long id = store.insertClaim(
+                    kind,
+                    objectId,
+                    o.orgPath(),
+                    staffId.strip(),
+                    share,
+                    from,
+                    end,
+                    "PENDING",
+                    "CLAIM",
+                    reason,
+                    maker.username(),
+                    now,
+                    null);
             BigDecimal taken = store.highestTotal(kind, objectId, from, end)
                     .add(store.undecidedShares(kind, objectId, from, end, id));
             Long dispute = null;
@@ -100,7 +128,11 @@ public class Claims implements ReferenceData {
                 store.joinDispute(dispute, kind, objectId, from, end, id);
                 status = "DISPUTED";
             }
-            audit.record("appraisal.claim.submit", "credit_claim", Long.toString(id), Map.of(),
+            audit.record(
+                    "appraisal.claim.submit",
+                    "credit_claim",
+                    Long.toString(id),
+                    Map.of(),
                     claimState(kind, objectId, staffId, share, from, end, status));
             return new ClaimOutcome.Done(id, status, dispute);
         });
@@ -124,8 +156,12 @@ public class Claims implements ReferenceData {
             }
             add(now, now.validFrom(), now.validTo(), now.share());
             store.decide(claimId, "APPROVED", null, checker.username(), now());
-            audit.record("appraisal.claim.approve", "credit_claim", Long.toString(claimId),
-                    Map.of("status", now.status()), Map.of("status", "APPROVED", "share", now.share()));
+            audit.record(
+                    "appraisal.claim.approve",
+                    "credit_claim",
+                    Long.toString(claimId),
+                    Map.of("status", now.status()),
+                    Map.of("status", "APPROVED", "share", now.share()));
             return new ClaimOutcome.Done(claimId, "APPROVED", null);
         });
     }
@@ -144,8 +180,12 @@ public class Claims implements ReferenceData {
                 throw new Refusal(ClaimRefusal.WRONG_STATE, "", claimId, now.status());
             }
             store.decide(claimId, "REJECTED", null, checker.username(), now());
-            audit.record("appraisal.claim.reject", "credit_claim", Long.toString(claimId),
-                    Map.of("status", now.status()), Map.of("status", "REJECTED", "reason", reason == null ? "" : reason));
+            audit.record(
+                    "appraisal.claim.reject",
+                    "credit_claim",
+                    Long.toString(claimId),
+                    Map.of("status", now.status()),
+                    Map.of("status", "REJECTED", "reason", reason == null ? "" : reason));
             return new ClaimOutcome.Done(claimId, "REJECTED", null);
         });
     }
@@ -155,9 +195,14 @@ public class Claims implements ReferenceData {
      * of the object in force on or after {@code effective} whose share differs ends the day before and is replaced
      * by a SETTLEMENT claim of its new share (0: ended). Refused whole when a day would pass 100%.
      */
-    public ClaimOutcome settle(long disputeId, Map<Long, BigDecimal> shares, LocalDate effective,
-            @Nullable String note, StaffPrincipal checker) {
-        Optional<Dispute> found = store.dispute(disputeId).filter(d -> checker.scope().covers(d.orgPath()));
+    public ClaimOutcome settle(
+            long disputeId,
+            Map<Long, BigDecimal> shares,
+            LocalDate effective,
+            @Nullable String note,
+            StaffPrincipal checker) {
+        Optional<Dispute> found =
+                store.dispute(disputeId).filter(d -> checker.scope().covers(d.orgPath()));
         if (found.isEmpty()) {
             return refused(ClaimRefusal.NOT_FOUND, "", disputeId);
         }
@@ -185,20 +230,51 @@ public class Claims implements ReferenceData {
                         continue;
                     }
                     LocalDate start = c.validFrom().isAfter(effective) ? c.validFrom() : effective;
-                    store.addShare(c.objectKind(), c.objectId(), start, c.validTo(), c.share().negate());
+                    store.addShare(
+                            c.objectKind(),
+                            c.objectId(),
+                            start,
+                            c.validTo(),
+                            c.share().negate());
                     store.end(c, effective.minusDays(1));
                     if (s.signum() > 0) {
                         additions.add(() -> {
                             add(c, start, c.validTo(), s);
-                            long id = store.insertClaim(c.objectKind(), c.objectId(), c.orgPath(), c.staffId(), s,
-                                    start, c.validTo(), "APPROVED", "SETTLEMENT", note, checker.username(), at,
+                            long id = store.insertClaim(
+                                    c.objectKind(),
+                                    c.objectId(),
+                                    c.orgPath(),
+                                    c.staffId(),
+                                    s,
+                                    start,
+                                    c.validTo(),
+                                    "APPROVED",
+                                    "SETTLEMENT",
+                                    note,
+                                    checker.username(),
+                                    at,
                                     checker.username());
-                            audit.record("appraisal.claim.settle", "credit_claim", Long.toString(id), Map.of(),
-                                    claimState(c.objectKind(), c.objectId(), c.staffId(), s, start, c.validTo(), "APPROVED"));
+                            audit.record(
+                                    "appraisal.claim.settle",
+                                    "credit_claim",
+                                    Long.toString(id),
+                                    Map.of(),
+                                    claimState(
+                                            c.objectKind(),
+                                            c.objectId(),
+                                            c.staffId(),
+                                            s,
+                                            start,
+                                            c.validTo(),
+                                            "APPROVED"));
                         });
                     }
-                    audit.record("appraisal.claim.end", "credit_claim", Long.toString(c.claimId()),
-                            Map.of("validTo", c.validTo()), Map.of("validTo", effective.minusDays(1)));
+                    audit.record(
+                            "appraisal.claim.end",
+                            "credit_claim",
+                            Long.toString(c.claimId()),
+                            Map.of("validTo", c.validTo()),
+                            Map.of("validTo", effective.minusDays(1)));
                 } else if (c.status().equals("DISPUTED")) {
                     BigDecimal share = s == null ? BigDecimal.ZERO : s;
                     if (share.signum() > 0) {
@@ -209,35 +285,51 @@ public class Claims implements ReferenceData {
                     } else {
                         store.decide(c.claimId(), "REJECTED", null, checker.username(), at);
                     }
-                    audit.record("appraisal.claim.settle", "credit_claim", Long.toString(c.claimId()),
+                    audit.record(
+                            "appraisal.claim.settle",
+                            "credit_claim",
+                            Long.toString(c.claimId()),
                             Map.of("status", "DISPUTED", "share", c.share()),
                             Map.of("status", share.signum() > 0 ? "APPROVED" : "REJECTED", "share", share));
                 }
             }
             additions.forEach(Runnable::run);
             store.settleDispute(disputeId, checker.username(), at, note);
-            audit.record("appraisal.dispute.settle", "credit_dispute", Long.toString(disputeId),
-                    Map.of("status", "OPEN"), Map.of("status", "SETTLED", "shares", shares.toString()));
+            audit.record(
+                    "appraisal.dispute.settle",
+                    "credit_dispute",
+                    Long.toString(disputeId),
+                    Map.of("status", "OPEN"),
+                    Map.of("status", "SETTLED", "shares", shares.toString()));
             return new ClaimOutcome.Done(disputeId, "SETTLED", disputeId);
         });
     }
 
     /** The hand-over of {@link Credits#handOver}, given what {@code fromStaff} holds by the warehouse. */
-    HandOver handOver(String fromStaff, Map<String, BigDecimal> toStaffShares, LocalDate effective,
-            List<CreditShare> held, String actor) {
+    HandOver handOver(
+            String fromStaff,
+            Map<String, BigDecimal> toStaffShares,
+            LocalDate effective,
+            List<CreditShare> held,
+            String actor) {
         BigDecimal sum = toStaffShares.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (toStaffShares.isEmpty() || sum.compareTo(BigDecimal.ONE) != 0
+        if (toStaffShares.isEmpty()
+                || sum.compareTo(BigDecimal.ONE) != 0
                 || toStaffShares.values().stream().anyMatch(v -> v.signum() <= 0)) {
-            return new HandOver.Refused(ClaimRefusal.BAD_SHARE, "the fractions of a hand-over must be positive and sum to 1, not " + sum);
+            return new HandOver.Refused(
+                    ClaimRefusal.BAD_SHARE, "the fractions of a hand-over must be positive and sum to 1, not " + sum);
         }
-        if (fromStaff.isBlank() || toStaffShares.containsKey(fromStaff)
+        if (fromStaff.isBlank()
+                || toStaffShares.containsKey(fromStaff)
                 || toStaffShares.keySet().stream().anyMatch(String::isBlank)) {
             return new HandOver.Refused(ClaimRefusal.BAD_STAFF, "a hand-over goes from one staff member to others");
         }
         // what moves, by object: the approved claims of the store, and the defaults the warehouse credits
         Map<String, List<Claim>> claimsByObject = new TreeMap<>();
         for (Claim c : store.approvedOf(fromStaff, effective)) {
-            claimsByObject.computeIfAbsent(key(c.objectKind(), c.objectId()), k -> new ArrayList<>()).add(c);
+            claimsByObject
+                    .computeIfAbsent(key(c.objectKind(), c.objectId()), k -> new ArrayList<>())
+                    .add(c);
         }
         Map<String, CreditShare> defaults = new TreeMap<>();
         for (CreditShare s : held) {
@@ -263,10 +355,17 @@ public class Claims implements ReferenceData {
                     if (claims != null) {
                         for (Claim c : claims) {
                             LocalDate start = c.validFrom().isAfter(effective) ? c.validFrom() : effective;
-                            store.addShare(kind, id, start, c.validTo(), c.share().negate());
+                            store.addShare(
+                                    kind, id, start, c.validTo(), c.share().negate());
                             store.end(c, effective.minusDays(1));
-                            audit.recordAs(actor, c.orgPath(), "appraisal.claim.end", AuditLog.Outcome.OK,
-                                    "credit_claim", Long.toString(c.claimId()), Map.of("validTo", c.validTo()),
+                            audit.recordAs(
+                                    actor,
+                                    c.orgPath(),
+                                    "appraisal.claim.end",
+                                    AuditLog.Outcome.OK,
+                                    "credit_claim",
+                                    Long.toString(c.claimId()),
+                                    Map.of("validTo", c.validTo()),
                                     Map.of("validTo", effective.minusDays(1), "handOver", true));
                             moved.add(new Moved(c.orgPath(), c.share(), start, c.validTo()));
                         }
@@ -274,14 +373,32 @@ public class Claims implements ReferenceData {
                         moved.add(new Moved(def.orgPath(), def.share(), effective, Claim.OPEN_END));
                     }
                     for (Moved m : moved) {
-                        for (Map.Entry<String, BigDecimal> part : split(m.share(), toStaffShares).entrySet()) {
+                        for (Map.Entry<String, BigDecimal> part :
+                                split(m.share(), toStaffShares).entrySet()) {
                             store.addShare(kind, id, m.from(), m.to(), part.getValue());
-                            long claimId = store.insertClaim(kind, id, m.orgPath(), part.getKey(), part.getValue(),
-                                    m.from(), m.to(), "APPROVED", "HANDOVER", "hand-over from " + fromStaff, actor, at,
+                            long claimId = store.insertClaim(
+                                    kind,
+                                    id,
+                                    m.orgPath(),
+                                    part.getKey(),
+                                    part.getValue(),
+                                    m.from(),
+                                    m.to(),
+                                    "APPROVED",
+                                    "HANDOVER",
+                                    "hand-over from " + fromStaff,
+                                    actor,
+                                    at,
                                     actor);
-                            audit.recordAs(actor, m.orgPath(), "appraisal.claim.handover", AuditLog.Outcome.OK,
-                                    "credit_claim", Long.toString(claimId), Map.of(), claimState(kind, id,
-                                            part.getKey(), part.getValue(), m.from(), m.to(), "APPROVED"));
+                            audit.recordAs(
+                                    actor,
+                                    m.orgPath(),
+                                    "appraisal.claim.handover",
+                                    AuditLog.Outcome.OK,
+                                    "credit_claim",
+                                    Long.toString(claimId),
+                                    Map.of(),
+                                    claimState(kind, id, part.getKey(), part.getValue(), m.from(), m.to(), "APPROVED"));
                             ids.add(claimId);
                         }
                     }
@@ -293,8 +410,7 @@ public class Claims implements ReferenceData {
         }
     }
 
-    private record Moved(String orgPath, BigDecimal share, LocalDate from, LocalDate to) {
-    }
+    private record Moved(String orgPath, BigDecimal share, LocalDate from, LocalDate to) {}
 
     /** {@code share} split by the fractions, each rounded half-up to six decimals, the last taking the rest. */
     static Map<String, BigDecimal> split(BigDecimal share, Map<String, BigDecimal> fractions) {
@@ -302,7 +418,8 @@ public class Claims implements ReferenceData {
         BigDecimal given = BigDecimal.ZERO;
         List<String> staff = new ArrayList<>(fractions.keySet());
         for (int i = 0; i < staff.size(); i++) {
-            BigDecimal part = i == staff.size() - 1 ? share.subtract(given)
+            BigDecimal part = i == staff.size() - 1
+                    ? share.subtract(given)
                     : share.multiply(fractions.get(staff.get(i))).setScale(6, RoundingMode.HALF_UP);
             given = given.add(part);
             if (part.signum() > 0) {
@@ -319,14 +436,17 @@ public class Claims implements ReferenceData {
 
     /** One claim, when the scope reaches it. */
     public Optional<Claim> visible(long claimId, OrgScope scope) {
-        return store.claim(claimId).filter(c -> scope.covers(c.orgPath()) && (scope.kind()
-                != org.ruralbank.platform.DataScope.OWN_CUSTOMERS || store.claims(scope, null, 500).stream()
-                        .anyMatch(x -> x.claimId() == claimId)));
+        return store.claim(claimId)
+                .filter(c -> scope.covers(c.orgPath())
+                        && (scope.kind() != org.ruralbank.platform.DataScope.OWN_CUSTOMERS
+                                || store.claims(scope, null, 500).stream().anyMatch(x -> x.claimId() == claimId)));
     }
 
     /** The claims of an object, newest first, when the scope reaches the object. */
     public List<Claim> history(CreditKind kind, String objectId, OrgScope scope) {
-        return store.claimsOf(kind, objectId).stream().filter(c -> scope.covers(c.orgPath())).toList();
+        return store.claimsOf(kind, objectId).stream()
+                .filter(c -> scope.covers(c.orgPath()))
+                .toList();
     }
 
     public List<Dispute> disputes(OrgScope scope) {
@@ -346,17 +466,29 @@ public class Claims implements ReferenceData {
     public List<List<Object>> rows() {
         List<List<Object>> rows = new ArrayList<>();
         for (Claim c : store.approved()) {
-            rows.add(List.of(c.claimId(), c.objectKind().name(), c.objectId(), c.staffId(), c.share(), c.validFrom(),
-                    c.validTo(), c.source()));
+            rows.add(List.of(
+                    c.claimId(),
+                    c.objectKind().name(),
+                    c.objectId(),
+                    c.staffId(),
+                    c.share(),
+                    c.validFrom(),
+                    c.validTo(),
+                    c.source()));
         }
         return rows;
     }
 
     private void add(Claim c, LocalDate from, LocalDate to, BigDecimal share) {
-        Optional<Map.Entry<LocalDate, BigDecimal>> over = store.firstOverFull(c.objectKind(), c.objectId(), from, to,
-                share);
+        Optional<Map.Entry<LocalDate, BigDecimal>> over =
+                store.firstOverFull(c.objectKind(), c.objectId(), from, to, share);
         if (over.isPresent()) {
-            throw new Refusal(ClaimRefusal.OVER_FULL, "share", c.objectKind(), c.objectId(), over.get().getKey(),
+            throw new Refusal(
+                    ClaimRefusal.OVER_FULL,
+                    "share",
+                    c.objectKind(),
+                    c.objectId(),
+                    over.get().getKey(),
                     over.get().getValue().multiply(HUNDRED).stripTrailingZeros().toPlainString());
         }
         try {
@@ -381,9 +513,13 @@ public class Claims implements ReferenceData {
     }
 
     private static Optional<ClaimOutcome> checkShare(BigDecimal share, String field) {
-        if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0 || share.stripTrailingZeros().scale() > 6) {
-            return Optional.of(refused(ClaimRefusal.BAD_SHARE, field, share.multiply(HUNDRED).stripTrailingZeros()
-                    .toPlainString()));
+        if (share.signum() <= 0
+                || share.compareTo(BigDecimal.ONE) > 0
+                || share.stripTrailingZeros().scale() > 6) {
+            return Optional.of(refused(
+                    ClaimRefusal.BAD_SHARE,
+                    field,
+                    share.multiply(HUNDRED).stripTrailingZeros().toPlainString()));
         }
         return Optional.empty();
     }
@@ -392,8 +528,14 @@ public class Claims implements ReferenceData {
         return new ClaimOutcome.Refused(reason, field, List.of(args));
     }
 
-    private static Map<String, Object> claimState(CreditKind kind, String objectId, String staffId, BigDecimal share,
-            LocalDate from, LocalDate to, String status) {
+    private static Map<String, Object> claimState(
+            CreditKind kind,
+            String objectId,
+            String staffId,
+            BigDecimal share,
+            LocalDate from,
+            LocalDate to,
+            String status) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("object", kind + " " + objectId);
         m.put("staffId", staffId);

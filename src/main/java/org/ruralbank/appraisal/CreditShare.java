@@ -13,6 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param source DEFAULT (the data's manager), CLAIM, HANDOVER, SETTLEMENT or ORG
  * @param validTo last day of the span, inclusive; 9999-12-31 when open
  */
-public record CreditShare(CreditKind objectKind, String objectId, @Nullable String staffId, String orgId,
-        String orgPath, BigDecimal share, String source, LocalDate validFrom, LocalDate validTo) {
-}
+public record CreditShare(
+        CreditKind objectKind,
+        String objectId,
+        @Nullable String staffId,
+        String orgId,
+        String orgPath,
+        BigDecimal share,
+        String source,
+        LocalDate validFrom,
+        LocalDate validTo) {}

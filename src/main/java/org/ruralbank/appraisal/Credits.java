@@ -39,22 +39,33 @@ public class Credits {
 
     /** The shares of an object on {@code date}; empty when the object is unknown or outside {@code scope}. */
     public List<CreditShare> sharesOf(CreditKind kind, String objectId, LocalDate date, OrgScope scope) {
-        List<CreditShare> shares = warehouse.queries().named("appraisal/credit_shares_of_object")
-                .bind("object_kind", kind.name()).bind("object_id", objectId).bind("business_date", date)
-                .within(OrgRows.of(scope)).list(CreditShare.class);
+        List<CreditShare> shares = warehouse
+                .queries()
+                .named("appraisal/credit_shares_of_object")
+                .bind("object_kind", kind.name())
+                .bind("object_id", objectId)
+                .bind("business_date", date)
+                .within(OrgRows.of(scope))
+                .list(CreditShare.class);
         if (!shares.isEmpty()) {
             return shares;
         }
-        return object(kind, objectId).filter(o -> scope.covers(o.orgPath()))
-                .map(o -> List.of(new CreditShare(kind, objectId, null, o.orgId(), o.orgPath(), BigDecimal.ONE, "ORG",
-                        date, date)))
+        return object(kind, objectId)
+                .filter(o -> scope.covers(o.orgPath()))
+                .map(o -> List.of(new CreditShare(
+                        kind, objectId, null, o.orgId(), o.orgPath(), BigDecimal.ONE, "ORG", date, date)))
                 .orElse(List.of());
     }
 
     /** Every object {@code staffId} holds a share of on {@code date}, within {@code scope}. */
     public List<CreditShare> creditedTo(String staffId, LocalDate date, OrgScope scope) {
-        return warehouse.queries().named("appraisal/credited_objects_of_staff").bind("staff_id", staffId)
-                .bind("business_date", date).within(OrgRows.of(scope)).list(CreditShare.class);
+        return warehouse
+                .queries()
+                .named("appraisal/credited_objects_of_staff")
+                .bind("staff_id", staffId)
+                .bind("business_date", date)
+                .within(OrgRows.of(scope))
+                .list(CreditShare.class);
     }
 
     /**
@@ -65,19 +76,22 @@ public class Credits {
      *
      * @param actor who hands over (a branch head on the page, or the CRM's system actor), for the audit log
      */
-    public HandOver handOver(String fromStaff, Map<String, BigDecimal> toStaffShares, LocalDate effectiveDate,
-            String actor) {
+    public HandOver handOver(
+            String fromStaff, Map<String, BigDecimal> toStaffShares, LocalDate effectiveDate, String actor) {
         List<CreditShare> held = creditedTo(fromStaff, effectiveDate, OrgScope.everything());
         return claims.handOver(fromStaff, toStaffShares, effectiveDate, held, actor);
     }
 
     /** An object's org as the warehouse knows it on its latest version. */
     public Optional<CreditObject> object(CreditKind kind, String objectId) {
-        return warehouse.queries().named("appraisal/credit_object").bind("object_kind", kind.name())
-                .bind("object_id", objectId).first(CreditObject.class);
+        return warehouse
+                .queries()
+                .named("appraisal/credit_object")
+                .bind("object_kind", kind.name())
+                .bind("object_id", objectId)
+                .first(CreditObject.class);
     }
 
     /** An object with its org. */
-    public record CreditObject(CreditKind objectKind, String objectId, String orgId, String orgPath) {
-    }
+    public record CreditObject(CreditKind objectKind, String objectId, String orgId, String orgPath) {}
 }

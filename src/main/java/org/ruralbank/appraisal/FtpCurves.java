@@ -48,6 +48,7 @@ public class FtpCurves implements ReferenceData {
 
     /** The terms of a curve and their days in the 360-day year. */
     public static final Map<String, Integer> TERMS = termDays();
+
     private static final DateTimeFormatter YMD = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final JdbcClient db;
@@ -63,14 +64,18 @@ public class FtpCurves implements ReferenceData {
     }
 
     /** A curve: its date and its rate per term, in term order. */
-    public record Curve(LocalDate curveDate, Map<String, BigDecimal> rates, String source, String maker,
-            String checker) {
-    }
+    public record Curve(
+            LocalDate curveDate, Map<String, BigDecimal> rates, String source, String maker, String checker) {}
 
     /** A curve proposed on the page, waiting for a second person. */
-    public record Proposal(long proposalId, LocalDate curveDate, Map<String, BigDecimal> rates, String status,
-            String maker, OffsetDateTime madeAt, @Nullable String checker) {
-    }
+    public record Proposal(
+            long proposalId,
+            LocalDate curveDate,
+            Map<String, BigDecimal> rates,
+            String status,
+            String maker,
+            OffsetDateTime madeAt,
+            @Nullable String checker) {}
 
     /**
      * A problem of a curve or a file: line (0 when none), field, and what is wrong as a message code
@@ -89,11 +94,9 @@ public class FtpCurves implements ReferenceData {
 
     /** The outcome of an import or a proposal. */
     public sealed interface Outcome {
-        record Saved(List<LocalDate> dates, @Nullable Long proposalId) implements Outcome {
-        }
+        record Saved(List<LocalDate> dates, @Nullable Long proposalId) implements Outcome {}
 
-        record Refused(List<Problem> problems) implements Outcome {
-        }
+        record Refused(List<Problem> problems) implements Outcome {}
     }
 
     private static Map<String, Integer> termDays() {
@@ -117,11 +120,16 @@ public class FtpCurves implements ReferenceData {
                     .put(rs.getString("term"), rs.getBigDecimal("rate"));
         });
         List<Curve> curves = new ArrayList<>();
-        db.sql("select curve_date, source, maker, checker from ftp_curve order by curve_date desc").query(rs -> {
-            LocalDate d = rs.getObject("curve_date", LocalDate.class);
-            curves.add(new Curve(d, ordered(rates.getOrDefault(d, Map.of())), rs.getString("source"),
-                    rs.getString("maker"), rs.getString("checker")));
-        });
+        db.sql("select curve_date, source, maker, checker from ftp_curve order by curve_date desc")
+                .query(rs -> {
+                    LocalDate d = rs.getObject("curve_date", LocalDate.class);
+                    curves.add(new Curve(
+                            d,
+                            ordered(rates.getOrDefault(d, Map.of())),
+                            rs.getString("source"),
+                            rs.getString("maker"),
+                            rs.getString("checker")));
+                });
         return curves;
     }
 
@@ -147,8 +155,15 @@ public class FtpCurves implements ReferenceData {
             return new Outcome.Refused(List.of(new Problem(0, "date", "ftp.problem.savedMeanwhile")));
         }
         for (Map.Entry<LocalDate, Map<String, BigDecimal>> c : curves.entrySet()) {
-            audit.recordAs(actor, "/", "appraisal.curve.import", AuditLog.Outcome.OK, "ftp_curve",
-                    c.getKey().toString(), Map.of(), Map.of("file", fileName, "rates", c.getValue().toString()));
+            audit.recordAs(
+                    actor,
+                    "/",
+                    "appraisal.curve.import",
+                    AuditLog.Outcome.OK,
+                    "ftp_curve",
+                    c.getKey().toString(),
+                    Map.of(),
+                    Map.of("file", fileName, "rates", c.getValue().toString()));
         }
         return new Outcome.Saved(List.copyOf(curves.keySet()), null);
     }
@@ -162,8 +177,13 @@ public class FtpCurves implements ReferenceData {
         Map<String, BigDecimal> parsed = new LinkedHashMap<>();
         for (String term : TERMS.keySet()) {
             String raw = rates.getOrDefault(term, "").strip();
-            rate(raw).ifPresentOrElse(r -> parsed.put(term, r), () -> problems.add(raw.isEmpty()
-                    ? new Problem(0, term, "ftp.problem.missingRate") : rateProblem(0, term, raw)));
+            rate(raw)
+                    .ifPresentOrElse(
+                            r -> parsed.put(term, r),
+                            () -> problems.add(
+                                    raw.isEmpty()
+                                            ? new Problem(0, term, "ftp.problem.missingRate")
+                                            : rateProblem(0, term, raw)));
         }
         if (date != null && exists(date)) {
             problems.add(new Problem(0, "curveDate", "ftp.problem.exists", date));
@@ -177,20 +197,29 @@ public class FtpCurves implements ReferenceData {
         try {
             org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
             db.sql("insert into ftp_curve_proposal (curve_date, rates, status, maker, made_at, pending_date) "
-                    + "values (:d, :r, 'PENDING', :m, :at, :d)").param("d", date).param("r", text.toString())
-                    .param("m", maker.username()).param("at", now()).update(keys, "proposal_id");
+                            + "values (:d, :r, 'PENDING', :m, :at, :d)")
+                    .param("d", date)
+                    .param("r", text.toString())
+                    .param("m", maker.username())
+                    .param("at", now())
+                    .update(keys, "proposal_id");
             id = keys.getKeyAs(Number.class).longValue();
         } catch (DuplicateKeyException e) {
             return new Outcome.Refused(List.of(new Problem(0, "curveDate", "ftp.problem.pending", date)));
         }
-        audit.record("appraisal.curve.propose", "ftp_curve_proposal", Long.toString(id), Map.of(),
+        audit.record(
+                "appraisal.curve.propose",
+                "ftp_curve_proposal",
+                Long.toString(id),
+                Map.of(),
                 Map.of("date", date, "rates", text.toString()));
         return new Outcome.Saved(List.of(date), id);
     }
 
     /** Approves (applies) or rejects a proposal; the maker cannot decide their own. */
     public Outcome decide(long proposalId, boolean approve, StaffPrincipal checker) {
-        Optional<Proposal> found = proposals().stream().filter(p -> p.proposalId() == proposalId).findFirst();
+        Optional<Proposal> found =
+                proposals().stream().filter(p -> p.proposalId() == proposalId).findFirst();
         if (found.isEmpty() || !found.get().status().equals("PENDING")) {
             return new Outcome.Refused(List.of(new Problem(0, "proposal", "ftp.problem.noProposal", proposalId)));
         }
@@ -201,9 +230,12 @@ public class FtpCurves implements ReferenceData {
         try {
             tx.executeWithoutResult(s -> {
                 int changed = db.sql("update ftp_curve_proposal set status = :s, checker = :c, checked_at = :at, "
-                        + "pending_date = null where proposal_id = :id and status = 'PENDING'")
-                        .param("s", approve ? "APPROVED" : "REJECTED").param("c", checker.username())
-                        .param("at", now()).param("id", proposalId).update();
+                                + "pending_date = null where proposal_id = :id and status = 'PENDING'")
+                        .param("s", approve ? "APPROVED" : "REJECTED")
+                        .param("c", checker.username())
+                        .param("at", now())
+                        .param("id", proposalId)
+                        .update();
                 if (changed != 1) {
                     throw new IllegalStateException("decided meanwhile");
                 }
@@ -214,24 +246,35 @@ public class FtpCurves implements ReferenceData {
         } catch (DuplicateKeyException | IllegalStateException e) {
             return new Outcome.Refused(List.of(new Problem(0, "proposal", "ftp.problem.decided", p.curveDate())));
         }
-        audit.record(approve ? "appraisal.curve.approve" : "appraisal.curve.reject", "ftp_curve_proposal",
-                Long.toString(proposalId), Map.of("status", "PENDING"), Map.of("status", approve ? "APPROVED" : "REJECTED"));
+        audit.record(
+                approve ? "appraisal.curve.approve" : "appraisal.curve.reject",
+                "ftp_curve_proposal",
+                Long.toString(proposalId),
+                Map.of("status", "PENDING"),
+                Map.of("status", approve ? "APPROVED" : "REJECTED"));
         return new Outcome.Saved(List.of(p.curveDate()), proposalId);
     }
 
     /** Proposals, newest first. */
     public List<Proposal> proposals() {
         return db.sql("select proposal_id, curve_date, rates, status, maker, made_at, checker from ftp_curve_proposal "
-                + "order by proposal_id desc fetch first 100 rows only").query((rs, n) -> {
+                        + "order by proposal_id desc fetch first 100 rows only")
+                .query((rs, n) -> {
                     Map<String, BigDecimal> r = new LinkedHashMap<>();
                     for (String kv : rs.getString("rates").split(",")) {
                         String[] p = kv.split("=");
                         r.put(p[0], new BigDecimal(p[1]));
                     }
-                    return new Proposal(rs.getLong("proposal_id"), rs.getObject("curve_date", LocalDate.class), r,
-                            rs.getString("status"), rs.getString("maker"), rs.getObject("made_at", OffsetDateTime.class),
+                    return new Proposal(
+                            rs.getLong("proposal_id"),
+                            rs.getObject("curve_date", LocalDate.class),
+                            r,
+                            rs.getString("status"),
+                            rs.getString("maker"),
+                            rs.getObject("made_at", OffsetDateTime.class),
                             rs.getString("checker"));
-                }).list();
+                })
+                .list();
     }
 
     @Override
@@ -242,8 +285,12 @@ public class FtpCurves implements ReferenceData {
     @Override
     public List<List<Object>> rows() {
         return db.sql("select curve_date, term, rate from ftp_curve_point order by curve_date, term")
-                .query((rs, n) -> List.<Object>of(rs.getObject("curve_date", LocalDate.class), rs.getString("term"),
-                        TERMS.get(rs.getString("term")), rs.getBigDecimal("rate"))).list();
+                .query((rs, n) -> List.<Object>of(
+                        rs.getObject("curve_date", LocalDate.class),
+                        rs.getString("term"),
+                        TERMS.get(rs.getString("term")),
+                        rs.getBigDecimal("rate")))
+                .list();
     }
 
     /**
@@ -256,8 +303,10 @@ public class FtpCurves implements ReferenceData {
             return List.of(new Problem(1, "header", "ftp.problem.empty"));
         }
         String[] header = rows.get(0);
-        if (header.length < 3 || !header[0].strip().replace("\uFEFF", "").equalsIgnoreCase("date")
-                || !header[1].strip().equalsIgnoreCase("term") || !header[2].strip().equalsIgnoreCase("rate")) {
+        if (header.length < 3
+                || !header[0].strip().replace("\uFEFF", "").equalsIgnoreCase("date")
+                || !header[1].strip().equalsIgnoreCase("term")
+                || !header[2].strip().equalsIgnoreCase("rate")) {
             return List.of(new Problem(1, "header", "ftp.problem.header", String.join(",", header)));
         }
         Map<LocalDate, Map<String, Integer>> seenAt = new TreeMap<>();
@@ -278,8 +327,11 @@ public class FtpCurves implements ReferenceData {
                 problems.add(new Problem(line, "date", "ftp.problem.date", r[0].strip()));
             }
             if (!TERMS.containsKey(term)) {
-                problems.add(new Problem(line, "term", r[1].strip().startsWith("-") ? "ftp.problem.negativeTerm"
-                        : "ftp.problem.term", r[1].strip()));
+                problems.add(new Problem(
+                        line,
+                        "term",
+                        r[1].strip().startsWith("-") ? "ftp.problem.negativeTerm" : "ftp.problem.term",
+                        r[1].strip()));
             }
             if (rate.isEmpty()) {
                 problems.add(rateProblem(line, "rate", r[2].strip()));
@@ -287,7 +339,8 @@ public class FtpCurves implements ReferenceData {
             if (date == null || !TERMS.containsKey(term) || rate.isEmpty()) {
                 continue;
             }
-            Integer earlier = seenAt.computeIfAbsent(date, d -> new LinkedHashMap<>()).putIfAbsent(term, line);
+            Integer earlier =
+                    seenAt.computeIfAbsent(date, d -> new LinkedHashMap<>()).putIfAbsent(term, line);
             if (earlier != null) {
                 problems.add(new Problem(line, "term", "ftp.problem.repeated", term, date, earlier));
                 continue;
@@ -295,14 +348,19 @@ public class FtpCurves implements ReferenceData {
             curves.computeIfAbsent(date, d -> new LinkedHashMap<>()).put(term, rate.get());
         }
         for (Map.Entry<LocalDate, Map<String, Integer>> e : seenAt.entrySet()) {
-            List<String> missing = TERMS.keySet().stream().filter(t -> !e.getValue().containsKey(t)).toList();
+            List<String> missing = TERMS.keySet().stream()
+                    .filter(t -> !e.getValue().containsKey(t))
+                    .toList();
             if (!missing.isEmpty()) {
                 int first = e.getValue().values().stream().min(Integer::compare).orElse(0);
                 problems.add(new Problem(first, "term", "ftp.problem.gap", e.getKey(), String.join(",", missing)));
             }
             if (exists(e.getKey())) {
-                problems.add(new Problem(e.getValue().values().stream().min(Integer::compare).orElse(0), "date",
-                        "ftp.problem.exists", e.getKey()));
+                problems.add(new Problem(
+                        e.getValue().values().stream().min(Integer::compare).orElse(0),
+                        "date",
+                        "ftp.problem.exists",
+                        e.getKey()));
             }
         }
         if (problems.isEmpty() && curves.isEmpty()) {
@@ -314,16 +372,27 @@ public class FtpCurves implements ReferenceData {
 
     private void apply(LocalDate date, Map<String, BigDecimal> rates, String source, String maker, String checker) {
         db.sql("insert into ftp_curve (curve_date, source, maker, checker, applied_at) values (:d, :s, :m, :c, :at)")
-                .param("d", date).param("s", source).param("m", maker).param("c", checker).param("at", now()).update();
+                .param("d", date)
+                .param("s", source)
+                .param("m", maker)
+                .param("c", checker)
+                .param("at", now())
+                .update();
         for (Map.Entry<String, BigDecimal> r : rates.entrySet()) {
-            db.sql("insert into ftp_curve_point (curve_date, term, rate) values (:d, :t, :r)").param("d", date)
-                    .param("t", r.getKey()).param("r", r.getValue()).update();
+            db.sql("insert into ftp_curve_point (curve_date, term, rate) values (:d, :t, :r)")
+                    .param("d", date)
+                    .param("t", r.getKey())
+                    .param("r", r.getValue())
+                    .update();
         }
     }
 
     private boolean exists(LocalDate date) {
-        return db.sql("select count(*) from ftp_curve where curve_date = :d").param("d", date).query(Long.class)
-                .single() > 0;
+        return db.sql("select count(*) from ftp_curve where curve_date = :d")
+                        .param("d", date)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private static Map<String, BigDecimal> ordered(Map<String, BigDecimal> rates) {
@@ -392,9 +461,11 @@ public class FtpCurves implements ReferenceData {
                     if (cell == null) {
                         cells[c] = "";
                     } else if (c == 0 && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                        cells[c] = cell.getLocalDateTimeCellValue().toLocalDate().toString();
+                        cells[c] =
+                                cell.getLocalDateTimeCellValue().toLocalDate().toString();
                     } else if (cell.getCellType() == CellType.NUMERIC) {
-                        cells[c] = new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros()
+                        cells[c] = new BigDecimal(Double.toString(cell.getNumericCellValue()))
+                                .stripTrailingZeros()
                                 .toPlainString();
                     } else {
                         cells[c] = format.formatCellValue(cell);

@@ -21,32 +21,54 @@ public class FtpFigures {
         this.warehouse = warehouse;
     }
 
-    public record ByOrg(String orgId, @Nullable String orgName, String orgPath, String accountKind, BigDecimal balance,
-            BigDecimal margin, BigDecimal marginMtd) {
-    }
+    public record ByOrg(
+            String orgId,
+            @Nullable String orgName,
+            String orgPath,
+            String accountKind,
+            BigDecimal balance,
+            BigDecimal margin,
+            BigDecimal marginMtd) {}
 
-    public record ByStaff(String staffId, @Nullable String staffName, @Nullable String orgId, @Nullable String orgPath,
-            BigDecimal creditedBalance, BigDecimal margin, BigDecimal marginMtd) {
-    }
+    public record ByStaff(
+            String staffId,
+            @Nullable String staffName,
+            @Nullable String orgId,
+            @Nullable String orgPath,
+            BigDecimal creditedBalance,
+            BigDecimal margin,
+            BigDecimal marginMtd) {}
 
-    private record LastDate(@Nullable LocalDate lastDate) {
-    }
+    private record LastDate(@Nullable LocalDate lastDate) {}
 
     /** The last date with FTP figures, if any. */
     public Optional<LocalDate> lastDate() {
-        return warehouse.queries().named("appraisal/ftp_last_date").first(LastDate.class)
+        return warehouse
+                .queries()
+                .named("appraisal/ftp_last_date")
+                .first(LastDate.class)
                 .map(LastDate::lastDate);
     }
 
     public List<ByOrg> byOrg(LocalDate date, StaffPrincipal staff) {
-        return warehouse.queries().named("appraisal/ftp_by_org").bind("business_date", date)
-                .within(OrgRows.of(staff.scope())).list(ByOrg.class);
+        return warehouse
+                .queries()
+                .named("appraisal/ftp_by_org")
+                .bind("business_date", date)
+                .within(OrgRows.of(staff.scope()))
+                .list(ByOrg.class);
     }
 
     /** Staff figures: a customer manager (own-customers scope) sees their own row only. */
     public List<ByStaff> byStaff(LocalDate date, StaffPrincipal staff) {
-        String own = staff.dataScope() == DataScope.OWN_CUSTOMERS ? (staff.staffId() == null ? "-" : staff.staffId()) : "";
-        return warehouse.queries().named("appraisal/ftp_by_staff").bind("business_date", date).bind("staff_id", own)
-                .within(OrgRows.of(staff.scope())).list(ByStaff.class);
+        String own =
+                staff.dataScope() == DataScope.OWN_CUSTOMERS ? (staff.staffId() == null ? "-" : staff.staffId()) : "";
+        return warehouse
+                .queries()
+                .named("appraisal/ftp_by_staff")
+                .bind("business_date", date)
+                .bind("staff_id", own)
+                .within(OrgRows.of(staff.scope()))
+                .list(ByStaff.class);
     }
 }

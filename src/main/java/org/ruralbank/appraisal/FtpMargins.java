@@ -11,19 +11,30 @@ import org.ruralbank.warehouse.WarehouseQueries;
 /** The day's FTP figures per account, as {@code mart.ftp_account_daily} holds them. */
 public final class FtpMargins {
 
-    private FtpMargins() {
-    }
+    private FtpMargins() {}
 
     /** One account's (or the treasury's) FTP figures of a day. */
-    public record Line(LocalDate bizDate, String accountNo, String accountKind, String orgId, String productCode,
-            BigDecimal balance, @Nullable BigDecimal customerRate, @Nullable BigDecimal ftpRate,
-            @Nullable LocalDate curveDate, @Nullable Integer termDays, @Nullable BigDecimal interest,
-            BigDecimal ftpAmount, BigDecimal margin) {
-    }
+    public record Line(
+            LocalDate bizDate,
+            String accountNo,
+            String accountKind,
+            String orgId,
+            String productCode,
+            BigDecimal balance,
+            @Nullable BigDecimal customerRate,
+            @Nullable BigDecimal ftpRate,
+            @Nullable LocalDate curveDate,
+            @Nullable Integer termDays,
+            @Nullable BigDecimal interest,
+            BigDecimal ftpAmount,
+            BigDecimal margin) {}
 
     /** The lines of {@code date} within {@code scope}; {@code accountNo} null or empty for every account. */
     public static List<Line> of(WarehouseQueries queries, LocalDate date, @Nullable String accountNo, OrgScope scope) {
-        return queries.named("appraisal/ftp_accounts").bind("business_date", date)
-                .bind("account_no", accountNo == null ? "" : accountNo).within(OrgRows.of(scope)).list(Line.class);
+        return queries.named("appraisal/ftp_accounts")
+                .bind("business_date", date)
+                .bind("account_no", accountNo == null ? "" : accountNo)
+                .within(OrgRows.of(scope))
+                .list(Line.class);
     }
 }

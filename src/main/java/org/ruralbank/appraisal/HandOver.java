@@ -6,10 +6,8 @@ import java.util.List;
 public sealed interface HandOver {
 
     /** Done: {@code objects} objects moved, by the approved hand-over claims {@code claimIds}. */
-    record Done(int objects, List<Long> claimIds) implements HandOver {
-    }
+    record Done(int objects, List<Long> claimIds) implements HandOver {}
 
     /** Nothing changed. */
-    record Refused(ClaimRefusal reason, String message) implements HandOver {
-    }
+    record Refused(ClaimRefusal reason, String message) implements HandOver {}
 }

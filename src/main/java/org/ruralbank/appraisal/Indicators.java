@@ -40,15 +40,34 @@ import org.springframework.stereotype.Service;
 public class Indicators {
 
     /** Whether more or less is better. */
-    public enum Direction { UP, DOWN }
+    public enum Direction {
+        UP,
+        DOWN
+    }
 
     /** The levels an indicator applies to. */
-    public enum Level { BANK, BRANCH, DEPARTMENT, PERSON }
+    public enum Level {
+        BANK,
+        BRANCH,
+        DEPARTMENT,
+        PERSON
+    }
 
     /** One indicator of the library, as its query file declares it. */
-    public record Definition(String code, String nameZh, String nameEn, String unit, Direction direction,
-            Set<Level> levels, Perspective perspective, boolean ratio, boolean flow, boolean personTargetShared,
-            @Nullable String accountsQuery, @Nullable String targetIndicator, String description) {
+    public record Definition(
+            String code,
+            String nameZh,
+            String nameEn,
+            String unit,
+            Direction direction,
+            Set<Level> levels,
+            Perspective perspective,
+            boolean ratio,
+            boolean flow,
+            boolean personTargetShared,
+            @Nullable String accountsQuery,
+            @Nullable String targetIndicator,
+            String description) {
 
         public boolean personLevel() {
             return levels.contains(Level.PERSON);
@@ -60,14 +79,22 @@ public class Indicators {
     }
 
     /** One row of an indicator query. */
-    public record Figure(String orgPath, @Nullable String staffId, @Nullable BigDecimal amount,
-            @Nullable BigDecimal base) {
-    }
+    public record Figure(
+            String orgPath,
+            @Nullable String staffId,
+            @Nullable BigDecimal amount,
+            @Nullable BigDecimal base) {}
 
     /** One account (or loan, merchant) behind a figure. */
-    public record Account(String accountNo, @Nullable String custId, @Nullable String productCode, String orgId,
-            @Nullable String staffId, @Nullable BigDecimal balance, @Nullable String detail, boolean newInPeriod) {
-    }
+    public record Account(
+            String accountNo,
+            @Nullable String custId,
+            @Nullable String productCode,
+            String orgId,
+            @Nullable String staffId,
+            @Nullable BigDecimal balance,
+            @Nullable String detail,
+            boolean newInPeriod) {}
 
     static final String FOLDER = "warehouse/queries/appraisal/indicators/";
     private static final Pattern HEADER = Pattern.compile("--\\s*([a-z_]+):\\s*(.*)");
@@ -91,8 +118,12 @@ public class Indicators {
 
     /** The rows of an indicator over a period, within the rows of a scope. */
     public List<Figure> figures(String code, Period period, OrgRows rows) {
-        return warehouse.queries().named("appraisal/indicators/" + code).between(period.from(), period.to())
-                .within(rows).list(Figure.class);
+        return warehouse
+                .queries()
+                .named("appraisal/indicators/" + code)
+                .between(period.from(), period.to())
+                .within(rows)
+                .list(Figure.class);
     }
 
     /** The accounts behind an indicator's figure of a person (or of an org subtree when {@code staffId} is null). */
@@ -100,8 +131,13 @@ public class Indicators {
         if (indicator.accountsQuery() == null) {
             return List.of();
         }
-        return warehouse.queries().named(indicator.accountsQuery()).between(period.from(), period.to())
-                .bind("staff_id", staffId).within(rows).list(Account.class);
+        return warehouse
+                .queries()
+                .named(indicator.accountsQuery())
+                .between(period.from(), period.to())
+                .bind("staff_id", staffId)
+                .within(rows)
+                .list(Account.class);
     }
 
     /** Whole-bank rows, for runs. */
@@ -139,17 +175,29 @@ public class Indicators {
                 h.put(m.group(1), m.group(2).strip());
             }
         }
-        for (String key : List.of("name_zh", "name_en", "unit", "direction", "levels", "perspective", "ratio", "flow")) {
+        for (String key :
+                List.of("name_zh", "name_en", "unit", "direction", "levels", "perspective", "ratio", "flow")) {
             if (!h.containsKey(key)) {
                 throw new IllegalStateException(FOLDER + code + ".sql declares no " + key);
             }
         }
         Set<Level> levels = EnumSet.noneOf(Level.class);
-        Arrays.stream(h.get("levels").split(",")).map(s -> Level.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT)))
+        Arrays.stream(h.get("levels").split(","))
+                .map(s -> Level.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT)))
                 .forEach(levels::add);
-        return new Definition(code, h.get("name_zh"), h.get("name_en"), h.get("unit"),
-                Direction.valueOf(h.get("direction")), Set.copyOf(levels), Perspective.valueOf(h.get("perspective")),
-                Boolean.parseBoolean(h.get("ratio")), Boolean.parseBoolean(h.get("flow")), !"same".equals(h.get("person_target")), h.get("accounts"),
-                h.get("target_indicator"), h.getOrDefault("description", ""));
+        return new Definition(
+                code,
+                h.get("name_zh"),
+                h.get("name_en"),
+                h.get("unit"),
+                Direction.valueOf(h.get("direction")),
+                Set.copyOf(levels),
+                Perspective.valueOf(h.get("perspective")),
+                Boolean.parseBoolean(h.get("ratio")),
+                Boolean.parseBoolean(h.get("flow")),
+                !"same".equals(h.get("person_target")),
+                h.get("accounts"),
+                h.get("target_indicator"),
+                h.getOrDefault("description", ""));
     }
 }

@@ -29,13 +29,12 @@ public record Period(String key, int year, LocalDate from, LocalDate to, BigDeci
         }
         if ((m = MONTH.matcher(t)).matches()) {
             YearMonth ym = YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-            return new Period(ym.toString(), ym.getYear(), ym.atDay(1), ym.atEndOfMonth(),
-                    new BigDecimal("0.333333"));
+            return new Period(ym.toString(), ym.getYear(), ym.atDay(1), ym.atEndOfMonth(), new BigDecimal("0.333333"));
         }
         if ((m = YEAR.matcher(t)).matches()) {
             int y = Integer.parseInt(m.group(1));
-            return new Period(String.valueOf(y), y, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31),
-                    BigDecimal.valueOf(4));
+            return new Period(
+                    String.valueOf(y), y, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), BigDecimal.valueOf(4));
         }
         throw new Rejected("period", "appraisal.rejected.period", text == null ? "" : text);
     }

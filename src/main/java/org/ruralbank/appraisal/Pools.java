@@ -38,21 +38,41 @@ import org.springframework.transaction.annotation.Transactional;
 @Service("bonusPools") // the direct connection's cash pools are the bean "pools"
 public class Pools {
 
-    public enum Status { OPEN, SUBMITTED, APPROVED }
-
-    public record Pool(long poolId, long runId, String periodKey, int budgetYear, String orgId, String orgName,
-            String orgPath, long amountFen, long floorFen, long capFen, Status status, @Nullable String submittedBy,
-            @Nullable String approvedBy) {
+    public enum Status {
+        OPEN,
+        SUBMITTED,
+        APPROVED
     }
+
+    public record Pool(
+            long poolId,
+            long runId,
+            String periodKey,
+            int budgetYear,
+            String orgId,
+            String orgName,
+            String orgPath,
+            long amountFen,
+            long floorFen,
+            long capFen,
+            Status status,
+            @Nullable String submittedBy,
+            @Nullable String approvedBy) {}
 
     /** A line of a distribution; {@code score} is the person's score in the run (for the suggestion). */
-    public record Line(String staffId, String staffName, @Nullable String postCode, BigDecimal score, long amountFen,
-            String reason) {
-    }
+    public record Line(
+            String staffId,
+            String staffName,
+            @Nullable String postCode,
+            BigDecimal score,
+            long amountFen,
+            String reason) {}
 
     /** A line as the branch head enters it: the amount as yuan text. */
-    public record LineInput(String staffId, @Nullable String amountYuan, @Nullable String reason) {
-    }
+    public record LineInput(
+            String staffId,
+            @Nullable String amountYuan,
+            @Nullable String reason) {}
 
     private static final String SELECT = """
             select p.*, r.period_key, o.org_name from appraisal_pool p
@@ -75,24 +95,33 @@ public class Pools {
     int fund(AppraisalRuns.Run run) {
         Period period = run.period();
         Schemes.Budget budget = db.sql("select budget_year, wage_total_fen, bonus_pct from appraisal_budget "
-                        + "where budget_year = :y for update").param("y", period.year())
-                .query((rs, n) -> new Schemes.Budget(rs.getInt(1), rs.getLong(2), rs.getBigDecimal(3))).optional()
+                        + "where budget_year = :y for update")
+                .param("y", period.year())
+                .query((rs, n) -> new Schemes.Budget(rs.getInt(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .optional()
                 .orElseThrow(() -> new Rejected("budget", "appraisal.rejected.noBudget", period.year()));
         Schemes.Scheme scheme = schemes.find(period.year()).orElseThrow();
         long quarterFen = budget.quarterFen(period.firstQuarter());
         long funded = db.sql("select coalesce(sum(amount_fen), 0) from appraisal_pool where budget_year = :y")
-                .param("y", period.year()).query(Long.class).single();
+                .param("y", period.year())
+                .query(Long.class)
+                .single();
         if (funded + quarterFen > budget.bonusFen()) {
-            throw new Rejected("budget", "appraisal.rejected.overBudget", Money.yuanText(quarterFen),
+            throw new Rejected(
+                    "budget",
+                    "appraisal.rejected.overBudget",
+                    Money.yuanText(quarterFen),
                     Money.yuanText(budget.bonusFen() - funded));
         }
-        record Branch(String orgId, String orgPath, int headcount, BigDecimal score) {
-        }
+        record Branch(String orgId, String orgPath, int headcount, BigDecimal score) {}
         List<Branch> branches = db.sql("select org_id, org_path, headcount, score from appraisal_result_org "
-                + "where run_id = :id order by org_id").param("id", run.runId()).query(Branch.class).list();
+                        + "where run_id = :id order by org_id")
+                .param("id", run.runId())
+                .query(Branch.class)
+                .list();
         Map<String, BigDecimal> weights = new LinkedHashMap<>();
-        branches.forEach(b -> weights.put(b.orgId(), b.score().max(BigDecimal.ZERO)
-                .multiply(BigDecimal.valueOf(b.headcount()))));
+        branches.forEach(b ->
+                weights.put(b.orgId(), b.score().max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(b.headcount()))));
         Map<String, Long> amounts = split(quarterFen, weights);
         for (Branch b : branches) {
             long amount = amounts.get(b.orgId());
@@ -101,11 +130,21 @@ public class Pools {
             long floor = equalDown * scheme.floorSharePct() / 100;
             long cap = Math.max(floor, Math.min(amount, (equalUp * scheme.capSharePct() + 99) / 100));
             db.sql("insert into appraisal_pool (run_id, budget_year, org_id, org_path, amount_fen, floor_fen, cap_fen, "
-                            + "status) values (:r, :y, :o, :p, :a, :f, :c, 'OPEN')").param("r", run.runId())
-                    .param("y", period.year()).param("o", b.orgId()).param("p", b.orgPath()).param("a", amount)
-                    .param("f", floor).param("c", cap).update();
+                            + "status) values (:r, :y, :o, :p, :a, :f, :c, 'OPEN')")
+                    .param("r", run.runId())
+                    .param("y", period.year())
+                    .param("o", b.orgId())
+                    .param("p", b.orgPath())
+                    .param("a", amount)
+                    .param("f", floor)
+                    .param("c", cap)
+                    .update();
         }
-        audit.record("appraisal.pools.fund", "appraisal_run", String.valueOf(run.runId()), Map.of(),
+        audit.record(
+                "appraisal.pools.fund",
+                "appraisal_run",
+                String.valueOf(run.runId()),
+                Map.of(),
                 Map.of("quarterFen", quarterFen, "branches", branches.size(), "fundedBeforeFen", funded));
         return branches.size();
     }
@@ -147,14 +186,21 @@ public class Pools {
     public List<Pool> list(@Nullable Long runId, OrgScope scope) {
         OrgScope.Condition c = scope.where("p.org_path", null);
         return db.sql(SELECT + " where " + c.sql() + (runId == null ? "" : " and p.run_id = :r")
-                        + " order by r.period_key desc, p.org_id").params(c.params())
-                .params(runId == null ? Map.of() : Map.of("r", runId)).query(Pools::pool).list();
+                        + " order by r.period_key desc, p.org_id")
+                .params(c.params())
+                .params(runId == null ? Map.of() : Map.of("r", runId))
+                .query(Pools::pool)
+                .list();
     }
 
     /** A pool within the scope; else not found. */
     public Pool find(long poolId, OrgScope scope) {
-        return db.sql(SELECT + " where p.pool_id = :id").param("id", poolId).query(Pools::pool).optional()
-                .filter(p -> scope.covers(p.orgPath())).orElseThrow(() -> new NotFound("pool", String.valueOf(poolId)));
+        return db.sql(SELECT + " where p.pool_id = :id")
+                .param("id", poolId)
+                .query(Pools::pool)
+                .optional()
+                .filter(p -> scope.covers(p.orgPath()))
+                .orElseThrow(() -> new NotFound("pool", String.valueOf(poolId)));
     }
 
     /**
@@ -163,14 +209,19 @@ public class Pools {
      */
     public List<Line> lines(long poolId, OrgScope scope) {
         Pool pool = find(poolId, scope);
-        record Person(String staffId, String staffName, @Nullable String postCode, BigDecimal score) {
-        }
+        record Person(
+                String staffId, String staffName, @Nullable String postCode, BigDecimal score) {}
         List<Person> people = db.sql("select staff_id, staff_name, post_code, score from appraisal_result_person "
                         + "where run_id = :r and branch_org_id = :o order by rank_in_branch, staff_id")
-                .param("r", pool.runId()).param("o", pool.orgId()).query(Person.class).list();
+                .param("r", pool.runId())
+                .param("o", pool.orgId())
+                .query(Person.class)
+                .list();
         Map<String, Object[]> saved = new LinkedHashMap<>();
-        db.sql("select staff_id, amount_fen, reason from appraisal_pool_line where pool_id = :id").param("id", poolId)
-                .query((rs, n) -> saved.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getString(3)})).list();
+        db.sql("select staff_id, amount_fen, reason from appraisal_pool_line where pool_id = :id")
+                .param("id", poolId)
+                .query((rs, n) -> saved.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getString(3)}))
+                .list();
         Map<String, Long> suggested = Map.of();
         if (saved.isEmpty()) {
             Map<String, BigDecimal> w = new LinkedHashMap<>();
@@ -180,8 +231,13 @@ public class Pools {
         List<Line> out = new ArrayList<>();
         for (Person p : people) {
             Object[] s = saved.get(p.staffId());
-            out.add(new Line(p.staffId(), p.staffName(), p.postCode(), p.score(),
-                    s != null ? (Long) s[0] : suggested.getOrDefault(p.staffId(), 0L), s != null ? (String) s[1] : ""));
+            out.add(new Line(
+                    p.staffId(),
+                    p.staffName(),
+                    p.postCode(),
+                    p.score(),
+                    s != null ? (Long) s[0] : suggested.getOrDefault(p.staffId(), 0L),
+                    s != null ? (String) s[1] : ""));
         }
         return out;
     }
@@ -220,7 +276,8 @@ public class Pools {
     public List<Line> distribute(long poolId, List<LineInput> input, OrgScope scope) {
         Pool pool = find(poolId, scope);
         if (pool.status() != Status.OPEN) {
-            throw new Rejected("pool", "appraisal.rejected.poolNotOpen", pool.status().name());
+            throw new Rejected(
+                    "pool", "appraisal.rejected.poolNotOpen", pool.status().name());
         }
         List<Line> people = lines(poolId, scope);
         Map<String, Line> byId = new LinkedHashMap<>();
@@ -236,14 +293,21 @@ public class Pools {
             if (amounts.containsKey(in.staffId())) {
                 throw new Rejected(field, "appraisal.rejected.lineTwice", in.staffId());
             }
-            Optional<Money> amount = Money.tryParseYuan(in.amountYuan() == null ? "" : in.amountYuan().strip());
+            Optional<Money> amount = Money.tryParseYuan(
+                    in.amountYuan() == null ? "" : in.amountYuan().strip());
             if (amount.isEmpty() || amount.get().fen() < 0) {
-                throw new Rejected(field, "appraisal.rejected.lineAmount", in.staffId(), String.valueOf(in.amountYuan()));
+                throw new Rejected(
+                        field, "appraisal.rejected.lineAmount", in.staffId(), String.valueOf(in.amountYuan()));
             }
             long fen = amount.get().fen();
             if (fen < pool.floorFen() || fen > pool.capFen()) {
-                throw new Rejected(field, "appraisal.rejected.lineRange", in.staffId(), Money.yuanText(fen),
-                        Money.yuanText(pool.floorFen()), Money.yuanText(pool.capFen()));
+                throw new Rejected(
+                        field,
+                        "appraisal.rejected.lineRange",
+                        in.staffId(),
+                        Money.yuanText(fen),
+                        Money.yuanText(pool.floorFen()),
+                        Money.yuanText(pool.capFen()));
             }
             String reason = in.reason() == null ? "" : in.reason().strip();
             if (reason.isEmpty() || reason.length() > 200) {
@@ -259,16 +323,26 @@ public class Pools {
             }
         }
         if (sum != pool.amountFen()) {
-            throw new Rejected("lines", "appraisal.rejected.sum", Money.yuanText(sum), Money.yuanText(pool.amountFen()),
+            throw new Rejected(
+                    "lines",
+                    "appraisal.rejected.sum",
+                    Money.yuanText(sum),
+                    Money.yuanText(pool.amountFen()),
                     Money.yuanText(pool.amountFen() - sum));
         }
         Map<String, Object> before = summary(lines(poolId, scope));
-        db.sql("delete from appraisal_pool_line where pool_id = :id").param("id", poolId).update();
+        db.sql("delete from appraisal_pool_line where pool_id = :id")
+                .param("id", poolId)
+                .update();
         for (Map.Entry<String, long[]> e : amounts.entrySet()) {
             db.sql("insert into appraisal_pool_line (pool_id, staff_id, staff_name, amount_fen, reason) "
-                    + "values (:p, :s, :n, :a, :r)").param("p", poolId).param("s", e.getKey())
-                    .param("n", byId.get(e.getKey()).staffName()).param("a", e.getValue()[0])
-                    .param("r", reasons.get(e.getKey())).update();
+                            + "values (:p, :s, :n, :a, :r)")
+                    .param("p", poolId)
+                    .param("s", e.getKey())
+                    .param("n", byId.get(e.getKey()).staffName())
+                    .param("a", e.getValue()[0])
+                    .param("r", reasons.get(e.getKey()))
+                    .update();
         }
         List<Line> after = lines(poolId, scope);
         audit.record("appraisal.pool.distribute", "appraisal_pool", String.valueOf(poolId), before, summary(after));
@@ -280,12 +354,20 @@ public class Pools {
     public Pool submit(long poolId, OrgScope scope) {
         Pool pool = find(poolId, scope);
         long saved = db.sql("select coalesce(sum(amount_fen), 0) from appraisal_pool_line where pool_id = :id")
-                .param("id", poolId).query(Long.class).single();
-        int lines = db.sql("select count(*) from appraisal_pool_line where pool_id = :id").param("id", poolId)
-                .query(Integer.class).single();
+                .param("id", poolId)
+                .query(Long.class)
+                .single();
+        int lines = db.sql("select count(*) from appraisal_pool_line where pool_id = :id")
+                .param("id", poolId)
+                .query(Integer.class)
+                .single();
         if (lines == 0 || saved != pool.amountFen()) {
-            throw new Rejected("lines", "appraisal.rejected.sum", Money.yuanText(saved),
-                    Money.yuanText(pool.amountFen()), Money.yuanText(pool.amountFen() - saved));
+            throw new Rejected(
+                    "lines",
+                    "appraisal.rejected.sum",
+                    Money.yuanText(saved),
+                    Money.yuanText(pool.amountFen()),
+                    Money.yuanText(pool.amountFen() - saved));
         }
         return move(pool, Status.OPEN, Status.SUBMITTED, "submitted_by", "appraisal.pool.submit");
     }
@@ -306,12 +388,21 @@ public class Pools {
 
     private Pool move(Pool pool, Status from, Status to, String byColumn, String action) {
         int changed = db.sql("update appraisal_pool set status = :to, " + byColumn + " = :by where pool_id = :id "
-                        + "and status = :from").param("to", to.name()).param("by", to == Status.OPEN ? null
-                        : Access.actor()).param("id", pool.poolId()).param("from", from.name()).update();
+                        + "and status = :from")
+                .param("to", to.name())
+                .param("by", to == Status.OPEN ? null : Access.actor())
+                .param("id", pool.poolId())
+                .param("from", from.name())
+                .update();
         if (changed == 0) {
-            throw new Rejected("pool", "appraisal.rejected.poolStatus", pool.status().name(), from.name());
+            throw new Rejected(
+                    "pool", "appraisal.rejected.poolStatus", pool.status().name(), from.name());
         }
-        audit.record(action, "appraisal_pool", String.valueOf(pool.poolId()), Map.of("status", from.name()),
+        audit.record(
+                action,
+                "appraisal_pool",
+                String.valueOf(pool.poolId()),
+                Map.of("status", from.name()),
                 Map.of("status", to.name()));
         return find(pool.poolId(), OrgScope.everything());
     }
@@ -323,10 +414,19 @@ public class Pools {
     }
 
     private static Pool pool(ResultSet rs, int n) throws SQLException {
-        return new Pool(rs.getLong("pool_id"), rs.getLong("run_id"), rs.getString("period_key"),
-                rs.getInt("budget_year"), rs.getString("org_id"), rs.getString("org_name"), rs.getString("org_path"),
-                rs.getLong("amount_fen"), rs.getLong("floor_fen"), rs.getLong("cap_fen"),
-                Status.valueOf(rs.getString("status")), rs.getString("submitted_by"), rs.getString("approved_by"));
+        return new Pool(
+                rs.getLong("pool_id"),
+                rs.getLong("run_id"),
+                rs.getString("period_key"),
+                rs.getInt("budget_year"),
+                rs.getString("org_id"),
+                rs.getString("org_name"),
+                rs.getString("org_path"),
+                rs.getLong("amount_fen"),
+                rs.getLong("floor_fen"),
+                rs.getLong("cap_fen"),
+                Status.valueOf(rs.getString("status")),
+                rs.getString("submitted_by"),
+                rs.getString("approved_by"));
     }
-
 }

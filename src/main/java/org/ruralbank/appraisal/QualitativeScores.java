@@ -25,9 +25,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class QualitativeScores {
 
-    public record Entry(long entryId, String periodKey, String orgId, String kind, String itemCode, BigDecimal points,
-            String reason, String status, String enteredBy, @Nullable String decidedBy) {
-    }
+    public record Entry(
+            long entryId,
+            String periodKey,
+            String orgId,
+            String kind,
+            String itemCode,
+            BigDecimal points,
+            String reason,
+            String status,
+            String enteredBy,
+            @Nullable String decidedBy) {}
 
     static final BigDecimal MAX_ADJUSTMENT = BigDecimal.valueOf(20);
 
@@ -49,33 +57,52 @@ public class QualitativeScores {
 
     public List<Entry> of(String periodKey) {
         return db.sql("select * from appraisal_entry where period_key = :p order by org_id, kind, item_code")
-                .param("p", periodKey).query(Entry.class).list();
+                .param("p", periodKey)
+                .query(Entry.class)
+                .list();
     }
 
     /** Enters (or enters again) a branch's score or points for a period; pending until another person approves. */
     @Transactional
-    public Entry enter(String periodText, String orgId, String kind, String itemCode, String pointsText, String reason,
+    public Entry enter(
+            String periodText,
+            String orgId,
+            String kind,
+            String itemCode,
+            String pointsText,
+            String reason,
             OrgScope scope) {
         return enterAs(Access.actor(), periodText, orgId, kind, itemCode, pointsText, reason, scope);
     }
 
     /** {@link #enter} on behalf of a named department user (the sample bank's entries). */
     @Transactional
-    Entry enterAs(String actor, String periodText, String orgId, String kind, String itemCode, String pointsText,
-            String reason, OrgScope scope) {
+    Entry enterAs(
+            String actor,
+            String periodText,
+            String orgId,
+            String kind,
+            String itemCode,
+            String pointsText,
+            String reason,
+            OrgScope scope) {
         Access.requireWholeBank(scope);
         Period period = Period.parse(periodText);
         if (runs.published(period.key())) {
             throw new Rejected("period", "appraisal.rejected.frozen", period.key());
         }
-        Org org = orgs.find(orgId == null ? "" : orgId).filter(o -> o.level() == Org.BRANCH)
+        Org org = orgs.find(orgId == null ? "" : orgId)
+                .filter(o -> o.level() == Org.BRANCH)
                 .orElseThrow(() -> new Rejected("orgId", "appraisal.rejected.branch", String.valueOf(orgId)));
         if (!List.of("QUAL", "BONUS", "PENALTY").contains(kind)) {
             throw new Rejected("kind", "appraisal.rejected.kind", String.valueOf(kind));
         }
         String item = itemCode == null ? "" : itemCode.strip();
-        if (kind.equals("QUAL") && schemes.find(period.year()).stream().flatMap(s -> s.items().stream())
-                .noneMatch(i -> i.kind() == Schemes.Kind.QUAL && i.code().equals(item))) {
+        if (kind.equals("QUAL")
+                && schemes.find(period.year()).stream()
+                        .flatMap(s -> s.items().stream())
+                        .noneMatch(
+                                i -> i.kind() == Schemes.Kind.QUAL && i.code().equals(item))) {
             throw new Rejected("itemCode", "appraisal.rejected.qualItem", item, period.year());
         }
         if (item.isEmpty() || item.length() > 40) {
@@ -97,24 +124,50 @@ public class QualitativeScores {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Entry> before = db.sql("select * from appraisal_entry where period_key = :p and org_id = :o and kind = :k "
-                        + "and item_code = :i").param("p", period.key()).param("o", org.orgId()).param("k", kind)
-                .param("i", item).query(Entry.class).list();
+                        + "and item_code = :i")
+                .param("p", period.key())
+                .param("o", org.orgId())
+                .param("k", kind)
+                .param("i", item)
+                .query(Entry.class)
+                .list();
         if (before.isEmpty()) {
-            db.sql("insert into appraisal_entry (period_key, org_id, kind, item_code, points, reason, status, entered_by, "
-                            + "entered_at) values (:p, :o, :k, :i, :pts, :r, 'PENDING', :by, :at)")
-                    .param("p", period.key()).param("o", org.orgId()).param("k", kind).param("i", item)
-                    .param("pts", points).param("r", why).param("by", actor).param("at", now).update();
+            db.sql(
+                            "insert into appraisal_entry (period_key, org_id, kind, item_code, points, reason, status, entered_by, "
+                                    + "entered_at) values (:p, :o, :k, :i, :pts, :r, 'PENDING', :by, :at)")
+                    .param("p", period.key())
+                    .param("o", org.orgId())
+                    .param("k", kind)
+                    .param("i", item)
+                    .param("pts", points)
+                    .param("r", why)
+                    .param("by", actor)
+                    .param("at", now)
+                    .update();
         } else {
             db.sql("update appraisal_entry set points = :pts, reason = :r, status = 'PENDING', entered_by = :by, "
                             + "entered_at = :at, decided_by = null, decided_at = null where entry_id = :id")
-                    .param("pts", points).param("r", why).param("by", actor).param("at", now)
-                    .param("id", before.get(0).entryId()).update();
+                    .param("pts", points)
+                    .param("r", why)
+                    .param("by", actor)
+                    .param("at", now)
+                    .param("id", before.get(0).entryId())
+                    .update();
         }
         Entry after = db.sql("select * from appraisal_entry where period_key = :p and org_id = :o and kind = :k "
-                        + "and item_code = :i").param("p", period.key()).param("o", org.orgId()).param("k", kind)
-                .param("i", item).query(Entry.class).single();
-        audit.record("appraisal.entry.enter", "appraisal_entry", String.valueOf(after.entryId()),
-                before.isEmpty() ? Map.of() : describe(before.get(0)), describe(after));
+                        + "and item_code = :i")
+                .param("p", period.key())
+                .param("o", org.orgId())
+                .param("k", kind)
+                .param("i", item)
+                .query(Entry.class)
+                .single();
+        audit.record(
+                "appraisal.entry.enter",
+                "appraisal_entry",
+                String.valueOf(after.entryId()),
+                before.isEmpty() ? Map.of() : describe(before.get(0)),
+                describe(after));
         return after;
     }
 
@@ -128,8 +181,11 @@ public class QualitativeScores {
     @Transactional
     Entry approveAs(String actor, long entryId, OrgScope scope) {
         Access.requireWholeBank(scope);
-        Entry e = db.sql("select * from appraisal_entry where entry_id = :id").param("id", entryId).query(Entry.class)
-                .optional().orElseThrow(() -> new NotFound("appraisal_entry", String.valueOf(entryId)));
+        Entry e = db.sql("select * from appraisal_entry where entry_id = :id")
+                .param("id", entryId)
+                .query(Entry.class)
+                .optional()
+                .orElseThrow(() -> new NotFound("appraisal_entry", String.valueOf(entryId)));
         if (runs.published(e.periodKey())) {
             throw new Rejected("period", "appraisal.rejected.frozen", e.periodKey());
         }
@@ -137,19 +193,38 @@ public class QualitativeScores {
             throw new Rejected("entry", "appraisal.rejected.ownEntry");
         }
         int changed = db.sql("update appraisal_entry set status = 'APPROVED', decided_by = :by, decided_at = :at "
-                        + "where entry_id = :id and status = 'PENDING'").param("by", actor)
-                .param("at", OffsetDateTime.now(clock)).param("id", entryId).update();
+                        + "where entry_id = :id and status = 'PENDING'")
+                .param("by", actor)
+                .param("at", OffsetDateTime.now(clock))
+                .param("id", entryId)
+                .update();
         if (changed == 0) {
             throw new Rejected("entry", "appraisal.rejected.entryStatus", e.status());
         }
-        Entry after = db.sql("select * from appraisal_entry where entry_id = :id").param("id", entryId)
-                .query(Entry.class).single();
-        audit.record("appraisal.entry.approve", "appraisal_entry", String.valueOf(entryId), describe(e), describe(after));
+        Entry after = db.sql("select * from appraisal_entry where entry_id = :id")
+                .param("id", entryId)
+                .query(Entry.class)
+                .single();
+        audit.record(
+                "appraisal.entry.approve", "appraisal_entry", String.valueOf(entryId), describe(e), describe(after));
         return after;
     }
 
     private static Map<String, Object> describe(Entry e) {
-        return Map.of("period", e.periodKey(), "org", e.orgId(), "kind", e.kind(), "item", e.itemCode(), "points",
-                e.points().toPlainString(), "status", e.status(), "by", e.enteredBy());
+        return Map.of(
+                "period",
+                e.periodKey(),
+                "org",
+                e.orgId(),
+                "kind",
+                e.kind(),
+                "item",
+                e.itemCode(),
+                "points",
+                e.points().toPlainString(),
+                "status",
+                e.status(),
+                "by",
+                e.enteredBy());
     }
 }

@@ -35,9 +35,18 @@ public class Schemes {
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** One item of a scheme. {@code code} is an indicator's code, or the name of a qualitative item. */
-    public record Item(String code, Kind kind, Perspective perspective, BigDecimal weightPct, BigDecimal thresholdPct,
-            BigDecimal floorPct, BigDecimal capPct, @Nullable BigDecimal baseTarget, BigDecimal urbanFactor,
-            BigDecimal suburbanFactor, BigDecimal ruralFactor) {
+    public record Item(
+            String code,
+            Kind kind,
+            Perspective perspective,
+            BigDecimal weightPct,
+            BigDecimal thresholdPct,
+            BigDecimal floorPct,
+            BigDecimal capPct,
+            @Nullable BigDecimal baseTarget,
+            BigDecimal urbanFactor,
+            BigDecimal suburbanFactor,
+            BigDecimal ruralFactor) {
 
         public ScoringRule rule() {
             return new ScoringRule(weightPct, thresholdPct, floorPct, capPct);
@@ -50,22 +59,27 @@ public class Schemes {
     }
 
     /** QUANT: an indicator scored against its target; QUAL: a qualitative score (0-100) entered by a department. */
-    public enum Kind { QUANT, QUAL }
+    public enum Kind {
+        QUANT,
+        QUAL
+    }
 
     /**
      * A year's scheme. A person's score = {@code branchWeightPct} % of the branch's score + the rest of the personal
      * score; in a branch's pool each person gets at least {@code floorSharePct} % and at most {@code capSharePct} %
      * of an equal share.
      */
-    public record Scheme(int year, String name, int branchWeightPct, int floorSharePct, int capSharePct,
-            List<Item> items) {
+    public record Scheme(
+            int year, String name, int branchWeightPct, int floorSharePct, int capSharePct, List<Item> items) {
 
         public BigDecimal weightSum() {
             return items.stream().map(Item::weightPct).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
         public BigDecimal weight(Perspective p) {
-            return items.stream().filter(i -> i.perspective() == p).map(Item::weightPct)
+            return items.stream()
+                    .filter(i -> i.perspective() == p)
+                    .map(Item::weightPct)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
     }
@@ -98,17 +112,25 @@ public class Schemes {
     }
 
     public Optional<Scheme> find(int year) {
-        return db.sql("select * from appraisal_scheme where scheme_year = :y").param("y", year)
-                .query((rs, n) -> new Scheme(rs.getInt("scheme_year"), rs.getString("name"),
-                        rs.getInt("branch_weight_pct"), rs.getInt("floor_share_pct"), rs.getInt("cap_share_pct"),
+        return db.sql("select * from appraisal_scheme where scheme_year = :y")
+                .param("y", year)
+                .query((rs, n) -> new Scheme(
+                        rs.getInt("scheme_year"),
+                        rs.getString("name"),
+                        rs.getInt("branch_weight_pct"),
+                        rs.getInt("floor_share_pct"),
+                        rs.getInt("cap_share_pct"),
                         List.of()))
-                .optional().map(s -> new Scheme(s.year(), s.name(), s.branchWeightPct(), s.floorSharePct(),
-                        s.capSharePct(), items(year)));
+                .optional()
+                .map(s -> new Scheme(
+                        s.year(), s.name(), s.branchWeightPct(), s.floorSharePct(), s.capSharePct(), items(year)));
     }
 
     private List<Item> items(int year) {
         return db.sql("select * from appraisal_scheme_item where scheme_year = :y order by perspective, item_code")
-                .param("y", year).query(Schemes::item).list();
+                .param("y", year)
+                .query(Schemes::item)
+                .list();
     }
 
     /**
@@ -123,29 +145,52 @@ public class Schemes {
         String actor = Access.actor();
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (db.sql("update appraisal_scheme set name = :n, branch_weight_pct = :b, floor_share_pct = :f, "
-                        + "cap_share_pct = :c, updated_by = :by, updated_at = :at where scheme_year = :y")
-                .param("n", scheme.name()).param("b", scheme.branchWeightPct()).param("f", scheme.floorSharePct())
-                .param("c", scheme.capSharePct()).param("by", actor).param("at", now).param("y", scheme.year())
-                .update() == 0) {
+                                + "cap_share_pct = :c, updated_by = :by, updated_at = :at where scheme_year = :y")
+                        .param("n", scheme.name())
+                        .param("b", scheme.branchWeightPct())
+                        .param("f", scheme.floorSharePct())
+                        .param("c", scheme.capSharePct())
+                        .param("by", actor)
+                        .param("at", now)
+                        .param("y", scheme.year())
+                        .update()
+                == 0) {
             db.sql("insert into appraisal_scheme (scheme_year, name, branch_weight_pct, floor_share_pct, "
                             + "cap_share_pct, updated_by, updated_at) values (:y, :n, :b, :f, :c, :by, :at)")
-                    .param("n", scheme.name()).param("b", scheme.branchWeightPct())
-                    .param("f", scheme.floorSharePct()).param("c", scheme.capSharePct()).param("by", actor)
-                    .param("at", now).param("y", scheme.year()).update();
+                    .param("n", scheme.name())
+                    .param("b", scheme.branchWeightPct())
+                    .param("f", scheme.floorSharePct())
+                    .param("c", scheme.capSharePct())
+                    .param("by", actor)
+                    .param("at", now)
+                    .param("y", scheme.year())
+                    .update();
         }
-        db.sql("delete from appraisal_scheme_item where scheme_year = :y").param("y", scheme.year()).update();
+        db.sql("delete from appraisal_scheme_item where scheme_year = :y")
+                .param("y", scheme.year())
+                .update();
         for (Item i : scheme.items()) {
             db.sql("""
                     insert into appraisal_scheme_item (scheme_year, item_code, kind, perspective, weight_pct,
                         threshold_pct, floor_pct, cap_pct, base_target, urban_factor, suburban_factor, rural_factor)
                     values (:y, :c, :k, :p, :w, :t, :f, :cap, :base, :u, :s, :r)
-                    """).param("y", scheme.year()).param("c", i.code()).param("k", i.kind().name())
-                    .param("p", i.perspective().name()).param("w", i.weightPct()).param("t", i.thresholdPct())
-                    .param("f", i.floorPct()).param("cap", i.capPct()).param("base", i.baseTarget())
-                    .param("u", i.urbanFactor()).param("s", i.suburbanFactor()).param("r", i.ruralFactor()).update();
+                    """)
+                    .param("y", scheme.year())
+                    .param("c", i.code())
+                    .param("k", i.kind().name())
+                    .param("p", i.perspective().name())
+                    .param("w", i.weightPct())
+                    .param("t", i.thresholdPct())
+                    .param("f", i.floorPct())
+                    .param("cap", i.capPct())
+                    .param("base", i.baseTarget())
+                    .param("u", i.urbanFactor())
+                    .param("s", i.suburbanFactor())
+                    .param("r", i.ruralFactor())
+                    .update();
         }
-        audit.record("appraisal.scheme.save", "appraisal_scheme", String.valueOf(scheme.year()), before,
-                describe(scheme));
+        audit.record(
+                "appraisal.scheme.save", "appraisal_scheme", String.valueOf(scheme.year()), before, describe(scheme));
         return find(scheme.year()).orElseThrow();
     }
 
@@ -179,20 +224,31 @@ public class Schemes {
                 throw new Rejected(field, "appraisal.rejected.unknownIndicator", i.code());
             }
             if (i.weightPct().signum() <= 0 || i.weightPct().compareTo(HUNDRED) > 0) {
-                throw new Rejected(field, "appraisal.rejected.weight", i.code(), i.weightPct().toPlainString());
+                throw new Rejected(
+                        field,
+                        "appraisal.rejected.weight",
+                        i.code(),
+                        i.weightPct().toPlainString());
             }
-            if (i.capPct().compareTo(HUNDRED) < 0 || i.thresholdPct().signum() < 0 || i.floorPct().signum() < 0
-                    || i.thresholdPct().compareTo(i.capPct()) > 0 || i.floorPct().compareTo(i.capPct()) > 0) {
+            if (i.capPct().compareTo(HUNDRED) < 0
+                    || i.thresholdPct().signum() < 0
+                    || i.floorPct().signum() < 0
+                    || i.thresholdPct().compareTo(i.capPct()) > 0
+                    || i.floorPct().compareTo(i.capPct()) > 0) {
                 throw new Rejected(field, "appraisal.rejected.rule", i.code());
             }
-            if ((i.baseTarget() != null && i.baseTarget().signum() < 0) || i.urbanFactor().signum() <= 0
-                    || i.suburbanFactor().signum() <= 0 || i.ruralFactor().signum() <= 0) {
+            if ((i.baseTarget() != null && i.baseTarget().signum() < 0)
+                    || i.urbanFactor().signum() <= 0
+                    || i.suburbanFactor().signum() <= 0
+                    || i.ruralFactor().signum() <= 0) {
                 throw new Rejected(field, "appraisal.rejected.target", i.code());
             }
         }
         if (s.weightSum().compareTo(HUNDRED) != 0) {
-            throw new Rejected("weights", "appraisal.rejected.weights", s.weightSum().stripTrailingZeros()
-                    .toPlainString());
+            throw new Rejected(
+                    "weights",
+                    "appraisal.rejected.weights",
+                    s.weightSum().stripTrailingZeros().toPlainString());
         }
     }
 
@@ -200,11 +256,13 @@ public class Schemes {
     public Map<String, Map<String, BigDecimal>> ownTargets(int year) {
         Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
         db.sql("select item_code, org_id, quarter_target from appraisal_target where scheme_year = :y")
-                .param("y", year).query((rs, n) -> {
+                .param("y", year)
+                .query((rs, n) -> {
                     out.computeIfAbsent(rs.getString("item_code"), k -> new LinkedHashMap<>())
                             .put(rs.getString("org_id"), rs.getBigDecimal("quarter_target"));
                     return null;
-                }).list();
+                })
+                .list();
         return out;
     }
 
@@ -222,17 +280,24 @@ public class Schemes {
                 throw new Rejected("target[" + t.getKey() + "]", "appraisal.rejected.target", itemCode);
             }
         }
-        db.sql("delete from appraisal_target where scheme_year = :y and item_code = :c").param("y", year)
-                .param("c", itemCode).update();
+        db.sql("delete from appraisal_target where scheme_year = :y and item_code = :c")
+                .param("y", year)
+                .param("c", itemCode)
+                .update();
         quarterTargets.forEach((org, v) -> db.sql("insert into appraisal_target (scheme_year, item_code, org_id, "
-                + "quarter_target) values (:y, :c, :o, :v)").param("y", year).param("c", itemCode).param("o", org)
-                .param("v", v).update());
+                        + "quarter_target) values (:y, :c, :o, :v)")
+                .param("y", year)
+                .param("c", itemCode)
+                .param("o", org)
+                .param("v", v)
+                .update());
         audit.record("appraisal.targets.set", "appraisal_scheme", year + ":" + itemCode, before, quarterTargets);
     }
 
     public Optional<Budget> budget(int year) {
         return db.sql("select budget_year, wage_total_fen, bonus_pct from appraisal_budget where budget_year = :y")
-                .param("y", year).query((rs, n) -> new Budget(rs.getInt(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .param("y", year)
+                .query((rs, n) -> new Budget(rs.getInt(1), rs.getLong(2), rs.getBigDecimal(3)))
                 .optional();
     }
 
@@ -243,8 +308,11 @@ public class Schemes {
         if (year < 2000 || year > 2100) {
             throw new Rejected("year", "appraisal.rejected.year", year);
         }
-        long fen = Money.tryParseYuan(wageTotalYuan).map(Money::fen).filter(f -> f > 0)
-                .orElseThrow(() -> new Rejected("wageTotal", "appraisal.rejected.amount", String.valueOf(wageTotalYuan)));
+        long fen = Money.tryParseYuan(wageTotalYuan)
+                .map(Money::fen)
+                .filter(f -> f > 0)
+                .orElseThrow(
+                        () -> new Rejected("wageTotal", "appraisal.rejected.amount", String.valueOf(wageTotalYuan)));
         BigDecimal pct;
         try {
             pct = new BigDecimal(bonusPct == null ? "" : bonusPct.strip());
@@ -255,22 +323,41 @@ public class Schemes {
             throw new Rejected("bonusPct", "appraisal.rejected.bonusPct", bonusPct);
         }
         Long funded = db.sql("select coalesce(sum(amount_fen), 0) from appraisal_pool where budget_year = :y")
-                .param("y", year).query(Long.class).single();
+                .param("y", year)
+                .query(Long.class)
+                .single();
         Budget next = new Budget(year, fen, pct);
         if (next.bonusFen() < funded) {
             throw new Rejected("wageTotal", "appraisal.rejected.budgetBelowFunded", Money.yuanText(funded));
         }
-        Map<String, Object> before = budget(year).map(b -> Map.<String, Object>of("wageTotalFen", b.wageTotalFen(),
-                "bonusPct", b.bonusPct())).orElse(Map.of());
+        Map<String, Object> before = budget(year)
+                .map(b -> Map.<String, Object>of("wageTotalFen", b.wageTotalFen(), "bonusPct", b.bonusPct()))
+                .orElse(Map.of());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (db.sql("update appraisal_budget set wage_total_fen = :f, bonus_pct = :p, updated_by = :by, updated_at = :at "
-                + "where budget_year = :y").param("f", fen).param("p", pct).param("by", Access.actor())
-                .param("at", now).param("y", year).update() == 0) {
+        if (db.sql(
+                                "update appraisal_budget set wage_total_fen = :f, bonus_pct = :p, updated_by = :by, updated_at = :at "
+                                        + "where budget_year = :y")
+                        .param("f", fen)
+                        .param("p", pct)
+                        .param("by", Access.actor())
+                        .param("at", now)
+                        .param("y", year)
+                        .update()
+                == 0) {
             db.sql("insert into appraisal_budget (budget_year, wage_total_fen, bonus_pct, updated_by, updated_at) "
-                    + "values (:y, :f, :p, :by, :at)").param("f", fen).param("p", pct).param("by", Access.actor())
-                    .param("at", now).param("y", year).update();
+                            + "values (:y, :f, :p, :by, :at)")
+                    .param("f", fen)
+                    .param("p", pct)
+                    .param("by", Access.actor())
+                    .param("at", now)
+                    .param("y", year)
+                    .update();
         }
-        audit.record("appraisal.budget.set", "appraisal_budget", String.valueOf(year), before,
+        audit.record(
+                "appraisal.budget.set",
+                "appraisal_budget",
+                String.valueOf(year),
+                before,
                 Map.of("wageTotalFen", fen, "bonusPct", pct));
         return next;
     }
@@ -282,19 +369,30 @@ public class Schemes {
         m.put("floorSharePct", s.floorSharePct());
         m.put("capSharePct", s.capSharePct());
         for (Item i : s.items()) {
-            m.put(i.code(), i.kind() + " " + i.perspective() + " w" + i.weightPct().toPlainString() + " t"
-                    + i.thresholdPct().toPlainString() + " f" + i.floorPct().toPlainString() + " c"
-                    + i.capPct().toPlainString() + " base " + (i.baseTarget() == null ? "-" : i.baseTarget()
-                    .toPlainString()) + " U" + i.urbanFactor() + " S" + i.suburbanFactor() + " R" + i.ruralFactor());
+            m.put(
+                    i.code(),
+                    i.kind() + " " + i.perspective() + " w" + i.weightPct().toPlainString() + " t"
+                            + i.thresholdPct().toPlainString() + " f"
+                            + i.floorPct().toPlainString() + " c"
+                            + i.capPct().toPlainString() + " base "
+                            + (i.baseTarget() == null ? "-" : i.baseTarget().toPlainString()) + " U" + i.urbanFactor()
+                            + " S" + i.suburbanFactor() + " R" + i.ruralFactor());
         }
         return m;
     }
 
     private static Item item(ResultSet rs, int n) throws SQLException {
-        return new Item(rs.getString("item_code"), Kind.valueOf(rs.getString("kind")),
-                Perspective.valueOf(rs.getString("perspective")), rs.getBigDecimal("weight_pct"),
-                rs.getBigDecimal("threshold_pct"), rs.getBigDecimal("floor_pct"), rs.getBigDecimal("cap_pct"),
-                rs.getBigDecimal("base_target"), rs.getBigDecimal("urban_factor"), rs.getBigDecimal("suburban_factor"),
+        return new Item(
+                rs.getString("item_code"),
+                Kind.valueOf(rs.getString("kind")),
+                Perspective.valueOf(rs.getString("perspective")),
+                rs.getBigDecimal("weight_pct"),
+                rs.getBigDecimal("threshold_pct"),
+                rs.getBigDecimal("floor_pct"),
+                rs.getBigDecimal("cap_pct"),
+                rs.getBigDecimal("base_target"),
+                rs.getBigDecimal("urban_factor"),
+                rs.getBigDecimal("suburban_factor"),
                 rs.getBigDecimal("rural_factor"));
     }
 }

@@ -31,46 +31,79 @@ final class Scorecard {
 
     static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
-    record Branch(String orgId, String orgName, String orgPath, @Nullable String areaClass) {
-    }
+    record Branch(
+            String orgId,
+            String orgName,
+            String orgPath,
+            @Nullable String areaClass) {}
 
-    record Person(String staffId, String staffName, String orgId, String orgPath, @Nullable String postCode) {
-    }
+    record Person(
+            String staffId,
+            String staffName,
+            String orgId,
+            String orgPath,
+            @Nullable String postCode) {}
 
     /** An approved entry: QUAL points (0-100) of an item, or BONUS / PENALTY points. */
-    record Entry(String orgId, String kind, String itemCode, BigDecimal points) {
-    }
+    record Entry(String orgId, String kind, String itemCode, BigDecimal points) {}
 
     /** Everything a run reads. {@code targets}: item → branch org id → the period's target. */
-    record Inputs(Schemes.Scheme scheme, Period period, java.time.@Nullable LocalDate dataDate, List<Branch> branches,
-            List<Person> staff, Map<String, Indicators.Definition> definitions,
-            Map<String, List<Indicators.Figure>> figures, Map<String, Map<String, BigDecimal>> targets,
-            List<Entry> entries) {
-    }
+    record Inputs(
+            Schemes.Scheme scheme,
+            Period period,
+            java.time.@Nullable LocalDate dataDate,
+            List<Branch> branches,
+            List<Person> staff,
+            Map<String, Indicators.Definition> definitions,
+            Map<String, List<Indicators.Figure>> figures,
+            Map<String, Map<String, BigDecimal>> targets,
+            List<Entry> entries) {}
 
-    record ItemResult(String orgId, String itemCode, @Nullable BigDecimal actual, @Nullable BigDecimal target,
-            @Nullable BigDecimal completionPct, BigDecimal score) {
-    }
+    record ItemResult(
+            String orgId,
+            String itemCode,
+            @Nullable BigDecimal actual,
+            @Nullable BigDecimal target,
+            @Nullable BigDecimal completionPct,
+            BigDecimal score) {}
 
-    record OrgResult(String orgId, String orgName, String orgPath, @Nullable String areaClass, int headcount,
-            BigDecimal score, int rank) {
-    }
+    record OrgResult(
+            String orgId,
+            String orgName,
+            String orgPath,
+            @Nullable String areaClass,
+            int headcount,
+            BigDecimal score,
+            int rank) {}
 
-    record PersonResult(String staffId, String staffName, @Nullable String postCode, String orgId, String branchOrgId,
-            String orgPath, BigDecimal branchScore, @Nullable BigDecimal personalScore, BigDecimal score,
-            int rankInBranch) {
-    }
+    record PersonResult(
+            String staffId,
+            String staffName,
+            @Nullable String postCode,
+            String orgId,
+            String branchOrgId,
+            String orgPath,
+            BigDecimal branchScore,
+            @Nullable BigDecimal personalScore,
+            BigDecimal score,
+            int rankInBranch) {}
 
-    record PersonItem(String staffId, String itemCode, BigDecimal actual, @Nullable BigDecimal target,
-            @Nullable BigDecimal completionPct, BigDecimal score) {
-    }
+    record PersonItem(
+            String staffId,
+            String itemCode,
+            BigDecimal actual,
+            @Nullable BigDecimal target,
+            @Nullable BigDecimal completionPct,
+            BigDecimal score) {}
 
-    record Outcome(String fingerprint, List<OrgResult> orgs, List<ItemResult> items, List<PersonResult> people,
-            List<PersonItem> personItems) {
-    }
+    record Outcome(
+            String fingerprint,
+            List<OrgResult> orgs,
+            List<ItemResult> items,
+            List<PersonResult> people,
+            List<PersonItem> personItems) {}
 
-    private Scorecard() {
-    }
+    private Scorecard() {}
 
     static Outcome compute(Inputs in) {
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
@@ -93,9 +126,13 @@ final class Scorecard {
             ScoringRule rule = item.rule();
             if (item.kind() == Schemes.Kind.QUAL) {
                 for (Branch b : in.branches()) {
-                    BigDecimal pts = in.entries().stream().filter(e -> e.kind().equals("QUAL")
-                            && e.orgId().equals(b.orgId()) && e.itemCode().equals(item.code())).map(Entry::points)
-                            .findFirst().orElse(null);
+                    BigDecimal pts = in.entries().stream()
+                            .filter(e -> e.kind().equals("QUAL")
+                                    && e.orgId().equals(b.orgId())
+                                    && e.itemCode().equals(item.code()))
+                            .map(Entry::points)
+                            .findFirst()
+                            .orElse(null);
                     BigDecimal score = rule.points(pts);
                     items.add(new ItemResult(b.orgId(), item.code(), pts, Schemes.HUNDRED, pts, score));
                     totals.merge(b.orgId(), score, BigDecimal::add);
@@ -106,8 +143,11 @@ final class Scorecard {
             List<Indicators.Figure> rows = in.figures().getOrDefault(item.code(), List.of());
             Map<String, BigDecimal> targets = in.targets().getOrDefault(item.code(), Map.of());
             for (Branch b : in.branches()) {
-                BigDecimal actual = value(rows.stream().filter(f -> f.staffId() == null
-                        && f.orgPath().startsWith(b.orgPath())).toList(), def.ratio());
+                BigDecimal actual = value(
+                        rows.stream()
+                                .filter(f -> f.staffId() == null && f.orgPath().startsWith(b.orgPath()))
+                                .toList(),
+                        def.ratio());
                 BigDecimal target = targets.get(b.orgId());
                 BigDecimal completion = rule.completion(actual, target, def.direction());
                 BigDecimal score = rule.points(completion);
@@ -138,8 +178,8 @@ final class Scorecard {
                 BigDecimal completion = rule.completion(actual, target, def.direction());
                 BigDecimal score = rule.points(completion);
                 personItems.add(new PersonItem(e.getKey(), item.code(), actual, target, completion, score));
-                BigDecimal[] acc = personal.computeIfAbsent(e.getKey(), k -> new BigDecimal[] {BigDecimal.ZERO,
-                        BigDecimal.ZERO});
+                BigDecimal[] acc =
+                        personal.computeIfAbsent(e.getKey(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                 acc[0] = acc[0].add(score);
                 acc[1] = acc[1].add(item.weightPct());
             }
@@ -149,30 +189,41 @@ final class Scorecard {
                 continue;
             }
             BigDecimal signed = e.kind().equals("PENALTY") ? e.points().negate() : e.points();
-            items.add(new ItemResult(e.orgId(), e.kind() + ":" + e.itemCode(), e.points(), null, null,
-                    signed.setScale(4, ROUNDING)));
+            items.add(new ItemResult(
+                    e.orgId(), e.kind() + ":" + e.itemCode(), e.points(), null, null, signed.setScale(4, ROUNDING)));
             totals.merge(e.orgId(), signed, BigDecimal::add);
         }
         List<OrgResult> orgs = new ArrayList<>();
         Map<String, Integer> ranks = ranks(totals);
         for (Branch b : in.branches()) {
-            orgs.add(new OrgResult(b.orgId(), b.orgName(), b.orgPath(), b.areaClass(),
-                    headcount.getOrDefault(b.orgId(), 0), totals.get(b.orgId()).setScale(4, ROUNDING),
+            orgs.add(new OrgResult(
+                    b.orgId(),
+                    b.orgName(),
+                    b.orgPath(),
+                    b.areaClass(),
+                    headcount.getOrDefault(b.orgId(), 0),
+                    totals.get(b.orgId()).setScale(4, ROUNDING),
                     ranks.get(b.orgId())));
         }
         BigDecimal bw = BigDecimal.valueOf(in.scheme().branchWeightPct());
         Map<String, Map<String, BigDecimal>> scoresByBranch = new LinkedHashMap<>();
-        List<Person> people = in.staff().stream().filter(p -> branchOf.containsKey(p.staffId())).toList();
+        List<Person> people = in.staff().stream()
+                .filter(p -> branchOf.containsKey(p.staffId()))
+                .toList();
         Map<String, BigDecimal> personalScore = new LinkedHashMap<>();
         Map<String, BigDecimal> personScore = new LinkedHashMap<>();
         for (Person p : people) {
             String branch = branchOf.get(p.staffId()).orgId();
             BigDecimal branchScore = totals.get(branch).setScale(4, ROUNDING);
             BigDecimal[] acc = personal.get(p.staffId());
-            BigDecimal own = acc == null || acc[1].signum() == 0 ? null
+            BigDecimal own = acc == null || acc[1].signum() == 0
+                    ? null
                     : acc[0].multiply(Schemes.HUNDRED).divide(acc[1], 4, ROUNDING);
-            BigDecimal score = own == null ? branchScore
-                    : branchScore.multiply(bw).add(own.multiply(Schemes.HUNDRED.subtract(bw)))
+            BigDecimal score = own == null
+                    ? branchScore
+                    : branchScore
+                            .multiply(bw)
+                            .add(own.multiply(Schemes.HUNDRED.subtract(bw)))
                             .divide(Schemes.HUNDRED, 4, ROUNDING);
             personalScore.put(p.staffId(), own);
             personScore.put(p.staffId(), score);
@@ -183,12 +234,20 @@ final class Scorecard {
         List<PersonResult> results = new ArrayList<>();
         for (Person p : people) {
             String branch = branchOf.get(p.staffId()).orgId();
-            results.add(new PersonResult(p.staffId(), p.staffName(), p.postCode(), p.orgId(), branch, p.orgPath(),
-                    totals.get(branch).setScale(4, ROUNDING), personalScore.get(p.staffId()),
-                    personScore.get(p.staffId()), personRank.get(p.staffId())));
+            results.add(new PersonResult(
+                    p.staffId(),
+                    p.staffName(),
+                    p.postCode(),
+                    p.orgId(),
+                    branch,
+                    p.orgPath(),
+                    totals.get(branch).setScale(4, ROUNDING),
+                    personalScore.get(p.staffId()),
+                    personScore.get(p.staffId()),
+                    personRank.get(p.staffId())));
         }
-        return new Outcome(fingerprint(in), List.copyOf(orgs), List.copyOf(items), List.copyOf(results),
-                List.copyOf(personItems));
+        return new Outcome(
+                fingerprint(in), List.copyOf(orgs), List.copyOf(items), List.copyOf(results), List.copyOf(personItems));
     }
 
     /** Competition ranks: the highest score is 1, equal scores share a rank and the next rank skips. */
@@ -198,7 +257,8 @@ final class Scorecard {
                 .thenComparing(Map.Entry.comparingByKey()));
         Map<String, Integer> out = new LinkedHashMap<>();
         for (int i = 0; i < sorted.size(); i++) {
-            boolean tie = i > 0 && sorted.get(i).getValue().compareTo(sorted.get(i - 1).getValue()) == 0;
+            boolean tie = i > 0
+                    && sorted.get(i).getValue().compareTo(sorted.get(i - 1).getValue()) == 0;
             out.put(sorted.get(i).getKey(), tie ? out.get(sorted.get(i - 1).getKey()) : i + 1);
         }
         return out;
@@ -233,20 +293,41 @@ final class Scorecard {
     /** SHA-256 over the inputs written out in a fixed order: equal inputs, equal fingerprints. */
     static String fingerprint(Inputs in) {
         StringBuilder s = new StringBuilder();
-        s.append(Schemes.describe(in.scheme())).append('\n').append(in.period().key()).append('\n')
-                .append(in.dataDate()).append('\n');
+        s.append(Schemes.describe(in.scheme()))
+                .append('\n')
+                .append(in.period().key())
+                .append('\n')
+                .append(in.dataDate())
+                .append('\n');
         in.branches().forEach(b -> s.append(b).append('\n'));
         in.staff().forEach(p -> s.append(p).append('\n'));
-        new TreeMap<>(in.figures()).forEach((k, rows) -> rows.forEach(r -> s.append(k).append(' ').append(r.orgPath())
-                .append(' ').append(r.staffId()).append(' ').append(plain(r.amount())).append(' ')
-                .append(plain(r.base())).append('\n')));
-        new TreeMap<>(in.targets()).forEach((k, m) -> new TreeMap<>(m).forEach((o, v) -> s.append(k).append(' ')
-                .append(o).append(' ').append(plain(v)).append('\n')));
-        in.entries().stream().map(e -> e.orgId() + ' ' + e.kind() + ' ' + e.itemCode() + ' ' + plain(e.points()))
-                .sorted().forEach(e -> s.append(e).append('\n'));
+        new TreeMap<>(in.figures())
+                .forEach((k, rows) -> rows.forEach(r -> s.append(k)
+                        .append(' ')
+                        .append(r.orgPath())
+                        .append(' ')
+                        .append(r.staffId())
+                        .append(' ')
+                        .append(plain(r.amount()))
+                        .append(' ')
+                        .append(plain(r.base()))
+                        .append('\n')));
+        new TreeMap<>(in.targets())
+                .forEach((k, m) -> new TreeMap<>(m)
+                        .forEach((o, v) -> s.append(k)
+                                .append(' ')
+                                .append(o)
+                                .append(' ')
+                                .append(plain(v))
+                                .append('\n')));
+        in.entries().stream()
+                .map(e -> e.orgId() + ' ' + e.kind() + ' ' + e.itemCode() + ' ' + plain(e.points()))
+                .sorted()
+                .forEach(e -> s.append(e).append('\n'));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -22,8 +22,8 @@ public record ScoringRule(BigDecimal weightPct, BigDecimal thresholdPct, BigDeci
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** The completion in per cent, or null without a figure or a positive target. */
-    public @Nullable BigDecimal completion(@Nullable BigDecimal actual, @Nullable BigDecimal target,
-            Indicators.Direction direction) {
+    public @Nullable BigDecimal completion(
+            @Nullable BigDecimal actual, @Nullable BigDecimal target, Indicators.Direction direction) {
         if (actual == null || target == null || target.signum() <= 0) {
             return null;
         }

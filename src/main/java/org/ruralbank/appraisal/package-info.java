@@ -7,6 +7,7 @@
  * schemes, qualitative scores, distributions) lives in the operational store with maker-checker and audit.
  * Persistence lives in {@code internal}, controllers in {@code web}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "platform :: web", "warehouse", "channels", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"platform", "platform :: web", "warehouse", "channels", "shared"})
 @org.jspecify.annotations.NullMarked
 package org.ruralbank.appraisal;

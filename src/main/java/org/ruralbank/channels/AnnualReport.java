@@ -26,36 +26,90 @@ import org.ruralbank.warehouse.WarehouseQueries;
  *     a figure has no meaning (a completion rate without a plan)
  * @param branches per-org figures of the year, in org-path order
  */
-public record AnnualReport(int year, boolean wholeBank, LocalDate from, LocalDate to, Map<String, Object> figures,
+public record AnnualReport(
+        int year,
+        boolean wholeBank,
+        LocalDate from,
+        LocalDate to,
+        Map<String, Object> figures,
         List<OrgFigures> branches) {
-
 
     /** The keys of {@link #figures}, in report order. */
     public static final List<String> KEYS = List.of(
-            "cards.total", "cards.new", "cards.plan", "cards.plan_completion_pct", "cards.chip", "cards.balance_wan",
+            "cards.total",
+            "cards.new",
+            "cards.plan",
+            "cards.plan_completion_pct",
+            "cards.chip",
+            "cards.balance_wan",
             "cards.balance_per_card",
-            "devices.total", "devices.new", "devices.txn.total", "devices.txn.withdrawal", "devices.txn.deposit",
-            "devices.txn.transfer", "devices.txn.failed", "devices.fee_income_wan",
-            "village.terminals", "village.txn.count", "village.txn.success", "village.commission_yuan",
-            "pos.merchants_start", "pos.merchants_new", "pos.merchants_end", "pos.txn.count", "pos.amount_wan",
+            "devices.total",
+            "devices.new",
+            "devices.txn.total",
+            "devices.txn.withdrawal",
+            "devices.txn.deposit",
+            "devices.txn.transfer",
+            "devices.txn.failed",
+            "devices.fee_income_wan",
+            "village.terminals",
+            "village.txn.count",
+            "village.txn.success",
+            "village.commission_yuan",
+            "pos.merchants_start",
+            "pos.merchants_new",
+            "pos.merchants_end",
+            "pos.txn.count",
+            "pos.amount_wan",
             "pos.fee_income_wan",
-            "pnet.users", "pnet.users_new", "pnet.transfers.count", "pnet.transfers.amount_wan", "pnet.intra.count",
-            "pnet.intra.amount_wan", "pnet.inter.count", "pnet.inter.amount_wan", "pnet.nxy.count",
+            "pnet.users",
+            "pnet.users_new",
+            "pnet.transfers.count",
+            "pnet.transfers.amount_wan",
+            "pnet.intra.count",
+            "pnet.intra.amount_wan",
+            "pnet.inter.count",
+            "pnet.inter.amount_wan",
+            "pnet.nxy.count",
             "pnet.nxy.amount_wan",
-            "cnet.users", "cnet.users_new", "cnet.transfers.count", "cnet.transfers.amount_wan", "cnet.intra.count",
-            "cnet.intra.amount_wan", "cnet.inter.count", "cnet.inter.amount_wan", "cnet.nxy.count",
+            "cnet.users",
+            "cnet.users_new",
+            "cnet.transfers.count",
+            "cnet.transfers.amount_wan",
+            "cnet.intra.count",
+            "cnet.intra.amount_wan",
+            "cnet.inter.count",
+            "cnet.inter.amount_wan",
+            "cnet.nxy.count",
             "cnet.nxy.amount_wan",
-            "mob.users", "mob.users_new", "mob.transfers.count", "mob.transfers.amount_wan",
-            "sms.subscriptions", "sms.new", "sms.share_of_cards_pct",
-            "payouts.pension.count", "payouts.pension.amount_wan", "payouts.deduction.batches",
-            "payouts.deduction.households", "payouts.deduction.amount_wan", "payouts.subsidy.count",
+            "mob.users",
+            "mob.users_new",
+            "mob.transfers.count",
+            "mob.transfers.amount_wan",
+            "sms.subscriptions",
+            "sms.new",
+            "sms.share_of_cards_pct",
+            "payouts.pension.count",
+            "payouts.pension.amount_wan",
+            "payouts.deduction.batches",
+            "payouts.deduction.households",
+            "payouts.deduction.amount_wan",
+            "payouts.subsidy.count",
             "payouts.subsidy.amount_wan");
 
     /** The figures of one org for the year (stocks at {@link #to}, flows over the year). */
-    public record OrgFigures(String orgId, String orgName, long cards, long newCards, BigDecimal cardBalanceWan,
-            long pnetUsers, long smsUsers, long merchants, long posTxn, BigDecimal posAmountWan, long deviceTxn,
-            BigDecimal deviceFeeWan) {
-    }
+    public record OrgFigures(
+            String orgId,
+            String orgName,
+            long cards,
+            long newCards,
+            BigDecimal cardBalanceWan,
+            long pnetUsers,
+            long smsUsers,
+            long merchants,
+            long posTxn,
+            BigDecimal posAmountWan,
+            long deviceTxn,
+            BigDecimal deviceFeeWan) {}
 
     public Long count(String key) {
         return (Long) figures.get(key);
@@ -71,28 +125,88 @@ public record AnnualReport(int year, boolean wholeBank, LocalDate from, LocalDat
     }
 
     /** Stocks on one date, summed over the orgs in scope ({@code channels/annual_stocks}). */
-    private record Stocks(long cards, long newCards, long chip, BigDecimal cardBalance, long devices, long newDevices,
-            long bmb, long merchants, long merchantsOld, long pnetUsers, long pnetNew, long cnetUsers, long cnetNew,
-            long mobUsers, long mobNew, long smsUsers, long smsNew) {
-    }
+    private record Stocks(
+            long cards,
+            long newCards,
+            long chip,
+            BigDecimal cardBalance,
+            long devices,
+            long newDevices,
+            long bmb,
+            long merchants,
+            long merchantsOld,
+            long pnetUsers,
+            long pnetNew,
+            long cnetUsers,
+            long cnetNew,
+            long mobUsers,
+            long mobNew,
+            long smsUsers,
+            long smsNew) {}
 
     /** Flows over the year, summed over the orgs in scope ({@code channels/annual_flows}). */
-    private record Flows(long deviceTxn, long deviceWdl, long deviceDep, long deviceTrf, long deviceFailures,
-            BigDecimal deviceFee, long bmbTxn, long bmbSuccess, long posTxn, BigDecimal posAmount, BigDecimal posFee,
-            long pnetIntrCount, BigDecimal pnetIntrAmount, long pnetInteCount, BigDecimal pnetInteAmount,
-            long pnetNxyCount, BigDecimal pnetNxyAmount, long cnetIntrCount, BigDecimal cnetIntrAmount,
-            long cnetInteCount, BigDecimal cnetInteAmount, long cnetNxyCount, BigDecimal cnetNxyAmount, long mobCount,
-            BigDecimal mobAmount, long pensionCount, BigDecimal pensionAmount, long deductionBatches,
-            long deductionCount, BigDecimal deductionAmount, long subsidyCount, BigDecimal subsidyAmount) {
-    }
+    private record Flows(
+            long deviceTxn,
+            long deviceWdl,
+            long deviceDep,
+            long deviceTrf,
+            long deviceFailures,
+            BigDecimal deviceFee,
+            long bmbTxn,
+            long bmbSuccess,
+            long posTxn,
+            BigDecimal posAmount,
+            BigDecimal posFee,
+            long pnetIntrCount,
+            BigDecimal pnetIntrAmount,
+            long pnetInteCount,
+            BigDecimal pnetInteAmount,
+            long pnetNxyCount,
+            BigDecimal pnetNxyAmount,
+            long cnetIntrCount,
+            BigDecimal cnetIntrAmount,
+            long cnetInteCount,
+            BigDecimal cnetInteAmount,
+            long cnetNxyCount,
+            BigDecimal cnetNxyAmount,
+            long mobCount,
+            BigDecimal mobAmount,
+            long pensionCount,
+            BigDecimal pensionAmount,
+            long deductionBatches,
+            long deductionCount,
+            BigDecimal deductionAmount,
+            long subsidyCount,
+            BigDecimal subsidyAmount) {}
 
     /** One org's figures of the year ({@code channels/annual_by_org}). */
-    private record OrgRow(String orgId, String orgName, long cards, long newCards, BigDecimal cardBalance,
-            long pnetUsers, long smsUsers, long merchants, long posTxn, BigDecimal posAmount, long deviceTxn,
+    private record OrgRow(
+            String orgId,
+            String orgName,
+            long cards,
+            long newCards,
+            BigDecimal cardBalance,
+            long pnetUsers,
+            long smsUsers,
+            long merchants,
+            long posTxn,
+            BigDecimal posAmount,
+            long deviceTxn,
             BigDecimal deviceFee) {
         OrgFigures figures() {
-            return new OrgFigures(orgId, orgName, cards, newCards, wan(cardBalance), pnetUsers, smsUsers, merchants,
-                    posTxn, wan(posAmount), deviceTxn, wan(deviceFee));
+            return new OrgFigures(
+                    orgId,
+                    orgName,
+                    cards,
+                    newCards,
+                    wan(cardBalance),
+                    pnetUsers,
+                    smsUsers,
+                    merchants,
+                    posTxn,
+                    wan(posAmount),
+                    deviceTxn,
+                    wan(deviceFee));
         }
     }
 
@@ -105,20 +219,30 @@ public record AnnualReport(int year, boolean wholeBank, LocalDate from, LocalDat
         boolean whole = scope.kind() == DataScope.ALL;
         WarehouseQueries queries = WarehouseQueries.on(engine);
         ChannelReads.DataDates dates = queries.named("channels/ebank_dates")
-                .between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).first(ChannelReads.DataDates.class)
+                .between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+                .first(ChannelReads.DataDates.class)
                 .orElse(ChannelReads.DataDates.NONE);
         if (!dates.any()) {
-            return new AnnualReport(year, whole, null, null, Collections.unmodifiableMap(empty(newCardsPlan)),
-                    List.of());
+            return new AnnualReport(
+                    year, whole, null, null, Collections.unmodifiableMap(empty(newCardsPlan)), List.of());
         }
         LocalDate from = dates.firstDate();
         LocalDate to = dates.lastDate();
         OrgRows rows = OrgRows.of(scope);
-        Stocks s = queries.named("channels/annual_stocks").bind("business_date", to).within(rows)
-                .first(Stocks.class).orElseThrow();
-        Stocks s0 = queries.named("channels/annual_stocks").bind("business_date", from).within(rows)
-                .first(Stocks.class).orElseThrow();
-        Flows fl = queries.named("channels/annual_flows").between(from, to).within(rows).first(Flows.class)
+        Stocks s = queries.named("channels/annual_stocks")
+                .bind("business_date", to)
+                .within(rows)
+                .first(Stocks.class)
+                .orElseThrow();
+        Stocks s0 = queries.named("channels/annual_stocks")
+                .bind("business_date", from)
+                .within(rows)
+                .first(Stocks.class)
+                .orElseThrow();
+        Flows fl = queries.named("channels/annual_flows")
+                .between(from, to)
+                .within(rows)
+                .first(Flows.class)
                 .orElseThrow();
 
         Map<String, Object> f = new LinkedHashMap<>();
@@ -128,8 +252,9 @@ public record AnnualReport(int year, boolean wholeBank, LocalDate from, LocalDat
         f.put("cards.total", cards);
         f.put("cards.new", newCards);
         f.put("cards.plan", newCardsPlan == null || newCardsPlan.signum() == 0 ? null : newCardsPlan);
-        f.put("cards.plan_completion_pct", newCardsPlan == null ? null
-                : Ratios.percent(BigDecimal.valueOf(newCards), newCardsPlan));
+        f.put(
+                "cards.plan_completion_pct",
+                newCardsPlan == null ? null : Ratios.percent(BigDecimal.valueOf(newCards), newCardsPlan));
         f.put("cards.chip", s.chip());
         f.put("cards.balance_wan", wan(balance));
         f.put("cards.balance_per_card", Ratios.average(balance, cards, 2));
@@ -151,10 +276,28 @@ public record AnnualReport(int year, boolean wholeBank, LocalDate from, LocalDat
         f.put("pos.txn.count", fl.posTxn());
         f.put("pos.amount_wan", wan(fl.posAmount()));
         f.put("pos.fee_income_wan", wan(fl.posFee()));
-        transfers(f, "pnet", s.pnetUsers(), s.pnetNew(), fl.pnetIntrCount(), fl.pnetIntrAmount(), fl.pnetInteCount(),
-                fl.pnetInteAmount(), fl.pnetNxyCount(), fl.pnetNxyAmount());
-        transfers(f, "cnet", s.cnetUsers(), s.cnetNew(), fl.cnetIntrCount(), fl.cnetIntrAmount(), fl.cnetInteCount(),
-                fl.cnetInteAmount(), fl.cnetNxyCount(), fl.cnetNxyAmount());
+        transfers(
+                f,
+                "pnet",
+                s.pnetUsers(),
+                s.pnetNew(),
+                fl.pnetIntrCount(),
+                fl.pnetIntrAmount(),
+                fl.pnetInteCount(),
+                fl.pnetInteAmount(),
+                fl.pnetNxyCount(),
+                fl.pnetNxyAmount());
+        transfers(
+                f,
+                "cnet",
+                s.cnetUsers(),
+                s.cnetNew(),
+                fl.cnetIntrCount(),
+                fl.cnetIntrAmount(),
+                fl.cnetInteCount(),
+                fl.cnetInteAmount(),
+                fl.cnetNxyCount(),
+                fl.cnetNxyAmount());
         f.put("mob.users", s.mobUsers());
         f.put("mob.users_new", s.mobNew());
         f.put("mob.transfers.count", fl.mobCount());
@@ -170,14 +313,25 @@ public record AnnualReport(int year, boolean wholeBank, LocalDate from, LocalDat
         f.put("payouts.deduction.amount_wan", wan(fl.deductionAmount()));
         f.put("payouts.subsidy.count", fl.subsidyCount());
         f.put("payouts.subsidy.amount_wan", wan(fl.subsidyAmount()));
-        List<OrgFigures> branches = queries.named("channels/annual_by_org").between(from, to).within(rows)
-                .list(OrgRow.class).stream().map(OrgRow::figures).toList();
+        List<OrgFigures> branches =
+                queries.named("channels/annual_by_org").between(from, to).within(rows).list(OrgRow.class).stream()
+                        .map(OrgRow::figures)
+                        .toList();
         return new AnnualReport(year, whole, from, to, Collections.unmodifiableMap(ordered(f)), branches);
     }
 
     /** Users and transfers of personal ({@code pnet}) or corporate ({@code cnet}) online banking. */
-    private static void transfers(Map<String, Object> f, String type, long users, long usersNew, long intra,
-            BigDecimal intraAmount, long inter, BigDecimal interAmount, long nxy, BigDecimal nxyAmount) {
+    private static void transfers(
+            Map<String, Object> f,
+            String type,
+            long users,
+            long usersNew,
+            long intra,
+            BigDecimal intraAmount,
+            long inter,
+            BigDecimal interAmount,
+            long nxy,
+            BigDecimal nxyAmount) {
         f.put(type + ".users", users);
         f.put(type + ".users_new", usersNew);
         f.put(type + ".transfers.count", intra + inter + nxy);

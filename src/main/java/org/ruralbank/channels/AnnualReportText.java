@@ -20,12 +20,10 @@ import org.ruralbank.platform.Spreadsheets;
  */
 public final class AnnualReportText {
 
-    private AnnualReportText() {
-    }
+    private AnnualReportText() {}
 
     /** A heading and its sentences. */
-    public record Section(String heading, String text) {
-    }
+    public record Section(String heading, String text) {}
 
     /** The report's sections in Chinese; empty when the warehouse holds no date of the year. */
     public static List<Section> sections(AnnualReport r) {
@@ -39,41 +37,54 @@ public final class AnnualReportText {
         // a year loaded only in part speaks of "this year so far", not "the whole year"
         String span = r.to().getMonthValue() == 12 && r.to().getDayOfMonth() == 31 ? "全年" : "本年";
         List<Section> s = new ArrayList<>();
-        String plan = r.decimal("cards.plan_completion_pct") == null ? "（未下达发卡计划）"
+        String plan = r.decimal("cards.plan_completion_pct") == null
+                ? "（未下达发卡计划）"
                 : "，完成全年计划的" + n(r, "cards.plan_completion_pct") + "%";
-        s.add(new Section("一、金农卡", asOf + "，" + bank + "累计发行金农卡" + n(r, "cards.total") + "张，卡存款余额"
-                + n(r, "cards.balance_wan") + "万元，卡均余额" + n(r, "cards.balance_per_card") + "元；本年新增发卡"
-                + n(r, "cards.new") + "张" + plan + "。其中芯片卡" + n(r, "cards.chip") + "张。"));
-        s.add(new Section("二、自助设备", bank + "现有自助设备" + n(r, "devices.total") + "台，本年新增" + n(r, "devices.new")
-                + "台。" + span + "自助设备交易" + n(r, "devices.txn.total") + "笔，其中取款" + n(r, "devices.txn.withdrawal")
-                + "笔、存款" + n(r, "devices.txn.deposit") + "笔、转账" + n(r, "devices.txn.transfer") + "笔；实现手续费收入"
-                + n(r, "devices.fee_income_wan") + "万元。"));
-        s.add(new Section("三、POS收单", "年初有特约商户" + n(r, "pos.merchants_start") + "户，本年新增"
-                + n(r, "pos.merchants_new") + "户。" + span + "POS交易" + n(r, "pos.txn.count") + "笔，交易金额"
-                + n(r, "pos.amount_wan") + "万元，实现手续费收入" + n(r, "pos.fee_income_wan") + "万元。"));
-        s.add(new Section("四、金农便民宝", bank + "现有便民宝终端" + n(r, "village.terminals") + "台，" + span + "交易"
-                + n(r, "village.txn.count") + "笔，其中成功" + n(r, "village.txn.success") + "笔，应付店主佣金"
-                + n(r, "village.commission_yuan") + "元（每笔0.5元）。"));
-        s.add(new Section("五、网上银行", "个人网银客户" + n(r, "pnet.users") + "户，本年新增" + n(r, "pnet.users_new")
-                + "户；" + span + "转账" + n(r, "pnet.transfers.count") + "笔，金额" + n(r, "pnet.transfers.amount_wan")
-                + "万元，其中行内转账" + n(r, "pnet.intra.count") + "笔、" + n(r, "pnet.intra.amount_wan") + "万元，跨行转账"
-                + n(r, "pnet.inter.count") + "笔、" + n(r, "pnet.inter.amount_wan") + "万元，农信银"
-                + n(r, "pnet.nxy.count") + "笔、" + n(r, "pnet.nxy.amount_wan") + "万元。企业网银客户"
-                + n(r, "cnet.users") + "户，本年新增" + n(r, "cnet.users_new") + "户；" + span + "转账"
-                + n(r, "cnet.transfers.count") + "笔，金额" + n(r, "cnet.transfers.amount_wan") + "万元，其中跨行转账"
-                + n(r, "cnet.inter.count") + "笔、" + n(r, "cnet.inter.amount_wan") + "万元，农信银"
-                + n(r, "cnet.nxy.count") + "笔、" + n(r, "cnet.nxy.amount_wan") + "万元。手机银行客户"
-                + n(r, "mob.users") + "户，本年新增" + n(r, "mob.users_new") + "户，" + span + "交易"
-                + n(r, "mob.transfers.count") + "笔、" + n(r, "mob.transfers.amount_wan") + "万元。"));
-        String share = r.decimal("sms.share_of_cards_pct") == null ? ""
-                : "，占发卡量的" + n(r, "sms.share_of_cards_pct") + "%";
-        s.add(new Section("六、短信通知", "短信通知签约" + n(r, "sms.subscriptions") + "户" + share + "，本年新增"
-                + n(r, "sms.new") + "户。"));
-        s.add(new Section("七、代理业务", span + "代发新农保养老金" + n(r, "payouts.pension.count") + "笔、"
-                + n(r, "payouts.pension.amount_wan") + "万元；代扣养老保险费" + n(r, "payouts.deduction.batches") + "批次、"
-                + n(r, "payouts.deduction.households") + "户、" + n(r, "payouts.deduction.amount_wan")
-                + "万元；代发涉农补贴资金" + n(r, "payouts.subsidy.count") + "笔、" + n(r, "payouts.subsidy.amount_wan")
-                + "万元。"));
+        s.add(new Section(
+                "一、金农卡",
+                asOf + "，" + bank + "累计发行金农卡" + n(r, "cards.total") + "张，卡存款余额"
+                        + n(r, "cards.balance_wan") + "万元，卡均余额" + n(r, "cards.balance_per_card") + "元；本年新增发卡"
+                        + n(r, "cards.new") + "张" + plan + "。其中芯片卡" + n(r, "cards.chip") + "张。"));
+        s.add(new Section(
+                "二、自助设备",
+                bank + "现有自助设备" + n(r, "devices.total") + "台，本年新增" + n(r, "devices.new")
+                        + "台。" + span + "自助设备交易" + n(r, "devices.txn.total") + "笔，其中取款" + n(r, "devices.txn.withdrawal")
+                        + "笔、存款" + n(r, "devices.txn.deposit") + "笔、转账" + n(r, "devices.txn.transfer") + "笔；实现手续费收入"
+                        + n(r, "devices.fee_income_wan") + "万元。"));
+        s.add(new Section(
+                "三、POS收单",
+                "年初有特约商户" + n(r, "pos.merchants_start") + "户，本年新增"
+                        + n(r, "pos.merchants_new") + "户。" + span + "POS交易" + n(r, "pos.txn.count") + "笔，交易金额"
+                        + n(r, "pos.amount_wan") + "万元，实现手续费收入" + n(r, "pos.fee_income_wan") + "万元。"));
+        s.add(new Section(
+                "四、金农便民宝",
+                bank + "现有便民宝终端" + n(r, "village.terminals") + "台，" + span + "交易"
+                        + n(r, "village.txn.count") + "笔，其中成功" + n(r, "village.txn.success") + "笔，应付店主佣金"
+                        + n(r, "village.commission_yuan") + "元（每笔0.5元）。"));
+        s.add(new Section(
+                "五、网上银行",
+                "个人网银客户" + n(r, "pnet.users") + "户，本年新增" + n(r, "pnet.users_new")
+                        + "户；" + span + "转账" + n(r, "pnet.transfers.count") + "笔，金额" + n(r, "pnet.transfers.amount_wan")
+                        + "万元，其中行内转账" + n(r, "pnet.intra.count") + "笔、" + n(r, "pnet.intra.amount_wan") + "万元，跨行转账"
+                        + n(r, "pnet.inter.count") + "笔、" + n(r, "pnet.inter.amount_wan") + "万元，农信银"
+                        + n(r, "pnet.nxy.count") + "笔、" + n(r, "pnet.nxy.amount_wan") + "万元。企业网银客户"
+                        + n(r, "cnet.users") + "户，本年新增" + n(r, "cnet.users_new") + "户；" + span + "转账"
+                        + n(r, "cnet.transfers.count") + "笔，金额" + n(r, "cnet.transfers.amount_wan") + "万元，其中跨行转账"
+                        + n(r, "cnet.inter.count") + "笔、" + n(r, "cnet.inter.amount_wan") + "万元，农信银"
+                        + n(r, "cnet.nxy.count") + "笔、" + n(r, "cnet.nxy.amount_wan") + "万元。手机银行客户"
+                        + n(r, "mob.users") + "户，本年新增" + n(r, "mob.users_new") + "户，" + span + "交易"
+                        + n(r, "mob.transfers.count") + "笔、" + n(r, "mob.transfers.amount_wan") + "万元。"));
+        String share =
+                r.decimal("sms.share_of_cards_pct") == null ? "" : "，占发卡量的" + n(r, "sms.share_of_cards_pct") + "%";
+        s.add(new Section(
+                "六、短信通知", "短信通知签约" + n(r, "sms.subscriptions") + "户" + share + "，本年新增" + n(r, "sms.new") + "户。"));
+        s.add(new Section(
+                "七、代理业务",
+                span + "代发新农保养老金" + n(r, "payouts.pension.count") + "笔、"
+                        + n(r, "payouts.pension.amount_wan") + "万元；代扣养老保险费" + n(r, "payouts.deduction.batches") + "批次、"
+                        + n(r, "payouts.deduction.households") + "户、" + n(r, "payouts.deduction.amount_wan")
+                        + "万元；代发涉农补贴资金" + n(r, "payouts.subsidy.count") + "笔、" + n(r, "payouts.subsidy.amount_wan")
+                        + "万元。"));
         return s;
     }
 
@@ -109,18 +120,42 @@ public final class AnnualReportText {
         }
         md.append("## 附表一：主要指标\n\n| 指标 | 键 | 数值 |\n|---|---|---:|\n");
         for (Map.Entry<String, Object> e : r.figures().entrySet()) {
-            md.append("| ").append(label(e.getKey())).append(" | `").append(e.getKey()).append("` | ")
-                    .append(n(r, e.getKey())).append(" |\n");
+            md.append("| ")
+                    .append(label(e.getKey()))
+                    .append(" | `")
+                    .append(e.getKey())
+                    .append("` | ")
+                    .append(n(r, e.getKey()))
+                    .append(" |\n");
         }
         md.append("\n## 附表二：分机构\n\n| 机构 | 卡数 | 本年新增卡 | 卡存款余额（万元） | 个人网银 | 短信签约 | 商户 | POS笔数 "
                 + "| POS金额（万元） | 自助设备笔数 | 设备手续费（万元） |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (AnnualReport.OrgFigures b : r.branches()) {
-            md.append("| ").append(b.orgId()).append(' ').append(b.orgName() == null ? "" : b.orgName())
-                    .append(" | ").append(b.cards()).append(" | ").append(b.newCards()).append(" | ")
-                    .append(b.cardBalanceWan().toPlainString()).append(" | ").append(b.pnetUsers()).append(" | ")
-                    .append(b.smsUsers()).append(" | ").append(b.merchants()).append(" | ").append(b.posTxn())
-                    .append(" | ").append(b.posAmountWan().toPlainString()).append(" | ").append(b.deviceTxn())
-                    .append(" | ").append(b.deviceFeeWan().toPlainString()).append(" |\n");
+            md.append("| ")
+                    .append(b.orgId())
+                    .append(' ')
+                    .append(b.orgName() == null ? "" : b.orgName())
+                    .append(" | ")
+                    .append(b.cards())
+                    .append(" | ")
+                    .append(b.newCards())
+                    .append(" | ")
+                    .append(b.cardBalanceWan().toPlainString())
+                    .append(" | ")
+                    .append(b.pnetUsers())
+                    .append(" | ")
+                    .append(b.smsUsers())
+                    .append(" | ")
+                    .append(b.merchants())
+                    .append(" | ")
+                    .append(b.posTxn())
+                    .append(" | ")
+                    .append(b.posAmountWan().toPlainString())
+                    .append(" | ")
+                    .append(b.deviceTxn())
+                    .append(" | ")
+                    .append(b.deviceFeeWan().toPlainString())
+                    .append(" |\n");
         }
         return md.toString();
     }
@@ -129,11 +164,15 @@ public final class AnnualReportText {
     public static String json(AnnualReport r) {
         StringBuilder j = new StringBuilder("{\n");
         j.append("  \"year\": ").append(r.year()).append(",\n");
-        j.append("  \"from\": ").append(r.from() == null ? "null" : "\"" + r.from() + "\"").append(",\n");
+        j.append("  \"from\": ")
+                .append(r.from() == null ? "null" : "\"" + r.from() + "\"")
+                .append(",\n");
         j.append("  \"to\": ").append(r.to() == null ? "null" : "\"" + r.to() + "\"");
         for (Map.Entry<String, Object> e : r.figures().entrySet()) {
             Object v = e.getValue();
-            j.append(",\n  \"").append(e.getKey()).append("\": ")
+            j.append(",\n  \"")
+                    .append(e.getKey())
+                    .append("\": ")
                     .append(v == null ? "null" : v instanceof BigDecimal d ? d.toPlainString() : v.toString());
         }
         return j.append("\n}\n").toString();
@@ -175,8 +214,21 @@ public final class AnnualReportText {
             figures.setColumnWidth(0, 30 * 256);
             figures.setColumnWidth(1, 32 * 256);
             Sheet orgs = book.createSheet("分机构");
-            header(orgs.createRow(0), bold, "机构号", "机构名称", "卡数", "本年新增卡", "卡存款余额（万元）", "个人网银",
-                    "短信签约", "商户", "POS笔数", "POS金额（万元）", "自助设备笔数", "设备手续费（万元）");
+            header(
+                    orgs.createRow(0),
+                    bold,
+                    "机构号",
+                    "机构名称",
+                    "卡数",
+                    "本年新增卡",
+                    "卡存款余额（万元）",
+                    "个人网银",
+                    "短信签约",
+                    "商户",
+                    "POS笔数",
+                    "POS金额（万元）",
+                    "自助设备笔数",
+                    "设备手续费（万元）");
             i = 1;
             for (AnnualReport.OrgFigures b : r.branches()) {
                 Row row = orgs.createRow(i++);
@@ -207,36 +259,63 @@ public final class AnnualReportText {
     }
 
     private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("cards.total", "累计发卡（张）"), Map.entry("cards.new", "本年新增发卡（张）"),
-            Map.entry("cards.plan", "年度发卡计划（张）"), Map.entry("cards.plan_completion_pct", "发卡计划完成率（%）"),
-            Map.entry("cards.chip", "芯片卡（张）"), Map.entry("cards.balance_wan", "卡存款余额（万元）"),
+            Map.entry("cards.total", "累计发卡（张）"),
+            Map.entry("cards.new", "本年新增发卡（张）"),
+            Map.entry("cards.plan", "年度发卡计划（张）"),
+            Map.entry("cards.plan_completion_pct", "发卡计划完成率（%）"),
+            Map.entry("cards.chip", "芯片卡（张）"),
+            Map.entry("cards.balance_wan", "卡存款余额（万元）"),
             Map.entry("cards.balance_per_card", "卡均余额（元）"),
-            Map.entry("devices.total", "自助设备（台）"), Map.entry("devices.new", "本年新增自助设备（台）"),
-            Map.entry("devices.txn.total", "自助设备交易（笔）"), Map.entry("devices.txn.withdrawal", "其中取款（笔）"),
-            Map.entry("devices.txn.deposit", "其中存款（笔）"), Map.entry("devices.txn.transfer", "其中转账（笔）"),
-            Map.entry("devices.txn.failed", "其中失败（笔）"), Map.entry("devices.fee_income_wan", "自助设备手续费收入（万元）"),
-            Map.entry("village.terminals", "便民宝终端（台）"), Map.entry("village.txn.count", "便民宝交易（笔）"),
-            Map.entry("village.txn.success", "便民宝成功交易（笔）"), Map.entry("village.commission_yuan", "便民宝店主佣金（元）"),
-            Map.entry("pos.merchants_start", "年初商户（户）"), Map.entry("pos.merchants_new", "本年新增商户（户）"),
-            Map.entry("pos.merchants_end", "年末商户（户）"), Map.entry("pos.txn.count", "POS交易（笔）"),
-            Map.entry("pos.amount_wan", "POS交易金额（万元）"), Map.entry("pos.fee_income_wan", "POS手续费收入（万元）"),
-            Map.entry("pnet.users", "个人网银客户（户）"), Map.entry("pnet.users_new", "个人网银本年新增（户）"),
-            Map.entry("pnet.transfers.count", "个人网银转账（笔）"), Map.entry("pnet.transfers.amount_wan", "个人网银转账金额（万元）"),
-            Map.entry("pnet.intra.count", "个人网银行内转账（笔）"), Map.entry("pnet.intra.amount_wan", "个人网银行内转账金额（万元）"),
-            Map.entry("pnet.inter.count", "个人网银跨行转账（笔）"), Map.entry("pnet.inter.amount_wan", "个人网银跨行转账金额（万元）"),
-            Map.entry("pnet.nxy.count", "个人网银农信银（笔）"), Map.entry("pnet.nxy.amount_wan", "个人网银农信银金额（万元）"),
-            Map.entry("cnet.users", "企业网银客户（户）"), Map.entry("cnet.users_new", "企业网银本年新增（户）"),
-            Map.entry("cnet.transfers.count", "企业网银转账（笔）"), Map.entry("cnet.transfers.amount_wan", "企业网银转账金额（万元）"),
-            Map.entry("cnet.intra.count", "企业网银行内转账（笔）"), Map.entry("cnet.intra.amount_wan", "企业网银行内转账金额（万元）"),
-            Map.entry("cnet.inter.count", "企业网银跨行转账（笔）"), Map.entry("cnet.inter.amount_wan", "企业网银跨行转账金额（万元）"),
-            Map.entry("cnet.nxy.count", "企业网银农信银（笔）"), Map.entry("cnet.nxy.amount_wan", "企业网银农信银金额（万元）"),
-            Map.entry("mob.users", "手机银行客户（户）"), Map.entry("mob.users_new", "手机银行本年新增（户）"),
-            Map.entry("mob.transfers.count", "手机银行交易（笔）"), Map.entry("mob.transfers.amount_wan", "手机银行交易金额（万元）"),
-            Map.entry("sms.subscriptions", "短信通知签约（户）"), Map.entry("sms.new", "短信通知本年新增（户）"),
+            Map.entry("devices.total", "自助设备（台）"),
+            Map.entry("devices.new", "本年新增自助设备（台）"),
+            Map.entry("devices.txn.total", "自助设备交易（笔）"),
+            Map.entry("devices.txn.withdrawal", "其中取款（笔）"),
+            Map.entry("devices.txn.deposit", "其中存款（笔）"),
+            Map.entry("devices.txn.transfer", "其中转账（笔）"),
+            Map.entry("devices.txn.failed", "其中失败（笔）"),
+            Map.entry("devices.fee_income_wan", "自助设备手续费收入（万元）"),
+            Map.entry("village.terminals", "便民宝终端（台）"),
+            Map.entry("village.txn.count", "便民宝交易（笔）"),
+            Map.entry("village.txn.success", "便民宝成功交易（笔）"),
+            Map.entry("village.commission_yuan", "便民宝店主佣金（元）"),
+            Map.entry("pos.merchants_start", "年初商户（户）"),
+            Map.entry("pos.merchants_new", "本年新增商户（户）"),
+            Map.entry("pos.merchants_end", "年末商户（户）"),
+            Map.entry("pos.txn.count", "POS交易（笔）"),
+            Map.entry("pos.amount_wan", "POS交易金额（万元）"),
+            Map.entry("pos.fee_income_wan", "POS手续费收入（万元）"),
+            Map.entry("pnet.users", "个人网银客户（户）"),
+            Map.entry("pnet.users_new", "个人网银本年新增（户）"),
+            Map.entry("pnet.transfers.count", "个人网银转账（笔）"),
+            Map.entry("pnet.transfers.amount_wan", "个人网银转账金额（万元）"),
+            Map.entry("pnet.intra.count", "个人网银行内转账（笔）"),
+            Map.entry("pnet.intra.amount_wan", "个人网银行内转账金额（万元）"),
+            Map.entry("pnet.inter.count", "个人网银跨行转账（笔）"),
+            Map.entry("pnet.inter.amount_wan", "个人网银跨行转账金额（万元）"),
+            Map.entry("pnet.nxy.count", "个人网银农信银（笔）"),
+            Map.entry("pnet.nxy.amount_wan", "个人网银农信银金额（万元）"),
+            Map.entry("cnet.users", "企业网银客户（户）"),
+            Map.entry("cnet.users_new", "企业网银本年新增（户）"),
+            Map.entry("cnet.transfers.count", "企业网银转账（笔）"),
+            Map.entry("cnet.transfers.amount_wan", "企业网银转账金额（万元）"),
+            Map.entry("cnet.intra.count", "企业网银行内转账（笔）"),
+            Map.entry("cnet.intra.amount_wan", "企业网银行内转账金额（万元）"),
+            Map.entry("cnet.inter.count", "企业网银跨行转账（笔）"),
+            Map.entry("cnet.inter.amount_wan", "企业网银跨行转账金额（万元）"),
+            Map.entry("cnet.nxy.count", "企业网银农信银（笔）"),
+            Map.entry("cnet.nxy.amount_wan", "企业网银农信银金额（万元）"),
+            Map.entry("mob.users", "手机银行客户（户）"),
+            Map.entry("mob.users_new", "手机银行本年新增（户）"),
+            Map.entry("mob.transfers.count", "手机银行交易（笔）"),
+            Map.entry("mob.transfers.amount_wan", "手机银行交易金额（万元）"),
+            Map.entry("sms.subscriptions", "短信通知签约（户）"),
+            Map.entry("sms.new", "短信通知本年新增（户）"),
             Map.entry("sms.share_of_cards_pct", "短信签约占发卡量（%）"),
-            Map.entry("payouts.pension.count", "代发养老金（笔）"), Map.entry("payouts.pension.amount_wan", "代发养老金金额（万元）"),
+            Map.entry("payouts.pension.count", "代发养老金（笔）"),
+            Map.entry("payouts.pension.amount_wan", "代发养老金金额（万元）"),
             Map.entry("payouts.deduction.batches", "代扣养老保险（批次）"),
             Map.entry("payouts.deduction.households", "代扣养老保险（户）"),
             Map.entry("payouts.deduction.amount_wan", "代扣养老保险金额（万元）"),
-            Map.entry("payouts.subsidy.count", "代发涉农补贴（笔）"), Map.entry("payouts.subsidy.amount_wan", "代发涉农补贴金额（万元）"));
+            Map.entry("payouts.subsidy.count", "代发涉农补贴（笔）"),
+            Map.entry("payouts.subsidy.amount_wan", "代发涉农补贴金额（万元）"));
 }

@@ -33,15 +33,17 @@ public class ChannelPeriod {
     }
 
     /** A page's filter: an org's subtree ({@code orgId} null for the whole scope) and the days {@code from}–{@code to}. */
-    public record Filter(@Nullable String orgId, LocalDate from, LocalDate to) {
-    }
+    public record Filter(@Nullable String orgId, LocalDate from, LocalDate to) {}
 
-    private record LastDate(@Nullable LocalDate lastDate) {
-    }
+    private record LastDate(@Nullable LocalDate lastDate) {}
 
     /** The last loaded date, or null while the warehouse holds none. */
     public @Nullable LocalDate lastDate() {
-        return warehouse.queries().named("channels/last_loaded_date").first(LastDate.class).map(LastDate::lastDate)
+        return warehouse
+                .queries()
+                .named("channels/last_loaded_date")
+                .first(LastDate.class)
+                .map(LastDate::lastDate)
                 .orElse(null);
     }
 

@@ -27,7 +27,8 @@ class ChannelReads {
     }
 
     /** The days a mart holds within a filter's period; {@code firstDate} and {@code lastDate} null when none. */
-    record DataDates(@Nullable LocalDate firstDate, @Nullable LocalDate lastDate, long days) {
+    record DataDates(
+            @Nullable LocalDate firstDate, @Nullable LocalDate lastDate, long days) {
 
         static final DataDates NONE = new DataDates(null, null, 0);
 
@@ -52,6 +53,11 @@ class ChannelReads {
 
     /** The days of {@code from}–{@code to} that the mart of {@code datesQuery} (e.g. {@code channels/ebank_dates}) holds. */
     DataDates dataDates(String datesQuery, LocalDate from, LocalDate to) {
-        return warehouse.queries().named(datesQuery).between(from, to).first(DataDates.class).orElse(DataDates.NONE);
+        return warehouse
+                .queries()
+                .named(datesQuery)
+                .between(from, to)
+                .first(DataDates.class)
+                .orElse(DataDates.NONE);
     }
 }

@@ -31,17 +31,29 @@ public class CorporateLimits {
     }
 
     /** One corporate user off the default; {@code breach} when either limit is above the head office's cap. */
-    public record Limit(String userId, String custId, String orgId, LocalDate signDate, String status,
-            BigDecimal single, BigDecimal daily, boolean breach) {
-    }
+    public record Limit(
+            String userId,
+            String custId,
+            String orgId,
+            LocalDate signDate,
+            String status,
+            BigDecimal single,
+            BigDecimal daily,
+            boolean breach) {}
 
     /** The date the limits are read at (null when nothing is built), the corporate users, and those listed. */
-    public record View(LocalDate asOf, long corporateUsers, long breaches, List<Limit> limits) {
-    }
+    public record View(LocalDate asOf, long corporateUsers, long breaches, List<Limit> limits) {}
 
-    private record UserLimits(String ebUserId, String custId, String signOrgId, LocalDate signDate, String status,
-            BigDecimal singleLimit, BigDecimal dailyLimit, boolean breach, boolean offDefault) {
-    }
+    private record UserLimits(
+            String ebUserId,
+            String custId,
+            String signOrgId,
+            LocalDate signDate,
+            String status,
+            BigDecimal singleLimit,
+            BigDecimal dailyLimit,
+            boolean breach,
+            boolean offDefault) {}
 
     public View of(@Nullable String orgId, @Nullable LocalDate asOf, OrgScope scope) {
         OrgRows rows = reads.rows(orgId, scope);
@@ -49,14 +61,29 @@ public class CorporateLimits {
             return new View(null, 0, 0, List.of());
         }
         // a user without recorded limits breaches nothing; left NULL, it would sort after every other user
-        List<UserLimits> users = warehouse.queries().named("channels/corporate_limits").bind("business_date", asOf)
-                .bind("ceiling_single", CEILING_SINGLE).bind("ceiling_daily", CEILING_DAILY)
-                .bind("default_single", DEFAULT_SINGLE).bind("default_daily", DEFAULT_DAILY).within(rows)
+        List<UserLimits> users = warehouse
+                .queries()
+                .named("channels/corporate_limits")
+                .bind("business_date", asOf)
+                .bind("ceiling_single", CEILING_SINGLE)
+                .bind("ceiling_daily", CEILING_DAILY)
+                .bind("default_single", DEFAULT_SINGLE)
+                .bind("default_daily", DEFAULT_DAILY)
+                .within(rows)
                 .list(UserLimits.class);
-        List<Limit> limits = users.stream().filter(u -> u.breach() || u.offDefault())
-                .map(u -> new Limit(u.ebUserId(), u.custId(), u.signOrgId(), u.signDate(), u.status(), u.singleLimit(),
-                        u.dailyLimit(), u.breach()))
+        List<Limit> limits = users.stream()
+                .filter(u -> u.breach() || u.offDefault())
+                .map(u -> new Limit(
+                        u.ebUserId(),
+                        u.custId(),
+                        u.signOrgId(),
+                        u.signDate(),
+                        u.status(),
+                        u.singleLimit(),
+                        u.dailyLimit(),
+                        u.breach()))
                 .toList();
-        return new View(asOf, users.size(), users.stream().filter(UserLimits::breach).count(), limits);
+        return new View(
+                asOf, users.size(), users.stream().filter(UserLimits::breach).count(), limits);
     }
 }

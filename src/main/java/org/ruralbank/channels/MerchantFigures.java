@@ -37,9 +37,20 @@ public class MerchantFigures {
      * successful sale up to the period's end, or since signing if it never sold (a failed sale or a refund does not
      * wake a merchant); rates as fractions; the effective rate is fees ÷ sales, null without sales.
      */
-    public record Merchant(String merchantId, String name, String orgId, String status, LocalDate signDate,
-            boolean sitePhoto, boolean trained, BigDecimal mdr, long txns, BigDecimal sales, BigDecimal fees,
-            BigDecimal effectiveMdr, Long sleepingDays) {
+    public record Merchant(
+            String merchantId,
+            String name,
+            String orgId,
+            String status,
+            LocalDate signDate,
+            boolean sitePhoto,
+            boolean trained,
+            BigDecimal mdr,
+            long txns,
+            BigDecimal sales,
+            BigDecimal fees,
+            BigDecimal effectiveMdr,
+            Long sleepingDays) {
         public boolean negotiated() {
             return mdr != null && mdr.compareTo(STANDARD_MDR) < 0;
         }
@@ -49,7 +60,8 @@ public class MerchantFigures {
          * sales, in yuan rounded half-up to the fen; zero at or above the standard rate.
          */
         public BigDecimal rateSubsidy() {
-            return negotiated() ? Money.ofYuan(sales).times(STANDARD_MDR.subtract(mdr)).yuan()
+            return negotiated()
+                    ? Money.ofYuan(sales).times(STANDARD_MDR.subtract(mdr)).yuan()
                     : BigDecimal.ZERO.setScale(2);
         }
 
@@ -59,35 +71,74 @@ public class MerchantFigures {
     }
 
     /** Counts of the period: merchants at its start, signed in it, closed at its end, with a successful sale in it. */
-    public record Summary(long start, long signed, long closed, long active, long sleeping30, long sleeping90,
-            long risky, long txns, BigDecimal sales, BigDecimal fees) {
-    }
+    public record Summary(
+            long start,
+            long signed,
+            long closed,
+            long active,
+            long sleeping30,
+            long sleeping90,
+            long risky,
+            long txns,
+            BigDecimal sales,
+            BigDecimal fees) {}
 
     /** A POS sale a rule flagged for review: ROUND, BURST or NIGHT. */
-    public record Alert(LocalDate date, String rule, String txnSeq, String merchantId, String merchantName,
-            String orgId, String time, String cardNo, String cardType, BigDecimal amount) {
-    }
+    public record Alert(
+            LocalDate date,
+            String rule,
+            String txnSeq,
+            String merchantId,
+            String merchantName,
+            String orgId,
+            String time,
+            String cardNo,
+            String cardType,
+            BigDecimal amount) {}
 
     /** At most this many alerts are listed on the page, the latest first. */
     public static final int ALERTS_SHOWN = 500;
 
-    public record View(ChannelPeriod.Filter filter, LocalDate from, LocalDate to, Summary summary,
-            List<Merchant> merchants, List<Alert> alerts) {
+    public record View(
+            ChannelPeriod.Filter filter,
+            LocalDate from,
+            LocalDate to,
+            Summary summary,
+            List<Merchant> merchants,
+            List<Alert> alerts) {
         public boolean hasData() {
             return to != null;
         }
     }
 
-    private record MerchantRow(String merchantId, String name, String orgId, String status, LocalDate signDate,
-            String sitePhoto, String trained, BigDecimal mdr, long txns, BigDecimal sales, BigDecimal fees,
-            LocalDate lastDate) {
-    }
+    private record MerchantRow(
+            String merchantId,
+            String name,
+            String orgId,
+            String status,
+            LocalDate signDate,
+            String sitePhoto,
+            String trained,
+            BigDecimal mdr,
+            long txns,
+            BigDecimal sales,
+            BigDecimal fees,
+            LocalDate lastDate) {}
 
-    private record AlertRow(LocalDate bizDate, String rule, String posTxnSeq, String merchantId, String merchantName,
-            String orgId, String txnTime, String cardNo, String cardType, BigDecimal amount) {
+    private record AlertRow(
+            LocalDate bizDate,
+            String rule,
+            String posTxnSeq,
+            String merchantId,
+            String merchantName,
+            String orgId,
+            String txnTime,
+            String cardNo,
+            String cardType,
+            BigDecimal amount) {
         Alert alert() {
-            return new Alert(bizDate, rule, posTxnSeq, merchantId, merchantName, orgId, txnTime, cardNo, cardType,
-                    amount);
+            return new Alert(
+                    bizDate, rule, posTxnSeq, merchantId, merchantName, orgId, txnTime, cardNo, cardType, amount);
         }
     }
 
@@ -104,17 +155,31 @@ public class MerchantFigures {
         long start = 0, signed = 0, closed = 0, active = 0, s30 = 0, s90 = 0, risky = 0, txns = 0;
         BigDecimal sales = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
-        for (MerchantRow r : queries.named("channels/merchants_by_merchant").between(from, to).within(rows)
+        for (MerchantRow r : queries.named("channels/merchants_by_merchant")
+                .between(from, to)
+                .within(rows)
                 .list(MerchantRow.class)) {
             LocalDate signDate = r.signDate();
             LocalDate last = r.lastDate();
             BigDecimal sale = r.sales();
             BigDecimal fee = r.fees();
-            Long sleeping = last != null ? ChronoUnit.DAYS.between(last, to)
+            Long sleeping = last != null
+                    ? ChronoUnit.DAYS.between(last, to)
                     : signDate != null ? ChronoUnit.DAYS.between(signDate, to) : null;
-            Merchant m = new Merchant(r.merchantId(), r.name(), r.orgId(), r.status(), signDate,
-                    "Y".equals(r.sitePhoto()), "Y".equals(r.trained()), r.mdr(), r.txns(), sale, fee,
-                    Ratios.ratio(fee, sale, 6), sleeping);
+            Merchant m = new Merchant(
+                    r.merchantId(),
+                    r.name(),
+                    r.orgId(),
+                    r.status(),
+                    signDate,
+                    "Y".equals(r.sitePhoto()),
+                    "Y".equals(r.trained()),
+                    r.mdr(),
+                    r.txns(),
+                    sale,
+                    fee,
+                    Ratios.ratio(fee, sale, 6),
+                    sleeping);
             merchants.add(m);
             start += signDate != null && signDate.isBefore(from) ? 1 : 0;
             signed += signDate != null && !signDate.isBefore(from) ? 1 : 0;
@@ -127,9 +192,21 @@ public class MerchantFigures {
             sales = sales.add(sale);
             fees = fees.add(fee);
         }
-        List<Alert> alerts = queries.named("channels/pos_alerts").between(from, to).bind("alerts_shown", ALERTS_SHOWN)
-                .within(rows).list(AlertRow.class).stream().map(AlertRow::alert).toList();
-        return new View(filter, from, to, new Summary(start, signed, closed, active, s30, s90, risky, txns, sales,
-                fees), List.copyOf(merchants), alerts);
+        List<Alert> alerts = queries
+                .named("channels/pos_alerts")
+                .between(from, to)
+                .bind("alerts_shown", ALERTS_SHOWN)
+                .within(rows)
+                .list(AlertRow.class)
+                .stream()
+                .map(AlertRow::alert)
+                .toList();
+        return new View(
+                filter,
+                from,
+                to,
+                new Summary(start, signed, closed, active, s30, s90, risky, txns, sales, fees),
+                List.copyOf(merchants),
+                alerts);
     }
 }

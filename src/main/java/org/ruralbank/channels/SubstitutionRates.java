@@ -31,26 +31,28 @@ public class SubstitutionRates {
     }
 
     /** One org's counts and rate (per cent, null without transactions) for each month 1..12. */
-    public record Row(String orgId, String orgName, long[] eChannel, long[] counter, BigDecimal[] rate,
-            BigDecimal yearRate) {
+    public record Row(
+            String orgId, String orgName, long[] eChannel, long[] counter, BigDecimal[] rate, BigDecimal yearRate) {
         public BigDecimal rate(int month) {
             return rate[month - 1];
         }
     }
 
     /** The orgs' rows and the total over them. */
-    public record View(int year, List<Row> rows, Row total) {
-    }
+    public record View(int year, List<Row> rows, Row total) {}
 
-    private record Count(String orgId, String orgName, int month, long eCount, long counter) {
-    }
+    private record Count(String orgId, String orgName, int month, long eCount, long counter) {}
 
     public View of(int year, @Nullable String orgId, OrgScope scope) {
         OrgRows orgRows = reads.rows(orgId, scope);
         Map<String, long[][]> byOrg = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
-        for (Count c : warehouse.queries().named("channels/substitution_by_org_month")
-                .between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).within(orgRows).list(Count.class)) {
+        for (Count c : warehouse
+                .queries()
+                .named("channels/substitution_by_org_month")
+                .between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+                .within(orgRows)
+                .list(Count.class)) {
             names.put(c.orgId(), c.orgName());
             long[][] v = byOrg.computeIfAbsent(c.orgId(), k -> new long[2][12]);
             v[0][c.month() - 1] += c.eCount();
@@ -80,5 +82,4 @@ public class SubstitutionRates {
         }
         return new Row(id, name, e, c, rates, Ratios.percent(BigDecimal.valueOf(se), BigDecimal.valueOf(se + sc)));
     }
-
 }

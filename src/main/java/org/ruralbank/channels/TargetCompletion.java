@@ -37,8 +37,7 @@ public class TargetCompletion {
     }
 
     /** An indicator's target, what was achieved and the completion in per cent (null without a target). */
-    public record Cell(BigDecimal target, BigDecimal actual, BigDecimal pct) {
-    }
+    public record Cell(BigDecimal target, BigDecimal actual, BigDecimal pct) {}
 
     /** One branch in the quarter: its cells, its score (mean completion) and rank (1 = best; 0 = unranked). */
     public record Row(int rank, String orgId, String name, Map<Indicator, Cell> cells, BigDecimal score) {
@@ -48,15 +47,17 @@ public class TargetCompletion {
     }
 
     /** The quarter's table; {@code asOf} is the date the actuals are taken at, null when no date is built. */
-    public record Quarter(int year, int quarter, LocalDate asOf, List<Row> rows) {
-    }
+    public record Quarter(int year, int quarter, LocalDate asOf, List<Row> rows) {}
 
     public Quarter of(int year, int quarter, OrgScope scope) {
-        List<Org> branches = reads.orgs(scope).stream().filter(o -> o.level() == Org.BRANCH && o.open()).toList();
+        List<Org> branches = reads.orgs(scope).stream()
+                .filter(o -> o.level() == Org.BRANCH && o.open())
+                .toList();
         Map<String, Map<Indicator, BigDecimal>> goals = new LinkedHashMap<>();
         for (Target t : targets.of(year, scope)) {
             if (t.quarter() == quarter) {
-                goals.computeIfAbsent(t.orgId(), k -> new EnumMap<>(Indicator.class)).put(t.indicator(), t.value());
+                goals.computeIfAbsent(t.orgId(), k -> new EnumMap<>(Indicator.class))
+                        .put(t.indicator(), t.value());
             }
         }
         LocalDate qStart = LocalDate.of(year, quarter * 3 - 2, 1);
@@ -85,12 +86,16 @@ public class TargetCompletion {
             BigDecimal score = Ratios.average(sum, counted, 2);
             rows.add(new Row(0, b.orgId(), b.name(), cells, score));
         }
-        List<Row> ranked = new ArrayList<>(rows.stream().filter(r -> r.score() != null)
-                .sorted(Comparator.comparing(Row::score).reversed().thenComparing(Row::orgId)).toList());
+        List<Row> ranked = new ArrayList<>(rows.stream()
+                .filter(r -> r.score() != null)
+                .sorted(Comparator.comparing(Row::score).reversed().thenComparing(Row::orgId))
+                .toList());
         List<Row> out = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             Row r = ranked.get(i);
-            int rank = i > 0 && ranked.get(i - 1).score().compareTo(r.score()) == 0 ? out.get(i - 1).rank() : i + 1;
+            int rank = i > 0 && ranked.get(i - 1).score().compareTo(r.score()) == 0
+                    ? out.get(i - 1).rank()
+                    : i + 1;
             out.add(new Row(rank, r.orgId(), r.name(), r.cells(), r.score()));
         }
         rows.stream().filter(r -> r.score() == null).forEach(out::add);
@@ -112,8 +117,8 @@ public class TargetCompletion {
     }
 
     /** What an org path holds on a date ({@code channels/target_actuals_by_org_path}). */
-    private record Actuals(String orgPath, long newCards, long balanceFen, long cards, long users, long merchants,
-            long sms) {
+    private record Actuals(
+            String orgPath, long newCards, long balanceFen, long cards, long users, long merchants, long sms) {
         long[] values() {
             return new long[] {newCards, balanceFen, cards, users, merchants, sms};
         }
@@ -128,8 +133,12 @@ public class TargetCompletion {
         for (Org b : branches) {
             out.put(b.orgId(), new long[6]);
         }
-        for (Actuals a : warehouse.queries().named("channels/target_actuals_by_org_path").bind("business_date", d)
-                .within(OrgRows.of(scope)).list(Actuals.class)) {
+        for (Actuals a : warehouse
+                .queries()
+                .named("channels/target_actuals_by_org_path")
+                .bind("business_date", d)
+                .within(OrgRows.of(scope))
+                .list(Actuals.class)) {
             long[] values = a.values();
             for (Org b : branches) {
                 if (a.orgPath().startsWith(b.path())) {

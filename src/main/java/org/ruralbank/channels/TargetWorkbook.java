@@ -5,14 +5,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.nio.file.Files;
 import javax.xml.parsers.ParserConfigurationException;
-import java.nio.file.Path;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -53,12 +53,10 @@ public final class TargetWorkbook {
     static final int FIRST_DATA_ROW = 3;
     static final int FIRST_VALUE_COLUMN = 2;
 
-    private TargetWorkbook() {
-    }
+    private TargetWorkbook() {}
 
     /** A branch row of the template: its id, its name, and its targets (absent cells are left blank). */
-    public record Branch(String orgId, String name) {
-    }
+    public record Branch(String orgId, String name) {}
 
     /** Writes the workbook for {@code year}, pre-filled with {@code targets} where given. */
     public static void write(OutputStream out, int year, List<Branch> branches, List<Target> targets) {
@@ -98,7 +96,8 @@ public final class TargetWorkbook {
             Map<String, Map<Indicator, Map<Integer, BigDecimal>>> byOrg = new java.util.HashMap<>();
             for (Target t : targets) {
                 byOrg.computeIfAbsent(t.orgId(), k -> new java.util.EnumMap<>(Indicator.class))
-                        .computeIfAbsent(t.indicator(), k -> new java.util.HashMap<>()).put(t.quarter(), t.value());
+                        .computeIfAbsent(t.indicator(), k -> new java.util.HashMap<>())
+                        .put(t.quarter(), t.value());
             }
             int r = FIRST_DATA_ROW;
             for (Branch b : branches) {
@@ -152,6 +151,7 @@ public final class TargetWorkbook {
     public static final int MAX_PROBLEMS = 100;
     /** The largest part of the workbook held in memory (shared strings, styles), uncompressed. */
     static final long MAX_PART_BYTES = 16L * 1024 * 1024;
+
     private static final Set<String> MACRO_SUFFIXES = Set.of(".xlsm", ".xltm", ".xlam", ".xlsb", ".xls");
 
     /** Reads a filled workbook; see {@link #read(InputStream, String, int, Set)}. */
@@ -183,16 +183,16 @@ public final class TargetWorkbook {
             try (OutputStream out = Files.newOutputStream(copy)) {
                 in.transferTo(new Capped(out));
             } catch (TooLarge e) {
-                problems.add(new CellProblem(1, "A", "", "", "文件超过 " + MAX_BYTES / 1024 / 1024
-                        + " MB，请使用系统下载的模板（每个支行一行）"));
+                problems.add(
+                        new CellProblem(1, "A", "", "", "文件超过 " + MAX_BYTES / 1024 / 1024 + " MB，请使用系统下载的模板（每个支行一行）"));
                 return problems.parsed(year, targets);
             }
             try (OPCPackage pkg = OPCPackage.open(copy.toFile(), PackageAccess.READ)) {
                 readPackage(pkg, year, branchIds, targets, problems);
             }
         } catch (IOException | RuntimeException | OpenXML4JException | SAXException | ParserConfigurationException e) {
-            problems.add(new CellProblem(1, "A", "", "", "无法读取文件，请上传系统下载的 .xlsx 模板（"
-                    + e.getClass().getSimpleName() + "）"));
+            problems.add(new CellProblem(
+                    1, "A", "", "", "无法读取文件，请上传系统下载的 .xlsx 模板（" + e.getClass().getSimpleName() + "）"));
         } finally {
             if (copy != null) {
                 try {
@@ -207,8 +207,9 @@ public final class TargetWorkbook {
 
     private static final String MACRO_OR_OLD = "含宏的工作簿（.xlsm 等）或旧版 .xls 文件不予接收，请上传系统下载的 .xlsx 模板";
 
-    private static void readPackage(OPCPackage pkg, int year, Set<String> branchIds, List<Target> targets,
-            Problems problems) throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
+    private static void readPackage(
+            OPCPackage pkg, int year, Set<String> branchIds, List<Target> targets, Problems problems)
+            throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
         for (PackagePart part : pkg.getParts()) {
             String type = part.getContentType();
             if (type.contains("macroEnabled") || type.equals(XSSFRelation.VBA_MACROS.getContentType())) {
@@ -227,13 +228,21 @@ public final class TargetWorkbook {
                 if (SHEET.equals(sheets.getSheetName())) {
                     Rows rows = new Rows();
                     XMLReader xml = XMLHelper.newXMLReader();
-                    xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(),
-                            new ReadOnlySharedStringsTable(pkg), rows, new PlainNumbers(), false));
+                    xml.setContentHandler(new XSSFSheetXMLHandler(
+                            reader.getStylesTable(),
+                            new ReadOnlySharedStringsTable(pkg),
+                            rows,
+                            new PlainNumbers(),
+                            false));
                     try {
                         xml.parse(new InputSource(sheet));
                     } catch (Rows.Enough e) {
-                        problems.add(new CellProblem(FIRST_DATA_ROW + MAX_ROWS + 1, "A", "", "", "表格超过 "
-                                + MAX_ROWS + " 行（每个支行一行），其余部分未读取，请使用系统下载的模板"));
+                        problems.add(new CellProblem(
+                                FIRST_DATA_ROW + MAX_ROWS + 1,
+                                "A",
+                                "",
+                                "",
+                                "表格超过 " + MAX_ROWS + " 行（每个支行一行），其余部分未读取，请使用系统下载的模板"));
                     }
                     check(rows.rows, year, branchIds, targets, problems);
                     return;
@@ -243,8 +252,12 @@ public final class TargetWorkbook {
         problems.add(new CellProblem(1, "A", "", "", "找不到名为“" + SHEET + "”的工作表，请使用系统下载的模板"));
     }
 
-    private static void check(java.util.SortedMap<Integer, String[]> rows, int year, Set<String> branchIds,
-            List<Target> targets, Problems problems) {
+    private static void check(
+            java.util.SortedMap<Integer, String[]> rows,
+            int year,
+            Set<String> branchIds,
+            List<Target> targets,
+            Problems problems) {
         String[] title = rows.get(0);
         String fileYear = title == null ? "" : title[FIRST_VALUE_COLUMN].trim();
         if (!fileYear.equals(String.valueOf(year))) {
@@ -283,13 +296,13 @@ public final class TargetWorkbook {
                     } else if (value.signum() < 0) {
                         problems.add(new CellProblem(excelRow, col, heading, raw, "不能为负数"));
                     } else if (value.stripTrailingZeros().scale() > ind.scale()) {
-                        problems.add(new CellProblem(excelRow, col, heading, raw, ind.scale() == 0
-                                ? "须为整数" : "最多保留" + ind.scale() + "位小数"));
+                        problems.add(new CellProblem(
+                                excelRow, col, heading, raw, ind.scale() == 0 ? "须为整数" : "最多保留" + ind.scale() + "位小数"));
                     } else if (value.precision() - value.scale() > 13) {
                         problems.add(new CellProblem(excelRow, col, heading, raw, "数值过大"));
                     } else {
-                        targets.add(new Target(year, q, orgId, ind,
-                                value.setScale(ind.scale(), java.math.RoundingMode.UNNECESSARY)));
+                        targets.add(new Target(
+                                year, q, orgId, ind, value.setScale(ind.scale(), java.math.RoundingMode.UNNECESSARY)));
                     }
                 }
             }
@@ -388,8 +401,7 @@ public final class TargetWorkbook {
         }
     }
 
-    private static final class TooLarge extends IOException {
-    }
+    private static final class TooLarge extends IOException {}
 
     static int column(Indicator ind, int quarter) {
         return FIRST_VALUE_COLUMN + ind.ordinal() * 4 + (quarter - 1);

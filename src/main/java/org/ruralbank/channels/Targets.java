@@ -22,7 +22,8 @@ public interface Targets {
      * The sum of the year's targets of one indicator over the branches within the scope, or null when none is set.
      */
     default @Nullable BigDecimal total(int year, Indicator indicator, OrgScope scope) {
-        List<Target> set = of(year, scope).stream().filter(t -> t.indicator() == indicator).toList();
+        List<Target> set =
+                of(year, scope).stream().filter(t -> t.indicator() == indicator).toList();
         return set.isEmpty() ? null : set.stream().map(Target::value).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

@@ -31,54 +31,93 @@ public class VillageStatements {
     }
 
     /** One terminal's month; {@code amount} (of successful transactions) and {@code commission} in yuan. */
-    public record Line(String deviceId, String orgId, String location, String merchantId, String shop, long txns,
-            long successful, BigDecimal amount, BigDecimal commission) {
+    public record Line(
+            String deviceId,
+            String orgId,
+            String location,
+            String merchantId,
+            String shop,
+            long txns,
+            long successful,
+            BigDecimal amount,
+            BigDecimal commission) {
         public boolean sleeping() {
             return txns == 0;
         }
     }
 
-    public record Statement(int year, int month, LocalDate from, LocalDate to, List<Line> lines, long successful,
-            BigDecimal amount, BigDecimal commission) {
+    public record Statement(
+            int year,
+            int month,
+            LocalDate from,
+            LocalDate to,
+            List<Line> lines,
+            long successful,
+            BigDecimal amount,
+            BigDecimal commission) {
         public boolean hasData() {
             return to != null;
         }
     }
 
-    private record Terminal(String deviceId, String orgId, long txns, long successful, BigDecimal amount,
-            String location, String merchantId, String merchantName) {
-    }
+    private record Terminal(
+            String deviceId,
+            String orgId,
+            long txns,
+            long successful,
+            BigDecimal amount,
+            String location,
+            String merchantId,
+            String merchantName) {}
 
     public Statement of(int year, int month, @Nullable String orgId, OrgScope scope) {
         OrgRows rows = reads.rows(orgId, scope);
         LocalDate first = LocalDate.of(year, month, 1);
-        ChannelReads.DataDates dates = reads.dataDates("channels/device_dates", first,
-                first.plusMonths(1).minusDays(1));
+        ChannelReads.DataDates dates = reads.dataDates(
+                "channels/device_dates", first, first.plusMonths(1).minusDays(1));
         if (!dates.any()) {
             return empty(year, month);
         }
         List<Line> lines = new ArrayList<>();
         long successful = 0;
         BigDecimal amount = BigDecimal.ZERO.setScale(2);
-        for (Terminal t : warehouse.queries().named("channels/village_terminals")
-                .between(dates.firstDate(), dates.lastDate()).within(rows).list(Terminal.class)) {
+        for (Terminal t : warehouse
+                .queries()
+                .named("channels/village_terminals")
+                .between(dates.firstDate(), dates.lastDate())
+                .within(rows)
+                .list(Terminal.class)) {
             successful += t.successful();
             amount = amount.add(t.amount());
-            lines.add(new Line(t.deviceId(), t.orgId(), t.location(), t.merchantId(), t.merchantName(), t.txns(),
-                    t.successful(), t.amount(), commission(t.successful())));
+            lines.add(new Line(
+                    t.deviceId(),
+                    t.orgId(),
+                    t.location(),
+                    t.merchantId(),
+                    t.merchantName(),
+                    t.txns(),
+                    t.successful(),
+                    t.amount(),
+                    commission(t.successful())));
         }
-        return new Statement(year, month, dates.firstDate(), dates.lastDate(), List.copyOf(lines), successful, amount,
+        return new Statement(
+                year,
+                month,
+                dates.firstDate(),
+                dates.lastDate(),
+                List.copyOf(lines),
+                successful,
+                amount,
                 commission(successful));
     }
 
     private static Statement empty(int year, int month) {
-        return new Statement(year, month, null, null, List.of(), 0, BigDecimal.ZERO.setScale(2),
-                BigDecimal.ZERO.setScale(2));
+        return new Statement(
+                year, month, null, null, List.of(), 0, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
     }
 
     /** What the shopkeeper earns for {@code successful} transactions, in yuan. */
     static BigDecimal commission(long successful) {
         return Ratios.round(COMMISSION_PER_TXN.multiply(BigDecimal.valueOf(successful)), 2);
     }
-
 }

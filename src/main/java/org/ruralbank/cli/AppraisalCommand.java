@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** Performance appraisal from the command line: FTP curves and margins, and appraisal runs. */
-@Command(name = "appraisal", description = "Performance appraisal: FTP curves and margins, appraisal runs.",
+@Command(
+        name = "appraisal",
+        description = "Performance appraisal: FTP curves and margins, appraisal runs.",
         subcommands = {AppraisalCommand.Curve.class, AppraisalCommand.Ftp.class, AppraisalRunCommand.class})
 class AppraisalCommand implements Runnable {
 
@@ -36,7 +38,10 @@ class AppraisalCommand implements Runnable {
         System.err.println("appraisal: name a subcommand (curve import, ftp, run); see 'ruralbank appraisal --help'");
     }
 
-    @Command(name = "curve", description = "FTP rate curves.", subcommands = {Curve.Import.class})
+    @Command(
+            name = "curve",
+            description = "FTP rate curves.",
+            subcommands = {Curve.Import.class})
     static class Curve implements Runnable {
 
         @ParentCommand
@@ -48,8 +53,11 @@ class AppraisalCommand implements Runnable {
         }
 
         /** Imports curves from a file, whole or not at all, as the operator who runs it (audited). */
-        @Command(name = "import", description = "Import FTP curves from an Excel workbook or a CSV file with the "
-                + "columns date,term,rate (terms O/N,1M,3M,6M,1Y,2Y,3Y,5Y; rate a decimal fraction such as 0.0185).")
+        @Command(
+                name = "import",
+                description =
+                        "Import FTP curves from an Excel workbook or a CSV file with the "
+                                + "columns date,term,rate (terms O/N,1M,3M,6M,1Y,2Y,3Y,5Y; rate a decimal fraction such as 0.0185).")
         static class Import implements Callable<Integer> {
 
             @ParentCommand
@@ -64,12 +72,14 @@ class AppraisalCommand implements Runnable {
                     System.err.println("appraisal curve import: " + file + " is not a file");
                     return 2;
                 }
-                try (ConfigurableApplicationContext ctx = SpringRunner.start(curve.appraisal.root.home(), false, null,
-                        SpringRunner.Store.CONFIGURED); InputStream in = Files.newInputStream(file)) {
+                try (ConfigurableApplicationContext ctx = SpringRunner.start(
+                                curve.appraisal.root.home(), false, null, SpringRunner.Store.CONFIGURED);
+                        InputStream in = Files.newInputStream(file)) {
                     FtpCurves.Outcome outcome;
                     try {
-                        outcome = ctx.getBean(FtpCurves.class).importFile(file.getFileName().toString(), in,
-                                "shell:" + System.getProperty("user.name"));
+                        outcome = ctx.getBean(FtpCurves.class)
+                                .importFile(
+                                        file.getFileName().toString(), in, "shell:" + System.getProperty("user.name"));
                     } catch (IOException e) {
                         System.err.println("appraisal curve import: " + file + ": " + e.getMessage());
                         return 1;
@@ -77,25 +87,33 @@ class AppraisalCommand implements Runnable {
                     if (outcome instanceof FtpCurves.Outcome.Refused r) {
                         System.err.println("appraisal curve import: nothing of " + file + " was saved; correct these "
                                 + "and import it again:");
-                        r.problems().forEach(p -> System.err.println("  " + file.getFileName() + " " + p.where() + ": "
-                                + Refusals.message(ctx, p.code(), p.args().toArray())));
+                        r.problems()
+                                .forEach(p -> System.err.println("  " + file.getFileName() + " " + p.where() + ": "
+                                        + Refusals.message(
+                                                ctx, p.code(), p.args().toArray())));
                         return 1;
                     }
                     List<LocalDate> dates = ((FtpCurves.Outcome.Saved) outcome).dates();
-                    System.out.println("imported " + dates.size() + " curves (" + dates.get(0) + " to "
-                            + dates.get(dates.size() - 1) + ") from " + file
-                            + "; they price the dates loaded from now on ('ruralbank rebuild --from' for dates already loaded)");
+                    System.out.println(
+                            "imported " + dates.size() + " curves (" + dates.get(0) + " to "
+                                    + dates.get(dates.size() - 1) + ") from " + file
+                                    + "; they price the dates loaded from now on ('ruralbank rebuild --from' for dates already loaded)");
                     return 0;
                 }
             }
         }
     }
 
-    enum Format { csv, json }
+    enum Format {
+        csv,
+        json
+    }
 
     /** Prints each account's and loan's FTP figures of a date. */
-    @Command(name = "ftp", description = "Print each account's and loan's balance, customer rate, FTP rate and "
-            + "the day's FTP margin on a date (and the treasury's mismatch margin).")
+    @Command(
+            name = "ftp",
+            description = "Print each account's and loan's balance, customer rate, FTP rate and "
+                    + "the day's FTP margin on a date (and the treasury's mismatch margin).")
     static class Ftp implements Callable<Integer> {
 
         @ParentCommand
@@ -129,17 +147,28 @@ class AppraisalCommand implements Runnable {
                 lines = FtpMargins.of(warehouse.queries(), d, account, OrgScope.everything());
             }
             if (lines.isEmpty()) {
-                System.err.println("appraisal ftp: no FTP figures for " + d + (account == null ? "" : " and account "
-                        + account) + " (is the date loaded, and a curve imported before it was?)");
+                System.err.println(
+                        "appraisal ftp: no FTP figures for " + d + (account == null ? "" : " and account " + account)
+                                + " (is the date loaded, and a curve imported before it was?)");
                 return 1;
             }
             PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
             if (format == Format.csv) {
                 out.println("date,account,kind,org,product,balance,customer_rate,ftp_rate,interest,ftp_amount,margin");
                 for (FtpMargins.Line l : lines) {
-                    out.println(String.join(",", l.bizDate().toString(), l.accountNo(), l.accountKind(), l.orgId(),
-                            l.productCode(), plain(l.balance()), plain(l.customerRate()), plain(l.ftpRate()),
-                            plain(l.interest()), plain(l.ftpAmount()), plain(l.margin())));
+                    out.println(String.join(
+                            ",",
+                            l.bizDate().toString(),
+                            l.accountNo(),
+                            l.accountKind(),
+                            l.orgId(),
+                            l.productCode(),
+                            plain(l.balance()),
+                            plain(l.customerRate()),
+                            plain(l.ftpRate()),
+                            plain(l.interest()),
+                            plain(l.ftpAmount()),
+                            plain(l.margin())));
                 }
             } else {
                 StringJoiner rows = new StringJoiner(",\n  ", "[\n  ", "\n]");
@@ -149,7 +178,8 @@ class AppraisalCommand implements Runnable {
                             + "\", \"product\": \"" + StatusCommand.escape(l.productCode()) + "\", \"balance\": "
                             + number(l.balance()) + ", \"customer_rate\": " + number(l.customerRate())
                             + ", \"ftp_rate\": " + number(l.ftpRate()) + ", \"interest\": " + number(l.interest())
-                            + ", \"ftp_amount\": " + number(l.ftpAmount()) + ", \"margin\": " + number(l.margin()) + "}");
+                            + ", \"ftp_amount\": " + number(l.ftpAmount()) + ", \"margin\": " + number(l.margin())
+                            + "}");
                 }
                 out.println(rows);
             }

@@ -21,14 +21,17 @@ class AppraisalRunCommand implements Callable<Integer> {
     @ParentCommand
     AppraisalCommand parent;
 
-    @Option(names = "--period", required = true, paramLabel = "PERIOD",
+    @Option(
+            names = "--period",
+            required = true,
+            paramLabel = "PERIOD",
             description = "A quarter (2025Q1), a month (2025-03) or a year (2025).")
     String period;
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext ctx = SpringRunner.start(parent.root.home(), false, null,
-                SpringRunner.Store.CONFIGURED)) {
+        try (ConfigurableApplicationContext ctx =
+                SpringRunner.start(parent.root.home(), false, null, SpringRunner.Store.CONFIGURED)) {
             AppraisalRuns runs = ctx.getBean(AppraisalRuns.class);
             try {
                 long started = System.nanoTime();
@@ -37,18 +40,28 @@ class AppraisalRunCommand implements Callable<Integer> {
                 List<AppraisalRuns.OrgResult> branches = runs.branches(run.runId(), Access.everything());
                 System.out.println("appraisal " + run.periodKey() + " version " + run.version() + " (run "
                         + run.runId() + ", data of " + run.dataDate() + ", " + ms + " ms): " + branches.size()
-                        + " branches, " + runs.people(run.runId(), null, Access.everything()).size() + " people");
+                        + " branches, "
+                        + runs.people(run.runId(), null, Access.everything()).size() + " people");
                 System.out.println("fingerprint " + run.fingerprint());
                 for (AppraisalRuns.OrgResult o : branches) {
-                    System.out.printf("  %3d  %-8s %-16s %9s%n", o.rank(), o.orgId(), o.orgName(),
-                            o.score().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+                    System.out.printf(
+                            "  %3d  %-8s %-16s %9s%n",
+                            o.rank(),
+                            o.orgId(),
+                            o.orgName(),
+                            o.score()
+                                    .setScale(2, java.math.RoundingMode.HALF_UP)
+                                    .toPlainString());
                 }
                 List<AppraisalRuns.Difference> diff = runs.differences(run.runId(), Access.everything());
                 if (run.version() > 1) {
                     System.out.println(diff.size() + " results differ from version " + (run.version() - 1));
-                    diff.stream().limit(50).forEach(d -> System.out.println("  " + d.kind() + " " + d.id() + " "
-                            + d.name() + ": " + (d.before() == null ? "-" : d.before().toPlainString()) + " -> "
-                            + d.after().toPlainString()));
+                    diff.stream()
+                            .limit(50)
+                            .forEach(d -> System.out.println("  " + d.kind() + " " + d.id() + " "
+                                    + d.name() + ": "
+                                    + (d.before() == null ? "-" : d.before().toPlainString()) + " -> "
+                                    + d.after().toPlainString()));
                 }
                 return 0;
             } catch (Rejected r) {

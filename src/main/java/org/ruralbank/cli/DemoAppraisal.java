@@ -27,12 +27,10 @@ import org.springframework.context.ApplicationContext;
  */
 final class DemoAppraisal {
 
-    private DemoAppraisal() {
-    }
+    private DemoAppraisal() {}
 
     /** Sample rows of {@code appraisal/sample_credit_objects}. */
-    record SampleObject(CreditKind objectKind, String objectId, String orgId, String managerStaffId) {
-    }
+    record SampleObject(CreditKind objectKind, String objectId, String orgId, String managerStaffId) {}
 
     static void start(ApplicationContext ctx, Path curve) {
         FtpCurves curves = ctx.getBean(FtpCurves.class);
@@ -46,26 +44,32 @@ final class DemoAppraisal {
                 System.err.println("demo: the sample FTP curve was not imported: " + e.getMessage());
             }
         }
-        Thread t = new Thread(() -> {
-            try {
-                Claims claims = ctx.getBean(Claims.class);
-                if (!claims.list(org.ruralbank.platform.OrgScope.everything(), null).isEmpty()) {
-                    return;
-                }
-                Warehouse warehouse = ctx.getBean(Warehouse.class);
-                List<SampleObject> objects = List.of();
-                while (objects.isEmpty()) {
-                    Thread.sleep(3_000);
-                    objects = warehouse.queries().named("appraisal/sample_credit_objects").list(SampleObject.class);
-                }
-                sampleClaims(ctx, claims, objects);
-                System.out.println("  Sample claims are in: 绩效考核 → 业绩认领.");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                System.err.println("demo: the sample claims were not made: " + e.getMessage());
-            }
-        }, "demo-claims");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        Claims claims = ctx.getBean(Claims.class);
+                        if (!claims.list(org.ruralbank.platform.OrgScope.everything(), null)
+                                .isEmpty()) {
+                            return;
+                        }
+                        Warehouse warehouse = ctx.getBean(Warehouse.class);
+                        List<SampleObject> objects = List.of();
+                        while (objects.isEmpty()) {
+                            Thread.sleep(3_000);
+                            objects = warehouse
+                                    .queries()
+                                    .named("appraisal/sample_credit_objects")
+                                    .list(SampleObject.class);
+                        }
+                        sampleClaims(ctx, claims, objects);
+                        System.out.println("  Sample claims are in: 绩效考核 → 业绩认领.");
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        System.err.println("demo: the sample claims were not made: " + e.getMessage());
+                    }
+                },
+                "demo-claims");
         t.setDaemon(true);
         t.start();
     }
@@ -84,19 +88,25 @@ final class DemoAppraisal {
             String staff = o.managerStaffId() != null ? o.managerStaffId() : o.orgId() + "01";
             if (o.objectKind() == CreditKind.LOAN) {
                 // a second manager claims 40% of a loan; the head approves it: 60% goes to the org
-                ClaimOutcome c = claims.submit(o.objectKind(), o.objectId(), staff, new BigDecimal("0.400000"), from,
-                        null, "共同管户", cm);
+                ClaimOutcome c = claims.submit(
+                        o.objectKind(), o.objectId(), staff, new BigDecimal("0.400000"), from, null, "共同管户", cm);
                 if (c instanceof ClaimOutcome.Done d) {
                     claims.approve(d.id(), head);
                 }
             } else if (made % 4 == 1) {
                 // two managers both claim 70% of one account: a dispute for the head
                 claims.submit(o.objectKind(), o.objectId(), staff, new BigDecimal("0.700000"), from, null, "营销拓展", cm);
-                claims.submit(o.objectKind(), o.objectId(), o.orgId() + "02", new BigDecimal("0.700000"), from, null,
-                        "原管户", cm);
-            } else {
-                claims.submit(o.objectKind(), o.objectId(), staff, new BigDecimal("1.000000"), from, null, "新开户营销",
+                claims.submit(
+                        o.objectKind(),
+                        o.objectId(),
+                        o.orgId() + "02",
+                        new BigDecimal("0.700000"),
+                        from,
+                        null,
+                        "原管户",
                         cm);
+            } else {
+                claims.submit(o.objectKind(), o.objectId(), staff, new BigDecimal("1.000000"), from, null, "新开户营销", cm);
             }
             made++;
         }

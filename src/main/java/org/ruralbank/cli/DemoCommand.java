@@ -25,11 +25,14 @@ import picocli.CommandLine.ParentCommand;
  * is written into the inbox on the first run, and the server loads it date by date in the background while it
  * serves (the data-platform page shows the progress).
  */
-@Command(name = "demo", description = "Run the platform on the embedded database with a sample bank, ready to click through.")
+@Command(
+        name = "demo",
+        description = "Run the platform on the embedded database with a sample bank, ready to click through.")
 class DemoCommand implements Callable<Integer> {
 
     /** The sample bank's year. */
     static final LocalDate DEMO_START = LocalDate.of(2025, 1, 1);
+
     static final int DEMO_DAYS = 365;
 
     @ParentCommand
@@ -38,7 +41,9 @@ class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (default ${DEFAULT-VALUE}).", defaultValue = "8080")
     int port;
 
-    @Option(names = "--days", description = "Days of the sample bank to generate on the first run (default ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--days",
+            description = "Days of the sample bank to generate on the first run (default ${DEFAULT-VALUE}).",
             defaultValue = "" + DEMO_DAYS)
     int days;
 
@@ -49,10 +54,15 @@ class DemoCommand implements Callable<Integer> {
         if (!hasDeliveries(inbox)) {
             System.out.println("Generating the sample bank's deliveries (small profile, " + days + " days from "
                     + DEMO_START + ") into " + inbox + " ...");
-            SampleBank.generate(new GenerationRequest(Profile.SMALL, 1, DEMO_START, days, inbox, 20250101L, false,
-                    List.of()), line -> { });
+            SampleBank.generate(
+                    new GenerationRequest(Profile.SMALL, 1, DEMO_START, days, inbox, 20250101L, false, List.of()),
+                    line -> {});
         }
-        ConfigurableApplicationContext ctx = SpringRunner.start(home, true, port, SpringRunner.Store.EMBEDDED,
+        ConfigurableApplicationContext ctx = SpringRunner.start(
+                home,
+                true,
+                port,
+                SpringRunner.Store.EMBEDDED,
                 Map.of("ruralbank.ingest.watch", "true", "ruralbank.ingest.watch-interval-seconds", "3"));
         DemoAppraisal.start(ctx, SampleBank.ftpCurve(inbox, DEMO_START.getYear()));
         afterTheFirstDate(ctx, home, inbox);
@@ -62,7 +72,8 @@ class DemoCommand implements Callable<Integer> {
         System.out.println("  The sample bank's deliveries load in the background, one business date at a time:");
         System.out.println("  数据平台 (data platform) shows each date's state and the progress.");
         System.out.println("  绩效考核 → FTP曲线与利差: the generator's SAMPLE FTP curve (示例曲线，非市场行情) is imported;");
-        System.out.println("  绩效考核 → 业绩认领 / 认领争议: sample claims (pending, approved, disputed) appear after the first date.");
+        System.out.println(
+                "  绩效考核 → 业绩认领 / 认领争议: sample claims (pending, approved, disputed) appear after the first date.");
         System.out.println();
         return Waiting.untilStopped(ctx);
     }
@@ -76,37 +87,44 @@ class DemoCommand implements Callable<Integer> {
         Targets targets = ctx.getBean(Targets.class);
         Path workbook = SampleBank.targetWorkbook(inbox, DEMO_START.getYear());
         DemoDirectConnect directConnect = new DemoDirectConnect(ctx, home, port);
-        Thread t = new Thread(() -> {
-            try {
-                while (targets.branches(OrgScope.everything()).isEmpty()) {
-                    Thread.sleep(2_000);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            try {
-                if (Files.exists(workbook) && targets.of(DEMO_START.getYear(), OrgScope.everything()).isEmpty()) {
-                    try (InputStream in = Files.newInputStream(workbook)) {
-                        targets.upload(DEMO_START.getYear(), null, in, OrgScope.everything());
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        while (targets.branches(OrgScope.everything()).isEmpty()) {
+                            Thread.sleep(2_000);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
                     }
-                    System.out.println("  The sample year's targets (任务分解表) are uploaded: 电子银行 → 任务分解表.");
-                }
-            } catch (IOException | RuntimeException e) {
-                System.err.println("demo: the sample targets " + workbook + " were not uploaded: " + e.getMessage());
-            }
-            try {
-                if (!Files.exists(directConnect.recipe())) {
-                    directConnect.seed();
-                    System.out.println("  Two direct-connection enterprises are onboarded and have paid (银企直连); "
-                            + "the client recipe is in " + directConnect.recipe());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException | RuntimeException e) {
-                System.err.println("demo: the direct-connection enterprises were not onboarded: " + e.getMessage());
-            }
-        }, "demo-after-first-date");
+                    try {
+                        if (Files.exists(workbook)
+                                && targets.of(DEMO_START.getYear(), OrgScope.everything())
+                                        .isEmpty()) {
+                            try (InputStream in = Files.newInputStream(workbook)) {
+                                targets.upload(DEMO_START.getYear(), null, in, OrgScope.everything());
+                            }
+                            System.out.println("  The sample year's targets (任务分解表) are uploaded: 电子银行 → 任务分解表.");
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        System.err.println(
+                                "demo: the sample targets " + workbook + " were not uploaded: " + e.getMessage());
+                    }
+                    try {
+                        if (!Files.exists(directConnect.recipe())) {
+                            directConnect.seed();
+                            System.out.println(
+                                    "  Two direct-connection enterprises are onboarded and have paid (银企直连); "
+                                            + "the client recipe is in " + directConnect.recipe());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (IOException | RuntimeException e) {
+                        System.err.println(
+                                "demo: the direct-connection enterprises were not onboarded: " + e.getMessage());
+                    }
+                },
+                "demo-after-first-date");
         t.setDaemon(true);
         t.start();
     }
@@ -121,22 +139,26 @@ class DemoCommand implements Callable<Integer> {
      * manager of that branch ({@code demo.cm}), each with a one-time password printed once.
      */
     private static void prepareAppraisalOnceTheYearIsLoaded(ConfigurableApplicationContext ctx) {
-        Thread t = new Thread(() -> {
-            try {
-                org.ruralbank.appraisal.SampleAppraisal sample = ctx.getBean(org.ruralbank.appraisal.SampleAppraisal.class);
-                while (!sample.ready(DEMO_QUARTER)) {
-                    Thread.sleep(5_000);
-                }
-                sample.prepare(DEMO_QUARTER).ifPresent(run -> {
-                    System.out.println("  The " + DEMO_QUARTER + " appraisal is computed and ready to publish: 绩效考核 → 考核计算.");
-                    demoUsers(ctx, run);
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                System.err.println("demo: the sample appraisal was not prepared: " + e.getMessage());
-            }
-        }, "demo-appraisal");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        org.ruralbank.appraisal.SampleAppraisal sample =
+                                ctx.getBean(org.ruralbank.appraisal.SampleAppraisal.class);
+                        while (!sample.ready(DEMO_QUARTER)) {
+                            Thread.sleep(5_000);
+                        }
+                        sample.prepare(DEMO_QUARTER).ifPresent(run -> {
+                            System.out.println("  The " + DEMO_QUARTER
+                                    + " appraisal is computed and ready to publish: 绩效考核 → 考核计算.");
+                            demoUsers(ctx, run);
+                        });
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        System.err.println("demo: the sample appraisal was not prepared: " + e.getMessage());
+                    }
+                },
+                "demo-appraisal");
         t.setDaemon(true);
         t.start();
     }
@@ -147,34 +169,70 @@ class DemoCommand implements Callable<Integer> {
         var all = org.ruralbank.appraisal.Access.everything();
         var branch = runs.branches(run.runId(), all).get(0);
         var cm = runs.people(run.runId(), branch.orgId(), all).stream()
-                .filter(p -> p.personalScore() != null && "CM".equals(p.postCode())).findFirst()
-                .or(() -> runs.people(run.runId(), branch.orgId(), all).stream().findFirst()).orElseThrow();
+                .filter(p -> p.personalScore() != null && "CM".equals(p.postCode()))
+                .findFirst()
+                .or(() -> runs.people(run.runId(), branch.orgId(), all).stream().findFirst())
+                .orElseThrow();
         var admin = users.findByUsername(Bootstrap.FIRST_ADMIN).orElseThrow();
-        var checker = new org.ruralbank.platform.StaffPrincipal(admin.userId(), admin.username(), admin.displayName(),
-                admin.orgId(), admin.orgPath(), admin.staffId(), admin.roles(), admin.dataScope());
+        var checker = new org.ruralbank.platform.StaffPrincipal(
+                admin.userId(),
+                admin.username(),
+                admin.displayName(),
+                admin.orgId(),
+                admin.orgPath(),
+                admin.staffId(),
+                admin.roles(),
+                admin.dataScope());
         String headOffice = ctx.getBean(org.ruralbank.platform.Orgs.class).list(OrgScope.everything()).stream()
-                .filter(o -> o.level() == org.ruralbank.platform.Org.HEAD_OFFICE && o.open()).findFirst()
-                .map(org.ruralbank.platform.Org::orgId).orElse(Bootstrap.HEAD_OFFICE_ID);
+                .filter(o -> o.level() == org.ruralbank.platform.Org.HEAD_OFFICE && o.open())
+                .findFirst()
+                .map(org.ruralbank.platform.Org::orgId)
+                .orElse(Bootstrap.HEAD_OFFICE_ID);
         Object[][] wanted = {
-            {"demo.perf", "绩效办", headOffice, null, org.ruralbank.platform.Role.PERF,
-                org.ruralbank.platform.DataScope.ALL},
-            {"demo.head", branch.orgName() + "行长", branch.orgId(), null, org.ruralbank.platform.Role.BRANCH_HEAD,
-                org.ruralbank.platform.DataScope.ORG_AND_BELOW},
-            {"demo.cm", cm.staffName(), cm.orgId(), cm.staffId(), org.ruralbank.platform.Role.CM,
-                org.ruralbank.platform.DataScope.OWN_CUSTOMERS},
+            {
+                "demo.perf",
+                "绩效办",
+                headOffice,
+                null,
+                org.ruralbank.platform.Role.PERF,
+                org.ruralbank.platform.DataScope.ALL
+            },
+            {
+                "demo.head",
+                branch.orgName() + "行长",
+                branch.orgId(),
+                null,
+                org.ruralbank.platform.Role.BRANCH_HEAD,
+                org.ruralbank.platform.DataScope.ORG_AND_BELOW
+            },
+            {
+                "demo.cm",
+                cm.staffName(),
+                cm.orgId(),
+                cm.staffId(),
+                org.ruralbank.platform.Role.CM,
+                org.ruralbank.platform.DataScope.OWN_CUSTOMERS
+            },
         };
         for (Object[] w : wanted) {
             if (users.findByUsername((String) w[0]).isPresent()) {
                 continue;
             }
-            var change = users.create(new org.ruralbank.platform.NewStaffUser((String) w[0], (String) w[1],
-                    (String) w[2], (String) w[3], java.util.Set.of((org.ruralbank.platform.Role) w[4]),
-                    (org.ruralbank.platform.DataScope) w[5]), org.ruralbank.platform.Grantor.console());
+            var change = users.create(
+                    new org.ruralbank.platform.NewStaffUser(
+                            (String) w[0],
+                            (String) w[1],
+                            (String) w[2],
+                            (String) w[3],
+                            java.util.Set.of((org.ruralbank.platform.Role) w[4]),
+                            (org.ruralbank.platform.DataScope) w[5]),
+                    org.ruralbank.platform.Grantor.console());
             if (change instanceof org.ruralbank.platform.UserChange.Proposed p) {
                 change = users.approve(p.proposalId(), checker);
             }
             if (change instanceof org.ruralbank.platform.UserChange.Created c) {
-                System.out.println("  " + w[0] + " (" + w[4] + ", " + w[1] + "): one-time password " + c.oneTimePassword());
+                System.out.println(
+                        "  " + w[0] + " (" + w[4] + ", " + w[1] + "): one-time password " + c.oneTimePassword());
             }
         }
     }

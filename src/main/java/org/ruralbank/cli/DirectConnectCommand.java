@@ -24,10 +24,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "directconnect", description = "Onboard direct-connection enterprises (maker-checker) and run the "
-        + "end of day.", subcommands = {DirectConnectCommand.Propose.class, DirectConnectCommand.Approve.class,
-            DirectConnectCommand.Onboard.class, DirectConnectCommand.Changes.class, DirectConnectCommand.Eod.class,
-            DirectConnectCommand.ClearingResult.class})
+@Command(
+        name = "directconnect",
+        description = "Onboard direct-connection enterprises (maker-checker) and run the " + "end of day.",
+        subcommands = {
+            DirectConnectCommand.Propose.class,
+            DirectConnectCommand.Approve.class,
+            DirectConnectCommand.Onboard.class,
+            DirectConnectCommand.Changes.class,
+            DirectConnectCommand.Eod.class,
+            DirectConnectCommand.ClearingResult.class
+        })
 class DirectConnectCommand {
 
     @ParentCommand
@@ -58,13 +65,17 @@ class DirectConnectCommand {
         provider.setPasswordEncoder(ctx.getBean(PasswordEncoder.class));
         StaffPrincipal staff;
         try {
-            Object principal = provider.authenticate(new UsernamePasswordAuthenticationToken(username,
-                    password == null ? "" : password)).getPrincipal();
+            Object principal = provider.authenticate(
+                            new UsernamePasswordAuthenticationToken(username, password == null ? "" : password))
+                    .getPrincipal();
             staff = ((StaffPrincipal.Holder) principal).staff();
         } catch (AuthenticationException e) {
             throw new BadCredentialsException("wrong username or password for " + username);
         }
-        if (ctx.getBean(StaffUsers.class).findByUsername(username).map(StaffUser::mustChangePassword).orElse(true)) {
+        if (ctx.getBean(StaffUsers.class)
+                .findByUsername(username)
+                .map(StaffUser::mustChangePassword)
+                .orElse(true)) {
             throw new BadCredentialsException(username + " still has a one-time password: sign in to the web "
                     + "application once and change it first");
         }
@@ -99,61 +110,77 @@ class DirectConnectCommand {
         return m;
     }
 
-    @Command(name = "propose", description = "Propose a change as the maker (password in env RURALBANK_MAKER_PASSWORD).")
+    @Command(
+            name = "propose",
+            description = "Propose a change as the maker (password in env RURALBANK_MAKER_PASSWORD).")
     static class Propose implements Callable<Integer> {
         @ParentCommand
         DirectConnectCommand dc;
+
         @Option(names = "--maker", required = true, description = "Maker's username.")
         String maker;
+
         @Parameters(index = "0", description = "Change kind: ${COMPLETION-CANDIDATES}.")
         Onboarding.Kind kind;
-        @Parameters(index = "1..*", description = "Fields as name=value (value @file reads a file), e.g. "
-                + "enterpriseId=E001 name=县水务集团 orgId=B01.")
+
+        @Parameters(
+                index = "1..*",
+                description = "Fields as name=value (value @file reads a file), e.g. "
+                        + "enterpriseId=E001 name=县水务集团 orgId=B01.")
         String[] pairs;
 
         @Override
         public Integer call() {
             return dc.withContext(ctx -> {
-                long id = ctx.getBean(Onboarding.class).propose(kind.change(fields(pairs)),
-                        signIn(ctx, maker, password("RURALBANK_MAKER_PASSWORD")));
+                long id = ctx.getBean(Onboarding.class)
+                        .propose(kind.change(fields(pairs)), signIn(ctx, maker, password("RURALBANK_MAKER_PASSWORD")));
                 System.out.println("proposed change " + id + "; another staff member must approve it");
                 return 0;
             });
         }
     }
 
-    @Command(name = "approve", description = "Approve a change as the checker (password in env "
-            + "RURALBANK_CHECKER_PASSWORD).")
+    @Command(
+            name = "approve",
+            description = "Approve a change as the checker (password in env " + "RURALBANK_CHECKER_PASSWORD).")
     static class Approve implements Callable<Integer> {
         @ParentCommand
         DirectConnectCommand dc;
+
         @Option(names = "--checker", required = true, description = "Checker's username (not the maker).")
         String checker;
+
         @Parameters(index = "0", description = "Change id.")
         long changeId;
 
         @Override
         public Integer call() {
             return dc.withContext(ctx -> {
-                Onboarding.Change c = ctx.getBean(Onboarding.class).approve(changeId,
-                        signIn(ctx, checker, password("RURALBANK_CHECKER_PASSWORD")));
+                Onboarding.Change c = ctx.getBean(Onboarding.class)
+                        .approve(changeId, signIn(ctx, checker, password("RURALBANK_CHECKER_PASSWORD")));
                 System.out.println("change " + c.changeId() + " applied: " + c.outcome());
                 return 0;
             });
         }
     }
 
-    @Command(name = "onboard", description = "Propose and approve in one step, with two staff credentials "
-            + "(env RURALBANK_MAKER_PASSWORD and RURALBANK_CHECKER_PASSWORD), for scripted onboarding.")
+    @Command(
+            name = "onboard",
+            description = "Propose and approve in one step, with two staff credentials "
+                    + "(env RURALBANK_MAKER_PASSWORD and RURALBANK_CHECKER_PASSWORD), for scripted onboarding.")
     static class Onboard implements Callable<Integer> {
         @ParentCommand
         DirectConnectCommand dc;
+
         @Option(names = "--maker", required = true)
         String maker;
+
         @Option(names = "--checker", required = true)
         String checker;
+
         @Parameters(index = "0", description = "Change kind: ${COMPLETION-CANDIDATES}.")
         Onboarding.Kind kind;
+
         @Parameters(index = "1..*", description = "Fields as name=value (value @file reads a file).")
         String[] pairs;
 
@@ -175,27 +202,33 @@ class DirectConnectCommand {
     static class Changes implements Callable<Integer> {
         @ParentCommand
         DirectConnectCommand dc;
+
         @Option(names = "--status", defaultValue = "PENDING")
         String status;
 
         @Override
         public Integer call() {
             return dc.withContext(ctx -> {
-                for (Onboarding.Change c : ctx.getBean(Onboarding.class).changes(OrgScope.everything(), status, null,
-                        1, 500).items()) {
-                    System.out.printf("%-6d %-12s %-10s %-10s %s%n", c.changeId(), c.enterpriseId(), c.kind(),
-                            c.maker(), c.summary());
+                for (Onboarding.Change c : ctx.getBean(Onboarding.class)
+                        .changes(OrgScope.everything(), status, null, 1, 500)
+                        .items()) {
+                    System.out.printf(
+                            "%-6d %-12s %-10s %-10s %s%n",
+                            c.changeId(), c.enterpriseId(), c.kind(), c.maker(), c.summary());
                 }
                 return 0;
             });
         }
     }
 
-    @Command(name = "eod", description = "End of day: run every cash pool for the business date and expire "
-            + "stale inter-bank reservations.")
+    @Command(
+            name = "eod",
+            description = "End of day: run every cash pool for the business date and expire "
+                    + "stale inter-bank reservations.")
     static class Eod implements Callable<Integer> {
         @ParentCommand
         DirectConnectCommand dc;
+
         @Option(names = "--date", required = true, description = "Business date (yyyy-MM-dd).")
         LocalDate date;
 
@@ -208,15 +241,20 @@ class DirectConnectCommand {
         }
     }
 
-    @Command(name = "clearing", description = "List inter-bank payments waiting for the clearing, or record the "
-            + "clearing's result for one (--settle or --return).")
+    @Command(
+            name = "clearing",
+            description = "List inter-bank payments waiting for the clearing, or record the "
+                    + "clearing's result for one (--settle or --return).")
     static class ClearingResult implements Callable<Integer> {
         @ParentCommand
         DirectConnectCommand dc;
+
         @Option(names = "--settle", description = "Instruction id the clearing settled.")
         Long settle;
+
         @Option(names = "--return", description = "Instruction id the clearing returned.")
         Long returned;
+
         @Option(names = "--date", description = "Business date of the result (yyyy-MM-dd).")
         LocalDate date;
 

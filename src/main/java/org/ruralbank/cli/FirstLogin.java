@@ -3,8 +3,7 @@ package org.ruralbank.cli;
 /** Prints the first login once; the password is a one-time password that must be changed at first login. */
 final class FirstLogin {
 
-    private FirstLogin() {
-    }
+    private FirstLogin() {}
 
     static void print(int port, String username, String password) {
         System.out.println();

@@ -19,20 +19,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ruralbank generate}: writes a sample county bank's T+1 deliveries, one READY folder per date. */
-@Command(name = "generate",
-        description = {"Generates the provincial union's T+1 deliveries of a sample county bank.",
+@Command(
+        name = "generate",
+        description = {
+            "Generates the provincial union's T+1 deliveries of a sample county bank.",
             "Same options and seed give byte-identical files; a --start right after the last generated date "
-                    + "continues the bank kept in DIR."})
+                    + "continues the bank kept in DIR."
+        })
 class GenerateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--profile", required = true, paramLabel = "PROFILE",
+    @Option(
+            names = "--profile",
+            required = true,
+            paramLabel = "PROFILE",
             description = "seed (the bank of the domain brief), small (1/100) or province (50 banks).")
     Profile profile;
 
-    @Option(names = "--scale", defaultValue = "1", paramLabel = "F",
+    @Option(
+            names = "--scale",
+            defaultValue = "1",
+            paramLabel = "F",
             description = "Multiplies population and volumes; ratios and averages stay (default 1).")
     double scale;
 
@@ -45,14 +54,23 @@ class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The inbox to write into.")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "20250101", paramLabel = "S", description = "Random seed (default 20250101).")
+    @Option(
+            names = "--seed",
+            defaultValue = "20250101",
+            paramLabel = "S",
+            description = "Random seed (default 20250101).")
     long seed;
 
     @Option(names = "--utf8", description = "Write DELIMITED tables in UTF-8 instead of GBK.")
     boolean utf8;
 
-    @Option(names = "--inject", paramLabel = "KIND@YYYYMMDD", description = {"Produce a broken or awkward delivery: md5, "
-            + "rowcount, badrow, toolong, dupkey, missing-table, no-ready, gap, redeliver, continuity. Repeatable."})
+    @Option(
+            names = "--inject",
+            paramLabel = "KIND@YYYYMMDD",
+            description = {
+                "Produce a broken or awkward delivery: md5, "
+                        + "rowcount, badrow, toolong, dupkey, missing-table, no-ready, gap, redeliver, continuity. Repeatable."
+            })
     List<String> injects = new ArrayList<>();
 
     @Override
@@ -77,11 +95,20 @@ class GenerateCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             GenerationRequest request = new GenerationRequest(profile, scale, first, days, out, seed, utf8, parsed);
             GenerationResult result = SampleBank.generate(request, outw::println);
-            outw.printf(Locale.ROOT, "Generated %d dates of the %s bank into %s: %,d records, %,d bytes, %.1f s.%n",
-                    result.dates().size(), profile.name().toLowerCase(Locale.ROOT), out, result.rows(), result.bytes(),
+            outw.printf(
+                    Locale.ROOT,
+                    "Generated %d dates of the %s bank into %s: %,d records, %,d bytes, %.1f s.%n",
+                    result.dates().size(),
+                    profile.name().toLowerCase(Locale.ROOT),
+                    out,
+                    result.rows(),
+                    result.bytes(),
                     (System.nanoTime() - t0) / 1e9);
-            result.dates().stream().map(LocalDate::getYear).distinct()
-                    .map(y -> SampleBank.targetWorkbook(out, y)).filter(java.nio.file.Files::exists)
+            result.dates().stream()
+                    .map(LocalDate::getYear)
+                    .distinct()
+                    .map(y -> SampleBank.targetWorkbook(out, y))
+                    .filter(java.nio.file.Files::exists)
                     .forEach(w -> outw.println("The year's targets (任务分解表), to upload on the targets page: " + w));
             return 0;
         } catch (IllegalArgumentException e) {

@@ -23,7 +23,10 @@ record HomeConfig(Store store, String dbUrl, String dbUser, Path inbox, String e
     /** The one warehouse engine this release runs. */
     static final String DUCKDB = "duckdb";
 
-    enum Store { EMBEDDED, POSTGRESQL }
+    enum Store {
+        EMBEDDED,
+        POSTGRESQL
+    }
 
     static HomeConfig embedded(Path home) {
         return new HomeConfig(Store.EMBEDDED, "", "", home.resolve("inbox"), DUCKDB);
@@ -49,8 +52,9 @@ record HomeConfig(Store store, String dbUrl, String dbUser, Path inbox, String e
         Store s = switch (store) {
             case "embedded" -> Store.EMBEDDED;
             case "postgresql" -> Store.POSTGRESQL;
-            default -> throw new HomeRefused(file + ": store=" + store + " is neither embedded nor postgresql; "
-                    + "correct the file");
+            default ->
+                throw new HomeRefused(
+                        file + ": store=" + store + " is neither embedded nor postgresql; " + "correct the file");
         };
         String engine = p.getProperty("warehouse.engine", DUCKDB).strip();
         if (!engine.equals(DUCKDB)) {
@@ -58,8 +62,12 @@ record HomeConfig(Store store, String dbUrl, String dbUser, Path inbox, String e
                     + DUCKDB + "); correct the file");
         }
         String inbox = p.getProperty("inbox", "").strip();
-        return Optional.of(new HomeConfig(s, p.getProperty("db.url", "").strip(), p.getProperty("db.user", "").strip(),
-                inbox.isEmpty() ? home.resolve("inbox") : home.resolve(inbox), engine));
+        return Optional.of(new HomeConfig(
+                s,
+                p.getProperty("db.url", "").strip(),
+                p.getProperty("db.user", "").strip(),
+                inbox.isEmpty() ? home.resolve("inbox") : home.resolve(inbox),
+                engine));
     }
 
     /** Writes the file; the home's configuration is written once, when it is set up. */
@@ -76,8 +84,10 @@ record HomeConfig(Store store, String dbUrl, String dbUser, Path inbox, String e
         try {
             Files.createDirectories(home);
             try (Writer out = Files.newBufferedWriter(home.resolve(FILE), StandardCharsets.UTF_8)) {
-                p.store(out, "Written when this home was set up; the commands read it when RURALBANK_DB_URL is not "
-                        + "set (docs/operations.md)");
+                p.store(
+                        out,
+                        "Written when this home was set up; the commands read it when RURALBANK_DB_URL is not "
+                                + "set (docs/operations.md)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + home.resolve(FILE), e);
@@ -92,7 +102,8 @@ record HomeConfig(Store store, String dbUrl, String dbUser, Path inbox, String e
         Path inbox = given == null ? configured : given.toAbsolutePath().normalize();
         if (!Files.isDirectory(inbox)) {
             throw new HomeRefused("there is no inbox at " + inbox + " (the folder does not exist): "
-                    + (given == null ? "put the union's date folders there, or give the inbox with --inbox DIR"
+                    + (given == null
+                            ? "put the union's date folders there, or give the inbox with --inbox DIR"
                             : "check --inbox (without it, the home's inbox is used)"));
         }
         return inbox;

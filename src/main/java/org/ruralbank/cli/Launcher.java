@@ -7,8 +7,7 @@ import picocli.CommandLine;
 /** The entry point of the application jar: runs the {@code ruralbank} command line. */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         System.exit(run(args));

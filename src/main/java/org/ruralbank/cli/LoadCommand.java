@@ -60,34 +60,42 @@ class LoadCommand implements Callable<Integer> {
         for (DateStatus s : done) {
             System.out.println(StatusCommand.line(s));
         }
-        System.out.printf("loaded %d date(s) in %.1f s%n",
-                done.stream().filter(s -> s.state() == DateState.LOADED).count(),
-                (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "loaded %d date(s) in %.1f s%n",
+                done.stream().filter(s -> s.state() == DateState.LOADED).count(), (System.nanoTime() - start) / 1e9);
         return done.stream().anyMatch(s -> s.state() == DateState.BLOCKED) ? 3 : 0;
     }
 
     /** A line on standard error as each date starts, so a long first load shows where it is. */
     private static Thread reportEachDate(Ingest ingest) {
-        Thread t = new Thread(() -> {
-            LocalDate current = null;
-            long since = System.nanoTime();
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    LoadProgress p = ingest.progress();
-                    if (p.running() && p.date() != null && !p.date().equals(current)) {
-                        long now = System.nanoTime();
-                        System.err.printf("loading %s%s%n", p.date().format(DateTimeFormatter.BASIC_ISO_DATE),
-                                current == null ? "" : String.format(" (%s took %.1f s)",
-                                        current.format(DateTimeFormatter.BASIC_ISO_DATE), (now - since) / 1e9));
-                        current = p.date();
-                        since = now;
+        Thread t = new Thread(
+                () -> {
+                    LocalDate current = null;
+                    long since = System.nanoTime();
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            LoadProgress p = ingest.progress();
+                            if (p.running() && p.date() != null && !p.date().equals(current)) {
+                                long now = System.nanoTime();
+                                System.err.printf(
+                                        "loading %s%s%n",
+                                        p.date().format(DateTimeFormatter.BASIC_ISO_DATE),
+                                        current == null
+                                                ? ""
+                                                : String.format(
+                                                        " (%s took %.1f s)",
+                                                        current.format(DateTimeFormatter.BASIC_ISO_DATE),
+                                                        (now - since) / 1e9));
+                                current = p.date();
+                                since = now;
+                            }
+                            Thread.sleep(200);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
-                    Thread.sleep(200);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "load-progress");
+                },
+                "load-progress");
         t.setDaemon(true);
         t.start();
         return t;

@@ -34,9 +34,13 @@ class RebuildCommand implements Callable<Integer> {
                 return 3;
             }
             long failed = results.stream().filter(r -> !r.passed()).count();
-            System.out.printf("rebuilt %d date(s) from %s in %.1f s; %d data tests, %d with failures (warn)%n",
-                    results.stream().map(TestResult::bizDate).distinct().count(), from,
-                    (System.nanoTime() - start) / 1e9, results.size(), failed);
+            System.out.printf(
+                    "rebuilt %d date(s) from %s in %.1f s; %d data tests, %d with failures (warn)%n",
+                    results.stream().map(TestResult::bizDate).distinct().count(),
+                    from,
+                    (System.nanoTime() - start) / 1e9,
+                    results.size(),
+                    failed);
             return 0;
         }
     }

@@ -8,8 +8,7 @@ import org.springframework.context.MessageSource;
 /** A rule's refusal as the command line prints it: the field at fault, then what to do, in Chinese and English. */
 final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     static String describe(ApplicationContext ctx, Rejected r) {
         return "rejected (" + r.field() + "): " + message(ctx, r.code(), r.args());

@@ -25,10 +25,17 @@ class ReportCommand {
     @ParentCommand
     RuralbankCommand root;
 
-    enum Format { md, xlsx, json }
+    enum Format {
+        md,
+        xlsx,
+        json
+    }
 
-    @Command(name = "annual", description = "The e-banking department's annual figures for the whole bank: "
-            + "Chinese sentences and tables (md), a workbook (xlsx) or a flat JSON object (json); see docs/annual-report.md.")
+    @Command(
+            name = "annual",
+            description =
+                    "The e-banking department's annual figures for the whole bank: "
+                            + "Chinese sentences and tables (md), a workbook (xlsx) or a flat JSON object (json); see docs/annual-report.md.")
     static class Annual implements Callable<Integer> {
 
         @ParentCommand
@@ -40,8 +47,10 @@ class ReportCommand {
         @Option(names = "--format", defaultValue = "md", description = "md, xlsx or json (default ${DEFAULT-VALUE}).")
         Format format;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output "
-                + "(required for xlsx).")
+        @Option(
+                names = "--out",
+                paramLabel = "FILE",
+                description = "Write to FILE instead of standard output " + "(required for xlsx).")
         Path out;
 
         @Override
@@ -84,7 +93,8 @@ class ReportCommand {
                 try (OutputStream o = Files.newOutputStream(out)) {
                     o.write(bytes);
                 }
-                System.err.println("wrote " + out + (r.hasData() ? "" : " (the warehouse holds no date of " + year + ")"));
+                System.err.println(
+                        "wrote " + out + (r.hasData() ? "" : " (the warehouse holds no date of " + year + ")"));
             }
             return 0;
         }

@@ -7,7 +7,10 @@ import picocli.CommandLine.ScopeType;
 
 /** The top-level {@code ruralbank} command: global options and the list of subcommands. */
 // scope INHERIT hands --help and --version down to every subcommand, so none can forget them
-@Command(name = "ruralbank", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "ruralbank",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         scope = ScopeType.INHERIT,
         description = "Ruralbank: the county bank's data platform and business systems.",
         subcommands = {
@@ -29,7 +32,10 @@ import picocli.CommandLine.ScopeType;
         })
 public class RuralbankCommand implements Runnable {
 
-    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+    @Option(
+            names = "--home",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
             description = "Where the application keeps its files (env RURALBANK_HOME, default ./data).")
     Path home;
 
@@ -39,7 +45,9 @@ public class RuralbankCommand implements Runnable {
             return home.toAbsolutePath().normalize();
         }
         String env = System.getenv("RURALBANK_HOME");
-        return Path.of(env == null || env.isBlank() ? "data" : env).toAbsolutePath().normalize();
+        return Path.of(env == null || env.isBlank() ? "data" : env)
+                .toAbsolutePath()
+                .normalize();
     }
 
     @Override

@@ -19,8 +19,9 @@ class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigurableApplicationContext ctx = SpringRunner.start(root.home(), true, port, SpringRunner.Store.CONFIGURED);
-        ctx.getBean(Bootstrap.class).ensureFirstAdmin().ifPresent(password ->
-                FirstLogin.print(port, Bootstrap.FIRST_ADMIN, password));
+        ctx.getBean(Bootstrap.class)
+                .ensureFirstAdmin()
+                .ifPresent(password -> FirstLogin.print(port, Bootstrap.FIRST_ADMIN, password));
         System.out.println("Ruralbank is serving on http://localhost:" + port + "/  (data folder " + root.home() + ")");
         return Waiting.untilStopped(ctx);
     }

@@ -27,11 +27,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class SpringRunner {
 
-    private SpringRunner() {
-    }
+    private SpringRunner() {}
 
     /** Database choice for a run. */
-    enum Store { CONFIGURED, EMBEDDED }
+    enum Store {
+        CONFIGURED,
+        EMBEDDED
+    }
 
     static ConfigurableApplicationContext start(Path home, boolean web, Integer port, Store store) {
         return start(home, web, port, store, Map.of());
@@ -44,8 +46,8 @@ final class SpringRunner {
      * without a configuration gets one on its first run. Throws {@link HomeConfig.HomeRefused} when the home does
      * not exist or its PostgreSQL cannot be reached.
      */
-    static ConfigurableApplicationContext start(Path home, boolean web, Integer port, Store store,
-            Map<String, Object> extra) {
+    static ConfigurableApplicationContext start(
+            Path home, boolean web, Integer port, Store store, Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>(extra);
         props.put("ruralbank.home", home.toString());
         if (port != null) {
@@ -76,8 +78,9 @@ final class SpringRunner {
         }
         HomeConfig config;
         if (fromEnv) {
-            config = kept.map(k -> new HomeConfig(HomeConfig.Store.POSTGRESQL, url, env("RURALBANK_DB_USER"),
-                    k.inbox(), k.engine())).orElse(HomeConfig.postgresql(home, url, env("RURALBANK_DB_USER")));
+            config = kept.map(k -> new HomeConfig(
+                            HomeConfig.Store.POSTGRESQL, url, env("RURALBANK_DB_USER"), k.inbox(), k.engine()))
+                    .orElse(HomeConfig.postgresql(home, url, env("RURALBANK_DB_USER")));
         } else if (store == Store.EMBEDDED) {
             config = kept.filter(k -> k.store() == HomeConfig.Store.EMBEDDED).orElse(HomeConfig.embedded(home));
         } else {
@@ -122,8 +125,13 @@ final class SpringRunner {
                     + config.dbUser() + ", which cannot be reached (" + firstLine(e.getMessage()) + "): start the "
                     + "database or correct " + home.resolve(HomeConfig.FILE) + " and try again");
         }
-        return Map.of("spring.datasource.url", config.dbUrl(), "spring.datasource.username", config.dbUser(),
-                "spring.datasource.password", password);
+        return Map.of(
+                "spring.datasource.url",
+                config.dbUrl(),
+                "spring.datasource.username",
+                config.dbUser(),
+                "spring.datasource.password",
+                password);
     }
 
     private static String firstLine(String s) {
@@ -142,10 +150,13 @@ final class SpringRunner {
             }
             String password = Files.readString(secret).trim();
             return Map.of(
-                    "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("ruralbank")
+                    "spring.datasource.url",
+                    "jdbc:h2:file:" + dir.resolve("ruralbank")
                             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                    "spring.datasource.username", "ruralbank",
-                    "spring.datasource.password", password);
+                    "spring.datasource.username",
+                    "ruralbank",
+                    "spring.datasource.password",
+                    password);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the embedded database under " + dir, e);
         }
@@ -158,8 +169,8 @@ final class SpringRunner {
             if (!Files.exists(file)) {
                 try {
                     // owner-only from the start, never readable by others while it is written
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } catch (UnsupportedOperationException notPosix) {
                     Files.createFile(file); // best effort on file systems without POSIX permissions
                 }

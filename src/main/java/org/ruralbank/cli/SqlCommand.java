@@ -28,7 +28,10 @@ class SqlCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Print the result as CSV.")
     boolean csv;
 
-    @Option(names = "--max-rows", defaultValue = "10000", description = "At most this many rows (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-rows",
+            defaultValue = "10000",
+            description = "At most this many rows (default ${DEFAULT-VALUE}).")
     int maxRows;
 
     @Parameters(index = "0", paramLabel = "QUERY")
@@ -40,25 +43,42 @@ class SqlCommand implements Callable<Integer> {
             System.err.println("there is no warehouse under " + root.home() + " yet: run 'ruralbank load' first");
             return 2;
         }
-        try (ConfigurableApplicationContext ctx = SpringRunner.start(root.home(), false, null,
-                SpringRunner.Store.CONFIGURED); Warehouse warehouse = Warehouse.under(root.home(), true)) {
+        try (ConfigurableApplicationContext ctx =
+                        SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED);
+                Warehouse warehouse = Warehouse.under(root.home(), true)) {
             AuditLog audit = ctx.getBean(AuditLog.class);
             String actor = "shell:" + System.getProperty("user.name");
             QueryResult r;
             try {
                 r = warehouse.engine().queryReadOnly(query, maxRows);
             } catch (QueryRefused e) {
-                audit.recordAs(actor, null, ConsoleAudit.QUERY, AuditLog.Outcome.DENIED, "query",
-                        ConsoleAudit.target(query), null, ConsoleAudit.refused(query, e));
+                audit.recordAs(
+                        actor,
+                        null,
+                        ConsoleAudit.QUERY,
+                        AuditLog.Outcome.DENIED,
+                        "query",
+                        ConsoleAudit.target(query),
+                        null,
+                        ConsoleAudit.refused(query, e));
                 System.err.println("refused: " + e.getMessage());
                 return 2;
             }
-            audit.recordAs(actor, null, ConsoleAudit.QUERY, AuditLog.Outcome.OK, "query", ConsoleAudit.target(query),
-                    null, ConsoleAudit.ran(query, r));
+            audit.recordAs(
+                    actor,
+                    null,
+                    ConsoleAudit.QUERY,
+                    AuditLog.Outcome.OK,
+                    "query",
+                    ConsoleAudit.target(query),
+                    null,
+                    ConsoleAudit.ran(query, r));
             if (csv) {
-                System.out.println(String.join(",", r.columns().stream().map(SqlCommand::csvValue).toList()));
+                System.out.println(String.join(
+                        ",", r.columns().stream().map(SqlCommand::csvValue).toList()));
                 for (List<Object> row : r.rows()) {
-                    System.out.println(String.join(",", row.stream().map(SqlCommand::csvValue).toList()));
+                    System.out.println(String.join(
+                            ",", row.stream().map(SqlCommand::csvValue).toList()));
                 }
             } else {
                 table(r);
@@ -98,7 +118,8 @@ class SqlCommand implements Callable<Integer> {
         for (List<Object> row : r.rows()) {
             sb.setLength(0);
             for (int i = 0; i < n; i++) {
-                sb.append(pad(row.get(i) == null ? "NULL" : row.get(i).toString(), w[i])).append(i + 1 < n ? " | " : "");
+                sb.append(pad(row.get(i) == null ? "NULL" : row.get(i).toString(), w[i]))
+                        .append(i + 1 < n ? " | " : "");
             }
             System.out.println(sb);
         }

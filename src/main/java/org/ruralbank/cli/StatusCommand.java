@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "status", description = "List each date of the inbox with its state: LOADED, BLOCKED, PENDING, WAITING.")
+@Command(
+        name = "status",
+        description = "List each date of the inbox with its state: LOADED, BLOCKED, PENDING, WAITING.")
 class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -57,17 +59,26 @@ class StatusCommand implements Callable<Integer> {
     }
 
     static String line(DateStatus s) {
-        return String.format("%-8s  %-7s  %-7d  %10d  %s", DeliveryFiles.folder(s.date()), s.state(), s.version(),
-                s.rows(), s.reason());
+        return String.format(
+                "%-8s  %-7s  %-7d  %10d  %s",
+                DeliveryFiles.folder(s.date()), s.state(), s.version(), s.rows(), s.reason());
     }
 
     static String json(List<DateStatus> all) {
         StringBuilder sb = new StringBuilder("{\"dates\": [");
         for (int i = 0; i < all.size(); i++) {
             DateStatus s = all.get(i);
-            sb.append(i == 0 ? "\n  " : ",\n  ").append("{\"date\": \"").append(DeliveryFiles.folder(s.date()))
-                    .append("\", \"state\": \"").append(s.state()).append("\", \"version\": ").append(s.version())
-                    .append(", \"reason\": \"").append(escape(s.reason())).append("\", \"rows\": ").append(s.rows())
+            sb.append(i == 0 ? "\n  " : ",\n  ")
+                    .append("{\"date\": \"")
+                    .append(DeliveryFiles.folder(s.date()))
+                    .append("\", \"state\": \"")
+                    .append(s.state())
+                    .append("\", \"version\": ")
+                    .append(s.version())
+                    .append(", \"reason\": \"")
+                    .append(escape(s.reason()))
+                    .append("\", \"rows\": ")
+                    .append(s.rows())
                     .append('}');
         }
         return sb.append(all.isEmpty() ? "]}" : "\n]}").toString();

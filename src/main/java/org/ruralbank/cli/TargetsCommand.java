@@ -27,7 +27,9 @@ class TargetsCommand implements Callable<Integer> {
     @Option(names = "--year", required = true, paramLabel = "YYYY", description = "The year the workbook plans.")
     int year;
 
-    @Parameters(paramLabel = "FILE", description = "The workbook (.xlsx), as downloaded from the targets page and filled in.")
+    @Parameters(
+            paramLabel = "FILE",
+            description = "The workbook (.xlsx), as downloaded from the targets page and filled in.")
     Path file;
 
     @Override
@@ -36,10 +38,11 @@ class TargetsCommand implements Callable<Integer> {
             System.err.println("targets: " + file + " is not a file");
             return 2;
         }
-        try (ConfigurableApplicationContext ctx = SpringRunner.start(root.home(), false, null,
-                SpringRunner.Store.CONFIGURED); InputStream in = Files.newInputStream(file)) {
-            TargetWorkbook.Parsed parsed = ctx.getBean(Targets.class).upload(year, file.getFileName().toString(), in,
-                    OrgScope.everything());
+        try (ConfigurableApplicationContext ctx =
+                        SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED);
+                InputStream in = Files.newInputStream(file)) {
+            TargetWorkbook.Parsed parsed =
+                    ctx.getBean(Targets.class).upload(year, file.getFileName().toString(), in, OrgScope.everything());
             if (!parsed.valid()) {
                 System.err.println("targets: " + file + " was not saved; correct these cells and upload it again:");
                 parsed.problems().forEach(p -> System.err.println("  " + p));

@@ -27,10 +27,18 @@ import picocli.CommandLine.ParentCommand;
  * passwords and unlocks accounts directly (also an administrator's: the way back in when nobody else can), and each
  * of its acts is audited under {@code console:<operating-system user>}.
  */
-@Command(name = "users", description = "Create and change staff users, reset their passwords, unlock them, list "
-        + "them and the grants waiting for a second administrator.",
-        subcommands = {UsersCommand.Create.class, UsersCommand.Update.class, UsersCommand.ResetPassword.class,
-            UsersCommand.Unlock.class, UsersCommand.ListUsers.class, UsersCommand.Proposals.class})
+@Command(
+        name = "users",
+        description = "Create and change staff users, reset their passwords, unlock them, list "
+                + "them and the grants waiting for a second administrator.",
+        subcommands = {
+            UsersCommand.Create.class,
+            UsersCommand.Update.class,
+            UsersCommand.ResetPassword.class,
+            UsersCommand.Unlock.class,
+            UsersCommand.ListUsers.class,
+            UsersCommand.Proposals.class
+        })
 class UsersCommand {
 
     @ParentCommand
@@ -54,8 +62,9 @@ class UsersCommand {
             throw e;
         }
         try (ConfigurableApplicationContext ctx = started) {
-            ctx.getBean(Bootstrap.class).ensureFirstAdmin().ifPresent(password ->
-                    FirstLogin.print(8080, Bootstrap.FIRST_ADMIN, password));
+            ctx.getBean(Bootstrap.class)
+                    .ensureFirstAdmin()
+                    .ifPresent(password -> FirstLogin.print(8080, Bootstrap.FIRST_ADMIN, password));
             try {
                 return work.apply(ctx.getBean(StaffUsers.class));
             } catch (Rejected r) {
@@ -91,12 +100,13 @@ class UsersCommand {
     }
 
     static StaffUser named(StaffUsers staffUsers, String username) {
-        return staffUsers.findByUsername(username).orElseThrow(() ->
-                new Rejected("username", "user.rejected.unknown"));
+        return staffUsers.findByUsername(username).orElseThrow(() -> new Rejected("username", "user.rejected.unknown"));
     }
 
-    @Command(name = "create", description = "Create a staff user and print a one-time password (an administrator "
-            + "or a whole-bank scope is proposed instead, for a whole-bank administrator to approve).")
+    @Command(
+            name = "create",
+            description = "Create a staff user and print a one-time password (an administrator "
+                    + "or a whole-bank scope is proposed instead, for a whole-bank administrator to approve).")
     static class Create implements Callable<Integer> {
         @ParentCommand
         UsersCommand users;
@@ -110,11 +120,16 @@ class UsersCommand {
         @Option(names = "--org", required = true, description = "Org id the user belongs to.")
         String orgId;
 
-        @Option(names = "--role", required = true, split = ",",
+        @Option(
+                names = "--role",
+                required = true,
+                split = ",",
                 description = "Roles: ${COMPLETION-CANDIDATES} (comma-separated or repeated).")
         Set<Role> roles;
 
-        @Option(names = "--scope", defaultValue = "ORG_AND_BELOW",
+        @Option(
+                names = "--scope",
+                defaultValue = "ORG_AND_BELOW",
                 description = "Data scope: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
         DataScope scope;
 
@@ -123,8 +138,9 @@ class UsersCommand {
 
         @Override
         public Integer call() {
-            return users.withUsers(staffUsers -> report(staffUsers.create(new NewStaffUser(username, displayName,
-                    orgId, staffId, EnumSet.copyOf(roles), scope), Grantor.console())));
+            return users.withUsers(staffUsers -> report(staffUsers.create(
+                    new NewStaffUser(username, displayName, orgId, staffId, EnumSet.copyOf(roles), scope),
+                    Grantor.console())));
         }
     }
 
@@ -143,8 +159,11 @@ class UsersCommand {
         }
     }
 
-    @Command(name = "update", description = "Change a staff user's name, org, roles, scope or enablement (granting "
-            + "administration or a whole-bank scope, or changing a whole-bank administrator, is proposed instead).")
+    @Command(
+            name = "update",
+            description =
+                    "Change a staff user's name, org, roles, scope or enablement (granting "
+                            + "administration or a whole-bank scope, or changing a whole-bank administrator, is proposed instead).")
     static class Update implements Callable<Integer> {
         @ParentCommand
         UsersCommand users;
@@ -171,16 +190,21 @@ class UsersCommand {
         public Integer call() {
             return users.withUsers(staffUsers -> {
                 StaffUser u = named(staffUsers, username);
-                return report(staffUsers.update(u.userId(), displayName == null ? u.displayName() : displayName,
-                        orgId == null ? u.orgId() : orgId, roles == null ? u.roles() : EnumSet.copyOf(roles),
-                        scope == null ? u.dataScope() : scope, enabled == null ? u.enabled() : enabled,
+                return report(staffUsers.update(
+                        u.userId(),
+                        displayName == null ? u.displayName() : displayName,
+                        orgId == null ? u.orgId() : orgId,
+                        roles == null ? u.roles() : EnumSet.copyOf(roles),
+                        scope == null ? u.dataScope() : scope,
+                        enabled == null ? u.enabled() : enabled,
                         Grantor.console()));
             });
         }
     }
 
-    @Command(name = "unlock", description = "Clear a user's lock-out now; on PostgreSQL this works while the server "
-            + "runs.")
+    @Command(
+            name = "unlock",
+            description = "Clear a user's lock-out now; on PostgreSQL this works while the server " + "runs.")
     static class Unlock implements Callable<Integer> {
         @ParentCommand
         UsersCommand users;
@@ -206,12 +230,18 @@ class UsersCommand {
         @Override
         public Integer call() {
             return users.withUsers(staffUsers -> {
-                System.out.printf("%-6s %-15s %-20s %-14s %-30s %s%n", "ID", "KIND", "USERNAME", "SCOPE", "ROLES",
-                        "MAKER");
+                System.out.printf(
+                        "%-6s %-15s %-20s %-14s %-30s %s%n", "ID", "KIND", "USERNAME", "SCOPE", "ROLES", "MAKER");
                 for (GrantProposal p : staffUsers.pendingProposals(Grantor.console())) {
                     var a = p.access();
-                    System.out.printf("%-6d %-15s %-20s %-14s %-30s %s%n", p.proposalId(), p.kind(), p.username(),
-                            a == null ? "" : a.dataScope(), a == null ? "" : a.roles(), p.maker());
+                    System.out.printf(
+                            "%-6d %-15s %-20s %-14s %-30s %s%n",
+                            p.proposalId(),
+                            p.kind(),
+                            p.username(),
+                            a == null ? "" : a.dataScope(),
+                            a == null ? "" : a.roles(),
+                            p.maker());
                 }
                 return 0;
             });
@@ -227,17 +257,20 @@ class UsersCommand {
         public Integer call() {
             return users.withUsers(staffUsers -> {
                 List<StaffUser> all = staffUsers.all(Grantor.console().reach(), null);
-                System.out.printf("%-20s %-16s %-12s %-14s %-30s %s%n", "USERNAME", "NAME", "ORG", "SCOPE", "ROLES",
-                        "STATE");
+                System.out.printf(
+                        "%-20s %-16s %-12s %-14s %-30s %s%n", "USERNAME", "NAME", "ORG", "SCOPE", "ROLES", "STATE");
                 for (StaffUser u : all) {
-                    String state = !u.enabled() ? "disabled" : u.lockedUntil() != null ? "locked"
-                            : u.mustChangePassword() ? "one-time password" : "active";
-                    System.out.printf("%-20s %-16s %-12s %-14s %-30s %s%n", u.username(), u.displayName(), u.orgId(),
-                            u.dataScope(), u.roles(), state);
+                    String state = !u.enabled()
+                            ? "disabled"
+                            : u.lockedUntil() != null
+                                    ? "locked"
+                                    : u.mustChangePassword() ? "one-time password" : "active";
+                    System.out.printf(
+                            "%-20s %-16s %-12s %-14s %-30s %s%n",
+                            u.username(), u.displayName(), u.orgId(), u.dataScope(), u.roles(), state);
                 }
                 return 0;
             });
         }
     }
-
 }

@@ -7,8 +7,7 @@ import org.springframework.context.event.ContextClosedEvent;
 /** Keeps a server command in the foreground until the application is stopped (Ctrl-C or SIGTERM). */
 final class Waiting {
 
-    private Waiting() {
-    }
+    private Waiting() {}
 
     static int untilStopped(ConfigurableApplicationContext ctx) {
         CountDownLatch closed = new CountDownLatch(1);

@@ -21,12 +21,12 @@ public record CheckValues(long rows, long bytes, String md5) {
     public List<DeliveryProblem> mismatches(String chkFile, long records, long fileBytes, String fileMd5) {
         List<DeliveryProblem> found = new ArrayList<>();
         if (rows != records) {
-            found.add(DeliveryProblem.ofFile(chkFile, "rows=" + rows + " but the data file holds " + records
-                    + " records"));
+            found.add(DeliveryProblem.ofFile(
+                    chkFile, "rows=" + rows + " but the data file holds " + records + " records"));
         }
         if (bytes != fileBytes) {
-            found.add(DeliveryProblem.ofFile(chkFile, "bytes=" + bytes + " but the data file is " + fileBytes
-                    + " bytes"));
+            found.add(DeliveryProblem.ofFile(
+                    chkFile, "bytes=" + bytes + " but the data file is " + fileBytes + " bytes"));
         }
         if (!md5.equals(fileMd5)) {
             found.add(DeliveryProblem.ofFile(chkFile, "md5=" + md5 + " but the data file's MD5 is " + fileMd5));
@@ -46,8 +46,8 @@ public record CheckValues(long rows, long bytes, String md5) {
     }
 
     private static CheckValues of(KeyValues kv) {
-        return new CheckValues(kv.get("rows", KeyValues::count), kv.get("bytes", KeyValues::count),
-                kv.get("md5", md5 -> {
+        return new CheckValues(
+                kv.get("rows", KeyValues::count), kv.get("bytes", KeyValues::count), kv.get("md5", md5 -> {
                     if (!md5.matches("[0-9a-f]{32}")) {
                         throw new IllegalArgumentException("md5 '" + md5 + "' is not 32 lower-case hex digits");
                     }

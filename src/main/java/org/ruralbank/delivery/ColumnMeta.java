@@ -8,8 +8,8 @@ import java.util.Objects;
  * @param length maximum bytes (CHAR, VARCHAR), maximum digits (INTEGER, BIGINT), precision (DECIMAL), 8 or 14
  * @param scale digits after the point for DECIMAL, otherwise 0
  */
-public record ColumnMeta(String name, ColumnType type, int length, int scale, boolean nullable, boolean key,
-        String description) {
+public record ColumnMeta(
+        String name, ColumnType type, int length, int scale, boolean nullable, boolean key, String description) {
 
     public ColumnMeta {
         Objects.requireNonNull(name, "name");
@@ -24,8 +24,8 @@ public record ColumnMeta(String name, ColumnType type, int length, int scale, bo
 
     /** The {@code column=} line's value: {@code NAME|TYPE|LENGTH|SCALE|Y|N|description}. */
     public String render() {
-        return name + "|" + type + "|" + length + "|" + scale + "|" + (nullable ? "Y" : "N") + "|"
-                + (key ? "Y" : "N") + "|" + description;
+        return name + "|" + type + "|" + length + "|" + scale + "|" + (nullable ? "Y" : "N") + "|" + (key ? "Y" : "N")
+                + "|" + description;
     }
 
     /** Parses the value of a {@code column=} line; throws {@link IllegalArgumentException} naming what is wrong. */
@@ -43,8 +43,14 @@ public record ColumnMeta(String name, ColumnType type, int length, int scale, bo
         }
         int length = parseInt(p[2], p[0], "LENGTH");
         int scale = parseInt(p[3], p[0], "SCALE");
-        return new ColumnMeta(p[0].trim(), type, length, scale, yesNo(p[4], p[0], "NULLABLE"),
-                yesNo(p[5], p[0], "KEY"), p.length > 6 ? p[6] : "");
+        return new ColumnMeta(
+                p[0].trim(),
+                type,
+                length,
+                scale,
+                yesNo(p[4], p[0], "NULLABLE"),
+                yesNo(p[5], p[0], "KEY"),
+                p.length > 6 ? p[6] : "");
     }
 
     private static int parseInt(String s, String column, String what) {
@@ -63,8 +69,9 @@ public record ColumnMeta(String name, ColumnType type, int length, int scale, bo
         return switch (s.trim()) {
             case "Y" -> true;
             case "N" -> false;
-            default -> throw new IllegalArgumentException("column " + column + " has " + what + " '" + s
-                    + "', expected Y or N");
+            default ->
+                throw new IllegalArgumentException(
+                        "column " + column + " has " + what + " '" + s + "', expected Y or N");
         };
     }
 }

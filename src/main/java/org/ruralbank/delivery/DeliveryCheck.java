@@ -1,6 +1,5 @@
 package org.ruralbank.delivery;
 
-import org.ruralbank.shared.Money;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import org.ruralbank.shared.Money;
 
 /**
  * Validates a date folder or a whole inbox against the delivery interface: the layout, READY, every metadata file
@@ -48,13 +48,13 @@ public final class DeliveryCheck {
     private int folders;
     private long rows;
 
-    private DeliveryCheck() {
-    }
+    private DeliveryCheck() {}
 
     /** Checks {@code path}: a date folder when its name is {@code YYYYMMDD}, otherwise an inbox of date folders. */
     public static Report check(Path path) throws IOException {
         DeliveryCheck check = new DeliveryCheck();
-        Optional<LocalDate> date = DeliveryFiles.dateOf(path.getFileName() == null ? "" : path.getFileName().toString());
+        Optional<LocalDate> date = DeliveryFiles.dateOf(
+                path.getFileName() == null ? "" : path.getFileName().toString());
         if (!Files.isDirectory(path)) {
             check.problems.add(DeliveryProblem.ofFile(path.toString(), "is not a folder"));
         } else if (date.isPresent()) {
@@ -80,9 +80,11 @@ public final class DeliveryCheck {
             LocalDate d = e.getKey();
             if (previous != null && !previous.plusDays(1).equals(d)) {
                 for (LocalDate m = previous.plusDays(1); m.isBefore(d); m = m.plusDays(1)) {
-                    problems.add(DeliveryProblem.ofFile(DeliveryFiles.folder(m), "the date folder is missing between "
-                            + DeliveryFiles.folder(previous) + " and " + DeliveryFiles.folder(d)
-                            + ", but dates must be delivered every calendar day"));
+                    problems.add(DeliveryProblem.ofFile(
+                            DeliveryFiles.folder(m),
+                            "the date folder is missing between "
+                                    + DeliveryFiles.folder(previous) + " and " + DeliveryFiles.folder(d)
+                                    + ", but dates must be delivered every calendar day"));
                 }
                 previousBalances = null;
             }
@@ -92,17 +94,19 @@ public final class DeliveryCheck {
     }
 
     /** Checks one date folder; returns its account balances when they could be read whole, else null. */
-    private Map<String, Long> folder(Path path, LocalDate date, Map<String, Long> previousBalances)
-            throws IOException {
+    private Map<String, Long> folder(Path path, LocalDate date, Map<String, Long> previousBalances) throws IOException {
         folders++;
         DeliveryFolder folder = DeliveryFolder.at(path, date);
         String f = folder.name();
         if (!folder.hasReady()) {
-            problems.add(DeliveryProblem.ofFile(f, "the folder has no READY, so it is incomplete and must not be read"));
+            problems.add(
+                    DeliveryProblem.ofFile(f, "the folder has no READY, so it is incomplete and must not be read"));
             return null;
         }
-        folder.ready().filter(r -> r.version() > 1).ifPresent(r -> notes.add(f + ": redelivered as version "
-                + r.version() + "; it replaces every row of earlier versions"));
+        folder.ready()
+                .filter(r -> r.version() > 1)
+                .ifPresent(r -> notes.add(
+                        f + ": redelivered as version " + r.version() + "; it replaces every row of earlier versions"));
         folder.readyProblem().ifPresent(problems::add);
         DeliveryFolder.Layout layout = folder.layout(DeliveryFolder.NewTables.REFUSED);
         boolean balancesWhole = true;
@@ -111,8 +115,17 @@ public final class DeliveryCheck {
         Map<String, Long> net = new HashMap<>();
         for (DeliveryFolder.Table table : layout.tables()) {
             problems.addAll(table.problems());
-            boolean ok = table.readable() && records(path.resolve(table.dataName()), f + "/" + table.dataName(),
-                    table.meta(), table.catalogue(), table.check(), date, balances, balanceLines, net);
+            boolean ok = table.readable()
+                    && records(
+                            path.resolve(table.dataName()),
+                            f + "/" + table.dataName(),
+                            table.meta(),
+                            table.catalogue(),
+                            table.check(),
+                            date,
+                            balances,
+                            balanceLines,
+                            net);
             if (!ok && (table.name().equals(ACCT) || table.name().equals(TXN))) {
                 balancesWhole = false;
             }
@@ -127,8 +140,16 @@ public final class DeliveryCheck {
         return balances;
     }
 
-    private boolean records(Path data, String file, TableMeta meta, DeliveryTable table, CheckValues chk,
-            LocalDate date, Map<String, Long> balances, Map<String, Long> balanceLines, Map<String, Long> net)
+    private boolean records(
+            Path data,
+            String file,
+            TableMeta meta,
+            DeliveryTable table,
+            CheckValues chk,
+            LocalDate date,
+            Map<String, Long> balances,
+            Map<String, Long> balanceLines,
+            Map<String, Long> net)
             throws IOException {
         boolean gz = data.getFileName().toString().endsWith(".gz");
         MessageDigest md5 = CountingDigestOutputStream.md5();
@@ -154,7 +175,8 @@ public final class DeliveryCheck {
         int balance = meta.indexOf(isAcct ? "BALANCE" : "AMOUNT");
         int dc = meta.indexOf("DC_FLAG");
         int[] codes = java.util.stream.IntStream.range(0, meta.columns().size())
-                .filter(i -> meta.columns().get(i).type() == ColumnType.CHAR).toArray();
+                .filter(i -> meta.columns().get(i).type() == ColumnType.CHAR)
+                .toArray();
         long count = 0;
         try (InputStream raw = new DigestingInputStream(Files.newInputStream(data), md5, size)) {
             InputStream in = raw;
@@ -170,13 +192,13 @@ public final class DeliveryCheck {
                     for (int c : codes) {
                         String problem = codeProblem(reader.get(c));
                         if (problem != null) {
-                            sink.accept(DeliveryProblem.ofField(file, reader.line(), meta.columns().get(c).name(),
-                                    problem));
+                            sink.accept(DeliveryProblem.ofField(
+                                    file, reader.line(), meta.columns().get(c).name(), problem));
                         }
                     }
                     if (dateIndex >= 0 && !reader.get(dateIndex).equals(dateValue)) {
-                        sink.accept(DeliveryProblem.outsideBusinessDate(file, reader.line(), table.dateColumn(),
-                                reader.get(dateIndex), dateValue));
+                        sink.accept(DeliveryProblem.outsideBusinessDate(
+                                file, reader.line(), table.dateColumn(), reader.get(dateIndex), dateValue));
                         continue;
                     }
                     if (isAcct) {
@@ -203,8 +225,11 @@ public final class DeliveryCheck {
         if (chk == null) {
             return false;
         }
-        List<DeliveryProblem> mismatches = chk.mismatches(file.substring(0, file.indexOf(".dat")) + ".chk", count,
-                size[0], HexFormat.of().formatHex(md5.digest()));
+        List<DeliveryProblem> mismatches = chk.mismatches(
+                file.substring(0, file.indexOf(".dat")) + ".chk",
+                count,
+                size[0],
+                HexFormat.of().formatHex(md5.digest()));
         problems.addAll(mismatches);
         return valid[0] && mismatches.isEmpty();
     }
@@ -220,8 +245,13 @@ public final class DeliveryCheck {
         return null;
     }
 
-    private void continuity(String f, LocalDate date, Map<String, Long> previous, Map<String, Long> balances,
-            Map<String, Long> lines, Map<String, Long> net) {
+    private void continuity(
+            String f,
+            LocalDate date,
+            Map<String, Long> previous,
+            Map<String, Long> balances,
+            Map<String, Long> lines,
+            Map<String, Long> net) {
         String acctFile = f + "/" + ACCT + "." + f + ".dat";
         String prevDate = DeliveryFiles.folder(date.minusDays(1));
         int shown = 0;
@@ -234,10 +264,16 @@ public final class DeliveryCheck {
             long moved = net.getOrDefault(acct, 0L);
             if (before + moved != now) {
                 if (shown++ < MAX_PROBLEMS_PER_FILE) {
-                    problems.add(DeliveryProblem.ofField(acctFile, lines.get(acct), "BALANCE", "account " + acct
-                            + " has balance " + Money.yuanText(now) + " but its balance " + Money.yuanText(before) + " of "
-                            + prevDate + " plus its net movement " + Money.yuanText(moved) + " in " + TXN + " gives "
-                            + Money.yuanText(before + moved)));
+                    problems.add(DeliveryProblem.ofField(
+                            acctFile,
+                            lines.get(acct),
+                            "BALANCE",
+                            "account " + acct
+                                    + " has balance " + Money.yuanText(now) + " but its balance "
+                                    + Money.yuanText(before) + " of "
+                                    + prevDate + " plus its net movement " + Money.yuanText(moved) + " in " + TXN
+                                    + " gives "
+                                    + Money.yuanText(before + moved)));
                 } else {
                     hidden++;
                 }
@@ -253,8 +289,11 @@ public final class DeliveryCheck {
         for (String acct : orphans) {
             if (shown++ < MAX_PROBLEMS_PER_FILE) {
                 String txnFile = f + "/" + TXN;
-                problems.add(new DeliveryProblem(txnFile, 0, "ACCT_NO", txnFile + " field ACCT_NO: account " + acct
-                        + " has transactions but no row in " + ACCT + "."));
+                problems.add(new DeliveryProblem(
+                        txnFile,
+                        0,
+                        "ACCT_NO",
+                        txnFile + " field ACCT_NO: account " + acct + " has transactions but no row in " + ACCT + "."));
             } else {
                 hidden++;
             }

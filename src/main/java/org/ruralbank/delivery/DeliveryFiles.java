@@ -10,8 +10,7 @@ public final class DeliveryFiles {
 
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private DeliveryFiles() {
-    }
+    private DeliveryFiles() {}
 
     /** {@code YYYYMMDD}: the date folder's name. */
     public static String folder(LocalDate date) {

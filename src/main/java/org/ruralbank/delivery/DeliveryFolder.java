@@ -31,8 +31,7 @@ public final class DeliveryFolder {
     }
 
     /** The date folders of an inbox by date, and the names in it that are not date folders (hidden names left out). */
-    public record Inbox(SortedMap<LocalDate, Path> folders, List<String> strays) {
-    }
+    public record Inbox(SortedMap<LocalDate, Path> folders, List<String> strays) {}
 
     /**
      * One table of the folder.
@@ -45,18 +44,22 @@ public final class DeliveryFolder {
      * @param readable whether its records can be read: metadata valid, one data file, a {@code .chk} present
      * @param problems what is wrong with the table's files, in the order the layout is checked
      */
-    public record Table(String name, @Nullable DeliveryTable catalogue, @Nullable TableMeta meta,
-            @Nullable String dataName, @Nullable CheckValues check, boolean present, boolean readable,
-            List<DeliveryProblem> problems) {
-    }
+    public record Table(
+            String name,
+            @Nullable DeliveryTable catalogue,
+            @Nullable TableMeta meta,
+            @Nullable String dataName,
+            @Nullable CheckValues check,
+            boolean present,
+            boolean readable,
+            List<DeliveryProblem> problems) {}
 
     /**
      * The folder's tables (the interface's in its order, then new ones by name) and every layout problem.
      *
      * @param trailing the problems found after the tables: stray files and a READY whose table count is wrong
      */
-    public record Layout(List<Table> tables, List<DeliveryProblem> trailing) {
-    }
+    public record Layout(List<Table> tables, List<DeliveryProblem> trailing) {}
 
     private final Path path;
     private final LocalDate date;
@@ -65,7 +68,11 @@ public final class DeliveryFolder {
     private final @Nullable ReadyFlag ready;
     private final @Nullable DeliveryProblem readyProblem;
 
-    private DeliveryFolder(Path path, LocalDate date, boolean hasReady, @Nullable ReadyFlag ready,
+    private DeliveryFolder(
+            Path path,
+            LocalDate date,
+            boolean hasReady,
+            @Nullable ReadyFlag ready,
             @Nullable DeliveryProblem readyProblem) {
         this.path = path;
         this.date = date;
@@ -103,8 +110,14 @@ public final class DeliveryFolder {
         try {
             return new DeliveryFolder(path, date, true, ReadyFlag.read(readyFile), null);
         } catch (IllegalArgumentException | CharacterCodingException e) {
-            return new DeliveryFolder(path, date, true, null, DeliveryProblem.ofFile(DeliveryFiles.folder(date)
-                    + "/" + ReadyFlag.FILE_NAME, "is not valid (" + reason(e) + ")"));
+            return new DeliveryFolder(
+                    path,
+                    date,
+                    true,
+                    null,
+                    DeliveryProblem.ofFile(
+                            DeliveryFiles.folder(date) + "/" + ReadyFlag.FILE_NAME,
+                            "is not valid (" + reason(e) + ")"));
         }
     }
 
@@ -165,8 +178,9 @@ public final class DeliveryFolder {
         }
         long present = tables.stream().filter(Table::present).count();
         if (ready != null && ready.files() != present) {
-            trailing.add(DeliveryProblem.ofFile(name + "/" + ReadyFlag.FILE_NAME, "files=" + ready.files()
-                    + " but the folder holds " + present + " tables"));
+            trailing.add(DeliveryProblem.ofFile(
+                    name + "/" + ReadyFlag.FILE_NAME,
+                    "files=" + ready.files() + " but the folder holds " + present + " tables"));
         }
         return new Layout(List.copyOf(tables), List.copyOf(trailing));
     }
@@ -216,8 +230,9 @@ public final class DeliveryFolder {
         }
         String dataName = hasPlain != hasGz ? (hasGz ? gz : plain) : null;
         if (hasPlain && hasGz) {
-            problems.add(DeliveryProblem.ofFile(name + "/" + gz, "both " + plain + " and " + gz
-                    + " are present, but a table has exactly one data file"));
+            problems.add(DeliveryProblem.ofFile(
+                    name + "/" + gz,
+                    "both " + plain + " and " + gz + " are present, but a table has exactly one data file"));
         } else if (dataName == null) {
             problems.add(DeliveryProblem.ofFile(name + "/" + plain, "the data file (.dat or .dat.gz) is missing"));
         }
@@ -232,12 +247,12 @@ public final class DeliveryFolder {
                 problems.add(DeliveryProblem.ofFile(name + "/" + chkName, "is not valid (" + reason(e) + ")"));
             }
         }
-        return new Table(table, catalogue, readable ? meta : null, dataName, check, true, readable,
-                List.copyOf(problems));
+        return new Table(
+                table, catalogue, readable ? meta : null, dataName, check, true, readable, List.copyOf(problems));
     }
 
-    private @Nullable TableMeta meta(String table, @Nullable DeliveryTable catalogue, String file,
-            List<DeliveryProblem> problems)
+    private @Nullable TableMeta meta(
+            String table, @Nullable DeliveryTable catalogue, String file, List<DeliveryProblem> problems)
             throws IOException {
         TableMeta meta;
         try {
@@ -246,8 +261,8 @@ public final class DeliveryFolder {
             problems.add(DeliveryProblem.ofFile(file, "is not valid metadata (" + reason(e) + ")"));
             return null;
         }
-        List<DeliveryProblem> found = catalogue == null ? newTableProblems(meta, table, file)
-                : interfaceProblems(meta, catalogue, file);
+        List<DeliveryProblem> found =
+                catalogue == null ? newTableProblems(meta, table, file) : interfaceProblems(meta, catalogue, file);
         problems.addAll(found);
         return found.isEmpty() ? meta : null;
     }
@@ -260,18 +275,19 @@ public final class DeliveryFolder {
         List<DeliveryProblem> found = new ArrayList<>();
         tableName(meta, table.name(), file, found);
         if (!meta.system().equals(table.system())) {
-            found.add(DeliveryProblem.ofFile(file, "system=" + meta.system() + " but " + table.name()
-                    + " comes from " + table.system()));
+            found.add(DeliveryProblem.ofFile(
+                    file, "system=" + meta.system() + " but " + table.name() + " comes from " + table.system()));
         }
         businessDate(meta, file, found);
         if (meta.loadMode() != table.loadMode()) {
-            found.add(DeliveryProblem.ofFile(file, "load_mode=" + meta.loadMode() + " but " + table.name()
-                    + " is delivered " + table.loadMode()));
+            found.add(DeliveryProblem.ofFile(
+                    file,
+                    "load_mode=" + meta.loadMode() + " but " + table.name() + " is delivered " + table.loadMode()));
         }
-        if (table.system().equals("FIN") && (meta.format() != RecordFormat.FIXED
-                || !meta.charset().equals(TableMeta.GBK))) {
-            found.add(DeliveryProblem.ofFile(file, "FIN tables are FIXED in GBK, this one is " + meta.format() + " in "
-                    + meta.encodingName()));
+        if (table.system().equals("FIN")
+                && (meta.format() != RecordFormat.FIXED || !meta.charset().equals(TableMeta.GBK))) {
+            found.add(DeliveryProblem.ofFile(
+                    file, "FIN tables are FIXED in GBK, this one is " + meta.format() + " in " + meta.encodingName()));
         }
         if (meta.format() == RecordFormat.DELIMITED && (meta.separator().length < 1 || meta.separator().length > 4)) {
             found.add(DeliveryProblem.ofFile(file, "the separator must be 1 to 4 bytes"));
@@ -280,21 +296,25 @@ public final class DeliveryFolder {
         List<ColumnMeta> expected = table.columns();
         List<ColumnMeta> actual = meta.columns();
         if (expected.size() != actual.size()) {
-            found.add(DeliveryProblem.ofFile(file, "declares " + actual.size() + " columns, " + table.name()
-                    + " has " + expected.size()));
+            found.add(DeliveryProblem.ofFile(
+                    file, "declares " + actual.size() + " columns, " + table.name() + " has " + expected.size()));
             return found;
         }
         for (int i = 0; i < expected.size(); i++) {
             ColumnMeta e = expected.get(i);
             ColumnMeta a = actual.get(i);
-            if (!e.name().equals(a.name()) || e.type() != a.type() || e.length() != a.length()
-                    || e.scale() != a.scale() || e.key() != a.key()) {
-                found.add(DeliveryProblem.ofFile(file, "column " + (i + 1) + " is " + a.render()
-                        + " but the interface defines " + e.render()));
+            if (!e.name().equals(a.name())
+                    || e.type() != a.type()
+                    || e.length() != a.length()
+                    || e.scale() != a.scale()
+                    || e.key() != a.key()) {
+                found.add(DeliveryProblem.ofFile(
+                        file, "column " + (i + 1) + " is " + a.render() + " but the interface defines " + e.render()));
             }
             if (a.type() != ColumnType.DECIMAL && a.scale() != 0) {
-                found.add(DeliveryProblem.ofFile(file, "column " + a.name() + " has SCALE " + a.scale()
-                        + " but only DECIMAL columns have a scale"));
+                found.add(DeliveryProblem.ofFile(
+                        file,
+                        "column " + a.name() + " has SCALE " + a.scale() + " but only DECIMAL columns have a scale"));
             }
         }
         return found;
@@ -306,13 +326,13 @@ public final class DeliveryFolder {
         tableName(meta, table, file, found);
         businessDate(meta, file, found);
         if (!table.matches("[A-Z][A-Z0-9_]{0,62}")) {
-            found.add(DeliveryProblem.ofFile(file, "the table name " + table
-                    + " is not upper-case letters, digits and _"));
+            found.add(DeliveryProblem.ofFile(
+                    file, "the table name " + table + " is not upper-case letters, digits and _"));
         }
         for (ColumnMeta c : meta.columns()) {
             if (!c.name().matches("[A-Z][A-Z0-9_]{0,62}")) {
-                found.add(DeliveryProblem.ofFile(file, "the column name " + c.name()
-                        + " is not upper-case letters, digits and _"));
+                found.add(DeliveryProblem.ofFile(
+                        file, "the column name " + c.name() + " is not upper-case letters, digits and _"));
             }
         }
         recordLength(meta, file, found);
@@ -327,15 +347,18 @@ public final class DeliveryFolder {
 
     private void businessDate(TableMeta meta, String file, List<DeliveryProblem> found) {
         if (!meta.bizDate().equals(date)) {
-            found.add(DeliveryProblem.ofFile(file, "biz_date=" + DeliveryFiles.folder(meta.bizDate())
-                    + " differs from the folder's date " + name));
+            found.add(DeliveryProblem.ofFile(
+                    file,
+                    "biz_date=" + DeliveryFiles.folder(meta.bizDate()) + " differs from the folder's date " + name));
         }
     }
 
     private static void recordLength(TableMeta meta, String file, List<DeliveryProblem> found) {
         if (meta.format() == RecordFormat.FIXED && meta.recordLength() != meta.columnsWidth()) {
-            found.add(DeliveryProblem.ofFile(file, "record_length=" + meta.recordLength()
-                    + " but the columns fill " + meta.columnsWidth() + " bytes"));
+            found.add(DeliveryProblem.ofFile(
+                    file,
+                    "record_length=" + meta.recordLength() + " but the columns fill " + meta.columnsWidth()
+                            + " bytes"));
         }
     }
 

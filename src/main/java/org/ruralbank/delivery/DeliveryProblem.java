@@ -26,10 +26,14 @@ public record DeliveryProblem(String file, long line, String field, String messa
     }
 
     /** The INCR rule: a record of an INCR table whose date column is not the business date {@code date} (YYYYMMDD). */
-    public static DeliveryProblem outsideBusinessDate(String file, long line, String column, String value,
-            String date) {
-        return ofField(file, line, column, "the value " + value + " is not the business date " + date
-                + ", but an INCR table holds only the rows of T");
+    public static DeliveryProblem outsideBusinessDate(
+            String file, long line, String column, String value, String date) {
+        return ofField(
+                file,
+                line,
+                column,
+                "the value " + value + " is not the business date " + date
+                        + ", but an INCR table holds only the rows of T");
     }
 
     @Override

@@ -7,8 +7,13 @@ import java.util.List;
  *
  * @param dateColumn for INCR tables whose rows carry T, the column that must equal T; otherwise null
  */
-public record DeliveryTable(String name, String system, LoadMode loadMode, String description,
-        List<ColumnMeta> columns, String dateColumn) {
+public record DeliveryTable(
+        String name,
+        String system,
+        LoadMode loadMode,
+        String description,
+        List<ColumnMeta> columns,
+        String dateColumn) {
 
     public DeliveryTable {
         columns = List.copyOf(columns);

@@ -17,7 +17,12 @@ public final class DeliveryTables {
 
     static {
         // CORE
-        table("CORE_ORG", "CORE", LoadMode.FULL, "机构", null,
+        table(
+                "CORE_ORG",
+                "CORE",
+                LoadMode.FULL,
+                "机构",
+                null,
                 "ORG_ID VARCHAR(12) K 机构号",
                 "ORG_NAME VARCHAR(60) ! 机构名称",
                 "ORG_LEVEL CHAR(1) ! 机构级别",
@@ -26,14 +31,24 @@ public final class DeliveryTables {
                 "AREA_CLASS CHAR(1) ! 区域类别",
                 "OPEN_DATE DATE ! 开业日期",
                 "STATUS CHAR(1) ! 状态");
-        table("CORE_STAFF", "CORE", LoadMode.FULL, "员工", null,
+        table(
+                "CORE_STAFF",
+                "CORE",
+                LoadMode.FULL,
+                "员工",
+                null,
                 "STAFF_ID VARCHAR(12) K 员工号",
                 "STAFF_NAME VARCHAR(30) ! 姓名",
                 "ORG_ID VARCHAR(12) ! 所属机构",
                 "POST_CODE VARCHAR(8) ! 岗位",
                 "HIRE_DATE DATE - 入职日期",
                 "STATUS CHAR(1) ! 状态");
-        table("CORE_CUSTOMER", "CORE", LoadMode.INCR, "客户信息", null,
+        table(
+                "CORE_CUSTOMER",
+                "CORE",
+                LoadMode.INCR,
+                "客户信息",
+                null,
                 "CUST_ID VARCHAR(20) K 客户号",
                 "CUST_TYPE CHAR(1) ! 客户类型",
                 "CUST_NAME VARCHAR(120) ! 客户名称",
@@ -50,7 +65,12 @@ public final class DeliveryTables {
                 "OPEN_ORG_ID VARCHAR(12) ! 开户机构",
                 "OPEN_DATE DATE ! 开户日期",
                 "CHANGE_FLAG CHAR(1) ! 变更标志");
-        table("CORE_DEPOSIT_ACCT", "CORE", LoadMode.FULL, "存款分户账", null,
+        table(
+                "CORE_DEPOSIT_ACCT",
+                "CORE",
+                LoadMode.FULL,
+                "存款分户账",
+                null,
                 "ACCT_NO VARCHAR(32) K 账号",
                 "CUST_ID VARCHAR(20) ! 客户号",
                 "ORG_ID VARCHAR(12) ! 开户机构",
@@ -63,7 +83,12 @@ public final class DeliveryTables {
                 "BALANCE DECIMAL(18,2) ! 余额",
                 "ACCT_STATUS CHAR(1) ! 账户状态",
                 "CLOSE_DATE DATE - 销户日期");
-        table("CORE_DEPOSIT_TXN", "CORE", LoadMode.INCR, "存款交易流水", "TXN_DATE",
+        table(
+                "CORE_DEPOSIT_TXN",
+                "CORE",
+                LoadMode.INCR,
+                "存款交易流水",
+                "TXN_DATE",
                 "TXN_SEQ VARCHAR(32) K 交易流水号",
                 "TXN_DATE DATE ! 交易日期",
                 "TXN_TIME TIMESTAMP ! 交易时间",
@@ -82,7 +107,12 @@ public final class DeliveryTables {
                 "OPP_BANK_CODE VARCHAR(12) - 对方行号",
                 "REVERSAL_FLAG CHAR(1) ! 冲正标志",
                 "MEMO VARCHAR(100) - 摘要");
-        table("CORE_CARD", "CORE", LoadMode.FULL, "卡片信息", null,
+        table(
+                "CORE_CARD",
+                "CORE",
+                LoadMode.FULL,
+                "卡片信息",
+                null,
                 "CARD_NO VARCHAR(19) K 卡号",
                 "ACCT_NO VARCHAR(32) ! 账号",
                 "CUST_ID VARCHAR(20) ! 客户号",
@@ -94,7 +124,12 @@ public final class DeliveryTables {
                 "ACTIVATE_DATE DATE - 激活日期",
                 "REPLACED_CARD_NO VARCHAR(19) - 被换卡号");
         // CRED
-        table("CRED_LOAN_CONTRACT", "CRED", LoadMode.FULL, "贷款合同", null,
+        table(
+                "CRED_LOAN_CONTRACT",
+                "CRED",
+                LoadMode.FULL,
+                "贷款合同",
+                null,
                 "CONTRACT_NO VARCHAR(32) K 合同号",
                 "CUST_ID VARCHAR(20) ! 客户号",
                 "ORG_ID VARCHAR(12) ! 经办机构",
@@ -107,7 +142,12 @@ public final class DeliveryTables {
                 "REPAY_METHOD VARCHAR(4) ! 还款方式",
                 "GUARANTEE_TYPE CHAR(1) ! 担保方式",
                 "STATUS CHAR(1) ! 状态");
-        table("CRED_LOAN", "CRED", LoadMode.FULL, "借据", null,
+        table(
+                "CRED_LOAN",
+                "CRED",
+                LoadMode.FULL,
+                "借据",
+                null,
                 "LOAN_NO VARCHAR(32) K 借据号",
                 "CONTRACT_NO VARCHAR(32) ! 合同号",
                 "CUST_ID VARCHAR(20) ! 客户号",
@@ -123,7 +163,12 @@ public final class DeliveryTables {
                 "CLASS_5 CHAR(1) ! 五级分类",
                 "STATUS CHAR(1) ! 状态",
                 "SETTLE_ACCT_NO VARCHAR(32) - 结算账号");
-        table("CRED_REPAYMENT", "CRED", LoadMode.INCR, "还款流水", "REPAY_DATE",
+        table(
+                "CRED_REPAYMENT",
+                "CRED",
+                LoadMode.INCR,
+                "还款流水",
+                "REPAY_DATE",
                 "REPAY_SEQ VARCHAR(32) K 还款流水号",
                 "LOAN_NO VARCHAR(32) ! 借据号",
                 "REPAY_DATE DATE ! 还款日期",
@@ -131,14 +176,24 @@ public final class DeliveryTables {
                 "INTEREST DECIMAL(18,2) ! 利息",
                 "PENALTY DECIMAL(18,2) ! 罚息",
                 "CHANNEL VARCHAR(4) ! 渠道");
-        table("CRED_GUARANTEE", "CRED", LoadMode.FULL, "担保关系", null,
+        table(
+                "CRED_GUARANTEE",
+                "CRED",
+                LoadMode.FULL,
+                "担保关系",
+                null,
                 "CONTRACT_NO VARCHAR(32) K 合同号",
                 "GUARANTOR_CUST_ID VARCHAR(20) K 担保人客户号",
                 "GUARANTEE_TYPE CHAR(1) ! 担保方式",
                 "GUARANTEE_AMT DECIMAL(18,2) ! 担保金额",
                 "COLLATERAL_DESC VARCHAR(200) - 押品描述");
         // FIN
-        table("FIN_GL_BALANCE", "FIN", LoadMode.FULL, "科目余额", null,
+        table(
+                "FIN_GL_BALANCE",
+                "FIN",
+                LoadMode.FULL,
+                "科目余额",
+                null,
                 "ORG_ID VARCHAR(12) K 机构号",
                 "SUBJECT_CODE VARCHAR(10) K 科目号",
                 "SUBJECT_NAME VARCHAR(60) ! 科目名称",
@@ -146,7 +201,12 @@ public final class DeliveryTables {
                 "CR_BALANCE DECIMAL(18,2) ! 贷方余额",
                 "DR_AMOUNT DECIMAL(18,2) ! 借方发生额",
                 "CR_AMOUNT DECIMAL(18,2) ! 贷方发生额");
-        table("FIN_EXPENSE", "FIN", LoadMode.INCR, "费用明细", "EXP_DATE",
+        table(
+                "FIN_EXPENSE",
+                "FIN",
+                LoadMode.INCR,
+                "费用明细",
+                "EXP_DATE",
                 "EXP_SEQ VARCHAR(20) K 费用流水号",
                 "ORG_ID VARCHAR(12) ! 机构号",
                 "EXP_DATE DATE ! 费用日期",
@@ -155,7 +215,12 @@ public final class DeliveryTables {
                 "AMOUNT DECIMAL(18,2) ! 金额",
                 "MEMO VARCHAR(100) - 摘要");
         // MID
-        table("MID_AGENCY_BATCH", "MID", LoadMode.INCR, "代理批次", "BATCH_DATE",
+        table(
+                "MID_AGENCY_BATCH",
+                "MID",
+                LoadMode.INCR,
+                "代理批次",
+                "BATCH_DATE",
                 "BATCH_NO VARCHAR(24) K 批次号",
                 "BIZ_TYPE VARCHAR(8) ! 业务类型",
                 "PAYER_NAME VARCHAR(120) - 委托单位",
@@ -166,7 +231,12 @@ public final class DeliveryTables {
                 "TOTAL_AMT DECIMAL(18,2) ! 总金额",
                 "SUCC_COUNT INTEGER(10) ! 成功笔数",
                 "SUCC_AMT DECIMAL(18,2) ! 成功金额");
-        table("MID_AGENCY_DETAIL", "MID", LoadMode.INCR, "代理明细", null,
+        table(
+                "MID_AGENCY_DETAIL",
+                "MID",
+                LoadMode.INCR,
+                "代理明细",
+                null,
                 "BATCH_NO VARCHAR(24) K 批次号",
                 "SEQ_NO INTEGER(10) K 序号",
                 "ACCT_NO VARCHAR(32) ! 账号",
@@ -175,7 +245,12 @@ public final class DeliveryTables {
                 "RESULT CHAR(1) ! 结果",
                 "FAIL_REASON VARCHAR(60) - 失败原因");
         // EB
-        table("EB_USER", "EB", LoadMode.FULL, "电子银行签约", null,
+        table(
+                "EB_USER",
+                "EB",
+                LoadMode.FULL,
+                "电子银行签约",
+                null,
                 "EB_USER_ID VARCHAR(24) K 电子银行用户号",
                 "CUST_ID VARCHAR(20) ! 客户号",
                 "EB_TYPE VARCHAR(4) ! 签约类型",
@@ -185,7 +260,12 @@ public final class DeliveryTables {
                 "ACCT_NO VARCHAR(32) - 签约账号",
                 "SINGLE_LIMIT DECIMAL(18,2) - 单笔限额",
                 "DAILY_LIMIT DECIMAL(18,2) - 日累计限额");
-        table("EB_TXN", "EB", LoadMode.INCR, "电子银行交易", "TXN_DATE",
+        table(
+                "EB_TXN",
+                "EB",
+                LoadMode.INCR,
+                "电子银行交易",
+                "TXN_DATE",
                 "EB_TXN_SEQ VARCHAR(32) K 交易流水号",
                 "EB_USER_ID VARCHAR(24) ! 电子银行用户号",
                 "EB_TYPE VARCHAR(4) ! 渠道类型",
@@ -198,7 +278,12 @@ public final class DeliveryTables {
                 "PAYER_ACCT_NO VARCHAR(32) - 付款账号",
                 "PAYEE_ACCT_NO VARCHAR(32) - 收款账号",
                 "PAYEE_BANK_CODE VARCHAR(12) - 收款行号");
-        table("EB_DEVICE", "EB", LoadMode.FULL, "自助设备与终端", null,
+        table(
+                "EB_DEVICE",
+                "EB",
+                LoadMode.FULL,
+                "自助设备与终端",
+                null,
                 "DEVICE_ID VARCHAR(16) K 设备号",
                 "DEVICE_TYPE VARCHAR(4) ! 设备类型",
                 "ORG_ID VARCHAR(12) ! 管理机构",
@@ -207,7 +292,12 @@ public final class DeliveryTables {
                 "MERCHANT_ID VARCHAR(15) - 所在商户",
                 "INSTALL_DATE DATE ! 布放日期",
                 "STATUS CHAR(1) ! 状态");
-        table("EB_DEVICE_TXN", "EB", LoadMode.INCR, "自助设备交易", "TXN_DATE",
+        table(
+                "EB_DEVICE_TXN",
+                "EB",
+                LoadMode.INCR,
+                "自助设备交易",
+                "TXN_DATE",
                 "DEV_TXN_SEQ VARCHAR(32) K 设备交易流水号",
                 "DEVICE_ID VARCHAR(16) ! 设备号",
                 "TXN_DATE DATE ! 交易日期",
@@ -220,7 +310,12 @@ public final class DeliveryTables {
                 "STATUS CHAR(1) ! 状态",
                 "ERROR_CODE VARCHAR(8) - 错误码");
         // ACQ
-        table("ACQ_MERCHANT", "ACQ", LoadMode.FULL, "特约商户", null,
+        table(
+                "ACQ_MERCHANT",
+                "ACQ",
+                LoadMode.FULL,
+                "特约商户",
+                null,
                 "MERCHANT_ID VARCHAR(15) K 商户号",
                 "MERCHANT_NAME VARCHAR(120) ! 商户名称",
                 "MCC CHAR(4) ! 商户类别码",
@@ -235,7 +330,12 @@ public final class DeliveryTables {
                 "STATUS CHAR(1) ! 状态",
                 "SITE_PHOTO CHAR(1) ! 现场照片",
                 "TRAINED CHAR(1) ! 培训记录");
-        table("ACQ_POS_TXN", "ACQ", LoadMode.INCR, "POS交易", "TXN_DATE",
+        table(
+                "ACQ_POS_TXN",
+                "ACQ",
+                LoadMode.INCR,
+                "POS交易",
+                "TXN_DATE",
                 "POS_TXN_SEQ VARCHAR(32) K POS交易流水号",
                 "MERCHANT_ID VARCHAR(15) ! 商户号",
                 "TERMINAL_ID VARCHAR(16) ! 终端号",
@@ -250,8 +350,7 @@ public final class DeliveryTables {
                 "STATUS CHAR(1) ! 状态");
     }
 
-    private DeliveryTables() {
-    }
+    private DeliveryTables() {}
 
     /** The 20 tables in the spec's order. */
     public static List<DeliveryTable> all() {
@@ -271,8 +370,8 @@ public final class DeliveryTables {
         return t;
     }
 
-    private static void table(String name, String system, LoadMode mode, String description, String dateColumn,
-            String... columns) {
+    private static void table(
+            String name, String system, LoadMode mode, String description, String dateColumn, String... columns) {
         List<ColumnMeta> list = new ArrayList<>();
         for (String c : columns) {
             list.add(column(c));

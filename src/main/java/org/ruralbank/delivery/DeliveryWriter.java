@@ -36,13 +36,18 @@ public final class DeliveryWriter {
     /** Writes the metadata file and opens the data file of one table. */
     public TableWriter open(TableMeta meta, boolean gzip, boolean crlf) throws IOException {
         if (!meta.bizDate().equals(date)) {
-            throw new IllegalArgumentException(meta.table() + " has biz_date " + meta.bizDate() + ", folder is " + date);
+            throw new IllegalArgumentException(
+                    meta.table() + " has biz_date " + meta.bizDate() + ", folder is " + date);
         }
-        Files.writeString(folder.resolve(DeliveryFiles.meta(meta.table(), date)), meta.render(),
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                folder.resolve(DeliveryFiles.meta(meta.table(), date)), meta.render(), StandardCharsets.UTF_8);
         Files.deleteIfExists(folder.resolve(DeliveryFiles.data(meta.table(), date, !gzip)));
-        TableWriter w = new TableWriter(meta, folder.resolve(DeliveryFiles.data(meta.table(), date, gzip)),
-                folder.resolve(DeliveryFiles.check(meta.table(), date)), gzip, crlf);
+        TableWriter w = new TableWriter(
+                meta,
+                folder.resolve(DeliveryFiles.data(meta.table(), date, gzip)),
+                folder.resolve(DeliveryFiles.check(meta.table(), date)),
+                gzip,
+                crlf);
         tables.add(w);
         return w;
     }
@@ -71,7 +76,10 @@ public final class DeliveryWriter {
     public static void writeReady(Path folder, ReadyFlag ready) throws IOException {
         Path tmp = folder.resolve(ReadyFlag.FILE_NAME + ".tmp");
         Files.writeString(tmp, ready.render(), StandardCharsets.UTF_8);
-        Files.move(tmp, folder.resolve(ReadyFlag.FILE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                tmp,
+                folder.resolve(ReadyFlag.FILE_NAME),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

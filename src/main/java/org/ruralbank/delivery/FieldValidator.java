@@ -30,7 +30,9 @@ public final class FieldValidator {
     public FieldValidator(TableMeta meta, String file, long expectedRows) {
         this.file = file;
         this.columns = meta.columns().toArray(new ColumnMeta[0]);
-        this.keyIndexes = meta.columns().stream().filter(ColumnMeta::key).mapToInt(c -> meta.indexOf(c.name()))
+        this.keyIndexes = meta.columns().stream()
+                .filter(ColumnMeta::key)
+                .mapToInt(c -> meta.indexOf(c.name()))
                 .toArray();
         this.utf8 = meta.charset().equals(StandardCharsets.UTF_8);
         this.keys = new KeySet(expectedRows);
@@ -48,8 +50,8 @@ public final class FieldValidator {
     /** Checks one record given as its first {@code size} values. */
     public boolean check(long line, String[] fields, int size, Consumer<DeliveryProblem> sink) {
         if (size != columns.length) {
-            sink.accept(DeliveryProblem.ofLine(file, line, "the record has " + size + " fields, the metadata declares "
-                    + columns.length));
+            sink.accept(DeliveryProblem.ofLine(
+                    file, line, "the record has " + size + " fields, the metadata declares " + columns.length));
             return false;
         }
         boolean valid = true;
@@ -74,9 +76,15 @@ public final class FieldValidator {
             if (!keys.add(key)) {
                 StringBuilder shown = new StringBuilder();
                 for (int k : keyIndexes) {
-                    shown.append(shown.isEmpty() ? "" : ", ").append(columns[k].name()).append('=').append(fields[k]);
+                    shown.append(shown.isEmpty() ? "" : ", ")
+                            .append(columns[k].name())
+                            .append('=')
+                            .append(fields[k]);
                 }
-                sink.accept(DeliveryProblem.ofField(file, line, columns[keyIndexes[0]].name(),
+                sink.accept(DeliveryProblem.ofField(
+                        file,
+                        line,
+                        columns[keyIndexes[0]].name(),
                         "the key (" + shown + ") occurs earlier in the file"));
                 valid = false;
             }
@@ -97,7 +105,8 @@ public final class FieldValidator {
         return switch (c.type()) {
             case CHAR, VARCHAR -> {
                 int bytes = byteLength(v);
-                yield bytes > c.length() ? "the value is " + bytes + " bytes long, more than its LENGTH " + c.length()
+                yield bytes > c.length()
+                        ? "the value is " + bytes + " bytes long, more than its LENGTH " + c.length()
                         : null;
             }
             case INTEGER, BIGINT -> integer(c, v);

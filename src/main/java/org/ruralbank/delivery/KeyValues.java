@@ -20,8 +20,7 @@ import java.util.function.Function;
 public final class KeyValues {
 
     /** One {@code key=value} line: its 1-based number and the value as written after {@code =}. */
-    private record Line(int number, String value) {
-    }
+    private record Line(int number, String value) {}
 
     private final Map<String, List<Line>> lines;
 
@@ -89,7 +88,8 @@ public final class KeyValues {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException e) {
-            String what = e instanceof NumberFormatException ? "'" + value.strip() + "' is not a number" : e.getMessage();
+            String what =
+                    e instanceof NumberFormatException ? "'" + value.strip() + "' is not a number" : e.getMessage();
             throw new IllegalArgumentException("line " + line.number() + " (" + key + "): " + what, e);
         }
     }

@@ -243,7 +243,8 @@ public final class RecordReader implements AutoCloseable {
             if (!whole(off, w) && error == null) {
                 error = "column " + columns[i].name() + " cuts a multi-byte character at its edge";
             }
-            String v = asciiOnly(off, w) ? new String(line, off, w, StandardCharsets.ISO_8859_1)
+            String v = asciiOnly(off, w)
+                    ? new String(line, off, w, StandardCharsets.ISO_8859_1)
                     : new String(line, off, w, charset);
             if (error == null && v.indexOf('\uFFFD') >= 0) {
                 error = "column " + columns[i].name() + " holds bytes that are not valid " + meta.encodingName();

@@ -20,8 +20,17 @@ import java.util.Set;
  * @param separator DELIMITED only: the 1 to 4 separator bytes; empty for FIXED
  * @param recordLength FIXED only: bytes per record, line end excluded; 0 for DELIMITED
  */
-public record TableMeta(String table, String system, LocalDate bizDate, LoadMode loadMode, RecordFormat format,
-        Charset charset, byte[] separator, boolean trailingSeparator, int recordLength, String description,
+public record TableMeta(
+        String table,
+        String system,
+        LocalDate bizDate,
+        LoadMode loadMode,
+        RecordFormat format,
+        Charset charset,
+        byte[] separator,
+        boolean trailingSeparator,
+        int recordLength,
+        String description,
         List<ColumnMeta> columns) {
 
     /** The charset named {@code GBK} in metadata files. */
@@ -101,8 +110,18 @@ public record TableMeta(String table, String system, LocalDate bizDate, LoadMode
     }
 
     /** The keys of a metadata file. */
-    public static final Set<String> KEYS = Set.of("table", "system", "biz_date", "load_mode", "format", "encoding",
-            "separator", "trailing_separator", "record_length", "description", "column");
+    public static final Set<String> KEYS = Set.of(
+            "table",
+            "system",
+            "biz_date",
+            "load_mode",
+            "format",
+            "encoding",
+            "separator",
+            "trailing_separator",
+            "record_length",
+            "description",
+            "column");
 
     public static TableMeta read(Path file) throws IOException {
         return of(KeyValues.read(file, KEYS));
@@ -133,11 +152,31 @@ public record TableMeta(String table, String system, LocalDate bizDate, LoadMode
             throw new IllegalArgumentException("no column lines");
         }
         if (format == RecordFormat.DELIMITED) {
-            return new TableMeta(table, system, bizDate, loadMode, format, charset, kv.get("separator", TableMeta::hex),
-                    kv.get("trailing_separator", TableMeta::bool), 0, description, columns);
+            return new TableMeta(
+                    table,
+                    system,
+                    bizDate,
+                    loadMode,
+                    format,
+                    charset,
+                    kv.get("separator", TableMeta::hex),
+                    kv.get("trailing_separator", TableMeta::bool),
+                    0,
+                    description,
+                    columns);
         }
-        return new TableMeta(table, system, bizDate, loadMode, format, charset, new byte[0], false,
-                kv.get("record_length", Integer::parseInt), description, columns);
+        return new TableMeta(
+                table,
+                system,
+                bizDate,
+                loadMode,
+                format,
+                charset,
+                new byte[0],
+                false,
+                kv.get("record_length", Integer::parseInt),
+                description,
+                columns);
     }
 
     private static LocalDate date(String v) {
@@ -164,8 +203,7 @@ public record TableMeta(String table, String system, LocalDate bizDate, LoadMode
             throw new IllegalArgumentException("separator '" + v + "' does not start with 0x");
         }
         String digits = v.substring(2);
-        if (digits.isEmpty() || digits.length() % 2 != 0 || digits.length() > 8
-                || !digits.matches("[0-9A-Fa-f]+")) {
+        if (digits.isEmpty() || digits.length() % 2 != 0 || digits.length() > 8 || !digits.matches("[0-9A-Fa-f]+")) {
             throw new IllegalArgumentException("separator '" + v + "' is not 1 to 4 bytes of hex");
         }
         return HexFormat.of().parseHex(digits);
@@ -173,11 +211,18 @@ public record TableMeta(String table, String system, LocalDate bizDate, LoadMode
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TableMeta m && table.equals(m.table) && Objects.equals(system, m.system)
-                && Objects.equals(bizDate, m.bizDate) && loadMode == m.loadMode && format == m.format
-                && charset.equals(m.charset) && Arrays.equals(separator, m.separator)
-                && trailingSeparator == m.trailingSeparator && recordLength == m.recordLength
-                && description.equals(m.description) && columns.equals(m.columns);
+        return o instanceof TableMeta m
+                && table.equals(m.table)
+                && Objects.equals(system, m.system)
+                && Objects.equals(bizDate, m.bizDate)
+                && loadMode == m.loadMode
+                && format == m.format
+                && charset.equals(m.charset)
+                && Arrays.equals(separator, m.separator)
+                && trailingSeparator == m.trailingSeparator
+                && recordLength == m.recordLength
+                && description.equals(m.description)
+                && columns.equals(m.columns);
     }
 
     @Override

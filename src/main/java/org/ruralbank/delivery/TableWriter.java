@@ -1,6 +1,5 @@
 package org.ruralbank.delivery;
 
-import org.ruralbank.shared.Money;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.ruralbank.shared.Money;
 
 /**
  * Writes the records of one data file in the layout its metadata describes, then its {@code .chk}. Values are
@@ -99,8 +99,8 @@ public final class TableWriter implements AutoCloseable {
         }
         int limit = c.type().text() ? c.length() : c.fixedWidth();
         if (n > limit) {
-            throw new IllegalArgumentException(meta.table() + "." + c.name() + ": '" + v + "' is " + n
-                    + " bytes, more than " + limit);
+            throw new IllegalArgumentException(
+                    meta.table() + "." + c.name() + ": '" + v + "' is " + n + " bytes, more than " + limit);
         }
         if (fixed) {
             int pad = c.fixedWidth() - n;
@@ -135,8 +135,8 @@ public final class TableWriter implements AutoCloseable {
     /** Ends the current record. */
     public void endRecord() throws IOException {
         if (field != columns.length) {
-            throw new IllegalStateException(meta.table() + ": record " + (rows + 1) + " has " + field
-                    + " fields, expected " + columns.length);
+            throw new IllegalStateException(
+                    meta.table() + ": record " + (rows + 1) + " has " + field + " fields, expected " + columns.length);
         }
         if (!fixed && meta.trailingSeparator()) {
             put(separator, separator.length);

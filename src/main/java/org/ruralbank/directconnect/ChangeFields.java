@@ -33,7 +33,8 @@ final class ChangeFields {
         return v;
     }
 
-    @Nullable String optional(String name) {
+    @Nullable
+    String optional(String name) {
         return values.get(name);
     }
 
@@ -44,16 +45,17 @@ final class ChangeFields {
     /** An amount of yuan that must be given: more than zero, or zero too when {@code zeroAllowed}. */
     Money amount(String name, boolean zeroAllowed) {
         String v = values.get(name);
-        return ChangeFields.amountOf(v, zeroAllowed)
-                .orElseThrow(() -> new Rejected(name, "dc.rejected.badAmount", v));
+        return ChangeFields.amountOf(v, zeroAllowed).orElseThrow(() -> new Rejected(name, "dc.rejected.badAmount", v));
     }
 
     /** As {@link #amount(String, boolean)}, null when not given. */
-    @Nullable Money optionalAmount(String name, boolean zeroAllowed) {
+    @Nullable
+    Money optionalAmount(String name, boolean zeroAllowed) {
         return values.containsKey(name) ? amount(name, zeroAllowed) : null;
     }
 
-    @Nullable LocalDate optionalDate(String name) {
+    @Nullable
+    LocalDate optionalDate(String name) {
         String v = values.get(name);
         try {
             return v == null ? null : LocalDate.parse(v);

@@ -44,11 +44,18 @@ public interface CoreBanking {
 
     Optional<Transfer> find(String transferId);
 
-    enum Kind { POSTED, PENDING, POST, VOID, EXPIRE }
+    enum Kind {
+        POSTED,
+        PENDING,
+        POST,
+        VOID,
+        EXPIRE
+    }
 
     /** The result of a transfer: {@code OK} and {@code EXISTS} are successes, everything else a refusal. */
     enum Outcome {
-        OK, EXISTS,
+        OK,
+        EXISTS,
         EXISTS_WITH_DIFFERENT_CONTENT,
         AMOUNT_MUST_BE_POSITIVE,
         ACCOUNTS_MUST_BE_DIFFERENT,
@@ -68,24 +75,52 @@ public interface CoreBanking {
      * One transfer. {@code amountFen} in fen; {@code timeout} only for pending transfers (null: never expires);
      * {@code code} says why (PAYMENT, SWEEP, OPENING, CLEARING...), {@code reference} the instruction it serves.
      */
-    record Transfer(String transferId, String debitAccount, String creditAccount, long amountFen, Kind kind,
-            String pendingId, Instant timeout, String code, String reference, LocalDate businessDate) {
+    record Transfer(
+            String transferId,
+            String debitAccount,
+            String creditAccount,
+            long amountFen,
+            Kind kind,
+            String pendingId,
+            Instant timeout,
+            String code,
+            String reference,
+            LocalDate businessDate) {
 
-        public static Transfer posted(String id, String debit, String credit, long amountFen, String code,
-                String reference, LocalDate businessDate) {
+        public static Transfer posted(
+                String id,
+                String debit,
+                String credit,
+                long amountFen,
+                String code,
+                String reference,
+                LocalDate businessDate) {
             return new Transfer(id, debit, credit, amountFen, Kind.POSTED, null, null, code, reference, businessDate);
         }
 
-        public static Transfer pending(String id, String debit, String credit, long amountFen, Instant timeout,
-                String code, String reference, LocalDate businessDate) {
-            return new Transfer(id, debit, credit, amountFen, Kind.PENDING, null, timeout, code, reference,
-                    businessDate);
+        public static Transfer pending(
+                String id,
+                String debit,
+                String credit,
+                long amountFen,
+                Instant timeout,
+                String code,
+                String reference,
+                LocalDate businessDate) {
+            return new Transfer(
+                    id, debit, credit, amountFen, Kind.PENDING, null, timeout, code, reference, businessDate);
         }
     }
 
     /** An account's balances in fen; {@link #availableFen()} is what may still be debited. */
-    record Balance(String accountNo, String accountName, String currency, long debitsPendingFen,
-            long debitsPostedFen, long creditsPendingFen, long creditsPostedFen) {
+    record Balance(
+            String accountNo,
+            String accountName,
+            String currency,
+            long debitsPendingFen,
+            long debitsPostedFen,
+            long creditsPendingFen,
+            long creditsPostedFen) {
 
         /** Posted balance of a credit-normal (customer) account. */
         public long bookedFen() {
@@ -98,7 +133,15 @@ public interface CoreBanking {
     }
 
     /** One leg of a transfer as seen from an account: positive for a credit, negative for a debit. */
-    record Entry(String transferId, String accountNo, String counterparty, long signedAmountFen, Kind kind,
-            String code, String reference, LocalDate businessDate, Instant bookedAt, long sequence) {
-    }
+    record Entry(
+            String transferId,
+            String accountNo,
+            String counterparty,
+            long signedAmountFen,
+            Kind kind,
+            String code,
+            String reference,
+            LocalDate businessDate,
+            Instant bookedAt,
+            long sequence) {}
 }

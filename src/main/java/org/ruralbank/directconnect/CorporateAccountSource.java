@@ -24,7 +24,12 @@ public interface CorporateAccountSource {
     List<CorporateAccount> ofCustomer(String customerNo);
 
     /** A corporate account with its balance in fen as of {@code asOf}. */
-    record CorporateAccount(String accountNo, String accountName, String customerNo, String orgId, String currency,
-            long balanceFen, LocalDate asOf) {
-    }
+    record CorporateAccount(
+            String accountNo,
+            String accountName,
+            String customerNo,
+            String orgId,
+            String currency,
+            long balanceFen,
+            LocalDate asOf) {}
 }

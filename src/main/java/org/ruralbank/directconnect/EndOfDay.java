@@ -30,10 +30,12 @@ public class EndOfDay {
     public List<String> run(LocalDate businessDate) {
         List<String> report = new ArrayList<>();
         for (Pools.Run run : pools.endOfDay(businessDate)) {
-            long moved = run.sweeps().stream().filter(s -> !"NONE".equals(s.direction()))
-                    .mapToLong(Pools.Sweep::amountFen).sum();
-            report.add("pool " + run.poolId() + " run " + run.runKey() + ": " + run.sweeps().size() + " members, "
-                    + Money.yuanText(moved) + " yuan moved");
+            long moved = run.sweeps().stream()
+                    .filter(s -> !"NONE".equals(s.direction()))
+                    .mapToLong(Pools.Sweep::amountFen)
+                    .sum();
+            report.add("pool " + run.poolId() + " run " + run.runKey() + ": "
+                    + run.sweeps().size() + " members, " + Money.yuanText(moved) + " yuan moved");
         }
         for (String pending : ledger.expiredPending(clock.instant())) {
             CoreBanking.Outcome o = ledger.resolve(pending + "-EXPIRE", pending, CoreBanking.Kind.EXPIRE, businessDate);

@@ -33,9 +33,11 @@ public class Onboarding {
 
     /** The head office's ceiling per enterprise: 2,000万 per transaction, 5,000万 per day (in fen). */
     public static final long CEILING_PER_TXN_FEN = 20_000_000_00L;
+
     public static final long CEILING_DAILY_FEN = 50_000_000_00L;
     /** The branch default: 200万 per transaction, 500万 per day (in fen). */
     public static final long DEFAULT_PER_TXN_FEN = 2_000_000_00L;
+
     public static final long DEFAULT_DAILY_FEN = 5_000_000_00L;
 
     /** Roles that may propose and approve onboarding changes. */
@@ -80,9 +82,17 @@ public class Onboarding {
     }
 
     /** A proposed change and what became of it: {@code PENDING}, {@code APPROVED} or {@code REJECTED}. */
-    public record Change(long changeId, OnboardingChange change, String summary, boolean needsHeadOffice,
-            String status, String maker, OffsetDateTime madeAt, @Nullable String checker,
-            @Nullable OffsetDateTime checkedAt, @Nullable String outcome) {
+    public record Change(
+            long changeId,
+            OnboardingChange change,
+            String summary,
+            boolean needsHeadOffice,
+            String status,
+            String maker,
+            OffsetDateTime madeAt,
+            @Nullable String checker,
+            @Nullable OffsetDateTime checkedAt,
+            @Nullable String outcome) {
 
         public String enterpriseId() {
             return change.enterpriseId();
@@ -100,8 +110,13 @@ public class Onboarding {
     private final Directory directory;
     private final Clock clock;
 
-    Onboarding(OnboardingChanges proposals, OnboardingChange.Books books, Orgs orgs, AuditLog audit,
-            Directory directory, Clock clock) {
+    Onboarding(
+            OnboardingChanges proposals,
+            OnboardingChange.Books books,
+            Orgs orgs,
+            AuditLog audit,
+            Directory directory,
+            Clock clock) {
         this.proposals = proposals;
         this.books = books;
         this.orgs = orgs;
@@ -122,15 +137,24 @@ public class Onboarding {
         if (change instanceof OnboardingChange.Enterprise e) {
             checked = e.checkedAgainst(books);
             orgPath = orgs.find(e.orgId(), maker.scope())
-                    .orElseThrow(() -> new Rejected("orgId", "dc.rejected.noOrg", e.orgId())).path();
+                    .orElseThrow(() -> new Rejected("orgId", "dc.rejected.noOrg", e.orgId()))
+                    .path();
         } else {
-            orgPath = books.enterprisePath(change.enterpriseId()).filter(path -> maker.scope().covers(path))
+            orgPath = books.enterprisePath(change.enterpriseId())
+                    .filter(path -> maker.scope().covers(path))
                     .orElseThrow(() -> new NotFound("enterprise", change.enterpriseId()));
             checked = change.checkedAgainst(books);
         }
         long id = proposals.insert(checked, orgPath, maker.username(), OffsetDateTime.now(clock));
-        audit.recordAs(maker.username(), maker.orgPath(), "dc.change.propose", AuditLog.Outcome.OK, "dcChange",
-                String.valueOf(id), null, describe(proposals.find(id, OrgScope.everything()).orElseThrow()));
+        audit.recordAs(
+                maker.username(),
+                maker.orgPath(),
+                "dc.change.propose",
+                AuditLog.Outcome.OK,
+                "dcChange",
+                String.valueOf(id),
+                null,
+                describe(proposals.find(id, OrgScope.everything()).orElseThrow()));
         return id;
     }
 
@@ -141,7 +165,10 @@ public class Onboarding {
         if (c.maker().equals(checker.username())) {
             throw new Rejected("checker", "dc.rejected.sameChecker");
         }
-        if (c.needsHeadOffice() && orgs.find(checker.orgId()).map(o -> o.level() != Org.HEAD_OFFICE).orElse(true)) {
+        if (c.needsHeadOffice()
+                && orgs.find(checker.orgId())
+                        .map(o -> o.level() != Org.HEAD_OFFICE)
+                        .orElse(true)) {
             throw new Rejected("checker", "dc.rejected.needsHeadOffice");
         }
         String outcome = c.change().applyTo(books);
@@ -159,8 +186,8 @@ public class Onboarding {
     }
 
     /** Changes within the scope, newest first; {@code status} and {@code enterpriseId} filter when given. */
-    public PageOf<Change> changes(OrgScope scope, @Nullable String status, @Nullable String enterpriseId, int page,
-            int size) {
+    public PageOf<Change> changes(
+            OrgScope scope, @Nullable String status, @Nullable String enterpriseId, int page, int size) {
         return proposals.page(scope, status, enterpriseId, page, size);
     }
 
@@ -176,8 +203,15 @@ public class Onboarding {
     private Change decide(Change c, String status, String outcome, StaffPrincipal checker, String action) {
         proposals.decide(c.changeId(), status, checker.username(), OffsetDateTime.now(clock), outcome);
         Change after = proposals.find(c.changeId(), OrgScope.everything()).orElseThrow();
-        audit.recordAs(checker.username(), checker.orgPath(), action, AuditLog.Outcome.OK, "dcChange",
-                String.valueOf(c.changeId()), describe(c), describe(after));
+        audit.recordAs(
+                checker.username(),
+                checker.orgPath(),
+                action,
+                AuditLog.Outcome.OK,
+                "dcChange",
+                String.valueOf(c.changeId()),
+                describe(c),
+                describe(after));
         return after;
     }
 

@@ -66,22 +66,44 @@ public sealed interface OnboardingChange {
         /** Whether the account is an enterprise's (customer or quota) account, which can be granted. */
         boolean grantable(String accountNo);
 
-        void createEnterprise(String enterpriseId, String name, String type, String orgId, long perTxnLimitFen,
-                long dailyLimitFen, long perTxnCeilingFen, long dailyCeilingFen);
+        void createEnterprise(
+                String enterpriseId,
+                String name,
+                String type,
+                String orgId,
+                long perTxnLimitFen,
+                long dailyLimitFen,
+                long perTxnCeilingFen,
+                long dailyCeilingFen);
 
         /**
          * Opens the account in the ledger for the enterprise, posts its opening balance (when above zero) dated
          * {@code asOf}, or the business date when null, and grants it to the enterprise for everything.
          */
-        void openAccount(String enterpriseId, String accountNo, String accountName, String accountKind,
-                long openingFen, @Nullable LocalDate asOf);
+        void openAccount(
+                String enterpriseId,
+                String accountNo,
+                String accountName,
+                String accountKind,
+                long openingFen,
+                @Nullable LocalDate asOf);
 
         void removeGrant(String enterpriseId, String accountNo);
 
-        void grant(String enterpriseId, String accountNo, boolean view, boolean pay, boolean sweep,
-                @Nullable Long perTxnLimitFen, @Nullable Long dailyLimitFen);
+        void grant(
+                String enterpriseId,
+                String accountNo,
+                boolean view,
+                boolean pay,
+                boolean sweep,
+                @Nullable Long perTxnLimitFen,
+                @Nullable Long dailyLimitFen);
 
-        void addKey(String enterpriseId, String keyId, String operatorName, RequestSigning.Algorithm algorithm,
+        void addKey(
+                String enterpriseId,
+                String keyId,
+                String operatorName,
+                RequestSigning.Algorithm algorithm,
                 String publicKey);
 
         void revokeKey(String enterpriseId, String keyId);
@@ -112,7 +134,10 @@ public sealed interface OnboardingChange {
         }
 
         static Enterprise from(ChangeFields f) {
-            return new Enterprise(f.required("enterpriseId"), f.required("name"), f.required("orgId"),
+            return new Enterprise(
+                    f.required("enterpriseId"),
+                    f.required("name"),
+                    f.required("orgId"),
                     f.optional("kind", "ENTERPRISE"));
         }
 
@@ -137,8 +162,15 @@ public sealed interface OnboardingChange {
         @Override
         public String applyTo(Books books) {
             checkedAgainst(books);
-            books.createEnterprise(enterpriseId, name, type, orgId, Onboarding.DEFAULT_PER_TXN_FEN,
-                    Onboarding.DEFAULT_DAILY_FEN, Onboarding.CEILING_PER_TXN_FEN, Onboarding.CEILING_DAILY_FEN);
+            books.createEnterprise(
+                    enterpriseId,
+                    name,
+                    type,
+                    orgId,
+                    Onboarding.DEFAULT_PER_TXN_FEN,
+                    Onboarding.DEFAULT_DAILY_FEN,
+                    Onboarding.CEILING_PER_TXN_FEN,
+                    Onboarding.CEILING_DAILY_FEN);
             return "enterprise created with the default limits";
         }
     }
@@ -148,8 +180,14 @@ public sealed interface OnboardingChange {
      * {@code accountKind} is {@code CUSTOMER} or {@code QUOTA}. Without an opening balance the name and balance
      * come from the bank's source of corporate accounts when proposed (the balance booked on the date it is as of).
      */
-    record Account(String enterpriseId, String accountNo, @Nullable String accountName, String accountKind,
-            @Nullable Money openingBalance, @Nullable LocalDate openingAsOf) implements OnboardingChange {
+    record Account(
+            String enterpriseId,
+            String accountNo,
+            @Nullable String accountName,
+            String accountKind,
+            @Nullable Money openingBalance,
+            @Nullable LocalDate openingAsOf)
+            implements OnboardingChange {
 
         public Account {
             if (!accountNo.matches("[A-Za-z0-9-]{4,32}") || accountNo.startsWith("DC-")) {
@@ -167,8 +205,12 @@ public sealed interface OnboardingChange {
         }
 
         static Account from(ChangeFields f) {
-            return new Account(f.required("enterpriseId"), f.required("accountNo"), f.optional("accountName"),
-                    f.optional("accountKind", "CUSTOMER"), f.optionalAmount("openingBalance", true),
+            return new Account(
+                    f.required("enterpriseId"),
+                    f.required("accountNo"),
+                    f.optional("accountName"),
+                    f.optional("accountKind", "CUSTOMER"),
+                    f.optionalAmount("openingBalance", true),
                     f.optionalDate("openingAsOf"));
         }
 
@@ -179,8 +221,8 @@ public sealed interface OnboardingChange {
 
         @Override
         public Map<String, String> fields() {
-            Map<String, String> m = new TreeMap<>(Map.of("enterpriseId", enterpriseId, "accountNo", accountNo,
-                    "accountKind", accountKind));
+            Map<String, String> m = new TreeMap<>(
+                    Map.of("enterpriseId", enterpriseId, "accountNo", accountNo, "accountKind", accountKind));
             putIfGiven(m, "accountName", accountName);
             putIfGiven(m, "openingBalance", openingBalance);
             putIfGiven(m, "openingAsOf", openingAsOf);
@@ -194,8 +236,13 @@ public sealed interface OnboardingChange {
             }
             var known = books.corporateAccount(accountNo)
                     .orElseThrow(() -> new Rejected("openingBalance", "dc.rejected.noOpening", accountNo));
-            return new Account(enterpriseId, accountNo, accountName != null ? accountName : known.accountName(),
-                    accountKind, Money.ofFen(known.balanceFen()), known.asOf());
+            return new Account(
+                    enterpriseId,
+                    accountNo,
+                    accountName != null ? accountName : known.accountName(),
+                    accountKind,
+                    Money.ofFen(known.balanceFen()),
+                    known.asOf());
         }
 
         @Override
@@ -204,15 +251,27 @@ public sealed interface OnboardingChange {
                 throw new Rejected("accountNo", "dc.rejected.accountExists", accountNo);
             }
             Account a = checkedAgainst(books);
-            books.openAccount(enterpriseId, accountNo, String.valueOf(a.accountName), accountKind,
-                    a.openingBalance.fen(), a.openingAsOf);
+            books.openAccount(
+                    enterpriseId,
+                    accountNo,
+                    String.valueOf(a.accountName),
+                    accountKind,
+                    a.openingBalance.fen(),
+                    a.openingAsOf);
             return "account opened with " + a.openingBalance + " yuan";
         }
     }
 
     /** What the enterprise may do with an account (nothing at all removes the grant), with optional own limits. */
-    record Grant(String enterpriseId, String accountNo, boolean view, boolean pay, boolean sweep,
-            @Nullable Money perTxnLimit, @Nullable Money dailyLimit) implements OnboardingChange {
+    record Grant(
+            String enterpriseId,
+            String accountNo,
+            boolean view,
+            boolean pay,
+            boolean sweep,
+            @Nullable Money perTxnLimit,
+            @Nullable Money dailyLimit)
+            implements OnboardingChange {
 
         public Grant {
             positive("perTxnLimit", perTxnLimit);
@@ -220,8 +279,14 @@ public sealed interface OnboardingChange {
         }
 
         static Grant from(ChangeFields f) {
-            return new Grant(f.required("enterpriseId"), f.required("accountNo"), f.flag("view"), f.flag("pay"),
-                    f.flag("sweep"), f.optionalAmount("perTxnLimit", false), f.optionalAmount("dailyLimit", false));
+            return new Grant(
+                    f.required("enterpriseId"),
+                    f.required("accountNo"),
+                    f.flag("view"),
+                    f.flag("pay"),
+                    f.flag("sweep"),
+                    f.optionalAmount("perTxnLimit", false),
+                    f.optionalAmount("dailyLimit", false));
         }
 
         @Override
@@ -231,8 +296,17 @@ public sealed interface OnboardingChange {
 
         @Override
         public Map<String, String> fields() {
-            Map<String, String> m = new TreeMap<>(Map.of("enterpriseId", enterpriseId, "accountNo", accountNo,
-                    "view", String.valueOf(view), "pay", String.valueOf(pay), "sweep", String.valueOf(sweep)));
+            Map<String, String> m = new TreeMap<>(Map.of(
+                    "enterpriseId",
+                    enterpriseId,
+                    "accountNo",
+                    accountNo,
+                    "view",
+                    String.valueOf(view),
+                    "pay",
+                    String.valueOf(pay),
+                    "sweep",
+                    String.valueOf(sweep)));
             putIfGiven(m, "perTxnLimit", perTxnLimit);
             putIfGiven(m, "dailyLimit", dailyLimit);
             return m;
@@ -250,7 +324,13 @@ public sealed interface OnboardingChange {
         public String applyTo(Books books) {
             books.removeGrant(enterpriseId, accountNo);
             if (view || pay || sweep) {
-                books.grant(enterpriseId, accountNo, view, pay, sweep, perTxnLimit == null ? null : perTxnLimit.fen(),
+                books.grant(
+                        enterpriseId,
+                        accountNo,
+                        view,
+                        pay,
+                        sweep,
+                        perTxnLimit == null ? null : perTxnLimit.fen(),
                         dailyLimit == null ? null : dailyLimit.fen());
             }
             return "grant set";
@@ -258,8 +338,13 @@ public sealed interface OnboardingChange {
     }
 
     /** An operator's public key, with which the enterprise's requests are signed. */
-    record Key(String enterpriseId, String keyId, RequestSigning.Algorithm algorithm, String publicKey,
-            String operatorName) implements OnboardingChange {
+    record Key(
+            String enterpriseId,
+            String keyId,
+            RequestSigning.Algorithm algorithm,
+            String publicKey,
+            String operatorName)
+            implements OnboardingChange {
 
         public Key {
             if (!keyId.matches("[A-Za-z0-9_.-]{3,40}")) {
@@ -291,8 +376,17 @@ public sealed interface OnboardingChange {
 
         @Override
         public Map<String, String> fields() {
-            return Map.of("enterpriseId", enterpriseId, "keyId", keyId, "algorithm", algorithm.name(), "publicKey",
-                    publicKey, "operatorName", operatorName);
+            return Map.of(
+                    "enterpriseId",
+                    enterpriseId,
+                    "keyId",
+                    keyId,
+                    "algorithm",
+                    algorithm.name(),
+                    "publicKey",
+                    publicKey,
+                    "operatorName",
+                    operatorName);
         }
 
         @Override
@@ -334,8 +428,7 @@ public sealed interface OnboardingChange {
         public Limits {
             positive("perTxnLimit", perTxnLimit);
             positive("dailyLimit", dailyLimit);
-            if (perTxnLimit.fen() > Onboarding.CEILING_PER_TXN_FEN
-                    || dailyLimit.fen() > Onboarding.CEILING_DAILY_FEN) {
+            if (perTxnLimit.fen() > Onboarding.CEILING_PER_TXN_FEN || dailyLimit.fen() > Onboarding.CEILING_DAILY_FEN) {
                 throw new Rejected("perTxnLimit", "dc.rejected.aboveCeiling");
             }
             if (perTxnLimit.compareTo(dailyLimit) > 0) {
@@ -344,8 +437,8 @@ public sealed interface OnboardingChange {
         }
 
         static Limits from(ChangeFields f) {
-            return new Limits(f.required("enterpriseId"), f.amount("perTxnLimit", false),
-                    f.amount("dailyLimit", false));
+            return new Limits(
+                    f.required("enterpriseId"), f.amount("perTxnLimit", false), f.amount("dailyLimit", false));
         }
 
         @Override
@@ -361,7 +454,12 @@ public sealed interface OnboardingChange {
 
         @Override
         public Map<String, String> fields() {
-            return Map.of("enterpriseId", enterpriseId, "perTxnLimit", perTxnLimit.toYuanText(), "dailyLimit",
+            return Map.of(
+                    "enterpriseId",
+                    enterpriseId,
+                    "perTxnLimit",
+                    perTxnLimit.toYuanText(),
+                    "dailyLimit",
                     dailyLimit.toYuanText());
         }
 
@@ -412,7 +510,8 @@ public sealed interface OnboardingChange {
      * {@code THRESHOLD} with an amount). Members are written {@code account:RULE[:amount]}, separated by {@code ;}
      * or new lines.
      */
-    record Pool(String enterpriseId, String poolId, @Nullable String name, String parentAccount, List<Member> members)
+    record Pool(
+            String enterpriseId, String poolId, @Nullable String name, String parentAccount, List<Member> members)
             implements OnboardingChange {
 
         public Pool {
@@ -420,12 +519,15 @@ public sealed interface OnboardingChange {
         }
 
         /** A member's rule; {@code amount} is what {@code TARGET} and {@code THRESHOLD} are measured against. */
-        public record Member(String accountNo, String rule, Money amount) {
-        }
+        public record Member(String accountNo, String rule, Money amount) {}
 
         static Pool from(ChangeFields f) {
-            return new Pool(f.required("enterpriseId"), f.required("poolId"), f.optional("name"),
-                    f.required("parentAccount"), members(f.required("members")));
+            return new Pool(
+                    f.required("enterpriseId"),
+                    f.required("poolId"),
+                    f.optional("name"),
+                    f.required("parentAccount"),
+                    members(f.required("members")));
         }
 
         private static List<Member> members(String text) {
@@ -449,15 +551,23 @@ public sealed interface OnboardingChange {
         }
 
         private String membersText() {
-            return members.stream().map(m -> m.accountNo() + ":" + m.rule()
-                    + (m.rule().equals("ZERO") && m.amount().signum() == 0 ? "" : ":" + m.amount()))
+            return members.stream()
+                    .map(m -> m.accountNo() + ":" + m.rule()
+                            + (m.rule().equals("ZERO") && m.amount().signum() == 0 ? "" : ":" + m.amount()))
                     .collect(Collectors.joining(";"));
         }
 
         @Override
         public Map<String, String> fields() {
-            Map<String, String> m = new TreeMap<>(Map.of("enterpriseId", enterpriseId, "poolId", poolId,
-                    "parentAccount", parentAccount, "members", membersText()));
+            Map<String, String> m = new TreeMap<>(Map.of(
+                    "enterpriseId",
+                    enterpriseId,
+                    "poolId",
+                    poolId,
+                    "parentAccount",
+                    parentAccount,
+                    "members",
+                    membersText()));
             putIfGiven(m, "name", name);
             return m;
         }

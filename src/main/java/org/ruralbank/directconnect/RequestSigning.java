@@ -47,8 +47,7 @@ public final class RequestSigning {
     private static final ASN1ObjectIdentifier SM2_CURVE = new ASN1ObjectIdentifier("1.2.156.10197.1.301");
     private static final ASN1ObjectIdentifier P256_CURVE = new ASN1ObjectIdentifier("1.2.840.10045.3.1.7");
 
-    private RequestSigning() {
-    }
+    private RequestSigning() {}
 
     public enum Algorithm {
         SM2_SM3("SM3withSM2", "SM3"),
@@ -64,15 +63,16 @@ public final class RequestSigning {
         }
     }
 
-    public static String canonical(String method, String pathAndQuery, String timestamp, String nonce,
-            String bodyDigestHex) {
-        return method.toUpperCase(java.util.Locale.ROOT) + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce
-                + "\n" + bodyDigestHex;
+    public static String canonical(
+            String method, String pathAndQuery, String timestamp, String nonce, String bodyDigestHex) {
+        return method.toUpperCase(java.util.Locale.ROOT) + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n"
+                + bodyDigestHex;
     }
 
     public static String bodyDigest(Algorithm algorithm, byte[] body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm.digest, BC).digest(body));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance(algorithm.digest, BC).digest(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -111,8 +111,8 @@ public final class RequestSigning {
             SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(der);
             switch (algorithm) {
                 case SM2_SM3, ECDSA_P256_SHA256 -> {
-                    ASN1ObjectIdentifier curve = ASN1ObjectIdentifier.getInstance(
-                            info.getAlgorithm().getParameters());
+                    ASN1ObjectIdentifier curve =
+                            ASN1ObjectIdentifier.getInstance(info.getAlgorithm().getParameters());
                     if (!curve.equals(algorithm == Algorithm.SM2_SM3 ? SM2_CURVE : P256_CURVE)) {
                         throw new IllegalArgumentException("the key's curve " + curve + " does not suit " + algorithm);
                     }
@@ -157,7 +157,8 @@ public final class RequestSigning {
     }
 
     public static String pem(String type, byte[] der) {
-        String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + b64 + "\n-----END " + type + "-----\n";
     }
 

@@ -43,7 +43,8 @@ public interface TreasuryPayments {
 
     /** Every outcome, precise: {@code OK} and {@code EXISTS} are successes, everything else a refusal. */
     enum Outcome {
-        OK, EXISTS,
+        OK,
+        EXISTS,
         EXISTS_WITH_DIFFERENT_CONTENT,
         /** the quota file has wrong lines (see {@link LoadResult#errors()}). */
         BAD_FILE,
@@ -74,54 +75,93 @@ public interface TreasuryPayments {
      * separated by commas, no quoting (a field may not contain a comma or a double quote).
      */
     final class QuotaFileLayout {
-        public static final List<String> COLUMNS = List.of("fiscal_year", "budget_unit_code", "budget_unit_name",
-                "economic_code", "economic_name", "quota_yuan");
+        public static final List<String> COLUMNS = List.of(
+                "fiscal_year", "budget_unit_code", "budget_unit_name", "economic_code", "economic_name", "quota_yuan");
         public static final int MAX_LINES = 20_000;
 
-        private QuotaFileLayout() {
-        }
+        private QuotaFileLayout() {}
     }
 
     /** A wrong line of a quota file: its line number (1 is the header), the column and what is wrong. */
-    record FileError(int line, String field, String message) {
-    }
+    record FileError(int line, String field, String message) {}
 
-    record LoadResult(String loadId, Outcome outcome, int fiscalYear, int lines, int changed, long grantedFen,
-            List<FileError> errors) {
-    }
+    record LoadResult(
+            String loadId,
+            Outcome outcome,
+            int fiscalYear,
+            int lines,
+            int changed,
+            long grantedFen,
+            List<FileError> errors) {}
 
     /** A treasury payment; {@code payeeBank} null (or this bank) for an account of this bank. */
-    record Payment(String enterpriseId, String paymentId, int fiscalYear, String budgetUnit, String economicCode,
-            String debitAccount, String payeeAccount, String payeeName, String payeeBank, String amountText,
-            String purpose, LocalDate businessDate) {
-    }
+    record Payment(
+            String enterpriseId,
+            String paymentId,
+            int fiscalYear,
+            String budgetUnit,
+            String economicCode,
+            String debitAccount,
+            String payeeAccount,
+            String payeeName,
+            String payeeBank,
+            String amountText,
+            String purpose,
+            LocalDate businessDate) {}
 
     /** A payment's answer: its ISO status ({@code ACSC}, {@code ACSP}, {@code RJCT}) and reason as for payments. */
-    record PaymentAnswer(String paymentId, Outcome outcome, String status, String reasonCode, String reason,
-            Long instructionId, String transferId) {
-    }
+    record PaymentAnswer(
+            String paymentId,
+            Outcome outcome,
+            String status,
+            String reasonCode,
+            String reason,
+            Long instructionId,
+            String transferId) {}
 
-    record Refund(String enterpriseId, String refundId, String paymentId, String amountText, String reason,
-            LocalDate businessDate) {
-    }
+    record Refund(
+            String enterpriseId,
+            String refundId,
+            String paymentId,
+            String amountText,
+            String reason,
+            LocalDate businessDate) {}
 
-    record RefundAnswer(String refundId, String paymentId, Outcome outcome, String detail, String transferId) {
-    }
+    record RefundAnswer(String refundId, String paymentId, Outcome outcome, String detail, String transferId) {}
 
     /**
      * One quota at the end of a business date: {@code quotaFen} granted, {@code paidFen} and {@code refundedFen} on
      * that date, {@code usedFen} since the start of the year (paid less refunded), {@code remainingFen} left.
      */
-    record QuotaLine(String budgetUnit, String budgetUnitName, String economicCode, String economicName,
-            long quotaFen, long paidFen, long refundedFen, long usedFen, long remainingFen) {
-    }
+    record QuotaLine(
+            String budgetUnit,
+            String budgetUnitName,
+            String economicCode,
+            String economicName,
+            long quotaFen,
+            long paidFen,
+            long refundedFen,
+            long usedFen,
+            long remainingFen) {}
 
     /** A payment ({@code PAY}) or refund ({@code REFUND}) of the date against a quota. */
-    record QuotaMovement(String kind, String id, String paymentId, String budgetUnit, String economicCode,
-            long amountFen, String payeeAccount, String payeeName, String status, String transferId, String memo) {
-    }
+    record QuotaMovement(
+            String kind,
+            String id,
+            String paymentId,
+            String budgetUnit,
+            String economicCode,
+            long amountFen,
+            String payeeAccount,
+            String payeeName,
+            String status,
+            String transferId,
+            String memo) {}
 
-    record Reconciliation(String enterpriseId, int fiscalYear, LocalDate businessDate, List<QuotaLine> quotas,
-            List<QuotaMovement> movements) {
-    }
+    record Reconciliation(
+            String enterpriseId,
+            int fiscalYear,
+            LocalDate businessDate,
+            List<QuotaLine> quotas,
+            List<QuotaMovement> movements) {}
 }

@@ -10,6 +10,7 @@
  * business date) and {@link org.ruralbank.directconnect.Clearing} (the inter-bank hand-off). Persistence and adapters live in {@code internal}, controllers in
  * {@code web}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "platform :: web", "warehouse", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"platform", "platform :: web", "warehouse", "shared"})
 @org.jspecify.annotations.NullMarked
 package org.ruralbank.directconnect;

@@ -29,7 +29,8 @@ final class DateStateLog {
         List<String> logged = new ArrayList<>();
         for (DateStatus s : all) {
             DateState before = seen.put(s.date(), s.state());
-            if (s.state() == before || s.state() == DateState.PENDING
+            if (s.state() == before
+                    || s.state() == DateState.PENDING
                     || (before == null && s.state() == DateState.LOADED && !loadedNow.contains(s.date()))) {
                 continue;
             }
@@ -42,7 +43,7 @@ final class DateStateLog {
 
     static String line(DateStatus s) {
         return "ingest date=" + DeliveryFiles.folder(s.date()) + " state=" + s.state() + " version=" + s.version()
-                + " rows=" + s.rows() + " reason=\"" + s.reason().replace("\\", "\\\\").replace("\"", "\\\"")
-                .replace("\n", " ") + "\"";
+                + " rows=" + s.rows() + " reason=\""
+                + s.reason().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"";
     }
 }

@@ -9,5 +9,4 @@ import java.time.LocalDate;
  * @param reason why it is BLOCKED, WAITING or PENDING; empty when LOADED
  * @param rows records published for the date (0 when not LOADED)
  */
-public record DateStatus(LocalDate date, DateState state, int version, String reason, long rows) {
-}
+public record DateStatus(LocalDate date, DateState state, int version, String reason, long rows) {}

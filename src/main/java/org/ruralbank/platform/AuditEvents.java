@@ -8,13 +8,20 @@ import java.util.function.Consumer;
 public interface AuditEvents {
 
     /** One audit entry. */
-    record Entry(long id, OffsetDateTime occurredAt, String actor, String action, String targetType,
-            String targetId, String outcome, String before, String after, String remoteAddr) {
-    }
+    record Entry(
+            long id,
+            OffsetDateTime occurredAt,
+            String actor,
+            String action,
+            String targetType,
+            String targetId,
+            String outcome,
+            String before,
+            String after,
+            String remoteAddr) {}
 
     /** Filter of the audit page; every part may be blank. Dates are inclusive, in Beijing time. */
-    record Filter(String actor, String action, LocalDate from, LocalDate to) {
-    }
+    record Filter(String actor, String action, LocalDate from, LocalDate to) {}
 
     /** One page of the entries in scope that match, newest first. */
     PageOf<Entry> search(OrgScope scope, Filter filter, int page, int size);

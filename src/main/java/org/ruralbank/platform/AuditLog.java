@@ -12,8 +12,19 @@ public interface AuditLog {
     void record(String action, String targetType, String targetId, Map<String, ?> before, Map<String, ?> after);
 
     /** Records an action of a named actor, for logins and command-line work. */
-    void recordAs(String actor, String actorOrgPath, String action, Outcome outcome, String targetType,
-            String targetId, Map<String, ?> before, Map<String, ?> after);
+    void recordAs(
+            String actor,
+            String actorOrgPath,
+            String action,
+            Outcome outcome,
+            String targetType,
+            String targetId,
+            Map<String, ?> before,
+            Map<String, ?> after);
 
-    enum Outcome { OK, DENIED, FAILED }
+    enum Outcome {
+        OK,
+        DENIED,
+        FAILED
+    }
 }

@@ -13,6 +13,7 @@ public class Bootstrap {
 
     /** The id of the head office created by hand before the provincial union's CORE_ORG arrives. */
     public static final String HEAD_OFFICE_ID = "HQ";
+
     public static final String FIRST_ADMIN = "admin";
 
     private final Orgs orgs;
@@ -29,8 +30,10 @@ public class Bootstrap {
         if (users.count() > 0) {
             return Optional.empty();
         }
-        String headOffice = orgs.list(OrgScope.everything()).stream().filter(o -> o.level() == Org.HEAD_OFFICE)
-                .map(Org::orgId).findFirst()
+        String headOffice = orgs.list(OrgScope.everything()).stream()
+                .filter(o -> o.level() == Org.HEAD_OFFICE)
+                .map(Org::orgId)
+                .findFirst()
                 .orElseGet(() -> orgs.create(HEAD_OFFICE_ID, "总行", null, null).orgId());
         return Optional.of(users.createFirstAdministrator(headOffice).oneTimePassword());
     }

@@ -6,5 +6,4 @@ package org.ruralbank.platform;
  * @param level 1 head office, 2 branch, 3 sub-branch
  * @param status A open, C closed
  */
-public record CoreOrgRow(String orgId, String name, int level, String parentOrgId, String townName, String status) {
-}
+public record CoreOrgRow(String orgId, String name, int level, String parentOrgId, String townName, String status) {}

@@ -5,5 +5,4 @@ package org.ruralbank.platform;
  *
  * @param status A active, L left
  */
-public record CoreStaffRow(String staffId, String name, String orgId, String postCode, String status) {
-}
+public record CoreStaffRow(String staffId, String name, String orgId, String postCode, String status) {}

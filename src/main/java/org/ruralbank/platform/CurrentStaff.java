@@ -7,8 +7,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The staff user of the current request, as set by the security layer. */
 public final class CurrentStaff {
 
-    private CurrentStaff() {
-    }
+    private CurrentStaff() {}
 
     public static Optional<StaffPrincipal> find() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

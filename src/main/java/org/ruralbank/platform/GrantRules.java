@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GrantRules {
 
-    private GrantRules() {
-    }
+    private GrantRules() {}
 
     /**
      * Whether the grantor may give the role: one they hold; for an administrator also the working roles they assign
@@ -41,9 +40,10 @@ public final class GrantRules {
     }
 
     /** Granting administration or a whole-bank scope, or changing a whole-bank administrator, needs two people. */
-    public static boolean needsSecondPerson(Grantor grantor, @Nullable StaffUser before, Set<Role> roles,
-            DataScope scope) {
-        boolean grantsAdmin = roles.contains(Role.ADMIN) && (before == null || !before.roles().contains(Role.ADMIN));
+    public static boolean needsSecondPerson(
+            Grantor grantor, @Nullable StaffUser before, Set<Role> roles, DataScope scope) {
+        boolean grantsAdmin =
+                roles.contains(Role.ADMIN) && (before == null || !before.roles().contains(Role.ADMIN));
         boolean grantsAll = scope == DataScope.ALL && (before == null || before.dataScope() != DataScope.ALL);
         boolean touchesWholeBankAdmin = before != null && wholeBankAdministrator(before) && !self(grantor, before);
         return grantsAdmin || grantsAll || touchesWholeBankAdmin;

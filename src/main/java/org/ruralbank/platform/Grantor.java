@@ -14,7 +14,8 @@ public sealed interface Grantor {
     String name();
 
     /** The org path recorded with the audit entry; {@code null} for the console. */
-    @Nullable String orgPath();
+    @Nullable
+    String orgPath();
 
     /** How far the grantor reaches: nothing granted may reach further. */
     OrgScope reach();

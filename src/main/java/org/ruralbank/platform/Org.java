@@ -4,8 +4,15 @@ package org.ruralbank.platform;
  * An org of the bank: head office (level 1), branch (2) or sub-branch (3). {@code path} is the materialized path of
  * org ids from the root ({@code /HQ/B01/S0101/}), so "this org and below" is a prefix match on any database.
  */
-public record Org(String orgId, String name, int level, String parentOrgId, String path, String townName,
-        boolean open, String source) {
+public record Org(
+        String orgId,
+        String name,
+        int level,
+        String parentOrgId,
+        String path,
+        String townName,
+        boolean open,
+        String source) {
 
     public static final int HEAD_OFFICE = 1;
     public static final int BRANCH = 2;

@@ -96,8 +96,7 @@ public final class OrgScope {
     }
 
     /** A SQL condition and the named parameters it binds. */
-    public record Condition(String sql, Map<String, Object> params) {
-    }
+    public record Condition(String sql, Map<String, Object> params) {}
 
     @Override
     public String toString() {

@@ -29,12 +29,11 @@ public final class Spreadsheets {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
 
-    private Spreadsheets() {
-    }
+    private Spreadsheets() {}
 
     /** Writes one sheet with a header row; {@code rows} is called with a sink that takes each row's cells. */
-    public static void write(OutputStream out, String sheetName, List<String> headers,
-            Consumer<Consumer<List<?>>> rows) {
+    public static void write(
+            OutputStream out, String sheetName, List<String> headers, Consumer<Consumer<List<?>>> rows) {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
             book.setCompressTempFiles(true);
             SXSSFSheet sheet = book.createSheet(sheetName);

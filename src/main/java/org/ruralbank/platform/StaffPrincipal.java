@@ -4,8 +4,16 @@ import java.io.Serializable;
 import java.util.Set;
 
 /** The signed-in staff user as every context sees it: who, which org, which roles, which data scope. */
-public record StaffPrincipal(long userId, String username, String displayName, String orgId, String orgPath,
-        String staffId, Set<Role> roles, DataScope dataScope) implements Serializable {
+public record StaffPrincipal(
+        long userId,
+        String username,
+        String displayName,
+        String orgId,
+        String orgPath,
+        String staffId,
+        Set<Role> roles,
+        DataScope dataScope)
+        implements Serializable {
 
     public boolean has(Role role) {
         return roles.contains(role);

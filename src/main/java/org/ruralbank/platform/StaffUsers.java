@@ -49,8 +49,14 @@ public interface StaffUsers {
      * Changes name, org, roles, scope and enablement of a user the grantor reaches and holds no less than; granting
      * administration or a whole-bank scope, and any change to a whole-bank administrator, becomes a proposal.
      */
-    UserChange update(long userId, @Nullable String displayName, @Nullable String orgId, Set<Role> roles,
-            @Nullable DataScope dataScope, boolean enabled, Grantor grantor);
+    UserChange update(
+            long userId,
+            @Nullable String displayName,
+            @Nullable String orgId,
+            Set<Role> roles,
+            @Nullable DataScope dataScope,
+            boolean enabled,
+            Grantor grantor);
 
     /**
      * Sets a new one-time password (the user must change it at the next login) and unlocks the account. A whole-bank

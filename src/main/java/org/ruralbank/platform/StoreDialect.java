@@ -12,7 +12,8 @@ import javax.sql.DataSource;
  * {@code db/vendor/<database>}. Each such place keeps a portable path, and the store contract tests run both.
  */
 public enum StoreDialect {
-    POSTGRESQL, H2;
+    POSTGRESQL,
+    H2;
 
     /** The dialect of the data source's database, asked once of its driver. */
     public static StoreDialect of(DataSource dataSource) {

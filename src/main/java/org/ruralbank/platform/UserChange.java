@@ -6,18 +6,14 @@ public sealed interface UserChange {
     String username();
 
     /** A user was created; the one-time password is shown once and never stored in clear. */
-    record Created(long userId, String username, String oneTimePassword) implements UserChange {
-    }
+    record Created(long userId, String username, String oneTimePassword) implements UserChange {}
 
     /** A user's roles, scope, org, name or enablement were changed. */
-    record Updated(long userId, String username) implements UserChange {
-    }
+    record Updated(long userId, String username) implements UserChange {}
 
     /** A user was given a new one-time password, shown once. */
-    record PasswordReset(long userId, String username, String oneTimePassword) implements UserChange {
-    }
+    record PasswordReset(long userId, String username, String oneTimePassword) implements UserChange {}
 
     /** Nothing changed yet: the change waits for a second whole-bank administrator. */
-    record Proposed(long proposalId, String username) implements UserChange {
-    }
+    record Proposed(long proposalId, String username) implements UserChange {}
 }

@@ -17,15 +17,19 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public final class WholeBankPages {
 
     /** The pages, as URL patterns ({@code /**} also matches the folder itself). */
-    public static final List<String> PATTERNS = List.of("/data/**", "/warehouse/models/**", "/warehouse/lineage",
-            "/warehouse/sql/**", "/actuator/**", "/users/proposals/*/approve",
+    public static final List<String> PATTERNS = List.of(
+            "/data/**",
+            "/warehouse/models/**",
+            "/warehouse/lineage",
+            "/warehouse/sql/**",
+            "/actuator/**",
+            "/users/proposals/*/approve",
             "/appraisal/office/**");
 
-    private static final List<PathPattern> PARSED = PATTERNS.stream().map(PathPatternParser.defaultInstance::parse)
-            .toList();
+    private static final List<PathPattern> PARSED =
+            PATTERNS.stream().map(PathPatternParser.defaultInstance::parse).toList();
 
-    private WholeBankPages() {
-    }
+    private WholeBankPages() {}
 
     /** Whether {@code path} (without the context path) is a whole-bank page. */
     public static boolean covers(String path) {

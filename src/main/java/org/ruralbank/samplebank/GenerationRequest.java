@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param scale multiplies the profile's population and volumes; ratios and averages stay
  * @param utf8 write DELIMITED tables in UTF-8 instead of GBK (FIN tables stay FIXED in GBK)
  */
-public record GenerationRequest(Profile profile, double scale, LocalDate start, int days, Path out, long seed,
-        boolean utf8, List<Inject> injects) {
+public record GenerationRequest(
+        Profile profile,
+        double scale,
+        LocalDate start,
+        int days,
+        Path out,
+        long seed,
+        boolean utf8,
+        List<Inject> injects) {
 
     public GenerationRequest {
         Objects.requireNonNull(profile, "profile");

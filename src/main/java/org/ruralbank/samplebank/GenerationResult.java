@@ -10,5 +10,4 @@ import java.util.List;
  * @param rows records written over all data files
  * @param bytes bytes of data files written
  */
-public record GenerationResult(List<LocalDate> dates, long rows, long bytes) {
-}
+public record GenerationResult(List<LocalDate> dates, long rows, long bytes) {}

@@ -13,7 +13,8 @@ public record Inject(InjectKind kind, LocalDate date) {
             throw new IllegalArgumentException("inject '" + text + "' is not KIND@YYYYMMDD");
         }
         try {
-            return new Inject(InjectKind.parse(text.substring(0, at)),
+            return new Inject(
+                    InjectKind.parse(text.substring(0, at)),
                     LocalDate.parse(text.substring(at + 1), DateTimeFormatter.BASIC_ISO_DATE));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("inject '" + text + "' has no valid date YYYYMMDD after @");

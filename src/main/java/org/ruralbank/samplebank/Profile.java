@@ -6,7 +6,9 @@ package org.ruralbank.samplebank;
  * banks side by side in one delivery.
  */
 public enum Profile {
-    SEED(1, 1.0), SMALL(1, 0.01), PROVINCE(50, 1.0);
+    SEED(1, 1.0),
+    SMALL(1, 0.01),
+    PROVINCE(50, 1.0);
 
     private final int banks;
     private final double scale;

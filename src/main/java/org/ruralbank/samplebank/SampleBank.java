@@ -35,8 +35,7 @@ public final class SampleBank {
         return out.resolve(STATE_FOLDER).resolve("ftp-curve-" + year + ".csv");
     }
 
-    private SampleBank() {
-    }
+    private SampleBank() {}
 
     /** Generates the requested dates; {@code progress} receives one line per date. */
     public static GenerationResult generate(GenerationRequest request, Consumer<String> progress) throws IOException {

@@ -32,7 +32,8 @@ public record Money(long fen) implements Comparable<Money> {
 
     /** An exact yuan amount; throws {@link ArithmeticException} if it has more than two significant decimals. */
     public static Money ofYuan(BigDecimal yuan) {
-        return new Money(yuan.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact());
+        return new Money(
+                yuan.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact());
     }
 
     /**
@@ -68,8 +69,8 @@ public record Money(long fen) implements Comparable<Money> {
             throw new NumberFormatException("'" + text + "' is not an amount: it has no digits before the point");
         }
         if (intEnd - start > MAX_YUAN_DIGITS) {
-            throw new NumberFormatException("'" + text + "' is not an amount: more than " + MAX_YUAN_DIGITS
-                    + " digits of yuan");
+            throw new NumberFormatException(
+                    "'" + text + "' is not an amount: more than " + MAX_YUAN_DIGITS + " digits of yuan");
         }
         long units = digits(v, start, intEnd, text);
         long fen = 0;

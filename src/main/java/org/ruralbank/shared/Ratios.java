@@ -10,8 +10,7 @@ public final class Ratios {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private Ratios() {
-    }
+    private Ratios() {}
 
     /** {@code amount / count} to {@code scale} decimals; null when the count is zero (no average, not 0). */
     public static BigDecimal average(BigDecimal amount, long count, int scale) {

@@ -13,8 +13,7 @@ public final class ConsoleAudit {
     /** The audit action of a query exported to Excel. */
     public static final String EXPORT = "warehouse.sql.export";
 
-    private ConsoleAudit() {
-    }
+    private ConsoleAudit() {}
 
     /** The entry's target: the query's first 64 characters on one line. */
     public static String target(String query) {

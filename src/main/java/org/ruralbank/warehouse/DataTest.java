@@ -9,5 +9,8 @@ package org.ruralbank.warehouse;
  */
 public record DataTest(String name, String model, String description, Severity severity, String sql) {
 
-    public enum Severity { ERROR, WARN }
+    public enum Severity {
+        ERROR,
+        WARN
+    }
 }

@@ -10,5 +10,4 @@ import java.time.LocalDate;
  * @param latestDate the latest date published, which the bank's data now stands at: {@code businessDate} itself,
  *        unless an earlier date was redelivered behind later ones
  */
-public record DatePublished(LocalDate businessDate, LocalDate latestDate) {
-}
+public record DatePublished(LocalDate businessDate, LocalDate latestDate) {}

@@ -57,27 +57,56 @@ final class Journal {
         if (!exists()) {
             return out;
         }
-        QueryResult r = engine.query("select biz_date, state, version, published_version, reason, fingerprint, "
-                + "rows, bytes, quarantined, duration_ms from meta.load_date order by biz_date", Integer.MAX_VALUE);
+        QueryResult r = engine.query(
+                "select biz_date, state, version, published_version, reason, fingerprint, "
+                        + "rows, bytes, quarantined, duration_ms from meta.load_date order by biz_date",
+                Integer.MAX_VALUE);
         for (List<Object> row : r.rows()) {
             LocalDate d = (LocalDate) row.get(0);
-            out.put(d, new JournalEntry(d, JournalEntry.State.valueOf((String) row.get(1)), ((Number) row.get(2)).intValue(),
-                    row.get(3) == null ? null : ((Number) row.get(3)).intValue(), (String) row.get(4),
-                    (String) row.get(5), n(row.get(6)), n(row.get(7)), n(row.get(8)), n(row.get(9))));
+            out.put(
+                    d,
+                    new JournalEntry(
+                            d,
+                            JournalEntry.State.valueOf((String) row.get(1)),
+                            ((Number) row.get(2)).intValue(),
+                            row.get(3) == null ? null : ((Number) row.get(3)).intValue(),
+                            (String) row.get(4),
+                            (String) row.get(5),
+                            n(row.get(6)),
+                            n(row.get(7)),
+                            n(row.get(8)),
+                            n(row.get(9))));
         }
         return out;
     }
 
     /** Replaces the date's entry, files and quarantine with those of this attempt. */
-    void record(StagedDate date, JournalEntry.State state, @Nullable Integer publishedVersion, String reason, Map<String, Long> copyMillis) {
+    void record(
+            StagedDate date,
+            JournalEntry.State state,
+            @Nullable Integer publishedVersion,
+            String reason,
+            Map<String, Long> copyMillis) {
         LocalDate d = date.businessDate();
         Date day = Date.valueOf(d);
         engine.execute("delete from meta.load_file where biz_date = ?", List.of(day));
         engine.execute("delete from meta.quarantine where biz_date = ?", List.of(day));
         for (StagedTable t : date.tables()) {
-            engine.execute("insert into meta.load_file values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    List.of(day, date.version(), t.table(), t.file(), t.format(), t.encoding(), t.loadMode(),
-                            t.delivered(), t.staged(), t.bytes(), t.quarantined(), t.readMillis(),
+            engine.execute(
+                    "insert into meta.load_file values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    List.of(
+                            day,
+                            date.version(),
+                            t.table(),
+                            t.file(),
+                            t.format(),
+                            t.encoding(),
+                            t.loadMode(),
+                            t.delivered(),
+                            t.staged(),
+                            t.bytes(),
+                            t.quarantined(),
+                            t.readMillis(),
                             copyMillis.getOrDefault(t.table(), 0L)));
         }
         if (Files.exists(date.quarantine()) && size(date.quarantine()) > 0) {
@@ -89,11 +118,22 @@ final class Journal {
                     + engine.readDelimited(date.quarantine(), cols));
         }
         engine.execute("delete from meta.load_date where biz_date = ?", List.of(day));
-        long millis = java.time.Duration.between(date.startedAt(), java.time.Instant.now()).toMillis();
+        long millis = java.time.Duration.between(date.startedAt(), java.time.Instant.now())
+                .toMillis();
         boolean loaded = state == JournalEntry.State.LOADED;
-        engine.execute("insert into meta.load_date values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Arrays.asList(day, date.version(), state.name(), publishedVersion, reason, date.fingerprint(),
-                        loaded ? date.rows() : 0, date.bytes(), date.quarantined(), Timestamp.from(date.startedAt()),
+        engine.execute(
+                "insert into meta.load_date values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Arrays.asList(
+                        day,
+                        date.version(),
+                        state.name(),
+                        publishedVersion,
+                        reason,
+                        date.fingerprint(),
+                        loaded ? date.rows() : 0,
+                        date.bytes(),
+                        date.quarantined(),
+                        Timestamp.from(date.startedAt()),
                         millis));
     }
 
@@ -102,8 +142,15 @@ final class Journal {
         engine.execute("delete from meta.test_result where biz_date = ?", List.of(Date.valueOf(date)));
         for (TestResult r : results) {
             if (r.bizDate().equals(date)) {
-                engine.execute("insert into meta.test_result values (?, ?, ?, ?, ?, ?)", List.of(
-                        Date.valueOf(r.bizDate()), r.test(), r.model(), r.severity().name(), r.failures(), r.sample()));
+                engine.execute(
+                        "insert into meta.test_result values (?, ?, ?, ?, ?, ?)",
+                        List.of(
+                                Date.valueOf(r.bizDate()),
+                                r.test(),
+                                r.model(),
+                                r.severity().name(),
+                                r.failures(),
+                                r.sample()));
             }
         }
     }
@@ -114,7 +161,8 @@ final class Journal {
             engine.execute("delete from meta.model_run where biz_date = ?", List.of(Date.valueOf(d)));
         }
         for (ModelRunner.Built b : built) {
-            engine.execute("insert into meta.model_run values (?, ?, ?)",
+            engine.execute(
+                    "insert into meta.model_run values (?, ?, ?)",
                     List.of(Date.valueOf(b.bizDate()), b.model(), b.millis()));
         }
     }
@@ -124,12 +172,23 @@ final class Journal {
         if (!exists()) {
             return out;
         }
-        QueryResult r = engine.query("select table_name, file_name, format, encoding, load_mode, rows, loaded_rows, bytes, "
-                + "quarantined, read_ms, copy_ms from meta.load_file where biz_date = ? order by table_name",
-                List.of(Date.valueOf(date)), 10_000);
+        QueryResult r = engine.query(
+                "select table_name, file_name, format, encoding, load_mode, rows, loaded_rows, bytes, "
+                        + "quarantined, read_ms, copy_ms from meta.load_file where biz_date = ? order by table_name",
+                List.of(Date.valueOf(date)),
+                10_000);
         for (List<Object> x : r.rows()) {
-            out.add(new FileLoad((String) x.get(0), (String) x.get(1), (String) x.get(2), (String) x.get(3),
-                    (String) x.get(4), n(x.get(5)), n(x.get(6)), n(x.get(7)), n(x.get(8)), n(x.get(9)),
+            out.add(new FileLoad(
+                    (String) x.get(0),
+                    (String) x.get(1),
+                    (String) x.get(2),
+                    (String) x.get(3),
+                    (String) x.get(4),
+                    n(x.get(5)),
+                    n(x.get(6)),
+                    n(x.get(7)),
+                    n(x.get(8)),
+                    n(x.get(9)),
                     n(x.get(10))));
         }
         return out;
@@ -142,13 +201,17 @@ final class Journal {
         List<Object> p = List.of(Date.valueOf(date));
         long total = engine.queryLong("select count(*) from meta.quarantine where biz_date = ?", p.get(0));
         PageOf<QuarantinedRecord> shape = new PageOf<>(List.of(), page, size, total);
-        QueryResult r = engine.query("select table_name, file_name, line, field, reason, raw from meta.quarantine "
-                + "where biz_date = ? order by line = 0 desc, file_name, line, field limit " + size + " offset "
-                + shape.offset(), p, size);
+        QueryResult r = engine.query(
+                "select table_name, file_name, line, field, reason, raw from meta.quarantine "
+                        + "where biz_date = ? order by line = 0 desc, file_name, line, field limit " + size + " offset "
+                        + shape.offset(),
+                p,
+                size);
         List<QuarantinedRecord> items = new ArrayList<>();
         for (List<Object> x : r.rows()) {
-            items.add(new QuarantinedRecord((String) x.get(0), (String) x.get(1), n(x.get(2)), (String) x.get(3),
-                    (String) x.get(4), (String) x.get(5)));
+            items.add(new QuarantinedRecord(
+                    (String) x.get(0), (String) x.get(1), n(x.get(2)), (String) x.get(3), (String) x.get(4), (String)
+                            x.get(5)));
         }
         return new PageOf<>(items, page, size, total);
     }
@@ -158,12 +221,19 @@ final class Journal {
         if (!exists()) {
             return out;
         }
-        QueryResult r = engine.query("select biz_date, test, model, severity, failures, sample from meta.test_result "
-                + "where biz_date = ? order by failures = 0, severity, model, test",
-                List.of(Date.valueOf(date)), 10_000);
+        QueryResult r = engine.query(
+                "select biz_date, test, model, severity, failures, sample from meta.test_result "
+                        + "where biz_date = ? order by failures = 0, severity, model, test",
+                List.of(Date.valueOf(date)),
+                10_000);
         for (List<Object> x : r.rows()) {
-            out.add(new TestResult((LocalDate) x.get(0), (String) x.get(1), (String) x.get(2),
-                    DataTest.Severity.valueOf((String) x.get(3)), n(x.get(4)), (String) x.get(5)));
+            out.add(new TestResult(
+                    (LocalDate) x.get(0),
+                    (String) x.get(1),
+                    (String) x.get(2),
+                    DataTest.Severity.valueOf((String) x.get(3)),
+                    n(x.get(4)),
+                    (String) x.get(5)));
         }
         return out;
     }
@@ -173,8 +243,10 @@ final class Journal {
         if (!exists()) {
             return out;
         }
-        QueryResult r = engine.query("select biz_date, model, millis from meta.model_run where biz_date = ?",
-                List.of(Date.valueOf(date)), 10_000);
+        QueryResult r = engine.query(
+                "select biz_date, model, millis from meta.model_run where biz_date = ?",
+                List.of(Date.valueOf(date)),
+                10_000);
         for (List<Object> x : r.rows()) {
             out.add(new ModelRunner.Built((LocalDate) x.get(0), (String) x.get(1), n(x.get(2))));
         }

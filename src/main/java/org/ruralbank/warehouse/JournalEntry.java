@@ -12,8 +12,17 @@ import org.jspecify.annotations.Nullable;
  * @param reason why the latest attempt is blocked; empty when it is loaded
  * @param fingerprint the latest attempt's delivery fingerprint
  */
-public record JournalEntry(LocalDate date, State state, int version, @Nullable Integer publishedVersion, String reason,
-        String fingerprint, long rows, long bytes, long quarantined, long millis) {
+public record JournalEntry(
+        LocalDate date,
+        State state,
+        int version,
+        @Nullable Integer publishedVersion,
+        String reason,
+        String fingerprint,
+        long rows,
+        long bytes,
+        long quarantined,
+        long millis) {
 
     /** How a date's latest attempt ended. */
     public enum State {

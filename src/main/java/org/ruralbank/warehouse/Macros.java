@@ -22,8 +22,7 @@ final class Macros {
 
     private static final Pattern MACRO = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*(?:\\(([^}]*)\\))?\\s*}}");
 
-    private Macros() {
-    }
+    private Macros() {}
 
     /** Replaces the macros of {@code sql} for business date {@code t}. */
     static String render(String sql, LocalDate t, WarehouseDialect dialect) {

@@ -16,9 +16,18 @@ import java.util.Set;
  * @param dependencies models (not sources) it reads
  * @param sources ODS tables it reads
  */
-public record Model(String name, String description, String grain, Materialization materialization,
-        List<String> key, boolean changesOnly, List<Column> columns, List<DataTest> tests, Set<String> dependencies,
-        Set<String> sources, String sql) {
+public record Model(
+        String name,
+        String description,
+        String grain,
+        Materialization materialization,
+        List<String> key,
+        boolean changesOnly,
+        List<Column> columns,
+        List<DataTest> tests,
+        Set<String> dependencies,
+        Set<String> sources,
+        String sql) {
 
     public enum Materialization {
         /** A table with a {@code biz_date} column; building T replaces the rows of T. */
@@ -33,8 +42,7 @@ public record Model(String name, String description, String grain, Materializati
         HISTORY
     }
 
-    public record Column(String name, String description) {
-    }
+    public record Column(String name, String description) {}
 
     public String layer() {
         return name.substring(0, name.indexOf('.'));

@@ -31,8 +31,7 @@ public final class ModelRunner {
     }
 
     /** Milliseconds one model took to build for one date. */
-    public record Built(LocalDate bizDate, String model, long millis) {
-    }
+    public record Built(LocalDate bizDate, String model, long millis) {}
 
     /** Ensures the layer schemas exist. */
     public void prepare() {
@@ -81,8 +80,12 @@ public final class ModelRunner {
 
     /** Runs the data test named {@code name} for date {@code t}. */
     public TestResult test(String name, LocalDate t) {
-        return test(models.tests().stream().filter(d -> d.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no data test " + name)), t);
+        return test(
+                models.tests().stream()
+                        .filter(d -> d.name().equals(name))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no data test " + name)),
+                t);
     }
 
     private TestResult test(DataTest test, LocalDate t) {
@@ -126,8 +129,13 @@ public final class ModelRunner {
         String sql = Macros.render(m.sql(), t, dialect);
         if (m.materialization() == Model.Materialization.PARTITION) {
             String source = "(" + sql + ") q";
-            String list = String.join(", ", fit(m, source,
-                    engine.query("select * from " + source + " limit 0", 0).columns()));
+            String list = String.join(
+                    ", ",
+                    fit(
+                            m,
+                            source,
+                            engine.query("select * from " + source + " limit 0", 0)
+                                    .columns()));
             engine.execute("delete from " + m.name() + " where biz_date = " + dialect.date(t));
             engine.execute("insert into " + m.name() + " (" + list + ") select " + list + " from " + source);
         } else if (m.materialization() == Model.Materialization.HISTORY) {
@@ -140,26 +148,31 @@ public final class ModelRunner {
     private void scd2(Model m, String sql, LocalDate t) {
         String open = dialect.date(OPEN_END);
         String day = dialect.date(t);
-        List<String> cols = new ArrayList<>(engine.query("select * from (" + sql + ") q limit 0", 0).columns());
+        List<String> cols = new ArrayList<>(
+                engine.query("select * from (" + sql + ") q limit 0", 0).columns());
         boolean deletable = cols.remove("_deleted");
-        List<String> attributes = cols.stream().filter(c -> !m.key().contains(c)).toList();
+        List<String> attributes =
+                cols.stream().filter(c -> !m.key().contains(c)).toList();
         String list = String.join(", ", cols);
         String deleted = deletable ? "_deleted" : "false";
-        engine.execute("create or replace temp table scd2_snap as select " + list + ", "
-                + dialect.rowHash(attributes) + " as row_hash, " + deleted + " as _deleted from (" + sql + ") q");
+        engine.execute("create or replace temp table scd2_snap as select " + list + ", " + dialect.rowHash(attributes)
+                + " as row_hash, " + deleted + " as _deleted from (" + sql + ") q");
         fit(m, "scd2_snap", cols);
         StringJoiner keyMatch = new StringJoiner(" and ");
         for (String k : m.key()) {
             keyMatch.add("s." + k + " = h." + k);
         }
         String close = m.changesOnly()
-                ? "exists (select 1 from scd2_snap s where " + keyMatch + " and (s.row_hash <> h.row_hash or s._deleted))"
+                ? "exists (select 1 from scd2_snap s where " + keyMatch
+                        + " and (s.row_hash <> h.row_hash or s._deleted))"
                 : "not exists (select 1 from scd2_snap s where " + keyMatch + " and s.row_hash = h.row_hash "
                         + "and not s._deleted)";
         engine.execute("update " + m.name() + " h set valid_to = " + dialect.date(t.minusDays(1))
                 + " where h.valid_to = " + open + " and " + close);
         engine.execute("insert into " + m.name() + " (" + list + ", valid_from, valid_to, row_hash) select " + list
-                + ", " + day + ", " + open + ", row_hash from scd2_snap s where not s._deleted and not exists (select 1 from " + m.name() + " h where "
+                + ", " + day + ", " + open
+                + ", row_hash from scd2_snap s where not s._deleted and not exists (select 1 from " + m.name()
+                + " h where "
                 + keyMatch + " and h.valid_to = " + open + " and h.row_hash = s.row_hash)");
         engine.execute("drop table scd2_snap");
     }
@@ -190,7 +203,8 @@ public final class ModelRunner {
             }
             if (scd2) {
                 // the open versions lack the new attributes: forget their hashes so this date reopens them whole
-                engine.execute("update " + m.name() + " set row_hash = null where valid_to = " + dialect.date(OPEN_END));
+                engine.execute(
+                        "update " + m.name() + " set row_hash = null where valid_to = " + dialect.date(OPEN_END));
             }
         }
         return columns;

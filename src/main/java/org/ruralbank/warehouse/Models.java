@@ -69,7 +69,9 @@ public final class Models {
             }
             Map<String, String> refs = new TreeMap<>();
             for (Resource r : resolver.getResources("classpath*:warehouse/ref/*.sql")) {
-                refs.put("ref." + r.getFilename().replace(".sql", ""), body(r.getContentAsString(StandardCharsets.UTF_8)));
+                refs.put(
+                        "ref." + r.getFilename().replace(".sql", ""),
+                        body(r.getContentAsString(StandardCharsets.UTF_8)));
             }
             return new Models(List.copyOf(ordered), List.copyOf(tests), Map.copyOf(refs));
         } catch (IOException e) {
@@ -111,12 +113,19 @@ public final class Models {
         String materialized = one(header, "materialized", "partition");
         Model.Materialization mat = Model.Materialization.valueOf(materialized.toUpperCase());
         List<String> key = header.containsKey("key")
-                ? Arrays.stream(one(header, "key", "").split(",")).map(String::strip).toList() : List.of();
+                ? Arrays.stream(one(header, "key", "").split(","))
+                        .map(String::strip)
+                        .toList()
+                : List.of();
         List<Model.Column> columns = new ArrayList<>();
         for (String c : header.getOrDefault("column", List.of())) {
             int colon = c.indexOf(':');
-            columns.add(colon < 0 ? new Model.Column(c.strip(), "")
-                    : new Model.Column(c.substring(0, colon).strip(), c.substring(colon + 1).strip()));
+            columns.add(
+                    colon < 0
+                            ? new Model.Column(c.strip(), "")
+                            : new Model.Column(
+                                    c.substring(0, colon).strip(),
+                                    c.substring(colon + 1).strip()));
         }
         String sql = body(text);
         Set<String> deps = new LinkedHashSet<>();
@@ -129,14 +138,34 @@ public final class Models {
             }
             (m.group(1).equals("ods") ? sources : deps).add(ref);
         }
-        Model model = new Model(name, one(header, "description", ""), one(header, "grain", ""), mat, key,
-                Boolean.parseBoolean(one(header, "changes_only", "false")), columns, List.of(), deps, sources, sql);
+        Model model = new Model(
+                name,
+                one(header, "description", ""),
+                one(header, "grain", ""),
+                mat,
+                key,
+                Boolean.parseBoolean(one(header, "changes_only", "false")),
+                columns,
+                List.of(),
+                deps,
+                sources,
+                sql);
         List<DataTest> tests = new ArrayList<>();
         for (String t : header.getOrDefault("test", List.of())) {
             tests.add(generic(model, t));
         }
-        return new Model(name, model.description(), model.grain(), mat, key, model.changesOnly(), columns,
-                List.copyOf(tests), deps, sources, sql);
+        return new Model(
+                name,
+                model.description(),
+                model.grain(),
+                mat,
+                key,
+                model.changesOnly(),
+                columns,
+                List.copyOf(tests),
+                deps,
+                sources,
+                sql);
     }
 
     /** A generic test declared as {@code kind args [warn]}. */
@@ -164,8 +193,10 @@ public final class Models {
             }
             case "accepted_values" -> {
                 name = "accepted_values(" + words.get(1) + ")";
-                String list = Arrays.stream(words.get(2).split(",")).map(v -> "'" + v + "'")
-                        .reduce((a, b) -> a + ", " + b).orElseThrow();
+                String list = Arrays.stream(words.get(2).split(","))
+                        .map(v -> "'" + v + "'")
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElseThrow();
                 sql = "select * from " + subject + " s where " + words.get(1) + " is not null and " + words.get(1)
                         + " not in (" + list + ")";
             }
@@ -188,8 +219,12 @@ public final class Models {
 
     static DataTest parseTest(String name, String text) {
         Map<String, List<String>> header = header(text);
-        return new DataTest(name, one(header, "model", ""), one(header, "description", ""),
-                DataTest.Severity.valueOf(one(header, "severity", "error").toUpperCase()), body(text));
+        return new DataTest(
+                name,
+                one(header, "model", ""),
+                one(header, "description", ""),
+                DataTest.Severity.valueOf(one(header, "severity", "error").toUpperCase()),
+                body(text));
     }
 
     /** Resolves {@code {{ as_of model }}} placeholders of generic relationship tests. */
@@ -223,7 +258,8 @@ public final class Models {
             if (!key.matches("[a-z_]+")) {
                 continue;
             }
-            header.computeIfAbsent(key, k -> new ArrayList<>()).add(content.substring(colon + 1).strip());
+            header.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(content.substring(colon + 1).strip());
         }
         return header;
     }
@@ -261,8 +297,8 @@ public final class Models {
         return ordered;
     }
 
-    private static void visit(String name, Map<String, Model> byName, Set<String> done, Set<String> visiting,
-            List<Model> ordered) {
+    private static void visit(
+            String name, Map<String, Model> byName, Set<String> done, Set<String> visiting, List<Model> ordered) {
         if (done.contains(name)) {
             return;
         }

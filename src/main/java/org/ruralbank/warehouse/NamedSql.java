@@ -50,7 +50,10 @@ public record NamedSql(String sql, List<Object> params) {
             if (ch == '\'') {
                 quoted = !quoted;
             }
-            if (!quoted && ch == ':' && i + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(i + 1))
+            if (!quoted
+                    && ch == ':'
+                    && i + 1 < sql.length()
+                    && Character.isJavaIdentifierStart(sql.charAt(i + 1))
                     && (i == 0 || sql.charAt(i - 1) != ':')) {
                 int end = i + 1;
                 while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {

@@ -8,10 +8,8 @@ public sealed interface PublishOutcome {
     LocalDate businessDate();
 
     /** Its rows, models, tests and journal entry are committed: readers see the date. */
-    record Published(LocalDate businessDate, long rows) implements PublishOutcome {
-    }
+    record Published(LocalDate businessDate, long rows) implements PublishOutcome {}
 
     /** Nothing of it is published; the journal says why. */
-    record Blocked(LocalDate businessDate, String reason) implements PublishOutcome {
-    }
+    record Blocked(LocalDate businessDate, String reason) implements PublishOutcome {}
 }

@@ -81,10 +81,18 @@ final class Publisher {
         return block(date, journal.entries().get(date.businessDate()), reason, List.of(), Map.of());
     }
 
-    private PublishOutcome block(StagedDate date, @Nullable JournalEntry previous, String reason, List<TestResult> results,
+    private PublishOutcome block(
+            StagedDate date,
+            @Nullable JournalEntry previous,
+            String reason,
+            List<TestResult> results,
             Map<String, Long> copyMillis) {
         engine.inTransaction(() -> {
-            journal.record(date, JournalEntry.State.BLOCKED, previous == null ? null : previous.publishedVersion(), reason,
+            journal.record(
+                    date,
+                    JournalEntry.State.BLOCKED,
+                    previous == null ? null : previous.publishedVersion(),
+                    reason,
                     copyMillis);
             if (!results.isEmpty()) {
                 journal.recordTests(date.businessDate(), results);
@@ -110,8 +118,8 @@ final class Publisher {
     }
 
     /** Builds the models of {@code dates} and tests them; throws {@link TestsFailed} when a test blocks. */
-    private List<TestResult> buildAndTest(List<LocalDate> dates, int stepBefore, int total,
-            PublishingProgress progress) {
+    private List<TestResult> buildAndTest(
+            List<LocalDate> dates, int stepBefore, int total, PublishingProgress progress) {
         ModelRunner runner = new ModelRunner(engine, models);
         fillReferences();
         int[] step = {stepBefore};
@@ -121,7 +129,8 @@ final class Publisher {
             results.addAll(runner.test(d));
         }
         journal.recordBuilds(dates, built);
-        Optional<TestResult> failed = results.stream().filter(TestResult::blocks).findFirst();
+        Optional<TestResult> failed =
+                results.stream().filter(TestResult::blocks).findFirst();
         if (failed.isPresent()) {
             throw new TestsFailed(failed.get(), results);
         }
@@ -138,11 +147,15 @@ final class Publisher {
             List<List<Object>> rows = data.rows();
             for (int from = 0; from < rows.size(); from += 500) {
                 List<List<Object>> batch = rows.subList(from, Math.min(rows.size(), from + 500));
-                String row = "(" + String.join(", ", java.util.Collections.nCopies(batch.get(0).size(), "?")) + ")";
+                String row = "("
+                        + String.join(
+                                ", ", java.util.Collections.nCopies(batch.get(0).size(), "?")) + ")";
                 List<Object> params = new ArrayList<>();
                 batch.forEach(params::addAll);
-                engine.execute("insert into " + data.table() + " values "
-                        + String.join(", ", java.util.Collections.nCopies(batch.size(), row)), params);
+                engine.execute(
+                        "insert into " + data.table() + " values "
+                                + String.join(", ", java.util.Collections.nCopies(batch.size(), row)),
+                        params);
             }
         }
     }
@@ -152,7 +165,8 @@ final class Publisher {
         List<String> existing = engine.columns("ods", table.substring(4));
         if (existing.isEmpty()) {
             StringBuilder ddl = new StringBuilder("create table " + table + " (");
-            t.columns().forEach((n, type) -> ddl.append(n).append(' ').append(type).append(", "));
+            t.columns()
+                    .forEach((n, type) -> ddl.append(n).append(' ').append(type).append(", "));
             ddl.append("biz_date DATE)");
             engine.execute(ddl.toString());
         } else {
@@ -165,8 +179,9 @@ final class Publisher {
         String day = engine.dialect().date(date);
         engine.execute("delete from " + table + " where biz_date = " + day);
         if (t.staged() > 0) {
-            engine.execute("insert into " + table + " (" + String.join(", ", t.columns().keySet()) + ", biz_date) "
-                    + "select *, " + day + " from " + engine.readDelimited(t.rows(), t.columns()));
+            engine.execute("insert into " + table + " ("
+                    + String.join(", ", t.columns().keySet()) + ", biz_date) " + "select *, " + day + " from "
+                    + engine.readDelimited(t.rows(), t.columns()));
         }
     }
 
@@ -177,9 +192,16 @@ final class Publisher {
             long inOds = engine.queryLong("select count(*) from " + t.odsTable() + " where biz_date = "
                     + engine.dialect().date(date.businessDate()));
             long expected = t.declared() - t.quarantined();
-            results.add(new TestResult(date.businessDate(), "rows_match_chk", t.odsTable(), DataTest.Severity.ERROR,
-                    inOds == expected ? 0 : 1, inOds == expected ? "" : "ods holds " + inOds + " rows, .chk rows "
-                            + t.declared() + " minus " + t.quarantined() + " quarantined gives " + expected));
+            results.add(new TestResult(
+                    date.businessDate(),
+                    "rows_match_chk",
+                    t.odsTable(),
+                    DataTest.Severity.ERROR,
+                    inOds == expected ? 0 : 1,
+                    inOds == expected
+                            ? ""
+                            : "ods holds " + inOds + " rows, .chk rows " + t.declared() + " minus " + t.quarantined()
+                                    + " quarantined gives " + expected));
         }
         return results;
     }

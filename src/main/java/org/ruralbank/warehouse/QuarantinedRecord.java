@@ -7,6 +7,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param raw the record's text decoded in the file's encoding
  */
-public record QuarantinedRecord(String table, String file, long line, @Nullable String field, String reason,
-        @Nullable String raw) {
-}
+public record QuarantinedRecord(
+        String table,
+        String file,
+        long line,
+        @Nullable String field,
+        String reason,
+        @Nullable String raw) {}

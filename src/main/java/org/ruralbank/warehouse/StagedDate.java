@@ -18,8 +18,15 @@ import org.jspecify.annotations.Nullable;
  * @param startedAt when reading the delivery began
  * @param blockedBecause why the delivery may not be published, in one sentence; null when it may
  */
-public record StagedDate(LocalDate businessDate, int version, String fingerprint, List<StagedTable> tables,
-        Path quarantine, int odsRetentionDays, Instant startedAt, @Nullable String blockedBecause) {
+public record StagedDate(
+        LocalDate businessDate,
+        int version,
+        String fingerprint,
+        List<StagedTable> tables,
+        Path quarantine,
+        int odsRetentionDays,
+        Instant startedAt,
+        @Nullable String blockedBecause) {
 
     public StagedDate {
         tables = List.copyOf(tables);

@@ -17,9 +17,20 @@ import java.util.LinkedHashMap;
  * @param quarantined invalid records kept aside
  * @param bytes size of the delivered file
  */
-public record StagedTable(String table, String file, String format, String encoding, String loadMode,
-        LinkedHashMap<String, String> columns, Path rows, long delivered, long declared, long staged,
-        long quarantined, long bytes, long readMillis) {
+public record StagedTable(
+        String table,
+        String file,
+        String format,
+        String encoding,
+        String loadMode,
+        LinkedHashMap<String, String> columns,
+        Path rows,
+        long delivered,
+        long declared,
+        long staged,
+        long quarantined,
+        long bytes,
+        long readMillis) {
 
     public StagedTable {
         columns = new LinkedHashMap<>(columns);

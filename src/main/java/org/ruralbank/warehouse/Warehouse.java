@@ -35,7 +35,12 @@ public final class Warehouse implements AutoCloseable {
     private volatile Supplier<List<ReferenceData>> references = List::of;
     private volatile boolean announcedOnce;
 
-    private Warehouse(Path file, Path intake, boolean readOnly, Models models, ApplicationEventPublisher events,
+    private Warehouse(
+            Path file,
+            Path intake,
+            boolean readOnly,
+            Models models,
+            ApplicationEventPublisher events,
             WarehouseEngine engine) {
         this.file = file;
         this.intake = intake;
@@ -52,18 +57,23 @@ public final class Warehouse implements AutoCloseable {
 
     /** The warehouse under {@code home} with the given models (benchmarks of parts of the work). */
     public static Warehouse under(Path home, boolean readOnly, Models models) {
-        return under(home, readOnly, models, event -> { });
+        return under(home, readOnly, models, event -> {});
     }
 
     /** The warehouse under {@code home}, announcing each date it publishes to {@code events}. */
     public static Warehouse under(Path home, boolean readOnly, Models models, ApplicationEventPublisher events) {
-        return new Warehouse(fileUnder(home), readOnly ? null : home.resolve("work").resolve("ingest"), readOnly,
-                models, events, null);
+        return new Warehouse(
+                fileUnder(home),
+                readOnly ? null : home.resolve("work").resolve("ingest"),
+                readOnly,
+                models,
+                events,
+                null);
     }
 
     /** A warehouse on an engine already open, announcing to nobody (tests, benchmarks). */
     public static Warehouse on(WarehouseEngine engine) {
-        return new Warehouse(null, null, false, Models.load(), event -> { }, engine);
+        return new Warehouse(null, null, false, Models.load(), event -> {}, engine);
     }
 
     public static Path fileUnder(Path home) {
@@ -162,7 +172,9 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private Optional<LocalDate> latestPublished() {
-        return journal().values().stream().filter(JournalEntry::published).map(JournalEntry::date)
+        return journal().values().stream()
+                .filter(JournalEntry::published)
+                .map(JournalEntry::date)
                 .max(Comparator.naturalOrder());
     }
 

@@ -139,7 +139,10 @@ public final class WarehouseQueries {
             for (List<Object> row : result.rows()) {
                 @Nullable Object[] args = new Object[components.length];
                 for (int c = 0; c < components.length; c++) {
-                    args[c] = value(row.get(index[c]), components[c].getType(), query.name(),
+                    args[c] = value(
+                            row.get(index[c]),
+                            components[c].getType(),
+                            query.name(),
                             result.columns().get(index[c]));
                 }
                 out.add(type.cast(construct(constructor, args)));
@@ -154,7 +157,8 @@ public final class WarehouseQueries {
 
         private QueryResult run() {
             if (!query.scopeColumns().isEmpty() && rows == null) {
-                throw new IllegalArgumentException(query.name() + " reads bank data: run it within the OrgRows of a scope");
+                throw new IllegalArgumentException(
+                        query.name() + " reads bank data: run it within the OrgRows of a scope");
             }
             if (!params.keySet().equals(query.params())) {
                 Set<String> missing = new LinkedHashSet<>(query.params());
@@ -164,7 +168,8 @@ public final class WarehouseQueries {
             Map<String, Set<String>> tables = new HashMap<>();
             for (String table : query.tables()) {
                 String[] t = table.split("\\.");
-                if (!tables.computeIfAbsent(t[0], s -> Set.copyOf(engine.tables(s))).contains(t[1])) {
+                if (!tables.computeIfAbsent(t[0], s -> Set.copyOf(engine.tables(s)))
+                        .contains(t[1])) {
                     return new QueryResult(query.columns(), List.of(), false);
                 }
             }
@@ -190,7 +195,12 @@ public final class WarehouseQueries {
     }
 
     /** A query file: its text, the parameters and columns its header declares, the tables and org columns it reads. */
-    private record NamedQuery(String name, String sql, Set<String> params, List<String> columns, Set<String> tables,
+    private record NamedQuery(
+            String name,
+            String sql,
+            Set<String> params,
+            List<String> columns,
+            Set<String> tables,
             List<String> scopeColumns) {
 
         static NamedQuery read(String name) {
@@ -233,16 +243,24 @@ public final class WarehouseQueries {
                 throw new IllegalStateException(path + " uses the parameters " + used + " but declares " + declared);
             }
             Set<String> tables = new LinkedHashSet<>();
-            Matcher t = TABLE.matcher(sql.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b));
+            Matcher t = TABLE.matcher(
+                    sql.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b));
             while (t.find()) {
                 tables.add(t.group(1) + "." + t.group(2));
             }
-            return new NamedQuery(name, sql, Set.copyOf(declared), names(header.get("column")), Set.copyOf(tables),
+            return new NamedQuery(
+                    name,
+                    sql,
+                    Set.copyOf(declared),
+                    names(header.get("column")),
+                    Set.copyOf(tables),
                     List.copyOf(scopeColumns));
         }
 
         private static List<String> names(List<String> entries) {
-            return entries.stream().map(e -> e.substring(0, e.indexOf(':') < 0 ? e.length() : e.indexOf(':')).strip())
+            return entries.stream()
+                    .map(e -> e.substring(0, e.indexOf(':') < 0 ? e.length() : e.indexOf(':'))
+                            .strip())
                     .toList();
         }
     }
@@ -261,7 +279,8 @@ public final class WarehouseQueries {
     }
 
     private static Constructor<?> canonical(Class<?> type) {
-        Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+        Class<?>[] types = Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getType)
                 .toArray(Class<?>[]::new);
         try {
             Constructor<?> c = type.getDeclaredConstructor(types);
@@ -296,19 +315,24 @@ public final class WarehouseQueries {
             return null;
         }
         if (type == long.class || type == Long.class) {
-            return v instanceof BigInteger b ? b.longValueExact()
+            return v instanceof BigInteger b
+                    ? b.longValueExact()
                     : v instanceof BigDecimal d ? d.longValueExact() : ((Number) v).longValue();
         }
         if (type == int.class || type == Integer.class) {
-            return v instanceof BigInteger b ? b.intValueExact()
+            return v instanceof BigInteger b
+                    ? b.intValueExact()
                     : v instanceof BigDecimal d ? d.intValueExact() : Math.toIntExact(((Number) v).longValue());
         }
         if (type == BigDecimal.class) {
             return v instanceof BigDecimal d ? d : new BigDecimal(v.toString());
         }
         if (type == LocalDate.class) {
-            return v instanceof LocalDate d ? d
-                    : v instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(v.toString().substring(0, 10));
+            return v instanceof LocalDate d
+                    ? d
+                    : v instanceof java.sql.Date d
+                            ? d.toLocalDate()
+                            : LocalDate.parse(v.toString().substring(0, 10));
         }
         if (type == LocalDateTime.class) {
             return v instanceof LocalDateTime t ? t : ((java.sql.Timestamp) v).toLocalDateTime();

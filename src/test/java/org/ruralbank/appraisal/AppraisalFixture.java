@@ -32,12 +32,13 @@ public final class AppraisalFixture {
     public static class Stores implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext ctx) {
-            TestPropertyValues.of(TestStores.postgres()).and("ruralbank.appraisal.fixture=own").applyTo(ctx);
+            TestPropertyValues.of(TestStores.postgres())
+                    .and("ruralbank.appraisal.fixture=own")
+                    .applyTo(ctx);
         }
     }
 
-    private AppraisalFixture() {
-    }
+    private AppraisalFixture() {}
 
     /** Loads the bank (once per context) and saves the 2025 scheme and budget. */
     public static synchronized void load(ApplicationContext ctx) {
@@ -47,8 +48,9 @@ public final class AppraisalFixture {
         }
         try {
             Path inbox = Files.createTempDirectory("appraisal-inbox-");
-            SampleBank.generate(new GenerationRequest(Profile.SMALL, 1, START, DAYS, inbox, 20250101L, false,
-                    List.of()), line -> { });
+            SampleBank.generate(
+                    new GenerationRequest(Profile.SMALL, 1, START, DAYS, inbox, 20250101L, false, List.of()),
+                    line -> {});
             ctx.getBean(Ingest.class).load(inbox, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -73,15 +75,33 @@ public final class AppraisalFixture {
         items.add(item("npl_ratio", Perspective.CONTROL, "10", "2"));
         items.add(item("chip_migration", Perspective.GROWTH, "5", "70"));
         items.add(item("counter_txn_per_teller", Perspective.GROWTH, "5", "50"));
-        items.add(new Schemes.Item("合规管理", Schemes.Kind.QUAL, Perspective.CONTROL, new BigDecimal("10"),
-                BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("100"), null, BigDecimal.ONE, BigDecimal.ONE,
+        items.add(new Schemes.Item(
+                "合规管理",
+                Schemes.Kind.QUAL,
+                Perspective.CONTROL,
+                new BigDecimal("10"),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                new BigDecimal("100"),
+                null,
+                BigDecimal.ONE,
+                BigDecimal.ONE,
                 BigDecimal.ONE));
         return new Schemes.Scheme(year, year + "年度综合绩效考核方案", 60, 50, 200, items);
     }
 
     private static Schemes.Item item(String code, Perspective p, String weight, String base) {
-        return new Schemes.Item(code, Schemes.Kind.QUANT, p, new BigDecimal(weight), new BigDecimal("50"),
-                new BigDecimal("60"), new BigDecimal("120"), new BigDecimal(base), new BigDecimal("1.2"),
-                BigDecimal.ONE, new BigDecimal("0.8"));
+        return new Schemes.Item(
+                code,
+                Schemes.Kind.QUANT,
+                p,
+                new BigDecimal(weight),
+                new BigDecimal("50"),
+                new BigDecimal("60"),
+                new BigDecimal("120"),
+                new BigDecimal(base),
+                new BigDecimal("1.2"),
+                BigDecimal.ONE,
+                new BigDecimal("0.8"));
     }
 }

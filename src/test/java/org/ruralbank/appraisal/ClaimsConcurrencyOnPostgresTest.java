@@ -38,10 +38,13 @@ class ClaimsConcurrencyOnPostgresTest {
 
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     Claims claims;
+
     @Autowired
     JdbcClaims store;
+
     @Autowired
     JdbcClient db;
 
@@ -55,17 +58,35 @@ class ClaimsConcurrencyOnPostgresTest {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             LocalDate from = LocalDate.of(2025, 1, 1).plusDays(i * 10L);
-            ids.add(store.insertClaim(CreditKind.DEPOSIT, object, branch.path(), "S" + i, new BigDecimal("0.300000"),
-                    from, i % 2 == 0 ? Claim.OPEN_END : from.plusDays(40), "PENDING", "CLAIM", null, "cm" + i,
-                    OffsetDateTime.now(), null));
+            ids.add(store.insertClaim(
+                    CreditKind.DEPOSIT,
+                    object,
+                    branch.path(),
+                    "S" + i,
+                    new BigDecimal("0.300000"),
+                    from,
+                    i % 2 == 0 ? Claim.OPEN_END : from.plusDays(40),
+                    "PENDING",
+                    "CLAIM",
+                    null,
+                    "cm" + i,
+                    OffsetDateTime.now(),
+                    null));
         }
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<ClaimOutcome>> outcomes = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             long id = ids.get(i);
-            StaffPrincipal head = new StaffPrincipal(1000 + i, "head" + i, "行长" + i, branch.orgId(), branch.path(),
-                    null, Set.of(Role.BRANCH_HEAD), DataScope.ORG_AND_BELOW);
+            StaffPrincipal head = new StaffPrincipal(
+                    1000 + i,
+                    "head" + i,
+                    "行长" + i,
+                    branch.orgId(),
+                    branch.path(),
+                    null,
+                    Set.of(Role.BRANCH_HEAD),
+                    DataScope.ORG_AND_BELOW);
             outcomes.add(pool.submit(() -> {
                 start.await();
                 return claims.approve(id, head);
@@ -90,12 +111,19 @@ class ClaimsConcurrencyOnPostgresTest {
         List<Claim> all = store.claimsOf(CreditKind.DEPOSIT, object);
         for (LocalDate d = LocalDate.of(2025, 1, 1); d.isBefore(LocalDate.of(2025, 6, 1)); d = d.plusDays(1)) {
             LocalDate day = d;
-            BigDecimal sum = all.stream().filter(c -> c.status().equals("APPROVED") && !c.validFrom().isAfter(day)
-                    && !c.validTo().isBefore(day)).map(Claim::share).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal sum = all.stream()
+                    .filter(c -> c.status().equals("APPROVED")
+                            && !c.validFrom().isAfter(day)
+                            && !c.validTo().isBefore(day))
+                    .map(Claim::share)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(sum).as("approved shares on %s", day).isLessThanOrEqualTo(BigDecimal.ONE);
             BigDecimal span = db.sql("select share_total from credit_span where object_kind = 'DEPOSIT' and "
-                    + "object_id = :i and valid_from <= :d and valid_to >= :d").param("i", object).param("d", day)
-                    .query(BigDecimal.class).single();
+                            + "object_id = :i and valid_from <= :d and valid_to >= :d")
+                    .param("i", object)
+                    .param("d", day)
+                    .query(BigDecimal.class)
+                    .single();
             assertThat(span).as("span total on %s", day).isEqualByComparingTo(sum);
         }
     }
@@ -107,7 +135,9 @@ class ClaimsConcurrencyOnPostgresTest {
         String object = bank.uniqueId("ACC");
         store.ensureObject(CreditKind.DEPOSIT, object, branch.orgId(), branch.path());
         assertThatThrownBy(() -> db.sql("update credit_span set share_total = 1.000001 where object_id = :i")
-                .param("i", object).update()).isInstanceOf(DataIntegrityViolationException.class);
+                        .param("i", object)
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
@@ -116,17 +146,50 @@ class ClaimsConcurrencyOnPostgresTest {
         Org branch = bank.branch("超额支行");
         String object = bank.uniqueId("ACC");
         store.ensureObject(CreditKind.LOAN, object, branch.orgId(), branch.path());
-        long a = store.insertClaim(CreditKind.LOAN, object, branch.path(), "S1", new BigDecimal("0.700000"),
-                LocalDate.of(2025, 1, 1), Claim.OPEN_END, "PENDING", "CLAIM", null, "cm1", OffsetDateTime.now(), null);
-        long b = store.insertClaim(CreditKind.LOAN, object, branch.path(), "S2", new BigDecimal("0.400000"),
-                LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31), "PENDING", "CLAIM", null, "cm2",
-                OffsetDateTime.now(), null);
-        StaffPrincipal head = new StaffPrincipal(2000, "head", "行长", branch.orgId(), branch.path(), null,
-                Set.of(Role.BRANCH_HEAD), DataScope.ORG_AND_BELOW);
+        long a = store.insertClaim(
+                CreditKind.LOAN,
+                object,
+                branch.path(),
+                "S1",
+                new BigDecimal("0.700000"),
+                LocalDate.of(2025, 1, 1),
+                Claim.OPEN_END,
+                "PENDING",
+                "CLAIM",
+                null,
+                "cm1",
+                OffsetDateTime.now(),
+                null);
+        long b = store.insertClaim(
+                CreditKind.LOAN,
+                object,
+                branch.path(),
+                "S2",
+                new BigDecimal("0.400000"),
+                LocalDate.of(2025, 3, 1),
+                LocalDate.of(2025, 3, 31),
+                "PENDING",
+                "CLAIM",
+                null,
+                "cm2",
+                OffsetDateTime.now(),
+                null);
+        StaffPrincipal head = new StaffPrincipal(
+                2000,
+                "head",
+                "行长",
+                branch.orgId(),
+                branch.path(),
+                null,
+                Set.of(Role.BRANCH_HEAD),
+                DataScope.ORG_AND_BELOW);
         assertThat(claims.approve(a, head)).isInstanceOf(ClaimOutcome.Done.class);
         ClaimOutcome second = claims.approve(b, head);
-        assertThat(second).isEqualTo(new ClaimOutcome.Refused(ClaimRefusal.OVER_FULL, "share",
-                List.of(CreditKind.LOAN, object, LocalDate.of(2025, 3, 1), "110")));
+        assertThat(second)
+                .isEqualTo(new ClaimOutcome.Refused(
+                        ClaimRefusal.OVER_FULL,
+                        "share",
+                        List.of(CreditKind.LOAN, object, LocalDate.of(2025, 3, 1), "110")));
         assertThat(store.claim(b).orElseThrow().status()).isEqualTo("PENDING");
     }
 
@@ -136,23 +199,58 @@ class ClaimsConcurrencyOnPostgresTest {
         Org branch = bank.branch("交接支行");
         String object = bank.uniqueId("CUS");
         store.ensureObject(CreditKind.CUSTOMER, object, branch.orgId(), branch.path());
-        long a = store.insertClaim(CreditKind.CUSTOMER, object, branch.path(), "OLD", new BigDecimal("0.600000"),
-                LocalDate.of(2025, 1, 1), Claim.OPEN_END, "PENDING", "CLAIM", null, "head", OffsetDateTime.now(), null);
-        StaffPrincipal head = new StaffPrincipal(3000, "head", "行长", branch.orgId(), branch.path(), null,
-                Set.of(Role.BRANCH_HEAD), DataScope.ORG_AND_BELOW);
+        long a = store.insertClaim(
+                CreditKind.CUSTOMER,
+                object,
+                branch.path(),
+                "OLD",
+                new BigDecimal("0.600000"),
+                LocalDate.of(2025, 1, 1),
+                Claim.OPEN_END,
+                "PENDING",
+                "CLAIM",
+                null,
+                "head",
+                OffsetDateTime.now(),
+                null);
+        StaffPrincipal head = new StaffPrincipal(
+                3000,
+                "head",
+                "行长",
+                branch.orgId(),
+                branch.path(),
+                null,
+                Set.of(Role.BRANCH_HEAD),
+                DataScope.ORG_AND_BELOW);
         assertThat(((ClaimOutcome.Refused) claims.approve(a, head)).reason()).isEqualTo(ClaimRefusal.SAME_PERSON);
-        StaffPrincipal other = new StaffPrincipal(3001, "head2", "行长", branch.orgId(), branch.path(), null,
-                Set.of(Role.BRANCH_HEAD), DataScope.ORG_AND_BELOW);
+        StaffPrincipal other = new StaffPrincipal(
+                3001,
+                "head2",
+                "行长",
+                branch.orgId(),
+                branch.path(),
+                null,
+                Set.of(Role.BRANCH_HEAD),
+                DataScope.ORG_AND_BELOW);
         assertThat(claims.approve(a, other)).isInstanceOf(ClaimOutcome.Done.class);
-        HandOver h = claims.handOver("OLD", Map.of("NEW1", new BigDecimal("0.5"), "NEW2", new BigDecimal("0.5")),
-                LocalDate.of(2025, 7, 1), List.of(), "crm");
+        HandOver h = claims.handOver(
+                "OLD",
+                Map.of("NEW1", new BigDecimal("0.5"), "NEW2", new BigDecimal("0.5")),
+                LocalDate.of(2025, 7, 1),
+                List.of(),
+                "crm");
         assertThat(h).isInstanceOf(HandOver.Done.class);
         List<Claim> history = store.claimsOf(CreditKind.CUSTOMER, object);
-        assertThat(history).extracting(c -> c.staffId() + " " + c.share().stripTrailingZeros().toPlainString() + " "
-                + c.validFrom() + ".." + c.validTo() + " " + c.status())
-                .containsExactlyInAnyOrder("OLD 0.6 2025-01-01..2025-06-30 APPROVED",
-                        "NEW1 0.3 2025-07-01..9999-12-31 APPROVED", "NEW2 0.3 2025-07-01..9999-12-31 APPROVED");
-        assertThat(claims.handOver("OLD", Map.of("NEW1", new BigDecimal("0.6")), LocalDate.of(2025, 7, 1), List.of(),
-                "crm")).isInstanceOf(HandOver.Refused.class);
+        assertThat(history)
+                .extracting(
+                        c -> c.staffId() + " " + c.share().stripTrailingZeros().toPlainString() + " " + c.validFrom()
+                                + ".." + c.validTo() + " " + c.status())
+                .containsExactlyInAnyOrder(
+                        "OLD 0.6 2025-01-01..2025-06-30 APPROVED",
+                        "NEW1 0.3 2025-07-01..9999-12-31 APPROVED",
+                        "NEW2 0.3 2025-07-01..9999-12-31 APPROVED");
+        assertThat(claims.handOver(
+                        "OLD", Map.of("NEW1", new BigDecimal("0.6")), LocalDate.of(2025, 7, 1), List.of(), "crm"))
+                .isInstanceOf(HandOver.Refused.class);
     }
 }

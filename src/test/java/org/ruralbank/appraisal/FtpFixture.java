@@ -23,13 +23,39 @@ final class FtpFixture implements AutoCloseable {
         TestBank.Rows f = TestBank.rows(engine);
         warehouse.runner().prepare();
         String d = DAY.toString();
-        f.row("core_org", d, "org_id, org_name, org_level, parent_org_id, area_class, open_date, status",
-                "880000", "总行", "1", null, "U", "2000-01-01", "A");
-        f.row("core_org", d, "org_id, org_name, org_level, parent_org_id, area_class, open_date, status",
-                "880100", "甲支行", "2", "880000", "R", "2000-01-01", "A");
+        f.row(
+                "core_org",
+                d,
+                "org_id, org_name, org_level, parent_org_id, area_class, open_date, status",
+                "880000",
+                "总行",
+                "1",
+                null,
+                "U",
+                "2000-01-01",
+                "A");
+        f.row(
+                "core_org",
+                d,
+                "org_id, org_name, org_level, parent_org_id, area_class, open_date, status",
+                "880100",
+                "甲支行",
+                "2",
+                "880000",
+                "R",
+                "2000-01-01",
+                "A");
         for (String s : List.of("S001", "S002", "S003")) {
-            f.row("core_staff", d, "staff_id, staff_name, org_id, post_code, hire_date, status", s, "员工" + s,
-                    "880100", "CM", "2010-01-01", "A");
+            f.row(
+                    "core_staff",
+                    d,
+                    "staff_id, staff_name, org_id, post_code, hire_date, status",
+                    s,
+                    "员工" + s,
+                    "880100",
+                    "CM",
+                    "2010-01-01",
+                    "A");
         }
         deposit(f, "D1", "C1", "CUR", "2020-01-01", null, "100000.00", "0.001500");
         deposit(f, "T1", "C2", "FIX", "2025-02-15", 12, "50000.00", "0.016000");
@@ -41,23 +67,79 @@ final class FtpFixture implements AutoCloseable {
         curve("2025-03-01", "0.016", "0.017", "0.018", "0.019", "0.021", "0.023", "0.025", "0.027");
     }
 
-    private static void deposit(TestBank.Rows f, String no, String cust, String product, String open, Integer term,
-            String balance, String rate) {
-        f.row("core_deposit_acct", DAY.toString(), "acct_no, cust_id, org_id, product_code, currency, open_date, "
-                + "term_months, int_rate, balance, acct_status", no, cust, "880100", product, "CNY", open, term,
-                new BigDecimal(rate), new BigDecimal(balance), "N");
+    private static void deposit(
+            TestBank.Rows f,
+            String no,
+            String cust,
+            String product,
+            String open,
+            Integer term,
+            String balance,
+            String rate) {
+        f.row(
+                "core_deposit_acct",
+                DAY.toString(),
+                "acct_no, cust_id, org_id, product_code, currency, open_date, "
+                        + "term_months, int_rate, balance, acct_status",
+                no,
+                cust,
+                "880100",
+                product,
+                "CNY",
+                open,
+                term,
+                new BigDecimal(rate),
+                new BigDecimal(balance),
+                "N");
     }
 
-    private static void loan(TestBank.Rows f, String no, String cust, String manager, String from, String to,
-            String balance, String rate) {
+    private static void loan(
+            TestBank.Rows f,
+            String no,
+            String cust,
+            String manager,
+            String from,
+            String to,
+            String balance,
+            String rate) {
         String d = DAY.toString();
-        f.row("cred_loan_contract", d, "contract_no, cust_id, org_id, manager_staff_id, product_code, contract_amt, "
-                + "int_rate, start_date, maturity_date, repay_method, guarantee_type, status", "HT" + no, cust,
-                "880100", manager, "BIZ", new BigDecimal(balance), new BigDecimal(rate), from, to, "EQ", "C", "A");
-        f.row("cred_loan", d, "loan_no, contract_no, cust_id, org_id, disburse_date, maturity_date, loan_amt, balance, "
-                + "int_rate, overdue_principal, overdue_interest, dpd, class_5, status, settle_acct_no", no, "HT" + no,
-                cust, "880100", from, to, new BigDecimal(balance), new BigDecimal(balance), new BigDecimal(rate),
-                BigDecimal.ZERO, BigDecimal.ZERO, 0, "1", "A", "D1");
+        f.row(
+                "cred_loan_contract",
+                d,
+                "contract_no, cust_id, org_id, manager_staff_id, product_code, contract_amt, "
+                        + "int_rate, start_date, maturity_date, repay_method, guarantee_type, status",
+                "HT" + no,
+                cust,
+                "880100",
+                manager,
+                "BIZ",
+                new BigDecimal(balance),
+                new BigDecimal(rate),
+                from,
+                to,
+                "EQ",
+                "C",
+                "A");
+        f.row(
+                "cred_loan",
+                d,
+                "loan_no, contract_no, cust_id, org_id, disburse_date, maturity_date, loan_amt, balance, "
+                        + "int_rate, overdue_principal, overdue_interest, dpd, class_5, status, settle_acct_no",
+                no,
+                "HT" + no,
+                cust,
+                "880100",
+                from,
+                to,
+                new BigDecimal(balance),
+                new BigDecimal(balance),
+                new BigDecimal(rate),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                0,
+                "1",
+                "A",
+                "D1");
     }
 
     void curve(String date, String... rates) {
@@ -74,7 +156,7 @@ final class FtpFixture implements AutoCloseable {
     }
 
     void build() {
-        engine.inTransaction(() -> warehouse.runner().build(List.of(DAY), s -> { }));
+        engine.inTransaction(() -> warehouse.runner().build(List.of(DAY), s -> {}));
     }
 
     @Override

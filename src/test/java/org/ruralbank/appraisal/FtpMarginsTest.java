@@ -67,7 +67,8 @@ class FtpMarginsTest {
         assertThat(l1.interest()).isEqualByComparingTo("36.25");
         assertThat(l1.ftpAmount()).isEqualByComparingTo("16.69");
         assertThat(l1.margin()).isEqualByComparingTo("19.56");
-        // L2 disbursed before the first curve takes the first; 12345.67 × 0.058 / 360 = 1.989 → 1.99; × 0.020028 = 0.687 → 0.69
+        // L2 disbursed before the first curve takes the first; 12345.67 × 0.058 / 360 = 1.989 → 1.99; × 0.020028 =
+        // 0.687 → 0.69
         FtpMargins.Line l2 = lines.get("L2");
         assertThat(l2.curveDate()).isEqualTo("2025-01-01");
         assertThat(l2.margin()).isEqualByComparingTo("1.30");
@@ -80,7 +81,8 @@ class FtpMarginsTest {
         assertThat(lines).doesNotContainKey("Z1");
         // loans' transfer 16.69 + 0.69 − deposits' 5.14 + 2.78 + 1.39 = 8.07
         assertThat(lines.get("TREASURY").margin()).isEqualByComparingTo("8.07");
-        BigDecimal margins = lines.values().stream().map(FtpMargins.Line::margin).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal margins =
+                lines.values().stream().map(FtpMargins.Line::margin).reduce(BigDecimal.ZERO, BigDecimal::add);
         // net interest: loans 36.25 + 1.99 − deposits 0.42 + 2.22 + 1.11 = 34.49
         assertThat(margins).isEqualByComparingTo("34.49");
         assertThat(identity().failures()).isZero();
@@ -102,19 +104,35 @@ class FtpMarginsTest {
         assertThat(staffMargin("S003")).isEqualByComparingTo("3.25");
         assertThat(staffMargin("S001")).isEqualByComparingTo("19.56");
         assertThat(staffMargin("S002")).isEqualByComparingTo("1.30");
-        assertThat(bank.engine.query("select margin_mtd from mart.ftp_org_monthly where org_id = '880100' "
-                + "and account_kind = 'LOAN'", 1).rows().get(0).get(0)).isEqualTo(new BigDecimal("20.86"));
-        assertThat(bank.engine.query("select sum(margin) from mart.ftp_product_monthly where account_kind = 'TERM'", 1)
-                .rows().get(0).get(0)).isEqualTo(new BigDecimal("0.84"));
+        assertThat(bank.engine
+                        .query(
+                                "select margin_mtd from mart.ftp_org_monthly where org_id = '880100' "
+                                        + "and account_kind = 'LOAN'",
+                                1)
+                        .rows()
+                        .get(0)
+                        .get(0))
+                .isEqualTo(new BigDecimal("20.86"));
+        assertThat(bank.engine
+                        .query("select sum(margin) from mart.ftp_product_monthly where account_kind = 'TERM'", 1)
+                        .rows()
+                        .get(0)
+                        .get(0))
+                .isEqualTo(new BigDecimal("0.84"));
     }
 
     @Test
     void creditShareGivesTheOrgWhatClaimsLeaveAndDefaultsLoansToTheirManager() {
         bank.claim(1, "LOAN", "L1", "S003", "0.400000", "2025-03-05", "2025-03-20");
         bank.build();
-        List<List<Object>> rows = bank.engine.query("select coalesce(staff_id, 'ORG'), share, source, valid_from, "
-                + "valid_to from mart.credit_share where object_id = 'L1' order by valid_from, staff_id nulls last", 10).rows();
-        assertThat(rows).extracting(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(3) + ".." + r.get(4))
+        List<List<Object>> rows = bank.engine
+                .query(
+                        "select coalesce(staff_id, 'ORG'), share, source, valid_from, "
+                                + "valid_to from mart.credit_share where object_id = 'L1' order by valid_from, staff_id nulls last",
+                        10)
+                .rows();
+        assertThat(rows)
+                .extracting(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(3) + ".." + r.get(4))
                 .containsExactly(
                         // the loan's default begins with the first loaded date, 2025-03-10: the spans are cut there
                         "S003 0.400000 CLAIM 2025-03-05..2025-03-09",
@@ -125,12 +143,17 @@ class FtpMarginsTest {
     }
 
     private BigDecimal staffMargin(String staff) {
-        return (BigDecimal) bank.engine.query("select margin from mart.ftp_staff_monthly where staff_id = '" + staff
-                + "'", 1).rows().get(0).get(0);
+        return (BigDecimal) bank.engine
+                .query("select margin from mart.ftp_staff_monthly where staff_id = '" + staff + "'", 1)
+                .rows()
+                .get(0)
+                .get(0);
     }
 
     private TestResult identity() {
         return bank.warehouse.runner().test(FtpFixture.DAY).stream()
-                .filter(t -> t.test().equals("ftp_net_interest_identity")).findFirst().orElseThrow();
+                .filter(t -> t.test().equals("ftp_net_interest_identity"))
+                .findFirst()
+                .orElseThrow();
     }
 }

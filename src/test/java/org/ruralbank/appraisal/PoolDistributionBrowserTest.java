@@ -47,6 +47,7 @@ class PoolDistributionBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext ctx;
 
@@ -57,8 +58,8 @@ class PoolDistributionBrowserTest {
     void open() throws Exception {
         browser = Browser.start();
         downloads = Files.createTempDirectory("ruralbank-downloads-");
-        browser.executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        browser.executeCdpCommand(
+                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     }
 
     @AfterEach
@@ -71,16 +72,21 @@ class PoolDistributionBrowserTest {
     @Test
     void aBranchHeadDistributesThePoolToTheFenSubmitsItAndExportsThePayroll() throws Exception {
         Path inbox = Files.createTempDirectory("appraisal-q4-");
-        SampleBank.generate(new GenerationRequest(Profile.SMALL, 1, LocalDate.of(2025, 9, 29), 4, inbox, 20250101L,
-                false, List.of()), line -> { });
+        SampleBank.generate(
+                new GenerationRequest(
+                        Profile.SMALL, 1, LocalDate.of(2025, 9, 29), 4, inbox, 20250101L, false, List.of()),
+                line -> {});
         ctx.getBean(Ingest.class).load(inbox, null);
         AppraisalRuns runs = ctx.getBean(AppraisalRuns.class);
-        AppraisalRuns.Run q4 = ctx.getBean(SampleAppraisal.class).prepare("2025Q4").orElseThrow();
+        AppraisalRuns.Run q4 =
+                ctx.getBean(SampleAppraisal.class).prepare("2025Q4").orElseThrow();
         assertThat(runs.people(q4.runId(), null, Access.everything())).allMatch(p -> p.score() != null);
         runs.publish(q4.runId(), OrgScope.everything());
         Pools pools = ctx.getBean(Pools.class);
         Pools.Pool pool = pools.list(q4.runId(), OrgScope.everything()).stream()
-                .filter(p -> pools.lines(p.poolId(), OrgScope.everything()).size() >= 2).findFirst().orElseThrow();
+                .filter(p -> pools.lines(p.poolId(), OrgScope.everything()).size() >= 2)
+                .findFirst()
+                .orElseThrow();
         Org branch = ctx.getBean(Orgs.class).find(pool.orgId()).orElseThrow();
         String head = new TestBank(ctx).user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD);
 
@@ -106,11 +112,16 @@ class PoolDistributionBrowserTest {
             reason.sendKeys("按考核得分分配");
         }
         click(By.id("save-distribution"));
-        assertThat(browser.findElement(By.cssSelector(".alert-danger")).getText()).contains("未保存")
+        assertThat(browser.findElement(By.cssSelector(".alert-danger")).getText())
+                .contains("未保存")
                 .contains(Money.yuanText(pool.amountFen()));
         JdbcClient db = ctx.getBean(JdbcClient.class);
-        assertThat(db.sql("select count(*) from appraisal_pool_line where pool_id = :p").param("p", pool.poolId())
-                .query(Integer.class).single()).as("nothing saved").isZero();
+        assertThat(db.sql("select count(*) from appraisal_pool_line where pool_id = :p")
+                        .param("p", pool.poolId())
+                        .query(Integer.class)
+                        .single())
+                .as("nothing saved")
+                .isZero();
 
         // move one fen between the first two people: the sum is the pool again
         amounts = browser.findElements(By.cssSelector("input.amount"));
@@ -121,16 +132,22 @@ class PoolDistributionBrowserTest {
         Browser.awaitUrl(browser, "/appraisal/pools/" + pool.poolId());
         assertThat(browser.findElement(By.id("saved")).getText()).contains("已保存");
         assertThat(db.sql("select sum(amount_fen) from appraisal_pool_line where pool_id = :p")
-                .param("p", pool.poolId()).query(Long.class).single()).isEqualTo(pool.amountFen());
+                        .param("p", pool.poolId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(pool.amountFen());
 
         click(By.id("submit-distribution"));
         assertThat(browser.findElement(By.id("pool-summary")).getText()).contains("待总行审批");
-        assertThat(browser.findElements(By.cssSelector(".channel-chart canvas"))).as("chart drawn").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector(".channel-chart canvas")))
+                .as("chart drawn")
+                .isNotEmpty();
 
         click(By.id("export"));
         Path xlsx = Browser.awaitDownload(downloads);
         StringBuilder cells = new StringBuilder();
-        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(xlsx);
+                XSSFWorkbook book = new XSSFWorkbook(in)) {
             for (Row row : book.getSheetAt(0)) {
                 for (Cell cell : row) {
                     cells.append(cell).append('\t');

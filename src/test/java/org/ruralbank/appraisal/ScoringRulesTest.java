@@ -42,8 +42,10 @@ class ScoringRulesTest {
 
     @Test
     void completionIsActualOverTargetOrTheInverseWhereLessIsBetter() {
-        assertThat(RULE.completion(bd("150"), bd("200"), Indicators.Direction.UP)).isEqualByComparingTo("75.00");
-        assertThat(RULE.completion(bd("2.5"), bd("2"), Indicators.Direction.DOWN)).isEqualByComparingTo("80.00");
+        assertThat(RULE.completion(bd("150"), bd("200"), Indicators.Direction.UP))
+                .isEqualByComparingTo("75.00");
+        assertThat(RULE.completion(bd("2.5"), bd("2"), Indicators.Direction.DOWN))
+                .isEqualByComparingTo("80.00");
         assertThat(RULE.completion(bd("0"), bd("2"), Indicators.Direction.DOWN)).isEqualByComparingTo("120.00");
         assertThat(RULE.completion(bd("5"), null, Indicators.Direction.UP)).isNull();
         assertThat(RULE.completion(bd("5"), bd("0"), Indicators.Direction.UP)).isNull();
@@ -61,10 +63,15 @@ class ScoringRulesTest {
         assertThat(parts).containsEntry("A", 34L).containsEntry("B", 33L).containsEntry("C", 33L);
         w.put("D", bd("0.3333"));
         for (long total : new long[] {1, 7, 99_999_999_999L, 123_456_789}) {
-            assertThat(Pools.split(total, w).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(total);
+            assertThat(Pools.split(total, w).values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
+                    .isEqualTo(total);
         }
         assertThat(Pools.split(10, Map.of("X", BigDecimal.ZERO, "Y", BigDecimal.ZERO)).values().stream()
-                .mapToLong(Long::longValue).sum()).isEqualTo(10);
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(10);
     }
 
     @Test
@@ -80,7 +87,8 @@ class ScoringRulesTest {
         Schemes.Budget b = new Schemes.Budget(2025, 1_000_000_003L, bd("12.5"));
         long year = b.bonusFen();
         assertThat(year).isEqualTo(125_000_000L);
-        assertThat(b.quarterFen(1) + b.quarterFen(2) + b.quarterFen(3) + b.quarterFen(4)).isEqualTo(year);
+        assertThat(b.quarterFen(1) + b.quarterFen(2) + b.quarterFen(3) + b.quarterFen(4))
+                .isEqualTo(year);
     }
 
     @Test
@@ -92,8 +100,10 @@ class ScoringRulesTest {
         assertThat(Period.parse("2025-02").to()).hasToString("2025-02-28");
         assertThat(Period.parse("2025").quarters()).isEqualByComparingTo("4");
         for (String bad : new String[] {"2025Q5", "2025-13", "25", "", "2025Q1;drop"}) {
-            assertThatThrownBy(() -> Period.parse(bad)).isInstanceOf(Rejected.class)
-                    .extracting(e -> ((Rejected) e).field()).isEqualTo("period");
+            assertThatThrownBy(() -> Period.parse(bad))
+                    .isInstanceOf(Rejected.class)
+                    .extracting(e -> ((Rejected) e).field())
+                    .isEqualTo("period");
         }
     }
 
@@ -104,26 +114,47 @@ class ScoringRulesTest {
         s.put("B", bd("95"));
         s.put("C", bd("90"));
         s.put("D", bd("80"));
-        assertThat(Scorecard.ranks(s)).containsEntry("B", 1).containsEntry("A", 2).containsEntry("C", 2)
+        assertThat(Scorecard.ranks(s))
+                .containsEntry("B", 1)
+                .containsEntry("A", 2)
+                .containsEntry("C", 2)
                 .containsEntry("D", 4);
     }
 
     @Test
     void everyIndicatorDeclaresItsUnitDirectionAndLevels() throws Exception {
-        for (String code : new String[] {"deposit_daily_avg", "loan_balance", "npl_ratio", "new_cards",
-                "chip_migration", "ebank_signups", "sms_signups", "new_merchants", "substitution_rate",
-                "counter_txn_per_teller", "ftp_profit", "expenses"}) {
+        for (String code : new String[] {
+            "deposit_daily_avg",
+            "loan_balance",
+            "npl_ratio",
+            "new_cards",
+            "chip_migration",
+            "ebank_signups",
+            "sms_signups",
+            "new_merchants",
+            "substitution_rate",
+            "counter_txn_per_teller",
+            "ftp_profit",
+            "expenses"
+        }) {
             try (var in = getClass().getClassLoader().getResourceAsStream(Indicators.FOLDER + code + ".sql")) {
                 assertThat(in).as(code).isNotNull();
-                Indicators.Definition d = Indicators.definition(code, new String(in.readAllBytes(),
-                        java.nio.charset.StandardCharsets.UTF_8));
+                Indicators.Definition d = Indicators.definition(
+                        code, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                 assertThat(d.unit()).as(code).isNotBlank();
                 assertThat(d.levels()).as(code).isNotEmpty();
             }
         }
-        assertThat(Indicators.definition("npl_ratio", new String(getClass().getClassLoader()
-                .getResourceAsStream(Indicators.FOLDER + "npl_ratio.sql").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8)).direction()).isEqualTo(Indicators.Direction.DOWN);
+        assertThat(Indicators.definition(
+                                "npl_ratio",
+                                new String(
+                                        getClass()
+                                                .getClassLoader()
+                                                .getResourceAsStream(Indicators.FOLDER + "npl_ratio.sql")
+                                                .readAllBytes(),
+                                        java.nio.charset.StandardCharsets.UTF_8))
+                        .direction())
+                .isEqualTo(Indicators.Direction.DOWN);
     }
 
     private static BigDecimal bd(String s) {

@@ -1,7 +1,5 @@
 package org.ruralbank.bench;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -9,6 +7,8 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Compares {@code ruralbank report annual --format json} of a generated {@code seed} year with the figures of
@@ -77,11 +77,10 @@ public final class AnnualReportVersusBrief {
      * Figures that are not scaled: devices stay whole in every profile, deduction batches are one per programme and
      * month, and a balance per card is an average.
      */
-    static final java.util.Set<String> UNSCALED = java.util.Set.of("devices.total", "devices.new",
-            "payouts.deduction.batches", "cards.balance_per_card");
+    static final java.util.Set<String> UNSCALED =
+            java.util.Set.of("devices.total", "devices.new", "payouts.deduction.batches", "cards.balance_per_card");
 
-    private AnnualReportVersusBrief() {
-    }
+    private AnnualReportVersusBrief() {}
 
     public static void main(String[] args) throws IOException {
         JsonNode report = JsonMapper.builder().build().readTree(Path.of(args[0]).toFile());
@@ -108,17 +107,26 @@ public final class AnnualReportVersusBrief {
                 deviation = points.setScale(2, RoundingMode.HALF_UP).toPlainString() + " pt";
                 ok = points.abs().compareTo(BigDecimal.ONE) <= 0;
             } else {
-                BigDecimal rel = expected.signum() == 0 ? BigDecimal.ZERO
+                BigDecimal rel = expected.signum() == 0
+                        ? BigDecimal.ZERO
                         : actual.subtract(expected).divide(expected, MathContext.DECIMAL64);
-                deviation = rel.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+                deviation =
+                        rel.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
                 ok = rel.abs().compareTo(new BigDecimal("0.03")) <= 0;
             }
             // a count scaled below whole numbers (5 at a tenth is 0.5) can only be met to the nearest whole one
-            boolean rounding = !ok && !pct && !key.endsWith("_wan")
+            boolean rounding = !ok
+                    && !pct
+                    && !key.endsWith("_wan")
                     && actual.subtract(expected).abs().compareTo(new BigDecimal("0.5")) <= 0;
             bad += ok || rounding ? 0 : 1;
-            System.out.printf("| %s | %s | %s | %s | %s |%n", key, expected.stripTrailingZeros().toPlainString(),
-                    actual.toPlainString(), deviation, ok ? "yes" : rounding ? "yes (nearest whole count)" : "**no**");
+            System.out.printf(
+                    "| %s | %s | %s | %s | %s |%n",
+                    key,
+                    expected.stripTrailingZeros().toPlainString(),
+                    actual.toPlainString(),
+                    deviation,
+                    ok ? "yes" : rounding ? "yes (nearest whole count)" : "**no**");
         }
         System.out.println();
         System.out.println(bad == 0 ? "every figure within tolerance" : bad + " figure(s) out of tolerance");

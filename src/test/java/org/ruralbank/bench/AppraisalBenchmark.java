@@ -56,8 +56,7 @@ public final class AppraisalBenchmark {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final String PASSWORD = "Bench-Passw0rd-1";
 
-    private AppraisalBenchmark() {
-    }
+    private AppraisalBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]);
@@ -68,12 +67,16 @@ public final class AppraisalBenchmark {
         props.put("ruralbank.home", home.toString());
         props.put("server.port", 0);
         props.put("logging.level.root", "WARN");
-        props.put("spring.datasource.url", "jdbc:h2:file:" + home.resolve("db/ruralbank")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        props.put(
+                "spring.datasource.url",
+                "jdbc:h2:file:" + home.resolve("db/ruralbank")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         props.put("spring.datasource.username", "ruralbank");
         props.put("spring.datasource.password", secret);
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Application.class)
-                .web(WebApplicationType.SERVLET).properties(props).run()) {
+                .web(WebApplicationType.SERVLET)
+                .properties(props)
+                .run()) {
             int year = Integer.parseInt(period.substring(0, 4));
             Schemes schemes = ctx.getBean(Schemes.class);
             if (schemes.find(year).isEmpty()) {
@@ -89,51 +92,82 @@ public final class AppraisalBenchmark {
             }
             var branches = runs.branches(run.runId(), Access.everything());
             var people = runs.people(run.runId(), null, Access.everything());
-            System.out.printf("run %s (data of %s): %d branches, %d people; each run (ms): %s; median of the runs "
-                    + "after the first %d ms%n", period, run.dataDate(), branches.size(), people.size(), runMs,
+            System.out.printf(
+                    "run %s (data of %s): %d branches, %d people; each run (ms): %s; median of the runs "
+                            + "after the first %d ms%n",
+                    period,
+                    run.dataDate(),
+                    branches.size(),
+                    people.size(),
+                    runMs,
                     median(runMs.subList(1, runMs.size())));
             String port = ctx.getEnvironment().getProperty("local.server.port");
             String user = signInUser(ctx);
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             String base = "http://localhost:" + port;
-            String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String login = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             Matcher m = CSRF.matcher(login);
             m.find();
             String form = "username=" + user + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
                     + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
-            http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            var person = people.stream().filter(p -> p.personalScore() != null).findFirst().orElse(people.get(0));
-            String item = runs.personItems(run.runId(), person.staffId(), Access.everything()).stream().findFirst()
-                    .map(AppraisalRuns.PersonItem::itemCode).orElse("loan_balance");
+            http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var person = people.stream()
+                    .filter(p -> p.personalScore() != null)
+                    .findFirst()
+                    .orElse(people.get(0));
+            String item = runs.personItems(run.runId(), person.staffId(), Access.everything()).stream()
+                    .findFirst()
+                    .map(AppraisalRuns.PersonItem::itemCode)
+                    .orElse("loan_balance");
             Map<String, String> pages = new LinkedHashMap<>();
             pages.put("results (ranking, chart)", "/appraisal/results?run=" + run.runId());
-            pages.put("branch scorecard", "/appraisal/results/branches/" + branches.get(0).orgId() + "?run="
-                    + run.runId());
+            pages.put(
+                    "branch scorecard",
+                    "/appraisal/results/branches/" + branches.get(0).orgId() + "?run=" + run.runId());
             pages.put("person", "/appraisal/results/people/" + person.staffId() + "?run=" + run.runId());
-            pages.put("accounts behind a figure (" + item + ")", "/appraisal/results/accounts?run=" + run.runId()
-                    + "&item=" + item + "&staff=" + person.staffId());
-            pages.put("branch accounts (loan_balance)", "/appraisal/results/accounts?run=" + run.runId()
-                    + "&item=loan_balance&org=" + branches.get(0).orgId());
+            pages.put(
+                    "accounts behind a figure (" + item + ")",
+                    "/appraisal/results/accounts?run=" + run.runId() + "&item=" + item + "&staff=" + person.staffId());
+            pages.put(
+                    "branch accounts (loan_balance)",
+                    "/appraisal/results/accounts?run=" + run.runId() + "&item=loan_balance&org="
+                            + branches.get(0).orgId());
             pages.put("results export", "/appraisal/results/export?run=" + run.runId());
             for (Map.Entry<String, String> p : pages.entrySet()) {
                 List<Long> ms = new ArrayList<>();
                 int status = 0;
                 for (int i = 0; i < 18; i++) {
                     long t0 = System.nanoTime();
-                    status = http.send(HttpRequest.newBuilder(URI.create(base + p.getValue())).build(),
-                            HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+                    status = http.send(
+                                    HttpRequest.newBuilder(URI.create(base + p.getValue()))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofByteArray())
+                            .statusCode();
                     if (i >= 3) {
                         ms.add((System.nanoTime() - t0) / 1_000_000);
                     }
                 }
                 List<Long> sorted = new ArrayList<>(ms);
                 Collections.sort(sorted);
-                System.out.printf("%-40s status %d  median %d ms  p90 %d ms  max %d ms%n", p.getKey(), status,
-                        median(ms), sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.get(sorted.size() - 1));
+                System.out.printf(
+                        "%-40s status %d  median %d ms  p90 %d ms  max %d ms%n",
+                        p.getKey(),
+                        status,
+                        median(ms),
+                        sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1),
+                        sorted.get(sorted.size() - 1));
             }
         }
     }
@@ -142,15 +176,26 @@ public final class AppraisalBenchmark {
         StaffUsers users = ctx.getBean(StaffUsers.class);
         String name = "bench" + System.nanoTime() % 1_000_000;
         String head = ctx.getBean(Orgs.class).list(OrgScope.everything()).stream()
-                .filter(o -> o.level() == org.ruralbank.platform.Org.HEAD_OFFICE && o.open()).findFirst()
-                .orElseThrow().orgId();
+                .filter(o -> o.level() == org.ruralbank.platform.Org.HEAD_OFFICE && o.open())
+                .findFirst()
+                .orElseThrow()
+                .orgId();
         ctx.getBean(Bootstrap.class).ensureFirstAdmin();
-        UserChange change = users.create(new NewStaffUser(name, "基准", head, null, EnumSet.of(Role.PERF),
-                DataScope.ALL), Grantor.console());
+        UserChange change = users.create(
+                new NewStaffUser(name, "基准", head, null, EnumSet.of(Role.PERF), DataScope.ALL), Grantor.console());
         if (change instanceof UserChange.Proposed p) {
             var a = users.findByUsername(Bootstrap.FIRST_ADMIN).orElseThrow();
-            change = users.approve(p.proposalId(), new StaffPrincipal(a.userId(), a.username(), a.displayName(),
-                    a.orgId(), a.orgPath(), a.staffId(), a.roles(), a.dataScope()));
+            change = users.approve(
+                    p.proposalId(),
+                    new StaffPrincipal(
+                            a.userId(),
+                            a.username(),
+                            a.displayName(),
+                            a.orgId(),
+                            a.orgPath(),
+                            a.staffId(),
+                            a.roles(),
+                            a.dataScope()));
         }
         users.changeOwnPassword(name, ((UserChange.Created) change).oneTimePassword(), PASSWORD, PASSWORD);
         return name;

@@ -40,8 +40,7 @@ public final class ChannelPagesBenchmark {
     private static final int WARM_UP = 3;
     private static final int TIMED = 15;
 
-    private ChannelPagesBenchmark() {
-    }
+    private ChannelPagesBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]);
@@ -51,13 +50,26 @@ public final class ChannelPagesBenchmark {
         String jar = Path.of("target", "ruralbank.jar").toString();
         String user = "bench" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
         String oneTime = createUser(jar, home, user);
-        Process server = new ProcessBuilder("java", "-Xmx2g", "-jar", jar, "serve", "--home", home.toString(),
-                "--port", Integer.toString(port)).redirectErrorStream(true)
-                .redirectOutput(home.resolve("bench-serve.log").toFile()).start();
+        Process server = new ProcessBuilder(
+                        "java",
+                        "-Xmx2g",
+                        "-jar",
+                        jar,
+                        "serve",
+                        "--home",
+                        home.toString(),
+                        "--port",
+                        Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("bench-serve.log").toFile())
+                .start();
         try {
             String base = "http://localhost:" + port;
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             awaitUp(http, base);
             signIn(http, base, user, oneTime);
             String yearRange = "from=" + year + "-01-01&to=" + year + "-12-31";
@@ -76,8 +88,13 @@ public final class ChannelPagesBenchmark {
                 for (String org : new String[] {null, branch}) {
                     String url = base + p.getValue() + (org == null ? "" : "&org=" + org);
                     List<Long> ms = time(http, url);
-                    System.out.printf("%-14s %-10s %6d ms %6d ms %6d ms%n", p.getKey(), org == null ? "bank" : org,
-                            ms.get(ms.size() / 2), ms.get((int) (ms.size() * 0.9)), ms.get(ms.size() - 1));
+                    System.out.printf(
+                            "%-14s %-10s %6d ms %6d ms %6d ms%n",
+                            p.getKey(),
+                            org == null ? "bank" : org,
+                            ms.get(ms.size() / 2),
+                            ms.get((int) (ms.size() * 0.9)),
+                            ms.get(ms.size() - 1));
                 }
             }
         } finally {
@@ -87,9 +104,25 @@ public final class ChannelPagesBenchmark {
     }
 
     private static String createUser(String jar, Path home, String user) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("java", "-jar", jar, "users", "--home", home.toString(), "create", user,
-                "--name", "基准测试", "--org", headOffice(jar, home), "--role", "EBANK", "--scope", "ALL")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "java",
+                        "-jar",
+                        jar,
+                        "users",
+                        "--home",
+                        home.toString(),
+                        "create",
+                        user,
+                        "--name",
+                        "基准测试",
+                        "--org",
+                        headOffice(jar, home),
+                        "--role",
+                        "EBANK",
+                        "--scope",
+                        "ALL")
+                .redirectErrorStream(true)
+                .start();
         String out;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             out = String.join("\n", r.lines().toList());
@@ -105,9 +138,16 @@ public final class ChannelPagesBenchmark {
     }
 
     private static String headOffice(String jar, Path home) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("java", "-jar", jar, "sql", "--home", home.toString(),
-                "select org_id from dw.dim_org where org_level = '1' and valid_to >= date '9999-12-31' limit 1")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "java",
+                        "-jar",
+                        jar,
+                        "sql",
+                        "--home",
+                        home.toString(),
+                        "select org_id from dw.dim_org where org_level = '1' and valid_to >= date '9999-12-31' limit 1")
+                .redirectErrorStream(true)
+                .start();
         String out;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             out = String.join("\n", r.lines().toList());
@@ -123,8 +163,12 @@ public final class ChannelPagesBenchmark {
     private static void awaitUp(HttpClient http, String base) throws InterruptedException {
         for (int i = 0; i < 240; i++) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/login"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -140,8 +184,10 @@ public final class ChannelPagesBenchmark {
         post(http, base + "/login", Map.of("username", user, "password", oneTime, "_csrf", csrf(login)));
         String change = get(http, base + "/password");
         String chosen = "Bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6)) + "-x9";
-        String after = post(http, base + "/password", Map.of("current", oneTime, "next", chosen, "repeat", chosen,
-                "_csrf", csrf(change)));
+        String after = post(
+                http,
+                base + "/password",
+                Map.of("current", oneTime, "next", chosen, "repeat", chosen, "_csrf", csrf(change)));
         if (after.contains("name=\"next\"")) {
             throw new IllegalStateException("the password change was refused");
         }
@@ -162,8 +208,8 @@ public final class ChannelPagesBenchmark {
     }
 
     private static String get(HttpClient http, String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200 || r.uri().getPath().equals("/login") && !url.endsWith("/login")) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + " at " + r.uri());
         }
@@ -172,11 +218,16 @@ public final class ChannelPagesBenchmark {
 
     private static String post(HttpClient http, String url, Map<String, String> form) throws Exception {
         StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+                .append(k)
+                .append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return r.body();
     }
 

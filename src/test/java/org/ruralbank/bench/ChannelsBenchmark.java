@@ -33,8 +33,7 @@ import org.ruralbank.warehouse.Warehouse;
  */
 public final class ChannelsBenchmark {
 
-    private ChannelsBenchmark() {
-    }
+    private ChannelsBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         Path home = Path.of(args[0]);
@@ -44,25 +43,38 @@ public final class ChannelsBenchmark {
         try (Warehouse warehouse = Warehouse.under(home, false)) {
             if (!Files.exists(Warehouse.fileUnder(home))) {
                 long t0 = System.nanoTime();
-                SampleBank.generate(new GenerationRequest(profile, 1, start, days, home.resolve("inbox"), 20250101,
-                        false, List.of()), line -> { });
+                SampleBank.generate(
+                        new GenerationRequest(
+                                profile, 1, start, days, home.resolve("inbox"), 20250101, false, List.of()),
+                        line -> {});
                 long t1 = System.nanoTime();
-                new Ingest(warehouse, IngestSettings.defaults(), home).load(home.resolve("inbox"),
-                        null);
+                new Ingest(warehouse, IngestSettings.defaults(), home).load(home.resolve("inbox"), null);
                 long t2 = System.nanoTime();
-                System.out.printf("generate %d %s days: %.1f s; load and build: %.1f s%n", days, profile,
-                        (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+                System.out.printf(
+                        "generate %d %s days: %.1f s; load and build: %.1f s%n",
+                        days, profile, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
             }
-            QueryResult build = warehouse.engine().query("select count(*), cast(median(millis) as bigint), "
-                    + "max(millis) from meta.model_run where model = 'mart.ebank_org_daily'", 1);
-            System.out.println("mart.ebank_org_daily builds (dates, median ms, max ms): " + build.rows().get(0));
-            String branchPath = (String) warehouse.engine().query("select org_path from dw.dim_org "
-                    + "where org_level = 2 and valid_to >= date '9999-12-31' order by org_id limit 1", 1).get(0,
-                    "org_path");
-            OrgScope branch = OrgScope.of(new StaffPrincipal(0, "bench", "bench", "", branchPath, null,
-                    java.util.Set.of(), DataScope.ORG_AND_BELOW));
-            time("annual report, whole bank", () -> AnnualReport.compute(warehouse.engine(), 2025,
-                    OrgScope.everything(), new BigDecimal("40026")));
+            QueryResult build = warehouse
+                    .engine()
+                    .query(
+                            "select count(*), cast(median(millis) as bigint), "
+                                    + "max(millis) from meta.model_run where model = 'mart.ebank_org_daily'",
+                            1);
+            System.out.println("mart.ebank_org_daily builds (dates, median ms, max ms): "
+                    + build.rows().get(0));
+            String branchPath = (String) warehouse
+                    .engine()
+                    .query(
+                            "select org_path from dw.dim_org "
+                                    + "where org_level = 2 and valid_to >= date '9999-12-31' order by org_id limit 1",
+                            1)
+                    .get(0, "org_path");
+            OrgScope branch = OrgScope.of(new StaffPrincipal(
+                    0, "bench", "bench", "", branchPath, null, java.util.Set.of(), DataScope.ORG_AND_BELOW));
+            time(
+                    "annual report, whole bank",
+                    () -> AnnualReport.compute(
+                            warehouse.engine(), 2025, OrgScope.everything(), new BigDecimal("40026")));
             time("annual report, one branch", () -> AnnualReport.compute(warehouse.engine(), 2025, branch, null));
             AnnualReport r = AnnualReport.compute(warehouse.engine(), 2025, OrgScope.everything(), null);
             System.out.println("report period " + r.from() + " .. " + r.to() + ", cards " + r.count("cards.total")

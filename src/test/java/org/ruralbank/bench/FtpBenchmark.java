@@ -30,8 +30,7 @@ import org.ruralbank.warehouse.Warehouse;
  */
 public final class FtpBenchmark {
 
-    private FtpBenchmark() {
-    }
+    private FtpBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path home = null;
@@ -63,8 +62,9 @@ public final class FtpBenchmark {
             if (last == null) {
                 throw new IllegalStateException("no published date under " + home);
             }
-            long rows = warehouse.engine().queryLong("select count(*) from mart.ftp_account_daily where biz_date = ?",
-                    last);
+            long rows = warehouse
+                    .engine()
+                    .queryLong("select count(*) from mart.ftp_account_daily where biz_date = ?", last);
             System.out.println("FTP benchmark: rebuild of " + last + " (" + rows + " FTP rows), " + runs + " runs, "
                     + Runtime.getRuntime().availableProcessors() + " cores");
             LocalDate day = last;
@@ -73,10 +73,13 @@ public final class FtpBenchmark {
                 try {
                     warehouse.engine().inTransaction(() -> {
                         long t0 = System.nanoTime();
-                        List<ModelRunner.Built> built = warehouse.runner().build(List.of(day), s -> { });
+                        List<ModelRunner.Built> built = warehouse.runner().build(List.of(day), s -> {});
                         m[2] = (System.nanoTime() - t0) / 1_000_000;
-                        m[0] = built.stream().filter(b -> b.model().startsWith("mart.ftp_")
-                                || b.model().equals("mart.credit_share")).mapToLong(ModelRunner.Built::millis).sum();
+                        m[0] = built.stream()
+                                .filter(b -> b.model().startsWith("mart.ftp_")
+                                        || b.model().equals("mart.credit_share"))
+                                .mapToLong(ModelRunner.Built::millis)
+                                .sum();
                         long t1 = System.nanoTime();
                         warehouse.runner().test("ftp_net_interest_identity", day);
                         m[1] = (System.nanoTime() - t1) / 1_000_000;
@@ -89,11 +92,13 @@ public final class FtpBenchmark {
                 test.add(m[1]);
                 added.add(m[0] + m[1]);
                 whole.add(m[2]);
-                System.out.printf("run %d: FTP models %d ms, identity test %d ms, FTP adds %d ms; whole date build %d ms%n",
+                System.out.printf(
+                        "run %d: FTP models %d ms, identity test %d ms, FTP adds %d ms; whole date build %d ms%n",
                         r + 1, m[0], m[1], m[0] + m[1], m[2]);
             }
         }
-        System.out.printf("median: FTP models %d ms, identity test %d ms, FTP adds %d ms; whole date build %d ms%n",
+        System.out.printf(
+                "median: FTP models %d ms, identity test %d ms, FTP adds %d ms; whole date build %d ms%n",
                 median(ftp), median(test), median(added), median(whole));
     }
 

@@ -35,28 +35,44 @@ import org.ruralbank.samplebank.SampleBank;
  */
 public final class GeneratorBenchmark {
 
-    private GeneratorBenchmark() {
-    }
+    private GeneratorBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        System.out.printf(Locale.ROOT, "cpus=%d maxHeap=%d MB java=%s%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        System.out.printf(
+                Locale.ROOT,
+                "cpus=%d maxHeap=%d MB java=%s%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"));
         for (int run = 1; run <= runs; run++) {
             for (int n : new int[] {1, days}) {
                 Path out = Files.createTempDirectory("bench-inbox");
                 resetPeaks();
                 long t0 = System.nanoTime();
-                GenerationResult r = SampleBank.generate(new GenerationRequest(Profile.SEED, 1,
-                        LocalDate.of(2025, 1, 1), n, out, 20250101, false, List.of()), line -> { });
+                GenerationResult r = SampleBank.generate(
+                        new GenerationRequest(
+                                Profile.SEED, 1, LocalDate.of(2025, 1, 1), n, out, 20250101, false, List.of()),
+                        line -> {});
                 double s = (System.nanoTime() - t0) / 1e9;
                 long peak = peakHeapMb();
                 System.gc();
-                long live = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
-                System.out.printf(Locale.ROOT, "run %d: %2d seed days in %6.1f s (%.2f s/day), %,d records, %,d bytes,"
-                        + " peak heap %d MB (sum of pool peaks), live heap after GC %d MB%n",
-                        run, n, s, s / n, r.rows(), r.bytes(), peak, live);
+                long live = (Runtime.getRuntime().totalMemory()
+                                - Runtime.getRuntime().freeMemory())
+                        >> 20;
+                System.out.printf(
+                        Locale.ROOT,
+                        "run %d: %2d seed days in %6.1f s (%.2f s/day), %,d records, %,d bytes,"
+                                + " peak heap %d MB (sum of pool peaks), live heap after GC %d MB%n",
+                        run,
+                        n,
+                        s,
+                        s / n,
+                        r.rows(),
+                        r.bytes(),
+                        peak,
+                        live);
                 if (n == days && run == runs) {
                     read(out, r.dates().get(r.dates().size() - 1));
                 }
@@ -88,14 +104,22 @@ public final class GeneratorBenchmark {
                         rows++;
                         fields += r.size();
                         if (validate) {
-                            validator.check(r, problem -> { });
+                            validator.check(r, problem -> {});
                         }
                     }
                 }
             }
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "%s pass %d: %,d records (%,d fields) of %s in %.2f s = %,.0f records/s%n",
-                    validate ? "read+validate" : "read", pass + 1, rows, fields, DeliveryFiles.folder(date), s, rows / s);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s pass %d: %,d records (%,d fields) of %s in %.2f s = %,.0f records/s%n",
+                    validate ? "read+validate" : "read",
+                    pass + 1,
+                    rows,
+                    fields,
+                    DeliveryFiles.folder(date),
+                    s,
+                    rows / s);
         }
     }
 

@@ -43,8 +43,7 @@ import org.ruralbank.warehouse.WarehouseEngine;
  */
 public final class WarehouseLoadBench {
 
-    private WarehouseLoadBench() {
-    }
+    private WarehouseLoadBench() {}
 
     public static void main(String[] args) throws Exception {
         Path inbox = null;
@@ -67,9 +66,17 @@ public final class WarehouseLoadBench {
         if (inbox == null && profile != null) {
             inbox = work.resolve("inbox");
             long t0 = System.nanoTime();
-            org.ruralbank.samplebank.SampleBank.generate(new org.ruralbank.samplebank.GenerationRequest(
-                    org.ruralbank.samplebank.Profile.valueOf(profile.toUpperCase()), 1.0, LocalDate.of(2025, 1, 1),
-                    days, inbox, 1, false, List.of()), line -> { });
+            org.ruralbank.samplebank.SampleBank.generate(
+                    new org.ruralbank.samplebank.GenerationRequest(
+                            org.ruralbank.samplebank.Profile.valueOf(profile.toUpperCase()),
+                            1.0,
+                            LocalDate.of(2025, 1, 1),
+                            days,
+                            inbox,
+                            1,
+                            false,
+                            List.of()),
+                    line -> {});
             System.out.printf("generated %d days of the %s profile in %.1f s%n", days, profile, secs(t0));
         }
         if (inbox == null) {
@@ -80,7 +87,9 @@ public final class WarehouseLoadBench {
         }
         List<LocalDate> dates = new ArrayList<>();
         try (var ds = Files.list(inbox)) {
-            ds.map(p -> DeliveryFiles.dateOf(p.getFileName().toString())).flatMap(java.util.Optional::stream).sorted()
+            ds.map(p -> DeliveryFiles.dateOf(p.getFileName().toString()))
+                    .flatMap(java.util.Optional::stream)
+                    .sorted()
                     .forEach(dates::add);
         }
         LocalDate first = dates.get(0);
@@ -111,8 +120,12 @@ public final class WarehouseLoadBench {
                 for (DeliveryTable t : DeliveryTables.all()) {
                     StringBuilder cols = new StringBuilder("{");
                     for (ColumnMeta c : t.columns()) {
-                        cols.append(cols.length() > 1 ? ", " : "").append('\'').append(c.name().toLowerCase())
-                                .append("': '").append(sqlType(c)).append('\'');
+                        cols.append(cols.length() > 1 ? ", " : "")
+                                .append('\'')
+                                .append(c.name().toLowerCase())
+                                .append("': '")
+                                .append(sqlType(c))
+                                .append('\'');
                     }
                     cols.append('}');
                     e.execute("create table " + t.name().toLowerCase() + " as select * from read_csv('"
@@ -154,26 +167,30 @@ public final class WarehouseLoadBench {
             }
         }
         System.out.printf("first date %s: %d records, %.1f MB as delivered%n", first, rows, bytes / 1e6);
-        System.out.printf("duckdb read_csv (UTF-8, uncompressed, typed): %.2f s = %.0f k rows/s%n", duck,
-                rows / duck / 1000);
-        System.out.printf("our intake (checks, GBK, gzip, quarantine, ODS): %.2f s = %.0f k rows/s, ratio %.2f%n",
+        System.out.printf(
+                "duckdb read_csv (UTF-8, uncompressed, typed): %.2f s = %.0f k rows/s%n", duck, rows / duck / 1000);
+        System.out.printf(
+                "our intake (checks, GBK, gzip, quarantine, ODS): %.2f s = %.0f k rows/s, ratio %.2f%n",
                 intake, rows / intake / 1000, intake / duck);
         System.out.printf("first date loaded and built (models and data tests): %.2f s%n", perDay.get(0)[0]);
         double sum = 0;
         double max = 0;
         for (int i = 0; i < perDay.size(); i++) {
-            System.out.printf("  day %2d %s: %.2f s, %.0f rows%n", i + 1, dates.get(i), perDay.get(i)[0],
-                    perDay.get(i)[1]);
+            System.out.printf(
+                    "  day %2d %s: %.2f s, %.0f rows%n", i + 1, dates.get(i), perDay.get(i)[0], perDay.get(i)[1]);
             if (i > 0) {
                 sum += perDay.get(i)[0];
                 max = Math.max(max, perDay.get(i)[0]);
             }
         }
         if (perDay.size() > 1) {
-            System.out.printf("later days: mean %.2f s, max %.2f s (%d days)%n", sum / (perDay.size() - 1), max,
-                    perDay.size() - 1);
+            System.out.printf(
+                    "later days: mean %.2f s, max %.2f s (%d days)%n",
+                    sum / (perDay.size() - 1), max, perDay.size() - 1);
         }
-        System.out.printf("peak heap: %d MB (max heap %d MB)%n", heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "peak heap: %d MB (max heap %d MB)%n",
+                heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     private static void check(List<DateStatus> s) {
@@ -229,5 +246,4 @@ public final class WarehouseLoadBench {
             }
         }
     }
-
 }

@@ -31,6 +31,7 @@ class AnnualReportFixtureTest {
 
     @TempDir
     static Path home;
+
     static Warehouse warehouse;
     static WarehouseEngine engine;
 
@@ -40,12 +41,42 @@ class AnnualReportFixtureTest {
         engine = warehouse.engine();
         TestBank.Rows f = TestBank.rows(engine);
         for (String d : List.of(D1, D2)) {
-            f.row("core_org", d, "org_id, org_name, org_level, parent_org_id, town_name, area_class, open_date, status",
-                    "H", "总行营业部", "1", null, "城关镇", "U", "2000-01-01", "A");
-            f.row("core_org", d, "org_id, org_name, org_level, parent_org_id, town_name, area_class, open_date, status",
-                    "A", "甲支行", "2", "H", "甲镇", "R", "2000-01-01", "A");
-            f.row("core_org", d, "org_id, org_name, org_level, parent_org_id, town_name, area_class, open_date, status",
-                    "B", "乙支行", "2", "H", "乙镇", "R", "2000-01-01", "A");
+            f.row(
+                    "core_org",
+                    d,
+                    "org_id, org_name, org_level, parent_org_id, town_name, area_class, open_date, status",
+                    "H",
+                    "总行营业部",
+                    "1",
+                    null,
+                    "城关镇",
+                    "U",
+                    "2000-01-01",
+                    "A");
+            f.row(
+                    "core_org",
+                    d,
+                    "org_id, org_name, org_level, parent_org_id, town_name, area_class, open_date, status",
+                    "A",
+                    "甲支行",
+                    "2",
+                    "H",
+                    "甲镇",
+                    "R",
+                    "2000-01-01",
+                    "A");
+            f.row(
+                    "core_org",
+                    d,
+                    "org_id, org_name, org_level, parent_org_id, town_name, area_class, open_date, status",
+                    "B",
+                    "乙支行",
+                    "2",
+                    "H",
+                    "乙镇",
+                    "R",
+                    "2000-01-01",
+                    "A");
             acct(f, d, "a1", "A", "1000.00");
             acct(f, d, "a2", "A", "2500.50");
             acct(f, d, "a3", "B", "300.00");
@@ -85,7 +116,8 @@ class AnnualReportFixtureTest {
         batch(f, D2, "b2", "PENSION", "B", 5, "600.00");
         batch(f, D2, "b3", "PDEDUCT", "H", 3, "300.00");
         batch(f, D2, "b4", "SUBSIDY", "H", 7, "700.00");
-        engine.inTransaction(() -> warehouse.runner().build(List.of(LocalDate.parse(D1), LocalDate.parse(D2)), s -> { }));
+        engine.inTransaction(
+                () -> warehouse.runner().build(List.of(LocalDate.parse(D1), LocalDate.parse(D2)), s -> {}));
     }
 
     @AfterAll
@@ -96,25 +128,36 @@ class AnnualReportFixtureTest {
     @Test
     void martPassesItsDataTests() {
         List<TestResult> failed = warehouse.runner().test(LocalDate.parse(D2)).stream()
-                .filter(r -> r.model().equals("mart.ebank_org_daily") && r.failures() > 0).toList();
+                .filter(r -> r.model().equals("mart.ebank_org_daily") && r.failures() > 0)
+                .toList();
         assertThat(failed).isEmpty();
     }
 
     @Test
     void martCountsAgreeWithIndependentCountsOfTheDelivery() {
         for (String org : List.of("A", "B")) {
-            assertThat(mart("cards", org)).as("cards of " + org).isEqualTo(engine.queryLong(
-                    "select count(*) from ods.core_card where biz_date = date '" + D2 + "' and card_status <> 'C' "
-                            + "and issue_org_id = ?", org));
-            assertThat(mart("devices", org)).isEqualTo(engine.queryLong("select count(*) from ods.eb_device where "
-                    + "biz_date = date '" + D2 + "' and device_type <> 'BMB' and org_id = ?", org));
-            assertThat(mart("pos_txn", org)).isEqualTo(engine.queryLong("select count(*) from ods.acq_pos_txn t "
-                    + "join ods.acq_merchant m on m.merchant_id = t.merchant_id and m.biz_date = t.biz_date "
-                    + "where t.biz_date = date '" + D2 + "' and t.status = 'S' and m.org_id = ?", org));
+            assertThat(mart("cards", org))
+                    .as("cards of " + org)
+                    .isEqualTo(engine.queryLong(
+                            "select count(*) from ods.core_card where biz_date = date '" + D2
+                                    + "' and card_status <> 'C' " + "and issue_org_id = ?",
+                            org));
+            assertThat(mart("devices", org))
+                    .isEqualTo(engine.queryLong(
+                            "select count(*) from ods.eb_device where " + "biz_date = date '" + D2
+                                    + "' and device_type <> 'BMB' and org_id = ?",
+                            org));
+            assertThat(mart("pos_txn", org))
+                    .isEqualTo(engine.queryLong(
+                            "select count(*) from ods.acq_pos_txn t "
+                                    + "join ods.acq_merchant m on m.merchant_id = t.merchant_id and m.biz_date = t.biz_date "
+                                    + "where t.biz_date = date '" + D2 + "' and t.status = 'S' and m.org_id = ?",
+                            org));
         }
         assertThat(mart("new_cards", "A")).as("c2 issued on day 2").isEqualTo(1);
         assertThat(mart("new_cards", "B")).as("c3 replaces c4: not new").isZero();
-        assertThat(engine.queryLong("select count(*) from mart.ebank_org_daily where org_path is null")).isZero();
+        assertThat(engine.queryLong("select count(*) from mart.ebank_org_daily where org_path is null"))
+                .isZero();
     }
 
     @Test
@@ -132,7 +175,9 @@ class AnnualReportFixtureTest {
         assertThat(r.count("devices.total")).isEqualTo(2);
         assertThat(r.count("devices.new")).isEqualTo(1);
         assertThat(r.count("devices.txn.total")).isEqualTo(4);
-        assertThat(r.count("devices.txn.withdrawal")).as("the failed withdrawal counts").isEqualTo(2);
+        assertThat(r.count("devices.txn.withdrawal"))
+                .as("the failed withdrawal counts")
+                .isEqualTo(2);
         assertThat(r.count("devices.txn.deposit")).isEqualTo(1);
         assertThat(r.count("devices.txn.transfer")).isEqualTo(1);
         assertThat(r.count("devices.txn.failed")).isEqualTo(1);
@@ -151,7 +196,9 @@ class AnnualReportFixtureTest {
         assertThat(r.count("pnet.intra.count")).isEqualTo(1);
         assertThat(r.count("pnet.inter.count")).isEqualTo(1);
         assertThat(r.decimal("pnet.inter.amount_wan")).isEqualTo(new BigDecimal("2.00"));
-        assertThat(r.count("pnet.nxy.count")).as("the failed transfer does not count").isEqualTo(1);
+        assertThat(r.count("pnet.nxy.count"))
+                .as("the failed transfer does not count")
+                .isEqualTo(1);
         assertThat(r.count("cnet.users")).isEqualTo(1);
         assertThat(r.count("cnet.users_new")).isEqualTo(1);
         assertThat(r.count("cnet.transfers.count")).isEqualTo(1);
@@ -168,14 +215,18 @@ class AnnualReportFixtureTest {
         assertThat(r.figures().keySet()).containsExactlyElementsOf(AnnualReport.KEYS);
         assertThat(AnnualReportText.sections(r).get(0).text())
                 .startsWith("截止1月2日，全行累计发行金农卡4张，卡存款余额0.38万元，卡均余额950.13元；本年新增发卡2张，完成全年计划的50.00%。");
-        assertThat(AnnualReportText.sections(r).get(1).text()).as("a year loaded in part is not called the whole year")
+        assertThat(AnnualReportText.sections(r).get(1).text())
+                .as("a year loaded in part is not called the whole year")
                 .contains("本年自助设备交易4笔，其中取款2笔、存款1笔、转账1笔");
-        assertThat(AnnualReportText.json(r)).contains("\"cards.total\": 4,").contains("\"sms.share_of_cards_pct\": 25.00,");
+        assertThat(AnnualReportText.json(r))
+                .contains("\"cards.total\": 4,")
+                .contains("\"sms.share_of_cards_pct\": 25.00,");
     }
 
     @Test
     void reportsOnlyTheBranchOfABranchUser() {
-        OrgScope a = OrgScope.of(new StaffPrincipal(1, "a", "a", "A", "/H/A/", null, Set.of(), DataScope.ORG_AND_BELOW));
+        OrgScope a =
+                OrgScope.of(new StaffPrincipal(1, "a", "a", "A", "/H/A/", null, Set.of(), DataScope.ORG_AND_BELOW));
         AnnualReport r = AnnualReport.compute(engine, 2025, a, null);
         assertThat(r.count("cards.total")).isEqualTo(3);
         assertThat(r.decimal("cards.balance_wan")).isEqualTo(new BigDecimal("0.35"));
@@ -193,61 +244,187 @@ class AnnualReportFixtureTest {
     }
 
     private static long mart(String column, String org) {
-        return engine.queryLong("select " + column + " from mart.ebank_org_daily where biz_date = date '" + D2
-                + "' and org_id = ?", org);
+        return engine.queryLong(
+                "select " + column + " from mart.ebank_org_daily where biz_date = date '" + D2 + "' and org_id = ?",
+                org);
     }
 
     private static void acct(TestBank.Rows f, String d, String acct, String org, String balance) {
-        f.row("core_deposit_acct", d, "acct_no, cust_id, org_id, product_code, currency, open_date, balance, acct_status",
-                acct, "x" + acct, org, "CUR", "CNY", "2020-01-01", new BigDecimal(balance), "N");
+        f.row(
+                "core_deposit_acct",
+                d,
+                "acct_no, cust_id, org_id, product_code, currency, open_date, balance, acct_status",
+                acct,
+                "x" + acct,
+                org,
+                "CUR",
+                "CNY",
+                "2020-01-01",
+                new BigDecimal(balance),
+                "N");
     }
 
-    private static void card(TestBank.Rows f, String d, String card, String acct, String org, String medium,
-            String issued, String status, String replaced) {
-        f.row("core_card", d, "card_no, acct_no, cust_id, card_product, medium, issue_org_id, issue_date, card_status, "
-                + "replaced_card_no", card, acct, "x" + acct, "JN", medium, org, issued, status, replaced);
+    private static void card(
+            TestBank.Rows f,
+            String d,
+            String card,
+            String acct,
+            String org,
+            String medium,
+            String issued,
+            String status,
+            String replaced) {
+        f.row(
+                "core_card",
+                d,
+                "card_no, acct_no, cust_id, card_product, medium, issue_org_id, issue_date, card_status, "
+                        + "replaced_card_no",
+                card,
+                acct,
+                "x" + acct,
+                "JN",
+                medium,
+                org,
+                issued,
+                status,
+                replaced);
     }
 
     private static void device(TestBank.Rows f, String d, String id, String type, String org, String installed) {
-        f.row("eb_device", d, "device_id, device_type, org_id, location, offsite, install_date, status",
-                id, type, org, "x", "N", installed, "A");
+        f.row(
+                "eb_device",
+                d,
+                "device_id, device_type, org_id, location, offsite, install_date, status",
+                id,
+                type,
+                org,
+                "x",
+                "N",
+                installed,
+                "A");
     }
 
     private static void merchant(TestBank.Rows f, String d, String id, String org, String signed) {
-        f.row("acq_merchant", d, "merchant_id, merchant_name, mcc, cust_id, settle_acct_no, org_id, sign_date, mdr, "
-                + "status, site_photo, trained", id, "商户" + id, "5411", "x", "x", org, signed, new BigDecimal("0.0038"),
-                "A", "Y", "Y");
+        f.row(
+                "acq_merchant",
+                d,
+                "merchant_id, merchant_name, mcc, cust_id, settle_acct_no, org_id, sign_date, mdr, "
+                        + "status, site_photo, trained",
+                id,
+                "商户" + id,
+                "5411",
+                "x",
+                "x",
+                org,
+                signed,
+                new BigDecimal("0.0038"),
+                "A",
+                "Y",
+                "Y");
     }
 
     private static void user(TestBank.Rows f, String d, String id, String type, String org, String signed) {
-        f.row("eb_user", d, "eb_user_id, cust_id, eb_type, sign_org_id, sign_date, status, acct_no",
-                id, "x", type, org, signed, "A", "a1");
+        f.row(
+                "eb_user",
+                d,
+                "eb_user_id, cust_id, eb_type, sign_org_id, sign_date, status, acct_no",
+                id,
+                "x",
+                type,
+                org,
+                signed,
+                "A",
+                "a1");
     }
 
-    private static void devTxn(TestBank.Rows f, String d, String seq, String device, String kind, String amount,
-            String fee, String status) {
-        f.row("eb_device_txn", d, "dev_txn_seq, device_id, txn_date, txn_time, txn_kind, card_no, card_issuer, amount, "
-                + "fee_income, status", seq, device, d, d + " 10:00:00", kind, "c1", "OWN", new BigDecimal(amount),
-                new BigDecimal(fee), status);
-    }
-
-    private static void pos(TestBank.Rows f, String d, String seq, String merchant, String amount, String fee,
+    private static void devTxn(
+            TestBank.Rows f,
+            String d,
+            String seq,
+            String device,
+            String kind,
+            String amount,
+            String fee,
             String status) {
-        f.row("acq_pos_txn", d, "pos_txn_seq, merchant_id, terminal_id, txn_date, txn_time, txn_kind, card_no, "
-                + "card_issuer, card_type, amount, mdr_fee, status", seq, merchant, "T1", d, d + " 11:00:00", "SALE",
-                "622848******1234", "OWN", "D", new BigDecimal(amount), new BigDecimal(fee), status);
+        f.row(
+                "eb_device_txn",
+                d,
+                "dev_txn_seq, device_id, txn_date, txn_time, txn_kind, card_no, card_issuer, amount, "
+                        + "fee_income, status",
+                seq,
+                device,
+                d,
+                d + " 10:00:00",
+                kind,
+                "c1",
+                "OWN",
+                new BigDecimal(amount),
+                new BigDecimal(fee),
+                status);
     }
 
-    private static void ebTxn(TestBank.Rows f, String d, String seq, String user, String type, String kind,
-            String amount, String status) {
-        f.row("eb_txn", d, "eb_txn_seq, eb_user_id, eb_type, txn_date, txn_time, txn_kind, amount, fee, status, "
-                + "payer_acct_no", seq, user, type, d, d + " 12:00:00", kind, new BigDecimal(amount), BigDecimal.ZERO,
-                status, "a1");
+    private static void pos(
+            TestBank.Rows f, String d, String seq, String merchant, String amount, String fee, String status) {
+        f.row(
+                "acq_pos_txn",
+                d,
+                "pos_txn_seq, merchant_id, terminal_id, txn_date, txn_time, txn_kind, card_no, "
+                        + "card_issuer, card_type, amount, mdr_fee, status",
+                seq,
+                merchant,
+                "T1",
+                d,
+                d + " 11:00:00",
+                "SALE",
+                "622848******1234",
+                "OWN",
+                "D",
+                new BigDecimal(amount),
+                new BigDecimal(fee),
+                status);
+    }
+
+    private static void ebTxn(
+            TestBank.Rows f,
+            String d,
+            String seq,
+            String user,
+            String type,
+            String kind,
+            String amount,
+            String status) {
+        f.row(
+                "eb_txn",
+                d,
+                "eb_txn_seq, eb_user_id, eb_type, txn_date, txn_time, txn_kind, amount, fee, status, "
+                        + "payer_acct_no",
+                seq,
+                user,
+                type,
+                d,
+                d + " 12:00:00",
+                kind,
+                new BigDecimal(amount),
+                BigDecimal.ZERO,
+                status,
+                "a1");
     }
 
     private static void batch(TestBank.Rows f, String d, String no, String type, String org, int count, String amount) {
-        f.row("mid_agency_batch", d, "batch_no, biz_type, payer_name, payer_acct_no, org_id, batch_date, total_count, "
-                + "total_amt, succ_count, succ_amt", no, type, "x", "x", org, d, count, new BigDecimal(amount), count,
+        f.row(
+                "mid_agency_batch",
+                d,
+                "batch_no, biz_type, payer_name, payer_acct_no, org_id, batch_date, total_count, "
+                        + "total_amt, succ_count, succ_amt",
+                no,
+                type,
+                "x",
+                "x",
+                org,
+                d,
+                count,
+                new BigDecimal(amount),
+                count,
                 new BigDecimal(amount));
     }
 }

@@ -39,6 +39,7 @@ class CardsBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext ctx;
 
@@ -49,8 +50,8 @@ class CardsBrowserTest {
     void open() throws Exception {
         browser = Browser.start();
         downloads = Files.createTempDirectory("ruralbank-downloads-");
-        browser.executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        browser.executeCdpCommand(
+                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     }
 
     @AfterEach
@@ -65,10 +66,14 @@ class CardsBrowserTest {
         TestBank bank = new TestBank(ctx);
         Org a = bank.branch("浏览甲支行");
         Org b = bank.branch("浏览乙支行");
-        TestBank.Rows.seed(ctx.getBean(Warehouse.class), LocalDate.of(2025, 6, 30),
+        TestBank.Rows.seed(
+                ctx.getBean(Warehouse.class),
+                LocalDate.of(2025, 6, 30),
                 List.of(new String[] {a.orgId(), a.path()}, new String[] {b.orgId(), b.path()}));
         Org head = ctx.getBean(Orgs.class).list(OrgScope.everything()).stream()
-                .filter(o -> o.level() == Org.HEAD_OFFICE).findFirst().orElseThrow();
+                .filter(o -> o.level() == Org.HEAD_OFFICE)
+                .findFirst()
+                .orElseThrow();
         String user = bank.user(head, DataScope.ALL, Role.EBANK);
 
         browser.get("http://localhost:" + port + "/login");
@@ -84,12 +89,15 @@ class CardsBrowserTest {
         browser.findElement(By.id("search")).click();
         table = browser.findElement(By.id("cards-orgs")).getText();
         assertThat(table).contains(a.orgId()).doesNotContain(b.orgId());
-        assertThat(browser.findElements(By.cssSelector(".channel-chart canvas"))).as("charts drawn").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector(".channel-chart canvas")))
+                .as("charts drawn")
+                .isNotEmpty();
 
         browser.findElement(By.id("export")).click();
         Path xlsx = Browser.awaitDownload(downloads);
         StringBuilder cells = new StringBuilder();
-        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(xlsx);
+                XSSFWorkbook book = new XSSFWorkbook(in)) {
             for (Row row : book.getSheetAt(0)) {
                 for (Cell cell : row) {
                     cells.append(cell).append('\t');

@@ -44,20 +44,35 @@ class CorporateLimitsTest extends HandMadeBankTest {
         CorporateLimits.View v = limits().of(null, LocalDate.parse(D1), OrgScope.everything());
         assertThat(v.asOf()).isEqualTo(D1);
         assertThat(v.corporateUsers()).as("e1..e6; p1 is a personal user").isEqualTo(6);
-        assertThat(v.breaches()).as("e3 (3,000万 a transaction), e4 (6,000万 a day)").isEqualTo(2);
-        assertThat(v.limits()).extracting(CorporateLimits.Limit::userId)
-                .as("e1 is on the default; exactly at the caps (e6) is no breach").hasSize(5)
+        assertThat(v.breaches())
+                .as("e3 (3,000万 a transaction), e4 (6,000万 a day)")
+                .isEqualTo(2);
+        assertThat(v.limits())
+                .extracting(CorporateLimits.Limit::userId)
+                .as("e1 is on the default; exactly at the caps (e6) is no breach")
+                .hasSize(5)
                 .containsOnly("e2", "e3", "e4", "e5", "e6");
-        assertThat(v.limits().subList(0, 2)).extracting(CorporateLimits.Limit::userId)
+        assertThat(v.limits().subList(0, 2))
+                .extracting(CorporateLimits.Limit::userId)
                 .containsExactlyInAnyOrder("e3", "e4");
-        assertThat(v.limits()).filteredOn(CorporateLimits.Limit::breach).extracting(CorporateLimits.Limit::userId)
+        assertThat(v.limits())
+                .filteredOn(CorporateLimits.Limit::breach)
+                .extracting(CorporateLimits.Limit::userId)
                 .containsExactlyInAnyOrder("e3", "e4");
-        CorporateLimits.Limit e3 = v.limits().stream().filter(l -> l.userId().equals("e3")).findFirst().orElseThrow();
+        CorporateLimits.Limit e3 = v.limits().stream()
+                .filter(l -> l.userId().equals("e3"))
+                .findFirst()
+                .orElseThrow();
         assertThat(e3.orgId()).isEqualTo(bank.a.orgId());
         assertThat(e3.single()).isEqualByComparingTo("30000000.00");
         assertThat(e3.daily()).isEqualByComparingTo("50000000.00");
-        CorporateLimits.Limit e5 = v.limits().stream().filter(l -> l.userId().equals("e5")).findFirst().orElseThrow();
-        assertThat(e5.single()).as("no limits recorded is off the default, not a breach").isNull();
+        CorporateLimits.Limit e5 = v.limits().stream()
+                .filter(l -> l.userId().equals("e5"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(e5.single())
+                .as("no limits recorded is off the default, not a breach")
+                .isNull();
         assertThat(e5.breach()).isFalse();
     }
 
@@ -65,9 +80,12 @@ class CorporateLimitsTest extends HandMadeBankTest {
     void readsTheLimitsOfTheDateAsked() {
         CorporateLimits.View before = limits().of(null, LocalDate.parse(D0), OrgScope.everything());
         assertThat(before.breaches()).as("only e4: e3 was still on the default").isEqualTo(1);
-        assertThat(before.limits()).extracting(CorporateLimits.Limit::userId)
+        assertThat(before.limits())
+                .extracting(CorporateLimits.Limit::userId)
                 .containsExactlyInAnyOrder("e2", "e4", "e5", "e6");
-        assertThat(limits().of(null, null, OrgScope.everything()).asOf()).as("nothing asked, nothing read").isNull();
+        assertThat(limits().of(null, null, OrgScope.everything()).asOf())
+                .as("nothing asked, nothing read")
+                .isNull();
     }
 
     @Test

@@ -61,13 +61,19 @@ class DeviceFiguresTest extends HandMadeBankTest {
         assertThat(atmA.type()).isEqualTo("ATM");
         assertThat(atmA.offsite()).isEqualTo("N");
         assertThat(atmA.location()).isEqualTo("甲支行大厅");
-        assertThat(atmA.txns()).as("a1..a5, the failed a3 and the inquiry a5 included").isEqualTo(5);
-        assertThat(atmA.withdrawals()).as("a1, a2, a4: the failed a3 is a failure").isEqualTo(3);
+        assertThat(atmA.txns())
+                .as("a1..a5, the failed a3 and the inquiry a5 included")
+                .isEqualTo(5);
+        assertThat(atmA.withdrawals())
+                .as("a1, a2, a4: the failed a3 is a failure")
+                .isEqualTo(3);
         assertThat(atmA.deposits()).isZero();
         assertThat(atmA.transfers()).isZero();
         assertThat(atmA.failures()).isEqualTo(1);
         assertThat(atmA.ownCards()).as("a1, a3, a5").isEqualTo(3);
-        assertThat(atmA.otherCards()).as("a2 other bank, a4 rural-credit network").isEqualTo(2);
+        assertThat(atmA.otherCards())
+                .as("a2 other bank, a4 rural-credit network")
+                .isEqualTo(2);
         assertThat(atmA.amount()).as("500 + 1000 + 300, the failed 2000 not").isEqualByComparingTo("1800.00");
         assertThat(atmA.feeIncome()).as("3.00 + 2.00").isEqualByComparingTo("5.00");
         assertThat(atmA.cashWithdrawn()).as("500 + 1000 + 300").isEqualByComparingTo("1800.00");
@@ -104,42 +110,55 @@ class DeviceFiguresTest extends HandMadeBankTest {
     @Test
     void totalsByTypeSiteAndErrorCode() {
         DeviceFigures.View v = figures().of(YEAR_2025, OrgScope.everything());
-        Map<String, DeviceFigures.Kind> kinds = v.kinds().stream()
-                .collect(Collectors.toMap(DeviceFigures.Kind::type, Function.identity()));
+        Map<String, DeviceFigures.Kind> kinds =
+                v.kinds().stream().collect(Collectors.toMap(DeviceFigures.Kind::type, Function.identity()));
         assertThat(kinds).containsOnlyKeys("ATM", "CRS", "BMB");
         // ATM: atmA 5 + atmB 2 transactions, a3 + b2 failed, 1800 + 200 yuan, fees 5.00 + 0
-        assertThat(kinds.get("ATM")).isEqualTo(new DeviceFigures.Kind("ATM", 2, 0, 7, 2, new java.math.BigDecimal(
-                "2000.00"), new java.math.BigDecimal("5.00")));
+        assertThat(kinds.get("ATM"))
+                .isEqualTo(new DeviceFigures.Kind(
+                        "ATM", 2, 0, 7, 2, new java.math.BigDecimal("2000.00"), new java.math.BigDecimal("5.00")));
         assertThat(kinds.get("CRS").txns()).isEqualTo(3);
         assertThat(kinds.get("BMB").idle()).isEqualTo(1);
 
         // in a branch: atmA and atmB; off-site: crsA1 and the idle village terminal
-        assertThat(v.sites()).extracting(DeviceFigures.Site::offsite, DeviceFigures.Site::devices,
-                DeviceFigures.Site::idle, DeviceFigures.Site::txns).containsExactly(
+        assertThat(v.sites())
+                .extracting(
+                        DeviceFigures.Site::offsite,
+                        DeviceFigures.Site::devices,
+                        DeviceFigures.Site::idle,
+                        DeviceFigures.Site::txns)
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(false, 2L, 0L, 7L),
                         org.assertj.core.groups.Tuple.tuple(true, 2L, 1L, 3L));
         assertThat(v.sites().get(0).amount()).as("1800 + 200").isEqualByComparingTo("2000.00");
         assertThat(v.sites().get(1).amount()).as("5800").isEqualByComparingTo("5800.00");
 
         // 51: a3 and b2; 61: c3
-        assertThat(v.failures()).containsExactly(new DeviceFigures.Failure("51", 2),
-                new DeviceFigures.Failure("61", 1));
+        assertThat(v.failures())
+                .containsExactly(new DeviceFigures.Failure("51", 2), new DeviceFigures.Failure("61", 1));
     }
 
     @Test
     void keepsTheDailyCashOfEachDeviceForReplenishment() {
-        QueryResult r = bank.warehouse.engine().query("select cast(biz_date as varchar) || ' ' || device_id || ' ' "
-                + "|| wdl_count || ' ' || wdl_amount from mart.atm_cash_daily order by biz_date, device_id", 100);
+        QueryResult r = bank.warehouse
+                .engine()
+                .query(
+                        "select cast(biz_date as varchar) || ' ' || device_id || ' ' "
+                                + "|| wdl_count || ' ' || wdl_amount from mart.atm_cash_daily order by biz_date, device_id",
+                        100);
         // D1: a1 500 + a2 1000 (a3 failed); D2: a4 300 on atmA, b1 200 on atmB (b2 and c3 failed)
-        assertThat(r.rows()).extracting(row -> row.get(0)).containsExactly(D1 + " atmA 2 1500.00",
-                D2 + " atmA 1 300.00", D2 + " atmB 1 200.00");
+        assertThat(r.rows())
+                .extracting(row -> row.get(0))
+                .containsExactly(D1 + " atmA 2 1500.00", D2 + " atmA 1 300.00", D2 + " atmB 1 200.00");
     }
 
     @Test
     void martsPassTheirDataTests() {
         for (String d : List.of(D1, D2)) {
-            assertThat(bank.warehouse.runner().test(LocalDate.parse(d))).filteredOn(r -> r.model().startsWith(
-                    "mart.device") || r.model().equals("mart.atm_cash_daily")).isNotEmpty()
+            assertThat(bank.warehouse.runner().test(LocalDate.parse(d)))
+                    .filteredOn(r ->
+                            r.model().startsWith("mart.device") || r.model().equals("mart.atm_cash_daily"))
+                    .isNotEmpty()
                     .allMatch(r -> r.failures() == 0);
         }
     }
@@ -148,17 +167,22 @@ class DeviceFiguresTest extends HandMadeBankTest {
     void showsABranchUserOnlyTheBranchAndItsSubBranches() {
         DeviceFigures.View a = figures().of(YEAR_2025, TestBank.SmallBank.scopeOf(bank.a));
         assertThat(byId(a.devices())).containsOnlyKeys("atmA", "crsA1");
-        assertThat(a.failures()).containsExactly(new DeviceFigures.Failure("51", 1),
-                new DeviceFigures.Failure("61", 1));
+        assertThat(a.failures())
+                .containsExactly(new DeviceFigures.Failure("51", 1), new DeviceFigures.Failure("61", 1));
         DeviceFigures.View b = figures().of(YEAR_2025, TestBank.SmallBank.scopeOf(bank.b));
         assertThat(byId(b.devices())).containsOnlyKeys("atmB", "bmbB");
         assertThat(b.failures()).containsExactly(new DeviceFigures.Failure("51", 1));
 
-        DeviceFigures.View a1 = figures().of(new ChannelPeriod.Filter(bank.a1.orgId(), YEAR_2025.from(), YEAR_2025.to()),
-                TestBank.SmallBank.scopeOf(bank.a));
+        DeviceFigures.View a1 = figures()
+                .of(
+                        new ChannelPeriod.Filter(bank.a1.orgId(), YEAR_2025.from(), YEAR_2025.to()),
+                        TestBank.SmallBank.scopeOf(bank.a));
         assertThat(byId(a1.devices())).containsOnlyKeys("crsA1");
-        assertThatThrownBy(() -> figures().of(new ChannelPeriod.Filter(bank.b.orgId(), YEAR_2025.from(), YEAR_2025.to()),
-                TestBank.SmallBank.scopeOf(bank.a))).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> figures()
+                        .of(
+                                new ChannelPeriod.Filter(bank.b.orgId(), YEAR_2025.from(), YEAR_2025.to()),
+                                TestBank.SmallBank.scopeOf(bank.a)))
+                .isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -177,8 +201,8 @@ class DeviceFiguresTest extends HandMadeBankTest {
 
     @Test
     void narrowsThePeriodToItsDataDays() {
-        DeviceFigures.View v = figures().of(new ChannelPeriod.Filter(null, LocalDate.parse(D2), LocalDate.parse(D2)),
-                OrgScope.everything());
+        DeviceFigures.View v = figures()
+                .of(new ChannelPeriod.Filter(null, LocalDate.parse(D2), LocalDate.parse(D2)), OrgScope.everything());
         assertThat(v.days()).isEqualTo(1);
         DeviceFigures.Device atmA = byId(v.devices()).get("atmA");
         assertThat(atmA.txns()).as("a4, a5").isEqualTo(2);

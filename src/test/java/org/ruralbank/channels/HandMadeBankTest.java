@@ -18,11 +18,12 @@ import org.springframework.context.ApplicationContext;
 abstract class HandMadeBankTest {
 
     /** The whole of 2025, the year every fixture lives in. */
-    static final ChannelPeriod.Filter YEAR_2025 = new ChannelPeriod.Filter(null, LocalDate.of(2025, 1, 1),
-            LocalDate.of(2025, 12, 31));
+    static final ChannelPeriod.Filter YEAR_2025 =
+            new ChannelPeriod.Filter(null, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
 
     @Autowired
     ApplicationContext ctx;
+
     TestBank.SmallBank bank;
     private final String[] dates;
 

@@ -54,18 +54,25 @@ class MerchantFiguresTest extends HandMadeBankTest {
         assertThat(s.start()).as("m1, m2, m3, m5 signed before 2 January").isEqualTo(4);
         assertThat(s.signed()).as("m4").isEqualTo(1);
         assertThat(s.closed()).as("m5, closed on 10 April").isEqualTo(1);
-        assertThat(s.active()).as("m1, m2, m3 sold; m5 only refunded, m4 never sold").isEqualTo(3);
+        assertThat(s.active())
+                .as("m1, m2, m3 sold; m5 only refunded, m4 never sold")
+                .isEqualTo(3);
         assertThat(s.sleeping30()).as("m2 40 days, m4 54, m3 98, m5 710").isEqualTo(4);
         assertThat(s.sleeping90()).as("m3, m5").isEqualTo(2);
-        assertThat(s.risky()).as("m2 without site photos, m3 without a training record").isEqualTo(2);
-        assertThat(s.txns()).as("p1..p5 succeeded, the refund p2 included; p6 failed").isEqualTo(5);
+        assertThat(s.risky())
+                .as("m2 without site photos, m3 without a training record")
+                .isEqualTo(2);
+        assertThat(s.txns())
+                .as("p1..p5 succeeded, the refund p2 included; p6 failed")
+                .isEqualTo(5);
         assertThat(s.sales()).as("200 + 10000 + 1000 + 500").isEqualByComparingTo("11700.00");
         assertThat(s.fees()).as("1.20 + 3.00 + 3.80 + 1.90").isEqualByComparingTo("9.90");
     }
 
     @Test
     void measuresEachMerchant() {
-        Map<String, MerchantFigures.Merchant> m = byId(figures().of(YEAR_2025, OrgScope.everything()).merchants());
+        Map<String, MerchantFigures.Merchant> m =
+                byId(figures().of(YEAR_2025, OrgScope.everything()).merchants());
         assertThat(m).containsOnlyKeys("m1", "m2", "m3", "m4", "m5");
 
         assertThat(m.get("m1").txns()).isEqualTo(2);
@@ -76,23 +83,32 @@ class MerchantFiguresTest extends HandMadeBankTest {
         assertThat(m.get("m1").rateSubsidy()).isEqualByComparingTo("0.00");
 
         assertThat(m.get("m2").effectiveMdr()).as("3.00 / 10000.00").isEqualByComparingTo("0.000300");
-        assertThat(m.get("m2").negotiated()).as("0.03% is below the standard 0.38%").isTrue();
+        assertThat(m.get("m2").negotiated())
+                .as("0.03% is below the standard 0.38%")
+                .isTrue();
         assertThat(m.get("m2").rateSubsidy()).as("10000.00 × (0.38% − 0.03%)").isEqualByComparingTo("35.00");
         assertThat(m.get("m2").sleepingDays()).as("1 March to 10 April").isEqualTo(40);
         assertThat(m.get("m2").risky()).isTrue();
 
         assertThat(m.get("m3").txns()).as("the failed p6 is no transaction").isEqualTo(1);
-        assertThat(m.get("m3").sleepingDays()).as("a failed sale is no sale: 2 January to 10 April").isEqualTo(98);
-        assertThat(m.get("m3").effectiveMdr()).as("1.20 / 200.00: its signed 0.60%")
+        assertThat(m.get("m3").sleepingDays())
+                .as("a failed sale is no sale: 2 January to 10 April")
+                .isEqualTo(98);
+        assertThat(m.get("m3").effectiveMdr())
+                .as("1.20 / 200.00: its signed 0.60%")
                 .isEqualByComparingTo("0.006000");
 
         assertThat(m.get("m4").signDate()).isEqualTo("2025-02-15");
-        assertThat(m.get("m4").sleepingDays()).as("never sold: 15 February to 10 April").isEqualTo(54);
+        assertThat(m.get("m4").sleepingDays())
+                .as("never sold: 15 February to 10 April")
+                .isEqualTo(54);
         assertThat(m.get("m4").effectiveMdr()).as("no sales, no rate").isNull();
 
         assertThat(m.get("m5").status()).isEqualTo("C");
         assertThat(m.get("m5").txns()).as("the refund").isEqualTo(1);
-        assertThat(m.get("m5").sleepingDays()).as("a refund is no sale: 1 May 2023 to 10 April 2025").isEqualTo(710);
+        assertThat(m.get("m5").sleepingDays())
+                .as("a refund is no sale: 1 May 2023 to 10 April 2025")
+                .isEqualTo(710);
     }
 
     @Test
@@ -111,16 +127,19 @@ class MerchantFiguresTest extends HandMadeBankTest {
                 .containsExactly(1L, 1L, 1L, 0L, 2L, 1L, 0L);
         assertThat(s.sales()).isEqualByComparingTo("0.00");
 
-        MerchantFigures.View a1 = figures().of(new ChannelPeriod.Filter(bank.a1.orgId(), YEAR_2025.from(), YEAR_2025.to()),
-                TestBank.SmallBank.scopeOf(bank.a));
+        MerchantFigures.View a1 = figures()
+                .of(
+                        new ChannelPeriod.Filter(bank.a1.orgId(), YEAR_2025.from(), YEAR_2025.to()),
+                        TestBank.SmallBank.scopeOf(bank.a));
         assertThat(byId(a1.merchants())).containsOnlyKeys("m2");
     }
 
     @Test
     void countsAMerchantSignedBeforeAShorterPeriodAtItsStart() {
         // from 1 March: m4 (15 February) is no longer new, and only 10 April's sales count
-        MerchantFigures.Summary s = figures().of(new ChannelPeriod.Filter(null, LocalDate.parse(D2),
-                LocalDate.parse(D3)), OrgScope.everything()).summary();
+        MerchantFigures.Summary s = figures()
+                .of(new ChannelPeriod.Filter(null, LocalDate.parse(D2), LocalDate.parse(D3)), OrgScope.everything())
+                .summary();
         assertThat(s.start()).isEqualTo(5);
         assertThat(s.signed()).isZero();
         assertThat(s.active()).as("m2 on 1 March, m1 on 10 April").isEqualTo(2);

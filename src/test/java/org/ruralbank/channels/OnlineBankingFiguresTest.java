@@ -88,7 +88,8 @@ class OnlineBankingFiguresTest extends HandMadeBankTest {
         assertThat(jan.mobAmount()).isEqualByComparingTo("20.00");
         OnlineBankingFigures.Month feb = months.get(1);
         assertThat(feb.pnetTransfers()).isEqualTo(transfers(1, "5.00", 0, "0.00", 1, "10.00"));
-        assertThat(feb.cnetTransfers()).as("the failed e11 left out")
+        assertThat(feb.cnetTransfers())
+                .as("the failed e11 left out")
                 .isEqualTo(transfers(1, "200000.00", 0, "0.00", 0, "0.00"));
         assertThat(feb.mobTransfers()).isEqualTo(1);
         assertThat(feb.mobAmount()).isEqualByComparingTo("80.00");
@@ -119,10 +120,10 @@ class OnlineBankingFiguresTest extends HandMadeBankTest {
         assertThat(figures().of(2024, null, OrgScope.everything())).isEmpty();
     }
 
-    private static Transfers transfers(long intra, String intraAmount, long inter, String interAmount, long nxy,
-            String nxyAmount) {
-        return new Transfers(intra, new BigDecimal(intraAmount), inter, new BigDecimal(interAmount), nxy,
-                new BigDecimal(nxyAmount));
+    private static Transfers transfers(
+            long intra, String intraAmount, long inter, String interAmount, long nxy, String nxyAmount) {
+        return new Transfers(
+                intra, new BigDecimal(intraAmount), inter, new BigDecimal(interAmount), nxy, new BigDecimal(nxyAmount));
     }
 
     private OnlineBankingFigures figures() {

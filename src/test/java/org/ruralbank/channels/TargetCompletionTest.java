@@ -23,8 +23,10 @@ class TargetCompletionTest {
 
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     Targets targets;
+
     @Autowired
     TargetCompletion completion;
 
@@ -35,18 +37,25 @@ class TargetCompletionTest {
         Org b = bank.branch("完成乙支行");
         Org a1 = bank.subBranch(a, "完成甲一分理处");
         // one new card, one PNET user, one merchant, one SMS sign-up per org on 30 June, 3,500.00 per card
-        TestBank.Rows.seed(ctx.getBean(Warehouse.class), LocalDate.of(2025, 6, 30),
-                List.of(new String[] {a.orgId(), a.path()}, new String[] {a1.orgId(), a1.path()},
-                        new String[] {b.orgId(), b.path()}));
+        TestBank.Rows.seed(
+                ctx.getBean(Warehouse.class),
+                LocalDate.of(2025, 6, 30),
+                List.of(new String[] {a.orgId(), a.path()}, new String[] {a1.orgId(), a1.path()}, new String[] {
+                    b.orgId(), b.path()
+                }));
         List<Target> goals = new ArrayList<>();
-        goal(goals, a, Indicator.NEW_CARDS, "4");          // 2 of 4 with its sub-branch: 50%
-        goal(goals, b, Indicator.NEW_CARDS, "1");          // 1 of 1: 100%
+        goal(goals, a, Indicator.NEW_CARDS, "4"); // 2 of 4 with its sub-branch: 50%
+        goal(goals, b, Indicator.NEW_CARDS, "1"); // 1 of 1: 100%
         goal(goals, a, Indicator.BALANCE_PER_CARD, "3500.00");
         goal(goals, b, Indicator.BALANCE_PER_CARD, "3500.00");
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        TargetWorkbook.write(xlsx, 2025, List.of(new TargetWorkbook.Branch(a.orgId(), a.name()),
-                new TargetWorkbook.Branch(b.orgId(), b.name())), goals);
-        assertThat(targets.upload(2025, null, new ByteArrayInputStream(xlsx.toByteArray()), OrgScope.everything()).valid())
+        TargetWorkbook.write(
+                xlsx,
+                2025,
+                List.of(new TargetWorkbook.Branch(a.orgId(), a.name()), new TargetWorkbook.Branch(b.orgId(), b.name())),
+                goals);
+        assertThat(targets.upload(2025, null, new ByteArrayInputStream(xlsx.toByteArray()), OrgScope.everything())
+                        .valid())
                 .isTrue();
 
         TargetCompletion.Quarter q2 = completion.of(2025, 2, OrgScope.everything());
@@ -56,15 +65,22 @@ class TargetCompletionTest {
         assertThat(ra.cell(Indicator.NEW_CARDS).actual()).isEqualByComparingTo("2");
         assertThat(ra.cell(Indicator.NEW_CARDS).pct()).isEqualByComparingTo("50.00");
         assertThat(ra.cell(Indicator.BALANCE_PER_CARD).actual()).isEqualByComparingTo("3500.00");
-        assertThat(ra.cell(Indicator.SMS_SIGNUPS).pct()).as("a zero target has no completion rate").isNull();
+        assertThat(ra.cell(Indicator.SMS_SIGNUPS).pct())
+                .as("a zero target has no completion rate")
+                .isNull();
         assertThat(ra.score()).isEqualByComparingTo("75.00");
         assertThat(rb.score()).isEqualByComparingTo("100.00");
         assertThat(rb.rank()).isLessThan(ra.rank());
-        assertThat(completion.of(2025, 3, OrgScope.everything()).asOf()).as("nothing built in Q3").isNull();
+        assertThat(completion.of(2025, 3, OrgScope.everything()).asOf())
+                .as("nothing built in Q3")
+                .isNull();
     }
 
     private static TargetCompletion.Row row(TargetCompletion.Quarter q, Org org) {
-        return q.rows().stream().filter(r -> r.orgId().equals(org.orgId())).findFirst().orElseThrow();
+        return q.rows().stream()
+                .filter(r -> r.orgId().equals(org.orgId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void goal(List<Target> goals, Org org, Indicator indicator, String q2) {

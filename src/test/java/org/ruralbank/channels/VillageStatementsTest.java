@@ -85,9 +85,12 @@ class VillageStatementsTest extends HandMadeBankTest {
         assertThat(april.from()).isEqualTo(APRIL);
         assertThat(april.to()).isEqualTo(APRIL);
         assertThat(byTerminal(april.lines()).get("v3").commission()).isEqualByComparingTo("0.50");
-        assertThat(april.lines()).filteredOn(VillageStatements.Line::sleeping)
-                .extracting(VillageStatements.Line::deviceId).containsExactlyInAnyOrder("v1", "v2");
-        assertThat(statements().of(2025, 6, null, OrgScope.everything()).hasData()).isFalse();
+        assertThat(april.lines())
+                .filteredOn(VillageStatements.Line::sleeping)
+                .extracting(VillageStatements.Line::deviceId)
+                .containsExactlyInAnyOrder("v1", "v2");
+        assertThat(statements().of(2025, 6, null, OrgScope.everything()).hasData())
+                .isFalse();
     }
 
     @Test
@@ -98,7 +101,9 @@ class VillageStatementsTest extends HandMadeBankTest {
         VillageStatements.Statement b = statements().of(2025, 5, null, TestBank.SmallBank.scopeOf(bank.b));
         assertThat(byTerminal(b.lines())).containsOnlyKeys("v3");
         assertThat(b.commission()).isEqualByComparingTo("0.00");
-        assertThat(byTerminal(statements().of(2025, 5, bank.a1.orgId(), TestBank.SmallBank.scopeOf(bank.a)).lines()))
+        assertThat(byTerminal(statements()
+                        .of(2025, 5, bank.a1.orgId(), TestBank.SmallBank.scopeOf(bank.a))
+                        .lines()))
                 .containsOnlyKeys("v2");
         assertThatThrownBy(() -> statements().of(2025, 5, bank.b.orgId(), TestBank.SmallBank.scopeOf(bank.a)))
                 .isInstanceOf(NotFound.class);

@@ -30,25 +30,43 @@ class CommandReachTest {
 
     /** Every command, with what it reaches; the commands that change grants point to their case below. */
     static final Map<String, String> REACH = Map.ofEntries(
-            Map.entry("help", READS), Map.entry("status", READS), Map.entry("sql", READS),
-            Map.entry("check-delivery", READS), Map.entry("report annual", READS),
+            Map.entry("help", READS),
+            Map.entry("status", READS),
+            Map.entry("sql", READS),
+            Map.entry("check-delivery", READS),
+            Map.entry("report annual", READS),
             Map.entry("serve", "starts the web application: every endpoint's reach is tested in GrantReachTest"),
-            Map.entry("demo", "a sample bank on a fresh home; resets the demo administrator's one-time password as "
-                    + "the console"),
+            Map.entry(
+                    "demo",
+                    "a sample bank on a fresh home; resets the demo administrator's one-time password as "
+                            + "the console"),
             Map.entry("generate", "writes a sample bank's delivery files; touches no store"),
-            Map.entry("load", CONSOLE), Map.entry("rebuild", CONSOLE), Map.entry("targets", CONSOLE),
-            Map.entry("appraisal curve import", CONSOLE), Map.entry("appraisal ftp", READS),
+            Map.entry("load", CONSOLE),
+            Map.entry("rebuild", CONSOLE),
+            Map.entry("targets", CONSOLE),
+            Map.entry("appraisal curve import", CONSOLE),
+            Map.entry("appraisal ftp", READS),
             Map.entry("appraisal run", CONSOLE),
-            Map.entry("directconnect propose", STAFF_SIGN_IN), Map.entry("directconnect approve", STAFF_SIGN_IN),
-            Map.entry("directconnect onboard", STAFF_SIGN_IN), Map.entry("directconnect changes", READS),
-            Map.entry("directconnect eod", CONSOLE), Map.entry("directconnect clearing", CONSOLE),
-            Map.entry("connect keygen", "writes a key pair to local files"), Map.entry("connect balances", PARTNER),
-            Map.entry("connect intraday", PARTNER), Map.entry("connect pay", PARTNER),
-            Map.entry("connect batch", PARTNER), Map.entry("connect statement", PARTNER),
-            Map.entry("connect sweep", PARTNER), Map.entry("connect status", PARTNER),
-            Map.entry("connect treasury load", PARTNER), Map.entry("connect treasury pay", PARTNER),
-            Map.entry("connect treasury refund", PARTNER), Map.entry("connect treasury reconciliation", PARTNER),
-            Map.entry("users list", READS), Map.entry("users proposals", READS),
+            Map.entry("directconnect propose", STAFF_SIGN_IN),
+            Map.entry("directconnect approve", STAFF_SIGN_IN),
+            Map.entry("directconnect onboard", STAFF_SIGN_IN),
+            Map.entry("directconnect changes", READS),
+            Map.entry("directconnect eod", CONSOLE),
+            Map.entry("directconnect clearing", CONSOLE),
+            Map.entry("connect keygen", "writes a key pair to local files"),
+            Map.entry("connect balances", PARTNER),
+            Map.entry("connect intraday", PARTNER),
+            Map.entry("connect pay", PARTNER),
+            Map.entry("connect batch", PARTNER),
+            Map.entry("connect statement", PARTNER),
+            Map.entry("connect sweep", PARTNER),
+            Map.entry("connect status", PARTNER),
+            Map.entry("connect treasury load", PARTNER),
+            Map.entry("connect treasury pay", PARTNER),
+            Map.entry("connect treasury refund", PARTNER),
+            Map.entry("connect treasury reconciliation", PARTNER),
+            Map.entry("users list", READS),
+            Map.entry("users proposals", READS),
             Map.entry("users create", "consoleProposesWhatNeedsASecondPerson"),
             Map.entry("users update", "consoleProposesWhatNeedsASecondPerson"),
             Map.entry("users reset-password", "consoleResetsAndUnlocksAndSaysSoWhenTheEmbeddedStoreIsBusy"),
@@ -60,7 +78,9 @@ class CommandReachTest {
         collect(Launcher.commandLine(), "", commands);
         Set<String> unstated = new TreeSet<>(commands);
         unstated.removeAll(REACH.keySet());
-        assertThat(unstated).as("commands without a reach entry: add one to CommandReachTest").isEmpty();
+        assertThat(unstated)
+                .as("commands without a reach entry: add one to CommandReachTest")
+                .isEmpty();
     }
 
     private static void collect(CommandLine cl, String prefix, Set<String> into) {
@@ -78,15 +98,40 @@ class CommandReachTest {
     void consoleProposesWhatNeedsASecondPerson() {
         Path home = TestStores.tempHome();
         String h = home.toString();
-        var admin = UsersCommandTest.run("--home", h, "users", "create", "wang.fang", "--name", "王芳", "--org", "HQ",
-                "--role", "ADMIN", "--scope", "ALL");
+        var admin = UsersCommandTest.run(
+                "--home",
+                h,
+                "users",
+                "create",
+                "wang.fang",
+                "--name",
+                "王芳",
+                "--org",
+                "HQ",
+                "--role",
+                "ADMIN",
+                "--scope",
+                "ALL");
         assertThat(admin.status()).isZero();
         assertThat(admin.out()).contains("proposed as grant proposal").doesNotContain("created wang.fang");
-        var wide = UsersCommandTest.run("--home", h, "users", "create", "li.na", "--name", "李娜", "--org", "HQ",
-                "--role", "EBANK", "--scope", "ALL");
+        var wide = UsersCommandTest.run(
+                "--home", h, "users", "create", "li.na", "--name", "李娜", "--org", "HQ", "--role", "EBANK", "--scope",
+                "ALL");
         assertThat(wide.out()).contains("proposed");
-        var plain = UsersCommandTest.run("--home", h, "users", "create", "zhao.lei", "--name", "赵磊", "--org", "HQ",
-                "--role", "CM", "--scope", "ORG");
+        var plain = UsersCommandTest.run(
+                "--home",
+                h,
+                "users",
+                "create",
+                "zhao.lei",
+                "--name",
+                "赵磊",
+                "--org",
+                "HQ",
+                "--role",
+                "CM",
+                "--scope",
+                "ORG");
         assertThat(plain.out()).containsPattern("one-time password: [A-Za-z0-9]{16}");
         var widen = UsersCommandTest.run("--home", h, "users", "update", "zhao.lei", "--scope", "ALL");
         assertThat(widen.out()).contains("proposed");
@@ -94,10 +139,17 @@ class CommandReachTest {
         assertThat(grantAdmin.err()).contains("rejected").contains("waiting already");
 
         var list = UsersCommandTest.run("--home", h, "users", "list");
-        assertThat(list.out()).doesNotContain("wang.fang").doesNotContain("li.na").contains("zhao.lei");
+        assertThat(list.out())
+                .doesNotContain("wang.fang")
+                .doesNotContain("li.na")
+                .contains("zhao.lei");
         assertThat(list.out()).containsPattern("zhao\\.lei .* ORG ");
         var proposals = UsersCommandTest.run("--home", h, "users", "proposals");
-        assertThat(proposals.out()).contains("wang.fang").contains("li.na").contains("zhao.lei").contains("console:");
+        assertThat(proposals.out())
+                .contains("wang.fang")
+                .contains("li.na")
+                .contains("zhao.lei")
+                .contains("console:");
     }
 
     @Test
@@ -112,9 +164,15 @@ class CommandReachTest {
         var reset = UsersCommandTest.run("--home", h, "users", "reset-password", "admin");
         assertThat(reset.out()).containsPattern("one-time password for admin: [A-Za-z0-9]{16}");
         // a running server (another process) holds the embedded database: the command says what to do instead
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-cp", System.getProperty("java.class.path"), EmbeddedStoreHolder.class.getName(), h)
-                .redirectErrorStream(true).start();
+        Process server = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx128m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmbeddedStoreHolder.class.getName(),
+                        h)
+                .redirectErrorStream(true)
+                .start();
         try (var out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).isEqualTo("ready");
             var busy = UsersCommandTest.run("--home", h, "users", "unlock", "admin");
@@ -124,6 +182,7 @@ class CommandReachTest {
             server.getOutputStream().close();
             server.waitFor();
         }
-        assertThat(UsersCommandTest.run("--home", h, "users", "unlock", "admin").status()).isZero();
+        assertThat(UsersCommandTest.run("--home", h, "users", "unlock", "admin").status())
+                .isZero();
     }
 }

@@ -45,16 +45,22 @@ class ConnectClientTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     JdbcClient db;
+
     @Autowired
     CoreBanking core;
+
     @Autowired
     BusinessCalendar calendar;
+
     @TempDir
     Path dir;
 
@@ -65,48 +71,151 @@ class ConnectClientTest {
     void anEnterpriseOnboardedInThePagesWorksThroughTheClient() throws Exception {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
         maker = TestBank.login(mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW, Role.EBANK), TestBank.PASSWORD);
-        checker = TestBank.login(mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD),
-                TestBank.PASSWORD);
+        checker = TestBank.login(
+                mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
         String ent = f.bank.uniqueId("C");
-        onboard(ent, "kind", "ENTERPRISE", "enterpriseId", ent, "name", "前置机企业", "enterpriseKind", "GROUP",
-                "orgId", f.branch.orgId());
+        onboard(
+                ent,
+                "kind",
+                "ENTERPRISE",
+                "enterpriseId",
+                ent,
+                "name",
+                "前置机企业",
+                "enterpriseKind",
+                "GROUP",
+                "orgId",
+                f.branch.orgId());
         // the opening balances are booked yesterday, a closed business date the statement can cover
         String yesterday = calendar.today().minusDays(1).toString();
         String parent = f.bank.uniqueId("62");
         String member = f.bank.uniqueId("62");
         String payee = f.bank.uniqueId("62");
-        onboard(ent, "kind", "ACCOUNT", "enterpriseId", ent, "accountNo", parent, "accountName", "集团主账户",
-                "openingBalance", "10000", "openingAsOf", yesterday, "accountKind", "CUSTOMER");
-        onboard(ent, "kind", "ACCOUNT", "enterpriseId", ent, "accountNo", member, "accountName", "子公司账户",
-                "openingBalance", "3000", "openingAsOf", yesterday, "accountKind", "CUSTOMER");
-        onboard(ent, "kind", "ACCOUNT", "enterpriseId", ent, "accountNo", payee, "accountName", "供应商账户",
-                "openingBalance", "0", "openingAsOf", yesterday, "accountKind", "CUSTOMER");
+        onboard(
+                ent,
+                "kind",
+                "ACCOUNT",
+                "enterpriseId",
+                ent,
+                "accountNo",
+                parent,
+                "accountName",
+                "集团主账户",
+                "openingBalance",
+                "10000",
+                "openingAsOf",
+                yesterday,
+                "accountKind",
+                "CUSTOMER");
+        onboard(
+                ent,
+                "kind",
+                "ACCOUNT",
+                "enterpriseId",
+                ent,
+                "accountNo",
+                member,
+                "accountName",
+                "子公司账户",
+                "openingBalance",
+                "3000",
+                "openingAsOf",
+                yesterday,
+                "accountKind",
+                "CUSTOMER");
+        onboard(
+                ent,
+                "kind",
+                "ACCOUNT",
+                "enterpriseId",
+                ent,
+                "accountNo",
+                payee,
+                "accountName",
+                "供应商账户",
+                "openingBalance",
+                "0",
+                "openingAsOf",
+                yesterday,
+                "accountKind",
+                "CUSTOMER");
 
         Path keys = dir.resolve("keys");
-        assertThat(connect("keygen", "--algorithm", "SM2_SM3", "--dir", keys.toString())).isZero();
+        assertThat(connect("keygen", "--algorithm", "SM2_SM3", "--dir", keys.toString()))
+                .isZero();
         String keyId = f.bank.uniqueId("k").toLowerCase();
-        onboard(ent, "kind", "KEY", "enterpriseId", ent, "keyId", keyId, "operatorName", "出纳",
-                "algorithm", "SM2_SM3", "publicKey", Files.readString(keys.resolve("public.pem")));
+        onboard(
+                ent,
+                "kind",
+                "KEY",
+                "enterpriseId",
+                ent,
+                "keyId",
+                keyId,
+                "operatorName",
+                "出纳",
+                "algorithm",
+                "SM2_SM3",
+                "publicKey",
+                Files.readString(keys.resolve("public.pem")));
         String pool = f.bank.uniqueId("P");
-        onboard(ent, "kind", "POOL", "enterpriseId", ent, "poolId", pool, "parentAccount", parent,
-                "members", member + ":ZERO");
+        onboard(
+                ent,
+                "kind",
+                "POOL",
+                "enterpriseId",
+                ent,
+                "poolId",
+                pool,
+                "parentAccount",
+                parent,
+                "members",
+                member + ":ZERO");
 
-        String[] as = {"--url", "http://localhost:" + port, "--key-id", keyId, "--private-key",
-            keys.resolve("private.pem").toString(), "--algorithm", "SM2_SM3"};
+        String[] as = {
+            "--url",
+            "http://localhost:" + port,
+            "--key-id",
+            keyId,
+            "--private-key",
+            keys.resolve("private.pem").toString(),
+            "--algorithm",
+            "SM2_SM3"
+        };
 
         Path balances = dir.resolve("balances.json");
         assertThat(signed(as, balances, "balances")).isZero();
         assertThat(Files.readString(balances)).contains(parent, member, payee, "10000.00", "3000.00");
 
         Path paid = dir.resolve("pay.json");
-        assertThat(signed(as, paid, "pay", "--id", "e2e-1", "--from", parent, "--to", payee, "--amount", "12.34",
-                "--name", "供应商")).isZero();
+        assertThat(signed(
+                        as,
+                        paid,
+                        "pay",
+                        "--id",
+                        "e2e-1",
+                        "--from",
+                        parent,
+                        "--to",
+                        payee,
+                        "--amount",
+                        "12.34",
+                        "--name",
+                        "供应商"))
+                .isZero();
         assertThat(Files.readString(paid)).contains("\"status\":\"ACSC\"", "\"replay\":false");
 
         Path batch = dir.resolve("pain001.xml");
-        Files.writeString(batch, Pain001.v09("E2E-MSG-1", List.of(new Pain001.Block("B1", parent, List.of(
-                new Pain001.Tx("E2E-1", "100.00", "CNY", payee, null),
-                new Pain001.Tx("E2E-2", "200.50", "CNY", payee, null))))));
+        Files.writeString(
+                batch,
+                Pain001.v09(
+                        "E2E-MSG-1",
+                        List.of(new Pain001.Block(
+                                "B1",
+                                parent,
+                                List.of(
+                                        new Pain001.Tx("E2E-1", "100.00", "CNY", payee, null),
+                                        new Pain001.Tx("E2E-2", "200.50", "CNY", payee, null))))));
         Path report = dir.resolve("pain002.xml");
         assertThat(signed(as, report, "batch", batch.toString())).isZero();
         String pain002 = Files.readString(report);
@@ -122,7 +231,8 @@ class ConnectClientTest {
         assertThat(core.balance(payee).orElseThrow().bookedFen()).isEqualTo(312_84);
 
         Path statement = dir.resolve("camt053.xml");
-        assertThat(signed(as, statement, "statement", parent, "--from", yesterday, "--to", yesterday)).isZero();
+        assertThat(signed(as, statement, "statement", parent, "--from", yesterday, "--to", yesterday))
+                .isZero();
         String camt053 = Files.readString(statement);
         validates(camt053, "camt.053.001.08");
         assertThat(camt053).contains(parent, "10000.00");
@@ -134,7 +244,10 @@ class ConnectClientTest {
 
         // the pages' monitor holds what the client did
         assertThat(db.sql("select count(*) from dc_instruction where enterprise_id = :e and status = 'ACSC'")
-                .param("e", ent).query(Long.class).single()).isEqualTo(3);
+                        .param("e", ent)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
     }
 
     /** Proposes as the maker and approves as the checker, through the pages. */
@@ -144,12 +257,19 @@ class ConnectClientTest {
             request.param(pairs[i], pairs[i + 1]);
         }
         mvc.perform(request).andExpect(status().is3xxRedirection());
-        long change = db.sql("select max(change_id) from dc_change where enterprise_id = :e").param("e", ent)
-                .query(Long.class).single();
-        mvc.perform(post("/directconnect/changes/" + change + "/approve").session(checker).with(csrf()))
+        long change = db.sql("select max(change_id) from dc_change where enterprise_id = :e")
+                .param("e", ent)
+                .query(Long.class)
+                .single();
+        mvc.perform(post("/directconnect/changes/" + change + "/approve")
+                        .session(checker)
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(db.sql("select status from dc_change where change_id = :c").param("c", change)
-                .query(String.class).single()).isEqualTo("APPROVED");
+        assertThat(db.sql("select status from dc_change where change_id = :c")
+                        .param("c", change)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("APPROVED");
     }
 
     /** Runs {@code ruralbank connect} with the connection's options, the answer written to {@code out}. */

@@ -26,8 +26,10 @@ class DemoDirectConnectTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext ctx;
+
     @TempDir
     Path home;
 
@@ -40,14 +42,20 @@ class DemoDirectConnectTest {
         demo.seed();
 
         Onboarding onboarding = ctx.getBean(Onboarding.class);
-        assertThat(onboarding.changes(OrgScope.everything(), "APPROVED", DemoDirectConnect.COOPERATIVE, 1, 50)
-                .items()).isNotEmpty().allSatisfy(c -> {
+        assertThat(onboarding
+                        .changes(OrgScope.everything(), "APPROVED", DemoDirectConnect.COOPERATIVE, 1, 50)
+                        .items())
+                .isNotEmpty()
+                .allSatisfy(c -> {
                     assertThat(c.maker()).isEqualTo(DemoDirectConnect.MAKER);
                     assertThat(c.checker()).isEqualTo(Bootstrap.FIRST_ADMIN);
                 });
         String recipe = Files.readString(demo.recipe());
-        String balancesCommand = recipe.lines().filter(l -> l.contains("coop-cashier") && l.contains(" balances "))
-                .findFirst().orElseThrow().trim();
+        String balancesCommand = recipe.lines()
+                .filter(l -> l.contains("coop-cashier") && l.contains(" balances "))
+                .findFirst()
+                .orElseThrow()
+                .trim();
         String[] args = balancesCommand.substring("./ruralbank ".length()).split(" ");
         UsersCommandTest.Result balances = UsersCommandTest.run(args);
         assertThat(balances.status()).as(balances.err()).isZero();
@@ -55,14 +63,20 @@ class DemoDirectConnectTest {
         assertThat(balances.out()).contains("1259049.50").contains("56950.50");
 
         UsersCommandTest.Result reconciliation = UsersCommandTest.run(recipe.lines()
-                .filter(l -> l.contains("bureau-payer")).findFirst().orElseThrow().trim()
-                .substring("./ruralbank ".length()).split(" "));
+                .filter(l -> l.contains("bureau-payer"))
+                .findFirst()
+                .orElseThrow()
+                .trim()
+                .substring("./ruralbank ".length())
+                .split(" "));
         assertThat(reconciliation.status()).as(reconciliation.err()).isZero();
         assertThat(reconciliation.out()).contains("12345.67");
 
-        long changes = onboarding.changes(OrgScope.everything(), null, null, 1, 500).total();
+        long changes =
+                onboarding.changes(OrgScope.everything(), null, null, 1, 500).total();
         demo.seed();
         assertThat(onboarding.changes(OrgScope.everything(), null, null, 1, 500).total())
-                .as("a seeded home is left alone").isEqualTo(changes);
+                .as("a seeded home is left alone")
+                .isEqualTo(changes);
     }
 }

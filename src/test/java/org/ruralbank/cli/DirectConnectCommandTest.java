@@ -30,29 +30,43 @@ class DirectConnectCommandTest {
         TestBank bank = new TestBank(ctx);
         String[] oneTime = bank.userWithOneTimePassword(bank.branch("命令行支行"), Role.EBANK);
         assertThatThrownBy(() -> DirectConnectCommand.signIn(ctx, oneTime[0], oneTime[1]))
-                .isInstanceOf(BadCredentialsException.class).hasMessageContaining("one-time password");
+                .isInstanceOf(BadCredentialsException.class)
+                .hasMessageContaining("one-time password");
         ctx.getBean(StaffUsers.class).changeOwnPassword(oneTime[0], oneTime[1], TestBank.PASSWORD, TestBank.PASSWORD);
-        assertThat(DirectConnectCommand.signIn(ctx, oneTime[0], TestBank.PASSWORD).username()).isEqualTo(oneTime[0]);
+        assertThat(DirectConnectCommand.signIn(ctx, oneTime[0], TestBank.PASSWORD)
+                        .username())
+                .isEqualTo(oneTime[0]);
         assertThatThrownBy(() -> DirectConnectCommand.signIn(ctx, oneTime[0], oneTime[1]))
-                .isInstanceOf(BadCredentialsException.class).hasMessageContaining("wrong username or password");
+                .isInstanceOf(BadCredentialsException.class)
+                .hasMessageContaining("wrong username or password");
     }
 
     @Test
     void aMakerCheckerRefusalReadsInWordsNotAsItsKey() {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
-        long id = f.onboarding.propose(Onboarding.Kind.ENTERPRISE.change(Map.of("enterpriseId", f.bank.uniqueId("E"),
-                "name", "自审企业", "orgId", f.branch.orgId())), f.maker);
+        long id = f.onboarding.propose(
+                Onboarding.Kind.ENTERPRISE.change(
+                        Map.of("enterpriseId", f.bank.uniqueId("E"), "name", "自审企业", "orgId", f.branch.orgId())),
+                f.maker);
         Rejected sameChecker = catchThrowableOfType(Rejected.class, () -> f.onboarding.approve(id, f.maker));
-        assertThat(Refusals.describe(ctx, sameChecker)).isEqualTo(
-                "rejected (checker): 经办人不能复核自己提交的申请。 / The maker cannot approve their own change.");
+        assertThat(Refusals.describe(ctx, sameChecker))
+                .isEqualTo("rejected (checker): 经办人不能复核自己提交的申请。 / The maker cannot approve their own change.");
     }
 
     @Test
     void theCommandPrintsARefusalInWords() {
-        UsersCommandTest.Result r = UsersCommandTest.run("--home", TestStores.tempHome().toString(), "directconnect",
-                "propose", "--maker", "nobody", "ENTERPRISE", "no-equals-sign");
+        UsersCommandTest.Result r = UsersCommandTest.run(
+                "--home",
+                TestStores.tempHome().toString(),
+                "directconnect",
+                "propose",
+                "--maker",
+                "nobody",
+                "ENTERPRISE",
+                "no-equals-sign");
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).contains("rejected (no-equals-sign): 请填写 name=value。 / name=value is required.")
+        assertThat(r.err())
+                .contains("rejected (no-equals-sign): 请填写 name=value。 / name=value is required.")
                 .doesNotContain("dc.rejected");
     }
 }

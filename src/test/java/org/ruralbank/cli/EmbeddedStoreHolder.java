@@ -11,13 +11,13 @@ import java.util.Map;
  */
 public final class EmbeddedStoreHolder {
 
-    private EmbeddedStoreHolder() {
-    }
+    private EmbeddedStoreHolder() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, Object> p = SpringRunner.embedded(Path.of(args[0]));
-        try (Connection c = DriverManager.getConnection((String) p.get("spring.datasource.url"),
-                (String) p.get("spring.datasource.username"), (String) p.get("spring.datasource.password"))) {
+        try (Connection c = DriverManager.getConnection(
+                (String) p.get("spring.datasource.url"), (String) p.get("spring.datasource.username"), (String)
+                        p.get("spring.datasource.password"))) {
             System.out.println("ready");
             System.out.flush();
             while (System.in.read() >= 0) {

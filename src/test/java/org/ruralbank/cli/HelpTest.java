@@ -24,8 +24,10 @@ class HelpTest {
             args.add("--help");
             UsersCommandTest.Result r = UsersCommandTest.run(args.toArray(String[]::new));
             assertThat(r.status()).as("exit status of %s", args).isZero();
-            assertThat(r.out()).as("usage of %s", args)
-                    .contains("Usage: ruralbank " + String.join(" ", path)).contains("--help");
+            assertThat(r.out())
+                    .as("usage of %s", args)
+                    .contains("Usage: ruralbank " + String.join(" ", path))
+                    .contains("--help");
             assertThat(r.err()).as("errors of %s", args).doesNotContain("Unknown option");
         }
     }

@@ -27,10 +27,18 @@ class HomeConfigTest {
         Path home = TestStores.tempHome();
         String url = freshSchema();
         // set up by the real launcher in a process of its own, with the environment a systemd unit gives it
-        UsersCommandTest.Result setUp = UsersCommandTest.launch(java.util.Map.of("RURALBANK_DB_URL", url,
-                "RURALBANK_DB_USER", System.getenv("RURALBANK_TEST_DB_USER"),
-                "RURALBANK_DB_PASSWORD", System.getenv("RURALBANK_TEST_DB_PASSWORD")),
-                "--home", home.toString(), "users", "list");
+        UsersCommandTest.Result setUp = UsersCommandTest.launch(
+                java.util.Map.of(
+                        "RURALBANK_DB_URL",
+                        url,
+                        "RURALBANK_DB_USER",
+                        System.getenv("RURALBANK_TEST_DB_USER"),
+                        "RURALBANK_DB_PASSWORD",
+                        System.getenv("RURALBANK_TEST_DB_PASSWORD")),
+                "--home",
+                home.toString(),
+                "users",
+                "list");
         assertThat(setUp.status()).as(setUp.err()).isZero();
         assertThat(setUp.out()).contains("First login:");
 
@@ -57,17 +65,22 @@ class HomeConfigTest {
     @Test
     void aPostgresqlHomeThatCannotBeReachedIsRefusedInOneSentenceAndNothingIsCreated() throws IOException {
         Path home = TestStores.tempHome();
-        Files.writeString(home.resolve("home.properties"), "store=postgresql\n"
-                + "db.url=jdbc:postgresql://127.0.0.1:1/ruralbank\ndb.user=ruralbank\n");
-        for (String[] command : List.of(new String[] {"users", "list"}, new String[] {"status"},
-                new String[] {"users", "reset-password", "admin"})) {
+        Files.writeString(
+                home.resolve("home.properties"),
+                "store=postgresql\n" + "db.url=jdbc:postgresql://127.0.0.1:1/ruralbank\ndb.user=ruralbank\n");
+        for (String[] command : List.of(new String[] {"users", "list"}, new String[] {"status"}, new String[] {
+            "users", "reset-password", "admin"
+        })) {
             long started = System.nanoTime();
-            UsersCommandTest.Result r = UsersCommandTest.run(Stream.concat(Stream.of("--home", home.toString()),
-                    Stream.of(command)).toArray(String[]::new));
+            UsersCommandTest.Result r =
+                    UsersCommandTest.run(Stream.concat(Stream.of("--home", home.toString()), Stream.of(command))
+                            .toArray(String[]::new));
             assertThat(r.status()).isEqualTo(2);
             assertThat(r.err().strip().lines()).hasSize(1);
-            assertThat(r.err()).contains("PostgreSQL at jdbc:postgresql://127.0.0.1:1/ruralbank as ruralbank, "
-                    + "which cannot be reached").contains("start the database");
+            assertThat(r.err())
+                    .contains("PostgreSQL at jdbc:postgresql://127.0.0.1:1/ruralbank as ruralbank, "
+                            + "which cannot be reached")
+                    .contains("start the database");
             assertThat(r.out()).doesNotContain("one-time password");
             assertThat((System.nanoTime() - started) / 1_000_000_000L).isLessThan(15);
         }
@@ -79,24 +92,28 @@ class HomeConfigTest {
         Path missing = TestStores.tempHome().resolve("ruralbnak");
         UsersCommandTest.Result home = UsersCommandTest.run("--home", missing.toString(), "load");
         assertThat(home.status()).isEqualTo(2);
-        assertThat(home.err().strip()).isEqualTo("there is no Ruralbank home at " + missing + " (the folder does not "
-                + "exist): check --home or RURALBANK_HOME, or set up a new home with 'ruralbank --home " + missing
-                + " serve'");
+        assertThat(home.err().strip())
+                .isEqualTo("there is no Ruralbank home at " + missing + " (the folder does not "
+                        + "exist): check --home or RURALBANK_HOME, or set up a new home with 'ruralbank --home "
+                        + missing
+                        + " serve'");
         assertThat(missing).doesNotExist();
 
         Path real = TestStores.tempHome();
         for (String command : List.of("load", "status")) {
-            UsersCommandTest.Result inbox = UsersCommandTest.run("--home", real.toString(), command, "--inbox",
-                    "/does-not-exist");
+            UsersCommandTest.Result inbox =
+                    UsersCommandTest.run("--home", real.toString(), command, "--inbox", "/does-not-exist");
             assertThat(inbox.status()).isEqualTo(2);
-            assertThat(inbox.err().strip()).isEqualTo("there is no inbox at /does-not-exist (the folder does not "
-                    + "exist): check --inbox (without it, the home's inbox is used)");
+            assertThat(inbox.err().strip())
+                    .isEqualTo("there is no inbox at /does-not-exist (the folder does not "
+                            + "exist): check --inbox (without it, the home's inbox is used)");
             assertThat(inbox.out()).doesNotContain("loaded");
         }
         // the home's own inbox, when it has none yet
         UsersCommandTest.Result none = UsersCommandTest.run("--home", real.toString(), "load");
         assertThat(none.status()).isEqualTo(2);
-        assertThat(none.err()).contains("there is no inbox at " + real.resolve("inbox"))
+        assertThat(none.err())
+                .contains("there is no inbox at " + real.resolve("inbox"))
                 .contains("give the inbox with --inbox DIR");
     }
 
@@ -104,8 +121,8 @@ class HomeConfigTest {
     private static String freshSchema() throws Exception {
         String url = System.getenv("RURALBANK_TEST_DB_URL");
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(url, System.getenv("RURALBANK_TEST_DB_USER"),
-                System.getenv("RURALBANK_TEST_DB_PASSWORD"))) {
+        try (Connection c = DriverManager.getConnection(
+                url, System.getenv("RURALBANK_TEST_DB_USER"), System.getenv("RURALBANK_TEST_DB_PASSWORD"))) {
             c.createStatement().execute("create schema " + schema);
         }
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
@@ -119,7 +136,8 @@ class HomeConfigTest {
         }
         try (Stream<Path> files = Files.list(db)) {
             return files.filter(f -> f.getFileName().toString().startsWith("ruralbank")
-                    || f.getFileName().toString().equals("h2.secret")).toList();
+                            || f.getFileName().toString().equals("h2.secret"))
+                    .toList();
         }
     }
 }

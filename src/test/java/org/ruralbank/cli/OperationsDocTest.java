@@ -22,14 +22,17 @@ class OperationsDocTest {
     void theBackupListNamesTheInboxAndTheHomesConfiguration() throws Exception {
         String runbook = Files.readString(RUNBOOK);
         String backup = runbook.substring(runbook.indexOf("## Back up and restore"), runbook.indexOf("## Upgrade"));
-        assertThat(backup).contains("**Inbox**").contains("`<home>/home.properties`")
+        assertThat(backup)
+                .contains("**Inbox**")
+                .contains("`<home>/home.properties`")
                 .contains("`<home>/db/postgresql.secret`");
     }
 
     @Test
     void everyKeyOfTheHomesConfigurationIsDocumented() throws Exception {
         Path home = TestStores.tempHome();
-        HomeConfig.postgresql(home, "jdbc:postgresql://db/ruralbank", "ruralbank").write(home);
+        HomeConfig.postgresql(home, "jdbc:postgresql://db/ruralbank", "ruralbank")
+                .write(home);
         Properties written = new Properties();
         written.load(Files.newBufferedReader(home.resolve(HomeConfig.FILE)));
         String runbook = Files.readString(RUNBOOK);

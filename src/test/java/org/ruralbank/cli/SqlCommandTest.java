@@ -30,25 +30,30 @@ class SqlCommandTest {
         UsersCommandTest.Result ok = run("--home", home.toString(), "sql", "select answer from ods.t");
         assertThat(ok.status()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("42");
-        UsersCommandTest.Result refused = run("--home", home.toString(), "sql", "select * from '" + home
-                + "/secret.csv'");
+        UsersCommandTest.Result refused =
+                run("--home", home.toString(), "sql", "select * from '" + home + "/secret.csv'");
         assertThat(refused.status()).isEqualTo(2);
         assertThat(refused.err()).contains("refused").contains("secret.csv");
         assertThat(refused.out() + refused.err()).doesNotContain("secret_customer_book");
 
         Map<String, Object> db = SpringRunner.embedded(home);
         List<String> entries = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection((String) db.get("spring.datasource.url"),
-                (String) db.get("spring.datasource.username"), (String) db.get("spring.datasource.password"));
-                ResultSet rs = c.createStatement().executeQuery("select actor, outcome, target_id, after_state "
-                        + "from audit_event where action = 'warehouse.sql' order by event_id")) {
+        try (Connection c = DriverManager.getConnection(
+                        (String) db.get("spring.datasource.url"),
+                        (String) db.get("spring.datasource.username"),
+                        (String) db.get("spring.datasource.password"));
+                ResultSet rs = c.createStatement()
+                        .executeQuery("select actor, outcome, target_id, after_state "
+                                + "from audit_event where action = 'warehouse.sql' order by event_id")) {
             while (rs.next()) {
                 entries.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
             }
         }
         String shell = "shell:" + System.getProperty("user.name");
         assertThat(entries).hasSize(2);
-        assertThat(entries.get(0)).startsWith(shell + " OK select answer from ods.t").contains("\"rows\"");
+        assertThat(entries.get(0))
+                .startsWith(shell + " OK select answer from ods.t")
+                .contains("\"rows\"");
         assertThat(entries.get(1)).startsWith(shell + " DENIED select * from '").contains("READS_FILES");
     }
 }

@@ -18,13 +18,37 @@ class UsersCommandTest {
     void createsListsAndResetsUsersOnTheEmbeddedStore() throws Exception {
         Path home = TestStores.tempHome();
         // no user exists yet and no org but the head office the first administrator needs
-        Result created = run("--home", home.toString(), "users", "create", "zhang.wei", "--name", "张伟",
-                "--org", "HQ", "--role", "EBANK,AUDITOR", "--scope", "ALL");
+        Result created = run(
+                "--home",
+                home.toString(),
+                "users",
+                "create",
+                "zhang.wei",
+                "--name",
+                "张伟",
+                "--org",
+                "HQ",
+                "--role",
+                "EBANK,AUDITOR",
+                "--scope",
+                "ALL");
         assertThat(created.status).isEqualTo(2);
         assertThat(created.err).contains("rejected (roles)").contains("read-only");
 
-        Result ok = run("--home", home.toString(), "users", "create", "zhang.wei", "--name", "张伟",
-                "--org", "HQ", "--role", "EBANK", "--scope", "ORG_AND_BELOW");
+        Result ok = run(
+                "--home",
+                home.toString(),
+                "users",
+                "create",
+                "zhang.wei",
+                "--name",
+                "张伟",
+                "--org",
+                "HQ",
+                "--role",
+                "EBANK",
+                "--scope",
+                "ORG_AND_BELOW");
         assertThat(ok.status).isZero();
         assertThat(ok.out).containsPattern("one-time password: [A-Za-z0-9]{16}");
 
@@ -35,14 +59,14 @@ class UsersCommandTest {
         assertThat(reset.status).isZero();
         assertThat(reset.out).containsPattern("one-time password for zhang.wei: [A-Za-z0-9]{16}");
 
-        assertThat(run("--home", home.toString(), "users", "reset-password", "nobody").status).isEqualTo(2);
+        assertThat(run("--home", home.toString(), "users", "reset-password", "nobody").status)
+                .isEqualTo(2);
         // the embedded database keeps a random password of its own beside it, readable by the owner only
         assertThat(Files.getPosixFilePermissions(home.resolve("db/h2.secret")))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
-    record Result(int status, String out, String err) {
-    }
+    record Result(int status, String out, String err) {}
 
     /**
      * Runs the launcher in a JVM of its own, as the {@code ruralbank} script does: the application's classpath
@@ -51,12 +75,17 @@ class UsersCommandTest {
      */
     static Result launch(java.util.Map<String, String> env, String... args) throws Exception {
         String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
-        String classpath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        String classpath = java.util.Arrays.stream(
+                        System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(e -> !Path.of(e).toAbsolutePath().toString().equals(testClasses))
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dfile.encoding=UTF-8", "-cp", classpath, Launcher.class.getName()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Dfile.encoding=UTF-8",
+                "-cp",
+                classpath,
+                Launcher.class.getName()));
         command.addAll(java.util.List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("RURALBANK_"));

@@ -34,7 +34,8 @@ class DeliveryCheckTest {
         write(D2, 12600, 2500, true);
         assertThat(DeliveryCheck.check(inbox).problems()).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("BALANCE");
-            assertThat(p.message()).contains("20250102/CORE_DEPOSIT_ACCT.20250102.dat line 1 field BALANCE")
+            assertThat(p.message())
+                    .contains("20250102/CORE_DEPOSIT_ACCT.20250102.dat line 1 field BALANCE")
                     .contains("gives 125.00");
         });
     }
@@ -43,10 +44,12 @@ class DeliveryCheckTest {
     void reportsAFolderWithoutReadyAndAMissingDate() throws IOException {
         write(D1, 10000, 0, false);
         write(D1.plusDays(2), 10000, 0, true);
-        assertThat(DeliveryCheck.check(inbox).problems()).extracting(DeliveryProblem::message).containsExactly(
-                "20250101: the folder has no READY, so it is incomplete and must not be read.",
-                "20250102: the date folder is missing between 20250101 and 20250103, but dates must be delivered"
-                        + " every calendar day.");
+        assertThat(DeliveryCheck.check(inbox).problems())
+                .extracting(DeliveryProblem::message)
+                .containsExactly(
+                        "20250101: the folder has no READY, so it is incomplete and must not be read.",
+                        "20250102: the date folder is missing between 20250101 and 20250103, but dates must be delivered"
+                                + " every calendar day.");
     }
 
     @Test
@@ -55,7 +58,9 @@ class DeliveryCheckTest {
         Path chk = inbox.resolve("20250101/CORE_ORG.20250101.chk");
         String text = Files.readString(chk).replace("rows=1", "rows=2");
         Files.writeString(chk, text, StandardCharsets.UTF_8);
-        assertThat(DeliveryCheck.check(inbox).problems()).singleElement().extracting(DeliveryProblem::message)
+        assertThat(DeliveryCheck.check(inbox).problems())
+                .singleElement()
+                .extracting(DeliveryProblem::message)
                 .isEqualTo("20250101/CORE_ORG.20250101.chk: rows=2 but the data file holds 1 records.");
     }
 
@@ -68,10 +73,12 @@ class DeliveryCheckTest {
         Files.write(data, text.getBytes(TableMeta.GBK));
         Path chk = inbox.resolve("20250101/CORE_ORG.20250101.chk");
         CheckValues old = CheckValues.read(chk);
-        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
-                .digest(Files.readAllBytes(data)));
+        String md5 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("MD5").digest(Files.readAllBytes(data)));
         Files.writeString(chk, new CheckValues(old.rows(), old.bytes(), md5).render());
-        assertThat(DeliveryCheck.check(inbox).problems()).singleElement().extracting(DeliveryProblem::message)
+        assertThat(DeliveryCheck.check(inbox).problems())
+                .singleElement()
+                .extracting(DeliveryProblem::message)
                 .isEqualTo("20250101/CORE_ORG.20250101.dat line 1 field AREA_CLASS: the code value 'u' is not"
                         + " upper-case ASCII.");
     }
@@ -80,7 +87,8 @@ class DeliveryCheckTest {
     void reportsMetadataThatIsNotUtf8() throws IOException {
         write(D1, 10000, 0, true);
         Files.write(inbox.resolve("20250101/CORE_ORG.20250101.meta"), "description=机构".getBytes(TableMeta.GBK));
-        assertThat(DeliveryCheck.check(inbox).problems()).extracting(DeliveryProblem::message)
+        assertThat(DeliveryCheck.check(inbox).problems())
+                .extracting(DeliveryProblem::message)
                 .contains("20250101/CORE_ORG.20250101.meta: is not valid metadata (it is not UTF-8 text).");
     }
 
@@ -89,31 +97,70 @@ class DeliveryCheckTest {
         DeliveryWriter w = new DeliveryWriter(inbox, date);
         for (DeliveryTable t : DeliveryTables.all()) {
             boolean fixed = t.system().equals("FIN");
-            TableMeta meta = new TableMeta(t.name(), t.system(), date, t.loadMode(),
-                    fixed ? RecordFormat.FIXED : RecordFormat.DELIMITED, TableMeta.GBK,
-                    fixed ? new byte[0] : new byte[] {0x7C}, false, fixed ? t.fixedRecordLength() : 0,
-                    t.description(), t.columns());
+            TableMeta meta = new TableMeta(
+                    t.name(),
+                    t.system(),
+                    date,
+                    t.loadMode(),
+                    fixed ? RecordFormat.FIXED : RecordFormat.DELIMITED,
+                    TableMeta.GBK,
+                    fixed ? new byte[0] : new byte[] {0x7C},
+                    false,
+                    fixed ? t.fixedRecordLength() : 0,
+                    t.description(),
+                    t.columns());
             try (TableWriter tw = w.open(meta, t.name().startsWith("CORE_DEPOSIT"), false)) {
                 switch (t.name()) {
                     case "CORE_ORG" -> {
-                        tw.add("001").add("总行营业部").add("1").add(null).add("城关镇").add("U").date(D1).add("A");
+                        tw.add("001")
+                                .add("总行营业部")
+                                .add("1")
+                                .add(null)
+                                .add("城关镇")
+                                .add("U")
+                                .date(D1)
+                                .add("A");
                         tw.endRecord();
                     }
                     case "CORE_DEPOSIT_ACCT" -> {
-                        tw.add("A1").add("C1").add("001").add("CUR").add("CNY").date(D1).add(null).add(null)
-                                .add("0.003500").money(balance).add("N").add(null);
+                        tw.add("A1")
+                                .add("C1")
+                                .add("001")
+                                .add("CUR")
+                                .add("CNY")
+                                .date(D1)
+                                .add(null)
+                                .add(null)
+                                .add("0.003500")
+                                .money(balance)
+                                .add("N")
+                                .add(null);
                         tw.endRecord();
                     }
                     case "CORE_DEPOSIT_TXN" -> {
                         if (credit > 0) {
-                            tw.add("S1").date(date).add(DeliveryFiles.folder(date) + "093000").add("A1").add("C")
-                                    .money(credit).money(balance).add("CNT").add("1001").add(null).add("T1")
-                                    .add("001").add(null).add(null).add(null).add(null).add("0").add("现金存入");
+                            tw.add("S1")
+                                    .date(date)
+                                    .add(DeliveryFiles.folder(date) + "093000")
+                                    .add("A1")
+                                    .add("C")
+                                    .money(credit)
+                                    .money(balance)
+                                    .add("CNT")
+                                    .add("1001")
+                                    .add(null)
+                                    .add("T1")
+                                    .add("001")
+                                    .add(null)
+                                    .add(null)
+                                    .add(null)
+                                    .add(null)
+                                    .add("0")
+                                    .add("现金存入");
                             tw.endRecord();
                         }
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         }

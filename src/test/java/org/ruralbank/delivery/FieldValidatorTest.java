@@ -9,9 +9,19 @@ import org.junit.jupiter.api.Test;
 
 class FieldValidatorTest {
 
-    private final TableMeta meta = new TableMeta("T", "CORE", LocalDate.of(2025, 1, 1), LoadMode.INCR,
-            RecordFormat.DELIMITED, TableMeta.GBK, new byte[] {0x7C}, false, 0, "测试",
-            List.of(new ColumnMeta("ID", ColumnType.VARCHAR, 6, 0, false, true, "号"),
+    private final TableMeta meta = new TableMeta(
+            "T",
+            "CORE",
+            LocalDate.of(2025, 1, 1),
+            LoadMode.INCR,
+            RecordFormat.DELIMITED,
+            TableMeta.GBK,
+            new byte[] {0x7C},
+            false,
+            0,
+            "测试",
+            List.of(
+                    new ColumnMeta("ID", ColumnType.VARCHAR, 6, 0, false, true, "号"),
                     new ColumnMeta("NAME", ColumnType.VARCHAR, 6, 0, true, false, "名"),
                     new ColumnMeta("N", ColumnType.INTEGER, 10, 0, true, false, "数"),
                     new ColumnMeta("AMT", ColumnType.DECIMAL, 18, 2, false, false, "额"),
@@ -23,7 +33,8 @@ class FieldValidatorTest {
 
     @Test
     void acceptsAWellFormedRecord() {
-        assertThat(check(1, "A1", "横山村", "-12", "1234.5", "20250228", "20250101235959")).isTrue();
+        assertThat(check(1, "A1", "横山村", "-12", "1234.5", "20250228", "20250101235959"))
+                .isTrue();
         assertThat(problems).isEmpty();
     }
 
@@ -32,8 +43,9 @@ class FieldValidatorTest {
         assertThat(check(1, "A1", "横山村镇", "", "1.00", "", "")).isFalse();
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("NAME");
-            assertThat(p.message()).isEqualTo(
-                    "20250101/T.20250101.dat line 1 field NAME: the value is 8 bytes long, more than its LENGTH 6.");
+            assertThat(p.message())
+                    .isEqualTo(
+                            "20250101/T.20250101.dat line 1 field NAME: the value is 8 bytes long, more than its LENGTH 6.");
         });
     }
 
@@ -68,7 +80,8 @@ class FieldValidatorTest {
 
     @Test
     void rejectsTheWrongNumberOfFields() {
-        assertThat(validator.check(4, new String[] {"A", "B"}, 2, problems::add)).isFalse();
+        assertThat(validator.check(4, new String[] {"A", "B"}, 2, problems::add))
+                .isFalse();
         assertThat(problems.get(0).message()).contains("line 4: the record has 2 fields, the metadata declares 6");
     }
 

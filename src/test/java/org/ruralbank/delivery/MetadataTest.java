@@ -13,7 +13,8 @@ class MetadataTest {
     void catalogueHoldsTheTwentyTablesOfTheInterface() {
         assertThat(DeliveryTables.all()).hasSize(20);
         assertThat(DeliveryTables.get("CORE_DEPOSIT_TXN").loadMode()).isEqualTo(LoadMode.INCR);
-        assertThat(DeliveryTables.get("CRED_GUARANTEE").keyColumns()).extracting(ColumnMeta::name)
+        assertThat(DeliveryTables.get("CRED_GUARANTEE").keyColumns())
+                .extracting(ColumnMeta::name)
                 .containsExactly("CONTRACT_NO", "GUARANTOR_CUST_ID");
         assertThat(DeliveryTables.get("FIN_GL_BALANCE").fixedRecordLength()).isEqualTo(12 + 10 + 60 + 4 * 20);
     }
@@ -21,11 +22,23 @@ class MetadataTest {
     @Test
     void rendersAndParsesMetadataBackToTheSameValue() {
         DeliveryTable t = DeliveryTables.get("CORE_CUSTOMER");
-        TableMeta meta = new TableMeta(t.name(), t.system(), LocalDate.of(2025, 3, 1), t.loadMode(),
-                RecordFormat.DELIMITED, StandardCharsets.UTF_8, new byte[] {0x7C, 0x2B, 0x7C}, true, 0,
-                t.description(), t.columns());
+        TableMeta meta = new TableMeta(
+                t.name(),
+                t.system(),
+                LocalDate.of(2025, 3, 1),
+                t.loadMode(),
+                RecordFormat.DELIMITED,
+                StandardCharsets.UTF_8,
+                new byte[] {0x7C, 0x2B, 0x7C},
+                true,
+                0,
+                t.description(),
+                t.columns());
         String text = meta.render();
-        assertThat(text).contains("separator=0x7C2B7C").contains("biz_date=20250301").contains("encoding=UTF-8");
+        assertThat(text)
+                .contains("separator=0x7C2B7C")
+                .contains("biz_date=20250301")
+                .contains("encoding=UTF-8");
         assertThat(TableMeta.parse(text)).isEqualTo(meta);
     }
 
@@ -45,7 +58,8 @@ class MetadataTest {
                 + "trailing_separator=false\ncolumn=A|CHAR|1|0|N|Y|a\n";
         assertThatThrownBy(() -> TableMeta.parse(text)).hasMessageContaining("separator");
         assertThatThrownBy(() -> TableMeta.parse(text.replace("encoding=GBK", "encoding=BIG5")))
-                .hasMessageContaining("line 6").hasMessageContaining("BIG5");
+                .hasMessageContaining("line 6")
+                .hasMessageContaining("BIG5");
     }
 
     @Test

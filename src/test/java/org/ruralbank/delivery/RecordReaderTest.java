@@ -35,7 +35,8 @@ class RecordReaderTest {
 
     @Test
     void acceptsCrlfAndRemovesTheTrailingSeparator() throws IOException {
-        List<String[]> rows = read(delimited(StandardCharsets.UTF_8, "1D", true),
+        List<String[]> rows = read(
+                delimited(StandardCharsets.UTF_8, "1D", true),
                 "1\u001D横山\u001DA\u001D\r\n2\u001D郑坞\u001DB\u001D\r\n".getBytes(StandardCharsets.UTF_8));
         assertThat(rows.get(0)).containsExactly("1", "横山", "A");
         assertThat(rows.get(1)).containsExactly("2", "郑坞", "B");
@@ -120,17 +121,37 @@ class RecordReaderTest {
     }
 
     static TableMeta delimited(Charset cs, String sepHex, boolean trailing) {
-        return new TableMeta("T", "CORE", LocalDate.of(2025, 1, 1), LoadMode.FULL, RecordFormat.DELIMITED, cs,
-                java.util.HexFormat.of().parseHex(sepHex), trailing, 0, "测试",
-                List.of(new ColumnMeta("ID", ColumnType.VARCHAR, 4, 0, false, true, "号"),
+        return new TableMeta(
+                "T",
+                "CORE",
+                LocalDate.of(2025, 1, 1),
+                LoadMode.FULL,
+                RecordFormat.DELIMITED,
+                cs,
+                java.util.HexFormat.of().parseHex(sepHex),
+                trailing,
+                0,
+                "测试",
+                List.of(
+                        new ColumnMeta("ID", ColumnType.VARCHAR, 4, 0, false, true, "号"),
                         new ColumnMeta("NAME", ColumnType.VARCHAR, 6, 0, true, false, "名"),
                         new ColumnMeta("CODE", ColumnType.CHAR, 2, 0, false, false, "码")));
     }
 
     static TableMeta fixed() {
-        return new TableMeta("F", "FIN", LocalDate.of(2025, 1, 1), LoadMode.FULL, RecordFormat.FIXED, GBK,
-                new byte[0], false, 15, "定长",
-                List.of(new ColumnMeta("NAME", ColumnType.VARCHAR, 6, 0, true, false, "名"),
+        return new TableMeta(
+                "F",
+                "FIN",
+                LocalDate.of(2025, 1, 1),
+                LoadMode.FULL,
+                RecordFormat.FIXED,
+                GBK,
+                new byte[0],
+                false,
+                15,
+                "定长",
+                List.of(
+                        new ColumnMeta("NAME", ColumnType.VARCHAR, 6, 0, true, false, "名"),
                         new ColumnMeta("AMT", ColumnType.DECIMAL, 5, 2, false, false, "额"),
                         new ColumnMeta("CODE", ColumnType.CHAR, 2, 0, false, true, "码")));
     }

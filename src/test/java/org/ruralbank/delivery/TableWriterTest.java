@@ -23,11 +23,27 @@ class TableWriterTest {
     @Test
     void writesFixedGbkRecordsThatReadBack() throws IOException {
         DeliveryTable t = DeliveryTables.get("FIN_GL_BALANCE");
-        TableMeta meta = new TableMeta(t.name(), t.system(), T, t.loadMode(), RecordFormat.FIXED, TableMeta.GBK,
-                new byte[0], false, t.fixedRecordLength(), t.description(), t.columns());
+        TableMeta meta = new TableMeta(
+                t.name(),
+                t.system(),
+                T,
+                t.loadMode(),
+                RecordFormat.FIXED,
+                TableMeta.GBK,
+                new byte[0],
+                false,
+                t.fixedRecordLength(),
+                t.description(),
+                t.columns());
         DeliveryWriter writer = new DeliveryWriter(inbox, T);
         try (TableWriter w = writer.open(meta, false, true)) {
-            w.add("8801000").add("2011").add("个人活期存款").money(0).money(12345678).money(-5).money(100);
+            w.add("8801000")
+                    .add("2011")
+                    .add("个人活期存款")
+                    .money(0)
+                    .money(12345678)
+                    .money(-5)
+                    .money(100);
             w.endRecord();
         }
         writer.writeReady(1);
@@ -41,8 +57,10 @@ class TableWriterTest {
                 rows.add(java.util.Arrays.copyOf(r.fields(), r.size()));
             }
         }
-        assertThat(rows).singleElement().satisfies(r -> assertThat(r)
-                .containsExactly("8801000", "2011", "个人活期存款", "0.00", "123456.78", "-0.05", "1.00"));
+        assertThat(rows)
+                .singleElement()
+                .satisfies(r -> assertThat(r)
+                        .containsExactly("8801000", "2011", "个人活期存款", "0.00", "123456.78", "-0.05", "1.00"));
         CheckValues chk = CheckValues.read(inbox.resolve("20250101/FIN_GL_BALANCE.20250101.chk"));
         assertThat(chk.rows()).isEqualTo(1);
         assertThat(chk.bytes()).isEqualTo(bytes.length);

@@ -35,8 +35,10 @@ class BatchBenchmark {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     JdbcClient db;
 
@@ -44,8 +46,12 @@ class BatchBenchmark {
     void paymentsPerSecondOfLargeMessages() throws Exception {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
         String ent = f.enterprise("批量压测企业");
-        f.onboarding.approve(f.onboarding.propose(Onboarding.Kind.LIMIT.change(Map.of("enterpriseId", ent,
-                "perTxnLimit", "20000000", "dailyLimit", "50000000")), f.maker), f.headOffice);
+        f.onboarding.approve(
+                f.onboarding.propose(
+                        Onboarding.Kind.LIMIT.change(
+                                Map.of("enterpriseId", ent, "perTxnLimit", "20000000", "dailyLimit", "50000000")),
+                        f.maker),
+                f.headOffice);
         String payer = f.account(ent, "40000000");
         List<String> payees = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -58,15 +64,20 @@ class BatchBenchmark {
         job(f, key, payer, payees, "warm-up");
         double tps = pgbench.run();
         pgbench.drop();
-        StringBuilder md = new StringBuilder("| job | accepted in ms | executed in s | payments/s |\n|---|---:|---:|---:|\n");
+        StringBuilder md =
+                new StringBuilder("| job | accepted in ms | executed in s | payments/s |\n|---|---:|---:|---:|\n");
         for (int j = 1; j <= JOBS; j++) {
             long[] figures = job(f, key, payer, payees, "job " + j);
-            md.append(String.format("| %d | %d | %.1f | %.0f |%n", j, figures[0], figures[1] / 1000.0,
-                    PAYMENTS * 1000.0 / figures[1]));
+            md.append(String.format(
+                    "| %d | %d | %.1f | %.0f |%n", j, figures[0], figures[1] / 1000.0, PAYMENTS * 1000.0 / figures[1]));
         }
-        md.append(String.format("%npgbench (built-in TPC-B-like, scale %d, %d clients, %d s, same database) before the "
-                + "jobs: %.0f tps; load average at the end: %s%n", DirectConnectBenchmark.CLIENTS,
-                DirectConnectBenchmark.PGBENCH_CLIENTS, DirectConnectBenchmark.SECONDS, tps,
+        md.append(String.format(
+                "%npgbench (built-in TPC-B-like, scale %d, %d clients, %d s, same database) before the "
+                        + "jobs: %.0f tps; load average at the end: %s%n",
+                DirectConnectBenchmark.CLIENTS,
+                DirectConnectBenchmark.PGBENCH_CLIENTS,
+                DirectConnectBenchmark.SECONDS,
+                tps,
                 Files.readString(Path.of("/proc/loadavg")).trim()));
         LedgerInvariants.check(db);
         System.out.println(md);
@@ -79,8 +90,12 @@ class BatchBenchmark {
             throws Exception {
         List<Pain001.Tx> txs = new ArrayList<>();
         for (int i = 0; i < PAYMENTS; i++) {
-            txs.add(new Pain001.Tx("E" + i, (1 + i % 500) + "." + String.format("%02d", i % 100), "CNY",
-                    payees.get(i % payees.size()), null));
+            txs.add(new Pain001.Tx(
+                    "E" + i,
+                    (1 + i % 500) + "." + String.format("%02d", i % 100),
+                    "CNY",
+                    payees.get(i % payees.size()),
+                    null));
         }
         String msgId = f.bank.uniqueId("BENCH");
         String xml = Pain001.v09(msgId, List.of(new Pain001.Block("B1", payer, txs)));
@@ -90,17 +105,23 @@ class BatchBenchmark {
         long acceptMs = Duration.between(sent, Instant.now()).toMillis();
         while (true) {
             var row = db.sql("select state, accepted_at, completed_at, posted from dc_batch_job where msg_id = :m")
-                    .param("m", msgId).query((rs, i) -> new Object[] {rs.getString(1),
-                        rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class), rs.getInt(4)})
+                    .param("m", msgId)
+                    .query((rs, i) -> new Object[] {
+                        rs.getString(1),
+                        rs.getObject(2, OffsetDateTime.class),
+                        rs.getObject(3, OffsetDateTime.class),
+                        rs.getInt(4)
+                    })
                     .single();
             if ("DONE".equals(row[0])) {
                 if ((int) row[3] != PAYMENTS) {
                     throw new IllegalStateException(label + ": only " + row[3] + " payments posted");
                 }
-                long execMs = Duration.between(((OffsetDateTime) row[1]).toInstant(),
-                        ((OffsetDateTime) row[2]).toInstant()).toMillis();
-                System.out.println("BENCH " + label + ": accepted in " + acceptMs + " ms, executed in " + execMs
-                        + " ms");
+                long execMs = Duration.between(
+                                ((OffsetDateTime) row[1]).toInstant(), ((OffsetDateTime) row[2]).toInstant())
+                        .toMillis();
+                System.out.println(
+                        "BENCH " + label + ": accepted in " + acceptMs + " ms, executed in " + execMs + " ms");
                 return new long[] {acceptMs, execMs};
             }
             Thread.sleep(50);

@@ -1,9 +1,9 @@
 package org.ruralbank.directconnect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ruralbank.directconnect.DirectConnectApiTest.validates;
 import static org.ruralbank.directconnect.DirectConnectFixture.postXml;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.ruralbank.directconnect.DirectConnectApiTest.validates;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -36,12 +36,16 @@ class BatchJobsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     JdbcClient db;
+
     @Autowired
     CoreBanking core;
+
     @Autowired
     Batches batches;
 
@@ -78,12 +82,17 @@ class BatchJobsTest {
             paid[i % payees.size()] += fen;
             txs.add(new Pain001.Tx("E" + i, yuan(fen), "CNY", payees.get(i % payees.size()), null));
         }
-        String xml = Pain001.v09(msgId, List.of(new Pain001.Block("B1", payer, txs.subList(0, 2500)),
-                new Pain001.Block("B2", payer, txs.subList(2500, 5000))));
+        String xml = Pain001.v09(
+                msgId,
+                List.of(
+                        new Pain001.Block("B1", payer, txs.subList(0, 2500)),
+                        new Pain001.Block("B2", payer, txs.subList(2500, 5000))));
 
         Instant sent = Instant.now();
         MockHttpServletResponse accepted = mvc.perform(postXml(ISO, xml).with(key.signed()))
-                .andExpect(status().isAccepted()).andReturn().getResponse();
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse();
         Duration answeredIn = Duration.between(sent, Instant.now());
         String job = accepted.getHeader("Location");
         assertThat(job).matches("/api/dc/v1/payments/iso/jobs/\\d+");
@@ -95,12 +104,20 @@ class BatchJobsTest {
         assertThat(number(done, "posted")).isEqualTo(4999);
         assertThat(number(done, "rejected")).isEqualTo(1);
         assertThat(number(done, "pending")).isZero();
-        String report = mvc.perform(get(job + "/report").with(key.signed())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String report = mvc.perform(get(job + "/report").with(key.signed()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         validates(report, "pain.002.001.10");
-        assertThat(report).contains("<OrgnlMsgId>" + msgId + "</OrgnlMsgId>", "<OrgnlNbOfTxs>5000</OrgnlNbOfTxs>",
-                "<GrpSts>PART</GrpSts>", "<OrgnlEndToEndId>E1234</OrgnlEndToEndId><TxSts>RJCT</TxSts>",
-                "<Cd>AC03</Cd>", "<OrgnlEndToEndId>E4999</OrgnlEndToEndId><TxSts>ACSC</TxSts>");
+        assertThat(report)
+                .contains(
+                        "<OrgnlMsgId>" + msgId + "</OrgnlMsgId>",
+                        "<OrgnlNbOfTxs>5000</OrgnlNbOfTxs>",
+                        "<GrpSts>PART</GrpSts>",
+                        "<OrgnlEndToEndId>E1234</OrgnlEndToEndId><TxSts>RJCT</TxSts>",
+                        "<Cd>AC03</Cd>",
+                        "<OrgnlEndToEndId>E4999</OrgnlEndToEndId><TxSts>ACSC</TxSts>");
         assertThat(count(report, "<TxSts>ACSC</TxSts>")).isEqualTo(4999);
 
         long total = 0;
@@ -116,21 +133,33 @@ class BatchJobsTest {
     void theSameFileAgainAnswersTheSameJobAndAnotherWithItsIdIsRefused() throws Exception {
         String msgId = f.bank.uniqueId("REP");
         String xml = Pain001.v09(msgId, List.of(new Pain001.Block("B1", payer, txs(250, "1.00"))));
-        String job = mvc.perform(postXml(ISO, xml).with(key.signed())).andExpect(status().isAccepted()).andReturn()
-                .getResponse().getHeader("Location");
+        String job = mvc.perform(postXml(ISO, xml).with(key.signed()))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
         MockHttpServletResponse again = mvc.perform(postXml(ISO, xml).with(key.signed()))
-                .andExpect(status().isAccepted()).andReturn().getResponse();
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse();
         assertThat(again.getHeader("Location")).isEqualTo(job);
         assertThat(again.getContentAsString()).contains("\"replay\":true");
         awaitDone(job);
         // done: still the same job, and its payments were executed once
-        assertThat(mvc.perform(postXml(ISO, xml).with(key.signed())).andExpect(status().isAccepted()).andReturn()
-                .getResponse().getHeader("Location")).isEqualTo(job);
+        assertThat(mvc.perform(postXml(ISO, xml).with(key.signed()))
+                        .andExpect(status().isAccepted())
+                        .andReturn()
+                        .getResponse()
+                        .getHeader("Location"))
+                .isEqualTo(job);
         assertThat(core.balance(payees.get(0)).orElseThrow().bookedFen()).isEqualTo(250 * 100L);
 
         String other = xml.replace("<EndToEndId>T7</EndToEndId>", "<EndToEndId>T7b</EndToEndId>");
-        String refused = mvc.perform(postXml(ISO, other).with(key.signed())).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String refused = mvc.perform(postXml(ISO, other).with(key.signed()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         validates(refused, "pain.002.001.10");
         assertThat(refused).contains("<GrpSts>RJCT</GrpSts>", "<Cd>DU01</Cd>");
         assertThat(core.balance(payees.get(0)).orElseThrow().bookedFen()).isEqualTo(250 * 100L);
@@ -140,28 +169,36 @@ class BatchJobsTest {
     void anotherEnterprisesJobIsNotFound() throws Exception {
         String xml = Pain001.v09(f.bank.uniqueId("OWN"), List.of(new Pain001.Block("B1", payer, txs(3, "1.00"))));
         String job = mvc.perform(postXml(ISO, xml).with(key.signed()).header("Prefer", "respond-async"))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
         awaitDone(job);
         String stranger = f.enterprise("无关企业");
         f.account(stranger, "10");
         Key theirs = f.key(stranger, Algorithm.ECDSA_P256_SHA256);
         for (String path : List.of(job, job + "/report", "/api/dc/v1/payments/iso/jobs/999999999")) {
-            mvc.perform(get(path).with(theirs.signed())).andExpect(status().isNotFound())
+            mvc.perform(get(path).with(theirs.signed()))
+                    .andExpect(status().isNotFound())
                     .andExpect(r -> assertThat(r.getResponse().getContentAsString())
-                            .contains("urn:ruralbank:dc:problem:not-found").doesNotContain("posted"));
+                            .contains("urn:ruralbank:dc:problem:not-found")
+                            .doesNotContain("posted"));
         }
     }
 
     @Test
     void anInterruptedJobResumesWithoutPostingAnythingTwice() throws Exception {
         String xml = Pain001.v09(f.bank.uniqueId("RST"), List.of(new Pain001.Block("B1", payer, txs(450, "2.50"))));
-        long jobId = ((Batches.Accepted) batches.accept(ent, xml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                true)).job().jobId();
+        long jobId = ((Batches.Accepted)
+                        batches.accept(ent, xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), true))
+                .job()
+                .jobId();
         // its processor commits two chunks of 100 and stops, as a restart would stop it
         assertThat(batches.process(jobId, 2)).isEqualTo(2);
         assertThat(core.balance(payees.get(0)).orElseThrow().bookedFen()).isEqualTo(200 * 250L);
         // the worst a crash could leave: payments committed but the job's progress lost
-        db.sql("update dc_batch_job set processed = 0, posted = 0, rejected = 0 where job_id = :j").param("j", jobId)
+        db.sql("update dc_batch_job set processed = 0, posted = 0, rejected = 0 where job_id = :j")
+                .param("j", jobId)
                 .update();
         db.sql("delete from dc_batch_item where job_id = :j").param("j", jobId).update();
         // nobody takes the job up while its lease runs; once it has passed, the next resumption does
@@ -172,7 +209,11 @@ class BatchJobsTest {
         assertThat(core.balance(payees.get(0)).orElseThrow().bookedFen()).isEqualTo(450 * 250L);
         assertThat(core.balance(payer).orElseThrow().bookedFen()).isEqualTo(20_000_000_00L - 450 * 250L);
         assertThat(db.sql("select count(*) from dc_transfer t join dc_instruction i on i.transfer_id = t.transfer_id "
-                + "where i.enterprise_id = :e").param("e", ent).query(Long.class).single()).isEqualTo(450);
+                                + "where i.enterprise_id = :e")
+                        .param("e", ent)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(450);
         String report = batches.report(ent, jobId).orElseThrow();
         validates(report, "pain.002.001.10");
         assertThat(count(report, "<TxSts>ACSC</TxSts>")).isEqualTo(450);
@@ -183,14 +224,25 @@ class BatchJobsTest {
     void eachPaymentOfAJobIsNotifiedAsItPosts() throws Exception {
         f.apply(Onboarding.Kind.WEBHOOK, Map.of("enterpriseId", ent, "url", "http://127.0.0.1:9/hook"));
         String xml = Pain001.v09(f.bank.uniqueId("NTF"), List.of(new Pain001.Block("B1", payer, txs(120, "3.00"))));
-        String job = mvc.perform(postXml(ISO, xml).with(key.signed())).andExpect(status().isAccepted()).andReturn()
-                .getResponse().getHeader("Location");
+        String job = mvc.perform(postXml(ISO, xml).with(key.signed()))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
         awaitDone(job);
         // a camt.054 for each leg on an account the enterprise views: the payer's debit and the payee's credit
         assertThat(db.sql("select count(*) from dc_notification where enterprise_id = :e and account_no = :a")
-                .param("e", ent).param("a", payer).query(Long.class).single()).isEqualTo(120);
+                        .param("e", ent)
+                        .param("a", payer)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(120);
         assertThat(db.sql("select count(*) from dc_notification where enterprise_id = :e and account_no = :a")
-                .param("e", ent).param("a", payees.get(0)).query(Long.class).single()).isEqualTo(120);
+                        .param("e", ent)
+                        .param("a", payees.get(0))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(120);
     }
 
     private List<Pain001.Tx> txs(int n, String amount) {
@@ -204,8 +256,11 @@ class BatchJobsTest {
     private String awaitDone(String job) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (true) {
-            String status = mvc.perform(get(job).with(key.signed())).andExpect(status().isOk()).andReturn()
-                    .getResponse().getContentAsString();
+            String status = mvc.perform(get(job).with(key.signed()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(number(status, "posted") + number(status, "rejected") + number(status, "pending"))
                     .isEqualTo(number(status, "transactions"));
             if (status.contains("\"state\":\"DONE\"")) {

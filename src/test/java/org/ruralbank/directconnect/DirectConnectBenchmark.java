@@ -39,8 +39,7 @@ import org.springframework.test.context.ContextConfiguration;
  * application's settings (connection pool, request threads); to try others, pass them as system properties, e.g.
  * {@code -Dspring.datasource.hikari.maximum-pool-size=16}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "logging.level.root=WARN")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.level.root=WARN")
 @ContextConfiguration(initializers = OnPostgres.Store.class)
 @PartnerApiConformance.Unchecked("it measures the server's own work per payment")
 class DirectConnectBenchmark {
@@ -60,22 +59,30 @@ class DirectConnectBenchmark {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     JdbcClient db;
 
-    record Payer(Key key, String from, String to) {
-    }
+    record Payer(Key key, String from, String to) {}
 
     /**
      * One scenario's figures. {@code clientCpuMs}, {@code requestCpuMs} and {@code restCpuMs} are CPU milliseconds
      * per payment: the signing HTTP clients' threads, the server's request threads, and the rest of the JVM
      * (garbage collection, the JIT compiler, the server's other threads).
      */
-    record Figures(String label, long payments, long rejected, double perSecond, double p50Ms, double p99Ms,
-            double clientCpuMs, double requestCpuMs, double restCpuMs) {
-    }
+    record Figures(
+            String label,
+            long payments,
+            long rejected,
+            double perSecond,
+            double p50Ms,
+            double p99Ms,
+            double clientCpuMs,
+            double requestCpuMs,
+            double restCpuMs) {}
 
     @Test
     void paymentsPerSecondAgainstPgbench() throws Exception {
@@ -117,13 +124,23 @@ class DirectConnectBenchmark {
                 + "| JVM CPU ms/payment: clients + requests + rest |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Figures x : figures) {
-            md.append(String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.2f | %.2f + %.2f + %.2f |%n",
-                    x.label(), x.payments(), x.rejected(), x.perSecond(), x.p50Ms(), x.p99Ms(),
-                    x.perSecond() / tps, x.clientCpuMs(), x.requestCpuMs(), x.restCpuMs()));
+            md.append(String.format(
+                    "| %s | %d | %d | %.0f | %.1f | %.1f | %.2f | %.2f + %.2f + %.2f |%n",
+                    x.label(),
+                    x.payments(),
+                    x.rejected(),
+                    x.perSecond(),
+                    x.p50Ms(),
+                    x.p99Ms(),
+                    x.perSecond() / tps,
+                    x.clientCpuMs(),
+                    x.requestCpuMs(),
+                    x.restCpuMs()));
         }
-        md.append(String.format("%npgbench (built-in TPC-B-like, scale %d, %d clients, %d s, same database): "
-                + "%.0f tps before the scenarios, %.0f after, mean %.0f%n", CLIENTS, PGBENCH_CLIENTS, SECONDS, tpsBefore,
-                tpsAfter, tps));
+        md.append(String.format(
+                "%npgbench (built-in TPC-B-like, scale %d, %d clients, %d s, same database): "
+                        + "%.0f tps before the scenarios, %.0f after, mean %.0f%n",
+                CLIENTS, PGBENCH_CLIENTS, SECONDS, tpsBefore, tpsAfter, tps));
         System.out.println(md);
         Path out = Path.of("target", "benchmarks", "directconnect.md");
         Files.createDirectories(out.getParent());
@@ -133,8 +150,12 @@ class DirectConnectBenchmark {
     private Payer payer(DirectConnectFixture f, Algorithm algorithm) {
         String ent = f.enterprise("压测企业");
         // raised limits need a head-office checker
-        f.onboarding.approve(f.onboarding.propose(Onboarding.Kind.LIMIT.change(Map.of("enterpriseId", ent,
-                "perTxnLimit", "20000000", "dailyLimit", "50000000")), f.maker), f.headOffice);
+        f.onboarding.approve(
+                f.onboarding.propose(
+                        Onboarding.Kind.LIMIT.change(
+                                Map.of("enterpriseId", ent, "perTxnLimit", "20000000", "dailyLimit", "50000000")),
+                        f.maker),
+                f.headOffice);
         String from = f.account(ent, "40000000");
         String to = f.account(ent, "0");
         return new Payer(f.key(ent, algorithm), from, to);
@@ -199,9 +220,15 @@ class DirectConnectBenchmark {
                 + (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit) + " ms");
         long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
-        return new Figures(label, sorted.length, rejected.get(), sorted.length / elapsed,
-                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
-                clientCpu.get() / 1e6 / sorted.length, requestCpu / 1e6 / sorted.length,
+        return new Figures(
+                label,
+                sorted.length,
+                rejected.get(),
+                sorted.length / elapsed,
+                sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.99)] / 1e6,
+                clientCpu.get() / 1e6 / sorted.length,
+                requestCpu / 1e6 / sorted.length,
                 (jvmCpu - clientCpu.get() - requestCpu) / 1e6 / sorted.length);
     }
 
@@ -229,12 +256,15 @@ class DirectConnectBenchmark {
     private byte[] paymentRequest(Payer p) {
         String path = "/api/dc/v1/payments";
         byte[] body = ("{\"debitAccount\":\"" + p.from() + "\",\"creditAccount\":\"" + p.to()
-                + "\",\"amount\":\"1.23\"}").getBytes(StandardCharsets.UTF_8);
+                        + "\",\"amount\":\"1.23\"}")
+                .getBytes(StandardCharsets.UTF_8);
         Key key = p.key();
         String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String nonce = UUID.randomUUID().toString().replace("-", "");
-        String sig = RequestSigning.sign(key.algorithm(), key.pair().getPrivate(), RequestSigning.canonical("POST",
-                path, ts, nonce, RequestSigning.bodyDigest(key.algorithm(), body)));
+        String sig = RequestSigning.sign(
+                key.algorithm(),
+                key.pair().getPrivate(),
+                RequestSigning.canonical("POST", path, ts, nonce, RequestSigning.bodyDigest(key.algorithm(), body)));
         String head = "POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
                 + "Content-Type: application/json\r\n"
                 + RequestSigning.KEY_HEADER + ": " + key.keyId() + "\r\n"
@@ -283,11 +313,13 @@ class DirectConnectBenchmark {
                     case "content-length" -> length = Long.parseLong(value);
                     case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
                     case "connection" -> close = value.equalsIgnoreCase("close");
-                    default -> { }
+                    default -> {}
                 }
             }
             if (chunked) {
-                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                for (long size = Long.parseLong(line().trim(), 16);
+                        size > 0;
+                        size = Long.parseLong(line().trim(), 16)) {
                     in.skipNBytes(size);
                     line();
                 }
@@ -329,12 +361,19 @@ class DirectConnectBenchmark {
 
         Pgbench() {
             String url = System.getenv("RURALBANK_TEST_DB_URL");
-            Matcher m = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+)").matcher(url);
+            Matcher m = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+)")
+                    .matcher(url);
             if (!m.find()) {
                 throw new IllegalStateException("cannot read host and database from " + url);
             }
-            connection = List.of("-h", m.group(1), "-p", m.group(2) == null ? "5432" : m.group(2), "-U",
-                    System.getenv("RURALBANK_TEST_DB_USER"), m.group(3));
+            connection = List.of(
+                    "-h",
+                    m.group(1),
+                    "-p",
+                    m.group(2) == null ? "5432" : m.group(2),
+                    "-U",
+                    System.getenv("RURALBANK_TEST_DB_USER"),
+                    m.group(3));
         }
 
         void init() throws Exception {
@@ -342,8 +381,8 @@ class DirectConnectBenchmark {
         }
 
         double run() throws Exception {
-            String out = exec(command("-n", "-c", String.valueOf(PGBENCH_CLIENTS), "-j", "2", "-T",
-                    String.valueOf(SECONDS)));
+            String out = exec(
+                    command("-n", "-c", String.valueOf(PGBENCH_CLIENTS), "-j", "2", "-T", String.valueOf(SECONDS)));
             Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
             if (!tps.find()) {
                 throw new IllegalStateException("no tps in pgbench output:\n" + out);

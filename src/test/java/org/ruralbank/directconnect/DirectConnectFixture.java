@@ -44,15 +44,28 @@ public final class DirectConnectFixture {
         branch = existingBranch != null ? existingBranch : bank.branch("直连支行");
         maker = principal(users, bank.user(branch, DataScope.ORG_AND_BELOW, Role.EBANK));
         checker = principal(users, bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD));
-        Org hq = ctx.getBean(org.ruralbank.platform.Orgs.class).list(org.ruralbank.platform.OrgScope.everything())
-                .stream().filter(o -> o.level() == Org.HEAD_OFFICE).findFirst().orElseThrow();
+        Org hq =
+                ctx
+                        .getBean(org.ruralbank.platform.Orgs.class)
+                        .list(org.ruralbank.platform.OrgScope.everything())
+                        .stream()
+                        .filter(o -> o.level() == Org.HEAD_OFFICE)
+                        .findFirst()
+                        .orElseThrow();
         headOffice = principal(users, bank.user(hq, DataScope.ALL, Role.EBANK));
     }
 
     public static StaffPrincipal principal(StaffUsers users, String username) {
         StaffUser u = users.findByUsername(username).orElseThrow();
-        return new StaffPrincipal(u.userId(), u.username(), u.displayName(), u.orgId(), u.orgPath(), u.staffId(),
-                u.roles(), u.dataScope());
+        return new StaffPrincipal(
+                u.userId(),
+                u.username(),
+                u.displayName(),
+                u.orgId(),
+                u.orgPath(),
+                u.staffId(),
+                u.roles(),
+                u.dataScope());
     }
 
     /** Proposes as maker and approves as checker. */
@@ -68,14 +81,34 @@ public final class DirectConnectFixture {
 
     public String account(String enterpriseId, String openingYuan) {
         String no = bank.uniqueId("62");
-        apply(Onboarding.Kind.ACCOUNT, Map.of("enterpriseId", enterpriseId, "accountNo", no,
-                "accountName", "账户" + no, "openingBalance", openingYuan));
+        apply(
+                Onboarding.Kind.ACCOUNT,
+                Map.of(
+                        "enterpriseId",
+                        enterpriseId,
+                        "accountNo",
+                        no,
+                        "accountName",
+                        "账户" + no,
+                        "openingBalance",
+                        openingYuan));
         return no;
     }
 
     public void grant(String enterpriseId, String accountNo, boolean view, boolean pay, boolean sweep) {
-        apply(Onboarding.Kind.GRANT, Map.of("enterpriseId", enterpriseId, "accountNo", accountNo,
-                "view", "" + view, "pay", "" + pay, "sweep", "" + sweep));
+        apply(
+                Onboarding.Kind.GRANT,
+                Map.of(
+                        "enterpriseId",
+                        enterpriseId,
+                        "accountNo",
+                        accountNo,
+                        "view",
+                        "" + view,
+                        "pay",
+                        "" + pay,
+                        "sweep",
+                        "" + sweep));
     }
 
     public void limits(String enterpriseId, String perTxn, String daily) {
@@ -106,16 +139,16 @@ public final class DirectConnectFixture {
         public RequestPostProcessor signed(Instant at, String nonce) {
             return request -> {
                 byte[] body = request.getContentAsByteArray() == null ? new byte[0] : request.getContentAsByteArray();
-                String path = request.getRequestURI() + (request.getQueryString() == null ? ""
-                        : "?" + request.getQueryString());
+                String path = request.getRequestURI()
+                        + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
                 String ts = at.truncatedTo(ChronoUnit.SECONDS).toString();
-                String canonical = RequestSigning.canonical(request.getMethod(), path, ts, nonce,
-                        RequestSigning.bodyDigest(algorithm, body));
+                String canonical = RequestSigning.canonical(
+                        request.getMethod(), path, ts, nonce, RequestSigning.bodyDigest(algorithm, body));
                 request.addHeader(RequestSigning.KEY_HEADER, keyId);
                 request.addHeader(RequestSigning.TIMESTAMP_HEADER, ts);
                 request.addHeader(RequestSigning.NONCE_HEADER, nonce);
-                request.addHeader(RequestSigning.SIGNATURE_HEADER,
-                        RequestSigning.sign(algorithm, pair.getPrivate(), canonical));
+                request.addHeader(
+                        RequestSigning.SIGNATURE_HEADER, RequestSigning.sign(algorithm, pair.getPrivate(), canonical));
                 return request;
             };
         }

@@ -24,14 +24,19 @@ class DirectConnectOnH2Test {
 
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Payments payments;
+
     @Autowired
     Pools pools;
+
     @Autowired
     JdbcClient db;
+
     @Autowired
     BusinessCalendar calendar;
 
@@ -46,23 +51,40 @@ class DirectConnectOnH2Test {
         assertThat(payments.execute(order(ent, "h-1", a, b, "100")).replay()).isTrue();
         assertThat(payments.execute(order(ent, "h-2", a, b, "60")).reasonCode()).isEqualTo("AM02");
         assertThat(payments.execute(order(ent, "h-3", a, b, "50")).status()).isEqualTo("ACSC");
-        f.apply(Onboarding.Kind.POOL, Map.of("enterpriseId", ent, "poolId", f.bank.uniqueId("P"),
-                "parentAccount", a, "members", b + ":ZERO"));
-        String poolId = db.sql("select pool_id from dc_pool where enterprise_id = :e").param("e", ent)
-                .query(String.class).single();
-        assertThat(pools.run(poolId, ent, "h-run", "DEMAND", calendar.today()).sweeps()).hasSize(1);
+        f.apply(
+                Onboarding.Kind.POOL,
+                Map.of(
+                        "enterpriseId",
+                        ent,
+                        "poolId",
+                        f.bank.uniqueId("P"),
+                        "parentAccount",
+                        a,
+                        "members",
+                        b + ":ZERO"));
+        String poolId = db.sql("select pool_id from dc_pool where enterprise_id = :e")
+                .param("e", ent)
+                .query(String.class)
+                .single();
+        assertThat(pools.run(poolId, ent, "h-run", "DEMAND", calendar.today()).sweeps())
+                .hasSize(1);
         var key = f.key(ent, Algorithm.RSA_SHA256);
-        String xml = Pain001.v03(f.bank.uniqueId("M"), List.of(new Pain001.Block("B", a,
-                List.of(new Pain001.Tx("E", "1.00", "CNY", b, null)))));
-        String report = mvc.perform(DirectConnectFixture.postXml("/api/dc/v1/payments/iso", xml).with(key.signed()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String xml = Pain001.v03(
+                f.bank.uniqueId("M"),
+                List.of(new Pain001.Block("B", a, List.of(new Pain001.Tx("E", "1.00", "CNY", b, null)))));
+        String report = mvc.perform(DirectConnectFixture.postXml("/api/dc/v1/payments/iso", xml)
+                        .with(key.signed()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(report).contains("<TxSts>RJCT</TxSts>", "<Cd>AM02</Cd>");
         mvc.perform(get("/api/dc/v1/reports/intraday").with(key.signed())).andExpect(status().isOk());
         LedgerInvariants.check(db);
     }
 
     private PaymentOrder order(String ent, String key, String from, String to, String amount) {
-        return new PaymentOrder(ent, "JSON:" + key, "JSON", null, null, null, from, to, "收款", null, amount, "CNY",
-                calendar.today());
+        return new PaymentOrder(
+                ent, "JSON:" + key, "JSON", null, null, null, from, to, "收款", null, amount, "CNY", calendar.today());
     }
 }

@@ -24,50 +24,96 @@ class DirectConnectPagesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     JdbcClient db;
 
     @Test
     void makerProposesCheckerApprovesAndTheMonitorShowsTheHistory() throws Exception {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
-        MockHttpSession maker = TestBank.login(mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW, Role.EBANK),
-                TestBank.PASSWORD);
-        MockHttpSession checker = TestBank.login(mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW,
-                Role.BRANCH_HEAD), TestBank.PASSWORD);
+        MockHttpSession maker =
+                TestBank.login(mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW, Role.EBANK), TestBank.PASSWORD);
+        MockHttpSession checker = TestBank.login(
+                mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
         String ent = f.bank.uniqueId("W");
         mvc.perform(get("/directconnect/enterprises/new").session(maker)).andExpect(status().isOk());
-        propose(maker, "kind", "ENTERPRISE", "enterpriseId", ent, "name", "页面企业", "enterpriseKind", "GROUP",
-                "orgId", f.branch.orgId());
+        propose(
+                maker,
+                "kind",
+                "ENTERPRISE",
+                "enterpriseId",
+                ent,
+                "name",
+                "页面企业",
+                "enterpriseKind",
+                "GROUP",
+                "orgId",
+                f.branch.orgId());
         // the maker cannot approve their own proposal
-        mvc.perform(post("/directconnect/changes/" + lastChange(ent) + "/approve").session(maker).with(csrf()))
+        mvc.perform(post("/directconnect/changes/" + lastChange(ent) + "/approve")
+                        .session(maker)
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(db.sql("select count(*) from dc_enterprise where enterprise_id = :e").param("e", ent)
-                .query(Long.class).single()).isZero();
+        assertThat(db.sql("select count(*) from dc_enterprise where enterprise_id = :e")
+                        .param("e", ent)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         approve(checker, ent);
         String account = f.bank.uniqueId("62");
-        propose(maker, "kind", "ACCOUNT", "enterpriseId", ent, "accountNo", account, "accountName", "基本户",
-                "openingBalance", "5000", "accountKind", "CUSTOMER");
-        String pending = mvc.perform(get("/directconnect/changes").session(checker)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        propose(
+                maker,
+                "kind",
+                "ACCOUNT",
+                "enterpriseId",
+                ent,
+                "accountNo",
+                account,
+                "accountName",
+                "基本户",
+                "openingBalance",
+                "5000",
+                "accountKind",
+                "CUSTOMER");
+        String pending = mvc.perform(get("/directconnect/changes").session(checker))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(pending).contains(account);
         approve(checker, ent);
         String payee = f.account(ent, "0");
         var key = f.key(ent, Algorithm.ECDSA_P256_SHA256);
-        mvc.perform(DirectConnectFixture.postJson("/api/dc/v1/payments", "{\"debitAccount\":\"" + account
-                + "\",\"creditAccount\":\"" + payee + "\",\"amount\":\"88.80\"}").header("Idempotency-Key", "pg-1")
-                .with(key.signed())).andExpect(status().isCreated());
+        mvc.perform(DirectConnectFixture.postJson(
+                                "/api/dc/v1/payments",
+                                "{\"debitAccount\":\"" + account + "\",\"creditAccount\":\"" + payee
+                                        + "\",\"amount\":\"88.80\"}")
+                        .header("Idempotency-Key", "pg-1")
+                        .with(key.signed()))
+                .andExpect(status().isCreated());
 
         String page = mvc.perform(get("/directconnect/enterprises/" + ent).session(checker))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains(account, "4911.20", key.keyId());
-        String monitor = mvc.perform(get("/directconnect/instructions?enterprise=" + ent).session(checker))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String monitor = mvc.perform(
+                        get("/directconnect/instructions?enterprise=" + ent).session(checker))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(monitor).contains("88.80", "JSON:pg-1", "/directconnect/instructions/export?enterprise=" + ent);
         // the export carries the monitor's filters: this enterprise's one instruction, the amount as a number
-        var xlsx = mvc.perform(get("/directconnect/instructions/export?enterprise=" + ent).session(checker))
-                .andExpect(status().isOk()).andReturn().getResponse();
+        var xlsx = mvc.perform(get("/directconnect/instructions/export?enterprise=" + ent)
+                        .session(checker))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
         assertThat(xlsx.getContentType()).isEqualTo(org.ruralbank.platform.Spreadsheets.CONTENT_TYPE);
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                 new java.io.ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
@@ -81,57 +127,99 @@ class DirectConnectPagesTest {
             assertThat(row.getCell(10).getStringCellValue()).isEqualTo("已入账");
         }
         var none = mvc.perform(get("/directconnect/instructions/export?enterprise=" + ent + "&status=RJCT")
-                .session(checker)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                        .session(checker))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(none))) {
             assertThat(book.getSheetAt(0).getLastRowNum()).isZero();
         }
-        long id = db.sql("select instruction_id from dc_instruction where enterprise_id = :e").param("e", ent)
-                .query(Long.class).single();
+        long id = db.sql("select instruction_id from dc_instruction where enterprise_id = :e")
+                .param("e", ent)
+                .query(Long.class)
+                .single();
         String history = mvc.perform(get("/directconnect/instructions/" + id).session(checker))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(history).contains("RCVD", "ACSC", "PAY-" + id);
         String reconciliation = mvc.perform(get("/directconnect/reconciliation").session(checker))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(reconciliation).contains("无差错");
-        mvc.perform(get("/directconnect/enterprises?kw=" + ent).session(checker)).andExpect(status().isOk());
+        mvc.perform(get("/directconnect/enterprises?kw=" + ent).session(checker))
+                .andExpect(status().isOk());
     }
 
     @Test
     void theMonitorSaysWhatARefusalsCodeMeansInThePagesLanguage() throws Exception {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
-        MockHttpSession checker = TestBank.login(mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW,
-                Role.BRANCH_HEAD), TestBank.PASSWORD);
+        MockHttpSession checker = TestBank.login(
+                mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
         String ent = f.enterprise("拒绝企业");
         String payer = f.account(ent, "10");
         String payee = f.account(ent, "0");
         var key = f.key(ent, Algorithm.ECDSA_P256_SHA256);
-        mvc.perform(DirectConnectFixture.postJson("/api/dc/v1/payments", "{\"debitAccount\":\"" + payer
-                + "\",\"creditAccount\":\"" + payee + "\",\"amount\":\"20.00\"}").header("Idempotency-Key", "nf-1")
-                .with(key.signed())).andExpect(status().isUnprocessableEntity());
-        long id = db.sql("select instruction_id from dc_instruction where enterprise_id = :e").param("e", ent)
-                .query(Long.class).single();
-        assertThat(mvc.perform(get("/directconnect/instructions/" + id).session(checker)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString()).contains("AM04 余额不足 · insufficient funds on "
-                        + payer);
-        assertThat(mvc.perform(get("/directconnect/instructions?enterprise=" + ent + "&lang=en").session(checker))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+        mvc.perform(DirectConnectFixture.postJson(
+                                "/api/dc/v1/payments",
+                                "{\"debitAccount\":\"" + payer + "\",\"creditAccount\":\"" + payee
+                                        + "\",\"amount\":\"20.00\"}")
+                        .header("Idempotency-Key", "nf-1")
+                        .with(key.signed()))
+                .andExpect(status().isUnprocessableEntity());
+        long id = db.sql("select instruction_id from dc_instruction where enterprise_id = :e")
+                .param("e", ent)
+                .query(Long.class)
+                .single();
+        assertThat(mvc.perform(get("/directconnect/instructions/" + id).session(checker))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("AM04 余额不足 · insufficient funds on " + payer);
+        assertThat(mvc.perform(get("/directconnect/instructions?enterprise=" + ent + "&lang=en")
+                                .session(checker))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
                 .contains("title=\"Insufficient funds · insufficient funds on " + payer + "\"");
     }
 
     @Test
     void rejectedProposalsShowTheirReason() throws Exception {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
-        MockHttpSession maker = TestBank.login(mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW, Role.EBANK),
-                TestBank.PASSWORD);
+        MockHttpSession maker =
+                TestBank.login(mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW, Role.EBANK), TestBank.PASSWORD);
         String ent = f.enterprise("限额企业");
-        String target = mvc.perform(post("/directconnect/changes").session(maker).with(csrf()).param("kind", "LIMIT")
-                .param("enterpriseId", ent).param("perTxnLimit", "30000000").param("dailyLimit", "40000000"))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        String page = mvc.perform(get(target).session(maker)
-                .flashAttr("error", new org.ruralbank.platform.Rejected("perTxnLimit", "dc.rejected.aboveCeiling")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String target = mvc.perform(post("/directconnect/changes")
+                        .session(maker)
+                        .with(csrf())
+                        .param("kind", "LIMIT")
+                        .param("enterpriseId", ent)
+                        .param("perTxnLimit", "30000000")
+                        .param("dailyLimit", "40000000"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        String page = mvc.perform(get(target)
+                        .session(maker)
+                        .flashAttr(
+                                "error",
+                                new org.ruralbank.platform.Rejected("perTxnLimit", "dc.rejected.aboveCeiling")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("总行上限");
-        assertThat(f.onboarding.changes(org.ruralbank.platform.OrgScope.everything(), "PENDING", ent, 1, 10).total())
+        assertThat(f.onboarding
+                        .changes(org.ruralbank.platform.OrgScope.everything(), "PENDING", ent, 1, 10)
+                        .total())
                 .isZero();
     }
 
@@ -144,14 +232,21 @@ class DirectConnectPagesTest {
     }
 
     private void approve(MockHttpSession checker, String ent) throws Exception {
-        mvc.perform(post("/directconnect/changes/" + lastChange(ent) + "/approve").session(checker).with(csrf()))
+        mvc.perform(post("/directconnect/changes/" + lastChange(ent) + "/approve")
+                        .session(checker)
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(db.sql("select status from dc_change where change_id = :c").param("c", lastChange(ent))
-                .query(String.class).single()).isEqualTo("APPROVED");
+        assertThat(db.sql("select status from dc_change where change_id = :c")
+                        .param("c", lastChange(ent))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("APPROVED");
     }
 
     private long lastChange(String ent) {
-        return db.sql("select max(change_id) from dc_change where enterprise_id = :e").param("e", ent)
-                .query(Long.class).single();
+        return db.sql("select max(change_id) from dc_change where enterprise_id = :e")
+                .param("e", ent)
+                .query(Long.class)
+                .single();
     }
 }

@@ -34,10 +34,13 @@ class LedgerConcurrencyTest {
 
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     Payments payments;
+
     @Autowired
     JdbcClient db;
+
     @Autowired
     BusinessCalendar calendar;
 
@@ -52,8 +55,21 @@ class LedgerConcurrencyTest {
             own.add(f.account(ent, opening));
         }
         // one account with its own lower daily limit
-        f.apply(Onboarding.Kind.GRANT, Map.of("enterpriseId", ent, "accountNo", own.get(0), "view", "true",
-                "pay", "true", "sweep", "true", "dailyLimit", "40000"));
+        f.apply(
+                Onboarding.Kind.GRANT,
+                Map.of(
+                        "enterpriseId",
+                        ent,
+                        "accountNo",
+                        own.get(0),
+                        "view",
+                        "true",
+                        "pay",
+                        "true",
+                        "sweep",
+                        "true",
+                        "dailyLimit",
+                        "40000"));
         String other = f.enterprise("收款企业");
         List<String> creditors = new ArrayList<>(own);
         creditors.add(f.account(other, "0"));
@@ -73,19 +89,35 @@ class LedgerConcurrencyTest {
                     int dice = r.nextInt(100);
                     if (dice < 10 && !issued.isEmpty()) {
                         // a replay of some payment, possibly one another client is still executing
-                        PaymentOrder earlier = issued.values().stream().skip(r.nextInt(issued.size())).findFirst()
+                        PaymentOrder earlier = issued.values().stream()
+                                .skip(r.nextInt(issued.size()))
+                                .findFirst()
                                 .orElseThrow();
-                        results.computeIfAbsent(earlier.idemKey(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        results.computeIfAbsent(
+                                        earlier.idemKey(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                                 .add(payments.execute(earlier));
                         continue;
                     }
                     if (dice < 13 && !done.isEmpty()) {
                         // the same id with other content, after the original finished: refused, never executed
-                        PaymentOrder earlier = done.values().stream().skip(r.nextInt(done.size())).findFirst()
+                        PaymentOrder earlier = done.values().stream()
+                                .skip(r.nextInt(done.size()))
+                                .findFirst()
                                 .orElseThrow();
-                        PaymentResult conflict = payments.execute(new PaymentOrder(ent, earlier.idemKey(), "JSON",
-                                null, null, null, earlier.debitAccount(), earlier.creditAccount(), null, null,
-                                "0.01", "CNY", earlier.businessDate()));
+                        PaymentResult conflict = payments.execute(new PaymentOrder(
+                                ent,
+                                earlier.idemKey(),
+                                "JSON",
+                                null,
+                                null,
+                                null,
+                                earlier.debitAccount(),
+                                earlier.creditAccount(),
+                                null,
+                                null,
+                                "0.01",
+                                "CNY",
+                                earlier.businessDate()));
                         assertThat(conflict.status()).isEqualTo("RJCT");
                         assertThat(conflict.reasonCode()).isEqualTo("DU03");
                         conflicts.incrementAndGet();
@@ -94,14 +126,25 @@ class LedgerConcurrencyTest {
                     String debit = own.get(r.nextInt(own.size()));
                     String credit = creditors.get(r.nextInt(creditors.size()));
                     String amount = switch (r.nextInt(10)) {
-                        case 0 -> "5000.00";          // exactly the per-transaction limit
-                        case 1 -> "5000.01";          // one fen above it
+                        case 0 -> "5000.00"; // exactly the per-transaction limit
+                        case 1 -> "5000.01"; // one fen above it
                         default -> (1 + r.nextInt(4999)) + "." + String.format("%02d", r.nextInt(100));
                     };
                     boolean interBank = r.nextInt(8) == 0;
-                    PaymentOrder order = new PaymentOrder(ent, "JSON:c" + client + "-" + i, "JSON", null, null, null,
-                            debit, interBank ? "6222000011112222" : credit, "收款人", interBank ? "ICBKCNBJ" : null,
-                            amount, "CNY", calendar.today());
+                    PaymentOrder order = new PaymentOrder(
+                            ent,
+                            "JSON:c" + client + "-" + i,
+                            "JSON",
+                            null,
+                            null,
+                            null,
+                            debit,
+                            interBank ? "6222000011112222" : credit,
+                            "收款人",
+                            interBank ? "ICBKCNBJ" : null,
+                            amount,
+                            "CNY",
+                            calendar.today());
                     issued.put(order.idemKey(), order);
                     results.computeIfAbsent(order.idemKey(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                             .add(payments.execute(order));
@@ -118,30 +161,54 @@ class LedgerConcurrencyTest {
         // every answer for one id is the same outcome: executed once, replays say so
         for (var e : results.entrySet()) {
             List<PaymentResult> rs = e.getValue();
-            assertThat(rs.stream().map(PaymentResult::status).distinct()).as(e.getKey()).hasSize(1);
-            assertThat(rs.stream().map(PaymentResult::instructionId).distinct()).as(e.getKey()).hasSize(1);
-            assertThat(rs.stream().filter(r -> !r.replay()).count()).as(e.getKey()).isEqualTo(1);
+            assertThat(rs.stream().map(PaymentResult::status).distinct())
+                    .as(e.getKey())
+                    .hasSize(1);
+            assertThat(rs.stream().map(PaymentResult::instructionId).distinct())
+                    .as(e.getKey())
+                    .hasSize(1);
+            assertThat(rs.stream().filter(r -> !r.replay()).count())
+                    .as(e.getKey())
+                    .isEqualTo(1);
         }
         assertThat(conflicts.get()).isPositive();
 
         LedgerInvariants.check(db);
 
         long accepted = db.sql("select coalesce(sum(amount_fen), 0) from dc_instruction where enterprise_id = :e "
-                + "and status in ('ACSC', 'ACSP')").param("e", ent).query(Long.class).single();
-        long used = db.sql("select used_fen from dc_limit_usage where usage_key = :k").param("k", "E:" + ent)
-                .query(Long.class).single();
+                        + "and status in ('ACSC', 'ACSP')")
+                .param("e", ent)
+                .query(Long.class)
+                .single();
+        long used = db.sql("select used_fen from dc_limit_usage where usage_key = :k")
+                .param("k", "E:" + ent)
+                .query(Long.class)
+                .single();
         assertThat(accepted).isEqualTo(used).isLessThanOrEqualTo(250_000_00L);
         long firstAccount = db.sql("select coalesce(sum(amount_fen), 0) from dc_instruction where enterprise_id = :e "
-                + "and status in ('ACSC', 'ACSP') and debit_account = :a").param("e", ent).param("a", own.get(0))
-                .query(Long.class).single();
+                        + "and status in ('ACSC', 'ACSP') and debit_account = :a")
+                .param("e", ent)
+                .param("a", own.get(0))
+                .query(Long.class)
+                .single();
         assertThat(firstAccount).isLessThanOrEqualTo(40_000_00L);
         assertThat(db.sql("select count(*) from dc_instruction where enterprise_id = :e and status in ('ACSC','ACSP') "
-                + "and amount_fen > 500000").param("e", ent).query(Long.class).single()).isZero();
+                                + "and amount_fen > 500000")
+                        .param("e", ent)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         // the limits and the funds were really the binding constraints
         assertThat(db.sql("select count(*) from dc_instruction where enterprise_id = :e and reason_code = 'AM02'")
-                .param("e", ent).query(Long.class).single()).isPositive();
+                        .param("e", ent)
+                        .query(Long.class)
+                        .single())
+                .isPositive();
         assertThat(db.sql("select count(*) from dc_instruction where enterprise_id = :e and reason_code = 'AM04'")
-                .param("e", ent).query(Long.class).single()).isPositive();
+                        .param("e", ent)
+                        .query(Long.class)
+                        .single())
+                .isPositive();
         // every executed instruction has exactly one transfer, every payment transfer one instruction
         assertThat(db.sql("""
                 select count(*) from dc_instruction i where i.enterprise_id = :e and i.status in ('ACSC','ACSP')

@@ -7,18 +7,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The ledger's guarantees, checked against the whole store after a sequence of operations. */
 final class LedgerInvariants {
 
-    private LedgerInvariants() {
-    }
+    private LedgerInvariants() {}
 
     static void check(JdbcClient db) {
         // debits equal credits, posted and pending
         assertThat(db.sql("select coalesce(sum(debits_posted), 0) - coalesce(sum(credits_posted), 0) from dc_account")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(db.sql("select coalesce(sum(debits_pending), 0) - coalesce(sum(credits_pending), 0) from dc_account")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
         // no account that must not go negative did
         assertThat(db.sql("select count(*) from dc_account where no_overdraft and "
-                + "debits_posted + debits_pending > credits_posted").query(Long.class).single()).isZero();
+                                + "debits_posted + debits_pending > credits_posted")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         // each balance column is exactly what the transfers say
         assertThat(db.sql("""
                 select count(*) from dc_account a where

@@ -5,14 +5,11 @@ import java.util.List;
 /** pain.001 messages for tests, in either accepted version. */
 public final class Pain001 {
 
-    private Pain001() {
-    }
+    private Pain001() {}
 
-    public record Tx(String endToEndId, String amount, String currency, String creditAccount, String creditorBank) {
-    }
+    public record Tx(String endToEndId, String amount, String currency, String creditAccount, String creditorBank) {}
 
-    public record Block(String pmtInfId, String debitAccount, List<Tx> txs) {
-    }
+    public record Block(String pmtInfId, String debitAccount, List<Tx> txs) {}
 
     public static String v09(String msgId, List<Block> blocks) {
         return message("pain.001.001.09", msgId, blocks);
@@ -25,27 +22,47 @@ public final class Pain001 {
     public static String message(String version, String msgId, List<Block> blocks) {
         boolean v09 = version.endsWith("09");
         int count = blocks.stream().mapToInt(b -> b.txs().size()).sum();
-        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:")
-                .append(version).append("\"><CstmrCdtTrfInitn><GrpHdr><MsgId>").append(msgId)
-                .append("</MsgId><CreDtTm>2026-01-05T10:00:00</CreDtTm><NbOfTxs>").append(count)
+        StringBuilder x = new StringBuilder(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:")
+                .append(version)
+                .append("\"><CstmrCdtTrfInitn><GrpHdr><MsgId>")
+                .append(msgId)
+                .append("</MsgId><CreDtTm>2026-01-05T10:00:00</CreDtTm><NbOfTxs>")
+                .append(count)
                 .append("</NbOfTxs><InitgPty><Nm>财务系统</Nm></InitgPty></GrpHdr>");
         for (Block b : blocks) {
-            x.append("<PmtInf><PmtInfId>").append(b.pmtInfId()).append("</PmtInfId><PmtMtd>TRF</PmtMtd><NbOfTxs>")
-                    .append(b.txs().size()).append("</NbOfTxs>")
-                    .append(v09 ? "<ReqdExctnDt><Dt>2026-01-05</Dt></ReqdExctnDt>" : "<ReqdExctnDt>2026-01-05</ReqdExctnDt>")
-                    .append("<Dbtr><Nm>付款企业</Nm></Dbtr><DbtrAcct><Id><Othr><Id>").append(b.debitAccount())
+            x.append("<PmtInf><PmtInfId>")
+                    .append(b.pmtInfId())
+                    .append("</PmtInfId><PmtMtd>TRF</PmtMtd><NbOfTxs>")
+                    .append(b.txs().size())
+                    .append("</NbOfTxs>")
+                    .append(
+                            v09
+                                    ? "<ReqdExctnDt><Dt>2026-01-05</Dt></ReqdExctnDt>"
+                                    : "<ReqdExctnDt>2026-01-05</ReqdExctnDt>")
+                    .append("<Dbtr><Nm>付款企业</Nm></Dbtr><DbtrAcct><Id><Othr><Id>")
+                    .append(b.debitAccount())
                     .append("</Id></Othr></Id></DbtrAcct><DbtrAgt><FinInstnId>")
                     .append(v09 ? "<Othr><Id>RURALBANK</Id></Othr>" : "<Othr><Id>RURALBANK</Id></Othr>")
                     .append("</FinInstnId></DbtrAgt>");
             for (Tx t : b.txs()) {
-                x.append("<CdtTrfTxInf><PmtId><EndToEndId>").append(t.endToEndId()).append("</EndToEndId></PmtId>")
-                        .append("<Amt><InstdAmt Ccy=\"").append(t.currency()).append("\">").append(t.amount())
+                x.append("<CdtTrfTxInf><PmtId><EndToEndId>")
+                        .append(t.endToEndId())
+                        .append("</EndToEndId></PmtId>")
+                        .append("<Amt><InstdAmt Ccy=\"")
+                        .append(t.currency())
+                        .append("\">")
+                        .append(t.amount())
                         .append("</InstdAmt></Amt>");
                 if (t.creditorBank() != null) {
-                    x.append("<CdtrAgt><FinInstnId>").append(v09 ? "<BICFI>" : "<BIC>").append(t.creditorBank())
-                            .append(v09 ? "</BICFI>" : "</BIC>").append("</FinInstnId></CdtrAgt>");
+                    x.append("<CdtrAgt><FinInstnId>")
+                            .append(v09 ? "<BICFI>" : "<BIC>")
+                            .append(t.creditorBank())
+                            .append(v09 ? "</BICFI>" : "</BIC>")
+                            .append("</FinInstnId></CdtrAgt>");
                 }
-                x.append("<Cdtr><Nm>收款人</Nm></Cdtr><CdtrAcct><Id><Othr><Id>").append(t.creditAccount())
+                x.append("<Cdtr><Nm>收款人</Nm></Cdtr><CdtrAcct><Id><Othr><Id>")
+                        .append(t.creditAccount())
                         .append("</Id></Othr></Id></CdtrAcct></CdtTrfTxInf>");
             }
             x.append("</PmtInf>");

@@ -37,8 +37,10 @@ abstract class Pain001Contract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     JdbcClient db;
 
@@ -60,56 +62,85 @@ abstract class Pain001Contract {
     @Test
     void equivalentAmountIsRefusedPreciselyWithOrWithoutAControlSum() throws Exception {
         for (String ctrlSum : new String[] {null, "15.00"}) {
-            String xml = equivalent(Pain001.v09(msgId(), List.of(new Block("B1", payer, List.of(
-                    new Tx("E1", "10.00", "CNY", payee, null), new Tx("E2", "5.00", "CNY", payee, null))))), "5.00");
+            String xml = equivalent(
+                    Pain001.v09(
+                            msgId(),
+                            List.of(new Block(
+                                    "B1",
+                                    payer,
+                                    List.of(
+                                            new Tx("E1", "10.00", "CNY", payee, null),
+                                            new Tx("E2", "5.00", "CNY", payee, null))))),
+                    "5.00");
             String report = report(ctrlSum == null ? xml : groupCtrlSum(xml, ctrlSum));
-            assertThat(report).contains("<GrpSts>PART</GrpSts>",
-                    "<OrgnlEndToEndId>E1</OrgnlEndToEndId><TxSts>ACSC</TxSts>",
-                    "<OrgnlEndToEndId>E2</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AM12</Cd></Rsn>"
-                            + "<AddtlInf>EqvtAmt").doesNotContain("null");
+            assertThat(report)
+                    .contains(
+                            "<GrpSts>PART</GrpSts>",
+                            "<OrgnlEndToEndId>E1</OrgnlEndToEndId><TxSts>ACSC</TxSts>",
+                            "<OrgnlEndToEndId>E2</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AM12</Cd></Rsn>"
+                                    + "<AddtlInf>EqvtAmt")
+                    .doesNotContain("null");
         }
         // the equivalent amount counts in the control sum as written
-        String wrongSum = groupCtrlSum(equivalent(Pain001.v03(msgId(), List.of(new Block("B1", payer, List.of(
-                new Tx("E1", "5.00", "CNY", payee, null))))), "5.00"), "6.00");
+        String wrongSum = groupCtrlSum(
+                equivalent(
+                        Pain001.v03(
+                                msgId(),
+                                List.of(new Block("B1", payer, List.of(new Tx("E1", "5.00", "CNY", payee, null))))),
+                        "5.00"),
+                "6.00");
         assertThat(report(wrongSum)).contains("<GrpSts>RJCT</GrpSts>", "<Cd>AM10</Cd>");
         assertThat(balance(payee)).isEqualTo(2 * 10_00L);
     }
 
     @Test
     void idsOfOnlyWhitespaceAreRefusedBeforeAnythingExecutes() throws Exception {
-        String ok = Pain001.v09(msgId(), List.of(new Block("B1", payer, List.of(new Tx("E1", "1.00", "CNY", payee,
-                null)))));
-        mvc.perform(postXml(ISO, ok.replaceFirst("<MsgId>[^<]*</MsgId>", "<MsgId> </MsgId>")).with(key.signed()))
+        String ok = Pain001.v09(
+                msgId(), List.of(new Block("B1", payer, List.of(new Tx("E1", "1.00", "CNY", payee, null)))));
+        mvc.perform(postXml(ISO, ok.replaceFirst("<MsgId>[^<]*</MsgId>", "<MsgId> </MsgId>"))
+                        .with(key.signed()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.type").value("urn:ruralbank:dc:problem:bad-request"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("MsgId")));
-        assertThat(report(withMsgId(ok, msgId()).replace("<EndToEndId>E1</EndToEndId>",
-                "<EndToEndId>\t </EndToEndId>"))).contains("<GrpSts>RJCT</GrpSts>", "<Cd>FF08</Cd>", "EndToEndId");
+        assertThat(report(
+                        withMsgId(ok, msgId()).replace("<EndToEndId>E1</EndToEndId>", "<EndToEndId>\t </EndToEndId>")))
+                .contains("<GrpSts>RJCT</GrpSts>", "<Cd>FF08</Cd>", "EndToEndId");
         assertThat(report(withMsgId(ok, msgId()).replace("<PmtInfId>B1</PmtInfId>", "<PmtInfId> </PmtInfId>")))
                 .contains("<GrpSts>RJCT</GrpSts>", "<Cd>FF02</Cd>", "PmtInfId");
-        assertThat(report(withMsgId(ok, msgId()).replace("<PmtId><EndToEndId>", "<PmtId><InstrId> </InstrId>"
-                + "<EndToEndId>"))).contains("<GrpSts>RJCT</GrpSts>", "<Cd>FF02</Cd>", "InstrId");
+        assertThat(report(withMsgId(ok, msgId())
+                        .replace("<PmtId><EndToEndId>", "<PmtId><InstrId> </InstrId>" + "<EndToEndId>")))
+                .contains("<GrpSts>RJCT</GrpSts>", "<Cd>FF02</Cd>", "InstrId");
         assertThat(balance(payee)).isZero();
     }
 
     @Test
     void aMessageWhoseAnswerCannotBeStoredIsAnsweredOnRetryWithWhatHappened() throws Exception {
-        String xml = Pain001.v09(msgId(), List.of(new Block("B1", payer, List.of(
-                new Tx("E1", "10.00", "CNY", payee, null), new Tx("E2", "0.00", "CNY", payee, null)))));
+        String xml = Pain001.v09(
+                msgId(),
+                List.of(new Block(
+                        "B1",
+                        payer,
+                        List.of(new Tx("E1", "10.00", "CNY", payee, null), new Tx("E2", "0.00", "CNY", payee, null)))));
         // the store refuses this enterprise's answers: the payments are posted, then storing the pain.002 fails
         db.sql("alter table dc_batch_job add constraint dc_batch_job_no_answer_yet check (enterprise_id <> '" + ent
-                + "' or response is null)").update();
+                        + "' or response is null)")
+                .update();
         try {
-            mvc.perform(postXml(ISO, xml).with(key.signed())).andExpect(status().isInternalServerError())
+            mvc.perform(postXml(ISO, xml).with(key.signed()))
+                    .andExpect(status().isInternalServerError())
                     .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         } finally {
-            db.sql("alter table dc_batch_job drop constraint dc_batch_job_no_answer_yet").update();
+            db.sql("alter table dc_batch_job drop constraint dc_batch_job_no_answer_yet")
+                    .update();
         }
         assertThat(balance(payee)).isEqualTo(10_00L);
         String report = report(xml);
-        assertThat(report).contains("<GrpSts>PART</GrpSts>", "<OrgnlEndToEndId>E1</OrgnlEndToEndId><TxSts>ACSC",
-                "<OrgnlEndToEndId>E2</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AM01</Cd>");
+        assertThat(report)
+                .contains(
+                        "<GrpSts>PART</GrpSts>",
+                        "<OrgnlEndToEndId>E1</OrgnlEndToEndId><TxSts>ACSC",
+                        "<OrgnlEndToEndId>E2</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AM01</Cd>");
         assertThat(report(xml)).isEqualTo(report);
         assertThat(balance(payee)).isEqualTo(10_00L);
         LedgerInvariants.check(db);
@@ -117,12 +148,13 @@ abstract class Pain001Contract {
 
     @Test
     void aBlocksOwnControlSumAndCountAreChecked() throws Exception {
-        String xml = Pain001.v09(msgId(), List.of(new Block("B1", payer, List.of(new Tx("E1", "1.01", "CNY", payee,
-                null)))));
-        assertThat(report(blockCtrlSum(xml, "1.00"))).contains("<GrpSts>RJCT</GrpSts>", "<Cd>AM10</Cd>",
-                "CtrlSum of block B1 says 1.00");
-        assertThat(report(withMsgId(xml, msgId()).replace("</PmtMtd><NbOfTxs>1</NbOfTxs>",
-                "</PmtMtd><NbOfTxs>2</NbOfTxs>"))).contains("<GrpSts>RJCT</GrpSts>", "<Cd>AM18</Cd>");
+        String xml = Pain001.v09(
+                msgId(), List.of(new Block("B1", payer, List.of(new Tx("E1", "1.01", "CNY", payee, null)))));
+        assertThat(report(blockCtrlSum(xml, "1.00")))
+                .contains("<GrpSts>RJCT</GrpSts>", "<Cd>AM10</Cd>", "CtrlSum of block B1 says 1.00");
+        assertThat(report(withMsgId(xml, msgId())
+                        .replace("</PmtMtd><NbOfTxs>1</NbOfTxs>", "</PmtMtd><NbOfTxs>2</NbOfTxs>")))
+                .contains("<GrpSts>RJCT</GrpSts>", "<Cd>AM18</Cd>");
         assertThat(balance(payee)).isZero();
         assertThat(report(blockCtrlSum(withMsgId(xml, msgId()), "1.010"))).contains("<GrpSts>ACSC</GrpSts>");
         assertThat(balance(payee)).isEqualTo(1_01L);
@@ -130,9 +162,15 @@ abstract class Pain001Contract {
 
     @Test
     void countsWrittenWithLeadingZerosAreTheirNumbers() throws Exception {
-        String xml = Pain001.v03(msgId(), List.of(new Block("B1", payer, List.of(
-                new Tx("E1", "1.00", "CNY", payee, null), new Tx("E2", "2.00", "CNY", payee, null),
-                new Tx("E3", "3.00", "CNY", payee, null)))))
+        String xml = Pain001.v03(
+                        msgId(),
+                        List.of(new Block(
+                                "B1",
+                                payer,
+                                List.of(
+                                        new Tx("E1", "1.00", "CNY", payee, null),
+                                        new Tx("E2", "2.00", "CNY", payee, null),
+                                        new Tx("E3", "3.00", "CNY", payee, null)))))
                 .replace("<NbOfTxs>3</NbOfTxs>", "<NbOfTxs>03</NbOfTxs>");
         assertThat(report(xml)).contains("<OrgnlNbOfTxs>03</OrgnlNbOfTxs>", "<GrpSts>ACSC</GrpSts>");
         assertThat(balance(payee)).isEqualTo(6_00L);
@@ -143,18 +181,23 @@ abstract class Pain001Contract {
         // joined with "/", both would be M/1/B/E
         String first = "M/" + f.bank.uniqueId("X");
         String[] parts = first.split("/");
-        assertThat(report(Pain001.v09(first, List.of(new Block("B", payer, List.of(new Tx("E", "1.00", "CNY",
-                payee, null))))))).contains("<GrpSts>ACSC</GrpSts>");
-        assertThat(report(Pain001.v09(parts[0], List.of(new Block(parts[1] + "/B", payer, List.of(new Tx("E",
-                "2.00", "CNY", payee, null))))))).contains("<GrpSts>ACSC</GrpSts>");
+        assertThat(report(Pain001.v09(
+                        first, List.of(new Block("B", payer, List.of(new Tx("E", "1.00", "CNY", payee, null)))))))
+                .contains("<GrpSts>ACSC</GrpSts>");
+        assertThat(report(Pain001.v09(
+                        parts[0],
+                        List.of(new Block(parts[1] + "/B", payer, List.of(new Tx("E", "2.00", "CNY", payee, null)))))))
+                .contains("<GrpSts>ACSC</GrpSts>");
         assertThat(balance(payee)).isEqualTo(3_00L);
     }
 
     @Test
     void twoBlocksWithOneIdAreRefusedAsDuplicates() throws Exception {
-        String report = report(Pain001.v09(msgId(), List.of(
-                new Block("B1", payer, List.of(new Tx("E1", "1.00", "CNY", payee, null))),
-                new Block("B1", payer, List.of(new Tx("E2", "2.00", "CNY", payee, null))))));
+        String report = report(Pain001.v09(
+                msgId(),
+                List.of(
+                        new Block("B1", payer, List.of(new Tx("E1", "1.00", "CNY", payee, null))),
+                        new Block("B1", payer, List.of(new Tx("E2", "2.00", "CNY", payee, null))))));
         assertThat(report).contains("<GrpSts>RJCT</GrpSts>", "<Cd>DU02</Cd>").doesNotContain("ACSC");
         assertThat(balance(payee)).isZero();
     }
@@ -163,15 +206,23 @@ abstract class Pain001Contract {
     void endToEndIdsNotProvidedAreNoDuplicatesButRepeatedIdsAre() throws Exception {
         // ISO 20022: a debtor without an end-to-end id of its own writes NOTPROVIDED, in as many transactions as it
         // likes; two transactions with the same real id in one block are duplicates (DU05)
-        String xml = Pain001.v09(msgId(), List.of(new Block("B1", payer, List.of(
-                new Tx("NOTPROVIDED", "1.00", "CNY", payee, null), new Tx("NOTPROVIDED", "2.00", "CNY", payee, null),
-                new Tx("E1", "4.00", "CNY", payee, null), new Tx("E1", "8.00", "CNY", payee, null)))));
+        String xml = Pain001.v09(
+                msgId(),
+                List.of(new Block(
+                        "B1",
+                        payer,
+                        List.of(
+                                new Tx("NOTPROVIDED", "1.00", "CNY", payee, null),
+                                        new Tx("NOTPROVIDED", "2.00", "CNY", payee, null),
+                                new Tx("E1", "4.00", "CNY", payee, null), new Tx("E1", "8.00", "CNY", payee, null)))));
         String report = report(xml);
-        assertThat(report).contains("<GrpSts>PART</GrpSts>",
-                "<OrgnlEndToEndId>NOTPROVIDED</OrgnlEndToEndId><TxSts>ACSC</TxSts></TxInfAndSts><TxInfAndSts>"
-                        + "<OrgnlEndToEndId>NOTPROVIDED</OrgnlEndToEndId><TxSts>ACSC</TxSts>",
-                "<OrgnlEndToEndId>E1</OrgnlEndToEndId><TxSts>ACSC</TxSts></TxInfAndSts><TxInfAndSts>"
-                        + "<OrgnlEndToEndId>E1</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>DU05</Cd>");
+        assertThat(report)
+                .contains(
+                        "<GrpSts>PART</GrpSts>",
+                        "<OrgnlEndToEndId>NOTPROVIDED</OrgnlEndToEndId><TxSts>ACSC</TxSts></TxInfAndSts><TxInfAndSts>"
+                                + "<OrgnlEndToEndId>NOTPROVIDED</OrgnlEndToEndId><TxSts>ACSC</TxSts>",
+                        "<OrgnlEndToEndId>E1</OrgnlEndToEndId><TxSts>ACSC</TxSts></TxInfAndSts><TxInfAndSts>"
+                                + "<OrgnlEndToEndId>E1</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>DU05</Cd>");
         assertThat(balance(payee)).isEqualTo(7_00L);
         // the same message again executes nothing: each unnamed transaction keeps its name (its position)
         assertThat(report(xml)).isEqualTo(report);
@@ -198,8 +249,8 @@ abstract class Pain001Contract {
         for (int i = 1; i <= senders; i++) {
             String report = answers.get(i - 1).get();
             // every answer is about the message its sender sent
-            assertThat(report).contains("<OrgnlMsgId>" + msgId + "</OrgnlMsgId>",
-                    "<OrgnlNbOfTxs>" + i + "</OrgnlNbOfTxs>");
+            assertThat(report)
+                    .contains("<OrgnlMsgId>" + msgId + "</OrgnlMsgId>", "<OrgnlNbOfTxs>" + i + "</OrgnlNbOfTxs>");
             if (report.contains("<GrpSts>ACSC</GrpSts>")) {
                 executed = i;
                 executions++;
@@ -215,8 +266,12 @@ abstract class Pain001Contract {
 
     @Test
     void oneMessageSentSeveralTimesAtOnceExecutesOnceAndGetsOneAnswer() throws Exception {
-        String xml = Pain001.v09(msgId(), List.of(new Block("B1", payer, List.of(
-                new Tx("E1", "1.00", "CNY", payee, null), new Tx("E2", "2.00", "CNY", payee, null)))));
+        String xml = Pain001.v09(
+                msgId(),
+                List.of(new Block(
+                        "B1",
+                        payer,
+                        List.of(new Tx("E1", "1.00", "CNY", payee, null), new Tx("E2", "2.00", "CNY", payee, null)))));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<String>> answers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -233,31 +288,46 @@ abstract class Pain001Contract {
     @Test
     void amountsOfEighteenDigitsAreWeighedAgainstTheLimitsNotCalledDecimals() throws Exception {
         // a schema-valid whole amount of 18 digits, one of 16 and one of 17 digits with a decimal
-        String xml = Pain001.v09(msgId(), List.of(new Block("B1", payer, List.of(
-                new Tx("E1", "123456789012345678", "CNY", payee, null),
-                new Tx("E2", "1234567890123456", "CNY", payee, null),
-                new Tx("E3", "12345678901234567.8", "CNY", payee, null),
-                new Tx("E4", "+5.", "CNY", payee, null),
-                new Tx("E5", "0.001", "CNY", payee, null)))));
+        String xml = Pain001.v09(
+                msgId(),
+                List.of(new Block(
+                        "B1",
+                        payer,
+                        List.of(
+                                new Tx("E1", "123456789012345678", "CNY", payee, null),
+                                new Tx("E2", "1234567890123456", "CNY", payee, null),
+                                new Tx("E3", "12345678901234567.8", "CNY", payee, null),
+                                new Tx("E4", "+5.", "CNY", payee, null),
+                                new Tx("E5", "0.001", "CNY", payee, null)))));
         String report = report(xml);
         assertThat(report).doesNotContain("<Cd>AM12</Cd><AddtlInf>the amount has more than two decimals: 12");
         for (String e2e : List.of("E1", "E2", "E3")) {
-            assertThat(report).contains("<OrgnlEndToEndId>" + e2e + "</OrgnlEndToEndId><TxSts>RJCT</TxSts>"
-                    + "<StsRsnInf><Rsn><Cd>AM02</Cd></Rsn><AddtlInf>above the enterprise's per-transaction limit");
+            assertThat(report)
+                    .contains(
+                            "<OrgnlEndToEndId>" + e2e + "</OrgnlEndToEndId><TxSts>RJCT</TxSts>"
+                                    + "<StsRsnInf><Rsn><Cd>AM02</Cd></Rsn><AddtlInf>above the enterprise's per-transaction limit");
         }
-        assertThat(report).contains("<OrgnlEndToEndId>E4</OrgnlEndToEndId><TxSts>ACSC</TxSts>",
-                "<OrgnlEndToEndId>E5</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AM12</Cd></Rsn>"
-                        + "<AddtlInf>the amount has more than two decimals: 0.001");
-        mvc.perform(postJson("/api/dc/v1/payments", "{\"debitAccount\":\"" + payer + "\",\"creditAccount\":\""
-                + payee + "\",\"amount\":\"123456789012345678\"}").header("Idempotency-Key", f.bank.uniqueId("J"))
-                .with(key.signed())).andExpect(status().isUnprocessableEntity())
+        assertThat(report)
+                .contains(
+                        "<OrgnlEndToEndId>E4</OrgnlEndToEndId><TxSts>ACSC</TxSts>",
+                        "<OrgnlEndToEndId>E5</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AM12</Cd></Rsn>"
+                                + "<AddtlInf>the amount has more than two decimals: 0.001");
+        mvc.perform(postJson(
+                                "/api/dc/v1/payments",
+                                "{\"debitAccount\":\"" + payer + "\",\"creditAccount\":\"" + payee
+                                        + "\",\"amount\":\"123456789012345678\"}")
+                        .header("Idempotency-Key", f.bank.uniqueId("J"))
+                        .with(key.signed()))
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.reasonCode").value("AM02"));
         assertThat(balance(payee)).isEqualTo(5_00L);
     }
 
     private Callable<String> sent(String xml) {
         return () -> {
-            MockHttpServletResponse r = mvc.perform(postXml(ISO, xml).with(key.signed())).andReturn().getResponse();
+            MockHttpServletResponse r = mvc.perform(postXml(ISO, xml).with(key.signed()))
+                    .andReturn()
+                    .getResponse();
             assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
             return r.getContentAsString();
         };
@@ -265,8 +335,11 @@ abstract class Pain001Contract {
 
     /** Posts the message and returns its pain.002, which must validate. */
     String report(String xml) throws Exception {
-        String report = mvc.perform(postXml(ISO, xml).with(key.signed())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String report = mvc.perform(postXml(ISO, xml).with(key.signed()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         DirectConnectApiTest.validates(report, "pain.002.001.10");
         return report;
     }
@@ -291,8 +364,9 @@ abstract class Pain001Contract {
 
     /** The message with the instructed amount {@code amount} given as an equivalent amount instead. */
     static String equivalent(String xml, String amount) {
-        return xml.replace("<InstdAmt Ccy=\"CNY\">" + amount + "</InstdAmt>", "<EqvtAmt><Amt Ccy=\"CNY\">" + amount
-                + "</Amt><CcyOfTrf>CNY</CcyOfTrf></EqvtAmt>");
+        return xml.replace(
+                "<InstdAmt Ccy=\"CNY\">" + amount + "</InstdAmt>",
+                "<EqvtAmt><Amt Ccy=\"CNY\">" + amount + "</Amt><CcyOfTrf>CNY</CcyOfTrf></EqvtAmt>");
     }
 
     long balance(String account) {

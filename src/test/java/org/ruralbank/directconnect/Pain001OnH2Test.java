@@ -3,5 +3,4 @@ package org.ruralbank.directconnect;
 import org.ruralbank.testing.OnH2;
 
 @OnH2
-class Pain001OnH2Test extends Pain001Contract {
-}
+class Pain001OnH2Test extends Pain001Contract {}

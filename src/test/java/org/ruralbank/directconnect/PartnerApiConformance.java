@@ -49,8 +49,7 @@ public final class PartnerApiConformance {
     static final String DOCUMENT = "directconnect/openapi.json";
     private static final String API = "/api/dc/";
 
-    private PartnerApiConformance() {
-    }
+    private PartnerApiConformance() {}
 
     /** Test classes whose requests are not validated, with the reason (a benchmark measures the server alone). */
     @Target(ElementType.TYPE)
@@ -61,7 +60,8 @@ public final class PartnerApiConformance {
 
     private static final class Holder {
         static final OpenApiInteractionValidator VALIDATOR =
-                OpenApiInteractionValidator.createForInlineApiSpecification(document()).build();
+                OpenApiInteractionValidator.createForInlineApiSpecification(document())
+                        .build();
     }
 
     static String document() {
@@ -79,8 +79,8 @@ public final class PartnerApiConformance {
 
     /** How the exchange disagrees with the document (empty: it conforms), by the rule of the class comment. */
     public static List<String> violations(Request request, SimpleResponse response) {
-        List<String> violations = new ArrayList<>(errors(Holder.VALIDATOR.validateResponse(request.getPath(),
-                request.getMethod(), response)));
+        List<String> violations = new ArrayList<>(
+                errors(Holder.VALIDATOR.validateResponse(request.getPath(), request.getMethod(), response)));
         if (response.getStatus() / 100 == 2) {
             requestViolations(request).forEach(v -> violations.add("accepted although the document refuses it: " + v));
         }
@@ -88,8 +88,10 @@ public final class PartnerApiConformance {
     }
 
     private static List<String> errors(ValidationReport report) {
-        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .map(m -> m.getKey() + ": " + m.getMessage()).toList();
+        return report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> m.getKey() + ": " + m.getMessage())
+                .toList();
     }
 
     /** Validates each exchange with the partner API and keeps the disagreements until the test method ends. */
@@ -135,14 +137,18 @@ public final class PartnerApiConformance {
         }
 
         private static SimpleRequest request(ContentCachingRequestWrapper request) {
-            var b = new SimpleRequest.Builder(request.getMethod(), UriUtils.decode(path(request),
-                    StandardCharsets.UTF_8));
-            Collections.list(request.getHeaderNames()).forEach(name -> b.withHeader(name,
-                    Collections.list(request.getHeaders(name))));
+            var b = new SimpleRequest.Builder(
+                    request.getMethod(), UriUtils.decode(path(request), StandardCharsets.UTF_8));
+            Collections.list(request.getHeaderNames())
+                    .forEach(name -> b.withHeader(name, Collections.list(request.getHeaders(name))));
             if (request.getQueryString() != null) {
-                UriComponentsBuilder.fromUriString("?" + request.getQueryString()).build().getQueryParams()
-                        .forEach((name, values) -> b.withQueryParam(UriUtils.decode(name, StandardCharsets.UTF_8),
-                                values.stream().map(v -> v == null ? "" : UriUtils.decode(v, StandardCharsets.UTF_8))
+                UriComponentsBuilder.fromUriString("?" + request.getQueryString())
+                        .build()
+                        .getQueryParams()
+                        .forEach((name, values) -> b.withQueryParam(
+                                UriUtils.decode(name, StandardCharsets.UTF_8),
+                                values.stream()
+                                        .map(v -> v == null ? "" : UriUtils.decode(v, StandardCharsets.UTF_8))
                                         .toList()));
             }
             byte[] body = request.getContentAsByteArray();
@@ -170,15 +176,16 @@ public final class PartnerApiConformance {
     static final class Registration implements ContextCustomizerFactory {
 
         @Override
-        public ContextCustomizer createContextCustomizer(Class<?> testClass,
-                List<ContextConfigurationAttributes> configAttributes) {
+        public ContextCustomizer createContextCustomizer(
+                Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
             return testClass.isAnnotationPresent(Unchecked.class) ? null : new AddFilter();
         }
 
         /** Equal to every other, so that contexts stay shared between test classes. */
         private record AddFilter() implements ContextCustomizer {
             @Override
-            public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
+            public void customizeContext(
+                    org.springframework.context.ConfigurableApplicationContext context,
                     org.springframework.test.context.MergedContextConfiguration mergedConfig) {
                 context.getBeanFactory().registerSingleton("partnerApiConformance", new Filter());
             }
@@ -197,8 +204,8 @@ public final class PartnerApiConformance {
             ctx.getBeanProvider(Filter.class).ifAvailable(filter -> {
                 List<String> violations = filter.drain();
                 if (!violations.isEmpty()) {
-                    throw new AssertionError("the partner API and " + DOCUMENT + " disagree:\n  "
-                            + String.join("\n  ", violations));
+                    throw new AssertionError(
+                            "the partner API and " + DOCUMENT + " disagree:\n  " + String.join("\n  ", violations));
                 }
             });
         }

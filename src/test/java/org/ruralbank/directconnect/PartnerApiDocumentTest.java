@@ -32,13 +32,17 @@ class PartnerApiDocumentTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
 
     @Test
     void theServedDocumentIsValidOpenApi303() throws Exception {
-        String served = mvc.perform(get("/api/dc/v1/openapi.json")).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String served = mvc.perform(get("/api/dc/v1/openapi.json"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(served).isEqualTo(PartnerApiConformance.document());
         SwaggerParseResult parsed = parse(served);
         assertThat(parsed.getMessages()).isEmpty();
@@ -52,37 +56,57 @@ class PartnerApiDocumentTest {
         Endpoints.of(ctx, true).stream().filter(e -> e.contains(" /api/dc/")).forEach(mapped::add);
         Set<String> described = new TreeSet<>();
         OpenAPI api = parse(PartnerApiConformance.document()).getOpenAPI();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, operation) -> described.add(method + " " + path)));
+        api.getPaths()
+                .forEach((path, item) ->
+                        item.readOperationsMap().forEach((method, operation) -> described.add(method + " " + path)));
         assertThat(described).isEqualTo(mapped);
     }
 
     @Test
     void reportsExchangesThatDisagreeWithTheDocument() {
-        SimpleRequest accounts = signed(SimpleRequest.Builder.get("/api/dc/v1/accounts")).build();
-        assertThat(PartnerApiConformance.violations(accounts, json(200, ACCOUNTS))).isEmpty();
+        SimpleRequest accounts =
+                signed(SimpleRequest.Builder.get("/api/dc/v1/accounts")).build();
+        assertThat(PartnerApiConformance.violations(accounts, json(200, ACCOUNTS)))
+                .isEmpty();
         assertThat(PartnerApiConformance.violations(accounts, json(200, ACCOUNTS.replace("\"own\":true,", ""))))
-                .as("a missing property").isNotEmpty();
-        assertThat(PartnerApiConformance.violations(accounts, json(200, ACCOUNTS.replace("{\"enterpriseId\"",
-                "{\"extra\":1,\"enterpriseId\"")))).as("an undocumented property").isNotEmpty();
-        assertThat(PartnerApiConformance.violations(accounts, json(418, ACCOUNTS))).as("an undocumented status")
+                .as("a missing property")
                 .isNotEmpty();
-        assertThat(PartnerApiConformance.violations(accounts, new SimpleResponse.Builder(401)
-                .withContentType("application/problem+json").withBody("{\"type\":\"urn:ruralbank:dc:problem:"
-                        + "made-up\",\"title\":\"t\",\"status\":401}").build())).as("an undocumented problem type")
+        assertThat(PartnerApiConformance.violations(
+                        accounts, json(200, ACCOUNTS.replace("{\"enterpriseId\"", "{\"extra\":1,\"enterpriseId\""))))
+                .as("an undocumented property")
+                .isNotEmpty();
+        assertThat(PartnerApiConformance.violations(accounts, json(418, ACCOUNTS)))
+                .as("an undocumented status")
+                .isNotEmpty();
+        assertThat(PartnerApiConformance.violations(
+                        accounts,
+                        new SimpleResponse.Builder(401)
+                                .withContentType("application/problem+json")
+                                .withBody("{\"type\":\"urn:ruralbank:dc:problem:"
+                                        + "made-up\",\"title\":\"t\",\"status\":401}")
+                                .build()))
+                .as("an undocumented problem type")
                 .isNotEmpty();
 
         String payment = "{\"debitAccount\":\"62010001\",\"creditAccount\":\"62010002\",\"amount\":\"1.00\"}";
         String result = "{\"idempotencyKey\":\"p-1\",\"instructionId\":7,\"status\":\"ACSC\",\"reasonCode\":null,"
                 + "\"reason\":null,\"transferId\":\"PAY-7\",\"replay\":false}";
         SimpleRequest withoutKey = signed(SimpleRequest.Builder.post("/api/dc/v1/payments"))
-                .withContentType("application/json").withBody(payment).build();
+                .withContentType("application/json")
+                .withBody(payment)
+                .build();
         assertThat(PartnerApiConformance.violations(withoutKey, json(201, result)))
-                .as("a request the document refuses, accepted").anySatisfy(v -> assertThat(v).contains("accepted"));
-        assertThat(PartnerApiConformance.violations(withoutKey, new SimpleResponse.Builder(400)
-                .withContentType("application/problem+json").withBody("{\"type\":\"urn:ruralbank:dc:problem:"
-                        + "bad-request\",\"title\":\"t\",\"status\":400,\"detail\":\"d\"}").build()))
-                .as("a request the document refuses, refused").isEmpty();
+                .as("a request the document refuses, accepted")
+                .anySatisfy(v -> assertThat(v).contains("accepted"));
+        assertThat(PartnerApiConformance.violations(
+                        withoutKey,
+                        new SimpleResponse.Builder(400)
+                                .withContentType("application/problem+json")
+                                .withBody("{\"type\":\"urn:ruralbank:dc:problem:"
+                                        + "bad-request\",\"title\":\"t\",\"status\":400,\"detail\":\"d\"}")
+                                .build()))
+                .as("a request the document refuses, refused")
+                .isEmpty();
     }
 
     private static SimpleRequest.Builder signed(SimpleRequest.Builder request) {
@@ -93,7 +117,10 @@ class PartnerApiDocumentTest {
     }
 
     private static SimpleResponse json(int status, String body) {
-        return new SimpleResponse.Builder(status).withContentType("application/json").withBody(body).build();
+        return new SimpleResponse.Builder(status)
+                .withContentType("application/json")
+                .withBody(body)
+                .build();
     }
 
     private static SwaggerParseResult parse(String document) {

@@ -32,16 +32,22 @@ class PoolsAndOnboardingTest {
 
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     Pools pools;
+
     @Autowired
     Payments payments;
+
     @Autowired
     CoreBanking core;
+
     @Autowired
     JdbcClient db;
+
     @Autowired
     BusinessCalendar calendar;
+
     @Autowired
     Notifications notifications;
 
@@ -70,11 +76,22 @@ class PoolsAndOnboardingTest {
         String below = f.account(group, "200");
         String under = f.account(group, "999");
         String over = f.account(group, "1500");
-        f.apply(Onboarding.Kind.POOL, Map.of("enterpriseId", group, "poolId", f.bank.uniqueId("P"), "parentAccount",
-                parent, "members", zero + ":ZERO;" + above + ":TARGET:500;" + below + ":TARGET:500;" + under
-                        + ":THRESHOLD:1000;" + over + ":THRESHOLD:1000"));
-        String poolId = db.sql("select pool_id from dc_pool where enterprise_id = :e").param("e", group)
-                .query(String.class).single();
+        f.apply(
+                Onboarding.Kind.POOL,
+                Map.of(
+                        "enterpriseId",
+                        group,
+                        "poolId",
+                        f.bank.uniqueId("P"),
+                        "parentAccount",
+                        parent,
+                        "members",
+                        zero + ":ZERO;" + above + ":TARGET:500;" + below + ":TARGET:500;" + under + ":THRESHOLD:1000;"
+                                + over + ":THRESHOLD:1000"));
+        String poolId = db.sql("select pool_id from dc_pool where enterprise_id = :e")
+                .param("e", group)
+                .query(String.class)
+                .single();
         Pools.Run run = pools.run(poolId, group, "EOD-test", "EOD", calendar.today());
         assertThat(run.sweeps()).hasSize(5);
         assertThat(booked(zero)).isZero();
@@ -93,9 +110,12 @@ class PoolsAndOnboardingTest {
     @Test
     void changesNeedASecondPerson() {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
-        long id = f.onboarding.propose(Onboarding.Kind.ENTERPRISE.change(Map.of("enterpriseId",
-                f.bank.uniqueId("E"), "name", "自审企业", "orgId", f.branch.orgId())), f.maker);
-        assertThatThrownBy(() -> f.onboarding.approve(id, f.maker)).isInstanceOf(Rejected.class)
+        long id = f.onboarding.propose(
+                Onboarding.Kind.ENTERPRISE.change(
+                        Map.of("enterpriseId", f.bank.uniqueId("E"), "name", "自审企业", "orgId", f.branch.orgId())),
+                f.maker);
+        assertThatThrownBy(() -> f.onboarding.approve(id, f.maker))
+                .isInstanceOf(Rejected.class)
                 .hasMessageContaining("dc.rejected.sameChecker");
         assertThat(f.onboarding.approve(id, f.checker).status()).isEqualTo("APPROVED");
     }
@@ -104,18 +124,30 @@ class PoolsAndOnboardingTest {
     void limitsAboveTheDefaultNeedTheHeadOfficeAndNeverPassTheCeiling() {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
         String ent = f.enterprise("大额企业");
-        long raise = f.onboarding.propose(Onboarding.Kind.LIMIT.change(Map.of("enterpriseId", ent, "perTxnLimit",
-                "10000000", "dailyLimit", "30000000")), f.maker);
-        assertThatThrownBy(() -> f.onboarding.approve(raise, f.checker)).isInstanceOf(Rejected.class)
+        long raise = f.onboarding.propose(
+                Onboarding.Kind.LIMIT.change(
+                        Map.of("enterpriseId", ent, "perTxnLimit", "10000000", "dailyLimit", "30000000")),
+                f.maker);
+        assertThatThrownBy(() -> f.onboarding.approve(raise, f.checker))
+                .isInstanceOf(Rejected.class)
                 .hasMessageContaining("dc.rejected.needsHeadOffice");
         f.onboarding.approve(raise, f.headOffice);
-        assertThat(db.sql("select per_txn_limit_fen from dc_enterprise where enterprise_id = :e").param("e", ent)
-                .query(Long.class).single()).isEqualTo(10_000_000_00L);
-        assertThatThrownBy(() -> f.onboarding.propose(Onboarding.Kind.LIMIT.change(Map.of("enterpriseId", ent,
-                "perTxnLimit", "20000000.01", "dailyLimit", "30000000")), f.maker)).isInstanceOf(Rejected.class)
+        assertThat(db.sql("select per_txn_limit_fen from dc_enterprise where enterprise_id = :e")
+                        .param("e", ent)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(10_000_000_00L);
+        assertThatThrownBy(() -> f.onboarding.propose(
+                        Onboarding.Kind.LIMIT.change(
+                                Map.of("enterpriseId", ent, "perTxnLimit", "20000000.01", "dailyLimit", "30000000")),
+                        f.maker))
+                .isInstanceOf(Rejected.class)
                 .hasMessageContaining("dc.rejected.aboveCeiling");
-        assertThatThrownBy(() -> f.onboarding.propose(Onboarding.Kind.LIMIT.change(Map.of("enterpriseId", ent,
-                "perTxnLimit", "100", "dailyLimit", "50000000.01")), f.maker)).isInstanceOf(Rejected.class);
+        assertThatThrownBy(() -> f.onboarding.propose(
+                        Onboarding.Kind.LIMIT.change(
+                                Map.of("enterpriseId", ent, "perTxnLimit", "100", "dailyLimit", "50000000.01")),
+                        f.maker))
+                .isInstanceOf(Rejected.class);
         f.limits(ent, "1000", "2000");
     }
 
@@ -123,11 +155,23 @@ class PoolsAndOnboardingTest {
     void treasuryPaysFromBudgetUnitQuotasOnly() {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
         String bureau = f.bank.uniqueId("T");
-        f.apply(Onboarding.Kind.ENTERPRISE, Map.of("enterpriseId", bureau, "name", "区财政局", "orgId",
-                f.branch.orgId(), "kind", "TREASURY"));
+        f.apply(
+                Onboarding.Kind.ENTERPRISE,
+                Map.of("enterpriseId", bureau, "name", "区财政局", "orgId", f.branch.orgId(), "kind", "TREASURY"));
         String quota = f.bank.uniqueId("Q");
-        f.apply(Onboarding.Kind.ACCOUNT, Map.of("enterpriseId", bureau, "accountNo", quota, "accountName",
-                "区教育局 额度", "openingBalance", "3000", "accountKind", "QUOTA"));
+        f.apply(
+                Onboarding.Kind.ACCOUNT,
+                Map.of(
+                        "enterpriseId",
+                        bureau,
+                        "accountNo",
+                        quota,
+                        "accountName",
+                        "区教育局 额度",
+                        "openingBalance",
+                        "3000",
+                        "accountKind",
+                        "QUOTA"));
         String school = f.account(f.enterprise("供应商"), "0");
         var ok = payments.execute(order(bureau, "t-1", quota, school, "2500"));
         assertThat(ok.status()).isEqualTo("ACSC");
@@ -141,18 +185,24 @@ class PoolsAndOnboardingTest {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
         String ent = f.enterprise("导入企业");
         String no = f.bank.uniqueId("63");
-        java.nio.file.Path csv = java.nio.file.Path.of(ctx.getEnvironment().getProperty("ruralbank.home"),
-                "directconnect", "corporate-accounts.csv");
+        java.nio.file.Path csv = java.nio.file.Path.of(
+                ctx.getEnvironment().getProperty("ruralbank.home"), "directconnect", "corporate-accounts.csv");
         java.nio.file.Files.createDirectories(csv.getParent());
-        java.nio.file.Files.writeString(csv, "account_no,account_name,customer_no,org_id,balance_yuan,as_of\n"
-                + no + ",导入户,C001," + f.branch.orgId() + ",4321.09,2026-11-26\n");
+        java.nio.file.Files.writeString(
+                csv,
+                "account_no,account_name,customer_no,org_id,balance_yuan,as_of\n" + no + ",导入户,C001," + f.branch.orgId()
+                        + ",4321.09,2026-11-26\n");
         var change = f.apply(Onboarding.Kind.ACCOUNT, Map.of("enterpriseId", ent, "accountNo", no));
-        assertThat(change.change().fields()).containsEntry("openingBalance", "4321.09").containsEntry("openingAsOf",
-                "2026-11-26");
+        assertThat(change.change().fields())
+                .containsEntry("openingBalance", "4321.09")
+                .containsEntry("openingAsOf", "2026-11-26");
         assertThat(booked(no)).isEqualTo(4321_09);
-        assertThat(core.find("OPEN-" + no).orElseThrow().businessDate()).isEqualTo(java.time.LocalDate.parse("2026-11-26"));
-        assertThatThrownBy(() -> f.onboarding.propose(Onboarding.Kind.ACCOUNT.change(Map.of("enterpriseId", ent,
-                "accountNo", f.bank.uniqueId("63"))), f.maker)).isInstanceOf(Rejected.class)
+        assertThat(core.find("OPEN-" + no).orElseThrow().businessDate())
+                .isEqualTo(java.time.LocalDate.parse("2026-11-26"));
+        assertThatThrownBy(() -> f.onboarding.propose(
+                        Onboarding.Kind.ACCOUNT.change(Map.of("enterpriseId", ent, "accountNo", f.bank.uniqueId("63"))),
+                        f.maker))
+                .isInstanceOf(Rejected.class)
                 .hasMessageContaining("dc.rejected.noOpening");
     }
 
@@ -162,10 +212,34 @@ class PoolsAndOnboardingTest {
         String ent = f.enterprise("跨行企业");
         String from = f.account(ent, "1000");
         Clearing clearing = ctx.getBean(Clearing.class);
-        var settled = payments.execute(new PaymentOrder(ent, "JSON:ib-1", "JSON", null, null, null, from,
-                "6222000011112222", "他行", "ICBKCNBJ", "300", "CNY", calendar.today()));
-        var returned = payments.execute(new PaymentOrder(ent, "JSON:ib-2", "JSON", null, null, null, from,
-                "6222000011113333", "他行", "ICBKCNBJ", "200", "CNY", calendar.today()));
+        var settled = payments.execute(new PaymentOrder(
+                ent,
+                "JSON:ib-1",
+                "JSON",
+                null,
+                null,
+                null,
+                from,
+                "6222000011112222",
+                "他行",
+                "ICBKCNBJ",
+                "300",
+                "CNY",
+                calendar.today()));
+        var returned = payments.execute(new PaymentOrder(
+                ent,
+                "JSON:ib-2",
+                "JSON",
+                null,
+                null,
+                null,
+                from,
+                "6222000011113333",
+                "他行",
+                "ICBKCNBJ",
+                "200",
+                "CNY",
+                calendar.today()));
         assertThat(clearing.waiting()).contains(settled.instructionId(), returned.instructionId());
         assertThat(core.balance(from).orElseThrow().availableFen()).isEqualTo(500_00);
         assertThat(clearing.result(settled.instructionId(), true, "clearing", calendar.today()))
@@ -177,7 +251,10 @@ class PoolsAndOnboardingTest {
         assertThat(booked(from)).isEqualTo(700_00);
         assertThat(core.balance(from).orElseThrow().availableFen()).isEqualTo(700_00);
         assertThat(db.sql("select status from dc_instruction where instruction_id = :i")
-                .param("i", returned.instructionId()).query(String.class).single()).isEqualTo("RJCT");
+                        .param("i", returned.instructionId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("RJCT");
         LedgerInvariants.check(db);
     }
 
@@ -189,8 +266,11 @@ class PoolsAndOnboardingTest {
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int n = calls.incrementAndGet();
-            received.add(new String[] {exchange.getRequestHeaders().getFirst("X-DC-Timestamp"),
-                exchange.getRequestHeaders().getFirst("X-DC-Signature"), new String(body, StandardCharsets.UTF_8)});
+            received.add(new String[] {
+                exchange.getRequestHeaders().getFirst("X-DC-Timestamp"),
+                exchange.getRequestHeaders().getFirst("X-DC-Signature"),
+                new String(body, StandardCharsets.UTF_8)
+            });
             exchange.sendResponseHeaders(n <= 2 ? 503 : 204, -1);
             exchange.close();
         });
@@ -200,18 +280,34 @@ class PoolsAndOnboardingTest {
             String ent = f.enterprise("回调企业");
             String from = f.account(ent, "100");
             String to = f.account(ent, "0");
-            Onboarding.Change hook = f.apply(Onboarding.Kind.WEBHOOK, Map.of("enterpriseId", ent, "url",
-                    "http://127.0.0.1:" + server.getAddress().getPort() + "/hook"));
+            Onboarding.Change hook = f.apply(
+                    Onboarding.Kind.WEBHOOK,
+                    Map.of(
+                            "enterpriseId",
+                            ent,
+                            "url",
+                            "http://127.0.0.1:" + server.getAddress().getPort() + "/hook"));
             String secret = hook.outcome().substring(hook.outcome().lastIndexOf(' ') + 1);
-            assertThat(payments.execute(order(ent, "w-1", from, to, "12.34")).status()).isEqualTo("ACSC");
+            assertThat(payments.execute(order(ent, "w-1", from, to, "12.34")).status())
+                    .isEqualTo("ACSC");
             Instant t = Instant.now();
-            for (int i = 0; i < 6 && db.sql("select count(*) from dc_notification where enterprise_id = :e and "
-                    + "status = 'PENDING'").param("e", ent).query(Long.class).single() > 0; i++) {
+            for (int i = 0;
+                    i < 6
+                            && db.sql("select count(*) from dc_notification where enterprise_id = :e and "
+                                                    + "status = 'PENDING'")
+                                            .param("e", ent)
+                                            .query(Long.class)
+                                            .single()
+                                    > 0;
+                    i++) {
                 t = t.plus(Duration.ofMinutes(10));
                 notifications.deliverDue(t);
             }
             assertThat(db.sql("select count(*) from dc_notification where enterprise_id = :e and status = 'DELIVERED'")
-                    .param("e", ent).query(Long.class).single()).isEqualTo(2);
+                            .param("e", ent)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(2);
             assertThat(calls.get()).isGreaterThanOrEqualTo(4);
             String[] last = received.get(received.size() - 1);
             assertThat(last[1]).isEqualTo(Notifications.sign(secret, last[0] + "\n" + last[2]));
@@ -223,8 +319,8 @@ class PoolsAndOnboardingTest {
     }
 
     private PaymentOrder order(String ent, String key, String from, String to, String amount) {
-        return new PaymentOrder(ent, "JSON:" + key, "JSON", null, null, null, from, to, "收款", null, amount, "CNY",
-                calendar.today());
+        return new PaymentOrder(
+                ent, "JSON:" + key, "JSON", null, null, null, from, to, "收款", null, amount, "CNY", calendar.today());
     }
 
     private long booked(String account) {

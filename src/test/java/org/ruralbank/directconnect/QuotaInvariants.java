@@ -7,8 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The quota ledger's guarantees, checked against the whole store. */
 final class QuotaInvariants {
 
-    private QuotaInvariants() {
-    }
+    private QuotaInvariants() {}
 
     static void check(JdbcClient db) {
         // each quota column is exactly the sum of its postings
@@ -26,7 +25,9 @@ final class QuotaInvariants {
                 """).query(Long.class).single()).isZero();
         // no quota overdrawn
         assertThat(db.sql("select count(*) from dc_quota where paid_fen - refunded_fen > granted_fen")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
         // every payment posting belongs to a posted instruction with the same amount and transfer
         assertThat(db.sql("""
                 select count(*) from dc_quota_posting p left join dc_instruction i on i.instruction_id = p.instruction_id

@@ -32,16 +32,19 @@ class SigningRecipeTest {
         assertThat(digest).isEqualTo("1367e21bad7353e712f5eb3a25fe3cd709405599361bbad20168fe3abdfae2c4");
         assertThat(RequestSigning.bodyDigest(Algorithm.SM2_SM3, body))
                 .isEqualTo("d6d593ad4d40fe2e5325d4af65fc104cffbc274eef677c86ccf9eca74b1af62d");
-        String canonical = RequestSigning.canonical("POST", "/api/dc/v1/payments", "2026-11-27T02:30:00Z",
-                "3f9c2a7d41e84b0c9d6e5f1a2b3c4d5e", digest);
-        assertThat(canonical).isEqualTo("POST\n/api/dc/v1/payments\n2026-11-27T02:30:00Z\n"
-                + "3f9c2a7d41e84b0c9d6e5f1a2b3c4d5e\n" + digest);
+        String canonical = RequestSigning.canonical(
+                "POST", "/api/dc/v1/payments", "2026-11-27T02:30:00Z", "3f9c2a7d41e84b0c9d6e5f1a2b3c4d5e", digest);
+        assertThat(canonical)
+                .isEqualTo("POST\n/api/dc/v1/payments\n2026-11-27T02:30:00Z\n" + "3f9c2a7d41e84b0c9d6e5f1a2b3c4d5e\n"
+                        + digest);
         var key = RequestSigning.publicKey(Algorithm.ECDSA_P256_SHA256, PUBLIC_KEY);
-        assertThat(RequestSigning.verify(Algorithm.ECDSA_P256_SHA256, key, canonical,
-                SIGNATURE)).isTrue();
-        assertThat(RequestSigning.verify(Algorithm.ECDSA_P256_SHA256, key, canonical.replace("02:30", "02:31"),
-                SIGNATURE)).isFalse();
-        assertThat(RequestSigning.verify(Algorithm.ECDSA_P256_SHA256, key, canonical + "0", "MEQCIG1z")).isFalse();
+        assertThat(RequestSigning.verify(Algorithm.ECDSA_P256_SHA256, key, canonical, SIGNATURE))
+                .isTrue();
+        assertThat(RequestSigning.verify(
+                        Algorithm.ECDSA_P256_SHA256, key, canonical.replace("02:30", "02:31"), SIGNATURE))
+                .isFalse();
+        assertThat(RequestSigning.verify(Algorithm.ECDSA_P256_SHA256, key, canonical + "0", "MEQCIG1z"))
+                .isFalse();
     }
 
     @Test
@@ -52,13 +55,16 @@ class SigningRecipeTest {
                 .withHeader(RequestSigning.NONCE_HEADER, "3f9c2a7d41e84b0c9d6e5f1a2b3c4d5e")
                 .withHeader(RequestSigning.SIGNATURE_HEADER, SIGNATURE)
                 .withHeader(RequestSigning.IDEMPOTENCY_HEADER, "pay-0001")
-                .withContentType("application/json").withBody(BODY).build();
+                .withContentType("application/json")
+                .withBody(BODY)
+                .build();
         assertThat(PartnerApiConformance.requestViolations(example)).isEmpty();
     }
 
     @Test
     void keysMustSuitTheirAlgorithm() {
-        String sm2 = RequestSigning.pem("PUBLIC KEY",
+        String sm2 = RequestSigning.pem(
+                "PUBLIC KEY",
                 RequestSigning.generate(Algorithm.SM2_SM3).getPublic().getEncoded());
         assertThatThrownBy(() -> RequestSigning.publicKey(Algorithm.ECDSA_P256_SHA256, sm2))
                 .isInstanceOf(IllegalArgumentException.class);

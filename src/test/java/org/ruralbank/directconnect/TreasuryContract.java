@@ -39,12 +39,16 @@ abstract class TreasuryContract {
 
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     Treasury treasury;
+
     @Autowired
     CoreBanking core;
+
     @Autowired
     JdbcClient db;
+
     @Autowired
     BusinessCalendar calendar;
 
@@ -63,7 +67,8 @@ abstract class TreasuryContract {
 
     @Test
     void concurrentPaymentsAndRefundsMoveTheQuotaExactlyAndNeverAboveIt() throws Exception {
-        assertThat(load("q1", year + ",101001,区教育局,30201,办公费,10000.00").outcome()).isEqualTo(Outcome.OK);
+        assertThat(load("q1", year + ",101001,区教育局,30201,办公费,10000.00").outcome())
+                .isEqualTo(Outcome.OK);
         AtomicLong paid = new AtomicLong();
         AtomicLong refunded = new AtomicLong();
         List<PaymentAnswer> answers = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -79,15 +84,22 @@ abstract class TreasuryContract {
                         // part of one of this client's payments comes back, while the others keep paying
                         String[] p = mine.remove(r.nextInt(mine.size()));
                         long back = 1 + r.nextInt(Integer.parseInt(p[1]));
-                        RefundAnswer a = refund("r" + p[0], p[0], java.math.BigDecimal.valueOf(back, 2)
-                                .toPlainString(), "退回");
+                        RefundAnswer a = refund(
+                                "r" + p[0],
+                                p[0],
+                                java.math.BigDecimal.valueOf(back, 2).toPlainString(),
+                                "退回");
                         assertThat(a.outcome()).isEqualTo(Outcome.OK);
                         refunded.addAndGet(back);
                         continue;
                     }
                     long fen = 1 + r.nextInt(60_000);
                     String id = "c" + client + "-" + i;
-                    PaymentAnswer a = pay(id, "101001", "30201", java.math.BigDecimal.valueOf(fen, 2).toPlainString());
+                    PaymentAnswer a = pay(
+                            id,
+                            "101001",
+                            "30201",
+                            java.math.BigDecimal.valueOf(fen, 2).toPlainString());
                     answers.add(a);
                     if (a.outcome() == Outcome.OK) {
                         paid.addAndGet(fen);
@@ -106,7 +118,9 @@ abstract class TreasuryContract {
         assertThat(answers).anyMatch(a -> a.outcome() == Outcome.QUOTA_EXCEEDED);
         assertThat(refunded.get()).isPositive();
         long[] quota = db.sql("select paid_fen, refunded_fen from dc_quota where enterprise_id = :e")
-                .param("e", t.bureau).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                .param("e", t.bureau)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
         assertThat(quota[0]).isEqualTo(paid.get());
         assertThat(quota[1]).isEqualTo(refunded.get());
         assertThat(quota[0] - quota[1]).isLessThanOrEqualTo(10_000_00L);
@@ -143,16 +157,27 @@ abstract class TreasuryContract {
     }
 
     private PaymentAnswer interBank(String id, String amount) {
-        return treasury.pay(new TreasuryPayments.Payment(t.bureau, id, year, "101001", "30201", t.account,
-                "6228480012345678", "外行供应商", "ABOCCNBJ", amount, "采购", today));
+        return treasury.pay(new TreasuryPayments.Payment(
+                t.bureau,
+                id,
+                year,
+                "101001",
+                "30201",
+                t.account,
+                "6228480012345678",
+                "外行供应商",
+                "ABOCCNBJ",
+                amount,
+                "采购",
+                today));
     }
 
     @Test
     void aRefundRestoresTheQuotaByANewPostingWithItsReason() {
         load("q1", year + ",101001,区教育局,30201,办公费,1000.00");
         assertThat(pay("p1", "101001", "30201", "300.00").outcome()).isEqualTo(Outcome.OK);
-        RefundAnswer r = treasury.refund(new TreasuryPayments.Refund(t.bureau, "r1", "p1", "100.00", "收款账户户名不符",
-                today));
+        RefundAnswer r =
+                treasury.refund(new TreasuryPayments.Refund(t.bureau, "r1", "p1", "100.00", "收款账户户名不符", today));
         assertThat(r.outcome()).isEqualTo(Outcome.OK);
         assertThat(r.transferId()).isNotNull();
         assertThat(remaining("101001", "30201")).isEqualTo(800_00L);
@@ -160,13 +185,18 @@ abstract class TreasuryContract {
         assertThat(core.balance(t.account).orElseThrow().bookedFen()).isEqualTo(1_000_000_00L - 200_00L);
         // the payment's posting is kept as it was; the refund is a posting of its own
         assertThat(db.sql("select amount_fen from dc_quota_posting where enterprise_id = :e and kind = 'PAY'")
-                .param("e", t.bureau).query(Long.class).single()).isEqualTo(300_00L);
+                        .param("e", t.bureau)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(300_00L);
         assertThat(db.sql("select reason from dc_quota_posting where enterprise_id = :e and kind = 'REFUND'")
-                .param("e", t.bureau).query(String.class).single()).isEqualTo("收款账户户名不符");
+                        .param("e", t.bureau)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("收款账户户名不符");
 
         assertThat(refund("r1", "p1", "100.00", "收款账户户名不符").outcome()).isEqualTo(Outcome.EXISTS);
-        assertThat(refund("r1", "p1", "90.00", "收款账户户名不符").outcome())
-                .isEqualTo(Outcome.EXISTS_WITH_DIFFERENT_CONTENT);
+        assertThat(refund("r1", "p1", "90.00", "收款账户户名不符").outcome()).isEqualTo(Outcome.EXISTS_WITH_DIFFERENT_CONTENT);
         assertThat(refund("r2", "p1", "200.01", "多付").outcome()).isEqualTo(Outcome.EXCEEDS_PAID);
         assertThat(refund("r3", "p1", "10.00", " ").outcome()).isEqualTo(Outcome.REASON_REQUIRED);
         assertThat(refund("r4", "nope", "10.00", "无此支付").outcome()).isEqualTo(Outcome.PAYMENT_NOT_FOUND);
@@ -183,8 +213,8 @@ abstract class TreasuryContract {
         load("q1", year + ",101001,区教育局,30201,办公费,1000.00");
         pay("p1", "101001", "30201", "300.00");
         // the payee spent the money meanwhile (by card, at the counter: not a direct-connection payment)
-        core.transfer(CoreBanking.Transfer.posted(t.f.bank.uniqueId("X"), payee, t.account, 250_00L, "CARD",
-                "spent", today));
+        core.transfer(
+                CoreBanking.Transfer.posted(t.f.bank.uniqueId("X"), payee, t.account, 250_00L, "CARD", "spent", today));
         assertThat(refund("r1", "p1", "100.00", "退回").outcome()).isEqualTo(Outcome.RETURN_NOT_COVERED);
         assertThat(remaining("101001", "30201")).isEqualTo(700_00L);
         QuotaInvariants.check(db);
@@ -193,8 +223,7 @@ abstract class TreasuryContract {
     @Test
     void badQuotaFilesAreRefusedWholeNamingLineAndField() {
         String ok = year + ",101001,区教育局,30201,办公费,100.00";
-        record Bad(byte[] file, int line, String field) {
-        }
+        record Bad(byte[] file, int line, String field) {}
         List<Bad> bad = List.of(
                 new Bad("unit,code,amount\n".getBytes(StandardCharsets.UTF_8), 1, "header"),
                 new Bad(new byte[0], 1, "header"),
@@ -215,15 +244,25 @@ abstract class TreasuryContract {
                 new Bad(TreasuryFixture.csv(ok, year + ",101001,教育局,30202,印刷费,5.00"), 3, "budget_unit_name"));
         for (Bad b : bad) {
             LoadResult r = treasury.load(t.bureau, t.f.bank.uniqueId("L"), b.file(), today);
-            assertThat(r.outcome()).as(new String(b.file(), StandardCharsets.UTF_8)).isEqualTo(Outcome.BAD_FILE);
-            assertThat(r.errors()).as(new String(b.file(), StandardCharsets.UTF_8)).extracting(FileError::line,
-                    FileError::field).contains(org.assertj.core.groups.Tuple.tuple(b.line(), b.field()));
+            assertThat(r.outcome())
+                    .as(new String(b.file(), StandardCharsets.UTF_8))
+                    .isEqualTo(Outcome.BAD_FILE);
+            assertThat(r.errors())
+                    .as(new String(b.file(), StandardCharsets.UTF_8))
+                    .extracting(FileError::line, FileError::field)
+                    .contains(org.assertj.core.groups.Tuple.tuple(b.line(), b.field()));
         }
         // a file with a good line and a bad one stores neither
-        assertThat(db.sql("select count(*) from dc_quota where enterprise_id = :e").param("e", t.bureau)
-                .query(Long.class).single()).isZero();
-        assertThat(db.sql("select count(*) from dc_quota_load where enterprise_id = :e").param("e", t.bureau)
-                .query(Long.class).single()).isZero();
+        assertThat(db.sql("select count(*) from dc_quota where enterprise_id = :e")
+                        .param("e", t.bureau)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(db.sql("select count(*) from dc_quota_load where enterprise_id = :e")
+                        .param("e", t.bureau)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -231,23 +270,26 @@ abstract class TreasuryContract {
         load("q1", year + ",101001,区教育局,30201,办公费,1000.00", year + ",101001,区教育局,30211,差旅费,500.00");
         pay("p1", "101001", "30201", "400.00");
         // raised, and the unused travel quota dropped from the file
-        LoadResult r = load("q2", year + ",101001,区教育局,30201,办公费,1200.00",
-                year + ",102001,区卫健委,31002,办公设备购置,800.00");
+        LoadResult r = load("q2", year + ",101001,区教育局,30201,办公费,1200.00", year + ",102001,区卫健委,31002,办公设备购置,800.00");
         assertThat(r.outcome()).isEqualTo(Outcome.OK);
         assertThat(r.changed()).isEqualTo(3);
         assertThat(remaining("101001", "30201")).isEqualTo(800_00L);
         assertThat(remaining("101001", "30211")).isZero();
         assertThat(db.sql("select amount_fen from dc_quota_posting where enterprise_id = :e and kind = 'GRANT' "
-                + "and budget_unit = '101001' and economic_code = '30201' order by posting_id").param("e", t.bureau)
-                .query(Long.class).list()).containsExactly(1000_00L, 200_00L);
+                                + "and budget_unit = '101001' and economic_code = '30201' order by posting_id")
+                        .param("e", t.bureau)
+                        .query(Long.class)
+                        .list())
+                .containsExactly(1000_00L, 200_00L);
         // the same quotas under another id change nothing
-        assertThat(load("q3", year + ",101001,区教育局,30201,办公费,1200.00",
-                year + ",102001,区卫健委,31002,办公设备购置,800.00").changed()).isZero();
+        assertThat(load("q3", year + ",101001,区教育局,30201,办公费,1200.00", year + ",102001,区卫健委,31002,办公设备购置,800.00")
+                        .changed())
+                .isZero();
 
-        LoadResult below = load("q4", year + ",101001,区教育局,30201,办公费,399.99",
-                year + ",102001,区卫健委,31002,办公设备购置,0");
+        LoadResult below = load("q4", year + ",101001,区教育局,30201,办公费,399.99", year + ",102001,区卫健委,31002,办公设备购置,0");
         assertThat(below.outcome()).isEqualTo(Outcome.BAD_FILE);
-        assertThat(below.errors()).extracting(FileError::line, FileError::field)
+        assertThat(below.errors())
+                .extracting(FileError::line, FileError::field)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "quota_yuan"));
         LoadResult dropped = load("q5", year + ",102001,区卫健委,31002,办公设备购置,800.00");
         assertThat(dropped.outcome()).isEqualTo(Outcome.BAD_FILE);
@@ -267,8 +309,8 @@ abstract class TreasuryContract {
         PaymentAnswer code = pay("p2", "101001", "30299", "1.00");
         assertThat(code.outcome()).isEqualTo(Outcome.UNKNOWN_QUOTA);
         assertThat(code.reasonCode()).isEqualTo("TQ02");
-        PaymentAnswer otherYear = treasury.pay(new TreasuryPayments.Payment(t.bureau, "p3", year - 1, "101001",
-                "30201", t.account, payee, "供应商", null, "1.00", "上年", today));
+        PaymentAnswer otherYear = treasury.pay(new TreasuryPayments.Payment(
+                t.bureau, "p3", year - 1, "101001", "30201", t.account, payee, "供应商", null, "1.00", "上年", today));
         assertThat(otherYear.outcome()).isEqualTo(Outcome.UNKNOWN_BUDGET_UNIT);
         PaymentAnswer over = pay("p4", "101001", "30201", "1000.01");
         assertThat(over.outcome()).isEqualTo(Outcome.QUOTA_EXCEEDED);
@@ -277,7 +319,10 @@ abstract class TreasuryContract {
         assertThat(remaining("101001", "30201")).isEqualTo(1000_00L);
         // refused payments leave their answer in the journal, nothing in the quota postings
         assertThat(db.sql("select count(*) from dc_instruction where enterprise_id = :e and status = 'RJCT'")
-                .param("e", t.bureau).query(Long.class).single()).isEqualTo(4);
+                        .param("e", t.bureau)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
         QuotaInvariants.check(db);
     }
 
@@ -324,12 +369,17 @@ abstract class TreasuryContract {
         pay("p2", "101001", "30201", "50.00");
         refund("r1", "p2", "50.00", "重复支付");
         TreasuryPayments.Reconciliation r = treasury.reconciliation(t.bureau, today);
-        assertThat(r.quotas()).containsExactly(
-                new QuotaLine("101001", "区教育局", "30201", "办公费", 1000_00L, 350_00L, 50_00L, 300_00L, 700_00L),
-                new QuotaLine("102001", "区卫健委", "31002", "办公设备购置", 800_00L, 0, 0, 0, 800_00L));
-        assertThat(r.movements()).extracting(TreasuryPayments.QuotaMovement::kind,
-                TreasuryPayments.QuotaMovement::id, TreasuryPayments.QuotaMovement::amountFen)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("PAY", "p1", 300_00L),
+        assertThat(r.quotas())
+                .containsExactly(
+                        new QuotaLine("101001", "区教育局", "30201", "办公费", 1000_00L, 350_00L, 50_00L, 300_00L, 700_00L),
+                        new QuotaLine("102001", "区卫健委", "31002", "办公设备购置", 800_00L, 0, 0, 0, 800_00L));
+        assertThat(r.movements())
+                .extracting(
+                        TreasuryPayments.QuotaMovement::kind,
+                        TreasuryPayments.QuotaMovement::id,
+                        TreasuryPayments.QuotaMovement::amountFen)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("PAY", "p1", 300_00L),
                         org.assertj.core.groups.Tuple.tuple("PAY", "p2", 50_00L),
                         org.assertj.core.groups.Tuple.tuple("REFUND", "r1", 50_00L));
         assertThat(r.movements().get(0).payeeAccount()).isEqualTo(payee);
@@ -341,8 +391,10 @@ abstract class TreasuryContract {
     @Test
     void onlyAFinanceBureauMayUseTreasuryPayments() {
         String plain = t.f.enterprise("普通企业");
-        assertThatThrownBy(() -> treasury.load(plain, "q1", TreasuryFixture.csv(year + ",101001,区教育局,30201,办公费,1"),
-                today)).isInstanceOf(Problems.Problem.class).hasMessageContaining("TREASURY");
+        assertThatThrownBy(
+                        () -> treasury.load(plain, "q1", TreasuryFixture.csv(year + ",101001,区教育局,30201,办公费,1"), today))
+                .isInstanceOf(Problems.Problem.class)
+                .hasMessageContaining("TREASURY");
     }
 
     private LoadResult load(String id, String... lines) {
@@ -350,8 +402,8 @@ abstract class TreasuryContract {
     }
 
     private PaymentAnswer pay(String id, String unit, String code, String amount) {
-        return treasury.pay(new TreasuryPayments.Payment(t.bureau, id, year, unit, code, t.account, payee,
-                "办公用品供应商", null, amount, "购办公用品", today));
+        return treasury.pay(new TreasuryPayments.Payment(
+                t.bureau, id, year, unit, code, t.account, payee, "办公用品供应商", null, amount, "购办公用品", today));
     }
 
     private RefundAnswer refund(String id, String payment, String amount, String reason) {
@@ -360,7 +412,12 @@ abstract class TreasuryContract {
 
     private long remaining(String unit, String code) {
         return db.sql("select granted_fen - paid_fen + refunded_fen from dc_quota where enterprise_id = :e "
-                + "and fiscal_year = :y and budget_unit = :u and economic_code = :c").param("e", t.bureau)
-                .param("y", year).param("u", unit).param("c", code).query(Long.class).single();
+                        + "and fiscal_year = :y and budget_unit = :u and economic_code = :c")
+                .param("e", t.bureau)
+                .param("y", year)
+                .param("u", unit)
+                .param("c", code)
+                .query(Long.class)
+                .single();
     }
 }

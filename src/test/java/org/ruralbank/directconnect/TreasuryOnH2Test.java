@@ -3,5 +3,4 @@ package org.ruralbank.directconnect;
 import org.ruralbank.testing.OnH2;
 
 @OnH2
-class TreasuryOnH2Test extends TreasuryContract {
-}
+class TreasuryOnH2Test extends TreasuryContract {}

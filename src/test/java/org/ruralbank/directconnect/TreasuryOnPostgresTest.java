@@ -3,5 +3,4 @@ package org.ruralbank.directconnect;
 import org.ruralbank.testing.OnPostgres;
 
 @OnPostgres
-class TreasuryOnPostgresTest extends TreasuryContract {
-}
+class TreasuryOnPostgresTest extends TreasuryContract {}

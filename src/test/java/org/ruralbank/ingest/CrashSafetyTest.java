@@ -58,9 +58,16 @@ class CrashSafetyTest {
     }
 
     private static Process child(Path home, Path inbox) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), LoadChild.class.getName(), home.toString(),
-                inbox.toString()).inheritIO().start();
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LoadChild.class.getName(),
+                        home.toString(),
+                        inbox.toString())
+                .inheritIO()
+                .start();
     }
 
     /** Row count and a digest of the sorted rows of every warehouse table, and the journal's dates. */
@@ -75,10 +82,23 @@ class CrashSafetyTest {
                     out.put(schema + "." + t, e.query(q, 1).rows().get(0).get(0).toString());
                 }
             }
-            out.put("meta.load_date", e.query("select string_agg(biz_date || ' ' || state || ' ' || version || ' ' "
-                    + "|| rows, ', ' order by biz_date) from meta.load_date", 1).rows().get(0).get(0).toString());
-            out.put("meta.test_result", e.query("select count(*) || ' ' || sum(failures) from meta.test_result", 1)
-                    .rows().get(0).get(0).toString());
+            out.put(
+                    "meta.load_date",
+                    e.query(
+                                    "select string_agg(biz_date || ' ' || state || ' ' || version || ' ' "
+                                            + "|| rows, ', ' order by biz_date) from meta.load_date",
+                                    1)
+                            .rows()
+                            .get(0)
+                            .get(0)
+                            .toString());
+            out.put(
+                    "meta.test_result",
+                    e.query("select count(*) || ' ' || sum(failures) from meta.test_result", 1)
+                            .rows()
+                            .get(0)
+                            .get(0)
+                            .toString());
         }
         return out;
     }

@@ -17,20 +17,24 @@ class DateStateLogTest {
     void logsEachDateOncePerStateHoweverOftenTheInboxIsLookedAt() {
         DateStateLog log = new DateStateLog();
         DateStatus blocked = status(D2, DateState.BLOCKED, "20250102/CORE_ORG.20250102.chk: rows=\"3\"");
-        List<DateStatus> all = List.of(status(D1, DateState.LOADED, ""), blocked,
+        List<DateStatus> all = List.of(
+                status(D1, DateState.LOADED, ""),
+                blocked,
                 status(D3, DateState.WAITING, "the day before (20250102) is not loaded"));
 
-        assertThat(log.observe(all, List.of(blocked))).containsExactly(
-                "ingest date=20250102 state=BLOCKED version=1 rows=0 "
-                        + "reason=\"20250102/CORE_ORG.20250102.chk: rows=\\\"3\\\"\"",
-                "ingest date=20250103 state=WAITING version=1 rows=0 "
-                        + "reason=\"the day before (20250102) is not loaded\"");
+        assertThat(log.observe(all, List.of(blocked)))
+                .containsExactly(
+                        "ingest date=20250102 state=BLOCKED version=1 rows=0 "
+                                + "reason=\"20250102/CORE_ORG.20250102.chk: rows=\\\"3\\\"\"",
+                        "ingest date=20250103 state=WAITING version=1 rows=0 "
+                                + "reason=\"the day before (20250102) is not loaded\"");
         for (int poll = 0; poll < 3; poll++) {
             assertThat(log.observe(all, List.of())).isEmpty();
         }
         DateStatus loaded = status(D2, DateState.LOADED, "");
-        assertThat(log.observe(List.of(status(D1, DateState.LOADED, ""), loaded,
-                status(D3, DateState.PENDING, "")), List.of(loaded)))
+        assertThat(log.observe(
+                        List.of(status(D1, DateState.LOADED, ""), loaded, status(D3, DateState.PENDING, "")),
+                        List.of(loaded)))
                 .containsExactly("ingest date=20250102 state=LOADED version=1 rows=0 reason=\"\"");
     }
 

@@ -34,6 +34,7 @@ class IngestTest {
 
     @TempDir
     Path home;
+
     Path inbox;
     Warehouse warehouse;
     Ingest ingest;
@@ -55,16 +56,22 @@ class IngestTest {
         TestBank.handMade(200, 1).write(inbox, D1, 5);
         assertThat(org.ruralbank.delivery.DeliveryCheck.check(inbox).problems()).isEmpty();
         List<DateStatus> done = ingest.load(inbox, null);
-        assertThat(done).as(done.toString()).extracting(DateStatus::state).containsOnly(DateState.LOADED).hasSize(5);
+        assertThat(done)
+                .as(done.toString())
+                .extracting(DateStatus::state)
+                .containsOnly(DateState.LOADED)
+                .hasSize(5);
         assertThat(ingest.status(inbox)).extracting(DateStatus::state).containsOnly(DateState.LOADED);
-        long chkRows = CheckValues.read(inbox.resolve("20250103/CORE_DEPOSIT_TXN.20250103.chk")).rows();
-        assertThat(count("select count(*) from ods.core_deposit_txn where biz_date = '2025-01-03'")).isEqualTo(chkRows);
+        long chkRows = CheckValues.read(inbox.resolve("20250103/CORE_DEPOSIT_TXN.20250103.chk"))
+                .rows();
+        assertThat(count("select count(*) from ods.core_deposit_txn where biz_date = '2025-01-03'"))
+                .isEqualTo(chkRows);
         assertThat(rows("select test, model, biz_date, failures, sample from meta.test_result where failures > 0"))
                 .isEmpty();
         assertThat(count("select count(distinct test) from meta.test_result")).isGreaterThan(40);
         // balances answer for any past date, and the daily average is exact
         assertThat(count("select count(*) from dw.deposit_balance where valid_from <= date '2025-01-02' "
-                + "and valid_to >= date '2025-01-02'"))
+                        + "and valid_to >= date '2025-01-02'"))
                 .isEqualTo(count("select count(*) from ods.core_deposit_acct where biz_date = '2025-01-02'"));
         assertThat(rows("""
                 select a.acct_no from (select acct_no, avg(balance) as avg_balance from ods.core_deposit_acct group by acct_no) a
@@ -88,13 +95,16 @@ class IngestTest {
         List<DateStatus> done = ingest.load(inbox, null);
 
         assertThat(done).extracting(DateStatus::state).containsExactly(DateState.LOADED, DateState.BLOCKED);
-        assertThat(done.get(1).reason()).startsWith("20250102/CORE_DEPOSIT_TXN.20250102.dat line 2 field AMOUNT:")
+        assertThat(done.get(1).reason())
+                .startsWith("20250102/CORE_DEPOSIT_TXN.20250102.dat line 2 field AMOUNT:")
                 .contains("12x.00");
         Map<LocalDate, DateStatus> status = byDate(ingest.status(inbox));
         assertThat(status.get(D2).state()).isEqualTo(DateState.BLOCKED);
         assertThat(status.get(D3).state()).isEqualTo(DateState.WAITING);
-        assertThat(count("select count(*) from ods.core_deposit_txn where biz_date = '2025-01-02'")).isZero();
-        assertThat(count("select count(*) from mart.org_daily where biz_date = '2025-01-02'")).isZero();
+        assertThat(count("select count(*) from ods.core_deposit_txn where biz_date = '2025-01-02'"))
+                .isZero();
+        assertThat(count("select count(*) from mart.org_daily where biz_date = '2025-01-02'"))
+                .isZero();
         assertThat(rows("select line, field, raw from meta.quarantine where biz_date = '2025-01-02'"))
                 .containsExactly(List.of(2L, "AMOUNT", String.join("|", f)));
         // nothing changed: the blocked date is not read again
@@ -102,7 +112,8 @@ class IngestTest {
 
         Files.write(txn, original);
         Files.writeString(inbox.resolve("20250102/CORE_DEPOSIT_TXN.20250102.chk"), chk);
-        assertThat(ingest.load(inbox, null)).extracting(DateStatus::state)
+        assertThat(ingest.load(inbox, null))
+                .extracting(DateStatus::state)
                 .containsExactly(DateState.LOADED, DateState.LOADED);
         assertThat(count("select count(*) from meta.quarantine")).isZero();
     }
@@ -119,10 +130,13 @@ class IngestTest {
 
         assertThat(done.get(1).state()).isEqualTo(DateState.BLOCKED);
         assertThat(done.get(1).reason()).contains("deposit_balance_continuity").contains(f[3]);
-        assertThat(count("select count(*) from ods.core_deposit_txn where biz_date = '2025-01-02'")).isZero();
-        assertThat(count("select count(*) from dw.deposit_balance where valid_from = date '2025-01-02'")).isZero();
+        assertThat(count("select count(*) from ods.core_deposit_txn where biz_date = '2025-01-02'"))
+                .isZero();
+        assertThat(count("select count(*) from dw.deposit_balance where valid_from = date '2025-01-02'"))
+                .isZero();
         assertThat(count("select failures from meta.test_result where biz_date = '2025-01-02' "
-                + "and test = 'deposit_balance_continuity'")).isEqualTo(1);
+                        + "and test = 'deposit_balance_continuity'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -165,14 +179,17 @@ class IngestTest {
 
         List<DateStatus> done = ingest.load(inbox, null);
 
-        assertThat(done).extracting(DateStatus::state, DateStatus::version)
+        assertThat(done)
+                .extracting(DateStatus::state, DateStatus::version)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(DateState.LOADED, 2));
         String orgId = renamed.split("\\|")[0];
         assertThat(rows("select org_name, valid_from, valid_to from dw.dim_org where org_id = '" + orgId
-                + "' order by valid_from")).extracting(r -> r.get(1).toString() + " " + r.get(2))
+                        + "' order by valid_from"))
+                .extracting(r -> r.get(1).toString() + " " + r.get(2))
                 .containsExactly("2025-01-01 2025-01-01", "2025-01-02 2025-01-02", "2025-01-03 9999-12-31");
         assertThat(byDate(ingest.status(inbox)).get(D2).version()).isEqualTo(2);
-        assertThat(rows("select test from meta.test_result where failures > 0 and severity = 'ERROR'")).isEmpty();
+        assertThat(rows("select test from meta.test_result where failures > 0 and severity = 'ERROR'"))
+                .isEmpty();
     }
 
     @Test
@@ -191,9 +208,21 @@ class IngestTest {
         StringBuilder sb = new StringBuilder();
         for (String schema : List.of("dw", "mart")) {
             for (String t : warehouse.engine().tables(schema)) {
-                sb.append(schema).append('.').append(t).append(' ').append(warehouse.engine().query("select count(*) "
-                        + "|| ' ' || md5(string_agg(cast(x as varchar), '|' order by cast(x as varchar))) from "
-                        + schema + "." + t + " x", 1).rows().get(0).get(0)).append('\n');
+                sb.append(schema)
+                        .append('.')
+                        .append(t)
+                        .append(' ')
+                        .append(warehouse
+                                .engine()
+                                .query(
+                                        "select count(*) "
+                                                + "|| ' ' || md5(string_agg(cast(x as varchar), '|' order by cast(x as varchar))) from "
+                                                + schema + "." + t + " x",
+                                        1)
+                                .rows()
+                                .get(0)
+                                .get(0))
+                        .append('\n');
             }
         }
         return sb.toString();
@@ -203,8 +232,18 @@ class IngestTest {
     void aTableThePlatformHasNeverSeenLandsInOds() throws IOException {
         TestBank.handMade(30, 6).write(inbox, D1, 1);
         Path folder = inbox.resolve("20250101");
-        TableMeta meta = new TableMeta("CORE_BRANCH_NOTE", "CORE", D1, LoadMode.FULL, RecordFormat.DELIMITED,
-                TableMeta.GBK, new byte[] {'|'}, false, 0, "网点公告", List.of(
+        TableMeta meta = new TableMeta(
+                "CORE_BRANCH_NOTE",
+                "CORE",
+                D1,
+                LoadMode.FULL,
+                RecordFormat.DELIMITED,
+                TableMeta.GBK,
+                new byte[] {'|'},
+                false,
+                0,
+                "网点公告",
+                List.of(
                         new ColumnMeta("NOTE_ID", ColumnType.VARCHAR, 10, 0, false, true, "编号"),
                         new ColumnMeta("ORG_ID", ColumnType.VARCHAR, 12, 0, false, false, "机构"),
                         new ColumnMeta("AMOUNT", ColumnType.DECIMAL, 18, 2, true, false, "金额"),
@@ -217,8 +256,10 @@ class IngestTest {
         DeliveryWriter.writeReady(folder, new ReadyFlag(1, 21));
 
         assertThat(ingest.load(inbox, null)).extracting(DateStatus::state).containsExactly(DateState.LOADED);
-        assertThat(rows("select note_id, amount, text from ods.core_branch_note order by note_id")).containsExactly(
-                List.of("N1", new java.math.BigDecimal("12.30"), "春节营业安排"), java.util.Arrays.asList("N2", null, null));
+        assertThat(rows("select note_id, amount, text from ods.core_branch_note order by note_id"))
+                .containsExactly(
+                        List.of("N1", new java.math.BigDecimal("12.30"), "春节营业安排"),
+                        java.util.Arrays.asList("N2", null, null));
     }
 
     @Test
@@ -253,14 +294,14 @@ class IngestTest {
         List<DateStatus> done = ingest.load(inbox, null);
 
         assertThat(done.get(0).state()).isEqualTo(DateState.BLOCKED);
-        assertThat(done.get(0).reason()).startsWith("20250101/FIN_EXPENSE.20250101.dat line 1")
+        assertThat(done.get(0).reason())
+                .startsWith("20250101/FIN_EXPENSE.20250101.dat line 1")
                 .contains("MEMO cuts a multi-byte character");
     }
 
     @Test
     void aToleranceLetsADateLoadWithItsInvalidRecordsQuarantined() throws IOException {
-        ingest = new Ingest(warehouse, new IngestSettings(Map.of("MID_AGENCY_DETAIL", 1L), 0, 2),
-                home);
+        ingest = new Ingest(warehouse, new IngestSettings(Map.of("MID_AGENCY_DETAIL", 1L), 0, 2), home);
         TestBank.handMade(30, 9).write(inbox, D1, 1);
         Path file = inbox.resolve("20250101/MID_AGENCY_DETAIL.20250101.dat");
         String first = new String(Files.readAllBytes(file), TableMeta.GBK).split("\r\n")[0];

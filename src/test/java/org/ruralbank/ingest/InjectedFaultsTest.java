@@ -32,16 +32,18 @@ class InjectedFaultsTest {
     Path home;
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {
-        "md5;           BLOCKED; 20250102/CORE_CARD.20250102.chk: md5=",
-        "rowcount;      BLOCKED; 20250102/CORE_ORG.20250102.chk: rows=",
-        "badrow;        BLOCKED; 20250102/CRED_LOAN.20250102.dat line ",
-        "toolong;       BLOCKED; field ORG_NAME: the value is",
-        "dupkey;        BLOCKED; field ORG_ID: the key",
-        "missing-table; BLOCKED; 20250102/EB_DEVICE: the table is missing from the folder",
-        "no-ready;      PENDING; the folder has no READY yet",
-        "continuity;    BLOCKED; data test deposit_balance_continuity",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "md5;           BLOCKED; 20250102/CORE_CARD.20250102.chk: md5=",
+                "rowcount;      BLOCKED; 20250102/CORE_ORG.20250102.chk: rows=",
+                "badrow;        BLOCKED; 20250102/CRED_LOAN.20250102.dat line ",
+                "toolong;       BLOCKED; field ORG_NAME: the value is",
+                "dupkey;        BLOCKED; field ORG_ID: the key",
+                "missing-table; BLOCKED; 20250102/EB_DEVICE: the table is missing from the folder",
+                "no-ready;      PENDING; the folder has no READY yet",
+                "continuity;    BLOCKED; data test deposit_balance_continuity",
+            })
     void aFaultyDateEndsInItsStateAndLaterDatesWait(String kind, DateState state, String reason) throws IOException {
         Path inbox = generate(InjectKind.parse(kind));
         try (Warehouse warehouse = Warehouse.under(home, false)) {
@@ -52,8 +54,10 @@ class InjectedFaultsTest {
             assertThat(status.get(D2).state()).isEqualTo(state);
             assertThat(status.get(D2).reason()).contains(reason);
             assertThat(status.get(D3).state()).isEqualTo(DateState.WAITING);
-            assertThat(warehouse.engine().queryLong("select count(*) from ods.core_org where biz_date >= date '"
-                    + D2 + "'")).isZero();
+            assertThat(warehouse
+                            .engine()
+                            .queryLong("select count(*) from ods.core_org where biz_date >= date '" + D2 + "'"))
+                    .isZero();
         }
     }
 
@@ -85,12 +89,20 @@ class InjectedFaultsTest {
             Files.move(v2, inbox.resolve("20250102"));
             List<DateStatus> done = ingest.load(inbox, null);
 
-            assertThat(done).extracting(DateStatus::date, DateStatus::state, DateStatus::version).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(D2, DateState.LOADED, 2));
+            assertThat(done)
+                    .extracting(DateStatus::date, DateStatus::state, DateStatus::version)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(D2, DateState.LOADED, 2));
             assertThat(ods(warehouse)).isNotEqualTo(before);
-            assertThat(warehouse.engine().query("select biz_date, test, failures, sample from meta.test_result "
-                    + "where failures > 0 and severity = 'ERROR'", 10).rows()).isEmpty();
-            assertThat(byDate(ingest.status(inbox)).values()).extracting(DateStatus::state)
+            assertThat(warehouse
+                            .engine()
+                            .query(
+                                    "select biz_date, test, failures, sample from meta.test_result "
+                                            + "where failures > 0 and severity = 'ERROR'",
+                                    10)
+                            .rows())
+                    .isEmpty();
+            assertThat(byDate(ingest.status(inbox)).values())
+                    .extracting(DateStatus::state)
                     .containsOnly(DateState.LOADED);
         }
     }
@@ -99,17 +111,28 @@ class InjectedFaultsTest {
     private static String ods(Warehouse w) {
         StringBuilder sb = new StringBuilder();
         for (String t : w.engine().tables("ods")) {
-            sb.append(t).append(' ').append(w.engine().query("select count(*) || ' ' || md5(string_agg(cast(x as "
-                    + "varchar), '|' order by cast(x as varchar))) from ods." + t + " x where biz_date = "
-                    + "date '2025-01-02'", 1).rows().get(0).get(0)).append('\n');
+            sb.append(t)
+                    .append(' ')
+                    .append(w.engine()
+                            .query(
+                                    "select count(*) || ' ' || md5(string_agg(cast(x as "
+                                            + "varchar), '|' order by cast(x as varchar))) from ods." + t
+                                            + " x where biz_date = "
+                                            + "date '2025-01-02'",
+                                    1)
+                            .rows()
+                            .get(0)
+                            .get(0))
+                    .append('\n');
         }
         return sb.toString();
     }
 
     private Path generate(InjectKind kind) throws IOException {
         Path inbox = home.resolve("inbox");
-        SampleBank.generate(new GenerationRequest(Profile.SMALL, 0.3, D1, 3, inbox, 7, false,
-                List.of(new Inject(kind, D2))), line -> { });
+        SampleBank.generate(
+                new GenerationRequest(Profile.SMALL, 0.3, D1, 3, inbox, 7, false, List.of(new Inject(kind, D2))),
+                line -> {});
         return inbox;
     }
 

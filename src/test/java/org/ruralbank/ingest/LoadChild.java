@@ -6,8 +6,7 @@ import org.ruralbank.warehouse.Warehouse;
 /** A loading process for the kill-and-rerun test: {@code LoadChild HOME INBOX} loads every READY date. */
 public final class LoadChild {
 
-    private LoadChild() {
-    }
+    private LoadChild() {}
 
     public static void main(String[] args) {
         Path home = Path.of(args[0]);

@@ -18,8 +18,10 @@ abstract class OrgsFollowCoreContract {
 
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     Orgs orgs;
+
     @Autowired
     StaffUsers users;
 
@@ -39,7 +41,8 @@ abstract class OrgsFollowCoreContract {
     }
 
     List<CoreOrgRow> tree() {
-        return List.of(new CoreOrgRow(head, "总行", 1, null, "城关镇", "A"),
+        return List.of(
+                new CoreOrgRow(head, "总行", 1, null, "城关镇", "A"),
                 new CoreOrgRow(b1, "城关支行", 2, head, "城关镇", "A"),
                 new CoreOrgRow(b2, "郑武支行", 2, head, "郑武镇", "A"),
                 new CoreOrgRow(s1, "城东分理处", 3, b1, "城关镇", "A"));
@@ -48,7 +51,9 @@ abstract class OrgsFollowCoreContract {
     @Test
     void buildsPathsFromTheParentChain() {
         orgs.followCore(tree());
-        assertThat(orgs.find(s1)).get().extracting(Org::path, Org::level, Org::source, Org::open)
+        assertThat(orgs.find(s1))
+                .get()
+                .extracting(Org::path, Org::level, Org::source, Org::open)
                 .containsExactly("/" + head + "/" + b1 + "/" + s1 + "/", 3, "CORE", true);
         assertThat(orgs.find(b2).orElseThrow().path()).isEqualTo("/" + head + "/" + b2 + "/");
     }
@@ -56,8 +61,12 @@ abstract class OrgsFollowCoreContract {
     @Test
     void theHandMadeHeadOfficeIsSupersededAndItsUsersMove() {
         orgs.followCore(tree());
-        assertThat(orgs.find(Bootstrap.HEAD_OFFICE_ID)).get().extracting(Org::open).isEqualTo(false);
-        String adminOrg = users.findByUsername(Bootstrap.FIRST_ADMIN).orElseThrow().orgId();
+        assertThat(orgs.find(Bootstrap.HEAD_OFFICE_ID))
+                .get()
+                .extracting(Org::open)
+                .isEqualTo(false);
+        String adminOrg =
+                users.findByUsername(Bootstrap.FIRST_ADMIN).orElseThrow().orgId();
         assertThat(orgs.find(adminOrg).orElseThrow().level()).isEqualTo(Org.HEAD_OFFICE);
         assertThat(orgs.find(adminOrg).orElseThrow().source()).isEqualTo("CORE");
     }
@@ -66,8 +75,7 @@ abstract class OrgsFollowCoreContract {
     void closedAndVanishedOrgsAreMarkedClosedAndUsersKeepTheirOrg() {
         orgs.followCore(tree());
         String user = bank.user(orgs.find(s1).orElseThrow(), DataScope.ORG, Role.CM);
-        List<CoreOrgRow> next = List.of(tree().get(0), new CoreOrgRow(b1, "城关支行", 2, head, "城关镇", "C"),
-                tree().get(2));
+        List<CoreOrgRow> next = List.of(tree().get(0), new CoreOrgRow(b1, "城关支行", 2, head, "城关镇", "C"), tree().get(2));
 
         orgs.followCore(next);
 
@@ -80,8 +88,8 @@ abstract class OrgsFollowCoreContract {
     @Test
     void aMovedOrgGetsItsNewPathAndRepeatingChangesNothing() {
         orgs.followCore(tree());
-        List<CoreOrgRow> moved = List.of(tree().get(0), tree().get(1), tree().get(2),
-                new CoreOrgRow(s1, "城东分理处", 3, b2, "郑武镇", "A"));
+        List<CoreOrgRow> moved =
+                List.of(tree().get(0), tree().get(1), tree().get(2), new CoreOrgRow(s1, "城东分理处", 3, b2, "郑武镇", "A"));
         assertThat(orgs.followCore(moved)).isEqualTo(1);
         assertThat(orgs.find(s1).orElseThrow().path()).isEqualTo("/" + head + "/" + b2 + "/" + s1 + "/");
         assertThat(orgs.followCore(moved)).isZero();
@@ -92,8 +100,8 @@ abstract class OrgsFollowCoreContract {
         orgs.followCore(tree());
         String staffId = bank.uniqueId("T");
         String name = bank.uniqueId("u").toLowerCase();
-        users.create(new NewStaffUser(name, "离职员工", b1, staffId, EnumSet.of(Role.CM), DataScope.ORG),
-                Grantor.console());
+        users.create(
+                new NewStaffUser(name, "离职员工", b1, staffId, EnumSet.of(Role.CM), DataScope.ORG), Grantor.console());
         users.followCore(List.of(new CoreStaffRow(staffId, "离职员工", b1, "CM", "A")));
         assertThat(users.findByUsername(name).orElseThrow().enabled()).isTrue();
         users.followCore(List.of(new CoreStaffRow(staffId, "离职员工", b1, "CM", "L")));

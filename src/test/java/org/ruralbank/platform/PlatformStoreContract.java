@@ -21,14 +21,19 @@ abstract class PlatformStoreContract {
 
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     Orgs orgs;
+
     @Autowired
     StaffUsers users;
+
     @Autowired
     AuditEvents audit;
+
     @Autowired
     JdbcClient db;
+
     @Autowired
     Flyway flyway;
 
@@ -42,10 +47,13 @@ abstract class PlatformStoreContract {
     @Test
     void migrationsAreAppliedAndCurrent() {
         assertThat(flyway.info().pending()).isEmpty();
-        assertThat(flyway.info().applied()).isNotEmpty()
-                .allSatisfy(m -> assertThat(m.getState().isFailed()).as(m.getScript()).isFalse());
+        assertThat(flyway.info().applied())
+                .isNotEmpty()
+                .allSatisfy(m ->
+                        assertThat(m.getState().isFailed()).as(m.getScript()).isFalse());
         for (String table : List.of("org", "staff_user", "staff_user_role", "audit_event")) {
-            assertThat(db.sql("select count(*) from " + table).query(Long.class).single()).isNotNegative();
+            assertThat(db.sql("select count(*) from " + table).query(Long.class).single())
+                    .isNotNegative();
         }
     }
 
@@ -66,11 +74,14 @@ abstract class PlatformStoreContract {
         Org b = bank.branch("乙支行");
         StaffPrincipal headOfA = principal(a, DataScope.ORG_AND_BELOW);
 
-        List<String> visible = orgs.list(headOfA.scope()).stream().map(Org::orgId).toList();
+        List<String> visible =
+                orgs.list(headOfA.scope()).stream().map(Org::orgId).toList();
         assertThat(visible).containsExactly(a.orgId(), a1.orgId());
         assertThat(orgs.find(b.orgId(), headOfA.scope())).isEmpty();
 
-        List<String> ownOrgOnly = orgs.list(principal(a, DataScope.ORG).scope()).stream().map(Org::orgId).toList();
+        List<String> ownOrgOnly = orgs.list(principal(a, DataScope.ORG).scope()).stream()
+                .map(Org::orgId)
+                .toList();
         assertThat(ownOrgOnly).containsExactly(a.orgId());
     }
 
@@ -79,10 +90,12 @@ abstract class PlatformStoreContract {
         Org branch = bank.branch("丙支行");
         Org sub = bank.subBranch(branch, "丙一分理处");
         assertThatThrownBy(() -> orgs.create(bank.uniqueId("X"), "下级", sub.orgId(), null))
-                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo("org.rejected.belowSubBranch"));
+                .isInstanceOfSatisfying(
+                        Rejected.class, r -> assertThat(r.code()).isEqualTo("org.rejected.belowSubBranch"));
         assertThatThrownBy(() -> orgs.create(branch.orgId(), "重复", null, null)).isInstanceOf(Rejected.class);
         assertThatThrownBy(() -> orgs.create("BAD/ID", "坏", branch.orgId(), null))
-                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.field()).isEqualTo("orgId"));
+                .isInstanceOfSatisfying(
+                        Rejected.class, r -> assertThat(r.field()).isEqualTo("orgId"));
     }
 
     @Test
@@ -92,12 +105,15 @@ abstract class PlatformStoreContract {
         StaffUser created = users.findByUsername(user[0]).orElseThrow();
         assertThat(created.mustChangePassword()).isTrue();
         assertThat(user[1]).hasSize(16).containsPattern("[0-9]").containsPattern("[a-zA-Z]");
-        String hash = db.sql("select password_hash from staff_user where username = :u").param("u", user[0])
-                .query(String.class).single();
+        String hash = db.sql("select password_hash from staff_user where username = :u")
+                .param("u", user[0])
+                .query(String.class)
+                .single();
         assertThat(hash).startsWith("{bcrypt}").doesNotContain(user[1]);
 
         users.changeOwnPassword(user[0], user[1], "Another-Passw0rd", "Another-Passw0rd");
-        assertThat(users.findByUsername(user[0]).orElseThrow().mustChangePassword()).isFalse();
+        assertThat(users.findByUsername(user[0]).orElseThrow().mustChangePassword())
+                .isFalse();
     }
 
     @Test
@@ -105,13 +121,18 @@ abstract class PlatformStoreContract {
         Org branch = bank.branch("戊支行");
         String[] user = bank.userWithOneTimePassword(branch, Role.CM);
         assertThatThrownBy(() -> users.changeOwnPassword(user[0], "wrong", "Good-Passw0rd", "Good-Passw0rd"))
-                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.field()).isEqualTo("current"));
+                .isInstanceOfSatisfying(
+                        Rejected.class, r -> assertThat(r.field()).isEqualTo("current"));
         assertThatThrownBy(() -> users.changeOwnPassword(user[0], user[1], "short1", "short1"))
-                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo("password.rejected.length"));
-        assertThatThrownBy(() -> users.changeOwnPassword(user[0], user[1], "onlyletterspassword", "onlyletterspassword"))
-                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo("password.rejected.mix"));
+                .isInstanceOfSatisfying(
+                        Rejected.class, r -> assertThat(r.code()).isEqualTo("password.rejected.length"));
+        assertThatThrownBy(
+                        () -> users.changeOwnPassword(user[0], user[1], "onlyletterspassword", "onlyletterspassword"))
+                .isInstanceOfSatisfying(
+                        Rejected.class, r -> assertThat(r.code()).isEqualTo("password.rejected.mix"));
         assertThatThrownBy(() -> users.changeOwnPassword(user[0], user[1], "Good-Passw0rd", "Other-Passw0rd"))
-                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.field()).isEqualTo("repeat"));
+                .isInstanceOfSatisfying(
+                        Rejected.class, r -> assertThat(r.field()).isEqualTo("repeat"));
     }
 
     @Test
@@ -133,9 +154,17 @@ abstract class PlatformStoreContract {
     @Test
     void auditorRoleStandsAloneAndSeesTheWholeBank() {
         Org branch = bank.branch("庚支行");
-        assertThatThrownBy(() -> users.create(new NewStaffUser(bank.uniqueId("a").toLowerCase(), "审计", branch.orgId(),
-                null, EnumSet.of(Role.AUDITOR, Role.ADMIN), DataScope.ALL), Grantor.console()))
-                .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.code()).isEqualTo("user.rejected.auditorAlone"));
+        assertThatThrownBy(() -> users.create(
+                        new NewStaffUser(
+                                bank.uniqueId("a").toLowerCase(),
+                                "审计",
+                                branch.orgId(),
+                                null,
+                                EnumSet.of(Role.AUDITOR, Role.ADMIN),
+                                DataScope.ALL),
+                        Grantor.console()))
+                .isInstanceOfSatisfying(
+                        Rejected.class, r -> assertThat(r.code()).isEqualTo("user.rejected.auditorAlone"));
         String auditor = bank.user(branch, DataScope.ORG, Role.AUDITOR);
         assertThat(users.findByUsername(auditor).orElseThrow().dataScope()).isEqualTo(DataScope.ALL);
     }
@@ -145,10 +174,21 @@ abstract class PlatformStoreContract {
         Org branch = bank.branch("辛支行");
         String name = bank.user(branch, DataScope.ORG, Role.CM);
         long id = bank.userId(name);
-        users.update(id, "新名字", branch.orgId(), EnumSet.of(Role.CM, Role.AUTHORIZER), DataScope.ORG, true,
+        users.update(
+                id,
+                "新名字",
+                branch.orgId(),
+                EnumSet.of(Role.CM, Role.AUTHORIZER),
+                DataScope.ORG,
+                true,
                 Grantor.console());
-        AuditEvents.Entry entry = audit.search(OrgScope.everything(), new AuditEvents.Filter(null, "user.update",
-                null, null), 1, 50).items().stream().filter(e -> name.equals(e.targetId())).findFirst().orElseThrow();
+        AuditEvents.Entry entry = audit
+                .search(OrgScope.everything(), new AuditEvents.Filter(null, "user.update", null, null), 1, 50)
+                .items()
+                .stream()
+                .filter(e -> name.equals(e.targetId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(entry.before()).contains("\"roles\":\"CM\"");
         assertThat(entry.after()).contains("AUTHORIZER").contains("新名字");
     }

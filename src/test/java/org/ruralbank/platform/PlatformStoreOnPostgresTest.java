@@ -3,5 +3,4 @@ package org.ruralbank.platform;
 import org.ruralbank.testing.OnPostgres;
 
 @OnPostgres
-class PlatformStoreOnPostgresTest extends PlatformStoreContract {
-}
+class PlatformStoreOnPostgresTest extends PlatformStoreContract {}

@@ -16,8 +16,15 @@ import org.junit.jupiter.api.Test;
 /** Every export keeps text as text: nothing of the bank's data becomes a formula when a cell is edited. */
 class SpreadsheetsTest {
 
-    static final List<String> FORMULA_LIKE = List.of("=1+1", "=HYPERLINK(\"http://x\",\"x\")", "+86 138", "-1",
-            "@SUM(A1)", "\t=1", "\r=1", "=cmd|' /C calc'!A0");
+    static final List<String> FORMULA_LIKE = List.of(
+            "=1+1",
+            "=HYPERLINK(\"http://x\",\"x\")",
+            "+86 138",
+            "-1",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+            "=cmd|' /C calc'!A0");
 
     @Test
     void textThatLooksLikeAFormulaIsQuotePrefixedAndUnchanged() throws Exception {
@@ -31,7 +38,9 @@ class SpreadsheetsTest {
                 Cell cell = book.getSheetAt(0).getRow(i + 1).getCell(0);
                 assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
                 assertThat(cell.getStringCellValue()).isEqualTo(FORMULA_LIKE.get(i));
-                assertThat(cell.getCellStyle().getQuotePrefixed()).as(FORMULA_LIKE.get(i)).isTrue();
+                assertThat(cell.getCellStyle().getQuotePrefixed())
+                        .as(FORMULA_LIKE.get(i))
+                        .isTrue();
             }
             Cell plain = book.getSheetAt(0).getRow(FORMULA_LIKE.size() + 1).getCell(0);
             assertThat(plain.getCellStyle().getQuotePrefixed()).isFalse();
@@ -41,8 +50,11 @@ class SpreadsheetsTest {
     @Test
     void negativeNumbersStayNumbers() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Spreadsheets.write(out, "s", List.of("a", "b", "c"), sink -> sink.accept(Arrays.asList(
-                new BigDecimal("-12.50"), -3L, -7)));
+        Spreadsheets.write(
+                out,
+                "s",
+                List.of("a", "b", "c"),
+                sink -> sink.accept(Arrays.asList(new BigDecimal("-12.50"), -3L, -7)));
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Row row = book.getSheetAt(0).getRow(1);
             assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(-12.5);

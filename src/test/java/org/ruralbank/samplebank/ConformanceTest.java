@@ -23,7 +23,8 @@ class ConformanceTest {
     void smallProfileConformsInGbk() throws IOException {
         TestBank.generated(dir).days(3).write();
         assertConforms(dir);
-        assertThat(TableMeta.read(dir.resolve("20250101/CORE_CUSTOMER.20250101.meta")).charset())
+        assertThat(TableMeta.read(dir.resolve("20250101/CORE_CUSTOMER.20250101.meta"))
+                        .charset())
                 .isEqualTo(TableMeta.GBK);
         assertReferencesResolve(dir, "20250103");
     }
@@ -32,8 +33,10 @@ class ConformanceTest {
     void smallProfileConformsInUtf8() throws IOException {
         TestBank.generated(dir).utf8(true).days(2).write();
         assertConforms(dir);
-        assertThat(Files.readString(dir.resolve("20250102/EB_TXN.20250102.meta"))).contains("encoding=UTF-8");
-        assertThat(Files.readString(dir.resolve("20250102/FIN_GL_BALANCE.20250102.meta"))).contains("encoding=GBK");
+        assertThat(Files.readString(dir.resolve("20250102/EB_TXN.20250102.meta")))
+                .contains("encoding=UTF-8");
+        assertThat(Files.readString(dir.resolve("20250102/FIN_GL_BALANCE.20250102.meta")))
+                .contains("encoding=GBK");
     }
 
     @Test
@@ -74,7 +77,8 @@ class ConformanceTest {
             assertThat(customers).contains(r[1]);
         });
         YearFigures.each(inbox, "CORE_CARD", d, (m, r) -> assertThat(accounts).contains(r[1]));
-        YearFigures.each(inbox, "CORE_DEPOSIT_TXN", d, (m, r) -> assertThat(accounts).contains(r[3]));
+        YearFigures.each(
+                inbox, "CORE_DEPOSIT_TXN", d, (m, r) -> assertThat(accounts).contains(r[3]));
         Set<String> contracts = new HashSet<>();
         YearFigures.each(inbox, "CRED_LOAN_CONTRACT", d, (m, r) -> contracts.add(r[0]));
         YearFigures.each(inbox, "CRED_LOAN", d, (m, r) -> {
@@ -95,7 +99,8 @@ class ConformanceTest {
                 assertThat(merchants).contains(r[5]);
             }
         });
-        YearFigures.each(inbox, "ACQ_POS_TXN", d, (m, r) -> assertThat(merchants).contains(r[1]));
+        YearFigures.each(
+                inbox, "ACQ_POS_TXN", d, (m, r) -> assertThat(merchants).contains(r[1]));
         Set<String> users = new HashSet<>();
         YearFigures.each(inbox, "EB_USER", d, (m, r) -> {
             users.add(r[0]);

@@ -39,7 +39,10 @@ class DeterminismTest {
     @Test
     void refusesAStartThatDoesNotFollowTheLastGeneratedDate() throws IOException {
         TestBank.generated(dir).days(1).write();
-        assertThatThrownBy(() -> TestBank.generated(dir).from(TestBank.JAN_1.plusDays(3)).days(1).write())
+        assertThatThrownBy(() -> TestBank.generated(dir)
+                        .from(TestBank.JAN_1.plusDays(3))
+                        .days(1)
+                        .write())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--start must be 2025-01-02");
     }
@@ -60,7 +63,9 @@ class DeterminismTest {
             if (rel.startsWith(SampleBank.STATE_FOLDER)) {
                 continue;
             }
-            assertThat(Files.mismatch(a.resolve(rel), b.resolve(rel))).as(rel.toString()).isEqualTo(-1L);
+            assertThat(Files.mismatch(a.resolve(rel), b.resolve(rel)))
+                    .as(rel.toString())
+                    .isEqualTo(-1L);
         }
     }
 

@@ -25,10 +25,20 @@ class InjectTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        TestBank.generated(inbox).days(12).inject(
-                inject("continuity", 2), inject("md5", 3), inject("rowcount", 4), inject("badrow", 5),
-                inject("toolong", 6), inject("dupkey", 7), inject("missing-table", 8), inject("redeliver", 9),
-                inject("gap", 10), inject("no-ready", 11)).write();
+        TestBank.generated(inbox)
+                .days(12)
+                .inject(
+                        inject("continuity", 2),
+                        inject("md5", 3),
+                        inject("rowcount", 4),
+                        inject("badrow", 5),
+                        inject("toolong", 6),
+                        inject("dupkey", 7),
+                        inject("missing-table", 8),
+                        inject("redeliver", 9),
+                        inject("gap", 10),
+                        inject("no-ready", 11))
+                .write();
         report = DeliveryCheck.check(inbox);
     }
 
@@ -43,13 +53,19 @@ class InjectTest {
 
     @Test
     void md5NamesTheCheckFile() {
-        assertThat(problemsOf("20250103")).singleElement().extracting(DeliveryProblem::message).asString()
-                .startsWith("20250103/CORE_CARD.20250103.chk: md5=00000000000000000000000000000000 but the data file's MD5 is");
+        assertThat(problemsOf("20250103"))
+                .singleElement()
+                .extracting(DeliveryProblem::message)
+                .asString()
+                .startsWith(
+                        "20250103/CORE_CARD.20250103.chk: md5=00000000000000000000000000000000 but the data file's MD5 is");
     }
 
     @Test
     void rowcountNamesTheCheckFile() {
-        assertThat(problemsOf("20250104")).singleElement().extracting(DeliveryProblem::message)
+        assertThat(problemsOf("20250104"))
+                .singleElement()
+                .extracting(DeliveryProblem::message)
                 .isEqualTo("20250104/CORE_ORG.20250104.chk: rows=22 but the data file holds 21 records.");
     }
 
@@ -58,36 +74,44 @@ class InjectTest {
         assertThat(problemsOf("20250105")).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(2);
             assertThat(p.field()).isEqualTo("LOAN_AMT");
-            assertThat(p.message()).startsWith("20250105/CRED_LOAN.20250105.dat line 2 field LOAN_AMT: '")
+            assertThat(p.message())
+                    .startsWith("20250105/CRED_LOAN.20250105.dat line 2 field LOAN_AMT: '")
                     .endsWith(",000.00' is not a decimal number.");
         });
     }
 
     @Test
     void toolongNamesTheFieldAndItsLength() {
-        assertThat(problemsOf("20250106")).singleElement().extracting(DeliveryProblem::message).asString()
+        assertThat(problemsOf("20250106"))
+                .singleElement()
+                .extracting(DeliveryProblem::message)
+                .asString()
                 .startsWith("20250106/CORE_ORG.20250106.dat line 2 field ORG_NAME: the value is ")
                 .endsWith("bytes long, more than its LENGTH 60.");
     }
 
     @Test
     void dupkeyNamesTheSecondOccurrence() {
-        assertThat(problemsOf("20250107")).singleElement().extracting(DeliveryProblem::message)
+        assertThat(problemsOf("20250107"))
+                .singleElement()
+                .extracting(DeliveryProblem::message)
                 .isEqualTo("20250107/CORE_ORG.20250107.dat line 3 field ORG_ID: the key (ORG_ID=8801001) occurs"
                         + " earlier in the file.");
     }
 
     @Test
     void missingTableNamesTheTable() {
-        assertThat(problemsOf("20250108")).singleElement().extracting(DeliveryProblem::message)
+        assertThat(problemsOf("20250108"))
+                .singleElement()
+                .extracting(DeliveryProblem::message)
                 .isEqualTo("20250108/EB_DEVICE: the table is missing from the folder.");
     }
 
     @Test
     void redeliverWritesVersionTwoAndKeepsVersionOne() throws IOException {
         assertThat(problemsOf("20250109")).isEmpty();
-        assertThat(report.notes()).containsExactly(
-                "20250109: redelivered as version 2; it replaces every row of earlier versions");
+        assertThat(report.notes())
+                .containsExactly("20250109: redelivered as version 2; it replaces every row of earlier versions");
         assertThat(ReadyFlag.read(inbox.resolve("20250109/READY")).version()).isEqualTo(2);
         Path v1 = inbox.resolve(".redeliver/20250109/v1");
         assertThat(ReadyFlag.read(v1.resolve("READY")).version()).isEqualTo(1);
@@ -98,14 +122,18 @@ class InjectTest {
     @Test
     void gapLeavesTheDateOutAndIsReported() {
         assertThat(Files.exists(inbox.resolve("20250110"))).isFalse();
-        assertThat(problemsOf("20250110")).singleElement().extracting(DeliveryProblem::message)
+        assertThat(problemsOf("20250110"))
+                .singleElement()
+                .extracting(DeliveryProblem::message)
                 .isEqualTo("20250110: the date folder is missing between 20250109 and 20250111, but dates must be"
                         + " delivered every calendar day.");
     }
 
     @Test
     void noReadyIsReported() {
-        assertThat(problemsOf("20250111")).singleElement().extracting(DeliveryProblem::message)
+        assertThat(problemsOf("20250111"))
+                .singleElement()
+                .extracting(DeliveryProblem::message)
                 .isEqualTo("20250111: the folder has no READY, so it is incomplete and must not be read.");
     }
 

@@ -62,8 +62,15 @@ class RealismTest {
 
     @Test
     void cardNumbersPassTheLuhnCheckAndPosCardsAreMasked() {
-        YearFigures.each(inbox, "CORE_CARD", TestBank.JAN_1, (m, r) -> assertThat(validLuhn(r[0])).isTrue());
-        YearFigures.each(inbox, "ACQ_POS_TXN", TestBank.JAN_1.plusDays(1),
+        YearFigures.each(
+                inbox,
+                "CORE_CARD",
+                TestBank.JAN_1,
+                (m, r) -> assertThat(validLuhn(r[0])).isTrue());
+        YearFigures.each(
+                inbox,
+                "ACQ_POS_TXN",
+                TestBank.JAN_1.plusDays(1),
                 (m, r) -> assertThat(r[6]).matches("[0-9]{6}\\*{9}[0-9]{4}"));
     }
 

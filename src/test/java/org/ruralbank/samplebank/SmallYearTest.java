@@ -36,7 +36,9 @@ class SmallYearTest {
         near(year.fen("cardBalance") / 100.0, 681_880_900);
         double perCard = year.fen("cardBalance") / 100.0 / year.count("cards");
         assertThat(perCard).isCloseTo(3_479.2, within(3_479.2 * 0.03));
-        assertThat(year.count("chipCards")).as("chip cards issued from November").isPositive();
+        assertThat(year.count("chipCards"))
+                .as("chip cards issued from November")
+                .isPositive();
     }
 
     @Test

@@ -42,8 +42,9 @@ class TargetPlanTest {
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.targets()).hasSize(12 * 4 * Indicator.values().length);
 
-        Map<Indicator, BigDecimal> totals = parsed.targets().stream().collect(Collectors.groupingBy(Target::indicator,
-                Collectors.reducing(BigDecimal.ZERO, Target::value, BigDecimal::add)));
+        Map<Indicator, BigDecimal> totals = parsed.targets().stream()
+                .collect(Collectors.groupingBy(
+                        Target::indicator, Collectors.reducing(BigDecimal.ZERO, Target::value, BigDecimal::add)));
         // 1/100 of docs/domain.md's 40,026 new cards at 80.05% of plan: 400.26 / 0.8005 = 500.0
         assertThat(totals.get(Indicator.NEW_CARDS)).isEqualByComparingTo("500");
         // every branch gets a share, and its quarters lean to the spring push
@@ -52,9 +53,11 @@ class TargetPlanTest {
                     .filter(t -> t.orgId().equals(b) && t.indicator() == Indicator.NEW_CARDS)
                     .collect(Collectors.toMap(Target::quarter, Target::value));
             assertThat(q.get(1)).isGreaterThanOrEqualTo(q.get(4));
-            assertThat(q.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isPositive();
+            assertThat(q.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .isPositive();
         }
-        assertThat(parsed.targets()).filteredOn(t -> t.indicator() == Indicator.BALANCE_PER_CARD && t.quarter() == 4)
+        assertThat(parsed.targets())
+                .filteredOn(t -> t.indicator() == Indicator.BALANCE_PER_CARD && t.quarter() == 4)
                 .allSatisfy(t -> assertThat(t.value()).isEqualByComparingTo("3600.00"));
     }
 }

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.ruralbank.delivery.DeliveryFiles;
-import org.ruralbank.shared.Money;
 import org.ruralbank.delivery.RecordReader;
 import org.ruralbank.delivery.TableMeta;
+import org.ruralbank.shared.Money;
 
 /**
  * The annual figures of docs/domain.md section 2 computed from a generated inbox, the way the annual report will

@@ -43,12 +43,14 @@ class MoneyTest {
     void roundsOnceHalfUpWhenMultiplied() {
         assertThat(Money.ofFen(1001).times(new BigDecimal("0.5")).fen()).isEqualTo(501);
         assertThat(Money.ofFen(-1001).times(new BigDecimal("0.5")).fen()).isEqualTo(-501);
-        assertThat(Money.ofFen(1000).plus(Money.ofFen(5)).minus(Money.ofFen(10))).isEqualTo(Money.ofFen(995));
+        assertThat(Money.ofFen(1000).plus(Money.ofFen(5)).minus(Money.ofFen(10)))
+                .isEqualTo(Money.ofFen(995));
     }
 
     @Test
     void overflowThrowsInsteadOfWrapping() {
-        assertThatThrownBy(() -> Money.ofFen(Long.MAX_VALUE).plus(Money.ofFen(1))).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> Money.ofFen(Long.MAX_VALUE).plus(Money.ofFen(1)))
+                .isInstanceOf(ArithmeticException.class);
     }
 
     @Test

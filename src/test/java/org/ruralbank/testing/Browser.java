@@ -17,18 +17,29 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser {
 
-    private Browser() {
-    }
+    private Browser() {}
 
     public static ChromeDriver start() throws Exception {
         Path profile = Files.createTempDirectory("ruralbank-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1366,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1366,900",
+                "--lang=zh-CN",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
@@ -47,7 +58,8 @@ public final class Browser {
     public static Path awaitDownload(Path downloads) throws Exception {
         for (int i = 0; i < 100; i++) {
             try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
-                java.util.List<Path> done = files.filter(f -> f.toString().endsWith(".xlsx")).toList();
+                java.util.List<Path> done =
+                        files.filter(f -> f.toString().endsWith(".xlsx")).toList();
                 if (!done.isEmpty()) {
                     return done.get(0);
                 }

@@ -14,8 +14,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 public final class Endpoints {
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     public static Set<String> of(ApplicationContext ctx, boolean mutating) {
         RequestMappingHandlerMapping mapping =
@@ -31,7 +30,8 @@ public final class Endpoints {
                     endpoints.add("ANY " + pattern);
                 }
                 for (RequestMethod m : methods) {
-                    boolean isMutating = m != RequestMethod.GET && m != RequestMethod.HEAD && m != RequestMethod.OPTIONS;
+                    boolean isMutating =
+                            m != RequestMethod.GET && m != RequestMethod.HEAD && m != RequestMethod.OPTIONS;
                     if (isMutating == mutating) {
                         endpoints.add(m + " " + pattern);
                     }
@@ -39,8 +39,9 @@ public final class Endpoints {
             }
         });
         if (mutating) {
-            ctx.getBeansOfType(SimpleUrlHandlerMapping.class).values().forEach(urls -> urls.getHandlerMap()
-                    .forEach((pattern, handler) -> {
+            ctx.getBeansOfType(SimpleUrlHandlerMapping.class)
+                    .values()
+                    .forEach(urls -> urls.getHandlerMap().forEach((pattern, handler) -> {
                         if (handler instanceof HttpRequestHandler
                                 && handler.getClass().getPackageName().startsWith("org.ruralbank")) {
                             endpoints.add("POST " + pattern);

@@ -68,6 +68,7 @@ public final class TestBank {
     public static final String PASSWORD = "Chosen-Passw0rd";
     /** The first day of every generated test bank unless a test says otherwise. */
     public static final LocalDate JAN_1 = LocalDate.of(2025, 1, 1);
+
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     private final Orgs orgs;
@@ -90,7 +91,9 @@ public final class TestBank {
     }
 
     public Org headOffice() {
-        return orgs.list(OrgScope.everything()).stream().filter(o -> o.level() == Org.HEAD_OFFICE).findFirst()
+        return orgs.list(OrgScope.everything()).stream()
+                .filter(o -> o.level() == Org.HEAD_OFFICE)
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -109,8 +112,8 @@ public final class TestBank {
     /** As {@link #user}, linked to a member of staff of the bank's CORE_STAFF (null for none). */
     public String staffUser(Org org, DataScope scope, String staffId, Role... roles) {
         String username = uniqueId("u").toLowerCase();
-        users.changeOwnPassword(username, create(username, org, scope, staffId, EnumSet.of(roles[0], roles)),
-                PASSWORD, PASSWORD);
+        users.changeOwnPassword(
+                username, create(username, org, scope, staffId, EnumSet.of(roles[0], roles)), PASSWORD, PASSWORD);
         return username;
     }
 
@@ -121,9 +124,8 @@ public final class TestBank {
     }
 
     private String create(String username, Org org, DataScope scope, String staffId, Set<Role> roles) {
-        UserChange change = users.create(new NewStaffUser(username, "测试" + username, org.orgId(), staffId, roles,
-                scope),
-                Grantor.console());
+        UserChange change = users.create(
+                new NewStaffUser(username, "测试" + username, org.orgId(), staffId, roles, scope), Grantor.console());
         if (change instanceof UserChange.Proposed p) {
             change = users.approve(p.proposalId(), firstAdministrator());
         }
@@ -138,8 +140,15 @@ public final class TestBank {
     /** The signed-in view of a user, as the security layer builds it. */
     public StaffPrincipal principal(String username) {
         StaffUser u = users.findByUsername(username).orElseThrow();
-        return new StaffPrincipal(u.userId(), u.username(), u.displayName(), u.orgId(), u.orgPath(), u.staffId(),
-                u.roles(), u.dataScope());
+        return new StaffPrincipal(
+                u.userId(),
+                u.username(),
+                u.displayName(),
+                u.orgId(),
+                u.orgPath(),
+                u.staffId(),
+                u.roles(),
+                u.dataScope());
     }
 
     public long userId(String username) {
@@ -148,7 +157,8 @@ public final class TestBank {
 
     /** Signs in through the login form and returns the session. */
     public static MockHttpSession login(MockMvc mvc, String username, String password) throws Exception {
-        MvcResult result = mvc.perform(formLogin("/login").user(username).password(password)).andReturn();
+        MvcResult result = mvc.perform(formLogin("/login").user(username).password(password))
+                .andReturn();
         String target = result.getResponse().getRedirectedUrl();
         if (target == null || target.contains("/login")) {
             throw new AssertionError("login of " + username + " failed: redirected to " + target);
@@ -213,8 +223,9 @@ public final class TestBank {
         }
 
         public GenerationResult write() throws IOException {
-            return SampleBank.generate(new GenerationRequest(profile, scale, start, days, out, seed, utf8,
-                    List.copyOf(injects)), line -> { });
+            return SampleBank.generate(
+                    new GenerationRequest(profile, scale, start, days, out, seed, utf8, List.copyOf(injects)),
+                    line -> {});
         }
     }
 
@@ -333,10 +344,24 @@ public final class TestBank {
                     continue;
                 }
                 boolean person = c[1].equals("P");
-                row(t, c[0], c[1], c[2], person ? "01" : "21", String.format("3301%014d", i), person ? (i % 2 == 0 ? "M"
-                        : "F") : null, person ? "19700101" : null, "138" + String.format("%08d", i),
-                        TOWNS[i % 4] + "某村" + (i % 50) + "号", TOWNS[i % 4], "某村", person ? "FARMER" : null, null, c[3],
-                        "20150101", first ? "I" : "U");
+                row(
+                        t,
+                        c[0],
+                        c[1],
+                        c[2],
+                        person ? "01" : "21",
+                        String.format("3301%014d", i),
+                        person ? (i % 2 == 0 ? "M" : "F") : null,
+                        person ? "19700101" : null,
+                        "138" + String.format("%08d", i),
+                        TOWNS[i % 4] + "某村" + (i % 50) + "号",
+                        TOWNS[i % 4],
+                        "某村",
+                        person ? "FARMER" : null,
+                        null,
+                        c[3],
+                        "20150101",
+                        first ? "I" : "U");
             }
             // transactions first, so that account balances carry them
             List<String[]> txns = new ArrayList<>();
@@ -350,16 +375,45 @@ public final class TestBank {
                 bal[0] += debit ? -amount : amount;
                 String channel = CHANNELS[random.nextInt(CHANNELS.length)];
                 LocalDateTime at = date.atTime(8, 0).plusSeconds(random.nextInt(36_000));
-                txns.add(new String[] {String.format("%s%010d", ymd, ++seq), ymd, at.format(TS), acct, debit ? "D" : "C",
-                        yuan(amount), yuan(bal[0]), channel, "1001", null, "T001", accounts.get(acct)[1], null, null,
-                        i % 7 == 0 ? "王小二" : null, null, "0", i % 9 == 0 ? "转账，备注" : null});
+                txns.add(new String[] {
+                    String.format("%s%010d", ymd, ++seq),
+                    ymd,
+                    at.format(TS),
+                    acct,
+                    debit ? "D" : "C",
+                    yuan(amount),
+                    yuan(bal[0]),
+                    channel,
+                    "1001",
+                    null,
+                    "T001",
+                    accounts.get(acct)[1],
+                    null,
+                    null,
+                    i % 7 == 0 ? "王小二" : null,
+                    null,
+                    "0",
+                    i % 9 == 0 ? "转账，备注" : null
+                });
             }
             t = open(w, "CORE_DEPOSIT_ACCT", date, StandardCharsets.UTF_8, "7C", false, false, false);
             for (Map.Entry<String, String[]> a : accounts.entrySet()) {
                 String[] v = a.getValue();
                 boolean fix = v[2].equals("FIX");
-                row(t, a.getKey(), v[0], v[1], v[2], "CNY", "20200101", fix ? "20270101" : null, fix ? "36" : null,
-                        fix ? "0.0175" : "0.0035", yuan(balances.get(a.getKey())[0]), "N", null);
+                row(
+                        t,
+                        a.getKey(),
+                        v[0],
+                        v[1],
+                        v[2],
+                        "CNY",
+                        "20200101",
+                        fix ? "20270101" : null,
+                        fix ? "36" : null,
+                        fix ? "0.0175" : "0.0035",
+                        yuan(balances.get(a.getKey())[0]),
+                        "N",
+                        null);
             }
             t = open(w, "CORE_DEPOSIT_TXN", date, StandardCharsets.UTF_8, "7C", false, false, false);
             for (String[] x : txns) {
@@ -368,15 +422,37 @@ public final class TestBank {
             t = open(w, "CORE_CARD", date, StandardCharsets.UTF_8, "7C", false, false, false);
             for (Map.Entry<String, String[]> a : accounts.entrySet()) {
                 if (a.getValue()[2].equals("CUR")) {
-                    row(t, "62" + a.getKey().substring(4, 18) + "001", a.getKey(), a.getValue()[0], "JN",
-                            a.getKey().hashCode() % 3 == 0 ? "M" : "I", a.getValue()[1], "20200101", "N", "20200102", null);
+                    row(
+                            t,
+                            "62" + a.getKey().substring(4, 18) + "001",
+                            a.getKey(),
+                            a.getValue()[0],
+                            "JN",
+                            a.getKey().hashCode() % 3 == 0 ? "M" : "I",
+                            a.getValue()[1],
+                            "20200101",
+                            "N",
+                            "20200102",
+                            null);
                 }
             }
             // CRED: GBK, "|+|" separator with a trailing separator
             t = open(w, "CRED_LOAN_CONTRACT", date, TableMeta.GBK, "7C2B7C", true, false, false);
             for (String[] l : loans) {
-                row(t, l[1], l[2], l[3], "S" + l[3], l[5], yuan(Long.parseLong(l[4])), "0.0435", "20240101", "20270101",
-                        "EPI", "X", "A");
+                row(
+                        t,
+                        l[1],
+                        l[2],
+                        l[3],
+                        "S" + l[3],
+                        l[5],
+                        yuan(Long.parseLong(l[4])),
+                        "0.0435",
+                        "20240101",
+                        "20270101",
+                        "EPI",
+                        "X",
+                        "A");
             }
             t = open(w, "CRED_LOAN", date, TableMeta.GBK, "7C2B7C", true, false, false);
             List<String[]> repayments = new ArrayList<>();
@@ -384,11 +460,27 @@ public final class TestBank {
                 long[] lb = loanBalances.get(l[0]);
                 if (random.nextInt(10) == 0 && lb[0] > 100_000) {
                     lb[0] -= 100_000;
-                    repayments.add(new String[] {String.format("R%s%08d", ymd, ++seq), l[0], ymd, "1000.00", "12.50",
-                            "0.00", "CNT"});
+                    repayments.add(new String[] {
+                        String.format("R%s%08d", ymd, ++seq), l[0], ymd, "1000.00", "12.50", "0.00", "CNT"
+                    });
                 }
-                row(t, l[0], l[1], l[2], l[3], "20240101", "20270101", yuan(Long.parseLong(l[4])), yuan(lb[0]), "0.0435",
-                        lb[1] > 1 ? "1000.00" : "0.00", "0.00", lb[1] > 1 ? "45" : "0", Long.toString(lb[1]), "A", null);
+                row(
+                        t,
+                        l[0],
+                        l[1],
+                        l[2],
+                        l[3],
+                        "20240101",
+                        "20270101",
+                        yuan(Long.parseLong(l[4])),
+                        yuan(lb[0]),
+                        "0.0435",
+                        lb[1] > 1 ? "1000.00" : "0.00",
+                        "0.00",
+                        lb[1] > 1 ? "45" : "0",
+                        Long.toString(lb[1]),
+                        "A",
+                        null);
             }
             t = open(w, "CRED_REPAYMENT", date, TableMeta.GBK, "7C2B7C", true, false, false);
             for (String[] r : repayments) {
@@ -418,7 +510,14 @@ public final class TestBank {
             row(t, batch, "PENSION", "区农保办", accts.get(0), HEAD, ymd, "3", "300.00", "2", "200.00");
             t = open(w, "MID_AGENCY_DETAIL", date, TableMeta.GBK, "1D", false, true, false);
             for (int i = 1; i <= 3; i++) {
-                row(t, batch, Integer.toString(i), accts.get(i), custs.get(i)[2], "100.00", i == 3 ? "F" : "S",
+                row(
+                        t,
+                        batch,
+                        Integer.toString(i),
+                        accts.get(i),
+                        custs.get(i)[2],
+                        "100.00",
+                        i == 3 ? "F" : "S",
                         i == 3 ? "账户状态异常" : null);
             }
             // EB: UTF-8, 0x1E separator, gzip
@@ -426,54 +525,134 @@ public final class TestBank {
             int users = 0;
             for (Map.Entry<String, String[]> a : accounts.entrySet()) {
                 if (a.getValue()[2].equals("CUR") && (users++ % 3 == 0)) {
-                    row(t, "EB" + a.getKey(), a.getValue()[0], "MOB", a.getValue()[1], "20210101", "A", a.getKey(), null,
+                    row(
+                            t,
+                            "EB" + a.getKey(),
+                            a.getValue()[0],
+                            "MOB",
+                            a.getValue()[1],
+                            "20210101",
+                            "A",
+                            a.getKey(),
+                            null,
                             null);
                 }
             }
             t = open(w, "EB_TXN", date, StandardCharsets.UTF_8, "1E", false, false, true);
             for (int i = 0; i < Math.max(1, customers / 20); i++) {
-                row(t, String.format("EB%s%08d", ymd, ++seq), "EB" + accts.get(0), "MOB", ymd,
-                        date.atTime(9, 0).plusSeconds(i).format(TS), "INTR", "50.00", "0.00", "S", accts.get(0), accts.get(1),
+                row(
+                        t,
+                        String.format("EB%s%08d", ymd, ++seq),
+                        "EB" + accts.get(0),
+                        "MOB",
+                        ymd,
+                        date.atTime(9, 0).plusSeconds(i).format(TS),
+                        "INTR",
+                        "50.00",
+                        "0.00",
+                        "S",
+                        accts.get(0),
+                        accts.get(1),
                         null);
             }
             t = open(w, "EB_DEVICE", date, StandardCharsets.UTF_8, "1E", false, false, true);
             for (int i = 0; i < leafOrgs.size(); i++) {
-                row(t, "ATM" + leafOrgs.get(i), i % 2 == 0 ? "ATM" : "BMB", leafOrgs.get(i), TOWNS[i % 4] + "街道1号",
-                        i % 2 == 0 ? "N" : "Y", null, "20200101", "A");
+                row(
+                        t,
+                        "ATM" + leafOrgs.get(i),
+                        i % 2 == 0 ? "ATM" : "BMB",
+                        leafOrgs.get(i),
+                        TOWNS[i % 4] + "街道1号",
+                        i % 2 == 0 ? "N" : "Y",
+                        null,
+                        "20200101",
+                        "A");
             }
             t = open(w, "EB_DEVICE_TXN", date, StandardCharsets.UTF_8, "1E", false, false, true);
             for (int i = 0; i < Math.max(1, customers / 20); i++) {
-                row(t, String.format("DV%s%08d", ymd, ++seq), "ATM" + leafOrgs.get(i % leafOrgs.size()), ymd,
-                        date.atTime(10, 0).plusSeconds(i).format(TS), "WDL", "6221000000000001", "OWN", "100.00", "0.00",
-                        "S", null);
+                row(
+                        t,
+                        String.format("DV%s%08d", ymd, ++seq),
+                        "ATM" + leafOrgs.get(i % leafOrgs.size()),
+                        ymd,
+                        date.atTime(10, 0).plusSeconds(i).format(TS),
+                        "WDL",
+                        "6221000000000001",
+                        "OWN",
+                        "100.00",
+                        "0.00",
+                        "S",
+                        null);
             }
             // ACQ: UTF-8, tab separator
             t = open(w, "ACQ_MERCHANT", date, StandardCharsets.UTF_8, "09", false, false, false);
             for (int i = 0; i < 5; i++) {
-                row(t, String.format("M%014d", i), "便民超市" + i, "5411", custs.get(i)[0], accts.get(i), custs.get(i)[3],
-                        "S" + custs.get(i)[3], "农贸市场", "城关镇市场路" + i + "号", "20220101", "0.003800", "A", "Y", "Y");
+                row(
+                        t,
+                        String.format("M%014d", i),
+                        "便民超市" + i,
+                        "5411",
+                        custs.get(i)[0],
+                        accts.get(i),
+                        custs.get(i)[3],
+                        "S" + custs.get(i)[3],
+                        "农贸市场",
+                        "城关镇市场路" + i + "号",
+                        "20220101",
+                        "0.003800",
+                        "A",
+                        "Y",
+                        "Y");
             }
             t = open(w, "ACQ_POS_TXN", date, StandardCharsets.UTF_8, "09", false, false, false);
             for (int i = 0; i < Math.max(1, customers / 20); i++) {
-                row(t, String.format("P%s%08d", ymd, ++seq), String.format("M%014d", i % 5), "T0001", ymd,
-                        date.atTime(11, 0).plusSeconds(i).format(TS), "SALE", "622100******0001", "OWN", "D", "88.00",
-                        "0.33", "S");
+                row(
+                        t,
+                        String.format("P%s%08d", ymd, ++seq),
+                        String.format("M%014d", i % 5),
+                        "T0001",
+                        ymd,
+                        date.atTime(11, 0).plusSeconds(i).format(TS),
+                        "SALE",
+                        "622100******0001",
+                        "OWN",
+                        "D",
+                        "88.00",
+                        "0.33",
+                        "S");
             }
             w.writeReady(version);
             first = false;
         }
 
-        private TableWriter open(DeliveryWriter w, String table, LocalDate date, Charset cs, String sepHex,
-                boolean trailing, boolean crlf, boolean gzip) throws IOException {
+        private TableWriter open(
+                DeliveryWriter w,
+                String table,
+                LocalDate date,
+                Charset cs,
+                String sepHex,
+                boolean trailing,
+                boolean crlf,
+                boolean gzip)
+                throws IOException {
             return w.open(meta(DeliveryTables.get(table), date, cs, sepHex, trailing), gzip, crlf);
         }
 
         /** The metadata of a catalogue table: FIXED when {@code sepHex} is null. */
         public static TableMeta meta(DeliveryTable t, LocalDate date, Charset cs, String sepHex, boolean trailing) {
             boolean fixed = sepHex == null;
-            return new TableMeta(t.name(), t.system(), date, t.loadMode(), fixed ? RecordFormat.FIXED
-                    : RecordFormat.DELIMITED, cs, fixed ? new byte[0] : HexFormat.of().parseHex(sepHex), trailing,
-                    fixed ? t.fixedRecordLength() : 0, t.description(), t.columns());
+            return new TableMeta(
+                    t.name(),
+                    t.system(),
+                    date,
+                    t.loadMode(),
+                    fixed ? RecordFormat.FIXED : RecordFormat.DELIMITED,
+                    cs,
+                    fixed ? new byte[0] : HexFormat.of().parseHex(sepHex),
+                    trailing,
+                    fixed ? t.fixedRecordLength() : 0,
+                    t.description(),
+                    t.columns());
         }
 
         private static void row(TableWriter t, String... values) throws IOException {
@@ -522,7 +701,8 @@ public final class TestBank {
             String name = dataFile.getFileName().toString();
             Path chk = dataFile.resolveSibling(name.substring(0, name.indexOf(".dat")) + ".chk");
             try {
-                String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+                String md5 = HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("MD5").digest(bytes));
                 Files.writeString(chk, new CheckValues(rows, bytes.length, md5).render(), StandardCharsets.UTF_8);
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
@@ -542,17 +722,18 @@ public final class TestBank {
             this.engine = engine;
             engine.execute("create schema if not exists ods");
             for (DeliveryTable t : DeliveryTables.all()) {
-                StringJoiner cols = new StringJoiner(", ", "create table if not exists ods." + t.name().toLowerCase() + " (",
-                        ", biz_date DATE)");
+                StringJoiner cols = new StringJoiner(
+                        ", ", "create table if not exists ods." + t.name().toLowerCase() + " (", ", biz_date DATE)");
                 for (ColumnMeta c : t.columns()) {
-                    cols.add(c.name().toLowerCase() + " " + switch (c.type()) {
-                        case CHAR, VARCHAR -> "VARCHAR";
-                        case INTEGER -> "INTEGER";
-                        case BIGINT -> "BIGINT";
-                        case DECIMAL -> "DECIMAL(" + Math.min(38, c.length()) + ", " + c.scale() + ")";
-                        case DATE -> "DATE";
-                        case TIMESTAMP -> "TIMESTAMP";
-                    });
+                    cols.add(c.name().toLowerCase() + " "
+                            + switch (c.type()) {
+                                case CHAR, VARCHAR -> "VARCHAR";
+                                case INTEGER -> "INTEGER";
+                                case BIGINT -> "BIGINT";
+                                case DECIMAL -> "DECIMAL(" + Math.min(38, c.length()) + ", " + c.scale() + ")";
+                                case DATE -> "DATE";
+                                case TIMESTAMP -> "TIMESTAMP";
+                            });
                 }
                 engine.execute(cols.toString());
             }
@@ -575,113 +756,381 @@ public final class TestBank {
                 String[] ids = org[1].substring(1).split("/");
                 for (int i = 0; i < ids.length; i++) {
                     if (seen.add(ids[i])) {
-                        f.row("core_org", d, "org_id, org_name, org_level, parent_org_id, area_class, open_date, status",
-                                ids[i], "机构" + ids[i], String.valueOf(Math.min(3, i + 1)), i == 0 ? null : ids[i - 1], "R",
-                                "2000-01-01", "A");
+                        f.row(
+                                "core_org",
+                                d,
+                                "org_id, org_name, org_level, parent_org_id, area_class, open_date, status",
+                                ids[i],
+                                "机构" + ids[i],
+                                String.valueOf(Math.min(3, i + 1)),
+                                i == 0 ? null : ids[i - 1],
+                                "R",
+                                "2000-01-01",
+                                "A");
                     }
                 }
                 String id = org[0];
-                f.row("core_deposit_acct", d, "acct_no, cust_id, org_id, product_code, currency, open_date, balance, "
-                        + "acct_status", "A" + id, "C" + id, id, "CUR", "CNY", "2020-01-01", new java.math.BigDecimal("3500.00"), "N");
-                f.row("core_card", d, "card_no, acct_no, cust_id, card_product, medium, issue_org_id, issue_date, "
-                        + "card_status", "K" + id, "A" + id, "C" + id, "JN", "I", id, d, "N");
-                f.row("eb_user", d, "eb_user_id, cust_id, eb_type, sign_org_id, sign_date, status, acct_no",
-                        "P" + id, "C" + id, "PNET", id, d, "A", "A" + id);
-                f.row("eb_user", d, "eb_user_id, cust_id, eb_type, sign_org_id, sign_date, status, acct_no",
-                        "S" + id, "C" + id, "SMS", id, d, "A", "A" + id);
-                f.row("eb_user", d, "eb_user_id, cust_id, eb_type, sign_org_id, sign_date, status, acct_no, single_limit, "
-                        + "daily_limit", "E" + id, "C" + id, "CNET", id, d, "A", "A" + id,
-                        new java.math.BigDecimal("30000000.00"), new java.math.BigDecimal("50000000.00"));
+                f.row(
+                        "core_deposit_acct",
+                        d,
+                        "acct_no, cust_id, org_id, product_code, currency, open_date, balance, " + "acct_status",
+                        "A" + id,
+                        "C" + id,
+                        id,
+                        "CUR",
+                        "CNY",
+                        "2020-01-01",
+                        new java.math.BigDecimal("3500.00"),
+                        "N");
+                f.row(
+                        "core_card",
+                        d,
+                        "card_no, acct_no, cust_id, card_product, medium, issue_org_id, issue_date, " + "card_status",
+                        "K" + id,
+                        "A" + id,
+                        "C" + id,
+                        "JN",
+                        "I",
+                        id,
+                        d,
+                        "N");
+                f.row(
+                        "eb_user",
+                        d,
+                        "eb_user_id, cust_id, eb_type, sign_org_id, sign_date, status, acct_no",
+                        "P" + id,
+                        "C" + id,
+                        "PNET",
+                        id,
+                        d,
+                        "A",
+                        "A" + id);
+                f.row(
+                        "eb_user",
+                        d,
+                        "eb_user_id, cust_id, eb_type, sign_org_id, sign_date, status, acct_no",
+                        "S" + id,
+                        "C" + id,
+                        "SMS",
+                        id,
+                        d,
+                        "A",
+                        "A" + id);
+                f.row(
+                        "eb_user",
+                        d,
+                        "eb_user_id, cust_id, eb_type, sign_org_id, sign_date, status, acct_no, single_limit, "
+                                + "daily_limit",
+                        "E" + id,
+                        "C" + id,
+                        "CNET",
+                        id,
+                        d,
+                        "A",
+                        "A" + id,
+                        new java.math.BigDecimal("30000000.00"),
+                        new java.math.BigDecimal("50000000.00"));
                 for (String channel : List.of("ATM", "CNT")) {
-                    f.row("core_deposit_txn", d, "txn_seq, txn_date, txn_time, acct_no, dc_flag, amount, balance_after, "
-                            + "channel, txn_code, org_id, reversal_flag", "T" + channel + id, d, d + " 09:00:00", "A" + id,
-                            "C", new java.math.BigDecimal("100.00"), new java.math.BigDecimal("3500.00"), channel, "1001", id,
+                    f.row(
+                            "core_deposit_txn",
+                            d,
+                            "txn_seq, txn_date, txn_time, acct_no, dc_flag, amount, balance_after, "
+                                    + "channel, txn_code, org_id, reversal_flag",
+                            "T" + channel + id,
+                            d,
+                            d + " 09:00:00",
+                            "A" + id,
+                            "C",
+                            new java.math.BigDecimal("100.00"),
+                            new java.math.BigDecimal("3500.00"),
+                            channel,
+                            "1001",
+                            id,
                             "0");
                 }
-                f.row("eb_device", d, "device_id, device_type, org_id, location, offsite, install_date, status",
-                        "D" + id, "ATM", id, "网点" + id, "N", "2020-01-01", "A");
-                f.row("eb_device_txn", d, "dev_txn_seq, device_id, txn_date, txn_time, txn_kind, card_no, card_issuer, "
-                        + "amount, fee_income, status", "DT" + id, "D" + id, d, d + " 10:00:00", "WDL", "K" + id, "OTHER",
-                        new java.math.BigDecimal("500.00"), new java.math.BigDecimal("3.00"), "S");
-                f.row("eb_device", d, "device_id, device_type, org_id, location, offsite, merchant_id, install_date, status",
-                        "V" + id, "BMB", id, "村" + id, "Y", "M" + id, "2021-01-01", "A");
-                f.row("eb_device_txn", d, "dev_txn_seq, device_id, txn_date, txn_time, txn_kind, card_no, card_issuer, "
-                        + "amount, fee_income, status", "VT" + id, "V" + id, d, d + " 15:00:00", "WDL", "K" + id, "OWN",
-                        new java.math.BigDecimal("200.00"), java.math.BigDecimal.ZERO, "S");
-                f.row("acq_merchant", d, "merchant_id, merchant_name, mcc, cust_id, settle_acct_no, org_id, sign_date, mdr, "
-                        + "status, site_photo, trained", "M" + id, "商户" + id, "5411", "C" + id, "A" + id, id, d,
-                        new java.math.BigDecimal("0.0038"), "A", "N", "N");
-                f.row("acq_pos_txn", d, "pos_txn_seq, merchant_id, terminal_id, txn_date, txn_time, txn_kind, card_no, "
-                        + "card_issuer, card_type, amount, mdr_fee, status", "PT" + id, "M" + id, "T" + id, d,
-                        d + " 11:00:00", "SALE", "622848******1234", "OWN", "D", new java.math.BigDecimal("1000.00"),
-                        new java.math.BigDecimal("3.80"), "S");
-                f.row("acq_pos_txn", d, "pos_txn_seq, merchant_id, terminal_id, txn_date, txn_time, txn_kind, card_no, "
-                        + "card_issuer, card_type, amount, mdr_fee, status", "PN" + id, "M" + id, "T" + id, d,
-                        d + " 02:00:00", "SALE", "622848******5678", "OWN", "D", new java.math.BigDecimal("80.00"),
-                        new java.math.BigDecimal("0.30"), "S");
+                f.row(
+                        "eb_device",
+                        d,
+                        "device_id, device_type, org_id, location, offsite, install_date, status",
+                        "D" + id,
+                        "ATM",
+                        id,
+                        "网点" + id,
+                        "N",
+                        "2020-01-01",
+                        "A");
+                f.row(
+                        "eb_device_txn",
+                        d,
+                        "dev_txn_seq, device_id, txn_date, txn_time, txn_kind, card_no, card_issuer, "
+                                + "amount, fee_income, status",
+                        "DT" + id,
+                        "D" + id,
+                        d,
+                        d + " 10:00:00",
+                        "WDL",
+                        "K" + id,
+                        "OTHER",
+                        new java.math.BigDecimal("500.00"),
+                        new java.math.BigDecimal("3.00"),
+                        "S");
+                f.row(
+                        "eb_device",
+                        d,
+                        "device_id, device_type, org_id, location, offsite, merchant_id, install_date, status",
+                        "V" + id,
+                        "BMB",
+                        id,
+                        "村" + id,
+                        "Y",
+                        "M" + id,
+                        "2021-01-01",
+                        "A");
+                f.row(
+                        "eb_device_txn",
+                        d,
+                        "dev_txn_seq, device_id, txn_date, txn_time, txn_kind, card_no, card_issuer, "
+                                + "amount, fee_income, status",
+                        "VT" + id,
+                        "V" + id,
+                        d,
+                        d + " 15:00:00",
+                        "WDL",
+                        "K" + id,
+                        "OWN",
+                        new java.math.BigDecimal("200.00"),
+                        java.math.BigDecimal.ZERO,
+                        "S");
+                f.row(
+                        "acq_merchant",
+                        d,
+                        "merchant_id, merchant_name, mcc, cust_id, settle_acct_no, org_id, sign_date, mdr, "
+                                + "status, site_photo, trained",
+                        "M" + id,
+                        "商户" + id,
+                        "5411",
+                        "C" + id,
+                        "A" + id,
+                        id,
+                        d,
+                        new java.math.BigDecimal("0.0038"),
+                        "A",
+                        "N",
+                        "N");
+                f.row(
+                        "acq_pos_txn",
+                        d,
+                        "pos_txn_seq, merchant_id, terminal_id, txn_date, txn_time, txn_kind, card_no, "
+                                + "card_issuer, card_type, amount, mdr_fee, status",
+                        "PT" + id,
+                        "M" + id,
+                        "T" + id,
+                        d,
+                        d + " 11:00:00",
+                        "SALE",
+                        "622848******1234",
+                        "OWN",
+                        "D",
+                        new java.math.BigDecimal("1000.00"),
+                        new java.math.BigDecimal("3.80"),
+                        "S");
+                f.row(
+                        "acq_pos_txn",
+                        d,
+                        "pos_txn_seq, merchant_id, terminal_id, txn_date, txn_time, txn_kind, card_no, "
+                                + "card_issuer, card_type, amount, mdr_fee, status",
+                        "PN" + id,
+                        "M" + id,
+                        "T" + id,
+                        d,
+                        d + " 02:00:00",
+                        "SALE",
+                        "622848******5678",
+                        "OWN",
+                        "D",
+                        new java.math.BigDecimal("80.00"),
+                        new java.math.BigDecimal("0.30"),
+                        "S");
             }
-            engine.inTransaction(() -> warehouse.runner().build(List.of(date), s -> { }));
+            engine.inTransaction(() -> warehouse.runner().build(List.of(date), s -> {}));
         }
 
         /** A CORE_ORG row of {@code org} as the operational store keeps it. */
         public Rows org(String date, Org org) {
-            return row("core_org", date, "org_id, org_name, org_level, parent_org_id, town_name, area_class, open_date, "
-                    + "status", org.orgId(), org.name(), String.valueOf(org.level()), org.parentOrgId(), org.townName(), "R",
-                    "2000-01-01", "A");
+            return row(
+                    "core_org",
+                    date,
+                    "org_id, org_name, org_level, parent_org_id, town_name, area_class, open_date, " + "status",
+                    org.orgId(),
+                    org.name(),
+                    String.valueOf(org.level()),
+                    org.parentOrgId(),
+                    org.townName(),
+                    "R",
+                    "2000-01-01",
+                    "A");
         }
 
         /** A self-service device or village terminal; {@code merchant} is a village terminal's host shop. */
-        public Rows device(String date, String id, String type, Org org, String location, boolean offsite,
-                String merchant, String installed) {
-            return row("eb_device", date, "device_id, device_type, org_id, location, offsite, merchant_id, install_date, "
-                    + "status", id, type, org.orgId(), location, offsite ? "Y" : "N", merchant, installed, "A");
+        public Rows device(
+                String date,
+                String id,
+                String type,
+                Org org,
+                String location,
+                boolean offsite,
+                String merchant,
+                String installed) {
+            return row(
+                    "eb_device",
+                    date,
+                    "device_id, device_type, org_id, location, offsite, merchant_id, install_date, " + "status",
+                    id,
+                    type,
+                    org.orgId(),
+                    location,
+                    offsite ? "Y" : "N",
+                    merchant,
+                    installed,
+                    "A");
         }
 
         /** A device transaction at 10:00 on {@code date}; {@code issuer} OWN, NXY or OTHER, {@code status} S or F. */
-        public Rows deviceTxn(String date, String seq, String device, String kind, String issuer, String amount,
-                String fee, String status, String errorCode) {
-            return row("eb_device_txn", date, "dev_txn_seq, device_id, txn_date, txn_time, txn_kind, card_no, card_issuer, "
-                    + "amount, fee_income, status, error_code", seq, device, date, date + " 10:00:00", kind,
-                    "6228480000" + seq, issuer, new BigDecimal(amount), new BigDecimal(fee), status, errorCode);
+        public Rows deviceTxn(
+                String date,
+                String seq,
+                String device,
+                String kind,
+                String issuer,
+                String amount,
+                String fee,
+                String status,
+                String errorCode) {
+            return row(
+                    "eb_device_txn",
+                    date,
+                    "dev_txn_seq, device_id, txn_date, txn_time, txn_kind, card_no, card_issuer, "
+                            + "amount, fee_income, status, error_code",
+                    seq,
+                    device,
+                    date,
+                    date + " 10:00:00",
+                    kind,
+                    "6228480000" + seq,
+                    issuer,
+                    new BigDecimal(amount),
+                    new BigDecimal(fee),
+                    status,
+                    errorCode);
         }
 
         /** A POS merchant with its signed discount rate and its risk checklist. */
-        public Rows merchant(String date, String id, String name, Org org, String signed, String mdr, String status,
-                boolean sitePhoto, boolean trained) {
-            return row("acq_merchant", date, "merchant_id, merchant_name, mcc, cust_id, settle_acct_no, org_id, sign_date, "
-                    + "mdr, status, site_photo, trained", id, name, "5411", "C" + id, "A" + id, org.orgId(), signed,
-                    new BigDecimal(mdr), status, sitePhoto ? "Y" : "N", trained ? "Y" : "N");
+        public Rows merchant(
+                String date,
+                String id,
+                String name,
+                Org org,
+                String signed,
+                String mdr,
+                String status,
+                boolean sitePhoto,
+                boolean trained) {
+            return row(
+                    "acq_merchant",
+                    date,
+                    "merchant_id, merchant_name, mcc, cust_id, settle_acct_no, org_id, sign_date, "
+                            + "mdr, status, site_photo, trained",
+                    id,
+                    name,
+                    "5411",
+                    "C" + id,
+                    "A" + id,
+                    org.orgId(),
+                    signed,
+                    new BigDecimal(mdr),
+                    status,
+                    sitePhoto ? "Y" : "N",
+                    trained ? "Y" : "N");
         }
 
         /** A POS transaction at 11:00 on {@code date} with an own debit card, each on a card of its own. */
-        public Rows pos(String date, String seq, String merchant, String kind, String amount, String fee,
-                String status) {
-            return row("acq_pos_txn", date, "pos_txn_seq, merchant_id, terminal_id, txn_date, txn_time, txn_kind, card_no, "
-                    + "card_issuer, card_type, amount, mdr_fee, status", seq, merchant, "T" + merchant, date,
-                    date + " 11:00:00", kind, "622848******" + seq, "OWN", "D", new BigDecimal(amount),
-                    new BigDecimal(fee), status);
+        public Rows pos(
+                String date, String seq, String merchant, String kind, String amount, String fee, String status) {
+            return row(
+                    "acq_pos_txn",
+                    date,
+                    "pos_txn_seq, merchant_id, terminal_id, txn_date, txn_time, txn_kind, card_no, "
+                            + "card_issuer, card_type, amount, mdr_fee, status",
+                    seq,
+                    merchant,
+                    "T" + merchant,
+                    date,
+                    date + " 11:00:00",
+                    kind,
+                    "622848******" + seq,
+                    "OWN",
+                    "D",
+                    new BigDecimal(amount),
+                    new BigDecimal(fee),
+                    status);
         }
 
         /** An e-banking sign-up; {@code single} and {@code daily} are a corporate user's limits (null: none). */
         public Rows user(String date, String id, String type, Org org, String signed, String single, String daily) {
-            return row("eb_user", date, "eb_user_id, cust_id, eb_type, sign_org_id, sign_date, status, acct_no, "
-                    + "single_limit, daily_limit", id, "C" + id, type, org.orgId(), signed, "A", "A" + id,
-                    single == null ? null : new BigDecimal(single), daily == null ? null : new BigDecimal(daily));
+            return row(
+                    "eb_user",
+                    date,
+                    "eb_user_id, cust_id, eb_type, sign_org_id, sign_date, status, acct_no, "
+                            + "single_limit, daily_limit",
+                    id,
+                    "C" + id,
+                    type,
+                    org.orgId(),
+                    signed,
+                    "A",
+                    "A" + id,
+                    single == null ? null : new BigDecimal(single),
+                    daily == null ? null : new BigDecimal(daily));
         }
 
         /** An e-banking transaction at 12:00 on {@code date}; {@code kind} INTR, INTE or NXY. */
-        public Rows ebTxn(String date, String seq, String user, String type, String kind, String amount,
-                String status) {
-            return row("eb_txn", date, "eb_txn_seq, eb_user_id, eb_type, txn_date, txn_time, txn_kind, amount, fee, "
-                    + "status, payer_acct_no", seq, user, type, date, date + " 12:00:00", kind, new BigDecimal(amount),
-                    BigDecimal.ZERO, status, "A" + user);
+        public Rows ebTxn(
+                String date, String seq, String user, String type, String kind, String amount, String status) {
+            return row(
+                    "eb_txn",
+                    date,
+                    "eb_txn_seq, eb_user_id, eb_type, txn_date, txn_time, txn_kind, amount, fee, "
+                            + "status, payer_acct_no",
+                    seq,
+                    user,
+                    type,
+                    date,
+                    date + " 12:00:00",
+                    kind,
+                    new BigDecimal(amount),
+                    BigDecimal.ZERO,
+                    status,
+                    "A" + user);
         }
 
         /** A deposit transaction of 100.00 booked at {@code org} through {@code channel}, a reversal or not. */
         public Rows depositTxn(String date, String seq, Org org, String channel, boolean reversal) {
-            return row("core_deposit_txn", date, "txn_seq, txn_date, txn_time, acct_no, dc_flag, amount, balance_after, "
-                    + "channel, txn_code, org_id, reversal_flag", seq, date, date + " 09:00:00", "A" + seq, "C",
-                    new BigDecimal("100.00"), new BigDecimal("100.00"), channel, "1001", org.orgId(), reversal ? "1" : "0");
+            return row(
+                    "core_deposit_txn",
+                    date,
+                    "txn_seq, txn_date, txn_time, acct_no, dc_flag, amount, balance_after, "
+                            + "channel, txn_code, org_id, reversal_flag",
+                    seq,
+                    date,
+                    date + " 09:00:00",
+                    "A" + seq,
+                    "C",
+                    new BigDecimal("100.00"),
+                    new BigDecimal("100.00"),
+                    channel,
+                    "1001",
+                    org.orgId(),
+                    reversal ? "1" : "0");
         }
 
         /** Inserts one row: {@code columns} is a comma list, {@code values} the SQL literals in the same order. */
@@ -690,8 +1139,8 @@ public final class TestBank {
             for (Object v : values) {
                 literals.add(v == null ? "null" : v instanceof Number ? v.toString() : "'" + v + "'");
             }
-            engine.execute("insert into ods." + table + " (" + columns + ", biz_date) values (" + String.join(", ", literals)
-                    + ", date '" + date + "')");
+            engine.execute("insert into ods." + table + " (" + columns + ", biz_date) values ("
+                    + String.join(", ", literals) + ", date '" + date + "')");
             return this;
         }
     }
@@ -730,14 +1179,22 @@ public final class TestBank {
 
         /** Builds the warehouse for {@code dates}, in ascending order. */
         public void build(String... dates) {
-            warehouse.engine().inTransaction(() -> warehouse.runner().build(
-                    Arrays.stream(dates).map(LocalDate::parse).sorted().toList(), s -> { }));
+            warehouse
+                    .engine()
+                    .inTransaction(() -> warehouse
+                            .runner()
+                            .build(
+                                    Arrays.stream(dates)
+                                            .map(LocalDate::parse)
+                                            .sorted()
+                                            .toList(),
+                                    s -> {}));
         }
 
         /** The scope of a user of {@code org} who sees it and everything below it. */
         public static OrgScope scopeOf(Org org) {
-            return OrgScope.of(new StaffPrincipal(1, "u", "u", org.orgId(), org.path(), null, Set.of(),
-                    DataScope.ORG_AND_BELOW));
+            return OrgScope.of(
+                    new StaffPrincipal(1, "u", "u", org.orgId(), org.path(), null, Set.of(), DataScope.ORG_AND_BELOW));
         }
 
         @Override

@@ -9,8 +9,7 @@ import java.util.UUID;
 /** The databases the tests run on: the real PostgreSQL that .ci/run prepares, and the embedded H2. */
 public final class TestStores {
 
-    private TestStores() {
-    }
+    private TestStores() {}
 
     /** A PostgreSQL URL for a schema of its own, so that each test context starts from empty tables. */
     public static String[] postgres() {

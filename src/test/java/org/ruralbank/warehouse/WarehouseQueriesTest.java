@@ -20,13 +20,12 @@ class WarehouseQueriesTest {
 
     @TempDir
     Path home;
+
     Warehouse warehouse;
 
-    record Account(String acctNo, LocalDate opened, BigDecimal balance, long txns) {
-    }
+    record Account(String acctNo, LocalDate opened, BigDecimal balance, long txns) {}
 
-    record Count(long accounts) {
-    }
+    record Count(long accounts) {}
 
     @BeforeEach
     void accounts() {
@@ -48,62 +47,88 @@ class WarehouseQueriesTest {
 
     @Test
     void readsRowsIntoRecordsByColumnName() {
-        assertThat(accounts("li", OrgRows.of(OrgScope.everything()))).containsExactly(
-                new Account("A1", LocalDate.of(2025, 1, 2), new BigDecimal("10.50"), 3),
-                new Account("A2", LocalDate.of(2025, 2, 3), new BigDecimal("0.00"), 0),
-                new Account("B1", LocalDate.of(2025, 3, 4), new BigDecimal("7.00"), 1));
+        assertThat(accounts("li", OrgRows.of(OrgScope.everything())))
+                .containsExactly(
+                        new Account("A1", LocalDate.of(2025, 1, 2), new BigDecimal("10.50"), 3),
+                        new Account("A2", LocalDate.of(2025, 2, 3), new BigDecimal("0.00"), 0),
+                        new Account("B1", LocalDate.of(2025, 3, 4), new BigDecimal("7.00"), 1));
     }
 
     @Test
     void bindsValuesSoThatQuotesInThemStayData() {
-        assertThat(accounts("li' or '1' = '1", OrgRows.of(OrgScope.everything()))).isEmpty();
-        assertThat(accounts("wang's", OrgRows.of(OrgScope.everything()))).extracting(Account::acctNo)
+        assertThat(accounts("li' or '1' = '1", OrgRows.of(OrgScope.everything())))
+                .isEmpty();
+        assertThat(accounts("wang's", OrgRows.of(OrgScope.everything())))
+                .extracting(Account::acctNo)
                 .containsExactly("B2");
     }
 
     @Test
     void showsOnlyTheRowsOfTheScopeAndOfTheSubtreeAsked() {
-        OrgScope branchA = OrgScope.of(new StaffPrincipal(1, "u", "u", "A", "/H/A/", null, Set.of(),
-                DataScope.ORG_AND_BELOW));
-        assertThat(accounts("li", OrgRows.of(branchA))).extracting(Account::acctNo).containsExactly("A1", "A2");
-        assertThat(accounts("li", new OrgRows(branchA, "/H/A/A1/"))).extracting(Account::acctNo)
+        OrgScope branchA =
+                OrgScope.of(new StaffPrincipal(1, "u", "u", "A", "/H/A/", null, Set.of(), DataScope.ORG_AND_BELOW));
+        assertThat(accounts("li", OrgRows.of(branchA)))
+                .extracting(Account::acctNo)
+                .containsExactly("A1", "A2");
+        assertThat(accounts("li", new OrgRows(branchA, "/H/A/A1/")))
+                .extracting(Account::acctNo)
                 .containsExactly("A2");
-        assertThat(accounts("li", new OrgRows(branchA, "/H/B/"))).as("a subtree never widens the scope").isEmpty();
+        assertThat(accounts("li", new OrgRows(branchA, "/H/B/")))
+                .as("a subtree never widens the scope")
+                .isEmpty();
     }
 
     @Test
     void refusesToReadBankDataWithoutAScopeAndAScopeWhereNoBankDataIsRead() {
-        assertThatThrownBy(() -> warehouse.queries().named("test/accounts_by_owner").bind("owner", "li")
-                .list(Account.class)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OrgRows");
-        assertThatThrownBy(() -> warehouse.queries().named("test/account_count")
-                .within(OrgRows.of(OrgScope.everything()))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> warehouse
+                        .queries()
+                        .named("test/accounts_by_owner")
+                        .bind("owner", "li")
+                        .list(Account.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("OrgRows");
+        assertThatThrownBy(
+                        () -> warehouse.queries().named("test/account_count").within(OrgRows.of(OrgScope.everything())))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void refusesAParameterLeftUnboundOrUnknown() {
-        assertThatThrownBy(() -> warehouse.queries().named("test/accounts_by_owner")
-                .within(OrgRows.of(OrgScope.everything())).list(Account.class))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("owner");
+        assertThatThrownBy(() -> warehouse
+                        .queries()
+                        .named("test/accounts_by_owner")
+                        .within(OrgRows.of(OrgScope.everything()))
+                        .list(Account.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("owner");
         assertThatThrownBy(() -> warehouse.queries().named("test/account_count").bind("owner", "li"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(":owner");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(":owner");
     }
 
     @Test
     void returnsNoRowsWhileATableItReadsIsNotBuilt() {
         warehouse.engine().execute("drop table mart.test_account");
-        assertThat(warehouse.queries().named("test/account_count").list(Count.class)).isEmpty();
+        assertThat(warehouse.queries().named("test/account_count").list(Count.class))
+                .isEmpty();
     }
 
     @Test
     void failsOnAHeaderThatDoesNotTellTheTruth() {
         assertThatThrownBy(() -> warehouse.queries().named("test/lying_header").list(Count.class))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("rows_counted");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("rows_counted");
         assertThatThrownBy(() -> warehouse.queries().named("test/undeclared_parameter"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("owner");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("owner");
     }
 
     private java.util.List<Account> accounts(String owner, OrgRows rows) {
-        return warehouse.queries().named("test/accounts_by_owner").bind("owner", owner).within(rows)
+        return warehouse
+                .queries()
+                .named("test/accounts_by_owner")
+                .bind("owner", owner)
+                .within(rows)
                 .list(Account.class);
     }
 }

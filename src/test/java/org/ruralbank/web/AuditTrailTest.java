@@ -34,10 +34,13 @@ class AuditTrailTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     AuditEvents audit;
+
     @Autowired
     StaffUsers users;
 
@@ -71,10 +74,15 @@ class AuditTrailTest {
     private long distributedPool() {
         var w = org.ruralbank.appraisal.AppraisalRows.publishedRun(ctx, java.util.List.of(branch));
         long pool = w.poolOf().get(branch.orgId());
-        appraisalPools().distribute(pool, java.util.List.of(
-                new org.ruralbank.appraisal.Pools.LineInput(w.staffOf().get(branch.orgId()).get(0), "6.00", "多劳多得"),
-                new org.ruralbank.appraisal.Pools.LineInput(w.staffOf().get(branch.orgId()).get(1), "4.00", "按得分")),
-                OrgScope.everything());
+        appraisalPools()
+                .distribute(
+                        pool,
+                        java.util.List.of(
+                                new org.ruralbank.appraisal.Pools.LineInput(
+                                        w.staffOf().get(branch.orgId()).get(0), "6.00", "多劳多得"),
+                                new org.ruralbank.appraisal.Pools.LineInput(
+                                        w.staffOf().get(branch.orgId()).get(1), "4.00", "按得分")),
+                        OrgScope.everything());
         return pool;
     }
 
@@ -83,107 +91,195 @@ class AuditTrailTest {
         Map<String, AuditCase> cases = new LinkedHashMap<>();
         cases.put("POST /appraisal/office/schemes", () -> {
             int year = 2030 + Math.abs(bank.uniqueId("y").hashCode() % 60);
-            var form = post("/appraisal/office/schemes").session(perf()).with(csrf()).param("year", "" + year)
-                    .param("name", "审计方案").param("branchWeightPct", "60").param("floorSharePct", "50")
+            var form = post("/appraisal/office/schemes")
+                    .session(perf())
+                    .with(csrf())
+                    .param("year", "" + year)
+                    .param("name", "审计方案")
+                    .param("branchWeightPct", "60")
+                    .param("floorSharePct", "50")
                     .param("capSharePct", "200");
-            for (String[] i : new String[][] {{"loan_balance", "QUANT", "FINANCE", "70"}, {"合规", "QUAL", "CONTROL",
-                    "30"}}) {
-                form.param("code", i[0]).param("kind", i[1]).param("perspective", i[2]).param("weight", i[3])
-                        .param("threshold", "0").param("floor", "0").param("cap", "120").param("base", "")
-                        .param("urban", "1").param("suburban", "1").param("rural", "1");
+            for (String[] i :
+                    new String[][] {{"loan_balance", "QUANT", "FINANCE", "70"}, {"合规", "QUAL", "CONTROL", "30"}}) {
+                form.param("code", i[0])
+                        .param("kind", i[1])
+                        .param("perspective", i[2])
+                        .param("weight", i[3])
+                        .param("threshold", "0")
+                        .param("floor", "0")
+                        .param("cap", "120")
+                        .param("base", "")
+                        .param("urban", "1")
+                        .param("suburban", "1")
+                        .param("rural", "1");
             }
             mvc.perform(form).andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.scheme.save", "" + year};
         });
         cases.put("POST /appraisal/office/budget", () -> {
-            mvc.perform(post("/appraisal/office/budget").session(perf()).with(csrf()).param("year", "2098")
-                    .param("wageTotal", "5000000.00").param("bonusPct", "12.5")).andExpect(status().is3xxRedirection());
+            mvc.perform(post("/appraisal/office/budget")
+                            .session(perf())
+                            .with(csrf())
+                            .param("year", "2098")
+                            .param("wageTotal", "5000000.00")
+                            .param("bonusPct", "12.5"))
+                    .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.budget.set", "2098"};
         });
         cases.put("POST /appraisal/office/entries", () -> {
-            mvc.perform(post("/appraisal/office/entries").session(perf()).with(csrf()).param("period", "2097Q1")
-                    .param("orgId", branch.orgId()).param("kind", "BONUS").param("itemCode", "营销竞赛")
-                    .param("points", "2").param("reason", "竞赛第一")).andExpect(status().is3xxRedirection());
+            mvc.perform(post("/appraisal/office/entries")
+                            .session(perf())
+                            .with(csrf())
+                            .param("period", "2097Q1")
+                            .param("orgId", branch.orgId())
+                            .param("kind", "BONUS")
+                            .param("itemCode", "营销竞赛")
+                            .param("points", "2")
+                            .param("reason", "竞赛第一"))
+                    .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.entry.enter", "" + entryOf(branch.orgId())};
         });
         cases.put("POST /appraisal/office/entries/{id}/approve", () -> {
-            mvc.perform(post("/appraisal/office/entries").session(perf()).with(csrf()).param("period", "2097Q2")
-                    .param("orgId", branch.orgId()).param("kind", "PENALTY").param("itemCode", "合规检查")
-                    .param("points", "3").param("reason", "违规")).andExpect(status().is3xxRedirection());
+            mvc.perform(post("/appraisal/office/entries")
+                            .session(perf())
+                            .with(csrf())
+                            .param("period", "2097Q2")
+                            .param("orgId", branch.orgId())
+                            .param("kind", "PENALTY")
+                            .param("itemCode", "合规检查")
+                            .param("points", "3")
+                            .param("reason", "违规"))
+                    .andExpect(status().is3xxRedirection());
             long id = entryOf(branch.orgId());
-            mvc.perform(post("/appraisal/office/entries/" + id + "/approve").session(perf()).with(csrf()))
+            mvc.perform(post("/appraisal/office/entries/" + id + "/approve")
+                            .session(perf())
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.entry.approve", "" + id};
         });
         cases.put("POST /appraisal/office/runs", () -> {
-            TestBank.Rows.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
-                    java.time.LocalDate.of(2024, 3, 31), java.util.List.<String[]>of(new String[] {branch.orgId(),
-                            branch.path()}));
-            ctx.getBean(org.ruralbank.appraisal.Schemes.class).save(new org.ruralbank.appraisal.Schemes.Scheme(2024,
-                    "审计方案", 60, 50, 200, java.util.List.of(new org.ruralbank.appraisal.Schemes.Item("new_cards",
-                            org.ruralbank.appraisal.Schemes.Kind.QUANT, org.ruralbank.appraisal.Perspective.CUSTOMER,
-                            java.math.BigDecimal.valueOf(100), java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO,
-                            java.math.BigDecimal.valueOf(120), java.math.BigDecimal.TEN, java.math.BigDecimal.ONE,
-                            java.math.BigDecimal.ONE, java.math.BigDecimal.ONE))), OrgScope.everything());
-            String location = mvc.perform(post("/appraisal/office/runs").session(perf()).with(csrf())
-                    .param("period", "2024-03")).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+            TestBank.Rows.seed(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2024, 3, 31),
+                    java.util.List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
+            ctx.getBean(org.ruralbank.appraisal.Schemes.class)
+                    .save(
+                            new org.ruralbank.appraisal.Schemes.Scheme(
+                                    2024,
+                                    "审计方案",
+                                    60,
+                                    50,
+                                    200,
+                                    java.util.List.of(new org.ruralbank.appraisal.Schemes.Item(
+                                            "new_cards",
+                                            org.ruralbank.appraisal.Schemes.Kind.QUANT,
+                                            org.ruralbank.appraisal.Perspective.CUSTOMER,
+                                            java.math.BigDecimal.valueOf(100),
+                                            java.math.BigDecimal.ZERO,
+                                            java.math.BigDecimal.ZERO,
+                                            java.math.BigDecimal.valueOf(120),
+                                            java.math.BigDecimal.TEN,
+                                            java.math.BigDecimal.ONE,
+                                            java.math.BigDecimal.ONE,
+                                            java.math.BigDecimal.ONE))),
+                            OrgScope.everything());
+            String location = mvc.perform(post("/appraisal/office/runs")
+                            .session(perf())
+                            .with(csrf())
+                            .param("period", "2024-03"))
+                    .andExpect(status().is3xxRedirection())
+                    .andReturn()
+                    .getResponse()
                     .getRedirectedUrl();
             return new String[] {"appraisal.run", location.substring(location.indexOf("run=") + 4)};
         });
         cases.put("POST /appraisal/office/runs/{id}/publish", () -> {
-            String location = mvc.perform(post("/appraisal/office/runs").session(perf()).with(csrf())
-                    .param("period", "2024-03")).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+            String location = mvc.perform(post("/appraisal/office/runs")
+                            .session(perf())
+                            .with(csrf())
+                            .param("period", "2024-03"))
+                    .andExpect(status().is3xxRedirection())
+                    .andReturn()
+                    .getResponse()
                     .getRedirectedUrl();
             String run = location.substring(location.indexOf("run=") + 4);
-            mvc.perform(post("/appraisal/office/runs/" + run + "/publish").session(perf()).with(csrf()));
+            mvc.perform(post("/appraisal/office/runs/" + run + "/publish")
+                    .session(perf())
+                    .with(csrf()));
             return new String[] {"appraisal.publish", run};
         });
         cases.put("POST /appraisal/pools/{id}", () -> {
             var w = org.ruralbank.appraisal.AppraisalRows.publishedRun(ctx, java.util.List.of(branch));
             long pool = w.poolOf().get(branch.orgId());
-            mvc.perform(post("/appraisal/pools/" + pool).session(headOfBranch()).with(csrf())
-                    .param("staffId", w.staffOf().get(branch.orgId()).get(0), w.staffOf().get(branch.orgId()).get(1))
-                    .param("amount", "5.50", "4.50").param("reason", "得分高", "得分低"))
+            mvc.perform(post("/appraisal/pools/" + pool)
+                            .session(headOfBranch())
+                            .with(csrf())
+                            .param(
+                                    "staffId",
+                                    w.staffOf().get(branch.orgId()).get(0),
+                                    w.staffOf().get(branch.orgId()).get(1))
+                            .param("amount", "5.50", "4.50")
+                            .param("reason", "得分高", "得分低"))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.pool.distribute", "" + pool};
         });
         cases.put("POST /appraisal/pools/{id}/submit", () -> {
             long pool = distributedPool();
-            mvc.perform(post("/appraisal/pools/" + pool + "/submit").session(headOfBranch()).with(csrf()))
+            mvc.perform(post("/appraisal/pools/" + pool + "/submit")
+                            .session(headOfBranch())
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.pool.submit", "" + pool};
         });
         cases.put("POST /appraisal/office/pools/{id}/approve", () -> {
             long pool = distributedPool();
             appraisalPools().submit(pool, OrgScope.everything());
-            mvc.perform(post("/appraisal/office/pools/" + pool + "/approve").session(perf()).with(csrf()))
+            mvc.perform(post("/appraisal/office/pools/" + pool + "/approve")
+                            .session(perf())
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.pool.approve", "" + pool};
         });
         cases.put("POST /appraisal/office/pools/{id}/return", () -> {
             long pool = distributedPool();
             appraisalPools().submit(pool, OrgScope.everything());
-            mvc.perform(post("/appraisal/office/pools/" + pool + "/return").session(perf()).with(csrf()))
+            mvc.perform(post("/appraisal/office/pools/" + pool + "/return")
+                            .session(perf())
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.pool.return", "" + pool};
         });
         cases.put("POST /users", () -> {
             String name = bank.uniqueId("n").toLowerCase();
-            mvc.perform(post("/users").session(session).with(csrf()).param("username", name)
-                    .param("displayName", "新用户").param("orgId", branch.orgId()).param("roles", "CM")
-                    .param("dataScope", "ORG")).andExpect(status().is3xxRedirection());
+            mvc.perform(post("/users")
+                            .session(session)
+                            .with(csrf())
+                            .param("username", name)
+                            .param("displayName", "新用户")
+                            .param("orgId", branch.orgId())
+                            .param("roles", "CM")
+                            .param("dataScope", "ORG"))
+                    .andExpect(status().is3xxRedirection());
             return new String[] {"user.create", name};
         });
         cases.put("POST /users/{id}", () -> {
             String name = bank.user(branch, DataScope.ORG, Role.CM);
-            mvc.perform(post("/users/" + bank.userId(name)).session(session).with(csrf())
-                    .param("displayName", "改名").param("orgId", branch.orgId()).param("roles", "CM", "AUTHORIZER")
-                    .param("dataScope", "ORG").param("enabled", "true")).andExpect(status().is3xxRedirection());
+            mvc.perform(post("/users/" + bank.userId(name))
+                            .session(session)
+                            .with(csrf())
+                            .param("displayName", "改名")
+                            .param("orgId", branch.orgId())
+                            .param("roles", "CM", "AUTHORIZER")
+                            .param("dataScope", "ORG")
+                            .param("enabled", "true"))
+                    .andExpect(status().is3xxRedirection());
             return new String[] {"user.update", name};
         });
         cases.put("POST /users/{id}/reset-password", () -> {
             String name = bank.user(branch, DataScope.ORG, Role.CM);
-            mvc.perform(post("/users/" + bank.userId(name) + "/reset-password").session(session).with(csrf()))
+            mvc.perform(post("/users/" + bank.userId(name) + "/reset-password")
+                            .session(session)
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"user.resetPassword", name};
         });
@@ -192,58 +288,84 @@ class AuditTrailTest {
             for (int i = 0; i < StaffUsers.MAX_FAILED_LOGINS; i++) {
                 users.loginFailed(name);
             }
-            mvc.perform(post("/users/" + bank.userId(name) + "/unlock").session(session).with(csrf()))
+            mvc.perform(post("/users/" + bank.userId(name) + "/unlock")
+                            .session(session)
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"user.unlock", name};
         });
         cases.put("POST /users/proposals/{id}/approve", () -> {
             String name = bank.user(branch, DataScope.ORG, Role.CM);
             long proposal = proposeWholeBankScope(name);
-            MockHttpSession whole = TestBank.login(mvc, bank.user(bank.headOffice(), DataScope.ALL, Role.ADMIN),
-                    TestBank.PASSWORD);
-            mvc.perform(post("/users/proposals/" + proposal + "/approve").session(whole).with(csrf()))
+            MockHttpSession whole =
+                    TestBank.login(mvc, bank.user(bank.headOffice(), DataScope.ALL, Role.ADMIN), TestBank.PASSWORD);
+            mvc.perform(post("/users/proposals/" + proposal + "/approve")
+                            .session(whole)
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"user.grant.approve", String.valueOf(proposal)};
         });
         cases.put("POST /users/proposals/{id}/reject", () -> {
             long proposal = proposeWholeBankScope(bank.user(branch, DataScope.ORG, Role.CM));
-            MockHttpSession whole = TestBank.login(mvc, bank.user(bank.headOffice(), DataScope.ALL, Role.ADMIN),
-                    TestBank.PASSWORD);
-            mvc.perform(post("/users/proposals/" + proposal + "/reject").session(whole).with(csrf())
-                    .param("reason", "无此需要")).andExpect(status().is3xxRedirection());
+            MockHttpSession whole =
+                    TestBank.login(mvc, bank.user(bank.headOffice(), DataScope.ALL, Role.ADMIN), TestBank.PASSWORD);
+            mvc.perform(post("/users/proposals/" + proposal + "/reject")
+                            .session(whole)
+                            .with(csrf())
+                            .param("reason", "无此需要"))
+                    .andExpect(status().is3xxRedirection());
             return new String[] {"user.grant.reject", String.valueOf(proposal)};
         });
         cases.put("POST /orgs", () -> {
             String id = bank.uniqueId("S");
-            mvc.perform(post("/orgs").session(session).with(csrf()).param("orgId", id).param("name", "新分理处")
-                    .param("parentOrgId", branch.orgId())).andExpect(status().is3xxRedirection());
+            mvc.perform(post("/orgs")
+                            .session(session)
+                            .with(csrf())
+                            .param("orgId", id)
+                            .param("name", "新分理处")
+                            .param("parentOrgId", branch.orgId()))
+                    .andExpect(status().is3xxRedirection());
             return new String[] {"org.create", id};
         });
         cases.put("POST /directconnect/changes", () -> {
             String id = bank.uniqueId("E");
-            mvc.perform(post("/directconnect/changes").session(session).with(csrf()).param("kind", "ENTERPRISE")
-                    .param("enterpriseId", id).param("name", "审计企业").param("orgId", branch.orgId()))
+            mvc.perform(post("/directconnect/changes")
+                            .session(session)
+                            .with(csrf())
+                            .param("kind", "ENTERPRISE")
+                            .param("enterpriseId", id)
+                            .param("name", "审计企业")
+                            .param("orgId", branch.orgId()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"dc.change.propose", String.valueOf(changeOf(id))};
         });
         cases.put("POST /directconnect/changes/{id}/approve", () -> {
             String id = bank.uniqueId("E");
             long change = proposeAsAnother(id);
-            mvc.perform(post("/directconnect/changes/" + change + "/approve").session(session).with(csrf()))
+            mvc.perform(post("/directconnect/changes/" + change + "/approve")
+                            .session(session)
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"dc.change.approve", String.valueOf(change)};
         });
         cases.put("POST /directconnect/changes/{id}/reject", () -> {
             long change = proposeAsAnother(bank.uniqueId("E"));
-            mvc.perform(post("/directconnect/changes/" + change + "/reject").session(session).with(csrf())
-                    .param("reason", "资料不全")).andExpect(status().is3xxRedirection());
+            mvc.perform(post("/directconnect/changes/" + change + "/reject")
+                            .session(session)
+                            .with(csrf())
+                            .param("reason", "资料不全"))
+                    .andExpect(status().is3xxRedirection());
             return new String[] {"dc.change.reject", String.valueOf(change)};
         });
         cases.put("POST /password", () -> {
             String[] fresh = bank.userWithOneTimePassword(branch, Role.CM);
             MockHttpSession own = TestBank.login(mvc, fresh[0], fresh[1]);
-            mvc.perform(post("/password").session(own).with(csrf()).param("current", fresh[1])
-                    .param("next", "Brand-New-Passw0rd").param("repeat", "Brand-New-Passw0rd"))
+            mvc.perform(post("/password")
+                            .session(own)
+                            .with(csrf())
+                            .param("current", fresh[1])
+                            .param("next", "Brand-New-Passw0rd")
+                            .param("repeat", "Brand-New-Passw0rd"))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"user.changePassword", fresh[0]};
         });
@@ -260,37 +382,56 @@ class AuditTrailTest {
         cases.put("POST /appraisal/ftp/proposals/{id}/approve", () -> {
             long id = proposeCurve();
             MockHttpSession perf = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.PERF), TestBank.PASSWORD);
-            mvc.perform(post("/appraisal/ftp/proposals/" + id + "/approve").session(perf).with(csrf()))
+            mvc.perform(post("/appraisal/ftp/proposals/" + id + "/approve")
+                            .session(perf)
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.curve.approve", String.valueOf(id)};
         });
         cases.put("POST /appraisal/ftp/proposals/{id}/reject", () -> {
             long id = proposeCurve();
             MockHttpSession perf = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.PERF), TestBank.PASSWORD);
-            mvc.perform(post("/appraisal/ftp/proposals/" + id + "/reject").session(perf).with(csrf()))
+            mvc.perform(post("/appraisal/ftp/proposals/" + id + "/reject")
+                            .session(perf)
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.curve.reject", String.valueOf(id)};
         });
         cases.put("POST /appraisal/claims", () -> {
-            org.ruralbank.testing.TestBank.Rows.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
-                    java.time.LocalDate.of(2025, 6, 30), java.util.List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
-            MockHttpSession cm = TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.CM), TestBank.PASSWORD);
-            mvc.perform(post("/appraisal/claims").session(cm).with(csrf()).param("kind", "DEPOSIT")
-                    .param("objectId", "A" + branch.orgId()).param("staffId", "S1").param("share", "40")
-                    .param("validFrom", "2025-07-01")).andExpect(status().is3xxRedirection());
+            org.ruralbank.testing.TestBank.Rows.seed(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2025, 6, 30),
+                    java.util.List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
+            MockHttpSession cm =
+                    TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.CM), TestBank.PASSWORD);
+            mvc.perform(post("/appraisal/claims")
+                            .session(cm)
+                            .with(csrf())
+                            .param("kind", "DEPOSIT")
+                            .param("objectId", "A" + branch.orgId())
+                            .param("staffId", "S1")
+                            .param("share", "40")
+                            .param("validFrom", "2025-07-01"))
+                    .andExpect(status().is3xxRedirection());
             long id = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class)
-                    .claimsOf(org.ruralbank.appraisal.CreditKind.DEPOSIT, "A" + branch.orgId()).get(0).claimId();
+                    .claimsOf(org.ruralbank.appraisal.CreditKind.DEPOSIT, "A" + branch.orgId())
+                    .get(0)
+                    .claimId();
             return new String[] {"appraisal.claim.submit", String.valueOf(id)};
         });
         cases.put("POST /appraisal/claims/{id}/approve", () -> {
             long id = pendingClaim();
-            mvc.perform(post("/appraisal/claims/" + id + "/approve").session(head()).with(csrf()))
+            mvc.perform(post("/appraisal/claims/" + id + "/approve")
+                            .session(head())
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.claim.approve", String.valueOf(id)};
         });
         cases.put("POST /appraisal/claims/{id}/reject", () -> {
             long id = pendingClaim();
-            mvc.perform(post("/appraisal/claims/" + id + "/reject").session(head()).with(csrf()))
+            mvc.perform(post("/appraisal/claims/" + id + "/reject")
+                            .session(head())
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.claim.reject", String.valueOf(id)};
         });
@@ -298,38 +439,57 @@ class AuditTrailTest {
             var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
             long claim = pendingClaim();
             var c = store.claim(claim).orElseThrow();
-            long dispute = store.openDispute(c.objectKind(), c.objectId(), branch.path(), java.time.OffsetDateTime.now());
+            long dispute =
+                    store.openDispute(c.objectKind(), c.objectId(), branch.path(), java.time.OffsetDateTime.now());
             store.joinDispute(dispute, c.objectKind(), c.objectId(), c.validFrom(), c.validTo(), claim);
-            mvc.perform(post("/appraisal/disputes/" + dispute + "/settle").session(head()).with(csrf())
-                    .param("share_" + claim, "30").param("effective", "2025-01-01")).andExpect(status().is3xxRedirection());
+            mvc.perform(post("/appraisal/disputes/" + dispute + "/settle")
+                            .session(head())
+                            .with(csrf())
+                            .param("share_" + claim, "30")
+                            .param("effective", "2025-01-01"))
+                    .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.dispute.settle", String.valueOf(dispute)};
         });
         cases.put("POST /channels/targets/upload", () -> {
-            byte[] workbook = org.ruralbank.channels.TargetWorkbookTestSupport.filled(2030,
+            byte[] workbook = org.ruralbank.channels.TargetWorkbookTestSupport.filled(
+                    2030,
                     java.util.List.of(new org.ruralbank.channels.TargetWorkbook.Branch(branch.orgId(), branch.name())));
-            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                    .multipart("/channels/targets/upload")
-                    .file(new org.springframework.mock.web.MockMultipartFile("file", "t.xlsx", null, workbook))
-                    .param("year", "2030").session(session).with(csrf())).andExpect(status().is3xxRedirection());
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                    "/channels/targets/upload")
+                            .file(new org.springframework.mock.web.MockMultipartFile("file", "t.xlsx", null, workbook))
+                            .param("year", "2030")
+                            .session(session)
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
             return new String[] {"targets.upload", "2030"};
         });
         cases.put("POST /data/load", () -> {
-            MockHttpSession ebank = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+            MockHttpSession ebank =
+                    TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
             mvc.perform(post("/data/load").session(ebank).with(csrf())).andExpect(status().is3xxRedirection());
             return new String[] {"ingest.load", "inbox"};
         });
         cases.put("POST /warehouse/sql", () -> {
-            MockHttpSession whole = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+            MockHttpSession whole =
+                    TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
             String query = "select 42 as " + bank.uniqueId("answer_").toLowerCase();
-            String page = mvc.perform(post("/warehouse/sql").session(whole).with(csrf()).param("query", query))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String page = mvc.perform(
+                            post("/warehouse/sql").session(whole).with(csrf()).param("query", query))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains("42");
             return new String[] {"warehouse.sql", query};
         });
         cases.put("POST /warehouse/sql/export", () -> {
-            MockHttpSession whole = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+            MockHttpSession whole =
+                    TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
             String query = "select 43 as " + bank.uniqueId("answer_").toLowerCase();
-            mvc.perform(post("/warehouse/sql/export").session(whole).with(csrf()).param("query", query))
+            mvc.perform(post("/warehouse/sql/export")
+                            .session(whole)
+                            .with(csrf())
+                            .param("query", query))
                     .andExpect(status().isOk());
             return new String[] {"warehouse.sql.export", query};
         });
@@ -351,18 +511,31 @@ class AuditTrailTest {
     @Test
     void theSqlConsoleRefusesWritesAndUsersWithoutTheWholeBankAndAuditsBoth() throws Exception {
         MockHttpSession whole = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
-        String page = mvc.perform(post("/warehouse/sql").session(whole).with(csrf())
-                .param("query", "create table evil as select 1")).andExpect(status().isOk()).andReturn().getResponse()
+        String page = mvc.perform(post("/warehouse/sql")
+                        .session(whole)
+                        .with(csrf())
+                        .param("query", "create table evil as select 1"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         assertThat(page).contains("sql-error");
-        page = mvc.perform(post("/warehouse/sql").session(whole).with(csrf())
-                .param("query", "select * from read_text('/etc/passwd')")).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        page = mvc.perform(post("/warehouse/sql")
+                        .session(whole)
+                        .with(csrf())
+                        .param("query", "select * from read_text('/etc/passwd')"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("sql-error").doesNotContain("root:");
         mvc.perform(post("/warehouse/sql").session(session).with(csrf()).param("query", "select 7 as scoped_user"))
                 .andExpect(status().isForbidden());
-        boolean refused = audit.search(OrgScope.everything(), new AuditEvents.Filter(admin, "access.refused", null,
-                null), 1, 10).items().stream().anyMatch(e -> "POST /warehouse/sql".equals(e.targetId()));
+        boolean refused = audit
+                .search(OrgScope.everything(), new AuditEvents.Filter(admin, "access.refused", null, null), 1, 10)
+                .items()
+                .stream()
+                .anyMatch(e -> "POST /warehouse/sql".equals(e.targetId()));
         assertThat(refused).as("the refused request is audited").isTrue();
     }
 
@@ -371,17 +544,24 @@ class AuditTrailTest {
         Set<String> uncovered = new TreeSet<>(Endpoints.of(ctx, true));
         uncovered.removeAll(cases().keySet());
         uncovered.removeAll(JOURNALED.keySet());
-        assertThat(uncovered).as("mutating endpoints without an audit test: add a case to AuditTrailTest").isEmpty();
+        assertThat(uncovered)
+                .as("mutating endpoints without an audit test: add a case to AuditTrailTest")
+                .isEmpty();
     }
 
     @Test
     void everyMutatingEndpointIsAudited() throws Exception {
         for (Map.Entry<String, AuditCase> c : cases().entrySet()) {
             String[] expected = c.getValue().run();
-            boolean found = audit.search(OrgScope.everything(), new AuditEvents.Filter(null, expected[0], null, null),
-                    1, 200).items().stream().anyMatch(e -> expected[1].equalsIgnoreCase(e.targetId())
-                            && e.actor() != null && e.occurredAt() != null);
-            assertThat(found).as(c.getKey() + " leaves an audit entry " + expected[0] + " for " + expected[1]).isTrue();
+            boolean found = audit
+                    .search(OrgScope.everything(), new AuditEvents.Filter(null, expected[0], null, null), 1, 200)
+                    .items()
+                    .stream()
+                    .anyMatch(e ->
+                            expected[1].equalsIgnoreCase(e.targetId()) && e.actor() != null && e.occurredAt() != null);
+            assertThat(found)
+                    .as(c.getKey() + " leaves an audit entry " + expected[0] + " for " + expected[1])
+                    .isTrue();
         }
     }
 
@@ -394,29 +574,52 @@ class AuditTrailTest {
         var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
         String object = bank.uniqueId("OBJ");
         store.ensureObject(org.ruralbank.appraisal.CreditKind.LOAN, object, branch.orgId(), branch.path());
-        return store.insertClaim(org.ruralbank.appraisal.CreditKind.LOAN, object, branch.path(), "S9",
-                new java.math.BigDecimal("0.2"), java.time.LocalDate.of(2025, 1, 1), org.ruralbank.appraisal.Claim.OPEN_END,
-                "PENDING", "CLAIM", null, "someone", java.time.OffsetDateTime.now(), null);
+        return store.insertClaim(
+                org.ruralbank.appraisal.CreditKind.LOAN,
+                object,
+                branch.path(),
+                "S9",
+                new java.math.BigDecimal("0.2"),
+                java.time.LocalDate.of(2025, 1, 1),
+                org.ruralbank.appraisal.Claim.OPEN_END,
+                "PENDING",
+                "CLAIM",
+                null,
+                "someone",
+                java.time.OffsetDateTime.now(),
+                null);
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger CURVE_DAYS = new java.util.concurrent.atomic.AtomicInteger(
-            (int) (System.nanoTime() % 100_000));
+    private static final java.util.concurrent.atomic.AtomicInteger CURVE_DAYS =
+            new java.util.concurrent.atomic.AtomicInteger((int) (System.nanoTime() % 100_000));
 
     /** A date far ahead that no other case (nor an earlier run on the shared database) has a curve for. */
     private static String freeCurveDate() {
-        return java.time.LocalDate.of(2100, 1, 1).plusDays(CURVE_DAYS.incrementAndGet()).toString();
+        return java.time.LocalDate.of(2100, 1, 1)
+                .plusDays(CURVE_DAYS.incrementAndGet())
+                .toString();
     }
 
     private long proposalOf(String date) {
         return ctx.getBean(org.ruralbank.appraisal.FtpCurves.class).proposals().stream()
-                .filter(p -> p.curveDate().toString().equals(date)).findFirst().orElseThrow().proposalId();
+                .filter(p -> p.curveDate().toString().equals(date))
+                .findFirst()
+                .orElseThrow()
+                .proposalId();
     }
 
     /** A curve proposed by another whole-bank user. */
     private long proposeCurve() {
         String date = freeCurveDate();
-        var maker = new org.ruralbank.platform.StaffPrincipal(1, bank.uniqueId("maker"), "录入", branch.orgId(),
-                branch.path(), null, java.util.Set.of(Role.PERF), DataScope.ALL);
+        var maker = new org.ruralbank.platform.StaffPrincipal(
+                1,
+                bank.uniqueId("maker"),
+                "录入",
+                branch.orgId(),
+                branch.path(),
+                null,
+                java.util.Set.of(Role.PERF),
+                DataScope.ALL);
         java.util.Map<String, String> rates = new java.util.HashMap<>();
         org.ruralbank.appraisal.FtpCurves.TERMS.keySet().forEach(t -> rates.put(t, "0.02"));
         ctx.getBean(org.ruralbank.appraisal.FtpCurves.class).propose(java.time.LocalDate.parse(date), rates, maker);
@@ -426,37 +629,52 @@ class AuditTrailTest {
     /** The console proposes to give the user the whole bank: a proposal for a whole-bank administrator. */
     private long proposeWholeBankScope(String username) {
         var u = users.findByUsername(username).orElseThrow();
-        return ((org.ruralbank.platform.UserChange.Proposed) users.update(u.userId(), u.displayName(), u.orgId(),
-                u.roles(), DataScope.ALL, true, org.ruralbank.platform.Grantor.console())).proposalId();
+        return ((org.ruralbank.platform.UserChange.Proposed) users.update(
+                        u.userId(),
+                        u.displayName(),
+                        u.orgId(),
+                        u.roles(),
+                        DataScope.ALL,
+                        true,
+                        org.ruralbank.platform.Grantor.console()))
+                .proposalId();
     }
 
     private long entryOf(String orgId) {
         return ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-                .sql("select max(entry_id) from appraisal_entry where org_id = :o").param("o", orgId)
-                .query(Long.class).single();
+                .sql("select max(entry_id) from appraisal_entry where org_id = :o")
+                .param("o", orgId)
+                .query(Long.class)
+                .single();
     }
 
     private long changeOf(String enterpriseId) {
         return ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-                .sql("select max(change_id) from dc_change where enterprise_id = :e").param("e", enterpriseId)
-                .query(Long.class).single();
+                .sql("select max(change_id) from dc_change where enterprise_id = :e")
+                .param("e", enterpriseId)
+                .query(Long.class)
+                .single();
     }
 
     /** A change proposed by another staff member of the branch, for the signed-in admin to decide. */
     private long proposeAsAnother(String enterpriseId) {
-        var maker = org.ruralbank.directconnect.DirectConnectFixture.principal(users,
-                bank.user(branch, DataScope.ORG_AND_BELOW, Role.EBANK));
-        return ctx.getBean(org.ruralbank.directconnect.Onboarding.class).propose(
-                org.ruralbank.directconnect.Onboarding.Kind.ENTERPRISE.change(
-                        Map.of("enterpriseId", enterpriseId, "name", "复核企业", "orgId", branch.orgId())), maker);
+        var maker = org.ruralbank.directconnect.DirectConnectFixture.principal(
+                users, bank.user(branch, DataScope.ORG_AND_BELOW, Role.EBANK));
+        return ctx.getBean(org.ruralbank.directconnect.Onboarding.class)
+                .propose(
+                        org.ruralbank.directconnect.Onboarding.Kind.ENTERPRISE.change(
+                                Map.of("enterpriseId", enterpriseId, "name", "复核企业", "orgId", branch.orgId())),
+                        maker);
     }
 
     @Test
     void loginsAreAuditedBothWays() throws Exception {
         String name = bank.user(branch, DataScope.ORG, Role.CM);
         TestBank.login(mvc, name, TestBank.PASSWORD);
-        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
-                .formLogin("/login").user(name).password("wrong-password"));
+        mvc.perform(
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+                        .user(name)
+                        .password("wrong-password"));
         var entries = audit.search(OrgScope.everything(), new AuditEvents.Filter(name, "login", null, null), 1, 10)
                 .items();
         assertThat(entries).extracting(AuditEvents.Entry::outcome).contains("OK", "FAILED");

@@ -27,6 +27,7 @@ class FirstLoginBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext ctx;
 

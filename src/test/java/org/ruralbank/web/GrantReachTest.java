@@ -75,10 +75,13 @@ class GrantReachTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     StaffUsers users;
+
     @Autowired
     JdbcClient db;
 
@@ -90,6 +93,7 @@ class GrantReachTest {
     MockHttpSession asEbankOfA;
     /** A whole-bank administrator who sits in branch A: above the branch administrator though within reach. */
     long wholeBankInA;
+
     long userOfA;
     long userOfB;
     String enterpriseOfB;
@@ -110,17 +114,22 @@ class GrantReachTest {
         userOfB = bank.userId(bank.user(b, DataScope.ORG, Role.CM));
         var dcB = new DirectConnectFixture(ctx, b);
         enterpriseOfB = dcB.enterprise("乙授权企业");
-        changeOfB = ctx.getBean(Onboarding.class).propose(Onboarding.Kind.LIMIT.change(
-                Map.of("enterpriseId", enterpriseOfB, "perTxnLimit", "100.00", "dailyLimit", "200.00")), dcB.maker);
+        changeOfB = ctx.getBean(Onboarding.class)
+                .propose(
+                        Onboarding.Kind.LIMIT.change(
+                                Map.of("enterpriseId", enterpriseOfB, "perTxnLimit", "100.00", "dailyLimit", "200.00")),
+                        dcB.maker);
         StaffUser cm = users.findByUsername(cmOfA).orElseThrow();
-        pendingGrant = ((UserChange.Proposed) users.update(cm.userId(), cm.displayName(), a.orgId(), cm.roles(),
-                DataScope.ALL, true, Grantor.console())).proposalId();
+        pendingGrant = ((UserChange.Proposed) users.update(
+                        cm.userId(), cm.displayName(), a.orgId(), cm.roles(), DataScope.ALL, true, Grantor.console()))
+                .proposalId();
         headOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
         perfOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.PERF), TestBank.PASSWORD);
     }
 
     /** A branch head and a performance officer of branch A, whose scope is the branch. */
     MockHttpSession headOfA;
+
     MockHttpSession perfOfA;
 
     /** One case per mutating endpoint: every way the actor could name more than they hold, each refused. */
@@ -137,7 +146,8 @@ class GrantReachTest {
         cases.put("POST /users/{id}", () -> {
             updateUser(self, a.orgId(), "ALL", "ADMIN").andExpect(status().isForbidden());
             updateUser(self, a.orgId(), "ORG_AND_BELOW", "ADMIN", "AUTHORIZER").andExpect(status().isForbidden());
-            updateUser(self, bank.headOffice().orgId(), "ORG_AND_BELOW", "ADMIN").andExpect(status().isBadRequest());
+            updateUser(self, bank.headOffice().orgId(), "ORG_AND_BELOW", "ADMIN")
+                    .andExpect(status().isBadRequest());
             updateUser(userOfA, a.orgId(), "ALL", "CM").andExpect(status().isForbidden());
             updateUser(userOfA, a.orgId(), "ORG", "AUDITOR").andExpect(status().isForbidden());
             updateUser(userOfA, b.orgId(), "ORG", "CM").andExpect(status().isBadRequest());
@@ -145,89 +155,179 @@ class GrantReachTest {
             updateUser(wholeBankInA, a.orgId(), "ORG", "CM").andExpect(status().isForbidden());
         });
         cases.put("POST /users/{id}/reset-password", () -> {
-            mvc.perform(post("/users/" + wholeBankInA + "/reset-password").session(asAdminOfA).with(csrf()))
+            mvc.perform(post("/users/" + wholeBankInA + "/reset-password")
+                            .session(asAdminOfA)
+                            .with(csrf()))
                     .andExpect(status().isForbidden());
-            mvc.perform(post("/users/" + bank.userId("admin") + "/reset-password").session(asAdminOfA)
-                    .with(csrf())).andExpect(status().isNotFound());
-            mvc.perform(post("/users/" + userOfB + "/reset-password").session(asAdminOfA).with(csrf()))
+            mvc.perform(post("/users/" + bank.userId("admin") + "/reset-password")
+                            .session(asAdminOfA)
+                            .with(csrf()))
+                    .andExpect(status().isNotFound());
+            mvc.perform(post("/users/" + userOfB + "/reset-password")
+                            .session(asAdminOfA)
+                            .with(csrf()))
                     .andExpect(status().isNotFound());
         });
         cases.put("POST /users/{id}/unlock", () -> {
-            mvc.perform(post("/users/" + wholeBankInA + "/unlock").session(asAdminOfA).with(csrf()))
+            mvc.perform(post("/users/" + wholeBankInA + "/unlock")
+                            .session(asAdminOfA)
+                            .with(csrf()))
                     .andExpect(status().isForbidden());
-            mvc.perform(post("/users/" + userOfB + "/unlock").session(asAdminOfA).with(csrf()))
+            mvc.perform(post("/users/" + userOfB + "/unlock")
+                            .session(asAdminOfA)
+                            .with(csrf()))
                     .andExpect(status().isNotFound());
         });
-        cases.put("POST /users/proposals/{id}/approve", () -> mvc.perform(post("/users/proposals/" + pendingGrant
-                + "/approve").session(asAdminOfA).with(csrf())).andExpect(status().isForbidden()));
-        cases.put("POST /users/proposals/{id}/reject", () -> mvc.perform(post("/users/proposals/" + pendingGrant
-                + "/reject").session(asAdminOfA).with(csrf())).andExpect(status().isNotFound()));
+        cases.put(
+                "POST /users/proposals/{id}/approve",
+                () -> mvc.perform(post("/users/proposals/" + pendingGrant + "/approve")
+                                .session(asAdminOfA)
+                                .with(csrf()))
+                        .andExpect(status().isForbidden()));
+        cases.put(
+                "POST /users/proposals/{id}/reject",
+                () -> mvc.perform(post("/users/proposals/" + pendingGrant + "/reject")
+                                .session(asAdminOfA)
+                                .with(csrf()))
+                        .andExpect(status().isNotFound()));
         cases.put("POST /orgs", () -> {
-            String page = mvc.perform(post("/orgs").session(asAdminOfA).with(csrf()).param("orgId", bank.uniqueId("S"))
-                    .param("name", "乙的分理处").param("parentOrgId", b.orgId())).andReturn().getResponse()
+            String page = mvc.perform(post("/orgs")
+                            .session(asAdminOfA)
+                            .with(csrf())
+                            .param("orgId", bank.uniqueId("S"))
+                            .param("name", "乙的分理处")
+                            .param("parentOrgId", b.orgId()))
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString();
             assertThat(page).contains("data-field=\"parentOrgId\"");
-            page = mvc.perform(post("/orgs").session(asAdminOfA).with(csrf()).param("orgId", bank.uniqueId("H"))
-                    .param("name", "第二个总行")).andReturn().getResponse().getContentAsString();
+            page = mvc.perform(post("/orgs")
+                            .session(asAdminOfA)
+                            .with(csrf())
+                            .param("orgId", bank.uniqueId("H"))
+                            .param("name", "第二个总行"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains("data-field=\"parentOrgId\"");
         });
         cases.put("POST /directconnect/changes", () -> {
-            mvc.perform(post("/directconnect/changes").session(asEbankOfA).with(csrf()).param("kind", "ENTERPRISE")
-                    .param("enterpriseId", bank.uniqueId("E")).param("name", "乙的企业").param("orgId", b.orgId()))
+            mvc.perform(post("/directconnect/changes")
+                            .session(asEbankOfA)
+                            .with(csrf())
+                            .param("kind", "ENTERPRISE")
+                            .param("enterpriseId", bank.uniqueId("E"))
+                            .param("name", "乙的企业")
+                            .param("orgId", b.orgId()))
                     .andExpect(r -> assertThat(r.getFlashMap().get("error")).isNotNull());
-            mvc.perform(post("/directconnect/changes").session(asEbankOfA).with(csrf()).param("kind", "LIMIT")
-                    .param("enterpriseId", enterpriseOfB).param("perTxnLimit", "1.00").param("dailyLimit", "2.00"))
+            mvc.perform(post("/directconnect/changes")
+                            .session(asEbankOfA)
+                            .with(csrf())
+                            .param("kind", "LIMIT")
+                            .param("enterpriseId", enterpriseOfB)
+                            .param("perTxnLimit", "1.00")
+                            .param("dailyLimit", "2.00"))
                     .andExpect(status().isNotFound());
         });
-        cases.put("POST /directconnect/changes/{id}/approve", () -> mvc.perform(post("/directconnect/changes/"
-                + changeOfB + "/approve").session(asEbankOfA).with(csrf())).andExpect(status().isNotFound()));
-        cases.put("POST /directconnect/changes/{id}/reject", () -> mvc.perform(post("/directconnect/changes/"
-                + changeOfB + "/reject").session(asEbankOfA).with(csrf())).andExpect(status().isNotFound()));
+        cases.put(
+                "POST /directconnect/changes/{id}/approve",
+                () -> mvc.perform(post("/directconnect/changes/" + changeOfB + "/approve")
+                                .session(asEbankOfA)
+                                .with(csrf()))
+                        .andExpect(status().isNotFound()));
+        cases.put(
+                "POST /directconnect/changes/{id}/reject",
+                () -> mvc.perform(post("/directconnect/changes/" + changeOfB + "/reject")
+                                .session(asEbankOfA)
+                                .with(csrf()))
+                        .andExpect(status().isNotFound()));
         cases.put("POST /password", () -> {
             // the form changes the signed-in user's own password only: naming someone else changes nothing
-            String page = mvc.perform(post("/password").session(asAdminOfA).with(csrf()).param("username", "admin")
-                    .param("current", "not-mine").param("next", "Taken-0ver-Passw0rd")
-                    .param("repeat", "Taken-0ver-Passw0rd")).andReturn().getResponse().getContentAsString();
+            String page = mvc.perform(post("/password")
+                            .session(asAdminOfA)
+                            .with(csrf())
+                            .param("username", "admin")
+                            .param("current", "not-mine")
+                            .param("next", "Taken-0ver-Passw0rd")
+                            .param("repeat", "Taken-0ver-Passw0rd"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains("data-field=\"current\"");
         });
         cases.put("POST /channels/targets/upload", () -> {
-            byte[] workbook = TargetWorkbookTestSupport.filled(2031,
-                    List.of(new TargetWorkbook.Branch(b.orgId(), b.name())));
+            byte[] workbook =
+                    TargetWorkbookTestSupport.filled(2031, List.of(new TargetWorkbook.Branch(b.orgId(), b.name())));
             String page = mvc.perform(multipart("/channels/targets/upload")
-                    .file(new MockMultipartFile("file", "t.xlsx", null, workbook)).param("year", "2031")
-                    .session(asAdminOfA).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+                            .file(new MockMultipartFile("file", "t.xlsx", null, workbook))
+                            .param("year", "2031")
+                            .session(asAdminOfA)
+                            .with(csrf()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString();
             assertThat(page).contains(b.orgId());
         });
         cases.put("POST /appraisal/claims", () -> {
-            org.ruralbank.testing.TestBank.Rows.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
-                    java.time.LocalDate.of(2025, 6, 30), List.<String[]>of(new String[] {b.orgId(), b.path()}));
-            String page = mvc.perform(post("/appraisal/claims").session(headOfA()).with(csrf()).param("kind", "DEPOSIT")
-                    .param("objectId", "A" + b.orgId()).param("staffId", "S1").param("share", "100")
-                    .param("validFrom", "2025-01-01")).andExpect(status().isOk()).andReturn().getResponse()
+            org.ruralbank.testing.TestBank.Rows.seed(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2025, 6, 30),
+                    List.<String[]>of(new String[] {b.orgId(), b.path()}));
+            String page = mvc.perform(post("/appraisal/claims")
+                            .session(headOfA())
+                            .with(csrf())
+                            .param("kind", "DEPOSIT")
+                            .param("objectId", "A" + b.orgId())
+                            .param("staffId", "S1")
+                            .param("share", "100")
+                            .param("validFrom", "2025-01-01"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString();
             assertThat(page).contains("data-field=\"objectId\"");
         });
         cases.put("POST /appraisal/claims/{id}/approve", () -> {
-            String page = mvc.perform(post("/appraisal/claims/" + claimOfB() + "/approve").session(headOfA())
-                    .with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String page = mvc.perform(post("/appraisal/claims/" + claimOfB() + "/approve")
+                            .session(headOfA())
+                            .with(csrf()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains("alert-danger");
         });
-        cases.put("POST /appraisal/claims/{id}/reject", () -> mvc.perform(post("/appraisal/claims/" + claimOfB()
-                + "/reject").session(headOfA()).with(csrf())).andExpect(status().isOk()));
+        cases.put(
+                "POST /appraisal/claims/{id}/reject",
+                () -> mvc.perform(post("/appraisal/claims/" + claimOfB() + "/reject")
+                                .session(headOfA())
+                                .with(csrf()))
+                        .andExpect(status().isOk()));
         cases.put("POST /appraisal/disputes/{id}/settle", () -> {
             var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
             long claim = claimOfB();
             var c = store.claim(claim).orElseThrow();
             long dispute = store.openDispute(c.objectKind(), c.objectId(), b.path(), java.time.OffsetDateTime.now());
             store.joinDispute(dispute, c.objectKind(), c.objectId(), c.validFrom(), c.validTo(), claim);
-            mvc.perform(post("/appraisal/disputes/" + dispute + "/settle").session(headOfA()).with(csrf())
-                    .param("share_" + claim, "100").param("effective", "2025-01-01")).andExpect(status().isNotFound());
+            mvc.perform(post("/appraisal/disputes/" + dispute + "/settle")
+                            .session(headOfA())
+                            .with(csrf())
+                            .param("share_" + claim, "100")
+                            .param("effective", "2025-01-01"))
+                    .andExpect(status().isNotFound());
         });
         cases.put("POST /appraisal/ftp/propose", () -> {
-            // a branch's performance officer may propose a curve, but it applies to nobody until a whole-bank checker approves it
-            var form = post("/appraisal/ftp/propose").session(perfOfA()).with(csrf()).param("curveDate",
-                    java.time.LocalDate.of(2200, 1, 1).plusDays(bank.uniqueId("d").hashCode() & 0xffff).toString());
+            // a branch's performance officer may propose a curve, but it applies to nobody until a whole-bank checker
+            // approves it
+            var form = post("/appraisal/ftp/propose")
+                    .session(perfOfA())
+                    .with(csrf())
+                    .param(
+                            "curveDate",
+                            java.time.LocalDate.of(2200, 1, 1)
+                                    .plusDays(bank.uniqueId("d").hashCode() & 0xffff)
+                                    .toString());
             for (String t : org.ruralbank.appraisal.FtpCurves.TERMS.keySet()) {
                 form = form.param(t, "0.02");
             }
@@ -235,18 +335,38 @@ class GrantReachTest {
         });
         cases.put("POST /appraisal/ftp/proposals/{id}/approve", () -> {
             String page = mvc.perform(post("/appraisal/ftp/proposals/" + curveProposal() + "/approve")
-                    .session(perfOfA()).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+                            .session(perfOfA())
+                            .with(csrf()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString();
             assertThat(page).contains("data-field=\"proposal\"");
         });
-        cases.put("POST /appraisal/ftp/proposals/{id}/reject", () -> mvc.perform(post("/appraisal/ftp/proposals/"
-                + curveProposal() + "/reject").session(perfOfA()).with(csrf())).andExpect(status().isOk()));
-        cases.put("POST /data/load", () -> mvc.perform(post("/data/load").session(asAdminOfA).with(csrf()))
-                .andExpect(status().isForbidden()));
-        cases.put("POST /warehouse/sql", () -> mvc.perform(post("/warehouse/sql").session(asAdminOfA).with(csrf())
-                .param("query", "select 1")).andExpect(status().isForbidden()));
-        cases.put("POST /warehouse/sql/export", () -> mvc.perform(post("/warehouse/sql/export").session(asAdminOfA)
-                .with(csrf()).param("query", "select 1")).andExpect(status().isForbidden()));
+        cases.put(
+                "POST /appraisal/ftp/proposals/{id}/reject",
+                () -> mvc.perform(post("/appraisal/ftp/proposals/" + curveProposal() + "/reject")
+                                .session(perfOfA())
+                                .with(csrf()))
+                        .andExpect(status().isOk()));
+        cases.put(
+                "POST /data/load",
+                () -> mvc.perform(post("/data/load").session(asAdminOfA).with(csrf()))
+                        .andExpect(status().isForbidden()));
+        cases.put(
+                "POST /warehouse/sql",
+                () -> mvc.perform(post("/warehouse/sql")
+                                .session(asAdminOfA)
+                                .with(csrf())
+                                .param("query", "select 1"))
+                        .andExpect(status().isForbidden()));
+        cases.put(
+                "POST /warehouse/sql/export",
+                () -> mvc.perform(post("/warehouse/sql/export")
+                                .session(asAdminOfA)
+                                .with(csrf())
+                                .param("query", "select 1"))
+                        .andExpect(status().isForbidden()));
         return cases;
     }
 
@@ -263,20 +383,31 @@ class GrantReachTest {
         var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
         String object = bank.uniqueId("OB");
         store.ensureObject(org.ruralbank.appraisal.CreditKind.LOAN, object, b.orgId(), b.path());
-        return store.insertClaim(org.ruralbank.appraisal.CreditKind.LOAN, object, b.path(), "S1",
-                new java.math.BigDecimal("0.5"), java.time.LocalDate.of(2025, 1, 1),
-                org.ruralbank.appraisal.Claim.OPEN_END, "PENDING", "CLAIM", null, "cm.b", java.time.OffsetDateTime.now(),
+        return store.insertClaim(
+                org.ruralbank.appraisal.CreditKind.LOAN,
+                object,
+                b.path(),
+                "S1",
+                new java.math.BigDecimal("0.5"),
+                java.time.LocalDate.of(2025, 1, 1),
+                org.ruralbank.appraisal.Claim.OPEN_END,
+                "PENDING",
+                "CLAIM",
+                null,
+                "cm.b",
+                java.time.OffsetDateTime.now(),
                 null);
     }
 
     /** A curve proposed by someone else, waiting for a whole-bank checker. */
     private long curveProposal() {
-        var maker = new org.ruralbank.platform.StaffPrincipal(1, bank.uniqueId("maker"), "录入", a.orgId(), a.path(),
-                null, java.util.Set.of(Role.PERF), DataScope.ALL);
+        var maker = new org.ruralbank.platform.StaffPrincipal(
+                1, bank.uniqueId("maker"), "录入", a.orgId(), a.path(), null, java.util.Set.of(Role.PERF), DataScope.ALL);
         Map<String, String> rates = new java.util.HashMap<>();
         org.ruralbank.appraisal.FtpCurves.TERMS.keySet().forEach(t -> rates.put(t, "0.02"));
         var curves = ctx.getBean(org.ruralbank.appraisal.FtpCurves.class);
-        var date = java.time.LocalDate.of(2300, 1, 1).plusDays(bank.uniqueId("p").hashCode() & 0xffff);
+        var date =
+                java.time.LocalDate.of(2300, 1, 1).plusDays(bank.uniqueId("p").hashCode() & 0xffff);
         return ((org.ruralbank.appraisal.FtpCurves.Outcome.Saved) curves.propose(date, rates, maker)).proposalId();
     }
 
@@ -285,7 +416,9 @@ class GrantReachTest {
         Set<String> uncovered = new TreeSet<>(Endpoints.of(ctx, true));
         uncovered.removeAll(cases().keySet());
         uncovered.removeAll(NO_REACH.keySet());
-        assertThat(uncovered).as("mutating endpoints without a reach case: add one to GrantReachTest").isEmpty();
+        assertThat(uncovered)
+                .as("mutating endpoints without a reach case: add one to GrantReachTest")
+                .isEmpty();
     }
 
     @Test
@@ -300,20 +433,34 @@ class GrantReachTest {
     private String state() {
         StringBuilder all = new StringBuilder();
         for (String sql : STATE) {
-            all.append(sql).append('\n').append(db.sql(sql).query().listOfRows()).append('\n');
+            all.append(sql)
+                    .append('\n')
+                    .append(db.sql(sql).query().listOfRows())
+                    .append('\n');
         }
         return all.toString();
     }
 
     private ResultActions createUser(String scope, String orgId, String... roles) throws Exception {
-        return mvc.perform(post("/users").session(asAdminOfA).with(csrf()).param("username", bank.uniqueId("r")
-                .toLowerCase()).param("displayName", "越权").param("orgId", orgId).param("roles", roles)
+        return mvc.perform(post("/users")
+                .session(asAdminOfA)
+                .with(csrf())
+                .param("username", bank.uniqueId("r").toLowerCase())
+                .param("displayName", "越权")
+                .param("orgId", orgId)
+                .param("roles", roles)
                 .param("dataScope", scope));
     }
 
     private ResultActions updateUser(long id, String orgId, String scope, String... roles) throws Exception {
-        return mvc.perform(post("/users/" + id).session(asAdminOfA).with(csrf()).param("displayName", "越权")
-                .param("orgId", orgId).param("roles", roles).param("dataScope", scope).param("enabled", "true"));
+        return mvc.perform(post("/users/" + id)
+                .session(asAdminOfA)
+                .with(csrf())
+                .param("displayName", "越权")
+                .param("orgId", orgId)
+                .param("roles", roles)
+                .param("dataScope", scope)
+                .param("enabled", "true"));
     }
 
     @FunctionalInterface

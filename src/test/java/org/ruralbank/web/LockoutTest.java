@@ -31,10 +31,13 @@ class LockoutTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     StaffUsers users;
+
     @Autowired
     JdbcClient db;
 
@@ -105,12 +108,18 @@ class LockoutTest {
             users.loginFailed(locked);
         }
         String disabled = bank.user(branch, DataScope.ORG, Role.CM);
-        db.sql("update staff_user set enabled = false where username = :u").param("u", disabled).update();
+        db.sql("update staff_user set enabled = false where username = :u")
+                .param("u", disabled)
+                .update();
         String plain = bank.user(branch, DataScope.ORG, Role.CM);
         String unknown = "nobody-" + bank.uniqueId("x").toLowerCase();
 
-        String[] targets = {login(locked, TestBank.PASSWORD, net + "20"), login(disabled, TestBank.PASSWORD,
-                net + "21"), login(unknown, "wrong-Passw0rd", net + "22"), login(plain, "wrong-Passw0rd", net + "23")};
+        String[] targets = {
+            login(locked, TestBank.PASSWORD, net + "20"),
+            login(disabled, TestBank.PASSWORD, net + "21"),
+            login(unknown, "wrong-Passw0rd", net + "22"),
+            login(plain, "wrong-Passw0rd", net + "23")
+        };
         assertThat(targets).containsOnly("/login?error");
         String page = mvc.perform(get("/login?error")).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("登录失败：用户名或密码错误，或账户暂时不能登录");
@@ -136,16 +145,22 @@ class LockoutTest {
 
     /** Signs in from the given address; returns where the login sent the browser. */
     private String login(String username, String password, String source) throws Exception {
-        MvcResult r = mvc.perform(post("/login").param("username", username).param("password", password)
-                .with(csrf()).with(request -> {
-                    request.setRemoteAddr(source);
-                    return request;
-                })).andReturn();
+        MvcResult r = mvc.perform(post("/login")
+                        .param("username", username)
+                        .param("password", password)
+                        .with(csrf())
+                        .with(request -> {
+                            request.setRemoteAddr(source);
+                            return request;
+                        }))
+                .andReturn();
         return r.getResponse().getRedirectedUrl();
     }
 
     private void expireLock(String name) {
         db.sql("update staff_user set locked_until = :past where username = :u")
-                .param("past", OffsetDateTime.now().minusMinutes(1)).param("u", name).update();
+                .param("past", OffsetDateTime.now().minusMinutes(1))
+                .param("u", name)
+                .update();
     }
 }

@@ -200,11 +200,12 @@ class RoleReachTest {
             Map.entry("POST /api/dc/v1/pools/{poolId}/runs", PARTNERS_ONLY)));
 
     /** The actuator's endpoints are mapped outside the controllers; these are the ones exposed. */
-    static final Set<String> ACTUATOR = Set.of("GET /actuator", "GET /actuator/info", "GET /actuator/prometheus",
-            "GET /actuator/health");
+    static final Set<String> ACTUATOR =
+            Set.of("GET /actuator", "GET /actuator/info", "GET /actuator/prometheus", "GET /actuator/health");
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
 
@@ -213,7 +214,9 @@ class RoleReachTest {
         Set<String> all = endpoints();
         Set<String> unstated = new TreeSet<>(all);
         unstated.removeAll(REACH.keySet());
-        assertThat(unstated).as("endpoints without a stated reach: add them to RoleReachTest.REACH").isEmpty();
+        assertThat(unstated)
+                .as("endpoints without a stated reach: add them to RoleReachTest.REACH")
+                .isEmpty();
         Set<String> gone = new TreeSet<>(REACH.keySet());
         gone.removeAll(all);
         assertThat(gone).as("stated endpoints the application no longer maps").isEmpty();
@@ -229,10 +232,14 @@ class RoleReachTest {
                 MockHttpSession session = TestBank.login(mvc, bank.user(branch, scope, role), TestBank.PASSWORD);
                 List<String> wrong = new ArrayList<>();
                 for (String endpoint : endpoints()) {
-                    boolean expected = REACH.getOrDefault(endpoint, PARTNERS_ONLY).admits(role, scope);
-                    MockHttpServletResponse response = mvc.perform(request(endpoint).session(session)).andReturn()
+                    boolean expected =
+                            REACH.getOrDefault(endpoint, PARTNERS_ONLY).admits(role, scope);
+                    MockHttpServletResponse response = mvc.perform(
+                                    request(endpoint).session(session))
+                            .andReturn()
                             .getResponse();
-                    assertThat(response.getStatus()).as(role + "/" + scope + " " + endpoint + " answers no 500")
+                    assertThat(response.getStatus())
+                            .as(role + "/" + scope + " " + endpoint + " answers no 500")
                             .isLessThan(500);
                     if (reached(response) != expected) {
                         wrong.add((expected ? "does not reach " : "reaches ") + endpoint + " (" + response.getStatus()
@@ -244,7 +251,9 @@ class RoleReachTest {
                 }
             }
         }
-        assertThat(differences).as("reach that differs from RoleReachTest.REACH").isEmpty();
+        assertThat(differences)
+                .as("reach that differs from RoleReachTest.REACH")
+                .isEmpty();
     }
 
     @Test
@@ -252,7 +261,8 @@ class RoleReachTest {
         REACH.forEach((endpoint, reach) -> {
             String path = endpoint.substring(endpoint.indexOf(' ') + 1);
             if (!endpoint.equals("GET /actuator/health") && reach.staff()) {
-                assertThat(reach.wholeBankOnly()).as(endpoint + " is whole-bank exactly when WholeBankPages covers it")
+                assertThat(reach.wholeBankOnly())
+                        .as(endpoint + " is whole-bank exactly when WholeBankPages covers it")
                         .isEqualTo(WholeBankPages.covers(path));
             }
         });
@@ -275,15 +285,23 @@ class RoleReachTest {
     private static AbstractMockHttpServletRequestBuilder<?> request(String endpoint) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
-                .replace("{id}", "987654321").replace("{date}", "20991231").replace("{name}", "dw.none")
-                .replace("{accountNo}", "0").replace("{key}", "none").replace("{poolId}", "none")
-                .replace("{jobId}", "987654321").replace("{paymentId}", "none").replace("{orgId}", "NONE")
+                .replace("{id}", "987654321")
+                .replace("{date}", "20991231")
+                .replace("{name}", "dw.none")
+                .replace("{accountNo}", "0")
+                .replace("{key}", "none")
+                .replace("{poolId}", "none")
+                .replace("{jobId}", "987654321")
+                .replace("{paymentId}", "none")
+                .replace("{orgId}", "NONE")
                 .replace("{staffId}", "NONE");
         if (method.equals("GET")) {
             return get(path);
         }
         if (path.equals("/channels/targets/upload")) {
-            return multipart(path).file(new MockMultipartFile("file", "t.xlsx", null, new byte[0])).param("year", "2099")
+            return multipart(path)
+                    .file(new MockMultipartFile("file", "t.xlsx", null, new byte[0]))
+                    .param("year", "2099")
                     .with(csrf());
         }
         return post(path).param("query", "select 1").with(csrf());

@@ -41,7 +41,8 @@ class ScopeIsolationTest {
     static final Map<String, String> NOT_BANK_DATA = Map.ofEntries(
             Map.entry("GET /", "redirects to /home"),
             Map.entry("GET /login", "the login form"),
-            Map.entry("GET /appraisal/ftp/export", "the FTP curves: one bank-wide rate per date and term, no org's data"),
+            Map.entry(
+                    "GET /appraisal/ftp/export", "the FTP curves: one bank-wide rate per date and term, no org's data"),
             Map.entry("GET /password", "the user's own password form"),
             Map.entry("GET /about", "version and configuration only"),
             Map.entry("GET /api/dc/v1/openapi.json", "the partner API's description only"),
@@ -61,13 +62,18 @@ class ScopeIsolationTest {
             Map.entry("GET /warehouse/models", "model metadata: descriptions, columns, tests"),
             Map.entry("GET /warehouse/models/{name}", "model metadata: descriptions, columns, tests, SQL"),
             Map.entry("GET /warehouse/lineage", "model names and their dependencies"),
-            Map.entry("GET /appraisal/schemes", "the scheme's items, weights, rules and base targets, and the bank's "
-                    + "wage budget: no row of any org"),
-            Map.entry("GET /appraisal/office/runs", "a whole-bank page (WholeBankPages): runs and the departments' "
-                    + "entries of every branch, reached only with the whole-bank scope"));
+            Map.entry(
+                    "GET /appraisal/schemes",
+                    "the scheme's items, weights, rules and base targets, and the bank's "
+                            + "wage budget: no row of any org"),
+            Map.entry(
+                    "GET /appraisal/office/runs",
+                    "a whole-bank page (WholeBankPages): runs and the departments' "
+                            + "entries of every branch, reached only with the whole-bank scope"));
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
 
@@ -97,9 +103,22 @@ class ScopeIsolationTest {
         bAccount = dc.account(bEnterprise, "1000");
         String payee = dc.account(bEnterprise, "0");
         var payments = ctx.getBean(org.ruralbank.directconnect.internal.Payments.class);
-        bInstruction = payments.execute(new org.ruralbank.directconnect.internal.PaymentOrder(bEnterprise,
-                "JSON:scope-" + bEnterprise, "JSON", null, null, null, bAccount, payee, "乙", null, "12.00", "CNY",
-                ctx.getBean(org.ruralbank.directconnect.internal.BusinessCalendar.class).today())).instructionId();
+        bInstruction = payments.execute(new org.ruralbank.directconnect.internal.PaymentOrder(
+                        bEnterprise,
+                        "JSON:scope-" + bEnterprise,
+                        "JSON",
+                        null,
+                        null,
+                        null,
+                        bAccount,
+                        payee,
+                        "乙",
+                        null,
+                        "12.00",
+                        "CNY",
+                        ctx.getBean(org.ruralbank.directconnect.internal.BusinessCalendar.class)
+                                .today()))
+                .instructionId();
     }
 
     String bEnterprise;
@@ -111,19 +130,27 @@ class ScopeIsolationTest {
         if (bBureau == null) {
             var dc = new org.ruralbank.directconnect.DirectConnectFixture(ctx, b);
             bBureau = dc.bank.uniqueId("T");
-            dc.apply(org.ruralbank.directconnect.Onboarding.Kind.ENTERPRISE, Map.of("enterpriseId", bBureau,
-                    "name", "乙支行财政局", "kind", "TREASURY", "orgId", b.orgId()));
-            var today = ctx.getBean(org.ruralbank.directconnect.internal.BusinessCalendar.class).today();
-            ctx.getBean(org.ruralbank.directconnect.internal.Treasury.class).load(bBureau, "scope",
-                    org.ruralbank.directconnect.TreasuryFixture.csv(today.getYear()
-                            + ",B01,乙支行预算单位,30201,办公费,100.00"), today);
+            dc.apply(
+                    org.ruralbank.directconnect.Onboarding.Kind.ENTERPRISE,
+                    Map.of("enterpriseId", bBureau, "name", "乙支行财政局", "kind", "TREASURY", "orgId", b.orgId()));
+            var today = ctx.getBean(org.ruralbank.directconnect.internal.BusinessCalendar.class)
+                    .today();
+            ctx.getBean(org.ruralbank.directconnect.internal.Treasury.class)
+                    .load(
+                            bBureau,
+                            "scope",
+                            org.ruralbank.directconnect.TreasuryFixture.csv(
+                                    today.getYear() + ",B01,乙支行预算单位,30201,办公费,100.00"),
+                            today);
         }
         return bBureau;
     }
 
     /** Both branches have channel figures in the warehouse (a card, users, a device, a merchant). */
     private void channelFigures() {
-        TestBank.Rows.seed(ctx.getBean(org.ruralbank.warehouse.Warehouse.class), CHANNEL_DAY,
+        TestBank.Rows.seed(
+                ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                CHANNEL_DAY,
                 java.util.List.of(new String[] {a.orgId(), a.path()}, new String[] {b.orgId(), b.path()}));
     }
 
@@ -147,8 +174,8 @@ class ScopeIsolationTest {
         String[] terms = {"O/N", "1M", "3M", "6M", "1Y", "2Y", "3Y", "5Y"};
         int[] days = {1, 30, 90, 180, 360, 720, 1080, 1800};
         for (int i = 0; i < terms.length; i++) {
-            engine.execute("insert into ref.ftp_curve values (date '2025-01-01', '" + terms[i] + "', " + days[i]
-                    + ", 0.02)");
+            engine.execute(
+                    "insert into ref.ftp_curve values (date '2025-01-01', '" + terms[i] + "', " + days[i] + ", 0.02)");
         }
         channelFigures();
         var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
@@ -157,13 +184,30 @@ class ScopeIsolationTest {
         var kind = org.ruralbank.appraisal.CreditKind.DEPOSIT;
         store.ensureObject(kind, bObject, b.orgId(), b.path());
         var now = java.time.OffsetDateTime.now();
-        long claim = store.insertClaim(kind, bObject, b.path(), bStaff, new java.math.BigDecimal("0.6"),
-                java.time.LocalDate.of(2025, 1, 1), org.ruralbank.appraisal.Claim.OPEN_END, "PENDING", "CLAIM", null,
-                bStaff, now, null);
+        long claim = store.insertClaim(
+                kind,
+                bObject,
+                b.path(),
+                bStaff,
+                new java.math.BigDecimal("0.6"),
+                java.time.LocalDate.of(2025, 1, 1),
+                org.ruralbank.appraisal.Claim.OPEN_END,
+                "PENDING",
+                "CLAIM",
+                null,
+                bStaff,
+                now,
+                null);
         bDispute = store.openDispute(kind, bObject, b.path(), now);
-        store.joinDispute(bDispute, kind, bObject, java.time.LocalDate.of(2025, 1, 1),
-                org.ruralbank.appraisal.Claim.OPEN_END, claim);
+        store.joinDispute(
+                bDispute,
+                kind,
+                bObject,
+                java.time.LocalDate.of(2025, 1, 1),
+                org.ruralbank.appraisal.Claim.OPEN_END,
+                claim);
     }
+
     long bInstruction;
 
     org.ruralbank.appraisal.AppraisalRows.Written appraisal;
@@ -186,8 +230,10 @@ class ScopeIsolationTest {
             assertPageHasNo(headOfA, "/users?size=500", b.orgId());
         });
         cases.put("GET /users/export", () -> assertExportHasNo(headOfA, "/users/export", bUser, b.orgId()));
-        cases.put("GET /users/{id}", () -> mvc.perform(get("/users/" + bank.userId(bUser)).session(headOfA))
-                .andExpect(status().isNotFound()));
+        cases.put(
+                "GET /users/{id}",
+                () -> mvc.perform(get("/users/" + bank.userId(bUser)).session(headOfA))
+                        .andExpect(status().isNotFound()));
         cases.put("GET /users/new", () -> assertPageHasNo(adminOfA, "/users/new", b.orgId()));
         cases.put("GET /orgs", () -> assertPageHasNo(headOfA, "/orgs", b.orgId()));
         cases.put("GET /orgs/export", () -> assertExportHasNo(headOfA, "/orgs/export", b.orgId()));
@@ -199,8 +245,10 @@ class ScopeIsolationTest {
         cases.put("GET /appraisal/ftp", () -> {
             appraisalOfB();
             assertPageHasNo(headOfA, "/appraisal/ftp?date=" + CHANNEL_DAY, b.orgId(), bStaff);
-            String own = mvc.perform(get("/appraisal/ftp?date=" + CHANNEL_DAY).session(headOfA)).andReturn()
-                    .getResponse().getContentAsString();
+            String own = mvc.perform(get("/appraisal/ftp?date=" + CHANNEL_DAY).session(headOfA))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(own).as("branch A's own FTP row is shown").contains(a.orgId());
         });
         cases.put("GET /appraisal/claims", () -> {
@@ -213,7 +261,8 @@ class ScopeIsolationTest {
         });
         cases.put("GET /appraisal/claims/object", () -> {
             appraisalOfB();
-            mvc.perform(get("/appraisal/claims/object?kind=DEPOSIT&id=" + bObject).session(headOfA))
+            mvc.perform(get("/appraisal/claims/object?kind=DEPOSIT&id=" + bObject)
+                            .session(headOfA))
                     .andExpect(status().isNotFound());
         });
         cases.put("GET /appraisal/disputes", () -> {
@@ -225,22 +274,32 @@ class ScopeIsolationTest {
             mvc.perform(get("/appraisal/disputes/" + bDispute).session(headOfA)).andExpect(status().isNotFound());
         });
         cases.put("GET /channels/targets", () -> assertPageHasNo(headOfA, "/channels/targets", b.orgId()));
-        cases.put("GET /channels/targets/export", () -> assertExportHasNo(headOfA, "/channels/targets/export",
-                b.orgId()));
-        cases.put("GET /channels/targets/template", () -> assertExportHasNo(adminOfA, "/channels/targets/template",
-                b.orgId()));
+        cases.put(
+                "GET /channels/targets/export",
+                () -> assertExportHasNo(headOfA, "/channels/targets/export", b.orgId()));
+        cases.put(
+                "GET /channels/targets/template",
+                () -> assertExportHasNo(adminOfA, "/channels/targets/template", b.orgId()));
         cases.put("GET /channels/report", () -> {
             channelFigures();
-            String page = mvc.perform(get("/channels/report?year=2025").session(headOfA)).andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
+            String page = mvc.perform(get("/channels/report?year=2025").session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains(a.orgId()).contains("辖内累计发行金农卡1张").doesNotContain(b.orgId());
         });
         cases.put("GET /channels/cards", () -> {
             channelFigures();
-            String page = mvc.perform(get("/channels/cards?from=2025-01-01&to=2025-12-31").session(headOfA))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String page = mvc.perform(
+                            get("/channels/cards?from=2025-01-01&to=2025-12-31").session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains(a.orgId()).doesNotContain(b.orgId());
-            mvc.perform(get("/channels/cards?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+            mvc.perform(get("/channels/cards?org=" + b.orgId()).session(headOfA))
+                    .andExpect(status().isNotFound());
         });
         cases.put("GET /channels/cards/export", () -> {
             channelFigures();
@@ -250,10 +309,15 @@ class ScopeIsolationTest {
         });
         cases.put("GET /channels/devices", () -> {
             channelFigures();
-            String page = mvc.perform(get("/channels/devices?from=2025-01-01&to=2025-12-31").session(headOfA))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String page = mvc.perform(get("/channels/devices?from=2025-01-01&to=2025-12-31")
+                            .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains("D" + a.orgId()).doesNotContain(b.orgId());
-            mvc.perform(get("/channels/devices?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+            mvc.perform(get("/channels/devices?org=" + b.orgId()).session(headOfA))
+                    .andExpect(status().isNotFound());
         });
         cases.put("GET /channels/devices/export", () -> {
             channelFigures();
@@ -261,8 +325,12 @@ class ScopeIsolationTest {
         });
         cases.put("GET /channels/merchants", () -> {
             channelFigures();
-            String page = mvc.perform(get("/channels/merchants?from=2025-01-01&to=2025-12-31").session(headOfA))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String page = mvc.perform(get("/channels/merchants?from=2025-01-01&to=2025-12-31")
+                            .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains("M" + a.orgId()).contains("凌晨消费").doesNotContain(b.orgId());
             assertPageHasNo(headOfA, "/channels/merchants?from=2025-01-01&to=2025-12-31&only=risk", b.orgId());
             mvc.perform(get("/channels/merchants?org=" + b.orgId()).session(headOfA))
@@ -275,9 +343,13 @@ class ScopeIsolationTest {
         cases.put("GET /channels/limits", () -> {
             channelFigures();
             String page = mvc.perform(get("/channels/limits?to=2025-06-30").session(headOfA))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains("E" + a.orgId()).doesNotContain(b.orgId());
-            mvc.perform(get("/channels/limits?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+            mvc.perform(get("/channels/limits?org=" + b.orgId()).session(headOfA))
+                    .andExpect(status().isNotFound());
         });
         cases.put("GET /channels/limits/export", () -> {
             channelFigures();
@@ -286,7 +358,10 @@ class ScopeIsolationTest {
         cases.put("GET /channels/substitution", () -> {
             channelFigures();
             String page = mvc.perform(get("/channels/substitution?year=2025").session(headOfA))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains(a.orgId()).contains("50.00").doesNotContain(b.orgId());
             mvc.perform(get("/channels/substitution?org=" + b.orgId()).session(headOfA))
                     .andExpect(status().isNotFound());
@@ -298,9 +373,13 @@ class ScopeIsolationTest {
         cases.put("GET /channels/village", () -> {
             channelFigures();
             String page = mvc.perform(get("/channels/village?month=2025-06").session(headOfA))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains("V" + a.orgId()).contains("0.50").doesNotContain(b.orgId());
-            mvc.perform(get("/channels/village?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+            mvc.perform(get("/channels/village?org=" + b.orgId()).session(headOfA))
+                    .andExpect(status().isNotFound());
         });
         cases.put("GET /channels/village/export", () -> {
             channelFigures();
@@ -309,12 +388,16 @@ class ScopeIsolationTest {
         cases.put("GET /channels/online", () -> {
             channelFigures();
             assertPageHasNo(headOfA, "/channels/online?year=2025", b.orgId());
-            mvc.perform(get("/channels/online?org=" + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+            mvc.perform(get("/channels/online?org=" + b.orgId()).session(headOfA))
+                    .andExpect(status().isNotFound());
         });
         cases.put("GET /channels/online/export", () -> {
             channelFigures();
             byte[] xlsx = mvc.perform(get("/channels/online/export?year=2025").session(headOfA))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsByteArray();
             try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
                 Row june = null;
                 for (Row row : book.getSheetAt(0)) {
@@ -323,8 +406,12 @@ class ScopeIsolationTest {
                     }
                 }
                 assertThat(june).as("a row for June").isNotNull();
-                assertThat(june.getCell(1).getNumericCellValue()).as("personal users of branch A only").isEqualTo(1);
-                assertThat(june.getCell(4).getNumericCellValue()).as("corporate users of branch A only").isEqualTo(1);
+                assertThat(june.getCell(1).getNumericCellValue())
+                        .as("personal users of branch A only")
+                        .isEqualTo(1);
+                assertThat(june.getCell(4).getNumericCellValue())
+                        .as("corporate users of branch A only")
+                        .isEqualTo(1);
             }
         });
         cases.put("GET /channels/report/export", () -> {
@@ -335,10 +422,14 @@ class ScopeIsolationTest {
             assertPageHasNo(headOfA, "/directconnect/enterprises", bEnterprise);
             assertSearchFindsNothing(headOfA, "/directconnect/enterprises?kw=" + bEnterprise);
         });
-        cases.put("GET /directconnect/enterprises/new", () ->
-                assertPageHasNo(headOfA, "/directconnect/enterprises/new", b.orgId()));
-        cases.put("GET /directconnect/enterprises/{id}", () -> mvc.perform(get("/directconnect/enterprises/"
-                + bEnterprise).session(headOfA)).andExpect(status().isNotFound()));
+        cases.put(
+                "GET /directconnect/enterprises/new",
+                () -> assertPageHasNo(headOfA, "/directconnect/enterprises/new", b.orgId()));
+        cases.put(
+                "GET /directconnect/enterprises/{id}",
+                () -> mvc.perform(
+                                get("/directconnect/enterprises/" + bEnterprise).session(headOfA))
+                        .andExpect(status().isNotFound()));
         cases.put("GET /directconnect/changes", () -> {
             assertPageHasNo(headOfA, "/directconnect/changes?status=APPROVED", bEnterprise, bAccount);
             assertSearchFindsNothing(headOfA, "/directconnect/changes?status=APPROVED&enterprise=" + bEnterprise);
@@ -349,62 +440,98 @@ class ScopeIsolationTest {
         });
         cases.put("GET /directconnect/instructions/export", () -> {
             assertExportHasNo(headOfA, "/directconnect/instructions/export", bEnterprise, bAccount);
-            assertExportHasNo(headOfA, "/directconnect/instructions/export?enterprise=" + bEnterprise, bAccount,
-                    "JSON:scope-");
+            assertExportHasNo(
+                    headOfA, "/directconnect/instructions/export?enterprise=" + bEnterprise, bAccount, "JSON:scope-");
         });
-        cases.put("GET /directconnect/instructions/{id}", () -> mvc.perform(get("/directconnect/instructions/"
-                + bInstruction).session(headOfA)).andExpect(status().isNotFound()));
-        cases.put("GET /directconnect/reconciliation", () ->
-                assertPageHasNo(headOfA, "/directconnect/reconciliation", bEnterprise, bAccount));
+        cases.put(
+                "GET /directconnect/instructions/{id}",
+                () -> mvc.perform(get("/directconnect/instructions/" + bInstruction)
+                                .session(headOfA))
+                        .andExpect(status().isNotFound()));
+        cases.put(
+                "GET /directconnect/reconciliation",
+                () -> assertPageHasNo(headOfA, "/directconnect/reconciliation", bEnterprise, bAccount));
         cases.put("GET /directconnect/treasury", () -> {
             String bureau = bBureau();
             assertPageHasNo(headOfA, "/directconnect/treasury", bureau, "乙支行预算单位");
             mvc.perform(get("/directconnect/treasury?enterprise=" + bureau).session(headOfA))
                     .andExpect(status().isNotFound());
         });
-        cases.put("GET /directconnect/treasury/export", () -> mvc.perform(get("/directconnect/treasury/export"
-                + "?enterprise=" + bBureau()).session(headOfA)).andExpect(status().isNotFound()));
+        cases.put(
+                "GET /directconnect/treasury/export",
+                () -> mvc.perform(get("/directconnect/treasury/export" + "?enterprise=" + bBureau())
+                                .session(headOfA))
+                        .andExpect(status().isNotFound()));
         cases.put("GET /appraisal/results", () -> {
             long run = appraisal().runId();
             assertPageHasNo(headOfA, "/appraisal/results?run=" + run, b.orgId(), b.name());
-            String page = mvc.perform(get("/appraisal/results?run=" + run).session(headOfA)).andReturn().getResponse()
+            String page = mvc.perform(get("/appraisal/results?run=" + run).session(headOfA))
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString();
             assertThat(page).contains(a.orgId());
         });
-        cases.put("GET /appraisal/results/export", () -> assertExportHasNo(headOfA, "/appraisal/results/export?run="
-                + appraisal().runId(), b.orgId(), appraisal().staffOf().get(b.orgId()).get(0)));
-        cases.put("GET /appraisal/results/branches/{orgId}", () -> mvc.perform(get("/appraisal/results/branches/"
-                + b.orgId() + "?run=" + appraisal().runId()).session(headOfA)).andExpect(status().isNotFound()));
-        cases.put("GET /appraisal/results/people/{staffId}", () -> mvc.perform(get("/appraisal/results/people/"
-                + appraisal().staffOf().get(b.orgId()).get(0) + "?run=" + appraisal().runId()).session(headOfA))
-                .andExpect(status().isNotFound()));
+        cases.put(
+                "GET /appraisal/results/export",
+                () -> assertExportHasNo(
+                        headOfA,
+                        "/appraisal/results/export?run=" + appraisal().runId(),
+                        b.orgId(),
+                        appraisal().staffOf().get(b.orgId()).get(0)));
+        cases.put(
+                "GET /appraisal/results/branches/{orgId}",
+                () -> mvc.perform(get("/appraisal/results/branches/" + b.orgId() + "?run="
+                                        + appraisal().runId())
+                                .session(headOfA))
+                        .andExpect(status().isNotFound()));
+        cases.put(
+                "GET /appraisal/results/people/{staffId}",
+                () -> mvc.perform(get("/appraisal/results/people/"
+                                        + appraisal().staffOf().get(b.orgId()).get(0) + "?run="
+                                        + appraisal().runId())
+                                .session(headOfA))
+                        .andExpect(status().isNotFound()));
         cases.put("GET /appraisal/results/accounts", () -> {
             mvc.perform(get("/appraisal/results/accounts?run=" + appraisal().runId() + "&item=loan_balance&staff="
-                    + appraisal().staffOf().get(b.orgId()).get(0)).session(headOfA)).andExpect(status().isNotFound());
+                                    + appraisal().staffOf().get(b.orgId()).get(0))
+                            .session(headOfA))
+                    .andExpect(status().isNotFound());
             mvc.perform(get("/appraisal/results/accounts?run=" + appraisal().runId() + "&item=loan_balance&org="
-                    + b.orgId()).session(headOfA)).andExpect(status().isNotFound());
+                                    + b.orgId())
+                            .session(headOfA))
+                    .andExpect(status().isNotFound());
         });
         cases.put("GET /appraisal/pools", () -> {
             appraisal();
             assertPageHasNo(headOfA, "/appraisal/pools", b.orgId(), b.name());
         });
-        cases.put("GET /appraisal/pools/{id}", () -> mvc.perform(get("/appraisal/pools/"
-                + appraisal().poolOf().get(b.orgId())).session(headOfA)).andExpect(status().isNotFound()));
-        cases.put("GET /appraisal/pools/{id}/export", () -> mvc.perform(get("/appraisal/pools/"
-                + appraisal().poolOf().get(b.orgId()) + "/export").session(headOfA)).andExpect(status().isNotFound()));
+        cases.put(
+                "GET /appraisal/pools/{id}",
+                () -> mvc.perform(get("/appraisal/pools/" + appraisal().poolOf().get(b.orgId()))
+                                .session(headOfA))
+                        .andExpect(status().isNotFound()));
+        cases.put(
+                "GET /appraisal/pools/{id}/export",
+                () -> mvc.perform(get("/appraisal/pools/" + appraisal().poolOf().get(b.orgId()) + "/export")
+                                .session(headOfA))
+                        .andExpect(status().isNotFound()));
         cases.put("GET /warehouse/orgs", () -> {
             seedOrgOverview();
             assertPageHasNo(adminOfA, "/warehouse/orgs?date=20250101", b.orgId());
-            String page = mvc.perform(get("/warehouse/orgs?date=20250101").session(adminOfA)).andReturn().getResponse()
+            String page = mvc.perform(get("/warehouse/orgs?date=20250101").session(adminOfA))
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString();
             assertThat(page).contains(a.orgId());
         });
         // the console reads the whole bank, failing rows of data tests may name any org: whole-bank pages, which a
         // branch administrator does not reach (RoleReachTest pins every such page)
-        cases.put("GET /warehouse/sql", () -> mvc.perform(get("/warehouse/sql").session(adminOfA))
-                .andExpect(status().isForbidden()));
-        cases.put("GET /data/tests", () -> mvc.perform(get("/data/tests").session(adminOfA))
-                .andExpect(status().isForbidden()));
+        cases.put(
+                "GET /warehouse/sql",
+                () -> mvc.perform(get("/warehouse/sql").session(adminOfA)).andExpect(status().isForbidden()));
+        cases.put(
+                "GET /data/tests",
+                () -> mvc.perform(get("/data/tests").session(adminOfA)).andExpect(status().isForbidden()));
         return cases;
     }
 
@@ -413,7 +540,9 @@ class ScopeIsolationTest {
         Set<String> uncovered = new TreeSet<>(Endpoints.of(ctx, false));
         uncovered.removeAll(cases().keySet());
         uncovered.removeAll(NOT_BANK_DATA.keySet());
-        assertThat(uncovered).as("GET endpoints without a scope test: add a case to ScopeIsolationTest").isEmpty();
+        assertThat(uncovered)
+                .as("GET endpoints without a scope test: add a case to ScopeIsolationTest")
+                .isEmpty();
     }
 
     @Test
@@ -430,8 +559,11 @@ class ScopeIsolationTest {
     @Test
     void ownBranchIsVisible() throws Exception {
         String aUser = bank.user(a, DataScope.ORG, Role.CM);
-        String page = mvc.perform(get("/users").session(headOfA)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String page = mvc.perform(get("/users").session(headOfA))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains(aUser);
         mvc.perform(get("/users/" + bank.userId(aUser)).session(headOfA)).andExpect(status().isOk());
     }
@@ -445,13 +577,18 @@ class ScopeIsolationTest {
                 + "gl_deposit_balance decimal(18,2), loan_balance decimal(18,2), npl_balance decimal(18,2), "
                 + "cards bigint, new_cards bigint, merchants bigint, devices bigint, device_fee_income decimal(18,2))");
         for (Org o : new Org[] {a, b}) {
-            engine.execute("insert into mart.org_daily values (date '2025-01-01', ?, ?, 2, ?, 'A', 100.00, 100.00, "
-                    + "0, 0, 1, 0, 0, 0, 0)", java.util.List.of(o.orgId(), o.name(), o.path()));
+            engine.execute(
+                    "insert into mart.org_daily values (date '2025-01-01', ?, ?, 2, ?, 'A', 100.00, 100.00, "
+                            + "0, 0, 1, 0, 0, 0, 0)",
+                    java.util.List.of(o.orgId(), o.name(), o.path()));
         }
     }
 
     private void assertPageHasNo(MockHttpSession session, String url, String... forbidden) throws Exception {
-        String page = mvc.perform(get(url).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+        String page = mvc.perform(get(url).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         for (String f : forbidden) {
             assertThat(page).as(url).doesNotContain(f);
@@ -460,13 +597,19 @@ class ScopeIsolationTest {
 
     /** A search for something of branch B (the search term itself is echoed in the form) finds no row. */
     private void assertSearchFindsNothing(MockHttpSession session, String url) throws Exception {
-        String page = mvc.perform(get(url).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+        String page = mvc.perform(get(url).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         assertThat(page).as(url).contains("暂无数据").contains("共 0 条");
     }
 
     private void assertExportHasNo(MockHttpSession session, String url, String... forbidden) throws Exception {
-        byte[] xlsx = mvc.perform(get(url).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+        byte[] xlsx = mvc.perform(get(url).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsByteArray();
         StringBuilder all = new StringBuilder();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

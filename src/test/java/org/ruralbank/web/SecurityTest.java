@@ -27,8 +27,10 @@ class SecurityTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     StaffUsers users;
 
@@ -43,19 +45,23 @@ class SecurityTest {
 
     @Test
     void pagesNeedALogin() throws Exception {
-        mvc.perform(get("/users")).andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/users")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
     }
 
     @Test
     void oneTimePasswordForcesAChangeBeforeAnythingElse() throws Exception {
         String[] user = bank.userWithOneTimePassword(branch, Role.CM);
         var result = mvc.perform(formLogin("/login").user(user[0]).password(user[1]))
-                .andExpect(redirectedUrl("/password")).andReturn();
+                .andExpect(redirectedUrl("/password"))
+                .andReturn();
         MockHttpSession session = (MockHttpSession) result.getRequest().getSession();
         mvc.perform(get("/home").session(session)).andExpect(redirectedUrl("/password"));
-        mvc.perform(post("/password").session(session).with(csrf()).param("current", user[1])
-                .param("next", "Mine-Passw0rd-1").param("repeat", "Mine-Passw0rd-1"))
+        mvc.perform(post("/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("current", user[1])
+                        .param("next", "Mine-Passw0rd-1")
+                        .param("repeat", "Mine-Passw0rd-1"))
                 .andExpect(redirectedUrl("/home?passwordChanged"));
         mvc.perform(get("/home").session(session)).andExpect(status().isOk());
     }
@@ -64,8 +70,12 @@ class SecurityTest {
     void stateChangesNeedTheCsrfToken() throws Exception {
         String admin = bank.user(branch, DataScope.ORG_AND_BELOW, Role.ADMIN);
         MockHttpSession session = TestBank.login(mvc, admin, TestBank.PASSWORD);
-        mvc.perform(post("/orgs").session(session).param("orgId", "X1").param("name", "x")
-                .param("parentOrgId", branch.orgId())).andExpect(status().isForbidden());
+        mvc.perform(post("/orgs")
+                        .session(session)
+                        .param("orgId", "X1")
+                        .param("name", "x")
+                        .param("parentOrgId", branch.orgId()))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -73,8 +83,13 @@ class SecurityTest {
         String auditor = bank.user(branch, DataScope.ALL, Role.AUDITOR);
         MockHttpSession session = TestBank.login(mvc, auditor, TestBank.PASSWORD);
         mvc.perform(get("/audit").session(session)).andExpect(status().isOk());
-        mvc.perform(post("/orgs").session(session).with(csrf()).param("orgId", bank.uniqueId("Z"))
-                .param("name", "x").param("parentOrgId", branch.orgId())).andExpect(status().isForbidden());
+        mvc.perform(post("/orgs")
+                        .session(session)
+                        .with(csrf())
+                        .param("orgId", bank.uniqueId("Z"))
+                        .param("name", "x")
+                        .param("parentOrgId", branch.orgId()))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -105,7 +120,10 @@ class SecurityTest {
     void chineseByDefaultEnglishOnRequest() throws Exception {
         String zh = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
         assertThat(zh).contains("用户登录");
-        String en = mvc.perform(get("/login").param("lang", "en")).andReturn().getResponse().getContentAsString();
+        String en = mvc.perform(get("/login").param("lang", "en"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(en).contains("Sign in");
     }
 

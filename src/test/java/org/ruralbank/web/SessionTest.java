@@ -21,6 +21,7 @@ class SessionTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
 
@@ -29,10 +30,18 @@ class SessionTest {
         TestBank bank = new TestBank(ctx);
         String user = bank.user(bank.branch("会话支行"), DataScope.ORG, Role.CM);
         MockHttpSession before = (MockHttpSession) mvc.perform(get("/login").session(new MockHttpSession()))
-                .andReturn().getRequest().getSession();
+                .andReturn()
+                .getRequest()
+                .getSession();
         String planted = before.getId();
-        MockHttpSession after = (MockHttpSession) mvc.perform(post("/login").session(before).with(csrf())
-                .param("username", user).param("password", TestBank.PASSWORD)).andReturn().getRequest().getSession();
+        MockHttpSession after = (MockHttpSession) mvc.perform(post("/login")
+                        .session(before)
+                        .with(csrf())
+                        .param("username", user)
+                        .param("password", TestBank.PASSWORD))
+                .andReturn()
+                .getRequest()
+                .getSession();
         assertThat(after.getAttributeNames().hasMoreElements()).as("signed in").isTrue();
         assertThat(after.getId()).isNotEqualTo(planted);
     }

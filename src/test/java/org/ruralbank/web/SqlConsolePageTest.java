@@ -35,8 +35,10 @@ class SqlConsolePageTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     AuditEvents audit;
 
@@ -56,40 +58,76 @@ class SqlConsolePageTest {
     void fileReadsAreRefusedOnThePageWithTheReasonAndAudited() throws Exception {
         String user = bank.user(branch, DataScope.ALL, Role.EBANK);
         MockHttpSession whole = TestBank.login(mvc, user, TestBank.PASSWORD);
-        for (String query : List.of("select * from '" + secret + "'", "select * from read_text('" + secret + "')",
-                "copy (select 1) to '" + secret + ".out'", "attach '" + secret + "' as x",
-                "set enable_external_access = true", "select * from 'http://127.0.0.1:9/x.csv'")) {
-            String page = mvc.perform(post("/warehouse/sql").session(whole).with(csrf()).param("query", query))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(page).as(query).contains("id=\"sql-error\"").doesNotContain(SECRET)
+        for (String query : List.of(
+                "select * from '" + secret + "'",
+                "select * from read_text('" + secret + "')",
+                "copy (select 1) to '" + secret + ".out'",
+                "attach '" + secret + "' as x",
+                "set enable_external_access = true",
+                "select * from 'http://127.0.0.1:9/x.csv'")) {
+            String page = mvc.perform(
+                            post("/warehouse/sql").session(whole).with(csrf()).param("query", query))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page)
+                    .as(query)
+                    .contains("id=\"sql-error\"")
+                    .doesNotContain(SECRET)
                     .containsAnyOf("控制台只查询数仓中的表", "只允许单条 SELECT 或 WITH 查询");
-            mvc.perform(post("/warehouse/sql/export").session(whole).with(csrf()).param("query", query))
+            mvc.perform(post("/warehouse/sql/export")
+                            .session(whole)
+                            .with(csrf())
+                            .param("query", query))
                     .andExpect(status().isBadRequest());
         }
-        String page = mvc.perform(post("/warehouse/sql").session(whole).with(csrf())
-                .param("query", "select * from '" + secret + "'")).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(post("/warehouse/sql")
+                        .session(whole)
+                        .with(csrf())
+                        .param("query", "select * from '" + secret + "'"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("控制台只查询数仓中的表，不读取服务器上的文件、网址或扩展：" + secret);
-        var entries = audit.search(OrgScope.everything(), new AuditEvents.Filter(user, "warehouse.sql", null, null),
-                1, 50).items();
-        assertThat(entries).allSatisfy(e -> assertThat(e.after()).contains("refused").contains("query"));
+        var entries = audit.search(
+                        OrgScope.everything(), new AuditEvents.Filter(user, "warehouse.sql", null, null), 1, 50)
+                .items();
+        assertThat(entries)
+                .allSatisfy(e -> assertThat(e.after()).contains("refused").contains("query"));
         assertThat(entries).filteredOn(e -> e.action().equals("warehouse.sql")).hasSize(7);
-        assertThat(entries).filteredOn(e -> e.action().equals("warehouse.sql.export")).hasSize(6);
+        assertThat(entries)
+                .filteredOn(e -> e.action().equals("warehouse.sql.export"))
+                .hasSize(6);
     }
 
     @Test
     void aBranchAdministratorsMenuLeadsToNoWholeBankPage() throws Exception {
-        MockHttpSession branchAdmin = TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.ADMIN),
-                TestBank.PASSWORD);
-        String home = mvc.perform(get("/home").session(branchAdmin)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
-        assertThat(home).contains("href=\"/warehouse/orgs\"").contains("href=\"/users\"")
-                .doesNotContain("href=\"/data\"").doesNotContain("href=\"/data/tests\"")
-                .doesNotContain("href=\"/warehouse/models\"").doesNotContain("href=\"/warehouse/sql\"");
-        MockHttpSession wholeAdmin = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.ADMIN),
-                TestBank.PASSWORD);
-        home = mvc.perform(get("/home").session(wholeAdmin)).andExpect(status().isOk()).andReturn().getResponse()
+        MockHttpSession branchAdmin =
+                TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.ADMIN), TestBank.PASSWORD);
+        String home = mvc.perform(get("/home").session(branchAdmin))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
-        assertThat(home).contains("href=\"/data\"").contains("href=\"/data/tests\"")
-                .contains("href=\"/warehouse/models\"").contains("href=\"/warehouse/sql\"");
+        assertThat(home)
+                .contains("href=\"/warehouse/orgs\"")
+                .contains("href=\"/users\"")
+                .doesNotContain("href=\"/data\"")
+                .doesNotContain("href=\"/data/tests\"")
+                .doesNotContain("href=\"/warehouse/models\"")
+                .doesNotContain("href=\"/warehouse/sql\"");
+        MockHttpSession wholeAdmin =
+                TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.ADMIN), TestBank.PASSWORD);
+        home = mvc.perform(get("/home").session(wholeAdmin))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(home)
+                .contains("href=\"/data\"")
+                .contains("href=\"/data/tests\"")
+                .contains("href=\"/warehouse/models\"")
+                .contains("href=\"/warehouse/sql\"");
     }
 }

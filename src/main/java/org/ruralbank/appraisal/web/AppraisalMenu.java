@@ -12,25 +12,36 @@ class AppraisalMenu {
 
     @Bean
     MenuEntry appraisalResultsMenu() {
-        return new MenuEntry("menu.appraisal", "menu.appraisal.results", "/appraisal/results",
-                Set.of(Role.PERF, Role.BRANCH_HEAD, Role.CM, Role.AUDITOR), 400);
+        return new MenuEntry(
+                "menu.appraisal",
+                "menu.appraisal.results",
+                "/appraisal/results",
+                Set.of(Role.PERF, Role.BRANCH_HEAD, Role.CM, Role.AUDITOR),
+                400);
     }
 
     @Bean
     MenuEntry appraisalPoolsMenu() {
-        return new MenuEntry("menu.appraisal", "menu.appraisal.pools", "/appraisal/pools",
-                Set.of(Role.PERF, Role.BRANCH_HEAD, Role.AUDITOR), 401);
+        return new MenuEntry(
+                "menu.appraisal",
+                "menu.appraisal.pools",
+                "/appraisal/pools",
+                Set.of(Role.PERF, Role.BRANCH_HEAD, Role.AUDITOR),
+                401);
     }
 
     @Bean
     MenuEntry appraisalRunsMenu() {
-        return new MenuEntry("menu.appraisal", "menu.appraisal.runs", "/appraisal/office/runs", Set.of(Role.PERF),
-                402);
+        return new MenuEntry("menu.appraisal", "menu.appraisal.runs", "/appraisal/office/runs", Set.of(Role.PERF), 402);
     }
 
     @Bean
     MenuEntry appraisalSchemesMenu() {
-        return new MenuEntry("menu.appraisal", "menu.appraisal.schemes", "/appraisal/schemes",
-                Set.of(Role.PERF, Role.BRANCH_HEAD, Role.CM, Role.AUDITOR), 403);
+        return new MenuEntry(
+                "menu.appraisal",
+                "menu.appraisal.schemes",
+                "/appraisal/schemes",
+                Set.of(Role.PERF, Role.BRANCH_HEAD, Role.CM, Role.AUDITOR),
+                403);
     }
 }

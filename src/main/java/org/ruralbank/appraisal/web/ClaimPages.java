@@ -68,12 +68,24 @@ class ClaimPages {
     void export(@RequestParam(required = false) String status, HttpServletResponse response) throws IOException {
         StaffPrincipal staff = CurrentStaff.get();
         Download.xlsx(response, "credit-claims");
-        Spreadsheets.write(response.getOutputStream(), "业绩认领", List.of("编号", "对象类别", "对象", "员工号", "份额",
-                "生效日", "失效日", "状态", "来源", "说明", "提交人", "批准人"), sink -> claims.list(staff.scope(),
-                        status == null || status.isBlank() ? null : status).forEach(c -> sink.accept(List.of(
-                                c.claimId(), c.objectKind().name(), c.objectId(), c.staffId(), c.share(),
-                                c.validFrom().toString(), c.validTo().toString(), c.status(), c.source(),
-                                c.reason() == null ? "" : c.reason(), c.maker(), c.checker() == null ? "" : c.checker()))));
+        Spreadsheets.write(
+                response.getOutputStream(),
+                "业绩认领",
+                List.of("编号", "对象类别", "对象", "员工号", "份额", "生效日", "失效日", "状态", "来源", "说明", "提交人", "批准人"),
+                sink -> claims.list(staff.scope(), status == null || status.isBlank() ? null : status)
+                        .forEach(c -> sink.accept(List.of(
+                                c.claimId(),
+                                c.objectKind().name(),
+                                c.objectId(),
+                                c.staffId(),
+                                c.share(),
+                                c.validFrom().toString(),
+                                c.validTo().toString(),
+                                c.status(),
+                                c.source(),
+                                c.reason() == null ? "" : c.reason(),
+                                c.maker(),
+                                c.checker() == null ? "" : c.checker()))));
     }
 
     @GetMapping("/appraisal/claims/object")
@@ -100,10 +112,15 @@ class ClaimPages {
         StaffPrincipal staff = CurrentStaff.get();
         ClaimOutcome o;
         try {
-            o = claims.submit(kind(form.get("kind")), form.getOrDefault("objectId", "").strip(),
-                    form.getOrDefault("staffId", ""), percent(form.get("share"), "share"),
-                    date(form.get("validFrom"), "validFrom"), optionalDate(form.get("validTo"), "validTo"),
-                    form.get("reason"), staff);
+            o = claims.submit(
+                    kind(form.get("kind")),
+                    form.getOrDefault("objectId", "").strip(),
+                    form.getOrDefault("staffId", ""),
+                    percent(form.get("share"), "share"),
+                    date(form.get("validFrom"), "validFrom"),
+                    optionalDate(form.get("validTo"), "validTo"),
+                    form.get("reason"),
+                    staff);
         } catch (Rejected r) {
             return claimsWith(r, form, model);
         }
@@ -123,7 +140,10 @@ class ClaimPages {
 
     @PostMapping("/appraisal/claims/{id}/reject")
     @PreAuthorize(DECIDERS)
-    String reject(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
+    String reject(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            Model model,
             RedirectAttributes redirect) {
         return decided(claims.reject(id, reason, CurrentStaff.get()), "rejected", model, redirect);
     }
@@ -144,18 +164,18 @@ class ClaimPages {
 
     @PostMapping("/appraisal/disputes/{id}/settle")
     @PreAuthorize(DECIDERS)
-    String settle(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
-            RedirectAttributes redirect) {
+    String settle(
+            @PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         StaffPrincipal staff = CurrentStaff.get();
-        Dispute d = claims.dispute(id, staff.scope())
-                .orElseThrow(() -> new NotFound("dispute", Long.toString(id)));
+        Dispute d = claims.dispute(id, staff.scope()).orElseThrow(() -> new NotFound("dispute", Long.toString(id)));
         ClaimOutcome o;
         try {
             Map<Long, BigDecimal> shares = new LinkedHashMap<>();
             for (Claim c : d.claims()) {
                 String v = form.get("share_" + c.claimId());
                 if (v != null && !v.isBlank()) {
-                    shares.put(c.claimId(), v.strip().equals("0") ? BigDecimal.ZERO : percent(v, "share_" + c.claimId()));
+                    shares.put(
+                            c.claimId(), v.strip().equals("0") ? BigDecimal.ZERO : percent(v, "share_" + c.claimId()));
                 }
             }
             o = claims.settle(id, shares, date(form.get("effective"), "effective"), form.get("note"), staff);
@@ -187,7 +207,8 @@ class ClaimPages {
     }
 
     private static Rejected rejected(ClaimOutcome.Refused r) {
-        return new Rejected(r.field(), "appraisal.refusal." + r.reason().name(), r.args().toArray());
+        return new Rejected(
+                r.field(), "appraisal.refusal." + r.reason().name(), r.args().toArray());
     }
 
     private static CreditKind kind(String kind) {

@@ -51,7 +51,11 @@ class FtpCurvePages {
         }
         model.addAttribute("terms", FtpCurves.TERMS.keySet());
         model.addAttribute("curves", curves.curves());
-        model.addAttribute("proposals", curves.proposals().stream().filter(p -> p.status().equals("PENDING")).toList());
+        model.addAttribute(
+                "proposals",
+                curves.proposals().stream()
+                        .filter(p -> p.status().equals("PENDING"))
+                        .toList());
         model.addAttribute("day", day);
         model.addAttribute("byOrg", day == null ? List.of() : figures.byOrg(day, staff));
         model.addAttribute("byStaff", day == null ? List.of() : figures.byStaff(day, staff));
@@ -64,12 +68,16 @@ class FtpCurvePages {
         headers.addAll(FtpCurves.TERMS.keySet());
         headers.addAll(List.of("来源", "录入", "复核"));
         Download.xlsx(response, "ftp-curves");
-        Spreadsheets.write(response.getOutputStream(), "FTP曲线", headers, sink -> curves.curves().forEach(c -> {
-            List<Object> cells = new ArrayList<>(List.of(c.curveDate().toString()));
-            FtpCurves.TERMS.keySet().forEach(t -> cells.add(c.rates().get(t)));
-            cells.addAll(List.of(c.source(), c.maker(), c.checker()));
-            sink.accept(cells);
-        }));
+        Spreadsheets.write(
+                response.getOutputStream(),
+                "FTP曲线",
+                headers,
+                sink -> curves.curves().forEach(c -> {
+                    List<Object> cells = new ArrayList<>(List.of(c.curveDate().toString()));
+                    FtpCurves.TERMS.keySet().forEach(t -> cells.add(c.rates().get(t)));
+                    cells.addAll(List.of(c.source(), c.maker(), c.checker()));
+                    sink.accept(cells);
+                }));
     }
 
     @PostMapping("/propose")
@@ -81,7 +89,8 @@ class FtpCurvePages {
             model.addAttribute("form", form);
             return page(null, model);
         }
-        redirect.addFlashAttribute("proposed", ((FtpCurves.Outcome.Saved) o).dates().get(0));
+        redirect.addFlashAttribute(
+                "proposed", ((FtpCurves.Outcome.Saved) o).dates().get(0));
         return "redirect:/appraisal/ftp";
     }
 
@@ -106,7 +115,9 @@ class FtpCurvePages {
             model.addAttribute("problems", r.problems());
             return page(null, model);
         }
-        redirect.addFlashAttribute(approve ? "approved" : "rejected", ((FtpCurves.Outcome.Saved) o).dates().get(0));
+        redirect.addFlashAttribute(
+                approve ? "approved" : "rejected",
+                ((FtpCurves.Outcome.Saved) o).dates().get(0));
         return "redirect:/appraisal/ftp";
     }
 

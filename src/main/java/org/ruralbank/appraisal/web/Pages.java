@@ -21,15 +21,15 @@ final class Pages {
     static final String PERF = "hasRole('PERF')";
     static final String HEAD = "hasRole('BRANCH_HEAD')";
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** A refusal is shown on the page: 403 when it reaches beyond what the user holds, 400 for a bad value. */
     static void refused(Rejected r, Model model, HttpServletResponse response) {
         if (r instanceof NotFound nf) {
             throw nf;
         }
-        response.setStatus(r instanceof Refused ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(
+                r instanceof Refused ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("error", r);
     }
 

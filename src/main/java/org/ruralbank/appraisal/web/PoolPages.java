@@ -45,7 +45,9 @@ class PoolPages {
         List<Pools.Pool> list = pools.list(run, scope());
         model.addAttribute("pools", list);
         model.addAttribute("chartLabels", Pages.labels(list, p -> p.periodKey() + " " + p.orgName()));
-        model.addAttribute("chartAmounts", Pages.numbers(list, p -> Money.ofFen(p.amountFen()).yuan()));
+        model.addAttribute(
+                "chartAmounts",
+                Pages.numbers(list, p -> Money.ofFen(p.amountFen()).yuan()));
         return "appraisal/pools";
     }
 
@@ -59,18 +61,25 @@ class PoolPages {
         Pools.Pool pool = pools.find(id, scope());
         model.addAttribute("pool", pool);
         model.addAttribute("lines", lines);
-        model.addAttribute("sumFen", lines.stream().mapToLong(Pools.Line::amountFen).sum());
+        model.addAttribute(
+                "sumFen", lines.stream().mapToLong(Pools.Line::amountFen).sum());
         model.addAttribute("chartLabels", Pages.labels(lines, Pools.Line::staffName));
-        model.addAttribute("chartAmounts", Pages.numbers(lines, l -> Money.ofFen(l.amountFen()).yuan()));
+        model.addAttribute(
+                "chartAmounts",
+                Pages.numbers(lines, l -> Money.ofFen(l.amountFen()).yuan()));
         return "appraisal/pool";
     }
 
     @PostMapping("/appraisal/pools/{id}")
     @PreAuthorize(Pages.HEAD)
-    String distribute(@PathVariable long id, @RequestParam(name = "staffId", required = false) List<String> staffIds,
+    String distribute(
+            @PathVariable long id,
+            @RequestParam(name = "staffId", required = false) List<String> staffIds,
             @RequestParam(name = "amount", required = false) List<String> amounts,
-            @RequestParam(name = "reason", required = false) List<String> reasons, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+            @RequestParam(name = "reason", required = false) List<String> reasons,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         List<Pools.LineInput> input = new ArrayList<>();
         int n = staffIds == null ? 0 : staffIds.size();
         for (int i = 0; i < n; i++) {
@@ -84,12 +93,24 @@ class PoolPages {
             Pages.refused(r, model, response);
             List<Pools.Line> shown = new ArrayList<>();
             for (Pools.Line l : pools.lines(id, scope())) {
-                Pools.LineInput in = input.stream().filter(x -> x.staffId().equals(l.staffId())).findFirst()
+                Pools.LineInput in = input.stream()
+                        .filter(x -> x.staffId().equals(l.staffId()))
+                        .findFirst()
                         .orElse(null);
-                long fen = in == null ? l.amountFen()
-                        : Money.tryParseYuan(in.amountYuan() == null ? "" : in.amountYuan().strip()).map(Money::fen)
+                long fen = in == null
+                        ? l.amountFen()
+                        : Money.tryParseYuan(
+                                        in.amountYuan() == null
+                                                ? ""
+                                                : in.amountYuan().strip())
+                                .map(Money::fen)
                                 .orElse(0L);
-                shown.add(new Pools.Line(l.staffId(), l.staffName(), l.postCode(), l.score(), fen,
+                shown.add(new Pools.Line(
+                        l.staffId(),
+                        l.staffName(),
+                        l.postCode(),
+                        l.score(),
+                        fen,
                         in == null || in.reason() == null ? l.reason() : in.reason()));
             }
             return show(id, shown, model);
@@ -114,8 +135,8 @@ class PoolPages {
         return step(id, () -> pools.sendBack(id, scope()), model, response, redirect);
     }
 
-    private String step(long id, Runnable action, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+    private String step(
+            long id, Runnable action, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             action.run();
             redirect.addFlashAttribute("saved", true);
@@ -132,13 +153,26 @@ class PoolPages {
         Pools.Pool pool = pools.find(id, scope());
         List<Pools.Line> lines = pools.lines(id, scope());
         Download.xlsx(response, "payroll-" + pool.periodKey() + "-" + pool.orgId());
-        Spreadsheets.write(response.getOutputStream(), pool.periodKey() + " " + pool.orgId(), List.of(
-                texts.get("appraisal.branch"), texts.get("appraisal.staff"), texts.get("appraisal.name"),
-                texts.get("appraisal.amount"), texts.get("appraisal.reason"), texts.get("appraisal.status")), sink -> {
+        Spreadsheets.write(
+                response.getOutputStream(),
+                pool.periodKey() + " " + pool.orgId(),
+                List.of(
+                        texts.get("appraisal.branch"),
+                        texts.get("appraisal.staff"),
+                        texts.get("appraisal.name"),
+                        texts.get("appraisal.amount"),
+                        texts.get("appraisal.reason"),
+                        texts.get("appraisal.status")),
+                sink -> {
                     for (Pools.Line l : lines) {
-                        sink.accept(Arrays.asList(pool.orgId(), l.staffId(), l.staffName(),
-                                Money.ofFen(l.amountFen()).yuan(), l.reason(),
-                                texts.get("appraisal.pool.status." + pool.status().name())));
+                        sink.accept(Arrays.asList(
+                                pool.orgId(),
+                                l.staffId(),
+                                l.staffName(),
+                                Money.ofFen(l.amountFen()).yuan(),
+                                l.reason(),
+                                texts.get(
+                                        "appraisal.pool.status." + pool.status().name())));
                     }
                 });
     }

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.ruralbank.appraisal.Access;
 import org.ruralbank.appraisal.AppraisalRuns;
 import org.ruralbank.appraisal.Indicators;
-import org.ruralbank.appraisal.Perspective;
 import org.ruralbank.appraisal.Period;
+import org.ruralbank.appraisal.Perspective;
 import org.ruralbank.appraisal.QualitativeScores;
 import org.ruralbank.appraisal.Schemes;
 import org.ruralbank.platform.CurrentStaff;
@@ -61,7 +61,8 @@ class ResultPages {
     @PreAuthorize(Pages.PERF)
     String runs(@RequestParam(required = false) String period, Model model) {
         List<AppraisalRuns.Run> all = runs.list();
-        String p = period != null && !period.isBlank() ? period.strip()
+        String p = period != null && !period.isBlank()
+                ? period.strip()
                 : all.isEmpty() ? "" : all.get(0).periodKey();
         model.addAttribute("runs", all);
         model.addAttribute("period", p);
@@ -96,14 +97,28 @@ class ResultPages {
 
     @PostMapping("/office/entries")
     @PreAuthorize(Pages.PERF)
-    String enter(@RequestParam(required = false) String period, @RequestParam(required = false) String orgId,
-            @RequestParam(required = false) String kind, @RequestParam(required = false) String itemCode,
-            @RequestParam(required = false) String points, @RequestParam(required = false) String reason, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String enter(
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String orgId,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String itemCode,
+            @RequestParam(required = false) String points,
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
-            entries.enter(period, orgId, kind, itemCode, points, reason, CurrentStaff.get().scope());
+            entries.enter(
+                    period,
+                    orgId,
+                    kind,
+                    itemCode,
+                    points,
+                    reason,
+                    CurrentStaff.get().scope());
             redirect.addFlashAttribute("saved", true);
-            return "redirect:/appraisal/office/runs?period=" + Period.parse(period).key();
+            return "redirect:/appraisal/office/runs?period="
+                    + Period.parse(period).key();
         } catch (Rejected r) {
             Pages.refused(r, model, response);
             return runs(period, model);
@@ -154,20 +169,35 @@ class ResultPages {
         }
         List<AppraisalRuns.PersonResult> people = runs.people(r.runId(), null, access);
         Download.xlsx(response, "appraisal-" + r.periodKey() + "-v" + r.version());
-        Spreadsheets.write(response.getOutputStream(), r.periodKey() + " v" + r.version(), List.of(
-                texts.get("appraisal.branch"), texts.get("appraisal.staff"), texts.get("appraisal.name"),
-                texts.get("appraisal.post"), texts.get("appraisal.branchScore"), texts.get("appraisal.personalScore"),
-                texts.get("appraisal.score"), texts.get("appraisal.rankInBranch")), sink -> {
+        Spreadsheets.write(
+                response.getOutputStream(),
+                r.periodKey() + " v" + r.version(),
+                List.of(
+                        texts.get("appraisal.branch"),
+                        texts.get("appraisal.staff"),
+                        texts.get("appraisal.name"),
+                        texts.get("appraisal.post"),
+                        texts.get("appraisal.branchScore"),
+                        texts.get("appraisal.personalScore"),
+                        texts.get("appraisal.score"),
+                        texts.get("appraisal.rankInBranch")),
+                sink -> {
                     for (AppraisalRuns.PersonResult p : people) {
-                        sink.accept(Arrays.asList(p.branchOrgId(), p.staffId(), p.staffName(), p.postCode(),
-                                p.branchScore(), p.personalScore(), p.score(), p.rankInBranch()));
+                        sink.accept(Arrays.asList(
+                                p.branchOrgId(),
+                                p.staffId(),
+                                p.staffName(),
+                                p.postCode(),
+                                p.branchScore(),
+                                p.personalScore(),
+                                p.score(),
+                                p.rankInBranch()));
                     }
                 });
     }
 
     /** A perspective's points and weight on a branch's scorecard. */
-    record PerspectiveScore(Perspective perspective, BigDecimal weight, BigDecimal points) {
-    }
+    record PerspectiveScore(Perspective perspective, BigDecimal weight, BigDecimal points) {}
 
     @GetMapping("/results/branches/{orgId}")
     @PreAuthorize(Pages.READERS)
@@ -184,8 +214,10 @@ class ResultPages {
         scheme.items().forEach(i -> byCode.put(i.code(), i));
         List<PerspectiveScore> perspectives = new ArrayList<>();
         for (Perspective p : Perspective.values()) {
-            BigDecimal pts = items.stream().filter(i -> byCode.containsKey(i.itemCode())
-                    && byCode.get(i.itemCode()).perspective() == p).map(AppraisalRuns.ItemResult::score)
+            BigDecimal pts = items.stream()
+                    .filter(i -> byCode.containsKey(i.itemCode())
+                            && byCode.get(i.itemCode()).perspective() == p)
+                    .map(AppraisalRuns.ItemResult::score)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             perspectives.add(new PerspectiveScore(p, scheme.weight(p), pts));
         }
@@ -196,8 +228,12 @@ class ResultPages {
         model.addAttribute("names", names());
         model.addAttribute("perspectives", perspectives);
         model.addAttribute("people", runs.people(r.runId(), orgId, access));
-        model.addAttribute("chartLabels", Pages.labels(perspectives, p -> texts.get("appraisal.perspective."
-                + p.perspective().name())));
+        model.addAttribute(
+                "chartLabels",
+                Pages.labels(
+                        perspectives,
+                        p -> texts.get(
+                                "appraisal.perspective." + p.perspective().name())));
         model.addAttribute("chartWeights", Pages.numbers(perspectives, PerspectiveScore::weight));
         model.addAttribute("chartPoints", Pages.numbers(perspectives, PerspectiveScore::points));
         return "appraisal/branch";
@@ -211,8 +247,8 @@ class ResultPages {
         if (r == null) {
             throw new NotFound("appraisal_run", String.valueOf(run));
         }
-        AppraisalRuns.PersonResult p = runs.person(r.runId(), staffId, access)
-                .orElseThrow(() -> new NotFound("staff", staffId));
+        AppraisalRuns.PersonResult p =
+                runs.person(r.runId(), staffId, access).orElseThrow(() -> new NotFound("staff", staffId));
         Schemes.Scheme scheme = schemes.find(r.schemeYear()).orElseThrow();
         model.addAttribute("run", r);
         model.addAttribute("runs", runs.list());
@@ -227,8 +263,12 @@ class ResultPages {
 
     @GetMapping("/results/accounts")
     @PreAuthorize(Pages.READERS)
-    String accounts(@RequestParam(required = false) Long run, @RequestParam(required = false) String item,
-            @RequestParam(required = false) String staff, @RequestParam(required = false) String org, Model model) {
+    String accounts(
+            @RequestParam(required = false) Long run,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) String staff,
+            @RequestParam(required = false) String org,
+            Model model) {
         Access access = Access.of(CurrentStaff.get());
         if (run == null || item == null) {
             throw new NotFound("appraisal_run", String.valueOf(run));

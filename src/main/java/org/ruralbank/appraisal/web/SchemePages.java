@@ -47,15 +47,29 @@ class SchemePages {
     }
 
     /** One row of the editor: an item of the scheme, or an indicator of the library not in it (no weight). */
-    record Row(String code, String name, String unit, String direction, String levels, Schemes.Kind kind,
-            Perspective perspective, @Nullable String weight, String threshold, String floor, String cap,
-            @Nullable String base, String urban, String suburban, String rural) {
-    }
+    record Row(
+            String code,
+            String name,
+            String unit,
+            String direction,
+            String levels,
+            Schemes.Kind kind,
+            Perspective perspective,
+            @Nullable String weight,
+            String threshold,
+            String floor,
+            String cap,
+            @Nullable String base,
+            String urban,
+            String suburban,
+            String rural) {}
 
     @GetMapping("/schemes")
     @PreAuthorize(Pages.READERS)
     String page(@RequestParam(required = false) Integer year, Model model) {
-        int y = year != null ? year : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear() - 1;
+        int y = year != null
+                ? year
+                : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear() - 1;
         Schemes.Scheme scheme = schemes.find(y).orElse(null);
         show(model, y, scheme, rows(scheme));
         return "appraisal/schemes";
@@ -83,32 +97,69 @@ class SchemePages {
         List<Row> rows = new ArrayList<>();
         for (Indicators.Definition d : indicators.all()) {
             Schemes.Item i = items.remove(d.code());
-            rows.add(new Row(d.code(), d.name(en), d.unit(), d.direction().name(), levels(d.levels()),
-                    Schemes.Kind.QUANT, i == null ? d.perspective() : i.perspective(),
-                    i == null ? null : plain(i.weightPct()), i == null ? "60" : plain(i.thresholdPct()),
-                    i == null ? "60" : plain(i.floorPct()), i == null ? "120" : plain(i.capPct()),
+            rows.add(new Row(
+                    d.code(),
+                    d.name(en),
+                    d.unit(),
+                    d.direction().name(),
+                    levels(d.levels()),
+                    Schemes.Kind.QUANT,
+                    i == null ? d.perspective() : i.perspective(),
+                    i == null ? null : plain(i.weightPct()),
+                    i == null ? "60" : plain(i.thresholdPct()),
+                    i == null ? "60" : plain(i.floorPct()),
+                    i == null ? "120" : plain(i.capPct()),
                     i == null || i.baseTarget() == null ? null : plain(i.baseTarget()),
-                    i == null ? "1.2" : plain(i.urbanFactor()), i == null ? "1.0" : plain(i.suburbanFactor()),
+                    i == null ? "1.2" : plain(i.urbanFactor()),
+                    i == null ? "1.0" : plain(i.suburbanFactor()),
                     i == null ? "0.8" : plain(i.ruralFactor())));
         }
         for (Schemes.Item i : items.values()) {
-            rows.add(new Row(i.code(), i.code(), "分", "UP", levels(java.util.Set.of(Indicators.Level.BRANCH)),
-                    Schemes.Kind.QUAL, i.perspective(),
-                    plain(i.weightPct()), plain(i.thresholdPct()), plain(i.floorPct()), plain(i.capPct()), null, "1",
-                    "1", "1"));
+            rows.add(new Row(
+                    i.code(),
+                    i.code(),
+                    "分",
+                    "UP",
+                    levels(java.util.Set.of(Indicators.Level.BRANCH)),
+                    Schemes.Kind.QUAL,
+                    i.perspective(),
+                    plain(i.weightPct()),
+                    plain(i.thresholdPct()),
+                    plain(i.floorPct()),
+                    plain(i.capPct()),
+                    null,
+                    "1",
+                    "1",
+                    "1"));
         }
         for (int k = 0; k < 2; k++) {
-            rows.add(new Row("", "", "分", "UP", levels(java.util.Set.of(Indicators.Level.BRANCH)), Schemes.Kind.QUAL,
-                    Perspective.CONTROL, null, "0", "0",
-                    "100", null, "1", "1", "1"));
+            rows.add(new Row(
+                    "",
+                    "",
+                    "分",
+                    "UP",
+                    levels(java.util.Set.of(Indicators.Level.BRANCH)),
+                    Schemes.Kind.QUAL,
+                    Perspective.CONTROL,
+                    null,
+                    "0",
+                    "0",
+                    "100",
+                    null,
+                    "1",
+                    "1",
+                    "1"));
         }
         return rows;
     }
 
     @PostMapping("/office/schemes")
     @PreAuthorize(Pages.PERF)
-    String save(@RequestParam(required = false) Integer year, @RequestParam(required = false) String name,
-            @RequestParam(defaultValue = "") String branchWeightPct, @RequestParam(defaultValue = "") String floorSharePct,
+    String save(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String name,
+            @RequestParam(defaultValue = "") String branchWeightPct,
+            @RequestParam(defaultValue = "") String floorSharePct,
             @RequestParam(defaultValue = "") String capSharePct,
             @RequestParam(name = "code", required = false) List<String> code,
             @RequestParam(name = "kind", required = false) List<String> kind,
@@ -121,7 +172,9 @@ class SchemePages {
             @RequestParam(name = "urban", required = false) List<String> urban,
             @RequestParam(name = "suburban", required = false) List<String> suburban,
             @RequestParam(name = "rural", required = false) List<String> rural,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         List<Schemes.Item> items = new ArrayList<>();
         try {
             int n = code == null ? 0 : code.size();
@@ -132,15 +185,26 @@ class SchemePages {
                     continue;
                 }
                 String f = "items[" + c + "]";
-                items.add(new Schemes.Item(c, enumOf(Schemes.Kind.class, at(kind, i), f),
-                        enumOf(Perspective.class, at(perspective, i), f), number(w, f), number(at(threshold, i), f),
-                        number(at(floor, i), f), number(at(cap, i), f),
-                        at(base, i).isBlank() ? null : number(at(base, i), f), number(at(urban, i), f),
-                        number(at(suburban, i), f), number(at(rural, i), f)));
+                items.add(new Schemes.Item(
+                        c,
+                        enumOf(Schemes.Kind.class, at(kind, i), f),
+                        enumOf(Perspective.class, at(perspective, i), f),
+                        number(w, f),
+                        number(at(threshold, i), f),
+                        number(at(floor, i), f),
+                        number(at(cap, i), f),
+                        at(base, i).isBlank() ? null : number(at(base, i), f),
+                        number(at(urban, i), f),
+                        number(at(suburban, i), f),
+                        number(at(rural, i), f)));
             }
-            Schemes.Scheme scheme = new Schemes.Scheme(year == null ? 0 : year, name == null ? "" : name.strip(),
-                    whole(branchWeightPct, "branchWeightPct"), whole(floorSharePct, "floorSharePct"),
-                    whole(capSharePct, "capSharePct"), items);
+            Schemes.Scheme scheme = new Schemes.Scheme(
+                    year == null ? 0 : year,
+                    name == null ? "" : name.strip(),
+                    whole(branchWeightPct, "branchWeightPct"),
+                    whole(floorSharePct, "floorSharePct"),
+                    whole(capSharePct, "capSharePct"),
+                    items);
             schemes.save(scheme, CurrentStaff.get().scope());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/appraisal/schemes?year=" + year;
@@ -154,11 +218,19 @@ class SchemePages {
 
     @PostMapping("/office/budget")
     @PreAuthorize(Pages.PERF)
-    String budget(@RequestParam(required = false) Integer year, @RequestParam(required = false) String wageTotal,
-            @RequestParam(required = false) String bonusPct, Model model, HttpServletResponse response,
+    String budget(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String wageTotal,
+            @RequestParam(required = false) String bonusPct,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            schemes.setBudget(year == null ? 0 : year, wageTotal, bonusPct, CurrentStaff.get().scope());
+            schemes.setBudget(
+                    year == null ? 0 : year,
+                    wageTotal,
+                    bonusPct,
+                    CurrentStaff.get().scope());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/appraisal/schemes?year=" + year;
         } catch (Rejected r) {
@@ -171,7 +243,9 @@ class SchemePages {
     }
 
     private String levels(java.util.Set<Indicators.Level> levels) {
-        return levels.stream().sorted().map(l -> texts.get("appraisal.level." + l.name()))
+        return levels.stream()
+                .sorted()
+                .map(l -> texts.get("appraisal.level." + l.name()))
                 .collect(java.util.stream.Collectors.joining("、"));
     }
 

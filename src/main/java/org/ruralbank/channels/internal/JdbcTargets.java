@@ -42,8 +42,10 @@ class JdbcTargets implements Targets {
 
     @Override
     public List<TargetWorkbook.Branch> branches(OrgScope scope) {
-        return orgs.list(scope).stream().filter(o -> o.level() == Org.BRANCH && o.open())
-                .map(o -> new TargetWorkbook.Branch(o.orgId(), o.name())).toList();
+        return orgs.list(scope).stream()
+                .filter(o -> o.level() == Org.BRANCH && o.open())
+                .map(o -> new TargetWorkbook.Branch(o.orgId(), o.name()))
+                .toList();
     }
 
     @Override
@@ -51,32 +53,45 @@ class JdbcTargets implements Targets {
         OrgScope.Condition c = scope.where("o.org_path", null);
         return db.sql("select t.* from channel_target t join org o on o.org_id = t.org_id where t.target_year = :y and "
                         + c.sql() + " order by o.org_path, t.indicator, t.quarter")
-                .param("y", year).params(c.params()).query(JdbcTargets::map).list();
+                .param("y", year)
+                .params(c.params())
+                .query(JdbcTargets::map)
+                .list();
     }
 
     @Override
     @Transactional
     public TargetWorkbook.Parsed upload(int year, @Nullable String fileName, InputStream workbook, OrgScope scope) {
-        Set<String> allowed = branches(scope).stream().map(TargetWorkbook.Branch::orgId).collect(Collectors.toSet());
+        Set<String> allowed =
+                branches(scope).stream().map(TargetWorkbook.Branch::orgId).collect(Collectors.toSet());
         TargetWorkbook.Parsed parsed = TargetWorkbook.read(workbook, fileName, year, allowed);
         if (!parsed.valid()) {
             return parsed;
         }
         Set<String> listed = parsed.targets().stream().map(Target::orgId).collect(Collectors.toSet());
-        Map<String, Object> before = summary(of(year, scope).stream().filter(t -> listed.contains(t.orgId())).toList());
+        Map<String, Object> before = summary(
+                of(year, scope).stream().filter(t -> listed.contains(t.orgId())).toList());
         String actor = CurrentStaff.find().map(s -> s.username()).orElse("system");
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (String orgId : listed) {
-            db.sql("delete from channel_target where target_year = :y and org_id = :o").param("y", year)
-                    .param("o", orgId).update();
+            db.sql("delete from channel_target where target_year = :y and org_id = :o")
+                    .param("y", year)
+                    .param("o", orgId)
+                    .update();
         }
         for (Target t : parsed.targets()) {
             db.sql("""
                     insert into channel_target (target_year, quarter, org_id, indicator, target_value, uploaded_by,
                                                 uploaded_at)
                     values (:y, :q, :o, :i, :v, :by, :at)
-                    """).param("y", t.year()).param("q", t.quarter()).param("o", t.orgId())
-                    .param("i", t.indicator().name()).param("v", t.value()).param("by", actor).param("at", now)
+                    """)
+                    .param("y", t.year())
+                    .param("q", t.quarter())
+                    .param("o", t.orgId())
+                    .param("i", t.indicator().name())
+                    .param("v", t.value())
+                    .param("by", actor)
+                    .param("at", now)
                     .update();
         }
         audit.record("targets.upload", "targets", String.valueOf(year), before, summary(parsed.targets()));
@@ -94,7 +109,11 @@ class JdbcTargets implements Targets {
     }
 
     private static Target map(ResultSet rs, int row) throws SQLException {
-        return new Target(rs.getInt("target_year"), rs.getInt("quarter"), rs.getString("org_id"),
-                Indicator.valueOf(rs.getString("indicator")), rs.getBigDecimal("target_value"));
+        return new Target(
+                rs.getInt("target_year"),
+                rs.getInt("quarter"),
+                rs.getString("org_id"),
+                Indicator.valueOf(rs.getString("indicator")),
+                rs.getBigDecimal("target_value"));
     }
 }

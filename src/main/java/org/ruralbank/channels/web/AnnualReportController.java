@@ -36,8 +36,11 @@ class AnnualReportController {
         model.addAttribute("years", List.of(y - 2, y - 1, y));
         model.addAttribute("report", report);
         model.addAttribute("sections", AnnualReportText.sections(report));
-        model.addAttribute("labels", report.figures().keySet().stream()
-                .map(k -> new Figure(k, AnnualReportText.label(k), AnnualReportText.value(report, k))).toList());
+        model.addAttribute(
+                "labels",
+                report.figures().keySet().stream()
+                        .map(k -> new Figure(k, AnnualReportText.label(k), AnnualReportText.value(report, k)))
+                        .toList());
         return "channels/report";
     }
 
@@ -50,6 +53,5 @@ class AnnualReportController {
     }
 
     /** One row of the figures table. */
-    record Figure(String key, String label, String value) {
-    }
+    record Figure(String key, String label, String value) {}
 }

@@ -34,9 +34,11 @@ class CardsController {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) String org,
+    String page(
+            @RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         CardFigures.View view = cards.of(period.filter(org, from, to), scope);
         model.addAttribute("view", view);
@@ -49,21 +51,37 @@ class CardsController {
     }
 
     @GetMapping("/export")
-    void export(@RequestParam(required = false) String org,
+    void export(
+            @RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            HttpServletResponse response) throws IOException {
-        CardFigures.View view = cards.of(period.filter(org, from, to), CurrentStaff.get().scope());
-        Download.xlsx(response, "cards-" + view.filter().from() + "-" + view.filter().to());
-        Spreadsheets.write(response.getOutputStream(), "金农卡", List.of("机构号", "机构名称", "卡数", "期间新增", "已注销",
-                "芯片卡", "久悬账户卡", "卡存款余额（元）", "卡均余额（元）", "短信签约", "短信签约占比（%）"), sink -> {
+            HttpServletResponse response)
+            throws IOException {
+        CardFigures.View view =
+                cards.of(period.filter(org, from, to), CurrentStaff.get().scope());
+        Download.xlsx(
+                response, "cards-" + view.filter().from() + "-" + view.filter().to());
+        Spreadsheets.write(
+                response.getOutputStream(),
+                "金农卡",
+                List.of("机构号", "机构名称", "卡数", "期间新增", "已注销", "芯片卡", "久悬账户卡", "卡存款余额（元）", "卡均余额（元）", "短信签约", "短信签约占比（%）"),
+                sink -> {
                     List<CardFigures.OrgCards> rows = new ArrayList<>(view.orgs());
                     if (view.total() != null) {
                         rows.add(view.total());
                     }
                     for (CardFigures.OrgCards o : rows) {
-                        sink.accept(java.util.Arrays.asList(o.orgId(), o.orgName(), o.cards(), o.newCards(),
-                                o.cancelled(), o.chip(), o.dormant(), o.balance(), o.balancePerCard(), o.sms(),
+                        sink.accept(java.util.Arrays.asList(
+                                o.orgId(),
+                                o.orgName(),
+                                o.cards(),
+                                o.newCards(),
+                                o.cancelled(),
+                                o.chip(),
+                                o.dormant(),
+                                o.balance(),
+                                o.balancePerCard(),
+                                o.sms(),
                                 o.smsSharePct()));
                     }
                 });

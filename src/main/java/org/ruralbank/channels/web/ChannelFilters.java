@@ -7,8 +7,7 @@ import org.springframework.ui.Model;
 /** What the search forms of the channel pages show, filled alike on every page (the defaults are {@code ChannelPeriod}'s). */
 final class ChannelFilters {
 
-    private ChannelFilters() {
-    }
+    private ChannelFilters() {}
 
     /**
      * Puts what the year-and-org search form shows into the model: the year, the year and the two before it to choose

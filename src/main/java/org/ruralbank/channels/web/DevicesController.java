@@ -33,9 +33,11 @@ class DevicesController {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) String org,
+    String page(
+            @RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         DeviceFigures.View view = devices.of(period.filter(org, from, to), scope);
         model.addAttribute("view", view);
@@ -55,18 +57,58 @@ class DevicesController {
     }
 
     @GetMapping("/export")
-    void export(@RequestParam(required = false) String org,
+    void export(
+            @RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            HttpServletResponse response) throws IOException {
-        DeviceFigures.View view = devices.of(period.filter(org, from, to), CurrentStaff.get().scope());
-        Download.xlsx(response, "devices-" + view.filter().from() + "-" + view.filter().to());
-        Spreadsheets.write(response.getOutputStream(), "自助设备", List.of("设备号", "类型", "机构号", "位置", "离行",
-                "状态", "交易笔数", "取款", "存款", "转账", "失败", "本行卡", "他行卡", "交易金额（元）", "手续费收入（元）",
-                "取现金额（元）", "日均取现（元）", "期间无交易"),
-                sink -> view.devices().forEach(d -> sink.accept(Arrays.asList(d.deviceId(), d.type(), d.orgId(),
-                        d.location(), d.offsite(), d.status(), d.txns(), d.withdrawals(), d.deposits(), d.transfers(),
-                        d.failures(), d.ownCards(), d.otherCards(), d.amount(), d.feeIncome(), d.cashWithdrawn(),
-                        d.cashPerDay(), d.idle() ? "是" : ""))));
+            HttpServletResponse response)
+            throws IOException {
+        DeviceFigures.View view =
+                devices.of(period.filter(org, from, to), CurrentStaff.get().scope());
+        Download.xlsx(
+                response,
+                "devices-" + view.filter().from() + "-" + view.filter().to());
+        Spreadsheets.write(
+                response.getOutputStream(),
+                "自助设备",
+                List.of(
+                        "设备号",
+                        "类型",
+                        "机构号",
+                        "位置",
+                        "离行",
+                        "状态",
+                        "交易笔数",
+                        "取款",
+                        "存款",
+                        "转账",
+                        "失败",
+                        "本行卡",
+                        "他行卡",
+                        "交易金额（元）",
+                        "手续费收入（元）",
+                        "取现金额（元）",
+                        "日均取现（元）",
+                        "期间无交易"),
+                sink -> view.devices()
+                        .forEach(d -> sink.accept(Arrays.asList(
+                                d.deviceId(),
+                                d.type(),
+                                d.orgId(),
+                                d.location(),
+                                d.offsite(),
+                                d.status(),
+                                d.txns(),
+                                d.withdrawals(),
+                                d.deposits(),
+                                d.transfers(),
+                                d.failures(),
+                                d.ownCards(),
+                                d.otherCards(),
+                                d.amount(),
+                                d.feeIncome(),
+                                d.cashWithdrawn(),
+                                d.cashPerDay(),
+                                d.idle() ? "是" : ""))));
     }
 }

@@ -32,8 +32,10 @@ class LimitsController {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) String org,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+    String page(
+            @RequestParam(required = false) String org,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         String orgId = ChannelPeriod.org(org);
         model.addAttribute("view", limits.of(orgId, period.asOf(to), scope));
@@ -43,14 +45,27 @@ class LimitsController {
     }
 
     @GetMapping("/export")
-    void export(@RequestParam(required = false) String org,
+    void export(
+            @RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            HttpServletResponse response) throws IOException {
-        CorporateLimits.View view = limits.of(ChannelPeriod.org(org), period.asOf(to), CurrentStaff.get().scope());
+            HttpServletResponse response)
+            throws IOException {
+        CorporateLimits.View view = limits.of(
+                ChannelPeriod.org(org), period.asOf(to), CurrentStaff.get().scope());
         Download.xlsx(response, "corporate-limits-" + view.asOf());
-        Spreadsheets.write(response.getOutputStream(), "企业网银限额", List.of("签约号", "客户号", "签约机构", "签约日期", "状态",
-                "单笔限额（元）", "日累计限额（元）", "超出总行上限"), sink -> view.limits().forEach(l -> sink.accept(
-                        Arrays.asList(l.userId(), l.custId(), l.orgId(), l.signDate(), l.status(), l.single(), l.daily(),
+        Spreadsheets.write(
+                response.getOutputStream(),
+                "企业网银限额",
+                List.of("签约号", "客户号", "签约机构", "签约日期", "状态", "单笔限额（元）", "日累计限额（元）", "超出总行上限"),
+                sink -> view.limits()
+                        .forEach(l -> sink.accept(Arrays.asList(
+                                l.userId(),
+                                l.custId(),
+                                l.orgId(),
+                                l.signDate(),
+                                l.status(),
+                                l.single(),
+                                l.daily(),
                                 l.breach() ? "是" : ""))));
     }
 }

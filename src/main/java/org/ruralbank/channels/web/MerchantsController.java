@@ -36,33 +36,70 @@ class MerchantsController {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) String org,
+    String page(
+            @RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String only, Model model) {
+            @RequestParam(required = false) String only,
+            Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         MerchantFigures.View view = merchants.of(period.filter(org, from, to), scope);
         model.addAttribute("view", view);
         model.addAttribute("orgs", period.orgChoices(scope));
         model.addAttribute("only", only);
-        model.addAttribute("rows", view.merchants().stream().filter(m -> keep(m, only)).toList());
+        model.addAttribute(
+                "rows", view.merchants().stream().filter(m -> keep(m, only)).toList());
         return "channels/merchants";
     }
 
     @GetMapping("/export")
-    void export(@RequestParam(required = false) String org,
+    void export(
+            @RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String only, HttpServletResponse response) throws IOException {
-        MerchantFigures.View view = merchants.of(period.filter(org, from, to), CurrentStaff.get().scope());
-        Download.xlsx(response, "merchants-" + view.filter().from() + "-" + view.filter().to());
-        Spreadsheets.write(response.getOutputStream(), "POS商户", List.of("商户号", "商户名称", "机构号", "状态", "签约日期",
-                "现场照片", "培训记录", "签约扣率（%）", "实际扣率（%）", "交易笔数", "消费金额（元）", "手续费（元）", "自主定价补贴（元）",
-                "未交易天数"),
-                sink -> view.merchants().stream().filter(m -> keep(m, only)).forEach(m -> sink.accept(Arrays.asList(
-                        m.merchantId(), m.name(), m.orgId(), m.status(), m.signDate(), m.sitePhoto() ? "有" : "无",
-                        m.trained() ? "有" : "无", pct(m.mdr()), pct(m.effectiveMdr()), m.txns(), m.sales(), m.fees(),
-                        m.rateSubsidy(), m.sleepingDays()))));
+            @RequestParam(required = false) String only,
+            HttpServletResponse response)
+            throws IOException {
+        MerchantFigures.View view =
+                merchants.of(period.filter(org, from, to), CurrentStaff.get().scope());
+        Download.xlsx(
+                response,
+                "merchants-" + view.filter().from() + "-" + view.filter().to());
+        Spreadsheets.write(
+                response.getOutputStream(),
+                "POS商户",
+                List.of(
+                        "商户号",
+                        "商户名称",
+                        "机构号",
+                        "状态",
+                        "签约日期",
+                        "现场照片",
+                        "培训记录",
+                        "签约扣率（%）",
+                        "实际扣率（%）",
+                        "交易笔数",
+                        "消费金额（元）",
+                        "手续费（元）",
+                        "自主定价补贴（元）",
+                        "未交易天数"),
+                sink -> view.merchants().stream()
+                        .filter(m -> keep(m, only))
+                        .forEach(m -> sink.accept(Arrays.asList(
+                                m.merchantId(),
+                                m.name(),
+                                m.orgId(),
+                                m.status(),
+                                m.signDate(),
+                                m.sitePhoto() ? "有" : "无",
+                                m.trained() ? "有" : "无",
+                                pct(m.mdr()),
+                                pct(m.effectiveMdr()),
+                                m.txns(),
+                                m.sales(),
+                                m.fees(),
+                                m.rateSubsidy(),
+                                m.sleepingDays()))));
     }
 
     /** A rate as a percentage with four decimals, as the page shows it. */

@@ -31,8 +31,7 @@ class OnlineBankingController {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
-            Model model) {
+    String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org, Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         int y = period.year(year);
         String orgId = ChannelPeriod.org(org);
@@ -57,10 +56,14 @@ class OnlineBankingController {
     }
 
     @GetMapping("/export")
-    void export(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
-            HttpServletResponse response) throws IOException {
+    void export(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String org,
+            HttpServletResponse response)
+            throws IOException {
         int y = period.year(year);
-        List<OnlineBankingFigures.Month> months = figures.of(y, ChannelPeriod.org(org), CurrentStaff.get().scope());
+        List<OnlineBankingFigures.Month> months =
+                figures.of(y, ChannelPeriod.org(org), CurrentStaff.get().scope());
         Download.xlsx(response, y + "-online-banking");
         List<String> headers = new ArrayList<>(List.of("月份"));
         for (String users : List.of("个人网银", "企业网银", "手机银行")) {
@@ -72,16 +75,21 @@ class OnlineBankingController {
             }
         }
         headers.addAll(List.of("手机银行交易笔数", "手机银行金额（元）"));
-        Spreadsheets.write(response.getOutputStream(), y + "年网银与手机银行", headers, sink -> months.forEach(m -> {
-            List<Object> cells = new ArrayList<>(List.of(m.month()));
-            for (OnlineBankingFigures.Users u : List.of(m.pnet(), m.cnet(), m.mob())) {
-                cells.addAll(List.of(u.total(), u.signed(), u.active()));
-            }
-            for (OnlineBankingFigures.Transfers t : List.of(m.pnetTransfers(), m.cnetTransfers())) {
-                cells.addAll(List.of(t.intra(), t.intraAmount(), t.inter(), t.interAmount(), t.nxy(), t.nxyAmount()));
-            }
-            cells.addAll(List.of(m.mobTransfers(), m.mobAmount()));
-            sink.accept(cells);
-        }));
+        Spreadsheets.write(
+                response.getOutputStream(),
+                y + "年网银与手机银行",
+                headers,
+                sink -> months.forEach(m -> {
+                    List<Object> cells = new ArrayList<>(List.of(m.month()));
+                    for (OnlineBankingFigures.Users u : List.of(m.pnet(), m.cnet(), m.mob())) {
+                        cells.addAll(List.of(u.total(), u.signed(), u.active()));
+                    }
+                    for (OnlineBankingFigures.Transfers t : List.of(m.pnetTransfers(), m.cnetTransfers())) {
+                        cells.addAll(List.of(
+                                t.intra(), t.intraAmount(), t.inter(), t.interAmount(), t.nxy(), t.nxyAmount()));
+                    }
+                    cells.addAll(List.of(m.mobTransfers(), m.mobAmount()));
+                    sink.accept(cells);
+                }));
     }
 }

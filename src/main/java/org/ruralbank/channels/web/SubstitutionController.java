@@ -31,8 +31,7 @@ class SubstitutionController {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
-            Model model) {
+    String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org, Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         int y = period.year(year);
         String orgId = ChannelPeriod.org(org);
@@ -43,7 +42,8 @@ class SubstitutionController {
         StringJoiner values = new StringJoiner(",", "[", "]");
         for (int m = 1; m <= 12; m++) {
             labels.add("\"" + m + "月\"");
-            values.add(view.total().rate(m) == null ? "null" : view.total().rate(m).toPlainString());
+            values.add(
+                    view.total().rate(m) == null ? "null" : view.total().rate(m).toPlainString());
         }
         model.addAttribute("monthLabels", labels.toString());
         model.addAttribute("monthRates", values.toString());
@@ -51,10 +51,14 @@ class SubstitutionController {
     }
 
     @GetMapping("/export")
-    void export(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org,
-            HttpServletResponse response) throws IOException {
+    void export(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String org,
+            HttpServletResponse response)
+            throws IOException {
         int y = period.year(year);
-        SubstitutionRates.View view = rates.of(y, ChannelPeriod.org(org), CurrentStaff.get().scope());
+        SubstitutionRates.View view =
+                rates.of(y, ChannelPeriod.org(org), CurrentStaff.get().scope());
         List<String> headers = new ArrayList<>(List.of("机构号", "机构名称"));
         for (int m = 1; m <= 12; m++) {
             headers.add(m + "月替代率（%）");

@@ -46,7 +46,9 @@ class TargetsController {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
+    String page(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer quarter,
             Model model) {
         int y = period.year(year);
         OrgScope scope = CurrentStaff.get().scope();
@@ -71,9 +73,13 @@ class TargetsController {
 
     @PostMapping("/upload")
     @PreAuthorize(PLANNERS)
-    String upload(@RequestParam int year, @RequestParam("file") MultipartFile file, Model model,
-            RedirectAttributes redirect) throws IOException {
-        TargetWorkbook.Parsed parsed = targets.upload(year, file.getOriginalFilename(), file.getInputStream(),
+    String upload(
+            @RequestParam int year, @RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect)
+            throws IOException {
+        TargetWorkbook.Parsed parsed = targets.upload(
+                year,
+                file.getOriginalFilename(),
+                file.getInputStream(),
                 CurrentStaff.get().scope());
         if (!parsed.valid()) {
             model.addAttribute("problems", parsed.problems());
@@ -96,15 +102,19 @@ class TargetsController {
             }
         }
         Download.xlsx(response, y + "-targets-export");
-        Spreadsheets.write(response.getOutputStream(), y + "年任务", headers, sink -> rows.forEach(r -> {
-            List<Object> cells = new ArrayList<>(List.of(r.orgId(), r.name()));
-            for (Indicator ind : Indicator.values()) {
-                for (int q = 1; q <= 4; q++) {
-                    cells.add(r.value(ind, q));
-                }
-            }
-            sink.accept(cells);
-        }));
+        Spreadsheets.write(
+                response.getOutputStream(),
+                y + "年任务",
+                headers,
+                sink -> rows.forEach(r -> {
+                    List<Object> cells = new ArrayList<>(List.of(r.orgId(), r.name()));
+                    for (Indicator ind : Indicator.values()) {
+                        for (int q = 1; q <= 4; q++) {
+                            cells.add(r.value(ind, q));
+                        }
+                    }
+                    sink.accept(cells);
+                }));
     }
 
     /** One branch's targets for the page: indicator → quarter → value. */
@@ -116,12 +126,15 @@ class TargetsController {
 
     private List<Row> rows(int year, OrgScope scope) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        targets.branches(scope).forEach(b -> rows.put(b.orgId(), new Row(b.orgId(), b.name(),
-                new java.util.EnumMap<>(Indicator.class))));
+        targets.branches(scope)
+                .forEach(b ->
+                        rows.put(b.orgId(), new Row(b.orgId(), b.name(), new java.util.EnumMap<>(Indicator.class))));
         for (Target t : targets.of(year, scope)) {
             Row r = rows.get(t.orgId());
             if (r != null) {
-                r.values().computeIfAbsent(t.indicator(), k -> new java.util.HashMap<>()).put(t.quarter(), t.value());
+                r.values()
+                        .computeIfAbsent(t.indicator(), k -> new java.util.HashMap<>())
+                        .put(t.quarter(), t.value());
             }
         }
         return new ArrayList<>(rows.values());

@@ -31,8 +31,7 @@ class VillageController {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) String month, @RequestParam(required = false) String org,
-            Model model) {
+    String page(@RequestParam(required = false) String month, @RequestParam(required = false) String org, Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         LocalDate m = month(month);
         String orgId = ChannelPeriod.org(org);
@@ -44,16 +43,33 @@ class VillageController {
     }
 
     @GetMapping("/export")
-    void export(@RequestParam(required = false) String month, @RequestParam(required = false) String org,
-            HttpServletResponse response) throws IOException {
+    void export(
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String org,
+            HttpServletResponse response)
+            throws IOException {
         LocalDate m = month(month);
-        VillageStatements.Statement s = statements.of(m.getYear(), m.getMonthValue(), ChannelPeriod.org(org),
+        VillageStatements.Statement s = statements.of(
+                m.getYear(),
+                m.getMonthValue(),
+                ChannelPeriod.org(org),
                 CurrentStaff.get().scope());
         Download.xlsx(response, String.format("village-terminals-%d-%02d", m.getYear(), m.getMonthValue()));
-        Spreadsheets.write(response.getOutputStream(), "便民宝对账单", List.of("终端号", "机构号", "位置", "商户号", "店名",
-                "交易笔数", "成功笔数", "成功交易金额（元）", "佣金（元）"), sink -> s.lines().forEach(l -> sink.accept(
-                        Arrays.asList(l.deviceId(), l.orgId(), l.location(), l.merchantId(), l.shop(), l.txns(),
-                                l.successful(), l.amount(), l.commission()))));
+        Spreadsheets.write(
+                response.getOutputStream(),
+                "便民宝对账单",
+                List.of("终端号", "机构号", "位置", "商户号", "店名", "交易笔数", "成功笔数", "成功交易金额（元）", "佣金（元）"),
+                sink -> s.lines()
+                        .forEach(l -> sink.accept(Arrays.asList(
+                                l.deviceId(),
+                                l.orgId(),
+                                l.location(),
+                                l.merchantId(),
+                                l.shop(),
+                                l.txns(),
+                                l.successful(),
+                                l.amount(),
+                                l.commission()))));
     }
 
     /** The first day of {@code yyyy-MM}, else of the month of the last loaded date, else of this month. */

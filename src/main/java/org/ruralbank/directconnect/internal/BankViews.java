@@ -29,17 +29,45 @@ public class BankViews {
         this.core = core;
     }
 
-    public record EnterpriseRow(String enterpriseId, String name, String kind, String orgId, String status,
-            String perTxnLimit, String dailyLimit, long accounts, long keys) {
-    }
+    public record EnterpriseRow(
+            String enterpriseId,
+            String name,
+            String kind,
+            String orgId,
+            String status,
+            String perTxnLimit,
+            String dailyLimit,
+            long accounts,
+            long keys) {}
 
-    public record AccountRow(String accountNo, String accountName, String kind, String owner, boolean view,
-            boolean pay, boolean sweep, String booked, String available, String perTxnLimit, String dailyLimit) {
-    }
+    public record AccountRow(
+            String accountNo,
+            String accountName,
+            String kind,
+            String owner,
+            boolean view,
+            boolean pay,
+            boolean sweep,
+            String booked,
+            String available,
+            String perTxnLimit,
+            String dailyLimit) {}
 
-    public record InstructionRow(long instructionId, String enterpriseId, String channel, String idemKey,
-            String debitAccount, String creditAccount, String creditorName, String amount, boolean interBank,
-            LocalDate businessDate, String status, String reasonCode, String reasonText, String transferId,
+    public record InstructionRow(
+            long instructionId,
+            String enterpriseId,
+            String channel,
+            String idemKey,
+            String debitAccount,
+            String creditAccount,
+            String creditorName,
+            String amount,
+            boolean interBank,
+            LocalDate businessDate,
+            String status,
+            String reasonCode,
+            String reasonText,
+            String transferId,
             OffsetDateTime createdAt) {
 
         /** The reason of a refused instruction (its meaning is shown beside its code), or null. */
@@ -48,12 +76,10 @@ public class BankViews {
         }
     }
 
-    public record EventRow(OffsetDateTime occurredAt, String status, String actor, String detail) {
-    }
+    public record EventRow(OffsetDateTime occurredAt, String status, String actor, String detail) {}
 
-    public record Break(String kind, Long instructionId, String transferId, String account, String amount,
-            String detail) {
-    }
+    public record Break(
+            String kind, Long instructionId, String transferId, String account, String amount, String detail) {}
 
     public PageOf<EnterpriseRow> enterprises(OrgScope scope, String keyword, int page, int size) {
         OrgScope.Condition c = scope.where("e.org_path", null);
@@ -63,17 +89,30 @@ public class BankViews {
             where += " and (lower(e.enterprise_id) like :kw or lower(e.name) like :kw)";
             params.put("kw", "%" + keyword.trim().toLowerCase() + "%");
         }
-        long total = db.sql("select count(*) from dc_enterprise e" + where).params(params).query(Long.class).single();
+        long total = db.sql("select count(*) from dc_enterprise e" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         PageOf<EnterpriseRow> shape = new PageOf<>(List.of(), page, size, total);
         List<EnterpriseRow> items = db.sql("""
                 select e.enterprise_id, e.name, e.kind, e.org_id, e.status, e.per_txn_limit_fen, e.daily_limit_fen,
                        (select count(*) from dc_grant g where g.enterprise_id = e.enterprise_id),
                        (select count(*) from dc_key k where k.enterprise_id = e.enterprise_id and k.status = 'ACTIVE')
-                  from dc_enterprise e""" + where + " order by e.enterprise_id limit :l offset :o").params(params)
-                .param("l", size).param("o", shape.offset())
-                .query((rs, i) -> new EnterpriseRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), Money.yuanText(rs.getLong(6)), Money.yuanText(rs.getLong(7)),
-                        rs.getLong(8), rs.getLong(9))).list();
+                  from dc_enterprise e""" + where + " order by e.enterprise_id limit :l offset :o")
+                .params(params)
+                .param("l", size)
+                .param("o", shape.offset())
+                .query((rs, i) -> new EnterpriseRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        Money.yuanText(rs.getLong(6)),
+                        Money.yuanText(rs.getLong(7)),
+                        rs.getLong(8),
+                        rs.getLong(9)))
+                .list();
         return new PageOf<>(items, page, size, total);
     }
 
@@ -83,10 +122,20 @@ public class BankViews {
                 select e.enterprise_id, e.name, e.kind, e.org_id, e.status, e.per_txn_limit_fen, e.daily_limit_fen,
                        (select count(*) from dc_grant g where g.enterprise_id = e.enterprise_id),
                        (select count(*) from dc_key k where k.enterprise_id = e.enterprise_id and k.status = 'ACTIVE')
-                  from dc_enterprise e where e.enterprise_id = :id and """ + " " + c.sql()).params(c.params())
-                .param("id", enterpriseId).query((rs, i) -> new EnterpriseRow(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), Money.yuanText(rs.getLong(6)),
-                        Money.yuanText(rs.getLong(7)), rs.getLong(8), rs.getLong(9))).optional();
+                  from dc_enterprise e where e.enterprise_id = :id and """ + " " + c.sql())
+                .params(c.params())
+                .param("id", enterpriseId)
+                .query((rs, i) -> new EnterpriseRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        Money.yuanText(rs.getLong(6)),
+                        Money.yuanText(rs.getLong(7)),
+                        rs.getLong(8),
+                        rs.getLong(9)))
+                .optional();
     }
 
     public List<AccountRow> accounts(String enterpriseId) {
@@ -95,50 +144,71 @@ public class BankViews {
                        g.per_txn_limit_fen, g.daily_limit_fen
                   from dc_grant g join dc_account a on a.account_no = g.account_no
                  where g.enterprise_id = :e order by g.account_no
-                """).param("e", enterpriseId).query((rs, i) -> {
+                """)
+                .param("e", enterpriseId)
+                .query((rs, i) -> {
                     CoreBanking.Balance b = core.balance(rs.getString(1)).orElseThrow();
                     Long pt = rs.getObject(8, Long.class);
                     Long d = rs.getObject(9, Long.class);
-                    return new AccountRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), Money.yuanText(b.bookedFen()),
-                            Money.yuanText(b.availableFen()), pt == null ? "" : Money.yuanText(pt),
+                    return new AccountRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getBoolean(5),
+                            rs.getBoolean(6),
+                            rs.getBoolean(7),
+                            Money.yuanText(b.bookedFen()),
+                            Money.yuanText(b.availableFen()),
+                            pt == null ? "" : Money.yuanText(pt),
                             d == null ? "" : Money.yuanText(d));
-                }).list();
+                })
+                .list();
     }
 
     public Optional<String> webhook(String enterpriseId) {
-        return db.sql("select url from dc_webhook where enterprise_id = :e").param("e", enterpriseId)
-                .query(String.class).optional();
+        return db.sql("select url from dc_webhook where enterprise_id = :e")
+                .param("e", enterpriseId)
+                .query(String.class)
+                .optional();
     }
 
     public List<String> poolIds(String enterpriseId) {
-        return db.sql("select pool_id from dc_pool where enterprise_id = :e order by pool_id").param("e", enterpriseId)
-                .query(String.class).list();
+        return db.sql("select pool_id from dc_pool where enterprise_id = :e order by pool_id")
+                .param("e", enterpriseId)
+                .query(String.class)
+                .list();
     }
 
     /** The instruction monitor: filter by status, enterprise and business date. */
-    public PageOf<InstructionRow> instructions(OrgScope scope, String status, String enterpriseId, LocalDate date,
-            int page, int size) {
+    public PageOf<InstructionRow> instructions(
+            OrgScope scope, String status, String enterpriseId, LocalDate date, int page, int size) {
         Filter f = filter(scope, status, enterpriseId, date);
-        long total = db.sql("select count(*) from dc_instruction i" + f.where()).params(f.params()).query(Long.class)
+        long total = db.sql("select count(*) from dc_instruction i" + f.where())
+                .params(f.params())
+                .query(Long.class)
                 .single();
         PageOf<InstructionRow> shape = new PageOf<>(List.of(), page, size, total);
-        List<InstructionRow> items = db.sql(INSTRUCTIONS + f.where() + " order by i.instruction_id desc "
-                + "limit :l offset :o").params(f.params()).param("l", size).param("o", shape.offset())
-                .query(BankViews::instruction).list();
+        List<InstructionRow> items = db.sql(
+                        INSTRUCTIONS + f.where() + " order by i.instruction_id desc " + "limit :l offset :o")
+                .params(f.params())
+                .param("l", size)
+                .param("o", shape.offset())
+                .query(BankViews::instruction)
+                .list();
         return new PageOf<>(items, page, size, total);
     }
 
     /** Every instruction the monitor's filter selects, newest first, one at a time (for the Excel export). */
-    public void forEachInstruction(OrgScope scope, String status, String enterpriseId, LocalDate date,
-            Consumer<InstructionRow> each) {
+    public void forEachInstruction(
+            OrgScope scope, String status, String enterpriseId, LocalDate date, Consumer<InstructionRow> each) {
         Filter f = filter(scope, status, enterpriseId, date);
-        db.sql(INSTRUCTIONS + f.where() + " order by i.instruction_id desc").params(f.params())
+        db.sql(INSTRUCTIONS + f.where() + " order by i.instruction_id desc")
+                .params(f.params())
                 .query((RowCallbackHandler) rs -> each.accept(instruction(rs, 0)));
     }
 
-    private record Filter(String where, Map<String, Object> params) {
-    }
+    private record Filter(String where, Map<String, Object> params) {}
 
     private static Filter filter(OrgScope scope, String status, String enterpriseId, LocalDate date) {
         OrgScope.Condition c = scope.where("i.org_path", null);
@@ -161,13 +231,18 @@ public class BankViews {
 
     public Optional<InstructionRow> instruction(long id, OrgScope scope) {
         OrgScope.Condition c = scope.where("i.org_path", null);
-        return db.sql(INSTRUCTIONS + " where i.instruction_id = :id and " + c.sql()).params(c.params())
-                .param("id", id).query(BankViews::instruction).optional();
+        return db.sql(INSTRUCTIONS + " where i.instruction_id = :id and " + c.sql())
+                .params(c.params())
+                .param("id", id)
+                .query(BankViews::instruction)
+                .optional();
     }
 
     public List<EventRow> history(long instructionId) {
         return db.sql("select occurred_at, status, actor, detail from dc_instruction_event where instruction_id = :id "
-                + "order by event_id").param("id", instructionId).query((rs, i) -> new EventRow(
+                        + "order by event_id")
+                .param("id", instructionId)
+                .query((rs, i) -> new EventRow(
                         rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
     }
@@ -179,8 +254,12 @@ public class BankViews {
      */
     public List<Break> reconcile(LocalDate date, OrgScope scope) {
         OrgScope.Condition c = scope.where("i.org_path", null);
-        List<InstructionRow> executed = db.sql(INSTRUCTIONS + " where i.business_date = :d and i.transfer_id is not null"
-                + " and " + c.sql()).params(c.params()).param("d", date).query(BankViews::instruction).list();
+        List<InstructionRow> executed = db.sql(
+                        INSTRUCTIONS + " where i.business_date = :d and i.transfer_id is not null" + " and " + c.sql())
+                .params(c.params())
+                .param("d", date)
+                .query(BankViews::instruction)
+                .list();
         Map<String, CoreBanking.Transfer> postings = new HashMap<>();
         for (CoreBanking.Transfer t : core.transfersOn(date)) {
             if (t.kind() == CoreBanking.Kind.POSTED || t.kind() == CoreBanking.Kind.PENDING) {
@@ -188,28 +267,43 @@ public class BankViews {
             }
         }
         Map<String, String> accountPaths = new HashMap<>();
-        db.sql("select account_no, org_path from dc_account").query((rs, i) -> accountPaths.put(rs.getString(1),
-                rs.getString(2))).list();
+        db.sql("select account_no, org_path from dc_account")
+                .query((rs, i) -> accountPaths.put(rs.getString(1), rs.getString(2)))
+                .list();
         List<Break> breaks = new ArrayList<>();
         java.util.Set<String> matched = new java.util.HashSet<>();
         for (InstructionRow i : executed) {
             CoreBanking.Transfer t = postings.get(i.transferId());
             matched.add(i.transferId());
             if (t == null) {
-                breaks.add(new Break("MISSING_IN_CORE", i.instructionId(), i.transferId(), i.debitAccount(),
-                        i.amount(), "the instruction was executed but the core has no such posting on " + date));
+                breaks.add(new Break(
+                        "MISSING_IN_CORE",
+                        i.instructionId(),
+                        i.transferId(),
+                        i.debitAccount(),
+                        i.amount(),
+                        "the instruction was executed but the core has no such posting on " + date));
             } else if (!t.debitAccount().equals(i.debitAccount())
                     || !Money.yuanText(t.amountFen()).equals(i.amount())) {
-                breaks.add(new Break("MISMATCH", i.instructionId(), i.transferId(), i.debitAccount(), i.amount(),
+                breaks.add(new Break(
+                        "MISMATCH",
+                        i.instructionId(),
+                        i.transferId(),
+                        i.debitAccount(),
+                        i.amount(),
                         "core: " + t.debitAccount() + " " + Money.yuanText(t.amountFen())));
             }
         }
         for (CoreBanking.Transfer t : postings.values()) {
             boolean payment = "PAYMENT".equals(t.code()) || "CLEARING".equals(t.code());
-            if (payment && !matched.contains(t.transferId())
-                    && scope.covers(accountPaths.get(t.debitAccount()))) {
-                breaks.add(new Break("UNKNOWN_IN_CORE", null, t.transferId(), t.debitAccount(),
-                        Money.yuanText(t.amountFen()), "a payment posting without an instruction"));
+            if (payment && !matched.contains(t.transferId()) && scope.covers(accountPaths.get(t.debitAccount()))) {
+                breaks.add(new Break(
+                        "UNKNOWN_IN_CORE",
+                        null,
+                        t.transferId(),
+                        t.debitAccount(),
+                        Money.yuanText(t.amountFen()),
+                        "a payment posting without an instruction"));
             }
         }
         return breaks;
@@ -218,7 +312,11 @@ public class BankViews {
     public long executedCount(LocalDate date, OrgScope scope) {
         OrgScope.Condition c = scope.where("org_path", null);
         return db.sql("select count(*) from dc_instruction where business_date = :d and transfer_id is not null and "
-                + c.sql()).params(c.params()).param("d", date).query(Long.class).single();
+                        + c.sql())
+                .params(c.params())
+                .param("d", date)
+                .query(Long.class)
+                .single();
     }
 
     private static final String INSTRUCTIONS = """
@@ -229,9 +327,21 @@ public class BankViews {
 
     private static InstructionRow instruction(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Long fen = rs.getObject(8, Long.class);
-        return new InstructionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), fen == null ? rs.getString(9) : Money.yuanText(fen),
-                rs.getBoolean(10), rs.getObject(11, LocalDate.class), rs.getString(12), rs.getString(13),
-                rs.getString(14), rs.getString(15), rs.getObject(16, OffsetDateTime.class));
+        return new InstructionRow(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                fen == null ? rs.getString(9) : Money.yuanText(fen),
+                rs.getBoolean(10),
+                rs.getObject(11, LocalDate.class),
+                rs.getString(12),
+                rs.getString(13),
+                rs.getString(14),
+                rs.getString(15),
+                rs.getObject(16, OffsetDateTime.class));
     }
 }

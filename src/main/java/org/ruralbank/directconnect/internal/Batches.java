@@ -56,6 +56,7 @@ public class Batches {
     public static final int CHUNK = 100;
     /** How long a processor holds a job without committing a chunk before another may resume it. */
     static final Duration LEASE = Duration.ofSeconds(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(Batches.class);
 
     private final JdbcClient db;
@@ -66,7 +67,12 @@ public class Batches {
     private final int syncMaxTransactions;
     private final ExecutorService workers;
 
-    Batches(JdbcClient db, Payments payments, BusinessCalendar calendar, TransactionTemplate tx, Clock clock,
+    Batches(
+            JdbcClient db,
+            Payments payments,
+            BusinessCalendar calendar,
+            TransactionTemplate tx,
+            Clock clock,
             @Value("${ruralbank.directconnect.sync-max-transactions:100}") int syncMaxTransactions,
             @Value("${ruralbank.directconnect.batch-workers:1}") int workers) {
         this.db = db;
@@ -83,20 +89,24 @@ public class Batches {
     }
 
     /** What became of a submitted message. */
-    public sealed interface Intake permits Answered, Accepted {
-    }
+    public sealed interface Intake permits Answered, Accepted {}
 
     /** Answered at once with this pain.002 (executed in the request, a replay of such, or refused as a whole). */
-    public record Answered(String report) implements Intake {
-    }
+    public record Answered(String report) implements Intake {}
 
     /** Accepted as this job (or found it: {@code replay}); its progress is at its status resource. */
-    public record Accepted(Job job, boolean replay) implements Intake {
-    }
+    public record Accepted(Job job, boolean replay) implements Intake {}
 
     /** A job's progress: {@code posted} counts payments executed or reserved for the clearing. */
-    public record Job(long jobId, String msgId, String state, int transactions, int posted, int rejected,
-            Instant acceptedAt, Instant completedAt) {
+    public record Job(
+            long jobId,
+            String msgId,
+            String state,
+            int transactions,
+            int posted,
+            int rejected,
+            Instant acceptedAt,
+            Instant completedAt) {
 
         public int pending() {
             return transactions - posted - rejected;
@@ -135,8 +145,9 @@ public class Batches {
         Initiation in = PainMessages.read(body);
         String hash = PartnerOperations.sha256(body);
         Refusal refusal = PainMessages.refusal(in, PartnerOperations.MAX_TRANSACTIONS_PER_MESSAGE);
-        String refused = refusal == null ? null : PainMessages.report(PartnerOperations.messageId("P", clock),
-                clock.instant(), in, List.of(), refusal);
+        String refused = refusal == null
+                ? null
+                : PainMessages.report(PartnerOperations.messageId("P", clock), clock.instant(), in, List.of(), refusal);
         if (refusal == null) {
             // a report naming the message's ids must be writable before anything executes
             PainMessages.reportable(in);
@@ -145,20 +156,27 @@ public class Batches {
         if (claimed.isEmpty()) {
             return earlier(enterpriseId, in, hash, async || in.transactionCount() > syncMaxTransactions);
         }
-        return refused != null ? new Answered(refused)
+        return refused != null
+                ? new Answered(refused)
                 : new Accepted(job(enterpriseId, claimed.get()).orElseThrow(), false);
     }
 
     /** The answer to a message whose id is already claimed: its job, or DU01 when the content differs. */
     private Intake earlier(String enterpriseId, Initiation in, String hash, boolean background) {
-        record Earlier(long jobId, String hash, String state, String response) {
-        }
+        record Earlier(long jobId, String hash, String state, String response) {}
         Earlier e = db.sql("select job_id, content_hash, state, response from dc_batch_job where enterprise_id = :e "
-                + "and msg_id = :m").param("e", enterpriseId).param("m", in.msgId()).query((rs, i) -> new Earlier(
-                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
+                        + "and msg_id = :m")
+                .param("e", enterpriseId)
+                .param("m", in.msgId())
+                .query((rs, i) -> new Earlier(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .single();
         if (!e.hash().equals(hash)) {
-            return new Answered(PainMessages.report(PartnerOperations.messageId("P", clock), clock.instant(), in,
-                    List.of(), StatusReason.DUPLICATE_MESSAGE_ID.because("message id " + in.msgId()
+            return new Answered(PainMessages.report(
+                    PartnerOperations.messageId("P", clock),
+                    clock.instant(),
+                    in,
+                    List.of(),
+                    StatusReason.DUPLICATE_MESSAGE_ID.because("message id " + in.msgId()
                             + " was already used for a different message; nothing was executed")));
         }
         if (!background) {
@@ -185,11 +203,19 @@ public class Batches {
                     processed, posted, rejected, state, lease_until, response, accepted_at, completed_at)
                 values (:e, :m, :h, :b, :d, :n, :r, 0, :r, :s, :lease, :resp, :now, :done)
                 on conflict do nothing
-                """).param("e", enterpriseId).param("m", in.msgId()).param("h", hash).param("b", body)
-                .param("d", calendar.today()).param("n", in.transactionCount())
+                """)
+                .param("e", enterpriseId)
+                .param("m", in.msgId())
+                .param("h", hash)
+                .param("b", body)
+                .param("d", calendar.today())
+                .param("n", in.transactionCount())
                 .param("r", refused == null ? 0 : in.transactionCount())
-                .param("s", refused == null ? "RUNNING" : "DONE").param("lease", refused == null ? now.plus(LEASE) : null)
-                .param("resp", refused).param("now", now).param("done", refused == null ? null : now)
+                .param("s", refused == null ? "RUNNING" : "DONE")
+                .param("lease", refused == null ? now.plus(LEASE) : null)
+                .param("resp", refused)
+                .param("now", now)
+                .param("done", refused == null ? null : now)
                 .update(keys, "job_id");
         return inserted == 1 ? Optional.of(keys.getKeyAs(Number.class).longValue()) : Optional.empty();
     }
@@ -199,17 +225,30 @@ public class Batches {
         return db.sql("""
                 select job_id, msg_id, state, transactions, posted, rejected, accepted_at, completed_at
                   from dc_batch_job where job_id = :j and enterprise_id = :e
-                """).param("j", jobId).param("e", enterpriseId).query((rs, i) -> new Job(rs.getLong(1),
-                        rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
+                """)
+                .param("j", jobId)
+                .param("e", enterpriseId)
+                .query((rs, i) -> new Job(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
                         rs.getObject(7, OffsetDateTime.class).toInstant(),
-                        Optional.ofNullable(rs.getObject(8, OffsetDateTime.class)).map(OffsetDateTime::toInstant)
-                                .orElse(null))).optional();
+                        Optional.ofNullable(rs.getObject(8, OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant)
+                                .orElse(null)))
+                .optional();
     }
 
     /** The job's pain.002 once it is done (empty while it runs, or when it is not the enterprise's). */
     public Optional<String> report(String enterpriseId, long jobId) {
         return db.sql("select response from dc_batch_job where job_id = :j and enterprise_id = :e and state = 'DONE'")
-                .param("j", jobId).param("e", enterpriseId).query(String.class).optional();
+                .param("j", jobId)
+                .param("e", enterpriseId)
+                .query(String.class)
+                .optional();
     }
 
     /** Processes the job in the background (its lease is already this processor's). */
@@ -224,7 +263,8 @@ public class Batches {
         });
     }
 
-    @Scheduled(fixedDelayString = "${ruralbank.directconnect.batch-poll-ms:5000}",
+    @Scheduled(
+            fixedDelayString = "${ruralbank.directconnect.batch-poll-ms:5000}",
             initialDelayString = "${ruralbank.directconnect.batch-poll-ms:5000}")
     void resumeDue() {
         resumeDue(clock.instant());
@@ -237,13 +277,20 @@ public class Batches {
     public int resumeDue(Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         List<Long> due = db.sql("select job_id from dc_batch_job where state = 'RUNNING' and lease_until < :now "
-                + "order by job_id").param("now", at).query(Long.class).list();
+                        + "order by job_id")
+                .param("now", at)
+                .query(Long.class)
+                .list();
         int taken = 0;
         for (long jobId : due) {
             // one processor wins the lease; the others leave the job to it
             if (db.sql("update dc_batch_job set lease_until = :until where job_id = :j and state = 'RUNNING' "
-                    + "and lease_until < :now").param("until", at.plus(LEASE)).param("j", jobId).param("now", at)
-                    .update() == 1) {
+                                    + "and lease_until < :now")
+                            .param("until", at.plus(LEASE))
+                            .param("j", jobId)
+                            .param("now", at)
+                            .update()
+                    == 1) {
                 LOG.info("resuming pain.001 job {}", jobId);
                 dispatch(jobId);
                 taken++;
@@ -280,8 +327,12 @@ public class Batches {
             } else {
                 // another processor committed this chunk first (the same message sent again meanwhile): carry on
                 // from where it got to, so that each of them ends with the job done
-                Integer processed = db.sql("select processed from dc_batch_job where job_id = :j and state = "
-                        + "'RUNNING'").param("j", jobId).query(Integer.class).optional().orElse(null);
+                Integer processed = db.sql(
+                                "select processed from dc_batch_job where job_id = :j and state = " + "'RUNNING'")
+                        .param("j", jobId)
+                        .query(Integer.class)
+                        .optional()
+                        .orElse(null);
                 if (processed == null) {
                     return done;
                 }
@@ -316,7 +367,11 @@ public class Batches {
     private boolean inTransaction(long jobId, int from, List<Item> chunk) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             Integer processed = db.sql("select processed from dc_batch_job where job_id = :j and state = 'RUNNING' "
-                    + "for update").param("j", jobId).query(Integer.class).optional().orElse(null);
+                            + "for update")
+                    .param("j", jobId)
+                    .query(Integer.class)
+                    .optional()
+                    .orElse(null);
             if (processed == null || processed != from) {
                 return false;
             }
@@ -325,8 +380,8 @@ public class Batches {
             int posted = 0;
             int r = 0;
             // the answers in one statement
-            StringBuilder insert = new StringBuilder("insert into dc_batch_item (job_id, item_no, status, reason_code, "
-                    + "reason_text) values ");
+            StringBuilder insert = new StringBuilder(
+                    "insert into dc_batch_item (job_id, item_no, status, reason_code, " + "reason_text) values ");
             List<Object> values = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
                 TxStatus answer = chunk.get(i).refused();
@@ -337,14 +392,22 @@ public class Batches {
                 posted += "RJCT".equals(answer.status()) ? 0 : 1;
                 insert.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
                 Refusal refusal = answer.refusal();
-                values.addAll(java.util.Arrays.asList(jobId, from + i, answer.status(),
-                        refusal == null ? null : refusal.code(), refusal == null ? null : cut(refusal.text(), 200)));
+                values.addAll(java.util.Arrays.asList(
+                        jobId,
+                        from + i,
+                        answer.status(),
+                        refusal == null ? null : refusal.code(),
+                        refusal == null ? null : cut(refusal.text(), 200)));
             }
             db.sql(insert.toString()).params(values).update();
             db.sql("update dc_batch_job set processed = processed + :n, posted = posted + :p, "
-                    + "rejected = rejected + :r, lease_until = :lease where job_id = :j").param("n", chunk.size())
-                    .param("p", posted).param("r", chunk.size() - posted)
-                    .param("lease", OffsetDateTime.now(clock).plus(LEASE)).param("j", jobId).update();
+                            + "rejected = rejected + :r, lease_until = :lease where job_id = :j")
+                    .param("n", chunk.size())
+                    .param("p", posted)
+                    .param("r", chunk.size() - posted)
+                    .param("lease", OffsetDateTime.now(clock).plus(LEASE))
+                    .param("j", jobId)
+                    .update();
             return true;
         }));
     }
@@ -356,8 +419,11 @@ public class Batches {
     /** Writes the pain.002 from the stored answers and marks the job done. */
     private void complete(long jobId, Initiation in) {
         List<TxStatus> answers = db.sql("select status, reason_code, reason_text from dc_batch_item where job_id = :j "
-                + "order by item_no").param("j", jobId).query((rs, i) -> new TxStatus(null, null, rs.getString(1),
-                        Refusal.stored(rs.getString(2), rs.getString(3)))).list();
+                        + "order by item_no")
+                .param("j", jobId)
+                .query((rs, i) ->
+                        new TxStatus(null, null, rs.getString(1), Refusal.stored(rs.getString(2), rs.getString(3))))
+                .list();
         List<BlockStatus> blocks = new ArrayList<>();
         int n = 0;
         for (PaymentBlock block : in.blocks()) {
@@ -366,25 +432,32 @@ public class Batches {
                 TxStatus a = answers.get(n++);
                 txs.add(new TxStatus(t.instrId(), t.endToEndId(), a.status(), a.refusal()));
             }
-            blocks.add(new BlockStatus(block.pmtInfId(), txs,
-                    PainMessages.combine(txs.stream().map(TxStatus::status).toList()), null));
+            blocks.add(new BlockStatus(
+                    block.pmtInfId(),
+                    txs,
+                    PainMessages.combine(txs.stream().map(TxStatus::status).toList()),
+                    null));
         }
-        String report = PainMessages.report(PartnerOperations.messageId("P", clock), clock.instant(), in, blocks,
-                null);
+        String report = PainMessages.report(PartnerOperations.messageId("P", clock), clock.instant(), in, blocks, null);
         db.sql("update dc_batch_job set state = 'DONE', response = :r, completed_at = :now, lease_until = null "
-                + "where job_id = :j and state = 'RUNNING'").param("r", report)
-                .param("now", OffsetDateTime.now(clock)).param("j", jobId).update();
+                        + "where job_id = :j and state = 'RUNNING'")
+                .param("r", report)
+                .param("now", OffsetDateTime.now(clock))
+                .param("j", jobId)
+                .update();
     }
 
-    private record Loaded(String enterpriseId, LocalDate businessDate, int processed, Initiation message) {
-    }
+    private record Loaded(String enterpriseId, LocalDate businessDate, int processed, Initiation message) {}
 
     private Loaded load(long jobId) {
-        record Row(String enterpriseId, LocalDate businessDate, int processed, byte[] body) {
-        }
+        record Row(String enterpriseId, LocalDate businessDate, int processed, byte[] body) {}
         Row row = db.sql("select enterprise_id, business_date, processed, body from dc_batch_job where job_id = :j "
-                + "and state = 'RUNNING'").param("j", jobId).query((rs, i) -> new Row(rs.getString(1),
-                        rs.getObject(2, LocalDate.class), rs.getInt(3), rs.getBytes(4))).optional().orElse(null);
+                        + "and state = 'RUNNING'")
+                .param("j", jobId)
+                .query((rs, i) ->
+                        new Row(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3), rs.getBytes(4)))
+                .optional()
+                .orElse(null);
         if (row == null) {
             return null;
         }
@@ -396,8 +469,7 @@ public class Batches {
     }
 
     /** One transaction of the message, in order: the payment to execute, or its answer when refused up front. */
-    private record Item(PaymentOrder order, TxStatus refused) {
-    }
+    private record Item(PaymentOrder order, TxStatus refused) {}
 
     private static List<Item> items(String enterpriseId, LocalDate businessDate, Initiation in) {
         List<Item> items = new ArrayList<>();
@@ -408,22 +480,46 @@ public class Batches {
                 position++;
                 String txKey = t.txKey();
                 if (txKey != null && !seen.add(txKey)) {
-                    items.add(new Item(null, new TxStatus(t.instrId(), t.endToEndId(), "RJCT",
-                            StatusReason.DUPLICATE_INSTRUCTION_ID.because("duplicate transaction id within the "
-                                    + "payment information block"))));
+                    items.add(new Item(
+                            null,
+                            new TxStatus(
+                                    t.instrId(),
+                                    t.endToEndId(),
+                                    "RJCT",
+                                    StatusReason.DUPLICATE_INSTRUCTION_ID.because(
+                                            "duplicate transaction id within the " + "payment information block"))));
                     continue;
                 }
                 if (t.equivalentAmount()) {
-                    items.add(new Item(null, new TxStatus(t.instrId(), t.endToEndId(), "RJCT",
-                            StatusReason.INVALID_AMOUNT.because("EqvtAmt (an amount to convert from another "
-                                    + "currency) is not accepted: give InstdAmt in CNY"))));
+                    items.add(new Item(
+                            null,
+                            new TxStatus(
+                                    t.instrId(),
+                                    t.endToEndId(),
+                                    "RJCT",
+                                    StatusReason.INVALID_AMOUNT.because("EqvtAmt (an amount to convert from another "
+                                            + "currency) is not accepted: give InstdAmt in CNY"))));
                     continue;
                 }
-                String idemKey = txKey != null ? PaymentOrder.isoKey(in.msgId(), block.pmtInfId(), txKey)
+                String idemKey = txKey != null
+                        ? PaymentOrder.isoKey(in.msgId(), block.pmtInfId(), txKey)
                         : PaymentOrder.isoKey(in.msgId(), block.pmtInfId(), position);
-                items.add(new Item(new PaymentOrder(enterpriseId, idemKey, "PAIN001", in.msgId(),
-                        block.pmtInfId(), t.endToEndId(), block.debitAccount(), t.creditAccount(), t.creditorName(),
-                        t.creditorAgent(), t.amountText(), t.currency(), businessDate), null));
+                items.add(new Item(
+                        new PaymentOrder(
+                                enterpriseId,
+                                idemKey,
+                                "PAIN001",
+                                in.msgId(),
+                                block.pmtInfId(),
+                                t.endToEndId(),
+                                block.debitAccount(),
+                                t.creditAccount(),
+                                t.creditorName(),
+                                t.creditorAgent(),
+                                t.amountText(),
+                                t.currency(),
+                                businessDate),
+                        null));
             }
         }
         return items;

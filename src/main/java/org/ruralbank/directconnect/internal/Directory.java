@@ -37,6 +37,7 @@ public class Directory {
     private final Clock clock;
     /** Bumped after every committed change; an entry read under an earlier generation is not used. */
     private final AtomicLong generation = new AtomicLong();
+
     private final Cached<String, PartnerKey> activeKeys = new Cached<>();
     private final Cached<String, PaymentRules> paymentRules = new Cached<>();
     private final Cached<String, String> accountKinds = new Cached<>();
@@ -47,78 +48,134 @@ public class Directory {
         this.clock = clock;
     }
 
-    public record Enterprise(String enterpriseId, String name, String kind, String orgId, String orgPath,
-            String status, long perTxnLimitFen, long dailyLimitFen, long perTxnCeilingFen, long dailyCeilingFen) {
+    public record Enterprise(
+            String enterpriseId,
+            String name,
+            String kind,
+            String orgId,
+            String orgPath,
+            String status,
+            long perTxnLimitFen,
+            long dailyLimitFen,
+            long perTxnCeilingFen,
+            long dailyCeilingFen) {
 
         public boolean active() {
             return "ACTIVE".equals(status);
         }
     }
 
-    public record Grant(String enterpriseId, String accountNo, String accountName, String ownerEnterpriseId,
-            boolean canView, boolean canPay, boolean canSweep, Long perTxnLimitFen, Long dailyLimitFen) {
-    }
+    public record Grant(
+            String enterpriseId,
+            String accountNo,
+            String accountName,
+            String ownerEnterpriseId,
+            boolean canView,
+            boolean canPay,
+            boolean canSweep,
+            Long perTxnLimitFen,
+            Long dailyLimitFen) {}
 
-    public record PartnerKey(String keyId, String enterpriseId, String operatorName, String algorithm,
-            String publicKey, String status) {
-    }
+    public record PartnerKey(
+            String keyId,
+            String enterpriseId,
+            String operatorName,
+            String algorithm,
+            String publicKey,
+            String status) {}
 
     public Optional<Enterprise> enterprise(String enterpriseId) {
         return db.sql("""
                 select enterprise_id, name, kind, org_id, org_path, status, per_txn_limit_fen, daily_limit_fen,
                        per_txn_ceiling_fen, daily_ceiling_fen from dc_enterprise where enterprise_id = :id
-                """).param("id", enterpriseId).query(Directory::enterprise).optional();
+                """)
+                .param("id", enterpriseId)
+                .query(Directory::enterprise)
+                .optional();
     }
 
     public Optional<Grant> grant(String enterpriseId, String accountNo) {
-        return db.sql(GRANTS + " where g.enterprise_id = :e and g.account_no = :a").param("e", enterpriseId)
-                .param("a", accountNo).query(Directory::grant).optional();
+        return db.sql(GRANTS + " where g.enterprise_id = :e and g.account_no = :a")
+                .param("e", enterpriseId)
+                .param("a", accountNo)
+                .query(Directory::grant)
+                .optional();
     }
 
     public List<Grant> grants(String enterpriseId) {
-        return db.sql(GRANTS + " where g.enterprise_id = :e order by g.account_no").param("e", enterpriseId)
-                .query(Directory::grant).list();
+        return db.sql(GRANTS + " where g.enterprise_id = :e order by g.account_no")
+                .param("e", enterpriseId)
+                .query(Directory::grant)
+                .list();
     }
 
     public Optional<PartnerKey> key(String keyId) {
         return db.sql("select key_id, enterprise_id, operator_name, algorithm, public_key, status from dc_key "
-                + "where key_id = :k").param("k", keyId).query((rs, i) -> new PartnerKey(rs.getString(1),
-                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
+                        + "where key_id = :k")
+                .param("k", keyId)
+                .query((rs, i) -> new PartnerKey(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .optional();
     }
 
     /** An active key whose enterprise is active too (the only keys that may sign requests). */
     public Optional<PartnerKey> activeKeyOfActiveEnterprise(String keyId) {
-        return Optional.ofNullable(activeKeys.get(keyId, k -> db.sql("select k.key_id, k.enterprise_id, "
-                + "k.operator_name, k.algorithm, k.public_key, k.status "
-                + "from dc_key k join dc_enterprise e on e.enterprise_id = k.enterprise_id "
-                + "where k.key_id = :k and k.status = 'ACTIVE' and e.status = 'ACTIVE'").param("k", k)
-                .query((rs, i) -> new PartnerKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6))).optional().orElse(null)));
+        return Optional.ofNullable(activeKeys.get(
+                keyId,
+                k -> db.sql("select k.key_id, k.enterprise_id, "
+                                + "k.operator_name, k.algorithm, k.public_key, k.status "
+                                + "from dc_key k join dc_enterprise e on e.enterprise_id = k.enterprise_id "
+                                + "where k.key_id = :k and k.status = 'ACTIVE' and e.status = 'ACTIVE'")
+                        .param("k", k)
+                        .query((rs, i) -> new PartnerKey(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6)))
+                        .optional()
+                        .orElse(null)));
     }
 
     /** What the payment rules need to know about an enterprise: its status, limits and grants by account. */
-    public record PaymentRules(Enterprise enterprise, Map<String, Grant> grants) {
-    }
+    public record PaymentRules(Enterprise enterprise, Map<String, Grant> grants) {}
 
     public Optional<PaymentRules> paymentRules(String enterpriseId) {
-        return Optional.ofNullable(paymentRules.get(enterpriseId, e -> enterprise(e)
-                .map(ent -> new PaymentRules(ent, grants(e).stream()
-                        .collect(Collectors.toUnmodifiableMap(Grant::accountNo, g -> g))))
-                .orElse(null)));
+        return Optional.ofNullable(paymentRules.get(
+                enterpriseId,
+                e -> enterprise(e)
+                        .map(ent -> new PaymentRules(
+                                ent,
+                                grants(e).stream().collect(Collectors.toUnmodifiableMap(Grant::accountNo, g -> g))))
+                        .orElse(null)));
     }
 
     /** The kind of a ledger account (CUSTOMER, QUOTA, OPENING, CLEARING); accounts never change kind. */
     public Optional<String> accountKind(String accountNo) {
-        return Optional.ofNullable(accountKinds.get(accountNo, a -> db.sql("select kind from dc_account "
-                + "where account_no = :a").param("a", a).query(String.class).optional().orElse(null)));
+        return Optional.ofNullable(accountKinds.get(
+                accountNo,
+                a -> db.sql("select kind from dc_account " + "where account_no = :a")
+                        .param("a", a)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null)));
     }
 
     /** Whether an enterprise with a webhook may view the account (its entries are to be notified). */
     public boolean watched(String accountNo) {
-        return watched.get("", k -> Set.copyOf(db.sql("select distinct g.account_no from dc_grant g "
-                + "join dc_webhook w on w.enterprise_id = g.enterprise_id where g.can_view").query(String.class)
-                .list())).contains(accountNo);
+        return watched.get(
+                        "",
+                        k -> Set.copyOf(db.sql("select distinct g.account_no from dc_grant g "
+                                        + "join dc_webhook w on w.enterprise_id = g.enterprise_id where g.can_view")
+                                .query(String.class)
+                                .list()))
+                .contains(accountNo);
     }
 
     /**
@@ -140,8 +197,7 @@ public class Directory {
 
     /** Values by key, each used while its generation is current and for at most {@link #CACHED_FOR}. */
     private final class Cached<K, V> {
-        private record Entry<V>(V value, long generation, Instant expires) {
-        }
+        private record Entry<V>(V value, long generation, Instant expires) {}
 
         private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
 
@@ -164,11 +220,17 @@ public class Directory {
 
     public List<PartnerKey> keys(String enterpriseId) {
         return db.sql("select key_id, enterprise_id, operator_name, algorithm, public_key, status from dc_key "
-                + "where enterprise_id = :e order by key_id").param("e", enterpriseId)
-                .query((rs, i) -> new PartnerKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6))).list();
+                        + "where enterprise_id = :e order by key_id")
+                .param("e", enterpriseId)
+                .query((rs, i) -> new PartnerKey(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .list();
     }
-
 
     private static final String GRANTS = """
             select g.enterprise_id, g.account_no, a.account_name, a.enterprise_id as owner, g.can_view, g.can_pay,
@@ -177,13 +239,29 @@ public class Directory {
             """;
 
     private static Enterprise enterprise(ResultSet rs, int i) throws SQLException {
-        return new Enterprise(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
+        return new Enterprise(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getLong(7),
+                rs.getLong(8),
+                rs.getLong(9),
+                rs.getLong(10));
     }
 
     private static Grant grant(ResultSet rs, int i) throws SQLException {
-        return new Grant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-                rs.getBoolean(6), rs.getBoolean(7), (Long) rs.getObject(8, Long.class),
+        return new Grant(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getBoolean(5),
+                rs.getBoolean(6),
+                rs.getBoolean(7),
+                (Long) rs.getObject(8, Long.class),
                 (Long) rs.getObject(9, Long.class));
     }
 }

@@ -58,11 +58,18 @@ class ImportedCorporateAccounts implements CorporateAccountSource {
                 if (f.length < 6) {
                     continue;
                 }
-                Optional<Long> fen = Money.tryParseYuan(f[4]).filter(m -> m.signum() >= 0).map(Money::fen);
+                Optional<Long> fen =
+                        Money.tryParseYuan(f[4]).filter(m -> m.signum() >= 0).map(Money::fen);
                 if (fen.isEmpty()) {
                     continue;
                 }
-                list.add(new CorporateAccount(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), "CNY", fen.get(),
+                list.add(new CorporateAccount(
+                        f[0].trim(),
+                        f[1].trim(),
+                        f[2].trim(),
+                        f[3].trim(),
+                        "CNY",
+                        fen.get(),
                         LocalDate.parse(f[5].trim())));
             }
             return list;

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.ruralbank.directconnect.CoreBanking.Balance;
 import org.ruralbank.directconnect.CoreBanking.Entry;
 import org.ruralbank.directconnect.CoreBanking.Kind;
 import org.ruralbank.shared.Money;
@@ -21,13 +20,16 @@ final class IsoReports {
     public static final String CAMT053 = "camt.053.001.08";
     public static final String CAMT054 = "camt.054.001.08";
 
-    private IsoReports() {
-    }
+    private IsoReports() {}
 
     /** One account's part of a report: balances in fen and entries. */
-    public record AccountPart(String accountNo, String accountName, long openingFen, long closingFen,
-            long availableFen, List<Entry> entries) {
-    }
+    public record AccountPart(
+            String accountNo,
+            String accountName,
+            long openingFen,
+            long closingFen,
+            long availableFen,
+            List<Entry> entries) {}
 
     public static String intraday(String msgId, Instant now, LocalDate businessDate, List<AccountPart> accounts) {
         XmlOut x = new XmlOut("urn:iso:std:iso:20022:tech:xsd:" + CAMT052).open("BkToCstmrAcctRpt");
@@ -44,13 +46,17 @@ final class IsoReports {
         return Xml.checked(x.close().finish(), CAMT052);
     }
 
-    public static String statement(String msgId, Instant now, LocalDate from, LocalDate to,
-            List<AccountPart> accounts) {
+    public static String statement(
+            String msgId, Instant now, LocalDate from, LocalDate to, List<AccountPart> accounts) {
         XmlOut x = new XmlOut("urn:iso:std:iso:20022:tech:xsd:" + CAMT053).open("BkToCstmrStmt");
         header(x, msgId, now);
         for (AccountPart a : accounts) {
-            x.open("Stmt").el("Id", id(msgId, a.accountNo())).el("CreDtTm", dateTime(now))
-                    .open("FrToDt").el("FrDtTm", from + "T00:00:00+08:00").el("ToDtTm", to + "T23:59:59+08:00")
+            x.open("Stmt")
+                    .el("Id", id(msgId, a.accountNo()))
+                    .el("CreDtTm", dateTime(now))
+                    .open("FrToDt")
+                    .el("FrDtTm", from + "T00:00:00+08:00")
+                    .el("ToDtTm", to + "T23:59:59+08:00")
                     .close();
             account(x, a);
             balance(x, "OPBD", a.openingFen(), from);
@@ -76,14 +82,30 @@ final class IsoReports {
     }
 
     private static void account(XmlOut x, AccountPart a) {
-        x.open("Acct").open("Id").open("Othr").el("Id", a.accountNo()).close().close().el("Ccy", "CNY")
-                .el("Nm", a.accountName()).close();
+        x.open("Acct")
+                .open("Id")
+                .open("Othr")
+                .el("Id", a.accountNo())
+                .close()
+                .close()
+                .el("Ccy", "CNY")
+                .el("Nm", a.accountName())
+                .close();
     }
 
     private static void balance(XmlOut x, String code, long fen, LocalDate date) {
-        x.open("Bal").open("Tp").open("CdOrPrtry").el("Cd", code).close().close()
-                .el("Amt", "Ccy", "CNY", Money.yuanText(Math.abs(fen))).el("CdtDbtInd", fen >= 0 ? "CRDT" : "DBIT")
-                .open("Dt").el("Dt", date.toString()).close().close();
+        x.open("Bal")
+                .open("Tp")
+                .open("CdOrPrtry")
+                .el("Cd", code)
+                .close()
+                .close()
+                .el("Amt", "Ccy", "CNY", Money.yuanText(Math.abs(fen)))
+                .el("CdtDbtInd", fen >= 0 ? "CRDT" : "DBIT")
+                .open("Dt")
+                .el("Dt", date.toString())
+                .close()
+                .close();
     }
 
     private static void entries(XmlOut x, List<Entry> entries) {
@@ -99,20 +121,32 @@ final class IsoReports {
             }
             x.el("Amt", "Ccy", "CNY", Money.yuanText(Math.abs(e.signedAmountFen())))
                     .el("CdtDbtInd", e.signedAmountFen() >= 0 ? "CRDT" : "DBIT")
-                    .open("Sts").el("Cd", pending ? "PDNG" : "BOOK").close()
-                    .open("BookgDt").el("Dt", e.businessDate().toString()).close()
-                    .open("ValDt").el("Dt", e.businessDate().toString()).close()
+                    .open("Sts")
+                    .el("Cd", pending ? "PDNG" : "BOOK")
+                    .close()
+                    .open("BookgDt")
+                    .el("Dt", e.businessDate().toString())
+                    .close()
+                    .open("ValDt")
+                    .el("Dt", e.businessDate().toString())
+                    .close()
                     .el("AcctSvcrRef", cut(e.transferId()))
-                    .open("BkTxCd").open("Prtry").el("Cd", e.code()).close().close()
-                    .el("AddtlNtryInf", trim500(e.transferId() + " " + (e.reference() == null ? "" : e.reference())
-                            + " counterparty " + e.counterparty()))
+                    .open("BkTxCd")
+                    .open("Prtry")
+                    .el("Cd", e.code())
+                    .close()
+                    .close()
+                    .el(
+                            "AddtlNtryInf",
+                            trim500(e.transferId() + " " + (e.reference() == null ? "" : e.reference())
+                                    + " counterparty " + e.counterparty()))
                     .close();
         }
     }
 
     static String dateTime(Instant now) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(now.truncatedTo(
-                ChronoUnit.SECONDS), BusinessCalendar.BANK_ZONE));
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), BusinessCalendar.BANK_ZONE));
     }
 
     private static String id(String msgId, String accountNo) {

@@ -25,8 +25,14 @@ class NonceJanitor {
 
     @Scheduled(fixedDelayString = "${ruralbank.directconnect.nonce-cleanup-ms:60000}")
     int forgetOldNonces() {
-        return db.sql("delete from dc_nonce where seen_at < :t").param("t", OffsetDateTime.ofInstant(
-                clock.instant().minus(SignedRequestFilter.WINDOW.multipliedBy(2)).minus(Duration.ofSeconds(1)),
-                ZoneOffset.UTC)).update();
+        return db.sql("delete from dc_nonce where seen_at < :t")
+                .param(
+                        "t",
+                        OffsetDateTime.ofInstant(
+                                clock.instant()
+                                        .minus(SignedRequestFilter.WINDOW.multipliedBy(2))
+                                        .minus(Duration.ofSeconds(1)),
+                                ZoneOffset.UTC))
+                .update();
     }
 }

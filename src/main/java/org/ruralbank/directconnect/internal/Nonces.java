@@ -23,8 +23,11 @@ class Nonces {
     /** Records the nonce; false when it was recorded before (a replay, or a concurrent twin that got there first). */
     boolean record(Claim claim) {
         return db.sql("insert into dc_nonce (key_id, nonce, seen_at) values (:k, :n, :t) on conflict do nothing")
-                .param("k", claim.keyId).param("n", claim.nonce)
-                .param("t", OffsetDateTime.ofInstant(claim.seenAt, ZoneOffset.UTC)).update() == 1;
+                        .param("k", claim.keyId)
+                        .param("n", claim.nonce)
+                        .param("t", OffsetDateTime.ofInstant(claim.seenAt, ZoneOffset.UTC))
+                        .update()
+                == 1;
     }
 
     /**
@@ -38,8 +41,8 @@ class Nonces {
     }
 
     static Problems.Problem replayed(Claim claim) {
-        return new Problems.Problem(401, "replayed-nonce", "nonce " + claim.nonce + " was already used with key "
-                + claim.keyId);
+        return new Problems.Problem(
+                401, "replayed-nonce", "nonce " + claim.nonce + " was already used with key " + claim.keyId);
     }
 
     /**

@@ -50,9 +50,15 @@ public class OnboardingChanges {
                 insert into dc_change (enterprise_id, org_path, kind, payload, summary, needs_head_office, status,
                                        maker, made_at)
                 values (:e, :path, :kind, :payload, :summary, :ho, 'PENDING', :maker, :now)
-                """).param("e", change.enterpriseId()).param("path", orgPath).param("kind", change.kind().name())
-                .param("payload", write(change.fields())).param("summary", cut(change.summary()))
-                .param("ho", change.needsHeadOffice()).param("maker", maker).param("now", at)
+                """)
+                .param("e", change.enterpriseId())
+                .param("path", orgPath)
+                .param("kind", change.kind().name())
+                .param("payload", write(change.fields()))
+                .param("summary", cut(change.summary()))
+                .param("ho", change.needsHeadOffice())
+                .param("maker", maker)
+                .param("now", at)
                 .update(keys, "change_id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -60,19 +66,26 @@ public class OnboardingChanges {
     /** Records the checker's decision and its outcome (cut to 400 characters). */
     public void decide(long changeId, String status, String checker, OffsetDateTime at, String outcome) {
         db.sql("update dc_change set status = :s, checker = :c, checked_at = :now, outcome = :o where change_id = :id")
-                .param("s", status).param("c", checker).param("now", at).param("o", cut(outcome))
-                .param("id", changeId).update();
+                .param("s", status)
+                .param("c", checker)
+                .param("now", at)
+                .param("o", cut(outcome))
+                .param("id", changeId)
+                .update();
     }
 
     public Optional<Change> find(long changeId, OrgScope scope) {
         OrgScope.Condition cond = scope.where("org_path", null);
-        return db.sql(SELECT + " where change_id = :id and " + cond.sql()).params(cond.params())
-                .param("id", changeId).query(OnboardingChanges::change).optional();
+        return db.sql(SELECT + " where change_id = :id and " + cond.sql())
+                .params(cond.params())
+                .param("id", changeId)
+                .query(OnboardingChanges::change)
+                .optional();
     }
 
     /** Changes within the scope, newest first; {@code status} and {@code enterpriseId} filter when given. */
-    public PageOf<Change> page(OrgScope scope, @Nullable String status, @Nullable String enterpriseId, int page,
-            int size) {
+    public PageOf<Change> page(
+            OrgScope scope, @Nullable String status, @Nullable String enterpriseId, int page, int size) {
         OrgScope.Condition cond = scope.where("org_path", null);
         String where = " where " + cond.sql() + (status == null || status.isBlank() ? "" : " and status = :st")
                 + (enterpriseId == null || enterpriseId.isBlank() ? "" : " and enterprise_id = :ent");
@@ -83,18 +96,33 @@ public class OnboardingChanges {
         if (enterpriseId != null && !enterpriseId.isBlank()) {
             params.put("ent", enterpriseId.trim());
         }
-        long total = db.sql("select count(*) from dc_change" + where).params(params).query(Long.class).single();
+        long total = db.sql("select count(*) from dc_change" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         PageOf<Change> shape = new PageOf<>(List.of(), page, size, total);
-        List<Change> items = db.sql(SELECT + where + " order by change_id desc limit :l offset :o").params(params)
-                .param("l", size).param("o", shape.offset()).query(OnboardingChanges::change).list();
+        List<Change> items = db.sql(SELECT + where + " order by change_id desc limit :l offset :o")
+                .params(params)
+                .param("l", size)
+                .param("o", shape.offset())
+                .query(OnboardingChanges::change)
+                .list();
         return new PageOf<>(items, page, size, total);
     }
 
     private static Change change(ResultSet rs, int i) throws SQLException {
         OnboardingChange change = Onboarding.Kind.valueOf(rs.getString(2)).change(read(rs.getString(3)));
-        return new Change(rs.getLong(1), change, rs.getString(4), rs.getBoolean(5), rs.getString(6),
-                rs.getString(7), rs.getObject(8, OffsetDateTime.class), rs.getString(9),
-                rs.getObject(10, OffsetDateTime.class), rs.getString(11));
+        return new Change(
+                rs.getLong(1),
+                change,
+                rs.getString(4),
+                rs.getBoolean(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getObject(8, OffsetDateTime.class),
+                rs.getString(9),
+                rs.getObject(10, OffsetDateTime.class),
+                rs.getString(11));
     }
 
     static String write(Map<String, String> fields) {
@@ -107,7 +135,9 @@ public class OnboardingChanges {
             throw new UncheckedIOException(e);
         }
         // drop the date comment line so that equal payloads are equal text
-        String text = String.join("\n", w.toString().lines().filter(l -> !l.startsWith("#")).sorted().toList());
+        String text = String.join(
+                "\n",
+                w.toString().lines().filter(l -> !l.startsWith("#")).sorted().toList());
         if (text.length() > 8000) {
             throw new Rejected("payload", "dc.rejected.tooLong");
         }

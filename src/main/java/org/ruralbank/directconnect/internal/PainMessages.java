@@ -23,20 +23,18 @@ final class PainMessages {
     public static final List<String> ACCEPTED = List.of("pain.001.001.09", "pain.001.001.03");
     public static final String PAIN002 = "pain.002.001.10";
 
-    private PainMessages() {
-    }
+    private PainMessages() {}
 
-    public record Initiation(String version, String msgId, String creDtTm, String nbOfTxs, String ctrlSum,
-            List<PaymentBlock> blocks) {
+    public record Initiation(
+            String version, String msgId, String creDtTm, String nbOfTxs, String ctrlSum, List<PaymentBlock> blocks) {
 
         public int transactionCount() {
             return blocks.stream().mapToInt(b -> b.transactions().size()).sum();
         }
     }
 
-    public record PaymentBlock(String pmtInfId, String debitAccount, String nbOfTxs, String ctrlSum,
-            List<CreditTransfer> transactions) {
-    }
+    public record PaymentBlock(
+            String pmtInfId, String debitAccount, String nbOfTxs, String ctrlSum, List<CreditTransfer> transactions) {}
 
     /**
      * The end-to-end id a debtor writes when it has none to give (ISO 20022: "if no end-to-end identification is
@@ -50,8 +48,15 @@ final class PainMessages {
      * {@code EqvtAmt/Amt} when {@code equivalentAmount} (an amount in one currency to be paid in another), which
      * this bank does not convert.
      */
-    public record CreditTransfer(String instrId, String endToEndId, String amountText, String currency,
-            boolean equivalentAmount, String creditorAgent, String creditorName, String creditAccount) {
+    public record CreditTransfer(
+            String instrId,
+            String endToEndId,
+            String amountText,
+            String currency,
+            boolean equivalentAmount,
+            String creditorAgent,
+            String creditorName,
+            String creditAccount) {
 
         /**
          * The id that names this transaction within its block: the instruction id, else the end-to-end id; null
@@ -73,8 +78,10 @@ final class PainMessages {
         String ns = root.getNamespaceURI();
         String version = ns != null && ns.startsWith(NS_PREFIX) ? ns.substring(NS_PREFIX.length()) : null;
         if (!"Document".equals(root.getLocalName()) || version == null || !ACCEPTED.contains(version)) {
-            throw new Xml.BadXml("wrong-namespace", "expected a Document in namespace " + NS_PREFIX
-                    + "pain.001.001.09 or pain.001.001.03, got {" + ns + "}" + root.getLocalName());
+            throw new Xml.BadXml(
+                    "wrong-namespace",
+                    "expected a Document in namespace " + NS_PREFIX + "pain.001.001.09 or pain.001.001.03, got {" + ns
+                            + "}" + root.getLocalName());
         }
         Xml.validate(body, version);
         Element init = Xml.child(root, "CstmrCdtTrfInitn");
@@ -95,18 +102,35 @@ final class PainMessages {
                 if (agent == null) {
                     agent = Xml.text(t, "CdtrAgt", "FinInstnId", "Othr", "Id");
                 }
-                txs.add(new CreditTransfer(Xml.text(t, "PmtId", "InstrId"), Xml.text(t, "PmtId", "EndToEndId"),
-                        amt.getTextContent().trim(), amt.getAttribute("Ccy"), instructed == null, agent,
-                        Xml.text(t, "Cdtr", "Nm"), account(Xml.child(t, "CdtrAcct"))));
+                txs.add(new CreditTransfer(
+                        Xml.text(t, "PmtId", "InstrId"),
+                        Xml.text(t, "PmtId", "EndToEndId"),
+                        amt.getTextContent().trim(),
+                        amt.getAttribute("Ccy"),
+                        instructed == null,
+                        agent,
+                        Xml.text(t, "Cdtr", "Nm"),
+                        account(Xml.child(t, "CdtrAcct"))));
             }
-            blocks.add(new PaymentBlock(Xml.text(p, "PmtInfId"), account(Xml.child(p, "DbtrAcct")),
-                    Xml.text(p, "NbOfTxs"), Xml.text(p, "CtrlSum"), txs));
+            blocks.add(new PaymentBlock(
+                    Xml.text(p, "PmtInfId"),
+                    account(Xml.child(p, "DbtrAcct")),
+                    Xml.text(p, "NbOfTxs"),
+                    Xml.text(p, "CtrlSum"),
+                    txs));
         }
-        Initiation in = new Initiation(version, Xml.text(hdr, "MsgId"), Xml.text(hdr, "CreDtTm"),
-                Xml.text(hdr, "NbOfTxs"), Xml.text(hdr, "CtrlSum"), blocks);
+        Initiation in = new Initiation(
+                version,
+                Xml.text(hdr, "MsgId"),
+                Xml.text(hdr, "CreDtTm"),
+                Xml.text(hdr, "NbOfTxs"),
+                Xml.text(hdr, "CtrlSum"),
+                blocks);
         if (in.msgId().isEmpty()) {
-            throw new Xml.BadXml("bad-request", "GrpHdr/MsgId is only whitespace: a message needs an id to be "
-                    + "answered and never executed twice");
+            throw new Xml.BadXml(
+                    "bad-request",
+                    "GrpHdr/MsgId is only whitespace: a message needs an id to be "
+                            + "answered and never executed twice");
         }
         return in;
     }
@@ -124,16 +148,16 @@ final class PainMessages {
             }
             for (CreditTransfer t : b.transactions()) {
                 if (t.endToEndId().isEmpty()) {
-                    return INVALID_END_TO_END_ID.because("an EndToEndId of block " + b.pmtInfId()
-                            + " is only whitespace");
+                    return INVALID_END_TO_END_ID.because(
+                            "an EndToEndId of block " + b.pmtInfId() + " is only whitespace");
                 }
                 if (t.instrId() != null && t.instrId().isEmpty()) {
                     return SYNTAX_ERROR.because("an InstrId of block " + b.pmtInfId() + " is only whitespace");
                 }
             }
             if (!blockIds.add(b.pmtInfId())) {
-                return DUPLICATE_PAYMENT_INFORMATION_ID.because("two payment information blocks have the id "
-                        + b.pmtInfId());
+                return DUPLICATE_PAYMENT_INFORMATION_ID.because(
+                        "two payment information blocks have the id " + b.pmtInfId());
             }
         }
         int count = in.transactionCount();
@@ -141,13 +165,14 @@ final class PainMessages {
             return INVALID_NUMBER_OF_TRANSACTIONS.because("at most " + max + " transactions per message");
         }
         if (!sameCount(in.nbOfTxs(), count)) {
-            return INVALID_NUMBER_OF_TRANSACTIONS.because("GrpHdr/NbOfTxs says " + in.nbOfTxs()
-                    + " but the message holds " + count);
+            return INVALID_NUMBER_OF_TRANSACTIONS.because(
+                    "GrpHdr/NbOfTxs says " + in.nbOfTxs() + " but the message holds " + count);
         }
-        BigDecimal total = sum(in.blocks().stream().flatMap(b -> b.transactions().stream()).toList());
+        BigDecimal total =
+                sum(in.blocks().stream().flatMap(b -> b.transactions().stream()).toList());
         if (in.ctrlSum() != null && total.compareTo(new BigDecimal(in.ctrlSum())) != 0) {
-            return INVALID_CONTROL_SUM.because("GrpHdr/CtrlSum says " + in.ctrlSum() + " but the amounts add up to "
-                    + total.toPlainString());
+            return INVALID_CONTROL_SUM.because(
+                    "GrpHdr/CtrlSum says " + in.ctrlSum() + " but the amounts add up to " + total.toPlainString());
         }
         for (PaymentBlock b : in.blocks()) {
             if (b.nbOfTxs() != null && !sameCount(b.nbOfTxs(), b.transactions().size())) {
@@ -186,33 +211,47 @@ final class PainMessages {
     }
 
     /** A transaction's status for the report. */
-    public record TxStatus(String instrId, String endToEndId, String status, @Nullable Refusal refusal) {
-    }
+    public record TxStatus(
+            String instrId,
+            String endToEndId,
+            String status,
+            @Nullable Refusal refusal) {}
 
-    public record BlockStatus(String pmtInfId, List<TxStatus> transactions, String status,
-            @Nullable Refusal refusal) {
-    }
+    public record BlockStatus(
+            String pmtInfId,
+            List<TxStatus> transactions,
+            String status,
+            @Nullable Refusal refusal) {}
 
     /**
      * The pain.002.001.10 report: a status for the message, each payment-information block and each transaction.
      * {@code refused} is set when the whole message was refused before any transaction was looked at.
      */
-    public static String report(String reportId, Instant now, Initiation in, List<BlockStatus> blocks,
-            @Nullable Refusal refused) {
+    public static String report(
+            String reportId, Instant now, Initiation in, List<BlockStatus> blocks, @Nullable Refusal refused) {
         XmlOut x = new XmlOut(NS_PREFIX + PAIN002).open("CstmrPmtStsRpt");
-        x.open("GrpHdr").el("MsgId", IsoReports.cut(reportId)).el("CreDtTm", IsoReports.dateTime(now)).close();
+        x.open("GrpHdr")
+                .el("MsgId", IsoReports.cut(reportId))
+                .el("CreDtTm", IsoReports.dateTime(now))
+                .close();
         List<String> all = new ArrayList<>();
         blocks.forEach(b -> all.add(b.status()));
         String groupStatus = refused != null ? "RJCT" : combine(all);
-        x.open("OrgnlGrpInfAndSts").el("OrgnlMsgId", in.msgId()).el("OrgnlMsgNmId", in.version())
-                .el("OrgnlNbOfTxs", in.nbOfTxs()).el("OrgnlCtrlSum", in.ctrlSum()).el("GrpSts", groupStatus);
+        x.open("OrgnlGrpInfAndSts")
+                .el("OrgnlMsgId", in.msgId())
+                .el("OrgnlMsgNmId", in.version())
+                .el("OrgnlNbOfTxs", in.nbOfTxs())
+                .el("OrgnlCtrlSum", in.ctrlSum())
+                .el("GrpSts", groupStatus);
         reason(x, refused);
         x.close();
         for (BlockStatus b : blocks) {
             x.open("OrgnlPmtInfAndSts").el("OrgnlPmtInfId", b.pmtInfId()).el("PmtInfSts", b.status());
             reason(x, b.refusal());
             for (TxStatus t : b.transactions()) {
-                x.open("TxInfAndSts").el("OrgnlInstrId", t.instrId()).el("OrgnlEndToEndId", t.endToEndId())
+                x.open("TxInfAndSts")
+                        .el("OrgnlInstrId", t.instrId())
+                        .el("OrgnlEndToEndId", t.endToEndId())
                         .el("TxSts", t.status());
                 reason(x, t.refusal());
                 x.close();
@@ -229,9 +268,15 @@ final class PainMessages {
      * same ids validates, the real one cannot fail after money has moved.
      */
     public static void reportable(Initiation in) {
-        List<BlockStatus> pending = in.blocks().stream().map(b -> new BlockStatus(b.pmtInfId(),
-                b.transactions().stream().map(t -> new TxStatus(t.instrId(), t.endToEndId(), "PDNG", null))
-                        .toList(), "PDNG", null)).toList();
+        List<BlockStatus> pending = in.blocks().stream()
+                .map(b -> new BlockStatus(
+                        b.pmtInfId(),
+                        b.transactions().stream()
+                                .map(t -> new TxStatus(t.instrId(), t.endToEndId(), "PDNG", null))
+                                .toList(),
+                        "PDNG",
+                        null))
+                .toList();
         report("CHECK", Instant.EPOCH, in, pending, null);
     }
 
@@ -258,8 +303,11 @@ final class PainMessages {
         x.open("StsRsnInf").open("Rsn").el("Cd", refusal.code()).close();
         String text = refusal.text();
         if (text != null && !text.isEmpty()) {
-            x.el("AddtlInf", text.codePointCount(0, text.length()) <= 105 ? text
-                    : text.substring(0, text.offsetByCodePoints(0, 105)));
+            x.el(
+                    "AddtlInf",
+                    text.codePointCount(0, text.length()) <= 105
+                            ? text
+                            : text.substring(0, text.offsetByCodePoints(0, 105)));
         }
         x.close();
     }

@@ -21,8 +21,13 @@ class PartnerApiSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain partnerApi(HttpSecurity http, Directory directory, Nonces nonces, Clock clock,
-            @Value("${ruralbank.directconnect.max-body-bytes:2097152}") int maxBodyBytes) throws Exception {
+    SecurityFilterChain partnerApi(
+            HttpSecurity http,
+            Directory directory,
+            Nonces nonces,
+            Clock clock,
+            @Value("${ruralbank.directconnect.max-body-bytes:2097152}") int maxBodyBytes)
+            throws Exception {
         http.securityMatcher("/api/dc/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -30,15 +35,20 @@ class PartnerApiSecurity {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
-                .addFilterAt(new SignedRequestFilter(directory, nonces, clock, maxBodyBytes),
+                .addFilterAt(
+                        new SignedRequestFilter(directory, nonces, clock, maxBodyBytes),
                         BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.requestMatchers(SignedRequestFilter.OPEN_PATH).permitAll()
-                        .anyRequest().hasRole("PARTNER"))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> Problems.write(response, 401,
-                                "unauthenticated", "sign the request as docs/directconnect.md describes"))
-                        .accessDeniedHandler((request, response, ex) -> Problems.write(response, 403,
-                                "forbidden", "not allowed")));
+                .authorizeHttpRequests(a -> a.requestMatchers(SignedRequestFilter.OPEN_PATH)
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("PARTNER"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> Problems.write(
+                                response,
+                                401,
+                                "unauthenticated",
+                                "sign the request as docs/directconnect.md describes"))
+                        .accessDeniedHandler(
+                                (request, response, ex) -> Problems.write(response, 403, "forbidden", "not allowed")));
         return http.build();
     }
 }

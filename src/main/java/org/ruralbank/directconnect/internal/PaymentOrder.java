@@ -14,9 +14,20 @@ import org.ruralbank.shared.Money;
  * rounded). {@code idemKey} identifies it per enterprise: a JSON idempotency key, or the ISO message, payment
  * information and end-to-end ids. {@code creditorAgent} is the creditor's bank (null or this bank: intra-bank).
  */
-public record PaymentOrder(String enterpriseId, String idemKey, String channel, String msgId, String pmtInfId,
-        String endToEndId, String debitAccount, String creditAccount, String creditorName, String creditorAgent,
-        String amountText, String currency, LocalDate businessDate) {
+public record PaymentOrder(
+        String enterpriseId,
+        String idemKey,
+        String channel,
+        String msgId,
+        String pmtInfId,
+        String endToEndId,
+        String debitAccount,
+        String creditAccount,
+        String creditorName,
+        String creditorAgent,
+        String amountText,
+        String currency,
+        LocalDate businessDate) {
 
     /**
      * The {@code idemKey} of a pain.001 transaction: its message, block and transaction ids, each preceded by its
@@ -25,8 +36,8 @@ public record PaymentOrder(String enterpriseId, String idemKey, String channel, 
      * get the same key. (The prefix differs from the earlier {@code ISO:} keys, which did not have lengths.)
      */
     public static String isoKey(String msgId, String pmtInfId, String txKey) {
-        return "PAIN:" + msgId.length() + ":" + msgId + "/" + pmtInfId.length() + ":" + pmtInfId + "/"
-                + txKey.length() + ":" + txKey;
+        return "PAIN:" + msgId.length() + ":" + msgId + "/" + pmtInfId.length() + ":" + pmtInfId + "/" + txKey.length()
+                + ":" + txKey;
     }
 
     /**
@@ -41,22 +52,19 @@ public record PaymentOrder(String enterpriseId, String idemKey, String channel, 
 
     /** An XML Schema decimal; compiled once ({@code String.matches} compiles on every call). */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
     private static final BigDecimal LARGEST_YUAN = BigDecimal.valueOf(Long.MAX_VALUE, 2);
 
     /** What the amount text says: the amount in fen, or why it cannot be paid. */
-    public sealed interface Amount permits Fen, AboveAnyLimit, Refused {
-    }
+    public sealed interface Amount permits Fen, AboveAnyLimit, Refused {}
 
-    public record Fen(long fen) implements Amount {
-    }
+    public record Fen(long fen) implements Amount {}
 
     /** More fen than a ledger amount can hold (about 9.2 × 10^16 yuan): above every limit there can be. */
-    public record AboveAnyLimit() implements Amount {
-    }
+    public record AboveAnyLimit() implements Amount {}
 
     /** Not an amount to pay: an ISO reason ({@code AM01} zero, {@code AM12} anything else) and why. */
-    public record Refused(StatusReason reason, String text) implements Amount {
-    }
+    public record Refused(StatusReason reason, String text) implements Amount {}
 
     /**
      * The amount: decimal yuan as XML Schema writes a decimal (sign, digits, point; no exponent) — the form of
@@ -81,16 +89,24 @@ public record PaymentOrder(String enterpriseId, String idemKey, String channel, 
         if (yuan.stripTrailingZeros().scale() > 2) {
             return new Refused(StatusReason.INVALID_AMOUNT, "the amount has more than two decimals: " + text);
         }
-        return yuan.compareTo(LARGEST_YUAN) > 0 ? new AboveAnyLimit() : new Fen(Money.ofYuan(yuan).fen());
+        return yuan.compareTo(LARGEST_YUAN) > 0
+                ? new AboveAnyLimit()
+                : new Fen(Money.ofYuan(yuan).fen());
     }
 
     /** A digest of what the payment does (not of how it was wrapped): a replay must match it exactly. */
     public String contentHash() {
-        String canonical = String.join("\u001f", nz(debitAccount), nz(creditAccount), nz(creditorName),
-                nz(creditorAgent), nz(amountText).trim(), nz(currency));
+        String canonical = String.join(
+                "\u001f",
+                nz(debitAccount),
+                nz(creditAccount),
+                nz(creditorName),
+                nz(creditorAgent),
+                nz(amountText).trim(),
+                nz(currency));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

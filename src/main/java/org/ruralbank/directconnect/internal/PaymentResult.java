@@ -7,8 +7,13 @@ import org.jspecify.annotations.Nullable;
  * {@code RJCT} rejected) with an ISO reason code for rejections. {@code replay} is true when the answer is the
  * stored result of an earlier identical request.
  */
-public record PaymentResult(Long instructionId, String idemKey, String status, @Nullable Refusal refusal,
-        String transferId, boolean replay) {
+public record PaymentResult(
+        Long instructionId,
+        String idemKey,
+        String status,
+        @Nullable Refusal refusal,
+        String transferId,
+        boolean replay) {
 
     public boolean rejected() {
         return "RJCT".equals(status);

@@ -8,6 +8,7 @@ import static org.ruralbank.directconnect.internal.StatusReason.NOT_ALLOWED_AMOU
 import static org.ruralbank.directconnect.internal.StatusReason.NOT_ALLOWED_CURRENCY;
 import static org.ruralbank.directconnect.internal.StatusReason.TRANSACTION_FORBIDDEN;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Outcome;
 import org.ruralbank.directconnect.CoreBanking.Transfer;
@@ -24,8 +26,6 @@ import org.ruralbank.platform.StoreDialect;
 import org.ruralbank.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
-import java.sql.Types;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -46,6 +46,7 @@ public class Payments {
 
     /** This bank's own codes as creditor agent (a payment naming one, or no agent, is intra-bank). */
     public static final java.util.Set<String> OWN_BANK = java.util.Set.of("RURALBANK", "RURBCNBJ", "RURBCNBJXXX");
+
     public static final String CLEARING_ACCOUNT = "DC-CLEARING";
     public static final String OPENING_ACCOUNT = "DC-OPENING";
     /** How long an inter-bank payment may wait for the clearing hand-off before its reservation expires. */
@@ -54,6 +55,7 @@ public class Payments {
     private final JdbcClient db;
     /** For the statements sent as JDBC batches. */
     private final JdbcTemplate jdbc;
+
     private final CoreBanking core;
     private final Directory directory;
     private final Notifications notifications;
@@ -67,8 +69,15 @@ public class Payments {
     private final boolean oneCall;
 
     @Autowired
-    Payments(JdbcClient db, DataSource dataSource, CoreBanking core, Directory directory,
-            Notifications notifications, Nonces nonces, TransactionTemplate tx, Clock clock) {
+    Payments(
+            JdbcClient db,
+            DataSource dataSource,
+            CoreBanking core,
+            Directory directory,
+            Notifications notifications,
+            Nonces nonces,
+            TransactionTemplate tx,
+            Clock clock) {
         this.db = db;
         this.jdbc = new JdbcTemplate(dataSource);
         this.core = core;
@@ -178,43 +187,90 @@ public class Payments {
         return db.sql("""
                 select instruction_id, content_hash, status, reason_code, reason_text, transfer_id
                   from dc_instruction where enterprise_id = :e and idem_key = :k
-                """).param("e", enterpriseId).param("k", idemKey).query((rs, i) -> replay(idemKey, hash,
-                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6))).optional();
+                """)
+                .param("e", enterpriseId)
+                .param("k", idemKey)
+                .query((rs, i) -> replay(
+                        idemKey,
+                        hash,
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .optional();
     }
 
     /** The answer to a payment whose id is taken: the stored answer if its content is the same, else DU03. */
-    private static PaymentResult replay(String idemKey, String hash, long instructionId, String storedHash,
-            String status, String reasonCode, String reasonText, String transferId) {
+    private static PaymentResult replay(
+            String idemKey,
+            String hash,
+            long instructionId,
+            String storedHash,
+            String status,
+            String reasonCode,
+            String reasonText,
+            String transferId) {
         return hash.equals(storedHash)
-                ? new PaymentResult(instructionId, idemKey, status, Refusal.stored(reasonCode, reasonText), transferId,
-                        true)
-                : new PaymentResult(null, idemKey, "RJCT", StatusReason.DUPLICATE_TRANSACTION.because(
-                        "this id was already used for a different payment; nothing was executed"), null, false);
+                ? new PaymentResult(
+                        instructionId, idemKey, status, Refusal.stored(reasonCode, reasonText), transferId, true)
+                : new PaymentResult(
+                        null,
+                        idemKey,
+                        "RJCT",
+                        StatusReason.DUPLICATE_TRANSACTION.because(
+                                "this id was already used for a different payment; nothing was executed"),
+                        null,
+                        false);
     }
 
     /**
      * What the rules need to know about the enterprise, the debit grant and the creditor; from the directory's
      * memory, so that a payment reads nothing before it writes.
      */
-    private record Context(String status, String orgPath, long perTxnLimitFen, long dailyLimitFen, boolean canPay,
-            String grantedAccount, Long accountPerTxnFen, Long accountDailyFen, String creditKind) {
-    }
+    private record Context(
+            String status,
+            String orgPath,
+            long perTxnLimitFen,
+            long dailyLimitFen,
+            boolean canPay,
+            String grantedAccount,
+            Long accountPerTxnFen,
+            Long accountDailyFen,
+            String creditKind) {}
 
     private Context context(PaymentOrder o) {
-        Directory.PaymentRules rules = directory.paymentRules(o.enterpriseId())
+        Directory.PaymentRules rules = directory
+                .paymentRules(o.enterpriseId())
                 .orElseThrow(() -> new IllegalStateException("no enterprise " + o.enterpriseId()));
         Directory.Enterprise e = rules.enterprise();
         Directory.Grant g = o.debitAccount() == null ? null : rules.grants().get(o.debitAccount());
-        String creditKind = o.creditAccount() == null ? null : directory.accountKind(o.creditAccount()).orElse(null);
-        return new Context(e.status(), e.orgPath(), e.perTxnLimitFen(), e.dailyLimitFen(), g != null && g.canPay(),
-                g == null ? null : g.accountNo(), g == null ? null : g.perTxnLimitFen(),
-                g == null ? null : g.dailyLimitFen(), creditKind);
+        String creditKind = o.creditAccount() == null
+                ? null
+                : directory.accountKind(o.creditAccount()).orElse(null);
+        return new Context(
+                e.status(),
+                e.orgPath(),
+                e.perTxnLimitFen(),
+                e.dailyLimitFen(),
+                g != null && g.canPay(),
+                g == null ? null : g.accountNo(),
+                g == null ? null : g.perTxnLimitFen(),
+                g == null ? null : g.dailyLimitFen(),
+                creditKind);
     }
 
     /** A payment on its way: its instruction, and its answer as written before it posts. */
-    private record Claimed(int index, PaymentOrder order, long id, OffsetDateTime received, Context ctx, Long amountFen,
-            boolean interBank, PaymentResult answer) {
+    private record Claimed(
+            int index,
+            PaymentOrder order,
+            long id,
+            OffsetDateTime received,
+            Context ctx,
+            Long amountFen,
+            boolean interBank,
+            PaymentResult answer) {
 
         boolean toPost() {
             return !answer.rejected();
@@ -233,7 +289,8 @@ public class Payments {
         List<PaymentResult> results = new ArrayList<>(orders.size());
         List<Claimed> claimed = new ArrayList<>();
         for (PaymentOrder o : orders) {
-            String hash = charge == null ? o.contentHash()
+            String hash = charge == null
+                    ? o.contentHash()
                     : PartnerOperations.sha256(PartnerOperations.utf8(o.contentHash() + "\u001f" + charge.content()));
             Context ctx = context(o);
             PaymentOrder.Amount parsed = o.amount();
@@ -243,8 +300,9 @@ public class Payments {
             Long id = insert(o, ctx.orgPath(), hash, amount, interBank, received);
             if (id == null) {
                 // the id is taken (an earlier request, or one committed in parallel): answer as its replay
-                results.add(earlier(o.enterpriseId(), o.idemKey(), hash).orElseThrow(() -> new IllegalStateException(
-                        "instruction " + o.idemKey() + " neither inserted nor found")));
+                results.add(earlier(o.enterpriseId(), o.idemKey(), hash)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "instruction " + o.idemKey() + " neither inserted nor found")));
                 continue;
             }
             PaymentResult answer = answer(o, id, refusal(o, ctx, parsed, amount, interBank), interBank);
@@ -263,7 +321,8 @@ public class Payments {
     }
 
     private static boolean interBank(PaymentOrder o) {
-        return o.creditorAgent() != null && !o.creditorAgent().isBlank()
+        return o.creditorAgent() != null
+                && !o.creditorAgent().isBlank()
                 && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
     }
 
@@ -279,7 +338,8 @@ public class Payments {
 
     /** The decided history entry's detail; for an executed payment the transfer id follows it. */
     private static String decidedDetail(PaymentResult a, boolean interBank) {
-        return a.rejected() ? a.reasonCode() + " " + a.reasonText()
+        return a.rejected()
+                ? a.reasonCode() + " " + a.reasonText()
                 : interBank ? "reserved for the clearing hand-off as " : "posted as ";
     }
 
@@ -311,51 +371,90 @@ public class Payments {
                     :status, :rc, :rt, :prefix, :partner, :rdetail, :actor, :ddetail, :now,
                     :keys, :limits, :credit, :kind, :timeout, :code, :ref, :limitRefusals, :funds, :core)
                 """)
-                .param("key", claim == null ? null : claim.keyId).param("nonce", claim == null ? null : claim.nonce)
+                .param("key", claim == null ? null : claim.keyId)
+                .param("nonce", claim == null ? null : claim.nonce)
                 .param("seen", claim == null ? null : OffsetDateTime.ofInstant(claim.seenAt, ZoneOffset.UTC))
-                .param("e", o.enterpriseId()).param("path", ctx.orgPath()).param("k", o.idemKey())
-                .param("h", o.contentHash()).param("ch", o.channel()).param("msg", cut(o.msgId(), 35))
-                .param("pmt", cut(o.pmtInfId(), 35)).param("e2e", cut(o.endToEndId(), 35))
-                .param("d", cut(o.debitAccount(), 34)).param("c", cut(o.creditAccount(), 34))
-                .param("cn", cut(o.creditorName(), 140)).param("ca", cut(o.creditorAgent(), 35))
-                .param("at", cut(o.amountText(), 40)).param("af", amount).param("cur", cut(o.currency(), 3))
-                .param("ib", interBank).param("bd", o.businessDate()).param("now", now)
-                .param("status", rules.status()).param("rc", rules.reasonCode())
-                .param("rt", cut(rules.reasonText(), 200)).param("prefix", TRANSFER_PREFIX)
+                .param("e", o.enterpriseId())
+                .param("path", ctx.orgPath())
+                .param("k", o.idemKey())
+                .param("h", o.contentHash())
+                .param("ch", o.channel())
+                .param("msg", cut(o.msgId(), 35))
+                .param("pmt", cut(o.pmtInfId(), 35))
+                .param("e2e", cut(o.endToEndId(), 35))
+                .param("d", cut(o.debitAccount(), 34))
+                .param("c", cut(o.creditAccount(), 34))
+                .param("cn", cut(o.creditorName(), 140))
+                .param("ca", cut(o.creditorAgent(), 35))
+                .param("at", cut(o.amountText(), 40))
+                .param("af", amount)
+                .param("cur", cut(o.currency(), 3))
+                .param("ib", interBank)
+                .param("bd", o.businessDate())
+                .param("now", now)
+                .param("status", rules.status())
+                .param("rc", rules.reasonCode())
+                .param("rt", cut(rules.reasonText(), 200))
+                .param("prefix", TRANSFER_PREFIX)
                 .param("partner", cut("partner:" + o.enterpriseId(), 60))
                 .param("rdetail", cut(o.channel() + " " + o.idemKey(), 400))
-                .param("actor", rules.rejected() ? "rules" : "core").param("ddetail", decidedDetail(rules, interBank))
+                .param("actor", rules.rejected() ? "rules" : "core")
+                .param("ddetail", decidedDetail(rules, interBank))
                 .param("keys", limits.keySet().toArray(String[]::new))
                 .param("limits", limits.values().toArray(Long[]::new))
-                .param("credit", posting.creditAccount()).param("kind", posting.kind().name())
-                .param("timeout", posting.timeout() == null ? null
-                        : OffsetDateTime.ofInstant(posting.timeout(), ZoneOffset.UTC))
-                .param("code", posting.code()).param("ref", posting.reference())
-                .param("limitRefusals", limits.values().stream()
-                        .map(l -> codeAndText(limitRefusal(l, o.businessDate()))).toArray(String[]::new))
+                .param("credit", posting.creditAccount())
+                .param("kind", posting.kind().name())
+                .param(
+                        "timeout",
+                        posting.timeout() == null ? null : OffsetDateTime.ofInstant(posting.timeout(), ZoneOffset.UTC))
+                .param("code", posting.code())
+                .param("ref", posting.reference())
+                .param(
+                        "limitRefusals",
+                        limits.values().stream()
+                                .map(l -> codeAndText(limitRefusal(l, o.businessDate())))
+                                .toArray(String[]::new))
                 .param("funds", codeAndText(coreRefusal(o, Outcome.EXCEEDS_CREDITS.name())))
                 .param("core", codeAndText(coreRefusal(o, "{outcome}")));
-        record Called(String outcome, PaymentResult result) {
-        }
+        record Called(String outcome, PaymentResult result) {}
         java.util.function.Supplier<Called> pay = () -> call.query((rs, i) -> {
-            String outcome = rs.getString(1);
-            return new Called(outcome, switch (outcome) {
-                case "REPLAYED_NONCE" -> null;
-                case "EARLIER" -> replay(o.idemKey(), o.contentHash(), rs.getLong(2), rs.getString(7),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(3));
-                default -> new PaymentResult(rs.getLong(2), o.idemKey(), rs.getString(4),
-                        Refusal.stored(rs.getString(5), rs.getString(6)), rs.getString(3), false);
-            });
-        }).single();
+                    String outcome = rs.getString(1);
+                    return new Called(
+                            outcome,
+                            switch (outcome) {
+                                case "REPLAYED_NONCE" -> null;
+                                case "EARLIER" ->
+                                    replay(
+                                            o.idemKey(),
+                                            o.contentHash(),
+                                            rs.getLong(2),
+                                            rs.getString(7),
+                                            rs.getString(4),
+                                            rs.getString(5),
+                                            rs.getString(6),
+                                            rs.getString(3));
+                                default ->
+                                    new PaymentResult(
+                                            rs.getLong(2),
+                                            o.idemKey(),
+                                            rs.getString(4),
+                                            Refusal.stored(rs.getString(5), rs.getString(6)),
+                                            rs.getString(3),
+                                            false);
+                            });
+                })
+                .single();
         boolean watched = refusal == null
                 && (directory.watched(posting.debitAccount()) || directory.watched(posting.creditAccount()));
-        Called called = !watched ? pay.get() : tx.execute(status -> {
-            Called c = pay.get();
-            if (c.outcome().equals("OK") || c.outcome().equals("EXISTS")) {
-                notifications.enqueue(transfer(o, c.result().transferId(), amount, interBank));
-            }
-            return c;
-        });
+        Called called = !watched
+                ? pay.get()
+                : tx.execute(status -> {
+                    Called c = pay.get();
+                    if (c.outcome().equals("OK") || c.outcome().equals("EXISTS")) {
+                        notifications.enqueue(transfer(o, c.result().transferId(), amount, interBank));
+                    }
+                    return c;
+                });
         if (called.result() == null) {
             throw Nonces.replayed(nonce);
         }
@@ -363,8 +462,8 @@ public class Payments {
     }
 
     /** Why the rules refuse the payment, or null; from memory, before anything is locked. */
-    private static Refusal refusal(PaymentOrder o, Context ctx, PaymentOrder.Amount parsed, Long amount,
-            boolean interBank) {
+    private static Refusal refusal(
+            PaymentOrder o, Context ctx, PaymentOrder.Amount parsed, Long amount, boolean interBank) {
         if (!"ACTIVE".equals(ctx.status())) {
             return TRANSACTION_FORBIDDEN.because("the enterprise's direct connection is suspended");
         }
@@ -378,8 +477,8 @@ public class Payments {
             return INCORRECT_ACCOUNT_NUMBER.because("no debit account is given");
         }
         if (ctx.grantedAccount() == null || !ctx.canPay()) {
-            return INCORRECT_ACCOUNT_NUMBER.because("debit account unknown or not granted for payment: "
-                    + o.debitAccount());
+            return INCORRECT_ACCOUNT_NUMBER.because(
+                    "debit account unknown or not granted for payment: " + o.debitAccount());
         }
         if (o.creditAccount() == null || o.creditAccount().isBlank()) {
             return INVALID_CREDITOR_ACCOUNT_NUMBER.because("no creditor account is given");
@@ -395,8 +494,8 @@ public class Payments {
                     + Money.yuanText(ctx.perTxnLimitFen()) + " yuan");
         }
         if (ctx.accountPerTxnFen() != null && amount > ctx.accountPerTxnFen()) {
-            return NOT_ALLOWED_AMOUNT.because("above the account's per-transaction limit of "
-                    + Money.yuanText(ctx.accountPerTxnFen()) + " yuan");
+            return NOT_ALLOWED_AMOUNT.because(
+                    "above the account's per-transaction limit of " + Money.yuanText(ctx.accountPerTxnFen()) + " yuan");
         }
         return null;
     }
@@ -410,19 +509,50 @@ public class Payments {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.batchUpdate("update dc_instruction set status = ?, reason_code = ?, reason_text = ?, transfer_id = ? "
-                + "where instruction_id = ?", claimed.stream().map(c -> new Object[] {c.answer().status(),
-                    c.answer().reasonCode(), cut(c.answer().reasonText(), 200), c.answer().transferId(), c.id()})
-                .toList(), new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT});
-        jdbc.batchUpdate("insert into dc_instruction_event (instruction_id, occurred_at, status, actor, detail) "
-                + "values (?, ?, 'RCVD', ?, ?), (?, ?, ?, ?, ?)", claimed.stream().map(c -> {
-                    PaymentResult a = c.answer();
-                    String detail = decidedDetail(a, c.interBank()) + (a.rejected() ? "" : a.transferId());
-                    return new Object[] {c.id(), c.received(), cut("partner:" + c.order().enterpriseId(), 60),
-                        cut(c.order().channel() + " " + c.order().idemKey(), 400), c.id(), now, a.status(),
-                        a.rejected() ? "rules" : "core", cut(detail, 400)};
-                }).toList(), new int[] {Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
-                    Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+        jdbc.batchUpdate(
+                "update dc_instruction set status = ?, reason_code = ?, reason_text = ?, transfer_id = ? "
+                        + "where instruction_id = ?",
+                claimed.stream()
+                        .map(c -> new Object[] {
+                            c.answer().status(),
+                            c.answer().reasonCode(),
+                            cut(c.answer().reasonText(), 200),
+                            c.answer().transferId(),
+                            c.id()
+                        })
+                        .toList(),
+                new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT});
+        jdbc.batchUpdate(
+                "insert into dc_instruction_event (instruction_id, occurred_at, status, actor, detail) "
+                        + "values (?, ?, 'RCVD', ?, ?), (?, ?, ?, ?, ?)",
+                claimed.stream()
+                        .map(c -> {
+                            PaymentResult a = c.answer();
+                            String detail = decidedDetail(a, c.interBank()) + (a.rejected() ? "" : a.transferId());
+                            return new Object[] {
+                                c.id(),
+                                c.received(),
+                                cut("partner:" + c.order().enterpriseId(), 60),
+                                cut(c.order().channel() + " " + c.order().idemKey(), 400),
+                                c.id(),
+                                now,
+                                a.status(),
+                                a.rejected() ? "rules" : "core",
+                                cut(detail, 400)
+                            };
+                        })
+                        .toList(),
+                new int[] {
+                    Types.BIGINT,
+                    Types.TIMESTAMP_WITH_TIMEZONE,
+                    Types.VARCHAR,
+                    Types.VARCHAR,
+                    Types.BIGINT,
+                    Types.TIMESTAMP_WITH_TIMEZONE,
+                    Types.VARCHAR,
+                    Types.VARCHAR,
+                    Types.VARCHAR
+                });
     }
 
     /** Takes the payment's limits and posts it; its answer is already written, and corrected if it is refused. */
@@ -466,9 +596,22 @@ public class Payments {
     /** A payment's transfer: posted to the creditor, or reserved for the clearing hand-off (inter-bank). */
     private Transfer transfer(PaymentOrder o, String transferId, long amount, boolean interBank) {
         return interBank
-                ? Transfer.pending(transferId, o.debitAccount(), CLEARING_ACCOUNT, amount,
-                        clock.instant().plus(CLEARING_TIMEOUT), "CLEARING", o.idemKey(), o.businessDate())
-                : Transfer.posted(transferId, o.debitAccount(), o.creditAccount(), amount, "PAYMENT", o.idemKey(),
+                ? Transfer.pending(
+                        transferId,
+                        o.debitAccount(),
+                        CLEARING_ACCOUNT,
+                        amount,
+                        clock.instant().plus(CLEARING_TIMEOUT),
+                        "CLEARING",
+                        o.idemKey(),
+                        o.businessDate())
+                : Transfer.posted(
+                        transferId,
+                        o.debitAccount(),
+                        o.creditAccount(),
+                        amount,
+                        "PAYMENT",
+                        o.idemKey(),
                         o.businessDate());
     }
 
@@ -485,15 +628,18 @@ public class Payments {
     /** Rejects a payment above a daily limit (the limits it took already given back). */
     private PaymentResult limitRefused(long id, PaymentOrder o, String key, long limitFen) {
         long used = db.sql("select used_fen from dc_limit_usage where usage_key = :k and business_date = :d")
-                .param("k", key).param("d", o.businessDate()).query(Long.class).single();
+                .param("k", key)
+                .param("d", o.businessDate())
+                .query(Long.class)
+                .single();
         Refusal why = limitRefusal(limitFen, o.businessDate());
         return refused(id, o, new Refusal(why.reason(), why.text().replace("{used}", Money.yuanText(used))));
     }
 
     /** Why a payment above a daily limit is refused, {@code {used}} standing for the amount already used. */
     private static Refusal limitRefusal(long limitFen, LocalDate date) {
-        return NOT_ALLOWED_AMOUNT.because("above the daily limit of " + Money.yuanText(limitFen)
-                + " yuan ({used} already used on " + date + ")");
+        return NOT_ALLOWED_AMOUNT.because(
+                "above the daily limit of " + Money.yuanText(limitFen) + " yuan ({used} already used on " + date + ")");
     }
 
     /** Why a payment whose posting the core refused ({@link Outcome}'s name) is refused. */
@@ -515,26 +661,44 @@ public class Payments {
     private boolean take(String key, LocalDate date, long amount, long limit) {
         String sql = "update dc_limit_usage set used_fen = used_fen + :a where usage_key = :k and business_date = :d "
                 + "and used_fen + :a <= :limit";
-        if (db.sql(sql).param("a", amount).param("k", key).param("d", date).param("limit", limit).update() == 1) {
+        if (db.sql(sql)
+                        .param("a", amount)
+                        .param("k", key)
+                        .param("d", date)
+                        .param("limit", limit)
+                        .update()
+                == 1) {
             return true;
         }
         // no row yet, or the limit refused: create the row if missing (a parallel first payment may win that
         // race, in which case this insert waits for it and does nothing) and try once more
         db.sql("insert into dc_limit_usage (usage_key, business_date, used_fen) values (:k, :d, 0) "
-                + "on conflict do nothing").param("k", key).param("d", date).update();
-        return db.sql(sql).param("a", amount).param("k", key).param("d", date).param("limit", limit).update() == 1;
+                        + "on conflict do nothing")
+                .param("k", key)
+                .param("d", date)
+                .update();
+        return db.sql(sql)
+                        .param("a", amount)
+                        .param("k", key)
+                        .param("d", date)
+                        .param("limit", limit)
+                        .update()
+                == 1;
     }
 
     private void giveBack(List<String> keys, LocalDate date, long amount) {
         for (String key : keys) {
             db.sql("update dc_limit_usage set used_fen = used_fen - :a where usage_key = :k and business_date = :d")
-                    .param("a", amount).param("k", key).param("d", date).update();
+                    .param("a", amount)
+                    .param("k", key)
+                    .param("d", date)
+                    .update();
         }
     }
 
     /** Inserts the instruction and returns its id; null when its id is already taken. */
-    private Long insert(PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank,
-            OffsetDateTime now) {
+    private Long insert(
+            PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         db.sql("""
                 insert into dc_instruction (enterprise_id, org_path, idem_key, content_hash, channel, msg_id,
@@ -543,13 +707,25 @@ public class Payments {
                 values (:e, :path, :k, :h, :ch, :msg, :pmt, :e2e, :d, :c, :cn, :ca, :at, :af, :cur, :ib, :bd, 'RCVD',
                     :now)
                 on conflict do nothing
-                """).param("e", o.enterpriseId()).param("path", orgPath).param("k", o.idemKey())
-                .param("h", hash).param("ch", o.channel()).param("msg", cut(o.msgId(), 35))
-                .param("pmt", cut(o.pmtInfId(), 35)).param("e2e", cut(o.endToEndId(), 35))
-                .param("d", cut(o.debitAccount(), 34)).param("c", cut(o.creditAccount(), 34))
-                .param("cn", cut(o.creditorName(), 140)).param("ca", cut(o.creditorAgent(), 35))
-                .param("at", cut(o.amountText(), 40)).param("af", amount).param("cur", cut(o.currency(), 3))
-                .param("ib", interBank).param("bd", o.businessDate()).param("now", now)
+                """)
+                .param("e", o.enterpriseId())
+                .param("path", orgPath)
+                .param("k", o.idemKey())
+                .param("h", hash)
+                .param("ch", o.channel())
+                .param("msg", cut(o.msgId(), 35))
+                .param("pmt", cut(o.pmtInfId(), 35))
+                .param("e2e", cut(o.endToEndId(), 35))
+                .param("d", cut(o.debitAccount(), 34))
+                .param("c", cut(o.creditAccount(), 34))
+                .param("cn", cut(o.creditorName(), 140))
+                .param("ca", cut(o.creditorAgent(), 35))
+                .param("at", cut(o.amountText(), 40))
+                .param("af", amount)
+                .param("cur", cut(o.currency(), 3))
+                .param("ib", interBank)
+                .param("bd", o.businessDate())
+                .param("now", now)
                 .update(keys, "instruction_id");
         return inserted(keys);
     }
@@ -561,36 +737,57 @@ public class Payments {
     /** Rejects a payment whose answer was written as executed before its posting was refused (see run). */
     private PaymentResult refused(long id, PaymentOrder o, Refusal why) {
         db.sql("update dc_instruction set status = 'RJCT', reason_code = :c, reason_text = :t, transfer_id = null "
-                + "where instruction_id = :id").param("c", why.code()).param("t", cut(why.text(), 200))
-                .param("id", id).update();
+                        + "where instruction_id = :id")
+                .param("c", why.code())
+                .param("t", cut(why.text(), 200))
+                .param("id", id)
+                .update();
         db.sql("update dc_instruction_event set status = 'RJCT', actor = 'rules', detail = :d "
-                + "where instruction_id = :id and status <> 'RCVD'")
-                .param("d", cut(why.code() + " " + why.text(), 400)).param("id", id).update();
+                        + "where instruction_id = :id and status <> 'RCVD'")
+                .param("d", cut(why.code() + " " + why.text(), 400))
+                .param("id", id)
+                .update();
         return new PaymentResult(id, o.idemKey(), "RJCT", why, null, false);
     }
 
     void event(long instructionId, String status, String actor, String detail) {
         db.sql("insert into dc_instruction_event (instruction_id, occurred_at, status, actor, detail) "
-                + "values (:id, :now, :s, :a, :d)").param("id", instructionId)
-                .param("now", OffsetDateTime.now(clock)).param("s", status).param("a", cut(actor, 60))
-                .param("d", cut(detail, 400)).update();
+                        + "values (:id, :now, :s, :a, :d)")
+                .param("id", instructionId)
+                .param("now", OffsetDateTime.now(clock))
+                .param("s", status)
+                .param("a", cut(actor, 60))
+                .param("d", cut(detail, 400))
+                .update();
     }
 
     /** Settles (posts) or returns (voids) inter-bank payments after the clearing hand-off. */
     public Outcome clearingResult(long instructionId, boolean settled, String actor, LocalDate businessDate) {
         return tx.execute(status -> {
             String pending = db.sql("select transfer_id from dc_instruction where instruction_id = :id and "
-                    + "status = 'ACSP'").param("id", instructionId).query(String.class).optional().orElse(null);
+                            + "status = 'ACSP'")
+                    .param("id", instructionId)
+                    .query(String.class)
+                    .optional()
+                    .orElse(null);
             if (pending == null) {
                 return Outcome.PENDING_NOT_FOUND;
             }
-            Outcome out = core.resolve(pending + (settled ? "-POST" : "-VOID"), pending,
-                    settled ? CoreBanking.Kind.POST : CoreBanking.Kind.VOID, businessDate);
+            Outcome out = core.resolve(
+                    pending + (settled ? "-POST" : "-VOID"),
+                    pending,
+                    settled ? CoreBanking.Kind.POST : CoreBanking.Kind.VOID,
+                    businessDate);
             if (out == Outcome.OK) {
                 db.sql("update dc_instruction set status = :s, reason_code = :r where instruction_id = :id")
-                        .param("s", settled ? "ACSC" : "RJCT").param("r", settled ? null : NARRATIVE.code())
-                        .param("id", instructionId).update();
-                event(instructionId, settled ? "ACSC" : "RJCT", actor,
+                        .param("s", settled ? "ACSC" : "RJCT")
+                        .param("r", settled ? null : NARRATIVE.code())
+                        .param("id", instructionId)
+                        .update();
+                event(
+                        instructionId,
+                        settled ? "ACSC" : "RJCT",
+                        actor,
                         settled ? "settled by the clearing" : "returned by the clearing");
             }
             return out;
@@ -598,8 +795,10 @@ public class Payments {
     }
 
     public List<Long> openClearing() {
-        return new ArrayList<>(db.sql("select instruction_id from dc_instruction where status = 'ACSP' "
-                + "order by instruction_id").query(Long.class).list());
+        return new ArrayList<>(
+                db.sql("select instruction_id from dc_instruction where status = 'ACSP' " + "order by instruction_id")
+                        .query(Long.class)
+                        .list());
     }
 
     private static String cut(String s, int max) {

@@ -36,7 +36,12 @@ public class Pools {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    Pools(JdbcClient db, CoreBanking core, Directory directory, Notifications notifications, TransactionTemplate tx,
+    Pools(
+            JdbcClient db,
+            CoreBanking core,
+            Directory directory,
+            Notifications notifications,
+            TransactionTemplate tx,
             Clock clock) {
         this.db = db;
         this.core = core;
@@ -46,18 +51,20 @@ public class Pools {
         this.clock = clock;
     }
 
-    public record Pool(String poolId, String enterpriseId, String name, String parentAccount, String orgPath) {
-    }
+    public record Pool(String poolId, String enterpriseId, String name, String parentAccount, String orgPath) {}
 
-    public record Member(String accountNo, String rule, long amountFen) {
-    }
+    public record Member(String accountNo, String rule, long amountFen) {}
 
-    public record Sweep(String accountNo, String direction, long amountFen, String transferId, String outcome) {
-    }
+    public record Sweep(String accountNo, String direction, long amountFen, String transferId, String outcome) {}
 
-    public record Run(long runId, String poolId, String runKey, LocalDate businessDate, String trigger,
-            OffsetDateTime startedAt, List<Sweep> sweeps) {
-    }
+    public record Run(
+            long runId,
+            String poolId,
+            String runKey,
+            LocalDate businessDate,
+            String trigger,
+            OffsetDateTime startedAt,
+            List<Sweep> sweeps) {}
 
     /** What the rule asks for a member with this available balance: positive up to the parent, negative down. */
     public static long sweepAmount(String rule, long threshold, long availableFen) {
@@ -71,14 +78,17 @@ public class Pools {
 
     public Optional<Pool> pool(String poolId) {
         return db.sql("select p.pool_id, p.enterprise_id, p.name, p.parent_account, e.org_path from dc_pool p "
-                + "join dc_enterprise e on e.enterprise_id = p.enterprise_id where p.pool_id = :p").param("p", poolId)
-                .query((rs, i) -> new Pool(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5))).optional();
+                        + "join dc_enterprise e on e.enterprise_id = p.enterprise_id where p.pool_id = :p")
+                .param("p", poolId)
+                .query((rs, i) ->
+                        new Pool(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .optional();
     }
 
     public List<Member> members(String poolId) {
         return db.sql("select account_no, rule, amount_fen from dc_pool_member where pool_id = :p order by account_no")
-                .param("p", poolId).query((rs, i) -> new Member(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .param("p", poolId)
+                .query((rs, i) -> new Member(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();
     }
 
@@ -87,18 +97,27 @@ public class Pools {
      * The enterprise must hold the sweep right on the parent and on every member.
      */
     public Run run(String poolId, String enterpriseId, String runKey, String trigger, LocalDate businessDate) {
-        Pool pool = pool(poolId).filter(p -> p.enterpriseId().equals(enterpriseId))
+        Pool pool = pool(poolId)
+                .filter(p -> p.enterpriseId().equals(enterpriseId))
                 .orElseThrow(() -> new Problems.Problem(404, "not-granted", "no pool " + poolId));
         long runId;
         try {
             var keys = new GeneratedKeyHolder();
             db.sql("insert into dc_pool_run (pool_id, run_key, business_date, trigger_kind, started_at) "
-                    + "values (:p, :k, :d, :t, :now)").param("p", poolId).param("k", runKey).param("d", businessDate)
-                    .param("t", trigger).param("now", OffsetDateTime.now(clock)).update(keys, "run_id");
+                            + "values (:p, :k, :d, :t, :now)")
+                    .param("p", poolId)
+                    .param("k", runKey)
+                    .param("d", businessDate)
+                    .param("t", trigger)
+                    .param("now", OffsetDateTime.now(clock))
+                    .update(keys, "run_id");
             runId = keys.getKeyAs(Number.class).longValue();
         } catch (DuplicateKeyException again) {
-            runId = db.sql("select run_id from dc_pool_run where pool_id = :p and run_key = :k").param("p", poolId)
-                    .param("k", runKey).query(Long.class).single();
+            runId = db.sql("select run_id from dc_pool_run where pool_id = :p and run_key = :k")
+                    .param("p", poolId)
+                    .param("k", runKey)
+                    .query(Long.class)
+                    .single();
         }
         for (Member m : members(poolId)) {
             long id = runId;
@@ -108,8 +127,14 @@ public class Pools {
     }
 
     private void sweep(Pool pool, Member m, long runId, String enterpriseId, LocalDate date) {
-        boolean allowed = directory.grant(enterpriseId, m.accountNo()).map(Directory.Grant::canSweep).orElse(false)
-                && directory.grant(enterpriseId, pool.parentAccount()).map(Directory.Grant::canSweep).orElse(false);
+        boolean allowed = directory
+                        .grant(enterpriseId, m.accountNo())
+                        .map(Directory.Grant::canSweep)
+                        .orElse(false)
+                && directory
+                        .grant(enterpriseId, pool.parentAccount())
+                        .map(Directory.Grant::canSweep)
+                        .orElse(false);
         if (!allowed) {
             record(runId, m.accountNo(), "NONE", 0, null, "NOT_GRANTED");
             return;
@@ -117,15 +142,25 @@ public class Pools {
         String transferId = "SWP-" + runId + "-" + m.accountNo();
         // lock both rows in account order before reading the balances the rule works on
         for (String no : new java.util.TreeSet<>(List.of(m.accountNo(), pool.parentAccount()))) {
-            db.sql("select account_no from dc_account where account_no = :n for update").param("n", no)
-                    .query(String.class).optional();
+            db.sql("select account_no from dc_account where account_no = :n for update")
+                    .param("n", no)
+                    .query(String.class)
+                    .optional();
         }
-        if (db.sql("select count(*) from dc_pool_sweep where run_id = :r and account_no = :a").param("r", runId)
-                .param("a", m.accountNo()).query(Long.class).single() > 0) {
+        if (db.sql("select count(*) from dc_pool_sweep where run_id = :r and account_no = :a")
+                        .param("r", runId)
+                        .param("a", m.accountNo())
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return; // this member was already swept in this run
         }
-        long memberAvailable = core.balance(m.accountNo()).map(CoreBanking.Balance::availableFen).orElse(0L);
-        long parentAvailable = core.balance(pool.parentAccount()).map(CoreBanking.Balance::availableFen).orElse(0L);
+        long memberAvailable = core.balance(m.accountNo())
+                .map(CoreBanking.Balance::availableFen)
+                .orElse(0L);
+        long parentAvailable = core.balance(pool.parentAccount())
+                .map(CoreBanking.Balance::availableFen)
+                .orElse(0L);
         long amount = sweepAmount(m.rule(), m.amountFen(), memberAvailable);
         if (amount < 0) {
             amount = -Math.min(-amount, Math.max(parentAvailable, 0));
@@ -135,34 +170,54 @@ public class Pools {
             return;
         }
         boolean up = amount > 0;
-        CoreBanking.Transfer sweep = CoreBanking.Transfer.posted(transferId, up ? m.accountNo() : pool.parentAccount(),
-                up ? pool.parentAccount() : m.accountNo(), Math.abs(amount), "SWEEP", pool.poolId() + " run " + runId,
+        CoreBanking.Transfer sweep = CoreBanking.Transfer.posted(
+                transferId,
+                up ? m.accountNo() : pool.parentAccount(),
+                up ? pool.parentAccount() : m.accountNo(),
+                Math.abs(amount),
+                "SWEEP",
+                pool.poolId() + " run " + runId,
                 date);
         Outcome o = core.transfer(sweep);
-        record(runId, m.accountNo(), up ? "UP" : "DOWN", Math.abs(amount), o.succeeded() ? transferId : null,
-                o.name());
+        record(runId, m.accountNo(), up ? "UP" : "DOWN", Math.abs(amount), o.succeeded() ? transferId : null, o.name());
         if (o == Outcome.OK) {
             notifications.enqueue(sweep);
         }
     }
 
-    private void record(long runId, String accountNo, String direction, long amount, String transferId,
-            String outcome) {
+    private void record(
+            long runId, String accountNo, String direction, long amount, String transferId, String outcome) {
         db.sql("insert into dc_pool_sweep (run_id, account_no, direction, amount_fen, transfer_id, outcome) "
-                + "values (:r, :a, :d, :m, :t, :o)").param("r", runId).param("a", accountNo).param("d", direction)
-                .param("m", amount).param("t", transferId).param("o", outcome).update();
+                        + "values (:r, :a, :d, :m, :t, :o)")
+                .param("r", runId)
+                .param("a", accountNo)
+                .param("d", direction)
+                .param("m", amount)
+                .param("t", transferId)
+                .param("o", outcome)
+                .update();
     }
 
     public Optional<Run> find(long runId) {
         return db.sql("select run_id, pool_id, run_key, business_date, trigger_kind, started_at from dc_pool_run "
-                + "where run_id = :r").param("r", runId).query((rs, i) -> new Run(rs.getLong(1), rs.getString(2),
-                        rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5),
-                        rs.getObject(6, OffsetDateTime.class), sweeps(rs.getLong(1)))).optional();
+                        + "where run_id = :r")
+                .param("r", runId)
+                .query((rs, i) -> new Run(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class),
+                        sweeps(rs.getLong(1))))
+                .optional();
     }
 
     public List<Run> runs(String poolId) {
         List<Long> ids = db.sql("select run_id from dc_pool_run where pool_id = :p order by run_id desc limit 50")
-                .param("p", poolId).query(Long.class).list();
+                .param("p", poolId)
+                .query(Long.class)
+                .list();
         List<Run> runs = new ArrayList<>();
         ids.forEach(id -> find(id).ifPresent(runs::add));
         return runs;
@@ -170,17 +225,22 @@ public class Pools {
 
     private List<Sweep> sweeps(long runId) {
         return db.sql("select account_no, direction, amount_fen, transfer_id, outcome from dc_pool_sweep "
-                + "where run_id = :r order by account_no").param("r", runId).query((rs, i) -> new Sweep(
-                        rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5))).list();
+                        + "where run_id = :r order by account_no")
+                .param("r", runId)
+                .query((rs, i) ->
+                        new Sweep(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
+                .list();
     }
 
     /** Runs every pool at end of day for a business date (run key {@code EOD-<date>}). */
     public List<Run> endOfDay(LocalDate businessDate) {
         List<Run> runs = new ArrayList<>();
-        for (Pool p : db.sql("select p.pool_id, p.enterprise_id, p.name, p.parent_account, e.org_path from dc_pool p "
-                + "join dc_enterprise e on e.enterprise_id = p.enterprise_id where e.status = 'ACTIVE' order by p.pool_id")
-                .query((rs, i) -> new Pool(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5))).list()) {
+        for (Pool p : db.sql(
+                        "select p.pool_id, p.enterprise_id, p.name, p.parent_account, e.org_path from dc_pool p "
+                                + "join dc_enterprise e on e.enterprise_id = p.enterprise_id where e.status = 'ACTIVE' order by p.pool_id")
+                .query((rs, i) ->
+                        new Pool(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list()) {
             runs.add(run(p.poolId(), p.enterpriseId(), "EOD-" + businessDate, "EOD", businessDate));
         }
         return runs;

@@ -9,8 +9,7 @@ public final class Problems {
 
     public static final String TYPE_PREFIX = "urn:ruralbank:dc:problem:";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** A refusal of the partner API with its HTTP status and problem type. */
     public static class Problem extends RuntimeException {
@@ -32,13 +31,12 @@ public final class Problems {
         }
     }
 
-    public static void write(HttpServletResponse response, int status, String type, String detail)
-            throws IOException {
+    public static void write(HttpServletResponse response, int status, String type, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        String body = "{\"type\":\"" + TYPE_PREFIX + type + "\",\"title\":\"" + json(title(type))
-                + "\",\"status\":" + status + ",\"detail\":\"" + json(detail) + "\"}";
+        String body = "{\"type\":\"" + TYPE_PREFIX + type + "\",\"title\":\"" + json(title(type)) + "\",\"status\":"
+                + status + ",\"detail\":\"" + json(detail) + "\"}";
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 

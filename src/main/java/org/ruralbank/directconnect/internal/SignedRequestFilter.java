@@ -77,9 +77,13 @@ final class SignedRequestFilter extends OncePerRequestFilter {
         String nonce = request.getHeader(RequestSigning.NONCE_HEADER);
         String signature = request.getHeader(RequestSigning.SIGNATURE_HEADER);
         if (keyId == null || timestamp == null || nonce == null || signature == null) {
-            Problems.write(response, 401, "unauthenticated", "headers " + RequestSigning.KEY_HEADER + ", "
-                    + RequestSigning.TIMESTAMP_HEADER + ", " + RequestSigning.NONCE_HEADER + " and "
-                    + RequestSigning.SIGNATURE_HEADER + " are required");
+            Problems.write(
+                    response,
+                    401,
+                    "unauthenticated",
+                    "headers " + RequestSigning.KEY_HEADER + ", "
+                            + RequestSigning.TIMESTAMP_HEADER + ", " + RequestSigning.NONCE_HEADER + " and "
+                            + RequestSigning.SIGNATURE_HEADER + " are required");
             return;
         }
         if (!NONCE.matcher(nonce).matches()) {
@@ -90,13 +94,13 @@ final class SignedRequestFilter extends OncePerRequestFilter {
         try {
             at = OffsetDateTime.parse(timestamp).toInstant();
         } catch (DateTimeParseException e) {
-            Problems.write(response, 401, "unauthenticated", "the timestamp must be RFC 3339, e.g. 2025-06-03T01:02:03Z");
+            Problems.write(
+                    response, 401, "unauthenticated", "the timestamp must be RFC 3339, e.g. 2025-06-03T01:02:03Z");
             return;
         }
         Instant now = clock.instant();
         if (Duration.between(at, now).abs().compareTo(WINDOW) > 0) {
-            Problems.write(response, 401, "expired", "timestamp " + timestamp + " is more than 5 minutes from "
-                    + now);
+            Problems.write(response, 401, "expired", "timestamp " + timestamp + " is more than 5 minutes from " + now);
             return;
         }
         Directory.PartnerKey key = directory.activeKeyOfActiveEnterprise(keyId).orElse(null);
@@ -105,15 +109,19 @@ final class SignedRequestFilter extends OncePerRequestFilter {
             return;
         }
         Algorithm algorithm = Algorithm.valueOf(key.algorithm());
-        String pathAndQuery = request.getRequestURI() + (request.getQueryString() == null ? ""
-                : "?" + request.getQueryString());
-        String canonical = RequestSigning.canonical(request.getMethod(), pathAndQuery, timestamp, nonce,
-                RequestSigning.bodyDigest(algorithm, body));
-        java.security.PublicKey publicKey = publicKeys.computeIfAbsent(key.algorithm() + " " + key.publicKey(),
-                k -> RequestSigning.publicKey(algorithm, key.publicKey()));
+        String pathAndQuery =
+                request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String canonical = RequestSigning.canonical(
+                request.getMethod(), pathAndQuery, timestamp, nonce, RequestSigning.bodyDigest(algorithm, body));
+        java.security.PublicKey publicKey = publicKeys.computeIfAbsent(
+                key.algorithm() + " " + key.publicKey(), k -> RequestSigning.publicKey(algorithm, key.publicKey()));
         if (!RequestSigning.verify(algorithm, publicKey, canonical, signature)) {
-            Problems.write(response, 401, "bad-signature", "the signature does not verify over method, path, "
-                    + "timestamp, nonce and body digest with key " + keyId);
+            Problems.write(
+                    response,
+                    401,
+                    "bad-signature",
+                    "the signature does not verify over method, path, " + "timestamp, nonce and body digest with key "
+                            + keyId);
             return;
         }
         Nonces.Claim claim = new Nonces.Claim(keyId, nonce, now);
@@ -123,8 +131,8 @@ final class SignedRequestFilter extends OncePerRequestFilter {
             Problems.write(response, replayed.status(), replayed.type(), replayed.getMessage());
             return;
         }
-        SecurityContextHolder.getContext().setAuthentication(new PartnerPrincipal(key.enterpriseId(), keyId,
-                withPayment ? claim : null));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new PartnerPrincipal(key.enterpriseId(), keyId, withPayment ? claim : null));
         try {
             chain.doFilter(new CachedBody(request, body), response);
         } finally {

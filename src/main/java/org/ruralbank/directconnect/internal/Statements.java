@@ -6,9 +6,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Entry;
-import org.jspecify.annotations.Nullable;
 import org.ruralbank.shared.Money;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.stereotype.Component;
@@ -36,8 +36,8 @@ class Statements {
     }
 
     /** The statement of business dates {@code from..to}, all before {@code today}, with the account's name as given. */
-    IsoReports.AccountPart statement(String accountNo, String accountName, LocalDate from, LocalDate to,
-            LocalDate today) {
+    IsoReports.AccountPart statement(
+            String accountNo, String accountName, LocalDate from, LocalDate to, LocalDate today) {
         Optional<Books> books = books(accountNo);
         if (books.isEmpty()) {
             return fromLedger(accountNo, accountName, from, to, today);
@@ -50,23 +50,24 @@ class Statements {
         long closing = to.isAfter(latest)
                 ? endOfDay(accountNo, versions, latest) + ledgerNet(accountNo, latest.plusDays(1), to)
                 : endOfDay(accountNo, versions, to);
-        return new IsoReports.AccountPart(accountNo, accountName, opening, closing, closing,
-                entries(accountNo, books.get(), from, to));
+        return new IsoReports.AccountPart(
+                accountNo, accountName, opening, closing, closing, entries(accountNo, books.get(), from, to));
     }
 
     /** The account's entries of business dates {@code from..to}, from the same books as its statement. */
     List<Entry> entries(String accountNo, LocalDate from, LocalDate to) {
-        return books(accountNo).map(b -> entries(accountNo, b, from, to))
+        return books(accountNo)
+                .map(b -> entries(accountNo, b, from, to))
                 .orElseGet(() -> core.entries(accountNo, from, to));
     }
 
     /** The warehouse's latest date and its balance versions of the account, when it knows the account. */
-    private record Books(LocalDate latest, List<Version> versions) {
-    }
+    private record Books(LocalDate latest, List<Version> versions) {}
 
     private Optional<Books> books(String accountNo) {
         return WarehouseReads.loadedDates(warehouse, "dw.deposit_balance", "dw.fact_deposit_txn")
-                .map(d -> new Books(d[1], versions(accountNo))).filter(b -> !b.versions().isEmpty());
+                .map(d -> new Books(d[1], versions(accountNo)))
+                .filter(b -> !b.versions().isEmpty());
     }
 
     private List<Entry> entries(String accountNo, Books books, LocalDate from, LocalDate to) {
@@ -82,23 +83,26 @@ class Statements {
     }
 
     /** The ledger's view, as before the warehouse: its balance less what was booked after the period. */
-    private IsoReports.AccountPart fromLedger(String accountNo, String accountName, LocalDate from, LocalDate to,
-            LocalDate today) {
-        long closing = core.balance(accountNo).orElseThrow().bookedFen() - ledgerNet(accountNo, to.plusDays(1),
-                today.plusDays(1));
+    private IsoReports.AccountPart fromLedger(
+            String accountNo, String accountName, LocalDate from, LocalDate to, LocalDate today) {
+        long closing = core.balance(accountNo).orElseThrow().bookedFen()
+                - ledgerNet(accountNo, to.plusDays(1), today.plusDays(1));
         List<Entry> entries = core.entries(accountNo, from, to);
-        return new IsoReports.AccountPart(accountNo, accountName, closing - booked(entries), closing, closing,
-                entries);
+        return new IsoReports.AccountPart(accountNo, accountName, closing - booked(entries), closing, closing, entries);
     }
 
     /** A version of the account's end-of-day balance: valid on the dates {@code from..to}. */
-    private record Version(LocalDate from, LocalDate to, long balanceFen) {
-    }
+    private record Version(LocalDate from, LocalDate to, long balanceFen) {}
 
     private List<Version> versions(String accountNo) {
-        return warehouse.queries().named("directconnect/balance_versions").bind("acct_no", accountNo)
-                .list(BalanceVersion.class).stream()
-                .map(v -> new Version(v.validFrom(), v.validTo(), Money.fenOf(v.balance()))).toList();
+        return warehouse
+                .queries()
+                .named("directconnect/balance_versions")
+                .bind("acct_no", accountNo)
+                .list(BalanceVersion.class)
+                .stream()
+                .map(v -> new Version(v.validFrom(), v.validTo(), Money.fenOf(v.balance())))
+                .toList();
     }
 
     /**
@@ -119,24 +123,42 @@ class Statements {
     }
 
     /** A row of {@code directconnect/balance_versions.sql}. */
-    private record BalanceVersion(LocalDate validFrom, LocalDate validTo, BigDecimal balance) {
-    }
+    private record BalanceVersion(LocalDate validFrom, LocalDate validTo, BigDecimal balance) {}
 
     /** A row of {@code directconnect/account_postings.sql}. */
-    private record Posting(LocalDate bizDate, String txnSeq, LocalDateTime txnTime, BigDecimal signedAmount,
-            String txnCode, boolean reversal, @Nullable String oppAcctNo, @Nullable String oppName,
-            @Nullable String memo) {
-    }
+    private record Posting(
+            LocalDate bizDate,
+            String txnSeq,
+            LocalDateTime txnTime,
+            BigDecimal signedAmount,
+            String txnCode,
+            boolean reversal,
+            @Nullable String oppAcctNo,
+            @Nullable String oppName,
+            @Nullable String memo) {}
 
     private List<Entry> postings(String accountNo, LocalDate from, LocalDate to) {
         List<Entry> entries = new ArrayList<>();
-        for (Posting p : warehouse.queries().named("directconnect/account_postings").bind("acct_no", accountNo)
-                .between(from, to).list(Posting.class)) {
-            String counterparty = String.join(" ", nz(p.oppAcctNo()), nz(p.oppName())).trim();
+        for (Posting p : warehouse
+                .queries()
+                .named("directconnect/account_postings")
+                .bind("acct_no", accountNo)
+                .between(from, to)
+                .list(Posting.class)) {
+            String counterparty =
+                    String.join(" ", nz(p.oppAcctNo()), nz(p.oppName())).trim();
             String memo = (nz(p.memo()) + (p.reversal() ? " 冲正 reversal" : "")).trim();
-            entries.add(new Entry(p.txnSeq(), accountNo, counterparty.isEmpty() ? null : counterparty,
-                    Money.fenOf(p.signedAmount()), CoreBanking.Kind.POSTED, p.txnCode(), memo.isEmpty() ? null : memo,
-                    p.bizDate(), p.txnTime().atZone(BusinessCalendar.BANK_ZONE).toInstant(), 0));
+            entries.add(new Entry(
+                    p.txnSeq(),
+                    accountNo,
+                    counterparty.isEmpty() ? null : counterparty,
+                    Money.fenOf(p.signedAmount()),
+                    CoreBanking.Kind.POSTED,
+                    p.txnCode(),
+                    memo.isEmpty() ? null : memo,
+                    p.bizDate(),
+                    p.txnTime().atZone(BusinessCalendar.BANK_ZONE).toInstant(),
+                    0));
         }
         return entries;
     }
@@ -148,8 +170,10 @@ class Statements {
 
     /** The sum of the booked (not merely reserved) entries. */
     static long booked(List<Entry> entries) {
-        return entries.stream().filter(e -> e.kind() == CoreBanking.Kind.POSTED || e.kind() == CoreBanking.Kind.POST)
-                .mapToLong(Entry::signedAmountFen).sum();
+        return entries.stream()
+                .filter(e -> e.kind() == CoreBanking.Kind.POSTED || e.kind() == CoreBanking.Kind.POST)
+                .mapToLong(Entry::signedAmountFen)
+                .sum();
     }
 
     private static String nz(@Nullable String value) {

@@ -53,8 +53,8 @@ public enum StatusReason {
     /** TQ03, the bank's own: no quota of the budget unit in the fiscal year. */
     UNKNOWN_BUDGET_UNIT("TQ03");
 
-    private static final Map<String, StatusReason> BY_CODE = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(StatusReason::code, Function.identity()));
+    private static final Map<String, StatusReason> BY_CODE =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(StatusReason::code, Function.identity()));
 
     private final String code;
 

@@ -32,11 +32,16 @@ public class Treasury implements TreasuryPayments {
     /** The instruction journal's id of a treasury payment (apart from the enterprise's other JSON payments). */
     static final String PAYMENT_KEY_PREFIX = "TREASURY:";
     /** Reason codes of quota refusals in the payment's answer (the bank's own, beside the ISO ones). */
-    static final Map<StatusReason, Outcome> QUOTA_REASONS = Map.of(StatusReason.QUOTA_EXCEEDED,
-            Outcome.QUOTA_EXCEEDED, StatusReason.UNKNOWN_QUOTA, Outcome.UNKNOWN_QUOTA, StatusReason.UNKNOWN_BUDGET_UNIT,
+    static final Map<StatusReason, Outcome> QUOTA_REASONS = Map.of(
+            StatusReason.QUOTA_EXCEEDED,
+            Outcome.QUOTA_EXCEEDED,
+            StatusReason.UNKNOWN_QUOTA,
+            Outcome.UNKNOWN_QUOTA,
+            StatusReason.UNKNOWN_BUDGET_UNIT,
             Outcome.UNKNOWN_BUDGET_UNIT);
-    private static final String QUOTA_KEY = "enterprise_id = :e and fiscal_year = :y and budget_unit = :u "
-            + "and economic_code = :c";
+
+    private static final String QUOTA_KEY =
+            "enterprise_id = :e and fiscal_year = :y and budget_unit = :u " + "and economic_code = :c";
 
     private final JdbcClient db;
     private final CoreBanking core;
@@ -46,8 +51,14 @@ public class Treasury implements TreasuryPayments {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    Treasury(JdbcClient db, CoreBanking core, Payments payments, Directory directory, AuditLog audit,
-            TransactionTemplate tx, Clock clock) {
+    Treasury(
+            JdbcClient db,
+            CoreBanking core,
+            Payments payments,
+            Directory directory,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
         this.db = db;
         this.core = core;
         this.payments = payments;
@@ -59,10 +70,15 @@ public class Treasury implements TreasuryPayments {
 
     /** The finance bureau's org path; a problem (404) for an enterprise that is not a finance bureau. */
     public String requireBureau(String enterpriseId) {
-        Directory.Enterprise e = directory.paymentRules(enterpriseId).map(Directory.PaymentRules::enterprise)
+        Directory.Enterprise e = directory
+                .paymentRules(enterpriseId)
+                .map(Directory.PaymentRules::enterprise)
                 .filter(ent -> "TREASURY".equals(ent.kind()))
-                .orElseThrow(() -> new Problems.Problem(404, "not-granted", "treasury payments are for finance "
-                        + "bureaus (enterprises of kind TREASURY); " + enterpriseId + " is not one"));
+                .orElseThrow(() -> new Problems.Problem(
+                        404,
+                        "not-granted",
+                        "treasury payments are for finance " + "bureaus (enterprises of kind TREASURY); " + enterpriseId
+                                + " is not one"));
         return e.orgPath();
     }
 
@@ -85,7 +101,12 @@ public class Treasury implements TreasuryPayments {
         }
     }
 
-    private LoadResult apply(String enterpriseId, String orgPath, String loadId, String hash, QuotaFile.Parsed file,
+    private LoadResult apply(
+            String enterpriseId,
+            String orgPath,
+            String loadId,
+            String hash,
+            QuotaFile.Parsed file,
             LocalDate businessDate) {
         Optional<LoadResult> earlier = earlierLoad(enterpriseId, loadId, hash);
         if (earlier.isPresent()) {
@@ -94,24 +115,36 @@ public class Treasury implements TreasuryPayments {
         int year = file.fiscalYear();
         OffsetDateTime now = OffsetDateTime.now(clock);
         // claims the load id (a concurrent twin waits here, then fails as a duplicate and answers as a replay)
-        db.sql("insert into dc_quota_load (enterprise_id, load_id, content_hash, fiscal_year, line_count, "
-                + "changed_count, granted_fen, business_date, created_at) values (:e, :l, :h, :y, :n, 0, 0, :d, :now)")
-                .param("e", enterpriseId).param("l", loadId).param("h", hash).param("y", year)
-                .param("n", file.lines().size()).param("d", businessDate).param("now", now).update();
+        db.sql(
+                        "insert into dc_quota_load (enterprise_id, load_id, content_hash, fiscal_year, line_count, "
+                                + "changed_count, granted_fen, business_date, created_at) values (:e, :l, :h, :y, :n, 0, 0, :d, :now)")
+                .param("e", enterpriseId)
+                .param("l", loadId)
+                .param("h", hash)
+                .param("y", year)
+                .param("n", file.lines().size())
+                .param("d", businessDate)
+                .param("now", now)
+                .update();
         // lock order of a load: the bureau's row (one load at a time per bureau), then its quotas in key order
-        db.sql("select enterprise_id from dc_enterprise where enterprise_id = :e for update").param("e", enterpriseId)
-                .query(String.class).single();
+        db.sql("select enterprise_id from dc_enterprise where enterprise_id = :e for update")
+                .param("e", enterpriseId)
+                .query(String.class)
+                .single();
         Map<String, long[]> current = new TreeMap<>();
         Map<String, String[]> names = new TreeMap<>();
         db.sql("select budget_unit, economic_code, granted_fen, paid_fen, refunded_fen, budget_unit_name, "
-                + "economic_name from dc_quota where enterprise_id = :e and fiscal_year = :y "
-                + "order by budget_unit, economic_code for update").param("e", enterpriseId).param("y", year)
+                        + "economic_name from dc_quota where enterprise_id = :e and fiscal_year = :y "
+                        + "order by budget_unit, economic_code for update")
+                .param("e", enterpriseId)
+                .param("y", year)
                 .query((rs, i) -> {
                     String key = rs.getString(1) + "\u001f" + rs.getString(2);
                     current.put(key, new long[] {rs.getLong(3), rs.getLong(4) - rs.getLong(5)});
                     names.put(key, new String[] {rs.getString(6), rs.getString(7)});
                     return key;
-                }).list();
+                })
+                .list();
 
         List<FileError> errors = new ArrayList<>();
         Map<String, QuotaFile.Line> wanted = new LinkedHashMap<>();
@@ -120,16 +153,22 @@ public class Treasury implements TreasuryPayments {
             wanted.put(key, l);
             long used = current.containsKey(key) ? current.get(key)[1] : 0;
             if (l.quotaFen() < used) {
-                errors.add(new FileError(l.line(), "quota_yuan", "below what budget unit " + l.budgetUnit()
-                        + " already used of classification " + l.economicCode() + ": " + Money.yuanText(used)));
+                errors.add(new FileError(
+                        l.line(),
+                        "quota_yuan",
+                        "below what budget unit " + l.budgetUnit() + " already used of classification "
+                                + l.economicCode() + ": " + Money.yuanText(used)));
             }
         }
         for (var c : current.entrySet()) {
             if (!wanted.containsKey(c.getKey()) && c.getValue()[1] > 0) {
                 String[] k = c.getKey().split("\u001f");
-                errors.add(new FileError(0, "budget_unit_code", "the quota of budget unit " + k[0]
-                        + " and classification " + k[1] + " is missing from the file, but "
-                        + Money.yuanText(c.getValue()[1]) + " of it is already used"));
+                errors.add(new FileError(
+                        0,
+                        "budget_unit_code",
+                        "the quota of budget unit " + k[0]
+                                + " and classification " + k[1] + " is missing from the file, but "
+                                + Money.yuanText(c.getValue()[1]) + " of it is already used"));
             }
         }
         if (!errors.isEmpty()) {
@@ -143,16 +182,28 @@ public class Treasury implements TreasuryPayments {
             long[] now0 = current.get(w.getKey());
             if (now0 == null) {
                 db.sql("insert into dc_quota (enterprise_id, fiscal_year, budget_unit, economic_code, "
-                        + "budget_unit_name, economic_name, granted_fen) values (:e, :y, :u, :c, :un, :cn, :g)")
-                        .param("e", enterpriseId).param("y", year).param("u", l.budgetUnit())
-                        .param("c", l.economicCode()).param("un", l.budgetUnitName()).param("cn", l.economicName())
-                        .param("g", l.quotaFen()).update();
-            } else if (now0[0] != l.quotaFen() || !names.get(w.getKey())[0].equals(l.budgetUnitName())
+                                + "budget_unit_name, economic_name, granted_fen) values (:e, :y, :u, :c, :un, :cn, :g)")
+                        .param("e", enterpriseId)
+                        .param("y", year)
+                        .param("u", l.budgetUnit())
+                        .param("c", l.economicCode())
+                        .param("un", l.budgetUnitName())
+                        .param("cn", l.economicName())
+                        .param("g", l.quotaFen())
+                        .update();
+            } else if (now0[0] != l.quotaFen()
+                    || !names.get(w.getKey())[0].equals(l.budgetUnitName())
                     || !names.get(w.getKey())[1].equals(l.economicName())) {
                 db.sql("update dc_quota set granted_fen = :g, budget_unit_name = :un, economic_name = :cn where "
-                        + QUOTA_KEY).param("g", l.quotaFen()).param("un", l.budgetUnitName())
-                        .param("cn", l.economicName()).param("e", enterpriseId).param("y", year)
-                        .param("u", l.budgetUnit()).param("c", l.economicCode()).update();
+                                + QUOTA_KEY)
+                        .param("g", l.quotaFen())
+                        .param("un", l.budgetUnitName())
+                        .param("cn", l.economicName())
+                        .param("e", enterpriseId)
+                        .param("y", year)
+                        .param("u", l.budgetUnit())
+                        .param("c", l.economicCode())
+                        .update();
             }
             long delta = l.quotaFen() - (now0 == null ? 0 : now0[0]);
             if (delta != 0) {
@@ -163,40 +214,96 @@ public class Treasury implements TreasuryPayments {
         for (var c : current.entrySet()) {
             if (!wanted.containsKey(c.getKey()) && c.getValue()[0] != 0) {
                 String[] k = c.getKey().split("\u001f");
-                db.sql("update dc_quota set granted_fen = 0 where " + QUOTA_KEY).param("e", enterpriseId)
-                        .param("y", year).param("u", k[0]).param("c", k[1]).update();
+                db.sql("update dc_quota set granted_fen = 0 where " + QUOTA_KEY)
+                        .param("e", enterpriseId)
+                        .param("y", year)
+                        .param("u", k[0])
+                        .param("c", k[1])
+                        .update();
                 grant(enterpriseId, year, k[0], k[1], loadId, -c.getValue()[0], businessDate, now);
                 changed++;
             }
         }
         db.sql("update dc_quota_load set changed_count = :ch, granted_fen = :g where enterprise_id = :e "
-                + "and load_id = :l").param("ch", changed).param("g", total).param("e", enterpriseId)
-                .param("l", loadId).update();
-        LoadResult result = new LoadResult(loadId, Outcome.OK, year, file.lines().size(), changed, total, List.of());
-        audit.recordAs("partner:" + enterpriseId, orgPath, "dc.treasury.load", AuditLog.Outcome.OK, "dcQuotaLoad",
-                enterpriseId + " " + loadId, null, Map.of("fiscalYear", year, "lines", result.lines(),
-                        "changed", changed, "granted", Money.yuanText(total)));
+                        + "and load_id = :l")
+                .param("ch", changed)
+                .param("g", total)
+                .param("e", enterpriseId)
+                .param("l", loadId)
+                .update();
+        LoadResult result =
+                new LoadResult(loadId, Outcome.OK, year, file.lines().size(), changed, total, List.of());
+        audit.recordAs(
+                "partner:" + enterpriseId,
+                orgPath,
+                "dc.treasury.load",
+                AuditLog.Outcome.OK,
+                "dcQuotaLoad",
+                enterpriseId + " " + loadId,
+                null,
+                Map.of(
+                        "fiscalYear",
+                        year,
+                        "lines",
+                        result.lines(),
+                        "changed",
+                        changed,
+                        "granted",
+                        Money.yuanText(total)));
         return result;
     }
 
-    private void grant(String enterpriseId, int year, String unit, String code, String loadId, long deltaFen,
-            LocalDate businessDate, OffsetDateTime now) {
+    private void grant(
+            String enterpriseId,
+            int year,
+            String unit,
+            String code,
+            String loadId,
+            long deltaFen,
+            LocalDate businessDate,
+            OffsetDateTime now) {
         db.sql("insert into dc_quota_posting (enterprise_id, fiscal_year, budget_unit, economic_code, kind, ref_id, "
-                + "amount_fen, reason, business_date, created_at) values (:e, :y, :u, :c, 'GRANT', :l, :a, :r, :d, "
-                + ":now)").param("e", enterpriseId).param("y", year).param("u", unit).param("c", code)
-                .param("l", loadId).param("a", deltaFen).param("r", "quota file " + loadId).param("d", businessDate)
-                .param("now", now).update();
+                        + "amount_fen, reason, business_date, created_at) values (:e, :y, :u, :c, 'GRANT', :l, :a, :r, :d, "
+                        + ":now)")
+                .param("e", enterpriseId)
+                .param("y", year)
+                .param("u", unit)
+                .param("c", code)
+                .param("l", loadId)
+                .param("a", deltaFen)
+                .param("r", "quota file " + loadId)
+                .param("d", businessDate)
+                .param("now", now)
+                .update();
     }
 
     private Optional<LoadResult> earlierLoad(String enterpriseId, String loadId, String hash) {
         return db.sql("select content_hash, fiscal_year, line_count, changed_count, granted_fen from dc_quota_load "
-                + "where enterprise_id = :e and load_id = :l").param("e", enterpriseId).param("l", loadId)
+                        + "where enterprise_id = :e and load_id = :l")
+                .param("e", enterpriseId)
+                .param("l", loadId)
                 .query((rs, i) -> hash.equals(rs.getString(1))
-                        ? new LoadResult(loadId, Outcome.EXISTS, rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                                rs.getLong(5), List.of())
-                        : new LoadResult(loadId, Outcome.EXISTS_WITH_DIFFERENT_CONTENT, rs.getInt(2), 0, 0, 0,
-                                List.of(new FileError(1, "file", "load id " + loadId + " was already used for "
-                                        + "another file; nothing was changed")))).optional();
+                        ? new LoadResult(
+                                loadId,
+                                Outcome.EXISTS,
+                                rs.getInt(2),
+                                rs.getInt(3),
+                                rs.getInt(4),
+                                rs.getLong(5),
+                                List.of())
+                        : new LoadResult(
+                                loadId,
+                                Outcome.EXISTS_WITH_DIFFERENT_CONTENT,
+                                rs.getInt(2),
+                                0,
+                                0,
+                                0,
+                                List.of(new FileError(
+                                        1,
+                                        "file",
+                                        "load id " + loadId + " was already used for "
+                                                + "another file; nothing was changed"))))
+                .optional();
     }
 
     /** A load refused as a whole: its transaction rolls back. */
@@ -214,27 +321,52 @@ public class Treasury implements TreasuryPayments {
     @Override
     public PaymentAnswer pay(Payment p) {
         requireBureau(p.enterpriseId());
-        PaymentResult r = payments.execute(new PaymentOrder(p.enterpriseId(), PAYMENT_KEY_PREFIX + p.paymentId(),
-                "JSON", null, null, null, p.debitAccount(), p.payeeAccount(), p.payeeName(), p.payeeBank(),
-                p.amountText(), "CNY", p.businessDate()), null, new QuotaCharge(p));
+        PaymentResult r = payments.execute(
+                new PaymentOrder(
+                        p.enterpriseId(),
+                        PAYMENT_KEY_PREFIX + p.paymentId(),
+                        "JSON",
+                        null,
+                        null,
+                        null,
+                        p.debitAccount(),
+                        p.payeeAccount(),
+                        p.payeeName(),
+                        p.payeeBank(),
+                        p.amountText(),
+                        "CNY",
+                        p.businessDate()),
+                null,
+                new QuotaCharge(p));
         return answer(p.paymentId(), r);
     }
 
     /** A treasury payment's answer, to the payment and to a later look-up of it. */
     public Optional<PaymentAnswer> payment(String enterpriseId, String paymentId) {
         return db.sql("select instruction_id, status, reason_code, reason_text, transfer_id from dc_instruction "
-                + "where enterprise_id = :e and idem_key = :k").param("e", enterpriseId)
-                .param("k", PAYMENT_KEY_PREFIX + paymentId).query((rs, i) -> answer(paymentId, new PaymentResult(
-                        rs.getLong(1), paymentId, rs.getString(2), Refusal.stored(rs.getString(3), rs.getString(4)),
-                        rs.getString(5), true))).optional();
+                        + "where enterprise_id = :e and idem_key = :k")
+                .param("e", enterpriseId)
+                .param("k", PAYMENT_KEY_PREFIX + paymentId)
+                .query((rs, i) -> answer(
+                        paymentId,
+                        new PaymentResult(
+                                rs.getLong(1),
+                                paymentId,
+                                rs.getString(2),
+                                Refusal.stored(rs.getString(3), rs.getString(4)),
+                                rs.getString(5),
+                                true)))
+                .optional();
     }
 
     private static PaymentAnswer answer(String paymentId, PaymentResult r) {
-        Outcome outcome = !r.rejected() ? (r.replay() ? Outcome.EXISTS : Outcome.OK)
-                : r.refusal().reason() == StatusReason.DUPLICATE_TRANSACTION ? Outcome.EXISTS_WITH_DIFFERENT_CONTENT
-                : QUOTA_REASONS.getOrDefault(r.refusal().reason(), Outcome.PAYMENT_REFUSED);
-        return new PaymentAnswer(paymentId, outcome, r.status(), r.reasonCode(), r.reasonText(), r.instructionId(),
-                r.transferId());
+        Outcome outcome = !r.rejected()
+                ? (r.replay() ? Outcome.EXISTS : Outcome.OK)
+                : r.refusal().reason() == StatusReason.DUPLICATE_TRANSACTION
+                        ? Outcome.EXISTS_WITH_DIFFERENT_CONTENT
+                        : QUOTA_REASONS.getOrDefault(r.refusal().reason(), Outcome.PAYMENT_REFUSED);
+        return new PaymentAnswer(
+                paymentId, outcome, r.status(), r.reasonCode(), r.reasonText(), r.instructionId(), r.transferId());
     }
 
     /** The payment's quota, drawn in the payment's transaction. */
@@ -247,7 +379,11 @@ public class Treasury implements TreasuryPayments {
 
         @Override
         public String content() {
-            return String.join("\u001f", String.valueOf(p.fiscalYear()), nz(p.budgetUnit()), nz(p.economicCode()),
+            return String.join(
+                    "\u001f",
+                    String.valueOf(p.fiscalYear()),
+                    nz(p.budgetUnit()),
+                    nz(p.economicCode()),
                     nz(p.purpose()));
         }
 
@@ -256,45 +392,63 @@ public class Treasury implements TreasuryPayments {
             // the update locks the quota row until the commit: concurrent payments of one quota queue here, each
             // seeing what the others took
             if (db.sql("update dc_quota set paid_fen = paid_fen + :a where " + QUOTA_KEY
-                    + " and paid_fen - refunded_fen + :a <= granted_fen").param("a", amountFen).params(key()).update()
+                                    + " and paid_fen - refunded_fen + :a <= granted_fen")
+                            .param("a", amountFen)
+                            .params(key())
+                            .update()
                     == 1) {
                 return null;
             }
-            Optional<Long> remaining = db.sql("select granted_fen - paid_fen + refunded_fen from dc_quota where "
-                    + QUOTA_KEY).params(key()).query(Long.class).optional();
+            Optional<Long> remaining = db.sql(
+                            "select granted_fen - paid_fen + refunded_fen from dc_quota where " + QUOTA_KEY)
+                    .params(key())
+                    .query(Long.class)
+                    .optional();
             if (remaining.isPresent()) {
                 return StatusReason.QUOTA_EXCEEDED.because("above the quota of budget unit " + p.budgetUnit() + " for "
                         + p.economicCode() + " in " + p.fiscalYear() + ": " + Money.yuanText(remaining.get())
                         + " yuan remain");
             }
             boolean unitKnown = db.sql("select count(*) from dc_quota where enterprise_id = :e and fiscal_year = :y "
-                    + "and budget_unit = :u").params(key()).query(Long.class).single() > 0;
+                                    + "and budget_unit = :u")
+                            .params(key())
+                            .query(Long.class)
+                            .single()
+                    > 0;
             return unitKnown
                     ? StatusReason.UNKNOWN_QUOTA.because("budget unit " + p.budgetUnit() + " has no quota for economic "
                             + "classification " + p.economicCode() + " in " + p.fiscalYear())
-                    : StatusReason.UNKNOWN_BUDGET_UNIT.because("no budget unit " + p.budgetUnit()
-                            + " among the quotas of " + p.fiscalYear());
+                    : StatusReason.UNKNOWN_BUDGET_UNIT.because(
+                            "no budget unit " + p.budgetUnit() + " among the quotas of " + p.fiscalYear());
         }
 
         @Override
         public void giveBack(long amountFen) {
-            db.sql("update dc_quota set paid_fen = paid_fen - :a where " + QUOTA_KEY).param("a", amountFen)
-                    .params(key()).update();
+            db.sql("update dc_quota set paid_fen = paid_fen - :a where " + QUOTA_KEY)
+                    .param("a", amountFen)
+                    .params(key())
+                    .update();
         }
 
         @Override
         public void posted(long instructionId, String transferId, long amountFen) {
             db.sql("insert into dc_quota_posting (enterprise_id, fiscal_year, budget_unit, economic_code, kind, "
-                    + "ref_id, payment_id, amount_fen, instruction_id, transfer_id, reason, business_date, "
-                    + "created_at) values (:e, :y, :u, :c, 'PAY', :p, :p, :a, :i, :t, :r, :d, :now)")
-                    .params(key()).param("p", p.paymentId()).param("a", amountFen).param("i", instructionId)
-                    .param("t", transferId).param("r", cut(p.purpose(), 200)).param("d", p.businessDate())
-                    .param("now", OffsetDateTime.now(clock)).update();
+                            + "ref_id, payment_id, amount_fen, instruction_id, transfer_id, reason, business_date, "
+                            + "created_at) values (:e, :y, :u, :c, 'PAY', :p, :p, :a, :i, :t, :r, :d, :now)")
+                    .params(key())
+                    .param("p", p.paymentId())
+                    .param("a", amountFen)
+                    .param("i", instructionId)
+                    .param("t", transferId)
+                    .param("r", cut(p.purpose(), 200))
+                    .param("d", p.businessDate())
+                    .param("now", OffsetDateTime.now(clock))
+                    .update();
         }
 
         private Map<String, Object> key() {
-            return Map.of("e", p.enterpriseId(), "y", p.fiscalYear(), "u", nz(p.budgetUnit()),
-                    "c", nz(p.economicCode()));
+            return Map.of(
+                    "e", p.enterpriseId(), "y", p.fiscalYear(), "u", nz(p.budgetUnit()), "c", nz(p.economicCode()));
         }
     }
 
@@ -303,8 +457,11 @@ public class Treasury implements TreasuryPayments {
     @Override
     public RefundAnswer refund(Refund r) {
         requireBureau(r.enterpriseId());
-        String hash = PartnerOperations.sha256(PartnerOperations.utf8(String.join("\u001f", nz(r.paymentId()),
-                nz(r.amountText()).trim(), nz(r.reason()).trim())));
+        String hash = PartnerOperations.sha256(PartnerOperations.utf8(String.join(
+                "\u001f",
+                nz(r.paymentId()),
+                nz(r.amountText()).trim(),
+                nz(r.reason()).trim())));
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 return tx.execute(s -> refundOnce(r, hash));
@@ -323,46 +480,84 @@ public class Treasury implements TreasuryPayments {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        Long amount = r.amountText() == null || !QuotaFile.AMOUNT.matcher(r.amountText().strip()).matches() ? null
-                : Money.tryParseYuan(r.amountText()).filter(m -> m.signum() > 0).map(Money::fen).orElse(null);
+        Long amount = r.amountText() == null
+                        || !QuotaFile.AMOUNT.matcher(r.amountText().strip()).matches()
+                ? null
+                : Money.tryParseYuan(r.amountText())
+                        .filter(m -> m.signum() > 0)
+                        .map(Money::fen)
+                        .orElse(null);
         var keys = new GeneratedKeyHolder();
-        db.sql("insert into dc_treasury_refund (enterprise_id, refund_id, content_hash, payment_id, amount_fen, "
-                + "reason, outcome, business_date, created_at) values (:e, :id, :h, :p, :a, :r, 'RECEIVED', :d, :now)")
-                .param("e", r.enterpriseId()).param("id", r.refundId()).param("h", hash)
-                .param("p", cut(nz(r.paymentId()), 100)).param("a", amount).param("r", cut(r.reason(), 200))
-                .param("d", r.businessDate()).param("now", OffsetDateTime.now(clock)).update(keys, "refund_seq");
+        db.sql(
+                        "insert into dc_treasury_refund (enterprise_id, refund_id, content_hash, payment_id, amount_fen, "
+                                + "reason, outcome, business_date, created_at) values (:e, :id, :h, :p, :a, :r, 'RECEIVED', :d, :now)")
+                .param("e", r.enterpriseId())
+                .param("id", r.refundId())
+                .param("h", hash)
+                .param("p", cut(nz(r.paymentId()), 100))
+                .param("a", amount)
+                .param("r", cut(r.reason(), 200))
+                .param("d", r.businessDate())
+                .param("now", OffsetDateTime.now(clock))
+                .update(keys, "refund_seq");
         long seq = keys.getKeyAs(Number.class).longValue();
         if (amount == null) {
-            return decided(seq, r, Outcome.AMOUNT_MUST_BE_POSITIVE, "amount must be positive with at most two "
-                    + "decimals: " + r.amountText(), null);
+            return decided(
+                    seq,
+                    r,
+                    Outcome.AMOUNT_MUST_BE_POSITIVE,
+                    "amount must be positive with at most two " + "decimals: " + r.amountText(),
+                    null);
         }
         if (r.reason() == null || r.reason().isBlank()) {
             return decided(seq, r, Outcome.REASON_REQUIRED, "a refund needs its reason", null);
         }
         var paid = db.sql("select p.fiscal_year, p.budget_unit, p.economic_code, p.amount_fen, p.transfer_id, "
-                + "i.status from dc_quota_posting p join dc_instruction i on i.instruction_id = p.instruction_id "
-                + "where p.enterprise_id = :e and p.kind = 'PAY' and p.ref_id = :p").param("e", r.enterpriseId())
-                .param("p", nz(r.paymentId())).query((rs, i) -> new Object[] {rs.getInt(1), rs.getString(2),
-                        rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6)}).optional();
+                        + "i.status from dc_quota_posting p join dc_instruction i on i.instruction_id = p.instruction_id "
+                        + "where p.enterprise_id = :e and p.kind = 'PAY' and p.ref_id = :p")
+                .param("e", r.enterpriseId())
+                .param("p", nz(r.paymentId()))
+                .query((rs, i) -> new Object[] {
+                    rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6)
+                })
+                .optional();
         if (paid.isEmpty()) {
-            return decided(seq, r, Outcome.PAYMENT_NOT_FOUND, "no treasury payment " + r.paymentId()
-                    + " that drew on a quota", null);
+            return decided(
+                    seq,
+                    r,
+                    Outcome.PAYMENT_NOT_FOUND,
+                    "no treasury payment " + r.paymentId() + " that drew on a quota",
+                    null);
         }
         Object[] p = paid.get();
         if ("ACSP".equals(p[5])) {
-            return decided(seq, r, Outcome.PAYMENT_NOT_SETTLED, "payment " + r.paymentId() + " is still with the "
-                    + "clearing", null);
+            return decided(
+                    seq,
+                    r,
+                    Outcome.PAYMENT_NOT_SETTLED,
+                    "payment " + r.paymentId() + " is still with the " + "clearing",
+                    null);
         }
         Map<String, Object> quota = Map.of("e", r.enterpriseId(), "y", p[0], "u", p[1], "c", p[2]);
         // lock order of a refund: the quota row, then (through the core) the account rows
-        db.sql("select paid_fen from dc_quota where " + QUOTA_KEY + " for update").params(quota).query(Long.class)
+        db.sql("select paid_fen from dc_quota where " + QUOTA_KEY + " for update")
+                .params(quota)
+                .query(Long.class)
                 .single();
         long refunded = db.sql("select coalesce(sum(amount_fen), 0) from dc_quota_posting where enterprise_id = :e "
-                + "and kind = 'REFUND' and payment_id = :p").param("e", r.enterpriseId()).param("p", r.paymentId())
-                .query(Long.class).single();
+                        + "and kind = 'REFUND' and payment_id = :p")
+                .param("e", r.enterpriseId())
+                .param("p", r.paymentId())
+                .query(Long.class)
+                .single();
         if (refunded + amount > (Long) p[3]) {
-            return decided(seq, r, Outcome.EXCEEDS_PAID, "payment " + r.paymentId() + " paid " + Money.yuanText(
-                    (Long) p[3]) + " yuan, of which " + Money.yuanText(refunded) + " already refunded", null);
+            return decided(
+                    seq,
+                    r,
+                    Outcome.EXCEEDS_PAID,
+                    "payment " + r.paymentId() + " paid " + Money.yuanText((Long) p[3]) + " yuan, of which "
+                            + Money.yuanText(refunded) + " already refunded",
+                    null);
         }
         String transferId = null;
         if ("ACSC".equals(p[5])) {
@@ -370,44 +565,79 @@ public class Treasury implements TreasuryPayments {
             // for an inter-bank payment) to the bureau's account it was debited from
             Transfer original = core.find((String) p[4]).orElseThrow();
             transferId = "REFUND-" + seq;
-            CoreBanking.Outcome o = core.transfer(Transfer.posted(transferId, original.creditAccount(),
-                    original.debitAccount(), amount, "REFUND", r.refundId(), r.businessDate()));
+            CoreBanking.Outcome o = core.transfer(Transfer.posted(
+                    transferId,
+                    original.creditAccount(),
+                    original.debitAccount(),
+                    amount,
+                    "REFUND",
+                    r.refundId(),
+                    r.businessDate()));
             if (o == CoreBanking.Outcome.EXCEEDS_CREDITS) {
-                return decided(seq, r, Outcome.RETURN_NOT_COVERED, "account " + original.creditAccount()
-                        + " does not hold " + Money.yuanText(amount) + " yuan to return", null);
+                return decided(
+                        seq,
+                        r,
+                        Outcome.RETURN_NOT_COVERED,
+                        "account " + original.creditAccount() + " does not hold " + Money.yuanText(amount)
+                                + " yuan to return",
+                        null);
             }
             if (!o.succeeded()) {
                 throw new IllegalStateException("refund " + r.refundId() + ": the core refused " + o);
             }
         }
         // else the clearing returned the payment (its reservation was voided): the money is back already
-        db.sql("update dc_quota set refunded_fen = refunded_fen + :a where " + QUOTA_KEY).param("a", amount)
-                .params(quota).update();
+        db.sql("update dc_quota set refunded_fen = refunded_fen + :a where " + QUOTA_KEY)
+                .param("a", amount)
+                .params(quota)
+                .update();
         db.sql("insert into dc_quota_posting (enterprise_id, fiscal_year, budget_unit, economic_code, kind, ref_id, "
-                + "payment_id, amount_fen, transfer_id, reason, business_date, created_at) values (:e, :y, :u, :c, "
-                + "'REFUND', :id, :p, :a, :t, :r, :d, :now)").params(quota).param("id", r.refundId())
-                .param("p", r.paymentId()).param("a", amount).param("t", transferId).param("r", cut(r.reason(), 200))
-                .param("d", r.businessDate()).param("now", OffsetDateTime.now(clock)).update();
+                        + "payment_id, amount_fen, transfer_id, reason, business_date, created_at) values (:e, :y, :u, :c, "
+                        + "'REFUND', :id, :p, :a, :t, :r, :d, :now)")
+                .params(quota)
+                .param("id", r.refundId())
+                .param("p", r.paymentId())
+                .param("a", amount)
+                .param("t", transferId)
+                .param("r", cut(r.reason(), 200))
+                .param("d", r.businessDate())
+                .param("now", OffsetDateTime.now(clock))
+                .update();
         return decided(seq, r, Outcome.OK, "quota restored by " + Money.yuanText(amount) + " yuan", transferId);
     }
 
     /** Stores the refund's answer in its own transaction (with its effects, when it has any). */
     private RefundAnswer decided(long seq, Refund r, Outcome outcome, String detail, String transferId) {
         db.sql("update dc_treasury_refund set outcome = :o, detail = :d, transfer_id = :t where refund_seq = :s")
-                .param("o", outcome.name()).param("d", cut(detail, 200)).param("t", transferId).param("s", seq)
+                .param("o", outcome.name())
+                .param("d", cut(detail, 200))
+                .param("t", transferId)
+                .param("s", seq)
                 .update();
         return new RefundAnswer(r.refundId(), r.paymentId(), outcome, detail, transferId);
     }
 
     private Optional<RefundAnswer> earlierRefund(String enterpriseId, String refundId, String hash) {
         return db.sql("select content_hash, payment_id, outcome, detail, transfer_id from dc_treasury_refund "
-                + "where enterprise_id = :e and refund_id = :id").param("e", enterpriseId).param("id", refundId)
+                        + "where enterprise_id = :e and refund_id = :id")
+                .param("e", enterpriseId)
+                .param("id", refundId)
                 .query((rs, i) -> hash.equals(rs.getString(1))
-                        ? new RefundAnswer(refundId, rs.getString(2), Outcome.OK.name().equals(rs.getString(3))
-                                ? Outcome.EXISTS : Outcome.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5))
-                        : new RefundAnswer(refundId, rs.getString(2), Outcome.EXISTS_WITH_DIFFERENT_CONTENT,
+                        ? new RefundAnswer(
+                                refundId,
+                                rs.getString(2),
+                                Outcome.OK.name().equals(rs.getString(3))
+                                        ? Outcome.EXISTS
+                                        : Outcome.valueOf(rs.getString(3)),
+                                rs.getString(4),
+                                rs.getString(5))
+                        : new RefundAnswer(
+                                refundId,
+                                rs.getString(2),
+                                Outcome.EXISTS_WITH_DIFFERENT_CONTENT,
                                 "this refund id was already used for a different refund; nothing was executed",
-                                null)).optional();
+                                null))
+                .optional();
     }
 
     // ------------------------------------------------------------------------------------------- reconciliation
@@ -428,9 +658,20 @@ public class Treasury implements TreasuryPayments {
                  where q.enterprise_id = :e and q.fiscal_year = :y
                  group by q.budget_unit, q.budget_unit_name, q.economic_code, q.economic_name
                  order by q.budget_unit, q.economic_code
-                """).param("e", enterpriseId).param("y", year).param("d", date)
-                .query((rs, i) -> new QuotaLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(5) - rs.getLong(8)))
+                """)
+                .param("e", enterpriseId)
+                .param("y", year)
+                .param("d", date)
+                .query((rs, i) -> new QuotaLine(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getLong(5) - rs.getLong(8)))
                 .list();
         List<QuotaMovement> movements = db.sql("""
                 select p.kind, p.ref_id, p.payment_id, p.budget_unit, p.economic_code, p.amount_fen,
@@ -440,10 +681,23 @@ public class Treasury implements TreasuryPayments {
                                             and i.idem_key = concat(:prefix, p.payment_id)
                  where p.enterprise_id = :e and p.business_date = :d and p.kind in ('PAY', 'REFUND')
                  order by p.posting_id
-                """).param("e", enterpriseId).param("d", date).param("prefix", PAYMENT_KEY_PREFIX)
-                .query((rs, i) -> new QuotaMovement(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10), rs.getString(11))).list();
+                """)
+                .param("e", enterpriseId)
+                .param("d", date)
+                .param("prefix", PAYMENT_KEY_PREFIX)
+                .query((rs, i) -> new QuotaMovement(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getString(11)))
+                .list();
         return new Reconciliation(enterpriseId, year, date, quotas, movements);
     }
 
@@ -452,8 +706,10 @@ public class Treasury implements TreasuryPayments {
         OrgScope.Condition cond = scope.where("org_path", null);
         Map<String, String> m = new LinkedHashMap<>();
         db.sql("select enterprise_id, name from dc_enterprise where kind = 'TREASURY' and " + cond.sql()
-                + " order by enterprise_id").params(cond.params())
-                .query((rs, i) -> m.put(rs.getString(1), rs.getString(2))).list();
+                        + " order by enterprise_id")
+                .params(cond.params())
+                .query((rs, i) -> m.put(rs.getString(1), rs.getString(2)))
+                .list();
         return m;
     }
 

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.ruralbank.directconnect.CorporateAccountSource;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.directconnect.CorporateAccountSource;
 import org.ruralbank.shared.Money;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.context.annotation.Primary;
@@ -40,8 +40,7 @@ class WarehouseCorporateAccounts implements CorporateAccountSource {
         if (date.isEmpty()) {
             return imported.find(accountNo);
         }
-        return rows(date.get(), accountNo, null).stream().findFirst()
-                .or(() -> imported.find(accountNo));
+        return rows(date.get(), accountNo, null).stream().findFirst().or(() -> imported.find(accountNo));
     }
 
     @Override
@@ -60,16 +59,33 @@ class WarehouseCorporateAccounts implements CorporateAccountSource {
     }
 
     /** A row of {@code directconnect/corporate_accounts.sql}. */
-    private record Row(String acctNo, String custName, String custId, String orgId, @Nullable String currency,
-            BigDecimal balance, LocalDate bizDate) {
-    }
+    private record Row(
+            String acctNo,
+            String custName,
+            String custId,
+            String orgId,
+            @Nullable String currency,
+            BigDecimal balance,
+            LocalDate bizDate) {}
 
     /** The company accounts of the date: one account, or every account of one customer. */
     private List<CorporateAccount> rows(LocalDate date, @Nullable String accountNo, @Nullable String customerNo) {
-        return warehouse.queries().named("directconnect/corporate_accounts").bind("business_date", date)
-                .bind("acct_no", accountNo).bind("cust_id", customerNo).list(Row.class).stream()
-                .map(r -> new CorporateAccount(r.acctNo(), r.custName(), r.custId(), r.orgId(),
-                        r.currency() == null ? "CNY" : r.currency().strip(), Money.fenOf(r.balance()), r.bizDate()))
+        return warehouse
+                .queries()
+                .named("directconnect/corporate_accounts")
+                .bind("business_date", date)
+                .bind("acct_no", accountNo)
+                .bind("cust_id", customerNo)
+                .list(Row.class)
+                .stream()
+                .map(r -> new CorporateAccount(
+                        r.acctNo(),
+                        r.custName(),
+                        r.custId(),
+                        r.orgId(),
+                        r.currency() == null ? "CNY" : r.currency().strip(),
+                        Money.fenOf(r.balance()),
+                        r.bizDate()))
                 .toList();
     }
 }

@@ -7,15 +7,15 @@ import org.ruralbank.warehouse.Warehouse;
 /** How the direct connection reads the warehouse: which dates it holds, and its values as the ledger keeps them. */
 final class WarehouseReads {
 
-    private WarehouseReads() {
-    }
+    private WarehouseReads() {}
 
     /**
      * The first and latest business dates the warehouse holds, if it holds any: those of the core's deposit
      * accounts, a full snapshot delivered for every date and published with the date's models in one commit.
      */
     static Optional<LocalDate[]> loadedDates(Warehouse warehouse, String... alsoNeeded) {
-        if (!warehouse.exists() || warehouse.engine().columns("ods", "core_deposit_acct").isEmpty()) {
+        if (!warehouse.exists()
+                || warehouse.engine().columns("ods", "core_deposit_acct").isEmpty()) {
             return Optional.empty();
         }
         for (String table : alsoNeeded) {
@@ -24,10 +24,13 @@ final class WarehouseReads {
                 return Optional.empty();
             }
         }
-        return warehouse.queries().named("directconnect/loaded_dates").first(LoadedDates.class)
-                .filter(d -> d.lastDate() != null).map(d -> new LocalDate[] {d.firstDate(), d.lastDate()});
+        return warehouse
+                .queries()
+                .named("directconnect/loaded_dates")
+                .first(LoadedDates.class)
+                .filter(d -> d.lastDate() != null)
+                .map(d -> new LocalDate[] {d.firstDate(), d.lastDate()});
     }
 
-    private record LoadedDates(LocalDate firstDate, LocalDate lastDate) {
-    }
+    private record LoadedDates(LocalDate firstDate, LocalDate lastDate) {}
 }

@@ -12,7 +12,6 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
@@ -33,8 +32,7 @@ public final class Xml {
 
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
-    private Xml() {
-    }
+    private Xml() {}
 
     /** Input that is not acceptable XML; the message says where and why, for a problem response. */
     public static final class BadXml extends Exception {
@@ -166,8 +164,7 @@ public final class Xml {
 
     private static final ErrorHandler SILENT = new ErrorHandler() {
         @Override
-        public void warning(SAXParseException e) {
-        }
+        public void warning(SAXParseException e) {}
 
         @Override
         public void error(SAXParseException e) throws SAXException {
@@ -183,8 +180,7 @@ public final class Xml {
     private static ErrorHandler collecting(List<String> errors) {
         return new ErrorHandler() {
             @Override
-            public void warning(SAXParseException e) {
-            }
+            public void warning(SAXParseException e) {}
 
             @Override
             public void error(SAXParseException e) {

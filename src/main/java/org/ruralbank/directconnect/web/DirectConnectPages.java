@@ -52,8 +52,14 @@ class DirectConnectPages {
     private final BusinessCalendar calendar;
     private final Texts texts;
 
-    DirectConnectPages(BankViews views, Onboarding onboarding, Directory directory, Pools pools, Orgs orgs,
-            BusinessCalendar calendar, Texts texts) {
+    DirectConnectPages(
+            BankViews views,
+            Onboarding onboarding,
+            Directory directory,
+            Pools pools,
+            Orgs orgs,
+            BusinessCalendar calendar,
+            Texts texts) {
         this.views = views;
         this.onboarding = onboarding;
         this.directory = directory;
@@ -65,8 +71,8 @@ class DirectConnectPages {
 
     @GetMapping("/enterprises")
     @PreAuthorize(READERS)
-    String enterprises(@RequestParam(required = false) String kw, @RequestParam(required = false) Integer page,
-            Model model) {
+    String enterprises(
+            @RequestParam(required = false) String kw, @RequestParam(required = false) Integer page, Model model) {
         int[] p = PageOf.clamp(page, null);
         model.addAttribute("kw", kw);
         model.addAttribute("result", views.enterprises(scope(), kw, p[0], p[1]));
@@ -90,8 +96,15 @@ class DirectConnectPages {
         model.addAttribute("webhook", views.webhook(id).orElse(null));
         Map<String, Object> poolRuns = new LinkedHashMap<>();
         for (String poolId : views.poolIds(id)) {
-            poolRuns.put(poolId, Map.of("members", pools.members(poolId), "runs", pools.runs(poolId),
-                    "pool", pools.pool(poolId).orElseThrow()));
+            poolRuns.put(
+                    poolId,
+                    Map.of(
+                            "members",
+                            pools.members(poolId),
+                            "runs",
+                            pools.runs(poolId),
+                            "pool",
+                            pools.pool(poolId).orElseThrow()));
         }
         model.addAttribute("pools", poolRuns);
         model.addAttribute("changes", onboarding.changes(scope(), null, id, 1, 20));
@@ -101,8 +114,11 @@ class DirectConnectPages {
 
     @GetMapping("/changes")
     @PreAuthorize(READERS)
-    String changes(@RequestParam(required = false) String status, @RequestParam(required = false) String enterprise,
-            @RequestParam(required = false) Integer page, Model model) {
+    String changes(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String enterprise,
+            @RequestParam(required = false) Integer page,
+            Model model) {
         int[] p = PageOf.clamp(page, null);
         String s = status == null ? "PENDING" : status;
         model.addAttribute("status", s);
@@ -122,7 +138,8 @@ class DirectConnectPages {
         if (enterpriseKind != null) {
             fields.put("kind", enterpriseKind);
         }
-        String back = fields.get("enterpriseId") == null ? "/directconnect/changes"
+        String back = fields.get("enterpriseId") == null
+                ? "/directconnect/changes"
                 : "/directconnect/enterprises/" + fields.get("enterpriseId");
         try {
             Onboarding.Kind k = Onboarding.Kind.valueOf(kind == null ? "" : kind);
@@ -136,8 +153,8 @@ class DirectConnectPages {
             return "redirect:/directconnect/changes";
         } catch (Rejected r) {
             redirect.addFlashAttribute("error", r);
-            return "redirect:" + (Onboarding.Kind.ENTERPRISE.name().equals(kind) ? "/directconnect/enterprises/new"
-                    : back);
+            return "redirect:"
+                    + (Onboarding.Kind.ENTERPRISE.name().equals(kind) ? "/directconnect/enterprises/new" : back);
         }
     }
 
@@ -170,10 +187,12 @@ class DirectConnectPages {
 
     @GetMapping("/instructions")
     @PreAuthorize(READERS)
-    String instructions(@RequestParam(required = false) String status,
+    String instructions(
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) String enterprise,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) Integer page,
+            Model model) {
         int[] p = PageOf.clamp(page, null);
         model.addAttribute("status", status);
         model.addAttribute("enterprise", enterprise);
@@ -185,22 +204,53 @@ class DirectConnectPages {
     /** The monitor's list with its filters, every row, as Excel. */
     @GetMapping("/instructions/export")
     @PreAuthorize(READERS)
-    void exportInstructions(@RequestParam(required = false) String status,
+    void exportInstructions(
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) String enterprise,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            HttpServletResponse response) throws IOException {
+            HttpServletResponse response)
+            throws IOException {
         Download.xlsx(response, "instructions" + (date == null ? "" : "-" + date));
-        Spreadsheets.write(response.getOutputStream(), texts.get("menu.dc.instructions"), List.of("#",
-                texts.get("dc.enterpriseId"), texts.get("dc.channel"), texts.get("dc.idemKey"),
-                texts.get("dc.debitAccount"), texts.get("dc.creditAccount"), texts.get("dc.creditorName"),
-                texts.get("dc.interBank"), texts.get("dc.amount"), texts.get("dc.businessDate"),
-                texts.get("dc.status"), texts.get("dc.reason"), texts.get("dc.detail"), texts.get("dc.transfer"),
-                texts.get("dc.time")),
-                sink -> views.forEachInstruction(scope(), status, enterprise, date, i -> sink.accept(Arrays.asList(
-                        i.instructionId(), i.enterpriseId(), i.channel(), i.idemKey(), i.debitAccount(),
-                        i.creditAccount(), i.creditorName(), i.interBank(), number(i.amount()), i.businessDate(),
-                        texts.get("dc.instruction." + i.status()), i.reasonCode(), i.reasonText(), i.transferId(),
-                        i.createdAt()))));
+        Spreadsheets.write(
+                response.getOutputStream(),
+                texts.get("menu.dc.instructions"),
+                List.of(
+                        "#",
+                        texts.get("dc.enterpriseId"),
+                        texts.get("dc.channel"),
+                        texts.get("dc.idemKey"),
+                        texts.get("dc.debitAccount"),
+                        texts.get("dc.creditAccount"),
+                        texts.get("dc.creditorName"),
+                        texts.get("dc.interBank"),
+                        texts.get("dc.amount"),
+                        texts.get("dc.businessDate"),
+                        texts.get("dc.status"),
+                        texts.get("dc.reason"),
+                        texts.get("dc.detail"),
+                        texts.get("dc.transfer"),
+                        texts.get("dc.time")),
+                sink -> views.forEachInstruction(
+                        scope(),
+                        status,
+                        enterprise,
+                        date,
+                        i -> sink.accept(Arrays.asList(
+                                i.instructionId(),
+                                i.enterpriseId(),
+                                i.channel(),
+                                i.idemKey(),
+                                i.debitAccount(),
+                                i.creditAccount(),
+                                i.creditorName(),
+                                i.interBank(),
+                                number(i.amount()),
+                                i.businessDate(),
+                                texts.get("dc.instruction." + i.status()),
+                                i.reasonCode(),
+                                i.reasonText(),
+                                i.transferId(),
+                                i.createdAt()))));
     }
 
     /** An amount as a number cell; as received (text) when the partner sent something that is not one. */
@@ -222,8 +272,9 @@ class DirectConnectPages {
 
     @GetMapping("/reconciliation")
     @PreAuthorize(READERS)
-    String reconciliation(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate date, Model model) {
+    String reconciliation(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
         LocalDate d = date == null ? calendar.today() : date;
         model.addAttribute("date", d);
         model.addAttribute("executed", views.executedCount(d, scope()));

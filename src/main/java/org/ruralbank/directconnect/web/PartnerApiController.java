@@ -51,7 +51,8 @@ class PartnerApiController {
 
     @GetMapping(value = "/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> openApi() throws java.io.IOException {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(new ClassPathResource("directconnect/openapi.json").getContentAsByteArray());
     }
 
@@ -71,35 +72,48 @@ class PartnerApiController {
 
     @GetMapping("/accounts/{accountNo}/entries")
     Map<String, Object> entries(@PathVariable String accountNo, @RequestParam String from, @RequestParam String to) {
-        List<CoreBanking.Entry> entries = operations.entries(enterprise(), accountNo, date("from", from),
-                date("to", to));
+        List<CoreBanking.Entry> entries =
+                operations.entries(enterprise(), accountNo, date("from", from), date("to", to));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("accountNo", accountNo);
-        m.put("entries", entries.stream().map(e -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("transferId", e.transferId());
-            row.put("businessDate", e.businessDate().toString());
-            row.put("amount", Money.yuanText(e.signedAmountFen()));
-            row.put("status", e.kind() == CoreBanking.Kind.PENDING ? "PENDING" : e.kind().name());
-            row.put("code", e.code());
-            row.put("counterparty", e.counterparty());
-            row.put("reference", e.reference());
-            return row;
-        }).toList());
+        m.put(
+                "entries",
+                entries.stream()
+                        .map(e -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("transferId", e.transferId());
+                            row.put("businessDate", e.businessDate().toString());
+                            row.put("amount", Money.yuanText(e.signedAmountFen()));
+                            row.put(
+                                    "status",
+                                    e.kind() == CoreBanking.Kind.PENDING
+                                            ? "PENDING"
+                                            : e.kind().name());
+                            row.put("code", e.code());
+                            row.put("counterparty", e.counterparty());
+                            row.put("reference", e.reference());
+                            return row;
+                        })
+                        .toList());
         return m;
     }
 
     @GetMapping(value = "/accounts/{accountNo}/statement", produces = "application/xml")
-    ResponseEntity<String> statement(@PathVariable String accountNo, @RequestParam String from,
-            @RequestParam String to) {
-        return ResponseEntity.ok().contentType(XML)
+    ResponseEntity<String> statement(
+            @PathVariable String accountNo, @RequestParam String from, @RequestParam String to) {
+        return ResponseEntity.ok()
+                .contentType(XML)
                 .body(operations.statement(enterprise(), accountNo, date("from", from), date("to", to)));
     }
 
     @GetMapping("/payments/{key}")
     Map<String, Object> payment(@PathVariable String key) {
-        return PaymentEndpoint.result(operations.payment(enterprise(), key).orElseThrow(() -> new Problems.Problem(
-                404, "not-found", "no payment with idempotency key " + key)), key);
+        return PaymentEndpoint.result(
+                operations
+                        .payment(enterprise(), key)
+                        .orElseThrow(
+                                () -> new Problems.Problem(404, "not-found", "no payment with idempotency key " + key)),
+                key);
     }
 
     /**
@@ -108,22 +122,31 @@ class PartnerApiController {
      * mapping, so that a wrong one is answered as every other refusal of the API is (a problem), not by the
      * framework's default page.
      */
-    @PostMapping(value = "/payments/iso", produces = {"application/xml", "application/json"})
-    ResponseEntity<?> initiation(@RequestHeader(name = "Content-Type", required = false) String contentType,
+    @PostMapping(
+            value = "/payments/iso",
+            produces = {"application/xml", "application/json"})
+    ResponseEntity<?> initiation(
+            @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestHeader(name = "Prefer", required = false) String prefer,
-            @RequestBody(required = false) byte[] body) throws Xml.BadXml {
+            @RequestBody(required = false) byte[] body)
+            throws Xml.BadXml {
         if (!PartnerApiMediaTypes.isOneOf(contentType, MediaType.APPLICATION_XML, MediaType.TEXT_XML)) {
-            throw new Problems.Problem(415, "unsupported-media-type", "a pain.001 message is sent as "
-                    + "application/xml or text/xml, not " + contentType);
+            throw new Problems.Problem(
+                    415,
+                    "unsupported-media-type",
+                    "a pain.001 message is sent as " + "application/xml or text/xml, not " + contentType);
         }
         if (body == null || body.length == 0) {
             throw new Problems.Problem(400, "malformed", "the body is empty: a pain.001 message was expected");
         }
-        boolean async = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
+        boolean async =
+                prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
         Batches.Intake intake = batches.submit(enterprise(), body, async);
         if (intake instanceof Batches.Accepted a) {
-            return ResponseEntity.accepted().location(java.net.URI.create(jobPath(a.job())))
-                    .contentType(MediaType.APPLICATION_JSON).body(job(a.job(), a.replay()));
+            return ResponseEntity.accepted()
+                    .location(java.net.URI.create(jobPath(a.job())))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(job(a.job(), a.replay()));
         }
         return ResponseEntity.ok().contentType(XML).body(((Batches.Answered) intake).report());
     }
@@ -138,10 +161,15 @@ class PartnerApiController {
     ResponseEntity<String> jobReport(@PathVariable long jobId) {
         Batches.Job job = batches.job(enterprise(), jobId).orElseThrow(() -> noJob(jobId));
         if (!job.done()) {
-            throw new Problems.Problem(409, "not-ready", "job " + jobId + " is still running: " + job.pending()
-                    + " of " + job.transactions() + " transactions to go");
+            throw new Problems.Problem(
+                    409,
+                    "not-ready",
+                    "job " + jobId + " is still running: " + job.pending() + " of " + job.transactions()
+                            + " transactions to go");
         }
-        return ResponseEntity.ok().contentType(XML).body(batches.report(enterprise(), jobId).orElseThrow());
+        return ResponseEntity.ok()
+                .contentType(XML)
+                .body(batches.report(enterprise(), jobId).orElseThrow());
     }
 
     private static Problems.Problem noJob(long jobId) {
@@ -162,25 +190,29 @@ class PartnerApiController {
         m.put("rejected", job.rejected());
         m.put("pending", job.pending());
         m.put("acceptedAt", job.acceptedAt().toString());
-        m.put("completedAt", job.completedAt() == null ? null : job.completedAt().toString());
+        m.put(
+                "completedAt",
+                job.completedAt() == null ? null : job.completedAt().toString());
         m.put("report", job.done() ? jobPath(job) + "/report" : null);
         m.put("replay", replay);
         return m;
     }
 
     @PostMapping("/pools/{poolId}/runs")
-    ResponseEntity<Pools.Run> sweep(@PathVariable String poolId,
+    ResponseEntity<Pools.Run> sweep(
+            @PathVariable String poolId,
             @RequestHeader(name = RequestSigning.IDEMPOTENCY_HEADER, required = false) String key) {
         if (key == null || !key.matches("[A-Za-z0-9_.:-]{1,60}")) {
             throw new Problems.Problem(400, "bad-request", "header Idempotency-Key (1 to 60 characters) is required");
         }
-        return ResponseEntity.status(201).body(pools.run(poolId, enterprise(), "API-" + key, "DEMAND",
-                calendar.today()));
+        return ResponseEntity.status(201)
+                .body(pools.run(poolId, enterprise(), "API-" + key, "DEMAND", calendar.today()));
     }
 
     @GetMapping("/pools/{poolId}/runs")
     List<Pools.Run> runs(@PathVariable String poolId) {
-        pools.pool(poolId).filter(p -> p.enterpriseId().equals(enterprise()))
+        pools.pool(poolId)
+                .filter(p -> p.enterpriseId().equals(enterprise()))
                 .orElseThrow(() -> new Problems.Problem(404, "not-granted", "no pool " + poolId));
         return pools.runs(poolId);
     }

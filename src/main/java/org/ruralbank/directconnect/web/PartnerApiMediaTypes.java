@@ -27,8 +27,11 @@ class PartnerApiMediaTypes {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/dc/")) {
             return ResponseEntity.status(415).build();
         }
-        return PartnerApiProblems.of(415, "unsupported-media-type", "the Content-Type " + e.getContentType()
-                + " is not accepted here; send one of " + e.getSupportedMediaTypes());
+        return PartnerApiProblems.of(
+                415,
+                "unsupported-media-type",
+                "the Content-Type " + e.getContentType() + " is not accepted here; send one of "
+                        + e.getSupportedMediaTypes());
     }
 
     /**

@@ -40,9 +40,13 @@ class PaymentEndpoint implements HttpRequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentEndpoint.class);
 
     /** A JSON payment; the Idempotency-Key header identifies it. */
-    record PaymentRequest(String debitAccount, String creditAccount, String creditorName, String creditorBank,
-            String amount, String currency) {
-    }
+    record PaymentRequest(
+            String debitAccount,
+            String creditAccount,
+            String creditorName,
+            String creditorBank,
+            String amount,
+            String currency) {}
 
     private final PartnerOperations operations;
     private final ObjectReader reader;
@@ -60,13 +64,15 @@ class PaymentEndpoint implements HttpRequestHandler {
         try {
             if (!"POST".equals(request.getMethod())) {
                 response.setHeader("Allow", "POST");
-                Problems.write(response, 405, "bad-request", "only POST is supported here, not "
-                        + request.getMethod());
+                Problems.write(response, 405, "bad-request", "only POST is supported here, not " + request.getMethod());
                 return;
             }
             if (!PartnerApiMediaTypes.isOneOf(request.getContentType(), MediaType.APPLICATION_JSON)) {
-                Problems.write(response, 415, "unsupported-media-type", "the body must be application/json, not "
-                        + request.getContentType());
+                Problems.write(
+                        response,
+                        415,
+                        "unsupported-media-type",
+                        "the body must be application/json, not " + request.getContentType());
                 return;
             }
             PaymentRequest body;
@@ -81,9 +87,18 @@ class PaymentEndpoint implements HttpRequestHandler {
                 return;
             }
             String key = request.getHeader(RequestSigning.IDEMPOTENCY_HEADER);
-            PartnerPrincipal partner = (PartnerPrincipal) SecurityContextHolder.getContext().getAuthentication();
-            PaymentResult r = operations.pay(partner.enterpriseId(), partner.nonce(), key, body.debitAccount(),
-                    body.creditAccount(), body.creditorName(), body.creditorBank(), body.amount(), body.currency());
+            PartnerPrincipal partner =
+                    (PartnerPrincipal) SecurityContextHolder.getContext().getAuthentication();
+            PaymentResult r = operations.pay(
+                    partner.enterpriseId(),
+                    partner.nonce(),
+                    key,
+                    body.debitAccount(),
+                    body.creditAccount(),
+                    body.creditorName(),
+                    body.creditorBank(),
+                    body.amount(),
+                    body.currency());
             response.setStatus(r.rejected() ? 422 : r.replay() ? 200 : 201);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.getOutputStream().write(writer.writeValueAsBytes(result(r, key)));

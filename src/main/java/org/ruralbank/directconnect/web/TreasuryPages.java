@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.ruralbank.directconnect.TreasuryPayments;
-import org.ruralbank.shared.Money;
 import org.ruralbank.directconnect.internal.BusinessCalendar;
 import org.ruralbank.directconnect.internal.Treasury;
 import org.ruralbank.platform.CurrentStaff;
@@ -15,6 +14,7 @@ import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Download;
 import org.ruralbank.platform.web.Texts;
+import org.ruralbank.shared.Money;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -43,7 +43,8 @@ class TreasuryPages {
 
     @GetMapping
     @PreAuthorize(DirectConnectPages.READERS)
-    String reconciliation(@RequestParam(required = false) String enterprise,
+    String reconciliation(
+            @RequestParam(required = false) String enterprise,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             Model model) {
         Map<String, String> bureaus = treasury.bureaus(CurrentStaff.get().scope());
@@ -58,9 +59,11 @@ class TreasuryPages {
 
     @GetMapping("/export")
     @PreAuthorize(DirectConnectPages.READERS)
-    void export(@RequestParam(required = false) String enterprise,
+    void export(
+            @RequestParam(required = false) String enterprise,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            HttpServletResponse response) throws IOException {
+            HttpServletResponse response)
+            throws IOException {
         // every parameter optional, so that the role check answers before any binding does
         String bureau = bureau(enterprise, treasury.bureaus(CurrentStaff.get().scope()));
         if (bureau == null) {
@@ -69,15 +72,30 @@ class TreasuryPages {
         LocalDate d = date == null ? calendar.today() : date;
         TreasuryPayments.Reconciliation r = treasury.reconciliation(bureau, d);
         Download.xlsx(response, "treasury-" + bureau + "-" + d);
-        Spreadsheets.write(response.getOutputStream(), texts.get("menu.dc.treasury"), List.of(
-                texts.get("dc.treasury.budgetUnit"), texts.get("dc.treasury.budgetUnitName"),
-                texts.get("dc.treasury.economicCode"), texts.get("dc.treasury.economicName"),
-                texts.get("dc.treasury.quota"), texts.get("dc.treasury.paid"), texts.get("dc.treasury.refunded"),
-                texts.get("dc.treasury.used"), texts.get("dc.treasury.remaining")),
-                sink -> r.quotas().forEach(q -> sink.accept(Arrays.asList(q.budgetUnit(), q.budgetUnitName(),
-                        q.economicCode(), q.economicName(), Money.ofFen(q.quotaFen()).yuan(),
-                        Money.ofFen(q.paidFen()).yuan(), Money.ofFen(q.refundedFen()).yuan(),
-                        Money.ofFen(q.usedFen()).yuan(), Money.ofFen(q.remainingFen()).yuan()))));
+        Spreadsheets.write(
+                response.getOutputStream(),
+                texts.get("menu.dc.treasury"),
+                List.of(
+                        texts.get("dc.treasury.budgetUnit"),
+                        texts.get("dc.treasury.budgetUnitName"),
+                        texts.get("dc.treasury.economicCode"),
+                        texts.get("dc.treasury.economicName"),
+                        texts.get("dc.treasury.quota"),
+                        texts.get("dc.treasury.paid"),
+                        texts.get("dc.treasury.refunded"),
+                        texts.get("dc.treasury.used"),
+                        texts.get("dc.treasury.remaining")),
+                sink -> r.quotas()
+                        .forEach(q -> sink.accept(Arrays.asList(
+                                q.budgetUnit(),
+                                q.budgetUnitName(),
+                                q.economicCode(),
+                                q.economicName(),
+                                Money.ofFen(q.quotaFen()).yuan(),
+                                Money.ofFen(q.paidFen()).yuan(),
+                                Money.ofFen(q.refundedFen()).yuan(),
+                                Money.ofFen(q.usedFen()).yuan(),
+                                Money.ofFen(q.remainingFen()).yuan()))));
     }
 
     /** The bureau asked for (404 outside the staff's scope), or the first of the scope when none is asked for. */

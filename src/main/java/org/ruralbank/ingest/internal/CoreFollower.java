@@ -31,8 +31,13 @@ class CoreFollower {
     }
 
     /** One org as CORE_ORG delivers it; its level is parsed here, an unreadable one being 0. */
-    private record OrgRow(String orgId, String orgName, @Nullable String orgLevel, @Nullable String parentOrgId,
-            @Nullable String townName, String status) {
+    private record OrgRow(
+            String orgId,
+            String orgName,
+            @Nullable String orgLevel,
+            @Nullable String parentOrgId,
+            @Nullable String townName,
+            String status) {
 
         CoreOrgRow core() {
             int level;
@@ -48,9 +53,12 @@ class CoreFollower {
     @EventListener
     void follow(DatePublished published) {
         WarehouseQueries queries = warehouse.queries();
-        List<CoreOrgRow> tree = queries.named("ingest/core_orgs").bind("biz_date", published.latestDate())
-                .list(OrgRow.class).stream().map(OrgRow::core).toList();
-        List<CoreStaffRow> staff = queries.named("ingest/core_staff").bind("biz_date", published.latestDate())
+        List<CoreOrgRow> tree =
+                queries.named("ingest/core_orgs").bind("biz_date", published.latestDate()).list(OrgRow.class).stream()
+                        .map(OrgRow::core)
+                        .toList();
+        List<CoreStaffRow> staff = queries.named("ingest/core_staff")
+                .bind("biz_date", published.latestDate())
                 .list(CoreStaffRow.class);
         orgs.followCore(tree);
         users.followCore(staff);

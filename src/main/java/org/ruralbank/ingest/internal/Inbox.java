@@ -44,7 +44,8 @@ final class Inbox {
             return out;
         }
         try {
-            for (Map.Entry<LocalDate, Path> e : DeliveryFolder.inbox(inbox).folders().entrySet()) {
+            for (Map.Entry<LocalDate, Path> e :
+                    DeliveryFolder.inbox(inbox).folders().entrySet()) {
                 DeliveryFolder folder = DeliveryFolder.at(e.getValue(), e.getKey());
                 out.put(e.getKey(), new Folder(folder, folder.hasReady() ? fingerprint(e.getValue()) : ""));
             }
@@ -64,7 +65,8 @@ final class Inbox {
         md.update(Files.readAllBytes(folder.resolve(ReadyFlag.FILE_NAME)));
         try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.sorted().toList()) {
-                md.update((p.getFileName() + "|" + Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis() + "\n")
+                md.update((p.getFileName() + "|" + Files.size(p) + "|"
+                                + Files.getLastModifiedTime(p).toMillis() + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
         }

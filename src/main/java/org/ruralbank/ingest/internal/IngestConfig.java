@@ -37,13 +37,20 @@ class IngestConfig {
                 tolerances.put(kv[0].strip(), Long.parseLong(kv[1].strip()));
             }
         }
-        return new IngestSettings(tolerances, env.getProperty("ruralbank.ingest.ods-retention-days", Integer.class, 0),
-                env.getProperty("ruralbank.ingest.threads", Integer.class,
+        return new IngestSettings(
+                tolerances,
+                env.getProperty("ruralbank.ingest.ods-retention-days", Integer.class, 0),
+                env.getProperty(
+                        "ruralbank.ingest.threads",
+                        Integer.class,
                         Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 
     @Bean
-    Ingest ingest(Warehouse warehouse, IngestSettings settings, @Value("${ruralbank.home:./data}") String home,
+    Ingest ingest(
+            Warehouse warehouse,
+            IngestSettings settings,
+            @Value("${ruralbank.home:./data}") String home,
             @Value("${ruralbank.ingest.inbox:}") String inbox) {
         Path h = Path.of(home).toAbsolutePath().normalize();
         return new Ingest(warehouse, settings, h, inbox.isBlank() ? h.resolve("inbox") : h.resolve(inbox));

@@ -63,10 +63,15 @@ final class LoadPlan {
         }
         Optional<LocalDate> missing = missingPredecessor(date);
         if (missing.isPresent()) {
-            return new DateStatus(date, DateState.WAITING, version, "waits for " + DeliveryFiles.folder(missing.get())
-                    + ", which is not loaded", 0);
+            return new DateStatus(
+                    date,
+                    DateState.WAITING,
+                    version,
+                    "waits for " + DeliveryFiles.folder(missing.get()) + ", which is not loaded",
+                    0);
         }
-        String why = published ? "redelivered as version " + version + ", not loaded yet"
+        String why = published
+                ? "redelivered as version " + version + ", not loaded yet"
                 : j != null ? "the delivery changed since it was blocked; not loaded yet" : "READY, not loaded yet";
         return new DateStatus(date, DateState.PENDING, version, why, 0);
     }
@@ -86,7 +91,8 @@ final class LoadPlan {
             if (!needsLoad(f.date())) {
                 continue;
             }
-            if (!loadedBefore.contains(f.date().minusDays(1)) && missingPredecessor(f.date()).isPresent()) {
+            if (!loadedBefore.contains(f.date().minusDays(1))
+                    && missingPredecessor(f.date()).isPresent()) {
                 break;
             }
             out.add(f);
@@ -118,7 +124,8 @@ final class LoadPlan {
         if (pj != null && pj.published()) {
             return Optional.empty();
         }
-        boolean anyEarlier = journal.values().stream().anyMatch(e -> e.published() && e.date().isBefore(date))
+        boolean anyEarlier = journal.values().stream()
+                        .anyMatch(e -> e.published() && e.date().isBefore(date))
                 || folders.keySet().stream().anyMatch(x -> x.isBefore(date));
         return anyEarlier ? Optional.of(prev) : Optional.empty();
     }

@@ -108,8 +108,12 @@ public final class Loader {
             if (outcome instanceof PublishOutcome.Published p) {
                 return new DateStatus(p.businessDate(), DateState.LOADED, staged.version(), "", p.rows());
             }
-            return new DateStatus(outcome.businessDate(), DateState.BLOCKED, staged.version(),
-                    ((PublishOutcome.Blocked) outcome).reason(), 0);
+            return new DateStatus(
+                    outcome.businessDate(),
+                    DateState.BLOCKED,
+                    staged.version(),
+                    ((PublishOutcome.Blocked) outcome).reason(),
+                    0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

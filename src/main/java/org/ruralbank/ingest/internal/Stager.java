@@ -60,8 +60,14 @@ final class Stager {
                 quarantine.add(tableOf(p.file()), p.file(), p.line(), p.field(), p.message(), null);
             }
         }
-        return new StagedDate(delivery.date(), delivery.version(), folder.fingerprint(),
-                tables.stream().map(TableLoad::staged).toList(), quarantineFile, settings.odsRetentionDays(), started,
+        return new StagedDate(
+                delivery.date(),
+                delivery.version(),
+                folder.fingerprint(),
+                tables.stream().map(TableLoad::staged).toList(),
+                quarantineFile,
+                settings.odsRetentionDays(),
+                started,
                 blockedBecause(problems, tables));
     }
 
@@ -72,12 +78,17 @@ final class Stager {
         return dot < 0 ? name : name.substring(0, dot);
     }
 
-    private void read(DeliveryFolder delivery, List<TableLoad> tables, Quarantine quarantine,
-            PublishingProgress progress, int total) {
+    private void read(
+            DeliveryFolder delivery,
+            List<TableLoad> tables,
+            Quarantine quarantine,
+            PublishingProgress progress,
+            int total) {
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
         try {
             List<TableLoad> bySize = new ArrayList<>(tables);
-            bySize.sort(Comparator.comparingLong((TableLoad t) -> size(delivery.path().resolve(t.dataName)))
+            bySize.sort(Comparator.comparingLong(
+                            (TableLoad t) -> size(delivery.path().resolve(t.dataName)))
                     .reversed());
             List<Future<?>> futures = new ArrayList<>();
             int[] done = {0};

@@ -16,11 +16,11 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.ruralbank.delivery.CheckValues;
 import org.ruralbank.delivery.ColumnMeta;
-import org.ruralbank.delivery.DeliveryFolder;
 import org.ruralbank.delivery.DeliveryFiles;
+import org.ruralbank.delivery.DeliveryFolder;
 import org.ruralbank.delivery.DeliveryProblem;
-import org.ruralbank.delivery.DigestingInputStream;
 import org.ruralbank.delivery.DeliveryTable;
+import org.ruralbank.delivery.DigestingInputStream;
 import org.ruralbank.delivery.FieldValidator;
 import org.ruralbank.delivery.RecordReader;
 import org.ruralbank.delivery.TableMeta;
@@ -64,8 +64,20 @@ final class TableLoad {
         for (ColumnMeta c : meta.columns()) {
             columns.put(c.name().toLowerCase(Locale.ROOT), sqlType(c));
         }
-        return new StagedTable(table, dataName, meta.format().name(), meta.encodingName(), meta.loadMode().name(),
-                columns, utf8, rows, chk.rows(), loaded, quarantined, bytes, readMillis);
+        return new StagedTable(
+                table,
+                dataName,
+                meta.format().name(),
+                meta.encodingName(),
+                meta.loadMode().name(),
+                columns,
+                utf8,
+                rows,
+                chk.rows(),
+                loaded,
+                quarantined,
+                bytes,
+                readMillis);
     }
 
     static String sqlType(ColumnMeta c) {
@@ -105,8 +117,8 @@ final class TableLoad {
                     recordProblems.clear();
                     boolean valid = validator.check(reader, sink);
                     if (valid && dateIndex >= 0 && !dateValue.equals(reader.get(dateIndex))) {
-                        sink.accept(DeliveryProblem.outsideBusinessDate(file, reader.line(), dateColumn,
-                                reader.get(dateIndex), dateValue));
+                        sink.accept(DeliveryProblem.outsideBusinessDate(
+                                file, reader.line(), dateColumn, reader.get(dateIndex), dateValue));
                         valid = false;
                     }
                     if (valid) {
@@ -132,7 +144,10 @@ final class TableLoad {
             fileProblems.add(DeliveryProblem.ofFile(file, "cannot be read (" + e.getMessage() + ")"));
         }
         bytes = size[0];
-        fileProblems.addAll(chk.mismatches(folderName + "/" + DeliveryFiles.check(table, date), rows, size[0],
+        fileProblems.addAll(chk.mismatches(
+                folderName + "/" + DeliveryFiles.check(table, date),
+                rows,
+                size[0],
                 HexFormat.of().formatHex(md5.digest())));
         readMillis = (System.nanoTime() - start) / 1_000_000;
     }

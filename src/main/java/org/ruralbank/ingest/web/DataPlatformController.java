@@ -49,18 +49,17 @@ class DataPlatformController {
     }
 
     /** One day of the calendar; {@code state} null for a day without delivery. */
-    record Day(LocalDate date, DateStatus status) {
-    }
+    record Day(LocalDate date, DateStatus status) {}
 
-    record Month(YearMonth month, List<List<Day>> weeks) {
-    }
+    record Month(YearMonth month, List<List<Day>> weeks) {}
 
     @GetMapping
     String calendar(Model model) {
         List<DateStatus> all = ingest.status(ingest.defaultInbox());
         Map<YearMonth, Map<LocalDate, DateStatus>> byMonth = new TreeMap<>();
         for (DateStatus s : all) {
-            byMonth.computeIfAbsent(YearMonth.from(s.date()), m -> new TreeMap<>()).put(s.date(), s);
+            byMonth.computeIfAbsent(YearMonth.from(s.date()), m -> new TreeMap<>())
+                    .put(s.date(), s);
         }
         List<Month> months = new ArrayList<>();
         byMonth.forEach((ym, days) -> months.add(new Month(ym, weeks(ym, days))));
@@ -116,7 +115,11 @@ class DataPlatformController {
     @PostMapping("/load")
     String loadNow() {
         boolean started = !ingest.running();
-        audit.record("ingest.load", "inbox", ingest.defaultInbox().getFileName().toString(), null,
+        audit.record(
+                "ingest.load",
+                "inbox",
+                ingest.defaultInbox().getFileName().toString(),
+                null,
                 Map.of("started", started));
         if (started) {
             runs.submit(() -> ingest.load(ingest.defaultInbox(), null));
@@ -125,11 +128,16 @@ class DataPlatformController {
     }
 
     @GetMapping("/dates/{date}")
-    String report(@PathVariable @DateTimeFormat(pattern = "yyyyMMdd") LocalDate date,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+    String report(
+            @PathVariable @DateTimeFormat(pattern = "yyyyMMdd") LocalDate date,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            Model model) {
         int[] p = PageOf.clamp(page, size);
-        DateStatus status = ingest.status(ingest.defaultInbox()).stream().filter(s -> s.date().equals(date))
-                .findFirst().orElseThrow(() -> new org.ruralbank.platform.NotFound("date", date.toString()));
+        DateStatus status = ingest.status(ingest.defaultInbox()).stream()
+                .filter(s -> s.date().equals(date))
+                .findFirst()
+                .orElseThrow(() -> new org.ruralbank.platform.NotFound("date", date.toString()));
         model.addAttribute("status", status);
         model.addAttribute("files", ingest.files(date));
         model.addAttribute("result", ingest.quarantine(date, p[0], p[1]));
@@ -140,11 +148,17 @@ class DataPlatformController {
     @GetMapping("/tests")
     String tests(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyyMMdd") LocalDate date, Model model) {
         List<DateStatus> all = ingest.status(ingest.defaultInbox());
-        LocalDate shown = date != null ? date : all.stream().filter(s -> s.state() != DateState.PENDING
-                && s.state() != DateState.WAITING).map(DateStatus::date).reduce((a, b) -> b).orElse(null);
+        LocalDate shown = date != null
+                ? date
+                : all.stream()
+                        .filter(s -> s.state() != DateState.PENDING && s.state() != DateState.WAITING)
+                        .map(DateStatus::date)
+                        .reduce((a, b) -> b)
+                        .orElse(null);
         List<TestResult> results = shown == null ? List.of() : ingest.tests(shown);
         model.addAttribute("date", shown);
-        List<LocalDate> dates = new ArrayList<>(all.stream().map(DateStatus::date).toList());
+        List<LocalDate> dates =
+                new ArrayList<>(all.stream().map(DateStatus::date).toList());
         java.util.Collections.reverse(dates);
         model.addAttribute("dates", dates);
         model.addAttribute("results", results);

@@ -35,15 +35,19 @@ class JdbcOrgs implements Orgs {
 
     @Override
     public Optional<Org> find(String orgId) {
-        return db.sql("select " + COLUMNS + " from org where org_id = :id").param("id", orgId)
-                .query(JdbcOrgs::map).optional();
+        return db.sql("select " + COLUMNS + " from org where org_id = :id")
+                .param("id", orgId)
+                .query(JdbcOrgs::map)
+                .optional();
     }
 
     @Override
     public List<Org> list(OrgScope scope) {
         OrgScope.Condition c = scope.where("org_path", null);
         return db.sql("select " + COLUMNS + " from org where " + c.sql() + " order by org_path")
-                .params(c.params()).query(JdbcOrgs::map).list();
+                .params(c.params())
+                .query(JdbcOrgs::map)
+                .list();
     }
 
     @Override
@@ -63,7 +67,10 @@ class JdbcOrgs implements Orgs {
         String path;
         int level;
         if (parentOrgId == null || parentOrgId.isBlank()) {
-            if (db.sql("select count(*) from org where parent_org_id is null").query(Long.class).single() > 0) {
+            if (db.sql("select count(*) from org where parent_org_id is null")
+                            .query(Long.class)
+                            .single()
+                    > 0) {
                 throw new Rejected("parentOrgId", "org.rejected.secondHeadOffice");
             }
             path = Org.childPath("/", orgId);
@@ -71,8 +78,8 @@ class JdbcOrgs implements Orgs {
             parentOrgId = null;
         } else {
             String parentId = parentOrgId;
-            Org parent = find(parentId)
-                    .orElseThrow(() -> new Rejected("parentOrgId", "org.rejected.noParent", parentId));
+            Org parent =
+                    find(parentId).orElseThrow(() -> new Rejected("parentOrgId", "org.rejected.noParent", parentId));
             if (parent.level() >= Org.SUB_BRANCH) {
                 throw new Rejected("parentOrgId", "org.rejected.belowSubBranch");
             }
@@ -84,10 +91,16 @@ class JdbcOrgs implements Orgs {
         }
         Org org = new Org(orgId, name, level, parentOrgId, path, townName, true, "MANUAL");
         db.sql("insert into org (" + COLUMNS + ", updated_at) values "
-                + "(:id, :name, :level, :parent, :path, :town, 'A', :source, :now)")
-                .param("id", orgId).param("name", name).param("level", level).param("parent", parentOrgId)
-                .param("path", path).param("town", townName).param("source", org.source())
-                .param("now", OffsetDateTime.now(clock)).update();
+                        + "(:id, :name, :level, :parent, :path, :town, 'A', :source, :now)")
+                .param("id", orgId)
+                .param("name", name)
+                .param("level", level)
+                .param("parent", parentOrgId)
+                .param("path", path)
+                .param("town", townName)
+                .param("source", org.source())
+                .param("now", OffsetDateTime.now(clock))
+                .update();
         audit.record("org.create", "org", orgId, null, describe(org));
         return org;
     }
@@ -110,7 +123,9 @@ class JdbcOrgs implements Orgs {
             return 0;
         }
         List<String> ordered = paths.keySet().stream()
-                .sorted(java.util.Comparator.comparing((String id) -> paths.get(id).length()).thenComparing(id -> id))
+                .sorted(java.util.Comparator.comparing(
+                                (String id) -> paths.get(id).length())
+                        .thenComparing(id -> id))
                 .toList();
         Map<String, Org> existing = new LinkedHashMap<>();
         for (Org o : list(OrgScope.everything())) {
@@ -120,27 +135,40 @@ class JdbcOrgs implements Orgs {
         int changed = 0;
         for (String id : ordered) {
             CoreOrgRow r = byId.get(id);
-            int level = r.level() >= Org.HEAD_OFFICE && r.level() <= Org.SUB_BRANCH ? r.level()
+            int level = r.level() >= Org.HEAD_OFFICE && r.level() <= Org.SUB_BRANCH
+                    ? r.level()
                     : Math.min(Org.SUB_BRANCH, paths.get(id).split("/").length - 1);
             String parent = r.parentOrgId() == null || r.parentOrgId().isBlank() ? null : r.parentOrgId();
-            Org next = new Org(id, r.name(), level, parent, paths.get(id), r.townName(), !"C".equals(r.status()),
-                    "CORE");
+            Org next =
+                    new Org(id, r.name(), level, parent, paths.get(id), r.townName(), !"C".equals(r.status()), "CORE");
             Org before = existing.get(id);
             if (before == null) {
                 db.sql("insert into org (" + COLUMNS + ", updated_at) values "
-                        + "(:id, :name, :level, :parent, :path, :town, :status, 'CORE', :now)")
-                        .param("id", id).param("name", next.name()).param("level", level).param("parent", parent)
-                        .param("path", next.path()).param("town", next.townName())
-                        .param("status", next.open() ? "A" : "C").param("now", now).update();
+                                + "(:id, :name, :level, :parent, :path, :town, :status, 'CORE', :now)")
+                        .param("id", id)
+                        .param("name", next.name())
+                        .param("level", level)
+                        .param("parent", parent)
+                        .param("path", next.path())
+                        .param("town", next.townName())
+                        .param("status", next.open() ? "A" : "C")
+                        .param("now", now)
+                        .update();
                 audit.record("org.followCore", "org", id, null, describe(next));
                 changed++;
             } else if (!before.equals(next)) {
                 db.sql("update org set org_name = :name, org_level = :level, parent_org_id = :parent, "
-                        + "org_path = :path, town_name = :town, status = :status, source = 'CORE', updated_at = :now "
-                        + "where org_id = :id")
-                        .param("id", id).param("name", next.name()).param("level", level).param("parent", parent)
-                        .param("path", next.path()).param("town", next.townName())
-                        .param("status", next.open() ? "A" : "C").param("now", now).update();
+                                + "org_path = :path, town_name = :town, status = :status, source = 'CORE', updated_at = :now "
+                                + "where org_id = :id")
+                        .param("id", id)
+                        .param("name", next.name())
+                        .param("level", level)
+                        .param("parent", parent)
+                        .param("path", next.path())
+                        .param("town", next.townName())
+                        .param("status", next.open() ? "A" : "C")
+                        .param("now", now)
+                        .update();
                 audit.record("org.followCore", "org", id, describe(before), describe(next));
                 changed++;
             }
@@ -152,17 +180,25 @@ class JdbcOrgs implements Orgs {
             }
             if (o.level() == Org.HEAD_OFFICE && "MANUAL".equals(o.source())) {
                 int moved = db.sql("update staff_user set org_id = :core where org_id = :manual")
-                        .param("core", coreHead).param("manual", o.orgId()).update();
+                        .param("core", coreHead)
+                        .param("manual", o.orgId())
+                        .update();
                 if (moved > 0) {
-                    audit.record("org.followCore.moveUsers", "org", o.orgId(), Map.of("users", moved),
+                    audit.record(
+                            "org.followCore.moveUsers",
+                            "org",
+                            o.orgId(),
+                            Map.of("users", moved),
                             Map.of("orgId", coreHead));
                 }
             }
             if (o.open()) {
-                db.sql("update org set status = 'C', updated_at = :now where org_id = :id").param("now", now)
-                        .param("id", o.orgId()).update();
-                Org closed = new Org(o.orgId(), o.name(), o.level(), o.parentOrgId(), o.path(), o.townName(), false,
-                        o.source());
+                db.sql("update org set status = 'C', updated_at = :now where org_id = :id")
+                        .param("now", now)
+                        .param("id", o.orgId())
+                        .update();
+                Org closed = new Org(
+                        o.orgId(), o.name(), o.level(), o.parentOrgId(), o.path(), o.townName(), false, o.source());
                 audit.record("org.followCore", "org", o.orgId(), describe(o), describe(closed));
                 changed++;
             }
@@ -199,8 +235,14 @@ class JdbcOrgs implements Orgs {
     }
 
     private static Org map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Org(rs.getString("org_id"), rs.getString("org_name"), rs.getInt("org_level"),
-                rs.getString("parent_org_id"), rs.getString("org_path"), rs.getString("town_name"),
-                "A".equals(rs.getString("status")), rs.getString("source"));
+        return new Org(
+                rs.getString("org_id"),
+                rs.getString("org_name"),
+                rs.getInt("org_level"),
+                rs.getString("parent_org_id"),
+                rs.getString("org_path"),
+                rs.getString("town_name"),
+                "A".equals(rs.getString("status")),
+                rs.getString("source"));
     }
 }

@@ -27,8 +27,8 @@ import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.PageOf;
-import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.Refused;
+import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.Role;
 import org.ruralbank.platform.StaffPrincipal;
 import org.ruralbank.platform.StaffUser;
@@ -45,7 +45,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The staff users of the operational store (see {@link StaffUsers} for what they guarantee). */
 @Service
 class JdbcStaffUsers implements StaffUsers {
-
 
     private static final String SELECT = """
             select u.user_id, u.username, u.display_name, u.org_id, o.org_name, o.org_path, u.staff_id,
@@ -64,8 +63,8 @@ class JdbcStaffUsers implements StaffUsers {
     private final TransactionTemplate tx;
     private final SecureRandom random = new SecureRandom();
 
-    JdbcStaffUsers(JdbcClient db, PasswordEncoder encoder, AuditLog audit, Orgs orgs, Clock clock,
-            TransactionTemplate tx) {
+    JdbcStaffUsers(
+            JdbcClient db, PasswordEncoder encoder, AuditLog audit, Orgs orgs, Clock clock, TransactionTemplate tx) {
         this.db = db;
         this.tx = tx;
         this.encoder = encoder;
@@ -81,13 +80,18 @@ class JdbcStaffUsers implements StaffUsers {
 
     @Override
     public Optional<StaffUser> find(long userId, OrgScope scope) {
-        return db.sql(SELECT + " where u.user_id = :id").param("id", userId).query(JdbcStaffUsers::map).optional()
+        return db.sql(SELECT + " where u.user_id = :id")
+                .param("id", userId)
+                .query(JdbcStaffUsers::map)
+                .optional()
                 .filter(u -> scope.covers(u.orgPath()));
     }
 
     @Override
     public Optional<StaffUser> findByUsername(String username) {
-        return db.sql(SELECT + " where u.username = :name").param("name", username).query(JdbcStaffUsers::map)
+        return db.sql(SELECT + " where u.username = :name")
+                .param("name", username)
+                .query(JdbcStaffUsers::map)
                 .optional();
     }
 
@@ -100,10 +104,16 @@ class JdbcStaffUsers implements StaffUsers {
             params.put("kw", "%" + keyword.trim().toLowerCase() + "%");
         }
         long total = db.sql("select count(*) from staff_user u join org o on o.org_id = u.org_id" + where)
-                .params(params).query(Long.class).single();
+                .params(params)
+                .query(Long.class)
+                .single();
         PageOf<StaffUser> shape = new PageOf<>(List.of(), page, size, total);
         List<StaffUser> items = db.sql(SELECT + where + " order by o.org_path, u.username limit :limit offset :offset")
-                .params(params).param("limit", size).param("offset", shape.offset()).query(JdbcStaffUsers::map).list();
+                .params(params)
+                .param("limit", size)
+                .param("offset", shape.offset())
+                .query(JdbcStaffUsers::map)
+                .list();
         return new PageOf<>(items, page, size, total);
     }
 
@@ -115,11 +125,14 @@ class JdbcStaffUsers implements StaffUsers {
             params.put("kw", "%" + keyword.trim().toLowerCase() + "%");
         }
         return db.sql(SELECT + " where " + c.sql() + keywordFilter(keyword) + " order by o.org_path, u.username")
-                .params(params).query(JdbcStaffUsers::map).list();
+                .params(params)
+                .query(JdbcStaffUsers::map)
+                .list();
     }
 
     private static String keywordFilter(String keyword) {
-        return keyword == null || keyword.isBlank() ? ""
+        return keyword == null || keyword.isBlank()
+                ? ""
                 : " and (lower(u.username) like :kw or lower(u.display_name) like :kw or lower(o.org_name) like :kw)";
     }
 
@@ -139,9 +152,17 @@ class JdbcStaffUsers implements StaffUsers {
             }
             DataScope scope = GrantRules.effectiveScope(user.roles(), user.dataScope());
             checkGrant(grantor, null, org, user.roles(), scope);
-            GrantProposal asked = GrantProposal.asked(GrantProposal.Kind.CREATE, null, user.username(),
-                    new GrantProposal.Access(user.displayName().trim(), org.orgId(), blankToNull(user.staffId()),
-                            user.roles(), scope, true));
+            GrantProposal asked = GrantProposal.asked(
+                    GrantProposal.Kind.CREATE,
+                    null,
+                    user.username(),
+                    new GrantProposal.Access(
+                            user.displayName().trim(),
+                            org.orgId(),
+                            blankToNull(user.staffId()),
+                            user.roles(),
+                            scope,
+                            true));
             if (GrantRules.needsSecondPerson(grantor, null, user.roles(), scope)) {
                 return propose(asked, org.path(), grantor);
             }
@@ -150,8 +171,14 @@ class JdbcStaffUsers implements StaffUsers {
     }
 
     @Override
-    public UserChange update(long userId, @Nullable String displayName, @Nullable String orgId, Set<Role> roles,
-            @Nullable DataScope dataScope, boolean enabled, Grantor grantor) {
+    public UserChange update(
+            long userId,
+            @Nullable String displayName,
+            @Nullable String orgId,
+            Set<Role> roles,
+            @Nullable DataScope dataScope,
+            boolean enabled,
+            Grantor grantor) {
         return guarded(grantor, "user.update", String.valueOf(userId), () -> {
             GrantRules.requireAdministrator(grantor);
             StaffUser before = find(userId, grantor.reach()).orElseThrow(() -> notFound(userId));
@@ -162,9 +189,11 @@ class JdbcStaffUsers implements StaffUsers {
                     .orElseThrow(() -> new Rejected("orgId", "user.rejected.noOrg", orgId));
             DataScope scope = GrantRules.effectiveScope(roles, dataScope);
             checkGrant(grantor, before, org, roles, scope);
-            GrantProposal asked = GrantProposal.asked(GrantProposal.Kind.UPDATE, userId, before.username(),
-                    new GrantProposal.Access(displayName.trim(), org.orgId(), before.staffId(), roles, scope,
-                            enabled));
+            GrantProposal asked = GrantProposal.asked(
+                    GrantProposal.Kind.UPDATE,
+                    userId,
+                    before.username(),
+                    new GrantProposal.Access(displayName.trim(), org.orgId(), before.staffId(), roles, scope, enabled));
             if (GrantRules.needsSecondPerson(grantor, before, roles, scope)) {
                 return propose(asked, before.orgPath(), grantor);
             }
@@ -178,9 +207,11 @@ class JdbcStaffUsers implements StaffUsers {
             GrantRules.requireAdministrator(grantor);
             StaffUser before = find(userId, grantor.reach()).orElseThrow(() -> notFound(userId));
             GrantRules.checkTarget(grantor, before);
-            GrantProposal asked = GrantProposal.asked(GrantProposal.Kind.RESET_PASSWORD, userId, before.username(),
-                    null);
-            if (grantor instanceof Grantor.Staff && GrantRules.wholeBankAdministrator(before) && !GrantRules.self(grantor, before)) {
+            GrantProposal asked =
+                    GrantProposal.asked(GrantProposal.Kind.RESET_PASSWORD, userId, before.username(), null);
+            if (grantor instanceof Grantor.Staff
+                    && GrantRules.wholeBankAdministrator(before)
+                    && !GrantRules.self(grantor, before)) {
                 return propose(asked, before.orgPath(), grantor);
             }
             return apply(asked, grantor.name(), grantor.orgPath());
@@ -194,9 +225,17 @@ class JdbcStaffUsers implements StaffUsers {
             StaffUser before = find(userId, grantor.reach()).orElseThrow(() -> notFound(userId));
             GrantRules.checkTarget(grantor, before);
             db.sql("update staff_user set failed_logins = 0, locked_until = null where user_id = :id")
-                    .param("id", userId).update();
-            audit.recordAs(grantor.name(), grantor.orgPath(), "user.unlock", AuditLog.Outcome.OK, "user",
-                    before.username(), describe(before), describe(find(userId, OrgScope.everything()).get()));
+                    .param("id", userId)
+                    .update();
+            audit.recordAs(
+                    grantor.name(),
+                    grantor.orgPath(),
+                    "user.unlock",
+                    AuditLog.Outcome.OK,
+                    "user",
+                    before.username(),
+                    describe(before),
+                    describe(find(userId, OrgScope.everything()).get()));
             return null;
         });
     }
@@ -207,9 +246,15 @@ class JdbcStaffUsers implements StaffUsers {
             if (count() > 0) {
                 throw new IllegalStateException("the first administrator exists already");
             }
-            return insert(GrantProposal.asked(GrantProposal.Kind.CREATE, null, Bootstrap.FIRST_ADMIN,
-                    new GrantProposal.Access("系统管理员", headOfficeId, null, EnumSet.of(Role.ADMIN), DataScope.ALL,
-                            true)), "system", null);
+            return insert(
+                    GrantProposal.asked(
+                            GrantProposal.Kind.CREATE,
+                            null,
+                            Bootstrap.FIRST_ADMIN,
+                            new GrantProposal.Access(
+                                    "系统管理员", headOfficeId, null, EnumSet.of(Role.ADMIN), DataScope.ALL, true)),
+                    "system",
+                    null);
         });
     }
 
@@ -217,12 +262,16 @@ class JdbcStaffUsers implements StaffUsers {
     public List<GrantProposal> pendingProposals(Grantor grantor) {
         OrgScope.Condition c = grantor.reach().where("org_path", null);
         return db.sql(PROPOSALS + " where status = 'PENDING' and " + c.sql() + " order by proposal_id")
-                .params(c.params()).query(JdbcStaffUsers::proposal).list();
+                .params(c.params())
+                .query(JdbcStaffUsers::proposal)
+                .list();
     }
 
     @Override
     public Optional<GrantProposal> proposal(long proposalId) {
-        return db.sql(PROPOSALS + " where proposal_id = :id").param("id", proposalId).query(JdbcStaffUsers::proposal)
+        return db.sql(PROPOSALS + " where proposal_id = :id")
+                .param("id", proposalId)
+                .query(JdbcStaffUsers::proposal)
                 .optional();
     }
 
@@ -238,9 +287,15 @@ class JdbcStaffUsers implements StaffUsers {
                 throw new Refused("checker", "user.refused.checkerIsTarget");
             }
             UserChange done = apply(p, checker.username(), checker.orgPath());
-            decide(p, "APPROVED", checker, done instanceof UserChange.Created c ? "created " + c.username()
-                    : done instanceof UserChange.PasswordReset r ? "password reset for " + r.username()
-                    : "updated " + done.username());
+            decide(
+                    p,
+                    "APPROVED",
+                    checker,
+                    done instanceof UserChange.Created c
+                            ? "created " + c.username()
+                            : done instanceof UserChange.PasswordReset r
+                                    ? "password reset for " + r.username()
+                                    : "updated " + done.username());
             return done;
         });
     }
@@ -250,14 +305,18 @@ class JdbcStaffUsers implements StaffUsers {
         Grantor g = Grantor.of(checker);
         guarded(g, "user.grant.reject", String.valueOf(proposalId), () -> {
             // a proposal the actor may neither decide nor withdraw is not there for them
-            GrantProposal p = proposal(proposalId).filter(x -> checker.username().equals(x.maker())
-                    || (g.wholeBank() && g.roles().contains(Role.ADMIN)))
+            GrantProposal p = proposal(proposalId)
+                    .filter(x -> checker.username().equals(x.maker())
+                            || (g.wholeBank() && g.roles().contains(Role.ADMIN)))
                     .orElseThrow(() -> new NotFound("proposal", "" + proposalId));
             if (!"PENDING".equals(p.status())) {
                 throw new Rejected("proposalId", "user.rejected.notPending");
             }
-            decide(p, "REJECTED", checker, reason == null ? "" : reason.length() > 400 ? reason.substring(0, 400)
-                    : reason);
+            decide(
+                    p,
+                    "REJECTED",
+                    checker,
+                    reason == null ? "" : reason.length() > 400 ? reason.substring(0, 400) : reason);
             return null;
         });
     }
@@ -279,13 +338,24 @@ class JdbcStaffUsers implements StaffUsers {
                 update staff_grant_proposal set status = :st, checker = :c, checked_at = :now, outcome = :o,
                        pending_username = null
                  where proposal_id = :id and status = 'PENDING'
-                """).param("st", status).param("c", checker.username()).param("now", OffsetDateTime.now(clock))
-                .param("o", outcome).param("id", p.proposalId()).update();
+                """)
+                .param("st", status)
+                .param("c", checker.username())
+                .param("now", OffsetDateTime.now(clock))
+                .param("o", outcome)
+                .param("id", p.proposalId())
+                .update();
         if (changed != 1) {
             throw new Rejected("proposalId", "user.rejected.notPending");
         }
-        audit.recordAs(checker.username(), checker.orgPath(), "user.grant." + ("APPROVED".equals(status) ? "approve"
-                : "reject"), AuditLog.Outcome.OK, "proposal", String.valueOf(p.proposalId()), describe(p),
+        audit.recordAs(
+                checker.username(),
+                checker.orgPath(),
+                "user.grant." + ("APPROVED".equals(status) ? "approve" : "reject"),
+                AuditLog.Outcome.OK,
+                "proposal",
+                String.valueOf(p.proposalId()),
+                describe(p),
                 describe(proposal(p.proposalId()).orElseThrow()));
     }
 
@@ -299,20 +369,33 @@ class JdbcStaffUsers implements StaffUsers {
                                                       pending_username)
                     values (:kind, :user, :username, :name, :org, :staff, :roles, :scope, :enabled, :path, 'PENDING',
                             :maker, :now, :username)
-                    """).param("kind", p.kind().name()).param("user", p.userId()).param("username", p.username())
-                    .param("name", a == null ? null : a.displayName()).param("org", a == null ? null : a.orgId())
+                    """)
+                    .param("kind", p.kind().name())
+                    .param("user", p.userId())
+                    .param("username", p.username())
+                    .param("name", a == null ? null : a.displayName())
+                    .param("org", a == null ? null : a.orgId())
                     .param("staff", a == null ? null : a.staffId())
                     .param("roles", a == null ? null : roleList(a.roles()))
                     .param("scope", a == null ? null : a.dataScope().name())
                     .param("enabled", a == null ? null : a.enabled())
-                    .param("path", orgPath).param("maker", maker.name()).param("now", OffsetDateTime.now(clock))
+                    .param("path", orgPath)
+                    .param("maker", maker.name())
+                    .param("now", OffsetDateTime.now(clock))
                     .update(keys, "proposal_id");
         } catch (DuplicateKeyException pending) {
             throw new Rejected("username", "user.rejected.pendingProposal", p.username());
         }
         long id = keys.getKeyAs(Number.class).longValue();
-        audit.recordAs(maker.name(), maker.orgPath(), "user.grant.propose", AuditLog.Outcome.OK, "proposal",
-                String.valueOf(id), null, describe(proposal(id).orElseThrow()));
+        audit.recordAs(
+                maker.name(),
+                maker.orgPath(),
+                "user.grant.propose",
+                AuditLog.Outcome.OK,
+                "proposal",
+                String.valueOf(id),
+                null,
+                describe(proposal(id).orElseThrow()));
         return new UserChange.Proposed(id, p.username());
     }
 
@@ -327,21 +410,45 @@ class JdbcStaffUsers implements StaffUsers {
             db.sql("""
                     update staff_user set password_hash = :hash, must_change_password = true, failed_logins = 0,
                            locked_until = null where user_id = :id
-                    """).param("hash", encoder.encode(password)).param("id", p.userId()).update();
-            audit.recordAs(actor, actorOrgPath, "user.resetPassword", AuditLog.Outcome.OK, "user", before.username(),
-                    describe(before), describe(find(p.userId(), OrgScope.everything()).get()));
+                    """)
+                    .param("hash", encoder.encode(password))
+                    .param("id", p.userId())
+                    .update();
+            audit.recordAs(
+                    actor,
+                    actorOrgPath,
+                    "user.resetPassword",
+                    AuditLog.Outcome.OK,
+                    "user",
+                    before.username(),
+                    describe(before),
+                    describe(find(p.userId(), OrgScope.everything()).get()));
             return new UserChange.PasswordReset(p.userId(), before.username(), password);
         }
         GrantProposal.Access a = p.access();
         db.sql("""
                 update staff_user set display_name = :name, org_id = :org, data_scope = :scope, enabled = :enabled
                  where user_id = :id
-                """).param("name", a.displayName()).param("org", a.orgId()).param("scope", a.dataScope().name())
-                .param("enabled", a.enabled()).param("id", p.userId()).update();
-        db.sql("delete from staff_user_role where user_id = :id").param("id", p.userId()).update();
+                """)
+                .param("name", a.displayName())
+                .param("org", a.orgId())
+                .param("scope", a.dataScope().name())
+                .param("enabled", a.enabled())
+                .param("id", p.userId())
+                .update();
+        db.sql("delete from staff_user_role where user_id = :id")
+                .param("id", p.userId())
+                .update();
         writeRoles(p.userId(), a.roles());
-        audit.recordAs(actor, actorOrgPath, "user.update", AuditLog.Outcome.OK, "user", before.username(),
-                describe(before), describe(find(p.userId(), OrgScope.everything()).get()));
+        audit.recordAs(
+                actor,
+                actorOrgPath,
+                "user.update",
+                AuditLog.Outcome.OK,
+                "user",
+                before.username(),
+                describe(before),
+                describe(find(p.userId(), OrgScope.everything()).get()));
         return new UserChange.Updated(p.userId(), before.username());
     }
 
@@ -355,16 +462,27 @@ class JdbcStaffUsers implements StaffUsers {
                                             must_change_password, failed_logins, enabled, created_at)
                     values (:username, :name, :org, :staff, :scope, :hash, true, 0, true, :now)
                     """)
-                    .param("username", p.username()).param("name", a.displayName()).param("org", a.orgId())
-                    .param("staff", a.staffId()).param("scope", a.dataScope().name())
-                    .param("hash", encoder.encode(password)).param("now", OffsetDateTime.now(clock))
+                    .param("username", p.username())
+                    .param("name", a.displayName())
+                    .param("org", a.orgId())
+                    .param("staff", a.staffId())
+                    .param("scope", a.dataScope().name())
+                    .param("hash", encoder.encode(password))
+                    .param("now", OffsetDateTime.now(clock))
                     .update(keys, "user_id");
         } catch (DuplicateKeyException taken) {
             throw new Rejected("username", "user.rejected.exists", p.username());
         }
         long id = keys.getKeyAs(Number.class).longValue();
         writeRoles(id, a.roles());
-        audit.recordAs(actor, actorOrgPath, "user.create", AuditLog.Outcome.OK, "user", p.username(), null,
+        audit.recordAs(
+                actor,
+                actorOrgPath,
+                "user.create",
+                AuditLog.Outcome.OK,
+                "user",
+                p.username(),
+                null,
                 describe(find(id, OrgScope.everything()).get()));
         return new UserChange.Created(id, p.username(), password);
     }
@@ -377,7 +495,14 @@ class JdbcStaffUsers implements StaffUsers {
         try {
             return tx.execute(s -> work.get());
         } catch (Rejected r) {
-            audit.recordAs(grantor.name(), grantor.orgPath(), action, AuditLog.Outcome.DENIED, "user", target, null,
+            audit.recordAs(
+                    grantor.name(),
+                    grantor.orgPath(),
+                    action,
+                    AuditLog.Outcome.DENIED,
+                    "user",
+                    target,
+                    null,
                     Map.of("field", r.field(), "reason", r.code()));
             throw r;
         }
@@ -387,14 +512,16 @@ class JdbcStaffUsers implements StaffUsers {
      * The rule of every grant: nobody gives a role they may not give ({@link #mayGrant}), a scope or an org beyond
      * their own reach, and nobody gives themselves a role they do not hold yet.
      */
-    private static void checkGrant(Grantor grantor, @Nullable StaffUser before, Org org, Set<Role> roles,
-            DataScope scope) {
+    private static void checkGrant(
+            Grantor grantor, @Nullable StaffUser before, Org org, Set<Role> roles, DataScope scope) {
         for (Role role : roles) {
             if (!GrantRules.mayGrant(grantor, role)) {
                 throw new Refused("roles", "user.refused.role", role.name());
             }
         }
-        if (before != null && GrantRules.self(grantor, before) && !before.roles().containsAll(roles)) {
+        if (before != null
+                && GrantRules.self(grantor, before)
+                && !before.roles().containsAll(roles)) {
             throw new Refused("roles", "user.refused.ownRoles");
         }
         if (!grantor.reach().contains(org.path(), scope)) {
@@ -411,11 +538,18 @@ class JdbcStaffUsers implements StaffUsers {
                 continue;
             }
             List<StaffUser> linked = db.sql(SELECT + " where u.staff_id = :staff and u.enabled = true")
-                    .param("staff", row.staffId()).query(JdbcStaffUsers::map).list();
+                    .param("staff", row.staffId())
+                    .query(JdbcStaffUsers::map)
+                    .list();
             for (StaffUser before : linked) {
-                db.sql("update staff_user set enabled = false where user_id = :id").param("id", before.userId())
+                db.sql("update staff_user set enabled = false where user_id = :id")
+                        .param("id", before.userId())
                         .update();
-                audit.record("user.followCore", "user", before.username(), describe(before),
+                audit.record(
+                        "user.followCore",
+                        "user",
+                        before.username(),
+                        describe(before),
                         describe(find(before.userId(), OrgScope.everything()).get()));
                 changed++;
             }
@@ -427,8 +561,10 @@ class JdbcStaffUsers implements StaffUsers {
     @Override
     public void changeOwnPassword(String username, String current, String next, String repeat) {
         StaffUser user = findByUsername(username).orElseThrow(() -> new Rejected("username", "user.rejected.unknown"));
-        String hash = db.sql("select password_hash from staff_user where user_id = :id").param("id", user.userId())
-                .query(String.class).single();
+        String hash = db.sql("select password_hash from staff_user where user_id = :id")
+                .param("id", user.userId())
+                .query(String.class)
+                .single();
         if (!encoder.matches(current == null ? "" : current, hash)) {
             throw new Rejected("current", "password.rejected.current");
         }
@@ -439,9 +575,13 @@ class JdbcStaffUsers implements StaffUsers {
         db.sql("""
                 update staff_user set password_hash = :hash, must_change_password = false,
                        password_changed_at = :now where username = :u
-                """).param("hash", encoder.encode(next)).param("now", OffsetDateTime.now(clock))
-                .param("u", username).update();
-        audit.recordAs(username, user.orgPath(), "user.changePassword", AuditLog.Outcome.OK, "user", username, null, null);
+                """)
+                .param("hash", encoder.encode(next))
+                .param("now", OffsetDateTime.now(clock))
+                .param("u", username)
+                .update();
+        audit.recordAs(
+                username, user.orgPath(), "user.changePassword", AuditLog.Outcome.OK, "user", username, null, null);
     }
 
     @Transactional
@@ -457,7 +597,10 @@ class JdbcStaffUsers implements StaffUsers {
         db.sql("""
                 update staff_user set locked_until = :until
                  where username = :u and failed_logins >= :max and locked_until is null
-                """).param("until", now.plus(LOCK_DURATION)).param("u", username).param("max", MAX_FAILED_LOGINS)
+                """)
+                .param("until", now.plus(LOCK_DURATION))
+                .param("u", username)
+                .param("max", MAX_FAILED_LOGINS)
                 .update();
     }
 
@@ -465,7 +608,8 @@ class JdbcStaffUsers implements StaffUsers {
     @Override
     public void loginSucceeded(String username) {
         db.sql("update staff_user set failed_logins = 0, locked_until = null where username = :u")
-                .param("u", username).update();
+                .param("u", username)
+                .update();
     }
 
     @Override
@@ -482,8 +626,10 @@ class JdbcStaffUsers implements StaffUsers {
 
     private void writeRoles(long userId, Set<Role> roles) {
         for (Role role : roles) {
-            db.sql("insert into staff_user_role (user_id, role) values (:id, :role)").param("id", userId)
-                    .param("role", role.name()).update();
+            db.sql("insert into staff_user_role (user_id, role) values (:id, :role)")
+                    .param("id", userId)
+                    .param("role", role.name())
+                    .update();
         }
     }
 
@@ -506,11 +652,21 @@ class JdbcStaffUsers implements StaffUsers {
 
     private static StaffUser map(ResultSet rs, int row) throws SQLException {
         Set<Role> roles = roles(rs.getString("roles"));
-        return new StaffUser(rs.getLong("user_id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getString("org_id"), rs.getString("org_name"), rs.getString("org_path"), rs.getString("staff_id"),
-                roles, DataScope.valueOf(rs.getString("data_scope")), rs.getBoolean("enabled"),
-                rs.getBoolean("must_change_password"), rs.getInt("failed_logins"),
-                rs.getObject("locked_until", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class));
+        return new StaffUser(
+                rs.getLong("user_id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getString("org_id"),
+                rs.getString("org_name"),
+                rs.getString("org_path"),
+                rs.getString("staff_id"),
+                roles,
+                DataScope.valueOf(rs.getString("data_scope")),
+                rs.getBoolean("enabled"),
+                rs.getBoolean("must_change_password"),
+                rs.getInt("failed_logins"),
+                rs.getObject("locked_until", OffsetDateTime.class),
+                rs.getObject("created_at", OffsetDateTime.class));
     }
 
     private static String blankToNull(String s) {
@@ -527,13 +683,27 @@ class JdbcStaffUsers implements StaffUsers {
         long id = rs.getLong("user_id");
         Long userId = rs.wasNull() ? null : id;
         String scope = rs.getString("data_scope");
-        GrantProposal.Access access = scope == null ? null : new GrantProposal.Access(rs.getString("display_name"),
-                rs.getString("org_id"), rs.getString("staff_id"), roles(rs.getString("roles")),
-                DataScope.valueOf(scope), rs.getBoolean("enabled"));
-        return new GrantProposal(rs.getLong("proposal_id"), GrantProposal.Kind.valueOf(rs.getString("kind")), userId,
-                rs.getString("username"), access, rs.getString("status"), rs.getString("maker"),
-                rs.getObject("made_at", OffsetDateTime.class), rs.getString("checker"),
-                rs.getObject("checked_at", OffsetDateTime.class), rs.getString("outcome"));
+        GrantProposal.Access access = scope == null
+                ? null
+                : new GrantProposal.Access(
+                        rs.getString("display_name"),
+                        rs.getString("org_id"),
+                        rs.getString("staff_id"),
+                        roles(rs.getString("roles")),
+                        DataScope.valueOf(scope),
+                        rs.getBoolean("enabled"));
+        return new GrantProposal(
+                rs.getLong("proposal_id"),
+                GrantProposal.Kind.valueOf(rs.getString("kind")),
+                userId,
+                rs.getString("username"),
+                access,
+                rs.getString("status"),
+                rs.getString("maker"),
+                rs.getObject("made_at", OffsetDateTime.class),
+                rs.getString("checker"),
+                rs.getObject("checked_at", OffsetDateTime.class),
+                rs.getString("outcome"));
     }
 
     static Map<String, Object> describe(GrantProposal p) {

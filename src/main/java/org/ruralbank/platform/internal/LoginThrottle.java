@@ -27,8 +27,7 @@ class LoginThrottle {
     private static final int SWEEP_ABOVE = 10_000;
 
     /** A source alone ({@code username == null}) or a source trying one user name. */
-    private record Key(String source, String username) {
-    }
+    private record Key(String source, String username) {}
 
     private final Clock clock;
     private final Map<Key, Deque<Instant>> failures = new ConcurrentHashMap<>();

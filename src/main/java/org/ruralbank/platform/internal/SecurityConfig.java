@@ -34,8 +34,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -55,8 +55,8 @@ class SecurityConfig {
     private static final Set<String> ALWAYS_ALLOWED = Set.of("/password", "/logout", "/lang");
 
     /** Staff whose data scope is the whole bank: the rule of {@link WholeBankPages}. */
-    private static final AuthorizationManager<RequestAuthorizationContext> WHOLE_BANK = (authentication, context) ->
-            new AuthorizationDecision(authentication.get() != null
+    private static final AuthorizationManager<RequestAuthorizationContext> WHOLE_BANK =
+            (authentication, context) -> new AuthorizationDecision(authentication.get() != null
                     && authentication.get().getPrincipal() instanceof StaffPrincipal.Holder holder
                     && WholeBankPages.reachableBy(holder.staff()));
 
@@ -65,8 +65,13 @@ class SecurityConfig {
         AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
         return (request, response, denied) -> {
             if (CurrentStaff.find().isPresent()) {
-                String path = request.getRequestURI().substring(request.getContextPath().length());
-                audit.record("access.refused", "page", request.getMethod() + " " + path, null,
+                String path = request.getRequestURI()
+                        .substring(request.getContextPath().length());
+                audit.record(
+                        "access.refused",
+                        "page",
+                        request.getMethod() + " " + path,
+                        null,
                         Map.of("reason", denied.getClass().getSimpleName()));
             }
             forbidden.handle(request, response, denied);
@@ -107,7 +112,7 @@ class SecurityConfig {
             }
         };
         provider.setPasswordEncoder(encoder);
-        provider.setPreAuthenticationChecks(account -> { });
+        provider.setPreAuthenticationChecks(account -> {});
         provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return provider;
     }
@@ -121,27 +126,44 @@ class SecurityConfig {
 
     private static String source(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
-                ? d.getRemoteAddress() : "unknown";
+                ? d.getRemoteAddress()
+                : "unknown";
     }
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, StaffUsers users, AuditLog audit, LoginThrottle throttle)
             throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").access(AuthorizationManagers.allOf(
+        http.authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login",
+                                "/webjars/**",
+                                "/assets/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/health",
+                                "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasRole(Role.ADMIN.name()), WHOLE_BANK))
-                        .requestMatchers(WholeBankPages.PATTERNS.toArray(String[]::new)).access(WHOLE_BANK)
-                        .anyRequest().authenticated())
+                        .requestMatchers(WholeBankPages.PATTERNS.toArray(String[]::new))
+                        .access(WHOLE_BANK)
+                        .anyRequest()
+                        .authenticated())
                 .exceptionHandling(e -> e.accessDeniedHandler(refusalsAudited(audit)))
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler((request, response, auth) -> {
                             StaffAccount account = (StaffAccount) auth.getPrincipal();
                             users.loginSucceeded(account.getUsername());
                             throttle.succeeded(request.getRemoteAddr(), account.getUsername());
-                            audit.recordAs(account.getUsername(), account.staff().orgPath(), "login",
-                                    AuditLog.Outcome.OK, "user", account.getUsername(), null, null);
+                            audit.recordAs(
+                                    account.getUsername(),
+                                    account.staff().orgPath(),
+                                    "login",
+                                    AuditLog.Outcome.OK,
+                                    "user",
+                                    account.getUsername(),
+                                    null,
+                                    null);
                             if (account.mustChangePassword()) {
                                 request.getSession().setAttribute(MUST_CHANGE_PASSWORD, Boolean.TRUE);
                                 response.sendRedirect(request.getContextPath() + "/password");
@@ -156,19 +178,27 @@ class SecurityConfig {
                                     users.loginFailed(username);
                                     throttle.failed(request.getRemoteAddr(), username);
                                 }
-                                audit.recordAs(username, null, "login", AuditLog.Outcome.FAILED, "user", username,
-                                        null, java.util.Map.of("reason", ex.getClass().getSimpleName()));
+                                audit.recordAs(
+                                        username,
+                                        null,
+                                        "login",
+                                        AuditLog.Outcome.FAILED,
+                                        "user",
+                                        username,
+                                        null,
+                                        java.util.Map.of("reason", ex.getClass().getSimpleName()));
                             }
                             // one answer for all: wrong password, unknown name, locked, disabled, throttled
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         })
                         .permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .logout(l ->
+                        l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                                + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
-                                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                .headers(h -> h.contentSecurityPolicy(
+                                c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                        + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
+                                        + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()))
                 .addFilterAfter(new OneTimePasswordGate(), AuthorizationFilter.class)
@@ -182,9 +212,13 @@ class SecurityConfig {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             var session = request.getSession(false);
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (session != null && session.getAttribute(MUST_CHANGE_PASSWORD) != null
-                    && !ALWAYS_ALLOWED.contains(path) && !path.startsWith("/webjars/") && !path.startsWith("/assets/")) {
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            if (session != null
+                    && session.getAttribute(MUST_CHANGE_PASSWORD) != null
+                    && !ALWAYS_ALLOWED.contains(path)
+                    && !path.startsWith("/webjars/")
+                    && !path.startsWith("/assets/")) {
                 response.sendRedirect(request.getContextPath() + "/password");
                 return;
             }
@@ -199,8 +233,10 @@ class SecurityConfig {
                 throws ServletException, IOException {
             String method = request.getMethod();
             boolean mutating = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (mutating && !ALWAYS_ALLOWED.contains(path)
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            if (mutating
+                    && !ALWAYS_ALLOWED.contains(path)
                     && CurrentStaff.find().map(s -> s.has(Role.AUDITOR)).orElse(false)) {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN);
                 return;

@@ -20,8 +20,8 @@ final class StaffAccount implements UserDetails, CredentialsContainer, StaffPrin
     private final boolean mustChangePassword;
     private String passwordHash;
 
-    StaffAccount(StaffPrincipal staff, String passwordHash, boolean enabled, boolean locked,
-            boolean mustChangePassword) {
+    StaffAccount(
+            StaffPrincipal staff, String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword) {
         this.staff = staff;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
@@ -40,7 +40,10 @@ final class StaffAccount implements UserDetails, CredentialsContainer, StaffPrin
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return staff.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList();
+        return staff.roles().stream()
+                .map(Role::authority)
+                .map(SimpleGrantedAuthority::new)
+                .toList();
     }
 
     @Override

@@ -27,13 +27,21 @@ class StaffAccounts implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        StaffUser u = users.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
-        String hash = db.sql("select password_hash from staff_user where user_id = :id").param("id", u.userId())
-                .query(String.class).single();
-        StaffPrincipal principal = new StaffPrincipal(u.userId(), u.username(), u.displayName(), u.orgId(),
-                u.orgPath(), u.staffId(), u.roles(), u.dataScope());
-        return new StaffAccount(principal, hash, u.enabled(), u.lockedAt(OffsetDateTime.now(clock)),
-                u.mustChangePassword());
+        StaffUser u = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        String hash = db.sql("select password_hash from staff_user where user_id = :id")
+                .param("id", u.userId())
+                .query(String.class)
+                .single();
+        StaffPrincipal principal = new StaffPrincipal(
+                u.userId(),
+                u.username(),
+                u.displayName(),
+                u.orgId(),
+                u.orgPath(),
+                u.staffId(),
+                u.roles(),
+                u.dataScope());
+        return new StaffAccount(
+                principal, hash, u.enabled(), u.lockedAt(OffsetDateTime.now(clock)), u.mustChangePassword());
     }
 }

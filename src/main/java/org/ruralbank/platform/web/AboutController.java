@@ -32,7 +32,8 @@ class AboutController {
         model.addAttribute("home", env.getProperty("ruralbank.home", "./data"));
         try (Connection c = dataSource.getConnection()) {
             var meta = c.getMetaData();
-            model.addAttribute("operationalStore", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
+            model.addAttribute(
+                    "operationalStore", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
             // the URL without credentials (none are ever in it) tells which database file or server is used
             model.addAttribute("operationalUrl", meta.getURL());
         }

@@ -32,10 +32,14 @@ class AuditController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+    String list(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            Model model) {
         int[] p = PageOf.clamp(page, size);
         AuditEvents.Filter filter = new AuditEvents.Filter(actor, action, from, to);
         model.addAttribute("filter", filter);
@@ -44,19 +48,40 @@ class AuditController {
     }
 
     @GetMapping("/export")
-    void export(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+    void export(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            HttpServletResponse response) throws IOException {
+            HttpServletResponse response)
+            throws IOException {
         AuditEvents.Filter filter = new AuditEvents.Filter(actor, action, from, to);
         Download.xlsx(response, "audit");
-        Spreadsheets.write(response.getOutputStream(), texts.get("menu.system.audit"),
-                List.of("#", texts.get("audit.time"), texts.get("audit.actor"), texts.get("audit.action"), texts.get("audit.target"),
-                        texts.get("audit.outcome"), texts.get("audit.before"), texts.get("audit.after"), texts.get("audit.address")),
-                sink -> events.forEach(CurrentStaff.get().scope(), filter, e -> sink.accept(Arrays.asList(e.id(),
-                        e.occurredAt(), e.actor(), e.action(),
-                        e.targetType() == null ? null : e.targetType() + ":" + e.targetId(), e.outcome(),
-                        e.before(), e.after(), e.remoteAddr()))));
+        Spreadsheets.write(
+                response.getOutputStream(),
+                texts.get("menu.system.audit"),
+                List.of(
+                        "#",
+                        texts.get("audit.time"),
+                        texts.get("audit.actor"),
+                        texts.get("audit.action"),
+                        texts.get("audit.target"),
+                        texts.get("audit.outcome"),
+                        texts.get("audit.before"),
+                        texts.get("audit.after"),
+                        texts.get("audit.address")),
+                sink -> events.forEach(
+                        CurrentStaff.get().scope(),
+                        filter,
+                        e -> sink.accept(Arrays.asList(
+                                e.id(),
+                                e.occurredAt(),
+                                e.actor(),
+                                e.action(),
+                                e.targetType() == null ? null : e.targetType() + ":" + e.targetId(),
+                                e.outcome(),
+                                e.before(),
+                                e.after(),
+                                e.remoteAddr()))));
     }
-
 }

@@ -40,26 +40,43 @@ class OrgsController {
     void export(HttpServletResponse response) throws IOException {
         List<Org> rows = orgs.list(CurrentStaff.get().scope());
         Download.xlsx(response, "orgs");
-        Spreadsheets.write(response.getOutputStream(), texts.get("menu.system.orgs"),
-                List.of(texts.get("org.id"), texts.get("org.name"), texts.get("org.level"), texts.get("org.parent"), texts.get("org.town"),
-                        texts.get("org.status"), texts.get("org.source")),
-                sink -> rows.forEach(o -> sink.accept(java.util.Arrays.asList(o.orgId(), o.name(),
-                        texts.get("org.level." + o.level()), o.parentOrgId(), o.townName(),
-                        texts.get(o.open() ? "org.status.open" : "org.status.closed"), o.source()))));
+        Spreadsheets.write(
+                response.getOutputStream(),
+                texts.get("menu.system.orgs"),
+                List.of(
+                        texts.get("org.id"),
+                        texts.get("org.name"),
+                        texts.get("org.level"),
+                        texts.get("org.parent"),
+                        texts.get("org.town"),
+                        texts.get("org.status"),
+                        texts.get("org.source")),
+                sink -> rows.forEach(o -> sink.accept(java.util.Arrays.asList(
+                        o.orgId(),
+                        o.name(),
+                        texts.get("org.level." + o.level()),
+                        o.parentOrgId(),
+                        o.townName(),
+                        texts.get(o.open() ? "org.status.open" : "org.status.closed"),
+                        o.source()))));
     }
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    String create(@RequestParam(required = false) String orgId, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String parentOrgId, @RequestParam(required = false) String townName,
-            Model model, RedirectAttributes redirect) {
+    String create(
+            @RequestParam(required = false) String orgId,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String parentOrgId,
+            @RequestParam(required = false) String townName,
+            Model model,
+            RedirectAttributes redirect) {
         try {
-            if (parentOrgId != null && !parentOrgId.isBlank()
+            if (parentOrgId != null
+                    && !parentOrgId.isBlank()
                     && orgs.find(parentOrgId, CurrentStaff.get().scope()).isEmpty()) {
                 throw new Rejected("parentOrgId", "org.rejected.noParent", parentOrgId);
             }
-            orgs.create(orgId == null ? null : orgId.trim(), name == null ? null : name.trim(), parentOrgId,
-                    townName);
+            orgs.create(orgId == null ? null : orgId.trim(), name == null ? null : name.trim(), parentOrgId, townName);
             redirect.addFlashAttribute("saved", true);
             return "redirect:/orgs";
         } catch (Rejected r) {
@@ -67,5 +84,4 @@ class OrgsController {
             return tree(model);
         }
     }
-
 }

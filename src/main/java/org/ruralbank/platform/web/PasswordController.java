@@ -27,8 +27,12 @@ class PasswordController {
     }
 
     @PostMapping("/password")
-    String change(@RequestParam(required = false) String current, @RequestParam(required = false) String next,
-            @RequestParam(required = false) String repeat, HttpSession session, Model model) {
+    String change(
+            @RequestParam(required = false) String current,
+            @RequestParam(required = false) String next,
+            @RequestParam(required = false) String repeat,
+            HttpSession session,
+            Model model) {
         try {
             users.changeOwnPassword(CurrentStaff.get().username(), current, next, repeat);
         } catch (Rejected r) {

@@ -17,8 +17,8 @@ class PlatformMenu {
 
     @Bean
     MenuEntry usersMenu() {
-        return new MenuEntry("menu.system", "menu.system.users", "/users",
-                Set.of(Role.ADMIN, Role.AUDITOR, Role.BRANCH_HEAD), 900);
+        return new MenuEntry(
+                "menu.system", "menu.system.users", "/users", Set.of(Role.ADMIN, Role.AUDITOR, Role.BRANCH_HEAD), 900);
     }
 
     @Bean

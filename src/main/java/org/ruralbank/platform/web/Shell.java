@@ -19,7 +19,8 @@ class Shell {
     private final List<MenuEntry> menu;
 
     Shell(List<MenuEntry> menu) {
-        this.menu = menu.stream().sorted(Comparator.comparingInt(MenuEntry::order)).toList();
+        this.menu =
+                menu.stream().sorted(Comparator.comparingInt(MenuEntry::order)).toList();
     }
 
     @ModelAttribute("staff")
@@ -31,8 +32,11 @@ class Shell {
     @ModelAttribute("menu")
     Map<String, List<MenuEntry>> menu() {
         Map<String, List<MenuEntry>> sections = new LinkedHashMap<>();
-        CurrentStaff.find().ifPresent(staff -> menu.stream().filter(e -> e.visibleTo(staff)).forEach(e ->
-                sections.computeIfAbsent(e.section(), k -> new java.util.ArrayList<>()).add(e)));
+        CurrentStaff.find()
+                .ifPresent(staff -> menu.stream()
+                        .filter(e -> e.visibleTo(staff))
+                        .forEach(e -> sections.computeIfAbsent(e.section(), k -> new java.util.ArrayList<>())
+                                .add(e)));
         return sections;
     }
 

@@ -51,8 +51,11 @@ class UsersController {
 
     @GetMapping
     @PreAuthorize(READERS)
-    String list(@RequestParam(required = false) String kw, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, Model model) {
+    String list(
+            @RequestParam(required = false) String kw,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            Model model) {
         int[] p = org.ruralbank.platform.PageOf.clamp(page, size);
         model.addAttribute("kw", kw);
         model.addAttribute("result", users.search(scope(), kw, p[0], p[1]));
@@ -65,12 +68,25 @@ class UsersController {
     void export(@RequestParam(required = false) String kw, HttpServletResponse response) throws IOException {
         List<StaffUser> rows = users.all(scope(), kw);
         Download.xlsx(response, "users");
-        Spreadsheets.write(response.getOutputStream(), texts.get("menu.system.users"),
-                List.of(texts.get("user.username"), texts.get("user.displayName"), texts.get("user.org"), texts.get("user.roles"),
-                        texts.get("user.dataScope"), texts.get("user.state"), texts.get("user.createdAt")),
-                sink -> rows.forEach(u -> sink.accept(List.of(u.username(), u.displayName(),
-                        u.orgId() + " " + u.orgName(), roles(u.roles()), texts.get("scope." + u.dataScope()),
-                        texts.get("user.state." + state(u)), u.createdAt()))));
+        Spreadsheets.write(
+                response.getOutputStream(),
+                texts.get("menu.system.users"),
+                List.of(
+                        texts.get("user.username"),
+                        texts.get("user.displayName"),
+                        texts.get("user.org"),
+                        texts.get("user.roles"),
+                        texts.get("user.dataScope"),
+                        texts.get("user.state"),
+                        texts.get("user.createdAt")),
+                sink -> rows.forEach(u -> sink.accept(List.of(
+                        u.username(),
+                        u.displayName(),
+                        u.orgId() + " " + u.orgName(),
+                        roles(u.roles()),
+                        texts.get("scope." + u.dataScope()),
+                        texts.get("user.state." + state(u)),
+                        u.createdAt()))));
     }
 
     @GetMapping("/{id}")
@@ -90,13 +106,22 @@ class UsersController {
 
     @PostMapping
     @PreAuthorize(MANAGERS)
-    String create(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
-            @RequestParam(required = false) String orgId, @RequestParam(required = false) String staffId,
-            @RequestParam(required = false) Set<Role> roles, @RequestParam(required = false) DataScope dataScope,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String create(
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) String orgId,
+            @RequestParam(required = false) String staffId,
+            @RequestParam(required = false) Set<Role> roles,
+            @RequestParam(required = false) DataScope dataScope,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
-            done(users.create(new NewStaffUser(username, displayName, orgId, staffId, roleSet(roles), dataScope),
-                    grantor()), redirect);
+            done(
+                    users.create(
+                            new NewStaffUser(username, displayName, orgId, staffId, roleSet(roles), dataScope),
+                            grantor()),
+                    redirect);
             return "redirect:/users";
         } catch (Rejected r) {
             refused(r, model, response);
@@ -108,10 +133,16 @@ class UsersController {
 
     @PostMapping("/{id}")
     @PreAuthorize(MANAGERS)
-    String update(@PathVariable long id, @RequestParam(required = false) String displayName,
-            @RequestParam(required = false) String orgId, @RequestParam(required = false) Set<Role> roles,
-            @RequestParam(required = false) DataScope dataScope, @RequestParam(defaultValue = "false") boolean enabled,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) String orgId,
+            @RequestParam(required = false) Set<Role> roles,
+            @RequestParam(required = false) DataScope dataScope,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             done(users.update(id, displayName, orgId, roleSet(roles), dataScope, enabled, grantor()), redirect);
             return "redirect:/users/" + id;
@@ -122,8 +153,8 @@ class UsersController {
 
     @PostMapping("/{id}/reset-password")
     @PreAuthorize(MANAGERS)
-    String resetPassword(@PathVariable long id, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String resetPassword(
+            @PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             done(users.resetPassword(id, grantor()), redirect);
             return "redirect:/users/" + id;
@@ -159,8 +190,12 @@ class UsersController {
 
     @PostMapping("/proposals/{id}/reject")
     @PreAuthorize(MANAGERS)
-    String reject(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String reject(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             users.reject(id, reason, CurrentStaff.get());
             redirect.addFlashAttribute("saved", true);
@@ -190,8 +225,8 @@ class UsersController {
         if (r instanceof NotFound nf) {
             throw nf;
         }
-        response.setStatus(r instanceof Refused ? HttpServletResponse.SC_FORBIDDEN
-                : HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(
+                r instanceof Refused ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("error", r);
     }
 
@@ -208,10 +243,16 @@ class UsersController {
     private void formOptions(Model model) {
         Grantor grantor = grantor();
         model.addAttribute("orgs", orgs.list(scope()));
-        model.addAttribute("allRoles", Arrays.stream(Role.values()).filter(r -> GrantRules.mayGrant(grantor, r))
-                .toList());
-        model.addAttribute("allScopes", Arrays.stream(DataScope.values())
-                .filter(d -> d != DataScope.ALL || grantor.wholeBank()).toList());
+        model.addAttribute(
+                "allRoles",
+                Arrays.stream(Role.values())
+                        .filter(r -> GrantRules.mayGrant(grantor, r))
+                        .toList());
+        model.addAttribute(
+                "allScopes",
+                Arrays.stream(DataScope.values())
+                        .filter(d -> d != DataScope.ALL || grantor.wholeBank())
+                        .toList());
     }
 
     static String state(StaffUser u) {
@@ -227,7 +268,6 @@ class UsersController {
     private String roles(Set<Role> roles) {
         return String.join("、", roles.stream().map(r -> texts.get("role." + r)).toList());
     }
-
 
     private static OrgScope scope() {
         return CurrentStaff.get().scope();

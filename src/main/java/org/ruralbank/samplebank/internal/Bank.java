@@ -50,11 +50,13 @@ final class Bank {
     final int banks;
     /** Volume factor: banks × profile scale × --scale. */
     final double volume;
+
     final boolean utf8;
     /** The first business date generated. */
     int startDay;
     /** The last business date generated, or startDay-1. */
     int lastDay;
+
     int lastVersion;
     long goldenCard;
     int pensionMonths;
@@ -205,8 +207,16 @@ final class Bank {
     }
 
     /** Opens an account; {@code cust} is a person index, or -(company+1). */
-    int addAccount(int cust, byte product, byte kind, int org, int openDay, int termMonths, long target,
-            long balance, byte status) {
+    int addAccount(
+            int cust,
+            byte product,
+            byte kind,
+            int org,
+            int openDay,
+            int termMonths,
+            long target,
+            long balance,
+            byte status) {
         aCust.add(cust);
         aProduct.add(product);
         aKind.add(kind);
@@ -319,8 +329,8 @@ final class Bank {
             addCompany(open);
             boolean gov = c < 3 * banks;
             long target = gov ? 0 : Math.round(40_000_000 * Rng.lognormalFactor(r, 1.2));
-            int acct = addAccount(-c - 1, CUR, gov ? K_GOV : K_COMPANY, companyOrg(c), open, 0, target,
-                    target, (byte) 'N');
+            int acct = addAccount(
+                    -c - 1, CUR, gov ? K_GOV : K_COMPANY, companyOrg(c), open, 0, target, target, (byte) 'N');
             cAcct.set(c, acct);
         }
         // cards: every pensioner has one, the rest drawn from the other persons (selection sampling, exact count)
@@ -352,8 +362,9 @@ final class Bank {
                 int term = new int[] {3, 6, 12, 12, 24, 36, 60}[r.nextInt(7)];
                 int open = ref - r.nextInt(term * 30);
                 long amount = Math.round(6_000_000 * Rng.lognormalFactor(r, 1.0)) / 100 * 100;
-                addAccount(p, r.nextDouble() < 0.05 ? NTC : FIX, K_FIXED, personOrg(p), open, term, amount, amount,
-                        (byte) 'N');
+                addAccount(
+                        p, r.nextDouble() < 0.05 ? NTC : FIX, K_FIXED, personOrg(p), open, term, amount, amount, (byte)
+                                'N');
             }
         }
         for (int i = 0; i < scaled(Figures.MERCHANTS_AT_START, 1); i++) {
@@ -400,8 +411,14 @@ final class Bank {
         byte product = (byte) (r.nextDouble() < 0.12 ? 2 : citizenCards(day) && r.nextDouble() < 0.10 ? 1 : 0);
         double s = r.nextDouble();
         byte status = (byte) (s < 0.03 ? 'U' : s < 0.035 ? 'L' : 'N');
-        int card = addCard(acct, issueDay, status, product, (byte) (chip ? 'I' : 'M'),
-                status == 'U' ? NONE : issueDay + (issueDay > refDay ? 0 : r.nextInt(3)), NONE);
+        int card = addCard(
+                acct,
+                issueDay,
+                status,
+                product,
+                (byte) (chip ? 'I' : 'M'),
+                status == 'U' ? NONE : issueDay + (issueDay > refDay ? 0 : r.nextInt(3)),
+                NONE);
         pCards.set(p, Math.min(100, pCards.get(p) + 1));
         if (pCardAcct.get(p) < 0) {
             pCardAcct.set(p, acct);
@@ -471,9 +488,11 @@ final class Bank {
                     if (cEb.get(c) == 0) {
                         cEb.set(c, 1);
                         boolean raised = r.nextDouble() < 0.15;
-                        long single = raised ? Figures.CNET_SINGLE_DEFAULT_FEN * (2 + r.nextInt(9))
+                        long single = raised
+                                ? Figures.CNET_SINGLE_DEFAULT_FEN * (2 + r.nextInt(9))
                                 : Figures.CNET_SINGLE_DEFAULT_FEN;
-                        long daily = raised ? Math.min(Figures.CNET_DAILY_CAP_FEN, single * 5 / 2)
+                        long daily = raised
+                                ? Math.min(Figures.CNET_DAILY_CAP_FEN, single * 5 / 2)
                                 : Figures.CNET_DAILY_DEFAULT_FEN;
                         int sign = initial ? day - r.nextInt(1500) : day;
                         addEbUser(-c - 1, type, sign, cAcct.get(c), companyOrg(c), single, daily);
@@ -508,7 +527,8 @@ final class Bank {
                     {
                         def.setLevel(java.util.zip.Deflater.BEST_SPEED);
                     }
-                }, 1 << 16))) {
+                },
+                1 << 16))) {
             out.writeInt(FORMAT);
             out.writeLong(seed);
             out.writeInt(banks);
@@ -534,8 +554,8 @@ final class Bank {
     }
 
     static Bank load(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                new GZIPInputStream(Files.newInputStream(file), 1 << 16), 1 << 16))) {
+        try (DataInputStream in = new DataInputStream(
+                new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file), 1 << 16), 1 << 16))) {
             int format = in.readInt();
             if (format != FORMAT) {
                 throw new IOException(file + " was written by another version of the generator (format " + format
@@ -562,10 +582,69 @@ final class Bank {
     }
 
     private Object[] columns() {
-        return new Object[] {pOpen, pVersion, pCards, pEb, pCardAcct, cOpen, cVersion, cEb, cAcct, aCust, aProduct,
-            aKind, aOrg, aOpen, aTerm, aBal, aTarget, aStatus, aClose, kAcct, kIssue, kStatus, kProduct, kMedium,
-            kActivate, kReplaced, kOrg, lCust, lProduct, lAmount, lStart, lMaturity, lStatus, lBal, lOvdPrin, lOvdInt,
-            lDueSince, lSettle, lOrg, lTrouble, lGuarantee, eCust, eType, eSign, eAcct, eOrg, eSingle, eDaily, dType,
-            dOrg, dOffsite, dMerchant, dInstall, dStatus, mCust, mAcct, mOrg, mSign, mStatus, mFlags, mMdr, mShop};
+        return new Object[] {
+            pOpen,
+            pVersion,
+            pCards,
+            pEb,
+            pCardAcct,
+            cOpen,
+            cVersion,
+            cEb,
+            cAcct,
+            aCust,
+            aProduct,
+            aKind,
+            aOrg,
+            aOpen,
+            aTerm,
+            aBal,
+            aTarget,
+            aStatus,
+            aClose,
+            kAcct,
+            kIssue,
+            kStatus,
+            kProduct,
+            kMedium,
+            kActivate,
+            kReplaced,
+            kOrg,
+            lCust,
+            lProduct,
+            lAmount,
+            lStart,
+            lMaturity,
+            lStatus,
+            lBal,
+            lOvdPrin,
+            lOvdInt,
+            lDueSince,
+            lSettle,
+            lOrg,
+            lTrouble,
+            lGuarantee,
+            eCust,
+            eType,
+            eSign,
+            eAcct,
+            eOrg,
+            eSingle,
+            eDaily,
+            dType,
+            dOrg,
+            dOffsite,
+            dMerchant,
+            dInstall,
+            dStatus,
+            mCust,
+            mAcct,
+            mOrg,
+            mSign,
+            mStatus,
+            mFlags,
+            mMdr,
+            mShop
+        };
     }
 }

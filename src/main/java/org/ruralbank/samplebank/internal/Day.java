@@ -50,8 +50,15 @@ final class Day {
     private static final String OWN_BIN = "623125";
 
     /** GL subjects: code and name. */
-    static final String[][] SUBJECTS = {{"1301", "各项贷款"}, {"2001", "单位活期存款"}, {"2011", "个人活期存款"},
-        {"2015", "个人定期存款"}, {"5011", "利息支出"}, {"6011", "利息收入"}, {"6021", "手续费及佣金收入"}};
+    static final String[][] SUBJECTS = {
+        {"1301", "各项贷款"},
+        {"2001", "单位活期存款"},
+        {"2011", "个人活期存款"},
+        {"2015", "个人定期存款"},
+        {"5011", "利息支出"},
+        {"6011", "利息收入"},
+        {"6021", "手续费及佣金收入"}
+    };
 
     static final class Ev {
         int time;
@@ -97,6 +104,7 @@ final class Day {
     private int[] cardOfAccount;
     /** Above this many accounts (a province) account numbers are built on use rather than kept for the day. */
     private static final int ACCOUNT_NUMBER_CACHE_LIMIT = 2_000_000;
+
     private String[] acctNos;
     private int txnSeq;
     private int devSeq;
@@ -204,8 +212,14 @@ final class Day {
                     int old = r.nextInt(bank.cards());
                     if (bank.kMedium.get(old) == 'M' && bank.kStatus.get(old) == 'N') {
                         bank.kStatus.set(old, 'C');
-                        bank.addCard(bank.kAcct.get(old), day, (byte) 'N', (byte) bank.kProduct.get(old), (byte) 'I',
-                                day, old);
+                        bank.addCard(
+                                bank.kAcct.get(old),
+                                day,
+                                (byte) 'N',
+                                (byte) bank.kProduct.get(old),
+                                (byte) 'I',
+                                day,
+                                old);
                         break;
                     }
                 }
@@ -226,14 +240,30 @@ final class Day {
             }
         }
         // e-banking sign-ups
-        bank.addEbUsers(Bank.EB_PNET, (int) season.quota(Season.Shape.COUNTER, date, Figures.PNET_NEW * bank.volume),
-                day, r, false);
-        bank.addEbUsers(Bank.EB_CNET, (int) season.quota(Season.Shape.COUNTER, date, Figures.CNET_NEW * bank.volume),
-                day, r, false);
-        bank.addEbUsers(Bank.EB_SMS, (int) season.quota(Season.Shape.COUNTER, date, Figures.SMS_NEW * bank.volume),
-                day, r, false);
-        bank.addEbUsers(Bank.EB_MOB, (int) season.quota(Season.Shape.COUNTER, date, Figures.MOB_NEW * bank.volume),
-                day, r, false);
+        bank.addEbUsers(
+                Bank.EB_PNET,
+                (int) season.quota(Season.Shape.COUNTER, date, Figures.PNET_NEW * bank.volume),
+                day,
+                r,
+                false);
+        bank.addEbUsers(
+                Bank.EB_CNET,
+                (int) season.quota(Season.Shape.COUNTER, date, Figures.CNET_NEW * bank.volume),
+                day,
+                r,
+                false);
+        bank.addEbUsers(
+                Bank.EB_SMS,
+                (int) season.quota(Season.Shape.COUNTER, date, Figures.SMS_NEW * bank.volume),
+                day,
+                r,
+                false);
+        bank.addEbUsers(
+                Bank.EB_MOB,
+                (int) season.quota(Season.Shape.COUNTER, date, Figures.MOB_NEW * bank.volume),
+                day,
+                r,
+                false);
         // merchants, village terminals and this year's self-service devices
         long merchants = season.quota(Season.Shape.COUNTER, date, Figures.NEW_MERCHANTS * bank.volume);
         for (long i = 0; i < merchants; i++) {
@@ -331,8 +361,8 @@ final class Day {
         long nxy = season.amountQuota(Season.Shape.CASH, date, Figures.DEVICE_WDL * v, Figures.WDL_NXY * v);
         for (long i = 0; i < wdl; i++) {
             int issuer = i < other ? 2 : i < other + nxy ? 1 : 0;
-            long amount = Math.min(500_000, Math.max(10_000, Math.round(70_000 * Rng.lognormalFactor(r, 0.8))
-                    / 10_000 * 10_000));
+            long amount = Math.min(
+                    500_000, Math.max(10_000, Math.round(70_000 * Rng.lognormalFactor(r, 0.8)) / 10_000 * 10_000));
             long fee = issuer == 2 ? Figures.FEE_WDL_OTHER_FEN : issuer == 1 ? Figures.FEE_WDL_NXY_FEN : 0;
             device(r, pickWeighted(atms, r, 81), 0, issuer, amount, fee);
         }
@@ -393,8 +423,7 @@ final class Day {
     private int activeCard(SplittableRandom r) {
         for (int tries = 0; tries < 30; tries++) {
             int k = r.nextInt(bank.cards());
-            if (bank.kStatus.get(k) == 'N' && bank.kIssue.get(k) <= day
-                    && bank.aStatus.get(bank.kAcct.get(k)) == 'N') {
+            if (bank.kStatus.get(k) == 'N' && bank.kIssue.get(k) <= day && bank.aStatus.get(bank.kAcct.get(k)) == 'N') {
                 return k;
             }
         }
@@ -415,10 +444,10 @@ final class Day {
             return;
         }
         long count = season.quota(Season.Shape.SHOPPING, date, Figures.POS_TXN * bank.volume);
-        long amountTarget = season.amountQuota(Season.Shape.SHOPPING, date, Figures.POS_TXN * bank.volume,
-                Figures.POS_AMOUNT_FEN * bank.volume);
-        long feeTarget = season.amountQuota(Season.Shape.SHOPPING, date, Figures.POS_TXN * bank.volume,
-                Figures.POS_FEE_FEN * bank.volume);
+        long amountTarget = season.amountQuota(
+                Season.Shape.SHOPPING, date, Figures.POS_TXN * bank.volume, Figures.POS_AMOUNT_FEN * bank.volume);
+        long feeTarget = season.amountQuota(
+                Season.Shape.SHOPPING, date, Figures.POS_TXN * bank.volume, Figures.POS_FEE_FEN * bank.volume);
         List<Ev> made = new ArrayList<>();
         long fixedAmount = 0;
         // suspicious patterns for the risk rules, when the day is big enough to hold them
@@ -428,7 +457,8 @@ final class Day {
             long card = r.nextLong();
             int t = 10 * 3600 + r.nextInt(8 * 3600);
             int n = pattern == 1 ? 3 + r.nextInt(4) : 1 + r.nextInt(2);
-            long base = (pattern == 0 ? new long[] {2_000_000, 3_000_000, 5_000_000}[r.nextInt(3)]
+            long base = (pattern == 0
+                    ? new long[] {2_000_000, 3_000_000, 5_000_000}[r.nextInt(3)]
                     : 500_000 + r.nextInt(500_000));
             for (int i = 0; i < n && fixedAmount + base < amountTarget / 3; i++) {
                 Ev e = ev(POS, pattern == 2 ? 3600 + r.nextInt(4 * 3600) : t + i * (60 + r.nextInt(120)));
@@ -472,7 +502,8 @@ final class Day {
         long remaining = Math.max(0, amountTarget - fixedAmount);
         long assigned = 0;
         for (int i = 0; i < scaled.size(); i++) {
-            long a = i == scaled.size() - 1 ? remaining - assigned
+            long a = i == scaled.size() - 1
+                    ? remaining - assigned
                     : Math.max(100, Math.round(remaining * raw[i] / rawSum));
             a = Math.max(100, a);
             scaled.get(i).amount = a;
@@ -722,7 +753,8 @@ final class Day {
     private static final int[][] DEDUCTION_DAYS = {
         {1, 5}, {1, 8}, {1, 12}, {1, 15}, {1, 19}, {1, 22}, {1, 26}, {2, 10}, {2, 14}, {2, 18}, {2, 22}, {3, 3},
         {3, 7}, {3, 11}, {3, 16}, {3, 19}, {3, 23}, {9, 5}, {9, 10}, {9, 15}, {9, 20}, {9, 25}, {10, 10}, {10, 15},
-        {10, 20}, {10, 25}, {11, 5}, {11, 10}, {11, 15}, {11, 20}, {11, 25}, {12, 5}, {12, 10}, {12, 15}};
+        {10, 20}, {10, 25}, {11, 5}, {11, 10}, {11, 15}, {11, 20}, {11, 25}, {12, 5}, {12, 10}, {12, 15}
+    };
 
     static int deductionIndex(int month, int dom) {
         for (int i = 0; i < DEDUCTION_DAYS.length; i++) {
@@ -783,7 +815,9 @@ final class Day {
         int t = 4 * 3600;
         int i = 0;
         for (int p = 0, n = bank.persons(); p < n; p++) {
-            if (bank.pCardAcct.get(p) < 0 || Rng.unit(seed, 72, p) >= 0.08 || !people.occupation(p).equals("WORKER")) {
+            if (bank.pCardAcct.get(p) < 0
+                    || Rng.unit(seed, 72, p) >= 0.08
+                    || !people.occupation(p).equals("WORKER")) {
                 continue;
             }
             int e = Rng.pick(seed, 71, p, employers);
@@ -846,8 +880,22 @@ final class Day {
 
     private void apply(Ev e) throws IOException {
         switch (e.kind) {
-            case OPEN -> post(e.a, 'C', e.amount, e.time, "CNT", "1001", cardOf(e.a), teller(e.a, e.order),
-                    bank.aOrg.get(e.a), null, null, null, null, "开户存入");
+            case OPEN ->
+                post(
+                        e.a,
+                        'C',
+                        e.amount,
+                        e.time,
+                        "CNT",
+                        "1001",
+                        cardOf(e.a),
+                        teller(e.a, e.order),
+                        bank.aOrg.get(e.a),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "开户存入");
             case VALVE -> valve(e);
             case DEV -> applyDevice(e);
             case POS -> applyPos(e);
@@ -856,23 +904,62 @@ final class Day {
                 Batch b = batches.get(e.a);
                 if (b.payout) {
                     int acct = bank.cAcct.get(b.payer);
-                    post(acct, 'C', b.total, e.time, "OTH", "9002", null, null, bank.aOrg.get(acct), null, null,
-                            null, null, b.type.equals("PAYROLL") ? "货款收入" : "财政资金划入");
+                    post(
+                            acct,
+                            'C',
+                            b.total,
+                            e.time,
+                            "OTH",
+                            "9002",
+                            null,
+                            null,
+                            bank.aOrg.get(acct),
+                            null,
+                            null,
+                            null,
+                            null,
+                            b.type.equals("PAYROLL") ? "货款收入" : "财政资金划入");
                 }
             }
             case DETAIL -> applyDetail(e);
             case BATCH_END -> {
                 Batch b = batches.get(e.a);
                 int acct = bank.cAcct.get(b.payer);
-                post(acct, b.payout ? 'D' : 'C', b.succAmt, e.time, "BAT", b.payout ? "6001" : "6002", null, null,
-                        bank.aOrg.get(acct), null, null, null, null, b.memo + "批量" + (b.payout ? "代发" : "代扣") + "汇总");
+                post(
+                        acct,
+                        b.payout ? 'D' : 'C',
+                        b.succAmt,
+                        e.time,
+                        "BAT",
+                        b.payout ? "6001" : "6002",
+                        null,
+                        null,
+                        bank.aOrg.get(acct),
+                        null,
+                        null,
+                        null,
+                        null,
+                        b.memo + "批量" + (b.payout ? "代发" : "代扣") + "汇总");
             }
             case DISBURSE -> {
                 int acct = bank.lSettle.get(e.a);
                 int subject = 0;
                 glDr[bank.lOrg.get(e.a) * SUBJECTS.length + subject] += e.amount;
-                post(acct, 'C', e.amount, e.time, "CNT", "8001", null, teller(acct, e.order), bank.lOrg.get(e.a),
-                        null, null, null, null, "贷款发放");
+                post(
+                        acct,
+                        'C',
+                        e.amount,
+                        e.time,
+                        "CNT",
+                        "8001",
+                        null,
+                        teller(acct, e.order),
+                        bank.lOrg.get(e.a),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "贷款发放");
             }
             case REPAY -> repay(e);
             case INTEREST -> {
@@ -880,8 +967,21 @@ final class Day {
                 long interest = (bal * 1500 / 4 + 500_000) / 1_000_000;
                 if (interest > 0) {
                     glDr[bank.aOrg.get(e.a) * SUBJECTS.length + 4] += interest;
-                    post(e.a, 'C', interest, e.time, "BAT", "7001", null, null, bank.aOrg.get(e.a), null, null, null,
-                            null, "结息");
+                    post(
+                            e.a,
+                            'C',
+                            interest,
+                            e.time,
+                            "BAT",
+                            "7001",
+                            null,
+                            null,
+                            bank.aOrg.get(e.a),
+                            null,
+                            null,
+                            null,
+                            null,
+                            "结息");
                 }
             }
             default -> throw new IllegalStateException("event " + e.kind);
@@ -917,14 +1017,53 @@ final class Day {
         String teller = teller(a, e.order);
         int org = bank.aOrg.get(a);
         String memo = dc == 'D' ? "现金支取" : "现金存入";
-        post(a, dc, amount, e.time, "CNT", dc == 'D' ? "1002" : "1001", cardOf(a), teller, org, null, null, null, null,
+        post(
+                a,
+                dc,
+                amount,
+                e.time,
+                "CNT",
+                dc == 'D' ? "1002" : "1001",
+                cardOf(a),
+                teller,
+                org,
+                null,
+                null,
+                null,
+                null,
                 memo);
         if (r.nextDouble() < 0.004) {
             char back = dc == 'D' ? 'C' : 'D';
-            post(a, back, amount, Math.min(86_399, e.time + 60), "CNT", dc == 'D' ? "1002" : "1001", cardOf(a),
-                    teller, org, null, null, null, "1", memo + "冲正");
-            post(a, dc, amount, Math.min(86_399, e.time + 120), "CNT", dc == 'D' ? "1002" : "1001", cardOf(a), teller,
-                    org, null, null, null, null, memo);
+            post(
+                    a,
+                    back,
+                    amount,
+                    Math.min(86_399, e.time + 60),
+                    "CNT",
+                    dc == 'D' ? "1002" : "1001",
+                    cardOf(a),
+                    teller,
+                    org,
+                    null,
+                    null,
+                    null,
+                    "1",
+                    memo + "冲正");
+            post(
+                    a,
+                    dc,
+                    amount,
+                    Math.min(86_399, e.time + 120),
+                    "CNT",
+                    dc == 'D' ? "1002" : "1001",
+                    cardOf(a),
+                    teller,
+                    org,
+                    null,
+                    null,
+                    null,
+                    null,
+                    memo);
         }
     }
 
@@ -956,20 +1095,33 @@ final class Day {
                         error = "51";
                         fee = 0;
                     } else {
-                        post(acct, 'D', amount, e.time, channel, e.x == 0 ? (bmb ? "3101" : "3001") : e.x == 2 ? "3003"
-                                : "3005", cardNo, null, org, deviceId, e.x == 2 ? externalAccount(e.key) : null,
-                                null, e.x == 2 && fee > 0 ? otherBankCode(e.key) : null,
+                        post(
+                                acct,
+                                'D',
+                                amount,
+                                e.time,
+                                channel,
+                                e.x == 0 ? (bmb ? "3101" : "3001") : e.x == 2 ? "3003" : "3005",
+                                cardNo,
+                                null,
+                                org,
+                                deviceId,
+                                e.x == 2 ? externalAccount(e.key) : null,
+                                null,
+                                e.x == 2 && fee > 0 ? otherBankCode(e.key) : null,
                                 e.x == 0 ? (bmb ? "助农取款" : "ATM取款") : e.x == 2 ? "ATM转账" : "自助缴费");
                         if (fee > 0) {
-                            post(acct, 'D', fee, e.time, channel, "3009", cardNo, null, org, deviceId, null, null,
+                            post(
+                                    acct, 'D', fee, e.time, channel, "3009", cardNo, null, org, deviceId, null, null,
                                     null, "跨行转账手续费");
                         }
                     }
                 }
-                case 1 -> post(acct, 'C', amount, e.time, channel, "3002", cardNo, null, org, deviceId, null, null,
-                        null, "自助存款");
-                default -> {
-                }
+                case 1 ->
+                    post(
+                            acct, 'C', amount, e.time, channel, "3002", cardNo, null, org, deviceId, null, null, null,
+                            "自助存款");
+                default -> {}
             }
         } else {
             cardNo = foreignCard(e.y == 1 ? NXY_BINS : OTHER_BINS, e.key);
@@ -978,8 +1130,17 @@ final class Day {
             glCr[bank.dOrg.get(d) * SUBJECTS.length + 6] += fee;
         }
         TableWriter w = out.get("EB_DEVICE_TXN");
-        w.add("D" + ymd + Ids.zeros(++devSeq, 10)).add(deviceId(d)).add(ymd).add(ts(e.time)).add(kind).add(cardNo)
-                .add(ISSUERS[e.y]).money(e.x == 3 ? 0 : amount).money(fee).add(String.valueOf(status)).add(error);
+        w.add("D" + ymd + Ids.zeros(++devSeq, 10))
+                .add(deviceId(d))
+                .add(ymd)
+                .add(ts(e.time))
+                .add(kind)
+                .add(cardNo)
+                .add(ISSUERS[e.y])
+                .money(e.x == 3 ? 0 : amount)
+                .money(fee)
+                .add(String.valueOf(status))
+                .add(error);
         w.endRecord();
     }
 
@@ -991,11 +1152,36 @@ final class Day {
             int acct = bank.kAcct.get(e.b);
             if (e.x == 0) {
                 topUp(acct, e.amount, e.time, cardNo);
-                post(acct, 'D', e.amount, e.time, "POS", "4001", cardNo, null, bank.mOrg.get(m), terminal(m, e.c),
-                        bank.mAcct.get(m) < 0 ? null : acctNo(bank.mAcct.get(m)), merchantName(m), null, "POS消费");
+                post(
+                        acct,
+                        'D',
+                        e.amount,
+                        e.time,
+                        "POS",
+                        "4001",
+                        cardNo,
+                        null,
+                        bank.mOrg.get(m),
+                        terminal(m, e.c),
+                        bank.mAcct.get(m) < 0 ? null : acctNo(bank.mAcct.get(m)),
+                        merchantName(m),
+                        null,
+                        "POS消费");
             } else {
-                post(acct, 'C', e.amount, e.time, "POS", e.x == 1 ? "4002" : "4003", cardNo, null, bank.mOrg.get(m),
-                        terminal(m, e.c), acctNo(bank.mAcct.get(m)), merchantName(m), null,
+                post(
+                        acct,
+                        'C',
+                        e.amount,
+                        e.time,
+                        "POS",
+                        e.x == 1 ? "4002" : "4003",
+                        cardNo,
+                        null,
+                        bank.mOrg.get(m),
+                        terminal(m, e.c),
+                        acctNo(bank.mAcct.get(m)),
+                        merchantName(m),
+                        null,
                         e.x == 1 ? "POS退货" : "POS撤销");
             }
         } else {
@@ -1005,9 +1191,18 @@ final class Day {
         glCr[bank.mOrg.get(m) * SUBJECTS.length + 6] += e.fee;
         String masked = cardNo.substring(0, 6) + "*********" + cardNo.substring(cardNo.length() - 4);
         TableWriter w = out.get("ACQ_POS_TXN");
-        w.add("P" + ymd + Ids.zeros(++posSeq, 10)).add(merchantId(m)).add(terminal(m, e.c)).add(ymd).add(ts(e.time))
-                .add(POS_KINDS[e.x]).add(masked).add(e.y == 0 ? "OWN" : "OTHER").add(e.y == 2 ? "C" : "D")
-                .money(e.amount).money(e.fee).add("S");
+        w.add("P" + ymd + Ids.zeros(++posSeq, 10))
+                .add(merchantId(m))
+                .add(terminal(m, e.c))
+                .add(ymd)
+                .add(ts(e.time))
+                .add(POS_KINDS[e.x])
+                .add(masked)
+                .add(e.y == 0 ? "OWN" : "OTHER")
+                .add(e.y == 2 ? "C" : "D")
+                .money(e.amount)
+                .money(e.fee)
+                .add("S");
         w.endRecord();
     }
 
@@ -1024,12 +1219,38 @@ final class Day {
             long net = settlements.get(m);
             int acct = bank.mAcct.get(m);
             if (net > 0) {
-                post(acct, 'C', net, 86_399, "BAT", "6101", null, null, bank.mOrg.get(m), null, null, null,
-                        null, "POS商户结算");
+                post(
+                        acct,
+                        'C',
+                        net,
+                        86_399,
+                        "BAT",
+                        "6101",
+                        null,
+                        null,
+                        bank.mOrg.get(m),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "POS商户结算");
             } else if (net < 0) {
                 topUp(acct, -net, 86_399, null);
-                post(acct, 'D', -net, 86_399, "BAT", "6101", null, null, bank.mOrg.get(m), null, null, null,
-                        null, "POS退货轧差");
+                post(
+                        acct,
+                        'D',
+                        -net,
+                        86_399,
+                        "BAT",
+                        "6101",
+                        null,
+                        null,
+                        bank.mOrg.get(m),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "POS退货轧差");
             }
         }
     }
@@ -1050,15 +1271,51 @@ final class Day {
             bankCode = e.x == 2 ? nxyBankCode(e.key) : otherBankCode(e.key);
         }
         topUp(acct, e.amount, e.time, null);
-        post(acct, 'D', e.amount, e.time, channel, code, null, null, bank.aOrg.get(acct), null, payee, null, bankCode,
+        post(
+                acct,
+                'D',
+                e.amount,
+                e.time,
+                channel,
+                code,
+                null,
+                null,
+                bank.aOrg.get(acct),
+                null,
+                payee,
+                null,
+                bankCode,
                 e.x == 0 ? "行内转账" : e.x == 2 ? "农信银汇款" : "跨行汇款");
         if (e.x == 0) {
-            post(e.b, 'C', e.amount, e.time, channel, code, null, null, bank.aOrg.get(e.b), null, acctNo(acct), null,
-                    null, "行内转入");
+            post(
+                    e.b,
+                    'C',
+                    e.amount,
+                    e.time,
+                    channel,
+                    code,
+                    null,
+                    null,
+                    bank.aOrg.get(e.b),
+                    null,
+                    acctNo(acct),
+                    null,
+                    null,
+                    "行内转入");
         }
         TableWriter w = out.get("EB_TXN");
-        w.add("E" + ymd + Ids.zeros(++ebSeq, 10)).add(ebUserId(u)).add(EB_TYPES[type]).add(ymd).add(ts(e.time))
-                .add(EB_KINDS[e.x]).money(e.amount).money(0).add("S").add(acctNo(acct)).add(payee).add(bankCode);
+        w.add("E" + ymd + Ids.zeros(++ebSeq, 10))
+                .add(ebUserId(u))
+                .add(EB_TYPES[type])
+                .add(ymd)
+                .add(ts(e.time))
+                .add(EB_KINDS[e.x])
+                .money(e.amount)
+                .money(0)
+                .add("S")
+                .add(acctNo(acct))
+                .add(payee)
+                .add(bankCode);
         w.endRecord();
     }
 
@@ -1072,12 +1329,37 @@ final class Day {
         String name = cust >= 0 ? people.name(cust) : people.companyName(-cust - 1);
         if (status == 'S') {
             if (b.payout) {
-                post(acct, 'C', e.amount, e.time, "BAT", b.type.equals("PAYROLL") ? "6003" : "6001", cardOf(acct), null,
-                        bank.aOrg.get(acct), null, acctNo(bank.cAcct.get(b.payer)), people.companyName(b.payer), null,
+                post(
+                        acct,
+                        'C',
+                        e.amount,
+                        e.time,
+                        "BAT",
+                        b.type.equals("PAYROLL") ? "6003" : "6001",
+                        cardOf(acct),
+                        null,
+                        bank.aOrg.get(acct),
+                        null,
+                        acctNo(bank.cAcct.get(b.payer)),
+                        people.companyName(b.payer),
+                        null,
                         b.memo);
             } else if (bank.aBal.get(acct) >= e.amount) {
-                post(acct, 'D', e.amount, e.time, "BAT", "6002", cardOf(acct), null, bank.aOrg.get(acct), null,
-                        acctNo(bank.cAcct.get(b.payer)), people.companyName(b.payer), null, b.memo);
+                post(
+                        acct,
+                        'D',
+                        e.amount,
+                        e.time,
+                        "BAT",
+                        "6002",
+                        cardOf(acct),
+                        null,
+                        bank.aOrg.get(acct),
+                        null,
+                        acctNo(bank.cAcct.get(b.payer)),
+                        people.companyName(b.payer),
+                        null,
+                        b.memo);
             } else {
                 status = 'F';
                 reason = "余额不足";
@@ -1088,14 +1370,28 @@ final class Day {
             b.succAmt += e.amount;
         }
         TableWriter w = out.get("MID_AGENCY_DETAIL");
-        w.add(b.no).add(b.seq).add(acctNo(acct)).add(name).money(e.amount).add(String.valueOf(status)).add(reason);
+        w.add(b.no)
+                .add(b.seq)
+                .add(acctNo(acct))
+                .add(name)
+                .money(e.amount)
+                .add(String.valueOf(status))
+                .add(reason);
         w.endRecord();
     }
 
     private void writeBatch(Batch b) throws IOException {
         TableWriter w = out.get("MID_AGENCY_BATCH");
-        w.add(b.no).add(b.type).add(people.companyName(b.payer)).add(acctNo(bank.cAcct.get(b.payer)))
-                .add(People.orgId(b.org)).add(ymd).add(b.count).money(b.total).add(b.succ).money(b.succAmt);
+        w.add(b.no)
+                .add(b.type)
+                .add(people.companyName(b.payer))
+                .add(acctNo(bank.cAcct.get(b.payer)))
+                .add(People.orgId(b.org))
+                .add(ymd)
+                .add(b.count)
+                .money(b.total)
+                .add(b.succ)
+                .money(b.succAmt);
         w.endRecord();
     }
 
@@ -1116,7 +1412,12 @@ final class Day {
             }
         }
         TableWriter w = out.get("CRED_REPAYMENT");
-        w.add("R" + ymd + Ids.zeros(++repaySeq, 10)).add(loanNo(l)).add(ymd).money(e.amount).money(e.fee).money(0)
+        w.add("R" + ymd + Ids.zeros(++repaySeq, 10))
+                .add(loanNo(l))
+                .add(ymd)
+                .money(e.amount)
+                .money(e.fee)
+                .money(0)
                 .add("BAT");
         w.endRecord();
     }
@@ -1128,20 +1429,46 @@ final class Day {
             return;
         }
         long amount = (needed - bal + 9_999) / 10_000 * 10_000;
-        post(acct, 'C', amount, time, "OTH", "9001", cardNo, null, bank.aOrg.get(acct), null, null, null, null,
-                "跨行来账");
+        post(acct, 'C', amount, time, "OTH", "9001", cardNo, null, bank.aOrg.get(acct), null, null, null, null, "跨行来账");
     }
 
     /** Posts one deposit transaction: moves the balance and writes the CORE_DEPOSIT_TXN record. */
-    private void post(int acct, char dc, long amount, int time, String channel, String code, String cardNo,
-            String teller, int org, String device, String oppAcct, String oppName, String oppBank, String memo)
+    private void post(
+            int acct,
+            char dc,
+            long amount,
+            int time,
+            String channel,
+            String code,
+            String cardNo,
+            String teller,
+            int org,
+            String device,
+            String oppAcct,
+            String oppName,
+            String oppBank,
+            String memo)
             throws IOException {
         post(acct, dc, amount, time, channel, code, cardNo, teller, org, device, oppAcct, oppName, oppBank, "0", memo);
     }
 
-    private void post(int acct, char dc, long amount, int time, String channel, String code, String cardNo,
-            String teller, int org, String device, String oppAcct, String oppName, String oppBank, String reversal,
-            String memo) throws IOException {
+    private void post(
+            int acct,
+            char dc,
+            long amount,
+            int time,
+            String channel,
+            String code,
+            String cardNo,
+            String teller,
+            int org,
+            String device,
+            String oppAcct,
+            String oppName,
+            String oppBank,
+            String reversal,
+            String memo)
+            throws IOException {
         if (amount <= 0) {
             return;
         }
@@ -1155,9 +1482,24 @@ final class Day {
             glDr[acctOrg * SUBJECTS.length + subject] += amount;
         }
         TableWriter w = out.get("CORE_DEPOSIT_TXN");
-        w.add(ymd + Ids.zeros(++txnSeq, 10)).add(ymd).add(ts(time)).add(acctNo(acct)).add(String.valueOf(dc))
-                .money(amount).money(bal).add(channel).add(code).add(cardNo).add(teller).add(People.orgId(org))
-                .add(device).add(oppAcct).add(oppName).add(oppBank).add(reversal).add(memo);
+        w.add(ymd + Ids.zeros(++txnSeq, 10))
+                .add(ymd)
+                .add(ts(time))
+                .add(acctNo(acct))
+                .add(String.valueOf(dc))
+                .money(amount)
+                .money(bal)
+                .add(channel)
+                .add(code)
+                .add(cardNo)
+                .add(teller)
+                .add(People.orgId(org))
+                .add(device)
+                .add(oppAcct)
+                .add(oppName)
+                .add(oppBank)
+                .add(reversal)
+                .add(memo);
         w.endRecord();
     }
 
@@ -1192,20 +1534,35 @@ final class Day {
                         default -> 500_000;
                     };
                     long amount = base + Rng.pick(seed, 52, org * 100L + k, 100) * 1_000;
-                    w.add("X" + ymd + Ids.zeros(++seq, 6)).add(People.orgId(org)).add(ymd).add("SALARY")
-                            .add(People.staffId(org, k)).money(amount).add(date.getMonthValue() + "月工资");
+                    w.add("X" + ymd + Ids.zeros(++seq, 6))
+                            .add(People.orgId(org))
+                            .add(ymd)
+                            .add("SALARY")
+                            .add(People.staffId(org, k))
+                            .money(amount)
+                            .add(date.getMonthValue() + "月工资");
                     w.endRecord();
                 }
             }
             if (date.getDayOfMonth() == 1 && People.orgLevel(org) == 3) {
-                w.add("X" + ymd + Ids.zeros(++seq, 6)).add(People.orgId(org)).add(ymd).add("RENT").add(null)
-                        .money(500_000 + Rng.pick(seed, 53, org, 10) * 100_000).add("营业用房租金");
+                w.add("X" + ymd + Ids.zeros(++seq, 6))
+                        .add(People.orgId(org))
+                        .add(ymd)
+                        .add("RENT")
+                        .add(null)
+                        .money(500_000 + Rng.pick(seed, 53, org, 10) * 100_000)
+                        .add("营业用房租金");
                 w.endRecord();
             }
             if (date.getDayOfWeek().getValue() <= 5 && r.nextDouble() < 0.15) {
                 int i = r.nextInt(memos.length);
-                w.add("X" + ymd + Ids.zeros(++seq, 6)).add(People.orgId(org)).add(ymd).add(cats[i])
-                        .add(People.staffId(org, 0)).money(5_000 + r.nextInt(500_000)).add(memos[i]);
+                w.add("X" + ymd + Ids.zeros(++seq, 6))
+                        .add(People.orgId(org))
+                        .add(ymd)
+                        .add(cats[i])
+                        .add(People.staffId(org, 0))
+                        .money(5_000 + r.nextInt(500_000))
+                        .add(memos[i]);
                 w.endRecord();
             }
         }
@@ -1234,20 +1591,42 @@ final class Day {
     }
 
     private void person(TableWriter w, int p, String flag) throws IOException {
-        w.add(custId(p)).add("P").add(people.name(p)).add("01").add(people.idNumber(p))
-                .add(people.male(p) ? "M" : "F").date(people.birth(p)).add(people.mobile(p, bank.pVersion.get(p)))
-                .add(people.address(p)).add(people.townName(p)).add(people.village(p)).add(people.occupation(p))
-                .add(null).add(People.orgId(bank.personOrg(p))).date(LocalDate.ofEpochDay(bank.pOpen.get(p)))
+        w.add(custId(p))
+                .add("P")
+                .add(people.name(p))
+                .add("01")
+                .add(people.idNumber(p))
+                .add(people.male(p) ? "M" : "F")
+                .date(people.birth(p))
+                .add(people.mobile(p, bank.pVersion.get(p)))
+                .add(people.address(p))
+                .add(people.townName(p))
+                .add(people.village(p))
+                .add(people.occupation(p))
+                .add(null)
+                .add(People.orgId(bank.personOrg(p)))
+                .date(LocalDate.ofEpochDay(bank.pOpen.get(p)))
                 .add(flag);
         w.endRecord();
     }
 
     private void company(TableWriter w, int c) throws IOException {
-        w.add(custId(-c - 1)).add("C").add(people.companyName(c)).add("21").add(people.companyCode(c)).add(null)
-                .add(null).add(people.companyPhone(c)).add(people.companyAddress(c))
-                .add(people.companyAddress(c).substring(0, 3)).add(null).add(null)
-                .add(c < 3 * bank.banks ? null : custId(people.legalRep(c))).add(People.orgId(bank.companyOrg(c)))
-                .date(LocalDate.ofEpochDay(bank.cOpen.get(c))).add("I");
+        w.add(custId(-c - 1))
+                .add("C")
+                .add(people.companyName(c))
+                .add("21")
+                .add(people.companyCode(c))
+                .add(null)
+                .add(null)
+                .add(people.companyPhone(c))
+                .add(people.companyAddress(c))
+                .add(people.companyAddress(c).substring(0, 3))
+                .add(null)
+                .add(null)
+                .add(c < 3 * bank.banks ? null : custId(people.legalRep(c)))
+                .add(People.orgId(bank.companyOrg(c)))
+                .date(LocalDate.ofEpochDay(bank.cOpen.get(c)))
+                .add("I");
         w.endRecord();
     }
 
@@ -1258,18 +1637,25 @@ final class Day {
         for (int org = 0; org < bank.orgs(); org++) {
             int parent = People.orgParent(org);
             int town = People.orgTown(org);
-            w.add(People.orgId(org)).add(People.orgName(org)).add(People.orgLevel(org))
-                    .add(parent < 0 ? null : People.orgId(parent)).add(Names.TOWNS.get(town).name())
-                    .add(String.valueOf(Names.TOWNS.get(town).areaClass())).add(ymdOf(bank.startDay - 7000 - org * 97))
+            w.add(People.orgId(org))
+                    .add(People.orgName(org))
+                    .add(People.orgLevel(org))
+                    .add(parent < 0 ? null : People.orgId(parent))
+                    .add(Names.TOWNS.get(town).name())
+                    .add(String.valueOf(Names.TOWNS.get(town).areaClass()))
+                    .add(ymdOf(bank.startDay - 7000 - org * 97))
                     .add("A");
             w.endRecord();
         }
         w = out.get("CORE_STAFF");
         for (int org = 0; org < bank.orgs(); org++) {
             for (int k = 0; k < People.staffPerOrg(org); k++) {
-                w.add(People.staffId(org, k)).add(people.staffName(org, k)).add(People.orgId(org))
-                        .add(People.post(org, k)).add(ymdOf(bank.startDay - 200 - Rng.pick(seed, 54, org * 100L + k,
-                                9000))).add(people.staffLeft(org, k) ? "L" : "A");
+                w.add(People.staffId(org, k))
+                        .add(people.staffName(org, k))
+                        .add(People.orgId(org))
+                        .add(People.post(org, k))
+                        .add(ymdOf(bank.startDay - 200 - Rng.pick(seed, 54, org * 100L + k, 9000)))
+                        .add(people.staffLeft(org, k) ? "L" : "A");
                 w.endRecord();
             }
         }
@@ -1297,10 +1683,17 @@ final class Day {
             } else if (product == Bank.NTC) {
                 rate = "0.008000";
             }
-            w.add(acctNo(a)).add(custId(bank.aCust.get(a))).add(People.orgId(bank.aOrg.get(a)))
-                    .add(product == Bank.CUR ? "CUR" : product == Bank.FIX ? "FIX" : "NTC").add("CNY")
-                    .add(ymdOf(bank.aOpen.get(a))).add(maturity).add(product == Bank.CUR ? null : Integer.toString(term))
-                    .add(rate).money(bank.aBal.get(a)).add(String.valueOf((char) bank.aStatus.get(a)))
+            w.add(acctNo(a))
+                    .add(custId(bank.aCust.get(a)))
+                    .add(People.orgId(bank.aOrg.get(a)))
+                    .add(product == Bank.CUR ? "CUR" : product == Bank.FIX ? "FIX" : "NTC")
+                    .add("CNY")
+                    .add(ymdOf(bank.aOpen.get(a)))
+                    .add(maturity)
+                    .add(product == Bank.CUR ? null : Integer.toString(term))
+                    .add(rate)
+                    .money(bank.aBal.get(a))
+                    .add(String.valueOf((char) bank.aStatus.get(a)))
                     .add(bank.aClose.get(a) == Bank.NONE ? null : ymdOf(bank.aClose.get(a)));
             w.endRecord();
         }
@@ -1308,9 +1701,14 @@ final class Day {
         String[] products = {"JN", "SM", "SB"};
         for (int k = 0, n = bank.cards(); k < n; k++) {
             int acct = bank.kAcct.get(k);
-            w.add(cardNo(k)).add(acctNo(acct)).add(custId(bank.aCust.get(acct))).add(products[bank.kProduct.get(k)])
-                    .add(String.valueOf((char) bank.kMedium.get(k))).add(People.orgId(bank.kOrg.get(k)))
-                    .add(ymdOf(bank.kIssue.get(k))).add(String.valueOf((char) bank.kStatus.get(k)))
+            w.add(cardNo(k))
+                    .add(acctNo(acct))
+                    .add(custId(bank.aCust.get(acct)))
+                    .add(products[bank.kProduct.get(k)])
+                    .add(String.valueOf((char) bank.kMedium.get(k)))
+                    .add(People.orgId(bank.kOrg.get(k)))
+                    .add(ymdOf(bank.kIssue.get(k)))
+                    .add(String.valueOf((char) bank.kStatus.get(k)))
                     .add(bank.kActivate.get(k) == Bank.NONE ? null : ymdOf(bank.kActivate.get(k)))
                     .add(bank.kReplaced.get(k) == Bank.NONE ? null : cardNo(bank.kReplaced.get(k)));
             w.endRecord();
@@ -1320,8 +1718,12 @@ final class Day {
         w = out.get("EB_USER");
         for (int u = 0, n = bank.ebUsers(); u < n; u++) {
             boolean cnet = bank.eType.get(u) == Bank.EB_CNET;
-            w.add(ebUserId(u)).add(custId(bank.eCust.get(u))).add(EB_TYPES[bank.eType.get(u)])
-                    .add(People.orgId(bank.eOrg.get(u))).add(ymdOf(bank.eSign.get(u))).add("A")
+            w.add(ebUserId(u))
+                    .add(custId(bank.eCust.get(u)))
+                    .add(EB_TYPES[bank.eType.get(u)])
+                    .add(People.orgId(bank.eOrg.get(u)))
+                    .add(ymdOf(bank.eSign.get(u)))
+                    .add("A")
                     .add(acctNo(bank.eAcct.get(u)));
             if (cnet) {
                 w.money(bank.eSingle.get(u)).money(bank.eDaily.get(u));
@@ -1339,15 +1741,21 @@ final class Day {
             if (t == Bank.DEV_BMB) {
                 int host = bank.dMerchant.get(d);
                 int owner = bank.mCust.get(host);
-                location = (owner >= 0 ? people.townName(owner) + people.village(owner) : Names.TOWNS.get(
-                        People.orgTown(org)).name()) + "便民服务站";
+                location = (owner >= 0
+                                ? people.townName(owner) + people.village(owner)
+                                : Names.TOWNS.get(People.orgTown(org)).name())
+                        + "便民服务站";
             } else {
                 location = People.orgName(org).replace("农商银行", "") + (bank.dOffsite.get(d) == 1 ? "离行自助点" : "自助银行");
             }
-            w.add(deviceId(d)).add(types[t]).add(People.orgId(org)).add(location)
+            w.add(deviceId(d))
+                    .add(types[t])
+                    .add(People.orgId(org))
+                    .add(location)
                     .add(bank.dOffsite.get(d) == 1 ? "Y" : "N")
                     .add(bank.dMerchant.get(d) < 0 ? null : merchantId(bank.dMerchant.get(d)))
-                    .add(ymdOf(bank.dInstall.get(d))).add(String.valueOf((char) bank.dStatus.get(d)));
+                    .add(ymdOf(bank.dInstall.get(d)))
+                    .add(String.valueOf((char) bank.dStatus.get(d)));
             w.endRecord();
         }
         w = out.get("ACQ_MERCHANT");
@@ -1355,13 +1763,19 @@ final class Day {
             int owner = bank.mCust.get(m);
             Names.ShopKind shop = Names.SHOPS[bank.mShop.get(m)];
             int market = Rng.pick(seed, 88, m, 10);
-            w.add(merchantId(m)).add(merchantName(m)).add(shop.mcc()).add(custId(owner)).add(acctNo(bank.mAcct.get(m)))
+            w.add(merchantId(m))
+                    .add(merchantName(m))
+                    .add(shop.mcc())
+                    .add(custId(owner))
+                    .add(acctNo(bank.mAcct.get(m)))
                     .add(People.orgId(bank.mOrg.get(m)))
                     .add(People.staffId(bank.mOrg.get(m), People.manager(bank.mOrg.get(m), Rng.unit(seed, 89, m))))
                     .add(market < 2 ? Names.MARKETS[market] : null)
                     .add(owner >= 0 ? people.address(owner) : people.companyAddress(-owner - 1))
-                    .add(ymdOf(bank.mSign.get(m))).add(mdr(bank.mMdr.get(m)))
-                    .add(String.valueOf((char) bank.mStatus.get(m))).add((bank.mFlags.get(m) & 1) != 0 ? "Y" : "N")
+                    .add(ymdOf(bank.mSign.get(m)))
+                    .add(mdr(bank.mMdr.get(m)))
+                    .add(String.valueOf((char) bank.mStatus.get(m)))
+                    .add((bank.mFlags.get(m) & 1) != 0 ? "Y" : "N")
                     .add((bank.mFlags.get(m) & 2) != 0 ? "Y" : "N");
             w.endRecord();
         }
@@ -1379,18 +1793,35 @@ final class Day {
             char status = (char) bank.lStatus.get(i);
             String cust = custId(bank.lCust.get(i));
             char guarantee = (char) bank.lGuarantee.get(i);
-            c.add(contract).add(cust).add(People.orgId(org))
-                    .add(People.staffId(org, People.manager(org, Rng.unit(seed, 92, i)))).add(Loans.PRODUCTS[product])
-                    .money(bank.lAmount.get(i)).add(rate).add(ymdOf(bank.lStart.get(i)))
-                    .add(ymdOf(bank.lMaturity.get(i))).add(Loans.METHODS[product]).add(String.valueOf(guarantee))
+            c.add(contract)
+                    .add(cust)
+                    .add(People.orgId(org))
+                    .add(People.staffId(org, People.manager(org, Rng.unit(seed, 92, i))))
+                    .add(Loans.PRODUCTS[product])
+                    .money(bank.lAmount.get(i))
+                    .add(rate)
+                    .add(ymdOf(bank.lStart.get(i)))
+                    .add(ymdOf(bank.lMaturity.get(i)))
+                    .add(Loans.METHODS[product])
+                    .add(String.valueOf(guarantee))
                     .add(String.valueOf(status));
             c.endRecord();
             int since = bank.lDueSince.get(i);
             int dpd = since == Bank.NONE ? 0 : day - since;
-            l.add(loanNo(i)).add(contract).add(cust).add(People.orgId(org)).add(ymdOf(bank.lStart.get(i)))
-                    .add(ymdOf(bank.lMaturity.get(i))).money(bank.lAmount.get(i)).money(bank.lBal.get(i)).add(rate)
-                    .money(bank.lOvdPrin.get(i)).money(bank.lOvdInt.get(i)).add(dpd)
-                    .add(String.valueOf(Loans.class5(bank, i, day))).add(String.valueOf(status))
+            l.add(loanNo(i))
+                    .add(contract)
+                    .add(cust)
+                    .add(People.orgId(org))
+                    .add(ymdOf(bank.lStart.get(i)))
+                    .add(ymdOf(bank.lMaturity.get(i)))
+                    .money(bank.lAmount.get(i))
+                    .money(bank.lBal.get(i))
+                    .add(rate)
+                    .money(bank.lOvdPrin.get(i))
+                    .money(bank.lOvdInt.get(i))
+                    .add(dpd)
+                    .add(String.valueOf(Loans.class5(bank, i, day)))
+                    .add(String.valueOf(status))
                     .add(acctNo(bank.lSettle.get(i)));
             l.endRecord();
             if (guarantee == 'G') {
@@ -1403,15 +1834,25 @@ final class Day {
                         continue;
                     }
                     previous = p;
-                    g.add(contract).add(custId(p)).add("G").money(bank.lAmount.get(i)).add(null);
+                    g.add(contract)
+                            .add(custId(p))
+                            .add("G")
+                            .money(bank.lAmount.get(i))
+                            .add(null);
                     g.endRecord();
                 }
             } else if (guarantee == 'M' || guarantee == 'P') {
                 int owner = bank.lCust.get(i);
-                String desc = guarantee == 'P' ? "定期存单质押" : owner >= 0 ? "房产抵押:" + people.address(owner)
-                        : "厂房及土地使用权抵押:" + people.companyAddress(-owner - 1);
-                g.add(contract).add(custId(owner)).add(String.valueOf(guarantee))
-                        .money(bank.lAmount.get(i) * 3 / 2).add(desc);
+                String desc = guarantee == 'P'
+                        ? "定期存单质押"
+                        : owner >= 0
+                                ? "房产抵押:" + people.address(owner)
+                                : "厂房及土地使用权抵押:" + people.companyAddress(-owner - 1);
+                g.add(contract)
+                        .add(custId(owner))
+                        .add(String.valueOf(guarantee))
+                        .money(bank.lAmount.get(i) * 3 / 2)
+                        .add(desc);
                 g.endRecord();
             }
         }
@@ -1434,8 +1875,13 @@ final class Day {
                 int i = org * s + j;
                 boolean debitSide = j == 0 || j == 4;
                 long bal = j >= 4 ? (debitSide ? glDr[i] : glCr[i]) : balance[i];
-                w.add(People.orgId(org)).add(SUBJECTS[j][0]).add(SUBJECTS[j][1]).money(debitSide ? bal : 0)
-                        .money(debitSide ? 0 : bal).money(glDr[i]).money(glCr[i]);
+                w.add(People.orgId(org))
+                        .add(SUBJECTS[j][0])
+                        .add(SUBJECTS[j][1])
+                        .money(debitSide ? bal : 0)
+                        .money(debitSide ? 0 : bal)
+                        .money(glDr[i])
+                        .money(glCr[i]);
                 w.endRecord();
             }
         }
@@ -1570,5 +2016,4 @@ final class Day {
         int h = r.nextDouble() < 0.9 ? 8 + r.nextInt(14) : r.nextInt(24);
         return h * 3600 + r.nextInt(3600);
     }
-
 }

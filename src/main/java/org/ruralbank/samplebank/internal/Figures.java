@@ -6,8 +6,7 @@ package org.ruralbank.samplebank.internal;
  */
 final class Figures {
 
-    private Figures() {
-    }
+    private Figures() {}
 
     // population at the start of the year
     public static final int PERSONS = 245_000;
@@ -17,6 +16,7 @@ final class Figures {
     public static final int CARDS_AT_START = CARDS_AT_YEAR_END - NEW_CARDS;
     /** 68,188.09万 over 195,986 cards. */
     public static final long CARD_BALANCE_FEN = 68_188_0900_00L;
+
     public static final int PENSIONERS = 949_500 / 12;
     public static final int LOANS_AT_START = 10_000;
     public static final int NEW_LOANS = 5_000;
@@ -37,6 +37,7 @@ final class Figures {
     public static final int DEVICE_PAY = 500;
     /** Fee income 85.28万: other-bank withdrawals at 3.00, rural-credit network withdrawals at 2.00, inter-bank transfers at 5.00. */
     public static final int WDL_OTHER = 250_000;
+
     public static final int WDL_NXY = 40_000;
     public static final int TRF_INTERBANK = 4_560;
     public static final long FEE_WDL_OTHER_FEN = 300;
@@ -74,9 +75,11 @@ final class Figures {
     public static final long MOB_TXN_FEN = 30_000_0000_00L;
     /** Head-office ceiling for corporate online banking: 2,000万 per transaction, 5,000万 per day. */
     public static final long CNET_SINGLE_CAP_FEN = 2_000_0000_00L;
+
     public static final long CNET_DAILY_CAP_FEN = 5_000_0000_00L;
     /** Branch default: 200万 per transaction, 500万 per day. */
     public static final long CNET_SINGLE_DEFAULT_FEN = 200_0000_00L;
+
     public static final long CNET_DAILY_DEFAULT_FEN = 500_0000_00L;
 
     // payouts

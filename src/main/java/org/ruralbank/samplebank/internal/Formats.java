@@ -17,8 +17,7 @@ import org.ruralbank.delivery.TableMeta;
 final class Formats {
 
     /** @param separatorHex DELIMITED separator in hex; null for FIXED */
-    public record Layout(String separatorHex, boolean trailing, boolean gzip, boolean crlf) {
-    }
+    public record Layout(String separatorHex, boolean trailing, boolean gzip, boolean crlf) {}
 
     static final Map<String, Layout> LAYOUTS = Map.ofEntries(
             Map.entry("CORE_ORG", new Layout("7C", false, false, false)),
@@ -42,8 +41,7 @@ final class Formats {
             Map.entry("ACQ_MERCHANT", new Layout("7C2B7C", true, false, false)),
             Map.entry("ACQ_POS_TXN", new Layout("7C", false, true, false)));
 
-    private Formats() {
-    }
+    private Formats() {}
 
     public static Layout layout(String table) {
         return LAYOUTS.get(table);
@@ -53,11 +51,31 @@ final class Formats {
     public static TableMeta meta(DeliveryTable t, LocalDate date, boolean utf8) {
         Layout l = LAYOUTS.get(t.name());
         if (l.separatorHex() == null) {
-            return new TableMeta(t.name(), t.system(), date, t.loadMode(), RecordFormat.FIXED, TableMeta.GBK,
-                    new byte[0], false, t.fixedRecordLength(), t.description(), t.columns());
+            return new TableMeta(
+                    t.name(),
+                    t.system(),
+                    date,
+                    t.loadMode(),
+                    RecordFormat.FIXED,
+                    TableMeta.GBK,
+                    new byte[0],
+                    false,
+                    t.fixedRecordLength(),
+                    t.description(),
+                    t.columns());
         }
         Charset cs = utf8 ? StandardCharsets.UTF_8 : TableMeta.GBK;
-        return new TableMeta(t.name(), t.system(), date, t.loadMode(), RecordFormat.DELIMITED, cs,
-                HexFormat.of().parseHex(l.separatorHex()), l.trailing(), 0, t.description(), t.columns());
+        return new TableMeta(
+                t.name(),
+                t.system(),
+                date,
+                t.loadMode(),
+                RecordFormat.DELIMITED,
+                cs,
+                HexFormat.of().parseHex(l.separatorHex()),
+                l.trailing(),
+                0,
+                t.description(),
+                t.columns());
     }
 }

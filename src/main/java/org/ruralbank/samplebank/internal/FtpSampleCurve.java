@@ -20,8 +20,7 @@ final class FtpSampleCurve {
     private static final String[] TERMS = {"O/N", "1M", "3M", "6M", "1Y", "2Y", "3Y", "5Y"};
     private static final int[] BASE_BP_HUNDREDTHS = {14000, 15500, 16500, 17500, 19000, 20500, 22000, 24500};
 
-    private FtpSampleCurve() {
-    }
+    private FtpSampleCurve() {}
 
     static void write(long seed, int year, Path file) throws IOException {
         Files.createDirectories(file.getParent());
@@ -32,15 +31,23 @@ final class FtpSampleCurve {
                 int wobble = Rng.pick(seed, 140 + t, year * 12L + month, 5) - 2;
                 // hundredths of a basis point: 1 bp = 100
                 int rate = BASE_BP_HUNDREDTHS[t] - month * 100 + wobble * 100;
-                csv.append(date).append(',').append(TERMS[t]).append(',')
-                        .append(BigDecimal.valueOf(rate).movePointLeft(6).setScale(6, RoundingMode.UNNECESSARY)
-                                .toPlainString()).append('\n');
+                csv.append(date)
+                        .append(',')
+                        .append(TERMS[t])
+                        .append(',')
+                        .append(BigDecimal.valueOf(rate)
+                                .movePointLeft(6)
+                                .setScale(6, RoundingMode.UNNECESSARY)
+                                .toPlainString())
+                        .append('\n');
             }
         }
         Files.writeString(file, csv, StandardCharsets.UTF_8);
-        Files.writeString(file.resolveSibling("README.txt"), "ftp-curve-" + year + ".csv is a plausible SAMPLE FTP "
-                + "curve written by the sample bank generator (示例 FTP 曲线，非市场行情): invented month-end curves for "
-                + year + ", for demos and tests only. Import it with: ruralbank appraisal curve import FILE\n",
+        Files.writeString(
+                file.resolveSibling("README.txt"),
+                "ftp-curve-" + year + ".csv is a plausible SAMPLE FTP "
+                        + "curve written by the sample bank generator (示例 FTP 曲线，非市场行情): invented month-end curves for "
+                        + year + ", for demos and tests only. Import it with: ruralbank appraisal curve import FILE\n",
                 StandardCharsets.UTF_8);
     }
 }

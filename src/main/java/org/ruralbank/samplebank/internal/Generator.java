@@ -32,8 +32,7 @@ public final class Generator {
     private static final String PROPERTIES = "bank.properties";
     private static final int SAVE_EVERY_DAYS = 30;
 
-    private Generator() {
-    }
+    private Generator() {}
 
     public static GenerationResult run(GenerationRequest req, Consumer<String> progress) throws IOException {
         Path out = req.out().toAbsolutePath();
@@ -132,7 +131,9 @@ public final class Generator {
             }
             if (kinds.contains(InjectKind.REDELIVER)) {
                 version = 2;
-                Path v1 = out.resolve(SampleBank.REDELIVER_FOLDER).resolve(DeliveryFiles.folder(date)).resolve("v1");
+                Path v1 = out.resolve(SampleBank.REDELIVER_FOLDER)
+                        .resolve(DeliveryFiles.folder(date))
+                        .resolve("v1");
                 if (Files.exists(v1)) {
                     deleteTree(v1);
                 }
@@ -160,9 +161,15 @@ public final class Generator {
             if ((i + 1) % SAVE_EVERY_DAYS == 0) {
                 save(bank, req, stateDir);
             }
-            progress.accept(String.format(Locale.ROOT, "%s %s in %.1f s%s", DeliveryFiles.folder(date),
-                    gap ? "generated, folder withheld (gap)" : "written", (System.nanoTime() - t0) / 1e9,
-                    kinds.isEmpty() ? "" : " with " + kinds.stream().map(InjectKind::cliName).toList()));
+            progress.accept(String.format(
+                    Locale.ROOT,
+                    "%s %s in %.1f s%s",
+                    DeliveryFiles.folder(date),
+                    gap ? "generated, folder withheld (gap)" : "written",
+                    (System.nanoTime() - t0) / 1e9,
+                    kinds.isEmpty()
+                            ? ""
+                            : " with " + kinds.stream().map(InjectKind::cliName).toList()));
         }
         save(bank, req, stateDir);
         return new GenerationResult(List.copyOf(dates), rows, bytes);

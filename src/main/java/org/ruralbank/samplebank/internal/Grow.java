@@ -8,8 +8,7 @@ import java.util.Arrays;
 /** Growable primitive columns of the bank's state, written to and read from its state file. */
 final class Grow {
 
-    private Grow() {
-    }
+    private Grow() {}
 
     static final class Ints {
         int[] a = new int[1024];

@@ -10,8 +10,7 @@ final class Ids {
     private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** An 18-digit resident ID number (GB 11643): region, birth date, sequence (odd for men), check digit. */
     public static String residentId(String region6, LocalDate birth, int sequence, boolean male) {

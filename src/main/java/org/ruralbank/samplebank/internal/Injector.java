@@ -18,7 +18,6 @@ import java.util.zip.GZIPOutputStream;
 import org.ruralbank.delivery.CheckValues;
 import org.ruralbank.delivery.DeliveryFiles;
 import org.ruralbank.delivery.TableMeta;
-import org.ruralbank.delivery.CountingDigestOutputStream;
 
 /** Edits a written date folder (before its READY) to produce the documented faults. */
 final class Injector {
@@ -56,7 +55,8 @@ final class Injector {
 
     /** The number of records of a table, from its .chk. */
     long rows(String table) throws IOException {
-        return CheckValues.read(folder.resolve(DeliveryFiles.check(table, date))).rows();
+        return CheckValues.read(folder.resolve(DeliveryFiles.check(table, date)))
+                .rows();
     }
 
     /**
@@ -80,7 +80,8 @@ final class Injector {
             if (line.isEmpty()) {
                 continue;
             }
-            String body = meta.trailingSeparator() && line.endsWith(sep) ? line.substring(0, line.length() - sep.length())
+            String body = meta.trailingSeparator() && line.endsWith(sep)
+                    ? line.substring(0, line.length() - sep.length())
                     : line;
             records.add(body.split(java.util.regex.Pattern.quote(sep), -1));
         }
@@ -104,9 +105,11 @@ final class Injector {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is missing from this Java runtime", e);
         }
-        Files.writeString(folder.resolve(DeliveryFiles.check(table, date)),
+        Files.writeString(
+                folder.resolve(DeliveryFiles.check(table, date)),
                 new CheckValues(edited.size(), delivered.length, HexFormat.of().formatHex(md5.digest(delivered)))
-                        .render(), StandardCharsets.UTF_8);
+                        .render(),
+                StandardCharsets.UTF_8);
     }
 
     /** Copies the folder's files to {@code target}. */

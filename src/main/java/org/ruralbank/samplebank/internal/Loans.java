@@ -11,8 +11,7 @@ final class Loans {
     /** Annual rates in millionths. */
     static final int[] RATES = {56000, 52000, 41000, 60000, 45000};
 
-    private Loans() {
-    }
+    private Loans() {}
 
     /** Opens a contract and its loan; initial loans start in the past and have paid (or missed) installments. */
     static int open(Bank b, int day, SplittableRandom r, boolean initial) {
@@ -60,8 +59,11 @@ final class Loans {
         b.lOrg.add(org);
         b.lGuarantee.add(guarantee);
         boolean trouble = r.nextDouble() < 0.045;
-        int troubleDay = trouble ? (int) start.toEpochDay() + 30 + r.nextInt(Math.max(1, (int) (maturity.toEpochDay()
-                - start.toEpochDay()))) : Bank.NONE;
+        int troubleDay = trouble
+                ? (int) start.toEpochDay()
+                        + 30
+                        + r.nextInt(Math.max(1, (int) (maturity.toEpochDay() - start.toEpochDay())))
+                : Bank.NONE;
         b.lTrouble.add(troubleDay);
         if (initial) {
             for (int k = 1; k <= term; k++) {

@@ -58,7 +58,8 @@ final class People {
 
     String address(int p) {
         int h = p / 3;
-        return townName(p) + village(p) + (1 + Rng.pick(seed, 16, h, 12)) + "组" + (1 + Rng.pick(seed, 17, h, 120)) + "号";
+        return townName(p) + village(p) + (1 + Rng.pick(seed, 16, h, 12)) + "组" + (1 + Rng.pick(seed, 17, h, 120))
+                + "号";
     }
 
     boolean male(int p) {
@@ -132,14 +133,18 @@ final class People {
             return county + "县" + GOV[c % 3];
         }
         String town = Names.TOWNS.get(Rng.pick(seed, 40, c, Names.TOWNS.size())).name();
-        return county + town.substring(0, town.length() - 1)
+        return county
+                + town.substring(0, town.length() - 1)
                 + Names.COMPANY_WORDS[Rng.pick(seed, 41, c, Names.COMPANY_WORDS.length)]
                 + Names.COMPANY_TRADES[Rng.pick(seed, 42, c, Names.COMPANY_TRADES.length)];
     }
 
     String companyCode(int c) {
         boolean gov = c < 3 * bank.banks;
-        return Ids.socialCreditCode(gov ? '1' : '9', gov ? '1' : '1', "3607" + Ids.zeros(21 + bank.companyBank(c), 2),
+        return Ids.socialCreditCode(
+                gov ? '1' : '9',
+                gov ? '1' : '1',
+                "3607" + Ids.zeros(21 + bank.companyBank(c), 2),
                 Rng.hash(seed, 43, c));
     }
 

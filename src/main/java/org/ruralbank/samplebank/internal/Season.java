@@ -72,7 +72,8 @@ final class Season {
 
     /** The day's share of an annual total, rounded so that a calendar year sums to {@code annual} exactly. */
     public long quota(Shape shape, LocalDate d, double annual) {
-        double[] cum = cumulative.computeIfAbsent((long) d.getYear() * 16 + shape.ordinal(), k -> table(shape, d.getYear()));
+        double[] cum =
+                cumulative.computeIfAbsent((long) d.getYear() * 16 + shape.ordinal(), k -> table(shape, d.getYear()));
         int i = d.getDayOfYear();
         return Math.round(annual * cum[i]) - Math.round(annual * cum[i - 1]);
     }
@@ -85,7 +86,8 @@ final class Season {
         if (annualCount <= 0) {
             return 0;
         }
-        double[] cum = cumulative.computeIfAbsent((long) d.getYear() * 16 + shape.ordinal(), k -> table(shape, d.getYear()));
+        double[] cum =
+                cumulative.computeIfAbsent((long) d.getYear() * 16 + shape.ordinal(), k -> table(shape, d.getYear()));
         int i = d.getDayOfYear();
         long countTo = Math.round(annualCount * cum[i]);
         long countBefore = Math.round(annualCount * cum[i - 1]);

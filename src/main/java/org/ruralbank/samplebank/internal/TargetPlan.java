@@ -27,13 +27,13 @@ final class TargetPlan {
     static final double MERCHANTS_ACHIEVED = 1.31;
     /** The brief gives no completion for these two; assumed. */
     static final double ONLINE_USERS_ACHIEVED = 0.92;
+
     static final double SMS_ACHIEVED = 0.90;
     static final int[] QUARTER_PERCENT = {30, 25, 25, 20};
     /** The balance per card, in yuan, each branch is asked to reach at each quarter's end. */
     static final String[] BALANCE_PER_CARD = {"3400.00", "3450.00", "3500.00", "3600.00"};
 
-    private TargetPlan() {
-    }
+    private TargetPlan() {}
 
     static void write(Bank bank, int year, Path file) throws IOException {
         int branchesPerBank = Bank.ORGS_PER_BANK - 1 - Bank.SUB_BRANCH_TOWNS.length;
@@ -52,17 +52,41 @@ final class TargetPlan {
                 branches.add(new TargetWorkbook.Branch(People.orgId(orgs[i]), People.orgName(orgs[i])));
             }
             double volume = bank.volume / bank.banks;
-            count(targets, year, orgs, weights, Indicator.NEW_CARDS,
+            count(
+                    targets,
+                    year,
+                    orgs,
+                    weights,
+                    Indicator.NEW_CARDS,
                     Math.round(Figures.NEW_CARDS * volume / NEW_CARDS_ACHIEVED));
-            count(targets, year, orgs, weights, Indicator.ONLINE_BANKING_USERS,
+            count(
+                    targets,
+                    year,
+                    orgs,
+                    weights,
+                    Indicator.ONLINE_BANKING_USERS,
                     Math.round((Figures.PNET_NEW + Figures.CNET_NEW) * volume / ONLINE_USERS_ACHIEVED));
-            count(targets, year, orgs, weights, Indicator.POS_MERCHANTS,
+            count(
+                    targets,
+                    year,
+                    orgs,
+                    weights,
+                    Indicator.POS_MERCHANTS,
                     Math.round(Figures.NEW_MERCHANTS * volume / MERCHANTS_ACHIEVED));
-            count(targets, year, orgs, weights, Indicator.SMS_SIGNUPS,
+            count(
+                    targets,
+                    year,
+                    orgs,
+                    weights,
+                    Indicator.SMS_SIGNUPS,
                     Math.round(Figures.SMS_NEW * volume / SMS_ACHIEVED));
             for (int org : orgs) {
                 for (int q = 1; q <= 4; q++) {
-                    targets.add(new Target(year, q, People.orgId(org), Indicator.BALANCE_PER_CARD,
+                    targets.add(new Target(
+                            year,
+                            q,
+                            People.orgId(org),
+                            Indicator.BALANCE_PER_CARD,
                             new BigDecimal(BALANCE_PER_CARD[q - 1])));
                 }
             }
@@ -74,14 +98,15 @@ final class TargetPlan {
     }
 
     /** Splits a bank's plan of one indicator over branches by weight, then each branch's over the quarters. */
-    private static void count(List<Target> targets, int year, int[] orgs, long[] weights, Indicator indicator,
-            long plan) {
+    private static void count(
+            List<Target> targets, int year, int[] orgs, long[] weights, Indicator indicator, long plan) {
         long[] perBranch = apportion(plan, weights);
         long[] quarterWeights = {QUARTER_PERCENT[0], QUARTER_PERCENT[1], QUARTER_PERCENT[2], QUARTER_PERCENT[3]};
         for (int i = 0; i < orgs.length; i++) {
             long[] perQuarter = apportion(perBranch[i], quarterWeights);
             for (int q = 1; q <= 4; q++) {
-                targets.add(new Target(year, q, People.orgId(orgs[i]), indicator, BigDecimal.valueOf(perQuarter[q - 1])));
+                targets.add(
+                        new Target(year, q, People.orgId(orgs[i]), indicator, BigDecimal.valueOf(perQuarter[q - 1])));
             }
         }
     }

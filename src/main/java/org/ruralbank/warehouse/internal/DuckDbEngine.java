@@ -43,11 +43,11 @@ import org.ruralbank.warehouse.WarehouseException;
 public final class DuckDbEngine implements WarehouseEngine {
 
     /** A table function in {@code json_serialize_sql}, with its name. */
-    private static final Pattern TABLE_FUNCTION = Pattern.compile(
-            "\"type\":\"TABLE_FUNCTION\".*?\"function_name\":\"([^\"]*)\"");
+    private static final Pattern TABLE_FUNCTION =
+            Pattern.compile("\"type\":\"TABLE_FUNCTION\".*?\"function_name\":\"([^\"]*)\"");
     /** A table reference in {@code json_serialize_sql}: its name, which for a replacement scan is the file. */
-    private static final Pattern BASE_TABLE = Pattern.compile(
-            "\"type\":\"BASE_TABLE\".*?\"table_name\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern BASE_TABLE =
+            Pattern.compile("\"type\":\"BASE_TABLE\".*?\"table_name\":\"((?:[^\"\\\\]|\\\\.)*)\"");
     /** The warehouse's own tables, views and CTEs all have plain names; a path, glob or URL has not. */
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -88,8 +88,10 @@ public final class DuckDbEngine implements WarehouseEngine {
     /** An in-memory warehouse, for tests; it reads no file at all. */
     public static DuckDbEngine inMemory() {
         try {
-            return new DuckDbEngine(DriverManager.getConnection("jdbc:duckdb:", lockedDown(null))
-                    .unwrap(DuckDBConnection.class), false);
+            return new DuckDbEngine(
+                    DriverManager.getConnection("jdbc:duckdb:", lockedDown(null))
+                            .unwrap(DuckDBConnection.class),
+                    false);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -124,39 +126,45 @@ public final class DuckDbEngine implements WarehouseEngine {
 
     @Override
     public void execute(String sql) {
-        withConnection(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(sql);
-            }
-            return null;
-        }, sql);
+        withConnection(
+                c -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(sql);
+                    }
+                    return null;
+                },
+                sql);
     }
 
     @Override
     public void execute(String sql, List<?> params) {
-        withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.size(); i++) {
-                    ps.setObject(i + 1, params.get(i));
-                }
-                ps.execute();
-            }
-            return null;
-        }, sql);
+        withConnection(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        for (int i = 0; i < params.size(); i++) {
+                            ps.setObject(i + 1, params.get(i));
+                        }
+                        ps.execute();
+                    }
+                    return null;
+                },
+                sql);
     }
 
     @Override
     public QueryResult query(String sql, List<?> params, int maxRows) {
-        return withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.size(); i++) {
-                    ps.setObject(i + 1, params.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    return read(rs, maxRows);
-                }
-            }
-        }, sql);
+        return withConnection(
+                c -> {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        for (int i = 0; i < params.size(); i++) {
+                            ps.setObject(i + 1, params.get(i));
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            return read(rs, maxRows);
+                        }
+                    }
+                },
+                sql);
     }
 
     @Override
@@ -196,15 +204,23 @@ public final class DuckDbEngine implements WarehouseEngine {
         while (text.endsWith(";")) {
             text = text.substring(0, text.length() - 1).strip();
         }
-        String head = text.length() >= 6 ? text.substring(0, Math.min(text.length(), 6)).toLowerCase() : "";
+        String head = text.length() >= 6
+                ? text.substring(0, Math.min(text.length(), 6)).toLowerCase()
+                : "";
         if (!head.startsWith("select") && !head.startsWith("with") && !head.startsWith("from")) {
             throw new QueryRefused(QueryRefused.Reason.NOT_A_QUERY, "");
         }
-        String parsed = query("select json_serialize_sql(?)", List.of(text), 1).rows().get(0).get(0).toString();
+        String parsed = query("select json_serialize_sql(?)", List.of(text), 1)
+                .rows()
+                .get(0)
+                .get(0)
+                .toString();
         if (parsed.startsWith("{\"error\":true")) {
-            Matcher m = Pattern.compile("\"error_message\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(parsed);
-            throw new QueryRefused(QueryRefused.Reason.INVALID, m.find() ? m.group(1).replace("\\\"", "\"")
-                    : "the query cannot be parsed");
+            Matcher m = Pattern.compile("\"error_message\":\"((?:[^\"\\\\]|\\\\.)*)\"")
+                    .matcher(parsed);
+            throw new QueryRefused(
+                    QueryRefused.Reason.INVALID,
+                    m.find() ? m.group(1).replace("\\\"", "\"") : "the query cannot be parsed");
         }
         if (countTopStatements(parsed) != 1) {
             throw new QueryRefused(QueryRefused.Reason.NOT_A_QUERY, "");
@@ -224,7 +240,8 @@ public final class DuckDbEngine implements WarehouseEngine {
         try (Statement s = c.createStatement()) {
             s.execute("begin transaction read only");
             s.setMaxRows(maxRows + 1);
-            try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery(text)) {
+            try (Statement q = c.createStatement();
+                    ResultSet rs = q.executeQuery(text)) {
                 return read(rs, maxRows);
             } finally {
                 try (Statement r = c.createStatement()) {
@@ -233,8 +250,11 @@ public final class DuckDbEngine implements WarehouseEngine {
             }
         } catch (SQLException e) {
             String message = String.valueOf(e.getMessage());
-            throw new QueryRefused(message.startsWith("Permission Error") ? QueryRefused.Reason.READS_FILES
-                    : QueryRefused.Reason.INVALID, message);
+            throw new QueryRefused(
+                    message.startsWith("Permission Error")
+                            ? QueryRefused.Reason.READS_FILES
+                            : QueryRefused.Reason.INVALID,
+                    message);
         } finally {
             close(c);
         }
@@ -281,7 +301,11 @@ public final class DuckDbEngine implements WarehouseEngine {
             if (cols.length() > 1) {
                 cols.append(", ");
             }
-            cols.append('\'').append(e.getKey()).append("': '").append(e.getValue()).append('\'');
+            cols.append('\'')
+                    .append(e.getKey())
+                    .append("': '")
+                    .append(e.getValue())
+                    .append('\'');
         }
         cols.append('}');
         return "read_csv('" + file.toAbsolutePath().toString().replace("'", "''") + "', delim = chr(31), "
@@ -291,15 +315,20 @@ public final class DuckDbEngine implements WarehouseEngine {
 
     @Override
     public List<String> columns(String schema, String table) {
-        QueryResult r = query("select column_name from information_schema.columns where table_schema = ? "
-                + "and table_name = ? order by ordinal_position", List.of(schema, table), Integer.MAX_VALUE);
+        QueryResult r = query(
+                "select column_name from information_schema.columns where table_schema = ? "
+                        + "and table_name = ? order by ordinal_position",
+                List.of(schema, table),
+                Integer.MAX_VALUE);
         return r.rows().stream().map(row -> row.get(0).toString()).toList();
     }
 
     @Override
     public List<String> tables(String schema) {
-        QueryResult r = query("select table_name from information_schema.tables where table_schema = ? "
-                + "order by table_name", List.of(schema), Integer.MAX_VALUE);
+        QueryResult r = query(
+                "select table_name from information_schema.tables where table_schema = ? " + "order by table_name",
+                List.of(schema),
+                Integer.MAX_VALUE);
         return r.rows().stream().map(row -> row.get(0).toString()).toList();
     }
 
@@ -386,5 +415,4 @@ public final class DuckDbEngine implements WarehouseEngine {
     private interface SqlWork<T> {
         T run(Connection c) throws SQLException;
     }
-
 }

@@ -15,7 +15,9 @@ import org.springframework.context.annotation.Configuration;
 class WarehouseConfig {
 
     @Bean(destroyMethod = "close")
-    Warehouse warehouse(@Value("${ruralbank.home:./data}") String home, ApplicationEventPublisher events,
+    Warehouse warehouse(
+            @Value("${ruralbank.home:./data}") String home,
+            ApplicationEventPublisher events,
             ObjectProvider<ReferenceData> references) {
         return Warehouse.under(Path.of(home).toAbsolutePath().normalize(), false, Models.load(), events)
                 .withReferences(() -> references.orderedStream().toList());

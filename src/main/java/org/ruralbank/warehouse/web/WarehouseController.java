@@ -40,6 +40,7 @@ class WarehouseController {
 
     /** The console returns at most this many rows to the page, and this many to an export. */
     static final int PAGE_ROWS = 500;
+
     static final int EXPORT_ROWS = 100_000;
 
     private final Warehouse warehouse;
@@ -55,8 +56,16 @@ class WarehouseController {
     @GetMapping("/models")
     String models(org.springframework.ui.Model model) {
         model.addAttribute("models", warehouse.models().all());
-        model.addAttribute("crossTests", warehouse.models().tests().stream().filter(t -> t.model().isEmpty()
-                || warehouse.models().find(t.model()).map(m -> !m.tests().contains(t)).orElse(true)).toList());
+        model.addAttribute(
+                "crossTests",
+                warehouse.models().tests().stream()
+                        .filter(t -> t.model().isEmpty()
+                                || warehouse
+                                        .models()
+                                        .find(t.model())
+                                        .map(m -> !m.tests().contains(t))
+                                        .orElse(true))
+                        .toList());
         return "warehouse/models";
     }
 
@@ -66,8 +75,11 @@ class WarehouseController {
         Map<String, String> declared = new LinkedHashMap<>();
         m.columns().forEach(c -> declared.put(c.name(), c.description()));
         List<String[]> columns = new ArrayList<>();
-        List<String> actual = warehouse.exists() ? warehouse.engine().columns(m.layer(), m.name().substring(
-                m.name().indexOf('.') + 1)) : List.of();
+        List<String> actual = warehouse.exists()
+                ? warehouse
+                        .engine()
+                        .columns(m.layer(), m.name().substring(m.name().indexOf('.') + 1))
+                : List.of();
         for (String c : actual) {
             columns.add(new String[] {c, declared.getOrDefault(c, "")});
         }
@@ -78,9 +90,17 @@ class WarehouseController {
         });
         model.addAttribute("m", m);
         model.addAttribute("columns", columns);
-        model.addAttribute("tests", warehouse.models().tests().stream().filter(t -> t.model().equals(name)).toList());
-        model.addAttribute("usedBy", warehouse.models().all().stream().filter(x -> x.dependencies().contains(name))
-                .map(Model::name).toList());
+        model.addAttribute(
+                "tests",
+                warehouse.models().tests().stream()
+                        .filter(t -> t.model().equals(name))
+                        .toList());
+        model.addAttribute(
+                "usedBy",
+                warehouse.models().all().stream()
+                        .filter(x -> x.dependencies().contains(name))
+                        .map(Model::name)
+                        .toList());
         return "warehouse/model";
     }
 
@@ -111,14 +131,20 @@ class WarehouseController {
 
     /** The org overview mart for a date, within the user's scope. */
     @GetMapping("/orgs")
-    String orgs(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyyMMdd") LocalDate date,
+    String orgs(
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyyMMdd") LocalDate date,
             org.springframework.ui.Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         QueryResult rows = new QueryResult(List.of(), List.of(), false);
         LocalDate shown = date;
-        if (warehouse.exists() && !warehouse.engine().columns("mart", "org_daily").isEmpty()) {
+        if (warehouse.exists()
+                && !warehouse.engine().columns("mart", "org_daily").isEmpty()) {
             if (shown == null) {
-                Object max = warehouse.engine().query("select max(biz_date) from mart.org_daily", 1).rows().get(0)
+                Object max = warehouse
+                        .engine()
+                        .query("select max(biz_date) from mart.org_daily", 1)
+                        .rows()
+                        .get(0)
                         .get(0);
                 shown = max == null ? null : (LocalDate) max;
             }
@@ -126,10 +152,15 @@ class WarehouseController {
                 OrgScope.Condition c = scope.where("org_path", null);
                 Map<String, Object> params = new LinkedHashMap<>(c.params());
                 params.put("d", java.sql.Date.valueOf(shown));
-                rows = warehouse.engine().query("select org_id, org_name, org_level, status, deposit_balance, "
-                        + "gl_deposit_balance, loan_balance, npl_balance, cards, new_cards, merchants, devices, "
-                        + "device_fee_income from mart.org_daily where biz_date = :d and " + c.sql()
-                        + " order by org_path", params, 10_000);
+                rows = warehouse
+                        .engine()
+                        .query(
+                                "select org_id, org_name, org_level, status, deposit_balance, "
+                                        + "gl_deposit_balance, loan_balance, npl_balance, cards, new_cards, merchants, devices, "
+                                        + "device_fee_income from mart.org_daily where biz_date = :d and " + c.sql()
+                                        + " order by org_path",
+                                params,
+                                10_000);
             }
         }
         model.addAttribute("date", shown);
@@ -169,16 +200,25 @@ class WarehouseController {
         try {
             r = warehouse.engine().queryReadOnly(query, EXPORT_ROWS);
         } catch (QueryRefused e) {
-            audit.record(ConsoleAudit.EXPORT, "query", ConsoleAudit.target(query), null, ConsoleAudit.refused(query, e));
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, texts.get("warehouse.sql.refused."
-                    + e.reason(), e.detail()));
+            audit.record(
+                    ConsoleAudit.EXPORT, "query", ConsoleAudit.target(query), null, ConsoleAudit.refused(query, e));
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, texts.get("warehouse.sql.refused." + e.reason(), e.detail()));
         }
         audit.record(ConsoleAudit.EXPORT, "query", ConsoleAudit.target(query), null, ConsoleAudit.ran(query, r));
         response.setContentType(Spreadsheets.CONTENT_TYPE);
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode("query.xlsx", StandardCharsets.UTF_8));
-        Spreadsheets.write(response.getOutputStream(), "query", r.columns(), sink -> r.rows().forEach(row ->
-                sink.accept(row.stream().map(v -> v instanceof java.math.BigDecimal || v == null
-                        || v instanceof Number ? v : v.toString()).toList())));
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename*=UTF-8''" + URLEncoder.encode("query.xlsx", StandardCharsets.UTF_8));
+        Spreadsheets.write(
+                response.getOutputStream(),
+                "query",
+                r.columns(),
+                sink -> r.rows()
+                        .forEach(row -> sink.accept(row.stream()
+                                .map(v -> v instanceof java.math.BigDecimal || v == null || v instanceof Number
+                                        ? v
+                                        : v.toString())
+                                .toList())));
     }
 }

@@ -25,21 +25,36 @@ class PainMessagesTest {
     void refusesAWholeMessageForEachReasonWithItsIsoCode() {
         // ids arrive trimmed: an id of only whitespace is empty here
         assertThat(PainMessages.refusal(message("1", null, block("B1", null, null, tx("", "1.00"))), 10))
-                .extracting(Refusal::code).isEqualTo("FF08");
+                .extracting(Refusal::code)
+                .isEqualTo("FF08");
         assertThat(PainMessages.refusal(message("1", null, block("", null, null, tx("E1", "1.00"))), 10))
-                .extracting(Refusal::code).isEqualTo("FF02");
-        assertThat(PainMessages.refusal(message("2", null, block("B1", null, null, tx("E1", "1.00")),
-                block("B1", null, null, tx("E2", "1.00"))), 10)).extracting(Refusal::code).isEqualTo("DU02");
-        assertThat(PainMessages.refusal(message("2", null, block("B1", null, null, tx("E1", "1.00"),
-                tx("E2", "1.00"))), 1)).extracting(Refusal::code).isEqualTo("AM18");
+                .extracting(Refusal::code)
+                .isEqualTo("FF02");
+        assertThat(PainMessages.refusal(
+                        message(
+                                "2",
+                                null,
+                                block("B1", null, null, tx("E1", "1.00")),
+                                block("B1", null, null, tx("E2", "1.00"))),
+                        10))
+                .extracting(Refusal::code)
+                .isEqualTo("DU02");
+        assertThat(PainMessages.refusal(
+                        message("2", null, block("B1", null, null, tx("E1", "1.00"), tx("E2", "1.00"))), 1))
+                .extracting(Refusal::code)
+                .isEqualTo("AM18");
         assertThat(PainMessages.refusal(message("2", null, block("B1", null, null, tx("E1", "1.00"))), 10))
-                .extracting(Refusal::code).isEqualTo("AM18");
+                .extracting(Refusal::code)
+                .isEqualTo("AM18");
         assertThat(PainMessages.refusal(message("1", "1.00", block("B1", null, null, tx("E1", "1.01"))), 10))
-                .extracting(Refusal::code).isEqualTo("AM10");
+                .extracting(Refusal::code)
+                .isEqualTo("AM10");
         assertThat(PainMessages.refusal(message("1", null, block("B1", "02", null, tx("E1", "1.01"))), 10))
-                .extracting(Refusal::code).isEqualTo("AM18");
+                .extracting(Refusal::code)
+                .isEqualTo("AM18");
         assertThat(PainMessages.refusal(message("1", null, block("B1", null, "1.00", tx("E1", "1.01"))), 10))
-                .extracting(Refusal::text).isEqualTo("CtrlSum of block B1 says 1.00 but its amounts add up to 1.01");
+                .extracting(Refusal::text)
+                .isEqualTo("CtrlSum of block B1 says 1.00 but its amounts add up to 1.01");
         assertThat(PainMessages.refusal(message("001", "1.010", block("B1", "01", "+1.01", tx("E1", "1.01"))), 10))
                 .isNull();
     }

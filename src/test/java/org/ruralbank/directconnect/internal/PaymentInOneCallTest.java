@@ -25,10 +25,13 @@ class PaymentInOneCallTest {
 
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     Payments payments;
+
     @Autowired
     JdbcClient db;
+
     @Autowired
     BusinessCalendar calendar;
 
@@ -40,9 +43,15 @@ class PaymentInOneCallTest {
         }
 
         String neutral(String s) {
-            return s == null ? null : s.replace(enterprise, "<E>").replace(payer, "<PAYER>")
-                    .replace(capped, "<CAPPED>").replace(payee, "<PAYEE>").replace(poor, "<POOR>")
-                    .replace(keyId, "<KEY>").replaceAll("PAY-\\d+", "PAY-#");
+            return s == null
+                    ? null
+                    : s.replace(enterprise, "<E>")
+                            .replace(payer, "<PAYER>")
+                            .replace(capped, "<CAPPED>")
+                            .replace(payee, "<PAYEE>")
+                            .replace(poor, "<POOR>")
+                            .replace(keyId, "<KEY>")
+                            .replaceAll("PAY-\\d+", "PAY-#");
         }
     }
 
@@ -51,8 +60,21 @@ class PaymentInOneCallTest {
         f.limits(ent, "5000", "9000");
         String payer = f.account(ent, "20000");
         String capped = f.account(ent, "20000");
-        f.apply(Onboarding.Kind.GRANT, Map.of("enterpriseId", ent, "accountNo", capped, "view", "true",
-                "pay", "true", "sweep", "false", "dailyLimit", "300"));
+        f.apply(
+                Onboarding.Kind.GRANT,
+                Map.of(
+                        "enterpriseId",
+                        ent,
+                        "accountNo",
+                        capped,
+                        "view",
+                        "true",
+                        "pay",
+                        "true",
+                        "sweep",
+                        "false",
+                        "dailyLimit",
+                        "300"));
         String payee = f.account(ent, "0");
         String poor = f.account(ent, "10");
         f.apply(Onboarding.Kind.WEBHOOK, Map.of("enterpriseId", ent, "url", "http://127.0.0.1:9/hook"));
@@ -60,8 +82,20 @@ class PaymentInOneCallTest {
     }
 
     private PaymentOrder order(Side s, String key, String debit, String credit, String amount, String agent) {
-        return new PaymentOrder(s.enterprise(), "JSON:" + key, "JSON", null, null, null, debit, credit, "收款人", agent,
-                amount, "CNY", calendar.today());
+        return new PaymentOrder(
+                s.enterprise(),
+                "JSON:" + key,
+                "JSON",
+                null,
+                null,
+                null,
+                debit,
+                credit,
+                "收款人",
+                agent,
+                amount,
+                "CNY",
+                calendar.today());
     }
 
     /** Every outcome a single payment can have, in an order that reaches each of them. */
@@ -92,7 +126,8 @@ class PaymentInOneCallTest {
         assertThat(claim.recorded).isTrue();
         Nonces.Claim twin = new Nonces.Claim(s.keyId(), "nonce-" + s.enterprise(), Instant.now());
         assertThatThrownBy(() -> p.execute(order(s, "twin", s.payer(), s.payee(), "1.00", null), twin))
-                .isInstanceOf(Problems.Problem.class).hasMessageContaining("was already used");
+                .isInstanceOf(Problems.Problem.class)
+                .hasMessageContaining("was already used");
         return answers;
     }
 
@@ -106,40 +141,54 @@ class PaymentInOneCallTest {
                 select idem_key, channel, debit_account, credit_account, creditor_agent, amount_text,
                        amount_fen, inter_bank, status, reason_code, reason_text, transfer_id
                   from dc_instruction where enterprise_id = :e order by instruction_id
-                """).param("e", s.enterprise()).query((rs, i) -> {
+                """)
+                .param("e", s.enterprise())
+                .query((rs, i) -> {
                     StringBuilder b = new StringBuilder("instruction");
                     for (int c = 1; c <= 12; c++) {
                         b.append(' ').append(rs.getString(c));
                     }
                     return b.toString();
-                }).list());
+                })
+                .list());
         rows.addAll(db.sql("""
                 select e.status, e.actor, e.detail from dc_instruction_event e
                   join dc_instruction i on i.instruction_id = e.instruction_id
                  where i.enterprise_id = :e order by e.instruction_id, e.event_id
-                """).param("e", s.enterprise()).query((rs, i) -> "event " + rs.getString(1) + " " + rs.getString(2)
-                        + " " + rs.getString(3)).list());
+                """)
+                .param("e", s.enterprise())
+                .query((rs, i) -> "event " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
+                .list());
         rows.addAll(db.sql("""
                 select transfer_id, debit_account, credit_account, amount_fen, kind, code, reference, business_date,
                        timeout_at is not null from dc_transfer
                  where debit_account in (:a) and code in ('PAYMENT', 'CLEARING') order by seq
-                """).param("a", s.accounts()).query((rs, i) -> "transfer "
+                """)
+                .param("a", s.accounts())
+                .query((rs, i) -> "transfer "
                         + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4) + " "
                         + rs.getString(5) + " " + rs.getString(6) + " " + rs.getString(7) + " " + rs.getString(8)
-                        + " " + rs.getBoolean(9)).list());
+                        + " " + rs.getBoolean(9))
+                .list());
         for (String account : s.accounts()) {
             rows.add(db.sql("""
                     select account_no, debits_pending, debits_posted, credits_pending, credits_posted from dc_account
                      where account_no = :a
-                    """).param("a", account).query((rs, i) -> "account " + rs.getString(1) + " " + rs.getLong(2)
-                            + " " + rs.getLong(3) + " " + rs.getLong(4) + " " + rs.getLong(5)).single());
+                    """)
+                    .param("a", account)
+                    .query((rs, i) -> "account " + rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3) + " "
+                            + rs.getLong(4) + " " + rs.getLong(5))
+                    .single());
         }
         rows.addAll(db.sql("select usage_key, used_fen from dc_limit_usage where usage_key like :k order by 1")
-                .param("k", "%" + s.enterprise() + "%").query((rs, i) -> "limit " + rs.getString(1) + " "
-                        + rs.getLong(2)).list());
+                .param("k", "%" + s.enterprise() + "%")
+                .query((rs, i) -> "limit " + rs.getString(1) + " " + rs.getLong(2))
+                .list());
         rows.addAll(db.sql("select account_no, status from dc_notification where enterprise_id = :e "
-                + "order by notification_id").param("e", s.enterprise())
-                .query((rs, i) -> "notification " + rs.getString(1) + " " + rs.getString(2)).list());
+                        + "order by notification_id")
+                .param("e", s.enterprise())
+                .query((rs, i) -> "notification " + rs.getString(1) + " " + rs.getString(2))
+                .list());
         return rows.stream().map(s::neutral).toList();
     }
 
@@ -157,11 +206,19 @@ class PaymentInOneCallTest {
         assertThat(stored(oneCall)).isEqualTo(stored(statements));
 
         // every outcome was reached
-        assertThat(String.join("\n", answers)).contains("JSON:ok ACSC null null PAY-# replay=false",
-                "JSON:ok ACSC null null PAY-# replay=true", "DU03", "AM12", "AC03", "AM02 above the enterprise's",
-                "JSON:inter-bank ACSP", "AM02 above the daily limit of 300.00 yuan (0.00 already used",
-                "JSON:account-day-ok ACSC", "AM02 above the daily limit of 9000.00 yuan (5600.00 already used",
-                "JSON:funds RJCT AM04 insufficient funds on <POOR>");
+        assertThat(String.join("\n", answers))
+                .contains(
+                        "JSON:ok ACSC null null PAY-# replay=false",
+                        "JSON:ok ACSC null null PAY-# replay=true",
+                        "DU03",
+                        "AM12",
+                        "AC03",
+                        "AM02 above the enterprise's",
+                        "JSON:inter-bank ACSP",
+                        "AM02 above the daily limit of 300.00 yuan (0.00 already used",
+                        "JSON:account-day-ok ACSC",
+                        "AM02 above the daily limit of 9000.00 yuan (5600.00 already used",
+                        "JSON:funds RJCT AM04 insufficient funds on <POOR>");
         assertThat(stored(oneCall)).anyMatch(r -> r.startsWith("notification"));
     }
 }

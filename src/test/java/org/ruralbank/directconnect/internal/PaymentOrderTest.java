@@ -11,30 +11,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PaymentOrderTest {
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(delimiter = '|', nullValues = "null", value = {
-        "1234.56             | 123456",
-        "1234.5              | 123450",
-        "12.300              | 1230",
-        "+5.                 | 500",
-        ".5                  | 50",
-        "007                 | 700",
-        "' 8.00 '            | 800",
-        "92233720368547758.07 | 9223372036854775807",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "1234.56             | 123456",
+                "1234.5              | 123450",
+                "12.300              | 1230",
+                "+5.                 | 500",
+                ".5                  | 50",
+                "007                 | 700",
+                "' 8.00 '            | 800",
+                "92233720368547758.07 | 9223372036854775807",
+            })
     void readsEveryDecimalFormWithTwoDecimalsAtMost(String text, long fen) {
         assertThat(order(text).amount()).isEqualTo(new PaymentOrder.Fen(fen));
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(delimiter = '|', nullValues = "null", value = {
-        "null        | AM12 | the amount is missing",
-        "'  '        | AM12 | the amount is missing",
-        "0.00        | AM01 | the amount is zero",
-        "-5          | AM12 | the amount must be positive: -5",
-        "1.001       | AM12 | the amount has more than two decimals: 1.001",
-        "1e3         | AM12 | the amount is not a decimal number of yuan: 1e3",
-        "1,000.00    | AM12 | the amount is not a decimal number of yuan: 1,000.00",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "null        | AM12 | the amount is missing",
+                "'  '        | AM12 | the amount is missing",
+                "0.00        | AM01 | the amount is zero",
+                "-5          | AM12 | the amount must be positive: -5",
+                "1.001       | AM12 | the amount has more than two decimals: 1.001",
+                "1e3         | AM12 | the amount is not a decimal number of yuan: 1e3",
+                "1,000.00    | AM12 | the amount is not a decimal number of yuan: 1,000.00",
+            })
     void refusesWhatIsNotAnAmountToPaySayingWhy(String text, String code, String why) {
         assertThat(order(text).amount()).isEqualTo(new PaymentOrder.Refused(StatusReason.of(code), why));
     }
@@ -47,7 +53,8 @@ class PaymentOrderTest {
 
     @Test
     void idsHoldingTheSeparatorNeverGiveTwoTransactionsOneKey() {
-        assertThat(PaymentOrder.isoKey("M/1", "B", "E")).isNotEqualTo(PaymentOrder.isoKey("M", "1/B", "E"))
+        assertThat(PaymentOrder.isoKey("M/1", "B", "E"))
+                .isNotEqualTo(PaymentOrder.isoKey("M", "1/B", "E"))
                 .isEqualTo("PAIN:3:M/1/1:B/1:E");
         assertThat(PaymentOrder.isoKey("M", "B/1:E", "F")).isNotEqualTo(PaymentOrder.isoKey("M", "B", "E/1:F"));
         assertThat(PaymentOrder.isoKey("1:M", "1:B", "1:E")).doesNotStartWith("ISO:");
@@ -55,12 +62,26 @@ class PaymentOrderTest {
 
     @Test
     void aTransactionNamedByItsPositionNeverTakesTheKeyOfANamedOne() {
-        assertThat(PaymentOrder.isoKey("M", "B", 3)).isEqualTo("PAIN:1:M/1:B/#3")
-                .isNotEqualTo(PaymentOrder.isoKey("M", "B", "#3")).isNotEqualTo(PaymentOrder.isoKey("M", "B", "3"));
+        assertThat(PaymentOrder.isoKey("M", "B", 3))
+                .isEqualTo("PAIN:1:M/1:B/#3")
+                .isNotEqualTo(PaymentOrder.isoKey("M", "B", "#3"))
+                .isNotEqualTo(PaymentOrder.isoKey("M", "B", "3"));
     }
 
     private static PaymentOrder order(String amount) {
-        return new PaymentOrder("E1", "JSON:k", "JSON", null, null, null, "620001", "620002", "收款", null, amount,
-                "CNY", LocalDate.of(2026, 12, 3));
+        return new PaymentOrder(
+                "E1",
+                "JSON:k",
+                "JSON",
+                null,
+                null,
+                null,
+                "620001",
+                "620002",
+                "收款",
+                null,
+                amount,
+                "CNY",
+                LocalDate.of(2026, 12, 3));
     }
 }

@@ -43,6 +43,7 @@ class StatementsTest {
 
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     CoreBanking core;
 
@@ -59,10 +60,10 @@ class StatementsTest {
         // the ledger's opening balances are booked today, after every statement below
         account = f.account(ent, "1000");
         staffTyped = f.account(ent, "80");
-        core.transfer(CoreBanking.Transfer.posted("ST-" + account, Payments.OPENING_ACCOUNT, account, 30_00,
-                "TEST", "after the warehouse", AFTER));
-        core.transfer(CoreBanking.Transfer.posted("ST-" + staffTyped, Payments.OPENING_ACCOUNT, staffTyped, 7_00,
-                "TEST", "ledger only", AFTER));
+        core.transfer(CoreBanking.Transfer.posted(
+                "ST-" + account, Payments.OPENING_ACCOUNT, account, 30_00, "TEST", "after the warehouse", AFTER));
+        core.transfer(CoreBanking.Transfer.posted(
+                "ST-" + staffTyped, Payments.OPENING_ACCOUNT, staffTyped, 7_00, "TEST", "ledger only", AFTER));
         today = ctx.getBean(BusinessCalendar.class).today();
 
         warehouse = Warehouse.under(Files.createTempDirectory("rb-dc-stmt-"), false);
@@ -78,7 +79,7 @@ class StatementsTest {
         snapshot(D3, "1350.25", other, "10.00");
         txn(D3, "T4", account, "D", "100.00", "1250.25", null, null, null, "0");
         txn(D3, "T5", account, "C", "100.00", "1350.25", null, null, null, "1");
-        engine.inTransaction(() -> warehouse.runner().build(List.of(D1, D2, D3), s -> { }));
+        engine.inTransaction(() -> warehouse.runner().build(List.of(D1, D2, D3), s -> {}));
         statements = new Statements(core, warehouse);
     }
 
@@ -93,7 +94,8 @@ class StatementsTest {
         assertThat(all.openingFen()).isEqualTo(1000_00);
         assertThat(all.closingFen()).isEqualTo(1350_25);
         assertThat(all.entries()).extracting(Entry::transferId).containsExactly("T1", "T2", "T3", "T4", "T5");
-        assertThat(all.entries()).extracting(Entry::signedAmountFen)
+        assertThat(all.entries())
+                .extracting(Entry::signedAmountFen)
                 .containsExactly(500_00L, -200_00L, 50_25L, -100_00L, 100_00L);
         assertThat(all.entries().get(2).counterparty()).isEqualTo("6222000011112222 张三");
         assertThat(all.entries().get(2).reference()).isEqualTo("货款");
@@ -106,8 +108,7 @@ class StatementsTest {
         assertThat(second.entries()).extracting(Entry::transferId).containsExactly("T2", "T3");
 
         // before the account's first date: no postings, the balance it started that date with
-        IsoReports.AccountPart before = statements.statement(account, "账户", D1.minusDays(10), D1.minusDays(1),
-                today);
+        IsoReports.AccountPart before = statements.statement(account, "账户", D1.minusDays(10), D1.minusDays(1), today);
         assertThat(before.entries()).isEmpty();
         assertThat(before.openingFen()).isEqualTo(1000_00);
         assertThat(before.closingFen()).isEqualTo(1000_00);
@@ -118,7 +119,8 @@ class StatementsTest {
         IsoReports.AccountPart across = statements.statement(account, "账户", D2, AFTER.plusDays(1), today);
         assertThat(across.openingFen()).isEqualTo(1500_00);
         assertThat(across.closingFen()).isEqualTo(1380_25);
-        assertThat(across.entries()).extracting(Entry::transferId)
+        assertThat(across.entries())
+                .extracting(Entry::transferId)
                 .containsExactly("T2", "T3", "T4", "T5", "ST-" + account);
         assertThat(across.openingFen() + Statements.booked(across.entries())).isEqualTo(across.closingFen());
 
@@ -129,7 +131,8 @@ class StatementsTest {
 
         // the JSON entries of the same dates come from the same books (the ledger's in posting order: the opening
         // balance was booked before the back-dated test transfer)
-        assertThat(statements.entries(account, D3, today)).extracting(Entry::transferId)
+        assertThat(statements.entries(account, D3, today))
+                .extracting(Entry::transferId)
                 .containsExactly("T4", "T5", "OPEN-" + account, "ST-" + account);
     }
 
@@ -143,11 +146,19 @@ class StatementsTest {
 
     @Test
     void theStatementValidatesAndCarriesTheCoresReferences() {
-        String xml = IsoReports.statement("S-TEST", Instant.parse("2026-11-27T02:00:00Z"), D1, AFTER,
+        String xml = IsoReports.statement(
+                "S-TEST",
+                Instant.parse("2026-11-27T02:00:00Z"),
+                D1,
+                AFTER,
                 List.of(statements.statement(account, "账户", D1, AFTER, today)));
-        assertThat(xml).contains("<Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy=\"CNY\">1000.00</Amt>",
-                "<Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy=\"CNY\">1380.25</Amt>", "<AcctSvcrRef>T3</AcctSvcrRef>",
-                "<AcctSvcrRef>ST-" + account + "</AcctSvcrRef>", "<Prtry><Cd>1001</Cd></Prtry>");
+        assertThat(xml)
+                .contains(
+                        "<Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy=\"CNY\">1000.00</Amt>",
+                        "<Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy=\"CNY\">1380.25</Amt>",
+                        "<AcctSvcrRef>T3</AcctSvcrRef>",
+                        "<AcctSvcrRef>ST-" + account + "</AcctSvcrRef>",
+                        "<Prtry><Cd>1001</Cd></Prtry>");
         // the core's postings carry their id in AcctSvcrRef; only the ledger's have a sequence number
         assertThat(xml.split("<Ntry>")).hasSize(7);
         assertThat(xml.split("<NtryRef>")).hasSize(2);
@@ -156,20 +167,45 @@ class StatementsTest {
     /** The account's and another account's end-of-day balances in the core's deposit snapshot of {@code d}. */
     private void snapshot(LocalDate d, String balance, String other, String otherBalance) {
         for (String[] a : List.of(new String[] {account, balance}, new String[] {other, otherBalance})) {
-            warehouse.engine().execute("insert into ods.core_deposit_acct (acct_no, cust_id, org_id, product_code, "
-                    + "currency, open_date, balance, acct_status, biz_date) values (?, 'C1', '8801001', 'CUR', 'CNY', "
-                    + "date '2020-01-01', ?, 'N', ?)", List.of(a[0], new BigDecimal(a[1]), java.sql.Date.valueOf(d)));
+            warehouse
+                    .engine()
+                    .execute(
+                            "insert into ods.core_deposit_acct (acct_no, cust_id, org_id, product_code, "
+                                    + "currency, open_date, balance, acct_status, biz_date) values (?, 'C1', '8801001', 'CUR', 'CNY', "
+                                    + "date '2020-01-01', ?, 'N', ?)",
+                            List.of(a[0], new BigDecimal(a[1]), java.sql.Date.valueOf(d)));
         }
     }
 
-    private void txn(LocalDate d, String seq, String acct, String dc, String amount, String after, String opp,
-            String oppName, String memo, String reversal) {
-        warehouse.engine().execute("insert into ods.core_deposit_txn (txn_seq, txn_date, txn_time, acct_no, dc_flag, "
-                + "amount, balance_after, channel, txn_code, org_id, opp_acct_no, opp_name, memo, reversal_flag, "
-                + "biz_date) values (?, ?, ?, ?, ?, ?, ?, 'CNT', '1001', '8801001', ?, ?, ?, ?, ?)",
-                java.util.Arrays.asList(seq, java.sql.Date.valueOf(d),
-                        java.sql.Timestamp.valueOf(d.atTime(9, 0).plusMinutes(seq.charAt(1))), acct, dc,
-                        new BigDecimal(amount), new BigDecimal(after), opp, oppName, memo, reversal,
-                        java.sql.Date.valueOf(d)));
+    private void txn(
+            LocalDate d,
+            String seq,
+            String acct,
+            String dc,
+            String amount,
+            String after,
+            String opp,
+            String oppName,
+            String memo,
+            String reversal) {
+        warehouse
+                .engine()
+                .execute(
+                        "insert into ods.core_deposit_txn (txn_seq, txn_date, txn_time, acct_no, dc_flag, "
+                                + "amount, balance_after, channel, txn_code, org_id, opp_acct_no, opp_name, memo, reversal_flag, "
+                                + "biz_date) values (?, ?, ?, ?, ?, ?, ?, 'CNT', '1001', '8801001', ?, ?, ?, ?, ?)",
+                        java.util.Arrays.asList(
+                                seq,
+                                java.sql.Date.valueOf(d),
+                                java.sql.Timestamp.valueOf(d.atTime(9, 0).plusMinutes(seq.charAt(1))),
+                                acct,
+                                dc,
+                                new BigDecimal(amount),
+                                new BigDecimal(after),
+                                opp,
+                                oppName,
+                                memo,
+                                reversal,
+                                java.sql.Date.valueOf(d)));
     }
 }

@@ -20,11 +20,13 @@ class StatusReasonTest {
         assertThat(StatusReason.of(reason.code())).isSameAs(reason);
         for (String bundle : new String[] {"i18n/directconnect.properties", "i18n/directconnect_en.properties"}) {
             Properties texts = new Properties();
-            try (var in = new InputStreamReader(getClass().getClassLoader().getResourceAsStream(bundle),
-                    StandardCharsets.UTF_8)) {
+            try (var in = new InputStreamReader(
+                    getClass().getClassLoader().getResourceAsStream(bundle), StandardCharsets.UTF_8)) {
                 texts.load(in);
             }
-            assertThat(texts.getProperty(reason.messageKey())).as(bundle + " " + reason.messageKey()).isNotBlank();
+            assertThat(texts.getProperty(reason.messageKey()))
+                    .as(bundle + " " + reason.messageKey())
+                    .isNotBlank();
         }
     }
 

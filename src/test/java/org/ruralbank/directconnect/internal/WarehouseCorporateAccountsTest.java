@@ -39,17 +39,25 @@ class WarehouseCorporateAccountsTest {
                     + "('6203', 'P1', '8801001', 'CNY', 77.00, 'N', date '2025-01-02')");
 
             assertThat(source.latestDate()).contains(LocalDate.of(2025, 1, 2));
-            assertThat(source.find("6201")).contains(new CorporateAccount("6201", "县自来水厂", "C1", "8801001", "CNY",
-                    1_234_567_891L, LocalDate.of(2025, 1, 2)));
-            assertThat(source.find("6203")).as("a person's account is not a corporate account").isEmpty();
+            assertThat(source.find("6201"))
+                    .contains(new CorporateAccount(
+                            "6201", "县自来水厂", "C1", "8801001", "CNY", 1_234_567_891L, LocalDate.of(2025, 1, 2)));
+            assertThat(source.find("6203"))
+                    .as("a person's account is not a corporate account")
+                    .isEmpty();
             Files.createDirectories(home.resolve("directconnect"));
-            Files.writeString(home.resolve("directconnect/corporate-accounts.csv"),
+            Files.writeString(
+                    home.resolve("directconnect/corporate-accounts.csv"),
                     "account_no,account_name,customer_no,org_id,balance_yuan,as_of\n"
                             + "6299,新开户,C9,8801001,10.50,2025-01-03\n");
-            assertThat(source.find("6299")).as("an account opened after the warehouse's date comes from the import")
-                    .map(CorporateAccount::balanceFen).contains(1050L);
-            assertThat(source.ofCustomer("C1")).extracting(CorporateAccount::accountNo)
-                    .as("closed accounts are not offered").containsExactly("6201");
+            assertThat(source.find("6299"))
+                    .as("an account opened after the warehouse's date comes from the import")
+                    .map(CorporateAccount::balanceFen)
+                    .contains(1050L);
+            assertThat(source.ofCustomer("C1"))
+                    .extracting(CorporateAccount::accountNo)
+                    .as("closed accounts are not offered")
+                    .containsExactly("6201");
         }
     }
 }

@@ -36,10 +36,13 @@ class DataPlatformPagesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext ctx;
+
     @Autowired
     Ingest ingest;
+
     @Autowired
     Orgs orgs;
 
@@ -54,40 +57,54 @@ class DataPlatformPagesTest {
         Files.delete(inbox.resolve("20250102/READY"));
         assertThat(ingest.load(inbox, null)).extracting(s -> s.state()).containsExactly(DateState.LOADED);
         Org branch = orgs.find("880120").orElseThrow();
-        ebank = TestBank.login(mvc, bank.user(orgs.list(OrgScope.everything()).get(0), DataScope.ALL, Role.EBANK),
-                TestBank.PASSWORD);
+        ebank = TestBank.login(
+                mvc, bank.user(orgs.list(OrgScope.everything()).get(0), DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
         branchEbank = TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.EBANK), TestBank.PASSWORD);
     }
 
     String page(MockHttpSession s, String url) throws Exception {
-        return mvc.perform(get(url).session(s)).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(get(url).session(s))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
     }
 
     @Test
     void theCalendarShowsEachDateWithItsState() throws Exception {
-        assertThat(page(ebank, "/data")).contains("20250101").contains("state-LOADED").contains("20250102")
-                .contains("state-PENDING").contains("hx-get=\"/data/progress\"");
+        assertThat(page(ebank, "/data"))
+                .contains("20250101")
+                .contains("state-LOADED")
+                .contains("20250102")
+                .contains("state-PENDING")
+                .contains("hx-get=\"/data/progress\"");
         assertThat(page(ebank, "/data/progress")).contains("id=\"progress\"");
     }
 
     @Test
     void theLoadReportListsFilesAndModels() throws Exception {
-        assertThat(page(ebank, "/data/dates/20250101")).contains("CORE_DEPOSIT_TXN.20250101.dat")
-                .contains("FIN_GL_BALANCE.20250101.dat").contains("mart.org_daily");
+        assertThat(page(ebank, "/data/dates/20250101"))
+                .contains("CORE_DEPOSIT_TXN.20250101.dat")
+                .contains("FIN_GL_BALANCE.20250101.dat")
+                .contains("mart.org_daily");
     }
 
     @Test
     void dataTestsShowResultsOfADate() throws Exception {
-        assertThat(page(ebank, "/data/tests?date=20250101")).contains("deposit_balance_continuity")
+        assertThat(page(ebank, "/data/tests?date=20250101"))
+                .contains("deposit_balance_continuity")
                 .contains("unique(org_id)");
     }
 
     @Test
     void theCatalogueDescribesModelsColumnsTestsAndLineage() throws Exception {
-        assertThat(page(ebank, "/warehouse/models")).contains("dw.dim_customer").contains("id=\"lineage\"")
+        assertThat(page(ebank, "/warehouse/models"))
+                .contains("dw.dim_customer")
+                .contains("id=\"lineage\"")
                 .contains("/assets/lineage.js");
-        assertThat(page(ebank, "/warehouse/models/dw.deposit_balance")).contains("valid_from").contains("not_null(balance)")
+        assertThat(page(ebank, "/warehouse/models/dw.deposit_balance"))
+                .contains("valid_from")
+                .contains("not_null(balance)")
                 .contains("ods.core_deposit_acct");
         assertThat(page(ebank, "/warehouse/lineage")).contains("\"source\":\"dw.dim_org\"");
     }
@@ -95,7 +112,9 @@ class DataPlatformPagesTest {
     @Test
     void theOrgOverviewKeepsToTheUsersScope() throws Exception {
         assertThat(page(ebank, "/warehouse/orgs")).contains("880000").contains("880130");
-        assertThat(page(branchEbank, "/warehouse/orgs")).contains("880121").doesNotContain("880130")
+        assertThat(page(branchEbank, "/warehouse/orgs"))
+                .contains("880121")
+                .doesNotContain("880130")
                 .doesNotContain("880000");
     }
 
