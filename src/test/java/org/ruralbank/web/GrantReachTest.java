@@ -71,7 +71,14 @@ class GrantReachTest {
                     + "where status in ('APPROVED', 'REJECTED', 'ENDED') order by claim_id",
             "select dispute_id, status, settled_by from credit_dispute where status = 'SETTLED' order by dispute_id",
             "select object_kind, object_id, valid_from, share_total from credit_span where share_total > 0 "
-                    + "order by object_kind, object_id, valid_from");
+                    + "order by object_kind, object_id, valid_from",
+            // the appraisal's schemes, budgets, entries, runs and pools: decided by the whole bank or the pool's branch
+            "select scheme_year, name, branch_weight_pct, updated_by from appraisal_scheme order by scheme_year",
+            "select budget_year, wage_total_fen, bonus_pct from appraisal_budget order by budget_year",
+            "select entry_id, status, decided_by from appraisal_entry order by entry_id",
+            "select run_id, period_key, version, status, published_by from appraisal_run order by run_id",
+            "select pool_id, status, submitted_by, approved_by from appraisal_pool order by pool_id",
+            "select pool_id, staff_id, amount_fen from appraisal_pool_line order by pool_id, staff_id");
 
     @Autowired
     MockMvc mvc;
@@ -125,6 +132,42 @@ class GrantReachTest {
                 .proposalId();
         headOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
         perfOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.PERF), TestBank.PASSWORD);
+        poolOfB = poolOf(b);
+    }
+
+    /** An open bonus pool of branch B, funded by a draft run of a far year that no other test uses. */
+    long poolOfB;
+
+    private long poolOf(Org org) {
+        int year = 2199;
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        db.sql(
+                        "insert into appraisal_scheme (scheme_year, name, branch_weight_pct, floor_share_pct, cap_share_pct,"
+                                + " updated_by, updated_at) values (:y, 'reach', 60, 50, 200, 'test', :t) on conflict do nothing")
+                .param("y", year)
+                .param("t", now)
+                .update();
+        db.sql("insert into appraisal_budget (budget_year, wage_total_fen, bonus_pct, updated_by, updated_at)"
+                        + " values (:y, 100000000, 10, 'test', :t) on conflict do nothing")
+                .param("y", year)
+                .param("t", now)
+                .update();
+        long run = db.sql("insert into appraisal_run (period_key, version, scheme_year, from_date, to_date,"
+                        + " fingerprint, status, run_by, run_at) select '2199Q1', coalesce(max(version), 0) + 1, :y,"
+                        + " date '2199-01-01', date '2199-03-31', 'reach', 'DRAFT', 'test', :t from appraisal_run"
+                        + " where period_key = '2199Q1' returning run_id")
+                .param("y", year)
+                .param("t", now)
+                .query(Long.class)
+                .single();
+        return db.sql("insert into appraisal_pool (run_id, budget_year, org_id, org_path, amount_fen, floor_fen,"
+                        + " cap_fen, status) values (:r, :y, :o, :p, 100000, 0, 100000, 'OPEN') returning pool_id")
+                .param("r", run)
+                .param("y", year)
+                .param("o", org.orgId())
+                .param("p", org.path())
+                .query(Long.class)
+                .single();
     }
 
     /** A branch head and a performance officer of branch A, whose scope is the branch. */
@@ -349,6 +392,41 @@ class GrantReachTest {
                                 .session(perfOfA())
                                 .with(csrf()))
                         .andExpect(status().isOk()));
+        // the performance office's decisions are the whole bank's: a branch's performance officer is refused
+        for (String office : List.of(
+                "/appraisal/office/budget",
+                "/appraisal/office/entries",
+                "/appraisal/office/entries/{id}/approve",
+                "/appraisal/office/pools/{id}/approve",
+                "/appraisal/office/pools/{id}/return",
+                "/appraisal/office/runs",
+                "/appraisal/office/runs/{id}/publish",
+                "/appraisal/office/schemes")) {
+            cases.put(
+                    "POST " + office,
+                    () -> mvc.perform(post(office.replace("{id}", String.valueOf(poolOfB)))
+                                    .session(perfOfA())
+                                    .with(csrf())
+                                    .param("year", "2199")
+                                    .param("period", "2199Q1"))
+                            .andExpect(status().isForbidden()));
+        }
+        // a branch head distributes and submits their own branch's pool, never another's
+        cases.put(
+                "POST /appraisal/pools/{id}",
+                () -> mvc.perform(post("/appraisal/pools/" + poolOfB)
+                                .session(headOfA())
+                                .with(csrf())
+                                .param("staffId", "S1")
+                                .param("amount", "1000.00")
+                                .param("reason", "reach"))
+                        .andExpect(status().isNotFound()));
+        cases.put(
+                "POST /appraisal/pools/{id}/submit",
+                () -> mvc.perform(post("/appraisal/pools/" + poolOfB + "/submit")
+                                .session(headOfA())
+                                .with(csrf()))
+                        .andExpect(status().isNotFound()));
         cases.put(
                 "POST /data/load",
                 () -> mvc.perform(post("/data/load").session(asAdminOfA).with(csrf()))
