@@ -364,34 +364,16 @@ public class Payments {
         Transfer posting = transfer(o, null, amount == null ? 0 : amount, interBank);
         OffsetDateTime now = OffsetDateTime.now(clock);
         Nonces.Claim claim = nonce == null || nonce.recorded ? null : nonce;
-        var call = db.sql("""
+        var call = instruction(db.sql("""
                 select outcome, instruction, transfer, answer_status, answer_code, answer_text, stored_hash
                   from dc_pay(:key, :nonce, :seen,
                     :e, :path, :k, :h, :ch, :msg, :pmt, :e2e, :d, :c, :cn, :ca, :at, :af, :cur, :ib, :bd, :now,
                     :status, :rc, :rt, :prefix, :partner, :rdetail, :actor, :ddetail, :now,
                     :keys, :limits, :credit, :kind, :timeout, :code, :ref, :limitRefusals, :funds, :core)
-                """)
+                """), o, ctx.orgPath(), o.contentHash(), amount, interBank, now)
                 .param("key", claim == null ? null : claim.keyId)
                 .param("nonce", claim == null ? null : claim.nonce)
                 .param("seen", claim == null ? null : OffsetDateTime.ofInstant(claim.seenAt, ZoneOffset.UTC))
-                .param("e", o.enterpriseId())
-                .param("path", ctx.orgPath())
-                .param("k", o.idemKey())
-                .param("h", o.contentHash())
-                .param("ch", o.channel())
-                .param("msg", cut(o.msgId(), 35))
-                .param("pmt", cut(o.pmtInfId(), 35))
-                .param("e2e", cut(o.endToEndId(), 35))
-                .param("d", cut(o.debitAccount(), 34))
-                .param("c", cut(o.creditAccount(), 34))
-                .param("cn", cut(o.creditorName(), 140))
-                .param("ca", cut(o.creditorAgent(), 35))
-                .param("at", cut(o.amountText(), 40))
-                .param("af", amount)
-                .param("cur", cut(o.currency(), 3))
-                .param("ib", interBank)
-                .param("bd", o.businessDate())
-                .param("now", now)
                 .param("status", rules.status())
                 .param("rc", rules.reasonCode())
                 .param("rt", cut(rules.reasonText(), 200))
@@ -700,15 +682,30 @@ public class Payments {
     private Long insert(
             PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
-        db.sql("""
+        instruction(db.sql("""
                 insert into dc_instruction (enterprise_id, org_path, idem_key, content_hash, channel, msg_id,
                     pmt_inf_id, end_to_end_id, debit_account, credit_account, creditor_name, creditor_agent,
                     amount_text, amount_fen, currency, inter_bank, business_date, status, created_at)
                 values (:e, :path, :k, :h, :ch, :msg, :pmt, :e2e, :d, :c, :cn, :ca, :at, :af, :cur, :ib, :bd, 'RCVD',
                     :now)
                 on conflict do nothing
-                """)
-                .param("e", o.enterpriseId())
+                """), o, orgPath, hash, amount, interBank, now).update(keys, "instruction_id");
+        return inserted(keys);
+    }
+
+    /**
+     * Binds the instruction's columns, cut to their widths, as both the one-call and the statement-by-statement
+     * path store them.
+     */
+    private static JdbcClient.StatementSpec instruction(
+            JdbcClient.StatementSpec spec,
+            PaymentOrder o,
+            String orgPath,
+            String hash,
+            Long amount,
+            boolean interBank,
+            OffsetDateTime now) {
+        return spec.param("e", o.enterpriseId())
                 .param("path", orgPath)
                 .param("k", o.idemKey())
                 .param("h", hash)
@@ -725,9 +722,7 @@ public class Payments {
                 .param("cur", cut(o.currency(), 3))
                 .param("ib", interBank)
                 .param("bd", o.businessDate())
-                .param("now", now)
-                .update(keys, "instruction_id");
-        return inserted(keys);
+                .param("now", now);
     }
 
     private static Long inserted(GeneratedKeyHolder keys) {
