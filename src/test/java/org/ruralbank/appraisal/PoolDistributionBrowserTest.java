@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -56,10 +55,8 @@ class PoolDistributionBrowserTest {
 
     @BeforeEach
     void open() throws Exception {
-        browser = Browser.start();
         downloads = Files.createTempDirectory("ruralbank-downloads-");
-        browser.executeCdpCommand(
-                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        browser = Browser.downloadingInto(downloads);
     }
 
     @AfterEach

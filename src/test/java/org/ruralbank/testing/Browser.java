@@ -45,6 +45,15 @@ public final class Browser {
         return driver;
     }
 
+    /** A browser that saves what it downloads into {@code downloads}, without asking. */
+    public static ChromeDriver downloadingInto(Path downloads) throws Exception {
+        ChromeDriver driver = start();
+        driver.executeCdpCommand(
+                "Browser.setDownloadBehavior",
+                java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        return driver;
+    }
+
     /**
      * Waits until the browser has navigated to a URL containing {@code fragment}: a click on a form's submit button
      * returns before the POST and its redirect have finished, and on a busy machine the next step would otherwise
