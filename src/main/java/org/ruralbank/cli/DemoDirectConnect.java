@@ -23,7 +23,6 @@ import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.Role;
 import org.ruralbank.platform.StaffPrincipal;
-import org.ruralbank.platform.StaffUser;
 import org.ruralbank.platform.StaffUsers;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -269,16 +268,7 @@ final class DemoDirectConnect {
     }
 
     private static StaffPrincipal principal(StaffUsers users, String username) {
-        StaffUser u = users.findByUsername(username).orElseThrow();
-        return new StaffPrincipal(
-                u.userId(),
-                u.username(),
-                u.displayName(),
-                u.orgId(),
-                u.orgPath(),
-                u.staffId(),
-                u.roles(),
-                u.dataScope());
+        return users.findByUsername(username).orElseThrow().principal();
     }
 
     /** An operator's signed requests; an answer other than 2xx stops the seeding with what the bank said. */

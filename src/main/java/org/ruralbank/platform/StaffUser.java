@@ -20,6 +20,11 @@ public record StaffUser(
         OffsetDateTime lockedUntil,
         OffsetDateTime createdAt) {
 
+    /** The user as a signed-in principal: who, which org, which roles, which data scope. */
+    public StaffPrincipal principal() {
+        return new StaffPrincipal(userId, username, displayName, orgId, orgPath, staffId, roles, dataScope);
+    }
+
     public boolean lockedAt(OffsetDateTime now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }

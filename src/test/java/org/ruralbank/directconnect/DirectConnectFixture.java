@@ -15,7 +15,6 @@ import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.Role;
 import org.ruralbank.platform.StaffPrincipal;
-import org.ruralbank.platform.StaffUser;
 import org.ruralbank.platform.StaffUsers;
 import org.ruralbank.testing.TestBank;
 import org.springframework.context.ApplicationContext;
@@ -56,16 +55,7 @@ public final class DirectConnectFixture {
     }
 
     public static StaffPrincipal principal(StaffUsers users, String username) {
-        StaffUser u = users.findByUsername(username).orElseThrow();
-        return new StaffPrincipal(
-                u.userId(),
-                u.username(),
-                u.displayName(),
-                u.orgId(),
-                u.orgPath(),
-                u.staffId(),
-                u.roles(),
-                u.dataScope());
+        return users.findByUsername(username).orElseThrow().principal();
     }
 
     /** Proposes as maker and approves as checker. */

@@ -41,7 +41,6 @@ import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.Role;
 import org.ruralbank.platform.StaffPrincipal;
-import org.ruralbank.platform.StaffUser;
 import org.ruralbank.platform.StaffUsers;
 import org.ruralbank.platform.UserChange;
 import org.ruralbank.samplebank.GenerationRequest;
@@ -139,16 +138,7 @@ public final class TestBank {
 
     /** The signed-in view of a user, as the security layer builds it. */
     public StaffPrincipal principal(String username) {
-        StaffUser u = users.findByUsername(username).orElseThrow();
-        return new StaffPrincipal(
-                u.userId(),
-                u.username(),
-                u.displayName(),
-                u.orgId(),
-                u.orgPath(),
-                u.staffId(),
-                u.roles(),
-                u.dataScope());
+        return users.findByUsername(username).orElseThrow().principal();
     }
 
     public long userId(String username) {

@@ -32,15 +32,7 @@ class StaffAccounts implements UserDetailsService {
                 .param("id", u.userId())
                 .query(String.class)
                 .single();
-        StaffPrincipal principal = new StaffPrincipal(
-                u.userId(),
-                u.username(),
-                u.displayName(),
-                u.orgId(),
-                u.orgPath(),
-                u.staffId(),
-                u.roles(),
-                u.dataScope());
+        StaffPrincipal principal = u.principal();
         return new StaffAccount(
                 principal, hash, u.enabled(), u.lockedAt(OffsetDateTime.now(clock)), u.mustChangePassword());
     }
