@@ -19,6 +19,7 @@ import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
+import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.dao.DuplicateKeyException;
@@ -293,7 +294,7 @@ public class AppraisalRuns {
                     if (!set.isEmpty()) {
                         t = set.stream().map(Target::value).reduce(BigDecimal.ZERO, BigDecimal::add);
                         if (period.isMonth()) {
-                            t = t.divide(BigDecimal.valueOf(3), 4, Scorecard.ROUNDING);
+                            t = Ratios.score(t, BigDecimal.valueOf(3));
                         }
                     }
                 }
@@ -307,7 +308,7 @@ public class AppraisalRuns {
                     }
                 }
                 if (t != null) {
-                    byOrg.put(b.orgId(), t.setScale(4, Scorecard.ROUNDING));
+                    byOrg.put(b.orgId(), Ratios.score(t));
                 }
             }
             out.put(item.code(), byOrg);
