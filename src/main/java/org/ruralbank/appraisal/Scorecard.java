@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.appraisal.AppraisalRuns.ItemResult;
+import org.ruralbank.appraisal.AppraisalRuns.OrgResult;
+import org.ruralbank.appraisal.AppraisalRuns.PersonItem;
+import org.ruralbank.appraisal.AppraisalRuns.PersonResult;
 import org.ruralbank.shared.Ratios;
 
 /**
@@ -56,43 +60,6 @@ final class Scorecard {
             Map<String, List<Indicators.Figure>> figures,
             Map<String, Map<String, BigDecimal>> targets,
             List<Entry> entries) {}
-
-    record ItemResult(
-            String orgId,
-            String itemCode,
-            @Nullable BigDecimal actual,
-            @Nullable BigDecimal target,
-            @Nullable BigDecimal completionPct,
-            BigDecimal score) {}
-
-    record OrgResult(
-            String orgId,
-            String orgName,
-            String orgPath,
-            @Nullable String areaClass,
-            int headcount,
-            BigDecimal score,
-            int rank) {}
-
-    record PersonResult(
-            String staffId,
-            String staffName,
-            @Nullable String postCode,
-            String orgId,
-            String branchOrgId,
-            String orgPath,
-            BigDecimal branchScore,
-            @Nullable BigDecimal personalScore,
-            BigDecimal score,
-            int rankInBranch) {}
-
-    record PersonItem(
-            String staffId,
-            String itemCode,
-            BigDecimal actual,
-            @Nullable BigDecimal target,
-            @Nullable BigDecimal completionPct,
-            BigDecimal score) {}
 
     record Outcome(
             String fingerprint,
