@@ -51,28 +51,19 @@ public class JdbcSchemes {
 
     /** Writes the year's scheme over the one before and replaces its items. */
     public void save(Schemes.Scheme scheme, String actor, OffsetDateTime at) {
-        if (db.sql("update appraisal_scheme set name = :n, branch_weight_pct = :b, floor_share_pct = :f, "
-                                + "cap_share_pct = :c, updated_by = :by, updated_at = :at where scheme_year = :y")
-                        .param("n", scheme.name())
-                        .param("b", scheme.branchWeightPct())
-                        .param("f", scheme.floorSharePct())
-                        .param("c", scheme.capSharePct())
-                        .param("by", actor)
-                        .param("at", at)
-                        .param("y", scheme.year())
-                        .update()
-                == 0) {
-            db.sql("insert into appraisal_scheme (scheme_year, name, branch_weight_pct, floor_share_pct, "
-                            + "cap_share_pct, updated_by, updated_at) values (:y, :n, :b, :f, :c, :by, :at)")
-                    .param("n", scheme.name())
-                    .param("b", scheme.branchWeightPct())
-                    .param("f", scheme.floorSharePct())
-                    .param("c", scheme.capSharePct())
-                    .param("by", actor)
-                    .param("at", at)
-                    .param("y", scheme.year())
-                    .update();
-        }
+        updateOrInsert(
+                "update appraisal_scheme set name = :n, branch_weight_pct = :b, floor_share_pct = :f, "
+                        + "cap_share_pct = :c, updated_by = :by, updated_at = :at where scheme_year = :y",
+                "insert into appraisal_scheme (scheme_year, name, branch_weight_pct, floor_share_pct, "
+                        + "cap_share_pct, updated_by, updated_at) values (:y, :n, :b, :f, :c, :by, :at)",
+                Map.of(
+                        "n", scheme.name(),
+                        "b", scheme.branchWeightPct(),
+                        "f", scheme.floorSharePct(),
+                        "c", scheme.capSharePct(),
+                        "by", actor,
+                        "at", at,
+                        "y", scheme.year()));
         db.sql("delete from appraisal_scheme_item where scheme_year = :y")
                 .param("y", scheme.year())
                 .update();
@@ -146,23 +137,23 @@ public class JdbcSchemes {
 
     /** Writes the year's budget over the one before. */
     public void saveBudget(Schemes.Budget budget, String actor, OffsetDateTime at) {
-        if (db.sql("update appraisal_budget set wage_total_fen = :f, bonus_pct = :p, updated_by = :by, "
-                                + "updated_at = :at where budget_year = :y")
-                        .param("f", budget.wageTotalFen())
-                        .param("p", budget.bonusPct())
-                        .param("by", actor)
-                        .param("at", at)
-                        .param("y", budget.year())
-                        .update()
-                == 0) {
-            db.sql("insert into appraisal_budget (budget_year, wage_total_fen, bonus_pct, updated_by, updated_at) "
-                            + "values (:y, :f, :p, :by, :at)")
-                    .param("f", budget.wageTotalFen())
-                    .param("p", budget.bonusPct())
-                    .param("by", actor)
-                    .param("at", at)
-                    .param("y", budget.year())
-                    .update();
+        updateOrInsert(
+                "update appraisal_budget set wage_total_fen = :f, bonus_pct = :p, updated_by = :by, "
+                        + "updated_at = :at where budget_year = :y",
+                "insert into appraisal_budget (budget_year, wage_total_fen, bonus_pct, updated_by, updated_at) "
+                        + "values (:y, :f, :p, :by, :at)",
+                Map.of(
+                        "f", budget.wageTotalFen(),
+                        "p", budget.bonusPct(),
+                        "by", actor,
+                        "at", at,
+                        "y", budget.year()));
+    }
+
+    /** Updates the row, or inserts it when there is none (the portable subset has no upsert); in one transaction. */
+    private void updateOrInsert(String update, String insert, Map<String, ?> params) {
+        if (db.sql(update).params(params).update() == 0) {
+            db.sql(insert).params(params).update();
         }
     }
 
