@@ -1,7 +1,6 @@
 package org.ruralbank.appraisal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,6 +18,7 @@ import org.ruralbank.appraisal.internal.JdbcClaims;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.StaffPrincipal;
+import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.ReferenceData;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -420,7 +420,7 @@ public class Claims implements ReferenceData {
         for (int i = 0; i < staff.size(); i++) {
             BigDecimal part = i == staff.size() - 1
                     ? share.subtract(given)
-                    : share.multiply(fractions.get(staff.get(i))).setScale(6, RoundingMode.HALF_UP);
+                    : Ratios.share(share.multiply(fractions.get(staff.get(i))));
             given = given.add(part);
             if (part.signum() > 0) {
                 parts.put(staff.get(i), part);

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -26,11 +25,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.appraisal.internal.JdbcFtpCurves;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.StaffPrincipal;
 import org.ruralbank.warehouse.ReferenceData;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,13 +50,13 @@ public class FtpCurves implements ReferenceData {
 
     private static final DateTimeFormatter YMD = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private final JdbcClient db;
+    private final JdbcFtpCurves store;
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    FtpCurves(JdbcClient db, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
-        this.db = db;
+    FtpCurves(JdbcFtpCurves store, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+        this.store = store;
         this.audit = audit;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
@@ -114,23 +113,9 @@ public class FtpCurves implements ReferenceData {
 
     /** Every curve, newest first. */
     public List<Curve> curves() {
-        Map<LocalDate, Map<String, BigDecimal>> rates = new TreeMap<>(java.util.Comparator.reverseOrder());
-        db.sql("select curve_date, term, rate from ftp_curve_point").query(rs -> {
-            rates.computeIfAbsent(rs.getObject("curve_date", LocalDate.class), d -> new LinkedHashMap<>())
-                    .put(rs.getString("term"), rs.getBigDecimal("rate"));
-        });
-        List<Curve> curves = new ArrayList<>();
-        db.sql("select curve_date, source, maker, checker from ftp_curve order by curve_date desc")
-                .query(rs -> {
-                    LocalDate d = rs.getObject("curve_date", LocalDate.class);
-                    curves.add(new Curve(
-                            d,
-                            ordered(rates.getOrDefault(d, Map.of())),
-                            rs.getString("source"),
-                            rs.getString("maker"),
-                            rs.getString("checker")));
-                });
-        return curves;
+        return store.curves().stream()
+                .map(c -> new Curve(c.curveDate(), ordered(c.rates()), c.source(), c.maker(), c.checker()))
+                .toList();
     }
 
     /** The curve in force on {@code date}: the latest dated on or before it. */
@@ -185,25 +170,15 @@ public class FtpCurves implements ReferenceData {
                                             ? new Problem(0, term, "ftp.problem.missingRate")
                                             : rateProblem(0, term, raw)));
         }
-        if (date != null && exists(date)) {
+        if (date != null && store.exists(date)) {
             problems.add(new Problem(0, "curveDate", "ftp.problem.exists", date));
         }
         if (!problems.isEmpty()) {
             return new Outcome.Refused(problems);
         }
-        StringJoiner text = new StringJoiner(",");
-        parsed.forEach((t, r) -> text.add(t + "=" + r.toPlainString()));
         long id;
         try {
-            org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-            db.sql("insert into ftp_curve_proposal (curve_date, rates, status, maker, made_at, pending_date) "
-                            + "values (:d, :r, 'PENDING', :m, :at, :d)")
-                    .param("d", date)
-                    .param("r", text.toString())
-                    .param("m", maker.username())
-                    .param("at", now())
-                    .update(keys, "proposal_id");
-            id = keys.getKeyAs(Number.class).longValue();
+            id = store.propose(date, parsed, maker.username(), now());
         } catch (DuplicateKeyException e) {
             return new Outcome.Refused(List.of(new Problem(0, "curveDate", "ftp.problem.pending", date)));
         }
@@ -212,7 +187,7 @@ public class FtpCurves implements ReferenceData {
                 "ftp_curve_proposal",
                 Long.toString(id),
                 Map.of(),
-                Map.of("date", date, "rates", text.toString()));
+                Map.of("date", date, "rates", JdbcFtpCurves.ratesText(parsed)));
         return new Outcome.Saved(List.of(date), id);
     }
 
@@ -229,13 +204,7 @@ public class FtpCurves implements ReferenceData {
         }
         try {
             tx.executeWithoutResult(s -> {
-                int changed = db.sql("update ftp_curve_proposal set status = :s, checker = :c, checked_at = :at, "
-                                + "pending_date = null where proposal_id = :id and status = 'PENDING'")
-                        .param("s", approve ? "APPROVED" : "REJECTED")
-                        .param("c", checker.username())
-                        .param("at", now())
-                        .param("id", proposalId)
-                        .update();
+                int changed = store.decide(proposalId, approve, checker.username(), now());
                 if (changed != 1) {
                     throw new IllegalStateException("decided meanwhile");
                 }
@@ -257,24 +226,7 @@ public class FtpCurves implements ReferenceData {
 
     /** Proposals, newest first. */
     public List<Proposal> proposals() {
-        return db.sql("select proposal_id, curve_date, rates, status, maker, made_at, checker from ftp_curve_proposal "
-                        + "order by proposal_id desc fetch first 100 rows only")
-                .query((rs, n) -> {
-                    Map<String, BigDecimal> r = new LinkedHashMap<>();
-                    for (String kv : rs.getString("rates").split(",")) {
-                        String[] p = kv.split("=");
-                        r.put(p[0], new BigDecimal(p[1]));
-                    }
-                    return new Proposal(
-                            rs.getLong("proposal_id"),
-                            rs.getObject("curve_date", LocalDate.class),
-                            r,
-                            rs.getString("status"),
-                            rs.getString("maker"),
-                            rs.getObject("made_at", OffsetDateTime.class),
-                            rs.getString("checker"));
-                })
-                .list();
+        return store.proposals();
     }
 
     @Override
@@ -284,13 +236,7 @@ public class FtpCurves implements ReferenceData {
 
     @Override
     public List<List<Object>> rows() {
-        return db.sql("select curve_date, term, rate from ftp_curve_point order by curve_date, term")
-                .query((rs, n) -> List.<Object>of(
-                        rs.getObject("curve_date", LocalDate.class),
-                        rs.getString("term"),
-                        TERMS.get(rs.getString("term")),
-                        rs.getBigDecimal("rate")))
-                .list();
+        return store.points();
     }
 
     /**
@@ -355,7 +301,7 @@ public class FtpCurves implements ReferenceData {
                 int first = e.getValue().values().stream().min(Integer::compare).orElse(0);
                 problems.add(new Problem(first, "term", "ftp.problem.gap", e.getKey(), String.join(",", missing)));
             }
-            if (exists(e.getKey())) {
+            if (store.exists(e.getKey())) {
                 problems.add(new Problem(
                         e.getValue().values().stream().min(Integer::compare).orElse(0),
                         "date",
@@ -371,28 +317,7 @@ public class FtpCurves implements ReferenceData {
     }
 
     private void apply(LocalDate date, Map<String, BigDecimal> rates, String source, String maker, String checker) {
-        db.sql("insert into ftp_curve (curve_date, source, maker, checker, applied_at) values (:d, :s, :m, :c, :at)")
-                .param("d", date)
-                .param("s", source)
-                .param("m", maker)
-                .param("c", checker)
-                .param("at", now())
-                .update();
-        for (Map.Entry<String, BigDecimal> r : rates.entrySet()) {
-            db.sql("insert into ftp_curve_point (curve_date, term, rate) values (:d, :t, :r)")
-                    .param("d", date)
-                    .param("t", r.getKey())
-                    .param("r", r.getValue())
-                    .update();
-        }
-    }
-
-    private boolean exists(LocalDate date) {
-        return db.sql("select count(*) from ftp_curve where curve_date = :d")
-                        .param("d", date)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        store.apply(date, rates, source, maker, checker, now());
     }
 
     private static Map<String, BigDecimal> ordered(Map<String, BigDecimal> rates) {

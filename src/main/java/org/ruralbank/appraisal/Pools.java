@@ -1,8 +1,6 @@
 package org.ruralbank.appraisal;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.appraisal.internal.JdbcAppraisalRuns;
+import org.ruralbank.appraisal.internal.JdbcPools;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
 import org.ruralbank.shared.Money;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,18 +73,14 @@ public class Pools {
             @Nullable String amountYuan,
             @Nullable String reason) {}
 
-    private static final String SELECT = """
-            select p.*, r.period_key, o.org_name from appraisal_pool p
-              join appraisal_run r on r.run_id = p.run_id
-              join appraisal_result_org o on o.run_id = p.run_id and o.org_id = p.org_id
-            """;
-
-    private final JdbcClient db;
+    private final JdbcPools store;
+    private final JdbcAppraisalRuns runs;
     private final Schemes schemes;
     private final AuditLog audit;
 
-    Pools(JdbcClient db, Schemes schemes, AuditLog audit) {
-        this.db = db;
+    Pools(JdbcPools store, JdbcAppraisalRuns runs, Schemes schemes, AuditLog audit) {
+        this.store = store;
+        this.runs = runs;
         this.schemes = schemes;
         this.audit = audit;
     }
@@ -94,18 +89,10 @@ public class Pools {
     @Transactional
     int fund(AppraisalRuns.Run run) {
         Period period = run.period();
-        Schemes.Budget budget = db.sql("select budget_year, wage_total_fen, bonus_pct from appraisal_budget "
-                        + "where budget_year = :y for update")
-                .param("y", period.year())
-                .query((rs, n) -> new Schemes.Budget(rs.getInt(1), rs.getLong(2), rs.getBigDecimal(3)))
-                .optional()
-                .orElseThrow(() -> new Rejected("budget", "appraisal.rejected.noBudget", period.year()));
+        Schemes.Budget budget = schemes.lockBudget(period.year());
         Schemes.Scheme scheme = schemes.find(period.year()).orElseThrow();
         long quarterFen = budget.quarterFen(period.firstQuarter());
-        long funded = db.sql("select coalesce(sum(amount_fen), 0) from appraisal_pool where budget_year = :y")
-                .param("y", period.year())
-                .query(Long.class)
-                .single();
+        long funded = schemes.fundedFen(period.year());
         if (funded + quarterFen > budget.bonusFen()) {
             throw new Rejected(
                     "budget",
@@ -113,32 +100,18 @@ public class Pools {
                     Money.yuanText(quarterFen),
                     Money.yuanText(budget.bonusFen() - funded));
         }
-        record Branch(String orgId, String orgPath, int headcount, BigDecimal score) {}
-        List<Branch> branches = db.sql("select org_id, org_path, headcount, score from appraisal_result_org "
-                        + "where run_id = :id order by org_id")
-                .param("id", run.runId())
-                .query(Branch.class)
-                .list();
+        List<AppraisalRuns.OrgResult> branches = runs.branchesByOrgId(run.runId());
         Map<String, BigDecimal> weights = new LinkedHashMap<>();
         branches.forEach(b ->
                 weights.put(b.orgId(), b.score().max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(b.headcount()))));
         Map<String, Long> amounts = split(quarterFen, weights);
-        for (Branch b : branches) {
+        for (AppraisalRuns.OrgResult b : branches) {
             long amount = amounts.get(b.orgId());
             long equalDown = b.headcount() == 0 ? 0 : amount / b.headcount();
             long equalUp = b.headcount() == 0 ? amount : (amount + b.headcount() - 1) / b.headcount();
             long floor = equalDown * scheme.floorSharePct() / 100;
             long cap = Math.max(floor, Math.min(amount, (equalUp * scheme.capSharePct() + 99) / 100));
-            db.sql("insert into appraisal_pool (run_id, budget_year, org_id, org_path, amount_fen, floor_fen, cap_fen, "
-                            + "status) values (:r, :y, :o, :p, :a, :f, :c, 'OPEN')")
-                    .param("r", run.runId())
-                    .param("y", period.year())
-                    .param("o", b.orgId())
-                    .param("p", b.orgPath())
-                    .param("a", amount)
-                    .param("f", floor)
-                    .param("c", cap)
-                    .update();
+            store.insert(run.runId(), period.year(), b.orgId(), b.orgPath(), amount, floor, cap);
         }
         audit.record(
                 "appraisal.pools.fund",
@@ -184,21 +157,12 @@ public class Pools {
 
     /** The pools the user sees (within the scope), of one run or of all. */
     public List<Pool> list(@Nullable Long runId, OrgScope scope) {
-        OrgScope.Condition c = scope.where("p.org_path", null);
-        return db.sql(SELECT + " where " + c.sql() + (runId == null ? "" : " and p.run_id = :r")
-                        + " order by r.period_key desc, p.org_id")
-                .params(c.params())
-                .params(runId == null ? Map.of() : Map.of("r", runId))
-                .query(Pools::pool)
-                .list();
+        return store.list(runId, scope);
     }
 
     /** A pool within the scope; else not found. */
     public Pool find(long poolId, OrgScope scope) {
-        return db.sql(SELECT + " where p.pool_id = :id")
-                .param("id", poolId)
-                .query(Pools::pool)
-                .optional()
+        return store.find(poolId)
                 .filter(p -> scope.covers(p.orgPath()))
                 .orElseThrow(() -> new NotFound("pool", String.valueOf(poolId)));
     }
@@ -209,19 +173,8 @@ public class Pools {
      */
     public List<Line> lines(long poolId, OrgScope scope) {
         Pool pool = find(poolId, scope);
-        record Person(
-                String staffId, String staffName, @Nullable String postCode, BigDecimal score) {}
-        List<Person> people = db.sql("select staff_id, staff_name, post_code, score from appraisal_result_person "
-                        + "where run_id = :r and branch_org_id = :o order by rank_in_branch, staff_id")
-                .param("r", pool.runId())
-                .param("o", pool.orgId())
-                .query(Person.class)
-                .list();
-        Map<String, Object[]> saved = new LinkedHashMap<>();
-        db.sql("select staff_id, amount_fen, reason from appraisal_pool_line where pool_id = :id")
-                .param("id", poolId)
-                .query((rs, n) -> saved.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getString(3)}))
-                .list();
+        List<AppraisalRuns.PersonResult> people = runs.peopleOf(pool.runId(), pool.orgId());
+        Map<String, JdbcPools.SavedLine> saved = store.savedLines(poolId);
         Map<String, Long> suggested = Map.of();
         if (saved.isEmpty()) {
             Map<String, BigDecimal> w = new LinkedHashMap<>();
@@ -229,15 +182,15 @@ public class Pools {
             suggested = clamp(split(pool.amountFen(), w), pool.floorFen(), pool.capFen(), pool.amountFen());
         }
         List<Line> out = new ArrayList<>();
-        for (Person p : people) {
-            Object[] s = saved.get(p.staffId());
+        for (AppraisalRuns.PersonResult p : people) {
+            JdbcPools.SavedLine s = saved.get(p.staffId());
             out.add(new Line(
                     p.staffId(),
                     p.staffName(),
                     p.postCode(),
                     p.score(),
-                    s != null ? (Long) s[0] : suggested.getOrDefault(p.staffId(), 0L),
-                    s != null ? (String) s[1] : ""));
+                    s != null ? s.amountFen() : suggested.getOrDefault(p.staffId(), 0L),
+                    s != null ? s.reason() : ""));
         }
         return out;
     }
@@ -282,15 +235,14 @@ public class Pools {
         List<Line> people = lines(poolId, scope);
         Map<String, Line> byId = new LinkedHashMap<>();
         people.forEach(l -> byId.put(l.staffId(), l));
-        Map<String, long[]> amounts = new LinkedHashMap<>();
-        Map<String, String> reasons = new LinkedHashMap<>();
+        Map<String, Line> lines = new LinkedHashMap<>();
         long sum = 0;
         for (LineInput in : input) {
             String field = "line[" + in.staffId() + "]";
             if (!byId.containsKey(in.staffId())) {
                 throw new Rejected(field, "appraisal.rejected.lineUnknown", in.staffId());
             }
-            if (amounts.containsKey(in.staffId())) {
+            if (lines.containsKey(in.staffId())) {
                 throw new Rejected(field, "appraisal.rejected.lineTwice", in.staffId());
             }
             Optional<Money> amount = Money.tryParseYuan(
@@ -313,12 +265,14 @@ public class Pools {
             if (reason.isEmpty() || reason.length() > 200) {
                 throw new Rejected(field, "appraisal.rejected.lineReason", in.staffId());
             }
-            amounts.put(in.staffId(), new long[] {fen});
-            reasons.put(in.staffId(), reason);
+            Line person = byId.get(in.staffId());
+            lines.put(
+                    in.staffId(),
+                    new Line(person.staffId(), person.staffName(), person.postCode(), person.score(), fen, reason));
             sum = Math.addExact(sum, fen);
         }
         for (String staff : byId.keySet()) {
-            if (!amounts.containsKey(staff)) {
+            if (!lines.containsKey(staff)) {
                 throw new Rejected("line[" + staff + "]", "appraisal.rejected.lineMissing", staff);
             }
         }
@@ -331,19 +285,7 @@ public class Pools {
                     Money.yuanText(pool.amountFen() - sum));
         }
         Map<String, Object> before = summary(lines(poolId, scope));
-        db.sql("delete from appraisal_pool_line where pool_id = :id")
-                .param("id", poolId)
-                .update();
-        for (Map.Entry<String, long[]> e : amounts.entrySet()) {
-            db.sql("insert into appraisal_pool_line (pool_id, staff_id, staff_name, amount_fen, reason) "
-                            + "values (:p, :s, :n, :a, :r)")
-                    .param("p", poolId)
-                    .param("s", e.getKey())
-                    .param("n", byId.get(e.getKey()).staffName())
-                    .param("a", e.getValue()[0])
-                    .param("r", reasons.get(e.getKey()))
-                    .update();
-        }
+        store.replaceLines(poolId, List.copyOf(lines.values()));
         List<Line> after = lines(poolId, scope);
         audit.record("appraisal.pool.distribute", "appraisal_pool", String.valueOf(poolId), before, summary(after));
         return after;
@@ -353,14 +295,8 @@ public class Pools {
     @Transactional
     public Pool submit(long poolId, OrgScope scope) {
         Pool pool = find(poolId, scope);
-        long saved = db.sql("select coalesce(sum(amount_fen), 0) from appraisal_pool_line where pool_id = :id")
-                .param("id", poolId)
-                .query(Long.class)
-                .single();
-        int lines = db.sql("select count(*) from appraisal_pool_line where pool_id = :id")
-                .param("id", poolId)
-                .query(Integer.class)
-                .single();
+        long saved = store.savedFen(poolId);
+        int lines = store.lineCount(poolId);
         if (lines == 0 || saved != pool.amountFen()) {
             throw new Rejected(
                     "lines",
@@ -369,31 +305,25 @@ public class Pools {
                     Money.yuanText(pool.amountFen()),
                     Money.yuanText(pool.amountFen() - saved));
         }
-        return move(pool, Status.OPEN, Status.SUBMITTED, "submitted_by", "appraisal.pool.submit");
+        return move(pool, Status.OPEN, Status.SUBMITTED, "appraisal.pool.submit");
     }
 
     /** The head office approves a submitted distribution; it is final. */
     @Transactional
     public Pool approve(long poolId, OrgScope scope) {
         Access.requireWholeBank(scope);
-        return move(find(poolId, scope), Status.SUBMITTED, Status.APPROVED, "approved_by", "appraisal.pool.approve");
+        return move(find(poolId, scope), Status.SUBMITTED, Status.APPROVED, "appraisal.pool.approve");
     }
 
     /** The head office returns a submitted distribution to the branch head. */
     @Transactional
     public Pool sendBack(long poolId, OrgScope scope) {
         Access.requireWholeBank(scope);
-        return move(find(poolId, scope), Status.SUBMITTED, Status.OPEN, "submitted_by", "appraisal.pool.return");
+        return move(find(poolId, scope), Status.SUBMITTED, Status.OPEN, "appraisal.pool.return");
     }
 
-    private Pool move(Pool pool, Status from, Status to, String byColumn, String action) {
-        int changed = db.sql("update appraisal_pool set status = :to, " + byColumn + " = :by where pool_id = :id "
-                        + "and status = :from")
-                .param("to", to.name())
-                .param("by", to == Status.OPEN ? null : Access.actor())
-                .param("id", pool.poolId())
-                .param("from", from.name())
-                .update();
+    private Pool move(Pool pool, Status from, Status to, String action) {
+        int changed = store.move(pool.poolId(), from, to, to == Status.OPEN ? null : Access.actor());
         if (changed == 0) {
             throw new Rejected(
                     "pool", "appraisal.rejected.poolStatus", pool.status().name(), from.name());
@@ -411,22 +341,5 @@ public class Pools {
         Map<String, Object> m = new LinkedHashMap<>();
         lines.forEach(l -> m.put(l.staffId(), Money.yuanText(l.amountFen()) + " " + l.reason()));
         return m;
-    }
-
-    private static Pool pool(ResultSet rs, int n) throws SQLException {
-        return new Pool(
-                rs.getLong("pool_id"),
-                rs.getLong("run_id"),
-                rs.getString("period_key"),
-                rs.getInt("budget_year"),
-                rs.getString("org_id"),
-                rs.getString("org_name"),
-                rs.getString("org_path"),
-                rs.getLong("amount_fen"),
-                rs.getLong("floor_fen"),
-                rs.getLong("cap_fen"),
-                Status.valueOf(rs.getString("status")),
-                rs.getString("submitted_by"),
-                rs.getString("approved_by"));
     }
 }

@@ -5,14 +5,15 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.appraisal.internal.JdbcQualitativeScores;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.Rejected;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,15 +40,16 @@ public class QualitativeScores {
 
     static final BigDecimal MAX_ADJUSTMENT = BigDecimal.valueOf(20);
 
-    private final JdbcClient db;
+    private final JdbcQualitativeScores store;
     private final Schemes schemes;
     private final AppraisalRuns runs;
     private final Orgs orgs;
     private final AuditLog audit;
     private final Clock clock;
 
-    QualitativeScores(JdbcClient db, Schemes schemes, AppraisalRuns runs, Orgs orgs, AuditLog audit, Clock clock) {
-        this.db = db;
+    QualitativeScores(
+            JdbcQualitativeScores store, Schemes schemes, AppraisalRuns runs, Orgs orgs, AuditLog audit, Clock clock) {
+        this.store = store;
         this.schemes = schemes;
         this.runs = runs;
         this.orgs = orgs;
@@ -56,10 +58,7 @@ public class QualitativeScores {
     }
 
     public List<Entry> of(String periodKey) {
-        return db.sql("select * from appraisal_entry where period_key = :p order by org_id, kind, item_code")
-                .param("p", periodKey)
-                .query(Entry.class)
-                .list();
+        return store.of(periodKey);
     }
 
     /** Enters (or enters again) a branch's score or points for a period; pending until another person approves. */
@@ -123,50 +122,18 @@ public class QualitativeScores {
             throw new Rejected("reason", "appraisal.rejected.reason");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Entry> before = db.sql("select * from appraisal_entry where period_key = :p and org_id = :o and kind = :k "
-                        + "and item_code = :i")
-                .param("p", period.key())
-                .param("o", org.orgId())
-                .param("k", kind)
-                .param("i", item)
-                .query(Entry.class)
-                .list();
+        Optional<Entry> before = store.find(period.key(), org.orgId(), kind, item);
         if (before.isEmpty()) {
-            db.sql(
-                            "insert into appraisal_entry (period_key, org_id, kind, item_code, points, reason, status, entered_by, "
-                                    + "entered_at) values (:p, :o, :k, :i, :pts, :r, 'PENDING', :by, :at)")
-                    .param("p", period.key())
-                    .param("o", org.orgId())
-                    .param("k", kind)
-                    .param("i", item)
-                    .param("pts", points)
-                    .param("r", why)
-                    .param("by", actor)
-                    .param("at", now)
-                    .update();
+            store.insert(period.key(), org.orgId(), kind, item, points, why, actor, now);
         } else {
-            db.sql("update appraisal_entry set points = :pts, reason = :r, status = 'PENDING', entered_by = :by, "
-                            + "entered_at = :at, decided_by = null, decided_at = null where entry_id = :id")
-                    .param("pts", points)
-                    .param("r", why)
-                    .param("by", actor)
-                    .param("at", now)
-                    .param("id", before.get(0).entryId())
-                    .update();
+            store.reenter(before.get().entryId(), points, why, actor, now);
         }
-        Entry after = db.sql("select * from appraisal_entry where period_key = :p and org_id = :o and kind = :k "
-                        + "and item_code = :i")
-                .param("p", period.key())
-                .param("o", org.orgId())
-                .param("k", kind)
-                .param("i", item)
-                .query(Entry.class)
-                .single();
+        Entry after = store.find(period.key(), org.orgId(), kind, item).orElseThrow();
         audit.record(
                 "appraisal.entry.enter",
                 "appraisal_entry",
                 String.valueOf(after.entryId()),
-                before.isEmpty() ? Map.of() : describe(before.get(0)),
+                before.map(QualitativeScores::describe).orElse(Map.of()),
                 describe(after));
         return after;
     }
@@ -181,30 +148,18 @@ public class QualitativeScores {
     @Transactional
     Entry approveAs(String actor, long entryId, OrgScope scope) {
         Access.requireWholeBank(scope);
-        Entry e = db.sql("select * from appraisal_entry where entry_id = :id")
-                .param("id", entryId)
-                .query(Entry.class)
-                .optional()
-                .orElseThrow(() -> new NotFound("appraisal_entry", String.valueOf(entryId)));
+        Entry e = store.find(entryId).orElseThrow(() -> new NotFound("appraisal_entry", String.valueOf(entryId)));
         if (runs.published(e.periodKey())) {
             throw new Rejected("period", "appraisal.rejected.frozen", e.periodKey());
         }
         if (e.enteredBy().equals(actor)) {
             throw new Rejected("entry", "appraisal.rejected.ownEntry");
         }
-        int changed = db.sql("update appraisal_entry set status = 'APPROVED', decided_by = :by, decided_at = :at "
-                        + "where entry_id = :id and status = 'PENDING'")
-                .param("by", actor)
-                .param("at", OffsetDateTime.now(clock))
-                .param("id", entryId)
-                .update();
+        int changed = store.approve(entryId, actor, OffsetDateTime.now(clock));
         if (changed == 0) {
             throw new Rejected("entry", "appraisal.rejected.entryStatus", e.status());
         }
-        Entry after = db.sql("select * from appraisal_entry where entry_id = :id")
-                .param("id", entryId)
-                .query(Entry.class)
-                .single();
+        Entry after = store.find(entryId).orElseThrow();
         audit.record(
                 "appraisal.entry.approve", "appraisal_entry", String.valueOf(entryId), describe(e), describe(after));
         return after;

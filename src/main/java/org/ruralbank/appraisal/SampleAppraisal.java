@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.shared.Money;
+import org.ruralbank.shared.Ratios;
 import org.springframework.stereotype.Service;
 
 /**
@@ -77,11 +77,7 @@ public class SampleAppraisal {
                 }
                 boolean less = runs.indicatorDirection(item.code()) == Indicators.Direction.DOWN;
                 targets.computeIfAbsent(item.code(), k -> new LinkedHashMap<>())
-                        .put(
-                                b.orgId(),
-                                i.actual()
-                                        .multiply(new BigDecimal(less ? "0.95" : "1.05"))
-                                        .setScale(2, Money.ROUNDING));
+                        .put(b.orgId(), Ratios.round(i.actual().multiply(new BigDecimal(less ? "0.95" : "1.05")), 2));
             }
         }
         targets.forEach((item, byOrg) -> schemes.setOwnTargets(q.year(), item, byOrg, all));

@@ -1,8 +1,6 @@
 package org.ruralbank.appraisal;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -12,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.appraisal.internal.JdbcSchemes;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
 import org.ruralbank.shared.Money;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -99,38 +97,20 @@ public class Schemes {
         }
     }
 
-    private final JdbcClient db;
+    private final JdbcSchemes store;
     private final Indicators indicators;
     private final AuditLog audit;
     private final Clock clock;
 
-    Schemes(JdbcClient db, Indicators indicators, AuditLog audit, Clock clock) {
-        this.db = db;
+    Schemes(JdbcSchemes store, Indicators indicators, AuditLog audit, Clock clock) {
+        this.store = store;
         this.indicators = indicators;
         this.audit = audit;
         this.clock = clock;
     }
 
     public Optional<Scheme> find(int year) {
-        return db.sql("select * from appraisal_scheme where scheme_year = :y")
-                .param("y", year)
-                .query((rs, n) -> new Scheme(
-                        rs.getInt("scheme_year"),
-                        rs.getString("name"),
-                        rs.getInt("branch_weight_pct"),
-                        rs.getInt("floor_share_pct"),
-                        rs.getInt("cap_share_pct"),
-                        List.of()))
-                .optional()
-                .map(s -> new Scheme(
-                        s.year(), s.name(), s.branchWeightPct(), s.floorSharePct(), s.capSharePct(), items(year)));
-    }
-
-    private List<Item> items(int year) {
-        return db.sql("select * from appraisal_scheme_item where scheme_year = :y order by perspective, item_code")
-                .param("y", year)
-                .query(Schemes::item)
-                .list();
+        return store.find(year);
     }
 
     /**
@@ -142,53 +122,7 @@ public class Schemes {
         Access.requireWholeBank(scope);
         validate(scheme);
         Map<String, Object> before = find(scheme.year()).map(Schemes::describe).orElse(Map.of());
-        String actor = Access.actor();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        if (db.sql("update appraisal_scheme set name = :n, branch_weight_pct = :b, floor_share_pct = :f, "
-                                + "cap_share_pct = :c, updated_by = :by, updated_at = :at where scheme_year = :y")
-                        .param("n", scheme.name())
-                        .param("b", scheme.branchWeightPct())
-                        .param("f", scheme.floorSharePct())
-                        .param("c", scheme.capSharePct())
-                        .param("by", actor)
-                        .param("at", now)
-                        .param("y", scheme.year())
-                        .update()
-                == 0) {
-            db.sql("insert into appraisal_scheme (scheme_year, name, branch_weight_pct, floor_share_pct, "
-                            + "cap_share_pct, updated_by, updated_at) values (:y, :n, :b, :f, :c, :by, :at)")
-                    .param("n", scheme.name())
-                    .param("b", scheme.branchWeightPct())
-                    .param("f", scheme.floorSharePct())
-                    .param("c", scheme.capSharePct())
-                    .param("by", actor)
-                    .param("at", now)
-                    .param("y", scheme.year())
-                    .update();
-        }
-        db.sql("delete from appraisal_scheme_item where scheme_year = :y")
-                .param("y", scheme.year())
-                .update();
-        for (Item i : scheme.items()) {
-            db.sql("""
-                    insert into appraisal_scheme_item (scheme_year, item_code, kind, perspective, weight_pct,
-                        threshold_pct, floor_pct, cap_pct, base_target, urban_factor, suburban_factor, rural_factor)
-                    values (:y, :c, :k, :p, :w, :t, :f, :cap, :base, :u, :s, :r)
-                    """)
-                    .param("y", scheme.year())
-                    .param("c", i.code())
-                    .param("k", i.kind().name())
-                    .param("p", i.perspective().name())
-                    .param("w", i.weightPct())
-                    .param("t", i.thresholdPct())
-                    .param("f", i.floorPct())
-                    .param("cap", i.capPct())
-                    .param("base", i.baseTarget())
-                    .param("u", i.urbanFactor())
-                    .param("s", i.suburbanFactor())
-                    .param("r", i.ruralFactor())
-                    .update();
-        }
+        store.save(scheme, Access.actor(), OffsetDateTime.now(clock));
         audit.record(
                 "appraisal.scheme.save", "appraisal_scheme", String.valueOf(scheme.year()), before, describe(scheme));
         return find(scheme.year()).orElseThrow();
@@ -254,16 +188,7 @@ public class Schemes {
 
     /** A branch's own quarterly targets per item of a year (where they are not base × area factor). */
     public Map<String, Map<String, BigDecimal>> ownTargets(int year) {
-        Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
-        db.sql("select item_code, org_id, quarter_target from appraisal_target where scheme_year = :y")
-                .param("y", year)
-                .query((rs, n) -> {
-                    out.computeIfAbsent(rs.getString("item_code"), k -> new LinkedHashMap<>())
-                            .put(rs.getString("org_id"), rs.getBigDecimal("quarter_target"));
-                    return null;
-                })
-                .list();
-        return out;
+        return store.ownTargets(year);
     }
 
     /** Sets branches' own quarterly targets for one item of a year's scheme, all or none. */
@@ -280,25 +205,22 @@ public class Schemes {
                 throw new Rejected("target[" + t.getKey() + "]", "appraisal.rejected.target", itemCode);
             }
         }
-        db.sql("delete from appraisal_target where scheme_year = :y and item_code = :c")
-                .param("y", year)
-                .param("c", itemCode)
-                .update();
-        quarterTargets.forEach((org, v) -> db.sql("insert into appraisal_target (scheme_year, item_code, org_id, "
-                        + "quarter_target) values (:y, :c, :o, :v)")
-                .param("y", year)
-                .param("c", itemCode)
-                .param("o", org)
-                .param("v", v)
-                .update());
+        store.replaceOwnTargets(year, itemCode, quarterTargets);
         audit.record("appraisal.targets.set", "appraisal_scheme", year + ":" + itemCode, before, quarterTargets);
     }
 
     public Optional<Budget> budget(int year) {
-        return db.sql("select budget_year, wage_total_fen, bonus_pct from appraisal_budget where budget_year = :y")
-                .param("y", year)
-                .query((rs, n) -> new Budget(rs.getInt(1), rs.getLong(2), rs.getBigDecimal(3)))
-                .optional();
+        return store.budget(year);
+    }
+
+    /** The year's budget, locked until the end of the transaction (to fund pools); refused when there is none. */
+    Budget lockBudget(int year) {
+        return store.lockBudget(year).orElseThrow(() -> new Rejected("budget", "appraisal.rejected.noBudget", year));
+    }
+
+    /** What the year's branch pools already hold, in fen. */
+    long fundedFen(int year) {
+        return store.fundedFen(year);
     }
 
     /** Sets the year's wage budget; the amount is yuan text (at most 2 decimals), the bonus share a percentage. */
@@ -322,10 +244,7 @@ public class Schemes {
         if (pct.signum() <= 0 || pct.compareTo(HUNDRED) > 0 || pct.scale() > 2) {
             throw new Rejected("bonusPct", "appraisal.rejected.bonusPct", bonusPct);
         }
-        Long funded = db.sql("select coalesce(sum(amount_fen), 0) from appraisal_pool where budget_year = :y")
-                .param("y", year)
-                .query(Long.class)
-                .single();
+        long funded = store.fundedFen(year);
         Budget next = new Budget(year, fen, pct);
         if (next.bonusFen() < funded) {
             throw new Rejected("wageTotal", "appraisal.rejected.budgetBelowFunded", Money.yuanText(funded));
@@ -333,26 +252,7 @@ public class Schemes {
         Map<String, Object> before = budget(year)
                 .map(b -> Map.<String, Object>of("wageTotalFen", b.wageTotalFen(), "bonusPct", b.bonusPct()))
                 .orElse(Map.of());
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        if (db.sql(
-                                "update appraisal_budget set wage_total_fen = :f, bonus_pct = :p, updated_by = :by, updated_at = :at "
-                                        + "where budget_year = :y")
-                        .param("f", fen)
-                        .param("p", pct)
-                        .param("by", Access.actor())
-                        .param("at", now)
-                        .param("y", year)
-                        .update()
-                == 0) {
-            db.sql("insert into appraisal_budget (budget_year, wage_total_fen, bonus_pct, updated_by, updated_at) "
-                            + "values (:y, :f, :p, :by, :at)")
-                    .param("f", fen)
-                    .param("p", pct)
-                    .param("by", Access.actor())
-                    .param("at", now)
-                    .param("y", year)
-                    .update();
-        }
+        store.saveBudget(next, Access.actor(), OffsetDateTime.now(clock));
         audit.record(
                 "appraisal.budget.set",
                 "appraisal_budget",
@@ -379,20 +279,5 @@ public class Schemes {
                             + " S" + i.suburbanFactor() + " R" + i.ruralFactor());
         }
         return m;
-    }
-
-    private static Item item(ResultSet rs, int n) throws SQLException {
-        return new Item(
-                rs.getString("item_code"),
-                Kind.valueOf(rs.getString("kind")),
-                Perspective.valueOf(rs.getString("perspective")),
-                rs.getBigDecimal("weight_pct"),
-                rs.getBigDecimal("threshold_pct"),
-                rs.getBigDecimal("floor_pct"),
-                rs.getBigDecimal("cap_pct"),
-                rs.getBigDecimal("base_target"),
-                rs.getBigDecimal("urban_factor"),
-                rs.getBigDecimal("suburban_factor"),
-                rs.getBigDecimal("rural_factor"));
     }
 }

@@ -1,7 +1,6 @@
 package org.ruralbank.appraisal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.appraisal.AppraisalRuns.ItemResult;
+import org.ruralbank.appraisal.AppraisalRuns.OrgResult;
+import org.ruralbank.appraisal.AppraisalRuns.PersonItem;
+import org.ruralbank.appraisal.AppraisalRuns.PersonResult;
+import org.ruralbank.shared.Ratios;
 
 /**
  * The arithmetic of a run, apart from where its inputs come from and where its results go, so that the same inputs
@@ -28,8 +32,6 @@ import org.jspecify.annotations.Nullable;
  * first, equal scores share a rank (1, 1, 3).
  */
 final class Scorecard {
-
-    static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
     record Branch(
             String orgId,
@@ -58,43 +60,6 @@ final class Scorecard {
             Map<String, List<Indicators.Figure>> figures,
             Map<String, Map<String, BigDecimal>> targets,
             List<Entry> entries) {}
-
-    record ItemResult(
-            String orgId,
-            String itemCode,
-            @Nullable BigDecimal actual,
-            @Nullable BigDecimal target,
-            @Nullable BigDecimal completionPct,
-            BigDecimal score) {}
-
-    record OrgResult(
-            String orgId,
-            String orgName,
-            String orgPath,
-            @Nullable String areaClass,
-            int headcount,
-            BigDecimal score,
-            int rank) {}
-
-    record PersonResult(
-            String staffId,
-            String staffName,
-            @Nullable String postCode,
-            String orgId,
-            String branchOrgId,
-            String orgPath,
-            BigDecimal branchScore,
-            @Nullable BigDecimal personalScore,
-            BigDecimal score,
-            int rankInBranch) {}
-
-    record PersonItem(
-            String staffId,
-            String itemCode,
-            BigDecimal actual,
-            @Nullable BigDecimal target,
-            @Nullable BigDecimal completionPct,
-            BigDecimal score) {}
 
     record Outcome(
             String fingerprint,
@@ -173,7 +138,7 @@ final class Scorecard {
                 String branch = branchOf.get(e.getKey()).orgId();
                 BigDecimal target = targets.get(branch);
                 if (target != null && def.personTargetShared()) {
-                    target = target.divide(BigDecimal.valueOf(contributors.get(branch)), 4, ROUNDING);
+                    target = Ratios.score(target, BigDecimal.valueOf(contributors.get(branch)));
                 }
                 BigDecimal completion = rule.completion(actual, target, def.direction());
                 BigDecimal score = rule.points(completion);
@@ -190,7 +155,7 @@ final class Scorecard {
             }
             BigDecimal signed = e.kind().equals("PENALTY") ? e.points().negate() : e.points();
             items.add(new ItemResult(
-                    e.orgId(), e.kind() + ":" + e.itemCode(), e.points(), null, null, signed.setScale(4, ROUNDING)));
+                    e.orgId(), e.kind() + ":" + e.itemCode(), e.points(), null, null, Ratios.score(signed)));
             totals.merge(e.orgId(), signed, BigDecimal::add);
         }
         List<OrgResult> orgs = new ArrayList<>();
@@ -202,7 +167,7 @@ final class Scorecard {
                     b.orgPath(),
                     b.areaClass(),
                     headcount.getOrDefault(b.orgId(), 0),
-                    totals.get(b.orgId()).setScale(4, ROUNDING),
+                    Ratios.score(totals.get(b.orgId())),
                     ranks.get(b.orgId())));
         }
         BigDecimal bw = BigDecimal.valueOf(in.scheme().branchWeightPct());
@@ -214,17 +179,14 @@ final class Scorecard {
         Map<String, BigDecimal> personScore = new LinkedHashMap<>();
         for (Person p : people) {
             String branch = branchOf.get(p.staffId()).orgId();
-            BigDecimal branchScore = totals.get(branch).setScale(4, ROUNDING);
+            BigDecimal branchScore = Ratios.score(totals.get(branch));
             BigDecimal[] acc = personal.get(p.staffId());
-            BigDecimal own = acc == null || acc[1].signum() == 0
-                    ? null
-                    : acc[0].multiply(Schemes.HUNDRED).divide(acc[1], 4, ROUNDING);
+            BigDecimal own =
+                    acc == null || acc[1].signum() == 0 ? null : Ratios.score(acc[0].multiply(Schemes.HUNDRED), acc[1]);
             BigDecimal score = own == null
                     ? branchScore
-                    : branchScore
-                            .multiply(bw)
-                            .add(own.multiply(Schemes.HUNDRED.subtract(bw)))
-                            .divide(Schemes.HUNDRED, 4, ROUNDING);
+                    : Ratios.score(
+                            branchScore.multiply(bw).add(own.multiply(Schemes.HUNDRED.subtract(bw))), Schemes.HUNDRED);
             personalScore.put(p.staffId(), own);
             personScore.put(p.staffId(), score);
             scoresByBranch.computeIfAbsent(branch, k -> new LinkedHashMap<>()).put(p.staffId(), score);
@@ -241,7 +203,7 @@ final class Scorecard {
                     p.orgId(),
                     branch,
                     p.orgPath(),
-                    totals.get(branch).setScale(4, ROUNDING),
+                    Ratios.score(totals.get(branch)),
                     personalScore.get(p.staffId()),
                     personScore.get(p.staffId()),
                     personRank.get(p.staffId())));
@@ -285,9 +247,9 @@ final class Scorecard {
             base = base.add(f.base() == null ? BigDecimal.ZERO : f.base());
         }
         if (!ratio) {
-            return amount.setScale(4, ROUNDING);
+            return Ratios.score(amount);
         }
-        return base.signum() == 0 ? null : amount.divide(base, 4, ROUNDING);
+        return base.signum() == 0 ? null : Ratios.score(amount, base);
     }
 
     /** SHA-256 over the inputs written out in a fixed order: equal inputs, equal fingerprints. */

@@ -1,8 +1,8 @@
 package org.ruralbank.appraisal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.shared.Ratios;
 
 /**
  * How an item of a scheme turns a completion into points: linear to the target, with a threshold, a floor and a cap.
@@ -14,11 +14,11 @@ import org.jspecify.annotations.Nullable;
  * <li>at or above it, points = weight × min(max(completion, floor), cap) ÷ 100: full weight at 100 %, never less
  * than the floor's share, never more than the cap's.</li>
  * </ul>
- * Completions are rounded to 2 decimals and points to 4, half-up, once each.
+ * Completions are rounded to 2 decimals ({@link Ratios#percent}) and points to 4 ({@link Ratios#score}), half-up, once
+ * each.
  */
 public record ScoringRule(BigDecimal weightPct, BigDecimal thresholdPct, BigDecimal floorPct, BigDecimal capPct) {
 
-    static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** The completion in per cent, or null without a figure or a positive target. */
@@ -28,12 +28,12 @@ public record ScoringRule(BigDecimal weightPct, BigDecimal thresholdPct, BigDeci
             return null;
         }
         if (direction == Indicators.Direction.UP) {
-            return actual.multiply(HUNDRED).divide(target, 2, ROUNDING);
+            return Ratios.percent(actual, target);
         }
         if (actual.signum() <= 0) {
-            return capPct.setScale(2, ROUNDING);
+            return Ratios.round(capPct, Ratios.PERCENT_SCALE);
         }
-        return target.multiply(HUNDRED).divide(actual, 2, ROUNDING);
+        return Ratios.percent(target, actual);
     }
 
     /** The points a completion earns (0 for none). */
@@ -42,6 +42,6 @@ public record ScoringRule(BigDecimal weightPct, BigDecimal thresholdPct, BigDeci
             return BigDecimal.ZERO.setScale(4);
         }
         BigDecimal counted = completionPct.max(floorPct).min(capPct);
-        return weightPct.multiply(counted).divide(HUNDRED, 4, ROUNDING);
+        return Ratios.score(weightPct.multiply(counted), HUNDRED);
     }
 }

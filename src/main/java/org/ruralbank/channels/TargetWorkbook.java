@@ -301,8 +301,7 @@ public final class TargetWorkbook {
                     } else if (value.precision() - value.scale() > 13) {
                         problems.add(new CellProblem(excelRow, col, heading, raw, "数值过大"));
                     } else {
-                        targets.add(new Target(
-                                year, q, orgId, ind, value.setScale(ind.scale(), java.math.RoundingMode.UNNECESSARY)));
+                        targets.add(new Target(year, q, orgId, ind, value.setScale(ind.scale())));
                     }
                 }
             }

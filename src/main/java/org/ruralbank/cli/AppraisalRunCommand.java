@@ -6,6 +6,7 @@ import org.ruralbank.appraisal.Access;
 import org.ruralbank.appraisal.AppraisalRuns;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
+import org.ruralbank.shared.Ratios;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,9 +50,7 @@ class AppraisalRunCommand implements Callable<Integer> {
                             o.rank(),
                             o.orgId(),
                             o.orgName(),
-                            o.score()
-                                    .setScale(2, java.math.RoundingMode.HALF_UP)
-                                    .toPlainString());
+                            Ratios.shown(o.score()).toPlainString());
                 }
                 List<AppraisalRuns.Difference> diff = runs.differences(run.runId(), Access.everything());
                 if (run.version() > 1) {

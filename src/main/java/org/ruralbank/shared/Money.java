@@ -9,7 +9,9 @@ import java.util.Optional;
  *
  * <p>Guarantees: an amount is never rounded on the way in. Yuan text or a yuan {@link BigDecimal} with more than two
  * significant decimals is refused, not rounded; where arithmetic needs rounding (rates, shares, averages) it happens
- * once, with {@link #ROUNDING}, at the place that computes the figure. Overflow throws, it never wraps.
+ * once, with {@link #ROUNDING}, at the place that computes the figure, through {@link #times} for money and
+ * {@link Ratios} for every other figure (percentages, scores, shares, each with its named number of decimals).
+ * Overflow throws, it never wraps.
  *
  * <p>The static codecs ({@link #yuanText(long)}, {@link #fenOfYuan(String)}) serve the hot paths that write and
  * read millions of amounts (the delivery files), where a value object per amount is not wanted.

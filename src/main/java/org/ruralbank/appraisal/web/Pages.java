@@ -2,7 +2,6 @@ package org.ruralbank.appraisal.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.StringJoiner;
 import java.util.function.Function;
@@ -10,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.Refused;
 import org.ruralbank.platform.Rejected;
+import org.ruralbank.shared.Ratios;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 
@@ -49,7 +49,7 @@ final class Pages {
         StringJoiner j = new StringJoiner(",", "[", "]");
         items.forEach(i -> {
             BigDecimal v = value.apply(i);
-            j.add(v == null ? "null" : v.setScale(2, RoundingMode.HALF_UP).toPlainString());
+            j.add(v == null ? "null" : Ratios.shown(v).toPlainString());
         });
         return j.toString();
     }

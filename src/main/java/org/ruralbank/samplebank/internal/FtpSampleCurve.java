@@ -2,7 +2,6 @@ package org.ruralbank.samplebank.internal;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +34,7 @@ final class FtpSampleCurve {
                         .append(',')
                         .append(TERMS[t])
                         .append(',')
-                        .append(BigDecimal.valueOf(rate)
-                                .movePointLeft(6)
-                                .setScale(6, RoundingMode.UNNECESSARY)
-                                .toPlainString())
+                        .append(BigDecimal.valueOf(rate, 6).toPlainString())
                         .append('\n');
             }
         }
