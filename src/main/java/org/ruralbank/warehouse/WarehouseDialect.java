@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * How one engine spells what SQL engines spell differently. Models and data tests are written once in the subset
- * the engines share, with macros ({@link Macros}) where they differ; each engine renders the macros through its
- * dialect. A new engine (Spark SQL) brings a dialect and leaves the models as they are.
+ * How one engine spells what SQL engines spell differently. Models, data tests and named queries are written once in
+ * the subset the engines share, with macros ({@link Macros}) where they differ; each engine renders the macros through
+ * its dialect. A new engine (Spark SQL) brings a dialect and leaves the models and queries as they are.
  */
 public interface WarehouseDialect {
 

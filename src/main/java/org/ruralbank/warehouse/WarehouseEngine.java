@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * The narrow seam between the data platform and the engine that stores and computes the warehouse. Everything the
  * loader, the model runner and the web pages need goes through these few calls, so that another engine (Spark SQL)
  * can run the same models later. SQL handed to it is the subset both engines accept; what differs lives in
- * {@link #readDelimited} and in the engine's {@link #dialect()}, through which models' macros are rendered.
+ * {@link #readDelimited} and in the engine's {@link #dialect()}, through which the macros of models and named
+ * queries are rendered.
  *
  * <p>Calls made inside {@link #inTransaction} on the same thread join that transaction; every other call runs on
  * its own connection and sees only committed data, so readers never see half of a published date.

@@ -44,6 +44,10 @@ import org.ruralbank.platform.OrgScope;
  * returns. The parameters are checked when the file is read, the columns on every run: a header that lies fails.</li>
  * <li>Values are bound as JDBC parameters, never written into the text; every declared parameter must be bound and
  * nothing else may be.</li>
+ * <li>The text is written once for every engine, with the macros of {@link Macros} where engines differ (the as-of
+ * predicate {@code {{ valid_on(alias, :to_date) }}}, {@code {{ open_end }}}, ...), rendered through the engine's
+ * {@link WarehouseDialect} once, when the file is first read; a file using a macro that is unknown or needs a model's
+ * business date fails then, naming the file.</li>
  * <li>{@code {{ org_scope(column) }}} is where the query filters bank data by org: it becomes the caller's
  * {@link OrgRows} over that org path column (the user's data scope, narrowed to one org's subtree when asked). A
  * query that has it must be run {@link Query#within} an {@code OrgRows}; one that has not must not be, so no scope is
@@ -66,7 +70,7 @@ public final class WarehouseQueries {
     private static final Pattern HEADER = Pattern.compile("--\\s*([a-z_]+):\\s*(.*)");
     private static final Pattern SCOPE = Pattern.compile("\\{\\{\\s*org_scope\\(\\s*([a-z_][a-z0-9_.]*)\\s*\\)\\s*}}");
     private static final Pattern TABLE = Pattern.compile("\\b(ods|dw|mart)\\.([a-z0-9_]+)");
-    private static final Map<String, NamedQuery> FILES = new ConcurrentHashMap<>();
+    private static final Map<FileKey, NamedQuery> FILES = new ConcurrentHashMap<>();
     private static final Map<Class<?>, Constructor<?>> RECORDS = new ConcurrentHashMap<>();
 
     private final WarehouseEngine engine;
@@ -86,8 +90,11 @@ public final class WarehouseQueries {
 
     /** The query kept in {@code warehouse/queries/<name>.sql}, e.g. {@code channels/cards_by_org}. */
     public Query named(String name) {
-        return new Query(FILES.computeIfAbsent(name, NamedQuery::read));
+        return new Query(FILES.computeIfAbsent(new FileKey(name, engine.dialect()), NamedQuery::read));
     }
+
+    /** A query file as one dialect renders it. */
+    private record FileKey(String name, WarehouseDialect dialect) {}
 
     /** One run of a named query: its parameters and the rows it may read. Not shared between threads. */
     public final class Query {
@@ -203,19 +210,26 @@ public final class WarehouseQueries {
             Set<String> tables,
             List<String> scopeColumns) {
 
-        static NamedQuery read(String name) {
+        static NamedQuery read(FileKey file) {
+            String name = file.name();
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("not a query name: " + name);
             }
             String path = "warehouse/queries/" + name + ".sql";
-            String sql;
+            String text;
             try (InputStream in = WarehouseQueries.class.getClassLoader().getResourceAsStream(path)) {
                 if (in == null) {
                     throw new IllegalArgumentException("no query " + path + " on the class path");
                 }
-                sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + path, e);
+            }
+            String sql;
+            try {
+                sql = Macros.renderQuery(text, file.dialect());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(path + ": " + e.getMessage(), e);
             }
             Map<String, List<String>> header = new LinkedHashMap<>();
             for (String line : sql.lines().toList()) {

@@ -15,16 +15,16 @@ with last_day as (
     select max(biz_date) as d from mart.deposit_org_daily where biz_date between :from_date and :to_date
 ),
 orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
+    select org_id, org_path from dw.dim_org where {{ valid_on(:to_date) }}
 ),
 final as (
     select b.acct_no as account_no, a.cust_id, a.product_code, b.org_id, cast(:staff_id as varchar) as staff_id,
            b.balance, cast(null as varchar) as detail, a.open_date >= :from_date as new_in_period
       from dw.deposit_balance b
       join dw.dim_deposit_account a on a.acct_no = b.acct_no
-       and a.valid_from <= (select d from last_day) and a.valid_to >= (select d from last_day)
+       and {{ valid_on(a, (select d from last_day)) }}
       join orgs o on o.org_id = b.org_id
-     where b.valid_from <= (select d from last_day) and b.valid_to >= (select d from last_day) and b.balance > 0
+     where {{ valid_on(b, (select d from last_day)) }} and b.balance > 0
        and {{ org_scope(o.org_path) }}
 )
 select * from final order by balance desc, account_no limit 500

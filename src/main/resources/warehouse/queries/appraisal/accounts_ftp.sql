@@ -12,23 +12,23 @@
 -- column: detail: DEMAND, TERM or LOAN
 -- column: new_in_period: always true
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
+    select org_id, org_path from dw.dim_org where {{ valid_on(:to_date) }}
 ),
 margins as (
     select f.biz_date, f.account_no, f.account_kind, f.cust_id, f.product_code, f.org_id, f.margin,
            coalesce((select sum(c.share) from mart.credit_share c
                       where c.object_kind = case when f.account_kind = 'LOAN' then 'LOAN' else 'DEPOSIT' end
                         and c.object_id = f.account_no and c.staff_id = cast(:staff_id as varchar)
-                        and c.valid_from <= f.biz_date and c.valid_to >= f.biz_date),
+                        and {{ valid_on(c, f.biz_date) }}),
                     (select sum(c.share) from mart.credit_share c
                       where c.object_kind = 'CUSTOMER' and c.object_id = f.cust_id
                         and c.staff_id = cast(:staff_id as varchar)
-                        and c.valid_from <= f.biz_date and c.valid_to >= f.biz_date
+                        and {{ valid_on(c, f.biz_date) }}
                         and not exists (select 1 from mart.credit_share o
                                          where o.object_kind = case when f.account_kind = 'LOAN' then 'LOAN'
                                                                     else 'DEPOSIT' end
-                                           and o.object_id = f.account_no and o.valid_from <= f.biz_date
-                                           and o.valid_to >= f.biz_date)), 0) as share
+                                           and o.object_id = f.account_no
+                                           and {{ valid_on(o, f.biz_date) }})), 0) as share
       from mart.ftp_account_daily f
      where f.biz_date between :from_date and :to_date and f.account_kind <> 'TREASURY'
 ),

@@ -15,7 +15,7 @@ with last_day as (
     select max(biz_date) as d from mart.loan_org_daily where biz_date between :from_date and :to_date
 ),
 orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
+    select org_id, org_path from dw.dim_org where {{ valid_on(:to_date) }}
 ),
 final as (
     select b.loan_no as account_no, l.cust_id, l.product_code, b.org_id, coalesce(c.staff_id, l.manager_staff_id) as staff_id, b.balance,
@@ -23,11 +23,11 @@ final as (
       from dw.loan_balance b
       left join mart.credit_share c on c.object_kind = 'LOAN' and c.object_id = b.loan_no
        and c.staff_id = cast(:staff_id as varchar)
-       and c.valid_from <= (select d from last_day) and c.valid_to >= (select d from last_day)
+       and {{ valid_on(c, (select d from last_day)) }}
       join dw.dim_loan l on l.loan_no = b.loan_no
-       and l.valid_from <= (select d from last_day) and l.valid_to >= (select d from last_day)
+       and {{ valid_on(l, (select d from last_day)) }}
       join orgs o on o.org_id = b.org_id
-     where b.valid_from <= (select d from last_day) and b.valid_to >= (select d from last_day) and b.balance > 0
+     where {{ valid_on(b, (select d from last_day)) }} and b.balance > 0
        and (cast(:staff_id as varchar) is null or c.share > 0) and {{ org_scope(o.org_path) }}
 )
 select * from final order by balance desc, account_no limit 500

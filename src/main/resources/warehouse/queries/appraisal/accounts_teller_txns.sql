@@ -12,7 +12,7 @@
 -- column: detail: the number of transactions, as text
 -- column: new_in_period: always true
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
+    select org_id, org_path from dw.dim_org where {{ valid_on(:to_date) }}
 ),
 final as (
     select t.acct_no as account_no, cast(null as varchar) as cust_id, 'CNT' as product_code, t.org_id,

@@ -8,7 +8,7 @@
 with final as (
     select o.org_id, o.org_name, o.org_path, o.area_class
       from dw.dim_org o
-     where o.valid_from <= :to_date and o.valid_to >= :to_date and o.org_level = 2 and o.status = 'A'
+     where {{ valid_on(o, :to_date) }} and o.org_level = 2 and o.status = 'A'
        and {{ org_scope(o.org_path) }}
 )
 select * from final order by org_path

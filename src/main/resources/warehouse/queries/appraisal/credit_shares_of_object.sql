@@ -15,7 +15,7 @@
 with shares as (
     select * from mart.credit_share c
      where c.object_kind = :object_kind and c.object_id = :object_id
-       and c.valid_from <= :business_date and c.valid_to >= :business_date and {{ org_scope(c.org_path) }}
+       and {{ valid_on(c, :business_date) }} and {{ org_scope(c.org_path) }}
 ),
 final as (
     select object_kind, object_id, staff_id, org_id, org_path, share, source, valid_from, valid_to from shares

@@ -13,7 +13,7 @@
 -- column: valid_to: last day of the span
 with shares as (
     select * from mart.credit_share c
-     where c.staff_id = :staff_id and c.valid_from <= :business_date and c.valid_to >= :business_date
+     where c.staff_id = :staff_id and {{ valid_on(c, :business_date) }}
        and {{ org_scope(c.org_path) }}
 ),
 final as (

@@ -9,7 +9,7 @@
 -- column: margin: the day's FTP margin, yuan
 -- column: margin_mtd: the month's FTP margin to date, yuan
 with names as (
-    select org_id, org_name from dw.dim_org where valid_from <= :business_date and valid_to >= :business_date
+    select org_id, org_name from dw.dim_org where {{ valid_on(:business_date) }}
 ),
 figures as (
     select m.org_id, m.org_path, m.account_kind, m.balance, m.margin, m.margin_mtd

@@ -10,7 +10,7 @@
 -- column: margin: the day's FTP margin by share, yuan
 -- column: margin_mtd: the month's FTP margin by share to date, yuan
 with names as (
-    select staff_id, staff_name from dw.dim_staff where valid_from <= :business_date and valid_to >= :business_date
+    select staff_id, staff_name from dw.dim_staff where {{ valid_on(:business_date) }}
 ),
 figures as (
     select m.staff_id, m.org_id, m.org_path, m.credited_balance, m.margin, m.margin_mtd

@@ -7,12 +7,12 @@
 with loans as (
     select 'LOAN' as object_kind, loan_no as object_id, org_id, manager_staff_id,
            row_number() over (partition by org_id order by loan_no) as n
-      from dw.dim_loan where valid_to = date '9999-12-31' and manager_staff_id is not null
+      from dw.dim_loan where valid_to = {{ open_end }} and manager_staff_id is not null
 ),
 deposits as (
     select 'DEPOSIT' as object_kind, acct_no as object_id, org_id, cast(null as varchar) as manager_staff_id,
            row_number() over (partition by org_id order by acct_no) as n
-      from dw.dim_deposit_account where valid_to = date '9999-12-31' and acct_status = 'N'
+      from dw.dim_deposit_account where valid_to = {{ open_end }} and acct_status = 'N'
 ),
 final as (
     select object_kind, object_id, org_id, manager_staff_id from loans where n <= 2

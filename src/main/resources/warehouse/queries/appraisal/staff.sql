@@ -7,11 +7,11 @@
 -- column: org_path: its materialized path
 -- column: post_code: TELLER, CM, HEAD, AUTH, OFFICE or OTHER
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
+    select org_id, org_path from dw.dim_org where {{ valid_on(:to_date) }}
 ),
 final as (
     select s.staff_id, s.staff_name, s.org_id, o.org_path, s.post_code
       from dw.dim_staff s join orgs o on o.org_id = s.org_id
-     where s.valid_from <= :to_date and s.valid_to >= :to_date and s.status = 'A' and {{ org_scope(o.org_path) }}
+     where {{ valid_on(s, :to_date) }} and s.status = 'A' and {{ org_scope(o.org_path) }}
 )
 select * from final order by org_path, staff_id

@@ -16,7 +16,7 @@
 -- column: device_txn: self-service device transactions over the year, failed ones included
 -- column: device_fee: device fee income over the year, yuan
 with names as (
-    select org_id, org_name from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
+    select org_id, org_name from dw.dim_org where {{ valid_on(:to_date) }}
 ),
 figures as (
     select m.org_id, min(m.org_path) as org_path,

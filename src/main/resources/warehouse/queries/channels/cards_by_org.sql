@@ -13,7 +13,7 @@
 -- column: balance: balance of the accounts of live cards on to_date, yuan
 -- column: sms: SMS-alert sign-ups on to_date
 with names as (
-    select org_id, org_name from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
+    select org_id, org_name from dw.dim_org where {{ valid_on(:to_date) }}
 ),
 figures as (
     select m.org_id, min(m.org_path) as org_path,

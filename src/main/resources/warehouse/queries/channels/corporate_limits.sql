@@ -15,7 +15,7 @@
 -- column: breach: either limit is above the cap (false without recorded limits)
 -- column: off_default: either limit differs from the branch default (a missing limit differs)
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= :business_date and valid_to >= :business_date
+    select org_id, org_path from dw.dim_org where {{ valid_on(:business_date) }}
 ),
 final as (
     select u.eb_user_id, u.cust_id, u.sign_org_id, u.sign_date, u.status, u.single_limit, u.daily_limit,
@@ -23,7 +23,7 @@ final as (
            (coalesce(u.single_limit, -1) <> :default_single or coalesce(u.daily_limit, -1) <> :default_daily)
                as off_default
       from dw.dim_eb_user u join orgs o on o.org_id = u.sign_org_id
-     where u.valid_from <= :business_date and u.valid_to >= :business_date and u.eb_type = 'CNET'
+     where {{ valid_on(u, :business_date) }} and u.eb_type = 'CNET'
        and {{ org_scope(o.org_path) }}
 )
 select * from final order by breach desc, sign_org_id, eb_user_id

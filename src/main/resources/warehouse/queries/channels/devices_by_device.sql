@@ -23,7 +23,7 @@ with cash as (
      group by device_id
 ),
 info as (
-    select device_id, location from dw.dim_device where valid_from <= :to_date and valid_to >= :to_date
+    select device_id, location from dw.dim_device where {{ valid_on(:to_date) }}
 ),
 per_device as (
     select m.device_id, max(case when m.biz_date = :to_date then m.device_type end) as device_type,

@@ -15,7 +15,7 @@
 -- column: fees: discount fees within the period, yuan
 -- column: last_date: its last day with a successful sale up to to_date (a positive sale amount: refunds and failed sales do not count); null when it never sold
 with info as (
-    select merchant_id, sign_date from dw.dim_merchant where valid_from <= :to_date and valid_to >= :to_date
+    select merchant_id, sign_date from dw.dim_merchant where {{ valid_on(:to_date) }}
 ),
 last_sale as (
     select m.merchant_id, max(m.biz_date) as last_date

@@ -11,10 +11,10 @@
 -- column: merchant_id: the host shop on to_date
 -- column: merchant_name: the host shop's name on to_date
 with info as (
-    select device_id, location, merchant_id from dw.dim_device where valid_from <= :to_date and valid_to >= :to_date
+    select device_id, location, merchant_id from dw.dim_device where {{ valid_on(:to_date) }}
 ),
 shops as (
-    select merchant_id, merchant_name from dw.dim_merchant where valid_from <= :to_date and valid_to >= :to_date
+    select merchant_id, merchant_name from dw.dim_merchant where {{ valid_on(:to_date) }}
 ),
 per_terminal as (
     select m.device_id, max(m.org_id) as org_id, cast(sum(m.txn_count) as bigint) as txns,

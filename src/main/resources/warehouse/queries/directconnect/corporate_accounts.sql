@@ -18,7 +18,7 @@ with accounts as (
        and (cast(:cust_id as varchar) is null or cust_id = :cust_id)
 ),
 companies as (
-    select cust_id, cust_name from dw.dim_customer where valid_to = date '9999-12-31' and cust_type = 'C'
+    select cust_id, cust_name from dw.dim_customer where valid_to = {{ open_end }} and cust_type = 'C'
 ),
 final as (
     select a.acct_no, c.cust_name, a.cust_id, a.org_id, a.currency, a.balance, a.biz_date

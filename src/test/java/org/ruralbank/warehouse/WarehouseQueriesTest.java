@@ -123,6 +123,18 @@ class WarehouseQueriesTest {
                 .hasMessageContaining("owner");
     }
 
+    @Test
+    void failsWhenReadOnAMacroAQueryCannotHaveNamingTheFile() {
+        assertThatThrownBy(() -> warehouse.queries().named("test/unknown_macro"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("warehouse/queries/test/unknown_macro.sql")
+                .hasMessageContaining("valid_at");
+        assertThatThrownBy(() -> warehouse.queries().named("test/business_date_macro"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("warehouse/queries/test/business_date_macro.sql")
+                .hasMessageContaining("biz_date");
+    }
+
     private java.util.List<Account> accounts(String owner, OrgRows rows) {
         return warehouse
                 .queries()

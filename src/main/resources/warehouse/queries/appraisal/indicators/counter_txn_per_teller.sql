@@ -17,12 +17,12 @@
 -- column: amount: counter transactions
 -- column: base: tellers on an org row, 1 on a teller's row
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
+    select org_id, org_path from dw.dim_org where {{ valid_on(:to_date) }}
 ),
 tellers as (
     select s.staff_id, o.org_path
       from dw.dim_staff s join orgs o on o.org_id = s.org_id
-     where s.valid_from <= :to_date and s.valid_to >= :to_date and s.post_code = 'TELLER' and s.status = 'A'
+     where {{ valid_on(s, :to_date) }} and s.post_code = 'TELLER' and s.status = 'A'
 ),
 txns as (
     select o.org_path, t.teller_id, count(*) as n

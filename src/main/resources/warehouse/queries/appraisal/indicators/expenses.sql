@@ -15,7 +15,7 @@
 -- column: amount: expenses, yuan
 -- column: base: null (not a ratio)
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
+    select org_id, org_path from dw.dim_org where {{ valid_on(:to_date) }}
 ),
 final as (
     select o.org_path, cast(null as varchar) as staff_id, cast(sum(e.amount) as decimal(24, 4)) as amount,

@@ -18,17 +18,17 @@
 -- column: amount: merchants signed (a person: the sum of their shares)
 -- column: base: null (not a ratio)
 with orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
+    select org_id, org_path from dw.dim_org where {{ valid_on(:to_date) }}
 ),
 signed as (
     select m.merchant_id, m.manager_staff_id, o.org_path as merchant_org_path
       from dw.dim_merchant m join orgs o on o.org_id = m.org_id
-     where m.valid_from <= :to_date and m.valid_to >= :to_date and m.sign_date between :from_date and :to_date
+     where {{ valid_on(m, :to_date) }} and m.sign_date between :from_date and :to_date
 ),
 staff as (
     select s.staff_id, o.org_path
       from dw.dim_staff s join orgs o on o.org_id = s.org_id
-     where s.valid_from <= :to_date and s.valid_to >= :to_date
+     where {{ valid_on(s, :to_date) }}
 ),
 final as (
     select g.merchant_org_path as org_path, cast(null as varchar) as staff_id,
@@ -39,7 +39,7 @@ final as (
     select s.org_path, s.staff_id, cast(sum(c.share) as decimal(24, 4)) as amount, cast(null as decimal(24, 4)) as base
       from signed g
       join mart.credit_share c on c.object_kind = 'MERCHANT' and c.object_id = g.merchant_id and c.staff_id is not null
-       and c.valid_from <= :to_date and c.valid_to >= :to_date
+       and {{ valid_on(c, :to_date) }}
       join staff s on s.staff_id = c.staff_id
      where {{ org_scope(s.org_path) }}
      group by s.org_path, s.staff_id

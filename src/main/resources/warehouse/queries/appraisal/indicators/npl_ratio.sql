@@ -20,7 +20,7 @@ with last_day as (
     select max(biz_date) as d from mart.loan_org_daily where biz_date between :from_date and :to_date
 ),
 orgs as (
-    select org_id, org_path from dw.dim_org where valid_from <= :to_date and valid_to >= :to_date
+    select org_id, org_path from dw.dim_org where {{ valid_on(:to_date) }}
 ),
 by_org as (
     select m.org_path, cast(null as varchar) as staff_id,
@@ -33,7 +33,7 @@ by_org as (
 staff as (
     select s.staff_id, o.org_path
       from dw.dim_staff s join orgs o on o.org_id = s.org_id
-     where s.valid_from <= :to_date and s.valid_to >= :to_date
+     where {{ valid_on(s, :to_date) }}
 ),
 by_manager as (
     select s.org_path, c.staff_id,
@@ -41,9 +41,9 @@ by_manager as (
            sum(b.balance * c.share) as base
       from dw.loan_balance b
       join mart.credit_share c on c.object_kind = 'LOAN' and c.object_id = b.loan_no and c.staff_id is not null
-       and c.valid_from <= (select d from last_day) and c.valid_to >= (select d from last_day)
+       and {{ valid_on(c, (select d from last_day)) }}
       join staff s on s.staff_id = c.staff_id
-     where b.valid_from <= (select d from last_day) and b.valid_to >= (select d from last_day)
+     where {{ valid_on(b, (select d from last_day)) }}
        and {{ org_scope(s.org_path) }}
      group by s.org_path, c.staff_id
 ),
