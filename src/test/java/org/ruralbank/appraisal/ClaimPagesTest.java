@@ -3,9 +3,11 @@ package org.ruralbank.appraisal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.ruralbank.warehouse.Warehouse;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -37,6 +40,9 @@ class ClaimPagesTest {
 
     @Autowired
     Claims claims;
+
+    @Autowired
+    FtpCurves curves;
 
     @Test
     void managersClaimAConflictGoesToADisputeTheBranchHeadSettles() throws Exception {
@@ -119,6 +125,53 @@ class ClaimPagesTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(list).contains("Credit claims").contains("approved").doesNotContain("已批准");
+    }
+
+    @Test
+    void aCurveFileUploadedOnThePageIsImportedWholeOrRefusedNamingLineAndField() throws Exception {
+        TestBank bank = new TestBank(ctx);
+        Org branch = bank.branch("导入支行");
+        MockHttpSession perf = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+        // the second curve lacks 3M and has a rate that is not a number: nothing of the file is saved
+        String bad = "date,term,rate\n" + TestBank.curveRows("2098-01-31")
+                + TestBank.curveRows("2098-02-28")
+                        .replace("2098-02-28,3M,0.017\n", "")
+                        .replace("0.026", "abc");
+        String zh = mvc.perform(multipart("/appraisal/ftp/import")
+                        .file(csv("curves.csv", bad))
+                        .session(perf)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(zh)
+                .contains("文件“curves.csv”未导入")
+                .contains("第 16 行 rate：")
+                .contains("“abc”不是利率")
+                .contains("缺 3M");
+        assertThat(curves.curves()).noneMatch(c -> c.curveDate().getYear() == 2098);
+        String en = mvc.perform(multipart("/appraisal/ftp/import")
+                        .file(csv("curves.csv", bad))
+                        .param("lang", "en")
+                        .session(perf)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(en).contains("curves.csv&quot; was not imported").contains("line 16, rate: ");
+
+        mvc.perform(multipart("/appraisal/ftp/import")
+                        .file(csv("curves.csv", "date,term,rate\n" + TestBank.curveRows("2098-01-31")))
+                        .session(perf)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(curves.inForce(LocalDate.of(2098, 1, 31)).orElseThrow().curveDate())
+                .isEqualTo(LocalDate.of(2098, 1, 31));
+    }
+
+    private static MockMultipartFile csv(String name, String text) {
+        return new MockMultipartFile("file", name, "text/csv", text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

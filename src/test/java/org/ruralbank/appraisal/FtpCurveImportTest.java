@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.testing.OnPostgres;
+import org.ruralbank.testing.TestBank;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Importing curves: every bad line named by line and field, nothing of a bad file saved, a good one saved whole. */
@@ -35,8 +36,7 @@ class FtpCurveImportTest {
     }
 
     private static String curve(String date) {
-        return date + ",O/N,0.015\n" + date + ",1M,0.016\n" + date + ",3M,0.017\n" + date + ",6M,0.018\n" + date
-                + ",1Y,0.02\n" + date + ",2Y,0.022\n" + date + ",3Y,0.024\n" + date + ",5Y,0.026\n";
+        return TestBank.curveRows(date);
     }
 
     @Test

@@ -142,6 +142,26 @@ class FtpMarginsTest {
                         "S001 1.000000 DEFAULT 2025-03-21..9999-12-31");
     }
 
+    @Test
+    void creditsDailyAverageDepositsToStaffByTheAccountsOwnClaimBeforeItsCustomers() {
+        bank.claim(1, "DEPOSIT", "D1", "S003", "0.600000", "2025-03-01", "9999-12-31");
+        bank.claim(2, "CUSTOMER", "C2", "S003", "0.500000", "2025-01-01", "9999-12-31");
+        // T1's own claim takes it out of its customer's: S003 keeps only half of T2 from C2's claim
+        bank.claim(3, "DEPOSIT", "T1", "S001", "0.200000", "2025-03-10", "2025-03-10");
+        bank.build();
+        Map<String, BigDecimal> byStaff = new Indicators(bank.warehouse)
+                .figures("deposit_daily_avg", Period.parse("2025-03"), Indicators.wholeBank()).stream()
+                        .collect(Collectors.toMap(
+                                f -> f.staffId() == null ? "ORG " + f.orgPath() : f.staffId(),
+                                Indicators.Figure::amount));
+        // one loaded day: 60% of D1's 100,000.00 + 50% of T2's 20,000.00; 20% of T1's 50,000.00
+        assertThat(byStaff.get("S003")).isEqualByComparingTo("70000.00");
+        assertThat(byStaff.get("S001")).isEqualByComparingTo("10000.00");
+        assertThat(byStaff).doesNotContainKey("S002");
+        // the org keeps its whole balance: a person's credit is not taken from the branch's figure
+        assertThat(byStaff.get("ORG /880000/880100/")).isEqualByComparingTo("170000.00");
+    }
+
     private BigDecimal staffMargin(String staff) {
         return (BigDecimal) bank.engine
                 .query("select margin from mart.ftp_staff_monthly where staff_id = '" + staff + "'", 1)

@@ -1192,4 +1192,13 @@ public final class TestBank {
             warehouse.close();
         }
     }
+
+    /**
+     * A whole FTP curve of {@code date} as {@code date,term,rate} CSV rows (no header): O/N 1.5%, 1M 1.6%, 3M 1.7%,
+     * 6M 1.8%, 1Y 2.0%, 2Y 2.2%, 3Y 2.4%, 5Y 2.6%.
+     */
+    public static String curveRows(String date) {
+        return date + ",O/N,0.015\n" + date + ",1M,0.016\n" + date + ",3M,0.017\n" + date + ",6M,0.018\n" + date
+                + ",1Y,0.02\n" + date + ",2Y,0.022\n" + date + ",3Y,0.024\n" + date + ",5Y,0.026\n";
+    }
 }

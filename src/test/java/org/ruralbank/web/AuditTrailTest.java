@@ -2,6 +2,7 @@ package org.ruralbank.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -378,6 +379,21 @@ class AuditTrailTest {
             }
             mvc.perform(form).andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.curve.propose", String.valueOf(proposalOf(date))};
+        });
+        cases.put("POST /appraisal/ftp/import", () -> {
+            MockHttpSession perf = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+            String date = freeCurveDate();
+            mvc.perform(multipart("/appraisal/ftp/import")
+                            .file(new org.springframework.mock.web.MockMultipartFile(
+                                    "file",
+                                    "curve.csv",
+                                    "text/csv",
+                                    ("date,term,rate\n" + TestBank.curveRows(date))
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .session(perf)
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.curve.import", date};
         });
         cases.put("POST /appraisal/ftp/proposals/{id}/approve", () -> {
             long id = proposeCurve();

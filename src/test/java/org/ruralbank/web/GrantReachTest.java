@@ -376,6 +376,25 @@ class GrantReachTest {
             }
             mvc.perform(form).andExpect(status().is3xxRedirection());
         });
+        cases.put("POST /appraisal/ftp/import", () -> {
+            // the curves price the whole bank: a branch's performance officer may not import them
+            String page = mvc.perform(multipart("/appraisal/ftp/import")
+                            .file(new org.springframework.mock.web.MockMultipartFile(
+                                    "file",
+                                    "curve.csv",
+                                    "text/csv",
+                                    ("date,term,rate\n" + TestBank.curveRows("2300-01-01"))
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .session(perfOfA())
+                            .with(csrf()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"file\"");
+            assertThat(ctx.getBean(org.ruralbank.appraisal.FtpCurves.class).curves())
+                    .noneMatch(c -> c.curveDate().getYear() == 2300);
+        });
         cases.put("POST /appraisal/ftp/proposals/{id}/approve", () -> {
             String page = mvc.perform(post("/appraisal/ftp/proposals/" + curveProposal() + "/approve")
                             .session(perfOfA())

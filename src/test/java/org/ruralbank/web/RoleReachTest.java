@@ -117,6 +117,7 @@ class RoleReachTest {
             Map.entry("GET /appraisal/ftp", everyone()),
             Map.entry("GET /appraisal/ftp/export", everyone()),
             Map.entry("POST /appraisal/ftp/propose", roles(ADMIN, PERF)),
+            Map.entry("POST /appraisal/ftp/import", roles(ADMIN, PERF)),
             Map.entry("POST /appraisal/ftp/proposals/{id}/approve", roles(ADMIN, PERF)),
             Map.entry("POST /appraisal/ftp/proposals/{id}/reject", roles(ADMIN, PERF)),
             Map.entry("GET /appraisal/claims", everyone()),

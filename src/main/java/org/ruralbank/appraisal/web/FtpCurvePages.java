@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -91,6 +92,31 @@ class FtpCurvePages {
         }
         redirect.addFlashAttribute(
                 "proposed", ((FtpCurves.Outcome.Saved) o).dates().get(0));
+        return "redirect:/appraisal/ftp";
+    }
+
+    /**
+     * Imports an Excel or CSV file of {@code date,term,rate} rows, as {@code ruralbank appraisal curve import} does:
+     * whole or not at all, each problem named by line and field. The curves are bank-wide, so only a whole-bank
+     * keeper may import them.
+     */
+    @PostMapping("/import")
+    @PreAuthorize(CURVE_KEEPERS)
+    String importFile(@RequestParam("file") MultipartFile file, RedirectAttributes redirect, Model model)
+            throws IOException {
+        StaffPrincipal staff = CurrentStaff.get();
+        String name = file.getOriginalFilename() == null ? "curve.csv" : file.getOriginalFilename();
+        FtpCurves.Outcome o = staff.dataScope() != DataScope.ALL
+                ? new FtpCurves.Outcome.Refused(
+                        List.of(new FtpCurves.Problem(0, "file", "ftp.problem.wholeBankImport")))
+                : curves.importFile(name, file.getInputStream(), staff.username());
+        if (o instanceof FtpCurves.Outcome.Refused r) {
+            model.addAttribute("problems", r.problems());
+            model.addAttribute("fileName", name);
+            return page(null, model);
+        }
+        redirect.addFlashAttribute(
+                "imported", ((FtpCurves.Outcome.Saved) o).dates().size());
         return "redirect:/appraisal/ftp";
     }
 
