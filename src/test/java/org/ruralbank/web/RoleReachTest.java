@@ -299,6 +299,11 @@ class RoleReachTest {
         if (method.equals("GET")) {
             return get(path);
         }
+        if (path.equals("/appraisal/ftp/import")) {
+            return multipart(path)
+                    .file(new MockMultipartFile("file", "curve.csv", null, new byte[0]))
+                    .with(csrf());
+        }
         if (path.equals("/channels/targets/upload")) {
             return multipart(path)
                     .file(new MockMultipartFile("file", "t.xlsx", null, new byte[0]))
