@@ -138,6 +138,9 @@ class AppraisalCommand implements Runnable {
                 return 2;
             }
             Path home = appraisal.root.home();
+            if (RunningServer.refusedBeside(home, "'appraisal ftp'", System.err)) {
+                return 2;
+            }
             if (!Files.exists(Warehouse.fileUnder(home))) {
                 System.err.println("there is no warehouse under " + home + " yet: run 'ruralbank load' first");
                 return 2;

@@ -30,6 +30,9 @@ class AppraisalRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (RunningServer.refusedBeside(parent.root.home(), "'appraisal run'", System.err)) {
+            return 2;
+        }
         try (ConfigurableApplicationContext ctx =
                 SpringRunner.start(parent.root.home(), false, null, SpringRunner.Store.CONFIGURED)) {
             AppraisalRuns runs = ctx.getBean(AppraisalRuns.class);

@@ -56,6 +56,9 @@ class ReportCommand {
         @Override
         public Integer call() throws IOException {
             Path home = report.root.home();
+            if (RunningServer.refusedBeside(home, "'report annual'", System.err)) {
+                return 2;
+            }
             if (!Files.exists(Warehouse.fileUnder(home))) {
                 System.err.println("there is no warehouse under " + home + " yet: run 'ruralbank load' first");
                 return 2;

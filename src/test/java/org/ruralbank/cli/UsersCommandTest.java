@@ -74,6 +74,18 @@ class UsersCommandTest {
      * environment without any {@code RURALBANK_*} of it.
      */
     static Result launch(java.util.Map<String, String> env, String... args) throws Exception {
+        Path out = Files.createTempFile("ruralbank-out-", ".txt");
+        Path err = Files.createTempFile("ruralbank-err-", ".txt");
+        Process p = launcher(env, args)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        int status = p.waitFor();
+        return new Result(status, Files.readString(out), Files.readString(err));
+    }
+
+    /** The process {@link #launch} runs, to start it and leave it running (a server). */
+    static ProcessBuilder launcher(java.util.Map<String, String> env, String... args) {
         String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
         String classpath = java.util.Arrays.stream(
                         System.getProperty("java.class.path").split(java.io.File.pathSeparator))
@@ -90,11 +102,7 @@ class UsersCommandTest {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("RURALBANK_"));
         pb.environment().putAll(env);
-        Path out = Files.createTempFile("ruralbank-out-", ".txt");
-        Path err = Files.createTempFile("ruralbank-err-", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        int status = p.waitFor();
-        return new Result(status, Files.readString(out), Files.readString(err));
+        return pb;
     }
 
     static Result run(String... args) {
