@@ -3,7 +3,6 @@ package org.ruralbank.cli;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.Callable;
 import org.ruralbank.ingest.IngestPause;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
@@ -13,10 +12,7 @@ import picocli.CommandLine.ParentCommand;
  * The watcher's switch on the command line: pause and resume the server's automatic loading of the inbox, as the
  * data platform page does, beside the running server or while it is stopped; audited as {@code console:<user>}.
  */
-@Command(
-        name = "ingest",
-        description = "Pause or resume the server's automatic loading of the inbox (its watcher).",
-        subcommands = {IngestCommand.Pause.class, IngestCommand.Resume.class})
+@Command(name = "ingest", description = "Pause or resume the server's automatic loading of the inbox (its watcher).")
 class IngestCommand {
 
     private static final DateTimeFormatter SHOWN =
@@ -29,38 +25,21 @@ class IngestCommand {
             name = "pause",
             description = "Stop the watcher from loading new dates until 'ingest resume'; a load already running "
                     + "finishes its date. 'ruralbank load' and the page's 'load now' still load when asked.")
-    static class Pause implements Callable<Integer> {
-
-        @ParentCommand
-        IngestCommand ingest;
-
-        @Override
-        public Integer call() {
-            return RunningServer.runHereOrThere(
-                    ingest.root.home(),
-                    RunningServer.Request.of("ingest pause"),
-                    RunningServer.Uses.STORE,
-                    IngestCommand::pause);
-        }
+    int pause() {
+        return run("ingest pause", IngestCommand::pauseWatcher);
     }
 
     @Command(name = "resume", description = "Let the watcher load the inbox again.")
-    static class Resume implements Callable<Integer> {
-
-        @ParentCommand
-        IngestCommand ingest;
-
-        @Override
-        public Integer call() {
-            return RunningServer.runHereOrThere(
-                    ingest.root.home(),
-                    RunningServer.Request.of("ingest resume"),
-                    RunningServer.Uses.STORE,
-                    IngestCommand::resume);
-        }
+    int resume() {
+        return run("ingest resume", IngestCommand::resumeWatcher);
     }
 
-    static int pause(ApplicationContext ctx, RunningServer.Request request, PrintWriter out, PrintWriter err) {
+    private int run(String command, RunningServer.Work work) {
+        return RunningServer.runHereOrThere(
+                root.home(), RunningServer.Request.of(command), RunningServer.Uses.STORE, work);
+    }
+
+    static int pauseWatcher(ApplicationContext ctx, RunningServer.Request request, PrintWriter out, PrintWriter err) {
         IngestPause pause = ctx.getBean(IngestPause.class);
         if (pause.pause(request.actor("console"), null)) {
             out.println("the watcher is paused: the server loads no new date from the inbox until 'ruralbank ingest "
@@ -71,7 +50,7 @@ class IngestCommand {
         return 0;
     }
 
-    static int resume(ApplicationContext ctx, RunningServer.Request request, PrintWriter out, PrintWriter err) {
+    static int resumeWatcher(ApplicationContext ctx, RunningServer.Request request, PrintWriter out, PrintWriter err) {
         if (ctx.getBean(IngestPause.class).resume(request.actor("console"), null)) {
             out.println("the watcher is resumed: the server loads what is READY in the inbox at its next look");
         } else {

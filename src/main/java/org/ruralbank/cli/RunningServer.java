@@ -99,8 +99,8 @@ final class RunningServer implements AutoCloseable {
             "sql", SqlCommand::work,
             "load", LoadCommand::work,
             "rebuild", RebuildCommand::work,
-            "ingest pause", IngestCommand::pause,
-            "ingest resume", IngestCommand::resume);
+            "ingest pause", IngestCommand::pauseWatcher,
+            "ingest resume", IngestCommand::resumeWatcher);
 
     private final Path socket;
     private final ServerSocketChannel server;

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.samplebank.GenerationRequest;
@@ -43,7 +42,7 @@ class BesideRunningServerTest {
     @Test
     void statusSqlResetPasswordAndTheWatchersSwitchWorkBesideTheServerOnPostgresql() throws Exception {
         Path home = homeWithTwoDates();
-        String url = freshSchema();
+        String url = HomeConfigTest.freshSchema();
         String user = System.getenv("RURALBANK_TEST_DB_USER");
         String password = System.getenv("RURALBANK_TEST_DB_PASSWORD");
         besideTheServer(
@@ -103,6 +102,13 @@ class BesideRunningServerTest {
             assertThat(load.err()).doesNotContain("\tat ");
 
             started = System.nanoTime();
+            UsersCommandTest.Result ftp = UsersCommandTest.run("--home", h, "appraisal", "ftp", "--date", "20250101");
+            assertThat(ftp.status()).isEqualTo(2);
+            assertThat(ftp.err().strip().lines()).hasSize(1);
+            assertThat(ftp.err()).contains("a server runs on " + h).contains("'appraisal ftp' cannot run beside it");
+            assertThat(seconds(started)).isLessThan(5);
+
+            started = System.nanoTime();
             UsersCommandTest.Result second =
                     UsersCommandTest.run("--home", h, "serve", "--port", String.valueOf(freePort()));
             assertThat(second.status()).isEqualTo(2);
@@ -133,6 +139,36 @@ class BesideRunningServerTest {
         UsersCommandTest.Result after = UsersCommandTest.run("--home", h, "status");
         assertThat(after.status()).as(after.err()).isZero();
         assertThat(after.out()).contains("20250102  LOADED");
+    }
+
+    @Test
+    void whatCannotRunBesideACommandLineLoadIsRefusedAtOnceInOneSentence() throws Exception {
+        Path home = TestStores.tempHome();
+        String h = home.toString();
+        Process load = UsersCommandTest.holding(WarehouseHolder.class, home);
+        try {
+            for (String[] command : List.of(
+                    new String[] {"status"},
+                    new String[] {"sql", "select 1"},
+                    new String[] {"load"},
+                    new String[] {"rebuild", "--from", "20250101"},
+                    new String[] {"appraisal", "ftp", "--date", "20250101"},
+                    new String[] {"serve", "--port", String.valueOf(freePort())})) {
+                long started = System.nanoTime();
+                UsersCommandTest.Result r = UsersCommandTest.run(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of("--home", h), List.of(command).stream())
+                        .toArray(String[]::new));
+                assertThat(r.status()).as(String.join(" ", command)).isEqualTo(2);
+                assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+                assertThat(r.err())
+                        .contains("the warehouse under " + h + " is in use by process " + load.pid())
+                        .contains("wait until it ends");
+                assertThat(seconds(started)).as(String.join(" ", command)).isLessThan(5);
+            }
+        } finally {
+            load.getOutputStream().close();
+            load.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     @FunctionalInterface
@@ -180,15 +216,5 @@ class BesideRunningServerTest {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    private static String freshSchema() throws Exception {
-        String url = System.getenv("RURALBANK_TEST_DB_URL");
-        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(
-                url, System.getenv("RURALBANK_TEST_DB_USER"), System.getenv("RURALBANK_TEST_DB_PASSWORD"))) {
-            c.createStatement().execute("create schema " + schema);
-        }
-        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 }

@@ -2,9 +2,6 @@ package org.ruralbank.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -166,17 +163,8 @@ class CommandReachTest {
         var reset = UsersCommandTest.run("--home", h, "users", "reset-password", "admin");
         assertThat(reset.out()).containsPattern("one-time password for admin: [A-Za-z0-9]{16}");
         // another process (a running server) holds the embedded database: the command works through it
-        Process server = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx128m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        EmbeddedStoreHolder.class.getName(),
-                        h)
-                .redirectErrorStream(true)
-                .start();
-        try (var out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-            assertThat(out.readLine()).isEqualTo("ready");
+        Process server = UsersCommandTest.holding(EmbeddedStoreHolder.class, home);
+        try {
             var beside = UsersCommandTest.run("--home", h, "users", "unlock", "admin");
             assertThat(beside.status()).as(beside.err()).isZero();
             assertThat(beside.out()).contains("unlocked admin");

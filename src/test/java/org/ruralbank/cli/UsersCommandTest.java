@@ -105,6 +105,30 @@ class UsersCommandTest {
         return pb;
     }
 
+    /**
+     * Starts {@code holder}'s main on {@code home} in a JVM of its own with the tests' classpath and returns once it
+     * has printed {@code ready}: it then holds a store of the home until its standard input is closed.
+     */
+    static Process holding(Class<?> holder, Path home) throws Exception {
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        holder.getName(),
+                        home.toString())
+                .redirectErrorStream(true)
+                .start();
+        String first = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+                .readLine();
+        if (!"ready".equals(first)) {
+            p.destroy();
+            throw new IllegalStateException(holder.getSimpleName() + " did not start: " + first);
+        }
+        return p;
+    }
+
     static Result run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
