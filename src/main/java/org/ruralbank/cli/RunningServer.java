@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
@@ -123,8 +122,8 @@ final class RunningServer implements AutoCloseable {
 
     /**
      * Opens the channel of the server just started on {@code home} and answers on it until the application closes.
-     * A home whose socket path is too long for the system gets no channel (logged): its commands then run on
-     * their own and say so when the warehouse is held.
+     * A home whose socket cannot be opened (its path too long for the system, a folder not the server's own) gets no
+     * channel, logged: its commands then run on their own and say so when the warehouse is held.
      */
     static void listen(Path home, ConfigurableApplicationContext ctx) {
         Path socket = socket(home);
@@ -155,7 +154,8 @@ final class RunningServer implements AutoCloseable {
             acceptor.setDaemon(true);
             acceptor.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the commands' channel " + socket, e);
+            // the server serves on; its commands then run on their own and say so when the warehouse is held
+            LOG.log(System.Logger.Level.WARNING, "the commands' channel is off: cannot open " + socket, e);
         }
     }
 
