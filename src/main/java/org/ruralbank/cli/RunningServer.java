@@ -99,7 +99,10 @@ final class RunningServer implements AutoCloseable {
             "load", LoadCommand::work,
             "rebuild", RebuildCommand::work,
             "ingest pause", IngestCommand::pauseWatcher,
-            "ingest resume", IngestCommand::resumeWatcher);
+            "ingest resume", IngestCommand::resumeWatcher,
+            "report annual", ReportCommand.Annual::work,
+            "appraisal ftp", AppraisalCommand.Ftp::work,
+            "appraisal run", AppraisalRunCommand::work);
 
     private final Path socket;
     private final ServerSocketChannel server;
@@ -271,8 +274,8 @@ final class RunningServer implements AutoCloseable {
     }
 
     /**
-     * Refuses, in one sentence on {@code err} and at once, a command that opens the warehouse itself and so cannot run
-     * beside a server or a load on this home; false when nothing holds the home.
+     * Refuses, in one sentence on {@code err} and at once, a second server on this home, or one beside a load; false
+     * when nothing holds the home.
      */
     static boolean refusedBeside(Path home, String what, java.io.PrintStream err) {
         Optional<String> server = ping(home);

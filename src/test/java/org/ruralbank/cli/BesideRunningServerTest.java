@@ -101,12 +101,18 @@ class BesideRunningServerTest {
                     .containsAnyOf("loaded 0 date(s)", "the server is loading the inbox now");
             assertThat(load.err()).doesNotContain("\tat ");
 
-            started = System.nanoTime();
+            // the commands that read the warehouse themselves are answered by the server too
+            UsersCommandTest.Result report =
+                    UsersCommandTest.run("--home", h, "report", "annual", "--year", "2025", "--format", "json");
+            assertThat(report.status()).as(report.err()).isZero();
+            assertThat(report.out()).contains("\"cards.plan\"");
             UsersCommandTest.Result ftp = UsersCommandTest.run("--home", h, "appraisal", "ftp", "--date", "20250101");
-            assertThat(ftp.status()).isEqualTo(2);
-            assertThat(ftp.err().strip().lines()).hasSize(1);
-            assertThat(ftp.err()).contains("a server runs on " + h).contains("'appraisal ftp' cannot run beside it");
-            assertThat(seconds(started)).isLessThan(5);
+            assertThat(ftp.status()).as("no curve was imported").isEqualTo(1);
+            assertThat(ftp.err().strip()).startsWith("appraisal ftp: no FTP figures for 2025-01-01");
+            UsersCommandTest.Result appraisal =
+                    UsersCommandTest.run("--home", h, "appraisal", "run", "--period", "2025");
+            assertThat(appraisal.status()).as(appraisal.err()).isIn(0, 1);
+            assertThat(appraisal.out() + appraisal.err()).doesNotContain("\tat ");
 
             started = System.nanoTime();
             UsersCommandTest.Result second =
@@ -153,6 +159,8 @@ class BesideRunningServerTest {
                     new String[] {"load"},
                     new String[] {"rebuild", "--from", "20250101"},
                     new String[] {"appraisal", "ftp", "--date", "20250101"},
+                    new String[] {"appraisal", "run", "--period", "2025"},
+                    new String[] {"report", "annual", "--year", "2025"},
                     new String[] {"serve", "--port", String.valueOf(freePort())})) {
                 long started = System.nanoTime();
                 UsersCommandTest.Result r = UsersCommandTest.run(java.util.stream.Stream.concat(
