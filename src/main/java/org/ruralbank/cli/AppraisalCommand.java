@@ -144,18 +144,9 @@ class AppraisalCommand implements Runnable {
                     "appraisal ftp", "date", date, "account", account == null ? "" : account, "format", format.name());
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-            Optional<Integer> there = RunningServer.ask(home, request, out, err);
-            if (there.isPresent()) {
-                return there.get();
-            }
-            if (!Files.exists(Warehouse.fileUnder(home))) {
-                System.err.println("there is no warehouse under " + home + " yet: run 'ruralbank load' first");
-                return 2;
-            }
-            Optional<String> holder = Warehouse.heldElsewhere(home);
-            if (holder.isPresent()) {
-                System.err.println(RunningServer.busyWarehouse(home, holder.get()));
-                return 2;
+            Optional<Integer> answered = RunningServer.answeredOrRefused(home, request, out, err);
+            if (answered.isPresent()) {
+                return answered.get();
             }
             // without a server no application starts: the warehouse is read as it is, read-only
             try (Warehouse warehouse = Warehouse.under(home, true)) {

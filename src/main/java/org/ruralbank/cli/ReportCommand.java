@@ -72,18 +72,9 @@ class ReportCommand {
                     out == null ? "" : out.toAbsolutePath().normalize().toString());
             PrintWriter stdout = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             PrintWriter stderr = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-            Optional<Integer> there = RunningServer.ask(home, request, stdout, stderr);
-            if (there.isPresent()) {
-                return there.get();
-            }
-            if (!Files.exists(Warehouse.fileUnder(home))) {
-                System.err.println("there is no warehouse under " + home + " yet: run 'ruralbank load' first");
-                return 2;
-            }
-            Optional<String> holder = Warehouse.heldElsewhere(home);
-            if (holder.isPresent()) {
-                System.err.println(RunningServer.busyWarehouse(home, holder.get()));
-                return 2;
+            Optional<Integer> answered = RunningServer.answeredOrRefused(home, request, stdout, stderr);
+            if (answered.isPresent()) {
+                return answered.get();
             }
             BigDecimal plan;
             // the plan lives in the operational store; the context is closed before the warehouse is opened

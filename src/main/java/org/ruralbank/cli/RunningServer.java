@@ -267,6 +267,25 @@ final class RunningServer implements AutoCloseable {
         }
     }
 
+    /**
+     * For a command that reads the warehouse by itself, without an application, when no server runs: the running
+     * server's answer, or a refusal when there is no warehouse yet or another process holds it (its exit status);
+     * empty when the command may read the warehouse itself.
+     */
+    static Optional<Integer> answeredOrRefused(Path home, Request request, PrintWriter out, PrintWriter err) {
+        Optional<Integer> there = ask(home, request, out, err);
+        if (there.isPresent()) {
+            return there;
+        }
+        if (!Files.exists(Warehouse.fileUnder(home))) {
+            err.println("there is no warehouse under " + home + " yet: run 'ruralbank load' first");
+            return Optional.of(2);
+        }
+        Optional<String> holder = Warehouse.heldElsewhere(home);
+        holder.ifPresent(h -> err.println(busyWarehouse(home, h)));
+        return holder.map(h -> 2);
+    }
+
     /** The sentence for a warehouse another process holds, when no server answers on the home's channel. */
     static String busyWarehouse(Path home, String holder) {
         return "the warehouse under " + home + " is in use by " + holder + " (a 'ruralbank load' or 'rebuild', or a "
