@@ -23,8 +23,8 @@ class IngestCommand {
 
     @Command(
             name = "pause",
-            description = "Stop the watcher from loading new dates until 'ingest resume'; a load already running "
-                    + "finishes its date. 'ruralbank load' and the page's 'load now' still load when asked.")
+            description = "Stop the watcher from loading new dates until 'ingest resume'; a run already going "
+                    + "finishes. 'ruralbank load' and the page's 'load now' still load when asked.")
     int pause() {
         return run("ingest pause", IngestCommand::pauseWatcher);
     }
