@@ -2,7 +2,7 @@ package org.ruralbank.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,12 +11,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import org.ruralbank.appraisal.FtpCurves;
 import org.ruralbank.appraisal.FtpMargins;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.warehouse.Warehouse;
+import org.ruralbank.warehouse.WarehouseQueries;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -130,30 +133,44 @@ class AppraisalCommand implements Runnable {
 
         @Override
         public Integer call() {
-            LocalDate d;
             try {
-                d = LocalDate.parse(date, DateTimeFormatter.BASIC_ISO_DATE);
+                LocalDate.parse(date, DateTimeFormatter.BASIC_ISO_DATE);
             } catch (DateTimeParseException e) {
                 System.err.println("appraisal ftp: --date '" + date + "' is not a date YYYYMMDD");
                 return 2;
             }
             Path home = appraisal.root.home();
-            if (!Files.exists(Warehouse.fileUnder(home))) {
-                System.err.println("there is no warehouse under " + home + " yet: run 'ruralbank load' first");
-                return 2;
+            RunningServer.Request request = RunningServer.Request.of(
+                    "appraisal ftp", "date", date, "account", account == null ? "" : account, "format", format.name());
+            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+            Optional<Integer> answered = RunningServer.answeredOrRefused(home, request, out, err);
+            if (answered.isPresent()) {
+                return answered.get();
             }
-            List<FtpMargins.Line> lines;
+            // without a server no application starts: the warehouse is read as it is, read-only
             try (Warehouse warehouse = Warehouse.under(home, true)) {
-                lines = FtpMargins.of(warehouse.queries(), d, account, OrgScope.everything());
+                return print(warehouse.queries(), request, out, err);
             }
+        }
+
+        /** The server's side of {@code appraisal ftp}: the same lines, from the warehouse it holds. */
+        static int work(ApplicationContext ctx, RunningServer.Request request, PrintWriter out, PrintWriter err) {
+            return print(ctx.getBean(Warehouse.class).queries(), request, out, err);
+        }
+
+        private static int print(
+                WarehouseQueries queries, RunningServer.Request request, PrintWriter out, PrintWriter err) {
+            LocalDate d = LocalDate.parse(request.get("date"), DateTimeFormatter.BASIC_ISO_DATE);
+            String account = request.get("account").isEmpty() ? null : request.get("account");
+            List<FtpMargins.Line> lines = FtpMargins.of(queries, d, account, OrgScope.everything());
             if (lines.isEmpty()) {
-                System.err.println(
+                err.println(
                         "appraisal ftp: no FTP figures for " + d + (account == null ? "" : " and account " + account)
                                 + " (is the date loaded, and a curve imported before it was?)");
                 return 1;
             }
-            PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-            if (format == Format.csv) {
+            if (Format.valueOf(request.get("format")) == Format.csv) {
                 out.println("date,account,kind,org,product,balance,customer_rate,ftp_rate,interest,ftp_amount,margin");
                 for (FtpMargins.Line l : lines) {
                     out.println(String.join(

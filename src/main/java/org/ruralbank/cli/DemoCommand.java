@@ -50,6 +50,9 @@ class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path home = root.home();
+        if (RunningServer.refusedBeside(home, "the demo", System.err)) {
+            return 2;
+        }
         Path inbox = home.resolve("inbox");
         if (!hasDeliveries(inbox)) {
             System.out.println("Generating the sample bank's deliveries (small profile, " + days + " days from "
@@ -64,6 +67,7 @@ class DemoCommand implements Callable<Integer> {
                 port,
                 SpringRunner.Store.EMBEDDED,
                 Map.of("ruralbank.ingest.watch", "true", "ruralbank.ingest.watch-interval-seconds", "3"));
+        RunningServer.listen(home, ctx);
         DemoAppraisal.start(ctx, SampleBank.ftpCurve(inbox, DEMO_START.getYear()));
         afterTheFirstDate(ctx, home, inbox);
         prepareAppraisalOnceTheYearIsLoaded(ctx);

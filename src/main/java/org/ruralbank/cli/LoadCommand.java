@@ -1,5 +1,6 @@
 package org.ruralbank.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +10,7 @@ import org.ruralbank.ingest.DateState;
 import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.Ingest;
 import org.ruralbank.ingest.LoadProgress;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -28,46 +29,69 @@ class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDate last = through == null ? null : LocalDate.parse(through, DateTimeFormatter.BASIC_ISO_DATE);
+        if (through != null) {
+            LocalDate.parse(through, DateTimeFormatter.BASIC_ISO_DATE);
+        }
         if (inbox != null) {
-            HomeConfig.existingInbox(inbox, null); // before the minute it takes to start
+            HomeConfig.existingInbox(inbox, null); // before the seconds it takes to start
         }
-        try (ConfigurableApplicationContext ctx =
-                SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED)) {
-            return run(ctx, last);
-        } catch (IllegalStateException e) {
-            if (e.getMessage() == null || !e.getMessage().startsWith("cannot open the warehouse")) {
-                throw e;
-            }
-            System.err.println(e.getMessage().lines().findFirst().orElse(""));
-            System.err.println("another process holds the warehouse (is 'ruralbank serve' running? it loads the "
-                    + "inbox itself: use its data platform page)");
-            return 2;
-        }
+        return RunningServer.runHereOrThere(
+                root.home(),
+                RunningServer.Request.of(
+                        "load",
+                        "inbox",
+                        inbox == null ? "" : inbox.toAbsolutePath().normalize().toString(),
+                        "through",
+                        through == null ? "" : through),
+                RunningServer.Uses.WAREHOUSE_TO_WRITE,
+                LoadCommand::work);
     }
 
-    private Integer run(ConfigurableApplicationContext ctx, LocalDate last) {
+    /**
+     * Loads the inbox, on the running server (refused in one sentence while its watcher or "load now" is loading)
+     * or in the command's own process, and prints each date worked on.
+     */
+    static int work(ApplicationContext ctx, RunningServer.Request request, PrintWriter out, PrintWriter err) {
         Ingest ingest = ctx.getBean(Ingest.class);
-        Path in = HomeConfig.existingInbox(inbox, ingest.defaultInbox());
+        if (ingest.running()) {
+            err.println(busy(ingest));
+            return 2;
+        }
+        String given = request.get("inbox");
+        Path in = HomeConfig.existingInbox(given.isEmpty() ? null : Path.of(given), ingest.defaultInbox());
+        LocalDate last = request.get("through").isEmpty()
+                ? null
+                : LocalDate.parse(request.get("through"), DateTimeFormatter.BASIC_ISO_DATE);
         long start = System.nanoTime();
-        Thread reporter = reportEachDate(ingest);
+        Thread reporter = reportEachDate(ingest, err);
         List<DateStatus> done;
         try {
             done = ingest.load(in, last);
         } finally {
             reporter.interrupt();
         }
-        for (DateStatus s : done) {
-            System.out.println(StatusCommand.line(s));
+        if (done.isEmpty() && ingest.running()) {
+            err.println(busy(ingest)); // the watcher started between the look and the load
+            return 2;
         }
-        System.out.printf(
+        for (DateStatus s : done) {
+            out.println(StatusCommand.line(s));
+        }
+        out.printf(
                 "loaded %d date(s) in %.1f s%n",
                 done.stream().filter(s -> s.state() == DateState.LOADED).count(), (System.nanoTime() - start) / 1e9);
         return done.stream().anyMatch(s -> s.state() == DateState.BLOCKED) ? 3 : 0;
     }
 
+    private static String busy(Ingest ingest) {
+        LoadProgress p = ingest.progress();
+        return "the server is loading the inbox now"
+                + (p.date() == null ? "" : " (" + p.date().format(DateTimeFormatter.BASIC_ISO_DATE) + ")")
+                + ": its data platform page shows the progress; run 'ruralbank load' again once it has finished";
+    }
+
     /** A line on standard error as each date starts, so a long first load shows where it is. */
-    private static Thread reportEachDate(Ingest ingest) {
+    private static Thread reportEachDate(Ingest ingest, PrintWriter err) {
         Thread t = new Thread(
                 () -> {
                     LocalDate current = null;
@@ -77,7 +101,7 @@ class LoadCommand implements Callable<Integer> {
                             LoadProgress p = ingest.progress();
                             if (p.running() && p.date() != null && !p.date().equals(current)) {
                                 long now = System.nanoTime();
-                                System.err.printf(
+                                err.printf(
                                         "loading %s%s%n",
                                         p.date().format(DateTimeFormatter.BASIC_ISO_DATE),
                                         current == null

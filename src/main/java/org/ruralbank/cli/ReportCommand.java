@@ -1,12 +1,13 @@
 package org.ruralbank.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ruralbank.channels.AnnualReport;
 import org.ruralbank.channels.AnnualReportText;
@@ -14,6 +15,7 @@ import org.ruralbank.channels.Indicator;
 import org.ruralbank.channels.Targets;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.warehouse.Warehouse;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,13 +58,23 @@ class ReportCommand {
         @Override
         public Integer call() throws IOException {
             Path home = report.root.home();
-            if (!Files.exists(Warehouse.fileUnder(home))) {
-                System.err.println("there is no warehouse under " + home + " yet: run 'ruralbank load' first");
-                return 2;
-            }
             if (format == Format.xlsx && out == null) {
                 System.err.println("--format xlsx needs --out FILE");
                 return 2;
+            }
+            RunningServer.Request request = RunningServer.Request.of(
+                    "report annual",
+                    "year",
+                    String.valueOf(year),
+                    "format",
+                    format.name(),
+                    "out",
+                    out == null ? "" : out.toAbsolutePath().normalize().toString());
+            PrintWriter stdout = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            PrintWriter stderr = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+            Optional<Integer> answered = RunningServer.answeredOrRefused(home, request, stdout, stderr);
+            if (answered.isPresent()) {
+                return answered.get();
             }
             BigDecimal plan;
             // the plan lives in the operational store; the context is closed before the warehouse is opened
@@ -70,32 +82,43 @@ class ReportCommand {
                     SpringRunner.start(home, false, null, SpringRunner.Store.CONFIGURED)) {
                 plan = ctx.getBean(Targets.class).total(year, Indicator.NEW_CARDS, OrgScope.everything());
             }
-            AnnualReport r;
             try (Warehouse warehouse = Warehouse.under(home, true)) {
-                r = AnnualReport.compute(warehouse.engine(), year, OrgScope.everything(), plan);
-            } catch (IllegalStateException e) {
-                System.err.println(e.getMessage());
+                return write(
+                        AnnualReport.compute(warehouse.engine(), year, OrgScope.everything(), plan),
+                        request,
+                        stdout,
+                        stderr);
+            }
+        }
+
+        /** The server's side of {@code report annual}: the same report, from the stores it holds. */
+        static int work(ApplicationContext ctx, RunningServer.Request request, PrintWriter out, PrintWriter err) {
+            int year = Integer.parseInt(request.get("year"));
+            BigDecimal plan = ctx.getBean(Targets.class).total(year, Indicator.NEW_CARDS, OrgScope.everything());
+            AnnualReport r =
+                    AnnualReport.compute(ctx.getBean(Warehouse.class).engine(), year, OrgScope.everything(), plan);
+            return write(r, request, out, err);
+        }
+
+        private static int write(AnnualReport r, RunningServer.Request request, PrintWriter out, PrintWriter err) {
+            Format format = Format.valueOf(request.get("format"));
+            String file = request.get("out");
+            if (file.isEmpty()) {
+                out.print(format == Format.md ? AnnualReportText.markdown(r) : AnnualReportText.json(r));
+                out.flush();
+                return 0;
+            }
+            try (OutputStream o = Files.newOutputStream(Path.of(file))) {
+                switch (format) {
+                    case md -> o.write(AnnualReportText.markdown(r).getBytes(StandardCharsets.UTF_8));
+                    case json -> o.write(AnnualReportText.json(r).getBytes(StandardCharsets.UTF_8));
+                    case xlsx -> AnnualReportText.xlsx(r, o);
+                }
+            } catch (IOException e) {
+                err.println("cannot write " + file + ": " + e.getMessage());
                 return 2;
             }
-            byte[] bytes = switch (format) {
-                case md -> AnnualReportText.markdown(r).getBytes(StandardCharsets.UTF_8);
-                case json -> AnnualReportText.json(r).getBytes(StandardCharsets.UTF_8);
-                case xlsx -> {
-                    ByteArrayOutputStream b = new ByteArrayOutputStream();
-                    AnnualReportText.xlsx(r, b);
-                    yield b.toByteArray();
-                }
-            };
-            if (out == null) {
-                System.out.write(bytes);
-                System.out.flush();
-            } else {
-                try (OutputStream o = Files.newOutputStream(out)) {
-                    o.write(bytes);
-                }
-                System.err.println(
-                        "wrote " + out + (r.hasData() ? "" : " (the warehouse holds no date of " + year + ")"));
-            }
+            err.println("wrote " + file + (r.hasData() ? "" : " (the warehouse holds no date of " + r.year() + ")"));
             return 0;
         }
     }

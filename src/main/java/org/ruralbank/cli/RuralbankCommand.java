@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             TargetsCommand.class,
             AppraisalCommand.class,
+            IngestCommand.class,
         })
 public class RuralbankCommand implements Runnable {
 

@@ -18,7 +18,11 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (RunningServer.refusedBeside(root.home(), "another server", System.err)) {
+            return 2;
+        }
         ConfigurableApplicationContext ctx = SpringRunner.start(root.home(), true, port, SpringRunner.Store.CONFIGURED);
+        RunningServer.listen(root.home(), ctx);
         ctx.getBean(Bootstrap.class)
                 .ensureFirstAdmin()
                 .ifPresent(password -> FirstLogin.print(port, Bootstrap.FIRST_ADMIN, password));

@@ -138,7 +138,13 @@ final class SpringRunner {
         return s == null ? "no reason given" : s.lines().findFirst().orElse("");
     }
 
-    /** Properties of the embedded H2 database under {@code home/db}, creating its password on first use. */
+    /** H2's setting of the address its servers listen on (read once, when H2 first starts in a process). */
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
+    /**
+     * Properties of the embedded H2 database under {@code home/db}, creating its password on first use. The database
+     * is opened in H2's mixed mode, so that several processes of the home (a server and its commands) share it.
+     */
     static Map<String, Object> embedded(Path home) {
         Path dir = home.resolve("db");
         Path secret = dir.resolve("h2.secret");
@@ -149,10 +155,16 @@ final class SpringRunner {
                 writeSecret(secret, HexFormat.of().formatHex(bytes));
             }
             String password = Files.readString(secret).trim();
+            // H2's mixed mode: the first process to open the file (the server, normally) serves it to the others
+            // on a port of the loopback interface written in the file's lock beside it; a command beside a
+            // running server or load therefore works on the same database instead of failing on its lock
+            if (System.getProperty(H2_BIND_ADDRESS) == null) {
+                System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+            }
             return Map.of(
                     "spring.datasource.url",
                     "jdbc:h2:file:" + dir.resolve("ruralbank")
-                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE",
                     "spring.datasource.username",
                     "ruralbank",
                     "spring.datasource.password",

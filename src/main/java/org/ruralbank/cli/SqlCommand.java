@@ -1,5 +1,6 @@
 package org.ruralbank.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ruralbank.platform.AuditLog;
@@ -7,15 +8,16 @@ import org.ruralbank.warehouse.ConsoleAudit;
 import org.ruralbank.warehouse.QueryRefused;
 import org.ruralbank.warehouse.QueryResult;
 import org.ruralbank.warehouse.Warehouse;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * The SQL console on the command line: the same checks as the page (one query, no file, URL or extension), on a
- * read-only warehouse whose engine reads no file at all. Whoever runs it has a shell on the server and could read
+ * The SQL console on the command line: the same checks as the page (one query, no file, URL or extension). Beside
+ * a running server the server runs it (as its page would); otherwise it runs on a read-only warehouse whose engine
+ * reads no file at all. Whoever runs it has a shell on the server and could read
  * the warehouse file by other means, so there is no scope to check; every query is still audited with its text,
  * as {@code shell:<operating-system user>}, in the operational store.
  */
@@ -43,54 +45,59 @@ class SqlCommand implements Callable<Integer> {
             System.err.println("there is no warehouse under " + root.home() + " yet: run 'ruralbank load' first");
             return 2;
         }
-        try (ConfigurableApplicationContext ctx =
-                        SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED);
-                Warehouse warehouse = Warehouse.under(root.home(), true)) {
-            AuditLog audit = ctx.getBean(AuditLog.class);
-            String actor = "shell:" + System.getProperty("user.name");
-            QueryResult r;
-            try {
-                r = warehouse.engine().queryReadOnly(query, maxRows);
-            } catch (QueryRefused e) {
-                audit.recordAs(
-                        actor,
-                        null,
-                        ConsoleAudit.QUERY,
-                        AuditLog.Outcome.DENIED,
-                        "query",
-                        ConsoleAudit.target(query),
-                        null,
-                        ConsoleAudit.refused(query, e));
-                System.err.println("refused: " + e.getMessage());
-                return 2;
-            }
+        return RunningServer.runHereOrThere(
+                root.home(),
+                RunningServer.Request.of(
+                        "sql", "query", query, "csv", String.valueOf(csv), "max-rows", String.valueOf(maxRows)),
+                RunningServer.Uses.WAREHOUSE_TO_READ,
+                SqlCommand::work);
+    }
+
+    /** Runs the query and prints its rows, on the running server or in the command's own process; audited. */
+    static int work(ApplicationContext ctx, RunningServer.Request request, PrintWriter out, PrintWriter err) {
+        AuditLog audit = ctx.getBean(AuditLog.class);
+        String actor = request.actor("shell");
+        String query = request.get("query");
+        int maxRows = Integer.parseInt(request.get("max-rows"));
+        QueryResult r;
+        try {
+            r = ctx.getBean(Warehouse.class).engine().queryReadOnly(query, maxRows);
+        } catch (QueryRefused e) {
             audit.recordAs(
                     actor,
                     null,
                     ConsoleAudit.QUERY,
-                    AuditLog.Outcome.OK,
+                    AuditLog.Outcome.DENIED,
                     "query",
                     ConsoleAudit.target(query),
                     null,
-                    ConsoleAudit.ran(query, r));
-            if (csv) {
-                System.out.println(String.join(
-                        ",", r.columns().stream().map(SqlCommand::csvValue).toList()));
-                for (List<Object> row : r.rows()) {
-                    System.out.println(String.join(
-                            ",", row.stream().map(SqlCommand::csvValue).toList()));
-                }
-            } else {
-                table(r);
-            }
-            if (r.truncated()) {
-                System.err.println("(only the first " + maxRows + " rows are shown)");
-            }
-            return 0;
-        } catch (IllegalStateException e) {
-            System.err.println(e.getMessage());
+                    ConsoleAudit.refused(query, e));
+            err.println("refused: " + e.getMessage());
             return 2;
         }
+        audit.recordAs(
+                actor,
+                null,
+                ConsoleAudit.QUERY,
+                AuditLog.Outcome.OK,
+                "query",
+                ConsoleAudit.target(query),
+                null,
+                ConsoleAudit.ran(query, r));
+        if (Boolean.parseBoolean(request.get("csv"))) {
+            out.println(String.join(
+                    ",", r.columns().stream().map(SqlCommand::csvValue).toList()));
+            for (List<Object> row : r.rows()) {
+                out.println(
+                        String.join(",", row.stream().map(SqlCommand::csvValue).toList()));
+            }
+        } else {
+            table(r, out);
+        }
+        if (r.truncated()) {
+            err.println("(only the first " + maxRows + " rows are shown)");
+        }
+        return 0;
     }
 
     private static String csvValue(Object v) {
@@ -101,7 +108,7 @@ class SqlCommand implements Callable<Integer> {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
-    private static void table(QueryResult r) {
+    private static void table(QueryResult r, PrintWriter out) {
         int n = r.columns().size();
         int[] w = new int[n];
         for (int i = 0; i < n; i++) {
@@ -114,16 +121,16 @@ class SqlCommand implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             sb.append(pad(r.columns().get(i), w[i])).append(i + 1 < n ? " | " : "");
         }
-        System.out.println(sb);
+        out.println(sb);
         for (List<Object> row : r.rows()) {
             sb.setLength(0);
             for (int i = 0; i < n; i++) {
                 sb.append(pad(row.get(i) == null ? "NULL" : row.get(i).toString(), w[i]))
                         .append(i + 1 < n ? " | " : "");
             }
-            System.out.println(sb);
+            out.println(sb);
         }
-        System.out.println("(" + r.rows().size() + " rows)");
+        out.println("(" + r.rows().size() + " rows)");
     }
 
     private static int width(String s) {

@@ -1,12 +1,14 @@
 package org.ruralbank.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ruralbank.delivery.DeliveryFiles;
 import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.Ingest;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.ruralbank.ingest.IngestPause;
+import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -30,29 +32,33 @@ class StatusCommand implements Callable<Integer> {
         if (inbox != null) {
             HomeConfig.existingInbox(inbox, null);
         }
-        try (ConfigurableApplicationContext ctx =
-                SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED)) {
-            return run(ctx);
-        } catch (IllegalStateException e) {
-            if (e.getMessage() == null || !e.getMessage().startsWith("cannot open the warehouse")) {
-                throw e;
-            }
-            System.err.println(e.getMessage().lines().findFirst().orElse(""));
-            System.err.println("another process holds the warehouse (is 'ruralbank serve' running? it loads the "
-                    + "inbox itself: use its data platform page)");
-            return 2;
-        }
+        return RunningServer.runHereOrThere(
+                root.home(),
+                RunningServer.Request.of(
+                        "status",
+                        "inbox",
+                        inbox == null ? "" : inbox.toAbsolutePath().normalize().toString(),
+                        "json",
+                        String.valueOf(json)),
+                RunningServer.Uses.WAREHOUSE_TO_READ,
+                StatusCommand::work);
     }
 
-    private Integer run(ConfigurableApplicationContext ctx) {
+    /** Prints each date's state, on the running server or in the command's own process. */
+    static int work(ApplicationContext ctx, RunningServer.Request request, PrintWriter out, PrintWriter err) {
         Ingest ingest = ctx.getBean(Ingest.class);
-        List<DateStatus> all = ingest.status(inbox == null ? ingest.defaultInbox() : inbox.toAbsolutePath());
-        if (json) {
-            System.out.println(json(all));
+        String given = request.get("inbox");
+        List<DateStatus> all = ingest.status(given.isEmpty() ? ingest.defaultInbox() : Path.of(given));
+        String paused = IngestCommand.pausedSince(ctx.getBean(IngestPause.class));
+        if (!paused.isEmpty()) {
+            err.println(paused + ": 'ruralbank ingest resume' lets it load again");
+        }
+        if (Boolean.parseBoolean(request.get("json"))) {
+            out.println(json(all));
         } else {
-            System.out.printf("%-8s  %-7s  %-7s  %10s  %s%n", "DATE", "STATE", "VERSION", "ROWS", "REASON");
+            out.printf("%-8s  %-7s  %-7s  %10s  %s%n", "DATE", "STATE", "VERSION", "ROWS", "REASON");
             for (DateStatus s : all) {
-                System.out.println(line(s));
+                out.println(line(s));
             }
         }
         return 0;

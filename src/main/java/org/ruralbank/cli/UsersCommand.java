@@ -49,19 +49,8 @@ class UsersCommand {
      * {@code serve} would); a rule violation prints the field at fault and what to do, and exits 2.
      */
     int withUsers(java.util.function.Function<StaffUsers, Integer> work) {
-        ConfigurableApplicationContext started;
-        try {
-            started = SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED);
-        } catch (RuntimeException e) {
-            if (inUse(e)) {
-                System.err.println("the embedded database under " + root.home() + " is in use by a running server; "
-                        + "stop it first, or run the platform on PostgreSQL (RURALBANK_DB_URL), where this command "
-                        + "works beside the running server");
-                return 4;
-            }
-            throw e;
-        }
-        try (ConfigurableApplicationContext ctx = started) {
+        try (ConfigurableApplicationContext ctx =
+                SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED)) {
             ctx.getBean(Bootstrap.class)
                     .ensureFirstAdmin()
                     .ifPresent(password -> FirstLogin.print(8080, Bootstrap.FIRST_ADMIN, password));
@@ -72,16 +61,6 @@ class UsersCommand {
                 return 2;
             }
         }
-    }
-
-    /** Whether startup failed because another process holds the embedded H2 database's file lock. */
-    private static boolean inUse(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("already in use")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Prints what became of a change: applied (with a one-time password where one was made) or proposed. */

@@ -80,6 +80,16 @@ public final class Warehouse implements AutoCloseable {
         return home.resolve("warehouse").resolve("ruralbank.duckdb");
     }
 
+    /**
+     * The other process that holds the warehouse under {@code home} open for writing ({@code "process N"}), or
+     * empty when none does or there is no warehouse yet. It opens the file read-only for a moment, so it is asked
+     * only by a process that does not hold the file itself (a command before it starts).
+     */
+    public static Optional<String> heldElsewhere(Path home) {
+        Path f = fileUnder(home);
+        return java.nio.file.Files.exists(f) ? DuckDbEngine.holder(f) : Optional.empty();
+    }
+
     /** The file, or null for a warehouse not kept in a file. */
     public Path file() {
         return file;

@@ -118,7 +118,8 @@ class HomeConfigTest {
     }
 
     /** A new schema of the test database, as the URL a home is set up with. */
-    private static String freshSchema() throws Exception {
+    /** A new empty schema of the test database, as the URL a home is set up with. */
+    static String freshSchema() throws Exception {
         String url = System.getenv("RURALBANK_TEST_DB_URL");
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(

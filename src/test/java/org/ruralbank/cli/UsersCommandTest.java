@@ -74,6 +74,18 @@ class UsersCommandTest {
      * environment without any {@code RURALBANK_*} of it.
      */
     static Result launch(java.util.Map<String, String> env, String... args) throws Exception {
+        Path out = Files.createTempFile("ruralbank-out-", ".txt");
+        Path err = Files.createTempFile("ruralbank-err-", ".txt");
+        Process p = launcher(env, args)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        int status = p.waitFor();
+        return new Result(status, Files.readString(out), Files.readString(err));
+    }
+
+    /** The process {@link #launch} runs, to start it and leave it running (a server). */
+    static ProcessBuilder launcher(java.util.Map<String, String> env, String... args) {
         String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
         String classpath = java.util.Arrays.stream(
                         System.getProperty("java.class.path").split(java.io.File.pathSeparator))
@@ -90,11 +102,31 @@ class UsersCommandTest {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("RURALBANK_"));
         pb.environment().putAll(env);
-        Path out = Files.createTempFile("ruralbank-out-", ".txt");
-        Path err = Files.createTempFile("ruralbank-err-", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        int status = p.waitFor();
-        return new Result(status, Files.readString(out), Files.readString(err));
+        return pb;
+    }
+
+    /**
+     * Starts {@code holder}'s main on {@code home} in a JVM of its own with the tests' classpath and returns once it
+     * has printed {@code ready}: it then holds a store of the home until its standard input is closed.
+     */
+    static Process holding(Class<?> holder, Path home) throws Exception {
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        holder.getName(),
+                        home.toString())
+                .redirectErrorStream(true)
+                .start();
+        String first = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+                .readLine();
+        if (!"ready".equals(first)) {
+            p.destroy();
+            throw new IllegalStateException(holder.getSimpleName() + " did not start: " + first);
+        }
+        return p;
     }
 
     static Result run(String... args) {

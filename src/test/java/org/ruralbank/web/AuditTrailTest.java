@@ -485,6 +485,20 @@ class AuditTrailTest {
             mvc.perform(post("/data/load").session(ebank).with(csrf())).andExpect(status().is3xxRedirection());
             return new String[] {"ingest.load", "inbox"};
         });
+        cases.put("POST /data/pause", () -> {
+            MockHttpSession ebank =
+                    TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+            mvc.perform(post("/data/pause").session(ebank).with(csrf())).andExpect(status().is3xxRedirection());
+            return new String[] {"ingest.pause", "inbox"};
+        });
+        cases.put("POST /data/resume", () -> {
+            MockHttpSession ebank =
+                    TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+            // paused first, so that the resume changes something (a resume of a running watcher is not audited)
+            mvc.perform(post("/data/pause").session(ebank).with(csrf())).andExpect(status().is3xxRedirection());
+            mvc.perform(post("/data/resume").session(ebank).with(csrf())).andExpect(status().is3xxRedirection());
+            return new String[] {"ingest.resume", "inbox"};
+        });
         cases.put("POST /warehouse/sql", () -> {
             MockHttpSession whole =
                     TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);

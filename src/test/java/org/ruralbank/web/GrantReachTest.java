@@ -451,6 +451,14 @@ class GrantReachTest {
                 () -> mvc.perform(post("/data/load").session(asAdminOfA).with(csrf()))
                         .andExpect(status().isForbidden()));
         cases.put(
+                "POST /data/pause",
+                () -> mvc.perform(post("/data/pause").session(asAdminOfA).with(csrf()))
+                        .andExpect(status().isForbidden()));
+        cases.put(
+                "POST /data/resume",
+                () -> mvc.perform(post("/data/resume").session(asAdminOfA).with(csrf()))
+                        .andExpect(status().isForbidden()));
+        cases.put(
                 "POST /warehouse/sql",
                 () -> mvc.perform(post("/warehouse/sql")
                                 .session(asAdminOfA)

@@ -178,6 +178,8 @@ class RoleReachTest {
             Map.entry("GET /data/dates/{date}", wholeBank(ADMIN, EBANK)),
             Map.entry("GET /data/tests", wholeBank(ADMIN, EBANK)),
             Map.entry("POST /data/load", wholeBank(ADMIN, EBANK)),
+            Map.entry("POST /data/pause", wholeBank(ADMIN, EBANK)),
+            Map.entry("POST /data/resume", wholeBank(ADMIN, EBANK)),
             Map.entry("GET /actuator", wholeBank(ADMIN)),
             Map.entry("GET /actuator/info", wholeBank(ADMIN)),
             Map.entry("GET /actuator/prometheus", wholeBank(ADMIN)),

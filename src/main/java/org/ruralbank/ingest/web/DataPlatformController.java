@@ -12,8 +12,11 @@ import java.util.concurrent.Executors;
 import org.ruralbank.ingest.DateState;
 import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.Ingest;
+import org.ruralbank.ingest.IngestPause;
 import org.ruralbank.platform.AuditLog;
+import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.PageOf;
+import org.ruralbank.platform.StaffPrincipal;
 import org.ruralbank.warehouse.TestResult;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DataPlatformController {
 
     private final Ingest ingest;
+    private final IngestPause pause;
     private final AuditLog audit;
     private final ExecutorService runs = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "load-now");
@@ -43,8 +47,9 @@ class DataPlatformController {
         return t;
     });
 
-    DataPlatformController(Ingest ingest, AuditLog audit) {
+    DataPlatformController(Ingest ingest, IngestPause pause, AuditLog audit) {
         this.ingest = ingest;
+        this.pause = pause;
         this.audit = audit;
     }
 
@@ -71,6 +76,7 @@ class DataPlatformController {
         model.addAttribute("counts", counts(all));
         model.addAttribute("progress", ingest.progress());
         model.addAttribute("inbox", ingest.defaultInbox());
+        model.addAttribute("paused", pause.paused().orElse(null));
         return "ingest/calendar";
     }
 
@@ -124,6 +130,22 @@ class DataPlatformController {
         if (started) {
             runs.submit(() -> ingest.load(ingest.defaultInbox(), null));
         }
+        return "redirect:/data";
+    }
+
+    /** Pauses the watcher (the automatic loading of the inbox); audited as {@code ingest.pause}. */
+    @PostMapping("/pause")
+    String pauseWatcher() {
+        StaffPrincipal staff = CurrentStaff.get();
+        pause.pause(staff.username(), staff.orgPath());
+        return "redirect:/data";
+    }
+
+    /** Lets the watcher load again; audited as {@code ingest.resume}. */
+    @PostMapping("/resume")
+    String resumeWatcher() {
+        StaffPrincipal staff = CurrentStaff.get();
+        pause.resume(staff.username(), staff.orgPath());
         return "redirect:/data";
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -82,6 +83,24 @@ public final class DuckDbEngine implements WarehouseEngine {
             throw new IllegalStateException("cannot open the warehouse " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** DuckDB's words for a file another process holds: "... Conflicting lock is held in PROGRAM (PID 123) ...". */
+    private static final Pattern HOLDER = Pattern.compile("Conflicting lock is held in .*?\\(PID (\\d+)\\)");
+
+    /**
+     * The process that holds {@code file} so that this one cannot open it ({@code "process N"}), or empty when it
+     * can: DuckDB lets one process write a file and no other open it meanwhile, even to read.
+     */
+    public static Optional<String> holder(Path file) {
+        Properties props = lockedDown(null);
+        props.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props)) {
+            return Optional.empty();
+        } catch (SQLException e) {
+            Matcher m = HOLDER.matcher(String.valueOf(e.getMessage()));
+            return m.find() ? Optional.of("process " + m.group(1)) : Optional.empty();
         }
     }
 

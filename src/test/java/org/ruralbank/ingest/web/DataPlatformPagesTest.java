@@ -1,7 +1,9 @@
 package org.ruralbank.ingest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ruralbank.ingest.DateState;
 import org.ruralbank.ingest.Ingest;
+import org.ruralbank.ingest.IngestPause;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
@@ -121,5 +124,24 @@ class DataPlatformPagesTest {
     @Test
     void theOrgTreeFollowsCoreOrg() {
         assertThat(orgs.find("880121").orElseThrow().path()).isEqualTo("/880000/880120/880121/");
+    }
+
+    @Test
+    void theSwitchPausesAndResumesTheWatcherAndThePageSaysSoInChineseAndEnglish() throws Exception {
+        IngestPause pause = ctx.getBean(IngestPause.class);
+        assertThat(page(ebank, "/data")).contains("id=\"pause-watcher\"").doesNotContain("id=\"watcher-paused\"");
+
+        mvc.perform(post("/data/pause").session(ebank).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(pause.paused()).isPresent();
+        assertThat(page(ebank, "/data"))
+                .contains("自动加载已暂停")
+                .contains(pause.paused().orElseThrow().by())
+                .contains("id=\"resume-watcher\"")
+                .doesNotContain("id=\"pause-watcher\"");
+        assertThat(page(ebank, "/data?lang=en")).contains("Automatic loading is paused");
+
+        mvc.perform(post("/data/resume").session(ebank).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(pause.paused()).isEmpty();
+        assertThat(page(ebank, "/data")).contains("id=\"pause-watcher\"");
     }
 }
