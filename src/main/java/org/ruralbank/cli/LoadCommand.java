@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.ruralbank.ingest.DateState;
 import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.Ingest;
+import org.ruralbank.ingest.IngestMonitor;
 import org.ruralbank.ingest.LoadProgress;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -63,6 +64,11 @@ class LoadCommand implements Callable<Integer> {
         System.out.printf(
                 "loaded %d date(s) in %.1f s%n",
                 done.stream().filter(s -> s.state() == DateState.LOADED).count(), (System.nanoTime() - start) / 1e9);
+        try {
+            ctx.getBean(IngestMonitor.class).check(); // logs and alerts what needs someone, as the server does
+        } catch (RuntimeException e) {
+            System.err.println("the intake's health was not checked (no alert sent): " + e.getMessage());
+        }
         return done.stream().anyMatch(s -> s.state() == DateState.BLOCKED) ? 3 : 0;
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.ruralbank.ingest.DateState;
 import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.Ingest;
+import org.ruralbank.ingest.IngestMonitor;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.PageOf;
 import org.ruralbank.warehouse.TestResult;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DataPlatformController {
 
     private final Ingest ingest;
+    private final IngestMonitor monitor;
     private final AuditLog audit;
     private final ExecutorService runs = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "load-now");
@@ -43,8 +45,9 @@ class DataPlatformController {
         return t;
     });
 
-    DataPlatformController(Ingest ingest, AuditLog audit) {
+    DataPlatformController(Ingest ingest, IngestMonitor monitor, AuditLog audit) {
         this.ingest = ingest;
+        this.monitor = monitor;
         this.audit = audit;
     }
 
@@ -71,6 +74,7 @@ class DataPlatformController {
         model.addAttribute("counts", counts(all));
         model.addAttribute("progress", ingest.progress());
         model.addAttribute("inbox", ingest.defaultInbox());
+        model.addAttribute("health", monitor.current());
         return "ingest/calendar";
     }
 
