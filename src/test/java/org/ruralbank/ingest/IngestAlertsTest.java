@@ -63,7 +63,8 @@ import org.springframework.test.web.servlet.MockMvc;
             "ruralbank.alerts.mail.from=ruralbank@bank.test",
             "spring.mail.host=127.0.0.1",
             "ruralbank.alerts.webhook.secret=SECtest-signing-secret",
-            "ruralbank.metrics.password=scrape-secret"
+            "ruralbank.metrics.password=scrape-secret",
+            "spring.datasource.hikari.maximum-pool-size=2"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestAlertsTest {
