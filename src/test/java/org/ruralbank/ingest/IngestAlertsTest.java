@@ -28,8 +28,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
@@ -67,6 +70,7 @@ import org.springframework.test.web.servlet.MockMvc;
             "spring.datasource.hikari.maximum-pool-size=2"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestAlertsTest {
 
     static final LocalDate D1 = LocalDate.of(2025, 1, 1);
@@ -236,6 +240,37 @@ class IngestAlertsTest {
                 .contains("业务日期 20250102 已阻断");
     }
 
+    /** Last: it delivers the third date, so the next date is the fourth. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anAlertTheRobotRefusesIsSentAgainOnTheNextCheckAndThenNoMore() throws Exception {
+        TestBank.handMade(60, 17).writeDay(ingest.defaultInbox(), D1.plusDays(2), 1); // waits behind the blocked date
+        clock.set(OffsetDateTime.of(2025, 1, 5, 9, 0, 0, 0, ZoneOffset.ofHours(8)));
+        ROBOT.refuseNext(1);
+
+        monitor.check();
+        assertThat(ROBOT.calls("交付迟到：20250104")).hasSize(1);
+        assertThat(alertRow("2025-01-04")).containsEntry("attempts", 1).containsEntry("sent", false);
+        assertThat((String) alertRow("2025-01-04").get("last_error")).contains("310000");
+
+        monitor.check();
+        monitor.check();
+        assertThat(ROBOT.calls("交付迟到：20250104")).hasSize(2);
+        assertThat(alertRow("2025-01-04")).containsEntry("attempts", 2).containsEntry("sent", true);
+        assertThat(mails("交付迟到：20250104"))
+                .as("the e-mail went out the first time")
+                .hasSize(2);
+    }
+
+    private Map<String, Object> alertRow(String date) {
+        return ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select attempts, sent_at is not null as sent, last_error from ingest_alert "
+                        + "where biz_date = cast(:d as date) and kind = 'LATE' and channel = 'WEBHOOK'")
+                .param("d", date)
+                .query()
+                .singleRow();
+    }
+
     private String scraped(String path, int status) throws Exception {
         MockHttpServletResponse r = mvc.perform(get(path).header("Authorization", basic("prometheus", "scrape-secret")))
                 .andReturn()
@@ -300,6 +335,13 @@ class IngestAlertsTest {
 
         private final HttpServer server;
         private final List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final java.util.concurrent.atomic.AtomicInteger refusals =
+                new java.util.concurrent.atomic.AtomicInteger();
+
+        /** The next {@code n} calls are answered as a robot refuses a message (HTTP 200, errcode 310000). */
+        void refuseNext(int n) {
+            refusals.set(n);
+        }
 
         Robot() {
             try {
@@ -315,7 +357,10 @@ class IngestAlertsTest {
                 }
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 calls.add(new Call(query, body));
-                byte[] answer = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+                byte[] answer = (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                                ? "{\"errcode\":310000,\"errmsg\":\"sign not match\"}"
+                                : "{\"errcode\":0,\"errmsg\":\"ok\"}")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, answer.length);
                 exchange.getResponseBody().write(answer);
