@@ -47,12 +47,18 @@ public sealed interface IngestProblem {
         }
 
         public List<Object> arguments() {
-            return List.of(DeliveryFiles.folder(date), reason);
+            return List.of(DeliveryFiles.folder(date), clause(reason));
         }
 
         public String details() {
             return "reason=" + DateStateLog.quoted(reason);
         }
+    }
+
+    /** A reason as a clause of the sentence: without its closing full stop, which the sentence has. */
+    private static String clause(String reason) {
+        String r = reason.strip();
+        return r.endsWith(".") || r.endsWith("。") ? r.substring(0, r.length() - 1) : r;
     }
 
     /** A data test of the date failed, so the date is blocked: its rows disagree with each other or with its history. */
@@ -62,7 +68,7 @@ public sealed interface IngestProblem {
         }
 
         public List<Object> arguments() {
-            return List.of(DeliveryFiles.folder(date), reason);
+            return List.of(DeliveryFiles.folder(date), clause(reason));
         }
 
         public String details() {

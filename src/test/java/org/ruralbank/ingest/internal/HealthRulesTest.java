@@ -123,6 +123,13 @@ class HealthRulesTest {
     }
 
     @Test
+    void aReasonReadsAsAClauseOfTheSentenceWithoutItsOwnFullStop() {
+        assertThat(new IngestProblem.Blocked(D2, 1, "CORE_ORG.20250102.chk: rows=22 but the file holds 21 records.")
+                        .arguments())
+                .containsExactly("20250102", "CORE_ORG.20250102.chk: rows=22 but the file holds 21 records");
+    }
+
+    @Test
     void aLateHourThatIsNoHourIsRefusedInOneSentence() {
         assertThat(MonitorConfig.lateAfter("off")).isNull();
         assertThat(MonitorConfig.lateAfter(" 08:30 ")).isEqualTo(LocalTime.of(8, 30));
