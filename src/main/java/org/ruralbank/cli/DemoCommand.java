@@ -66,7 +66,16 @@ class DemoCommand implements Callable<Integer> {
                 true,
                 port,
                 SpringRunner.Store.EMBEDDED,
-                Map.of("ruralbank.ingest.watch", "true", "ruralbank.ingest.watch-interval-seconds", "3"));
+                Map.of(
+                        "ruralbank.ingest.watch",
+                        "true",
+                        "ruralbank.ingest.watch-interval-seconds",
+                        "3",
+                        // the sample year lies in the past: its next date would be late from the start
+                        "ruralbank.ingest.late-after",
+                        "off",
+                        "ruralbank.ingest.check-interval-seconds",
+                        "5"));
         RunningServer.listen(home, ctx);
         DemoAppraisal.start(ctx, SampleBank.ftpCurve(inbox, DEMO_START.getYear()));
         afterTheFirstDate(ctx, home, inbox);
@@ -74,7 +83,10 @@ class DemoCommand implements Callable<Integer> {
         String password = ctx.getBean(Bootstrap.class).demoAdminPassword();
         FirstLogin.print(port, Bootstrap.FIRST_ADMIN, password);
         System.out.println("  The sample bank's deliveries load in the background, one business date at a time:");
-        System.out.println("  数据平台 (data platform) shows each date's state and the progress.");
+        System.out.println("  数据平台 (data platform) shows each date's state, the progress and the intake's health");
+        System.out.println(
+                "  (red when a date is blocked or a load stalls; the late-delivery check is off in the demo,");
+        System.out.println("  whose sample year lies in the past). /actuator/health/ingest tells the same.");
         System.out.println("  绩效考核 → FTP曲线与利差: the generator's SAMPLE FTP curve (示例曲线，非市场行情) is imported;");
         System.out.println(
                 "  绩效考核 → 业绩认领 / 认领争议: sample claims (pending, approved, disputed) appear after the first date.");

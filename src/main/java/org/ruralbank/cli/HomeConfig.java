@@ -13,7 +13,8 @@ import java.util.Properties;
 /**
  * What a home was set up with, kept in {@code <home>/home.properties}, written once when the home is set up:
  * {@code store} ({@code embedded} or {@code postgresql}, with {@code db.url} and {@code db.user}), {@code inbox}
- * and {@code warehouse.engine}. A command run without {@code RURALBANK_DB_URL} uses it. The PostgreSQL password is
+ * and {@code warehouse.engine}, and {@code ingest.late-after} (the hour of T+1 after which an undelivered date is late,
+ * read as a Spring property like {@code <home>/application.properties}). A command run without {@code RURALBANK_DB_URL} uses it. The PostgreSQL password is
  * not in this file: it is kept beside the embedded store's, in {@code <home>/db/postgresql.secret} (mode 600).
  */
 record HomeConfig(Store store, String dbUrl, String dbUser, Path inbox, String engine) {
@@ -81,6 +82,8 @@ record HomeConfig(Store store, String dbUrl, String dbUser, Path inbox, String e
         // relative to the home when inside it, so that a home restored elsewhere keeps its own inbox
         p.setProperty("inbox", (inbox.startsWith(home) ? home.relativize(inbox) : inbox).toString());
         p.setProperty("warehouse.engine", engine);
+        // read by the server as a Spring property: the hour of T+1 by which a date must be delivered (or off)
+        p.setProperty("ingest.late-after", "09:00");
         try {
             Files.createDirectories(home);
             try (Writer out = Files.newBufferedWriter(home.resolve(FILE), StandardCharsets.UTF_8)) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.ruralbank.ingest.DateState;
 import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.Ingest;
+import org.ruralbank.ingest.IngestMonitor;
 import org.ruralbank.ingest.LoadProgress;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
@@ -80,6 +81,11 @@ class LoadCommand implements Callable<Integer> {
         out.printf(
                 "loaded %d date(s) in %.1f s%n",
                 done.stream().filter(s -> s.state() == DateState.LOADED).count(), (System.nanoTime() - start) / 1e9);
+        try {
+            ctx.getBean(IngestMonitor.class).check(); // logs and alerts what needs someone, as the server does
+        } catch (RuntimeException e) {
+            System.err.println("the intake's health was not checked (no alert sent): " + e.getMessage());
+        }
         return done.stream().anyMatch(s -> s.state() == DateState.BLOCKED) ? 3 : 0;
     }
 

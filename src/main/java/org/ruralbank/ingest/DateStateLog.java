@@ -43,7 +43,11 @@ final class DateStateLog {
 
     static String line(DateStatus s) {
         return "ingest date=" + DeliveryFiles.folder(s.date()) + " state=" + s.state() + " version=" + s.version()
-                + " rows=" + s.rows() + " reason=\""
-                + s.reason().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"";
+                + " rows=" + s.rows() + " reason=" + quoted(s.reason());
+    }
+
+    /** A value of a log line in double quotes, its quotes and backslashes escaped, on one line. */
+    static String quoted(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"";
     }
 }

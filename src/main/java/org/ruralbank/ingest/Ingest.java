@@ -3,9 +3,11 @@ package org.ruralbank.ingest;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.ruralbank.ingest.internal.Loader;
 import org.ruralbank.platform.PageOf;
 import org.ruralbank.warehouse.FileLoad;
+import org.ruralbank.warehouse.JournalEntry;
 import org.ruralbank.warehouse.ModelRunner;
 import org.ruralbank.warehouse.QuarantinedRecord;
 import org.ruralbank.warehouse.TestResult;
@@ -62,6 +64,11 @@ public final class Ingest {
     /** Rebuilds the models of the published dates from {@code from} on; throws if a data test of severity error fails. */
     public List<TestResult> rebuild(LocalDate from) {
         return loader.rebuild(from);
+    }
+
+    /** Each date the warehouse has taken or refused, with its latest attempt's rows, duration and time. */
+    public Map<LocalDate, JournalEntry> loads() {
+        return warehouse.journal();
     }
 
     /** The data files of the date's latest load attempt. */

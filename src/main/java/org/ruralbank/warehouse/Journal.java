@@ -59,7 +59,7 @@ final class Journal {
         }
         QueryResult r = engine.query(
                 "select biz_date, state, version, published_version, reason, fingerprint, "
-                        + "rows, bytes, quarantined, duration_ms from meta.load_date order by biz_date",
+                        + "rows, bytes, quarantined, duration_ms, started_at from meta.load_date order by biz_date",
                 Integer.MAX_VALUE);
         for (List<Object> row : r.rows()) {
             LocalDate d = (LocalDate) row.get(0);
@@ -75,7 +75,10 @@ final class Journal {
                             n(row.get(6)),
                             n(row.get(7)),
                             n(row.get(8)),
-                            n(row.get(9))));
+                            n(row.get(9)),
+                            row.get(10) instanceof java.time.LocalDateTime t
+                                    ? Timestamp.valueOf(t).toInstant()
+                                    : null));
         }
         return out;
     }

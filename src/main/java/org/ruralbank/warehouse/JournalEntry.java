@@ -1,5 +1,6 @@
 package org.ruralbank.warehouse;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param publishedVersion the version whose rows are published, null when none is
  * @param reason why the latest attempt is blocked; empty when it is loaded
  * @param fingerprint the latest attempt's delivery fingerprint
+ * @param millis how long the latest attempt took, from staging to its commit
+ * @param startedAt when the latest attempt began (null in a journal written before it was recorded)
  */
 public record JournalEntry(
         LocalDate date,
@@ -22,7 +25,8 @@ public record JournalEntry(
         long rows,
         long bytes,
         long quarantined,
-        long millis) {
+        long millis,
+        @Nullable Instant startedAt) {
 
     /** How a date's latest attempt ended. */
     public enum State {
@@ -38,5 +42,10 @@ public record JournalEntry(
 
     public boolean blocked() {
         return state == State.BLOCKED;
+    }
+
+    /** When the latest attempt ended (its commit), null when its start is not known. */
+    public @Nullable Instant endedAt() {
+        return startedAt == null ? null : startedAt.plusMillis(millis);
     }
 }

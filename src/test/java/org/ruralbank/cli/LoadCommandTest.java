@@ -56,5 +56,11 @@ class LoadCommandTest {
                 .asString()
                 .contains(" INFO ")
                 .contains("20250102");
+        assertThat(log)
+                .as("the command checks the intake's health as the server does")
+                .filteredOn(l -> l.contains("ingest problem=BLOCKED date=20250102 version=1"))
+                .singleElement()
+                .asString()
+                .contains(" WARN ");
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.ruralbank.ingest.DateState;
 import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.Ingest;
+import org.ruralbank.ingest.IngestMonitor;
 import org.ruralbank.ingest.IngestPause;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.CurrentStaff;
@@ -40,6 +41,7 @@ class DataPlatformController {
 
     private final Ingest ingest;
     private final IngestPause pause;
+    private final IngestMonitor monitor;
     private final AuditLog audit;
     private final ExecutorService runs = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "load-now");
@@ -47,9 +49,10 @@ class DataPlatformController {
         return t;
     });
 
-    DataPlatformController(Ingest ingest, IngestPause pause, AuditLog audit) {
+    DataPlatformController(Ingest ingest, IngestPause pause, IngestMonitor monitor, AuditLog audit) {
         this.ingest = ingest;
         this.pause = pause;
+        this.monitor = monitor;
         this.audit = audit;
     }
 
@@ -77,6 +80,7 @@ class DataPlatformController {
         model.addAttribute("progress", ingest.progress());
         model.addAttribute("inbox", ingest.defaultInbox());
         model.addAttribute("paused", pause.paused().orElse(null));
+        model.addAttribute("health", monitor.current());
         return "ingest/calendar";
     }
 

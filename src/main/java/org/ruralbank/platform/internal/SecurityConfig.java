@@ -15,8 +15,10 @@ import org.ruralbank.platform.StaffUsers;
 import org.ruralbank.platform.WholeBankPages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -37,6 +39,8 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -130,25 +134,47 @@ class SecurityConfig {
                 : "unknown";
     }
 
+    /**
+     * The actuator, on the application's port or on {@code management.server.port}: health for everyone (its details
+     * for the metrics account), Prometheus for the metrics account ({@link ScrapeAccount}: HTTP Basic or a bearer
+     * token) and whole-bank administrators' sessions, the rest for whole-bank administrators. A request without
+     * credentials answers 401 with a Basic challenge, never a redirect to the login page (which a separate management
+     * port does not serve).
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuator(HttpSecurity http, ScrapeAccount scrape, AuditLog audit) throws Exception {
+        var adminWholeBank =
+                AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole(Role.ADMIN.name()), WHOLE_BANK);
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName("ruralbank");
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .access(AuthorizationManagers.anyOf(
+                                AuthorityAuthorizationManager.hasRole(ScrapeAccount.ROLE), adminWholeBank))
+                        .anyRequest()
+                        .access(adminWholeBank))
+                .authenticationManager(new ProviderManager(scrape.basic()))
+                .httpBasic(b -> b.authenticationEntryPoint(challenge))
+                .addFilterBefore(scrape.bearer(challenge), BasicAuthenticationFilter.class)
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(challenge).accessDeniedHandler(refusalsAudited(audit)))
+                .addFilterAfter(new OneTimePasswordGate(), AuthorizationFilter.class);
+        return http.build();
+    }
+
     @Bean
     SecurityFilterChain web(HttpSecurity http, StaffUsers users, AuditLog audit, LoginThrottle throttle)
             throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers(
-                                "/login",
-                                "/webjars/**",
-                                "/assets/**",
-                                "/favicon.ico",
-                                "/error",
-                                "/actuator/health",
-                                "/actuator/health/**")
-                        .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .access(AuthorizationManagers.allOf(
-                                AuthorityAuthorizationManager.hasRole(Role.ADMIN.name()), WHOLE_BANK))
-                        .requestMatchers(WholeBankPages.PATTERNS.toArray(String[]::new))
-                        .access(WHOLE_BANK)
-                        .anyRequest()
-                        .authenticated())
+        http.authorizeHttpRequests(
+                        a -> a.requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error")
+                                .permitAll()
+                                .requestMatchers(WholeBankPages.PATTERNS.toArray(String[]::new))
+                                .access(WHOLE_BANK)
+                                .anyRequest()
+                                .authenticated())
                 .exceptionHandling(e -> e.accessDeniedHandler(refusalsAudited(audit)))
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler((request, response, auth) -> {
