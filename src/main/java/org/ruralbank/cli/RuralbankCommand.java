@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             TargetsCommand.class,
             AppraisalCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
         })
 public class RuralbankCommand implements Runnable {
 

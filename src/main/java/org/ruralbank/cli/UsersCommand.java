@@ -75,7 +75,7 @@ class UsersCommand {
     }
 
     /** Whether startup failed because another process holds the embedded H2 database's file lock. */
-    private static boolean inUse(Throwable e) {
+    static boolean inUse(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && t.getMessage().contains("already in use")) {
                 return true;
