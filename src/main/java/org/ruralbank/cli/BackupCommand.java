@@ -89,8 +89,8 @@ class BackupCommand implements Callable<Integer> {
         HomeConfig config = HomeConfig.read(home).orElseThrow();
         Path staging = tempDirBeside(target);
         try {
-            try (PublishingLock.Held held = PublishingLock.of(Warehouse.fileUnder(home))
-                    .acquire(Duration.ofSeconds(waitSeconds))) {
+            try (PublishingLock.Held held =
+                    PublishingLock.of(Warehouse.fileUnder(home)).acquire(Duration.ofSeconds(waitSeconds))) {
                 if (held == null) {
                     System.err.println("a date has been publishing for more than " + waitSeconds + " s, and a "
                             + "backup never takes half a date: try again when it is done, or give --wait");

@@ -104,7 +104,12 @@ final class HomeArchive {
                     zip.putNextEntry(new ZipEntry(name));
                     try (InputStream in = new DigestInputStream(Files.newInputStream(f), sha256())) {
                         in.transferTo(zip);
-                        sha.put(name, HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()));
+                        sha.put(
+                                name,
+                                HexFormat.of()
+                                        .formatHex(((DigestInputStream) in)
+                                                .getMessageDigest()
+                                                .digest()));
                     }
                     modified.put(name, Files.getLastModifiedTime(f).toMillis());
                     zip.closeEntry();
@@ -235,13 +240,13 @@ final class HomeArchive {
     }
 
     private static HomeConfig.HomeRefused foreign(Path archive, String why) {
-        return new HomeConfig.HomeRefused(archive + " is not a Ruralbank backup (" + why + "): give a file written "
-                + "by 'ruralbank backup'");
+        return new HomeConfig.HomeRefused(
+                archive + " is not a Ruralbank backup (" + why + "): give a file written " + "by 'ruralbank backup'");
     }
 
     private static HomeConfig.HomeRefused damaged(Path archive, String why) {
-        return new HomeConfig.HomeRefused(archive + " is damaged (" + why + "): nothing was restored; use another "
-                + "backup");
+        return new HomeConfig.HomeRefused(
+                archive + " is damaged (" + why + "): nothing was restored; use another " + "backup");
     }
 
     /** Creates {@code file} empty and readable by its owner only (best effort where there are no permissions). */

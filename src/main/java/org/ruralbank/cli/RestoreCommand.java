@@ -62,7 +62,8 @@ class RestoreCommand implements Callable<Integer> {
         if (check) {
             HomeArchive.Manifest m = HomeArchive.read(source, null);
             System.out.println(source + " is a complete Ruralbank backup: " + m.release() + ", taken at "
-                    + m.takenAt() + " from " + m.home() + " (" + m.store() + " store), " + m.sha256().size()
+                    + m.takenAt() + " from " + m.home() + " (" + m.store() + " store), "
+                    + m.sha256().size()
                     + " file(s), each matching its SHA-256");
             for (String d : m.dates()) {
                 System.out.println("  " + d.replace(':', ' '));

@@ -167,8 +167,7 @@ final class StoreSnapshot {
         }
     }
 
-    private static void load(Connection c, String schema, Path dir, Properties store)
-            throws SQLException, IOException {
+    private static void load(Connection c, String schema, Path dir, Properties store) throws SQLException, IOException {
         List<String> tables = List.of(store.getProperty("tables").split(","));
         c.setAutoCommit(false);
         try {
@@ -233,8 +232,8 @@ final class StoreSnapshot {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot empty the database again after a failed restore: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot empty the database again after a failed restore: " + e.getMessage(), e);
         }
     }
 
@@ -258,9 +257,10 @@ final class StoreSnapshot {
         while (order.size() < parents.size()) {
             int before = order.size();
             for (var e : parents.entrySet()) {
-                if (!order.contains(e.getKey()) && order.containsAll(e.getValue().stream()
-                        .filter(parents::containsKey)
-                        .toList())) {
+                if (!order.contains(e.getKey())
+                        && order.containsAll(e.getValue().stream()
+                                .filter(parents::containsKey)
+                                .toList())) {
                     order.add(e.getKey());
                 }
             }

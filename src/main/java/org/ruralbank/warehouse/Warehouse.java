@@ -94,7 +94,8 @@ public final class Warehouse implements AutoCloseable {
             java.nio.file.Files.createDirectories(fileUnder(toHome).getParent());
             for (Path f : List.of(file, file.resolveSibling(file.getFileName() + ".wal"))) {
                 if (java.nio.file.Files.exists(f)) {
-                    java.nio.file.Files.copy(f, fileUnder(toHome).resolveSibling(f.getFileName().toString()));
+                    java.nio.file.Files.copy(
+                            f, fileUnder(toHome).resolveSibling(f.getFileName().toString()));
                 }
             }
             return true;

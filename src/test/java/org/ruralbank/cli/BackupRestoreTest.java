@@ -29,6 +29,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.ruralbank.ingest.Ingest;
 import org.ruralbank.samplebank.GenerationRequest;
 import org.ruralbank.samplebank.Inject;
 import org.ruralbank.samplebank.InjectKind;
@@ -58,7 +59,8 @@ class BackupRestoreTest {
         Path archive = TestStores.tempHome().resolve("ruralbank-day.zip");
         Process server = serve(home);
         try {
-            UsersCommandTest.Result backup = UsersCommandTest.run("--home", home.toString(), "backup", archive.toString());
+            UsersCommandTest.Result backup =
+                    UsersCommandTest.run("--home", home.toString(), "backup", archive.toString());
             assertThat(backup.status()).as(backup.err()).isZero();
             assertThat(backup.out()).contains("postgresql store, 3 date(s)");
         } finally {
@@ -66,8 +68,8 @@ class BackupRestoreTest {
         }
         Path restored = TestStores.tempHome().resolve("restored");
         String target = freshSchema();
-        UsersCommandTest.Result restore =
-                UsersCommandTest.launch(postgresEnv(target), "--home", restored.toString(), "restore", archive.toString());
+        UsersCommandTest.Result restore = UsersCommandTest.launch(
+                postgresEnv(target), "--home", restored.toString(), "restore", archive.toString());
         assertThat(restore.status()).as(restore.err()).isZero();
         assertThat(restore.out()).contains("restored " + restored);
 
@@ -121,7 +123,8 @@ class BackupRestoreTest {
         Path home = dayOld();
         Files.createDirectories(home.resolve("directconnect"));
         Files.writeString(home.resolve("directconnect/corporate-accounts.csv"), "account_no,account_name\n");
-        assertThat(UsersCommandTest.run("--home", home.toString(), "load").status()).isEqualTo(3);
+        assertThat(UsersCommandTest.run("--home", home.toString(), "load").status())
+                .isEqualTo(3);
         Path archive = TestStores.tempHome().resolve("ruralbank.zip");
         UsersCommandTest.Result backup = UsersCommandTest.run("--home", home.toString(), "backup", archive.toString());
         assertThat(backup.status()).as(backup.err()).isZero();
@@ -144,14 +147,47 @@ class BackupRestoreTest {
                 UsersCommandTest.run("--home", restored.toString(), "restore", archive.toString());
         assertThat(restore.status()).as(restore.err()).isZero();
         assertIdenticalEmbedded(home, restored);
-        assertThat(restored.resolve("directconnect/corporate-accounts.csv")).hasSameTextualContentAs(
-                home.resolve("directconnect/corporate-accounts.csv"));
-        assertThat(Files.getPosixFilePermissions(restored.resolve("db/h2.secret"))).isEqualTo(OWNER_ONLY);
+        assertThat(restored.resolve("directconnect/corporate-accounts.csv"))
+                .hasSameTextualContentAs(home.resolve("directconnect/corporate-accounts.csv"));
+        assertThat(Files.getPosixFilePermissions(restored.resolve("db/h2.secret")))
+                .isEqualTo(OWNER_ONLY);
 
         // a home that is not empty is not overwritten unless told, and then kept beside
         UsersCommandTest.Result full = UsersCommandTest.run("--home", home.toString(), "restore", archive.toString());
         assertThat(full.status()).isEqualTo(2);
         assertThat(full.err().strip()).contains("is not empty").contains("--replace");
+        Files.writeString(restored.resolve("application.properties"), "# changed after the restore\n");
+        UsersCommandTest.Result replaced =
+                UsersCommandTest.run("--home", restored.toString(), "restore", "--replace", archive.toString());
+        assertThat(replaced.status()).as(replaced.err()).isZero();
+        assertThat(replaced.out()).contains("the home it replaced is kept at " + restored + ".replaced-");
+        assertThat(restored.resolve("application.properties"))
+                .hasSameTextualContentAs(home.resolve("application.properties"));
+
+        // a backup waits for a date being published, and says so when it waits too long
+        Process publishing = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        org.ruralbank.warehouse.PublishingLockHolder.class.getName(),
+                        home.toString())
+                .start();
+        try (var out = new BufferedReader(new InputStreamReader(publishing.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("ready");
+            Path late = TestStores.tempHome().resolve("late.zip");
+            UsersCommandTest.Result waited =
+                    UsersCommandTest.run("--home", home.toString(), "backup", "--wait", "1", late.toString());
+            assertThat(waited.status()).isEqualTo(3);
+            assertThat(waited.err()).contains("never takes half a date");
+            assertThat(late).doesNotExist();
+            try (Stream<Path> beside = Files.list(late.getParent())) {
+                assertThat(beside).as("nothing left beside the archive").isEmpty();
+            }
+        } finally {
+            publishing.getOutputStream().close();
+            publishing.waitFor();
+        }
 
         // a damaged archive and a foreign one are refused in one sentence, and nothing is left behind
         Path damaged = corrupt(archive);
@@ -174,6 +210,59 @@ class BackupRestoreTest {
         }
         UsersCommandTest.Result damagedCheck = UsersCommandTest.run("restore", "--check", damaged.toString());
         assertThat(damagedCheck.err()).contains("does not match its SHA-256");
+    }
+
+    @Test
+    void aBackupTakenWhileDatesArePublishedHoldsWholeDatesOnly() throws Exception {
+        Path home = TestStores.tempHome();
+        SampleBank.generate(
+                new GenerationRequest(Profile.SMALL, 0.3, D1, 5, home.resolve("inbox"), 7, false, List.of()),
+                line -> {});
+        List<Path> archives = new ArrayList<>();
+        // the loader runs in this JVM, which shares its embedded store with the backups taken meanwhile
+        try (var ctx = SpringRunner.start(home, false, null, SpringRunner.Store.CONFIGURED)) {
+            Ingest ingest = ctx.getBean(Ingest.class);
+            var loading =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> ingest.load(ingest.defaultInbox(), null));
+            while (!loading.isDone() || archives.isEmpty()) {
+                Path archive = TestStores.tempHome().resolve("during.zip");
+                UsersCommandTest.Result backup =
+                        UsersCommandTest.run("--home", home.toString(), "backup", archive.toString());
+                assertThat(backup.status()).as(backup.err()).isZero();
+                archives.add(archive);
+            }
+            assertThat(loading.get()).hasSize(5);
+        }
+        List<Integer> published = new ArrayList<>();
+        for (Path archive : archives) {
+            Path copy = TestStores.tempHome().resolve("ruralbank.duckdb");
+            try (ZipFile zip = new ZipFile(archive.toFile())) {
+                Files.copy(zip.getInputStream(zip.getEntry("warehouse/ruralbank.duckdb")), copy);
+            }
+            Properties p = new Properties();
+            p.setProperty("duckdb.read_only", "true");
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + copy, p)) {
+                List<String> journal = names(
+                        c,
+                        "select cast(biz_date as varchar) from meta.load_date "
+                                + "where published_version is not null order by 1");
+                StringBuilder ods = new StringBuilder();
+                for (String t : names(
+                        c,
+                        "select table_name from information_schema.tables where table_schema = "
+                                + "'ods' and table_type = 'BASE TABLE'")) {
+                    ods.append(ods.isEmpty() ? "" : " union ")
+                            .append("select distinct cast(biz_date as varchar) from ods.")
+                            .append(t);
+                }
+                assertThat(names(c, ods + " order by 1"))
+                        .as("the dates with rows in the archive's ODS are the published dates of its journal")
+                        .isEqualTo(journal);
+                published.add(journal.size());
+            }
+        }
+        assertThat(published.get(published.size() - 1)).isBetween(1, 5);
+        System.out.println("dates published in each backup taken during the load: " + published);
     }
 
     /** A home during the day: 20250101 loaded, 20250102 blocked (a wrong row count), 20250103 waiting. */
@@ -200,7 +289,11 @@ class BackupRestoreTest {
         UsersCommandTest.Result a = UsersCommandTest.run("--home", home.toString(), "status", "--json");
         UsersCommandTest.Result b = UsersCommandTest.run("--home", restored.toString(), "status", "--json");
         assertThat(a.status()).as(a.err()).isZero();
-        assertThat(b.out()).isEqualTo(a.out()).contains("LOADED").contains("BLOCKED").contains("WAITING");
+        assertThat(b.out())
+                .isEqualTo(a.out())
+                .contains("LOADED")
+                .contains("BLOCKED")
+                .contains("WAITING");
         try (Connection x = duckdb(home);
                 Connection y = duckdb(restored)) {
             Map<String, String> hashes = tableHashes(x, duckTables(x));
@@ -256,18 +349,24 @@ class BackupRestoreTest {
     }
 
     private static List<String> pgTables(Connection c) throws Exception {
-        return names(c, "select table_name from information_schema.tables where table_schema = current_schema() "
-                + "and table_type = 'BASE TABLE' order by 1");
+        return names(
+                c,
+                "select table_name from information_schema.tables where table_schema = current_schema() "
+                        + "and table_type = 'BASE TABLE' order by 1");
     }
 
     private static List<String> h2Tables(Connection c) throws Exception {
-        return names(c, "select table_name from information_schema.tables where table_schema = 'public' "
-                + "and table_type = 'BASE TABLE' order by 1");
+        return names(
+                c,
+                "select table_name from information_schema.tables where table_schema = 'public' "
+                        + "and table_type = 'BASE TABLE' order by 1");
     }
 
     private static List<String> duckTables(Connection c) throws Exception {
-        return names(c, "select table_schema || '.' || table_name from information_schema.tables "
-                + "where table_type = 'BASE TABLE' order by 1");
+        return names(
+                c,
+                "select table_schema || '.' || table_name from information_schema.tables "
+                        + "where table_type = 'BASE TABLE' order by 1");
     }
 
     private static List<String> names(Connection c, String sql) throws Exception {
@@ -343,9 +442,8 @@ class BackupRestoreTest {
     private static Connection h2(Path home) throws Exception {
         Map<String, Object> p = SpringRunner.embedded(home);
         return DriverManager.getConnection(
-                (String) p.get("spring.datasource.url"),
-                (String) p.get("spring.datasource.username"),
-                (String) p.get("spring.datasource.password"));
+                (String) p.get("spring.datasource.url"), (String) p.get("spring.datasource.username"), (String)
+                        p.get("spring.datasource.password"));
     }
 
     private static Connection postgres(String url) throws Exception {
