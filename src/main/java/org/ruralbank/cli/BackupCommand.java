@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +17,7 @@ import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.Ingest;
 import org.ruralbank.ingest.IngestSettings;
 import org.ruralbank.platform.AuditLog;
+import org.ruralbank.shared.Folders;
 import org.ruralbank.warehouse.PublishingLock;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -136,7 +136,7 @@ class BackupCommand implements Callable<Integer> {
                     + "--check " + target + "'");
             return 0;
         } finally {
-            deleteTree(staging);
+            Folders.deleteTree(staging);
         }
     }
 
@@ -191,19 +191,6 @@ class BackupCommand implements Callable<Integer> {
             return Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write beside " + target, e);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + dir, e);
         }
     }
 }

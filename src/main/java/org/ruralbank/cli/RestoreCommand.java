@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.ruralbank.platform.AuditLog;
+import org.ruralbank.shared.Folders;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -98,7 +99,7 @@ class RestoreCommand implements Callable<Integer> {
                 Postgresql target = Postgresql.of(staging, config);
                 StoreSnapshot.restorePostgresql(staging, target.url, target.user, target.password);
                 filled = target;
-                BackupCommand.deleteTree(staging.resolve(StoreSnapshot.POSTGRESQL));
+                Folders.deleteTree(staging.resolve(StoreSnapshot.POSTGRESQL));
             }
             try (ConfigurableApplicationContext ctx =
                     SpringRunner.start(staging, false, null, SpringRunner.Store.CONFIGURED)) {
@@ -142,7 +143,7 @@ class RestoreCommand implements Callable<Integer> {
     }
 
     private static void undo(Path staging, Postgresql filled) {
-        BackupCommand.deleteTree(staging);
+        Folders.deleteTree(staging);
         if (filled != null) {
             try (Connection c = DriverManager.getConnection(filled.url, filled.user, filled.password)) {
                 StoreSnapshot.dropEverything(c);
