@@ -86,7 +86,8 @@ class BackupCommand implements Callable<Integer> {
     }
 
     private int backup(ConfigurableApplicationContext ctx, Path home, Path target) {
-        HomeConfig config = HomeConfig.read(home).orElseThrow();
+        // the store this run uses: the environment's PostgreSQL when set, else the home's
+        HomeConfig config = SpringRunner.configure(home, false, SpringRunner.Store.CONFIGURED);
         Path staging = tempDirBeside(target);
         try {
             try (PublishingLock.Held held =

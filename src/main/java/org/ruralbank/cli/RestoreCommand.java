@@ -101,8 +101,11 @@ class RestoreCommand implements Callable<Integer> {
                 filled = target;
                 Folders.deleteTree(staging.resolve(StoreSnapshot.POSTGRESQL));
             }
-            try (ConfigurableApplicationContext ctx =
-                    SpringRunner.start(staging, false, null, SpringRunner.Store.CONFIGURED)) {
+            // an embedded home opens its own store, whatever RURALBANK_DB_URL says
+            SpringRunner.Store store = config.store() == HomeConfig.Store.EMBEDDED
+                    ? SpringRunner.Store.EMBEDDED
+                    : SpringRunner.Store.CONFIGURED;
+            try (ConfigurableApplicationContext ctx = SpringRunner.start(staging, false, null, store)) {
                 ctx.getBean(AuditLog.class)
                         .recordAs(
                                 "console:" + System.getProperty("user.name"),

@@ -90,7 +90,8 @@ public final class PublishingLock {
     <T> T during(java.util.function.Supplier<T> work) {
         Held h = acquire(Duration.ofDays(1));
         if (h == null) {
-            throw new IllegalStateException("the warehouse's publishing lock " + lockFile + " was not released");
+            throw new IllegalStateException("the warehouse's publishing lock " + lockFile + " was not taken (this "
+                    + "thread was interrupted, or another holder kept it for a day)");
         }
         try (h) {
             return work.get();
