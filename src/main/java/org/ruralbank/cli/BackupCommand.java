@@ -104,6 +104,9 @@ class BackupCommand implements Callable<Integer> {
                 }
             }
             copyTree(home, staging, p -> keep(home, config, target, staging, p));
+            // the configuration this run used, with the inbox inside the home as the restored home keeps it
+            new HomeConfig(config.store(), config.dbUrl(), config.dbUser(), staging.resolve("inbox"), config.engine())
+                    .write(staging);
             List<DateStatus> dates = statusOf(ctx, staging);
             HomeArchive.Manifest manifest = HomeArchive.write(
                     staging,

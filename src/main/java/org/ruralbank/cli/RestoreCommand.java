@@ -86,15 +86,10 @@ class RestoreCommand implements Callable<Integer> {
         Postgresql filled = null;
         try {
             HomeArchive.Manifest m = HomeArchive.read(source, staging);
+            // the archive's configuration keeps the inbox inside the home, wherever the home it came from kept it
             HomeConfig config = HomeConfig.read(staging)
                     .orElseThrow(() -> new HomeConfig.HomeRefused(
                             source + " is damaged (it holds no home.properties): use another backup"));
-            if (!config.inbox().startsWith(staging)) {
-                // the home took its inbox from elsewhere; the archive brings it along into the home
-                config = new HomeConfig(
-                        config.store(), config.dbUrl(), config.dbUser(), staging.resolve("inbox"), config.engine());
-                config.write(staging);
-            }
             if (config.store() == HomeConfig.Store.POSTGRESQL) {
                 Postgresql target = Postgresql.of(staging, config);
                 StoreSnapshot.restorePostgresql(staging, target.url, target.user, target.password);
