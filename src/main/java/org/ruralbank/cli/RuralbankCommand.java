@@ -30,6 +30,8 @@ import picocli.CommandLine.ScopeType;
             TargetsCommand.class,
             AppraisalCommand.class,
             IngestCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
         })
 public class RuralbankCommand implements Runnable {
 

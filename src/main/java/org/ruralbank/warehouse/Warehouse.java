@@ -90,6 +90,30 @@ public final class Warehouse implements AutoCloseable {
         return java.nio.file.Files.exists(f) ? DuckDbEngine.holder(f) : Optional.empty();
     }
 
+    /**
+     * Copies the warehouse of {@code fromHome} (its file and write-ahead log, those that exist) to the same place
+     * under {@code toHome}; the caller holds its {@link PublishingLock}, so that the copy is a warehouse at rest.
+     * Returns whether there was a warehouse to copy.
+     */
+    public static boolean copyAtRest(Path fromHome, Path toHome) {
+        Path file = fileUnder(fromHome);
+        if (!java.nio.file.Files.exists(file)) {
+            return false;
+        }
+        try {
+            java.nio.file.Files.createDirectories(fileUnder(toHome).getParent());
+            for (Path f : List.of(file, file.resolveSibling(file.getFileName() + ".wal"))) {
+                if (java.nio.file.Files.exists(f)) {
+                    java.nio.file.Files.copy(
+                            f, fileUnder(toHome).resolveSibling(f.getFileName().toString()));
+                }
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot copy the warehouse " + file, e);
+        }
+    }
+
     /** The file, or null for a warehouse not kept in a file. */
     public Path file() {
         return file;
@@ -119,7 +143,9 @@ public final class Warehouse implements AutoCloseable {
         if (e == null) {
             synchronized (this) {
                 if (engine == null) {
-                    engine = DuckDbEngine.open(file, readOnly, intake);
+                    engine = readOnly
+                            ? DuckDbEngine.open(file, true, null)
+                            : writing(() -> DuckDbEngine.open(file, false, intake));
                 }
                 e = engine;
             }
@@ -146,7 +172,11 @@ public final class Warehouse implements AutoCloseable {
      * latest published date again, so that a crash between a commit and its announcement is caught up.
      */
     public void prepare() {
-        publisher().prepare();
+        Publisher publisher = publisher(); // the engine opens before the lock is taken, never inside it
+        writing(() -> {
+            publisher.prepare();
+            return null;
+        });
         if (!announcedOnce) {
             latestPublished().ifPresent(latest -> announce(latest, latest));
         }
@@ -166,10 +196,11 @@ public final class Warehouse implements AutoCloseable {
      */
     public PublishOutcome publish(StagedDate date, PublishingProgress progress) {
         String blockedBecause = date.blockedBecause();
+        Publisher publisher = publisher();
         if (blockedBecause != null) {
-            return publisher().block(date, blockedBecause);
+            return writing(() -> publisher.block(date, blockedBecause));
         }
-        PublishOutcome outcome = publisher().publish(date, progress);
+        PublishOutcome outcome = writing(() -> publisher.publish(date, progress));
         if (outcome instanceof PublishOutcome.Published) {
             announce(date.businessDate(), latestPublished().orElse(date.businessDate()));
         }
@@ -193,7 +224,8 @@ public final class Warehouse implements AutoCloseable {
      * throws, changing nothing, when a data test of severity error fails.
      */
     public List<TestResult> rebuild(LocalDate from, PublishingProgress progress) {
-        return publisher().rebuild(from, progress);
+        Publisher publisher = publisher();
+        return writing(() -> publisher.rebuild(from, progress));
     }
 
     /** The data files of the date's latest load attempt. */
@@ -220,11 +252,24 @@ public final class Warehouse implements AutoCloseable {
         return new Publisher(engine(), models, references);
     }
 
+    /**
+     * Runs a change of the file under its {@link PublishingLock}, so that a copy taken under the same lock never
+     * holds half of it; a warehouse not kept in a file has nothing to lock. Lock order: this object's monitor (which
+     * opens and closes the engine), then the publishing lock; a change opens the engine before it takes the lock.
+     */
+    private <T> T writing(Supplier<T> change) {
+        return file == null || readOnly ? change.get() : PublishingLock.of(file).during(change);
+    }
+
     @Override
     public synchronized void close() {
         if (engine != null) {
-            engine.close();
+            WarehouseEngine e = engine;
             engine = null;
+            writing(() -> {
+                e.close(); // DuckDB checkpoints its log into the file as it closes
+                return null;
+            });
         }
     }
 }

@@ -37,6 +37,14 @@ class CommandReachTest {
                     "demo",
                     "a sample bank on a fresh home; resets the demo administrator's one-time password as "
                             + "the console"),
+            Map.entry(
+                    "backup",
+                    "reads every store of the home into an archive readable by its owner only (it holds the "
+                            + "stores' passwords: whoever runs it has them already); audited as the console"),
+            Map.entry(
+                    "restore",
+                    "writes a new or empty home (and an empty PostgreSQL database) from an archive, exactly as it "
+                            + "was backed up; grants nothing that was not granted; audited as the console"),
             Map.entry("generate", "writes a sample bank's delivery files; touches no store"),
             Map.entry("load", CONSOLE),
             Map.entry("rebuild", CONSOLE),

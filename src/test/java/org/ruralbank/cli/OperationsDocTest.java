@@ -21,9 +21,11 @@ class OperationsDocTest {
     @Test
     void theBackupListNamesTheInboxAndTheHomesConfiguration() throws Exception {
         String runbook = Files.readString(RUNBOOK);
-        String backup = runbook.substring(runbook.indexOf("## Back up and restore"), runbook.indexOf("## Upgrade"));
+        String backup = runbook.substring(runbook.indexOf("## Backup and restore"), runbook.indexOf("## Upgrade"));
         assertThat(backup)
                 .contains("**Inbox**")
+                .contains("ruralbank backup")
+                .contains("ruralbank restore --check")
                 .contains("`<home>/home.properties`")
                 .contains("`<home>/db/postgresql.secret`");
     }

@@ -2,20 +2,18 @@ package org.ruralbank.ingest.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.ingest.DateState;
 import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.IngestSettings;
 import org.ruralbank.ingest.LoadProgress;
+import org.ruralbank.shared.Folders;
 import org.ruralbank.warehouse.DatePublished;
 import org.ruralbank.warehouse.PublishOutcome;
 import org.ruralbank.warehouse.PublishingProgress;
@@ -68,7 +66,7 @@ public final class Loader {
         }
         try {
             warehouse.prepare();
-            deleteTree(work);
+            Folders.deleteTree(work);
             List<DateStatus> done = new ArrayList<>();
             for (Inbox.Folder folder : new LoadPlan(inbox.scan(inboxPath), warehouse.journal()).toLoad(through)) {
                 DateStatus status = stageAndPublish(folder);
@@ -117,20 +115,7 @@ public final class Loader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + dir, e);
+            Folders.deleteTree(dir);
         }
     }
 }

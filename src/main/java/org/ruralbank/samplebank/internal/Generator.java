@@ -6,14 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.ruralbank.delivery.CheckValues;
 import org.ruralbank.delivery.DeliveryFiles;
 import org.ruralbank.delivery.DeliveryWriter;
@@ -24,6 +22,7 @@ import org.ruralbank.samplebank.GenerationResult;
 import org.ruralbank.samplebank.Inject;
 import org.ruralbank.samplebank.InjectKind;
 import org.ruralbank.samplebank.SampleBank;
+import org.ruralbank.shared.Folders;
 
 /** Runs a generation: loads or creates the bank, generates each date, applies injects, keeps the state. */
 public final class Generator {
@@ -77,7 +76,7 @@ public final class Generator {
             Path inbox = gap ? stateDir.resolve("gap") : out;
             Path folder = inbox.resolve(DeliveryFiles.folder(date));
             if (Files.exists(folder)) {
-                deleteTree(folder);
+                Folders.deleteTree(folder);
             }
             if (date.getDayOfYear() == 1 || date.toEpochDay() == bank.startDay) {
                 TargetPlan.write(bank, date.getYear(), SampleBank.targetWorkbook(out, date.getYear()));
@@ -135,7 +134,7 @@ public final class Generator {
                         .resolve(DeliveryFiles.folder(date))
                         .resolve("v1");
                 if (Files.exists(v1)) {
-                    deleteTree(v1);
+                    Folders.deleteTree(v1);
                 }
                 injector.copyTo(v1);
                 Injector first = new Injector(v1, date);
@@ -154,7 +153,7 @@ public final class Generator {
                 DeliveryWriter.writeReady(folder, new ReadyFlag(version, tables));
             }
             if (gap) {
-                deleteTree(inbox);
+                Folders.deleteTree(inbox);
             }
             bank.lastDay = (int) date.toEpochDay();
             dates.add(date);
@@ -213,16 +212,5 @@ public final class Generator {
             return "1," + units + rest;
         }
         return units.substring(0, units.length() - 3) + "," + units.substring(units.length() - 3) + rest;
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
