@@ -15,9 +15,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Outcome;
@@ -343,15 +349,83 @@ public class Payments {
                 : interBank ? "reserved for the clearing hand-off as " : "posted as ";
     }
 
+    /** The call of {@code dc_pay} for one payment; its parameters are named as {@link #instruction} names them. */
+    private static final String DC_PAY = """
+            select outcome, instruction, transfer, answer_status, answer_code, answer_text, stored_hash
+              from dc_pay(:key, :nonce, :seen,
+                :e, :path, :k, :h, :ch, :msg, :pmt, :e2e, :d, :c, :cn, :ca, :at, :af, :cur, :ib, :bd, :now,
+                :status, :rc, :rt, :prefix, :partner, :rdetail, :actor, :ddetail, :now,
+                :keys, :limits, :credit, :kind, :timeout, :code, :ref, :limitRefusals, :funds, :core)
+            """;
+
+    private static final Pattern PARAMETER = Pattern.compile(":([A-Za-z]\\w*)");
+
+    /**
+     * {@code n} calls of {@code dc_pay} as one statement, the parameters of the i-th suffixed with {@code _i} and
+     * its index as the last column: PostgreSQL runs them one after the other in one transaction.
+     */
+    private static String dcPayTogether(int n) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? "" : " union all ")
+                    .append(PARAMETER
+                            .matcher(DC_PAY.replace(" stored_hash\n", " stored_hash, " + i + "\n"))
+                            .replaceAll(":$1_" + i));
+        }
+        return sql.toString();
+    }
+
+    /** A single payment ready for {@code dc_pay}: its parameters, and whether it is written with a notification. */
+    private record OneCall(
+            PaymentOrder order,
+            Map<String, Object> params,
+            boolean watched,
+            Transfer posting,
+            boolean interBank) {}
+
+    /** What {@code dc_pay} answered for one payment: its outcome, and the result (null for a replayed nonce). */
+    private record Called(String outcome, PaymentResult result) {}
+
     /**
      * A single payment as one statement, {@code dc_pay} (PostgreSQL, db/vendor/postgresql V16): it records the
      * nonce, claims the id with the answer the rules give here, writes its history, takes the limits and posts as
      * {@link #run} and {@link LedgerCoreBanking#transfer} do statement by statement, in the same order with the same
-     * locks, and corrects the answer when a limit or the core refuses. Called on its own it commits by itself: one
-     * round trip per payment, and its rows are unlocked by that commit without waiting for this thread. A payment to
-     * or from a watched account runs in a transaction with its notification, as on any database.
+     * locks, and corrects the answer when a limit or the core refuses. The call commits by itself, alone or with
+     * other single payments of its lane (see {@link #writeTogether}): its rows are unlocked by that commit without
+     * waiting for this thread. A payment to or from a watched account runs in a transaction with its notification,
+     * as on any database.
      */
     private PaymentResult executeInOneCall(PaymentOrder o, Nonces.Claim nonce) {
+        OneCall call = oneCall(o, nonce);
+        Object called = call.watched()
+                ? tx.execute(status -> {
+                    Called c = callAlone(call);
+                    if (c.outcome().equals("OK") || c.outcome().equals("EXISTS")) {
+                        notifications.enqueue(
+                                transfer(o, c.result().transferId(), call.posting().amountFen(), call.interBank()));
+                    }
+                    return c;
+                })
+                : TransactionSynchronizationManager.isActualTransactionActive()
+                        // in the caller's transaction: no other payment may join it
+                        ? callAlone(call)
+                        : writeTogether(call);
+        return result(called, nonce);
+    }
+
+    /** A payment's result from its answer: a {@link Called}, or what was thrown while writing it (thrown again). */
+    private static PaymentResult result(Object answer, Nonces.Claim nonce) {
+        if (answer instanceof RuntimeException e) {
+            throw e;
+        }
+        Called called = (Called) answer;
+        if (called.result() == null) {
+            throw Nonces.replayed(nonce);
+        }
+        return called.result();
+    }
+
+    private OneCall oneCall(PaymentOrder o, Nonces.Claim nonce) {
         Context ctx = context(o);
         PaymentOrder.Amount parsed = o.amount();
         Long amount = parsed instanceof PaymentOrder.Fen f ? f.fen() : null;
@@ -362,85 +436,206 @@ public class Payments {
         TreeMap<String, Long> limits = refusal == null ? limits(o, ctx) : new TreeMap<>();
         // the transfer to post, but for its id (the instruction's, from the database)
         Transfer posting = transfer(o, null, amount == null ? 0 : amount, interBank);
-        OffsetDateTime now = OffsetDateTime.now(clock);
         Nonces.Claim claim = nonce == null || nonce.recorded ? null : nonce;
-        var call = instruction(db.sql("""
-                select outcome, instruction, transfer, answer_status, answer_code, answer_text, stored_hash
-                  from dc_pay(:key, :nonce, :seen,
-                    :e, :path, :k, :h, :ch, :msg, :pmt, :e2e, :d, :c, :cn, :ca, :at, :af, :cur, :ib, :bd, :now,
-                    :status, :rc, :rt, :prefix, :partner, :rdetail, :actor, :ddetail, :now,
-                    :keys, :limits, :credit, :kind, :timeout, :code, :ref, :limitRefusals, :funds, :core)
-                """), o, ctx.orgPath(), o.contentHash(), amount, interBank, now)
-                .param("key", claim == null ? null : claim.keyId)
-                .param("nonce", claim == null ? null : claim.nonce)
-                .param("seen", claim == null ? null : OffsetDateTime.ofInstant(claim.seenAt, ZoneOffset.UTC))
-                .param("status", rules.status())
-                .param("rc", rules.reasonCode())
-                .param("rt", cut(rules.reasonText(), 200))
-                .param("prefix", TRANSFER_PREFIX)
-                .param("partner", cut("partner:" + o.enterpriseId(), 60))
-                .param("rdetail", cut(o.channel() + " " + o.idemKey(), 400))
-                .param("actor", rules.rejected() ? "rules" : "core")
-                .param("ddetail", decidedDetail(rules, interBank))
-                .param("keys", limits.keySet().toArray(String[]::new))
-                .param("limits", limits.values().toArray(Long[]::new))
-                .param("credit", posting.creditAccount())
-                .param("kind", posting.kind().name())
-                .param(
-                        "timeout",
-                        posting.timeout() == null ? null : OffsetDateTime.ofInstant(posting.timeout(), ZoneOffset.UTC))
-                .param("code", posting.code())
-                .param("ref", posting.reference())
-                .param(
-                        "limitRefusals",
-                        limits.values().stream()
-                                .map(l -> codeAndText(limitRefusal(l, o.businessDate())))
-                                .toArray(String[]::new))
-                .param("funds", codeAndText(coreRefusal(o, Outcome.EXCEEDS_CREDITS.name())))
-                .param("core", codeAndText(coreRefusal(o, "{outcome}")));
-        record Called(String outcome, PaymentResult result) {}
-        java.util.function.Supplier<Called> pay = () -> call.query((rs, i) -> {
-                    String outcome = rs.getString(1);
-                    return new Called(
-                            outcome,
-                            switch (outcome) {
-                                case "REPLAYED_NONCE" -> null;
-                                case "EARLIER" ->
-                                    replay(
-                                            o.idemKey(),
-                                            o.contentHash(),
-                                            rs.getLong(2),
-                                            rs.getString(7),
-                                            rs.getString(4),
-                                            rs.getString(5),
-                                            rs.getString(6),
-                                            rs.getString(3));
-                                default ->
-                                    new PaymentResult(
-                                            rs.getLong(2),
-                                            o.idemKey(),
-                                            rs.getString(4),
-                                            Refusal.stored(rs.getString(5), rs.getString(6)),
-                                            rs.getString(3),
-                                            false);
-                            });
-                })
-                .single();
+        Map<String, Object> p =
+                instruction(o, ctx.orgPath(), o.contentHash(), amount, interBank, OffsetDateTime.now(clock));
+        p.put("key", claim == null ? null : claim.keyId);
+        p.put("nonce", claim == null ? null : claim.nonce);
+        p.put("seen", claim == null ? null : OffsetDateTime.ofInstant(claim.seenAt, ZoneOffset.UTC));
+        p.put("status", rules.status());
+        p.put("rc", rules.reasonCode());
+        p.put("rt", cut(rules.reasonText(), 200));
+        p.put("prefix", TRANSFER_PREFIX);
+        p.put("partner", cut("partner:" + o.enterpriseId(), 60));
+        p.put("rdetail", cut(o.channel() + " " + o.idemKey(), 400));
+        p.put("actor", rules.rejected() ? "rules" : "core");
+        p.put("ddetail", decidedDetail(rules, interBank));
+        p.put("keys", limits.keySet().toArray(String[]::new));
+        p.put("limits", limits.values().toArray(Long[]::new));
+        p.put("credit", posting.creditAccount());
+        p.put("kind", posting.kind().name());
+        p.put("timeout", posting.timeout() == null ? null : OffsetDateTime.ofInstant(posting.timeout(), ZoneOffset.UTC));
+        p.put("code", posting.code());
+        p.put("ref", posting.reference());
+        p.put(
+                "limitRefusals",
+                limits.values().stream()
+                        .map(l -> codeAndText(limitRefusal(l, o.businessDate())))
+                        .toArray(String[]::new));
+        p.put("funds", codeAndText(coreRefusal(o, Outcome.EXCEEDS_CREDITS.name())));
+        p.put("core", codeAndText(coreRefusal(o, "{outcome}")));
         boolean watched = refusal == null
                 && (directory.watched(posting.debitAccount()) || directory.watched(posting.creditAccount()));
-        Called called = !watched
-                ? pay.get()
-                : tx.execute(status -> {
-                    Called c = pay.get();
-                    if (c.outcome().equals("OK") || c.outcome().equals("EXISTS")) {
-                        notifications.enqueue(transfer(o, c.result().transferId(), amount, interBank));
-                    }
-                    return c;
+        return new OneCall(o, p, watched, posting, interBank);
+    }
+
+    private Called callAlone(OneCall call) {
+        return db.sql(DC_PAY).params(call.params()).query((rs, i) -> called(call.order(), rs)).single();
+    }
+
+    /** One payment's row of {@code dc_pay}. */
+    private static Called called(PaymentOrder o, java.sql.ResultSet rs) throws java.sql.SQLException {
+        String outcome = rs.getString(1);
+        return new Called(
+                outcome,
+                switch (outcome) {
+                    case "REPLAYED_NONCE" -> null;
+                    case "EARLIER" ->
+                        replay(
+                                o.idemKey(),
+                                o.contentHash(),
+                                rs.getLong(2),
+                                rs.getString(7),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(3));
+                    default ->
+                        new PaymentResult(
+                                rs.getLong(2),
+                                o.idemKey(),
+                                rs.getString(4),
+                                Refusal.stored(rs.getString(5), rs.getString(6)),
+                                rs.getString(3),
+                                false);
                 });
-        if (called.result() == null) {
-            throw Nonces.replayed(nonce);
+    }
+
+    /**
+     * Single payments are written by lane, an enterprise's always in the same one. At most one thread writes a
+     * lane's payments at a time: the thread of a payment that finds its lane free writes every payment waiting in
+     * it (at most {@link #TOGETHER}) as one statement, one transaction with one commit, and hands each its answer;
+     * the others wait for it. A payment that finds no one waiting is written alone, at once. Under load the commit
+     * (the WAL flush every payment must wait for) is shared by the payments that queued meanwhile, and a busy
+     * enterprise's limit and account rows are updated by one transaction after the other instead of by payments
+     * queuing on their locks. Each payment keeps its own guarantees inside the shared transaction: its nonce, its
+     * claim of the id with its answer and its posting are its own statements, in the same lock order as alone
+     * (limit rows in key order, then account rows in account order); the lanes' transactions take them in that
+     * order payment after payment. If the shared statement fails (an error, or a deadlock with another lane's
+     * transaction that takes its payments' rows in another order) nothing of it is kept and each payment is written
+     * alone.
+     */
+    private Object writeTogether(OneCall call) {
+        Lane lane = lanes[Math.floorMod(call.order().enterpriseId().hashCode(), lanes.length)];
+        Waiting mine = new Waiting(call);
+        lane.waiting.add(mine);
+        while (mine.answer == null) {
+            if (lane.writing.compareAndSet(false, true)) {
+                List<Waiting> batch = new ArrayList<>();
+                try {
+                    for (Waiting w; batch.size() < TOGETHER && (w = lane.waiting.poll()) != null; ) {
+                        batch.add(w);
+                    }
+                    write(batch);
+                } finally {
+                    lane.writing.set(false);
+                }
+                Waiting next = lane.waiting.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.thread);
+                }
+            } else {
+                LockSupport.park(lane);
+            }
         }
-        return called.result();
+        return mine.answer;
+    }
+
+    /** The most single payments written in one statement. */
+    static final int TOGETHER = 32;
+
+    /** Lanes of single payments (see {@link #writeTogether}); each holds at most one connection at a time. */
+    static final int LANES = 4;
+
+    private final Lane[] lanes = new Lane[LANES];
+
+    {
+        for (int i = 0; i < LANES; i++) {
+            lanes[i] = new Lane();
+        }
+    }
+
+    private static final class Lane {
+        final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean writing = new AtomicBoolean();
+    }
+
+    /** A payment waiting in its lane, and then its answer: a {@link Called} or what was thrown. */
+    private static final class Waiting {
+        final OneCall call;
+        final Thread thread = Thread.currentThread();
+        volatile Object answer;
+
+        Waiting(OneCall call) {
+            this.call = call;
+        }
+
+        void answer(Object a) {
+            answer = a;
+            if (thread != Thread.currentThread()) {
+                LockSupport.unpark(thread);
+            }
+        }
+    }
+
+    /**
+     * Writes the payments in one statement as a lane's writer does (for tests): each one's result, or what its
+     * caller would be thrown.
+     */
+    List<Object> writtenTogether(List<PaymentOrder> orders, List<Nonces.Claim> nonces) {
+        List<Waiting> batch = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            batch.add(new Waiting(oneCall(orders.get(i), nonces.get(i))));
+        }
+        write(batch);
+        List<Object> results = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            try {
+                results.add(result(batch.get(i).answer, nonces.get(i)));
+            } catch (RuntimeException e) {
+                results.add(e);
+            }
+        }
+        return results;
+    }
+
+    /** Writes the payments in one statement (see {@link #writeTogether}), or one by one if that fails. */
+    private void write(List<Waiting> batch) {
+        if (batch.size() > 1) {
+            Map<String, Object> params = new HashMap<>();
+            for (int i = 0; i < batch.size(); i++) {
+                for (var p : batch.get(i).call.params().entrySet()) {
+                    params.put(p.getKey() + "_" + i, p.getValue());
+                }
+            }
+            List<Called> answers = new ArrayList<>(java.util.Collections.nCopies(batch.size(), (Called) null));
+            boolean written;
+            try {
+                db.sql(dcPayTogether(batch.size())).params(params).query(rs -> {
+                    int i = rs.getInt(8);
+                    answers.set(i, called(batch.get(i).call.order(), rs));
+                });
+                written = true;
+            } catch (RuntimeException failed) {
+                written = false;
+            }
+            if (written) {
+                for (int i = 0; i < batch.size(); i++) {
+                    Called a = answers.get(i);
+                    batch.get(i).answer(a != null ? a : new IllegalStateException("dc_pay gave no row for a payment"));
+                }
+                return;
+            }
+        }
+        for (Waiting w : batch) {
+            Object answer;
+            try {
+                answer = callAlone(w.call);
+            } catch (RuntimeException e) {
+                answer = e;
+            }
+            w.answer(answer);
+        }
     }
 
     /** Why the rules refuse the payment, or null; from memory, before anything is locked. */
@@ -682,47 +877,43 @@ public class Payments {
     private Long insert(
             PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
-        instruction(db.sql("""
+        db.sql("""
                 insert into dc_instruction (enterprise_id, org_path, idem_key, content_hash, channel, msg_id,
                     pmt_inf_id, end_to_end_id, debit_account, credit_account, creditor_name, creditor_agent,
                     amount_text, amount_fen, currency, inter_bank, business_date, status, created_at)
                 values (:e, :path, :k, :h, :ch, :msg, :pmt, :e2e, :d, :c, :cn, :ca, :at, :af, :cur, :ib, :bd, 'RCVD',
                     :now)
                 on conflict do nothing
-                """), o, orgPath, hash, amount, interBank, now).update(keys, "instruction_id");
+                """).params(instruction(o, orgPath, hash, amount, interBank, now)).update(keys, "instruction_id");
         return inserted(keys);
     }
 
     /**
-     * Binds the instruction's columns, cut to their widths, as both the one-call and the statement-by-statement
-     * path store them.
+     * The instruction's columns by parameter name, cut to their widths, as both the one-call and the
+     * statement-by-statement path store them.
      */
-    private static JdbcClient.StatementSpec instruction(
-            JdbcClient.StatementSpec spec,
-            PaymentOrder o,
-            String orgPath,
-            String hash,
-            Long amount,
-            boolean interBank,
-            OffsetDateTime now) {
-        return spec.param("e", o.enterpriseId())
-                .param("path", orgPath)
-                .param("k", o.idemKey())
-                .param("h", hash)
-                .param("ch", o.channel())
-                .param("msg", cut(o.msgId(), 35))
-                .param("pmt", cut(o.pmtInfId(), 35))
-                .param("e2e", cut(o.endToEndId(), 35))
-                .param("d", cut(o.debitAccount(), 34))
-                .param("c", cut(o.creditAccount(), 34))
-                .param("cn", cut(o.creditorName(), 140))
-                .param("ca", cut(o.creditorAgent(), 35))
-                .param("at", cut(o.amountText(), 40))
-                .param("af", amount)
-                .param("cur", cut(o.currency(), 3))
-                .param("ib", interBank)
-                .param("bd", o.businessDate())
-                .param("now", now);
+    private static Map<String, Object> instruction(
+            PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank, OffsetDateTime now) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("e", o.enterpriseId());
+        p.put("path", orgPath);
+        p.put("k", o.idemKey());
+        p.put("h", hash);
+        p.put("ch", o.channel());
+        p.put("msg", cut(o.msgId(), 35));
+        p.put("pmt", cut(o.pmtInfId(), 35));
+        p.put("e2e", cut(o.endToEndId(), 35));
+        p.put("d", cut(o.debitAccount(), 34));
+        p.put("c", cut(o.creditAccount(), 34));
+        p.put("cn", cut(o.creditorName(), 140));
+        p.put("ca", cut(o.creditorAgent(), 35));
+        p.put("at", cut(o.amountText(), 40));
+        p.put("af", amount);
+        p.put("cur", cut(o.currency(), 3));
+        p.put("ib", interBank);
+        p.put("bd", o.businessDate());
+        p.put("now", now);
+        return p;
     }
 
     private static Long inserted(GeneratedKeyHolder keys) {
