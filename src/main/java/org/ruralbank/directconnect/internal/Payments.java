@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -527,6 +528,14 @@ public class Payments {
                         batch.add(w);
                     }
                     write(batch);
+                } catch (RuntimeException | Error e) {
+                    // nobody may be left waiting for an answer that will not come
+                    for (Waiting w : batch) {
+                        if (w.answer == null) {
+                            w.answer(new IllegalStateException("the payment was not written", e));
+                        }
+                    }
+                    throw e;
                 } finally {
                     lane.writing.set(false);
                 }
@@ -608,7 +617,7 @@ public class Payments {
                     params.put(p.getKey() + "_" + i, p.getValue());
                 }
             }
-            List<Called> answers = new ArrayList<>(java.util.Collections.nCopies(batch.size(), (Called) null));
+            List<Called> answers = new ArrayList<>(Collections.nCopies(batch.size(), (Called) null));
             boolean written;
             try {
                 db.sql(dcPayTogether(batch.size())).params(params).query(rs -> {
