@@ -529,19 +529,19 @@ public class Payments {
                     }
                     write(batch);
                 } catch (RuntimeException | Error e) {
-                    // nobody may be left waiting for an answer that will not come
+                    // nobody may be left waiting for an answer that will not come: each is given the failure
                     for (Waiting w : batch) {
                         if (w.answer == null) {
                             w.answer(new IllegalStateException("the payment was not written", e));
                         }
                     }
-                    throw e;
                 } finally {
                     lane.writing.set(false);
-                }
-                Waiting next = lane.waiting.peek();
-                if (next != null) {
-                    LockSupport.unpark(next.thread);
+                    // the lane is free again: the first payment still waiting in it writes next
+                    Waiting next = lane.waiting.peek();
+                    if (next != null) {
+                        LockSupport.unpark(next.thread);
+                    }
                 }
             } else {
                 LockSupport.park(lane);
