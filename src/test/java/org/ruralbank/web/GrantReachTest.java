@@ -143,7 +143,14 @@ class GrantReachTest {
         headOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
         perfOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.PERF), TestBank.PASSWORD);
         poolOfB = poolOf(b);
+        pendingRule = pendingRule();
+        partnerOfB = partnerOfB();
     }
+
+    /** A points rule waiting for a second person, and an alliance merchant of branch B. */
+    long pendingRule;
+
+    String partnerOfB;
 
     /** An open bonus pool of branch B, funded by a draft run of a far year that no other test uses. */
     long poolOfB;
@@ -527,13 +534,13 @@ class GrantReachTest {
         });
         cases.put(
                 "POST /points/rules/{id}/approve",
-                () -> mvc.perform(post("/points/rules/" + pendingRule() + "/approve")
+                () -> mvc.perform(post("/points/rules/" + pendingRule + "/approve")
                                 .session(asAdminOfA)
                                 .with(csrf()))
                         .andExpect(status().isOk()));
         cases.put(
                 "POST /points/rules/{id}/reject",
-                () -> mvc.perform(post("/points/rules/" + pendingRule() + "/reject")
+                () -> mvc.perform(post("/points/rules/" + pendingRule + "/reject")
                                 .session(asAdminOfA)
                                 .with(csrf()))
                         .andExpect(status().isOk()));
@@ -566,7 +573,7 @@ class GrantReachTest {
         });
         cases.put(
                 "POST /points/partners/{id}/leave",
-                () -> mvc.perform(post("/points/partners/" + partnerOfB() + "/leave")
+                () -> mvc.perform(post("/points/partners/" + partnerOfB + "/leave")
                                 .session(asAdminOfA)
                                 .with(csrf()))
                         .andExpect(status().isNotFound()));
