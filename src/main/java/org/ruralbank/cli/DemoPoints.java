@@ -17,7 +17,6 @@ import org.ruralbank.points.CustomerPoints;
 import org.ruralbank.points.EarningRules;
 import org.ruralbank.points.Partners;
 import org.ruralbank.points.Redemptions;
-import org.ruralbank.points.internal.JdbcPartners;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.context.ApplicationContext;
@@ -119,8 +118,8 @@ final class DemoPoints {
                 continue;
             }
             String card = cards.get(0).cardNo();
-            JdbcPartners store = ctx.getBean(JdbcPartners.class);
-            JdbcPartners.Partner shop = store.find("SHOP1").orElseThrow();
+            org.ruralbank.points.Partner shop =
+                    partners.find("SHOP1", OrgScope.everything()).orElseThrow();
             redemptions.hold(
                     shop,
                     new Redemptions.Request("DEMO-1", card, redemptions.issueCode(card, h.custId()), "100", "900"));
@@ -128,7 +127,7 @@ final class DemoPoints {
             merchantId = merchant(warehouse, partners, officer, publicKey, joined);
             if (merchantId != null) {
                 redemptions.redeem(
-                        store.find(merchantId).orElseThrow(),
+                        partners.find(merchantId, OrgScope.everything()).orElseThrow(),
                         new Redemptions.Request("DEMO-2", card, redemptions.issueCode(card, h.custId()), "50", null));
             }
             break;

@@ -243,19 +243,7 @@ public class Accrual {
                 return new Change(0, 0, null);
             }
             String id = transferId('E', date, rule, 0, b.custId());
-            ledger.openCustomer(b.custId(), b.orgPath());
-            Outcome o = ledger.transfer(Transfer.posted(
-                    id,
-                    PointsLedger.ISSUANCE,
-                    PointsLedger.customerAccount(b.custId()),
-                    points,
-                    expiry(date),
-                    "EARN",
-                    rule.code() + " v" + rule.version(),
-                    date));
-            if (!o.succeeded()) {
-                throw new IllegalStateException("earning " + id + " refused: " + o);
-            }
+            Outcome o = post(id, rule, date, b, points);
             boolean inserted = store.insertAccrual(date, rule.ruleId(), b.custId(), b.amount(), points, id);
             return new Change(inserted && o == Outcome.OK ? points : 0, 0, null);
         }
@@ -278,22 +266,28 @@ public class Accrual {
         String id = null;
         if (points > 0) {
             id = transferId('E', date, rule, revision, b.custId());
-            ledger.openCustomer(b.custId(), b.orgPath());
-            Outcome o = ledger.transfer(Transfer.posted(
-                    id,
-                    PointsLedger.ISSUANCE,
-                    PointsLedger.customerAccount(b.custId()),
-                    points,
-                    expiry(date),
-                    "EARN",
-                    rule.code() + " v" + rule.version(),
-                    date));
-            if (!o.succeeded()) {
-                throw new IllegalStateException("earning " + id + " refused: " + o);
-            }
+            post(id, rule, date, b, points);
         }
         store.correctAccrual(date, rule.ruleId(), b.custId(), b.amount(), points, revision, id);
         return new Change(points, reversed, new Correction(b.custId(), rule.code(), a.points(), points));
+    }
+
+    /** Posts an earning from the bank's issuance to the customer (its account opened if new). */
+    private Outcome post(String id, Rule rule, LocalDate date, Basis b, long points) {
+        ledger.openCustomer(b.custId(), b.orgPath());
+        Outcome o = ledger.transfer(Transfer.posted(
+                id,
+                PointsLedger.ISSUANCE,
+                PointsLedger.customerAccount(b.custId()),
+                points,
+                expiry(date),
+                "EARN",
+                rule.code() + " v" + rule.version(),
+                date));
+        if (!o.succeeded()) {
+            throw new IllegalStateException("earning " + id + " refused: " + o);
+        }
+        return o;
     }
 
     /** Points expire at the end of the year after the one they were earned in. */

@@ -1,14 +1,12 @@
 package org.ruralbank.points;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.StaffPrincipal;
@@ -91,26 +89,26 @@ public class EarningRules {
                     .filter(f -> f > 0)
                     .orElse(null);
         } else if (kind != null) {
-            unit = whole(unitText, 1, 1000);
+            unit = Fields.whole(unitText, 1, 1000);
         }
         if (kind != null && unit == null) {
             problems.add(new Problem("unit", kind.amount() ? "points.problem.unitYuan" : "points.problem.unitCount"));
         }
-        Long points = whole(form.getOrDefault("points", "").strip(), 1, MAX_POINTS);
+        Long points = Fields.whole(form.getOrDefault("points", "").strip(), 1, MAX_POINTS);
         if (points == null) {
             problems.add(new Problem("points", "points.problem.points"));
         }
         String capText = form.getOrDefault("monthlyCap", "").strip();
-        Long cap = capText.isEmpty() ? null : whole(capText, 1, MAX_POINTS * 100);
+        Long cap = capText.isEmpty() ? null : Fields.whole(capText, 1, MAX_POINTS * 100);
         if (!capText.isEmpty() && cap == null) {
             problems.add(new Problem("monthlyCap", "points.problem.cap"));
         }
-        LocalDate from = date(form.get("validFrom"));
+        LocalDate from = Fields.date(form.get("validFrom"));
         if (from == null) {
             problems.add(new Problem("validFrom", "points.problem.date"));
         }
         String toText = form.getOrDefault("validTo", "").strip();
-        LocalDate to = toText.isEmpty() ? null : date(toText);
+        LocalDate to = toText.isEmpty() ? null : Fields.date(toText);
         if (!toText.isEmpty() && (to == null || (from != null && to.isBefore(from)))) {
             problems.add(new Problem("validTo", "points.problem.validTo"));
         }
@@ -165,24 +163,5 @@ public class EarningRules {
         m.put("validTo", r.validTo() == null ? "" : r.validTo().toString());
         m.put("status", r.status());
         return m;
-    }
-
-    private static @Nullable Long whole(String text, long min, long max) {
-        if (!text.matches("[0-9]{1,12}")) {
-            return null;
-        }
-        long v = Long.parseLong(text);
-        return v < min || v > max ? null : v;
-    }
-
-    private static @Nullable LocalDate date(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

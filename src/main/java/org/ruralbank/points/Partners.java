@@ -3,14 +3,12 @@ package org.ruralbank.points;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.ruralbank.directconnect.RequestSigning;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.Org;
@@ -19,7 +17,6 @@ import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.StaffPrincipal;
 import org.ruralbank.points.EarningRules.Problem;
 import org.ruralbank.points.internal.JdbcPartners;
-import org.ruralbank.points.internal.JdbcPartners.Partner;
 import org.ruralbank.shared.Money;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
@@ -115,7 +112,7 @@ public class Partners {
         } catch (IllegalArgumentException e) {
             problems.add(new Problem("publicKey", "points.problem.key"));
         }
-        LocalDate joined = date(form.get("joinedOn"));
+        LocalDate joined = Fields.date(form.get("joinedOn"));
         if (joined == null) {
             problems.add(new Problem("joinedOn", "points.problem.date"));
         }
@@ -181,13 +178,5 @@ public class Partners {
         m.put("algorithm", p.algorithm());
         m.put("joinedOn", p.joinedOn().toString());
         return m;
-    }
-
-    private static @Nullable LocalDate date(@Nullable String text) {
-        try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

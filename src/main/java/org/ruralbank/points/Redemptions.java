@@ -21,7 +21,6 @@ import org.ruralbank.points.PointsLedger.Outcome;
 import org.ruralbank.points.PointsLedger.Transfer;
 import org.ruralbank.points.internal.JdbcPartners;
 import org.ruralbank.points.internal.JdbcPartners.Order;
-import org.ruralbank.points.internal.JdbcPartners.Partner;
 import org.ruralbank.shared.Money;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -143,10 +142,10 @@ public class Redemptions {
                         ? "cardNo: 16 to 19 digits"
                         : !CODE.matcher(str(r.code())).matches()
                                 ? "code: the customer's one-time code, 6 digits"
-                                : whole(r.points(), 1, MAX_POINTS) == null
+                                : Fields.whole(r.points(), 1, MAX_POINTS) == null
                                         ? "points: a whole number from 1 to " + MAX_POINTS
                                         : hold
-                                                        && whole(
+                                                        && Fields.whole(
                                                                         r.holdSeconds() == null
                                                                                 ? "900"
                                                                                 : r.holdSeconds(),
@@ -386,14 +385,6 @@ public class Redemptions {
 
     private static String str(@Nullable String s) {
         return s == null ? "" : s;
-    }
-
-    private static @Nullable Long whole(@Nullable String text, long min, long max) {
-        if (text == null || !text.matches("[0-9]{1,12}")) {
-            return null;
-        }
-        long v = Long.parseLong(text);
-        return v < min || v > max ? null : v;
     }
 
     static String sha256(String text) {

@@ -266,7 +266,8 @@ class PointsApiTest {
     void concurrentHoldsOnOneCustomerNeverOverdraw() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(12);
         List<Future<Redemptions.Answer>> answers = new ArrayList<>();
-        JdbcPartners.Partner p = ctx.getBean(JdbcPartners.class).find(shop).orElseThrow();
+        org.ruralbank.points.Partner p =
+                ctx.getBean(JdbcPartners.class).find(shop).orElseThrow();
         for (int i = 0; i < 24; i++) {
             String order = "c-" + i;
             String code = code();

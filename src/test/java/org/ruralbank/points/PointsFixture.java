@@ -34,7 +34,7 @@ public final class PointsFixture {
     public static void partner(ApplicationContext ctx, String partnerId, String kind, Org org) {
         ctx.getBean(PointsLedger.class).openMerchant("M-" + partnerId, org.path());
         ctx.getBean(JdbcPartners.class)
-                .insert(new JdbcPartners.Partner(
+                .insert(new org.ruralbank.points.Partner(
                         partnerId,
                         "合作方" + partnerId,
                         kind,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.points.Partner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,24 +28,6 @@ public class JdbcPartners {
     JdbcPartners(JdbcClient db, Clock clock) {
         this.db = db;
         this.clock = clock;
-    }
-
-    /** A partner that spends customers' points: an e-commerce partner or an alliance merchant. */
-    public record Partner(
-            String partnerId,
-            String partnerName,
-            String kind,
-            String orgPath,
-            String accountNo,
-            int pointsPerYuan,
-            String algorithm,
-            String publicKey,
-            LocalDate joinedOn,
-            @Nullable LocalDate leftOn) {
-
-        public boolean memberOn(LocalDate date) {
-            return !date.isBefore(joinedOn) && (leftOn == null || date.isBefore(leftOn));
-        }
     }
 
     /** An order as stored: the digest of the request that created it and the answer given. */

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.directconnect.RequestSigning;
 import org.ruralbank.directconnect.RequestSigning.Algorithm;
-import org.ruralbank.points.internal.JdbcPartners.Partner;
+import org.ruralbank.points.Partner;
 import org.springframework.stereotype.Component;
 
 /**
