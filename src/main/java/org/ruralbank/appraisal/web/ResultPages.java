@@ -66,7 +66,16 @@ class ResultPages {
                 : all.isEmpty() ? "" : all.get(0).periodKey();
         model.addAttribute("runs", all);
         model.addAttribute("period", p);
-        model.addAttribute("entries", p.isEmpty() ? List.of() : entries.of(p));
+        List<QualitativeScores.Entry> listed = p.isEmpty() ? List.of() : entries.of(p);
+        String me = CurrentStaff.get().username();
+        model.addAttribute("entries", listed);
+        model.addAttribute("rejectedMine", listed.stream()
+                .filter(e -> e.status().equals("REJECTED") && e.enteredBy().equals(me))
+                .count());
+        model.addAttribute("published", runs.list().stream()
+                .filter(r -> r.status() == AppraisalRuns.Status.PUBLISHED)
+                .map(AppraisalRuns.Run::periodKey)
+                .collect(java.util.stream.Collectors.toSet()));
         return "appraisal/runs";
     }
 
@@ -87,6 +96,19 @@ class ResultPages {
     String publish(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             runs.publish(id, CurrentStaff.get().scope());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/appraisal/results?run=" + id;
+        } catch (Rejected r) {
+            Pages.refused(r, model, response);
+            return runs(null, model);
+        }
+    }
+
+    @PostMapping("/office/runs/{id}/republish")
+    @PreAuthorize(Pages.PERF)
+    String republish(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            runs.republish(id, CurrentStaff.get().scope());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/appraisal/results?run=" + id;
         } catch (Rejected r) {
@@ -130,6 +152,24 @@ class ResultPages {
     String approve(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             QualitativeScores.Entry e = entries.approve(id, CurrentStaff.get().scope());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/appraisal/office/runs?period=" + e.periodKey();
+        } catch (Rejected r) {
+            Pages.refused(r, model, response);
+            return runs(null, model);
+        }
+    }
+
+    @PostMapping("/office/entries/{id}/reject")
+    @PreAuthorize(Pages.PERF)
+    String reject(
+            @PathVariable long id,
+            @RequestParam(required = false) String decisionReason,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            QualitativeScores.Entry e = entries.reject(id, decisionReason, CurrentStaff.get().scope());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/appraisal/office/runs?period=" + e.periodKey();
         } catch (Rejected r) {
