@@ -77,7 +77,9 @@ class ClaimsAndFtpBrowserTest {
         browser.get(base() + "/appraisal/claims");
         browser.findElement(By.cssSelector("#kind option[value='DEPOSIT']")).click();
         browser.findElement(By.id("objectId")).sendKeys(account);
-        browser.findElement(By.id("staffId")).sendKeys(staffId);
+        assertThat(browser.findElement(By.id("staffId")).getAttribute("value"))
+                .as("a customer manager's own staff id is filled in")
+                .isEqualTo(staffId);
         browser.findElement(By.id("share")).sendKeys("40");
         setValue(By.id("validFrom"), "2025-06-01");
         browser.findElement(By.id("reason")).sendKeys("本人营销开户");

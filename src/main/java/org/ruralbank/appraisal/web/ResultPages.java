@@ -94,23 +94,35 @@ class ResultPages {
     @PostMapping("/office/runs/{id}/publish")
     @PreAuthorize(Pages.PERF)
     String publish(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        try {
-            runs.publish(id, CurrentStaff.get().scope());
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/appraisal/results?run=" + id;
-        } catch (Rejected r) {
-            Pages.refused(r, model, response);
-            return runs(null, model);
-        }
+        return decided(
+                () -> "/appraisal/results?run="
+                        + runs.publish(id, CurrentStaff.get().scope()).runId(),
+                model,
+                response,
+                redirect);
     }
 
     @PostMapping("/office/runs/{id}/republish")
     @PreAuthorize(Pages.PERF)
     String republish(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return decided(
+                () -> "/appraisal/results?run="
+                        + runs.republish(id, CurrentStaff.get().scope()).runId(),
+                model,
+                response,
+                redirect);
+    }
+
+    /** A head-office decision: saved, it redirects where {@code decision} says; refused, the runs page says why. */
+    private String decided(
+            java.util.function.Supplier<String> decision,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
-            runs.republish(id, CurrentStaff.get().scope());
+            String next = decision.get();
             redirect.addFlashAttribute("saved", true);
-            return "redirect:/appraisal/results?run=" + id;
+            return "redirect:" + next;
         } catch (Rejected r) {
             Pages.refused(r, model, response);
             return runs(null, model);
@@ -150,14 +162,12 @@ class ResultPages {
     @PostMapping("/office/entries/{id}/approve")
     @PreAuthorize(Pages.PERF)
     String approve(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        try {
-            QualitativeScores.Entry e = entries.approve(id, CurrentStaff.get().scope());
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/appraisal/office/runs?period=" + e.periodKey();
-        } catch (Rejected r) {
-            Pages.refused(r, model, response);
-            return runs(null, model);
-        }
+        return decided(
+                () -> "/appraisal/office/runs?period="
+                        + entries.approve(id, CurrentStaff.get().scope()).periodKey(),
+                model,
+                response,
+                redirect);
     }
 
     @PostMapping("/office/entries/{id}/reject")
@@ -168,14 +178,13 @@ class ResultPages {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
-            QualitativeScores.Entry e = entries.reject(id, decisionReason, CurrentStaff.get().scope());
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/appraisal/office/runs?period=" + e.periodKey();
-        } catch (Rejected r) {
-            Pages.refused(r, model, response);
-            return runs(null, model);
-        }
+        return decided(
+                () -> "/appraisal/office/runs?period="
+                        + entries.reject(id, decisionReason, CurrentStaff.get().scope())
+                                .periodKey(),
+                model,
+                response,
+                redirect);
     }
 
     @GetMapping("/results")
