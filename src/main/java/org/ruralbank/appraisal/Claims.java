@@ -345,10 +345,9 @@ public class Claims implements ReferenceData {
                     .computeIfAbsent(key(c.objectKind(), c.objectId()), k -> new ArrayList<>())
                     .add(c);
         }
-        boolean outside = claimsByObject.values().stream()
-                        .flatMap(List::stream)
-                        .anyMatch(c -> !scope.covers(c.orgPath()))
-                || held.stream().anyMatch(h -> !scope.covers(h.orgPath()));
+        boolean outside =
+                claimsByObject.values().stream().flatMap(List::stream).anyMatch(c -> !scope.covers(c.orgPath()))
+                        || held.stream().anyMatch(h -> !scope.covers(h.orgPath()));
         if (outside) {
             return new HandOver.Refused(
                     ClaimRefusal.UNKNOWN_OBJECT, fromStaff + " holds credit outside the scope of " + actor);

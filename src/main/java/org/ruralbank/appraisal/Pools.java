@@ -99,7 +99,8 @@ public class Pools {
         Schemes.Budget budget = schemes.lockBudget(period.year());
         Schemes.Scheme scheme = schemes.find(period.year()).orElseThrow();
         java.util.Set<Integer> funded = new java.util.TreeSet<>();
-        store.fundedPeriods(period.year()).forEach(k -> funded.addAll(Period.parse(k).months()));
+        store.fundedPeriods(period.year())
+                .forEach(k -> funded.addAll(Period.parse(k).months()));
         List<Integer> months =
                 period.months().stream().filter(m -> !funded.contains(m)).toList();
         if (months.isEmpty()) {
@@ -182,7 +183,9 @@ public class Pools {
                             "lines",
                             lines.size(),
                             "savedFen",
-                            lines.values().stream().mapToLong(JdbcPools.SavedLine::amountFen).sum()),
+                            lines.values().stream()
+                                    .mapToLong(JdbcPools.SavedLine::amountFen)
+                                    .sum()),
                     Map.of());
         }
         return pools.size();

@@ -144,7 +144,9 @@ class AppraisalPublishingTest {
                 .param("reason", "检查发现柜面违规，附检查报告第3号"));
         QualitativeScores.Entry again = entries.of("2025Q1").get(0);
         assertThat(again.status()).isEqualTo("PENDING");
-        assertThat(again.decisionReason()).as("entering again clears the decision").isNull();
+        assertThat(again.decisionReason())
+                .as("entering again clears the decision")
+                .isNull();
         mvc.perform(post("/appraisal/office/entries/" + entry.entryId() + "/approve")
                 .session(checker)
                 .with(csrf()));
@@ -160,7 +162,8 @@ class AppraisalPublishingTest {
         runs.publish(month.runId(), ALL);
         Schemes.Budget budget = schemes.budget(2025).orElseThrow();
         List<Pools.Pool> funded = pools.list(month.runId(), ALL);
-        assertThat(funded).hasSize(runs.branches(month.runId(), Access.everything()).size());
+        assertThat(funded)
+                .hasSize(runs.branches(month.runId(), Access.everything()).size());
         assertThat(funded.stream().mapToLong(Pools.Pool::amountFen).sum())
                 .isEqualTo(budget.periodFen(Period.parse("2025-01")))
                 .isEqualTo(budget.bonusFen() / 12);
@@ -171,7 +174,9 @@ class AppraisalPublishingTest {
     @Order(3)
     void republishingPutsANewVersionInPlaceOfThePublishedOneAndMovesThePools() throws Exception {
         AppraisalRuns.Run v1 = runs.publishedRun("2025-01").orElseThrow();
-        Org branch = ctx.getBean(Orgs.class).find(pools.list(v1.runId(), ALL).get(0).orgId()).orElseThrow();
+        Org branch = ctx.getBean(Orgs.class)
+                .find(pools.list(v1.runId(), ALL).get(0).orgId())
+                .orElseThrow();
         assertThat(page(post("/appraisal/office/entries")
                         .session(maker)
                         .with(csrf())
@@ -205,7 +210,9 @@ class AppraisalPublishingTest {
         assertThat(runs.find(v1.runId()).orElseThrow().status()).isEqualTo(AppraisalRuns.Status.REPLACED);
         assertThat(runs.find(v2.runId()).orElseThrow().status()).isEqualTo(AppraisalRuns.Status.PUBLISHED);
         assertThat(runs.publishedRun("2025-01").orElseThrow().runId()).isEqualTo(v2.runId());
-        assertThat(pools.list(v1.runId(), ALL)).as("the old version's pools are withdrawn").isEmpty();
+        assertThat(pools.list(v1.runId(), ALL))
+                .as("the old version's pools are withdrawn")
+                .isEmpty();
         long month = schemes.budget(2025).orElseThrow().periodFen(Period.parse("2025-01"));
         List<Pools.Pool> moved = pools.list(v2.runId(), ALL);
         assertThat(moved.stream().mapToLong(Pools.Pool::amountFen).sum()).isEqualTo(month);
@@ -215,7 +222,8 @@ class AppraisalPublishingTest {
         assertThat(audit.search(ALL, new AuditEvents.Filter(null, "appraisal.pool.withdraw", null, null), 1, 50)
                         .items())
                 .isNotEmpty();
-        assertThat(page(get("/appraisal/results?run=" + v1.runId()).session(maker))).contains("已被新版本取代");
+        assertThat(page(get("/appraisal/results?run=" + v1.runId()).session(maker)))
+                .contains("已被新版本取代");
 
         // a pool of the published version submitted: a newer version cannot replace it, and nothing changes
         Pools.Pool pool = moved.get(0);
@@ -249,12 +257,16 @@ class AppraisalPublishingTest {
                 .mapToLong(Pools.Pool::amountFen)
                 .sum();
         assertThat(yearPools).isEqualTo(budget.bonusFen() - budget.monthFen(1));
-        assertThat(pools.list(null, ALL).stream().mapToLong(Pools.Pool::amountFen).sum())
+        assertThat(pools.list(null, ALL).stream()
+                        .mapToLong(Pools.Pool::amountFen)
+                        .sum())
                 .as("every month funded once: the year's pools sum to its bonus exactly")
                 .isEqualTo(budget.bonusFen());
         AppraisalRuns.Run quarter = runs.run("2025Q1", ALL);
         runs.publish(quarter.runId(), ALL);
-        assertThat(pools.list(quarter.runId(), ALL)).as("its months are funded already").isEmpty();
+        assertThat(pools.list(quarter.runId(), ALL))
+                .as("its months are funded already")
+                .isEmpty();
     }
 
     private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {

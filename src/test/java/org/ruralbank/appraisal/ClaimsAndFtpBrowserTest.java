@@ -85,7 +85,9 @@ class ClaimsAndFtpBrowserTest {
         browser.findElement(By.id("reason")).sendKeys("本人营销开户");
         click(By.cssSelector("#submit-claim button[type=submit]"));
         assertThat(browser.findElement(By.id("submitted")).getText()).contains("待批准");
-        assertThat(browser.findElement(By.id("claims")).getText()).contains(account).contains(staffId);
+        assertThat(browser.findElement(By.id("claims")).getText())
+                .contains(account)
+                .contains(staffId);
 
         signIn(bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD));
         browser.get(base() + "/appraisal/claims");
@@ -117,7 +119,8 @@ class ClaimsAndFtpBrowserTest {
         browser.get(base() + "/appraisal/ftp");
         browser.findElement(By.id("curve-file")).sendKeys(file.toAbsolutePath().toString());
         click(By.cssSelector("#import button[type=submit]"));
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("已导入 1 条曲线");
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                .contains("已导入 1 条曲线");
         assertThat(browser.findElement(By.id("curves")).getText()).contains("2297-01-31");
 
         setValue(By.id("curveDate"), "2297-02-28");

@@ -167,7 +167,8 @@ class FtpMarginsTest {
         List<Indicators.Account> mine =
                 indicators.accounts(deposits, Period.parse("2025-03"), "S003", Indicators.wholeBank());
         assertThat(mine)
-                .extracting(a -> a.accountNo() + " " + a.staffId() + " " + a.balance().toPlainString() + " "
+                .extracting(a -> a.accountNo() + " " + a.staffId() + " "
+                        + a.balance().toPlainString() + " "
                         + new BigDecimal(a.detail()).stripTrailingZeros().toPlainString())
                 .containsExactly("D1 S003 60000.00 0.6", "T2 S003 10000.00 0.5");
         assertThat(mine.stream().map(Indicators.Account::balance).reduce(BigDecimal.ZERO, BigDecimal::add))

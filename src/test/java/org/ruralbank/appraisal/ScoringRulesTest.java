@@ -101,8 +101,12 @@ class ScoringRulesTest {
         assertThat(quarters).isEqualTo(year);
         Schemes.Budget odd = new Schemes.Budget(2025, 100_007L, bd("100"));
         assertThat(odd.monthFen(1)).isEqualTo(8_333L);
-        assertThat(odd.monthFen(12)).as("the fen that do not divide fall to later months").isEqualTo(8_334L);
-        assertThat(java.util.stream.IntStream.rangeClosed(1, 12).mapToLong(odd::monthFen).sum())
+        assertThat(odd.monthFen(12))
+                .as("the fen that do not divide fall to later months")
+                .isEqualTo(8_334L);
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 12)
+                        .mapToLong(odd::monthFen)
+                        .sum())
                 .isEqualTo(100_007L);
     }
 

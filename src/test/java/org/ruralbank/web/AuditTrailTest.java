@@ -522,7 +522,8 @@ class AuditTrailTest {
                             .param("toStaff1", "S8")
                             .param("toShare1", "100"))
                     .andExpect(status().is3xxRedirection());
-            long moved = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class)
+            long moved = ctx
+                    .getBean(org.ruralbank.appraisal.internal.JdbcClaims.class)
                     .claimsOf(held.objectKind(), held.objectId())
                     .stream()
                     .filter(c -> c.source().equals("HANDOVER"))
@@ -677,8 +678,7 @@ class AuditTrailTest {
 
     /** The wage budget of 2024, the year of the audited runs (publishing funds the pools from it). */
     private void budget2024() {
-        ctx.getBean(org.ruralbank.appraisal.Schemes.class)
-                .setBudget(2024, "1000000", "10", OrgScope.everything());
+        ctx.getBean(org.ruralbank.appraisal.Schemes.class).setBudget(2024, "1000000", "10", OrgScope.everything());
     }
 
     private MockHttpSession head() throws Exception {

@@ -306,9 +306,7 @@ class RoleReachTest {
             return get(path);
         }
         if (path.equals("/appraisal/ftp/import")) {
-            return multipart(path)
-                    .file(TestBank.curveUpload("curve.csv", ""))
-                    .with(csrf());
+            return multipart(path).file(TestBank.curveUpload("curve.csv", "")).with(csrf());
         }
         if (path.equals("/channels/targets/upload")) {
             return multipart(path)

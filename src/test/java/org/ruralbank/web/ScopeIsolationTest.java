@@ -267,8 +267,7 @@ class ScopeIsolationTest {
         });
         cases.put("GET /appraisal/claims/handover", () -> {
             appraisalOfB();
-            assertPageHasNo(
-                    headOfA, "/appraisal/claims/handover?fromStaff=" + bStaff + "&date=2025-06-30", bObject);
+            assertPageHasNo(headOfA, "/appraisal/claims/handover?fromStaff=" + bStaff + "&date=2025-06-30", bObject);
         });
         cases.put("GET /appraisal/disputes", () -> {
             appraisalOfB();

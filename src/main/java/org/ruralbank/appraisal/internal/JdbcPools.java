@@ -108,8 +108,12 @@ public class JdbcPools {
 
     /** Deletes a pool and its saved lines (the caller audits what they held). */
     public void delete(long poolId) {
-        db.sql("delete from appraisal_pool_line where pool_id = :id").param("id", poolId).update();
-        db.sql("delete from appraisal_pool where pool_id = :id").param("id", poolId).update();
+        db.sql("delete from appraisal_pool_line where pool_id = :id")
+                .param("id", poolId)
+                .update();
+        db.sql("delete from appraisal_pool where pool_id = :id")
+                .param("id", poolId)
+                .update();
     }
 
     /** The sum of a pool's saved lines in fen. */

@@ -83,8 +83,9 @@ public class JdbcQualitativeScores {
 
     /** Enters an entry again: new points and reason, pending again, its decision cleared. */
     public void reenter(long entryId, BigDecimal points, String reason, String enteredBy, OffsetDateTime enteredAt) {
-        db.sql("update appraisal_entry set points = :pts, reason = :r, status = 'PENDING', entered_by = :by, "
-                        + "entered_at = :at, decided_by = null, decided_at = null, decision_reason = null where entry_id = :id")
+        db.sql(
+                        "update appraisal_entry set points = :pts, reason = :r, status = 'PENDING', entered_by = :by, "
+                                + "entered_at = :at, decided_by = null, decided_at = null, decision_reason = null where entry_id = :id")
                 .param("pts", points)
                 .param("r", reason)
                 .param("by", enteredBy)

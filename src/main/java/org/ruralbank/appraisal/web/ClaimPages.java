@@ -195,14 +195,18 @@ class ClaimPages {
             return handOverPage(from, form.get("effective"), model);
         }
         if (outcome instanceof HandOver.Refused r) {
-            model.addAttribute("error", new Rejected("fromStaff", "appraisal.handover.refused." + r.reason().name()));
+            model.addAttribute(
+                    "error",
+                    new Rejected(
+                            "fromStaff",
+                            "appraisal.handover.refused." + r.reason().name()));
             model.addAttribute("form", form);
             return handOverPage(from, form.get("effective"), model);
         }
         HandOver.Done done = (HandOver.Done) outcome;
         redirect.addFlashAttribute("handedOver", done.objects());
-        return "redirect:/appraisal/claims/handover?fromStaff=" + java.net.URLEncoder.encode(
-                        from, java.nio.charset.StandardCharsets.UTF_8)
+        return "redirect:/appraisal/claims/handover?fromStaff="
+                + java.net.URLEncoder.encode(from, java.nio.charset.StandardCharsets.UTF_8)
                 + "&date=" + effective;
     }
 

@@ -69,13 +69,18 @@ class ResultPages {
         List<QualitativeScores.Entry> listed = p.isEmpty() ? List.of() : entries.of(p);
         String me = CurrentStaff.get().username();
         model.addAttribute("entries", listed);
-        model.addAttribute("rejectedMine", listed.stream()
-                .filter(e -> e.status().equals("REJECTED") && e.enteredBy().equals(me))
-                .count());
-        model.addAttribute("published", runs.list().stream()
-                .filter(r -> r.status() == AppraisalRuns.Status.PUBLISHED)
-                .map(AppraisalRuns.Run::periodKey)
-                .collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute(
+                "rejectedMine",
+                listed.stream()
+                        .filter(e ->
+                                e.status().equals("REJECTED") && e.enteredBy().equals(me))
+                        .count());
+        model.addAttribute(
+                "published",
+                runs.list().stream()
+                        .filter(r -> r.status() == AppraisalRuns.Status.PUBLISHED)
+                        .map(AppraisalRuns.Run::periodKey)
+                        .collect(java.util.stream.Collectors.toSet()));
         return "appraisal/runs";
     }
 
