@@ -265,6 +265,10 @@ class ScopeIsolationTest {
                             .session(headOfA))
                     .andExpect(status().isNotFound());
         });
+        cases.put("GET /appraisal/claims/handover", () -> {
+            appraisalOfB();
+            assertPageHasNo(headOfA, "/appraisal/claims/handover?fromStaff=" + bStaff + "&date=2025-06-30", bObject);
+        });
         cases.put("GET /appraisal/disputes", () -> {
             appraisalOfB();
             assertPageHasNo(headOfA, "/appraisal/disputes", bObject);
