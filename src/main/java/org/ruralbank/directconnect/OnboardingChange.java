@@ -18,8 +18,8 @@ import org.ruralbank.shared.Money;
  * is well-formed, whether it was just typed (the page's form and the command line read their name=value fields with
  * {@link Onboarding.Kind#change(Map)}) or read back from its stored proposal; amounts are {@link Money} from there
  * on. What only the books can say (an enterprise that exists already, an account to grant) is checked by
- * {@link #checkedAgainst(OnboardingBooks)} when proposed, and again where it matters when applied. Each record knows how it is
- * applied, through the {@link OnboardingBooks} port, and says what it did.
+ * {@link #checkedAgainst(OnboardingBooks)} when proposed, and again where it matters when applied. Each record knows
+ * how it is applied, through the {@link OnboardingBooks} port, and says what it did.
  */
 public sealed interface OnboardingChange {
 
