@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.ruralbank.directconnect.BusinessCalendar;
 import org.ruralbank.directconnect.internal.PainMessages.BlockStatus;
 import org.ruralbank.directconnect.internal.PainMessages.CreditTransfer;
 import org.ruralbank.directconnect.internal.PainMessages.Initiation;

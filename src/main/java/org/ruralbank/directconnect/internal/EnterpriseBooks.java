@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.directconnect.BusinessCalendar;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CorporateAccountSource;
 import org.ruralbank.directconnect.OnboardingBooks;

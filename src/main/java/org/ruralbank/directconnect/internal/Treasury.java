@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Transfer;
+import org.ruralbank.directconnect.Problems;
 import org.ruralbank.directconnect.TreasuryPayments;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.OrgScope;
