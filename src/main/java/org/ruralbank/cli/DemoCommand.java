@@ -78,6 +78,7 @@ class DemoCommand implements Callable<Integer> {
                         "5"));
         RunningServer.listen(home, ctx);
         DemoAppraisal.start(ctx, SampleBank.ftpCurve(inbox, DEMO_START.getYear()));
+        DemoPoints.start(ctx, home);
         afterTheFirstDate(ctx, home, inbox);
         prepareAppraisalOnceTheYearIsLoaded(ctx);
         String password = ctx.getBean(Bootstrap.class).demoAdminPassword();
@@ -90,6 +91,7 @@ class DemoCommand implements Callable<Integer> {
         System.out.println("  绩效考核 → FTP曲线与利差: the generator's SAMPLE FTP curve (示例曲线，非市场行情) is imported;");
         System.out.println(
                 "  绩效考核 → 业绩认领 / 认领争议: sample claims (pending, approved, disputed) appear after the first date.");
+        System.out.println("  客户积分: sample earning rules are approved; each loaded date earns points by them.");
         System.out.println();
         return Waiting.untilStopped(ctx);
     }

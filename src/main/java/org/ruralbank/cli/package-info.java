@@ -5,6 +5,7 @@
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {
             "appraisal",
+            "points",
             "channels",
             "delivery",
             "directconnect",

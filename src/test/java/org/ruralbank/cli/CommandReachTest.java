@@ -52,6 +52,7 @@ class CommandReachTest {
             Map.entry("appraisal curve import", CONSOLE),
             Map.entry("appraisal ftp", READS),
             Map.entry("appraisal run", CONSOLE),
+            Map.entry("points accrue", CONSOLE),
             Map.entry("directconnect propose", STAFF_SIGN_IN),
             Map.entry("directconnect approve", STAFF_SIGN_IN),
             Map.entry("directconnect onboard", STAFF_SIGN_IN),

@@ -604,20 +604,144 @@ class AuditTrailTest {
                     .andExpect(status().isOk());
             return new String[] {"warehouse.sql.export", query};
         });
+        cases.put("POST /points/rules", () -> {
+            String code = "AUDIT_" + Math.abs(bank.uniqueId("r").hashCode());
+            mvc.perform(post("/points/rules")
+                            .session(wholeBankEbank())
+                            .with(csrf())
+                            .param("code", code)
+                            .param("kind", "POS_SPEND")
+                            .param("unit", "1.00")
+                            .param("points", "1")
+                            .param("validFrom", "2099-01-01"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.rule.propose", "" + ruleOf(code)};
+        });
+        cases.put("POST /points/rules/{id}/approve", () -> {
+            long id = proposeRule();
+            mvc.perform(post("/points/rules/" + id + "/approve")
+                            .session(wholeBankEbank())
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.rule.approve", "" + id};
+        });
+        cases.put("POST /points/rules/{id}/reject", () -> {
+            long id = proposeRule();
+            mvc.perform(post("/points/rules/" + id + "/reject")
+                            .session(wholeBankEbank())
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.rule.reject", "" + id};
+        });
+        cases.put("POST /points/customers/{custId}/codes", () -> {
+            // the branch's seeded customer "C<org>" has a card "K<org>"
+            org.ruralbank.testing.TestBank.Rows.seed(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2025, 6, 30),
+                    java.util.List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
+            String cust = "C" + branch.orgId();
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, cust, branch, 10);
+            mvc.perform(post("/points/customers/" + cust + "/codes")
+                            .session(session)
+                            .with(csrf())
+                            .param("card", "0"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.code.issue", cust};
+        });
+        cases.put("POST /points/partners", () -> {
+            String id = bank.uniqueId("P").toUpperCase().replaceAll("[^A-Z0-9]", "");
+            mvc.perform(post("/points/partners")
+                            .session(wholeBankEbank())
+                            .with(csrf())
+                            .param("partnerId", id)
+                            .param("kind", "ONLINE")
+                            .param("name", "审计电商")
+                            .param("orgId", branch.orgId())
+                            .param("pointsPerYuan", "100")
+                            .param("algorithm", "ECDSA_P256_SHA256")
+                            .param("publicKey", org.ruralbank.points.PointsFixture.publicKey())
+                            .param("joinedOn", "2025-01-01"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.partner.join", id};
+        });
+        cases.put("POST /points/partners/{id}/leave", () -> {
+            String id = bank.uniqueId("P").toUpperCase().replaceAll("[^A-Z0-9]", "");
+            org.ruralbank.points.PointsFixture.partner(ctx, id, "MERCHANT", branch);
+            mvc.perform(post("/points/partners/" + id + "/leave")
+                            .session(session)
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.partner.leave", id};
+        });
         return cases;
     }
+
+    private MockHttpSession wholeBankEbank() throws Exception {
+        return TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+    }
+
+    private long ruleOf(String code) {
+        return ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select max(rule_id) from pt_rule where code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .single();
+    }
+
+    /** A rule proposed by another whole-bank user, for the signed-in one to decide. */
+    private long proposeRule() {
+        var maker = bank.principal(bank.user(branch, DataScope.ALL, Role.EBANK));
+        String code = "AUDIT_" + Math.abs(bank.uniqueId("r").hashCode());
+        ctx.getBean(org.ruralbank.points.EarningRules.class)
+                .propose(
+                        Map.of(
+                                "code",
+                                code,
+                                "kind",
+                                "PAYROLL",
+                                "unit",
+                                "100.00",
+                                "points",
+                                "1",
+                                "validFrom",
+                                "2099-01-01"),
+                        maker);
+        return ruleOf(code);
+    }
+
+    /** What a points partner's request changes is its order: pt_order (the request's digest, the answer) and the ledger. */
+    static final String POINTS_ORDER =
+            "points order: pt_order keeps the request digest and the answer, pt_transfer the "
+                    + "posting (a quote changes nothing); PointsApiTest";
 
     /**
      * Partner endpoints act for an enterprise, not a staff user: what they change is written to the instruction
      * journal (each instruction with its full history), which {@link PartnerJournalTest} checks for every one.
      */
-    static final Map<String, String> JOURNALED = Map.of(
-            "POST /api/dc/v1/payments", "JSON payment: dc_instruction and its events",
-            "POST /api/dc/v1/payments/iso", "pain.001: one dc_instruction per transaction, dc_batch_job per message",
-            "POST /api/dc/v1/pools/{poolId}/runs", "pool run: dc_pool_run and one dc_pool_sweep per member",
-            "POST /api/dc/v1/treasury/quotas", "quota file: dc_quota_load, a GRANT posting per changed quota, audit",
-            "POST /api/dc/v1/treasury/payments", "treasury payment: dc_instruction, its events, a PAY posting",
-            "POST /api/dc/v1/treasury/refunds", "refund: dc_treasury_refund and a REFUND posting");
+    static final Map<String, String> JOURNALED = Map.ofEntries(
+            Map.entry("POST /api/dc/v1/payments", "JSON payment: dc_instruction and its events"),
+            Map.entry(
+                    "POST /api/dc/v1/payments/iso",
+                    "pain.001: one dc_instruction per transaction, dc_batch_job per message"),
+            Map.entry("POST /api/dc/v1/pools/{poolId}/runs", "pool run: dc_pool_run and one dc_pool_sweep per member"),
+            Map.entry(
+                    "POST /api/dc/v1/treasury/quotas",
+                    "quota file: dc_quota_load, a GRANT posting per changed quota, audit"),
+            Map.entry(
+                    "POST /api/dc/v1/treasury/payments", "treasury payment: dc_instruction, its events, a PAY posting"),
+            Map.entry("POST /api/dc/v1/treasury/refunds", "refund: dc_treasury_refund and a REFUND posting"));
+
+    /**
+     * The points partner endpoints act for a partner, not a staff user: each order is journaled in pt_order, which
+     * {@code PointsApiTest} checks.
+     */
+    static final Map<String, String> POINTS_JOURNALED = Map.ofEntries(
+            Map.entry("POST /api/points/v1/quotes", POINTS_ORDER),
+            Map.entry("POST /api/points/v1/holds", POINTS_ORDER),
+            Map.entry("POST /api/points/v1/holds/{orderId}/confirm", POINTS_ORDER),
+            Map.entry("POST /api/points/v1/holds/{orderId}/cancel", POINTS_ORDER),
+            Map.entry("POST /api/points/v1/redemptions", POINTS_ORDER),
+            Map.entry("POST /api/points/v1/orders/{orderId}/refund", POINTS_ORDER));
 
     @Test
     void theSqlConsoleRefusesWritesAndUsersWithoutTheWholeBankAndAuditsBoth() throws Exception {
@@ -655,6 +779,7 @@ class AuditTrailTest {
         Set<String> uncovered = new TreeSet<>(Endpoints.of(ctx, true));
         uncovered.removeAll(cases().keySet());
         uncovered.removeAll(JOURNALED.keySet());
+        uncovered.removeAll(POINTS_JOURNALED.keySet());
         assertThat(uncovered)
                 .as("mutating endpoints without an audit test: add a case to AuditTrailTest")
                 .isEmpty();

@@ -46,13 +46,19 @@ import org.springframework.test.web.servlet.ResultActions;
 class GrantReachTest {
 
     /** Endpoints whose actor is not a staff user, with the reason and where their isolation is tested. */
-    static final Map<String, String> NO_REACH = Map.of(
-            "POST /api/dc/v1/payments", ScopeIsolationTest.PARTNER,
-            "POST /api/dc/v1/payments/iso", ScopeIsolationTest.PARTNER,
-            "POST /api/dc/v1/pools/{poolId}/runs", ScopeIsolationTest.PARTNER,
-            "POST /api/dc/v1/treasury/quotas", ScopeIsolationTest.PARTNER,
-            "POST /api/dc/v1/treasury/payments", ScopeIsolationTest.PARTNER,
-            "POST /api/dc/v1/treasury/refunds", ScopeIsolationTest.PARTNER);
+    static final Map<String, String> NO_REACH = Map.ofEntries(
+            Map.entry("POST /api/dc/v1/payments", ScopeIsolationTest.PARTNER),
+            Map.entry("POST /api/dc/v1/payments/iso", ScopeIsolationTest.PARTNER),
+            Map.entry("POST /api/dc/v1/pools/{poolId}/runs", ScopeIsolationTest.PARTNER),
+            Map.entry("POST /api/dc/v1/treasury/quotas", ScopeIsolationTest.PARTNER),
+            Map.entry("POST /api/dc/v1/treasury/payments", ScopeIsolationTest.PARTNER),
+            Map.entry("POST /api/dc/v1/treasury/refunds", ScopeIsolationTest.PARTNER),
+            Map.entry("POST /api/points/v1/quotes", ScopeIsolationTest.POINTS_PARTNER),
+            Map.entry("POST /api/points/v1/holds", ScopeIsolationTest.POINTS_PARTNER),
+            Map.entry("POST /api/points/v1/holds/{orderId}/confirm", ScopeIsolationTest.POINTS_PARTNER),
+            Map.entry("POST /api/points/v1/holds/{orderId}/cancel", ScopeIsolationTest.POINTS_PARTNER),
+            Map.entry("POST /api/points/v1/redemptions", ScopeIsolationTest.POINTS_PARTNER),
+            Map.entry("POST /api/points/v1/orders/{orderId}/refund", ScopeIsolationTest.POINTS_PARTNER));
 
     /** What the cases must leave as it was: who holds what, where, and what waits for approval or applies. */
     static final List<String> STATE = List.of(
@@ -78,7 +84,11 @@ class GrantReachTest {
             "select entry_id, status, decided_by from appraisal_entry order by entry_id",
             "select run_id, period_key, version, status, published_by from appraisal_run order by run_id",
             "select pool_id, status, submitted_by, approved_by from appraisal_pool order by pool_id",
-            "select pool_id, staff_id, amount_fen from appraisal_pool_line order by pool_id, staff_id");
+            "select pool_id, staff_id, amount_fen from appraisal_pool_line order by pool_id, staff_id",
+            // the points rules, partners and one-time codes: kept by the whole bank, codes issued within scope
+            "select rule_id, status, valid_to, checker from pt_rule order by rule_id",
+            "select partner_id, org_path, left_on from pt_partner order by partner_id",
+            "select count(*) from pt_code");
 
     @Autowired
     MockMvc mvc;
@@ -133,6 +143,8 @@ class GrantReachTest {
         headOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
         perfOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.PERF), TestBank.PASSWORD);
         poolOfB = poolOf(b);
+        pendingRule = pendingRule();
+        partnerOfB = partnerOfB();
         staffHoldingB = bank.uniqueId("SH");
         var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
         String object = bank.uniqueId("OH");
@@ -152,6 +164,11 @@ class GrantReachTest {
                 java.time.OffsetDateTime.now(),
                 "head.b");
     }
+
+    /** A points rule waiting for a second person, and an alliance merchant of branch B. */
+    long pendingRule;
+
+    String partnerOfB;
 
     /** A member of staff holding an approved claim of branch B. */
     String staffHoldingB;
@@ -189,6 +206,34 @@ class GrantReachTest {
                 .param("p", org.path())
                 .query(Long.class)
                 .single();
+    }
+
+    /** A rule proposed by a whole-bank user, waiting for a second person. */
+    private long pendingRule() {
+        var maker = bank.principal(bank.user(bank.headOffice(), DataScope.ALL, Role.EBANK));
+        String code = "REACH_" + Math.abs(bank.uniqueId("r").hashCode());
+        var o = ctx.getBean(org.ruralbank.points.EarningRules.class)
+                .propose(
+                        Map.of(
+                                "code",
+                                code,
+                                "kind",
+                                "PAYROLL",
+                                "unit",
+                                "100.00",
+                                "points",
+                                "1",
+                                "validFrom",
+                                "2099-01-01"),
+                        maker);
+        return ((org.ruralbank.points.EarningRules.Outcome.Proposed) o).ruleId();
+    }
+
+    /** An alliance merchant of branch B. */
+    private String partnerOfB() {
+        String id = bank.uniqueId("PB").toUpperCase().replaceAll("[^A-Z0-9]", "");
+        org.ruralbank.points.PointsFixture.partner(ctx, id, "MERCHANT", b);
+        return id;
     }
 
     /** A branch head and a performance officer of branch A, whose scope is the branch. */
@@ -505,6 +550,66 @@ class GrantReachTest {
                                 .with(csrf())
                                 .param("query", "select 1"))
                         .andExpect(status().isForbidden()));
+        cases.put("POST /points/rules", () -> {
+            String page = mvc.perform(post("/points/rules")
+                            .session(asEbankOfA)
+                            .with(csrf())
+                            .param("code", "REACH_RULE")
+                            .param("kind", "POS_SPEND")
+                            .param("unit", "1.00")
+                            .param("points", "1")
+                            .param("validFrom", "2099-01-01"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"code\"");
+        });
+        cases.put(
+                "POST /points/rules/{id}/approve",
+                () -> mvc.perform(post("/points/rules/" + pendingRule + "/approve")
+                                .session(asAdminOfA)
+                                .with(csrf()))
+                        .andExpect(status().isOk()));
+        cases.put(
+                "POST /points/rules/{id}/reject",
+                () -> mvc.perform(post("/points/rules/" + pendingRule + "/reject")
+                                .session(asAdminOfA)
+                                .with(csrf()))
+                        .andExpect(status().isOk()));
+        cases.put("POST /points/customers/{custId}/codes", () -> {
+            String cust = bank.uniqueId("PB");
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, cust, b, 5);
+            mvc.perform(post("/points/customers/" + cust + "/codes")
+                            .session(asAdminOfA)
+                            .with(csrf())
+                            .param("card", "0"))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("POST /points/partners", () -> {
+            String page = mvc.perform(post("/points/partners")
+                            .session(asEbankOfA)
+                            .with(csrf())
+                            .param("partnerId", "REACHB")
+                            .param("kind", "ONLINE")
+                            .param("name", "乙电商")
+                            .param("orgId", b.orgId())
+                            .param("pointsPerYuan", "100")
+                            .param("algorithm", "ECDSA_P256_SHA256")
+                            .param("publicKey", org.ruralbank.points.PointsFixture.publicKey())
+                            .param("joinedOn", "2025-01-01"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"orgId\"");
+        });
+        cases.put(
+                "POST /points/partners/{id}/leave",
+                () -> mvc.perform(post("/points/partners/" + partnerOfB + "/leave")
+                                .session(asAdminOfA)
+                                .with(csrf()))
+                        .andExpect(status().isNotFound()));
         return cases;
     }
 

@@ -204,7 +204,24 @@ class RoleReachTest {
             Map.entry("GET /api/dc/v1/treasury/payments/{paymentId}", PARTNERS_ONLY),
             Map.entry("POST /api/dc/v1/treasury/refunds", PARTNERS_ONLY),
             Map.entry("GET /api/dc/v1/treasury/reconciliation", PARTNERS_ONLY),
-            Map.entry("POST /api/dc/v1/pools/{poolId}/runs", PARTNERS_ONLY)));
+            Map.entry("POST /api/dc/v1/pools/{poolId}/runs", PARTNERS_ONLY),
+            Map.entry("GET /points", everyone()),
+            Map.entry("GET /points/export", everyone()),
+            Map.entry("POST /points/rules", roles(ADMIN, EBANK)),
+            Map.entry("POST /points/rules/{id}/approve", roles(ADMIN, EBANK)),
+            Map.entry("POST /points/rules/{id}/reject", roles(ADMIN, EBANK)),
+            Map.entry("GET /points/customers/{custId}", everyone()),
+            Map.entry("POST /points/customers/{custId}/codes", roles(ADMIN, EBANK, CM, BRANCH_HEAD)),
+            Map.entry("GET /points/partners", everyone()),
+            Map.entry("POST /points/partners", roles(ADMIN, EBANK)),
+            Map.entry("POST /points/partners/{id}/leave", roles(ADMIN, EBANK)),
+            Map.entry("POST /api/points/v1/quotes", PARTNERS_ONLY),
+            Map.entry("POST /api/points/v1/holds", PARTNERS_ONLY),
+            Map.entry("POST /api/points/v1/holds/{orderId}/confirm", PARTNERS_ONLY),
+            Map.entry("POST /api/points/v1/holds/{orderId}/cancel", PARTNERS_ONLY),
+            Map.entry("POST /api/points/v1/redemptions", PARTNERS_ONLY),
+            Map.entry("POST /api/points/v1/orders/{orderId}/refund", PARTNERS_ONLY),
+            Map.entry("GET /api/points/v1/orders/{orderId}", PARTNERS_ONLY)));
 
     /** The actuator's endpoints are mapped outside the controllers; these are the ones exposed. */
     static final Set<String> ACTUATOR =
@@ -301,7 +318,9 @@ class RoleReachTest {
                 .replace("{jobId}", "987654321")
                 .replace("{paymentId}", "none")
                 .replace("{orgId}", "NONE")
-                .replace("{staffId}", "NONE");
+                .replace("{staffId}", "NONE")
+                .replace("{custId}", "NONE")
+                .replace("{orderId}", "none");
         if (method.equals("GET")) {
             return get(path);
         }

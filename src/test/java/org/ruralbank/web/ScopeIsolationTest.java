@@ -37,6 +37,10 @@ class ScopeIsolationTest {
     static final String PARTNER = "partner API: authorized per enterprise grant, not by staff scope; grant "
             + "isolation is tested in DirectConnectApiTest";
 
+    /** The points partner API has no staff scope: a partner's signed request reaches only its own orders. */
+    static final String POINTS_PARTNER =
+            "points partner API: a signed request reaches the partner's own orders only " + "(PointsApiTest)";
+
     /** Endpoints that show no rows of bank data, with the reason. */
     static final Map<String, String> NOT_BANK_DATA = Map.ofEntries(
             Map.entry("GET /", "redirects to /home"),
@@ -56,6 +60,7 @@ class ScopeIsolationTest {
             Map.entry("GET /api/dc/v1/pools/{poolId}/runs", PARTNER),
             Map.entry("GET /api/dc/v1/treasury/reconciliation", PARTNER),
             Map.entry("GET /api/dc/v1/treasury/payments/{paymentId}", PARTNER),
+            Map.entry("GET /api/points/v1/orders/{orderId}", POINTS_PARTNER),
             Map.entry("GET /data", "delivery dates and their states, no row of any org"),
             Map.entry("GET /data/progress", "the running load's step and percentage"),
             Map.entry("GET /data/dates/{date}", "files, counts and quarantined records, which belong to no org yet"),
@@ -155,6 +160,20 @@ class ScopeIsolationTest {
     }
 
     static final java.time.LocalDate CHANNEL_DAY = java.time.LocalDate.of(2025, 6, 30);
+
+    String bCustomer;
+    String bPartner;
+
+    /** A customer of branch B with points, and an e-commerce partner of B (made once per test). */
+    private String pointsOfB() {
+        if (bCustomer == null) {
+            bCustomer = bank.uniqueId("PB");
+            bPartner = bank.uniqueId("PB").toUpperCase().replaceAll("[^A-Z0-9]", "");
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, bCustomer, b, 77);
+            org.ruralbank.points.PointsFixture.partner(ctx, bPartner, "ONLINE", b);
+        }
+        return bCustomer;
+    }
 
     String bObject;
     String bStaff;
@@ -530,6 +549,16 @@ class ScopeIsolationTest {
         });
         // the console reads the whole bank, failing rows of data tests may name any org: whole-bank pages, which a
         // branch administrator does not reach (RoleReachTest pins every such page)
+        cases.put("GET /points", () -> assertPageHasNo(headOfA, "/points", pointsOfB()));
+        cases.put("GET /points/export", () -> assertExportHasNo(headOfA, "/points/export", pointsOfB()));
+        cases.put(
+                "GET /points/customers/{custId}",
+                () -> mvc.perform(get("/points/customers/" + pointsOfB()).session(headOfA))
+                        .andExpect(status().isNotFound()));
+        cases.put("GET /points/partners", () -> {
+            pointsOfB();
+            assertPageHasNo(headOfA, "/points/partners", bPartner);
+        });
         cases.put(
                 "GET /warehouse/sql",
                 () -> mvc.perform(get("/warehouse/sql").session(adminOfA)).andExpect(status().isForbidden()));
