@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             TargetsCommand.class,
             AppraisalCommand.class,
+            CrmCommand.class,
             IngestCommand.class,
             BackupCommand.class,
             RestoreCommand.class,

@@ -6,6 +6,7 @@
         allowedDependencies = {
             "appraisal",
             "channels",
+            "crm",
             "delivery",
             "directconnect",
             "ingest",
