@@ -730,7 +730,7 @@ public final class TestBank {
         }
 
         /**
-         * Gives each org of {@code orgs} (id and path as the operational store keeps them) a card, a signed account,
+         * Gives each org of {@code orgs} (id and path as the operational store keeps them) a customer {@code C<org id>} with a card, a signed account,
          * an online-banking user, a corporate user above the head office cap, an SMS sign-up, a counter and an ATM deposit transaction, a device and a village terminal with a transaction each and a merchant with a day sale and a night sale (flagged for review) on {@code date},
          * and builds the warehouse for that date: enough for every channel page to show a row per org.
          */
@@ -760,6 +760,23 @@ public final class TestBank {
                     }
                 }
                 String id = org[0];
+                String digits = String.format("%08d", Math.floorMod(id.hashCode(), 100_000_000));
+                f.row(
+                        "core_customer",
+                        d,
+                        "cust_id, cust_type, cust_name, id_type, id_no, mobile, address, village_name, open_org_id, "
+                                + "open_date, change_flag",
+                        "C" + id,
+                        "P",
+                        "客户" + id,
+                        "01",
+                        "360102" + digits + "1234",
+                        "139" + digits,
+                        "城关镇" + id + "号",
+                        "东村",
+                        id,
+                        "2020-01-01",
+                        "I");
                 f.row(
                         "core_deposit_acct",
                         d,

@@ -63,8 +63,14 @@ class CrmPages {
     }
 
     @GetMapping("/crm/customers/export")
-    void export(@RequestParam String q, HttpServletResponse response) throws IOException {
-        CustomerSearch.Found found = customers.search(q, CurrentStaff.get().scope());
+    void export(@RequestParam(required = false) String q, HttpServletResponse response) throws IOException {
+        CustomerSearch.Found found;
+        try {
+            found = customers.search(q, CurrentStaff.get().scope());
+        } catch (Rejected r) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "q: " + r.code());
+            return;
+        }
         Download.xlsx(response, "crm-customers");
         Spreadsheets.write(
                 response.getOutputStream(),
