@@ -90,6 +90,11 @@ class DemoCommand implements Callable<Integer> {
         System.out.println("  绩效考核 → FTP曲线与利差: the generator's SAMPLE FTP curve (示例曲线，非市场行情) is imported;");
         System.out.println(
                 "  绩效考核 → 业绩认领 / 认领争议: sample claims (pending, approved, disputed) appear after the first date.");
+        System.out.println(
+                "  客户关系 (demo.head, demo.cm below): find a customer by a part of the name (e.g. 王) and see them");
+        System.out.println(
+                "  whole; 担保圈链 lists the sample bank's mutual guarantees and joint circles within the branch,");
+        System.out.println("  'ruralbank crm circles' the whole bank's.");
         System.out.println();
         return Waiting.untilStopped(ctx);
     }

@@ -117,6 +117,15 @@ public class Customers {
         return read(custId, date, scope, true);
     }
 
+    /**
+     * The org path of the customer's opening org.
+     *
+     * @throws NotFound the customer does not exist or lies outside {@code scope}
+     */
+    public String orgPathOf(String custId, OrgScope scope) {
+        return identity(warehouse.queries(), custId, scope).orgPath();
+    }
+
     private static Identity identity(WarehouseQueries q, String custId, OrgScope scope) {
         return q.named("crm/customer")
                 .bind("cust_id", custId)

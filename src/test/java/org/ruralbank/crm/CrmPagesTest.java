@@ -102,6 +102,55 @@ class CrmPagesTest {
         });
     }
 
+    private MockHttpServletRequestBuilder contact(String key, String date, String note) {
+        return post("/crm/customers/" + custId + "/contacts")
+                .with(csrf())
+                .param("entryKey", key)
+                .param("contactDate", date)
+                .param("channel", "VISIT")
+                .param("outcome", "INTERESTED")
+                .param("note", note);
+    }
+
+    @Test
+    void logsAVisitOnceWhenTheFormIsSentTwice() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(contact(key, DAY.toString(), "走访，推荐手机银行").session(manager))
+                    .andExpect(status().is3xxRedirection());
+        }
+        String page = page(get("/crm/customers/" + custId).param("date", DAY.toString()));
+        assertThat(page.split("走访，推荐手机银行", -1)).as("the note appears once").hasSize(2);
+        assertThat(ctx.getBean(Contacts.class).of(custId, OrgScope.everything()))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.channel()).isEqualTo(Contacts.Channel.VISIT);
+                    assertThat(c.outcome()).isEqualTo(Contacts.Outcome.INTERESTED);
+                });
+        assertThat(audit
+                        .search(
+                                OrgScope.everything(),
+                                new AuditEvents.Filter("", "crm.contact.log", null, null),
+                                1,
+                                500)
+                        .items()
+                        .stream()
+                        .filter(e -> e.targetId().equals(custId)))
+                .hasSize(1);
+    }
+
+    @Test
+    void refusesAContactInTheFutureAndAKeyReusedForAnotherContact() throws Exception {
+        String page = page(contact(java.util.UUID.randomUUID().toString(), "2999-01-01", "未来"));
+        assertThat(page).contains("data-field=\"contactDate\"").contains("联系日期不能晚于今天");
+        String key = java.util.UUID.randomUUID().toString();
+        mvc.perform(contact(key, DAY.toString(), "第一次").session(manager)).andExpect(status().is3xxRedirection());
+        assertThat(page(contact(key, DAY.toString(), "另一次"))).contains("data-field=\"entryKey\"");
+        assertThat(ctx.getBean(Contacts.class).of(custId, OrgScope.everything()))
+                .extracting(Contacts.Contact::note)
+                .containsExactly("第一次");
+    }
+
     private List<AuditEvents.Entry> unmaskEntries() {
         return audit
                 .search(OrgScope.everything(), new AuditEvents.Filter("", "crm.customer.unmask", null, null), 1, 500)

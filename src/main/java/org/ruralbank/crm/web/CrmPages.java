@@ -2,9 +2,13 @@ package org.ruralbank.crm.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.crm.Contacts;
 import org.ruralbank.crm.Customer360;
 import org.ruralbank.crm.CustomerSearch;
 import org.ruralbank.crm.Customers;
@@ -12,9 +16,11 @@ import org.ruralbank.crm.GuaranteeCircles;
 import org.ruralbank.crm.Relationships;
 import org.ruralbank.crm.Tiers;
 import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.Spreadsheets;
+import org.ruralbank.platform.StaffPrincipal;
 import org.ruralbank.platform.web.Download;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
@@ -26,6 +32,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The CRM pages: customer search, the customer whole (360) and its unmasking, guarantee circles and chains, value
@@ -39,11 +47,13 @@ class CrmPages {
     static final String READERS = "hasAnyRole('CM','BRANCH_HEAD','AUDITOR')";
 
     private final Customers customers;
+    private final Contacts contacts;
     private final Warehouse warehouse;
     private final Tiers tiers;
 
-    CrmPages(Customers customers, Warehouse warehouse, Tiers tiers) {
+    CrmPages(Customers customers, Contacts contacts, Warehouse warehouse, Tiers tiers) {
         this.customers = customers;
+        this.contacts = contacts;
         this.warehouse = warehouse;
         this.tiers = tiers;
     }
@@ -106,7 +116,7 @@ class CrmPages {
         try {
             return page(customers.unmask(id, date(date), reason, scope), model);
         } catch (Rejected r) {
-            if (r instanceof org.ruralbank.platform.NotFound) {
+            if (r instanceof NotFound) {
                 throw r;
             }
             model.addAttribute("error", r);
@@ -207,9 +217,41 @@ class CrmPages {
         return date != null ? date : customers.lastDate();
     }
 
-    private static String page(Customer360 view, Model model) {
+    @PostMapping("/crm/customers/{id}/contacts")
+    @PreAuthorize("hasAnyRole('CM','BRANCH_HEAD')")
+    String logContact(
+            @PathVariable String id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        StaffPrincipal staff = CurrentStaff.get();
+        try {
+            Contacts.Logged logged = contacts.log(
+                    id,
+                    form.get("entryKey"),
+                    form.get("contactDate"),
+                    form.get("channel"),
+                    form.get("outcome"),
+                    form.get("note"),
+                    staff);
+            redirect.addFlashAttribute("contactLogged", logged.contact().contactId());
+            return "redirect:/crm/customers/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
+        } catch (Rejected r) {
+            if (r instanceof NotFound) {
+                throw r;
+            }
+            model.addAttribute("error", r);
+            model.addAttribute("contactForm", form);
+            return page(customers.view(id, date(null), staff.scope()), model);
+        }
+    }
+
+    private String page(Customer360 view, Model model) {
         model.addAttribute("view", view);
         model.addAttribute("c", view.identity());
+        model.addAttribute(
+                "contacts",
+                contacts.of(view.identity().custId(), CurrentStaff.get().scope()));
+        model.addAttribute("entryKey", UUID.randomUUID().toString());
+        model.addAttribute("channels", Contacts.Channel.values());
+        model.addAttribute("outcomes", Contacts.Outcome.values());
         return "crm/customer";
     }
 }
