@@ -53,7 +53,7 @@ class CrmCommand implements Runnable {
     @Command(
             name = "search",
             description = "Find customers by a part of the name or a whole ID number, mobile, account or card number "
-                    + "(compared literally: % and _ are plain characters). ID numbers and mobiles are masked.")
+                    + "(compared literally: %% and _ are plain characters). ID numbers and mobiles are masked.")
     static class Search implements Callable<Integer> {
 
         @ParentCommand

@@ -1787,7 +1787,7 @@ final class Day {
     /**
      * Guarantee circles and chains, so that the risk office's list has something to find: among the guaranteed loans
      * of persons in the opening book that run beyond the first year (present and active on every date generated),
-     * spread evenly over the book, consecutive ones make the groups of {@link #RING_SIZES}. In a circle of loans l0..lk-1 the borrower of each
+     * groups of {@link #RING_SIZES} are formed, each within one org where one has enough of them (taking the orgs in turn), else from the whole book. In a circle of loans l0..lk-1 the borrower of each
      * next loan guarantees the loan before it (2: a mutual guarantee, 互保; 3 and 4: joint circles, 联保); in a chain
      * the borrower of l1 guarantees l0 and the borrower of l2 guarantees l1. Loan index → its extra guarantor.
      */
@@ -1805,22 +1805,40 @@ final class Day {
                 eligible.add(i);
             }
         }
-        List<Integer> candidates = new ArrayList<>();
-        for (int i = 0, step = Math.max(1, eligible.size() / 40); i < eligible.size(); i += step) {
-            candidates.add(eligible.get(i));
+        // a group's loans come from one org when one has enough (guarantors are neighbours), each group from the
+        // next org in turn; otherwise from the whole book
+        Map<Integer, List<Integer>> byOrg = new java.util.TreeMap<>();
+        for (int i : eligible) {
+            byOrg.computeIfAbsent(bank.lOrg.get(i), k -> new ArrayList<>()).add(i);
         }
+        List<List<Integer>> orgs = new ArrayList<>(byOrg.values());
         Map<Integer, Integer> ring = new HashMap<>();
-        int at = 0;
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        int turn = 0;
         for (int size : RING_SIZES) {
             int k = Math.abs(size);
-            if (at + k > candidates.size()) {
-                break;
+            List<Integer> loans = null;
+            for (int o = 0; o < orgs.size() && loans == null; o++) {
+                List<Integer> free = orgs.get((turn + o) % orgs.size()).stream()
+                        .filter(i -> !used.contains(i))
+                        .toList();
+                if (free.size() >= k) {
+                    loans = free.subList(0, k);
+                    turn = (turn + o + 1) % orgs.size();
+                }
             }
-            List<Integer> loans = candidates.subList(at, at + k);
+            if (loans == null) {
+                List<Integer> free =
+                        eligible.stream().filter(i -> !used.contains(i)).toList();
+                if (free.size() < k) {
+                    break;
+                }
+                loans = free.subList(0, k);
+            }
+            used.addAll(loans);
             for (int j = 0; j < (size > 0 ? k : k - 1); j++) {
                 ring.put(loans.get(j), bank.lCust.get(loans.get((j + 1) % k)));
             }
-            at += k;
         }
         return ring;
     }
