@@ -86,12 +86,12 @@ class CrmCommand implements Runnable {
             for (CustomerSearch.Hit h : found.hits()) {
                 out.println(String.join(
                         ",",
-                        csv(h.custId()),
+                        SqlCommand.csvValue(h.custId()),
                         h.custType(),
-                        csv(h.custName()),
-                        csv(h.idNo()),
-                        csv(h.mobile()),
-                        csv(h.orgId()),
+                        SqlCommand.csvValue(h.custName()),
+                        SqlCommand.csvValue(h.idNo()),
+                        SqlCommand.csvValue(h.mobile()),
+                        SqlCommand.csvValue(h.orgId()),
                         h.matchedBy()));
             }
             if (found.more()) {
@@ -165,13 +165,13 @@ class CrmCommand implements Runnable {
                                 Integer.toString(n),
                                 g.kind().name(),
                                 Integer.toString(g.length()),
-                                csv(e.fromCustId()),
-                                csv(e.fromName()),
-                                csv(e.toCustId()),
-                                csv(e.toName()),
-                                csv(e.refId()),
+                                SqlCommand.csvValue(e.fromCustId()),
+                                SqlCommand.csvValue(e.fromName()),
+                                SqlCommand.csvValue(e.toCustId()),
+                                SqlCommand.csvValue(e.toName()),
+                                SqlCommand.csvValue(e.refId()),
                                 e.amount() == null ? "" : e.amount().toPlainString(),
-                                csv(e.orgId())));
+                                SqlCommand.csvValue(e.orgId())));
                     }
                 }
             } else {
@@ -211,16 +211,6 @@ class CrmCommand implements Runnable {
                     ? Search.print(warehouse.queries(), request, out, err)
                     : Circles.print(warehouse.queries(), request, out, err);
         }
-    }
-
-    /** A CSV field: quoted when it holds a comma, a quote or a line break. */
-    static String csv(@Nullable String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-                ? "\"" + s.replace("\"", "\"\"") + "\""
-                : s;
     }
 
     private static String number(@Nullable BigDecimal v) {

@@ -170,6 +170,32 @@ class CustomersTest {
     }
 
     @Test
+    void makesMarketingListsFromTheData() {
+        Tiers gold100k = new Tiers(
+                new java.math.BigDecimal("1000000"),
+                new java.math.BigDecimal("100000"),
+                new java.math.BigDecimal("50000"),
+                new java.math.BigDecimal("50000"));
+        MarketingLists.Listed magnetic =
+                MarketingLists.of(bank.warehouse.queries(), MarketingLists.Kind.MAGNETIC_CARD, D2, gold100k, a);
+        assertThat(magnetic.entries()).singleElement().satisfies(e -> {
+            assertThat(e.custId())
+                    .as("P1's K1; P4's chip card K2 is B's anyway")
+                    .isEqualTo("P1");
+            assertThat(e.detail()).isEqualTo("623000******0001");
+            assertThat(e.mobile()).isEqualTo("138****1111");
+        });
+        assertThat(MarketingLists.of(bank.warehouse.queries(), MarketingLists.Kind.RICH_NO_SMS, D2, gold100k, a)
+                        .entries())
+                .extracting(MarketingLists.Entry::custId)
+                .as("C1 has 200,000.00 and no SMS; P1 has SMS")
+                .containsExactly("C1");
+        assertThat(MarketingLists.of(bank.warehouse.queries(), MarketingLists.Kind.MAGNETIC_CARD, D2, gold100k, b)
+                        .entries())
+                .isEmpty();
+    }
+
+    @Test
     void listsTheMutualGuaranteeWithinTheScope() {
         assertThat(Relationships.circles(bank.warehouse.queries(), D2, OrgScope.everything()))
                 .singleElement()

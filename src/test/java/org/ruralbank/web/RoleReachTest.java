@@ -161,6 +161,8 @@ class RoleReachTest {
             Map.entry("GET /crm/circles", roles(CM, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /crm/circles/export", roles(CM, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /crm/value", roles(CM, BRANCH_HEAD, AUDITOR)),
+            Map.entry("GET /crm/lists", roles(CM, BRANCH_HEAD, AUDITOR)),
+            Map.entry("GET /crm/lists/export", roles(CM, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /directconnect/enterprises", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /directconnect/enterprises/new", roles(ADMIN, EBANK, BRANCH_HEAD)),
             Map.entry("GET /directconnect/enterprises/{id}", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),

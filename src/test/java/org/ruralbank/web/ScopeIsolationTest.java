@@ -158,7 +158,7 @@ class ScopeIsolationTest {
 
     /**
      * Both branches' customers of {@link #channelFigures} and, in each branch, a mutual guarantee between two customers
-     * {@code G1<org>} and {@code G2<org>}, built into the CRM marts of {@link #CHANNEL_DAY}.
+     * {@code G1<org>} and {@code G2<org>}, the first holding a magnetic card, built into the CRM marts of {@link #CHANNEL_DAY}.
      */
     private void crmFigures() {
         channelFigures();
@@ -174,6 +174,18 @@ class ScopeIsolationTest {
                     .loan(d, "LG2" + id, "G2" + id, o, "10000.00", "2026-06-30", 0, "G")
                     .guarantee(d, "LG1" + id, "G2" + id, "10000.00")
                     .guarantee(d, "LG2" + id, "G1" + id, "10000.00");
+            rows.row(
+                    "core_card",
+                    d,
+                    "card_no, acct_no, cust_id, card_product, medium, issue_org_id, issue_date, card_status",
+                    "M" + id,
+                    "A" + id,
+                    "G1" + id,
+                    "JN",
+                    "M",
+                    id,
+                    "2020-01-01",
+                    "N");
         }
         warehouse.engine().inTransaction(() -> warehouse.runner().build(java.util.List.of(CHANNEL_DAY), s -> {}));
     }
@@ -334,6 +346,20 @@ class ScopeIsolationTest {
         cases.put("GET /crm/circles/export", () -> {
             crmFigures();
             assertExportHasNo(headOfA, "/crm/circles/export?date=" + CHANNEL_DAY, b.orgId());
+        });
+        cases.put("GET /crm/lists", () -> {
+            crmFigures();
+            String page = mvc.perform(get("/crm/lists?list=MAGNETIC_CARD&date=" + CHANNEL_DAY)
+                            .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("G1" + a.orgId()).doesNotContain(b.orgId());
+        });
+        cases.put("GET /crm/lists/export", () -> {
+            crmFigures();
+            assertExportHasNo(headOfA, "/crm/lists/export?list=MAGNETIC_CARD&date=" + CHANNEL_DAY, b.orgId());
         });
         cases.put("GET /crm/value", () -> {
             crmFigures();

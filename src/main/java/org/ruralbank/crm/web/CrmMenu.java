@@ -6,7 +6,7 @@ import org.ruralbank.platform.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The CRM section of the menu: customers, guarantee circles, value. */
+/** The CRM section of the menu: customers, guarantee circles, value, marketing lists. */
 @Configuration
 class CrmMenu {
 
@@ -20,6 +20,11 @@ class CrmMenu {
     @Bean
     MenuEntry crmCirclesMenu() {
         return new MenuEntry("menu.crm", "menu.crm.circles", "/crm/circles", READERS, 501);
+    }
+
+    @Bean
+    MenuEntry crmListsMenu() {
+        return new MenuEntry("menu.crm", "menu.crm.lists", "/crm/lists", READERS, 503);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.ruralbank.crm.Customer360;
 import org.ruralbank.crm.CustomerSearch;
 import org.ruralbank.crm.Customers;
 import org.ruralbank.crm.GuaranteeCircles;
+import org.ruralbank.crm.MarketingLists;
 import org.ruralbank.crm.Relationships;
 import org.ruralbank.crm.Tiers;
 import org.ruralbank.platform.CurrentStaff;
@@ -167,6 +168,61 @@ class CrmPages {
                         }
                     }
                 });
+    }
+
+    @GetMapping("/crm/lists")
+    String lists(
+            @RequestParam(required = false) String list,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
+        MarketingLists.Kind kind = listKind(list);
+        model.addAttribute("kinds", MarketingLists.Kind.values());
+        model.addAttribute(
+                "listed",
+                MarketingLists.of(
+                        warehouse.queries(),
+                        kind,
+                        date(date),
+                        tiers,
+                        CurrentStaff.get().scope()));
+        return "crm/lists";
+    }
+
+    @GetMapping("/crm/lists/export")
+    void exportList(
+            @RequestParam(required = false) String list,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            HttpServletResponse response)
+            throws IOException {
+        MarketingLists.Listed listed = MarketingLists.of(
+                warehouse.queries(),
+                listKind(list),
+                date(date),
+                tiers,
+                CurrentStaff.get().scope());
+        Download.xlsx(response, "crm-list-" + listed.kind().name().toLowerCase(java.util.Locale.ROOT));
+        Spreadsheets.write(
+                response.getOutputStream(),
+                "营销名单",
+                List.of("客户号", "名称", "手机号码", "开户机构", "依据"),
+                sink -> listed.entries()
+                        .forEach(e -> sink.accept(List.of(
+                                e.custId(),
+                                e.custName(),
+                                e.mobile() == null ? "" : e.mobile(),
+                                e.orgId(),
+                                e.detail() == null ? "" : e.detail()))));
+    }
+
+    private static MarketingLists.Kind listKind(@Nullable String list) {
+        if (list == null || list.isBlank()) {
+            return MarketingLists.Kind.MAGNETIC_CARD;
+        }
+        try {
+            return MarketingLists.Kind.valueOf(list.strip());
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("list", list);
+        }
     }
 
     @GetMapping("/crm/value")
