@@ -8,7 +8,7 @@
 -- column: org_id: the opening org
 -- column: open_date: the opening date
 -- column: maturity_date: a time deposit's maturity
--- column: acct_status: N normal, D dormant, C closed
+-- column: acct_status: N normal, F frozen, D dormant, C closed
 -- column: balance: the balance on to_date (yuan)
 -- column: balance_days: the sum of the daily balances over [from_date, to_date] (yuan × days)
 -- column: balance_before: the balance on from_date (yuan), for the falling-balance warning

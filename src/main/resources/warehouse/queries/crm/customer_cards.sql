@@ -5,7 +5,7 @@
 -- column: card_no: the card (masked before it is shown)
 -- column: acct_no: its account
 -- column: card_product: the card product
--- column: medium: M magnetic stripe, C chip
+-- column: medium: M magnetic stripe, I chip (IC)
 -- column: issue_org_id: the issuing org
 -- column: issue_date: the issue date
 -- column: card_status: N normal, U not activated, L lost, C cancelled

@@ -15,7 +15,7 @@
 -- column: overdue_interest: overdue interest (yuan)
 -- column: dpd: days past due
 -- column: class5: the five-class grade, 1 (pass) to 5 (loss)
--- column: status: A active, C settled, W written off
+-- column: status: A active, S settled, W written off
 -- column: first_overdue: the first day on which the loan was past due; null when never
 with customer as (
     select c.cust_id from dw.dim_customer c

@@ -59,7 +59,7 @@ final class CrmFixture {
                     "A5",
                     "P4",
                     "JN",
-                    "C",
+                    "I",
                     b.orgId(),
                     "2024-01-01",
                     "N");
