@@ -103,6 +103,9 @@ final class RunningServer implements AutoCloseable {
             Map.entry("report annual", ReportCommand.Annual::work),
             Map.entry("appraisal ftp", AppraisalCommand.Ftp::work),
             Map.entry("appraisal run", AppraisalRunCommand::work),
+            Map.entry("directconnect propose", DirectConnectCommand.Propose::work),
+            Map.entry("directconnect approve", DirectConnectCommand.Approve::work),
+            Map.entry("directconnect onboard", DirectConnectCommand.Onboard::work),
             Map.entry("crm search", CrmCommand.Search::work),
             Map.entry("crm circles", CrmCommand.Circles::work));
 

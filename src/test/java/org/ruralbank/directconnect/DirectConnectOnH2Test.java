@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.directconnect.RequestSigning.Algorithm;
-import org.ruralbank.directconnect.internal.BusinessCalendar;
 import org.ruralbank.directconnect.internal.PaymentOrder;
 import org.ruralbank.directconnect.internal.Payments;
 import org.ruralbank.directconnect.internal.Pools;

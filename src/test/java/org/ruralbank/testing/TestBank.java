@@ -1352,4 +1352,18 @@ public final class TestBank {
         return date + ",O/N,0.015\n" + date + ",1M,0.016\n" + date + ",3M,0.017\n" + date + ",6M,0.018\n" + date
                 + ",1Y,0.02\n" + date + ",2Y,0.022\n" + date + ",3Y,0.024\n" + date + ",5Y,0.026\n";
     }
+
+    /**
+     * A curve file as the FTP page uploads it (the multipart part {@code file}): a CSV named {@code fileName} holding
+     * {@code text}.
+     */
+    public static org.springframework.mock.web.MockMultipartFile curveUpload(String fileName, String text) {
+        return new org.springframework.mock.web.MockMultipartFile(
+                "file", fileName, "text/csv", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A whole curve of {@code date} ({@link #curveRows}) under its header, as the FTP page uploads it. */
+    public static org.springframework.mock.web.MockMultipartFile curveUpload(String date) {
+        return curveUpload("curve.csv", "date,term,rate\n" + curveRows(date));
+    }
 }

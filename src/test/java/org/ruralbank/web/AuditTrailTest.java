@@ -187,6 +187,25 @@ class AuditTrailTest {
                     .andExpect(status().is3xxRedirection());
             return new String[] {"crm.contact.log", "C" + branch.orgId()};
         });
+        cases.put("POST /appraisal/office/entries/{id}/reject", () -> {
+            mvc.perform(post("/appraisal/office/entries")
+                            .session(perf())
+                            .with(csrf())
+                            .param("period", "2097Q3")
+                            .param("orgId", branch.orgId())
+                            .param("kind", "PENALTY")
+                            .param("itemCode", "合规检查")
+                            .param("points", "4")
+                            .param("reason", "违规"))
+                    .andExpect(status().is3xxRedirection());
+            long id = entryOf(branch.orgId());
+            mvc.perform(post("/appraisal/office/entries/" + id + "/reject")
+                            .session(perf())
+                            .with(csrf())
+                            .param("decisionReason", "扣分依据不足"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.entry.reject", "" + id};
+        });
         cases.put("POST /appraisal/office/runs", () -> {
             TestBank.Rows.seed(
                     ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
@@ -233,10 +252,35 @@ class AuditTrailTest {
                     .getResponse()
                     .getRedirectedUrl();
             String run = location.substring(location.indexOf("run=") + 4);
+            budget2024();
             mvc.perform(post("/appraisal/office/runs/" + run + "/publish")
                     .session(perf())
                     .with(csrf()));
             return new String[] {"appraisal.publish", run};
+        });
+        cases.put("POST /appraisal/office/runs/{id}/republish", () -> {
+            budget2024();
+            String[] versions = new String[2];
+            for (int i = 0; i < 2; i++) {
+                String location = mvc.perform(post("/appraisal/office/runs")
+                                .session(perf())
+                                .with(csrf())
+                                .param("period", "2024Q1"))
+                        .andExpect(status().is3xxRedirection())
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl();
+                versions[i] = location.substring(location.indexOf("run=") + 4);
+            }
+            mvc.perform(post("/appraisal/office/runs/" + versions[0] + "/publish")
+                            .session(perf())
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            mvc.perform(post("/appraisal/office/runs/" + versions[1] + "/republish")
+                            .session(perf())
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.republish", versions[1]};
         });
         cases.put("POST /appraisal/pools/{id}", () -> {
             var w = org.ruralbank.appraisal.AppraisalRows.publishedRun(ctx, java.util.List.of(branch));
@@ -413,12 +457,7 @@ class AuditTrailTest {
             MockHttpSession perf = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.PERF), TestBank.PASSWORD);
             String date = freeCurveDate();
             mvc.perform(multipart("/appraisal/ftp/import")
-                            .file(new org.springframework.mock.web.MockMultipartFile(
-                                    "file",
-                                    "curve.csv",
-                                    "text/csv",
-                                    ("date,term,rate\n" + TestBank.curveRows(date))
-                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .file(TestBank.curveUpload(date))
                             .session(perf)
                             .with(csrf()))
                     .andExpect(status().is3xxRedirection());
@@ -479,6 +518,48 @@ class AuditTrailTest {
                             .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.claim.reject", String.valueOf(id)};
+        });
+        cases.put("POST /appraisal/claims/handover", () -> {
+            var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
+            String object = bank.uniqueId("OBJ");
+            store.ensureObject(org.ruralbank.appraisal.CreditKind.LOAN, object, branch.orgId(), branch.path());
+            long pending = store.insertClaim(
+                    org.ruralbank.appraisal.CreditKind.LOAN,
+                    object,
+                    branch.path(),
+                    bank.uniqueId("SH"),
+                    new java.math.BigDecimal("0.3"),
+                    java.time.LocalDate.of(2025, 1, 1),
+                    org.ruralbank.appraisal.Claim.OPEN_END,
+                    "PENDING",
+                    "CLAIM",
+                    null,
+                    "someone",
+                    java.time.OffsetDateTime.now(),
+                    null);
+            String headUser = bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD);
+            var claims = ctx.getBean(org.ruralbank.appraisal.Claims.class);
+            claims.approve(pending, bank.principal(headUser));
+            var held = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class)
+                    .claim(pending)
+                    .orElseThrow();
+            mvc.perform(post("/appraisal/claims/handover")
+                            .session(TestBank.login(mvc, headUser, TestBank.PASSWORD))
+                            .with(csrf())
+                            .param("fromStaff", held.staffId())
+                            .param("effective", "2025-06-01")
+                            .param("toStaff1", "S8")
+                            .param("toShare1", "100"))
+                    .andExpect(status().is3xxRedirection());
+            long moved = ctx
+                    .getBean(org.ruralbank.appraisal.internal.JdbcClaims.class)
+                    .claimsOf(held.objectKind(), held.objectId())
+                    .stream()
+                    .filter(c -> c.source().equals("HANDOVER"))
+                    .mapToLong(org.ruralbank.appraisal.Claim::claimId)
+                    .max()
+                    .orElseThrow();
+            return new String[] {"appraisal.claim.handover", String.valueOf(moved)};
         });
         cases.put("POST /appraisal/disputes/{id}/settle", () -> {
             var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
@@ -622,6 +703,11 @@ class AuditTrailTest {
                     .as(c.getKey() + " leaves an audit entry " + expected[0] + " for " + expected[1])
                     .isTrue();
         }
+    }
+
+    /** The wage budget of 2024, the year of the audited runs (publishing funds the pools from it). */
+    private void budget2024() {
+        ctx.getBean(org.ruralbank.appraisal.Schemes.class).setBudget(2024, "1000000", "10", OrgScope.everything());
     }
 
     private MockHttpSession head() throws Exception {

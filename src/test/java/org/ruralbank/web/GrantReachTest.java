@@ -133,7 +133,28 @@ class GrantReachTest {
         headOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
         perfOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.PERF), TestBank.PASSWORD);
         poolOfB = poolOf(b);
+        staffHoldingB = bank.uniqueId("SH");
+        var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
+        String object = bank.uniqueId("OH");
+        store.ensureObject(org.ruralbank.appraisal.CreditKind.LOAN, object, b.orgId(), b.path());
+        store.insertClaim(
+                org.ruralbank.appraisal.CreditKind.LOAN,
+                object,
+                b.path(),
+                staffHoldingB,
+                new java.math.BigDecimal("0.5"),
+                java.time.LocalDate.of(2025, 1, 1),
+                org.ruralbank.appraisal.Claim.OPEN_END,
+                "APPROVED",
+                "CLAIM",
+                null,
+                "cm.b",
+                java.time.OffsetDateTime.now(),
+                "head.b");
     }
+
+    /** A member of staff holding an approved claim of branch B. */
+    String staffHoldingB;
 
     /** An open bonus pool of branch B, funded by a draft run of a far year that no other test uses. */
     long poolOfB;
@@ -373,6 +394,21 @@ class GrantReachTest {
                                 .session(headOfA())
                                 .with(csrf()))
                         .andExpect(status().isOk()));
+        cases.put("POST /appraisal/claims/handover", () -> {
+            // the head of A cannot hand over credit held in branch B
+            String page = mvc.perform(post("/appraisal/claims/handover")
+                            .session(headOfA())
+                            .with(csrf())
+                            .param("fromStaff", staffHoldingB)
+                            .param("effective", "2025-06-30")
+                            .param("toStaff1", "S1")
+                            .param("toShare1", "100"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"fromStaff\"");
+        });
         cases.put("POST /appraisal/disputes/{id}/settle", () -> {
             var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
             long claim = claimOfB();
@@ -405,12 +441,7 @@ class GrantReachTest {
         cases.put("POST /appraisal/ftp/import", () -> {
             // the curves price the whole bank: a branch's performance officer may not import them
             String page = mvc.perform(multipart("/appraisal/ftp/import")
-                            .file(new org.springframework.mock.web.MockMultipartFile(
-                                    "file",
-                                    "curve.csv",
-                                    "text/csv",
-                                    ("date,term,rate\n" + TestBank.curveRows("2300-01-01"))
-                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .file(TestBank.curveUpload("2300-01-01"))
                             .session(perfOfA())
                             .with(csrf()))
                     .andExpect(status().isOk())
@@ -442,10 +473,12 @@ class GrantReachTest {
                 "/appraisal/office/budget",
                 "/appraisal/office/entries",
                 "/appraisal/office/entries/{id}/approve",
+                "/appraisal/office/entries/{id}/reject",
                 "/appraisal/office/pools/{id}/approve",
                 "/appraisal/office/pools/{id}/return",
                 "/appraisal/office/runs",
                 "/appraisal/office/runs/{id}/publish",
+                "/appraisal/office/runs/{id}/republish",
                 "/appraisal/office/schemes")) {
             cases.put(
                     "POST " + office,

@@ -126,6 +126,8 @@ class RoleReachTest {
             Map.entry("POST /appraisal/claims", roles(Role.CM, BRANCH_HEAD, PERF)),
             Map.entry("POST /appraisal/claims/{id}/approve", roles(BRANCH_HEAD, PERF)),
             Map.entry("POST /appraisal/claims/{id}/reject", roles(BRANCH_HEAD, PERF)),
+            Map.entry("GET /appraisal/claims/handover", roles(BRANCH_HEAD, PERF)),
+            Map.entry("POST /appraisal/claims/handover", roles(BRANCH_HEAD, PERF)),
             Map.entry("GET /appraisal/disputes", everyone()),
             Map.entry("GET /appraisal/disputes/{id}", everyone()),
             Map.entry("POST /appraisal/disputes/{id}/settle", roles(BRANCH_HEAD, PERF)),
@@ -139,8 +141,10 @@ class RoleReachTest {
             Map.entry("GET /appraisal/office/runs", wholeBank(PERF)),
             Map.entry("POST /appraisal/office/runs", wholeBank(PERF)),
             Map.entry("POST /appraisal/office/runs/{id}/publish", wholeBank(PERF)),
+            Map.entry("POST /appraisal/office/runs/{id}/republish", wholeBank(PERF)),
             Map.entry("POST /appraisal/office/entries", wholeBank(PERF)),
             Map.entry("POST /appraisal/office/entries/{id}/approve", wholeBank(PERF)),
+            Map.entry("POST /appraisal/office/entries/{id}/reject", wholeBank(PERF)),
             Map.entry("GET /appraisal/results", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
             Map.entry("GET /appraisal/results/export", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
             Map.entry("GET /appraisal/results/branches/{orgId}", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
@@ -312,9 +316,7 @@ class RoleReachTest {
             return get(path);
         }
         if (path.equals("/appraisal/ftp/import")) {
-            return multipart(path)
-                    .file(new MockMultipartFile("file", "curve.csv", null, new byte[0]))
-                    .with(csrf());
+            return multipart(path).file(TestBank.curveUpload("curve.csv", "")).with(csrf());
         }
         if (path.equals("/channels/targets/upload")) {
             return multipart(path)

@@ -116,7 +116,7 @@ class ScopeIsolationTest {
                         null,
                         "12.00",
                         "CNY",
-                        ctx.getBean(org.ruralbank.directconnect.internal.BusinessCalendar.class)
+                        ctx.getBean(org.ruralbank.directconnect.BusinessCalendar.class)
                                 .today()))
                 .instructionId();
     }
@@ -133,7 +133,7 @@ class ScopeIsolationTest {
             dc.apply(
                     org.ruralbank.directconnect.Onboarding.Kind.ENTERPRISE,
                     Map.of("enterpriseId", bBureau, "name", "乙支行财政局", "kind", "TREASURY", "orgId", b.orgId()));
-            var today = ctx.getBean(org.ruralbank.directconnect.internal.BusinessCalendar.class)
+            var today = ctx.getBean(org.ruralbank.directconnect.BusinessCalendar.class)
                     .today();
             ctx.getBean(org.ruralbank.directconnect.internal.Treasury.class)
                     .load(
@@ -298,6 +298,10 @@ class ScopeIsolationTest {
             mvc.perform(get("/appraisal/claims/object?kind=DEPOSIT&id=" + bObject)
                             .session(headOfA))
                     .andExpect(status().isNotFound());
+        });
+        cases.put("GET /appraisal/claims/handover", () -> {
+            appraisalOfB();
+            assertPageHasNo(headOfA, "/appraisal/claims/handover?fromStaff=" + bStaff + "&date=2025-06-30", bObject);
         });
         cases.put("GET /appraisal/disputes", () -> {
             appraisalOfB();

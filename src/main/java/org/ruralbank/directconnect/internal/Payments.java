@@ -1,12 +1,17 @@
 package org.ruralbank.directconnect.internal;
 
-import static org.ruralbank.directconnect.internal.StatusReason.INCORRECT_ACCOUNT_NUMBER;
-import static org.ruralbank.directconnect.internal.StatusReason.INSUFFICIENT_FUNDS;
-import static org.ruralbank.directconnect.internal.StatusReason.INVALID_CREDITOR_ACCOUNT_NUMBER;
+import static org.ruralbank.directconnect.internal.Instructions.cut;
+import static org.ruralbank.directconnect.internal.Instructions.instruction;
+import static org.ruralbank.directconnect.internal.Instructions.replay;
+import static org.ruralbank.directconnect.internal.PaymentRules.TRANSFER_PREFIX;
+import static org.ruralbank.directconnect.internal.PaymentRules.codeAndText;
+import static org.ruralbank.directconnect.internal.PaymentRules.coreRefusal;
+import static org.ruralbank.directconnect.internal.PaymentRules.decidedDetail;
+import static org.ruralbank.directconnect.internal.PaymentRules.interBank;
+import static org.ruralbank.directconnect.internal.PaymentRules.limitRefusal;
+import static org.ruralbank.directconnect.internal.PaymentRules.limits;
+import static org.ruralbank.directconnect.internal.PaymentRules.refusal;
 import static org.ruralbank.directconnect.internal.StatusReason.NARRATIVE;
-import static org.ruralbank.directconnect.internal.StatusReason.NOT_ALLOWED_AMOUNT;
-import static org.ruralbank.directconnect.internal.StatusReason.NOT_ALLOWED_CURRENCY;
-import static org.ruralbank.directconnect.internal.StatusReason.TRANSACTION_FORBIDDEN;
 
 import java.sql.Types;
 import java.time.Clock;
@@ -16,19 +21,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Outcome;
 import org.ruralbank.directconnect.CoreBanking.Transfer;
+import org.ruralbank.directconnect.internal.PaymentRules.Context;
 import org.ruralbank.platform.StoreDialect;
 import org.ruralbank.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,9 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Payments {
-
-    /** This bank's own codes as creditor agent (a payment naming one, or no agent, is intra-bank). */
-    public static final java.util.Set<String> OWN_BANK = java.util.Set.of("RURALBANK", "RURBCNBJ", "RURBCNBJXXX");
 
     public static final String CLEARING_ACCOUNT = "DC-CLEARING";
     public static final String OPENING_ACCOUNT = "DC-OPENING";
@@ -62,6 +63,7 @@ public class Payments {
     private final Nonces nonces;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Instructions instructions;
     /**
      * Whether a single payment runs as one call of the database's {@code dc_pay} (PostgreSQL with the built-in
      * ledger, see {@link #executeInOneCall}) rather than statement by statement.
@@ -77,7 +79,8 @@ public class Payments {
             Notifications notifications,
             Nonces nonces,
             TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            Instructions instructions) {
         this.db = db;
         this.jdbc = new JdbcTemplate(dataSource);
         this.core = core;
@@ -86,6 +89,7 @@ public class Payments {
         this.nonces = nonces;
         this.tx = tx;
         this.clock = clock;
+        this.instructions = instructions;
         this.oneCall = core instanceof LedgerCoreBanking && StoreDialect.of(dataSource) == StoreDialect.POSTGRESQL;
     }
 
@@ -98,6 +102,7 @@ public class Payments {
         this.nonces = p.nonces;
         this.tx = p.tx;
         this.clock = p.clock;
+        this.instructions = p.instructions;
         this.oneCall = oneCall;
     }
 
@@ -182,64 +187,6 @@ public class Payments {
         }
     }
 
-    /** The stored result for an id, or a DU03 rejection when the id was used for a different payment. */
-    public Optional<PaymentResult> earlier(String enterpriseId, String idemKey, String hash) {
-        return db.sql("""
-                select instruction_id, content_hash, status, reason_code, reason_text, transfer_id
-                  from dc_instruction where enterprise_id = :e and idem_key = :k
-                """)
-                .param("e", enterpriseId)
-                .param("k", idemKey)
-                .query((rs, i) -> replay(
-                        idemKey,
-                        hash,
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6)))
-                .optional();
-    }
-
-    /** The answer to a payment whose id is taken: the stored answer if its content is the same, else DU03. */
-    private static PaymentResult replay(
-            String idemKey,
-            String hash,
-            long instructionId,
-            String storedHash,
-            String status,
-            String reasonCode,
-            String reasonText,
-            String transferId) {
-        return hash.equals(storedHash)
-                ? new PaymentResult(
-                        instructionId, idemKey, status, Refusal.stored(reasonCode, reasonText), transferId, true)
-                : new PaymentResult(
-                        null,
-                        idemKey,
-                        "RJCT",
-                        StatusReason.DUPLICATE_TRANSACTION.because(
-                                "this id was already used for a different payment; nothing was executed"),
-                        null,
-                        false);
-    }
-
-    /**
-     * What the rules need to know about the enterprise, the debit grant and the creditor; from the directory's
-     * memory, so that a payment reads nothing before it writes.
-     */
-    private record Context(
-            String status,
-            String orgPath,
-            long perTxnLimitFen,
-            long dailyLimitFen,
-            boolean canPay,
-            String grantedAccount,
-            Long accountPerTxnFen,
-            Long accountDailyFen,
-            String creditKind) {}
-
     private Context context(PaymentOrder o) {
         Directory.PaymentRules rules = directory
                 .paymentRules(o.enterpriseId())
@@ -297,10 +244,11 @@ public class Payments {
             Long amount = parsed instanceof PaymentOrder.Fen f ? f.fen() : null;
             boolean interBank = interBank(o);
             OffsetDateTime received = OffsetDateTime.now(clock);
-            Long id = insert(o, ctx.orgPath(), hash, amount, interBank, received);
+            Long id = instructions.insert(o, ctx.orgPath(), hash, amount, interBank, received);
             if (id == null) {
                 // the id is taken (an earlier request, or one committed in parallel): answer as its replay
-                results.add(earlier(o.enterpriseId(), o.idemKey(), hash)
+                results.add(instructions
+                        .earlier(o.enterpriseId(), o.idemKey(), hash)
                         .orElseThrow(() -> new IllegalStateException(
                                 "instruction " + o.idemKey() + " neither inserted nor found")));
                 continue;
@@ -320,27 +268,11 @@ public class Payments {
         return results;
     }
 
-    private static boolean interBank(PaymentOrder o) {
-        return o.creditorAgent() != null
-                && !o.creditorAgent().isBlank()
-                && !OWN_BANK.contains(o.creditorAgent().trim().toUpperCase(java.util.Locale.ROOT));
-    }
-
     /** The answer to a payment the rules refuse or let through ({@code refusal} null), as written first. */
     private static PaymentResult answer(PaymentOrder o, long id, Refusal refusal, boolean interBank) {
         return refusal != null
                 ? new PaymentResult(id, o.idemKey(), "RJCT", refusal, null, false)
                 : new PaymentResult(id, o.idemKey(), interBank ? "ACSP" : "ACSC", null, TRANSFER_PREFIX + id, false);
-    }
-
-    /** An executed payment's transfer id is its instruction's id after this. */
-    private static final String TRANSFER_PREFIX = "PAY-";
-
-    /** The decided history entry's detail; for an executed payment the transfer id follows it. */
-    private static String decidedDetail(PaymentResult a, boolean interBank) {
-        return a.rejected()
-                ? a.reasonCode() + " " + a.reasonText()
-                : interBank ? "reserved for the clearing hand-off as " : "posted as ";
     }
 
     /**
@@ -443,45 +375,6 @@ public class Payments {
         return called.result();
     }
 
-    /** Why the rules refuse the payment, or null; from memory, before anything is locked. */
-    private static Refusal refusal(
-            PaymentOrder o, Context ctx, PaymentOrder.Amount parsed, Long amount, boolean interBank) {
-        if (!"ACTIVE".equals(ctx.status())) {
-            return TRANSACTION_FORBIDDEN.because("the enterprise's direct connection is suspended");
-        }
-        if (!"CNY".equals(o.currency())) {
-            return NOT_ALLOWED_CURRENCY.because("only CNY is accepted, not " + o.currency());
-        }
-        if (parsed instanceof PaymentOrder.Refused r) {
-            return r.reason().because(r.text());
-        }
-        if (o.debitAccount() == null || o.debitAccount().isBlank()) {
-            return INCORRECT_ACCOUNT_NUMBER.because("no debit account is given");
-        }
-        if (ctx.grantedAccount() == null || !ctx.canPay()) {
-            return INCORRECT_ACCOUNT_NUMBER.because(
-                    "debit account unknown or not granted for payment: " + o.debitAccount());
-        }
-        if (o.creditAccount() == null || o.creditAccount().isBlank()) {
-            return INVALID_CREDITOR_ACCOUNT_NUMBER.because("no creditor account is given");
-        }
-        if (o.creditAccount().equals(o.debitAccount())) {
-            return INVALID_CREDITOR_ACCOUNT_NUMBER.because("the creditor account is the debit account");
-        }
-        if (!interBank && !"CUSTOMER".equals(ctx.creditKind())) {
-            return INVALID_CREDITOR_ACCOUNT_NUMBER.because("no account " + o.creditAccount() + " at this bank");
-        }
-        if (parsed instanceof PaymentOrder.AboveAnyLimit || amount > ctx.perTxnLimitFen()) {
-            return NOT_ALLOWED_AMOUNT.because("above the enterprise's per-transaction limit of "
-                    + Money.yuanText(ctx.perTxnLimitFen()) + " yuan");
-        }
-        if (ctx.accountPerTxnFen() != null && amount > ctx.accountPerTxnFen()) {
-            return NOT_ALLOWED_AMOUNT.because(
-                    "above the account's per-transaction limit of " + Money.yuanText(ctx.accountPerTxnFen()) + " yuan");
-        }
-        return null;
-    }
-
     /**
      * Writes each payment's answer and its first two history entries (received, decided), as JDBC batches: one
      * round trip each for any number of payments.
@@ -554,7 +447,7 @@ public class Payments {
         Refusal charged = charge == null ? null : charge.take(amount);
         if (charged != null) {
             giveBack(taken, o.businessDate(), amount);
-            return refused(c.id(), o, charged);
+            return instructions.refused(c.id(), o, charged);
         }
         String transferId = c.answer().transferId();
         Transfer t = transfer(o, transferId, amount, c.interBank());
@@ -564,7 +457,7 @@ public class Payments {
             if (charge != null) {
                 charge.giveBack(amount);
             }
-            return refused(c.id(), o, coreRefusal(o, outcome.name()));
+            return instructions.refused(c.id(), o, coreRefusal(o, outcome.name()));
         }
         if (directory.watched(t.debitAccount()) || directory.watched(t.creditAccount())) {
             notifications.enqueue(t);
@@ -597,16 +490,6 @@ public class Payments {
                         o.businessDate());
     }
 
-    /** The daily limits a payment takes, by key: their rows are locked in this order, before any account row. */
-    private static TreeMap<String, Long> limits(PaymentOrder o, Context ctx) {
-        TreeMap<String, Long> limits = new TreeMap<>();
-        limits.put("E:" + o.enterpriseId(), ctx.dailyLimitFen());
-        if (ctx.accountDailyFen() != null) {
-            limits.put("A:" + o.enterpriseId() + ":" + ctx.grantedAccount(), ctx.accountDailyFen());
-        }
-        return limits;
-    }
-
     /** Rejects a payment above a daily limit (the limits it took already given back). */
     private PaymentResult limitRefused(long id, PaymentOrder o, String key, long limitFen) {
         long used = db.sql("select used_fen from dc_limit_usage where usage_key = :k and business_date = :d")
@@ -615,25 +498,8 @@ public class Payments {
                 .query(Long.class)
                 .single();
         Refusal why = limitRefusal(limitFen, o.businessDate());
-        return refused(id, o, new Refusal(why.reason(), why.text().replace("{used}", Money.yuanText(used))));
-    }
-
-    /** Why a payment above a daily limit is refused, {@code {used}} standing for the amount already used. */
-    private static Refusal limitRefusal(long limitFen, LocalDate date) {
-        return NOT_ALLOWED_AMOUNT.because(
-                "above the daily limit of " + Money.yuanText(limitFen) + " yuan ({used} already used on " + date + ")");
-    }
-
-    /** Why a payment whose posting the core refused ({@link Outcome}'s name) is refused. */
-    private static Refusal coreRefusal(PaymentOrder o, String outcome) {
-        return outcome.equals(Outcome.EXCEEDS_CREDITS.name())
-                ? INSUFFICIENT_FUNDS.because("insufficient funds on " + o.debitAccount())
-                : NARRATIVE.because("the core refused the posting: " + outcome);
-    }
-
-    /** A refusal as {@code dc_pay} takes it: "CODE text". */
-    private static String codeAndText(Refusal r) {
-        return r.code() + " " + r.text();
+        return instructions.refused(
+                id, o, new Refusal(why.reason(), why.text().replace("{used}", Money.yuanText(used))));
     }
 
     /**
@@ -678,84 +544,6 @@ public class Payments {
         }
     }
 
-    /** Inserts the instruction and returns its id; null when its id is already taken. */
-    private Long insert(
-            PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank, OffsetDateTime now) {
-        var keys = new GeneratedKeyHolder();
-        instruction(db.sql("""
-                insert into dc_instruction (enterprise_id, org_path, idem_key, content_hash, channel, msg_id,
-                    pmt_inf_id, end_to_end_id, debit_account, credit_account, creditor_name, creditor_agent,
-                    amount_text, amount_fen, currency, inter_bank, business_date, status, created_at)
-                values (:e, :path, :k, :h, :ch, :msg, :pmt, :e2e, :d, :c, :cn, :ca, :at, :af, :cur, :ib, :bd, 'RCVD',
-                    :now)
-                on conflict do nothing
-                """), o, orgPath, hash, amount, interBank, now).update(keys, "instruction_id");
-        return inserted(keys);
-    }
-
-    /**
-     * Binds the instruction's columns, cut to their widths, as both the one-call and the statement-by-statement
-     * path store them.
-     */
-    private static JdbcClient.StatementSpec instruction(
-            JdbcClient.StatementSpec spec,
-            PaymentOrder o,
-            String orgPath,
-            String hash,
-            Long amount,
-            boolean interBank,
-            OffsetDateTime now) {
-        return spec.param("e", o.enterpriseId())
-                .param("path", orgPath)
-                .param("k", o.idemKey())
-                .param("h", hash)
-                .param("ch", o.channel())
-                .param("msg", cut(o.msgId(), 35))
-                .param("pmt", cut(o.pmtInfId(), 35))
-                .param("e2e", cut(o.endToEndId(), 35))
-                .param("d", cut(o.debitAccount(), 34))
-                .param("c", cut(o.creditAccount(), 34))
-                .param("cn", cut(o.creditorName(), 140))
-                .param("ca", cut(o.creditorAgent(), 35))
-                .param("at", cut(o.amountText(), 40))
-                .param("af", amount)
-                .param("cur", cut(o.currency(), 3))
-                .param("ib", interBank)
-                .param("bd", o.businessDate())
-                .param("now", now);
-    }
-
-    private static Long inserted(GeneratedKeyHolder keys) {
-        return keys.getKeyList().isEmpty() ? null : keys.getKeyAs(Number.class).longValue();
-    }
-
-    /** Rejects a payment whose answer was written as executed before its posting was refused (see run). */
-    private PaymentResult refused(long id, PaymentOrder o, Refusal why) {
-        db.sql("update dc_instruction set status = 'RJCT', reason_code = :c, reason_text = :t, transfer_id = null "
-                        + "where instruction_id = :id")
-                .param("c", why.code())
-                .param("t", cut(why.text(), 200))
-                .param("id", id)
-                .update();
-        db.sql("update dc_instruction_event set status = 'RJCT', actor = 'rules', detail = :d "
-                        + "where instruction_id = :id and status <> 'RCVD'")
-                .param("d", cut(why.code() + " " + why.text(), 400))
-                .param("id", id)
-                .update();
-        return new PaymentResult(id, o.idemKey(), "RJCT", why, null, false);
-    }
-
-    void event(long instructionId, String status, String actor, String detail) {
-        db.sql("insert into dc_instruction_event (instruction_id, occurred_at, status, actor, detail) "
-                        + "values (:id, :now, :s, :a, :d)")
-                .param("id", instructionId)
-                .param("now", OffsetDateTime.now(clock))
-                .param("s", status)
-                .param("a", cut(actor, 60))
-                .param("d", cut(detail, 400))
-                .update();
-    }
-
     /** Settles (posts) or returns (voids) inter-bank payments after the clearing hand-off. */
     public Outcome clearingResult(long instructionId, boolean settled, String actor, LocalDate businessDate) {
         return tx.execute(status -> {
@@ -779,7 +567,7 @@ public class Payments {
                         .param("r", settled ? null : NARRATIVE.code())
                         .param("id", instructionId)
                         .update();
-                event(
+                instructions.event(
                         instructionId,
                         settled ? "ACSC" : "RJCT",
                         actor,
@@ -794,9 +582,5 @@ public class Payments {
                 db.sql("select instruction_id from dc_instruction where status = 'ACSP' " + "order by instruction_id")
                         .query(Long.class)
                         .list());
-    }
-
-    private static String cut(String s, int max) {
-        return s == null ? null : s.length() <= max ? s : s.substring(0, max);
     }
 }
