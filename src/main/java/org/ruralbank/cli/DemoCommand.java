@@ -92,6 +92,11 @@ class DemoCommand implements Callable<Integer> {
         System.out.println(
                 "  绩效考核 → 业绩认领 / 认领争议: sample claims (pending, approved, disputed) appear after the first date.");
         System.out.println("  客户积分: sample earning rules are approved; each loaded date earns points by them.");
+        System.out.println(
+                "  客户关系 (demo.head, demo.cm below): find a customer by a part of the name (e.g. 王) and see them");
+        System.out.println(
+                "  whole; 担保圈链 lists the sample bank's mutual guarantees and joint circles within the branch,");
+        System.out.println("  'ruralbank crm circles' the whole bank's.");
         System.out.println();
         return Waiting.untilStopped(ctx);
     }
@@ -152,9 +157,10 @@ class DemoCommand implements Callable<Integer> {
 
     /**
      * Once the year's last date is loaded, prepares the 2025 Q4 appraisal as the performance office would (scheme,
-     * budget, targets, the departments' approved scores, a draft run ready to publish) and makes three demo users: the
+     * budget, targets, the departments' approved scores, a draft run ready to publish) and makes four demo users: the
      * performance office ({@code demo.perf}), the head of the best-ranked branch ({@code demo.head}) and a customer
-     * manager of that branch ({@code demo.cm}), each with a one-time password printed once.
+     * manager of that branch ({@code demo.cm}) and a reader of the whole bank for the risk office ({@code demo.risk}, an
+     * auditor: it reads the CRM pages and the guarantee circles and changes nothing), each with a one-time password printed once.
      */
     private static void prepareAppraisalOnceTheYearIsLoaded(ConfigurableApplicationContext ctx) {
         Thread t = new Thread(
@@ -222,6 +228,14 @@ class DemoCommand implements Callable<Integer> {
                 null,
                 org.ruralbank.platform.Role.BRANCH_HEAD,
                 org.ruralbank.platform.DataScope.ORG_AND_BELOW
+            },
+            {
+                "demo.risk",
+                "风险管理部",
+                headOffice,
+                null,
+                org.ruralbank.platform.Role.AUDITOR,
+                org.ruralbank.platform.DataScope.ALL
             },
             {
                 "demo.cm",

@@ -106,7 +106,9 @@ final class RunningServer implements AutoCloseable {
             Map.entry("points accrue", PointsCommand.Accrue::work),
             Map.entry("directconnect propose", DirectConnectCommand.Propose::work),
             Map.entry("directconnect approve", DirectConnectCommand.Approve::work),
-            Map.entry("directconnect onboard", DirectConnectCommand.Onboard::work));
+            Map.entry("directconnect onboard", DirectConnectCommand.Onboard::work),
+            Map.entry("crm search", CrmCommand.Search::work),
+            Map.entry("crm circles", CrmCommand.Circles::work));
 
     private final Path socket;
     private final ServerSocketChannel server;

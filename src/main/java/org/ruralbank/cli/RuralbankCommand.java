@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
             TargetsCommand.class,
             AppraisalCommand.class,
             PointsCommand.class,
+            CrmCommand.class,
             IngestCommand.class,
             BackupCommand.class,
             RestoreCommand.class,

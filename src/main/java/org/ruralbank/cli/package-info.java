@@ -7,6 +7,7 @@
             "appraisal",
             "points",
             "channels",
+            "crm",
             "delivery",
             "directconnect",
             "ingest",

@@ -53,6 +53,8 @@ class CommandReachTest {
             Map.entry("appraisal ftp", READS),
             Map.entry("appraisal run", CONSOLE),
             Map.entry("points accrue", CONSOLE),
+            Map.entry("crm search", READS + ": the whole bank, as the console; ID numbers and mobiles masked"),
+            Map.entry("crm circles", READS + ": the whole bank, as the console, for the risk office"),
             Map.entry("directconnect propose", STAFF_SIGN_IN),
             Map.entry("directconnect approve", STAFF_SIGN_IN),
             Map.entry("directconnect onboard", STAFF_SIGN_IN),

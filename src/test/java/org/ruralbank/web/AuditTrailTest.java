@@ -158,6 +158,35 @@ class AuditTrailTest {
                     .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.entry.approve", "" + id};
         });
+        cases.put("POST /crm/customers/{id}/unmask", () -> {
+            TestBank.Rows.seed(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2025, 6, 30),
+                    java.util.List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
+            mvc.perform(post("/crm/customers/C" + branch.orgId() + "/unmask")
+                            .session(headOfBranch())
+                            .with(csrf())
+                            .param("date", "2025-06-30")
+                            .param("reason", "客户来电核实身份"))
+                    .andExpect(status().isOk());
+            return new String[] {"crm.customer.unmask", "C" + branch.orgId()};
+        });
+        cases.put("POST /crm/customers/{id}/contacts", () -> {
+            TestBank.Rows.seed(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2025, 6, 30),
+                    java.util.List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
+            mvc.perform(post("/crm/customers/C" + branch.orgId() + "/contacts")
+                            .session(headOfBranch())
+                            .with(csrf())
+                            .param("entryKey", java.util.UUID.randomUUID().toString())
+                            .param("contactDate", "2025-06-30")
+                            .param("channel", "VISIT")
+                            .param("outcome", "INTERESTED")
+                            .param("note", "上门走访，有意办理手机银行"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"crm.contact.log", "C" + branch.orgId()};
+        });
         cases.put("POST /appraisal/office/entries/{id}/reject", () -> {
             mvc.perform(post("/appraisal/office/entries")
                             .session(perf())

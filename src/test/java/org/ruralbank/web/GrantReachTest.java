@@ -378,6 +378,32 @@ class GrantReachTest {
                     .getContentAsString();
             assertThat(page).contains(b.orgId());
         });
+        cases.put("POST /crm/customers/{id}/unmask", () -> {
+            org.ruralbank.testing.TestBank.Rows.seed(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2025, 6, 30),
+                    List.<String[]>of(new String[] {b.orgId(), b.path()}));
+            mvc.perform(post("/crm/customers/C" + b.orgId() + "/unmask")
+                            .session(headOfA())
+                            .with(csrf())
+                            .param("date", "2025-06-30")
+                            .param("reason", "核实客户身份"))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("POST /crm/customers/{id}/contacts", () -> {
+            org.ruralbank.testing.TestBank.Rows.seed(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2025, 6, 30),
+                    List.<String[]>of(new String[] {b.orgId(), b.path()}));
+            mvc.perform(post("/crm/customers/C" + b.orgId() + "/contacts")
+                            .session(headOfA())
+                            .with(csrf())
+                            .param("entryKey", java.util.UUID.randomUUID().toString())
+                            .param("contactDate", "2025-06-30")
+                            .param("channel", "PHONE")
+                            .param("outcome", "REACHED"))
+                    .andExpect(status().isNotFound());
+        });
         cases.put("POST /appraisal/claims", () -> {
             org.ruralbank.testing.TestBank.Rows.seed(
                     ctx.getBean(org.ruralbank.warehouse.Warehouse.class),

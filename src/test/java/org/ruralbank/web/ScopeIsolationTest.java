@@ -175,6 +175,40 @@ class ScopeIsolationTest {
         return bCustomer;
     }
 
+    /**
+     * Both branches' customers of {@link #channelFigures} and, in each branch, a mutual guarantee between two customers
+     * {@code G1<org>} and {@code G2<org>}, the first holding a magnetic card, built into the CRM marts of {@link #CHANNEL_DAY}.
+     */
+    private void crmFigures() {
+        channelFigures();
+        var warehouse = ctx.getBean(org.ruralbank.warehouse.Warehouse.class);
+        var rows = new TestBank.Rows(warehouse.engine());
+        String d = CHANNEL_DAY.toString();
+        for (Org o : new Org[] {a, b}) {
+            String id = o.orgId();
+            rows.customer(d, "G1" + id, "P", "担保甲" + id, "360102199001010001", "13800000001", "互保村1号", "互保村", null, o)
+                    .customer(
+                            d, "G2" + id, "P", "担保乙" + id, "360102199001010002", "13800000002", "互保村2号", "互保村", null, o)
+                    .loan(d, "LG1" + id, "G1" + id, o, "10000.00", "2026-06-30", 0, "G")
+                    .loan(d, "LG2" + id, "G2" + id, o, "10000.00", "2026-06-30", 0, "G")
+                    .guarantee(d, "LG1" + id, "G2" + id, "10000.00")
+                    .guarantee(d, "LG2" + id, "G1" + id, "10000.00");
+            rows.row(
+                    "core_card",
+                    d,
+                    "card_no, acct_no, cust_id, card_product, medium, issue_org_id, issue_date, card_status",
+                    "M" + id,
+                    "A" + id,
+                    "G1" + id,
+                    "JN",
+                    "M",
+                    id,
+                    "2020-01-01",
+                    "N");
+        }
+        warehouse.engine().inTransaction(() -> warehouse.runner().build(java.util.List.of(CHANNEL_DAY), s -> {}));
+    }
+
     String bObject;
     String bStaff;
     long bDispute;
@@ -295,6 +329,64 @@ class ScopeIsolationTest {
         cases.put("GET /appraisal/disputes/{id}", () -> {
             appraisalOfB();
             mvc.perform(get("/appraisal/disputes/" + bDispute).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /crm/customers", () -> {
+            crmFigures();
+            assertPageHasNo(headOfA, "/crm/customers?q=C" + b.orgId(), "客户" + b.orgId());
+            String page = mvc.perform(get("/crm/customers?q=客户").session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("C" + a.orgId()).doesNotContain(b.orgId());
+        });
+        cases.put("GET /crm/customers/export", () -> {
+            crmFigures();
+            assertExportHasNo(headOfA, "/crm/customers/export?q=客户", b.orgId());
+        });
+        cases.put("GET /crm/customers/{id}", () -> {
+            crmFigures();
+            mvc.perform(get("/crm/customers/C" + b.orgId() + "?date=" + CHANNEL_DAY)
+                            .session(headOfA))
+                    .andExpect(status().isNotFound());
+            String own = mvc.perform(get("/crm/customers/G1" + a.orgId() + "?date=" + CHANNEL_DAY)
+                            .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(own).contains("G2" + a.orgId()).doesNotContain(b.orgId());
+        });
+        cases.put("GET /crm/circles", () -> {
+            crmFigures();
+            String page = mvc.perform(get("/crm/circles?date=" + CHANNEL_DAY).session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("G1" + a.orgId()).doesNotContain(b.orgId());
+        });
+        cases.put("GET /crm/circles/export", () -> {
+            crmFigures();
+            assertExportHasNo(headOfA, "/crm/circles/export?date=" + CHANNEL_DAY, b.orgId());
+        });
+        cases.put("GET /crm/lists", () -> {
+            crmFigures();
+            String page = mvc.perform(get("/crm/lists?list=MAGNETIC_CARD&date=" + CHANNEL_DAY)
+                            .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("G1" + a.orgId()).doesNotContain(b.orgId());
+        });
+        cases.put("GET /crm/lists/export", () -> {
+            crmFigures();
+            assertExportHasNo(headOfA, "/crm/lists/export?list=MAGNETIC_CARD&date=" + CHANNEL_DAY, b.orgId());
+        });
+        cases.put("GET /crm/value", () -> {
+            crmFigures();
+            assertPageHasNo(headOfA, "/crm/value?date=" + CHANNEL_DAY, b.orgId());
         });
         cases.put("GET /channels/targets", () -> assertPageHasNo(headOfA, "/channels/targets", b.orgId()));
         cases.put(
