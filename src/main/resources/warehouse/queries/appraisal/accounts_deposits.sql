@@ -17,14 +17,22 @@ with last_day as (
 orgs as (
     select org_id, org_path from dw.dim_org where {{ valid_on(:to_date) }}
 ),
+accounts as (
+    select a.acct_no, a.cust_id, a.product_code, a.open_date
+      from dw.dim_deposit_account a, last_day t
+     where {{ valid_on(a, t.d) }}
+),
+balances as (
+    select b.acct_no, b.org_id, b.balance
+      from dw.deposit_balance b, last_day t
+     where {{ valid_on(b, t.d) }} and b.balance > 0
+),
 final as (
     select b.acct_no as account_no, a.cust_id, a.product_code, b.org_id, cast(:staff_id as varchar) as staff_id,
            b.balance, cast(null as varchar) as detail, a.open_date >= :from_date as new_in_period
-      from dw.deposit_balance b
-      join dw.dim_deposit_account a on a.acct_no = b.acct_no
-       and {{ valid_on(a, (select d from last_day)) }}
+      from balances b
+      join accounts a on a.acct_no = b.acct_no
       join orgs o on o.org_id = b.org_id
-     where {{ valid_on(b, (select d from last_day)) }} and b.balance > 0
-       and {{ org_scope(o.org_path) }}
+     where {{ org_scope(o.org_path) }}
 )
 select * from final order by balance desc, account_no limit 500
