@@ -18,6 +18,17 @@ staff_objects as (
     select object_kind, object_id from mart.credit_share
      where staff_id = cast(:staff_id as varchar) and valid_from <= :to_date and valid_to >= :from_date
 ),
+staff_accounts as (
+    select object_id as account_no from staff_objects where object_kind in ('DEPOSIT', 'LOAN')
+    union
+    select a.acct_no from dw.dim_deposit_account a
+      join staff_objects o on o.object_kind = 'CUSTOMER' and o.object_id = a.cust_id
+     where a.valid_from <= :to_date and a.valid_to >= :from_date
+    union
+    select l.loan_no from dw.dim_loan l
+      join staff_objects o on o.object_kind = 'CUSTOMER' and o.object_id = l.cust_id
+     where l.valid_from <= :to_date and l.valid_to >= :from_date
+),
 candidates as (
     select f.biz_date, f.account_no, f.account_kind, f.cust_id, f.product_code, f.org_id, f.margin
       from mart.ftp_account_daily f
@@ -25,8 +36,7 @@ candidates as (
      where f.biz_date between :from_date and :to_date and f.account_kind <> 'TREASURY'
        and {{ org_scope(o.org_path) }}
        and (cast(:staff_id as varchar) is null
-            or f.account_no in (select object_id from staff_objects where object_kind in ('DEPOSIT', 'LOAN'))
-            or f.cust_id in (select object_id from staff_objects where object_kind = 'CUSTOMER'))
+            or f.account_no in (select account_no from staff_accounts))
 ),
 margins as (
     select f.biz_date, f.account_no, f.account_kind, f.cust_id, f.product_code, f.org_id, f.margin,
