@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.ruralbank.Application;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -60,10 +61,37 @@ final class SpringRunner {
             // a command prints only what it has to say; its log goes to <home>/logs like the server's
             props.put("logging.threshold.console", "WARN");
         }
-        return new SpringApplicationBuilder(Application.class)
-                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .properties(props)
-                .run();
+        try {
+            return new SpringApplicationBuilder(Application.class)
+                    .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                    .properties(props)
+                    .run();
+        } catch (RuntimeException e) {
+            throw newerRelease(e, home).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * The refusal for a start that failed because the operational store was migrated by a newer release than this
+     * one: an older release never runs on a schema it does not know.
+     */
+    private static Optional<HomeConfig.HomeRefused> newerRelease(Throwable failure, Path home) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            Optional<String> unknown = t instanceof FlywayValidateException
+                    ? t.getMessage()
+                            .lines()
+                            .filter(l -> l.contains("not resolved locally"))
+                            .findFirst()
+                    : Optional.empty();
+            if (unknown.isPresent()) {
+                return Optional.of(new HomeConfig.HomeRefused("the database of the home " + home + " was migrated "
+                        + "by a newer release of Ruralbank than this one ("
+                        + unknown.get().strip() + "): start "
+                        + "the release that migrated it, or restore the backup taken before the upgrade "
+                        + "(docs/operations.md, Rollback)"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The home's configuration for this run, written when the home is set up; nothing else is created here. */

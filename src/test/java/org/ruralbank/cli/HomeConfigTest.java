@@ -63,6 +63,41 @@ class HomeConfigTest {
     }
 
     @Test
+    void aDatabaseMigratedByANewerReleaseIsRefusedInOneSentence() throws Exception {
+        Path home = TestStores.tempHome();
+        String url = freshSchema();
+        UsersCommandTest.Result setUp = UsersCommandTest.launch(
+                java.util.Map.of(
+                        "RURALBANK_DB_URL",
+                        url,
+                        "RURALBANK_DB_USER",
+                        System.getenv("RURALBANK_TEST_DB_USER"),
+                        "RURALBANK_DB_PASSWORD",
+                        System.getenv("RURALBANK_TEST_DB_PASSWORD")),
+                "--home",
+                home.toString(),
+                "users",
+                "list");
+        assertThat(setUp.status()).as(setUp.err()).isZero();
+        // what the next release's first migration leaves behind
+        try (Connection c = DriverManager.getConnection(
+                url, System.getenv("RURALBANK_TEST_DB_USER"), System.getenv("RURALBANK_TEST_DB_PASSWORD"))) {
+            c.createStatement()
+                    .execute("insert into flyway_schema_history (installed_rank, version, description, type, script, "
+                            + "checksum, installed_by, execution_time, success) values (999, '999', 'from a newer "
+                            + "release', 'SQL', 'V999__from_a_newer_release.sql', 0, current_user, 1, true)");
+        }
+
+        UsersCommandTest.Result list = UsersCommandTest.run("--home", home.toString(), "users", "list");
+        assertThat(list.status()).isEqualTo(2);
+        assertThat(list.err().strip().lines()).hasSize(1);
+        assertThat(list.err())
+                .contains("was migrated by a newer release of Ruralbank than this one")
+                .contains("999")
+                .contains("restore the backup taken before the upgrade");
+    }
+
+    @Test
     void aPostgresqlHomeThatCannotBeReachedIsRefusedInOneSentenceAndNothingIsCreated() throws IOException {
         Path home = TestStores.tempHome();
         Files.writeString(
@@ -117,7 +152,6 @@ class HomeConfigTest {
                 .contains("give the inbox with --inbox DIR");
     }
 
-    /** A new schema of the test database, as the URL a home is set up with. */
     /** A new empty schema of the test database, as the URL a home is set up with. */
     static String freshSchema() throws Exception {
         String url = System.getenv("RURALBANK_TEST_DB_URL");

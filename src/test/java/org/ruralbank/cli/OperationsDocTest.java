@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.testing.TestStores;
 
@@ -41,5 +43,22 @@ class OperationsDocTest {
         for (String key : written.stringPropertyNames()) {
             assertThat(runbook).as(key).containsPattern("(?m)^\\| [^|]*`" + key.replace(".", "\\.") + "`");
         }
+    }
+
+    @Test
+    void everyCommandTheRunbookNamesExists() throws Exception {
+        Matcher m = Pattern.compile("\\./ruralbank (?:--home \\S+ )?([a-z-]+)(?: ([a-z-]+))?")
+                .matcher(Files.readString(RUNBOOK));
+        picocli.CommandLine root = Launcher.commandLine();
+        int named = 0;
+        while (m.find()) {
+            picocli.CommandLine command = root.getSubcommands().get(m.group(1));
+            assertThat(command).as(m.group()).isNotNull();
+            if (m.group(2) != null && !command.getSubcommands().isEmpty()) {
+                assertThat(command.getSubcommands()).as(m.group()).containsKey(m.group(2));
+            }
+            named++;
+        }
+        assertThat(named).isGreaterThan(10);
     }
 }
