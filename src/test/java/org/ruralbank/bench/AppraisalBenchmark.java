@@ -72,6 +72,8 @@ public final class AppraisalBenchmark {
         props.put("ruralbank.home", home.toString());
         props.put("server.port", 0);
         props.put("logging.level.root", "WARN");
+        // the inbox is not loaded while the benchmark measures
+        props.put("ruralbank.ingest.watch", "false");
         props.put(
                 "spring.datasource.url",
                 "jdbc:h2:file:" + home.resolve("db/ruralbank")
