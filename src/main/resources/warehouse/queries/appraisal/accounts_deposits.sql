@@ -18,32 +18,40 @@ orgs as (
     select org_id, org_path from dw.dim_org where {{ valid_on(:to_date) }}
 ),
 accounts as (
+    select a.acct_no, a.cust_id, a.product_code, a.open_date
+      from dw.dim_deposit_account a, last_day t
+     where {{ valid_on(a, t.d) }}
+),
+balances as (
+    select b.acct_no, b.org_id, b.balance
+      from dw.deposit_balance b, last_day t
+     where {{ valid_on(b, t.d) }} and b.balance > 0
+),
+in_scope as (
     select b.acct_no, a.cust_id, a.product_code, b.org_id, b.balance, a.open_date
-      from dw.deposit_balance b
-      join dw.dim_deposit_account a on a.acct_no = b.acct_no
-       and {{ valid_on(a, (select d from last_day)) }}
+      from balances b
+      join accounts a on a.acct_no = b.acct_no
       join orgs o on o.org_id = b.org_id
-     where {{ valid_on(b, (select d from last_day)) }} and b.balance > 0
-       and {{ org_scope(o.org_path) }}
+     where {{ org_scope(o.org_path) }}
 ),
 account_shares as (
     select c.object_id as acct_no, c.staff_id, c.share
-      from mart.credit_share c
-     where c.object_kind = 'DEPOSIT' and {{ valid_on(c, (select d from last_day)) }}
+      from mart.credit_share c, last_day t
+     where c.object_kind = 'DEPOSIT' and {{ valid_on(c, t.d) }}
 ),
 customer_shares as (
     select c.object_id as cust_id, c.staff_id, c.share
-      from mart.credit_share c
-     where c.object_kind = 'CUSTOMER' and c.staff_id is not null and {{ valid_on(c, (select d from last_day)) }}
+      from mart.credit_share c, last_day t
+     where c.object_kind = 'CUSTOMER' and c.staff_id is not null and {{ valid_on(c, t.d) }}
 ),
 credited as (
     select a.acct_no, s.share
-      from accounts a
+      from in_scope a
       join account_shares s on s.acct_no = a.acct_no
      where s.staff_id = cast(:staff_id as varchar)
     union all
     select a.acct_no, s.share
-      from accounts a
+      from in_scope a
       join customer_shares s on s.cust_id = a.cust_id
      where s.staff_id = cast(:staff_id as varchar)
        and not exists (select 1 from account_shares o where o.acct_no = a.acct_no)
@@ -53,7 +61,7 @@ final as (
            case when c.share is null then a.balance
                 else cast(round(a.balance * c.share, 2) as decimal(18, 2)) end as balance,
            cast(c.share as varchar) as detail, a.open_date >= :from_date as new_in_period
-      from accounts a
+      from in_scope a
       left join credited c on c.acct_no = a.acct_no
      where cast(:staff_id as varchar) is null or c.share > 0
 )
