@@ -4,11 +4,11 @@
 -- key: contract_no, guarantor_cust_id
 -- column: contract_no: 贷款合同号
 -- column: guarantor_cust_id: 担保人客户号（抵押、质押为押品所有人）
--- column: guarantee_type: G 保证 M 抵押 P 质押
+-- column: guarantee_type: X 信用 G 保证 M 抵押 P 质押（同 CRED_LOAN_CONTRACT.GUARANTEE_TYPE 的取值；接口规范对本表未另列）
 -- column: guarantee_amt: 担保金额（元）
 -- column: collateral_desc: 押品描述
 -- test: unique contract_no, guarantor_cust_id
--- test: accepted_values guarantee_type G,M,P
+-- test: accepted_values guarantee_type X,G,M,P
 -- test: relationships guarantor_cust_id dw.dim_customer.cust_id warn
 with final as (
     select contract_no, guarantor_cust_id, guarantee_type, guarantee_amt, collateral_desc
