@@ -44,7 +44,9 @@ public class AppraisalRuns {
 
     public enum Status {
         DRAFT,
-        PUBLISHED
+        PUBLISHED,
+        /** Was published, then replaced by a newer version of its period ({@link #republish}). */
+        REPLACED
     }
 
     public record Run(
@@ -186,23 +188,15 @@ public class AppraisalRuns {
     }
 
     /**
-     * Publishes a draft run: freezes its period, and funds the branch pools of a quarter from the year's wage budget.
-     * Refused for a run already published, a period with another published version, a quarter without a budget.
+     * Publishes a draft run: freezes its period, and funds the branch pools of its period from the year's wage budget
+     * ({@link Pools#fund}). Refused for a run already published, a period with another published version (which
+     * {@link #republish} replaces), a period without a budget.
      */
     @Transactional
     public Run publish(long runId, OrgScope scope) {
         Access.requireWholeBank(scope);
-        Run run = find(runId).orElseThrow(() -> new NotFound("appraisal_run", String.valueOf(runId)));
-        int changed;
-        try {
-            changed = store.publish(runId, Access.actor(), OffsetDateTime.now(clock));
-        } catch (DuplicateKeyException e) {
-            throw new Rejected("run", "appraisal.rejected.otherPublished", run.periodKey());
-        }
-        if (changed == 0) {
-            throw new Rejected("run", "appraisal.rejected.published", run.periodKey(), run.version());
-        }
-        int funded = run.period().isQuarter() ? pools.fund(find(runId).orElseThrow()) : 0;
+        Run run = draft(runId);
+        int funded = publishDraft(run);
         audit.record(
                 "appraisal.publish",
                 "appraisal_run",
@@ -210,6 +204,73 @@ public class AppraisalRuns {
                 Map.of("status", "DRAFT"),
                 Map.of("status", "PUBLISHED", "period", run.periodKey(), "version", run.version(), "pools", funded));
         return find(runId).orElseThrow();
+    }
+
+    /**
+     * Republishes a period: a newer draft version takes the place of the published one, in one transaction. The old
+     * version becomes {@code REPLACED} (kept, with its results, naming the run that replaced it); its pools are
+     * withdrawn (refused while one is submitted or approved) and the new version's are funded. Refused for a run
+     * that is not a draft, a period not yet published, a version older than the published one.
+     */
+    @Transactional
+    public Run republish(long runId, OrgScope scope) {
+        Access.requireWholeBank(scope);
+        Run run = draft(runId);
+        Run old = store.publishedRun(run.periodKey())
+                .orElseThrow(() -> new Rejected("run", "appraisal.rejected.notPublished", run.periodKey()));
+        if (old.version() > run.version()) {
+            throw new Rejected("run", "appraisal.rejected.olderVersion", run.version(), old.version());
+        }
+        int differences = differences(runId, Access.everything()).size();
+        int withdrawn = pools.withdraw(old);
+        if (store.replace(old.runId(), runId, OffsetDateTime.now(clock)) == 0) {
+            throw new Rejected("run", "appraisal.rejected.concurrentRun", run.periodKey());
+        }
+        int funded = publishDraft(run);
+        audit.record(
+                "appraisal.republish",
+                "appraisal_run",
+                String.valueOf(runId),
+                Map.of("run", old.runId(), "version", old.version(), "pools", withdrawn),
+                Map.of(
+                        "run",
+                        runId,
+                        "period",
+                        run.periodKey(),
+                        "version",
+                        run.version(),
+                        "differences",
+                        differences,
+                        "pools",
+                        funded));
+        return find(runId).orElseThrow();
+    }
+
+    private Run draft(long runId) {
+        Run run = find(runId).orElseThrow(() -> new NotFound("appraisal_run", String.valueOf(runId)));
+        if (run.status() != Status.DRAFT) {
+            throw new Rejected("run", "appraisal.rejected.published", run.periodKey(), run.version());
+        }
+        return run;
+    }
+
+    /** Marks a draft published and funds its pools; the database refuses a second published version of a period. */
+    private int publishDraft(Run run) {
+        int changed;
+        try {
+            changed = store.publish(run.runId(), Access.actor(), OffsetDateTime.now(clock));
+        } catch (DuplicateKeyException e) {
+            throw new Rejected("run", "appraisal.rejected.otherPublished", run.periodKey());
+        }
+        if (changed == 0) {
+            throw new Rejected("run", "appraisal.rejected.published", run.periodKey(), run.version());
+        }
+        return pools.fund(find(run.runId()).orElseThrow());
+    }
+
+    /** The published version of a period, if any. */
+    public Optional<Run> publishedRun(String periodKey) {
+        return store.publishedRun(periodKey);
     }
 
     /** Whether more or less is better on an indicator of the library. */

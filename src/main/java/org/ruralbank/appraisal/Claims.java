@@ -312,6 +312,20 @@ public class Claims implements ReferenceData {
             LocalDate effective,
             List<CreditShare> held,
             String actor) {
+        return handOver(fromStaff, toStaffShares, effective, held, actor, OrgScope.everything());
+    }
+
+    /**
+     * The hand-over, refused whole ({@link ClaimRefusal#UNKNOWN_OBJECT}) when anything {@code fromStaff} holds lies
+     * outside {@code scope}: a branch head hands over only what is credited within their branch.
+     */
+    HandOver handOver(
+            String fromStaff,
+            Map<String, BigDecimal> toStaffShares,
+            LocalDate effective,
+            List<CreditShare> held,
+            String actor,
+            OrgScope scope) {
         BigDecimal sum = toStaffShares.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (toStaffShares.isEmpty()
                 || sum.compareTo(BigDecimal.ONE) != 0
@@ -330,6 +344,13 @@ public class Claims implements ReferenceData {
             claimsByObject
                     .computeIfAbsent(key(c.objectKind(), c.objectId()), k -> new ArrayList<>())
                     .add(c);
+        }
+        boolean outside =
+                claimsByObject.values().stream().flatMap(List::stream).anyMatch(c -> !scope.covers(c.orgPath()))
+                        || held.stream().anyMatch(h -> !scope.covers(h.orgPath()));
+        if (outside) {
+            return new HandOver.Refused(
+                    ClaimRefusal.UNKNOWN_OBJECT, fromStaff + " holds credit outside the scope of " + actor);
         }
         Map<String, CreditShare> defaults = new TreeMap<>();
         for (CreditShare s : held) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.StaffPrincipal;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.stereotype.Service;
@@ -80,6 +81,16 @@ public class Credits {
             String fromStaff, Map<String, BigDecimal> toStaffShares, LocalDate effectiveDate, String actor) {
         List<CreditShare> held = creditedTo(fromStaff, effectiveDate, OrgScope.everything());
         return claims.handOver(fromStaff, toStaffShares, effectiveDate, held, actor);
+    }
+
+    /**
+     * The hand-over asked on the claims page by a branch head or the performance office: as {@link #handOver}, refused
+     * whole when anything {@code fromStaff} holds lies outside the asker's scope.
+     */
+    public HandOver handOver(
+            String fromStaff, Map<String, BigDecimal> toStaffShares, LocalDate effectiveDate, StaffPrincipal asker) {
+        List<CreditShare> held = creditedTo(fromStaff, effectiveDate, OrgScope.everything());
+        return claims.handOver(fromStaff, toStaffShares, effectiveDate, held, asker.username(), asker.scope());
     }
 
     /** An object's org as the warehouse knows it on its latest version. */

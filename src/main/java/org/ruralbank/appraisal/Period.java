@@ -48,9 +48,11 @@ public record Period(String key, int year, LocalDate from, LocalDate to, BigDeci
         return (to.getMonthValue() - 1) / 3 + 1;
     }
 
-    /** Whether this is a quarter, the period for which branch bonus pools are funded. */
-    public boolean isQuarter() {
-        return key.contains("Q");
+    /** The months 1-12 of the year the period covers. */
+    public java.util.List<Integer> months() {
+        return java.util.stream.IntStream.rangeClosed(from.getMonthValue(), to.getMonthValue())
+                .boxed()
+                .toList();
     }
 
     /** Whether a month (its targets are a third of its quarter's). */

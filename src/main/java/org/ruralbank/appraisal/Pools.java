@@ -21,8 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Branch bonus pools (奖金池) and their distribution to the staff (二次分配).
  *
- * <p>Funding (when a quarter's run is published): the quarter's bonus = a quarter of the year's total wage budget ×
- * its bonus share (the fen that do not divide by four go to the fourth quarter); each branch's pool = that bonus ×
+ * <p>Funding (when a run is published): the period's bonus = what of the year's total wage budget × its bonus share
+ * accrues over those of the period's months no published period funded yet ({@link Schemes.Budget#monthFen}: a month
+ * a twelfth, the fen that do not divide falling to the later months, so the months sum to the year's bonus exactly);
+ * each branch's pool = that bonus ×
  * (headcount × score) ÷ Σ (headcount × score) over the branches, in whole fen by the largest remainder, so the pools
  * sum to the quarter's bonus exactly and the year's pools never exceed the year's bonus budget (checked against what
  * is already funded). In a pool each person gets between {@code floor} and {@code cap}: the scheme's floor and cap
@@ -85,26 +87,39 @@ public class Pools {
         this.audit = audit;
     }
 
-    /** Funds the branch pools of a published quarter's run; returns how many were funded. */
+    /**
+     * Funds the branch pools of a published run of any period (a month, a quarter, a year) with the bonus of its
+     * months that no published period funded yet ({@link Schemes.Budget#monthFen}: each month of the year is paid
+     * once, by the first published period covering it); returns how many pools were funded (0 when every month of
+     * the period is funded already).
+     */
     @Transactional
     int fund(AppraisalRuns.Run run) {
         Period period = run.period();
         Schemes.Budget budget = schemes.lockBudget(period.year());
         Schemes.Scheme scheme = schemes.find(period.year()).orElseThrow();
-        long quarterFen = budget.quarterFen(period.firstQuarter());
-        long funded = schemes.fundedFen(period.year());
-        if (funded + quarterFen > budget.bonusFen()) {
+        java.util.Set<Integer> funded = new java.util.TreeSet<>();
+        store.fundedPeriods(period.year())
+                .forEach(k -> funded.addAll(Period.parse(k).months()));
+        List<Integer> months =
+                period.months().stream().filter(m -> !funded.contains(m)).toList();
+        if (months.isEmpty()) {
+            return 0;
+        }
+        long periodFen = months.stream().mapToLong(budget::monthFen).sum();
+        long fundedFen = schemes.fundedFen(period.year());
+        if (fundedFen + periodFen > budget.bonusFen()) {
             throw new Rejected(
                     "budget",
                     "appraisal.rejected.overBudget",
-                    Money.yuanText(quarterFen),
-                    Money.yuanText(budget.bonusFen() - funded));
+                    Money.yuanText(periodFen),
+                    Money.yuanText(budget.bonusFen() - fundedFen));
         }
         List<AppraisalRuns.OrgResult> branches = runs.branchesByOrgId(run.runId());
         Map<String, BigDecimal> weights = new LinkedHashMap<>();
         branches.forEach(b ->
                 weights.put(b.orgId(), b.score().max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(b.headcount()))));
-        Map<String, Long> amounts = split(quarterFen, weights);
+        Map<String, Long> amounts = split(periodFen, weights);
         for (AppraisalRuns.OrgResult b : branches) {
             long amount = amounts.get(b.orgId());
             long equalDown = b.headcount() == 0 ? 0 : amount / b.headcount();
@@ -118,8 +133,62 @@ public class Pools {
                 "appraisal_run",
                 String.valueOf(run.runId()),
                 Map.of(),
-                Map.of("quarterFen", quarterFen, "branches", branches.size(), "fundedBeforeFen", funded));
+                Map.of(
+                        "period",
+                        period.key(),
+                        "months",
+                        months.toString(),
+                        "periodFen",
+                        periodFen,
+                        "branches",
+                        branches.size(),
+                        "fundedBeforeFen",
+                        fundedFen));
         return branches.size();
+    }
+
+    /**
+     * Withdraws the pools of a published run that a newer version replaces (republishing): refused while any of them
+     * is submitted or approved (the head office returns a submitted one first; an approved one is final); open pools
+     * and their saved lines are deleted, what they held kept in the audit. Returns how many were withdrawn.
+     */
+    @Transactional
+    int withdraw(AppraisalRuns.Run replaced) {
+        List<Pool> pools = store.list(replaced.runId(), OrgScope.everything());
+        for (Pool p : pools) {
+            if (p.status() != Status.OPEN) {
+                throw new Rejected(
+                        "run",
+                        "appraisal.rejected.poolInUse",
+                        p.orgName(),
+                        replaced.periodKey(),
+                        replaced.version(),
+                        p.status().name());
+            }
+        }
+        for (Pool p : pools) {
+            Map<String, JdbcPools.SavedLine> lines = store.savedLines(p.poolId());
+            store.delete(p.poolId());
+            audit.record(
+                    "appraisal.pool.withdraw",
+                    "appraisal_pool",
+                    String.valueOf(p.poolId()),
+                    Map.of(
+                            "run",
+                            p.runId(),
+                            "org",
+                            p.orgId(),
+                            "amountFen",
+                            p.amountFen(),
+                            "lines",
+                            lines.size(),
+                            "savedFen",
+                            lines.values().stream()
+                                    .mapToLong(JdbcPools.SavedLine::amountFen)
+                                    .sum()),
+                    Map.of());
+        }
+        return pools.size();
     }
 
     /**

@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the head office's departments enter per branch and period, with maker-checker: qualitative scores (QUAL, 0-100
  * for an item of the year's scheme) and bonus (+) or penalty (−) points (BONUS, PENALTY, 0-20, e.g. a compliance
- * finding), each with a reason. An entry counts in a run only once a second person approved it; entering it again
- * makes it pending again. A published period's entries no longer change.
+ * finding), each with a reason. An entry counts in a run only once a second person approved it; the second person may
+ * instead reject it with a reason, which the maker sees; entering it again makes it pending again (and clears the
+ * decision). A published period's entries no longer change. Every step is audited.
  */
 @Service
 public class QualitativeScores {
@@ -36,7 +37,8 @@ public class QualitativeScores {
             String reason,
             String status,
             String enteredBy,
-            @Nullable String decidedBy) {}
+            @Nullable String decidedBy,
+            @Nullable String decisionReason) {}
 
     static final BigDecimal MAX_ADJUSTMENT = BigDecimal.valueOf(20);
 
@@ -162,6 +164,35 @@ public class QualitativeScores {
         Entry after = store.find(entryId).orElseThrow();
         audit.record(
                 "appraisal.entry.approve", "appraisal_entry", String.valueOf(entryId), describe(e), describe(after));
+        return after;
+    }
+
+    /**
+     * A second person rejects a pending entry with a reason (the one who entered it cannot); it no longer counts until
+     * it is entered again.
+     */
+    @Transactional
+    public Entry reject(long entryId, String reason, OrgScope scope) {
+        Access.requireWholeBank(scope);
+        Entry e = store.find(entryId).orElseThrow(() -> new NotFound("appraisal_entry", String.valueOf(entryId)));
+        if (runs.published(e.periodKey())) {
+            throw new Rejected("period", "appraisal.rejected.frozen", e.periodKey());
+        }
+        String actor = Access.actor();
+        if (e.enteredBy().equals(actor)) {
+            throw new Rejected("entry", "appraisal.rejected.ownReject");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 200) {
+            throw new Rejected("decisionReason", "appraisal.rejected.decisionReason");
+        }
+        if (store.reject(entryId, actor, why, OffsetDateTime.now(clock)) == 0) {
+            throw new Rejected("entry", "appraisal.rejected.entryStatus", e.status());
+        }
+        Entry after = store.find(entryId).orElseThrow();
+        Map<String, Object> described = new java.util.LinkedHashMap<>(describe(after));
+        described.put("decisionReason", why);
+        audit.record("appraisal.entry.reject", "appraisal_entry", String.valueOf(entryId), describe(e), described);
         return after;
     }
 

@@ -90,10 +90,25 @@ public class Schemes {
             return Money.ofFen(wageTotalFen).times(bonusPct.divide(HUNDRED)).fen();
         }
 
-        /** A quarter's bonus: a quarter of the year's, the fen that do not divide going to the fourth quarter. */
-        public long quarterFen(int quarter) {
-            long q = bonusFen() / 4;
-            return quarter == 4 ? bonusFen() - 3 * q : q;
+        /**
+         * The bonus accrued by the end of a month (0-12): the year's bonus × months ÷ 12, rounded down to the fen; all
+         * of it by December.
+         */
+        long accruedFen(int months) {
+            return Math.floorDiv(bonusFen() * months, 12);
+        }
+
+        /**
+         * A month's bonus (1-12): {@code accruedFen(m) − accruedFen(m − 1)}; the twelve sum to the year's bonus exactly,
+         * the fen that do not divide falling to the later months.
+         */
+        public long monthFen(int month) {
+            return accruedFen(month) - accruedFen(month - 1);
+        }
+
+        /** A period's bonus: the sum of its months' (a year's is the whole bonus, a quarter's its three months'). */
+        public long periodFen(Period period) {
+            return period.months().stream().mapToLong(this::monthFen).sum();
         }
     }
 

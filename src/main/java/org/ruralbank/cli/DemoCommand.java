@@ -78,6 +78,7 @@ class DemoCommand implements Callable<Integer> {
                         "5"));
         RunningServer.listen(home, ctx);
         DemoAppraisal.start(ctx, SampleBank.ftpCurve(inbox, DEMO_START.getYear()));
+        DemoPoints.start(ctx, home);
         afterTheFirstDate(ctx, home, inbox);
         prepareAppraisalOnceTheYearIsLoaded(ctx);
         String password = ctx.getBean(Bootstrap.class).demoAdminPassword();
@@ -90,6 +91,12 @@ class DemoCommand implements Callable<Integer> {
         System.out.println("  绩效考核 → FTP曲线与利差: the generator's SAMPLE FTP curve (示例曲线，非市场行情) is imported;");
         System.out.println(
                 "  绩效考核 → 业绩认领 / 认领争议: sample claims (pending, approved, disputed) appear after the first date.");
+        System.out.println("  客户积分: sample earning rules are approved; each loaded date earns points by them.");
+        System.out.println(
+                "  客户关系 (demo.head, demo.cm below): find a customer by a part of the name (e.g. 王) and see them");
+        System.out.println(
+                "  whole; 担保圈链 lists the sample bank's mutual guarantees and joint circles within the branch,");
+        System.out.println("  'ruralbank crm circles' the whole bank's.");
         System.out.println();
         return Waiting.untilStopped(ctx);
     }
@@ -150,9 +157,10 @@ class DemoCommand implements Callable<Integer> {
 
     /**
      * Once the year's last date is loaded, prepares the 2025 Q4 appraisal as the performance office would (scheme,
-     * budget, targets, the departments' approved scores, a draft run ready to publish) and makes three demo users: the
+     * budget, targets, the departments' approved scores, a draft run ready to publish) and makes four demo users: the
      * performance office ({@code demo.perf}), the head of the best-ranked branch ({@code demo.head}) and a customer
-     * manager of that branch ({@code demo.cm}), each with a one-time password printed once.
+     * manager of that branch ({@code demo.cm}) and a reader of the whole bank for the risk office ({@code demo.risk}, an
+     * auditor: it reads the CRM pages and the guarantee circles and changes nothing), each with a one-time password printed once.
      */
     private static void prepareAppraisalOnceTheYearIsLoaded(ConfigurableApplicationContext ctx) {
         Thread t = new Thread(
@@ -220,6 +228,14 @@ class DemoCommand implements Callable<Integer> {
                 null,
                 org.ruralbank.platform.Role.BRANCH_HEAD,
                 org.ruralbank.platform.DataScope.ORG_AND_BELOW
+            },
+            {
+                "demo.risk",
+                "风险管理部",
+                headOffice,
+                null,
+                org.ruralbank.platform.Role.AUDITOR,
+                org.ruralbank.platform.DataScope.ALL
             },
             {
                 "demo.cm",

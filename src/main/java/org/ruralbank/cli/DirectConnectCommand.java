@@ -1,17 +1,24 @@
 package org.ruralbank.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.ruralbank.directconnect.EndOfDay;
 import org.ruralbank.directconnect.Onboarding;
+import org.ruralbank.directconnect.OnboardingChange;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.StaffPrincipal;
 import org.ruralbank.platform.StaffUser;
 import org.ruralbank.platform.StaffUsers;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -56,11 +63,57 @@ class DirectConnectCommand {
     }
 
     /**
+     * Runs a maker-checker work on the running server (its warehouse answers which accounts exist) or, when none
+     * runs, in this process. The change's {@code name=value} pairs travel as typed, a {@code @file} made absolute
+     * so that the server, the home's owner as the channel requires, reads the same file.
+     */
+    int onServerOrHere(String command, String[] pairs, RunningServer.Work work, String... params) {
+        String[] given = pairs == null ? new String[0] : pairs;
+        String[] all = Arrays.copyOf(params, params.length + 2 * given.length);
+        for (int i = 0; i < given.length; i++) {
+            int eq = given[i].indexOf('=');
+            boolean file = eq > 0 && given[i].startsWith("@", eq + 1);
+            all[params.length + 2 * i] = PAIR + i;
+            all[params.length + 2 * i + 1] = file
+                    ? given[i].substring(0, eq + 2)
+                            + Path.of(given[i].substring(eq + 2)).toAbsolutePath()
+                    : given[i];
+        }
+        return RunningServer.runHereOrThere(
+                root.home(),
+                RunningServer.Request.of(command, all),
+                RunningServer.Uses.WAREHOUSE_TO_READ,
+                (ctx, request, out, err) -> {
+                    try {
+                        return work.run(ctx, request, out, err);
+                    } catch (Rejected r) {
+                        err.println(Refusals.describe(ctx, r));
+                        return 2;
+                    } catch (BadCredentialsException e) {
+                        err.println("rejected: " + e.getMessage());
+                        return 3;
+                    }
+                });
+    }
+
+    /** The prefix of a change's {@code name=value} pair among a request's parameters. */
+    private static final String PAIR = "pair.";
+
+    /** The change a request carries: its kind and its fields. */
+    static OnboardingChange change(RunningServer.Request request) {
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; request.params().containsKey(PAIR + i); i++) {
+            pairs.add(request.get(PAIR + i));
+        }
+        return Onboarding.Kind.valueOf(request.get("kind")).change(fields(pairs.toArray(String[]::new)));
+    }
+
+    /**
      * Checks a staff user's password as the login form does and returns who they are. A one-time password (given
      * at creation or reset, never changed by its owner) is refused: the login form would only let its holder
      * change it, and here it would act as maker or checker.
      */
-    static StaffPrincipal signIn(ConfigurableApplicationContext ctx, String username, String password) {
+    static StaffPrincipal signIn(ApplicationContext ctx, String username, String password) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(ctx.getBean(UserDetailsService.class));
         provider.setPasswordEncoder(ctx.getBean(PasswordEncoder.class));
         StaffPrincipal staff;
@@ -82,8 +135,15 @@ class DirectConnectCommand {
         return staff;
     }
 
-    static String password(String envName) {
+    /** A password from the command's environment, empty when not set (refused where it is needed). */
+    static String given(String envName) {
         String v = System.getenv(envName);
+        return v == null ? "" : v;
+    }
+
+    /** The password a request carries, or a refusal naming the environment variable that should have held it. */
+    static String password(RunningServer.Request request, String param, String envName) {
+        String v = request.get(param);
         if (v == null || v.isEmpty()) {
             throw new BadCredentialsException("set the password in the environment variable " + envName);
         }
@@ -131,12 +191,28 @@ class DirectConnectCommand {
 
         @Override
         public Integer call() {
-            return dc.withContext(ctx -> {
-                long id = ctx.getBean(Onboarding.class)
-                        .propose(kind.change(fields(pairs)), signIn(ctx, maker, password("RURALBANK_MAKER_PASSWORD")));
-                System.out.println("proposed change " + id + "; another staff member must approve it");
-                return 0;
-            });
+            return dc.onServerOrHere(
+                    "directconnect propose",
+                    pairs,
+                    Propose::work,
+                    "kind",
+                    kind.name(),
+                    "maker",
+                    maker,
+                    "makerPassword",
+                    given("RURALBANK_MAKER_PASSWORD"));
+        }
+
+        static int work(ApplicationContext ctx, RunningServer.Request request, PrintWriter out, PrintWriter err) {
+            long id = ctx.getBean(Onboarding.class)
+                    .propose(
+                            change(request),
+                            signIn(
+                                    ctx,
+                                    request.get("maker"),
+                                    password(request, "makerPassword", "RURALBANK_MAKER_PASSWORD")));
+            out.println("proposed change " + id + "; another staff member must approve it");
+            return 0;
         }
     }
 
@@ -155,12 +231,28 @@ class DirectConnectCommand {
 
         @Override
         public Integer call() {
-            return dc.withContext(ctx -> {
-                Onboarding.Change c = ctx.getBean(Onboarding.class)
-                        .approve(changeId, signIn(ctx, checker, password("RURALBANK_CHECKER_PASSWORD")));
-                System.out.println("change " + c.changeId() + " applied: " + c.outcome());
-                return 0;
-            });
+            return dc.onServerOrHere(
+                    "directconnect approve",
+                    null,
+                    Approve::work,
+                    "change",
+                    Long.toString(changeId),
+                    "checker",
+                    checker,
+                    "checkerPassword",
+                    given("RURALBANK_CHECKER_PASSWORD"));
+        }
+
+        static int work(ApplicationContext ctx, RunningServer.Request request, PrintWriter out, PrintWriter err) {
+            Onboarding.Change c = ctx.getBean(Onboarding.class)
+                    .approve(
+                            Long.parseLong(request.get("change")),
+                            signIn(
+                                    ctx,
+                                    request.get("checker"),
+                                    password(request, "checkerPassword", "RURALBANK_CHECKER_PASSWORD")));
+            out.println("change " + c.changeId() + " applied: " + c.outcome());
+            return 0;
         }
     }
 
@@ -186,15 +278,32 @@ class DirectConnectCommand {
 
         @Override
         public Integer call() {
-            return dc.withContext(ctx -> {
-                Onboarding onboarding = ctx.getBean(Onboarding.class);
-                StaffPrincipal m = signIn(ctx, maker, password("RURALBANK_MAKER_PASSWORD"));
-                StaffPrincipal c = signIn(ctx, checker, password("RURALBANK_CHECKER_PASSWORD"));
-                long id = onboarding.propose(kind.change(fields(pairs)), m);
-                Onboarding.Change change = onboarding.approve(id, c);
-                System.out.println("change " + id + " (" + kind + ") applied: " + change.outcome());
-                return 0;
-            });
+            return dc.onServerOrHere(
+                    "directconnect onboard",
+                    pairs,
+                    Onboard::work,
+                    "kind",
+                    kind.name(),
+                    "maker",
+                    maker,
+                    "makerPassword",
+                    given("RURALBANK_MAKER_PASSWORD"),
+                    "checker",
+                    checker,
+                    "checkerPassword",
+                    given("RURALBANK_CHECKER_PASSWORD"));
+        }
+
+        static int work(ApplicationContext ctx, RunningServer.Request request, PrintWriter out, PrintWriter err) {
+            Onboarding onboarding = ctx.getBean(Onboarding.class);
+            StaffPrincipal m =
+                    signIn(ctx, request.get("maker"), password(request, "makerPassword", "RURALBANK_MAKER_PASSWORD"));
+            StaffPrincipal c = signIn(
+                    ctx, request.get("checker"), password(request, "checkerPassword", "RURALBANK_CHECKER_PASSWORD"));
+            long id = onboarding.propose(change(request), m);
+            Onboarding.Change change = onboarding.approve(id, c);
+            out.println("change " + id + " (" + request.get("kind") + ") applied: " + change.outcome());
+            return 0;
         }
     }
 

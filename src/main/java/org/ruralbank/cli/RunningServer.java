@@ -92,17 +92,23 @@ final class RunningServer implements AutoCloseable {
     }
 
     /** The works the server does for the commands, by command name. */
-    private static final Map<String, Work> WORKS = Map.of(
-            "ping", RunningServer::ping,
-            "status", StatusCommand::work,
-            "sql", SqlCommand::work,
-            "load", LoadCommand::work,
-            "rebuild", RebuildCommand::work,
-            "ingest pause", IngestCommand::pauseWatcher,
-            "ingest resume", IngestCommand::resumeWatcher,
-            "report annual", ReportCommand.Annual::work,
-            "appraisal ftp", AppraisalCommand.Ftp::work,
-            "appraisal run", AppraisalRunCommand::work);
+    private static final Map<String, Work> WORKS = Map.ofEntries(
+            Map.entry("ping", RunningServer::ping),
+            Map.entry("status", StatusCommand::work),
+            Map.entry("sql", SqlCommand::work),
+            Map.entry("load", LoadCommand::work),
+            Map.entry("rebuild", RebuildCommand::work),
+            Map.entry("ingest pause", IngestCommand::pauseWatcher),
+            Map.entry("ingest resume", IngestCommand::resumeWatcher),
+            Map.entry("report annual", ReportCommand.Annual::work),
+            Map.entry("appraisal ftp", AppraisalCommand.Ftp::work),
+            Map.entry("appraisal run", AppraisalRunCommand::work),
+            Map.entry("points accrue", PointsCommand.Accrue::work),
+            Map.entry("directconnect propose", DirectConnectCommand.Propose::work),
+            Map.entry("directconnect approve", DirectConnectCommand.Approve::work),
+            Map.entry("directconnect onboard", DirectConnectCommand.Onboard::work),
+            Map.entry("crm search", CrmCommand.Search::work),
+            Map.entry("crm circles", CrmCommand.Circles::work));
 
     private final Path socket;
     private final ServerSocketChannel server;

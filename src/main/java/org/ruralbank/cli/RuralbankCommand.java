@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             TargetsCommand.class,
             AppraisalCommand.class,
+            PointsCommand.class,
+            CrmCommand.class,
             IngestCommand.class,
             BackupCommand.class,
             RestoreCommand.class,

@@ -100,7 +100,8 @@ class SqlCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String csvValue(Object v) {
+    /** A CSV field: empty for null, quoted when it holds a comma, a quote or a line break (the command line's one). */
+    static String csvValue(Object v) {
         if (v == null) {
             return "";
         }

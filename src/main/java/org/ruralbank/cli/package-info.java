@@ -5,7 +5,9 @@
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {
             "appraisal",
+            "points",
             "channels",
+            "crm",
             "delivery",
             "directconnect",
             "ingest",

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Onboarding with maker-checker: every change to an enterprise, its accounts, grants, keys, limits, webhook and
  * pools ({@link OnboardingChange}) is first proposed by one staff user and applies only when a second one approves
  * it. A limit above the branch default needs a checker of the head office; nothing goes above the head office's
- * ceiling. Proposals are kept by {@link OnboardingChanges}; changes apply to the {@link OnboardingChange.Books}.
+ * ceiling. Proposals are kept by {@link OnboardingChanges}; changes apply to the {@link OnboardingBooks}.
  */
 @Service
 public class Onboarding {
@@ -104,7 +104,7 @@ public class Onboarding {
     }
 
     private final OnboardingChanges proposals;
-    private final OnboardingChange.Books books;
+    private final OnboardingBooks books;
     private final Orgs orgs;
     private final AuditLog audit;
     private final Directory directory;
@@ -112,7 +112,7 @@ public class Onboarding {
 
     Onboarding(
             OnboardingChanges proposals,
-            OnboardingChange.Books books,
+            OnboardingBooks books,
             Orgs orgs,
             AuditLog audit,
             Directory directory,

@@ -18,8 +18,8 @@ import org.ruralbank.shared.Money;
  * is well-formed, whether it was just typed (the page's form and the command line read their name=value fields with
  * {@link Onboarding.Kind#change(Map)}) or read back from its stored proposal; amounts are {@link Money} from there
  * on. What only the books can say (an enterprise that exists already, an account to grant) is checked by
- * {@link #checkedAgainst(Books)} when proposed, and again where it matters when applied. Each record knows how it is
- * applied, through the {@link Books} port, and says what it did.
+ * {@link #checkedAgainst(OnboardingBooks)} when proposed, and again where it matters when applied. Each record knows
+ * how it is applied, through the {@link OnboardingBooks} port, and says what it did.
  */
 public sealed interface OnboardingChange {
 
@@ -41,83 +41,12 @@ public sealed interface OnboardingChange {
     Map<String, String> fields();
 
     /** The change once checked against the books (completed from them where they supply a field). */
-    default OnboardingChange checkedAgainst(Books books) {
+    default OnboardingChange checkedAgainst(OnboardingBooks books) {
         return this;
     }
 
     /** Applies the approved change in the caller's transaction; returns what was done, for the checker. */
-    String applyTo(Books books);
-
-    /**
-     * What changes are checked against and applied to: the direct connection's enterprises, accounts, grants,
-     * keys, webhooks and pools (in the operational store; see {@code internal.EnterpriseBooks}).
-     */
-    interface Books {
-
-        /** The org path of an onboarded enterprise. */
-        Optional<String> enterprisePath(String enterpriseId);
-
-        /** The account as the bank's source of corporate accounts knows it (name, balance and its date). */
-        Optional<CorporateAccountSource.CorporateAccount> corporateAccount(String accountNo);
-
-        /** Whether the account is open in the ledger. */
-        boolean accountOpen(String accountNo);
-
-        /** Whether the account is an enterprise's (customer or quota) account, which can be granted. */
-        boolean grantable(String accountNo);
-
-        void createEnterprise(
-                String enterpriseId,
-                String name,
-                String type,
-                String orgId,
-                long perTxnLimitFen,
-                long dailyLimitFen,
-                long perTxnCeilingFen,
-                long dailyCeilingFen);
-
-        /**
-         * Opens the account in the ledger for the enterprise, posts its opening balance (when above zero) dated
-         * {@code asOf}, or the business date when null, and grants it to the enterprise for everything.
-         */
-        void openAccount(
-                String enterpriseId,
-                String accountNo,
-                String accountName,
-                String accountKind,
-                long openingFen,
-                @Nullable LocalDate asOf);
-
-        void removeGrant(String enterpriseId, String accountNo);
-
-        void grant(
-                String enterpriseId,
-                String accountNo,
-                boolean view,
-                boolean pay,
-                boolean sweep,
-                @Nullable Long perTxnLimitFen,
-                @Nullable Long dailyLimitFen);
-
-        void addKey(
-                String enterpriseId,
-                String keyId,
-                String operatorName,
-                RequestSigning.Algorithm algorithm,
-                String publicKey);
-
-        void revokeKey(String enterpriseId, String keyId);
-
-        void setLimits(String enterpriseId, long perTxnLimitFen, long dailyLimitFen);
-
-        /** Registers the enterprise's one webhook, replacing any other; returns its new signing secret. */
-        String registerWebhook(String enterpriseId, String url);
-
-        /** Creates or replaces the pool with exactly these members. */
-        void setPool(String enterpriseId, String poolId, String name, String parentAccount, List<Pool.Member> members);
-
-        void setStatus(String enterpriseId, String status);
-    }
+    String applyTo(OnboardingBooks books);
 
     /** A new enterprise at an org; {@code type} is {@code ENTERPRISE}, {@code GROUP} or {@code TREASURY}. */
     record Enterprise(String enterpriseId, String name, String orgId, String type) implements OnboardingChange {
@@ -152,7 +81,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public Enterprise checkedAgainst(Books books) {
+        public Enterprise checkedAgainst(OnboardingBooks books) {
             if (books.enterprisePath(enterpriseId).isPresent()) {
                 throw new Rejected("enterpriseId", "dc.rejected.enterpriseExists", enterpriseId);
             }
@@ -160,7 +89,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(Books books) {
+        public String applyTo(OnboardingBooks books) {
             checkedAgainst(books);
             books.createEnterprise(
                     enterpriseId,
@@ -230,7 +159,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public Account checkedAgainst(Books books) {
+        public Account checkedAgainst(OnboardingBooks books) {
             if (openingBalance != null) {
                 return this;
             }
@@ -246,7 +175,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(Books books) {
+        public String applyTo(OnboardingBooks books) {
             if (books.accountOpen(accountNo)) {
                 throw new Rejected("accountNo", "dc.rejected.accountExists", accountNo);
             }
@@ -313,7 +242,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public Grant checkedAgainst(Books books) {
+        public Grant checkedAgainst(OnboardingBooks books) {
             if (!books.grantable(accountNo)) {
                 throw new Rejected("accountNo", "dc.rejected.noAccount", accountNo);
             }
@@ -321,7 +250,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(Books books) {
+        public String applyTo(OnboardingBooks books) {
             books.removeGrant(enterpriseId, accountNo);
             if (view || pay || sweep) {
                 books.grant(
@@ -390,7 +319,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(Books books) {
+        public String applyTo(OnboardingBooks books) {
             books.addKey(enterpriseId, keyId, operatorName, algorithm, publicKey);
             return "key active";
         }
@@ -413,7 +342,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(Books books) {
+        public String applyTo(OnboardingBooks books) {
             books.revokeKey(enterpriseId, keyId);
             return "key revoked";
         }
@@ -464,7 +393,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(Books books) {
+        public String applyTo(OnboardingBooks books) {
             books.setLimits(enterpriseId, perTxnLimit.fen(), dailyLimit.fen());
             return "limits set";
         }
@@ -499,7 +428,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(Books books) {
+        public String applyTo(OnboardingBooks books) {
             return "webhook registered; signing secret (give it to the enterprise): "
                     + books.registerWebhook(enterpriseId, url);
         }
@@ -573,7 +502,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(Books books) {
+        public String applyTo(OnboardingBooks books) {
             books.setPool(enterpriseId, poolId, name == null ? poolId : name, parentAccount, members);
             return "pool set";
         }
@@ -603,7 +532,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(Books books) {
+        public String applyTo(OnboardingBooks books) {
             books.setStatus(enterpriseId, status);
             return "status " + status;
         }

@@ -69,16 +69,18 @@ accounts as (
     union all
     select * from loans
 ),
+terms as (
+    select distinct originated, term_days from accounts where account_kind <> 'DEMAND'
+),
 matched as (
-    select a.account_no, s.curve_date, a.term_days,
-           case when n.hi_days is null or a.term_days <= n.lo_days then n.lo_micro
-                else {{ int_div(2 * (n.lo_micro * (n.hi_days - a.term_days) + n.hi_micro * (a.term_days - n.lo_days)) + (n.hi_days - n.lo_days), 2 * (n.hi_days - n.lo_days)) }}
+    select t.originated, t.term_days, s.curve_date,
+           case when n.hi_days is null or t.term_days <= n.lo_days then n.lo_micro
+                else {{ int_div(2 * (n.lo_micro * (n.hi_days - t.term_days) + n.hi_micro * (t.term_days - n.lo_days)) + (n.hi_days - n.lo_days), 2 * (n.hi_days - n.lo_days)) }}
            end as ftp_micro
-      from accounts a
-      join curve_spans s on s.span_from <= a.originated and s.span_to >= a.originated
+      from terms t
+      join curve_spans s on s.span_from <= t.originated and s.span_to >= t.originated
       join nodes n on n.curve_date = s.curve_date
-                  and n.lo_days <= a.term_days and (n.hi_days is null or n.hi_days > a.term_days)
-     where a.account_kind <> 'DEMAND'
+                  and n.lo_days <= t.term_days and (n.hi_days is null or n.hi_days > t.term_days)
 ),
 priced as (
     select a.account_no, a.account_kind, a.org_id, a.cust_id, a.product_code, a.balance, a.customer_rate,
@@ -87,7 +89,7 @@ priced as (
            cast(a.balance * 100 as bigint) as balance_fen,
            cast(a.customer_rate * 1000000 as bigint) as customer_micro
       from accounts a
-      left join matched m on m.account_no = a.account_no
+      left join matched m on a.account_kind <> 'DEMAND' and m.originated = a.originated and m.term_days = a.term_days
       cross join pool p
 ),
 amounts as (
@@ -96,7 +98,7 @@ amounts as (
            {{ int_div(2 * cast(balance_fen as {{ wide_int }}) * ftp_micro + 360000000, 720000000) }} as ftp_fen
       from priced p
 ),
-lines as (
+lines as materialized (
     select account_no, account_kind, org_id, cust_id, product_code, balance, customer_rate, curve_date, term_days,
            ftp_micro, interest_fen, ftp_fen,
            case when account_kind = 'LOAN' then interest_fen - ftp_fen else ftp_fen - interest_fen end as margin_fen

@@ -17,17 +17,28 @@ with last_day as (
 orgs as (
     select org_id, org_path from dw.dim_org where {{ valid_on(:to_date) }}
 ),
+shares as (
+    select c.object_id, c.staff_id, c.share
+      from mart.credit_share c, last_day t
+     where c.object_kind = 'LOAN' and c.staff_id = cast(:staff_id as varchar) and {{ valid_on(c, t.d) }}
+),
+loans as (
+    select l.loan_no, l.cust_id, l.product_code, l.manager_staff_id, l.disburse_date
+      from dw.dim_loan l, last_day t
+     where {{ valid_on(l, t.d) }}
+),
+balances as (
+    select b.loan_no, b.org_id, b.balance, b.class_5
+      from dw.loan_balance b, last_day t
+     where {{ valid_on(b, t.d) }} and b.balance > 0
+),
 final as (
     select b.loan_no as account_no, l.cust_id, l.product_code, b.org_id, coalesce(c.staff_id, l.manager_staff_id) as staff_id, b.balance,
            b.class_5 as detail, l.disburse_date >= :from_date as new_in_period
-      from dw.loan_balance b
-      left join mart.credit_share c on c.object_kind = 'LOAN' and c.object_id = b.loan_no
-       and c.staff_id = cast(:staff_id as varchar)
-       and {{ valid_on(c, (select d from last_day)) }}
-      join dw.dim_loan l on l.loan_no = b.loan_no
-       and {{ valid_on(l, (select d from last_day)) }}
+      from balances b
+      left join shares c on c.object_id = b.loan_no
+      join loans l on l.loan_no = b.loan_no
       join orgs o on o.org_id = b.org_id
-     where {{ valid_on(b, (select d from last_day)) }} and b.balance > 0
-       and (cast(:staff_id as varchar) is null or c.share > 0) and {{ org_scope(o.org_path) }}
+     where (cast(:staff_id as varchar) is null or c.share > 0) and {{ org_scope(o.org_path) }}
 )
 select * from final order by balance desc, account_no limit 500

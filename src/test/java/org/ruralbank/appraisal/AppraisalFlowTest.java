@@ -182,7 +182,7 @@ class AppraisalFlowTest {
                 .hasMessageContaining("appraisal.rejected.frozen");
         assertThat(runs.find(draft.runId()).orElseThrow().status()).isEqualTo(AppraisalRuns.Status.PUBLISHED);
         List<Pools.Pool> funded = pools.list(draft.runId(), ALL);
-        long quarter = schemes.budget(2025).orElseThrow().quarterFen(1);
+        long quarter = schemes.budget(2025).orElseThrow().periodFen(Period.parse("2025Q1"));
         assertThat(funded).hasSize(runs.branches(draft.runId(), EVERYONE).size());
         assertThat(funded.stream().mapToLong(Pools.Pool::amountFen).sum()).isEqualTo(quarter);
         assertThat(funded).allMatch(p -> p.floorFen() <= p.capFen() && p.status() == Pools.Status.OPEN);

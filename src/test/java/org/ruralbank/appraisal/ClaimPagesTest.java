@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import org.ruralbank.warehouse.Warehouse;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -138,7 +136,7 @@ class ClaimPagesTest {
                         .replace("2098-02-28,3M,0.017\n", "")
                         .replace("0.026", "abc");
         String zh = mvc.perform(multipart("/appraisal/ftp/import")
-                        .file(csv("curves.csv", bad))
+                        .file(TestBank.curveUpload("curves.csv", bad))
                         .session(perf)
                         .with(csrf()))
                 .andExpect(status().isOk())
@@ -152,7 +150,7 @@ class ClaimPagesTest {
                 .contains("缺 3M");
         assertThat(curves.curves()).noneMatch(c -> c.curveDate().getYear() == 2098);
         String en = mvc.perform(multipart("/appraisal/ftp/import")
-                        .file(csv("curves.csv", bad))
+                        .file(TestBank.curveUpload("curves.csv", bad))
                         .param("lang", "en")
                         .session(perf)
                         .with(csrf()))
@@ -162,16 +160,12 @@ class ClaimPagesTest {
         assertThat(en).contains("curves.csv&quot; was not imported").contains("line 16, rate: ");
 
         mvc.perform(multipart("/appraisal/ftp/import")
-                        .file(csv("curves.csv", "date,term,rate\n" + TestBank.curveRows("2098-01-31")))
+                        .file(TestBank.curveUpload("2098-01-31"))
                         .session(perf)
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(curves.inForce(LocalDate.of(2098, 1, 31)).orElseThrow().curveDate())
                 .isEqualTo(LocalDate.of(2098, 1, 31));
-    }
-
-    private static MockMultipartFile csv(String name, String text) {
-        return new MockMultipartFile("file", name, "text/csv", text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -160,6 +160,29 @@ class FtpMarginsTest {
         assertThat(byStaff).doesNotContainKey("S002");
         // the org keeps its whole balance: a person's credit is not taken from the branch's figure
         assertThat(byStaff.get("ORG /880000/880100/")).isEqualByComparingTo("170000.00");
+
+        // the accounts behind a person's figure: theirs only, each with the part credited to them, summing to it
+        Indicators indicators = new Indicators(bank.warehouse);
+        Indicators.Definition deposits = indicators.find("deposit_daily_avg").orElseThrow();
+        List<Indicators.Account> mine =
+                indicators.accounts(deposits, Period.parse("2025-03"), "S003", Indicators.wholeBank());
+        assertThat(mine)
+                .extracting(a -> a.accountNo() + " " + a.staffId() + " "
+                        + a.balance().toPlainString() + " "
+                        + new BigDecimal(a.detail()).stripTrailingZeros().toPlainString())
+                .containsExactly("D1 S003 60000.00 0.6", "T2 S003 10000.00 0.5");
+        assertThat(mine.stream().map(Indicators.Account::balance).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(byStaff.get("S003"));
+        assertThat(indicators.accounts(deposits, Period.parse("2025-03"), "S001", Indicators.wholeBank()))
+                .extracting(Indicators.Account::accountNo, a -> a.balance().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("T1", "10000.00"));
+        assertThat(indicators.accounts(deposits, Period.parse("2025-03"), "S002", Indicators.wholeBank()))
+                .as("nobody's accounts for someone credited with none")
+                .isEmpty();
+        assertThat(indicators.accounts(deposits, Period.parse("2025-03"), null, Indicators.wholeBank()))
+                .as("a branch's figure lists every account whole")
+                .extracting(a -> a.balance().toPlainString())
+                .contains("100000.00", "50000.00", "20000.00");
     }
 
     private BigDecimal staffMargin(String staff) {

@@ -83,12 +83,31 @@ class ScoringRulesTest {
     }
 
     @Test
-    void quarterBonusesSumToTheYear() {
+    void monthsSumToTheirQuarterAndQuartersToTheYearToTheFen() {
         Schemes.Budget b = new Schemes.Budget(2025, 1_000_000_003L, bd("12.5"));
         long year = b.bonusFen();
         assertThat(year).isEqualTo(125_000_000L);
-        assertThat(b.quarterFen(1) + b.quarterFen(2) + b.quarterFen(3) + b.quarterFen(4))
-                .isEqualTo(year);
+        assertThat(b.periodFen(Period.parse("2025"))).isEqualTo(year);
+        long quarters = 0;
+        for (int q = 1; q <= 4; q++) {
+            long quarter = b.periodFen(Period.parse("2025Q" + q));
+            long months = 0;
+            for (int m = q * 3 - 2; m <= q * 3; m++) {
+                months += b.periodFen(Period.parse(String.format("2025-%02d", m)));
+            }
+            assertThat(months).as("the months of Q" + q).isEqualTo(quarter);
+            quarters += quarter;
+        }
+        assertThat(quarters).isEqualTo(year);
+        Schemes.Budget odd = new Schemes.Budget(2025, 100_007L, bd("100"));
+        assertThat(odd.monthFen(1)).isEqualTo(8_333L);
+        assertThat(odd.monthFen(12))
+                .as("the fen that do not divide fall to later months")
+                .isEqualTo(8_334L);
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 12)
+                        .mapToLong(odd::monthFen)
+                        .sum())
+                .isEqualTo(100_007L);
     }
 
     @Test

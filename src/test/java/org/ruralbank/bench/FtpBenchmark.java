@@ -1,5 +1,6 @@
 package org.ruralbank.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.ruralbank.warehouse.DataTest;
 import org.ruralbank.warehouse.JournalEntry;
 import org.ruralbank.warehouse.ModelRunner;
 import org.ruralbank.warehouse.Warehouse;
@@ -25,8 +27,10 @@ import org.ruralbank.warehouse.Warehouse;
  *
  * <p>On a copy of the warehouse under {@code H}, rebuilds the last published date {@code --runs} times, each in a
  * transaction rolled back afterwards, and prints per run and as medians: the build time of the FTP and credit models
- * ({@code mart.ftp_*}, {@code mart.credit_share}), the net-interest identity test, their sum (what FTP adds), and the
- * whole date's build for comparison.
+ * ({@code mart.ftp_*}, {@code mart.credit_share}, each and together), their data tests (the net-interest identity and
+ * each model's grain tests), their sum (what FTP adds), and the whole date's build for comparison; each as wall time and
+ * as the process's CPU time (every thread, the engine's included), which the other users of a shared machine move
+ * far less than the wall time.
  */
 public final class FtpBenchmark {
 
@@ -52,6 +56,8 @@ public final class FtpBenchmark {
         List<Long> test = new ArrayList<>();
         List<Long> added = new ArrayList<>();
         List<Long> whole = new ArrayList<>();
+        List<Long> addedCpu = new ArrayList<>();
+        List<Long> wholeCpu = new ArrayList<>();
         try (Warehouse warehouse = Warehouse.under(copy, false)) {
             LocalDate last = null;
             for (Map.Entry<LocalDate, JournalEntry> e : warehouse.journal().entrySet()) {
@@ -69,20 +75,45 @@ public final class FtpBenchmark {
                     + Runtime.getRuntime().availableProcessors() + " cores");
             LocalDate day = last;
             for (int r = 0; r < runs; r++) {
-                long[] m = new long[3];
+                long[] m = new long[6];
                 try {
                     warehouse.engine().inTransaction(() -> {
+                        List<String> started = new ArrayList<>();
+                        List<Long> cpuAt = new ArrayList<>();
                         long t0 = System.nanoTime();
-                        List<ModelRunner.Built> built = warehouse.runner().build(List.of(day), s -> {});
+                        long c0 = cpuNanos();
+                        List<ModelRunner.Built> built = warehouse.runner().build(List.of(day), s -> {
+                            started.add(s.substring(s.indexOf(' ') + 1));
+                            cpuAt.add(cpuNanos());
+                        });
+                        cpuAt.add(cpuNanos());
                         m[2] = (System.nanoTime() - t0) / 1_000_000;
-                        m[0] = built.stream()
-                                .filter(b -> b.model().startsWith("mart.ftp_")
-                                        || b.model().equals("mart.credit_share"))
-                                .mapToLong(ModelRunner.Built::millis)
-                                .sum();
+                        m[5] = (cpuAt.get(cpuAt.size() - 1) - c0) / 1_000_000;
+                        StringBuilder each = new StringBuilder();
+                        for (ModelRunner.Built b : built) {
+                            if (isFtp(b.model())) {
+                                int i = started.indexOf(b.model());
+                                long cpu = (cpuAt.get(i + 1) - cpuAt.get(i)) / 1_000_000;
+                                m[0] += b.millis();
+                                m[3] += cpu;
+                                each.append(' ')
+                                        .append(b.model())
+                                        .append(' ')
+                                        .append(b.millis())
+                                        .append('/')
+                                        .append(cpu);
+                            }
+                        }
                         long t1 = System.nanoTime();
-                        warehouse.runner().test("ftp_net_interest_identity", day);
+                        long c1 = cpuNanos();
+                        for (DataTest t : warehouse.models().tests()) {
+                            if (isFtp(t.model())) {
+                                warehouse.runner().test(t.name(), day);
+                            }
+                        }
                         m[1] = (System.nanoTime() - t1) / 1_000_000;
+                        m[4] = (cpuNanos() - c1) / 1_000_000;
+                        System.out.println("  models (wall/CPU ms):" + each);
                         throw new RollBack();
                     });
                 } catch (RollBack expected) {
@@ -92,14 +123,35 @@ public final class FtpBenchmark {
                 test.add(m[1]);
                 added.add(m[0] + m[1]);
                 whole.add(m[2]);
+                addedCpu.add(m[3] + m[4]);
+                wholeCpu.add(m[5]);
                 System.out.printf(
-                        "run %d: FTP models %d ms, identity test %d ms, FTP adds %d ms; whole date build %d ms%n",
-                        r + 1, m[0], m[1], m[0] + m[1], m[2]);
+                        "run %d: FTP models %d ms, their data tests %d ms, FTP adds %d ms (CPU %d ms); whole date "
+                                + "build %d ms (CPU %d ms)%n",
+                        r + 1, m[0], m[1], m[0] + m[1], m[3] + m[4], m[2], m[5]);
             }
         }
         System.out.printf(
-                "median: FTP models %d ms, identity test %d ms, FTP adds %d ms; whole date build %d ms%n",
-                median(ftp), median(test), median(added), median(whole));
+                "median: FTP models %d ms, their data tests %d ms, FTP adds %d ms (CPU %d ms); whole date build %d ms "
+                        + "(CPU %d ms); load average %.1f%n",
+                median(ftp),
+                median(test),
+                median(added),
+                median(addedCpu),
+                median(whole),
+                median(wholeCpu),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** CPU time of this process, every thread (the warehouse engine's native threads included). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The FTP and credit models, whose builds and data tests are what FTP adds to a date. */
+    private static boolean isFtp(String model) {
+        return model.startsWith("mart.ftp_") || model.equals("mart.credit_share");
     }
 
     private static long median(List<Long> values) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
@@ -14,8 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
@@ -82,8 +86,11 @@ class CardsBrowserTest {
         String table = browser.findElement(By.id("cards-orgs")).getText();
         assertThat(table).contains(a.orgId()).contains(b.orgId());
 
+        WebElement before = browser.findElement(By.id("cards-orgs"));
         new Select(browser.findElement(By.id("org"))).selectByValue(a.orgId());
         browser.findElement(By.id("search")).click();
+        // the filtered page, not the one the search left
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(before));
         table = browser.findElement(By.id("cards-orgs")).getText();
         assertThat(table).contains(a.orgId()).doesNotContain(b.orgId());
         assertThat(browser.findElements(By.cssSelector(".channel-chart canvas")))

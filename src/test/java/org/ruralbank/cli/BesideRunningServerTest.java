@@ -94,6 +94,49 @@ class BesideRunningServerTest {
             assertThat(sql.status()).as(sql.err()).isZero();
             assertThat(sql.out()).contains("org_count").contains("(1 rows)");
 
+            // a scripted onboarding runs on the server, whose warehouse answers which accounts exist
+            String adminPassword =
+                    reset.out().replaceAll("(?s).*one-time password for admin: ([A-Za-z0-9]{16}).*", "$1");
+            String org;
+            try (Connection c = audit.open();
+                    ResultSet rs = c.createStatement()
+                            .executeQuery("select org_id from staff_user where username = 'admin'")) {
+                rs.next();
+                org = rs.getString(1);
+            }
+            for (String user : List.of("dcmaker", "dcchecker")) {
+                UsersCommandTest.Result made = UsersCommandTest.run(
+                        "--home", h, "users", "create", user, "--name", user, "--org", org, "--role", "EBANK",
+                        "--scope", "ORG");
+                assertThat(made.status()).as(made.err()).isZero();
+            }
+            try (Connection c = audit.open()) {
+                // as if both had chosen their own password (the admin's new one) at the web login
+                c.createStatement()
+                        .executeUpdate("update staff_user set must_change_password = false, password_hash = "
+                                + "(select password_hash from staff_user where username = 'admin') "
+                                + "where username in ('dcmaker', 'dcchecker')");
+            }
+            Map<String, String> makerAndChecker = new java.util.HashMap<>(store);
+            makerAndChecker.put("RURALBANK_MAKER_PASSWORD", adminPassword);
+            makerAndChecker.put("RURALBANK_CHECKER_PASSWORD", adminPassword);
+            UsersCommandTest.Result onboard = UsersCommandTest.launch(
+                    makerAndChecker,
+                    "--home",
+                    h,
+                    "directconnect",
+                    "onboard",
+                    "--maker",
+                    "dcmaker",
+                    "--checker",
+                    "dcchecker",
+                    "ENTERPRISE",
+                    "enterpriseId=EBESIDE",
+                    "name=旁路企业",
+                    "orgId=" + org);
+            assertThat(onboard.status()).as(onboard.err()).isZero();
+            assertThat(onboard.out()).contains("(ENTERPRISE) applied");
+
             // the server loads for it, or says in one sentence that its watcher is loading right now
             UsersCommandTest.Result load = UsersCommandTest.run("--home", h, "load");
             assertThat(load.status()).as(load.err()).isIn(0, 2);
@@ -161,6 +204,7 @@ class BesideRunningServerTest {
                     new String[] {"appraisal", "ftp", "--date", "20250101"},
                     new String[] {"appraisal", "run", "--period", "2025"},
                     new String[] {"report", "annual", "--year", "2025"},
+                    new String[] {"directconnect", "propose", "--maker", "nobody", "ENTERPRISE", "enterpriseId=E1"},
                     new String[] {"serve", "--port", String.valueOf(freePort())})) {
                 long started = System.nanoTime();
                 UsersCommandTest.Result r = UsersCommandTest.run(java.util.stream.Stream.concat(

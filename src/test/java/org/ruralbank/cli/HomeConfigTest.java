@@ -27,18 +27,7 @@ class HomeConfigTest {
         Path home = TestStores.tempHome();
         String url = freshSchema();
         // set up by the real launcher in a process of its own, with the environment a systemd unit gives it
-        UsersCommandTest.Result setUp = UsersCommandTest.launch(
-                java.util.Map.of(
-                        "RURALBANK_DB_URL",
-                        url,
-                        "RURALBANK_DB_USER",
-                        System.getenv("RURALBANK_TEST_DB_USER"),
-                        "RURALBANK_DB_PASSWORD",
-                        System.getenv("RURALBANK_TEST_DB_PASSWORD")),
-                "--home",
-                home.toString(),
-                "users",
-                "list");
+        UsersCommandTest.Result setUp = setUpOnPostgresql(home, url);
         assertThat(setUp.status()).as(setUp.err()).isZero();
         assertThat(setUp.out()).contains("First login:");
 
@@ -66,18 +55,7 @@ class HomeConfigTest {
     void aDatabaseMigratedByANewerReleaseIsRefusedInOneSentence() throws Exception {
         Path home = TestStores.tempHome();
         String url = freshSchema();
-        UsersCommandTest.Result setUp = UsersCommandTest.launch(
-                java.util.Map.of(
-                        "RURALBANK_DB_URL",
-                        url,
-                        "RURALBANK_DB_USER",
-                        System.getenv("RURALBANK_TEST_DB_USER"),
-                        "RURALBANK_DB_PASSWORD",
-                        System.getenv("RURALBANK_TEST_DB_PASSWORD")),
-                "--home",
-                home.toString(),
-                "users",
-                "list");
+        UsersCommandTest.Result setUp = setUpOnPostgresql(home, url);
         assertThat(setUp.status()).as(setUp.err()).isZero();
         // what the next release's first migration leaves behind
         try (Connection c = DriverManager.getConnection(
@@ -150,6 +128,22 @@ class HomeConfigTest {
         assertThat(none.err())
                 .contains("there is no inbox at " + real.resolve("inbox"))
                 .contains("give the inbox with --inbox DIR");
+    }
+
+    /** Sets a home up on the PostgreSQL of {@code url} by the real launcher, in a process of its own. */
+    private static UsersCommandTest.Result setUpOnPostgresql(Path home, String url) throws Exception {
+        return UsersCommandTest.launch(
+                java.util.Map.of(
+                        "RURALBANK_DB_URL",
+                        url,
+                        "RURALBANK_DB_USER",
+                        System.getenv("RURALBANK_TEST_DB_USER"),
+                        "RURALBANK_DB_PASSWORD",
+                        System.getenv("RURALBANK_TEST_DB_PASSWORD")),
+                "--home",
+                home.toString(),
+                "users",
+                "list");
     }
 
     /** A new empty schema of the test database, as the URL a home is set up with. */

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.directconnect.DirectConnectFixture.Key;
 import org.ruralbank.directconnect.RequestSigning.Algorithm;
-import org.ruralbank.directconnect.internal.BusinessCalendar;
 import org.ruralbank.directconnect.internal.Xml;
 import org.ruralbank.testing.OnPostgres;
 import org.springframework.beans.factory.annotation.Autowired;

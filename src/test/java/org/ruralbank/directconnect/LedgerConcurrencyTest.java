@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.ruralbank.directconnect.internal.BusinessCalendar;
 import org.ruralbank.directconnect.internal.PaymentOrder;
 import org.ruralbank.directconnect.internal.PaymentResult;
 import org.ruralbank.directconnect.internal.Payments;

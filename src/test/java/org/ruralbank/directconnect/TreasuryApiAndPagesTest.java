@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.directconnect.RequestSigning.Algorithm;
-import org.ruralbank.directconnect.internal.BusinessCalendar;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Role;
 import org.ruralbank.testing.OnPostgres;

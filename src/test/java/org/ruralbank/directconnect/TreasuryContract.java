@@ -20,8 +20,6 @@ import org.ruralbank.directconnect.TreasuryPayments.Outcome;
 import org.ruralbank.directconnect.TreasuryPayments.PaymentAnswer;
 import org.ruralbank.directconnect.TreasuryPayments.QuotaLine;
 import org.ruralbank.directconnect.TreasuryPayments.RefundAnswer;
-import org.ruralbank.directconnect.internal.BusinessCalendar;
-import org.ruralbank.directconnect.internal.Problems;
 import org.ruralbank.directconnect.internal.Treasury;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;

@@ -730,7 +730,7 @@ public final class TestBank {
         }
 
         /**
-         * Gives each org of {@code orgs} (id and path as the operational store keeps them) a card, a signed account,
+         * Gives each org of {@code orgs} (id and path as the operational store keeps them) a customer {@code C<org id>} with a card, a signed account,
          * an online-banking user, a corporate user above the head office cap, an SMS sign-up, a counter and an ATM deposit transaction, a device and a village terminal with a transaction each and a merchant with a day sale and a night sale (flagged for review) on {@code date},
          * and builds the warehouse for that date: enough for every channel page to show a row per org.
          */
@@ -760,6 +760,23 @@ public final class TestBank {
                     }
                 }
                 String id = org[0];
+                String digits = String.format("%08d", Math.floorMod(id.hashCode(), 100_000_000));
+                f.row(
+                        "core_customer",
+                        d,
+                        "cust_id, cust_type, cust_name, id_type, id_no, mobile, address, village_name, open_org_id, "
+                                + "open_date, change_flag",
+                        "C" + id,
+                        "P",
+                        "客户" + id,
+                        "01",
+                        "360102" + digits + "1234",
+                        "139" + digits,
+                        "城关镇" + id + "号",
+                        "东村",
+                        id,
+                        "2020-01-01",
+                        "I");
                 f.row(
                         "core_deposit_acct",
                         d,
@@ -770,7 +787,7 @@ public final class TestBank {
                         "CUR",
                         "CNY",
                         "2020-01-01",
-                        new java.math.BigDecimal("3500.00"),
+                        new BigDecimal("3500.00"),
                         "N");
                 f.row(
                         "core_card",
@@ -818,8 +835,8 @@ public final class TestBank {
                         d,
                         "A",
                         "A" + id,
-                        new java.math.BigDecimal("30000000.00"),
-                        new java.math.BigDecimal("50000000.00"));
+                        new BigDecimal("30000000.00"),
+                        new BigDecimal("50000000.00"));
                 for (String channel : List.of("ATM", "CNT")) {
                     f.row(
                             "core_deposit_txn",
@@ -831,8 +848,8 @@ public final class TestBank {
                             d + " 09:00:00",
                             "A" + id,
                             "C",
-                            new java.math.BigDecimal("100.00"),
-                            new java.math.BigDecimal("3500.00"),
+                            new BigDecimal("100.00"),
+                            new BigDecimal("3500.00"),
                             channel,
                             "1001",
                             id,
@@ -861,8 +878,8 @@ public final class TestBank {
                         "WDL",
                         "K" + id,
                         "OTHER",
-                        new java.math.BigDecimal("500.00"),
-                        new java.math.BigDecimal("3.00"),
+                        new BigDecimal("500.00"),
+                        new BigDecimal("3.00"),
                         "S");
                 f.row(
                         "eb_device",
@@ -888,8 +905,8 @@ public final class TestBank {
                         "WDL",
                         "K" + id,
                         "OWN",
-                        new java.math.BigDecimal("200.00"),
-                        java.math.BigDecimal.ZERO,
+                        new BigDecimal("200.00"),
+                        BigDecimal.ZERO,
                         "S");
                 f.row(
                         "acq_merchant",
@@ -903,7 +920,7 @@ public final class TestBank {
                         "A" + id,
                         id,
                         d,
-                        new java.math.BigDecimal("0.0038"),
+                        new BigDecimal("0.0038"),
                         "A",
                         "N",
                         "N");
@@ -921,8 +938,8 @@ public final class TestBank {
                         "622848******1234",
                         "OWN",
                         "D",
-                        new java.math.BigDecimal("1000.00"),
-                        new java.math.BigDecimal("3.80"),
+                        new BigDecimal("1000.00"),
+                        new BigDecimal("3.80"),
                         "S");
                 f.row(
                         "acq_pos_txn",
@@ -938,8 +955,8 @@ public final class TestBank {
                         "622848******5678",
                         "OWN",
                         "D",
-                        new java.math.BigDecimal("80.00"),
-                        new java.math.BigDecimal("0.30"),
+                        new BigDecimal("80.00"),
+                        new BigDecimal("0.30"),
                         "S");
             }
             engine.inTransaction(() -> warehouse.runner().build(List.of(date), s -> {}));
@@ -1123,6 +1140,140 @@ public final class TestBank {
                     reversal ? "1" : "0");
         }
 
+        /**
+         * A customer of {@code org} opened on 2020-01-01 (CORE_CUSTOMER is incremental: a row on the first date is
+         * enough); {@code type} P or C, {@code legalRep} a company's legal representative or null.
+         */
+        public Rows customer(
+                String date,
+                String custId,
+                String type,
+                String name,
+                String idNo,
+                String mobile,
+                String address,
+                String village,
+                String legalRep,
+                Org org) {
+            return row(
+                    "core_customer",
+                    date,
+                    "cust_id, cust_type, cust_name, id_type, id_no, mobile, address, village_name, legal_rep_cust_id, "
+                            + "open_org_id, open_date, change_flag",
+                    custId,
+                    type,
+                    name,
+                    type.equals("P") ? "01" : "20",
+                    idNo,
+                    mobile,
+                    address,
+                    village,
+                    legalRep,
+                    org.orgId(),
+                    "2020-01-01",
+                    "I");
+        }
+
+        /** A demand deposit account of {@code custId} at {@code org} with its balance of {@code date}. */
+        public Rows account(String date, String acctNo, String custId, Org org, String balance, String status) {
+            return row(
+                    "core_deposit_acct",
+                    date,
+                    "acct_no, cust_id, org_id, product_code, currency, open_date, balance, acct_status",
+                    acctNo,
+                    custId,
+                    org.orgId(),
+                    "CUR",
+                    "CNY",
+                    "2020-01-01",
+                    new BigDecimal(balance),
+                    status);
+        }
+
+        /**
+         * A loan contract {@code loanNo} with its one loan of {@code balance}, disbursed 2024-06-01 and maturing
+         * {@code maturity}, {@code dpd} days past due, guaranteed ({@code G}) or on credit ({@code X}).
+         */
+        public Rows loan(
+                String date,
+                String loanNo,
+                String custId,
+                Org org,
+                String balance,
+                String maturity,
+                int dpd,
+                String guaranteeType) {
+            row(
+                    "cred_loan_contract",
+                    date,
+                    "contract_no, cust_id, org_id, product_code, contract_amt, int_rate, start_date, maturity_date, "
+                            + "repay_method, guarantee_type, status",
+                    loanNo,
+                    custId,
+                    org.orgId(),
+                    "FARM",
+                    new BigDecimal(balance),
+                    new BigDecimal("0.06"),
+                    "2024-06-01",
+                    maturity,
+                    "EPI",
+                    guaranteeType,
+                    "A");
+            return row(
+                    "cred_loan",
+                    date,
+                    "loan_no, contract_no, cust_id, org_id, disburse_date, maturity_date, loan_amt, balance, int_rate, "
+                            + "overdue_principal, overdue_interest, dpd, class_5, status",
+                    loanNo,
+                    loanNo,
+                    custId,
+                    org.orgId(),
+                    "2024-06-01",
+                    maturity,
+                    new BigDecimal(balance),
+                    new BigDecimal(balance),
+                    new BigDecimal("0.06"),
+                    BigDecimal.ZERO,
+                    BigDecimal.ZERO,
+                    dpd,
+                    dpd == 0 ? "1" : "2",
+                    "A");
+        }
+
+        /** {@code guarantor} guarantees the contract {@code contractNo} for {@code amount}. */
+        public Rows guarantee(String date, String contractNo, String guarantor, String amount) {
+            return row(
+                    "cred_guarantee",
+                    date,
+                    "contract_no, guarantor_cust_id, guarantee_type, guarantee_amt",
+                    contractNo,
+                    guarantor,
+                    "G",
+                    new BigDecimal(amount));
+        }
+
+        /** A payroll batch of one salary paid from {@code payerAcct} into {@code acctNo} on {@code date}. */
+        public Rows payroll(String date, String batchNo, String payerAcct, Org org, String acctNo, String amount) {
+            BigDecimal a = new BigDecimal(amount);
+            row(
+                    "mid_agency_batch",
+                    date,
+                    "batch_no, biz_type, payer_name, payer_acct_no, org_id, batch_date, total_count, total_amt, "
+                            + "succ_count, succ_amt",
+                    batchNo,
+                    "PAYROLL",
+                    "代发单位",
+                    payerAcct,
+                    org.orgId(),
+                    date,
+                    1,
+                    a,
+                    1,
+                    a);
+            return row(
+                    "mid_agency_detail", date, "batch_no, seq_no, acct_no, amount, result", batchNo, 1, acctNo, a, "S");
+        }
+
         /** Inserts one row: {@code columns} is a comma list, {@code values} the SQL literals in the same order. */
         public Rows row(String table, String date, String columns, Object... values) {
             List<String> literals = new ArrayList<>();
@@ -1200,5 +1351,19 @@ public final class TestBank {
     public static String curveRows(String date) {
         return date + ",O/N,0.015\n" + date + ",1M,0.016\n" + date + ",3M,0.017\n" + date + ",6M,0.018\n" + date
                 + ",1Y,0.02\n" + date + ",2Y,0.022\n" + date + ",3Y,0.024\n" + date + ",5Y,0.026\n";
+    }
+
+    /**
+     * A curve file as the FTP page uploads it (the multipart part {@code file}): a CSV named {@code fileName} holding
+     * {@code text}.
+     */
+    public static org.springframework.mock.web.MockMultipartFile curveUpload(String fileName, String text) {
+        return new org.springframework.mock.web.MockMultipartFile(
+                "file", fileName, "text/csv", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A whole curve of {@code date} ({@link #curveRows}) under its header, as the FTP page uploads it. */
+    public static org.springframework.mock.web.MockMultipartFile curveUpload(String date) {
+        return curveUpload("curve.csv", "date,term,rate\n" + curveRows(date));
     }
 }

@@ -158,6 +158,54 @@ class AuditTrailTest {
                     .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.entry.approve", "" + id};
         });
+        cases.put("POST /crm/customers/{id}/unmask", () -> {
+            TestBank.Rows.seed(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2025, 6, 30),
+                    java.util.List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
+            mvc.perform(post("/crm/customers/C" + branch.orgId() + "/unmask")
+                            .session(headOfBranch())
+                            .with(csrf())
+                            .param("date", "2025-06-30")
+                            .param("reason", "客户来电核实身份"))
+                    .andExpect(status().isOk());
+            return new String[] {"crm.customer.unmask", "C" + branch.orgId()};
+        });
+        cases.put("POST /crm/customers/{id}/contacts", () -> {
+            TestBank.Rows.seed(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2025, 6, 30),
+                    java.util.List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
+            mvc.perform(post("/crm/customers/C" + branch.orgId() + "/contacts")
+                            .session(headOfBranch())
+                            .with(csrf())
+                            .param("entryKey", java.util.UUID.randomUUID().toString())
+                            .param("contactDate", "2025-06-30")
+                            .param("channel", "VISIT")
+                            .param("outcome", "INTERESTED")
+                            .param("note", "上门走访，有意办理手机银行"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"crm.contact.log", "C" + branch.orgId()};
+        });
+        cases.put("POST /appraisal/office/entries/{id}/reject", () -> {
+            mvc.perform(post("/appraisal/office/entries")
+                            .session(perf())
+                            .with(csrf())
+                            .param("period", "2097Q3")
+                            .param("orgId", branch.orgId())
+                            .param("kind", "PENALTY")
+                            .param("itemCode", "合规检查")
+                            .param("points", "4")
+                            .param("reason", "违规"))
+                    .andExpect(status().is3xxRedirection());
+            long id = entryOf(branch.orgId());
+            mvc.perform(post("/appraisal/office/entries/" + id + "/reject")
+                            .session(perf())
+                            .with(csrf())
+                            .param("decisionReason", "扣分依据不足"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.entry.reject", "" + id};
+        });
         cases.put("POST /appraisal/office/runs", () -> {
             TestBank.Rows.seed(
                     ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
@@ -204,10 +252,35 @@ class AuditTrailTest {
                     .getResponse()
                     .getRedirectedUrl();
             String run = location.substring(location.indexOf("run=") + 4);
+            budget2024();
             mvc.perform(post("/appraisal/office/runs/" + run + "/publish")
                     .session(perf())
                     .with(csrf()));
             return new String[] {"appraisal.publish", run};
+        });
+        cases.put("POST /appraisal/office/runs/{id}/republish", () -> {
+            budget2024();
+            String[] versions = new String[2];
+            for (int i = 0; i < 2; i++) {
+                String location = mvc.perform(post("/appraisal/office/runs")
+                                .session(perf())
+                                .with(csrf())
+                                .param("period", "2024Q1"))
+                        .andExpect(status().is3xxRedirection())
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl();
+                versions[i] = location.substring(location.indexOf("run=") + 4);
+            }
+            mvc.perform(post("/appraisal/office/runs/" + versions[0] + "/publish")
+                            .session(perf())
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            mvc.perform(post("/appraisal/office/runs/" + versions[1] + "/republish")
+                            .session(perf())
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"appraisal.republish", versions[1]};
         });
         cases.put("POST /appraisal/pools/{id}", () -> {
             var w = org.ruralbank.appraisal.AppraisalRows.publishedRun(ctx, java.util.List.of(branch));
@@ -384,12 +457,7 @@ class AuditTrailTest {
             MockHttpSession perf = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.PERF), TestBank.PASSWORD);
             String date = freeCurveDate();
             mvc.perform(multipart("/appraisal/ftp/import")
-                            .file(new org.springframework.mock.web.MockMultipartFile(
-                                    "file",
-                                    "curve.csv",
-                                    "text/csv",
-                                    ("date,term,rate\n" + TestBank.curveRows(date))
-                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .file(TestBank.curveUpload(date))
                             .session(perf)
                             .with(csrf()))
                     .andExpect(status().is3xxRedirection());
@@ -450,6 +518,48 @@ class AuditTrailTest {
                             .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"appraisal.claim.reject", String.valueOf(id)};
+        });
+        cases.put("POST /appraisal/claims/handover", () -> {
+            var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
+            String object = bank.uniqueId("OBJ");
+            store.ensureObject(org.ruralbank.appraisal.CreditKind.LOAN, object, branch.orgId(), branch.path());
+            long pending = store.insertClaim(
+                    org.ruralbank.appraisal.CreditKind.LOAN,
+                    object,
+                    branch.path(),
+                    bank.uniqueId("SH"),
+                    new java.math.BigDecimal("0.3"),
+                    java.time.LocalDate.of(2025, 1, 1),
+                    org.ruralbank.appraisal.Claim.OPEN_END,
+                    "PENDING",
+                    "CLAIM",
+                    null,
+                    "someone",
+                    java.time.OffsetDateTime.now(),
+                    null);
+            String headUser = bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD);
+            var claims = ctx.getBean(org.ruralbank.appraisal.Claims.class);
+            claims.approve(pending, bank.principal(headUser));
+            var held = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class)
+                    .claim(pending)
+                    .orElseThrow();
+            mvc.perform(post("/appraisal/claims/handover")
+                            .session(TestBank.login(mvc, headUser, TestBank.PASSWORD))
+                            .with(csrf())
+                            .param("fromStaff", held.staffId())
+                            .param("effective", "2025-06-01")
+                            .param("toStaff1", "S8")
+                            .param("toShare1", "100"))
+                    .andExpect(status().is3xxRedirection());
+            long moved = ctx
+                    .getBean(org.ruralbank.appraisal.internal.JdbcClaims.class)
+                    .claimsOf(held.objectKind(), held.objectId())
+                    .stream()
+                    .filter(c -> c.source().equals("HANDOVER"))
+                    .mapToLong(org.ruralbank.appraisal.Claim::claimId)
+                    .max()
+                    .orElseThrow();
+            return new String[] {"appraisal.claim.handover", String.valueOf(moved)};
         });
         cases.put("POST /appraisal/disputes/{id}/settle", () -> {
             var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
@@ -523,20 +633,144 @@ class AuditTrailTest {
                     .andExpect(status().isOk());
             return new String[] {"warehouse.sql.export", query};
         });
+        cases.put("POST /points/rules", () -> {
+            String code = "AUDIT_" + Math.abs(bank.uniqueId("r").hashCode());
+            mvc.perform(post("/points/rules")
+                            .session(wholeBankEbank())
+                            .with(csrf())
+                            .param("code", code)
+                            .param("kind", "POS_SPEND")
+                            .param("unit", "1.00")
+                            .param("points", "1")
+                            .param("validFrom", "2099-01-01"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.rule.propose", "" + ruleOf(code)};
+        });
+        cases.put("POST /points/rules/{id}/approve", () -> {
+            long id = proposeRule();
+            mvc.perform(post("/points/rules/" + id + "/approve")
+                            .session(wholeBankEbank())
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.rule.approve", "" + id};
+        });
+        cases.put("POST /points/rules/{id}/reject", () -> {
+            long id = proposeRule();
+            mvc.perform(post("/points/rules/" + id + "/reject")
+                            .session(wholeBankEbank())
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.rule.reject", "" + id};
+        });
+        cases.put("POST /points/customers/{custId}/codes", () -> {
+            // the branch's seeded customer "C<org>" has a card "K<org>"
+            org.ruralbank.testing.TestBank.Rows.seed(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2025, 6, 30),
+                    java.util.List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
+            String cust = "C" + branch.orgId();
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, cust, branch, 10);
+            mvc.perform(post("/points/customers/" + cust + "/codes")
+                            .session(session)
+                            .with(csrf())
+                            .param("card", "0"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.code.issue", cust};
+        });
+        cases.put("POST /points/partners", () -> {
+            String id = bank.uniqueId("P").toUpperCase().replaceAll("[^A-Z0-9]", "");
+            mvc.perform(post("/points/partners")
+                            .session(wholeBankEbank())
+                            .with(csrf())
+                            .param("partnerId", id)
+                            .param("kind", "ONLINE")
+                            .param("name", "审计电商")
+                            .param("orgId", branch.orgId())
+                            .param("pointsPerYuan", "100")
+                            .param("algorithm", "ECDSA_P256_SHA256")
+                            .param("publicKey", org.ruralbank.points.PointsFixture.publicKey())
+                            .param("joinedOn", "2025-01-01"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.partner.join", id};
+        });
+        cases.put("POST /points/partners/{id}/leave", () -> {
+            String id = bank.uniqueId("P").toUpperCase().replaceAll("[^A-Z0-9]", "");
+            org.ruralbank.points.PointsFixture.partner(ctx, id, "MERCHANT", branch);
+            mvc.perform(post("/points/partners/" + id + "/leave")
+                            .session(session)
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.partner.leave", id};
+        });
         return cases;
     }
+
+    private MockHttpSession wholeBankEbank() throws Exception {
+        return TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+    }
+
+    private long ruleOf(String code) {
+        return ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select max(rule_id) from pt_rule where code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .single();
+    }
+
+    /** A rule proposed by another whole-bank user, for the signed-in one to decide. */
+    private long proposeRule() {
+        var maker = bank.principal(bank.user(branch, DataScope.ALL, Role.EBANK));
+        String code = "AUDIT_" + Math.abs(bank.uniqueId("r").hashCode());
+        ctx.getBean(org.ruralbank.points.EarningRules.class)
+                .propose(
+                        Map.of(
+                                "code",
+                                code,
+                                "kind",
+                                "PAYROLL",
+                                "unit",
+                                "100.00",
+                                "points",
+                                "1",
+                                "validFrom",
+                                "2099-01-01"),
+                        maker);
+        return ruleOf(code);
+    }
+
+    /** What a points partner's request changes is its order: pt_order (the request's digest, the answer) and the ledger. */
+    static final String POINTS_ORDER =
+            "points order: pt_order keeps the request digest and the answer, pt_transfer the "
+                    + "posting (a quote changes nothing); PointsApiTest";
 
     /**
      * Partner endpoints act for an enterprise, not a staff user: what they change is written to the instruction
      * journal (each instruction with its full history), which {@link PartnerJournalTest} checks for every one.
      */
-    static final Map<String, String> JOURNALED = Map.of(
-            "POST /api/dc/v1/payments", "JSON payment: dc_instruction and its events",
-            "POST /api/dc/v1/payments/iso", "pain.001: one dc_instruction per transaction, dc_batch_job per message",
-            "POST /api/dc/v1/pools/{poolId}/runs", "pool run: dc_pool_run and one dc_pool_sweep per member",
-            "POST /api/dc/v1/treasury/quotas", "quota file: dc_quota_load, a GRANT posting per changed quota, audit",
-            "POST /api/dc/v1/treasury/payments", "treasury payment: dc_instruction, its events, a PAY posting",
-            "POST /api/dc/v1/treasury/refunds", "refund: dc_treasury_refund and a REFUND posting");
+    static final Map<String, String> JOURNALED = Map.ofEntries(
+            Map.entry("POST /api/dc/v1/payments", "JSON payment: dc_instruction and its events"),
+            Map.entry(
+                    "POST /api/dc/v1/payments/iso",
+                    "pain.001: one dc_instruction per transaction, dc_batch_job per message"),
+            Map.entry("POST /api/dc/v1/pools/{poolId}/runs", "pool run: dc_pool_run and one dc_pool_sweep per member"),
+            Map.entry(
+                    "POST /api/dc/v1/treasury/quotas",
+                    "quota file: dc_quota_load, a GRANT posting per changed quota, audit"),
+            Map.entry(
+                    "POST /api/dc/v1/treasury/payments", "treasury payment: dc_instruction, its events, a PAY posting"),
+            Map.entry("POST /api/dc/v1/treasury/refunds", "refund: dc_treasury_refund and a REFUND posting"));
+
+    /**
+     * The points partner endpoints act for a partner, not a staff user: each order is journaled in pt_order, which
+     * {@code PointsApiTest} checks.
+     */
+    static final Map<String, String> POINTS_JOURNALED = Map.ofEntries(
+            Map.entry("POST /api/points/v1/quotes", POINTS_ORDER),
+            Map.entry("POST /api/points/v1/holds", POINTS_ORDER),
+            Map.entry("POST /api/points/v1/holds/{orderId}/confirm", POINTS_ORDER),
+            Map.entry("POST /api/points/v1/holds/{orderId}/cancel", POINTS_ORDER),
+            Map.entry("POST /api/points/v1/redemptions", POINTS_ORDER),
+            Map.entry("POST /api/points/v1/orders/{orderId}/refund", POINTS_ORDER));
 
     @Test
     void theSqlConsoleRefusesWritesAndUsersWithoutTheWholeBankAndAuditsBoth() throws Exception {
@@ -574,6 +808,7 @@ class AuditTrailTest {
         Set<String> uncovered = new TreeSet<>(Endpoints.of(ctx, true));
         uncovered.removeAll(cases().keySet());
         uncovered.removeAll(JOURNALED.keySet());
+        uncovered.removeAll(POINTS_JOURNALED.keySet());
         assertThat(uncovered)
                 .as("mutating endpoints without an audit test: add a case to AuditTrailTest")
                 .isEmpty();
@@ -593,6 +828,11 @@ class AuditTrailTest {
                     .as(c.getKey() + " leaves an audit entry " + expected[0] + " for " + expected[1])
                     .isTrue();
         }
+    }
+
+    /** The wage budget of 2024, the year of the audited runs (publishing funds the pools from it). */
+    private void budget2024() {
+        ctx.getBean(org.ruralbank.appraisal.Schemes.class).setBudget(2024, "1000000", "10", OrgScope.everything());
     }
 
     private MockHttpSession head() throws Exception {

@@ -46,13 +46,19 @@ import org.springframework.test.web.servlet.ResultActions;
 class GrantReachTest {
 
     /** Endpoints whose actor is not a staff user, with the reason and where their isolation is tested. */
-    static final Map<String, String> NO_REACH = Map.of(
-            "POST /api/dc/v1/payments", ScopeIsolationTest.PARTNER,
-            "POST /api/dc/v1/payments/iso", ScopeIsolationTest.PARTNER,
-            "POST /api/dc/v1/pools/{poolId}/runs", ScopeIsolationTest.PARTNER,
-            "POST /api/dc/v1/treasury/quotas", ScopeIsolationTest.PARTNER,
-            "POST /api/dc/v1/treasury/payments", ScopeIsolationTest.PARTNER,
-            "POST /api/dc/v1/treasury/refunds", ScopeIsolationTest.PARTNER);
+    static final Map<String, String> NO_REACH = Map.ofEntries(
+            Map.entry("POST /api/dc/v1/payments", ScopeIsolationTest.PARTNER),
+            Map.entry("POST /api/dc/v1/payments/iso", ScopeIsolationTest.PARTNER),
+            Map.entry("POST /api/dc/v1/pools/{poolId}/runs", ScopeIsolationTest.PARTNER),
+            Map.entry("POST /api/dc/v1/treasury/quotas", ScopeIsolationTest.PARTNER),
+            Map.entry("POST /api/dc/v1/treasury/payments", ScopeIsolationTest.PARTNER),
+            Map.entry("POST /api/dc/v1/treasury/refunds", ScopeIsolationTest.PARTNER),
+            Map.entry("POST /api/points/v1/quotes", ScopeIsolationTest.POINTS_PARTNER),
+            Map.entry("POST /api/points/v1/holds", ScopeIsolationTest.POINTS_PARTNER),
+            Map.entry("POST /api/points/v1/holds/{orderId}/confirm", ScopeIsolationTest.POINTS_PARTNER),
+            Map.entry("POST /api/points/v1/holds/{orderId}/cancel", ScopeIsolationTest.POINTS_PARTNER),
+            Map.entry("POST /api/points/v1/redemptions", ScopeIsolationTest.POINTS_PARTNER),
+            Map.entry("POST /api/points/v1/orders/{orderId}/refund", ScopeIsolationTest.POINTS_PARTNER));
 
     /** What the cases must leave as it was: who holds what, where, and what waits for approval or applies. */
     static final List<String> STATE = List.of(
@@ -78,7 +84,11 @@ class GrantReachTest {
             "select entry_id, status, decided_by from appraisal_entry order by entry_id",
             "select run_id, period_key, version, status, published_by from appraisal_run order by run_id",
             "select pool_id, status, submitted_by, approved_by from appraisal_pool order by pool_id",
-            "select pool_id, staff_id, amount_fen from appraisal_pool_line order by pool_id, staff_id");
+            "select pool_id, staff_id, amount_fen from appraisal_pool_line order by pool_id, staff_id",
+            // the points rules, partners and one-time codes: kept by the whole bank, codes issued within scope
+            "select rule_id, status, valid_to, checker from pt_rule order by rule_id",
+            "select partner_id, org_path, left_on from pt_partner order by partner_id",
+            "select count(*) from pt_code");
 
     @Autowired
     MockMvc mvc;
@@ -133,7 +143,35 @@ class GrantReachTest {
         headOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
         perfOfA = TestBank.login(mvc, bank.user(a, DataScope.ORG_AND_BELOW, Role.PERF), TestBank.PASSWORD);
         poolOfB = poolOf(b);
+        pendingRule = pendingRule();
+        partnerOfB = partnerOfB();
+        staffHoldingB = bank.uniqueId("SH");
+        var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
+        String object = bank.uniqueId("OH");
+        store.ensureObject(org.ruralbank.appraisal.CreditKind.LOAN, object, b.orgId(), b.path());
+        store.insertClaim(
+                org.ruralbank.appraisal.CreditKind.LOAN,
+                object,
+                b.path(),
+                staffHoldingB,
+                new java.math.BigDecimal("0.5"),
+                java.time.LocalDate.of(2025, 1, 1),
+                org.ruralbank.appraisal.Claim.OPEN_END,
+                "APPROVED",
+                "CLAIM",
+                null,
+                "cm.b",
+                java.time.OffsetDateTime.now(),
+                "head.b");
     }
+
+    /** A points rule waiting for a second person, and an alliance merchant of branch B. */
+    long pendingRule;
+
+    String partnerOfB;
+
+    /** A member of staff holding an approved claim of branch B. */
+    String staffHoldingB;
 
     /** An open bonus pool of branch B, funded by a draft run of a far year that no other test uses. */
     long poolOfB;
@@ -168,6 +206,34 @@ class GrantReachTest {
                 .param("p", org.path())
                 .query(Long.class)
                 .single();
+    }
+
+    /** A rule proposed by a whole-bank user, waiting for a second person. */
+    private long pendingRule() {
+        var maker = bank.principal(bank.user(bank.headOffice(), DataScope.ALL, Role.EBANK));
+        String code = "REACH_" + Math.abs(bank.uniqueId("r").hashCode());
+        var o = ctx.getBean(org.ruralbank.points.EarningRules.class)
+                .propose(
+                        Map.of(
+                                "code",
+                                code,
+                                "kind",
+                                "PAYROLL",
+                                "unit",
+                                "100.00",
+                                "points",
+                                "1",
+                                "validFrom",
+                                "2099-01-01"),
+                        maker);
+        return ((org.ruralbank.points.EarningRules.Outcome.Proposed) o).ruleId();
+    }
+
+    /** An alliance merchant of branch B. */
+    private String partnerOfB() {
+        String id = bank.uniqueId("PB").toUpperCase().replaceAll("[^A-Z0-9]", "");
+        org.ruralbank.points.PointsFixture.partner(ctx, id, "MERCHANT", b);
+        return id;
     }
 
     /** A branch head and a performance officer of branch A, whose scope is the branch. */
@@ -312,6 +378,32 @@ class GrantReachTest {
                     .getContentAsString();
             assertThat(page).contains(b.orgId());
         });
+        cases.put("POST /crm/customers/{id}/unmask", () -> {
+            org.ruralbank.testing.TestBank.Rows.seed(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2025, 6, 30),
+                    List.<String[]>of(new String[] {b.orgId(), b.path()}));
+            mvc.perform(post("/crm/customers/C" + b.orgId() + "/unmask")
+                            .session(headOfA())
+                            .with(csrf())
+                            .param("date", "2025-06-30")
+                            .param("reason", "核实客户身份"))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("POST /crm/customers/{id}/contacts", () -> {
+            org.ruralbank.testing.TestBank.Rows.seed(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
+                    java.time.LocalDate.of(2025, 6, 30),
+                    List.<String[]>of(new String[] {b.orgId(), b.path()}));
+            mvc.perform(post("/crm/customers/C" + b.orgId() + "/contacts")
+                            .session(headOfA())
+                            .with(csrf())
+                            .param("entryKey", java.util.UUID.randomUUID().toString())
+                            .param("contactDate", "2025-06-30")
+                            .param("channel", "PHONE")
+                            .param("outcome", "REACHED"))
+                    .andExpect(status().isNotFound());
+        });
         cases.put("POST /appraisal/claims", () -> {
             org.ruralbank.testing.TestBank.Rows.seed(
                     ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
@@ -347,6 +439,21 @@ class GrantReachTest {
                                 .session(headOfA())
                                 .with(csrf()))
                         .andExpect(status().isOk()));
+        cases.put("POST /appraisal/claims/handover", () -> {
+            // the head of A cannot hand over credit held in branch B
+            String page = mvc.perform(post("/appraisal/claims/handover")
+                            .session(headOfA())
+                            .with(csrf())
+                            .param("fromStaff", staffHoldingB)
+                            .param("effective", "2025-06-30")
+                            .param("toStaff1", "S1")
+                            .param("toShare1", "100"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"fromStaff\"");
+        });
         cases.put("POST /appraisal/disputes/{id}/settle", () -> {
             var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
             long claim = claimOfB();
@@ -379,12 +486,7 @@ class GrantReachTest {
         cases.put("POST /appraisal/ftp/import", () -> {
             // the curves price the whole bank: a branch's performance officer may not import them
             String page = mvc.perform(multipart("/appraisal/ftp/import")
-                            .file(new org.springframework.mock.web.MockMultipartFile(
-                                    "file",
-                                    "curve.csv",
-                                    "text/csv",
-                                    ("date,term,rate\n" + TestBank.curveRows("2300-01-01"))
-                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .file(TestBank.curveUpload("2300-01-01"))
                             .session(perfOfA())
                             .with(csrf()))
                     .andExpect(status().isOk())
@@ -416,10 +518,12 @@ class GrantReachTest {
                 "/appraisal/office/budget",
                 "/appraisal/office/entries",
                 "/appraisal/office/entries/{id}/approve",
+                "/appraisal/office/entries/{id}/reject",
                 "/appraisal/office/pools/{id}/approve",
                 "/appraisal/office/pools/{id}/return",
                 "/appraisal/office/runs",
                 "/appraisal/office/runs/{id}/publish",
+                "/appraisal/office/runs/{id}/republish",
                 "/appraisal/office/schemes")) {
             cases.put(
                     "POST " + office,
@@ -472,6 +576,66 @@ class GrantReachTest {
                                 .with(csrf())
                                 .param("query", "select 1"))
                         .andExpect(status().isForbidden()));
+        cases.put("POST /points/rules", () -> {
+            String page = mvc.perform(post("/points/rules")
+                            .session(asEbankOfA)
+                            .with(csrf())
+                            .param("code", "REACH_RULE")
+                            .param("kind", "POS_SPEND")
+                            .param("unit", "1.00")
+                            .param("points", "1")
+                            .param("validFrom", "2099-01-01"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"code\"");
+        });
+        cases.put(
+                "POST /points/rules/{id}/approve",
+                () -> mvc.perform(post("/points/rules/" + pendingRule + "/approve")
+                                .session(asAdminOfA)
+                                .with(csrf()))
+                        .andExpect(status().isOk()));
+        cases.put(
+                "POST /points/rules/{id}/reject",
+                () -> mvc.perform(post("/points/rules/" + pendingRule + "/reject")
+                                .session(asAdminOfA)
+                                .with(csrf()))
+                        .andExpect(status().isOk()));
+        cases.put("POST /points/customers/{custId}/codes", () -> {
+            String cust = bank.uniqueId("PB");
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, cust, b, 5);
+            mvc.perform(post("/points/customers/" + cust + "/codes")
+                            .session(asAdminOfA)
+                            .with(csrf())
+                            .param("card", "0"))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("POST /points/partners", () -> {
+            String page = mvc.perform(post("/points/partners")
+                            .session(asEbankOfA)
+                            .with(csrf())
+                            .param("partnerId", "REACHB")
+                            .param("kind", "ONLINE")
+                            .param("name", "乙电商")
+                            .param("orgId", b.orgId())
+                            .param("pointsPerYuan", "100")
+                            .param("algorithm", "ECDSA_P256_SHA256")
+                            .param("publicKey", org.ruralbank.points.PointsFixture.publicKey())
+                            .param("joinedOn", "2025-01-01"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"orgId\"");
+        });
+        cases.put(
+                "POST /points/partners/{id}/leave",
+                () -> mvc.perform(post("/points/partners/" + partnerOfB + "/leave")
+                                .session(asAdminOfA)
+                                .with(csrf()))
+                        .andExpect(status().isNotFound()));
         return cases;
     }
 

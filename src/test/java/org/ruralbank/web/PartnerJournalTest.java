@@ -97,7 +97,7 @@ class PartnerJournalTest {
         });
         var t = new org.ruralbank.directconnect.TreasuryFixture(ctx, "100");
         var bureauKey = t.f.key(t.bureau, Algorithm.SM2_SM3);
-        int year = ctx.getBean(org.ruralbank.directconnect.internal.BusinessCalendar.class)
+        int year = ctx.getBean(org.ruralbank.directconnect.BusinessCalendar.class)
                 .today()
                 .getYear();
         cases.put("POST /api/dc/v1/treasury/quotas", () -> {

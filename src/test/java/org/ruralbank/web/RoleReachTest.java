@@ -126,6 +126,8 @@ class RoleReachTest {
             Map.entry("POST /appraisal/claims", roles(Role.CM, BRANCH_HEAD, PERF)),
             Map.entry("POST /appraisal/claims/{id}/approve", roles(BRANCH_HEAD, PERF)),
             Map.entry("POST /appraisal/claims/{id}/reject", roles(BRANCH_HEAD, PERF)),
+            Map.entry("GET /appraisal/claims/handover", roles(BRANCH_HEAD, PERF)),
+            Map.entry("POST /appraisal/claims/handover", roles(BRANCH_HEAD, PERF)),
             Map.entry("GET /appraisal/disputes", everyone()),
             Map.entry("GET /appraisal/disputes/{id}", everyone()),
             Map.entry("POST /appraisal/disputes/{id}/settle", roles(BRANCH_HEAD, PERF)),
@@ -139,8 +141,10 @@ class RoleReachTest {
             Map.entry("GET /appraisal/office/runs", wholeBank(PERF)),
             Map.entry("POST /appraisal/office/runs", wholeBank(PERF)),
             Map.entry("POST /appraisal/office/runs/{id}/publish", wholeBank(PERF)),
+            Map.entry("POST /appraisal/office/runs/{id}/republish", wholeBank(PERF)),
             Map.entry("POST /appraisal/office/entries", wholeBank(PERF)),
             Map.entry("POST /appraisal/office/entries/{id}/approve", wholeBank(PERF)),
+            Map.entry("POST /appraisal/office/entries/{id}/reject", wholeBank(PERF)),
             Map.entry("GET /appraisal/results", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
             Map.entry("GET /appraisal/results/export", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
             Map.entry("GET /appraisal/results/branches/{orgId}", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
@@ -153,6 +157,16 @@ class RoleReachTest {
             Map.entry("POST /appraisal/pools/{id}/submit", roles(BRANCH_HEAD)),
             Map.entry("POST /appraisal/office/pools/{id}/approve", wholeBank(PERF)),
             Map.entry("POST /appraisal/office/pools/{id}/return", wholeBank(PERF)),
+            Map.entry("GET /crm/customers", roles(CM, BRANCH_HEAD, AUDITOR)),
+            Map.entry("GET /crm/customers/export", roles(CM, BRANCH_HEAD, AUDITOR)),
+            Map.entry("GET /crm/customers/{id}", roles(CM, BRANCH_HEAD, AUDITOR)),
+            Map.entry("POST /crm/customers/{id}/unmask", roles(CM, BRANCH_HEAD)),
+            Map.entry("POST /crm/customers/{id}/contacts", roles(CM, BRANCH_HEAD)),
+            Map.entry("GET /crm/circles", roles(CM, BRANCH_HEAD, AUDITOR)),
+            Map.entry("GET /crm/circles/export", roles(CM, BRANCH_HEAD, AUDITOR)),
+            Map.entry("GET /crm/value", roles(CM, BRANCH_HEAD, AUDITOR)),
+            Map.entry("GET /crm/lists", roles(CM, BRANCH_HEAD, AUDITOR)),
+            Map.entry("GET /crm/lists/export", roles(CM, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /directconnect/enterprises", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /directconnect/enterprises/new", roles(ADMIN, EBANK, BRANCH_HEAD)),
             Map.entry("GET /directconnect/enterprises/{id}", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
@@ -200,7 +214,24 @@ class RoleReachTest {
             Map.entry("GET /api/dc/v1/treasury/payments/{paymentId}", PARTNERS_ONLY),
             Map.entry("POST /api/dc/v1/treasury/refunds", PARTNERS_ONLY),
             Map.entry("GET /api/dc/v1/treasury/reconciliation", PARTNERS_ONLY),
-            Map.entry("POST /api/dc/v1/pools/{poolId}/runs", PARTNERS_ONLY)));
+            Map.entry("POST /api/dc/v1/pools/{poolId}/runs", PARTNERS_ONLY),
+            Map.entry("GET /points", everyone()),
+            Map.entry("GET /points/export", everyone()),
+            Map.entry("POST /points/rules", roles(ADMIN, EBANK)),
+            Map.entry("POST /points/rules/{id}/approve", roles(ADMIN, EBANK)),
+            Map.entry("POST /points/rules/{id}/reject", roles(ADMIN, EBANK)),
+            Map.entry("GET /points/customers/{custId}", everyone()),
+            Map.entry("POST /points/customers/{custId}/codes", roles(ADMIN, EBANK, CM, BRANCH_HEAD)),
+            Map.entry("GET /points/partners", everyone()),
+            Map.entry("POST /points/partners", roles(ADMIN, EBANK)),
+            Map.entry("POST /points/partners/{id}/leave", roles(ADMIN, EBANK)),
+            Map.entry("POST /api/points/v1/quotes", PARTNERS_ONLY),
+            Map.entry("POST /api/points/v1/holds", PARTNERS_ONLY),
+            Map.entry("POST /api/points/v1/holds/{orderId}/confirm", PARTNERS_ONLY),
+            Map.entry("POST /api/points/v1/holds/{orderId}/cancel", PARTNERS_ONLY),
+            Map.entry("POST /api/points/v1/redemptions", PARTNERS_ONLY),
+            Map.entry("POST /api/points/v1/orders/{orderId}/refund", PARTNERS_ONLY),
+            Map.entry("GET /api/points/v1/orders/{orderId}", PARTNERS_ONLY)));
 
     /** The actuator's endpoints are mapped outside the controllers; these are the ones exposed. */
     static final Set<String> ACTUATOR =
@@ -297,14 +328,14 @@ class RoleReachTest {
                 .replace("{jobId}", "987654321")
                 .replace("{paymentId}", "none")
                 .replace("{orgId}", "NONE")
-                .replace("{staffId}", "NONE");
+                .replace("{staffId}", "NONE")
+                .replace("{custId}", "NONE")
+                .replace("{orderId}", "none");
         if (method.equals("GET")) {
             return get(path);
         }
         if (path.equals("/appraisal/ftp/import")) {
-            return multipart(path)
-                    .file(new MockMultipartFile("file", "curve.csv", null, new byte[0]))
-                    .with(csrf());
+            return multipart(path).file(TestBank.curveUpload("curve.csv", "")).with(csrf());
         }
         if (path.equals("/channels/targets/upload")) {
             return multipart(path)

@@ -37,6 +37,10 @@ class ScopeIsolationTest {
     static final String PARTNER = "partner API: authorized per enterprise grant, not by staff scope; grant "
             + "isolation is tested in DirectConnectApiTest";
 
+    /** The points partner API has no staff scope: a partner's signed request reaches only its own orders. */
+    static final String POINTS_PARTNER =
+            "points partner API: a signed request reaches the partner's own orders only " + "(PointsApiTest)";
+
     /** Endpoints that show no rows of bank data, with the reason. */
     static final Map<String, String> NOT_BANK_DATA = Map.ofEntries(
             Map.entry("GET /", "redirects to /home"),
@@ -56,6 +60,7 @@ class ScopeIsolationTest {
             Map.entry("GET /api/dc/v1/pools/{poolId}/runs", PARTNER),
             Map.entry("GET /api/dc/v1/treasury/reconciliation", PARTNER),
             Map.entry("GET /api/dc/v1/treasury/payments/{paymentId}", PARTNER),
+            Map.entry("GET /api/points/v1/orders/{orderId}", POINTS_PARTNER),
             Map.entry("GET /data", "delivery dates and their states, no row of any org"),
             Map.entry("GET /data/progress", "the running load's step and percentage"),
             Map.entry("GET /data/dates/{date}", "files, counts and quarantined records, which belong to no org yet"),
@@ -116,7 +121,7 @@ class ScopeIsolationTest {
                         null,
                         "12.00",
                         "CNY",
-                        ctx.getBean(org.ruralbank.directconnect.internal.BusinessCalendar.class)
+                        ctx.getBean(org.ruralbank.directconnect.BusinessCalendar.class)
                                 .today()))
                 .instructionId();
     }
@@ -133,7 +138,7 @@ class ScopeIsolationTest {
             dc.apply(
                     org.ruralbank.directconnect.Onboarding.Kind.ENTERPRISE,
                     Map.of("enterpriseId", bBureau, "name", "乙支行财政局", "kind", "TREASURY", "orgId", b.orgId()));
-            var today = ctx.getBean(org.ruralbank.directconnect.internal.BusinessCalendar.class)
+            var today = ctx.getBean(org.ruralbank.directconnect.BusinessCalendar.class)
                     .today();
             ctx.getBean(org.ruralbank.directconnect.internal.Treasury.class)
                     .load(
@@ -155,6 +160,54 @@ class ScopeIsolationTest {
     }
 
     static final java.time.LocalDate CHANNEL_DAY = java.time.LocalDate.of(2025, 6, 30);
+
+    String bCustomer;
+    String bPartner;
+
+    /** A customer of branch B with points, and an e-commerce partner of B (made once per test). */
+    private String pointsOfB() {
+        if (bCustomer == null) {
+            bCustomer = bank.uniqueId("PB");
+            bPartner = bank.uniqueId("PB").toUpperCase().replaceAll("[^A-Z0-9]", "");
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, bCustomer, b, 77);
+            org.ruralbank.points.PointsFixture.partner(ctx, bPartner, "ONLINE", b);
+        }
+        return bCustomer;
+    }
+
+    /**
+     * Both branches' customers of {@link #channelFigures} and, in each branch, a mutual guarantee between two customers
+     * {@code G1<org>} and {@code G2<org>}, the first holding a magnetic card, built into the CRM marts of {@link #CHANNEL_DAY}.
+     */
+    private void crmFigures() {
+        channelFigures();
+        var warehouse = ctx.getBean(org.ruralbank.warehouse.Warehouse.class);
+        var rows = new TestBank.Rows(warehouse.engine());
+        String d = CHANNEL_DAY.toString();
+        for (Org o : new Org[] {a, b}) {
+            String id = o.orgId();
+            rows.customer(d, "G1" + id, "P", "担保甲" + id, "360102199001010001", "13800000001", "互保村1号", "互保村", null, o)
+                    .customer(
+                            d, "G2" + id, "P", "担保乙" + id, "360102199001010002", "13800000002", "互保村2号", "互保村", null, o)
+                    .loan(d, "LG1" + id, "G1" + id, o, "10000.00", "2026-06-30", 0, "G")
+                    .loan(d, "LG2" + id, "G2" + id, o, "10000.00", "2026-06-30", 0, "G")
+                    .guarantee(d, "LG1" + id, "G2" + id, "10000.00")
+                    .guarantee(d, "LG2" + id, "G1" + id, "10000.00");
+            rows.row(
+                    "core_card",
+                    d,
+                    "card_no, acct_no, cust_id, card_product, medium, issue_org_id, issue_date, card_status",
+                    "M" + id,
+                    "A" + id,
+                    "G1" + id,
+                    "JN",
+                    "M",
+                    id,
+                    "2020-01-01",
+                    "N");
+        }
+        warehouse.engine().inTransaction(() -> warehouse.runner().build(java.util.List.of(CHANNEL_DAY), s -> {}));
+    }
 
     String bObject;
     String bStaff;
@@ -265,6 +318,10 @@ class ScopeIsolationTest {
                             .session(headOfA))
                     .andExpect(status().isNotFound());
         });
+        cases.put("GET /appraisal/claims/handover", () -> {
+            appraisalOfB();
+            assertPageHasNo(headOfA, "/appraisal/claims/handover?fromStaff=" + bStaff + "&date=2025-06-30", bObject);
+        });
         cases.put("GET /appraisal/disputes", () -> {
             appraisalOfB();
             assertPageHasNo(headOfA, "/appraisal/disputes", bObject);
@@ -272,6 +329,64 @@ class ScopeIsolationTest {
         cases.put("GET /appraisal/disputes/{id}", () -> {
             appraisalOfB();
             mvc.perform(get("/appraisal/disputes/" + bDispute).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /crm/customers", () -> {
+            crmFigures();
+            assertPageHasNo(headOfA, "/crm/customers?q=C" + b.orgId(), "客户" + b.orgId());
+            String page = mvc.perform(get("/crm/customers?q=客户").session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("C" + a.orgId()).doesNotContain(b.orgId());
+        });
+        cases.put("GET /crm/customers/export", () -> {
+            crmFigures();
+            assertExportHasNo(headOfA, "/crm/customers/export?q=客户", b.orgId());
+        });
+        cases.put("GET /crm/customers/{id}", () -> {
+            crmFigures();
+            mvc.perform(get("/crm/customers/C" + b.orgId() + "?date=" + CHANNEL_DAY)
+                            .session(headOfA))
+                    .andExpect(status().isNotFound());
+            String own = mvc.perform(get("/crm/customers/G1" + a.orgId() + "?date=" + CHANNEL_DAY)
+                            .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(own).contains("G2" + a.orgId()).doesNotContain(b.orgId());
+        });
+        cases.put("GET /crm/circles", () -> {
+            crmFigures();
+            String page = mvc.perform(get("/crm/circles?date=" + CHANNEL_DAY).session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("G1" + a.orgId()).doesNotContain(b.orgId());
+        });
+        cases.put("GET /crm/circles/export", () -> {
+            crmFigures();
+            assertExportHasNo(headOfA, "/crm/circles/export?date=" + CHANNEL_DAY, b.orgId());
+        });
+        cases.put("GET /crm/lists", () -> {
+            crmFigures();
+            String page = mvc.perform(get("/crm/lists?list=MAGNETIC_CARD&date=" + CHANNEL_DAY)
+                            .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("G1" + a.orgId()).doesNotContain(b.orgId());
+        });
+        cases.put("GET /crm/lists/export", () -> {
+            crmFigures();
+            assertExportHasNo(headOfA, "/crm/lists/export?list=MAGNETIC_CARD&date=" + CHANNEL_DAY, b.orgId());
+        });
+        cases.put("GET /crm/value", () -> {
+            crmFigures();
+            assertPageHasNo(headOfA, "/crm/value?date=" + CHANNEL_DAY, b.orgId());
         });
         cases.put("GET /channels/targets", () -> assertPageHasNo(headOfA, "/channels/targets", b.orgId()));
         cases.put(
@@ -526,6 +641,16 @@ class ScopeIsolationTest {
         });
         // the console reads the whole bank, failing rows of data tests may name any org: whole-bank pages, which a
         // branch administrator does not reach (RoleReachTest pins every such page)
+        cases.put("GET /points", () -> assertPageHasNo(headOfA, "/points", pointsOfB()));
+        cases.put("GET /points/export", () -> assertExportHasNo(headOfA, "/points/export", pointsOfB()));
+        cases.put(
+                "GET /points/customers/{custId}",
+                () -> mvc.perform(get("/points/customers/" + pointsOfB()).session(headOfA))
+                        .andExpect(status().isNotFound()));
+        cases.put("GET /points/partners", () -> {
+            pointsOfB();
+            assertPageHasNo(headOfA, "/points/partners", bPartner);
+        });
         cases.put(
                 "GET /warehouse/sql",
                 () -> mvc.perform(get("/warehouse/sql").session(adminOfA)).andExpect(status().isForbidden()));

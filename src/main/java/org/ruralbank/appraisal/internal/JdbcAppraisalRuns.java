@@ -148,6 +148,27 @@ public class JdbcAppraisalRuns {
                 .update();
     }
 
+    /** The published version of a period, if any. */
+    public Optional<Run> publishedRun(String periodKey) {
+        return db.sql("select * from appraisal_run where published_key = :p")
+                .param("p", periodKey)
+                .query(JdbcAppraisalRuns::run)
+                .optional();
+    }
+
+    /**
+     * Releases a published run's period for the run that replaces it; returns 0 when it was no longer the published
+     * one (another republish came first).
+     */
+    public int replace(long oldRunId, long newRunId, OffsetDateTime at) {
+        return db.sql("update appraisal_run set published_key = null, replaced_by = :n, replaced_at = :at "
+                        + "where run_id = :id and published_key is not null")
+                .param("n", newRunId)
+                .param("at", at)
+                .param("id", oldRunId)
+                .update();
+    }
+
     /** Whether a version of the period is published. */
     public boolean published(String periodKey) {
         return db.sql("select count(*) from appraisal_run where published_key = :p")
@@ -273,7 +294,7 @@ public class JdbcAppraisalRuns {
                 rs.getDate("to_date").toLocalDate(),
                 d == null ? null : d.toLocalDate(),
                 rs.getString("fingerprint"),
-                Status.valueOf(rs.getString("status")),
+                rs.getObject("replaced_by") != null ? Status.REPLACED : Status.valueOf(rs.getString("status")),
                 rs.getString("run_by"),
                 rs.getObject("run_at", OffsetDateTime.class),
                 rs.getString("published_by"));

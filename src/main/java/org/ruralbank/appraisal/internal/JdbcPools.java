@@ -97,6 +97,25 @@ public class JdbcPools {
         }
     }
 
+    /** The periods of a year whose runs funded pools (for each month to be funded once). */
+    public List<String> fundedPeriods(int budgetYear) {
+        return db.sql("select distinct r.period_key from appraisal_pool p join appraisal_run r on r.run_id = p.run_id "
+                        + "where p.budget_year = :y order by r.period_key")
+                .param("y", budgetYear)
+                .query(String.class)
+                .list();
+    }
+
+    /** Deletes a pool and its saved lines (the caller audits what they held). */
+    public void delete(long poolId) {
+        db.sql("delete from appraisal_pool_line where pool_id = :id")
+                .param("id", poolId)
+                .update();
+        db.sql("delete from appraisal_pool where pool_id = :id")
+                .param("id", poolId)
+                .update();
+    }
+
     /** The sum of a pool's saved lines in fen. */
     public long savedFen(long poolId) {
         return db.sql("select coalesce(sum(amount_fen), 0) from appraisal_pool_line where pool_id = :id")

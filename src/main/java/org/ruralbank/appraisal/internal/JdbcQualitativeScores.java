@@ -83,8 +83,9 @@ public class JdbcQualitativeScores {
 
     /** Enters an entry again: new points and reason, pending again, its decision cleared. */
     public void reenter(long entryId, BigDecimal points, String reason, String enteredBy, OffsetDateTime enteredAt) {
-        db.sql("update appraisal_entry set points = :pts, reason = :r, status = 'PENDING', entered_by = :by, "
-                        + "entered_at = :at, decided_by = null, decided_at = null where entry_id = :id")
+        db.sql(
+                        "update appraisal_entry set points = :pts, reason = :r, status = 'PENDING', entered_by = :by, "
+                                + "entered_at = :at, decided_by = null, decided_at = null, decision_reason = null where entry_id = :id")
                 .param("pts", points)
                 .param("r", reason)
                 .param("by", enteredBy)
@@ -99,6 +100,17 @@ public class JdbcQualitativeScores {
                         + "where entry_id = :id and status = 'PENDING'")
                 .param("by", decidedBy)
                 .param("at", decidedAt)
+                .param("id", entryId)
+                .update();
+    }
+
+    /** Rejects a pending entry with a reason; returns 0 when it was no longer pending. */
+    public int reject(long entryId, String decidedBy, String reason, OffsetDateTime decidedAt) {
+        return db.sql("update appraisal_entry set status = 'REJECTED', decided_by = :by, decided_at = :at, "
+                        + "decision_reason = :r where entry_id = :id and status = 'PENDING'")
+                .param("by", decidedBy)
+                .param("at", decidedAt)
+                .param("r", reason)
                 .param("id", entryId)
                 .update();
     }

@@ -2,10 +2,11 @@ package org.ruralbank.appraisal.web;
 
 import java.util.Set;
 import org.ruralbank.platform.MenuEntry;
+import org.ruralbank.platform.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The appraisal section of the menu: FTP, claims and disputes. */
+/** The appraisal section of the menu: FTP, claims, hand-over and disputes. */
 @Configuration
 class AppraisalCreditMenu {
 
@@ -17,6 +18,16 @@ class AppraisalCreditMenu {
     @Bean
     MenuEntry claimsMenu() {
         return new MenuEntry("menu.appraisal", "menu.appraisal.claims", "/appraisal/claims", Set.of(), 421);
+    }
+
+    @Bean
+    MenuEntry handOverMenu() {
+        return new MenuEntry(
+                "menu.appraisal",
+                "menu.appraisal.handover",
+                "/appraisal/claims/handover",
+                Set.of(Role.BRANCH_HEAD, Role.PERF),
+                423);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.ruralbank.appraisal.CreditKind;
 import org.ruralbank.appraisal.Credits;
 import org.ruralbank.appraisal.Dispute;
 import org.ruralbank.appraisal.FtpFigures;
+import org.ruralbank.appraisal.HandOver;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.Rejected;
@@ -147,6 +148,70 @@ class ClaimPages {
             RedirectAttributes redirect) {
         return decided(claims.reject(id, reason, CurrentStaff.get()), "rejected", model, redirect);
     }
+
+    /**
+     * The hand-over of credit (业绩交接): what a member of staff holds on a date within the user's scope, and the form
+     * that moves it to others from that date.
+     */
+    @GetMapping("/appraisal/claims/handover")
+    @PreAuthorize(DECIDERS)
+    String handOverPage(
+            @RequestParam(required = false) String fromStaff,
+            @RequestParam(required = false) String date,
+            Model model) {
+        StaffPrincipal staff = CurrentStaff.get();
+        String from = fromStaff == null ? "" : fromStaff.strip();
+        LocalDate day = date == null || date.isBlank() ? null : FtpCurvePages.parse(date);
+        model.addAttribute("fromStaff", from);
+        model.addAttribute("date", day);
+        model.addAttribute(
+                "held", from.isEmpty() || day == null ? List.of() : credits.creditedTo(from, day, staff.scope()));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
+        return "appraisal/handover";
+    }
+
+    @PostMapping("/appraisal/claims/handover")
+    @PreAuthorize(DECIDERS)
+    String handOver(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        StaffPrincipal staff = CurrentStaff.get();
+        String from = form.getOrDefault("fromStaff", "").strip();
+        HandOver outcome;
+        LocalDate effective;
+        try {
+            effective = date(form.get("effective"), "effective");
+            Map<String, BigDecimal> to = new LinkedHashMap<>();
+            for (int i = 1; i <= HAND_OVER_ROWS; i++) {
+                String who = form.getOrDefault("toStaff" + i, "").strip();
+                if (!who.isEmpty()) {
+                    to.merge(who, percent(form.get("toShare" + i), "toShare" + i), BigDecimal::add);
+                }
+            }
+            outcome = credits.handOver(from, to, effective, staff);
+        } catch (Rejected r) {
+            model.addAttribute("error", r);
+            model.addAttribute("form", form);
+            return handOverPage(from, form.get("effective"), model);
+        }
+        if (outcome instanceof HandOver.Refused r) {
+            model.addAttribute(
+                    "error",
+                    new Rejected(
+                            "fromStaff",
+                            "appraisal.handover.refused." + r.reason().name()));
+            model.addAttribute("form", form);
+            return handOverPage(from, form.get("effective"), model);
+        }
+        HandOver.Done done = (HandOver.Done) outcome;
+        redirect.addFlashAttribute("handedOver", done.objects());
+        return "redirect:/appraisal/claims/handover?fromStaff="
+                + java.net.URLEncoder.encode(from, java.nio.charset.StandardCharsets.UTF_8)
+                + "&date=" + effective;
+    }
+
+    /** How many receivers the hand-over form offers. */
+    static final int HAND_OVER_ROWS = 3;
 
     @GetMapping("/appraisal/disputes")
     String disputes(Model model) {

@@ -66,7 +66,21 @@ class ResultPages {
                 : all.isEmpty() ? "" : all.get(0).periodKey();
         model.addAttribute("runs", all);
         model.addAttribute("period", p);
-        model.addAttribute("entries", p.isEmpty() ? List.of() : entries.of(p));
+        List<QualitativeScores.Entry> listed = p.isEmpty() ? List.of() : entries.of(p);
+        String me = CurrentStaff.get().username();
+        model.addAttribute("entries", listed);
+        model.addAttribute(
+                "rejectedMine",
+                listed.stream()
+                        .filter(e ->
+                                e.status().equals("REJECTED") && e.enteredBy().equals(me))
+                        .count());
+        model.addAttribute(
+                "published",
+                runs.list().stream()
+                        .filter(r -> r.status() == AppraisalRuns.Status.PUBLISHED)
+                        .map(AppraisalRuns.Run::periodKey)
+                        .collect(java.util.stream.Collectors.toSet()));
         return "appraisal/runs";
     }
 
@@ -85,10 +99,35 @@ class ResultPages {
     @PostMapping("/office/runs/{id}/publish")
     @PreAuthorize(Pages.PERF)
     String publish(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return decided(
+                () -> "/appraisal/results?run="
+                        + runs.publish(id, CurrentStaff.get().scope()).runId(),
+                model,
+                response,
+                redirect);
+    }
+
+    @PostMapping("/office/runs/{id}/republish")
+    @PreAuthorize(Pages.PERF)
+    String republish(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return decided(
+                () -> "/appraisal/results?run="
+                        + runs.republish(id, CurrentStaff.get().scope()).runId(),
+                model,
+                response,
+                redirect);
+    }
+
+    /** A head-office decision: saved, it redirects where {@code decision} says; refused, the runs page says why. */
+    private String decided(
+            java.util.function.Supplier<String> decision,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
-            runs.publish(id, CurrentStaff.get().scope());
+            String next = decision.get();
             redirect.addFlashAttribute("saved", true);
-            return "redirect:/appraisal/results?run=" + id;
+            return "redirect:" + next;
         } catch (Rejected r) {
             Pages.refused(r, model, response);
             return runs(null, model);
@@ -128,14 +167,29 @@ class ResultPages {
     @PostMapping("/office/entries/{id}/approve")
     @PreAuthorize(Pages.PERF)
     String approve(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        try {
-            QualitativeScores.Entry e = entries.approve(id, CurrentStaff.get().scope());
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/appraisal/office/runs?period=" + e.periodKey();
-        } catch (Rejected r) {
-            Pages.refused(r, model, response);
-            return runs(null, model);
-        }
+        return decided(
+                () -> "/appraisal/office/runs?period="
+                        + entries.approve(id, CurrentStaff.get().scope()).periodKey(),
+                model,
+                response,
+                redirect);
+    }
+
+    @PostMapping("/office/entries/{id}/reject")
+    @PreAuthorize(Pages.PERF)
+    String reject(
+            @PathVariable long id,
+            @RequestParam(required = false) String decisionReason,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return decided(
+                () -> "/appraisal/office/runs?period="
+                        + entries.reject(id, decisionReason, CurrentStaff.get().scope())
+                                .periodKey(),
+                model,
+                response,
+                redirect);
     }
 
     @GetMapping("/results")

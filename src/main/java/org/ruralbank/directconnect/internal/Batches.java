@@ -1,5 +1,7 @@
 package org.ruralbank.directconnect.internal;
 
+import static org.ruralbank.directconnect.internal.Instructions.cut;
+
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.ruralbank.directconnect.BusinessCalendar;
 import org.ruralbank.directconnect.internal.PainMessages.BlockStatus;
 import org.ruralbank.directconnect.internal.PainMessages.CreditTransfer;
 import org.ruralbank.directconnect.internal.PainMessages.Initiation;
@@ -410,10 +413,6 @@ public class Batches {
                     .update();
             return true;
         }));
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     /** Writes the pain.002 from the stored answers and marks the job done. */

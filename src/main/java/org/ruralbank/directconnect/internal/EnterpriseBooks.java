@@ -8,8 +8,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.directconnect.BusinessCalendar;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CorporateAccountSource;
+import org.ruralbank.directconnect.OnboardingBooks;
 import org.ruralbank.directconnect.OnboardingChange;
 import org.ruralbank.directconnect.RequestSigning;
 import org.ruralbank.platform.Org;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Repository;
  * own opening-balance and clearing accounts opened first when missing. Writes run in the caller's transaction.
  */
 @Repository
-class EnterpriseBooks implements OnboardingChange.Books {
+class EnterpriseBooks implements OnboardingBooks {
 
     private final JdbcClient db;
     private final LedgerCoreBanking ledger;

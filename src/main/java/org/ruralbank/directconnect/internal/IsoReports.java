@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.ruralbank.directconnect.BusinessCalendar;
 import org.ruralbank.directconnect.CoreBanking.Entry;
 import org.ruralbank.directconnect.CoreBanking.Kind;
 import org.ruralbank.shared.Money;

@@ -1,6 +1,7 @@
 package org.ruralbank.directconnect.internal;
 
 import java.time.Clock;
+import org.ruralbank.directconnect.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

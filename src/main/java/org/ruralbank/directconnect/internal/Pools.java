@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Outcome;
+import org.ruralbank.directconnect.Problems;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

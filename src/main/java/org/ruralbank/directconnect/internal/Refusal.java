@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * A refusal as answered, stored and reported: its reason and the bank's own words ({@code text}, absent only where
  * none was ever stored, e.g. a payment the clearing returned).
  */
-public record Refusal(StatusReason reason, @Nullable String text) {
+record Refusal(StatusReason reason, @Nullable String text) {
 
     /** The reason's code, as sent. */
     public String code() {

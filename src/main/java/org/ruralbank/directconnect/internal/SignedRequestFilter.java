@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
+import org.ruralbank.directconnect.Problems;
 import org.ruralbank.directconnect.RequestSigning;
 import org.ruralbank.directconnect.RequestSigning.Algorithm;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * (its four-letter code as sent in a pain.002 and the JSON answers, stored in {@code reason_code}), or one of the
  * bank's own codes of the same shape for treasury quotas. Each carries the message key of its meaning on the pages.
  */
-public enum StatusReason {
+enum StatusReason {
 
     /** AC01, IncorrectAccountNumber: no debit account, or one unknown or not granted for payment. */
     INCORRECT_ACCOUNT_NUMBER("AC01"),

@@ -1,6 +1,6 @@
 package org.ruralbank.directconnect.web;
 
-import org.ruralbank.directconnect.internal.Problems;
+import org.ruralbank.directconnect.Problems;
 import org.ruralbank.directconnect.internal.Xml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,6 @@
 package org.ruralbank.platform.internal;
 
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -12,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.Bootstrap;
@@ -46,12 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class JdbcStaffUsers implements StaffUsers {
 
-    private static final String SELECT = """
-            select u.user_id, u.username, u.display_name, u.org_id, o.org_name, o.org_path, u.staff_id,
-                   u.data_scope, u.enabled, u.must_change_password, u.failed_logins, u.locked_until, u.created_at,
-                   (select string_agg(r.role, ',') from staff_user_role r where r.user_id = u.user_id) as roles
-              from staff_user u join org o on o.org_id = u.org_id
-            """;
     private static final char[] PASSWORD_ALPHABET =
             "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
 
@@ -61,11 +52,19 @@ class JdbcStaffUsers implements StaffUsers {
     private final Orgs orgs;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final GrantProposals proposals;
     private final SecureRandom random = new SecureRandom();
 
     JdbcStaffUsers(
-            JdbcClient db, PasswordEncoder encoder, AuditLog audit, Orgs orgs, Clock clock, TransactionTemplate tx) {
+            JdbcClient db,
+            PasswordEncoder encoder,
+            AuditLog audit,
+            Orgs orgs,
+            Clock clock,
+            TransactionTemplate tx,
+            GrantProposals proposals) {
         this.db = db;
+        this.proposals = proposals;
         this.tx = tx;
         this.encoder = encoder;
         this.audit = audit;
@@ -80,18 +79,18 @@ class JdbcStaffUsers implements StaffUsers {
 
     @Override
     public Optional<StaffUser> find(long userId, OrgScope scope) {
-        return db.sql(SELECT + " where u.user_id = :id")
+        return db.sql(StaffUserRows.SELECT + " where u.user_id = :id")
                 .param("id", userId)
-                .query(JdbcStaffUsers::map)
+                .query(StaffUserRows::map)
                 .optional()
                 .filter(u -> scope.covers(u.orgPath()));
     }
 
     @Override
     public Optional<StaffUser> findByUsername(String username) {
-        return db.sql(SELECT + " where u.username = :name")
+        return db.sql(StaffUserRows.SELECT + " where u.username = :name")
                 .param("name", username)
-                .query(JdbcStaffUsers::map)
+                .query(StaffUserRows::map)
                 .optional();
     }
 
@@ -108,11 +107,12 @@ class JdbcStaffUsers implements StaffUsers {
                 .query(Long.class)
                 .single();
         PageOf<StaffUser> shape = new PageOf<>(List.of(), page, size, total);
-        List<StaffUser> items = db.sql(SELECT + where + " order by o.org_path, u.username limit :limit offset :offset")
+        List<StaffUser> items = db.sql(
+                        StaffUserRows.SELECT + where + " order by o.org_path, u.username limit :limit offset :offset")
                 .params(params)
                 .param("limit", size)
                 .param("offset", shape.offset())
-                .query(JdbcStaffUsers::map)
+                .query(StaffUserRows::map)
                 .list();
         return new PageOf<>(items, page, size, total);
     }
@@ -124,9 +124,10 @@ class JdbcStaffUsers implements StaffUsers {
         if (keyword != null && !keyword.isBlank()) {
             params.put("kw", "%" + keyword.trim().toLowerCase() + "%");
         }
-        return db.sql(SELECT + " where " + c.sql() + keywordFilter(keyword) + " order by o.org_path, u.username")
+        return db.sql(StaffUserRows.SELECT + " where " + c.sql() + keywordFilter(keyword)
+                        + " order by o.org_path, u.username")
                 .params(params)
-                .query(JdbcStaffUsers::map)
+                .query(StaffUserRows::map)
                 .list();
     }
 
@@ -164,7 +165,7 @@ class JdbcStaffUsers implements StaffUsers {
                             scope,
                             true));
             if (GrantRules.needsSecondPerson(grantor, null, user.roles(), scope)) {
-                return propose(asked, org.path(), grantor);
+                return proposals.propose(asked, org.path(), grantor);
             }
             return insert(asked, grantor.name(), grantor.orgPath());
         });
@@ -195,7 +196,7 @@ class JdbcStaffUsers implements StaffUsers {
                     before.username(),
                     new GrantProposal.Access(displayName.trim(), org.orgId(), before.staffId(), roles, scope, enabled));
             if (GrantRules.needsSecondPerson(grantor, before, roles, scope)) {
-                return propose(asked, before.orgPath(), grantor);
+                return proposals.propose(asked, before.orgPath(), grantor);
             }
             return apply(asked, grantor.name(), grantor.orgPath());
         });
@@ -212,7 +213,7 @@ class JdbcStaffUsers implements StaffUsers {
             if (grantor instanceof Grantor.Staff
                     && GrantRules.wholeBankAdministrator(before)
                     && !GrantRules.self(grantor, before)) {
-                return propose(asked, before.orgPath(), grantor);
+                return proposals.propose(asked, before.orgPath(), grantor);
             }
             return apply(asked, grantor.name(), grantor.orgPath());
         });
@@ -234,8 +235,8 @@ class JdbcStaffUsers implements StaffUsers {
                     AuditLog.Outcome.OK,
                     "user",
                     before.username(),
-                    describe(before),
-                    describe(find(userId, OrgScope.everything()).get()));
+                    StaffUserRows.describe(before),
+                    StaffUserRows.describe(find(userId, OrgScope.everything()).get()));
             return null;
         });
     }
@@ -260,19 +261,12 @@ class JdbcStaffUsers implements StaffUsers {
 
     @Override
     public List<GrantProposal> pendingProposals(Grantor grantor) {
-        OrgScope.Condition c = grantor.reach().where("org_path", null);
-        return db.sql(PROPOSALS + " where status = 'PENDING' and " + c.sql() + " order by proposal_id")
-                .params(c.params())
-                .query(JdbcStaffUsers::proposal)
-                .list();
+        return proposals.pending(grantor);
     }
 
     @Override
     public Optional<GrantProposal> proposal(long proposalId) {
-        return db.sql(PROPOSALS + " where proposal_id = :id")
-                .param("id", proposalId)
-                .query(JdbcStaffUsers::proposal)
-                .optional();
+        return proposals.find(proposalId);
     }
 
     @Override
@@ -287,7 +281,7 @@ class JdbcStaffUsers implements StaffUsers {
                 throw new Refused("checker", "user.refused.checkerIsTarget");
             }
             UserChange done = apply(p, checker.username(), checker.orgPath());
-            decide(
+            proposals.decide(
                     p,
                     "APPROVED",
                     checker,
@@ -312,7 +306,7 @@ class JdbcStaffUsers implements StaffUsers {
             if (!"PENDING".equals(p.status())) {
                 throw new Rejected("proposalId", "user.rejected.notPending");
             }
-            decide(
+            proposals.decide(
                     p,
                     "REJECTED",
                     checker,
@@ -331,72 +325,6 @@ class JdbcStaffUsers implements StaffUsers {
             throw new Rejected("proposalId", "user.rejected.notPending");
         }
         return p;
-    }
-
-    private void decide(GrantProposal p, String status, StaffPrincipal checker, String outcome) {
-        int changed = db.sql("""
-                update staff_grant_proposal set status = :st, checker = :c, checked_at = :now, outcome = :o,
-                       pending_username = null
-                 where proposal_id = :id and status = 'PENDING'
-                """)
-                .param("st", status)
-                .param("c", checker.username())
-                .param("now", OffsetDateTime.now(clock))
-                .param("o", outcome)
-                .param("id", p.proposalId())
-                .update();
-        if (changed != 1) {
-            throw new Rejected("proposalId", "user.rejected.notPending");
-        }
-        audit.recordAs(
-                checker.username(),
-                checker.orgPath(),
-                "user.grant." + ("APPROVED".equals(status) ? "approve" : "reject"),
-                AuditLog.Outcome.OK,
-                "proposal",
-                String.valueOf(p.proposalId()),
-                describe(p),
-                describe(proposal(p.proposalId()).orElseThrow()));
-    }
-
-    private UserChange.Proposed propose(GrantProposal p, String orgPath, Grantor maker) {
-        GrantProposal.Access a = p.access();
-        var keys = new GeneratedKeyHolder();
-        try {
-            db.sql("""
-                    insert into staff_grant_proposal (kind, user_id, username, display_name, org_id, staff_id, roles,
-                                                      data_scope, enabled, org_path, status, maker, made_at,
-                                                      pending_username)
-                    values (:kind, :user, :username, :name, :org, :staff, :roles, :scope, :enabled, :path, 'PENDING',
-                            :maker, :now, :username)
-                    """)
-                    .param("kind", p.kind().name())
-                    .param("user", p.userId())
-                    .param("username", p.username())
-                    .param("name", a == null ? null : a.displayName())
-                    .param("org", a == null ? null : a.orgId())
-                    .param("staff", a == null ? null : a.staffId())
-                    .param("roles", a == null ? null : roleList(a.roles()))
-                    .param("scope", a == null ? null : a.dataScope().name())
-                    .param("enabled", a == null ? null : a.enabled())
-                    .param("path", orgPath)
-                    .param("maker", maker.name())
-                    .param("now", OffsetDateTime.now(clock))
-                    .update(keys, "proposal_id");
-        } catch (DuplicateKeyException pending) {
-            throw new Rejected("username", "user.rejected.pendingProposal", p.username());
-        }
-        long id = keys.getKeyAs(Number.class).longValue();
-        audit.recordAs(
-                maker.name(),
-                maker.orgPath(),
-                "user.grant.propose",
-                AuditLog.Outcome.OK,
-                "proposal",
-                String.valueOf(id),
-                null,
-                describe(proposal(id).orElseThrow()));
-        return new UserChange.Proposed(id, p.username());
     }
 
     /** Applies an update or a password reset that is allowed (checked already, or approved). */
@@ -421,8 +349,9 @@ class JdbcStaffUsers implements StaffUsers {
                     AuditLog.Outcome.OK,
                     "user",
                     before.username(),
-                    describe(before),
-                    describe(find(p.userId(), OrgScope.everything()).get()));
+                    StaffUserRows.describe(before),
+                    StaffUserRows.describe(
+                            find(p.userId(), OrgScope.everything()).get()));
             return new UserChange.PasswordReset(p.userId(), before.username(), password);
         }
         GrantProposal.Access a = p.access();
@@ -447,8 +376,8 @@ class JdbcStaffUsers implements StaffUsers {
                 AuditLog.Outcome.OK,
                 "user",
                 before.username(),
-                describe(before),
-                describe(find(p.userId(), OrgScope.everything()).get()));
+                StaffUserRows.describe(before),
+                StaffUserRows.describe(find(p.userId(), OrgScope.everything()).get()));
         return new UserChange.Updated(p.userId(), before.username());
     }
 
@@ -483,7 +412,7 @@ class JdbcStaffUsers implements StaffUsers {
                 "user",
                 p.username(),
                 null,
-                describe(find(id, OrgScope.everything()).get()));
+                StaffUserRows.describe(find(id, OrgScope.everything()).get()));
         return new UserChange.Created(id, p.username(), password);
     }
 
@@ -537,9 +466,9 @@ class JdbcStaffUsers implements StaffUsers {
             if (!"L".equals(row.status())) {
                 continue;
             }
-            List<StaffUser> linked = db.sql(SELECT + " where u.staff_id = :staff and u.enabled = true")
+            List<StaffUser> linked = db.sql(StaffUserRows.SELECT + " where u.staff_id = :staff and u.enabled = true")
                     .param("staff", row.staffId())
-                    .query(JdbcStaffUsers::map)
+                    .query(StaffUserRows::map)
                     .list();
             for (StaffUser before : linked) {
                 db.sql("update staff_user set enabled = false where user_id = :id")
@@ -549,8 +478,9 @@ class JdbcStaffUsers implements StaffUsers {
                         "user.followCore",
                         "user",
                         before.username(),
-                        describe(before),
-                        describe(find(before.userId(), OrgScope.everything()).get()));
+                        StaffUserRows.describe(before),
+                        StaffUserRows.describe(
+                                find(before.userId(), OrgScope.everything()).get()));
                 changed++;
             }
         }
@@ -637,103 +567,7 @@ class JdbcStaffUsers implements StaffUsers {
         return new NotFound("user", String.valueOf(userId));
     }
 
-    static Map<String, Object> describe(StaffUser u) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("username", u.username());
-        m.put("displayName", u.displayName());
-        m.put("orgId", u.orgId());
-        m.put("roles", roleList(u.roles()));
-        m.put("dataScope", u.dataScope().name());
-        m.put("enabled", u.enabled());
-        m.put("mustChangePassword", u.mustChangePassword());
-        m.put("locked", u.lockedUntil() != null);
-        return m;
-    }
-
-    private static StaffUser map(ResultSet rs, int row) throws SQLException {
-        Set<Role> roles = roles(rs.getString("roles"));
-        return new StaffUser(
-                rs.getLong("user_id"),
-                rs.getString("username"),
-                rs.getString("display_name"),
-                rs.getString("org_id"),
-                rs.getString("org_name"),
-                rs.getString("org_path"),
-                rs.getString("staff_id"),
-                roles,
-                DataScope.valueOf(rs.getString("data_scope")),
-                rs.getBoolean("enabled"),
-                rs.getBoolean("must_change_password"),
-                rs.getInt("failed_logins"),
-                rs.getObject("locked_until", OffsetDateTime.class),
-                rs.getObject("created_at", OffsetDateTime.class));
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static final String PROPOSALS = """
-            select proposal_id, kind, user_id, username, display_name, org_id, staff_id, roles, data_scope, enabled,
-                   status, maker, made_at, checker, checked_at, outcome
-              from staff_grant_proposal
-            """;
-
-    private static GrantProposal proposal(ResultSet rs, int row) throws SQLException {
-        long id = rs.getLong("user_id");
-        Long userId = rs.wasNull() ? null : id;
-        String scope = rs.getString("data_scope");
-        GrantProposal.Access access = scope == null
-                ? null
-                : new GrantProposal.Access(
-                        rs.getString("display_name"),
-                        rs.getString("org_id"),
-                        rs.getString("staff_id"),
-                        roles(rs.getString("roles")),
-                        DataScope.valueOf(scope),
-                        rs.getBoolean("enabled"));
-        return new GrantProposal(
-                rs.getLong("proposal_id"),
-                GrantProposal.Kind.valueOf(rs.getString("kind")),
-                userId,
-                rs.getString("username"),
-                access,
-                rs.getString("status"),
-                rs.getString("maker"),
-                rs.getObject("made_at", OffsetDateTime.class),
-                rs.getString("checker"),
-                rs.getObject("checked_at", OffsetDateTime.class),
-                rs.getString("outcome"));
-    }
-
-    static Map<String, Object> describe(GrantProposal p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", p.kind().name());
-        m.put("username", p.username());
-        if (p.access() != null) {
-            m.put("displayName", p.access().displayName());
-            m.put("orgId", p.access().orgId());
-            m.put("roles", roleList(p.access().roles()));
-            m.put("dataScope", p.access().dataScope().name());
-            m.put("enabled", p.access().enabled());
-        }
-        m.put("status", p.status());
-        m.put("maker", p.maker());
-        m.put("checker", p.checker());
-        return m;
-    }
-
-    private static String roleList(Set<Role> roles) {
-        return roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-    }
-
-    private static Set<Role> roles(String csv) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (csv != null && !csv.isBlank()) {
-            for (String r : csv.split(",")) {
-                roles.add(Role.valueOf(r.trim()));
-            }
-        }
-        return roles;
     }
 }

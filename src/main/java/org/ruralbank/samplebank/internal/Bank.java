@@ -1,17 +1,7 @@
 package org.ruralbank.samplebank.internal;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The state of a generated county bank (or of a province of them): compact columns of customers, accounts, cards,
@@ -20,7 +10,6 @@ import java.util.zip.GZIPOutputStream;
  */
 final class Bank {
 
-    static final int FORMAT = 3;
     public static final int ORGS_PER_BANK = 21;
     /** Towns of the sub-branches (org 13..20 of each bank). */
     static final int[] SUB_BRANCH_TOWNS = {0, 0, 0, 1, 2, 5, 9, 3};
@@ -515,136 +504,5 @@ final class Bank {
                 break;
             }
         }
-    }
-
-    // ---------------------------------------------------------------- state file
-
-    /** Writes the state atomically to {@code file}. */
-    void save(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16) {
-                    {
-                        def.setLevel(java.util.zip.Deflater.BEST_SPEED);
-                    }
-                },
-                1 << 16))) {
-            out.writeInt(FORMAT);
-            out.writeLong(seed);
-            out.writeInt(banks);
-            out.writeDouble(volume);
-            out.writeBoolean(utf8);
-            out.writeInt(startDay);
-            out.writeInt(lastDay);
-            out.writeInt(lastVersion);
-            out.writeLong(goldenCard);
-            out.writeInt(pensionMonths);
-            out.writeInt(subsidyCursor);
-            for (Object col : columns()) {
-                if (col instanceof Grow.Ints c) {
-                    c.write(out);
-                } else if (col instanceof Grow.Longs c) {
-                    c.write(out);
-                } else {
-                    ((Grow.Bytes) col).write(out);
-                }
-            }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static Bank load(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(
-                new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file), 1 << 16), 1 << 16))) {
-            int format = in.readInt();
-            if (format != FORMAT) {
-                throw new IOException(file + " was written by another version of the generator (format " + format
-                        + ", expected " + FORMAT + ")");
-            }
-            Bank b = new Bank(in.readLong(), in.readInt(), in.readDouble(), in.readBoolean());
-            b.startDay = in.readInt();
-            b.lastDay = in.readInt();
-            b.lastVersion = in.readInt();
-            b.goldenCard = in.readLong();
-            b.pensionMonths = in.readInt();
-            b.subsidyCursor = in.readInt();
-            for (Object col : b.columns()) {
-                if (col instanceof Grow.Ints c) {
-                    c.read(in);
-                } else if (col instanceof Grow.Longs c) {
-                    c.read(in);
-                } else {
-                    ((Grow.Bytes) col).read(in);
-                }
-            }
-            return b;
-        }
-    }
-
-    private Object[] columns() {
-        return new Object[] {
-            pOpen,
-            pVersion,
-            pCards,
-            pEb,
-            pCardAcct,
-            cOpen,
-            cVersion,
-            cEb,
-            cAcct,
-            aCust,
-            aProduct,
-            aKind,
-            aOrg,
-            aOpen,
-            aTerm,
-            aBal,
-            aTarget,
-            aStatus,
-            aClose,
-            kAcct,
-            kIssue,
-            kStatus,
-            kProduct,
-            kMedium,
-            kActivate,
-            kReplaced,
-            kOrg,
-            lCust,
-            lProduct,
-            lAmount,
-            lStart,
-            lMaturity,
-            lStatus,
-            lBal,
-            lOvdPrin,
-            lOvdInt,
-            lDueSince,
-            lSettle,
-            lOrg,
-            lTrouble,
-            lGuarantee,
-            eCust,
-            eType,
-            eSign,
-            eAcct,
-            eOrg,
-            eSingle,
-            eDaily,
-            dType,
-            dOrg,
-            dOffsite,
-            dMerchant,
-            dInstall,
-            dStatus,
-            mCust,
-            mAcct,
-            mOrg,
-            mSign,
-            mStatus,
-            mFlags,
-            mMdr,
-            mShop
-        };
     }
 }

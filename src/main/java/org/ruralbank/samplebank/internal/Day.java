@@ -1781,7 +1781,70 @@ final class Day {
         }
     }
 
+    /** The group sizes of {@link #rings()}: mutual pairs, joint circles, then chains (negative: a chain of that many). */
+    private static final int[] RING_SIZES = {2, 2, 3, 3, 4, -3, -3};
+
+    /**
+     * Guarantee circles and chains, so that the risk office's list has something to find: among the guaranteed loans
+     * of persons in the opening book that run beyond the first year (present and active on every date generated),
+     * groups of {@link #RING_SIZES} are formed, each within one org where one has enough of them (taking the orgs in turn), else from the whole book. In a circle of loans l0..lk-1 the borrower of each
+     * next loan guarantees the loan before it (2: a mutual guarantee, 互保; 3 and 4: joint circles, 联保); in a chain
+     * the borrower of l1 guarantees l0 and the borrower of l2 guarantees l1. Loan index → its extra guarantor.
+     */
+    private Map<Integer, Integer> rings() {
+        List<Integer> eligible = new ArrayList<>();
+        java.util.Set<Integer> borrowers = new java.util.HashSet<>();
+        int opening = Math.min(bank.loans(), bank.scaled(Figures.LOANS_AT_START, 5));
+        for (int i = 0; i < opening; i++) {
+            int cust = bank.lCust.get(i);
+            if (bank.lGuarantee.get(i) == 'G'
+                    && cust >= 0
+                    && bank.lTrouble.get(i) == Bank.NONE
+                    && bank.lMaturity.get(i) > bank.startDay + 400
+                    && borrowers.add(cust)) {
+                eligible.add(i);
+            }
+        }
+        // a group's loans come from one org when one has enough (guarantors are neighbours), each group from the
+        // next org in turn; otherwise from the whole book
+        Map<Integer, List<Integer>> byOrg = new java.util.TreeMap<>();
+        for (int i : eligible) {
+            byOrg.computeIfAbsent(bank.lOrg.get(i), k -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> orgs = new ArrayList<>(byOrg.values());
+        Map<Integer, Integer> ring = new HashMap<>();
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        int turn = 0;
+        for (int size : RING_SIZES) {
+            int k = Math.abs(size);
+            List<Integer> loans = null;
+            for (int o = 0; o < orgs.size() && loans == null; o++) {
+                List<Integer> free = orgs.get((turn + o) % orgs.size()).stream()
+                        .filter(i -> !used.contains(i))
+                        .toList();
+                if (free.size() >= k) {
+                    loans = free.subList(0, k);
+                    turn = (turn + o + 1) % orgs.size();
+                }
+            }
+            if (loans == null) {
+                List<Integer> free =
+                        eligible.stream().filter(i -> !used.contains(i)).toList();
+                if (free.size() < k) {
+                    break;
+                }
+                loans = free.subList(0, k);
+            }
+            used.addAll(loans);
+            for (int j = 0; j < (size > 0 ? k : k - 1); j++) {
+                ring.put(loans.get(j), bank.lCust.get(loans.get((j + 1) % k)));
+            }
+        }
+        return ring;
+    }
+
     private void writeLoans() throws IOException {
+        Map<Integer, Integer> rings = rings();
         TableWriter c = out.get("CRED_LOAN_CONTRACT");
         TableWriter l = out.get("CRED_LOAN");
         TableWriter g = out.get("CRED_GUARANTEE");
@@ -1836,6 +1899,18 @@ final class Day {
                     previous = p;
                     g.add(contract)
                             .add(custId(p))
+                            .add("G")
+                            .money(bank.lAmount.get(i))
+                            .add(null);
+                    g.endRecord();
+                }
+                Integer ring = rings.get(i);
+                if (ring != null
+                        && ring != previous
+                        && ring != bank.lCust.get(i)
+                        && (guarantors < 2 || ring != Rng.pick(seed, 94, i, households) * 3 + 1)) {
+                    g.add(contract)
+                            .add(custId(ring))
                             .add("G")
                             .money(bank.lAmount.get(i))
                             .add(null);

@@ -48,7 +48,7 @@ public final class Generator {
             requireSame(p, "seed", Long.toString(req.seed()));
             requireSame(p, "volume", Double.toString(req.volume()));
             requireSame(p, "encoding", req.utf8() ? "UTF-8" : "GBK");
-            bank = Bank.load(stateFile);
+            bank = BankFile.load(stateFile);
             LocalDate next = LocalDate.ofEpochDay(bank.lastDay + 1);
             if (!req.start().equals(next)) {
                 throw new IllegalArgumentException("the bank in " + out + " was generated up to "
@@ -175,7 +175,7 @@ public final class Generator {
     }
 
     private static void save(Bank bank, GenerationRequest req, Path stateDir) throws IOException {
-        bank.save(stateDir.resolve(STATE_FILE));
+        BankFile.save(bank, stateDir.resolve(STATE_FILE));
         String props = "# the generated bank kept for continuation\n"
                 + "profile=" + req.profile().name() + "\n"
                 + "seed=" + req.seed() + "\n"

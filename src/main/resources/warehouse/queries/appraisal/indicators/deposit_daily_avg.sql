@@ -41,24 +41,23 @@ customer_shares as (
 own_credit as (
     select s.staff_id, b.balance * s.share as balance
       from account_shares s
-      join loaded_days t on t.d between s.valid_from and s.valid_to
-      join dw.deposit_balance b on b.acct_no = s.acct_no and b.valid_from <= t.d and b.valid_to >= t.d
+      join loaded_days t on {{ valid_on(s, t.d) }}
+      join dw.deposit_balance b on b.acct_no = s.acct_no and {{ valid_on(b, t.d) }}
      where s.staff_id is not null
 ),
 customer_credit as (
     select s.staff_id, b.balance * s.share as balance
       from customer_shares s
-      join loaded_days t on t.d between s.valid_from and s.valid_to
-      join dw.dim_deposit_account a on a.cust_id = s.cust_id and a.valid_from <= t.d and a.valid_to >= t.d
-      join dw.deposit_balance b on b.acct_no = a.acct_no and b.valid_from <= t.d and b.valid_to >= t.d
-     where not exists (select 1 from account_shares o
-                        where o.acct_no = a.acct_no and o.valid_from <= t.d and o.valid_to >= t.d)
+      join loaded_days t on {{ valid_on(s, t.d) }}
+      join dw.dim_deposit_account a on a.cust_id = s.cust_id and {{ valid_on(a, t.d) }}
+      join dw.deposit_balance b on b.acct_no = a.acct_no and {{ valid_on(b, t.d) }}
+     where not exists (select 1 from account_shares o where o.acct_no = a.acct_no and {{ valid_on(o, t.d) }})
 ),
 staff as (
     select s.staff_id, o.org_path
       from dw.dim_staff s
-      join dw.dim_org o on o.org_id = s.org_id and o.valid_from <= :to_date and o.valid_to >= :to_date
-     where s.valid_from <= :to_date and s.valid_to >= :to_date
+      join dw.dim_org o on o.org_id = s.org_id and {{ valid_on(o, :to_date) }}
+     where {{ valid_on(s, :to_date) }}
 ),
 by_staff as (
     select s.org_path, c.staff_id, sum(c.balance) as balance_days

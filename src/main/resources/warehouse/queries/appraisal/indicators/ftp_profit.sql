@@ -1,4 +1,4 @@
--- description: FTP profit (FTP模拟利润) over the period: the sum of the daily FTP margins of the accounts and loans booked at the org (the treasury's mismatch row left out), and per member of staff the margins credited to them by their shares (mart.ftp_staff_daily: the account's own claim, else its customer's)
+-- description: FTP profit (FTP模拟利润) over the period: the sum of the daily FTP margins of the accounts and loans booked at the org (summed from mart.ftp_org_daily, the day's per-org totals; the treasury's mismatch row left out), and per member of staff the margins credited to them by their shares (mart.ftp_staff_daily: the account's own claim, else its customer's)
 -- grain: one row per org path (staff_id null) and one per org path and member of staff credited with a margin
 -- name_zh: FTP模拟利润
 -- name_en: FTP profit
@@ -18,7 +18,7 @@
 -- column: base: null (not a ratio)
 with by_org as (
     select f.org_path, sum(f.margin) as amount
-      from mart.ftp_account_daily f
+      from mart.ftp_org_daily f
      where f.biz_date between :from_date and :to_date and f.account_kind <> 'TREASURY' and f.org_path is not null
        and {{ org_scope(f.org_path) }}
      group by f.org_path

@@ -33,14 +33,20 @@ staff as (
       from dw.dim_staff s join orgs o on o.org_id = s.org_id
      where {{ valid_on(s, :to_date) }}
 ),
+balances as (
+    select b.loan_no, b.balance, b.class_5 from dw.loan_balance b, last_day t where {{ valid_on(b, t.d) }}
+),
+shares as (
+    select c.object_id, c.staff_id, c.share
+      from mart.credit_share c, last_day t
+     where c.object_kind = 'LOAN' and c.staff_id is not null and {{ valid_on(c, t.d) }}
+),
 by_manager as (
     select s.org_path, c.staff_id, sum(b.balance * c.share) as amount
-      from dw.loan_balance b
-      join mart.credit_share c on c.object_kind = 'LOAN' and c.object_id = b.loan_no and c.staff_id is not null
-       and {{ valid_on(c, (select d from last_day)) }}
+      from balances b
+      join shares c on c.object_id = b.loan_no
       join staff s on s.staff_id = c.staff_id
-     where {{ valid_on(b, (select d from last_day)) }}
-       and {{ org_scope(s.org_path) }}
+     where {{ org_scope(s.org_path) }}
      group by s.org_path, c.staff_id
 ),
 final as (

@@ -1,4 +1,4 @@
-package org.ruralbank.directconnect.internal;
+package org.ruralbank.directconnect;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.ruralbank.directconnect.internal;
+package org.ruralbank.directconnect;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,0 +1,313 @@
+package org.ruralbank.crm.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.ruralbank.crm.Contacts;
+import org.ruralbank.crm.Customer360;
+import org.ruralbank.crm.CustomerSearch;
+import org.ruralbank.crm.Customers;
+import org.ruralbank.crm.GuaranteeCircles;
+import org.ruralbank.crm.MarketingLists;
+import org.ruralbank.crm.Relationships;
+import org.ruralbank.crm.Tiers;
+import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.NotFound;
+import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Rejected;
+import org.ruralbank.platform.Spreadsheets;
+import org.ruralbank.platform.StaffPrincipal;
+import org.ruralbank.platform.web.Download;
+import org.ruralbank.warehouse.OrgRows;
+import org.ruralbank.warehouse.Warehouse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The CRM pages: customer search, the customer whole (360) and its unmasking, guarantee circles and chains, value
+ * tiers. Customer managers, branch heads and auditors read them within their scope; a customer outside it is not
+ * found.
+ */
+@Controller
+@PreAuthorize(CrmPages.READERS)
+class CrmPages {
+
+    static final String READERS = "hasAnyRole('CM','BRANCH_HEAD','AUDITOR')";
+
+    private final Customers customers;
+    private final Contacts contacts;
+    private final Warehouse warehouse;
+    private final Tiers tiers;
+
+    CrmPages(Customers customers, Contacts contacts, Warehouse warehouse, Tiers tiers) {
+        this.customers = customers;
+        this.contacts = contacts;
+        this.warehouse = warehouse;
+        this.tiers = tiers;
+    }
+
+    @GetMapping("/crm/customers")
+    String search(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("q", q);
+        if (q != null) {
+            try {
+                model.addAttribute(
+                        "found", customers.search(q, CurrentStaff.get().scope()));
+            } catch (Rejected r) {
+                model.addAttribute("error", r);
+            }
+        }
+        return "crm/search";
+    }
+
+    @GetMapping("/crm/customers/export")
+    void export(@RequestParam(required = false) String q, HttpServletResponse response) throws IOException {
+        CustomerSearch.Found found;
+        try {
+            found = customers.search(q, CurrentStaff.get().scope());
+        } catch (Rejected r) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "q: " + r.code());
+            return;
+        }
+        Download.xlsx(response, "crm-customers");
+        Spreadsheets.write(
+                response.getOutputStream(),
+                "客户查询",
+                List.of("客户号", "类型", "名称", "证件号码", "手机号码", "开户机构", "匹配"),
+                sink -> found.hits()
+                        .forEach(h -> sink.accept(List.of(
+                                h.custId(),
+                                h.custType(),
+                                h.custName(),
+                                h.idNo() == null ? "" : h.idNo(),
+                                h.mobile() == null ? "" : h.mobile(),
+                                h.orgId(),
+                                h.matchedBy()))));
+    }
+
+    @GetMapping("/crm/customers/{id}")
+    String customer(
+            @PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
+        return page(customers.view(id, date(date), CurrentStaff.get().scope()), model);
+    }
+
+    @PostMapping("/crm/customers/{id}/unmask")
+    @PreAuthorize("hasAnyRole('CM','BRANCH_HEAD')")
+    String unmask(
+            @PathVariable String id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
+        OrgScope scope = CurrentStaff.get().scope();
+        try {
+            return page(customers.unmask(id, date(date), reason, scope), model);
+        } catch (Rejected r) {
+            if (r instanceof NotFound) {
+                throw r;
+            }
+            model.addAttribute("error", r);
+            return page(customers.view(id, date(date), scope), model);
+        }
+    }
+
+    @GetMapping("/crm/circles")
+    String circles(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
+        LocalDate d = date(date);
+        model.addAttribute("date", d);
+        model.addAttribute(
+                "groups",
+                Relationships.circles(warehouse.queries(), d, CurrentStaff.get().scope()));
+        return "crm/circles";
+    }
+
+    @GetMapping("/crm/circles/export")
+    void exportCircles(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            HttpServletResponse response)
+            throws IOException {
+        LocalDate d = date(date);
+        List<GuaranteeCircles.Group> groups =
+                Relationships.circles(warehouse.queries(), d, CurrentStaff.get().scope());
+        Download.xlsx(response, "crm-guarantee-circles");
+        Spreadsheets.write(
+                response.getOutputStream(),
+                "担保圈链",
+                List.of("序号", "类型", "担保人", "担保人名称", "借款人", "借款人名称", "合同", "担保金额", "经办机构"),
+                sink -> {
+                    int n = 0;
+                    for (GuaranteeCircles.Group g : groups) {
+                        n++;
+                        for (GuaranteeCircles.Edge e : g.edges()) {
+                            sink.accept(List.of(
+                                    n,
+                                    g.kind().name(),
+                                    e.fromCustId(),
+                                    e.fromName() == null ? "" : e.fromName(),
+                                    e.toCustId(),
+                                    e.toName() == null ? "" : e.toName(),
+                                    e.refId() == null ? "" : e.refId(),
+                                    e.amount() == null ? "" : e.amount(),
+                                    e.orgId()));
+                        }
+                    }
+                });
+    }
+
+    @GetMapping("/crm/lists")
+    String lists(
+            @RequestParam(required = false) String list,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
+        MarketingLists.Kind kind = listKind(list);
+        model.addAttribute("kinds", MarketingLists.Kind.values());
+        model.addAttribute(
+                "listed",
+                MarketingLists.of(
+                        warehouse.queries(),
+                        kind,
+                        date(date),
+                        tiers,
+                        CurrentStaff.get().scope()));
+        return "crm/lists";
+    }
+
+    @GetMapping("/crm/lists/export")
+    void exportList(
+            @RequestParam(required = false) String list,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            HttpServletResponse response)
+            throws IOException {
+        MarketingLists.Listed listed = MarketingLists.of(
+                warehouse.queries(),
+                listKind(list),
+                date(date),
+                tiers,
+                CurrentStaff.get().scope());
+        Download.xlsx(response, "crm-list-" + listed.kind().name().toLowerCase(java.util.Locale.ROOT));
+        Spreadsheets.write(
+                response.getOutputStream(),
+                "营销名单",
+                List.of("客户号", "名称", "手机号码", "开户机构", "依据"),
+                sink -> listed.entries()
+                        .forEach(e -> sink.accept(List.of(
+                                e.custId(),
+                                e.custName(),
+                                e.mobile() == null ? "" : e.mobile(),
+                                e.orgId(),
+                                e.detail() == null ? "" : e.detail()))));
+    }
+
+    private static MarketingLists.Kind listKind(@Nullable String list) {
+        if (list == null || list.isBlank()) {
+            return MarketingLists.Kind.MAGNETIC_CARD;
+        }
+        try {
+            return MarketingLists.Kind.valueOf(list.strip());
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("list", list);
+        }
+    }
+
+    @GetMapping("/crm/value")
+    String value(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
+        LocalDate d = date(date);
+        OrgRows rows = OrgRows.of(CurrentStaff.get().scope());
+        model.addAttribute("date", d);
+        model.addAttribute("tiers", tiers);
+        model.addAttribute(
+                "counts",
+                warehouse
+                        .queries()
+                        .named("crm/tiers")
+                        .bind("business_date", d)
+                        .bind("diamond_yuan", tiers.diamond())
+                        .bind("gold_yuan", tiers.gold())
+                        .bind("silver_yuan", tiers.silver())
+                        .within(rows)
+                        .list(TierCount.class));
+        model.addAttribute(
+                "top",
+                warehouse
+                        .queries()
+                        .named("crm/valuable_customers")
+                        .bind("business_date", d)
+                        .bind("min_yuan", tiers.gold())
+                        .within(rows)
+                        .list(Valuable.class));
+        return "crm/value";
+    }
+
+    record TierCount(
+            String tier, long customers, java.math.BigDecimal depositBalance, java.math.BigDecimal loanBalance) {}
+
+    record Valuable(
+            String custId,
+            String custType,
+            @Nullable String custName,
+            String orgId,
+            java.math.BigDecimal depositBalance,
+            java.math.BigDecimal loanBalance,
+            long cards,
+            long ebTypes) {}
+
+    private LocalDate date(@Nullable LocalDate date) {
+        return date != null ? date : customers.lastDate();
+    }
+
+    @PostMapping("/crm/customers/{id}/contacts")
+    @PreAuthorize("hasAnyRole('CM','BRANCH_HEAD')")
+    String logContact(
+            @PathVariable String id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        StaffPrincipal staff = CurrentStaff.get();
+        try {
+            Contacts.Logged logged = contacts.log(
+                    id,
+                    form.get("entryKey"),
+                    form.get("contactDate"),
+                    form.get("channel"),
+                    form.get("outcome"),
+                    form.get("note"),
+                    staff);
+            redirect.addFlashAttribute("contactLogged", logged.contact().contactId());
+            return "redirect:/crm/customers/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
+        } catch (Rejected r) {
+            if (r instanceof NotFound) {
+                throw r;
+            }
+            model.addAttribute("error", r);
+            model.addAttribute("contactForm", form);
+            return page(customers.view(id, date(null), staff.scope()), model);
+        }
+    }
+
+    private String page(Customer360 view, Model model) {
+        model.addAttribute("view", view);
+        model.addAttribute("c", view.identity());
+        model.addAttribute(
+                "contacts",
+                contacts.of(view.identity().custId(), CurrentStaff.get().scope()));
+        model.addAttribute("entryKey", UUID.randomUUID().toString());
+        model.addAttribute("channels", Contacts.Channel.values());
+        model.addAttribute("outcomes", Contacts.Outcome.values());
+        return "crm/customer";
+    }
+}

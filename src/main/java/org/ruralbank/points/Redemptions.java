@@ -1,0 +1,398 @@
+package org.ruralbank.points;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.ruralbank.points.PointsLedger.Kind;
+import org.ruralbank.points.PointsLedger.Outcome;
+import org.ruralbank.points.PointsLedger.Transfer;
+import org.ruralbank.points.internal.JdbcPartners;
+import org.ruralbank.points.internal.JdbcPartners.Order;
+import org.ruralbank.shared.Money;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Partners' orders that spend customers' points: holds of e-commerce partners (hold, confirm, cancel, refund) and
+ * redemptions at the counters of alliance merchants, the customer named by card number and a one-time code.
+ *
+ * <p>Guarantees:
+ * <ul>
+ *   <li>an order is the partner's order id: unique per partner by the database (its primary key), claimed before
+ *       anything is posted, its answer stored in the transaction of its posting; a replay of the same request answers
+ *       with the order as stored and posts nothing; the same order id with another request is refused
+ *       ({@link Refusal#ORDER_ID_REUSED});</li>
+ *   <li>concurrent holds and redemptions of one customer never spend more than it has: the ledger refuses
+ *       ({@link Refusal#INSUFFICIENT_POINTS});</li>
+ *   <li>a hold confirmed after it expired is refused ({@link Refusal#HOLD_EXPIRED}) and released; holds nobody
+ *       resolves are released by themselves within a minute of their expiry;</li>
+ *   <li>a merchant that left the alliance (or has not joined yet) is refused ({@link Refusal#NOT_A_MEMBER});</li>
+ *   <li>a one-time code is used at most once, and only before it expires; a refused request still spends it;</li>
+ *   <li>bad input is refused naming the field, and nothing is stored for it.</li>
+ * </ul>
+ * Lock order: the order row (claimed or {@code select ... for update}), then the ledger's accounts, then lots.
+ */
+@Service
+public class Redemptions {
+
+    public static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final Pattern CARD_NO = Pattern.compile("[0-9]{16,19}");
+    private static final Pattern CODE = Pattern.compile("[0-9]{6}");
+    private static final long MAX_POINTS = 10_000_000;
+    private static final Duration CODE_LIFE = Duration.ofMinutes(10);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcPartners partners;
+    private final PointsLedger ledger;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    Redemptions(JdbcPartners partners, PointsLedger ledger, Clock clock, PlatformTransactionManager transactions) {
+        this.partners = partners;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** Why an order is refused; each has its HTTP status. */
+    public enum Refusal {
+        BAD_REQUEST(400),
+        NOT_A_MEMBER(403),
+        WRONG_PARTNER_KIND(403),
+        NOT_FOUND(404),
+        ORDER_ID_REUSED(409),
+        NOT_IN_THIS_STATE(409),
+        CODE_INVALID(422),
+        INSUFFICIENT_POINTS(422),
+        HOLD_EXPIRED(422);
+
+        public final int status;
+
+        Refusal(int status) {
+            this.status = status;
+        }
+    }
+
+    /** An answer: its HTTP status and its JSON body. */
+    public record Answer(int status, Map<String, Object> body) {}
+
+    /** A request to hold or redeem: the fields as the partner sent them (text, unchecked). */
+    public record Request(
+            @Nullable String orderId,
+            @Nullable String cardNo,
+            @Nullable String code,
+            @Nullable String points,
+            @Nullable String holdSeconds) {}
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), BANK_ZONE);
+    }
+
+    /** The points an amount in yuan costs at the partner's rate, and nothing more (no order, nothing stored). */
+    public Answer quote(Partner p, @Nullable String amount) {
+        Optional<Money> yuan = amount == null ? Optional.empty() : Money.tryParseYuan(amount);
+        if (yuan.isEmpty() || yuan.get().fen() <= 0 || yuan.get().fen() > 100_000_000_00L) {
+            return refused(null, Refusal.BAD_REQUEST, "amount: a positive yuan amount, at most 2 decimals");
+        }
+        long points = BigDecimal.valueOf(yuan.get().fen())
+                .multiply(BigDecimal.valueOf(p.pointsPerYuan()))
+                .divide(BigDecimal.valueOf(100), 0, Money.ROUNDING)
+                .longValueExact();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amount", yuan.get().toYuanText());
+        body.put("points", points);
+        body.put("pointsPerYuan", p.pointsPerYuan());
+        return new Answer(200, body);
+    }
+
+    /** Holds points for an e-commerce partner's order until it confirms or cancels it, or the hold expires. */
+    @Transactional
+    public Answer hold(Partner p, Request r) {
+        return order(p, r, true);
+    }
+
+    /** Redeems points at an alliance merchant's counter: posted at once. */
+    @Transactional
+    public Answer redeem(Partner p, Request r) {
+        return order(p, r, false);
+    }
+
+    private Answer order(Partner p, Request r, boolean hold) {
+        String problem = !ORDER_ID.matcher(str(r.orderId())).matches()
+                ? "orderId: 1 to 40 characters A-Z a-z 0-9 _ -"
+                : !CARD_NO.matcher(str(r.cardNo())).matches()
+                        ? "cardNo: 16 to 19 digits"
+                        : !CODE.matcher(str(r.code())).matches()
+                                ? "code: the customer's one-time code, 6 digits"
+                                : Fields.whole(r.points(), 1, MAX_POINTS) == null
+                                        ? "points: a whole number from 1 to " + MAX_POINTS
+                                        : hold
+                                                        && Fields.whole(
+                                                                        r.holdSeconds() == null
+                                                                                ? "900"
+                                                                                : r.holdSeconds(),
+                                                                        30,
+                                                                        3600)
+                                                                == null
+                                                ? "holdSeconds: 30 to 3600"
+                                                : null;
+        if (problem != null) {
+            return refused(null, Refusal.BAD_REQUEST, problem);
+        }
+        if (!p.kind().equals(hold ? "ONLINE" : "MERCHANT")) {
+            return refused(
+                    null,
+                    Refusal.WRONG_PARTNER_KIND,
+                    hold ? "holds are for online partners" : "counter redemptions are for alliance merchants");
+        }
+        LocalDate today = today();
+        if (!p.memberOn(today)) {
+            return refused(null, Refusal.NOT_A_MEMBER, "not a member of the alliance on " + today);
+        }
+        String orderId = str(r.orderId());
+        long points = Long.parseLong(str(r.points()));
+        long seconds = hold ? Long.parseLong(r.holdSeconds() == null ? "900" : r.holdSeconds()) : 0;
+        String digest = sha256(
+                (hold ? "HOLD" : "REDEEM") + "\n" + r.cardNo() + "\n" + r.code() + "\n" + points + "\n" + seconds);
+        if (!partners.claim(p.partnerId(), orderId, digest, points)) {
+            Order o = partners.lock(p.partnerId(), orderId).orElseThrow();
+            return o.requestDigest().equals(digest)
+                    ? stored(o)
+                    : refused(null, Refusal.ORDER_ID_REUSED, "order " + orderId + " was placed with another request");
+        }
+        Optional<String> cust = partners.useCode(
+                str(r.cardNo()), sha256(r.cardNo() + ":" + r.code()), p.partnerId() + "/" + orderId, clock.instant());
+        if (cust.isEmpty()) {
+            return store(
+                    p,
+                    orderId,
+                    null,
+                    "REFUSED",
+                    null,
+                    points,
+                    Refusal.CODE_INVALID,
+                    "the card's one-time code is wrong, expired or used",
+                    null);
+        }
+        String id = (hold ? "H-" : "S-") + p.partnerId() + "-" + orderId;
+        String account = PointsLedger.customerAccount(cust.get());
+        Instant until = clock.instant().plusSeconds(seconds);
+        Outcome o = hold
+                ? ledger.transfer(Transfer.hold(id, account, p.accountNo(), points, until, "HOLD", orderId, today))
+                : ledger.transfer(Transfer.posted(id, account, p.accountNo(), points, null, "REDEEM", orderId, today));
+        if (!o.succeeded()) {
+            return store(
+                    p,
+                    orderId,
+                    cust.get(),
+                    "REFUSED",
+                    null,
+                    points,
+                    Refusal.INSUFFICIENT_POINTS,
+                    "the customer has fewer points available",
+                    null);
+        }
+        return store(p, orderId, cust.get(), hold ? "HELD" : "REDEEMED", id, points, null, null, hold ? until : null);
+    }
+
+    /** Confirms a held order: the points are spent. */
+    @Transactional
+    public Answer confirm(Partner p, String orderId) {
+        return change(p, orderId, "HELD", "CONFIRMED", o -> {
+            Outcome r = ledger.resolve("P-" + p.partnerId() + "-" + orderId, o.transferId(), Kind.POST, today());
+            if (r == Outcome.PENDING_EXPIRED) {
+                ledger.resolve("T-" + p.partnerId() + "-" + orderId, o.transferId(), Kind.EXPIRE, today());
+                return store(
+                        p,
+                        orderId,
+                        o.custId(),
+                        "EXPIRED",
+                        o.transferId(),
+                        o.points(),
+                        Refusal.HOLD_EXPIRED,
+                        "the hold expired before it was confirmed",
+                        null);
+            }
+            return null;
+        });
+    }
+
+    /** Cancels a held order: the points are released. */
+    @Transactional
+    public Answer cancel(Partner p, String orderId) {
+        return change(p, orderId, "HELD", "CANCELLED", o -> {
+            ledger.resolve("V-" + p.partnerId() + "-" + orderId, o.transferId(), Kind.VOID, today());
+            return null;
+        });
+    }
+
+    /** Refunds a confirmed or redeemed order: the points go back to the lots they came from. */
+    @Transactional
+    public Answer refund(Partner p, String orderId) {
+        return change(p, orderId, p.kind().equals("ONLINE") ? "CONFIRMED" : "REDEEMED", "REFUNDED", o -> {
+            Outcome r = ledger.reverse("R-" + p.partnerId() + "-" + orderId, o.transferId(), today(), "refund");
+            if (!r.succeeded()) {
+                throw new IllegalStateException("refund of " + o.transferId() + ": " + r);
+            }
+            return null;
+        });
+    }
+
+    /** The order as stored. */
+    @Transactional
+    public Answer status(Partner p, String orderId) {
+        if (!ORDER_ID.matcher(orderId).matches()) {
+            return refused(null, Refusal.BAD_REQUEST, "orderId: 1 to 40 characters A-Z a-z 0-9 _ -");
+        }
+        return partners.lock(p.partnerId(), orderId)
+                .map(this::stored)
+                .orElseGet(() -> refused(orderId, Refusal.NOT_FOUND, "no order " + orderId));
+    }
+
+    private interface Step {
+        @Nullable
+        Answer apply(Order o);
+    }
+
+    private Answer change(Partner p, String orderId, String from, String to, Step step) {
+        if (!ORDER_ID.matcher(orderId).matches()) {
+            return refused(null, Refusal.BAD_REQUEST, "orderId: 1 to 40 characters A-Z a-z 0-9 _ -");
+        }
+        Optional<Order> found = partners.lock(p.partnerId(), orderId);
+        if (found.isEmpty()) {
+            return refused(orderId, Refusal.NOT_FOUND, "no order " + orderId);
+        }
+        Order o = found.get();
+        if (o.status().equals(to)) {
+            return stored(o);
+        }
+        if (!o.status().equals(from) || o.transferId() == null) {
+            return refused(orderId, Refusal.NOT_IN_THIS_STATE, "order " + orderId + " is " + o.status());
+        }
+        Answer early = step.apply(o);
+        if (early != null) {
+            return early;
+        }
+        // a confirmed order names its posting (what a refund reverses); the others keep the transfer they name
+        String transfer = to.equals("CONFIRMED") ? "P-" + p.partnerId() + "-" + orderId : o.transferId();
+        return store(p, orderId, o.custId(), to, transfer, o.points(), null, null, null);
+    }
+
+    /** Releases the holds whose time is up (every minute). */
+    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    public void releaseExpiredHolds() {
+        for (String hold : ledger.expiredHolds(clock.instant())) {
+            tx.executeWithoutResult(s -> partners.orderOfTransfer(hold).ifPresent(key -> {
+                Order o = partners.lock(key[0], key[1]).orElseThrow();
+                if (o.status().equals("HELD")) {
+                    ledger.resolve("T-" + key[0] + "-" + key[1], hold, Kind.EXPIRE, today());
+                    Partner p = partners.find(key[0]).orElseThrow();
+                    store(p, key[1], o.custId(), "EXPIRED", hold, o.points(), null, null, null);
+                }
+            }));
+        }
+    }
+
+    /**
+     * Issues a one-time code for a card (as the SMS to the card's holder would carry it): valid for ten minutes,
+     * once. Returns the code; only its digest is kept.
+     */
+    @Transactional
+    public String issueCode(String cardNo, String custId) {
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        partners.issueCode(
+                cardNo, custId, sha256(cardNo + ":" + code), clock.instant().plus(CODE_LIFE));
+        return code;
+    }
+
+    private Answer store(
+            Partner p,
+            String orderId,
+            @Nullable String custId,
+            String status,
+            @Nullable String transferId,
+            long points,
+            @Nullable Refusal refusal,
+            @Nullable String detail,
+            @Nullable Instant holdUntil) {
+        Map<String, Object> body = body(orderId, status, points, refusal, detail);
+        if (holdUntil != null) {
+            body.put("holdUntil", holdUntil.toString());
+        }
+        if (refusal == null && !status.equals("HELD")) {
+            body.put(
+                    "value",
+                    Money.ofFen(BigDecimal.valueOf(points)
+                                    .multiply(BigDecimal.valueOf(100))
+                                    .divide(BigDecimal.valueOf(p.pointsPerYuan()), 0, Money.ROUNDING)
+                                    .longValueExact())
+                            .toYuanText());
+        }
+        partners.answer(
+                p.partnerId(),
+                orderId,
+                custId,
+                status,
+                transferId,
+                JsonMapper.shared().writeValueAsString(body));
+        return new Answer(refusal == null ? 200 : refusal.status, body);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Answer stored(Order o) {
+        Map<String, Object> body = new LinkedHashMap<>(JsonMapper.shared().readValue(o.answer(), Map.class));
+        body.put("replay", true);
+        Object refusal = body.get("refusal");
+        return new Answer(refusal == null ? 200 : Refusal.valueOf(refusal.toString()).status, body);
+    }
+
+    private static Answer refused(@Nullable String orderId, Refusal refusal, String detail) {
+        return new Answer(refusal.status, body(orderId, "REFUSED", 0, refusal, detail));
+    }
+
+    private static Map<String, Object> body(
+            @Nullable String orderId, String status, long points, @Nullable Refusal refusal, @Nullable String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (orderId != null) {
+            body.put("orderId", orderId);
+        }
+        body.put("status", status);
+        body.put("points", points);
+        if (refusal != null) {
+            body.put("refusal", refusal.name());
+            body.put("detail", detail);
+        }
+        return body;
+    }
+
+    private static String str(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
