@@ -52,6 +52,26 @@ class CockpitPageTest {
     }
 
     @Test
+    void fromTheHomePageDownToTheBranchsCardsWithTheirNumbersMasked() throws Exception {
+        TestBank bank = new TestBank(ctx);
+        Org branch = bank.branch("明细支行");
+        TestBank.Rows.seed(
+                ctx.getBean(Warehouse.class), DAY, List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
+        MockHttpSession head =
+                TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
+        String cardNo = "K" + branch.orgId();
+
+        String cards = page(head, "/channels/cards?org=" + branch.orgId() + "&from=" + DAY + "&to=" + DAY);
+        String listUrl = "/channels/cards/list?org=" + branch.orgId() + "&amp;from=" + DAY + "&amp;to=" + DAY;
+        assertThat(cards).contains(listUrl);
+
+        String list = page(head, listUrl.replace("&amp;", "&"));
+        assertThat(list).contains("明细支行 银行卡明细（截至 2025-06-30）", "正常", "金农卡").doesNotContain(">" + cardNo + "<", "??");
+        String en = page(head, listUrl.replace("&amp;", "&") + "&lang=en");
+        assertThat(en).contains("Cards of 明细支行", "Normal").doesNotContain("正常", "??");
+    }
+
+    @Test
     void aMalformedDateIsABadRequestNotAFault() throws Exception {
         TestBank bank = new TestBank(ctx);
         MockHttpSession admin =
