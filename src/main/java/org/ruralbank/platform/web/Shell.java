@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.MenuEntry;
 import org.ruralbank.platform.StaffPrincipal;
@@ -24,6 +25,7 @@ class Shell {
     }
 
     @ModelAttribute("staff")
+    @Nullable
     StaffPrincipal staff() {
         return CurrentStaff.find().orElse(null);
     }
@@ -42,6 +44,7 @@ class Shell {
 
     /** The menu entry the current page belongs to (longest matching href), for the breadcrumb and highlighting. */
     @ModelAttribute("activeMenu")
+    @Nullable
     MenuEntry activeMenu(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<MenuEntry> best = menu.stream()
