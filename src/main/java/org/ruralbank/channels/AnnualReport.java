@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.shared.Ratios;
@@ -111,11 +112,11 @@ public record AnnualReport(
             long deviceTxn,
             BigDecimal deviceFeeWan) {}
 
-    public Long count(String key) {
+    public @Nullable Long count(String key) {
         return (Long) figures.get(key);
     }
 
-    public BigDecimal decimal(String key) {
+    public @Nullable BigDecimal decimal(String key) {
         return (BigDecimal) figures.get(key);
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.directconnect.BusinessCalendar;
 import org.ruralbank.directconnect.Onboarding;
 import org.ruralbank.directconnect.internal.BankViews;
@@ -254,7 +255,7 @@ class DirectConnectPages {
     }
 
     /** An amount as a number cell; as received (text) when the partner sent something that is not one. */
-    private static Object number(String amount) {
+    private static @Nullable Object number(String amount) {
         try {
             return amount == null ? null : new BigDecimal(amount);
         } catch (NumberFormatException e) {

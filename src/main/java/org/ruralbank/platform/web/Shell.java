@@ -29,6 +29,7 @@ class Shell {
     }
 
     @ModelAttribute("staff")
+    @Nullable
     StaffPrincipal staff() {
         return CurrentStaff.find().orElse(null);
     }
@@ -56,6 +57,7 @@ class Shell {
 
     /** The menu entry the current page belongs to (longest matching href), for the breadcrumb and highlighting. */
     @ModelAttribute("activeMenu")
+    @Nullable
     MenuEntry activeMenu(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<MenuEntry> best = menu.stream()
