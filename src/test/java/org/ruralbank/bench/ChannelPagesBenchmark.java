@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Times the channel pages as a user sees them: the application jar serves a home whose warehouse is already loaded
+ * Times the home page (the cockpit) and the channel pages as a user sees them: the application jar serves a home whose warehouse is already loaded
  * (a year of {@code seed} deliveries, say), a head-office user signs in through the login form, and every page is
  * requested for the whole bank and for one branch, over the whole year; 3 warm-up requests, then 15 timed ones.
  * The figures include rendering the page and the network round trip on loopback.
@@ -74,6 +74,7 @@ public final class ChannelPagesBenchmark {
             signIn(http, base, user, oneTime);
             String yearRange = "from=" + year + "-01-01&to=" + year + "-12-31";
             Map<String, String> pages = new LinkedHashMap<>();
+            pages.put("home", "/home?date=" + year + "-12-31"); // the cockpit: the user's own scope, no org filter
             pages.put("cards", "/channels/cards?" + yearRange);
             pages.put("devices", "/channels/devices?" + yearRange);
             pages.put("merchants", "/channels/merchants?" + yearRange);
@@ -85,7 +86,7 @@ public final class ChannelPagesBenchmark {
             pages.put("report", "/channels/report?year=" + year);
             System.out.printf("%-14s %-10s %8s %8s %8s%n", "page", "scope", "median", "p90", "max");
             for (Map.Entry<String, String> p : pages.entrySet()) {
-                for (String org : new String[] {null, branch}) {
+                for (String org : p.getKey().equals("home") ? new String[] {null} : new String[] {null, branch}) {
                     String url = base + p.getValue() + (org == null ? "" : "&org=" + org);
                     List<Long> ms = time(http, url);
                     System.out.printf(

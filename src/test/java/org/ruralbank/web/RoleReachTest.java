@@ -100,6 +100,7 @@ class RoleReachTest {
             Map.entry("GET /audit/export", roles(ADMIN, AUDITOR)),
             Map.entry("GET /channels/cards", everyone()),
             Map.entry("GET /channels/cards/export", everyone()),
+            Map.entry("GET /channels/cards/list", everyone()),
             Map.entry("GET /channels/devices", everyone()),
             Map.entry("GET /channels/devices/export", everyone()),
             Map.entry("GET /channels/limits", everyone()),

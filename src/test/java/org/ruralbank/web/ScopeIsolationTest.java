@@ -416,6 +416,18 @@ class ScopeIsolationTest {
             mvc.perform(get("/channels/cards?org=" + b.orgId()).session(headOfA))
                     .andExpect(status().isNotFound());
         });
+        cases.put("GET /channels/cards/list", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/cards/list?from=2025-01-01&to=2025-12-31&org=" + a.orgId())
+                            .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains(a.name()).doesNotContain(b.orgId());
+            mvc.perform(get("/channels/cards/list?org=" + b.orgId()).session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
         cases.put("GET /channels/cards/export", () -> {
             channelFigures();
             assertExportHasNo(headOfA, "/channels/cards/export?from=2025-01-01&to=2025-12-31", b.orgId());

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.MenuEntry;
+import org.ruralbank.platform.Org;
+import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.StaffPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -18,8 +20,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class Shell {
 
     private final List<MenuEntry> menu;
+    private final Orgs orgs;
 
-    Shell(List<MenuEntry> menu) {
+    Shell(List<MenuEntry> menu, Orgs orgs) {
+        this.orgs = orgs;
         this.menu =
                 menu.stream().sorted(Comparator.comparingInt(MenuEntry::order)).toList();
     }
@@ -28,6 +32,15 @@ class Shell {
     @Nullable
     StaffPrincipal staff() {
         return CurrentStaff.find().orElse(null);
+    }
+
+    /** The name of the signed-in user's org, for the header (its id when the org is unknown). */
+    @ModelAttribute("staffOrgName")
+    @Nullable
+    String staffOrgName() {
+        return CurrentStaff.find()
+                .map(staff -> orgs.find(staff.orgId()).map(Org::name).orElse(staff.orgId()))
+                .orElse(null);
     }
 
     /** Menu sections (message code to entries), in menu order, for the signed-in user. */
