@@ -756,7 +756,7 @@ public final class TestBank {
                                 d,
                                 "org_id, org_name, org_level, parent_org_id, area_class, open_date, status",
                                 ids[i],
-                                "机构" + ids[i],
+                                i == 0 ? "总行" : "机构" + ids[i],
                                 String.valueOf(Math.min(3, i + 1)),
                                 i == 0 ? null : ids[i - 1],
                                 "R",

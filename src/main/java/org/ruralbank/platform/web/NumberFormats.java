@@ -1,10 +1,8 @@
 package org.ruralbank.platform.web;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.shared.Grouped;
 import org.ruralbank.shared.Money;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +17,9 @@ public class NumberFormats {
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
     private static final String NONE = "—";
 
-    /** Money in 元: {@code 1,234,567.89}. */
-    public String yuan(@Nullable BigDecimal yuan) {
-        return yuan == null ? NONE : decimal(yuan.setScale(2, Money.ROUNDING));
+    /** An amount with two decimals, in the unit its heading names (元, 万元, points): {@code 1,234,567.89}. */
+    public String amount(@Nullable BigDecimal amount) {
+        return amount == null ? NONE : decimal(amount.setScale(2, Money.ROUNDING));
     }
 
     /** Money in 万元: {@code 123.46} for 1,234,567.89 元. */
@@ -31,7 +29,7 @@ public class NumberFormats {
 
     /** A count: {@code 12,345}. */
     public String count(@Nullable Number n) {
-        return n == null ? NONE : integer().format(n);
+        return n == null ? NONE : Grouped.count(n);
     }
 
     /** A percentage: {@code 12.35%}. */
@@ -64,12 +62,6 @@ public class NumberFormats {
     }
 
     private static String decimal(BigDecimal v) {
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        f.setParseBigDecimal(true);
-        return f.format(v);
-    }
-
-    private static DecimalFormat integer() {
-        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return Grouped.decimal(v);
     }
 }
