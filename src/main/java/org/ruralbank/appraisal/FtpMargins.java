@@ -8,7 +8,7 @@ import org.ruralbank.platform.OrgScope;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.WarehouseQueries;
 
-/** The day's FTP figures per account, as {@code mart.ftp_account_daily} holds them. */
+/** The day's FTP figures per account (the versions of {@code mart.ftp_account} valid on it) and the treasury's. */
 public final class FtpMargins {
 
     private FtpMargins() {}

@@ -91,7 +91,7 @@ class FtpMarginsTest {
     @Test
     void identityTestFailsWhenAMarginIsWrong() {
         bank.build();
-        bank.engine.execute("update mart.ftp_account_daily set margin = margin + 0.01 where account_no = 'L1'");
+        bank.engine.execute("update mart.ftp_account set margin = margin + 0.01 where account_no = 'L1'");
         assertThat(identity().failures()).isEqualTo(1);
     }
 
