@@ -74,15 +74,22 @@ public final class FtpBenchmark {
                 throw new IllegalStateException("no published date under " + home);
             }
             LocalDate day = date == null ? last : date;
-            long rows = warehouse
-                    .engine()
-                    .queryLong("select count(*) from mart.ftp_account where valid_from <= ? and valid_to >= ?", day, day);
-            long written = warehouse
-                    .engine()
-                    .queryLong("select count(*) from mart.ftp_account where valid_from = ?", day);
-            System.out.println("FTP benchmark: rebuild of " + day + " (" + rows + " accounts priced, " + written
-                    + " versions begin that day), " + runs + " runs, " + Runtime.getRuntime().availableProcessors()
-                    + " cores");
+            String priced = "not built yet: the date prices every account";
+            if (!warehouse.engine().columns("mart", "ftp_account").isEmpty()) {
+                priced = warehouse
+                                .engine()
+                                .queryLong(
+                                        "select count(*) from mart.ftp_account where valid_from <= ? and valid_to >= ?",
+                                        day,
+                                        day)
+                        + " accounts priced, "
+                        + warehouse
+                                .engine()
+                                .queryLong("select count(*) from mart.ftp_account where valid_from = ?", day)
+                        + " versions begin that day";
+            }
+            System.out.println("FTP benchmark: rebuild of " + day + " (" + priced + "), " + runs + " runs, "
+                    + Runtime.getRuntime().availableProcessors() + " cores");
             for (int r = 0; r < runs; r++) {
                 long[] m = new long[6];
                 try {

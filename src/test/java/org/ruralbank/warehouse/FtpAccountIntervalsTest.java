@@ -50,9 +50,10 @@ class FtpAccountIntervalsTest {
             }
             writeDay(d);
             build(List.of(d));
-            engine.execute(
-                    (i == 0 ? "create table mart.ftp_account_daily_per_day as " : "insert into mart.ftp_account_daily_per_day ")
-                            + perDay(d));
+            engine.execute((i == 0
+                            ? "create table mart.ftp_account_daily_per_day as "
+                            : "insert into mart.ftp_account_daily_per_day ")
+                    + perDay(d));
         }
         for (int i = 0; i < DAYS; i++) {
             assertSameAsPerDay(FIRST.plusDays(i));
@@ -120,7 +121,8 @@ class FtpAccountIntervalsTest {
                 .within(OrgRows.of(OrgScope.everything()))
                 .list(Line.class)
                 .stream()
-                .map(l -> l.accountNo() + " " + l.orgId() + " " + l.staffId() + " " + l.balance().toPlainString())
+                .map(l -> l.accountNo() + " " + l.orgId() + " " + l.staffId() + " "
+                        + l.balance().toPlainString())
                 .toList();
     }
 
@@ -160,7 +162,14 @@ class FtpAccountIntervalsTest {
                     "A");
         }
         // D1: demand, its balance moves on 03-02, its rate on 03-04; the pool rate moves with the 03-01 curve
-        deposit(day, "D1", "C1", "CUR", "2020-01-01", null, i < 3 ? "100000.00" : "100500.50",
+        deposit(
+                day,
+                "D1",
+                "C1",
+                "CUR",
+                "2020-01-01",
+                null,
+                i < 3 ? "100000.00" : "100500.50",
                 i < 5 ? "0.001500" : "0.001000");
         // D2: empties on 03-03 and is refilled on 03-05
         deposit(day, "D2", "C2", "CUR", "2021-05-01", null, i == 4 || i == 5 ? "0.00" : "7777.77", "0.001500");
@@ -174,9 +183,16 @@ class FtpAccountIntervalsTest {
             deposit(day, "T2", "C2", "FIX", "2025-03-03", 36, "20000.00", "0.020000");
         }
         // L1 amortizes every day; L2 settles on 03-04
-        loan(day, "L1", "C1", "S001", "2025-01-10", "2026-01-10", new BigDecimal("300000.00")
-                .subtract(new BigDecimal("1000.37").multiply(BigDecimal.valueOf(i)))
-                .toPlainString());
+        loan(
+                day,
+                "L1",
+                "C1",
+                "S001",
+                "2025-01-10",
+                "2026-01-10",
+                new BigDecimal("300000.00")
+                        .subtract(new BigDecimal("1000.37").multiply(BigDecimal.valueOf(i)))
+                        .toPlainString());
         loan(day, "L2", "C3", "S002", "2024-06-01", "2025-06-01", i < 5 ? "12345.67" : "0.00");
         if (i == 0) {
             // S003 holds 60% of D1 from 03-01 and half of C2's accounts all along (T1 taken out by its own claim)
@@ -202,7 +218,14 @@ class FtpAccountIntervalsTest {
     }
 
     private void deposit(
-            String day, String no, String cust, String product, String open, Integer term, String balance, String rate) {
+            String day,
+            String no,
+            String cust,
+            String product,
+            String open,
+            Integer term,
+            String balance,
+            String rate) {
         rows.row(
                 "core_deposit_acct",
                 day,
