@@ -1,7 +1,9 @@
 -- description: the FTP figures of each account and loan on a date (the versions of mart.ftp_account valid on it) and the treasury's mismatch row (mart.ftp_org_daily); none for a date not built
--- grain: one row per account with a positive balance on the date, plus the TREASURY row, in account-kind and account order
+-- grain: one row per account with a positive balance on the date, plus the TREASURY row, in account-kind and account order (the TREASURY row last); one page of at most :page_size rows after :after
 -- param: business_date: the date
 -- param: account_no: one account or loan; empty for all
+-- param: after: the sort key (rank|kind|account) of the last row of the page before; empty for the first page
+-- param: page_size: the most rows of a page
 -- column: biz_date: the date
 -- column: account_no: account or loan no (TREASURY for the treasury)
 -- column: account_kind: DEMAND, TERM, LOAN or TREASURY
@@ -34,9 +36,15 @@ treasury as (
       from built t
      where (:account_no = '' or :account_no = 'TREASURY') and {{ org_scope(t.org_path) }}
 ),
+keyed as (
+    select u.*,
+           (case u.account_kind when 'TREASURY' then '2' else '1' end) || '|' || u.account_kind || '|' || u.account_no
+               as sort_key
+      from (select * from accounts union all select * from treasury) u
+),
 final as (
-    select * from accounts
-    union all
-    select * from treasury
+    select * from keyed where sort_key > :after order by sort_key limit :page_size
 )
-select * from final order by case account_kind when 'TREASURY' then 2 else 1 end, account_kind, account_no
+select biz_date, account_no, account_kind, org_id, product_code, balance, customer_rate, ftp_rate, curve_date,
+       term_days, interest, ftp_amount, margin
+  from final order by sort_key
