@@ -3,7 +3,6 @@ package org.ruralbank.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,6 @@ import org.ruralbank.platform.Role;
 import org.ruralbank.platform.StaffPrincipal;
 import org.ruralbank.testing.OnPostgres;
 import org.ruralbank.testing.TestBank;
-import org.ruralbank.warehouse.ReferenceData;
-import org.ruralbank.warehouse.Warehouse;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
@@ -68,7 +65,7 @@ class HandOversTest {
     @Autowired
     JdbcClient db;
 
-    Warehouse warehouse;
+    PortfolioFixture fixture;
     Org head;
     Org a;
     Org a1;
@@ -89,11 +86,8 @@ class HandOversTest {
         a1 = bank.subBranch(a, "交接分理处");
         b = bank.branch("别的支行");
         head = bank.headOffice();
-        warehouse = ctx.getBean(Warehouse.class);
-        TestBank.Rows f = new TestBank.Rows(warehouse.engine());
-        for (Org o : List.of(head, a, a1, b)) {
-            f.org(D, o);
-        }
+        fixture = new PortfolioFixture(ctx, DAY);
+        fixture.orgs(head, a, a1, b);
         String x = a.orgId();
         old = "O" + x;
         old2 = "Q" + x;
@@ -103,94 +97,18 @@ class HandOversTest {
         other = "X" + x;
         p1 = "P1" + x;
         p2 = "P2" + x;
-        staff(f, old, a, "A");
-        staff(f, old2, a, "A");
-        staff(f, new1, a1, "A");
-        staff(f, new2, a, "A");
-        staff(f, left, a, "L");
-        staff(f, other, b, "A");
-        f.customer(D, p1, "P", "交接甲", "360102199001019991", "13800009991", "城关镇1号", "东村", null, a)
-                .customer(D, p2, "P", "交接乙", "360102199001019992", "13800009992", "城关镇2号", "东村", null, a)
-                .account(D, "A" + p1, p1, a, "1000.00", "N")
-                .account(D, "A" + p2, p2, a, "2000.00", "N");
-        loan(f, "L1" + x, p1, old);
-        loan(f, "L2" + x, p2, old);
-        loan(f, "L3" + x, p1, old2);
-        build();
-    }
-
-    private static void staff(TestBank.Rows f, String id, Org org, String status) {
-        f.row(
-                "core_staff",
-                D,
-                "staff_id, staff_name, org_id, post_code, hire_date, status",
-                id,
-                "员工" + id,
-                org.orgId(),
-                "CM",
-                "2010-01-01",
-                status);
-    }
-
-    private void loan(TestBank.Rows f, String no, String cust, String manager) {
-        f.row(
-                "cred_loan_contract",
-                D,
-                "contract_no, cust_id, org_id, manager_staff_id, product_code, contract_amt, int_rate, start_date, "
-                        + "maturity_date, repay_method, guarantee_type, status",
-                no,
-                cust,
-                a.orgId(),
-                manager,
-                "FARM",
-                new BigDecimal("10000.00"),
-                new BigDecimal("0.06"),
-                "2024-06-01",
-                "2027-01-01",
-                "EPI",
-                "C",
-                "A");
-        f.row(
-                "cred_loan",
-                D,
-                "loan_no, contract_no, cust_id, org_id, disburse_date, maturity_date, loan_amt, balance, int_rate, "
-                        + "overdue_principal, overdue_interest, dpd, class_5, status",
-                no,
-                no,
-                cust,
-                a.orgId(),
-                "2024-06-01",
-                "2027-01-01",
-                new BigDecimal("10000.00"),
-                new BigDecimal("10000.00"),
-                new BigDecimal("0.06"),
-                BigDecimal.ZERO,
-                BigDecimal.ZERO,
-                0,
-                "1",
-                "A");
-    }
-
-    /**
-     * Builds the day (with the approved claims, as every publication fills them), and the last day the portfolios
-     * hold when another test built a later one.
-     */
-    private void build() {
-        warehouse.engine().inTransaction(() -> warehouse.runner().build(List.of(DAY), s -> {}));
-        for (ReferenceData r : ctx.getBeansOfType(ReferenceData.class).values()) {
-            if (r.table().equals("ref.credit_claim")) {
-                warehouse.engine().execute("delete from ref.credit_claim");
-                for (List<Object> row : r.rows()) {
-                    warehouse.engine().execute(
-                            "insert into ref.credit_claim values (?, ?, ?, ?, ?, ?, ?, ?)", row);
-                }
-            }
-        }
-        warehouse.engine().inTransaction(() -> warehouse.runner().build(List.of(DAY), s -> {}));
-        LocalDate last = customers.lastDate();
-        if (last.isAfter(DAY)) {
-            warehouse.engine().inTransaction(() -> warehouse.runner().build(List.of(last), s -> {}));
-        }
+        fixture.staff(old, a, "A")
+                .staff(old2, a, "A")
+                .staff(new1, a1, "A")
+                .staff(new2, a, "A")
+                .staff(left, a, "L")
+                .staff(other, b, "A")
+                .customer(p1, "交接甲", a)
+                .customer(p2, "交接乙", a)
+                .loan("L1" + x, p1, a, old)
+                .loan("L2" + x, p2, a, old)
+                .loan("L3" + x, p1, a, old2)
+                .build();
     }
 
     private StaffPrincipal head(String name, Org org, DataScope scope) {
@@ -325,7 +243,7 @@ class HandOversTest {
         HandOvers.Proposed approved = handOvers.approve(p.handOverId(), deputyA());
         assertThat(approved.status()).isEqualTo(HandOvers.Status.APPROVED);
         assertThat(approved.decidedBy()).isEqualTo(deputyA().username());
-        build();
+        fixture.build();
         assertThat(portfolios.of(old, DAY, OrgScope.everything())).as("nothing left behind").isEmpty();
         for (String receiver : List.of(new1, new2)) {
             assertThat(portfolios.of(receiver, DAY, OrgScope.everything()))

@@ -54,7 +54,7 @@ class PortfolioPages {
         model.addAttribute("date", d);
         model.addAttribute("managers", portfolios.managers(d, me.scope()));
         String s = staff == null ? "" : staff.strip();
-        model.addAttribute("staff", s);
+        model.addAttribute("staffId", s);
         model.addAttribute("held", s.isEmpty() ? List.of() : portfolios.of(s, d, me.scope()));
         return "crm/portfolios";
     }
