@@ -148,8 +148,9 @@ public class HandOvers {
             if (receivers.containsKey(to)) {
                 throw new Rejected(field, "crm.handover.toStaff.twice", to);
             }
-            Portfolios.Staff receiver =
-                    portfolios.staff(to, scope).orElseThrow(() -> new Rejected(field, "crm.handover.staff.unknown", to));
+            Portfolios.Staff receiver = portfolios
+                    .staff(to, scope)
+                    .orElseThrow(() -> new Rejected(field, "crm.handover.staff.unknown", to));
             if (!receiver.orgPath().startsWith(branch)) {
                 throw new Rejected(field, "crm.handover.toStaff.otherBranch", to, receiver.orgId(), leaving.orgId());
             }
@@ -160,7 +161,10 @@ public class HandOvers {
             sum = sum.add(percent);
             receivers.put(
                     to,
-                    new Receiver(to, receiver.orgPath(), percent.divide(BigDecimal.valueOf(100), 6, RoundingMode.UNNECESSARY)));
+                    new Receiver(
+                            to,
+                            receiver.orgPath(),
+                            percent.divide(BigDecimal.valueOf(100), 6, RoundingMode.UNNECESSARY)));
         }
         if (sum.compareTo(BigDecimal.valueOf(100)) != 0) {
             throw new Rejected("toShare1", "crm.handover.share.sum", sum.toPlainString());
@@ -199,7 +203,9 @@ public class HandOvers {
         after.put("fromStaff", from);
         after.put("effective", day.toString());
         after.put("customers", held.size());
-        receivers.values().forEach(r -> after.put("to." + r.staffId(), r.fraction().toPlainString()));
+        receivers
+                .values()
+                .forEach(r -> after.put("to." + r.staffId(), r.fraction().toPlainString()));
         audit.recordAs(
                 proposer.username(),
                 proposer.orgPath(),
@@ -233,7 +239,8 @@ public class HandOvers {
         p.receivers().forEach(r -> fractions.put(r.staffId(), r.fraction()));
         HandOver outcome = credits.handOver(p.fromStaff(), fractions, p.effectiveDate(), approver);
         if (outcome instanceof HandOver.Refused r) {
-            throw new Rejected("handOverId", "crm.handover.refused." + r.reason().name(), handOverId);
+            throw new Rejected(
+                    "handOverId", "crm.handover.refused." + r.reason().name(), handOverId);
         }
         decide(p, Status.APPROVED, approver, "crm.handover.approve");
         return store.find(handOverId).orElseThrow();
@@ -290,7 +297,13 @@ public class HandOvers {
                 "crm_handover",
                 Long.toString(p.handOverId()),
                 Map.of("status", Status.PENDING.name()),
-                Map.of("status", status.name(), "fromStaff", p.fromStaff(), "effective", p.effectiveDate().toString()));
+                Map.of(
+                        "status",
+                        status.name(),
+                        "fromStaff",
+                        p.fromStaff(),
+                        "effective",
+                        p.effectiveDate().toString()));
     }
 
     /** The branch of an org path: the path down to its second org (the head office's own path stays whole). */

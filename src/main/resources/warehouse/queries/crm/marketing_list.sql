@@ -8,6 +8,7 @@
 -- column: cust_name: the name
 -- column: mobile: the mobile (masked before it is shown)
 -- column: org_id: the opening org
+-- column: org_path: its path (the scope of a task made from the list)
 -- column: detail: what put the customer on the list: the card, the last pension's date, the deposits, the merchant
 with customers as (
     select cust_id, cust_name, mobile, open_org_id from dw.dim_customer where valid_to = {{ open_end }}
@@ -62,7 +63,7 @@ own as (
     select p.cust_id, p.staff_id from mart.crm_portfolio p where p.biz_date = :to_date
 ),
 final as (
-    select distinct c.cust_id, c.cust_name, c.mobile, c.open_org_id as org_id, h.detail
+    select distinct c.cust_id, c.cust_name, c.mobile, c.open_org_id as org_id, o.org_path, h.detail
       from hits h
       join customers c on c.cust_id = h.cust_id
       join orgs o on o.org_id = c.open_org_id

@@ -10,9 +10,9 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.ruralbank.appraisal.CreditShare;
 import org.ruralbank.appraisal.Credits;
 import org.ruralbank.platform.AuditEvents;
@@ -113,7 +113,14 @@ class HandOversTest {
 
     private StaffPrincipal head(String name, Org org, DataScope scope) {
         return new StaffPrincipal(
-                name.hashCode(), name + a.orgId(), name, org.orgId(), org.path(), null, Set.of(Role.BRANCH_HEAD), scope);
+                name.hashCode(),
+                name + a.orgId(),
+                name,
+                org.orgId(),
+                org.path(),
+                null,
+                Set.of(Role.BRANCH_HEAD),
+                scope);
     }
 
     private HandOvers.Proposed propose(String from, StaffPrincipal by, String... toAndPercent) {
@@ -244,7 +251,9 @@ class HandOversTest {
         assertThat(approved.status()).isEqualTo(HandOvers.Status.APPROVED);
         assertThat(approved.decidedBy()).isEqualTo(deputyA().username());
         fixture.build();
-        assertThat(portfolios.of(old, DAY, OrgScope.everything())).as("nothing left behind").isEmpty();
+        assertThat(portfolios.of(old, DAY, OrgScope.everything()))
+                .as("nothing left behind")
+                .isEmpty();
         for (String receiver : List.of(new1, new2)) {
             assertThat(portfolios.of(receiver, DAY, OrgScope.everything()))
                     .as("no customer lost")

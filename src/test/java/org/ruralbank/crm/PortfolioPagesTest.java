@@ -91,7 +91,11 @@ class PortfolioPagesTest {
         String zh = page(head, get("/crm/portfolios").param("staff", leaving).param("date", DAY.toString()));
         assertThat(zh).contains("客户经理管户", leaving, "管户甲", "管户乙", "在职").doesNotContain("??");
         String en = page(
-                head, get("/crm/portfolios").param("staff", leaving).param("date", DAY.toString()).param("lang", "en"));
+                head,
+                get("/crm/portfolios")
+                        .param("staff", leaving)
+                        .param("date", DAY.toString())
+                        .param("lang", "en"));
         assertThat(en).contains("Credited objects", "In service").doesNotContain("客户经理管户", "在职", "??");
         assertThat(page(head, get("/crm/handovers"))).contains("管户交接", "提交交接").doesNotContain("??");
         assertThat(page(head, get("/crm/handovers").param("lang", "en")))
@@ -114,10 +118,11 @@ class PortfolioPagesTest {
         assertThat(shown).contains("待审批", "K1" + branch.orgId(), "K2" + branch.orgId(), stay1 + " 50%");
         String own = page(head, post(location + "/approve").with(csrf()));
         assertThat(own).contains("data-field=\"handOverId\"", "须由另一位支行行长审批");
-        mvc.perform(post(location + "/approve").with(csrf()).session(deputy))
-                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(location + "/approve").with(csrf()).session(deputy)).andExpect(status().is3xxRedirection());
         assertThat(page(deputy, get(location))).contains("已批准");
-        assertThat(page(deputy, get(location).param("lang", "en"))).contains("Approved").doesNotContain("已批准");
+        assertThat(page(deputy, get(location).param("lang", "en")))
+                .contains("Approved")
+                .doesNotContain("已批准");
         assertThat(ctx.getBean(HandOvers.class).find(id, OrgScope.everything()).status())
                 .isEqualTo(HandOvers.Status.APPROVED);
     }

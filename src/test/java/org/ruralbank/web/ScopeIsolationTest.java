@@ -256,12 +256,26 @@ class ScopeIsolationTest {
         warehouse.engine().inTransaction(() -> warehouse.runner().build(java.util.List.of(CHANNEL_DAY), s -> {}));
     }
 
-    /** A pending hand-over of branch B's manager, as the store keeps it; its id. */
+    /** A task of the magnetic-card list made for the customer G1 of {@code o} and its manager (once). */
+    private void taskOf(Org o) {
+        ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("insert into crm_task (list_kind, list_date, cust_id, cust_name, org_path, staff_id, detail, "
+                        + "created_by, created_at) values ('MAGNETIC_CARD', :d, :c, :n, :path, :s, null, 'x', "
+                        + "current_timestamp) on conflict do nothing")
+                .param("d", CHANNEL_DAY)
+                .param("c", "G1" + o.orgId())
+                .param("n", "担保甲" + o.orgId())
+                .param("path", o.path())
+                .param("s", "SM" + o.orgId())
+                .update();
+    }
+
+    /** A pending hand-over of branch B's manager, as the store keeps it (one, however many cases ask); its id. */
     private long handOverOfB() {
         var db = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
         db.sql("insert into crm_handover (from_staff, org_path, effective_date, status, customers, proposed_by, "
                         + "proposed_at, pending_from) values (:s, :path, date '2025-07-01', 'PENDING', 1, 'b', "
-                        + "current_timestamp, :s)")
+                        + "current_timestamp, :s) on conflict do nothing")
                 .param("s", "SM" + b.orgId())
                 .param("path", b.path())
                 .update();
@@ -464,6 +478,20 @@ class ScopeIsolationTest {
         cases.put("GET /crm/handovers/{id}", () -> {
             long id = handOverOfB();
             mvc.perform(get("/crm/handovers/" + id).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /crm/tasks", () -> {
+            crmFigures();
+            taskOf(a);
+            taskOf(b);
+            String page = mvc.perform(
+                            get("/crm/tasks?list=MAGNETIC_CARD&listDate=" + CHANNEL_DAY + "&date=" + CHANNEL_DAY)
+                                    .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("G1" + a.orgId()).doesNotContain(b.orgId());
+            assertPageHasNo(headOfA, "/crm/tasks", b.orgId());
         });
         cases.put("GET /crm/value", () -> {
             crmFigures();
