@@ -128,6 +128,46 @@ class PortfolioPagesTest {
     }
 
     @Test
+    void refusesAHandOverOutsideTheBranchToTheLeavingManagerOrOfAPortfolioBeingHandedOverWithClearMessages()
+            throws Exception {
+        TestBank bank = new TestBank(ctx);
+        Org elsewhere = bank.branch("别的支行");
+        String far = "F" + elsewhere.orgId();
+        new PortfolioFixture(ctx, DAY)
+                .orgs(bank.headOffice(), elsewhere)
+                .staff(far, elsewhere, "A")
+                .build();
+        MockHttpSession office =
+                TestBank.login(mvc, bank.user(bank.headOffice(), DataScope.ALL, Role.BRANCH_HEAD), TestBank.PASSWORD);
+        String outside = page(office, handOver(leaving, far));
+        assertThat(outside)
+                .contains("data-field=\"toStaff1\"", "接收人 " + far + " 所在机构 " + elsewhere.orgId() + " 不在交出人机构")
+                .contains("value=\"" + leaving + "\"");
+        assertThat(page(office, handOver(leaving, far).param("lang", "en")))
+                .contains("outside the branch of the leaving manager");
+        assertThat(page(head, handOver(leaving, far))).contains("data-field=\"toStaff1\"", "不存在或不在您的机构范围内");
+        assertThat(page(head, handOver(leaving, leaving))).contains("data-field=\"toStaff1\"", "不能交给自己");
+        MockHttpSession cm =
+                TestBank.login(mvc, bank.staffUser(branch, DataScope.ORG_AND_BELOW, stay1, Role.CM), TestBank.PASSWORD);
+        assertThat(page(cm, handOver(leaving, stay1))).contains("data-field=\"toStaff1\"", "不能把客户交接给提交人本人");
+        mvc.perform(handOver(leaving, stay2).session(head)).andExpect(status().is3xxRedirection());
+        assertThat(page(deputy, handOver(leaving, stay1)))
+                .contains("data-field=\"fromStaff\"", "员工 " + leaving + " 的管户已有一笔待审批的交接");
+        assertThat(ctx.getBean(HandOvers.class).list(OrgScope.everything()))
+                .filteredOn(h -> h.fromStaff().equals(leaving))
+                .hasSize(1);
+    }
+
+    private MockHttpServletRequestBuilder handOver(String from, String to) {
+        return post("/crm/handovers")
+                .with(csrf())
+                .param("fromStaff", from)
+                .param("effective", DAY.plusDays(1).toString())
+                .param("toStaff1", to)
+                .param("toShare1", "100");
+    }
+
+    @Test
     void anUnknownHandOverIsNotFound() throws Exception {
         mvc.perform(get("/crm/handovers/999999999").session(head)).andExpect(status().isNotFound());
         mvc.perform(get("/crm/handovers/abc").session(head)).andExpect(status().isNotFound());
