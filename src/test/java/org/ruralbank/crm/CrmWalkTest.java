@@ -28,7 +28,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * their customer by a part of the name, sees them whole with their value and relationships, logs a visit and works a
  * marketing list, whose task shows the visit and, ten days later, the result measured from the data (a chip card);
  * a branch head hands a leaving manager's portfolio to two colleagues, another branch head approves, and every
- * customer of the portfolio is in a colleague's portfolio from the effective date.
+ * customer of the portfolio is in a colleague's portfolio from the effective date. Then the result of two other
+ * lists measured from the data: an SMS sign-up, a sleeping merchant trading again.
  */
 @OnPostgres
 class CrmWalkTest {
@@ -225,5 +226,37 @@ class CrmWalkTest {
         assertThat(tasks.measure(MarketingLists.Kind.RICH_NO_SMS, day, later, elsewhere.scope())
                         .tasks())
                 .isEmpty();
+    }
+
+    @Test
+    void measuresASleepingMerchantTradingAgainFromTheData() {
+        TestBank bank = new TestBank(ctx);
+        Org branch = bank.branch("商户支行");
+        String x = branch.orgId();
+        String sleeps = "M" + x;
+        String stays = "N" + x;
+        LocalDate day = LocalDate.of(2025, 4, 16);
+        LocalDate later = LocalDate.of(2025, 4, 26);
+        for (LocalDate d : List.of(day, later)) {
+            PortfolioFixture f = new PortfolioFixture(ctx, d)
+                    .orgs(bank.headOffice(), branch)
+                    .customer("C" + sleeps, "沉睡商户主", branch)
+                    .customer("C" + stays, "仍睡商户主", branch);
+            f.rows.merchant(d.toString(), sleeps, "小卖部", branch, "2020-01-01", "0.0038", "A", true, true)
+                    .merchant(d.toString(), stays, "农资店", branch, "2020-01-01", "0.0038", "A", true, true);
+            if (d.equals(later)) {
+                f.rows.pos(d.toString(), "W" + x, sleeps, "SALE", "88.00", "0.33", "S");
+            }
+            f.build();
+        }
+        org.ruralbank.platform.StaffPrincipal head = new org.ruralbank.platform.StaffPrincipal(
+                3, "head" + x, "行长", x, branch.path(), null, Set.of(Role.BRANCH_HEAD), DataScope.ORG_AND_BELOW);
+        Tasks tasks = ctx.getBean(Tasks.class);
+        assertThat(tasks.work(MarketingLists.Kind.SLEEPING_MERCHANT, day, head).made())
+                .isEqualTo(2);
+        assertThat(tasks.measure(MarketingLists.Kind.SLEEPING_MERCHANT, day, later, head.scope())
+                        .tasks())
+                .extracting(m -> m.task().custId() + " " + m.how())
+                .containsExactly("C" + sleeps + " " + sleeps, "C" + stays + " null");
     }
 }
