@@ -290,8 +290,30 @@ class HandOversTest {
                 .extracting(Portfolios.Manager::staffId)
                 .containsExactly(old2);
         assertThat(portfolios.of(old, DAY, own)).isEmpty();
+        assertThat(tierCounts(own))
+                .as("the value page's tiers count their portfolio")
+                .isEqualTo(1);
+        assertThat(tierCounts(TestBank.SmallBank.scopeOf(a))).isEqualTo(2);
         assertThat(customers.search("交接", TestBank.SmallBank.scopeOf(a)).hits())
                 .extracting(CustomerSearch.Hit::custId)
                 .containsExactlyInAnyOrder(p1, p2);
+    }
+
+    private record TierCount(long customers) {}
+
+    private long tierCounts(OrgScope scope) {
+        return ctx
+                .getBean(org.ruralbank.warehouse.Warehouse.class)
+                .queries()
+                .named("crm/tiers")
+                .bind("business_date", DAY)
+                .bind("diamond_yuan", new java.math.BigDecimal("1000000"))
+                .bind("gold_yuan", new java.math.BigDecimal("300000"))
+                .bind("silver_yuan", new java.math.BigDecimal("50000"))
+                .within(org.ruralbank.warehouse.OrgRows.of(scope))
+                .list(TierCount.class)
+                .stream()
+                .mapToLong(TierCount::customers)
+                .sum();
     }
 }
