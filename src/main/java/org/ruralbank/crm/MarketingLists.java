@@ -36,6 +36,7 @@ public final class MarketingLists {
             String custName,
             @Nullable String mobile,
             String orgId,
+            String orgPath,
             @Nullable String detail) {}
 
     public record Listed(Kind kind, LocalDate date, List<Entry> entries, boolean more) {}
@@ -57,6 +58,7 @@ public final class MarketingLists {
                                 e.custName(),
                                 Masking.mobile(e.mobile()),
                                 e.orgId(),
+                                e.orgPath(),
                                 maskCard(kind, e.detail())))
                         .toList(),
                 rows.size() > MAX);
