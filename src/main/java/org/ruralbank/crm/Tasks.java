@@ -13,6 +13,7 @@ import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.StaffPrincipal;
+import org.ruralbank.shared.Masking;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.stereotype.Service;

@@ -15,6 +15,7 @@ import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Role;
+import org.ruralbank.shared.Masking;
 import org.ruralbank.testing.OnPostgres;
 import org.ruralbank.testing.TestBank;
 import org.springframework.beans.factory.annotation.Autowired;
