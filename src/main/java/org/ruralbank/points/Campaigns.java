@@ -91,7 +91,8 @@ public class Campaigns {
             problems.add(new Problem("orgId", "points.problem.org"));
         }
         String deposit = form.getOrDefault("minDeposit", "").strip();
-        @Nullable Long minFen = deposit.isEmpty()
+        @Nullable
+        Long minFen = deposit.isEmpty()
                 ? null
                 : Money.tryParseYuan(deposit).map(Money::fen).filter(f -> f > 0).orElse(-1L);
         if (minFen != null && minFen < 0) {

@@ -136,7 +136,12 @@ public class CareGrants {
         if (!store.proposeBudget(id, purpose, name, points, maker.username())) {
             return refused("budgetId", "points.problem.codeTaken");
         }
-        audit.record("points.budget.propose", "points_budget", id, Map.of(), describe(store.budget(id).orElseThrow()));
+        audit.record(
+                "points.budget.propose",
+                "points_budget",
+                id,
+                Map.of(),
+                describe(store.budget(id).orElseThrow()));
         return new Decision.Done(id);
     }
 
@@ -202,8 +207,12 @@ public class CareGrants {
             return new Decision.Refused(problems);
         }
         long id = store.proposeGrant(budgetId, custId, orgPath.get(), points, reason, maker.username());
-        audit.record("points.grant.propose", "points_grant", String.valueOf(id), Map.of(), describe(store.grant(id)
-                .orElseThrow()));
+        audit.record(
+                "points.grant.propose",
+                "points_grant",
+                String.valueOf(id),
+                Map.of(),
+                describe(store.grant(id).orElseThrow()));
         return new Decision.Done(String.valueOf(id));
     }
 

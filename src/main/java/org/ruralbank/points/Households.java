@@ -45,8 +45,12 @@ public class Households {
     @Transactional
     public List<Problem> join(String custId, String withCustId, StaffPrincipal staff) {
         OrgScope scope = staff.scope();
-        Optional<String> path = customers.orgPath(PointsLedger.customerAccount(withCustId)).filter(scope::covers);
-        if (customers.orgPath(PointsLedger.customerAccount(custId)).filter(scope::covers).isEmpty()) {
+        Optional<String> path =
+                customers.orgPath(PointsLedger.customerAccount(withCustId)).filter(scope::covers);
+        if (customers
+                .orgPath(PointsLedger.customerAccount(custId))
+                .filter(scope::covers)
+                .isEmpty()) {
             return List.of(new Problem("custId", "points.problem.customer"));
         }
         if (withCustId.equals(custId) || path.isEmpty()) {

@@ -73,7 +73,13 @@ public class PointsFinance {
         LocalDate to = month.atEndOfMonth();
         long opening = net(store.legs(LocalDate.of(1, 1, 1), from.minusDays(1), scope));
         List<Legs> legs = store.legs(from, to, scope);
-        long earned = 0, granted = 0, refunded = 0, pooledIn = 0, redeemed = 0, expired = 0, reversed = 0,
+        long earned = 0,
+                granted = 0,
+                refunded = 0,
+                pooledIn = 0,
+                redeemed = 0,
+                expired = 0,
+                reversed = 0,
                 pooledOut = 0;
         for (Legs l : legs) {
             boolean pooled = l.otherKind().equals("CUSTOMER");
@@ -122,6 +128,8 @@ public class PointsFinance {
     }
 
     private static long net(List<Legs> legs) {
-        return legs.stream().mapToLong(l -> l.credit() ? l.points() : -l.points()).sum();
+        return legs.stream()
+                .mapToLong(l -> l.credit() ? l.points() : -l.points())
+                .sum();
     }
 }

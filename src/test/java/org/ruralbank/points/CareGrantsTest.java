@@ -91,14 +91,18 @@ class CareGrantsTest {
     void aGrantIsPostedOnlyWhenASecondPersonApprovesIt() {
         String cust = customer();
         long grant = propose(cust, 300);
-        assertThat(ledger.balance(PointsLedger.customerAccount(cust)).orElseThrow().balance())
+        assertThat(ledger.balance(PointsLedger.customerAccount(cust))
+                        .orElseThrow()
+                        .balance())
                 .as("nothing before the approval")
                 .isEqualTo(1);
         assertThat(care.decideGrant(grant, true, cm, TODAY))
                 .as("the maker cannot approve")
                 .isInstanceOf(CareGrants.Decision.Refused.class);
         assertThat(care.decideGrant(grant, true, admin, TODAY)).isInstanceOf(CareGrants.Decision.Done.class);
-        assertThat(ledger.balance(PointsLedger.customerAccount(cust)).orElseThrow().balance())
+        assertThat(ledger.balance(PointsLedger.customerAccount(cust))
+                        .orElseThrow()
+                        .balance())
                 .isEqualTo(301);
         assertThat(ledger.lots(PointsLedger.customerAccount(cust)))
                 .filteredOn(l -> l.lotId().equals("G-" + grant))
@@ -115,8 +119,8 @@ class CareGrantsTest {
         Org other = bank.branch("别的支行");
         String stranger = bank.uniqueId("GX");
         PointsFixture.customerWithPoints(ctx, stranger, other, 1);
-        CareGrants.Decision d = care.proposeGrant(
-                Map.of("budgetId", "NOPE", "custId", stranger, "points", "0", "reason", ""), cm);
+        CareGrants.Decision d =
+                care.proposeGrant(Map.of("budgetId", "NOPE", "custId", stranger, "points", "0", "reason", ""), cm);
         assertThat(((CareGrants.Decision.Refused) d).problems())
                 .extracting(EarningRules.Problem::field)
                 .containsExactly("budgetId", "custId", "points", "reason");
@@ -158,9 +162,10 @@ class CareGrantsTest {
 
     @Test
     void theDatabaseRefusesABudgetAccountOverspentBehindTheLedgersBack() {
-        assertThatThrownBy(() -> db.sql("update pt_account set debits_posted = credits_posted + 1 where account_no = :a")
-                        .param("a", "B-" + budget)
-                        .update())
+        assertThatThrownBy(
+                        () -> db.sql("update pt_account set debits_posted = credits_posted + 1 where account_no = :a")
+                                .param("a", "B-" + budget)
+                                .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.ruralbank.directconnect.RequestSigning;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
-import org.ruralbank.platform.Role;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Role;
 import org.ruralbank.points.internal.JdbcPartners;
 import org.ruralbank.testing.OnPostgres;
 import org.ruralbank.testing.TestBank;
@@ -292,14 +292,15 @@ class PointsApiTest {
     }
 
     private long balanceOf(String custId) {
-        return ledger.balance(PointsLedger.customerAccount(custId)).orElseThrow().balance();
+        return ledger.balance(PointsLedger.customerAccount(custId))
+                .orElseThrow()
+                .balance();
     }
 
     private String householdOfTwo() {
         String spouse = "PS" + id();
         PointsFixture.customerWithPoints(ctx, spouse, org, 500);
-        var staff = bank.principal(
-                bank.user(org, DataScope.ORG_AND_BELOW, Role.CM));
+        var staff = bank.principal(bank.user(org, DataScope.ORG_AND_BELOW, Role.CM));
         assertThat(ctx.getBean(Households.class).join(spouse, cust, staff)).isEmpty();
         return spouse;
     }
@@ -325,8 +326,7 @@ class PointsApiTest {
     @Test
     void aPooledCounterRedemptionIsRefundedBackToTheMembers() throws Exception {
         String spouse = householdOfTwo();
-        String body = "{\"orderId\":\"f-3\",\"cardNo\":\"" + card + "\",\"code\":\"" + code()
-                + "\",\"points\":1200}";
+        String body = "{\"orderId\":\"f-3\",\"cardNo\":\"" + card + "\",\"code\":\"" + code() + "\",\"points\":1200}";
         assertThat(json(send(merchant, "POST", "/api/points/v1/redemptions", body)))
                 .containsEntry("status", "REDEEMED");
         assertThat(balanceOf(cust)).isZero();
@@ -344,8 +344,7 @@ class PointsApiTest {
         String spouse = householdOfTwo();
         String third = "PT" + id();
         PointsFixture.customerWithPoints(ctx, third, org, 1);
-        var staff = bank.principal(
-                bank.user(org, DataScope.ORG_AND_BELOW, Role.CM));
+        var staff = bank.principal(bank.user(org, DataScope.ORG_AND_BELOW, Role.CM));
         assertThat(ctx.getBean(Households.class).join(spouse, third, staff))
                 .extracting(EarningRules.Problem::message)
                 .containsExactly("points.problem.inHousehold");

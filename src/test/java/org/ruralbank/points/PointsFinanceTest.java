@@ -42,7 +42,8 @@ class PointsFinanceTest {
     void aMonthReconcilesToTheLedgerToThePoint() {
         TestBank bank = new TestBank(ctx);
         Org branch = bank.branch("财务支行");
-        OrgScope scope = bank.principal(bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD)).scope();
+        OrgScope scope = bank.principal(bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD))
+                .scope();
         String a = bank.uniqueId("FA");
         String b = bank.uniqueId("FB");
         PointsFixture.customerWithPoints(ctx, a, branch, 1000); // earned on 2025-06-30

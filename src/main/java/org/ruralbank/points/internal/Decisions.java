@@ -14,8 +14,8 @@ final class Decisions {
     private Decisions() {}
 
     /** Decides a pending row of {@code table} keyed by {@code idColumn}; false when it is no longer pending. */
-    static boolean decide(JdbcClient db, Clock clock, String table, String idColumn, Object id, String status,
-            String checker) {
+    static boolean decide(
+            JdbcClient db, Clock clock, String table, String idColumn, Object id, String status, String checker) {
         return db.sql("update " + table + " set status = :s, checker = :c, checked_at = :now where " + idColumn
                                 + " = :id and status = 'PENDING'")
                         .param("s", status)

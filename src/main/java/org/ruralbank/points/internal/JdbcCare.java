@@ -33,7 +33,9 @@ public class JdbcCare {
     }
 
     public List<Budget> budgets() {
-        return db.sql(BUDGET + " order by b.made_at desc, b.budget_id").query(JdbcCare::budget).list();
+        return db.sql(BUDGET + " order by b.made_at desc, b.budget_id")
+                .query(JdbcCare::budget)
+                .list();
     }
 
     public Optional<Budget> budget(String budgetId) {

@@ -74,7 +74,9 @@ public class JdbcHouseholds {
     }
 
     public void remove(String custId) {
-        db.sql("delete from pt_household_member where cust_id = :c").param("c", custId).update();
+        db.sql("delete from pt_household_member where cust_id = :c")
+                .param("c", custId)
+                .update();
     }
 
     /** Dissolves a household: its members and itself. */

@@ -65,7 +65,11 @@ class PointsCarePages {
     @PostMapping("/budgets/{id}/decide")
     @PreAuthorize(KEEPERS)
     String decideBudget(
-            @PathVariable String id, @RequestParam boolean approve, RedirectAttributes redirect, Model model) {
+            @PathVariable String id,
+            @RequestParam(name = "approve", required = false) @Nullable Boolean approveParam,
+            RedirectAttributes redirect,
+            Model model) {
+        boolean approve = Decide.approve(approveParam);
         if (care.budget(id).isEmpty()) {
             throw new NotFound("points budget", id);
         }
@@ -85,7 +89,12 @@ class PointsCarePages {
 
     @PostMapping("/grants/{id}/decide")
     @PreAuthorize(GRANT_CHECKERS)
-    String decideGrant(@PathVariable long id, @RequestParam boolean approve, RedirectAttributes redirect, Model model) {
+    String decideGrant(
+            @PathVariable long id,
+            @RequestParam(name = "approve", required = false) @Nullable Boolean approveParam,
+            RedirectAttributes redirect,
+            Model model) {
+        boolean approve = Decide.approve(approveParam);
         StaffPrincipal staff = CurrentStaff.get();
         if (care.grant(id, staff.scope()).isEmpty()) {
             throw new NotFound("points grant", String.valueOf(id));
@@ -115,39 +124,37 @@ class PointsCarePages {
 
     @GetMapping("/finance")
     String finance(@RequestParam(required = false) String month, Model model) {
-        model.addAttribute("report", finance.month(month(month), CurrentStaff.get().scope()));
+        model.addAttribute(
+                "report", finance.month(month(month), CurrentStaff.get().scope()));
         return "points/finance";
     }
 
     @GetMapping("/finance/export")
-    void exportFinance(@RequestParam(required = false) String month, HttpServletResponse response)
-            throws IOException {
+    void exportFinance(@RequestParam(required = false) String month, HttpServletResponse response) throws IOException {
         PointsFinance.Report r = finance.month(month(month), CurrentStaff.get().scope());
         Download.xlsx(response, "points-finance-" + r.month());
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "积分财务月报",
-                List.of("项目", "积分", "金额（元）"),
-                sink -> {
-                    sink.accept(List.of("月份", r.month().toString()));
-                    sink.accept(List.of("期初余额", r.opening()));
-                    sink.accept(List.of("计积", r.earned()));
-                    sink.accept(List.of("关怀赠送", r.granted()));
-                    sink.accept(List.of("退回", r.refunded()));
-                    sink.accept(List.of("家庭共享转入", r.pooledIn()));
-                    sink.accept(List.of("兑换", r.redeemed()));
-                    sink.accept(List.of("到期", r.expired()));
-                    sink.accept(List.of("冲回", r.reversed()));
-                    sink.accept(List.of("家庭共享转出", r.pooledOut()));
-                    sink.accept(List.of("期末余额", r.closing()));
-                    sink.accept(List.of("负债", r.closing(), r.liability().yuan()));
-                    sink.accept(List.of("勾稽差额", r.movementDifference()));
-                    sink.accept(List.of("账簿差额", r.ledgerDifference()));
-                    r.statements()
-                            .forEach(s -> sink.accept(List.of(
-                                    "结算 " + s.partner().partnerId(), s.points(), s.value().yuan())));
-                    sink.accept(List.of("结算合计", "", r.settlement().yuan()));
-                });
+        Spreadsheets.write(response.getOutputStream(), "积分财务月报", List.of("项目", "积分", "金额（元）"), sink -> {
+            sink.accept(List.of("月份", r.month().toString()));
+            sink.accept(List.of("期初余额", r.opening()));
+            sink.accept(List.of("计积", r.earned()));
+            sink.accept(List.of("关怀赠送", r.granted()));
+            sink.accept(List.of("退回", r.refunded()));
+            sink.accept(List.of("家庭共享转入", r.pooledIn()));
+            sink.accept(List.of("兑换", r.redeemed()));
+            sink.accept(List.of("到期", r.expired()));
+            sink.accept(List.of("冲回", r.reversed()));
+            sink.accept(List.of("家庭共享转出", r.pooledOut()));
+            sink.accept(List.of("期末余额", r.closing()));
+            sink.accept(List.of("负债", r.closing(), r.liability().yuan()));
+            sink.accept(List.of("勾稽差额", r.movementDifference()));
+            sink.accept(List.of("账簿差额", r.ledgerDifference()));
+            r.statements()
+                    .forEach(s -> sink.accept(List.of(
+                            "结算 " + s.partner().partnerId(),
+                            s.points(),
+                            s.value().yuan())));
+            sink.accept(List.of("结算合计", "", r.settlement().yuan()));
+        });
     }
 
     private YearMonth month(@Nullable String text) {

@@ -143,7 +143,11 @@ class PointsPages {
     @PostMapping("/campaigns/{id}/decide")
     @PreAuthorize(KEEPERS)
     String decideCampaign(
-            @PathVariable long id, @RequestParam boolean approve, RedirectAttributes redirect, Model model) {
+            @PathVariable long id,
+            @RequestParam(name = "approve", required = false) @Nullable Boolean approveParam,
+            RedirectAttributes redirect,
+            Model model) {
+        boolean approve = Decide.approve(approveParam);
         Campaigns.Outcome o = campaigns.decide(id, approve, CurrentStaff.get());
         if (o instanceof Campaigns.Outcome.Refused r) {
             if (r.problems().get(0).message().equals("points.problem.notFound")) {
@@ -175,7 +179,8 @@ class PointsPages {
             RedirectAttributes redirect,
             Model model) {
         List<EarningRules.Problem> problems = households.join(custId, withCustId.strip(), CurrentStaff.get());
-        if (!problems.isEmpty() && problems.get(0).field().equals("custId")
+        if (!problems.isEmpty()
+                && problems.get(0).field().equals("custId")
                 && problems.get(0).message().equals("points.problem.customer")) {
             throw new NotFound("points customer", custId);
         }
@@ -191,7 +196,8 @@ class PointsPages {
     @PreAuthorize(COUNTER)
     String leaveHousehold(@PathVariable String custId, RedirectAttributes redirect) {
         StaffPrincipal staff = CurrentStaff.get();
-        customers.view(custId, staff.scope(), redemptions.today())
+        customers
+                .view(custId, staff.scope(), redemptions.today())
                 .orElseThrow(() -> new NotFound("points customer", custId));
         if (!households.leave(custId, staff)) {
             throw new NotFound("points household", custId);
