@@ -141,7 +141,7 @@ final class DemoPoints {
                     .bind("cust_id", h.custId())
                     .within(OrgRows.of(OrgScope.everything()))
                     .list(Card.class);
-            if (cards.isEmpty() || h.available() < 200) {
+            if (cards.isEmpty() || h.available() < 300) {
                 continue;
             }
             String card = cards.get(0).cardNo();

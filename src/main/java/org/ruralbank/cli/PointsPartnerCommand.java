@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
             PointsPartnerCommand.Cancel.class,
             PointsPartnerCommand.Redeem.class,
             PointsPartnerCommand.Refund.class,
-            PointsPartnerCommand.Order.class
+            PointsPartnerCommand.Order.class,
+            PointsPartnerCommand.Balance.class
         })
 class PointsPartnerCommand {
 
@@ -154,6 +155,28 @@ class PointsPartnerCommand {
         @Override
         public Integer call() throws Exception {
             return c.send("GET", API + "/orders/" + orderId, new byte[0], null, null);
+        }
+    }
+
+    @Command(
+            name = "points",
+            description = "A customer's points (balance, lots, coming expiries, history), on card and one-time code.")
+    static class Balance implements Callable<Integer> {
+        @Mixin
+        ConnectCommand.Connection c;
+
+        @Option(names = "--card", required = true, description = "The customer's card number.")
+        String cardNo;
+
+        @Option(names = "--code", required = true, description = "The customer's one-time code (6 digits).")
+        String code;
+
+        @Override
+        public Integer call() throws Exception {
+            ObjectNode body = JsonMapper.shared().createObjectNode();
+            body.put("cardNo", cardNo);
+            body.put("code", code);
+            return c.postJson(API + "/points", body, null);
         }
     }
 }

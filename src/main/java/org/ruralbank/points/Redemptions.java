@@ -64,6 +64,7 @@ public class Redemptions {
     private static final Pattern CARD_NO = Pattern.compile("[0-9]{16,19}");
     private static final Pattern CODE = Pattern.compile("[0-9]{6}");
     private static final long MAX_POINTS = 10_000_000;
+    private static final int HISTORY = 20;
     private static final Duration CODE_LIFE = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -134,6 +135,61 @@ public class Redemptions {
         body.put("amount", yuan.get().toYuanText());
         body.put("points", points);
         body.put("pointsPerYuan", p.pointsPerYuan());
+        return new Answer(200, body);
+    }
+
+    /**
+     * The customer's points as a partner shows them to the customer (its app, or the merchant's counter): balance,
+     * available, what expires within a year, the lots with points left in the order they are spent, and the latest
+     * {@value #HISTORY} movements. The customer is named by card number and one-time code, which the read uses up;
+     * a partner outside the alliance on the day is refused. Nothing else is stored.
+     */
+    @Transactional
+    public Answer points(Partner p, @Nullable String cardNo, @Nullable String code) {
+        if (!CARD_NO.matcher(str(cardNo)).matches()) {
+            return refused(null, Refusal.BAD_REQUEST, "cardNo: 16 to 19 digits");
+        }
+        if (!CODE.matcher(str(code)).matches()) {
+            return refused(null, Refusal.BAD_REQUEST, "code: the customer's one-time code, 6 digits");
+        }
+        LocalDate today = today();
+        if (!p.memberOn(today)) {
+            return refused(null, Refusal.NOT_A_MEMBER, "not a member of the alliance on " + today);
+        }
+        Optional<String> cust =
+                partners.useCode(str(cardNo), sha256(cardNo + ":" + code), p.partnerId() + "/points", clock.instant());
+        if (cust.isEmpty()) {
+            return refused(null, Refusal.CODE_INVALID, "the card's one-time code is wrong, expired or used");
+        }
+        String account = PointsLedger.customerAccount(cust.get());
+        Optional<PointsLedger.Balance> balance = ledger.balance(account);
+        List<PointsLedger.Lot> lots = balance.isEmpty() ? List.of() : ledger.lots(account);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("date", today.toString());
+        body.put("balance", balance.map(PointsLedger.Balance::balance).orElse(0L));
+        body.put("available", balance.map(PointsLedger.Balance::available).orElse(0L));
+        body.put(
+                "expiringWithinYear",
+                lots.stream()
+                        .filter(l -> !l.expiresOn().isAfter(today.plusYears(1)))
+                        .mapToLong(PointsLedger.Lot::remaining)
+                        .sum());
+        List<Map<String, Object>> lotRows = new ArrayList<>();
+        for (PointsLedger.Lot l : lots) {
+            lotRows.add(Map.of("expiresOn", l.expiresOn().toString(), "points", l.remaining()));
+        }
+        body.put("lots", lotRows);
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (PointsLedger.Transfer t :
+                balance.isEmpty() ? List.<PointsLedger.Transfer>of() : ledger.history(account, HISTORY)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("date", t.businessDate().toString());
+            row.put("code", t.code());
+            row.put("kind", t.kind().name());
+            row.put("points", t.creditAccount().equals(account) ? t.points() : -t.points());
+            history.add(row);
+        }
+        body.put("history", history);
         return new Answer(200, body);
     }
 

@@ -150,6 +150,10 @@ class PointsPartnerClientTest {
                         .orElseThrow()
                         .balance())
                 .isEqualTo(800);
+        assertThat(partner(
+                        merchant, "points", "--card", card, "--code", redemptions.issueCode(card, cust), "--out", out))
+                .isZero();
+        assertThat(answer()).containsEntry("balance", 800).containsEntry("available", 800);
 
         Path other = dir.resolve("other");
         ConnectCommand.Keygen.write(RequestSigning.Algorithm.ECDSA_P256_SHA256, other);

@@ -148,6 +148,43 @@ class PointsApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aPartnerShowsTheCustomerItsPointsOnCardAndOneTimeCode() throws Exception {
+        send(shop, "POST", "/api/points/v1/holds", holdBody("o-p", code(), 300));
+        String body = "{\"cardNo\":\"" + card + "\",\"code\":\"" + code() + "\"}";
+        MockHttpServletResponse r = send(merchant, "POST", "/api/points/v1/points", body);
+        assertThat(r.getStatus()).isEqualTo(200);
+        Map<String, Object> points = json(r);
+        assertThat(points)
+                .containsEntry("balance", 1000)
+                .containsEntry("available", 700)
+                .containsEntry("expiringWithinYear", 0)
+                .containsEntry("lots", List.of(Map.of("expiresOn", "2099-12-31", "points", 1000)));
+        assertThat((List<Object>) points.get("history"))
+                .as("newest first, the hold included")
+                .containsExactly(
+                        Map.of(
+                                "date",
+                                redemptions.today().toString(),
+                                "code",
+                                "HOLD",
+                                "kind",
+                                "PENDING",
+                                "points",
+                                -300),
+                        Map.of("date", "2025-06-30", "code", "EARN", "kind", "POSTED", "points", 1000));
+        assertThat(json(send(merchant, "POST", "/api/points/v1/points", body)))
+                .as("the code is used up")
+                .containsEntry("refusal", "CODE_INVALID");
+        assertThat(json(send(merchant, "POST", "/api/points/v1/points", "{\"cardNo\":\"12\",\"code\":\"1\"}")))
+                .containsEntry("refusal", "BAD_REQUEST");
+        assertThat(send(merchant, "POST", "/api/points/v1/points", body, "n".repeat(20), "AAAA")
+                        .getStatus())
+                .as("signed, as every request")
+                .isEqualTo(401);
+    }
+
+    @Test
     void aCancelledHoldReleasesItsPoints() throws Exception {
         send(shop, "POST", "/api/points/v1/holds", holdBody("o-2", code(), 400));
         assertThat(json(send(shop, "POST", "/api/points/v1/holds/o-2/cancel", "")))

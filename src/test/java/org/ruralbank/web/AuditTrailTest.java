@@ -915,6 +915,10 @@ class AuditTrailTest {
      */
     static final Map<String, String> POINTS_JOURNALED = Map.ofEntries(
             Map.entry("POST /api/points/v1/quotes", POINTS_ORDER),
+            Map.entry(
+                    "POST /api/points/v1/points",
+                    "a customer's points read: the one-time code it uses up names the partner in pt_code.used_by; "
+                            + "PointsApiTest"),
             Map.entry("POST /api/points/v1/holds", POINTS_ORDER),
             Map.entry("POST /api/points/v1/holds/{orderId}/confirm", POINTS_ORDER),
             Map.entry("POST /api/points/v1/holds/{orderId}/cancel", POINTS_ORDER),

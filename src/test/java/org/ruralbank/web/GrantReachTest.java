@@ -54,6 +54,7 @@ class GrantReachTest {
             Map.entry("POST /api/dc/v1/treasury/payments", ScopeIsolationTest.PARTNER),
             Map.entry("POST /api/dc/v1/treasury/refunds", ScopeIsolationTest.PARTNER),
             Map.entry("POST /api/points/v1/quotes", ScopeIsolationTest.POINTS_PARTNER),
+            Map.entry("POST /api/points/v1/points", ScopeIsolationTest.POINTS_PARTNER),
             Map.entry("POST /api/points/v1/holds", ScopeIsolationTest.POINTS_PARTNER),
             Map.entry("POST /api/points/v1/holds/{orderId}/confirm", ScopeIsolationTest.POINTS_PARTNER),
             Map.entry("POST /api/points/v1/holds/{orderId}/cancel", ScopeIsolationTest.POINTS_PARTNER),

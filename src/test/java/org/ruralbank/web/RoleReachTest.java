@@ -237,6 +237,7 @@ class RoleReachTest {
             Map.entry("GET /points/finance", everyone()),
             Map.entry("GET /points/finance/export", everyone()),
             Map.entry("POST /api/points/v1/quotes", PARTNERS_ONLY),
+            Map.entry("POST /api/points/v1/points", PARTNERS_ONLY),
             Map.entry("POST /api/points/v1/holds", PARTNERS_ONLY),
             Map.entry("POST /api/points/v1/holds/{orderId}/confirm", PARTNERS_ONLY),
             Map.entry("POST /api/points/v1/holds/{orderId}/cancel", PARTNERS_ONLY),
