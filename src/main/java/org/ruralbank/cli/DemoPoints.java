@@ -162,6 +162,7 @@ final class DemoPoints {
         }
         String care = care(ctx, customers, redemptions);
         String pooled = head == null ? null : household(ctx, warehouse, customers, redemptions, head);
+        String url = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port", "8080");
         Path recipe = home.resolve("demo").resolve("points-partner.txt");
         Path pem = home.resolve("demo").resolve("points-partner.pem");
         Files.createDirectories(recipe.getParent());
@@ -175,11 +176,13 @@ final class DemoPoints {
                         + "sign as docs/points.md shows; a customer's one-time code comes from 客户积分 → a customer → 发送验证码\n"
                         + (merchantId == null ? "" : "alliance merchant: " + merchantId + " (same key)\n")
                         + "with the bank's client:\n"
-                        + "  ruralbank points partner quote --url http://localhost:8080 --key-id SHOP1 --algorithm"
+                        + "  ruralbank points partner quote --url " + url + " --key-id SHOP1 --algorithm"
                         + " ECDSA_P256_SHA256 --private-key " + pem + " 12.50\n"
-                        + "  ruralbank points partner hold --key-id SHOP1 --algorithm ECDSA_P256_SHA256 --private-key "
+                        + "  ruralbank points partner hold --url " + url
+                        + " --key-id SHOP1 --algorithm ECDSA_P256_SHA256 --private-key "
                         + pem + " --order A1 --card CARD --code CODE --points 100\n"
-                        + "  ruralbank points partner confirm --key-id SHOP1 --algorithm ECDSA_P256_SHA256"
+                        + "  ruralbank points partner confirm --url " + url
+                        + " --key-id SHOP1 --algorithm ECDSA_P256_SHA256"
                         + " --private-key " + pem + " A1\n");
         System.out.println("  客户积分: the sample rules earn on every loaded date; an e-commerce partner (SHOP1)"
                 + (merchantId == null ? "" : " and an alliance merchant (" + merchantId + ")")
