@@ -173,11 +173,11 @@ public class HandOvers {
         try {
             day = LocalDate.parse(effective == null ? "" : effective.strip());
         } catch (DateTimeParseException ex) {
-            throw new Rejected("effective", "crm.handover.effective");
+            throw new Rejected("effective", "crm.handover.effective.missing");
         }
         String n2 = note == null || note.isBlank() ? null : note.strip();
         if (n2 != null && n2.codePointCount(0, n2.length()) > MAX_NOTE) {
-            throw new Rejected("note", "crm.handover.note", MAX_NOTE);
+            throw new Rejected("note", "crm.handover.note.tooLong", MAX_NOTE);
         }
         List<Portfolios.Held> held = portfolios.of(from, customers.lastDate(), OrgScope.everything());
         if (held.isEmpty()) {

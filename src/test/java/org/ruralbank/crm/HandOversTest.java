@@ -168,11 +168,11 @@ class HandOversTest {
         refused(
                 () -> handOvers.propose(old, List.of(Map.entry(new1, "100")), "2025-13-01", null, h),
                 "effective",
-                "crm.handover.effective");
+                "crm.handover.effective.missing");
         refused(
                 () -> handOvers.propose(old, List.of(Map.entry(new1, "100")), D, "很".repeat(201), h),
                 "note",
-                "crm.handover.note");
+                "crm.handover.note.tooLong");
         refused(() -> propose(new2, h, new1, "100"), "fromStaff", "crm.handover.fromStaff.empty");
         assertThat(handOvers.list(OrgScope.everything())).hasSize((int) before);
     }

@@ -768,6 +768,32 @@ class ScopeIsolationTest {
                 "GET /points/customers/{custId}",
                 () -> mvc.perform(get("/points/customers/" + pointsOfB()).session(headOfA))
                         .andExpect(status().isNotFound()));
+        cases.put("GET /points/care", () -> {
+            String grantee = pointsOfB();
+            var db = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            db.sql(
+                            "insert into pt_budget (budget_id, purpose, budget_name, points, account_no, status, maker, made_at) "
+                                    + "values (:b, 'CUSTOMER_CARE', 'scope', 10, :a, 'APPROVED', 'test', current_timestamp) "
+                                    + "on conflict do nothing")
+                    .param("b", "SCOPE")
+                    .param("a", "B-SCOPE")
+                    .update();
+            db.sql("insert into pt_grant (budget_id, cust_id, org_path, points, reason, status, maker, made_at) "
+                            + "values ('SCOPE', :c, :p, 1, 'scope', 'PENDING', 'test', current_timestamp)")
+                    .param("c", grantee)
+                    .param("p", b.path())
+                    .update();
+            assertPageHasNo(headOfA, "/points/care", grantee);
+        });
+        cases.put("GET /points/finance", () -> {
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, bank.uniqueId("PF"), b, 4_321_987);
+            assertPageHasNo(headOfA, "/points/finance?month=2025-06", "4321987");
+            assertPageHasNo(headOfA, "/points/finance?month=2025-06", "4,321,987");
+        });
+        cases.put("GET /points/finance/export", () -> {
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, bank.uniqueId("PF"), b, 4_321_988);
+            assertExportHasNo(headOfA, "/points/finance/export?month=2025-06", "4321988");
+        });
         cases.put("GET /points/partners", () -> {
             pointsOfB();
             assertPageHasNo(headOfA, "/points/partners", bPartner);

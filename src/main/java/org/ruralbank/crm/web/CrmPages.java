@@ -24,6 +24,7 @@ import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.StaffPrincipal;
 import org.ruralbank.platform.web.Download;
+import org.ruralbank.points.CustomerPoints;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -53,13 +54,21 @@ class CrmPages {
     private final Warehouse warehouse;
     private final Tiers tiers;
     private final Tasks tasks;
+    private final CustomerPoints points;
 
-    CrmPages(Customers customers, Contacts contacts, Warehouse warehouse, Tiers tiers, Tasks tasks) {
+    CrmPages(
+            Customers customers,
+            Contacts contacts,
+            Warehouse warehouse,
+            Tiers tiers,
+            Tasks tasks,
+            CustomerPoints points) {
         this.customers = customers;
         this.contacts = contacts;
         this.warehouse = warehouse;
         this.tiers = tiers;
         this.tasks = tasks;
+        this.points = points;
     }
 
     @GetMapping("/crm/customers")
@@ -357,6 +366,11 @@ class CrmPages {
         model.addAttribute("entryKey", UUID.randomUUID().toString());
         model.addAttribute("channels", Contacts.Channel.values());
         model.addAttribute("outcomes", Contacts.Outcome.values());
+        // the customer's points (balance, lots in the order they are spent, coming expiries, latest history)
+        model.addAttribute(
+                "points",
+                points.view(view.identity().custId(), CurrentStaff.get().scope(), view.date())
+                        .orElse(null));
         return "crm/customer";
     }
 }
