@@ -2,7 +2,6 @@ package org.ruralbank.channels.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.ruralbank.channels.AnnualReport;
 import org.ruralbank.channels.AnnualReportText;
 import org.ruralbank.channels.AnnualReports;
@@ -33,7 +32,7 @@ class AnnualReportController {
         int y = period.year(year);
         AnnualReport report = reports.of(y, CurrentStaff.get().scope());
         model.addAttribute("year", y);
-        model.addAttribute("years", List.of(y - 2, y - 1, y));
+        model.addAttribute("years", period.years(y));
         model.addAttribute("report", report);
         model.addAttribute("sections", AnnualReportText.sections(report));
         model.addAttribute(

@@ -10,12 +10,12 @@ final class ChannelFilters {
     private ChannelFilters() {}
 
     /**
-     * Puts what the year-and-org search form shows into the model: the year, the year and the two before it to choose
-     * from, the chosen org and the org choices ({@code orgs}).
+     * Puts what the year-and-org search form shows into the model: the year, the years to choose from (every year
+     * the warehouse holds, {@code ChannelPeriod.years}), the chosen org and the org choices ({@code orgs}).
      */
-    static void yearAndOrg(Model model, int year, String orgId, List<Org> orgs) {
+    static void yearAndOrg(Model model, int year, List<Integer> years, String orgId, List<Org> orgs) {
         model.addAttribute("year", year);
-        model.addAttribute("years", List.of(year - 2, year - 1, year));
+        model.addAttribute("years", years);
         model.addAttribute("org", orgId);
         model.addAttribute("orgs", orgs);
     }

@@ -37,7 +37,7 @@ class OnlineBankingController {
         String orgId = ChannelPeriod.org(org);
         List<OnlineBankingFigures.Month> months = figures.of(y, orgId, scope);
         model.addAttribute("months", months);
-        ChannelFilters.yearAndOrg(model, y, orgId, period.orgChoices(scope));
+        ChannelFilters.yearAndOrg(model, y, period.years(y), orgId, period.orgChoices(scope));
         StringJoiner labels = new StringJoiner(",", "[", "]");
         StringJoiner pnet = new StringJoiner(",", "[", "]");
         StringJoiner cnet = new StringJoiner(",", "[", "]");

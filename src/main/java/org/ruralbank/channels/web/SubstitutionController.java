@@ -37,7 +37,7 @@ class SubstitutionController {
         String orgId = ChannelPeriod.org(org);
         SubstitutionRates.View view = rates.of(y, orgId, scope);
         model.addAttribute("view", view);
-        ChannelFilters.yearAndOrg(model, y, orgId, period.orgChoices(scope));
+        ChannelFilters.yearAndOrg(model, y, period.years(y), orgId, period.orgChoices(scope));
         StringJoiner labels = new StringJoiner(",", "[", "]");
         StringJoiner values = new StringJoiner(",", "[", "]");
         for (int m = 1; m <= 12; m++) {

@@ -81,6 +81,10 @@ class TargetsController {
                 file.getOriginalFilename(),
                 file.getInputStream(),
                 CurrentStaff.get().scope());
+        if (parsed.notWorkbook()) {
+            model.addAttribute("notWorkbook", file.getOriginalFilename());
+            return page(year, null, model);
+        }
         if (!parsed.valid()) {
             model.addAttribute("problems", parsed.problems());
             model.addAttribute("unlisted", parsed.unlisted());
