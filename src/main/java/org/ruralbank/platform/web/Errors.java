@@ -1,16 +1,14 @@
 package org.ruralbank.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.ruralbank.platform.NotFound;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -30,25 +28,22 @@ class Errors {
     }
 
     /**
-     * A parameter of the wrong type (a date that is none, an id that is not a number) or a required one missing: a
-     * 400 page that names it. An API (a {@code @ResponseBody} handler) answers 400 as before, in its own format.
+     * A parameter of the wrong type (a date that is none, an id that is not a number) or a required one missing:
+     * answered 400, and the error page ({@code error/4xx}, rendered with the layout's user and menu like every error
+     * page) names it and the value. An API answers 400 in its own format, as before.
      */
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ModelAndView badParameter(Exception e, HandlerMethod handler, HttpServletResponse response) throws IOException {
-        if (handler.hasMethodAnnotation(ResponseBody.class)
-                || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            return new ModelAndView();
-        }
-        ModelAndView page = new ModelAndView("error/4xx", HttpStatus.BAD_REQUEST);
+    ModelAndView badParameter(Exception e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (e instanceof MethodArgumentTypeMismatchException m) {
             String value = String.valueOf(m.getValue());
-            page.addObject("parameter", m.getName());
-            page.addObject("value", value.length() > 60 ? value.substring(0, 60) + "…" : value);
+            request.setAttribute("parameter", m.getName());
+            request.setAttribute("value", value.length() > 60 ? value.substring(0, 60) + "…" : value);
         } else if (e instanceof MissingServletRequestParameterException m) {
-            page.addObject("parameter", m.getParameterName());
-            page.addObject("value", "");
+            request.setAttribute("parameter", m.getParameterName());
+            request.setAttribute("value", "");
         }
-        return page;
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        return new ModelAndView();
     }
 }
