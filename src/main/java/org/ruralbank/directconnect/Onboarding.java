@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -253,12 +254,16 @@ public class Onboarding {
         return after;
     }
 
-    /** The reason of a refusal in the checker's language, kept as the change's outcome. */
+    /**
+     * The reason of a refusal in the checker's language, kept as the change's outcome; in the bank's language (Chinese)
+     * when no page asked (the command line, the demo).
+     */
     private String reason(Rejected r) {
-        return messages.getMessage(
-                "dc.change.unapplicable",
-                new Object[] {messages.getMessage(r.code(), r.args(), r.code(), LocaleContextHolder.getLocale())},
-                LocaleContextHolder.getLocale());
+        Locale locale = LocaleContextHolder.getLocaleContext() != null
+                ? LocaleContextHolder.getLocale()
+                : Locale.SIMPLIFIED_CHINESE;
+        String why = messages.getMessage(r.code(), r.args(), r.code(), locale);
+        return messages.getMessage("dc.change.unapplicable", new Object[] {why}, locale);
     }
 
     private static void requireRole(StaffPrincipal staff, String what) {
