@@ -32,8 +32,8 @@ public final class AnnualReportText {
         }
         String bank = r.wholeBank() ? "全行" : "辖内";
         String asOf = r.to().getMonthValue() == 12 && r.to().getDayOfMonth() == 31
-                ? "截止" + r.to().getMonthValue() + "月底"
-                : "截止" + r.to().getMonthValue() + "月" + r.to().getDayOfMonth() + "日";
+                ? "截至" + r.to().getMonthValue() + "月底"
+                : "截至" + r.to().getMonthValue() + "月" + r.to().getDayOfMonth() + "日";
         // a year loaded only in part speaks of "this year so far", not "the whole year"
         String span = r.to().getMonthValue() == 12 && r.to().getDayOfMonth() == 31 ? "全年" : "本年";
         List<Section> s = new ArrayList<>();
@@ -130,7 +130,7 @@ public final class AnnualReportText {
         }
         md.append("\n## 附表二：分机构\n\n| 机构 | 卡数 | 本年新增卡 | 卡存款余额（万元） | 个人网银 | 短信签约 | 商户 | POS笔数 "
                 + "| POS金额（万元） | 自助设备笔数 | 设备手续费（万元） |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (AnnualReport.OrgFigures b : r.branches()) {
+        for (AnnualReport.OrgFigures b : withTotal(r)) {
             md.append("| ")
                     .append(b.orgId())
                     .append(' ')
@@ -230,7 +230,7 @@ public final class AnnualReportText {
                     "自助设备笔数",
                     "设备手续费（万元）");
             i = 1;
-            for (AnnualReport.OrgFigures b : r.branches()) {
+            for (AnnualReport.OrgFigures b : withTotal(r)) {
                 Row row = orgs.createRow(i++);
                 Spreadsheets.text(row.createCell(0), b.orgId());
                 Spreadsheets.text(row.createCell(1), b.orgName() == null ? "" : b.orgName());
@@ -249,6 +249,29 @@ public final class AnnualReportText {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The per-org rows and, under them, their total row (合计), as the report's per-org table shows them. */
+    private static List<AnnualReport.OrgFigures> withTotal(AnnualReport r) {
+        if (r.branchTotal() == null || r.branches().isEmpty()) {
+            return r.branches();
+        }
+        AnnualReport.OrgFigures t = r.branchTotal();
+        List<AnnualReport.OrgFigures> rows = new ArrayList<>(r.branches());
+        rows.add(new AnnualReport.OrgFigures(
+                "合计",
+                null,
+                t.cards(),
+                t.newCards(),
+                t.cardBalanceWan(),
+                t.pnetUsers(),
+                t.smsUsers(),
+                t.merchants(),
+                t.posTxn(),
+                t.posAmountWan(),
+                t.deviceTxn(),
+                t.deviceFeeWan()));
+        return rows;
     }
 
     private static void header(Row row, CellStyle style, String... names) {
