@@ -556,7 +556,9 @@ final class Day {
 
     private void transfers(SplittableRandom r, List<Integer> users, int kind, double annual, double annualFen) {
         long n = season.quota(Season.Shape.ONLINE, date, annual);
-        long target = season.amountQuota(Season.Shape.ONLINE, date, annual, annualFen);
+        // each kind of transfer drifts in its own way: no two months alike, no average repeated to the fen
+        long target = season.varyingAmountQuota(
+                Season.Shape.ONLINE, date, annual, annualFen, (long) kind * 7 + (long) annualFen);
         if (n == 0 || users.isEmpty()) {
             return;
         }
