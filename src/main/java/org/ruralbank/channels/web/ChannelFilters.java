@@ -1,6 +1,9 @@
 package org.ruralbank.channels.web;
 
+import java.time.Month;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import org.ruralbank.platform.Org;
 import org.springframework.ui.Model;
 
@@ -18,5 +21,10 @@ final class ChannelFilters {
         model.addAttribute("years", years);
         model.addAttribute("org", orgId);
         model.addAttribute("orgs", orgs);
+    }
+
+    /** A month's short name in the page's language, as the charts and tables label it: 1月 in Chinese, Jan in English. */
+    static String monthName(int month, Locale locale) {
+        return Month.of(month).getDisplayName(TextStyle.SHORT, locale);
     }
 }

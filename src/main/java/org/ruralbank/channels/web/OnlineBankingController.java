@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.OnlineBankingFigures;
@@ -31,7 +32,11 @@ class OnlineBankingController {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org, Model model) {
+    String page(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String org,
+            Locale locale,
+            Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         int y = period.year(year);
         String orgId = ChannelPeriod.org(org);
@@ -43,7 +48,7 @@ class OnlineBankingController {
         StringJoiner cnet = new StringJoiner(",", "[", "]");
         StringJoiner mob = new StringJoiner(",", "[", "]");
         for (OnlineBankingFigures.Month m : months) {
-            labels.add("\"" + m.month() + "月\"");
+            labels.add("\"" + ChannelFilters.monthName(m.month(), locale) + "\"");
             pnet.add(Long.toString(m.pnetTransfers().count()));
             cnet.add(Long.toString(m.cnetTransfers().count()));
             mob.add(Long.toString(m.mobTransfers()));

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.SubstitutionRates;
@@ -31,7 +32,11 @@ class SubstitutionController {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org, Model model) {
+    String page(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String org,
+            Locale locale,
+            Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         int y = period.year(year);
         String orgId = ChannelPeriod.org(org);
@@ -41,7 +46,7 @@ class SubstitutionController {
         StringJoiner labels = new StringJoiner(",", "[", "]");
         StringJoiner values = new StringJoiner(",", "[", "]");
         for (int m = 1; m <= 12; m++) {
-            labels.add("\"" + m + "月\"");
+            labels.add("\"" + ChannelFilters.monthName(m, locale) + "\"");
             values.add(
                     view.total().rate(m) == null ? "null" : view.total().rate(m).toPlainString());
         }
