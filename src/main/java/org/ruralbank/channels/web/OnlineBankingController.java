@@ -83,6 +83,7 @@ class OnlineBankingController {
         Spreadsheets.write(
                 response.getOutputStream(),
                 y + "年网银与手机银行",
+                new Spreadsheets.Title(y + "年网银与手机银行", y + "年各月", "金额：元；交易：笔；客户：户"),
                 headers,
                 sink -> months.forEach(m -> {
                     List<Object> cells = new ArrayList<>(List.of(m.month()));

@@ -70,7 +70,8 @@ class SubstitutionController {
         }
         headers.add("全年替代率（%）");
         Download.xlsx(response, y + "-substitution-rate");
-        Spreadsheets.write(response.getOutputStream(), y + "年电子银行替代率", headers, sink -> {
+        Spreadsheets.Title title = new Spreadsheets.Title(y + "年电子银行替代率", y + "年各月", "%");
+        Spreadsheets.write(response.getOutputStream(), y + "年电子银行替代率", title, headers, sink -> {
             List<SubstitutionRates.Row> rows = new ArrayList<>(view.rows());
             rows.add(view.total());
             for (SubstitutionRates.Row r : rows) {
