@@ -61,6 +61,17 @@ class ErrorPagesTest {
     }
 
     @Test
+    void aWrongMethodAndAnUnknownPathAreApplicationPagesToo() throws Exception {
+        WebSession s = signedIn();
+        HttpResponse<String> wrongMethod = s.get("/data/load");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.body()).doesNotContain("Whitelabel").contains("id=\"current-user\"");
+        HttpResponse<String> unknown = s.get("/channels/no-such-page");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).doesNotContain("Whitelabel").contains("id=\"current-user\"");
+    }
+
+    @Test
     void aFormSentAfterItsSessionExpiredSaysSoAndOffersToReload() throws Exception {
         WebSession s = signedIn();
         String token = WebSession.csrf(s.get("/directconnect/enterprises/new").body());
