@@ -88,6 +88,83 @@ public final class AnnualReportText {
         return s;
     }
 
+    /**
+     * The report's sections in English, for the English page: the same figures and the same order as {@link
+     * #sections}; empty when the warehouse holds no date of the year.
+     */
+    public static List<Section> sectionsInEnglish(AnnualReport r) {
+        if (!r.hasData()) {
+            return List.of();
+        }
+        boolean yearEnd = r.to().getMonthValue() == 12 && r.to().getDayOfMonth() == 31;
+        String bank = r.wholeBank() ? "the bank" : "the orgs in scope";
+        String asOf = "As of " + r.to();
+        String span = yearEnd ? "over the year" : "this year so far";
+        String plan = r.decimal("cards.plan_completion_pct") == null
+                ? " (no card plan was set)"
+                : ", " + n(r, "cards.plan_completion_pct") + "% of the year's plan";
+        List<Section> s = new ArrayList<>();
+        s.add(new Section(
+                "1. Debit cards",
+                asOf + ", " + bank + " had " + n(r, "cards.total") + " cards in issue with deposits of "
+                        + n(r, "cards.balance_wan") + " (10k yuan), " + n(r, "cards.balance_per_card")
+                        + " yuan per card; " + n(r, "cards.new") + " new cards were issued this year" + plan + ". "
+                        + n(r, "cards.chip") + " of the cards are chip cards."));
+        s.add(new Section(
+                "2. Self-service devices",
+                bank.substring(0, 1).toUpperCase() + bank.substring(1) + " has " + n(r, "devices.total")
+                        + " self-service devices, " + n(r, "devices.new") + " of them new this year. They handled "
+                        + n(r, "devices.txn.total") + " transactions " + span + ": " + n(r, "devices.txn.withdrawal")
+                        + " withdrawals, " + n(r, "devices.txn.deposit") + " deposits and "
+                        + n(r, "devices.txn.transfer") + " transfers, with fee income of "
+                        + n(r, "devices.fee_income_wan") + " (10k yuan)."));
+        s.add(new Section(
+                "3. POS acquiring",
+                n(r, "pos.merchants_start") + " merchants at the start of the year, " + n(r, "pos.merchants_new")
+                        + " signed this year. " + n(r, "pos.txn.count") + " POS transactions " + span + " for "
+                        + n(r, "pos.amount_wan") + " (10k yuan), with fee income of " + n(r, "pos.fee_income_wan")
+                        + " (10k yuan)."));
+        s.add(new Section(
+                "4. Village terminals",
+                n(r, "village.terminals") + " village terminals; " + n(r, "village.txn.count") + " transactions "
+                        + span + ", " + n(r, "village.txn.success")
+                        + " of them successful; the shopkeepers' commission is "
+                        + n(r, "village.commission_yuan") + " yuan (0.5 yuan each)."));
+        s.add(new Section(
+                "5. Online and mobile banking",
+                n(r, "pnet.users") + " personal online-banking users, " + n(r, "pnet.users_new") + " new this year; "
+                        + n(r, "pnet.transfers.count") + " transfers " + span + " for "
+                        + n(r, "pnet.transfers.amount_wan") + " (10k yuan): " + n(r, "pnet.intra.count")
+                        + " within the bank (" + n(r, "pnet.intra.amount_wan") + "), " + n(r, "pnet.inter.count")
+                        + " to other banks (" + n(r, "pnet.inter.amount_wan") + ") and " + n(r, "pnet.nxy.count")
+                        + " through the rural-credit network (" + n(r, "pnet.nxy.amount_wan") + "). "
+                        + n(r, "cnet.users") + " corporate users, " + n(r, "cnet.users_new") + " new this year; "
+                        + n(r, "cnet.transfers.count") + " transfers for " + n(r, "cnet.transfers.amount_wan")
+                        + " (10k yuan), " + n(r, "cnet.inter.count") + " of them to other banks ("
+                        + n(r, "cnet.inter.amount_wan") + ") and " + n(r, "cnet.nxy.count")
+                        + " through the rural-credit network (" + n(r, "cnet.nxy.amount_wan") + "). "
+                        + n(r, "mob.users") + " mobile-banking users, " + n(r, "mob.users_new")
+                        + " new this year, with "
+                        + n(r, "mob.transfers.count") + " transactions for " + n(r, "mob.transfers.amount_wan")
+                        + " (10k yuan)."));
+        String share = r.decimal("sms.share_of_cards_pct") == null
+                ? ""
+                : " (" + n(r, "sms.share_of_cards_pct") + "% of the cards)";
+        s.add(new Section(
+                "6. SMS alerts",
+                n(r, "sms.subscriptions") + " SMS-alert sign-ups" + share + ", " + n(r, "sms.new")
+                        + " new this year."));
+        s.add(new Section(
+                "7. Agency business",
+                n(r, "payouts.pension.count") + " pension payouts " + span + " for "
+                        + n(r, "payouts.pension.amount_wan") + " (10k yuan); pension-insurance deductions in "
+                        + n(r, "payouts.deduction.batches") + " batches from " + n(r, "payouts.deduction.households")
+                        + " households for " + n(r, "payouts.deduction.amount_wan") + " (10k yuan); "
+                        + n(r, "payouts.subsidy.count") + " farm subsidy payouts for "
+                        + n(r, "payouts.subsidy.amount_wan") + " (10k yuan)."));
+        return s;
+    }
+
     /** A figure as the report prints it: plain digits, no thousands separators; "—" when it has no value. */
     static String n(AnnualReport r, String key) {
         Object v = r.figures().get(key);

@@ -62,6 +62,17 @@ class AnnualReportPageTest {
 
         String en = page(head, "/channels/report?year=2019&lang=en");
         assertThat(en).contains("id=\"report-title\">E-banking annual report 2019</h5>", ">Total</td>");
+        // the narrative and the figure names in English; org names are the bank's data
+        String text = between(en, "id=\"report-text\"", "id=\"report-branches\"");
+        assertThat(text).contains("1. Debit cards", "As of 2019-06-30").doesNotContainPattern("\\p{IsHan}");
+        String figures = en.substring(en.indexOf("id=\"report-figures\""));
+        assertThat(figures).contains("Cards in issue", "of which withdrawals").doesNotContainPattern("\\p{IsHan}");
+        assertThat(zh).contains("一、金农卡", "截至6月30日", "累计发卡（张）");
+    }
+
+    private static String between(String html, String from, String to) {
+        int i = html.indexOf(from);
+        return html.substring(i, html.indexOf(to, i));
     }
 
     private String page(MockHttpSession session, String url) throws Exception {
