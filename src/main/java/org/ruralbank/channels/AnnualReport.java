@@ -115,11 +115,11 @@ public record AnnualReport(
             long deviceTxn,
             BigDecimal deviceFeeWan) {}
 
-    public Long count(String key) {
+    public @Nullable Long count(String key) {
         return (Long) figures.get(key);
     }
 
-    public BigDecimal decimal(String key) {
+    public @Nullable BigDecimal decimal(String key) {
         return (BigDecimal) figures.get(key);
     }
 

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ruralbank.platform.Spreadsheets;
+import org.ruralbank.shared.Grouped;
 
 /**
  * The annual report written out: the department's sentences in Chinese, as the report itself words them, and the
@@ -165,13 +166,13 @@ public final class AnnualReportText {
         return s;
     }
 
-    /** A figure as the report prints it: plain digits, no thousands separators; "—" when it has no value. */
+    /** A figure as the report prints it, thousands separated ({@link Grouped}); "—" when it has no value. */
     static String n(AnnualReport r, String key) {
         Object v = r.figures().get(key);
         if (v == null) {
             return "—";
         }
-        return v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+        return v instanceof BigDecimal d ? Grouped.decimal(d) : v instanceof Number c ? Grouped.count(c) : v.toString();
     }
 
     /** A figure as printed, "—" when it has no value. */
@@ -213,25 +214,25 @@ public final class AnnualReportText {
                     .append(' ')
                     .append(b.orgName() == null ? "" : b.orgName())
                     .append(" | ")
-                    .append(b.cards())
+                    .append(Grouped.count(b.cards()))
                     .append(" | ")
-                    .append(b.newCards())
+                    .append(Grouped.count(b.newCards()))
                     .append(" | ")
-                    .append(b.cardBalanceWan().toPlainString())
+                    .append(Grouped.decimal(b.cardBalanceWan()))
                     .append(" | ")
-                    .append(b.pnetUsers())
+                    .append(Grouped.count(b.pnetUsers()))
                     .append(" | ")
-                    .append(b.smsUsers())
+                    .append(Grouped.count(b.smsUsers()))
                     .append(" | ")
-                    .append(b.merchants())
+                    .append(Grouped.count(b.merchants()))
                     .append(" | ")
-                    .append(b.posTxn())
+                    .append(Grouped.count(b.posTxn()))
                     .append(" | ")
-                    .append(b.posAmountWan().toPlainString())
+                    .append(Grouped.decimal(b.posAmountWan()))
                     .append(" | ")
-                    .append(b.deviceTxn())
+                    .append(Grouped.count(b.deviceTxn()))
                     .append(" | ")
-                    .append(b.deviceFeeWan().toPlainString())
+                    .append(Grouped.decimal(b.deviceFeeWan()))
                     .append(" |\n");
         }
         return md.toString();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
@@ -44,7 +45,7 @@ public class TargetCompletion {
 
     /** One branch in the quarter: its cells, its score (mean completion) and rank (1 = best; 0 = unranked). */
     public record Row(int rank, String orgId, String name, Map<Indicator, Cell> cells, BigDecimal score) {
-        public Cell cell(Indicator i) {
+        public @Nullable Cell cell(Indicator i) {
             return cells.get(i);
         }
     }
@@ -123,7 +124,7 @@ public class TargetCompletion {
         return new Quarter(year, quarter, asOf, List.copyOf(out));
     }
 
-    private static BigDecimal actual(Indicator i, long[] n, long[] p) {
+    private static @Nullable BigDecimal actual(Indicator i, long[] n, long[] p) {
         return switch (i) {
             case NEW_CARDS -> BigDecimal.valueOf(n[0] - p[0]);
             case BALANCE_PER_CARD -> Ratios.average(Money.ofFen(n[1]).yuan(), n[2], 2);
@@ -133,7 +134,7 @@ public class TargetCompletion {
         };
     }
 
-    private LocalDate lastBuilt(LocalDate from, LocalDate to) {
+    private @Nullable LocalDate lastBuilt(LocalDate from, LocalDate to) {
         return reads.dataDates("channels/ebank_dates", from, to).lastDate();
     }
 

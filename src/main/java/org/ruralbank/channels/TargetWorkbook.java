@@ -35,6 +35,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.Spreadsheets;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -341,7 +342,7 @@ public final class TargetWorkbook {
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
         static final int COLUMNS = FIRST_VALUE_COLUMN + Indicator.values().length * 4;
         final java.util.SortedMap<Integer, String[]> rows = new java.util.TreeMap<>();
-        String[] current;
+        String @Nullable [] current;
         int nextColumn;
 
         static final class Enough extends RuntimeException {
@@ -416,7 +417,7 @@ public final class TargetWorkbook {
         return FIRST_VALUE_COLUMN + ind.ordinal() * 4 + (quarter - 1);
     }
 
-    private static BigDecimal number(String raw) {
+    private static @Nullable BigDecimal number(String raw) {
         try {
             return new BigDecimal(raw.replace(",", ""));
         } catch (NumberFormatException e) {

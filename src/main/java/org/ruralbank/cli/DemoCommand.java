@@ -100,7 +100,9 @@ class DemoCommand implements Callable<Integer> {
                 "  客户关系 (demo.head, demo.cm below): find a customer by a part of the name (e.g. 王) and see them");
         System.out.println(
                 "  whole; 担保圈链 lists the sample bank's mutual guarantees and joint circles within the branch,");
-        System.out.println("  'ruralbank crm circles' the whole bank's.");
+        System.out.println("  'ruralbank crm circles' the whole bank's. 营销名单 → 生成营销任务 makes tasks whose result");
+        System.out.println("  营销任务 measures from later dates; 管户交接 hands a leaving manager's portfolio to colleagues");
+        System.out.println("  once another branch head approves (demo.cm sees only their own portfolio).");
         System.out.println();
         return Waiting.untilStopped(ctx);
     }

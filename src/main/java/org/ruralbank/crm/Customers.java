@@ -22,6 +22,7 @@ import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
+import org.ruralbank.shared.Masking;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.ruralbank.warehouse.WarehouseQueries;

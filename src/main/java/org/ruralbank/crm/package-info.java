@@ -7,6 +7,6 @@
  * context, and unmasking asks for a reason and is audited. Controllers live in {@code web}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"platform", "platform :: web", "warehouse", "shared"})
+        allowedDependencies = {"platform", "platform :: web", "warehouse", "appraisal", "shared"})
 @org.jspecify.annotations.NullMarked
 package org.ruralbank.crm;

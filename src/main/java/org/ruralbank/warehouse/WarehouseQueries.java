@@ -49,7 +49,9 @@ import org.ruralbank.platform.OrgScope;
  * {@link WarehouseDialect} once, when the file is first read; a file using a macro that is unknown or needs a model's
  * business date fails then, naming the file.</li>
  * <li>{@code {{ org_scope(column) }}} is where the query filters bank data by org: it becomes the caller's
- * {@link OrgRows} over that org path column (the user's data scope, narrowed to one org's subtree when asked). A
+ * {@link OrgRows} over that org path column (the user's data scope, narrowed to one org's subtree when asked);
+ * {@code {{ org_scope(column, staff_column) }}} also names the row's managing staff column, which narrows a customer
+ * manager's own-customers scope to the rows they manage (see {@link OrgScope#where}). A
  * query that has it must be run {@link Query#within} an {@code OrgRows}; one that has not must not be, so no scope is
  * ever dropped silently.</li>
  * <li>A query that reads a table not built yet (an empty warehouse, a model added after the last rebuild) returns no
@@ -68,7 +70,8 @@ public final class WarehouseQueries {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)+");
     private static final Pattern HEADER = Pattern.compile("--\\s*([a-z_]+):\\s*(.*)");
-    private static final Pattern SCOPE = Pattern.compile("\\{\\{\\s*org_scope\\(\\s*([a-z_][a-z0-9_.]*)\\s*\\)\\s*}}");
+    private static final Pattern SCOPE = Pattern.compile(
+            "\\{\\{\\s*org_scope\\(\\s*([a-z_][a-z0-9_.]*)\\s*(?:,\\s*([a-z_][a-z0-9_.]*)\\s*)?\\)\\s*}}");
     private static final Pattern TABLE = Pattern.compile("\\b(ods|dw|mart)\\.([a-z0-9_]+)");
     private static final Map<FileKey, NamedQuery> FILES = new ConcurrentHashMap<>();
     private static final Map<Class<?>, Constructor<?>> RECORDS = new ConcurrentHashMap<>();
@@ -184,7 +187,7 @@ public final class WarehouseQueries {
             Matcher m = SCOPE.matcher(query.sql());
             StringBuilder sql = new StringBuilder();
             while (m.find()) {
-                OrgScope.Condition c = Objects.requireNonNull(rows).over(m.group(1));
+                OrgScope.Condition c = Objects.requireNonNull(rows).over(m.group(1), m.group(2));
                 bound.putAll(c.params());
                 m.appendReplacement(sql, Matcher.quoteReplacement(c.sql()));
             }

@@ -67,6 +67,36 @@ class AuditTrailTest {
         return TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
     }
 
+    /** How many hand-overs {@link #proposedHandOver} proposed: each is of another manager and customer. */
+    private int handOvers;
+
+    /**
+     * A leaving manager of the audit branch with a customer credited to them, and their hand-over to a colleague
+     * proposed by {@code by}: the hand-over's page.
+     */
+    private String proposedHandOver(MockHttpSession by) throws Exception {
+        java.time.LocalDate day = java.time.LocalDate.of(2025, 5, 22);
+        String x = ++handOvers + branch.orgId();
+        new org.ruralbank.crm.PortfolioFixture(ctx, day)
+                .orgs(bank.headOffice(), branch)
+                .staff("W" + x, branch, "A")
+                .staff("Y" + x, branch, "A")
+                .customer("K" + x, "审计客户", branch)
+                .loan("LK" + x, "K" + x, branch, "W" + x)
+                .build();
+        return mvc.perform(post("/crm/handovers")
+                        .session(by)
+                        .with(csrf())
+                        .param("fromStaff", "W" + x)
+                        .param("effective", day.toString())
+                        .param("toStaff1", "Y" + x)
+                        .param("toShare1", "100"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+    }
+
     private org.ruralbank.appraisal.Pools appraisalPools() {
         return ctx.getBean(org.ruralbank.appraisal.Pools.class);
     }
@@ -170,6 +200,38 @@ class AuditTrailTest {
                             .param("reason", "客户来电核实身份"))
                     .andExpect(status().isOk());
             return new String[] {"crm.customer.unmask", "C" + branch.orgId()};
+        });
+        cases.put("POST /crm/handovers", () -> {
+            String page = proposedHandOver(headOfBranch());
+            return new String[] {"crm.handover.propose", page.substring(page.lastIndexOf('/') + 1)};
+        });
+        cases.put("POST /crm/handovers/{id}/approve", () -> {
+            String page = proposedHandOver(headOfBranch());
+            mvc.perform(post(page + "/approve").session(headOfBranch()).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"crm.handover.approve", page.substring(page.lastIndexOf('/') + 1)};
+        });
+        cases.put("POST /crm/handovers/{id}/reject", () -> {
+            String page = proposedHandOver(headOfBranch());
+            mvc.perform(post(page + "/reject").session(headOfBranch()).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"crm.handover.reject", page.substring(page.lastIndexOf('/') + 1)};
+        });
+        cases.put("POST /crm/lists/tasks", () -> {
+            java.time.LocalDate day = java.time.LocalDate.of(2025, 5, 24);
+            String x = branch.orgId();
+            new org.ruralbank.crm.PortfolioFixture(ctx, day)
+                    .orgs(bank.headOffice(), branch)
+                    .customer("M" + x, "磁条客户", branch)
+                    .magneticCard("623000" + x, "M" + x, branch)
+                    .build();
+            mvc.perform(post("/crm/lists/tasks")
+                            .session(headOfBranch())
+                            .with(csrf())
+                            .param("list", "MAGNETIC_CARD")
+                            .param("date", day.toString()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"crm.task.create", "MAGNETIC_CARD/" + day};
         });
         cases.put("POST /crm/customers/{id}/contacts", () -> {
             TestBank.Rows.seed(

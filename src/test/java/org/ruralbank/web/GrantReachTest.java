@@ -378,6 +378,73 @@ class GrantReachTest {
                     .getContentAsString();
             assertThat(page).contains(b.orgId());
         });
+        cases.put("POST /crm/handovers", () -> {
+            java.time.LocalDate day = java.time.LocalDate.of(2025, 5, 23);
+            String x = b.orgId();
+            new org.ruralbank.crm.PortfolioFixture(ctx, day)
+                    .orgs(bank.headOffice(), b)
+                    .staff("W" + x, b, "A")
+                    .staff("Y" + x, b, "A")
+                    .customer("K" + x, "乙行客户", b)
+                    .loan("LK" + x, "K" + x, b, "W" + x)
+                    .build();
+            String page = mvc.perform(post("/crm/handovers")
+                            .session(headOfA())
+                            .with(csrf())
+                            .param("fromStaff", "W" + x)
+                            .param("effective", day.toString())
+                            .param("toStaff1", "Y" + x)
+                            .param("toShare1", "100"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"fromStaff\"");
+            assertThat(ctx.getBean(org.ruralbank.crm.HandOvers.class)
+                            .list(org.ruralbank.platform.OrgScope.everything()))
+                    .noneMatch(h -> h.fromStaff().equals("W" + x));
+        });
+        cases.put("POST /crm/handovers/{id}/approve", () -> {
+            long id = handOverOfB();
+            mvc.perform(post("/crm/handovers/" + id + "/approve")
+                            .session(headOfA())
+                            .with(csrf()))
+                    .andExpect(status().isNotFound());
+            assertThat(pendingHandOver(id)).isTrue();
+        });
+        cases.put("POST /crm/handovers/{id}/reject", () -> {
+            long id = handOverOfB();
+            mvc.perform(post("/crm/handovers/" + id + "/reject")
+                            .session(headOfA())
+                            .with(csrf()))
+                    .andExpect(status().isNotFound());
+            assertThat(pendingHandOver(id)).isTrue();
+        });
+        cases.put("POST /crm/lists/tasks", () -> {
+            java.time.LocalDate day = java.time.LocalDate.of(2025, 5, 25);
+            String x = b.orgId();
+            new org.ruralbank.crm.PortfolioFixture(ctx, day)
+                    .orgs(bank.headOffice(), b)
+                    .customer("M" + x, "乙行磁条客户", b)
+                    .magneticCard("623000" + x, "M" + x, b)
+                    .build();
+            String page = mvc.perform(post("/crm/lists/tasks")
+                            .session(headOfA())
+                            .with(csrf())
+                            .param("list", "MAGNETIC_CARD")
+                            .param("date", day.toString()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"list\"").doesNotContain("M" + x);
+            assertThat(ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                            .sql("select count(*) from crm_task where cust_id = :c")
+                            .param("c", "M" + x)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        });
         cases.put("POST /crm/customers/{id}/unmask", () -> {
             org.ruralbank.testing.TestBank.Rows.seed(
                     ctx.getBean(org.ruralbank.warehouse.Warehouse.class),
@@ -637,6 +704,29 @@ class GrantReachTest {
                                 .with(csrf()))
                         .andExpect(status().isNotFound()));
         return cases;
+    }
+
+    /** A pending hand-over of branch B's manager, as the store keeps it (one, however many cases ask); its id. */
+    private long handOverOfB() {
+        var db = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        String staff = "SM" + b.orgId();
+        db.sql("insert into crm_handover (from_staff, org_path, effective_date, status, customers, proposed_by, "
+                        + "proposed_at, pending_from) values (:s, :path, date '2025-07-01', 'PENDING', 1, 'b', "
+                        + "current_timestamp, :s) on conflict do nothing")
+                .param("s", staff)
+                .param("path", b.path())
+                .update();
+        return db.sql("select handover_id from crm_handover where pending_from = :s")
+                .param("s", staff)
+                .query(Long.class)
+                .single();
+    }
+
+    private boolean pendingHandOver(long id) {
+        return ctx.getBean(org.ruralbank.crm.HandOvers.class)
+                        .find(id, org.ruralbank.platform.OrgScope.everything())
+                        .status()
+                == org.ruralbank.crm.HandOvers.Status.PENDING;
     }
 
     private MockHttpSession headOfA() {

@@ -11,6 +11,7 @@ import org.ruralbank.channels.CardFigures;
 import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.PageOf;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Download;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -48,6 +49,23 @@ class CardsController {
         model.addAttribute("chip", json(view.months(), m -> Long.toString(m.chip())));
         model.addAttribute("magnetic", json(view.months(), m -> Long.toString(m.magnetic())));
         return "channels/cards";
+    }
+
+    /** The drill-down from an org's row: the cards behind its figures, one page at a time. */
+    @GetMapping("/list")
+    String list(
+            @RequestParam String org,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Integer page,
+            Model model) {
+        ChannelPeriod.Filter filter = period.filter(org, from, to);
+        int[] p = PageOf.clamp(page, 50);
+        model.addAttribute("filter", filter);
+        model.addAttribute(
+                "list",
+                cards.cardsOf(org, filter, p[0], p[1], CurrentStaff.get().scope()));
+        return "channels/card-list";
     }
 
     @GetMapping("/export")

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.MerchantFigures;
 import org.ruralbank.platform.CurrentStaff;
@@ -105,7 +106,7 @@ class MerchantsController {
     }
 
     /** A rate as a percentage with four decimals, as the page shows it. */
-    static BigDecimal pct(BigDecimal rate) {
+    static @Nullable BigDecimal pct(BigDecimal rate) {
         return rate == null ? null : Ratios.round(rate.multiply(PERCENT), 4);
     }
 

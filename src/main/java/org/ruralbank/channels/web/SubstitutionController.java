@@ -12,6 +12,7 @@ import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Texts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +26,12 @@ class SubstitutionController {
 
     private final SubstitutionRates rates;
     private final ChannelPeriod period;
+    private final Texts texts;
 
-    SubstitutionController(SubstitutionRates rates, ChannelPeriod period) {
+    SubstitutionController(SubstitutionRates rates, ChannelPeriod period, Texts texts) {
         this.rates = rates;
         this.period = period;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -46,7 +49,7 @@ class SubstitutionController {
         StringJoiner labels = new StringJoiner(",", "[", "]");
         StringJoiner values = new StringJoiner(",", "[", "]");
         for (int m = 1; m <= 12; m++) {
-            labels.add("\"" + ChannelFilters.monthName(m, locale) + "\"");
+            labels.add("\"" + texts.get("common.month." + m) + "\"");
             values.add(
                     view.total().rate(m) == null ? "null" : view.total().rate(m).toPlainString());
         }

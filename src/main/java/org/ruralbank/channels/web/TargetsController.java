@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.Indicator;
 import org.ruralbank.channels.Target;
@@ -127,7 +128,7 @@ class TargetsController {
 
     /** One branch's targets for the page: indicator → quarter → value. */
     record Row(String orgId, String name, Map<Indicator, Map<Integer, BigDecimal>> values) {
-        public BigDecimal value(Indicator ind, int quarter) {
+        public @Nullable BigDecimal value(Indicator ind, int quarter) {
             return values.getOrDefault(ind, Map.of()).get(quarter);
         }
     }

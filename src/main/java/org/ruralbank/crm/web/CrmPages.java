@@ -15,6 +15,7 @@ import org.ruralbank.crm.Customers;
 import org.ruralbank.crm.GuaranteeCircles;
 import org.ruralbank.crm.MarketingLists;
 import org.ruralbank.crm.Relationships;
+import org.ruralbank.crm.Tasks;
 import org.ruralbank.crm.Tiers;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.NotFound;
@@ -51,12 +52,14 @@ class CrmPages {
     private final Contacts contacts;
     private final Warehouse warehouse;
     private final Tiers tiers;
+    private final Tasks tasks;
 
-    CrmPages(Customers customers, Contacts contacts, Warehouse warehouse, Tiers tiers) {
+    CrmPages(Customers customers, Contacts contacts, Warehouse warehouse, Tiers tiers, Tasks tasks) {
         this.customers = customers;
         this.contacts = contacts;
         this.warehouse = warehouse;
         this.tiers = tiers;
+        this.tasks = tasks;
     }
 
     @GetMapping("/crm/customers")
@@ -186,6 +189,52 @@ class CrmPages {
                         tiers,
                         CurrentStaff.get().scope()));
         return "crm/lists";
+    }
+
+    /** Works the list: a task per customer it shows on the date, for the user; then the tasks' page. */
+    @PostMapping("/crm/lists/tasks")
+    @PreAuthorize(PortfolioPages.PROPOSERS)
+    String workList(
+            @RequestParam(required = false) String list,
+            @RequestParam(required = false) String date,
+            Model model,
+            RedirectAttributes redirect) {
+        MarketingLists.Kind kind = listKind(list);
+        LocalDate d;
+        try {
+            d = date == null || date.isBlank() ? customers.lastDate() : LocalDate.parse(date.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            model.addAttribute("error", new Rejected("date", "crm.task.date", date));
+            return lists(kind.name(), null, model);
+        }
+        try {
+            Tasks.Made made = tasks.work(kind, d, CurrentStaff.get());
+            redirect.addFlashAttribute("made", made);
+            return "redirect:/crm/tasks?list=" + kind.name() + "&listDate=" + d;
+        } catch (Rejected r) {
+            model.addAttribute("error", r);
+            return lists(kind.name(), d, model);
+        }
+    }
+
+    /**
+     * The lists worked within the scope and, for one of them, its tasks with their result measured from the data on
+     * {@code date} (the last loaded date unless asked).
+     */
+    @GetMapping("/crm/tasks")
+    String tasks(
+            @RequestParam(required = false) String list,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate listDate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
+        OrgScope scope = CurrentStaff.get().scope();
+        LocalDate on = date(date);
+        model.addAttribute("date", on);
+        model.addAttribute("batches", tasks.batches(scope));
+        if (list != null && !list.isBlank() && listDate != null) {
+            model.addAttribute("outcome", tasks.measure(listKind(list), listDate, on, scope));
+        }
+        return "crm/tasks";
     }
 
     @GetMapping("/crm/lists/export")

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.PageOf;
@@ -71,7 +72,7 @@ public class BankViews {
             OffsetDateTime createdAt) {
 
         /** The reason of a refused instruction (its meaning is shown beside its code), or null. */
-        public StatusReason reason() {
+        public @Nullable StatusReason reason() {
             return reasonCode == null ? null : StatusReason.of(reasonCode);
         }
     }

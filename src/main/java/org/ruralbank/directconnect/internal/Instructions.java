@@ -3,6 +3,7 @@ package org.ruralbank.directconnect.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -69,6 +70,7 @@ class Instructions {
     }
 
     /** Inserts the instruction and returns its id; null when its id is already taken. */
+    @Nullable
     Long insert(PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         instruction(db.sql("""
@@ -114,7 +116,7 @@ class Instructions {
                 .param("now", now);
     }
 
-    static Long inserted(GeneratedKeyHolder keys) {
+    static @Nullable Long inserted(GeneratedKeyHolder keys) {
         return keys.getKeyList().isEmpty() ? null : keys.getKeyAs(Number.class).longValue();
     }
 
@@ -145,7 +147,7 @@ class Instructions {
                 .update();
     }
 
-    static String cut(String s, int max) {
+    static @Nullable String cut(String s, int max) {
         return s == null ? null : s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -276,7 +276,7 @@ class DirectConnectPages {
     }
 
     /** An amount as a number cell; as received (text) when the partner sent something that is not one. */
-    private static Object number(String amount) {
+    private static @Nullable Object number(String amount) {
         try {
             return amount == null ? null : new BigDecimal(amount);
         } catch (NumberFormatException e) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.directconnect.BusinessCalendar;
 import org.ruralbank.directconnect.TreasuryPayments;
 import org.ruralbank.directconnect.internal.BankViews;
@@ -102,7 +103,7 @@ class TreasuryPages {
     }
 
     /** The bureau asked for (404 outside the staff's scope), or the first of the scope when none is asked for. */
-    private static String bureau(String enterprise, Map<String, String> bureaus) {
+    private static @Nullable String bureau(String enterprise, Map<String, String> bureaus) {
         if (enterprise == null || enterprise.isBlank()) {
             return bureaus.keySet().stream().findFirst().orElse(null);
         }

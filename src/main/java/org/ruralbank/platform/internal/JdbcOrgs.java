@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.CoreOrgRow;
 import org.ruralbank.platform.Org;
@@ -211,7 +212,7 @@ class JdbcOrgs implements Orgs {
     }
 
     /** The path of a CORE org from its parent chain, or null when the chain does not reach a head office. */
-    private static String pathOf(CoreOrgRow row, Map<String, CoreOrgRow> byId) {
+    private static @Nullable String pathOf(CoreOrgRow row, Map<String, CoreOrgRow> byId) {
         java.util.Deque<String> chain = new java.util.ArrayDeque<>();
         CoreOrgRow r = row;
         while (r != null) {

@@ -569,7 +569,7 @@ class JdbcStaffUsers implements StaffUsers {
         return new NotFound("user", String.valueOf(userId));
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -7,8 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.MenuEntry;
+import org.ruralbank.platform.Org;
+import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.StaffPrincipal;
 import org.ruralbank.platform.StaffUsers;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -19,13 +22,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class Shell {
 
     private final List<MenuEntry> menu;
+    private final Orgs orgs;
 
-    Shell(List<MenuEntry> menu) {
+    Shell(List<MenuEntry> menu, Orgs orgs) {
+        this.orgs = orgs;
         this.menu =
                 menu.stream().sorted(Comparator.comparingInt(MenuEntry::order)).toList();
     }
 
     @ModelAttribute("staff")
+    @Nullable
     StaffPrincipal staff() {
         return CurrentStaff.find().orElse(null);
     }
@@ -38,6 +44,15 @@ class Shell {
     boolean passwordGate(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session != null && session.getAttribute(StaffUsers.ONE_TIME_PASSWORD_ATTRIBUTE) != null;
+    }
+
+    /** The name of the signed-in user's org, for the header (its id when the org is unknown). */
+    @ModelAttribute("staffOrgName")
+    @Nullable
+    String staffOrgName() {
+        return CurrentStaff.find()
+                .map(staff -> orgs.find(staff.orgId()).map(Org::name).orElse(staff.orgId()))
+                .orElse(null);
     }
 
     /** Menu sections (message code to entries), in menu order, for the signed-in user; none behind the password gate. */
@@ -57,6 +72,7 @@ class Shell {
 
     /** The menu entry the current page belongs to (longest matching href), for the breadcrumb and highlighting. */
     @ModelAttribute("activeMenu")
+    @Nullable
     MenuEntry activeMenu(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<MenuEntry> best = menu.stream()

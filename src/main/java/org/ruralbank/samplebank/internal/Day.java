@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.delivery.DeliveryTables;
 import org.ruralbank.delivery.DeliveryWriter;
 import org.ruralbank.delivery.TableWriter;
@@ -75,11 +76,18 @@ final class Day {
     }
 
     static final class Batch {
+        @Nullable
         String no;
+
+        @Nullable
         String type;
+
         int payer;
         int org;
+
+        @Nullable
         String memo;
+
         int count;
         int succ;
         long total;
@@ -101,11 +109,11 @@ final class Day {
     private final List<Integer> changedPersons = new ArrayList<>();
     private final long[] glDr;
     private final long[] glCr;
-    private int[] cardOfAccount;
+    private int @Nullable [] cardOfAccount;
     /** Above this many accounts (a province) account numbers are built on use rather than kept for the day. */
     private static final int ACCOUNT_NUMBER_CACHE_LIMIT = 2_000_000;
 
-    private String[] acctNos;
+    private String @Nullable [] acctNos;
     private int txnSeq;
     private int devSeq;
     private int posSeq;
@@ -2004,7 +2012,7 @@ final class Day {
         return Ids.luhn(OWN_BIN + Ids.zeros(k, 12));
     }
 
-    private String cardOf(int acct) {
+    private @Nullable String cardOf(int acct) {
         if (acct >= cardOfAccount.length || cardOfAccount[acct] < 0) {
             return null;
         }
