@@ -637,7 +637,8 @@ class ScopeIsolationTest {
             try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
                 Row june = null;
                 for (Row row : book.getSheetAt(0)) {
-                    if (row.getRowNum() > 0 && row.getCell(0).getNumericCellValue() == 6) {
+                    // below the title, the period and unit, and the header
+                    if (row.getRowNum() > 2 && row.getCell(0).getNumericCellValue() == 6) {
                         june = row;
                     }
                 }

@@ -82,6 +82,8 @@ class CardsController {
         Spreadsheets.write(
                 response.getOutputStream(),
                 "金农卡",
+                new Spreadsheets.Title(
+                        "金农卡分机构统计", view.filter().from() + " 至 " + view.filter().to(), "金额：元；卡数：张"),
                 List.of("机构号", "机构名称", "卡数", "期间新增", "已注销", "芯片卡", "久悬账户卡", "卡存款余额（元）", "卡均余额（元）", "短信签约", "短信签约占比（%）"),
                 sink -> {
                     List<CardFigures.OrgCards> rows = new ArrayList<>(view.orgs());

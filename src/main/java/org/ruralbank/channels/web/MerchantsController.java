@@ -69,6 +69,8 @@ class MerchantsController {
         Spreadsheets.write(
                 response.getOutputStream(),
                 "POS商户",
+                new Spreadsheets.Title(
+                        "POS商户统计", view.filter().from() + " 至 " + view.filter().to(), "金额：元；扣率：%；交易：笔"),
                 List.of(
                         "商户号",
                         "商户名称",

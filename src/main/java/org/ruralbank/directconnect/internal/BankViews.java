@@ -310,6 +310,22 @@ public class BankViews {
         return breaks;
     }
 
+    /**
+     * The last business date on which the ledger executed an instruction within the scope: where the reconciliation
+     * pages open by default (the day's figures are there; the wall clock's date may have none, as in the demo, whose
+     * sample year lies in the past), or today's business date while nothing was executed.
+     */
+    public LocalDate lastExecutedDate(OrgScope scope, LocalDate today) {
+        OrgScope.Condition c = scope.where("org_path", null);
+        LocalDate last = db.sql(
+                        "select max(business_date) from dc_instruction where transfer_id is not null and " + c.sql())
+                .params(c.params())
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null);
+        return last != null ? last : today;
+    }
+
     public long executedCount(LocalDate date, OrgScope scope) {
         OrgScope.Condition c = scope.where("org_path", null);
         return db.sql("select count(*) from dc_instruction where business_date = :d and transfer_id is not null and "

@@ -65,6 +65,9 @@ class JdbcOrgs implements Orgs {
         if (name == null || name.isBlank() || name.length() > 60) {
             throw new Rejected("name", "org.rejected.badName");
         }
+        if (townName != null && townName.codePointCount(0, townName.length()) > 30) {
+            throw new Rejected("townName", "org.rejected.badTown");
+        }
         String path;
         int level;
         if (parentOrgId == null || parentOrgId.isBlank()) {
@@ -79,8 +82,9 @@ class JdbcOrgs implements Orgs {
             parentOrgId = null;
         } else {
             String parentId = parentOrgId;
-            Org parent =
-                    find(parentId).orElseThrow(() -> new Rejected("parentOrgId", "org.rejected.noParent", parentId));
+            Org parent = find(parentId)
+                    .filter(Org::open)
+                    .orElseThrow(() -> new Rejected("parentOrgId", "org.rejected.noParent", parentId));
             if (parent.level() >= Org.SUB_BRANCH) {
                 throw new Rejected("parentOrgId", "org.rejected.belowSubBranch");
             }

@@ -146,7 +146,9 @@ class JdbcStaffUsers implements StaffUsers {
             }
             GrantRules.checkName(user.displayName());
             GrantRules.checkRoles(user.roles());
+            GrantRules.checkStaffId(user.staffId());
             Org org = orgs.find(user.orgId(), grantor.reach())
+                    .filter(Org::open)
                     .orElseThrow(() -> new Rejected("orgId", "user.rejected.noOrg", user.orgId()));
             if (findByUsername(user.username()).isPresent()) {
                 throw new Rejected("username", "user.rejected.exists", user.username());

@@ -1,6 +1,7 @@
 package org.ruralbank.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.ruralbank.platform.MenuEntry;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.StaffPrincipal;
+import org.ruralbank.platform.StaffUsers;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -34,6 +36,16 @@ class Shell {
         return CurrentStaff.find().orElse(null);
     }
 
+    /**
+     * Whether the user must change a one-time password before anything else: every page but the password page leads
+     * back to it, so the layout shows neither the menu nor the breadcrumb, only the form and the way out.
+     */
+    @ModelAttribute("passwordGate")
+    boolean passwordGate(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(StaffUsers.ONE_TIME_PASSWORD_ATTRIBUTE) != null;
+    }
+
     /** The name of the signed-in user's org, for the header (its id when the org is unknown). */
     @ModelAttribute("staffOrgName")
     @Nullable
@@ -43,10 +55,13 @@ class Shell {
                 .orElse(null);
     }
 
-    /** Menu sections (message code to entries), in menu order, for the signed-in user. */
+    /** Menu sections (message code to entries), in menu order, for the signed-in user; none behind the password gate. */
     @ModelAttribute("menu")
-    Map<String, List<MenuEntry>> menu() {
+    Map<String, List<MenuEntry>> menu(HttpServletRequest request) {
         Map<String, List<MenuEntry>> sections = new LinkedHashMap<>();
+        if (passwordGate(request)) {
+            return sections;
+        }
         CurrentStaff.find()
                 .ifPresent(staff -> menu.stream()
                         .filter(e -> e.visibleTo(staff))

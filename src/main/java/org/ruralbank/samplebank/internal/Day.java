@@ -240,6 +240,17 @@ final class Day {
                 bank.kActivate.set(k, day);
             }
         }
+        // customers closing a card at the counter: a usable card of a first issue (not a chip replacement) is cancelled
+        long closed = season.quota(Season.Shape.COUNTER, date, Figures.CARDS_CLOSED * bank.volume);
+        for (long i = 0; i < closed; i++) {
+            for (int tries = 0; tries < 50; tries++) {
+                int k = r.nextInt(bank.cards());
+                if (bank.kStatus.get(k) == 'N' && bank.kReplaced.get(k) == Bank.NONE && bank.kIssue.get(k) < day) {
+                    bank.kStatus.set(k, 'C');
+                    break;
+                }
+            }
+        }
         long lost = season.quota(Season.Shape.EVEN, date, 0.002 * bank.cards());
         for (long i = 0; i < lost; i++) {
             int k = r.nextInt(bank.cards());
@@ -564,7 +575,9 @@ final class Day {
 
     private void transfers(SplittableRandom r, List<Integer> users, int kind, double annual, double annualFen) {
         long n = season.quota(Season.Shape.ONLINE, date, annual);
-        long target = season.amountQuota(Season.Shape.ONLINE, date, annual, annualFen);
+        // each kind of transfer drifts in its own way: no two months alike, no average repeated to the fen
+        long target = season.varyingAmountQuota(
+                Season.Shape.ONLINE, date, annual, annualFen, (long) kind * 7 + (long) annualFen);
         if (n == 0 || users.isEmpty()) {
             return;
         }
