@@ -19,7 +19,7 @@ with customer as (
 ),
 accounts as (
     select a.* from dw.dim_deposit_account a join customer c on c.cust_id = a.cust_id
-     where {{ valid_on(a, :to_date) }}
+     where a.cust_id = :cust_id and {{ valid_on(a, :to_date) }}
 ),
 balances as (
     select b.acct_no,

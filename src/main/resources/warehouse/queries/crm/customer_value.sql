@@ -19,7 +19,7 @@ versions as (
     select f.account_kind, f.margin, greatest(f.valid_from, :from_date) as span_from,
            least(f.valid_to, d.last_day) as span_to
       from mart.ftp_account f join customer c on c.cust_id = f.cust_id cross join days_built d
-     where f.valid_from <= d.last_day and f.valid_to >= :from_date
+     where f.cust_id = :cust_id and f.valid_from <= d.last_day and f.valid_to >= :from_date
 ),
 ftp as (
     select (select count(distinct cast(g.day as date))
@@ -32,7 +32,8 @@ fees as (
     select sum(d.mdr_fee) as merchant_fees
       from mart.merchant_daily d
      where d.biz_date between :from_date and :to_date
-       and d.merchant_id in (select m.merchant_id from dw.dim_merchant m join customer c on c.cust_id = m.cust_id)
+       and d.merchant_id in (select m.merchant_id from dw.dim_merchant m join customer c on c.cust_id = m.cust_id
+                             where m.cust_id = :cust_id)
 ),
 final as (
     select coalesce(f.ftp_days, 0) as ftp_days, cast(coalesce(f.deposit_margin, 0) as decimal(18, 2)) as deposit_margin,
