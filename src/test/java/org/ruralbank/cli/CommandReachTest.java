@@ -63,6 +63,7 @@ class CommandReachTest {
             Map.entry("points partner redeem", POINTS_PARTNER),
             Map.entry("points partner refund", POINTS_PARTNER),
             Map.entry("points partner order", POINTS_PARTNER),
+            Map.entry("points partner points", POINTS_PARTNER),
             Map.entry("crm search", READS + ": the whole bank, as the console; ID numbers and mobiles masked"),
             Map.entry("crm circles", READS + ": the whole bank, as the console, for the risk office"),
             Map.entry("directconnect propose", STAFF_SIGN_IN),

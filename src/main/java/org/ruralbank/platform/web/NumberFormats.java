@@ -22,6 +22,23 @@ public class NumberFormats {
         return amount == null ? NONE : decimal(amount.setScale(2, Money.ROUNDING));
     }
 
+    /** An amount the page holds as text (a limit as stored), written as {@link #amount}; text that is no number as is. */
+    public String amountOf(@Nullable String amount) {
+        if (amount == null || amount.isBlank()) {
+            return NONE;
+        }
+        try {
+            return amount(new BigDecimal(amount.strip()));
+        } catch (NumberFormatException e) {
+            return amount;
+        }
+    }
+
+    /** Money held in fen, written in 元: {@code 1,234,567.89}. */
+    public String fen(@Nullable Long fen) {
+        return fen == null ? NONE : amount(Money.ofFen(fen).yuan());
+    }
+
     /** Money in 万元: {@code 123.46} for 1,234,567.89 元. */
     public String wan(@Nullable BigDecimal yuan) {
         return yuan == null ? NONE : decimal(yuan.divide(TEN_THOUSAND, 2, Money.ROUNDING));
