@@ -19,7 +19,7 @@ public class NumberFormats {
 
     /** An amount with two decimals, in the unit its heading names (元, 万元, points): {@code 1,234,567.89}. */
     public String amount(@Nullable BigDecimal amount) {
-        return amount == null ? NONE : decimal(amount.setScale(2, Money.ROUNDING));
+        return amount == null ? NONE : Grouped.decimal(amount.setScale(2, Money.ROUNDING));
     }
 
     /** An amount the page holds as text (a limit as stored), written as {@link #amount}; text that is no number as is. */
@@ -41,7 +41,7 @@ public class NumberFormats {
 
     /** Money in 万元: {@code 123.46} for 1,234,567.89 元. */
     public String wan(@Nullable BigDecimal yuan) {
-        return yuan == null ? NONE : decimal(yuan.divide(TEN_THOUSAND, 2, Money.ROUNDING));
+        return yuan == null ? NONE : Grouped.decimal(yuan.divide(TEN_THOUSAND, 2, Money.ROUNDING));
     }
 
     /** A count: {@code 12,345}. */
@@ -51,7 +51,7 @@ public class NumberFormats {
 
     /** A percentage: {@code 12.35%}. */
     public String percent(@Nullable BigDecimal pct) {
-        return pct == null ? NONE : decimal(pct.setScale(2, Money.ROUNDING)) + "%";
+        return pct == null ? NONE : amount(pct) + "%";
     }
 
     /** A change in percent, signed: {@code +3.25%}, {@code -1.20%}. */
@@ -71,14 +71,10 @@ public class NumberFormats {
 
     /** A change of a percentage in percentage points, signed, two decimals: {@code +0.12}. */
     public String signedPoints(@Nullable BigDecimal points) {
-        return points == null ? NONE : sign(points) + decimal(points.abs().setScale(2, Money.ROUNDING));
+        return points == null ? NONE : sign(points) + amount(points.abs());
     }
 
     private static String sign(BigDecimal v) {
         return v.signum() > 0 ? "+" : v.signum() < 0 ? "-" : "";
-    }
-
-    private static String decimal(BigDecimal v) {
-        return Grouped.decimal(v);
     }
 }
