@@ -1,5 +1,5 @@
--- description: FTP 恒等式：各业务条线（存款、贷款）的 FTP 利差加资金中心错配利差 = 全行净利息（贷款利息 − 存款利息，由余额拉链表与账户利率独立计算，每户当日利息按分四舍五入）；且每个余额为正的账户都在 FTP 集市中
--- model: mart.ftp_account_daily
+-- description: FTP 恒等式：各业务条线（存款、贷款）的 FTP 利差加资金中心错配利差 = 全行净利息（贷款利息 − 存款利息，由余额拉链表与账户利率独立计算，每户当日利息按分四舍五入）；且每个余额为正的账户当日都有一个 FTP 版本（mart.ftp_account），资金中心行取自 mart.ftp_org_daily
+-- model: mart.ftp_account
 -- severity: error
 with curve as (
     select count(*) as curves from ref.ftp_curve
@@ -18,11 +18,16 @@ loan_interest as (
       join dw.dim_loan l on l.loan_no = b.loan_no and {{ valid_on_t(l) }}
      where {{ valid_on_t(b) }} and b.balance > 0
 ),
+business as (
+    select coalesce(sum(cast(margin * 100 as bigint)), 0) as business_fen, count(*) as accounts
+      from mart.ftp_account where {{ valid_on_t }}
+),
+treasury as (
+    select coalesce(sum(cast(margin * 100 as bigint)), 0) as treasury_fen
+      from mart.ftp_org_daily where biz_date = {{ biz_date }} and account_kind = 'TREASURY'
+),
 margins as (
-    select coalesce(sum(case when account_kind <> 'TREASURY' then cast(margin * 100 as bigint) else 0 end), 0) as business_fen,
-           coalesce(sum(case when account_kind = 'TREASURY' then cast(margin * 100 as bigint) else 0 end), 0) as treasury_fen,
-           count(case when account_kind <> 'TREASURY' then 1 end) as accounts
-      from mart.ftp_account_daily where biz_date = {{ biz_date }}
+    select b.business_fen, t.treasury_fen, b.accounts from business b cross join treasury t
 ),
 final as (
     select m.business_fen, m.treasury_fen, coalesce(l.fen, 0) - coalesce(d.fen, 0) as net_interest_fen,

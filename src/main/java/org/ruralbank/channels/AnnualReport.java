@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.shared.Ratios;
@@ -25,6 +26,8 @@ import org.ruralbank.warehouse.WarehouseQueries;
  * @param figures stable key to value: {@link Long} for counts, {@link BigDecimal} for amounts and rates, null where
  *     a figure has no meaning (a completion rate without a plan)
  * @param branches per-org figures of the year, in org-path order
+ * @param branchTotal the sum of {@link #branches}, amounts summed in yuan before rounding to 万元 (the total row
+ *     of the per-org table), or null when the report has no data
  */
 public record AnnualReport(
         int year,
@@ -32,7 +35,8 @@ public record AnnualReport(
         LocalDate from,
         LocalDate to,
         Map<String, Object> figures,
-        List<OrgFigures> branches) {
+        List<OrgFigures> branches,
+        @Nullable OrgFigures branchTotal) {
 
     /** The keys of {@link #figures}, in report order. */
     public static final List<String> KEYS = List.of(
@@ -111,11 +115,11 @@ public record AnnualReport(
             long deviceTxn,
             BigDecimal deviceFeeWan) {}
 
-    public Long count(String key) {
+    public @Nullable Long count(String key) {
         return (Long) figures.get(key);
     }
 
-    public BigDecimal decimal(String key) {
+    public @Nullable BigDecimal decimal(String key) {
         return (BigDecimal) figures.get(key);
     }
 
@@ -224,7 +228,7 @@ public record AnnualReport(
                 .orElse(ChannelReads.DataDates.NONE);
         if (!dates.any()) {
             return new AnnualReport(
-                    year, whole, null, null, Collections.unmodifiableMap(empty(newCardsPlan)), List.of());
+                    year, whole, null, null, Collections.unmodifiableMap(empty(newCardsPlan)), List.of(), null);
         }
         LocalDate from = dates.firstDate();
         LocalDate to = dates.lastDate();
@@ -313,11 +317,40 @@ public record AnnualReport(
         f.put("payouts.deduction.amount_wan", wan(fl.deductionAmount()));
         f.put("payouts.subsidy.count", fl.subsidyCount());
         f.put("payouts.subsidy.amount_wan", wan(fl.subsidyAmount()));
-        List<OrgFigures> branches =
-                queries.named("channels/annual_by_org").between(from, to).within(rows).list(OrgRow.class).stream()
-                        .map(OrgRow::figures)
-                        .toList();
-        return new AnnualReport(year, whole, from, to, Collections.unmodifiableMap(ordered(f)), branches);
+        List<OrgRow> orgRows = queries.named("channels/annual_by_org")
+                .between(from, to)
+                .within(rows)
+                .list(OrgRow.class);
+        List<OrgFigures> branches = orgRows.stream().map(OrgRow::figures).toList();
+        return new AnnualReport(
+                year,
+                whole,
+                from,
+                to,
+                Collections.unmodifiableMap(ordered(f)),
+                branches,
+                total(orgRows).figures());
+    }
+
+    /** The sum of the orgs' rows, with neither id nor name. */
+    private static OrgRow total(List<OrgRow> orgs) {
+        OrgRow t = new OrgRow("", null, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, BigDecimal.ZERO, 0, BigDecimal.ZERO);
+        for (OrgRow o : orgs) {
+            t = new OrgRow(
+                    "",
+                    null,
+                    t.cards() + o.cards(),
+                    t.newCards() + o.newCards(),
+                    t.cardBalance().add(o.cardBalance()),
+                    t.pnetUsers() + o.pnetUsers(),
+                    t.smsUsers() + o.smsUsers(),
+                    t.merchants() + o.merchants(),
+                    t.posTxn() + o.posTxn(),
+                    t.posAmount().add(o.posAmount()),
+                    t.deviceTxn() + o.deviceTxn(),
+                    t.deviceFee().add(o.deviceFee()));
+        }
+        return t;
     }
 
     /** Users and transfers of personal ({@code pnet}) or corporate ({@code cnet}) online banking. */

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ruralbank.platform.Spreadsheets;
+import org.ruralbank.shared.Grouped;
 
 /**
  * The annual report written out: the department's sentences in Chinese, as the report itself words them, and the
@@ -32,8 +33,8 @@ public final class AnnualReportText {
         }
         String bank = r.wholeBank() ? "全行" : "辖内";
         String asOf = r.to().getMonthValue() == 12 && r.to().getDayOfMonth() == 31
-                ? "截止" + r.to().getMonthValue() + "月底"
-                : "截止" + r.to().getMonthValue() + "月" + r.to().getDayOfMonth() + "日";
+                ? "截至" + r.to().getMonthValue() + "月底"
+                : "截至" + r.to().getMonthValue() + "月" + r.to().getDayOfMonth() + "日";
         // a year loaded only in part speaks of "this year so far", not "the whole year"
         String span = r.to().getMonthValue() == 12 && r.to().getDayOfMonth() == 31 ? "全年" : "本年";
         List<Section> s = new ArrayList<>();
@@ -88,13 +89,90 @@ public final class AnnualReportText {
         return s;
     }
 
-    /** A figure as the report prints it: plain digits, no thousands separators; "—" when it has no value. */
+    /**
+     * The report's sections in English, for the English page: the same figures and the same order as {@link
+     * #sections}; empty when the warehouse holds no date of the year.
+     */
+    public static List<Section> sectionsInEnglish(AnnualReport r) {
+        if (!r.hasData()) {
+            return List.of();
+        }
+        boolean yearEnd = r.to().getMonthValue() == 12 && r.to().getDayOfMonth() == 31;
+        String bank = r.wholeBank() ? "the bank" : "the orgs in scope";
+        String asOf = "As of " + r.to();
+        String span = yearEnd ? "over the year" : "this year so far";
+        String plan = r.decimal("cards.plan_completion_pct") == null
+                ? " (no card plan was set)"
+                : ", " + n(r, "cards.plan_completion_pct") + "% of the year's plan";
+        List<Section> s = new ArrayList<>();
+        s.add(new Section(
+                "1. Debit cards",
+                asOf + ", " + bank + " had " + n(r, "cards.total") + " cards in issue with deposits of "
+                        + n(r, "cards.balance_wan") + " (10k yuan), " + n(r, "cards.balance_per_card")
+                        + " yuan per card; " + n(r, "cards.new") + " new cards were issued this year" + plan + ". "
+                        + n(r, "cards.chip") + " of the cards are chip cards."));
+        s.add(new Section(
+                "2. Self-service devices",
+                bank.substring(0, 1).toUpperCase() + bank.substring(1) + " has " + n(r, "devices.total")
+                        + " self-service devices, " + n(r, "devices.new") + " of them new this year. They handled "
+                        + n(r, "devices.txn.total") + " transactions " + span + ": " + n(r, "devices.txn.withdrawal")
+                        + " withdrawals, " + n(r, "devices.txn.deposit") + " deposits and "
+                        + n(r, "devices.txn.transfer") + " transfers, with fee income of "
+                        + n(r, "devices.fee_income_wan") + " (10k yuan)."));
+        s.add(new Section(
+                "3. POS acquiring",
+                n(r, "pos.merchants_start") + " merchants at the start of the year, " + n(r, "pos.merchants_new")
+                        + " signed this year. " + n(r, "pos.txn.count") + " POS transactions " + span + " for "
+                        + n(r, "pos.amount_wan") + " (10k yuan), with fee income of " + n(r, "pos.fee_income_wan")
+                        + " (10k yuan)."));
+        s.add(new Section(
+                "4. Village terminals",
+                n(r, "village.terminals") + " village terminals; " + n(r, "village.txn.count") + " transactions "
+                        + span + ", " + n(r, "village.txn.success")
+                        + " of them successful; the shopkeepers' commission is "
+                        + n(r, "village.commission_yuan") + " yuan (0.5 yuan each)."));
+        s.add(new Section(
+                "5. Online and mobile banking",
+                n(r, "pnet.users") + " personal online-banking users, " + n(r, "pnet.users_new") + " new this year; "
+                        + n(r, "pnet.transfers.count") + " transfers " + span + " for "
+                        + n(r, "pnet.transfers.amount_wan") + " (10k yuan): " + n(r, "pnet.intra.count")
+                        + " within the bank (" + n(r, "pnet.intra.amount_wan") + "), " + n(r, "pnet.inter.count")
+                        + " to other banks (" + n(r, "pnet.inter.amount_wan") + ") and " + n(r, "pnet.nxy.count")
+                        + " through the rural-credit network (" + n(r, "pnet.nxy.amount_wan") + "). "
+                        + n(r, "cnet.users") + " corporate users, " + n(r, "cnet.users_new") + " new this year; "
+                        + n(r, "cnet.transfers.count") + " transfers for " + n(r, "cnet.transfers.amount_wan")
+                        + " (10k yuan), " + n(r, "cnet.inter.count") + " of them to other banks ("
+                        + n(r, "cnet.inter.amount_wan") + ") and " + n(r, "cnet.nxy.count")
+                        + " through the rural-credit network (" + n(r, "cnet.nxy.amount_wan") + "). "
+                        + n(r, "mob.users") + " mobile-banking users, " + n(r, "mob.users_new")
+                        + " new this year, with "
+                        + n(r, "mob.transfers.count") + " transactions for " + n(r, "mob.transfers.amount_wan")
+                        + " (10k yuan)."));
+        String share = r.decimal("sms.share_of_cards_pct") == null
+                ? ""
+                : " (" + n(r, "sms.share_of_cards_pct") + "% of the cards)";
+        s.add(new Section(
+                "6. SMS alerts",
+                n(r, "sms.subscriptions") + " SMS-alert sign-ups" + share + ", " + n(r, "sms.new")
+                        + " new this year."));
+        s.add(new Section(
+                "7. Agency business",
+                n(r, "payouts.pension.count") + " pension payouts " + span + " for "
+                        + n(r, "payouts.pension.amount_wan") + " (10k yuan); pension-insurance deductions in "
+                        + n(r, "payouts.deduction.batches") + " batches from " + n(r, "payouts.deduction.households")
+                        + " households for " + n(r, "payouts.deduction.amount_wan") + " (10k yuan); "
+                        + n(r, "payouts.subsidy.count") + " farm subsidy payouts for "
+                        + n(r, "payouts.subsidy.amount_wan") + " (10k yuan)."));
+        return s;
+    }
+
+    /** A figure as the report prints it, thousands separated ({@link Grouped}); "—" when it has no value. */
     static String n(AnnualReport r, String key) {
         Object v = r.figures().get(key);
         if (v == null) {
             return "—";
         }
-        return v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+        return v instanceof BigDecimal d ? Grouped.decimal(d) : v instanceof Number c ? Grouped.count(c) : v.toString();
     }
 
     /** A figure as printed, "—" when it has no value. */
@@ -130,31 +208,31 @@ public final class AnnualReportText {
         }
         md.append("\n## 附表二：分机构\n\n| 机构 | 卡数 | 本年新增卡 | 卡存款余额（万元） | 个人网银 | 短信签约 | 商户 | POS笔数 "
                 + "| POS金额（万元） | 自助设备笔数 | 设备手续费（万元） |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (AnnualReport.OrgFigures b : r.branches()) {
+        for (AnnualReport.OrgFigures b : withTotal(r)) {
             md.append("| ")
                     .append(b.orgId())
                     .append(' ')
                     .append(b.orgName() == null ? "" : b.orgName())
                     .append(" | ")
-                    .append(b.cards())
+                    .append(Grouped.count(b.cards()))
                     .append(" | ")
-                    .append(b.newCards())
+                    .append(Grouped.count(b.newCards()))
                     .append(" | ")
-                    .append(b.cardBalanceWan().toPlainString())
+                    .append(Grouped.decimal(b.cardBalanceWan()))
                     .append(" | ")
-                    .append(b.pnetUsers())
+                    .append(Grouped.count(b.pnetUsers()))
                     .append(" | ")
-                    .append(b.smsUsers())
+                    .append(Grouped.count(b.smsUsers()))
                     .append(" | ")
-                    .append(b.merchants())
+                    .append(Grouped.count(b.merchants()))
                     .append(" | ")
-                    .append(b.posTxn())
+                    .append(Grouped.count(b.posTxn()))
                     .append(" | ")
-                    .append(b.posAmountWan().toPlainString())
+                    .append(Grouped.decimal(b.posAmountWan()))
                     .append(" | ")
-                    .append(b.deviceTxn())
+                    .append(Grouped.count(b.deviceTxn()))
                     .append(" | ")
-                    .append(b.deviceFeeWan().toPlainString())
+                    .append(Grouped.decimal(b.deviceFeeWan()))
                     .append(" |\n");
         }
         return md.toString();
@@ -230,7 +308,7 @@ public final class AnnualReportText {
                     "自助设备笔数",
                     "设备手续费（万元）");
             i = 1;
-            for (AnnualReport.OrgFigures b : r.branches()) {
+            for (AnnualReport.OrgFigures b : withTotal(r)) {
                 Row row = orgs.createRow(i++);
                 Spreadsheets.text(row.createCell(0), b.orgId());
                 Spreadsheets.text(row.createCell(1), b.orgName() == null ? "" : b.orgName());
@@ -249,6 +327,29 @@ public final class AnnualReportText {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The per-org rows and, under them, their total row (合计), as the report's per-org table shows them. */
+    private static List<AnnualReport.OrgFigures> withTotal(AnnualReport r) {
+        if (r.branchTotal() == null || r.branches().isEmpty()) {
+            return r.branches();
+        }
+        AnnualReport.OrgFigures t = r.branchTotal();
+        List<AnnualReport.OrgFigures> rows = new ArrayList<>(r.branches());
+        rows.add(new AnnualReport.OrgFigures(
+                "合计",
+                null,
+                t.cards(),
+                t.newCards(),
+                t.cardBalanceWan(),
+                t.pnetUsers(),
+                t.smsUsers(),
+                t.merchants(),
+                t.posTxn(),
+                t.posAmountWan(),
+                t.deviceTxn(),
+                t.deviceFeeWan()));
+        return rows;
     }
 
     private static void header(Row row, CellStyle style, String... names) {

@@ -3,7 +3,12 @@ package org.ruralbank.channels;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.PageOf;
+import org.ruralbank.shared.Masking;
 import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
@@ -79,6 +84,51 @@ public class CardFigures {
         Month asMonth() {
             return new Month(String.format("%d-%02d", month / 100, month % 100), newCards, chip, magnetic);
         }
+    }
+
+    /** One card behind an org's figures, its number masked. */
+    public record CardLine(String cardNo, String cardProduct, String medium, LocalDate issueDate, String cardStatus) {}
+
+    /** The live cards an org issued, on the last data date of a period: one page of them (none when no date is held). */
+    public record CardList(Org org, @Nullable LocalDate on, PageOf<CardLine> cards) {}
+
+    private record CardRow(
+            String cardNo,
+            String cardProduct,
+            String medium,
+            LocalDate issueDate,
+            String cardStatus,
+            long totalCards) {}
+
+    /**
+     * The drill-down below an org's row: the live cards {@code orgId} issued, on the last date the period holds. An
+     * org outside the scope is not found.
+     */
+    public CardList cardsOf(String orgId, ChannelPeriod.Filter period, int page, int size, OrgScope scope) {
+        Org org = reads.org(orgId, scope);
+        ChannelReads.DataDates dates = reads.dataDates("channels/ebank_dates", period.from(), period.to());
+        if (!dates.any()) {
+            return new CardList(org, null, new PageOf<>(List.of(), page, size, 0));
+        }
+        List<CardRow> rows = warehouse
+                .queries()
+                .named("channels/cards_of_org")
+                .bind("org_id", orgId)
+                .bind("on_date", dates.lastDate())
+                .bind("page_size", size)
+                .bind("page_offset", (long) (page - 1) * size)
+                .within(OrgRows.of(scope))
+                .list(CardRow.class);
+        List<CardLine> lines = rows.stream()
+                .map(r -> new CardLine(
+                        Objects.requireNonNull(Masking.cardNo(r.cardNo())),
+                        r.cardProduct(),
+                        r.medium(),
+                        r.issueDate(),
+                        r.cardStatus()))
+                .toList();
+        long total = rows.isEmpty() ? 0 : rows.get(0).totalCards();
+        return new CardList(org, dates.lastDate(), new PageOf<>(lines, page, size, total));
     }
 
     public View of(ChannelPeriod.Filter filter, OrgScope scope) {

@@ -63,6 +63,23 @@ public class ChannelPeriod {
         return year != null ? year : lastDateOrToday().getYear();
     }
 
+    private record LoadedYear(int year) {}
+
+    /**
+     * The years a page's year list offers: every year the warehouse holds data for, and the chosen one (a year
+     * without data yet is still shown as chosen), in order.
+     */
+    public List<Integer> years(int chosen) {
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        warehouse
+                .queries()
+                .named("channels/loaded_years")
+                .list(LoadedYear.class)
+                .forEach(y -> years.add(y.year()));
+        years.add(chosen);
+        return List.copyOf(years);
+    }
+
     /** The org asked; a blank choice is the whole scope (null). */
     public static @Nullable String org(@Nullable String org) {
         return org == null || org.isBlank() ? null : org;
@@ -75,8 +92,8 @@ public class ChannelPeriod {
         return new Filter(org(org), start.isAfter(end) ? end : start, end);
     }
 
-    /** The orgs a page's filter may choose: those within the scope. */
+    /** The orgs a page's filter may choose: the open ones within the scope. */
     public List<Org> orgChoices(OrgScope scope) {
-        return orgs.list(scope);
+        return orgs.choices(scope);
     }
 }

@@ -42,13 +42,17 @@ class ChannelReads {
         return orgs.list(scope);
     }
 
+    /** The org {@code orgId} within the scope; one outside it is not found. */
+    Org org(String orgId, OrgScope scope) {
+        return orgs.find(orgId, scope).orElseThrow(() -> new NotFound("org", orgId));
+    }
+
     /** The warehouse rows of {@code scope}, narrowed to {@code orgId}'s subtree when given; an org outside the scope is not found. */
     OrgRows rows(@Nullable String orgId, OrgScope scope) {
         if (orgId == null || orgId.isBlank()) {
             return OrgRows.of(scope);
         }
-        Org org = orgs.find(orgId, scope).orElseThrow(() -> new NotFound("org", orgId));
-        return new OrgRows(scope, org.path());
+        return new OrgRows(scope, org(orgId, scope).path());
     }
 
     /** The days of {@code from}–{@code to} that the mart of {@code datesQuery} (e.g. {@code channels/ebank_dates}) holds. */

@@ -8,6 +8,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.shared.Money;
@@ -41,7 +45,7 @@ public class TargetCompletion {
 
     /** One branch in the quarter: its cells, its score (mean completion) and rank (1 = best; 0 = unranked). */
     public record Row(int rank, String orgId, String name, Map<Indicator, Cell> cells, BigDecimal score) {
-        public Cell cell(Indicator i) {
+        public @Nullable Cell cell(Indicator i) {
             return cells.get(i);
         }
     }
@@ -49,7 +53,25 @@ public class TargetCompletion {
     /** The quarter's table; {@code asOf} is the date the actuals are taken at, null when no date is built. */
     public record Quarter(int year, int quarter, LocalDate asOf, List<Row> rows) {}
 
+    /**
+     * The quarter's table of the branches within the scope, each ranked among all the bank's branches: a branch head
+     * sees where their branch stands in the bank, not first among the one branch they see.
+     */
     public Quarter of(int year, int quarter, OrgScope scope) {
+        Quarter bank = ranked(year, quarter, OrgScope.everything());
+        if (scope.kind() == DataScope.ALL) {
+            return bank;
+        }
+        Set<String> seen = reads.orgs(scope).stream().map(Org::orgId).collect(Collectors.toSet());
+        return new Quarter(
+                year,
+                quarter,
+                bank.asOf(),
+                bank.rows().stream().filter(r -> seen.contains(r.orgId())).toList());
+    }
+
+    /** The quarter's table of the branches within the scope, ranked among themselves. */
+    private Quarter ranked(int year, int quarter, OrgScope scope) {
         List<Org> branches = reads.orgs(scope).stream()
                 .filter(o -> o.level() == Org.BRANCH && o.open())
                 .toList();
@@ -102,7 +124,7 @@ public class TargetCompletion {
         return new Quarter(year, quarter, asOf, List.copyOf(out));
     }
 
-    private static BigDecimal actual(Indicator i, long[] n, long[] p) {
+    private static @Nullable BigDecimal actual(Indicator i, long[] n, long[] p) {
         return switch (i) {
             case NEW_CARDS -> BigDecimal.valueOf(n[0] - p[0]);
             case BALANCE_PER_CARD -> Ratios.average(Money.ofFen(n[1]).yuan(), n[2], 2);
@@ -112,7 +134,7 @@ public class TargetCompletion {
         };
     }
 
-    private LocalDate lastBuilt(LocalDate from, LocalDate to) {
+    private @Nullable LocalDate lastBuilt(LocalDate from, LocalDate to) {
         return reads.dataDates("channels/ebank_dates", from, to).lastDate();
     }
 

@@ -35,6 +35,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.Spreadsheets;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -141,7 +142,15 @@ public final class TargetWorkbook {
         public boolean valid() {
             return problems.isEmpty();
         }
+
+        /** Whether the file is no Excel workbook at all (it has no cells to speak of, only its name). */
+        public boolean notWorkbook() {
+            return problems.equals(List.of(NOT_WORKBOOK));
+        }
     }
+
+    /** The one problem of a file that cannot be read as an .xlsx workbook: a fault of the file, not of a cell. */
+    static final CellProblem NOT_WORKBOOK = new CellProblem(0, "", "", "", "不是 Excel 工作簿（.xlsx）");
 
     /** The largest workbook read, in bytes: the template of a bank's branches is a few kilobytes. */
     public static final long MAX_BYTES = 2L * 1024 * 1024;
@@ -191,8 +200,9 @@ public final class TargetWorkbook {
                 readPackage(pkg, year, branchIds, targets, problems);
             }
         } catch (IOException | RuntimeException | OpenXML4JException | SAXException | ParserConfigurationException e) {
-            problems.add(new CellProblem(
-                    1, "A", "", "", "无法读取文件，请上传系统下载的 .xlsx 模板（" + e.getClass().getSimpleName() + "）"));
+            Problems notWorkbook = new Problems();
+            notWorkbook.add(NOT_WORKBOOK);
+            return notWorkbook.parsed(year, targets);
         } finally {
             if (copy != null) {
                 try {
@@ -298,8 +308,9 @@ public final class TargetWorkbook {
                     } else if (value.stripTrailingZeros().scale() > ind.scale()) {
                         problems.add(new CellProblem(
                                 excelRow, col, heading, raw, ind.scale() == 0 ? "须为整数" : "最多保留" + ind.scale() + "位小数"));
-                    } else if (value.precision() - value.scale() > 13) {
-                        problems.add(new CellProblem(excelRow, col, heading, raw, "数值过大"));
+                    } else if (value.compareTo(BigDecimal.valueOf(ind.max())) > 0) {
+                        problems.add(new CellProblem(
+                                excelRow, col, heading, raw, "超出合理范围（0 至 " + ind.max() + ind.unit() + "）"));
                     } else {
                         targets.add(new Target(year, q, orgId, ind, value.setScale(ind.scale())));
                     }
@@ -331,7 +342,7 @@ public final class TargetWorkbook {
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
         static final int COLUMNS = FIRST_VALUE_COLUMN + Indicator.values().length * 4;
         final java.util.SortedMap<Integer, String[]> rows = new java.util.TreeMap<>();
-        String[] current;
+        String @Nullable [] current;
         int nextColumn;
 
         static final class Enough extends RuntimeException {
@@ -406,7 +417,7 @@ public final class TargetWorkbook {
         return FIRST_VALUE_COLUMN + ind.ordinal() * 4 + (quarter - 1);
     }
 
-    private static BigDecimal number(String raw) {
+    private static @Nullable BigDecimal number(String raw) {
         try {
             return new BigDecimal(raw.replace(",", ""));
         } catch (NumberFormatException e) {

@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import org.ruralbank.appraisal.FtpCurves;
 import org.ruralbank.appraisal.FtpMargins;
@@ -59,8 +58,8 @@ class AppraisalCommand implements Runnable {
         @Command(
                 name = "import",
                 description =
-                        "Import FTP curves from an Excel workbook or a CSV file with the "
-                                + "columns date,term,rate (terms O/N,1M,3M,6M,1Y,2Y,3Y,5Y; rate a decimal fraction such as 0.0185).")
+                        "Import FTP curves from an Excel workbook or a CSV file with the columns date,term,rate (terms"
+                                + " O/N,1M,3M,6M,1Y,2Y,3Y,5Y; rate a decimal fraction such as 0.0185).")
         static class Import implements Callable<Integer> {
 
             @ParentCommand
@@ -97,10 +96,10 @@ class AppraisalCommand implements Runnable {
                         return 1;
                     }
                     List<LocalDate> dates = ((FtpCurves.Outcome.Saved) outcome).dates();
-                    System.out.println(
-                            "imported " + dates.size() + " curves (" + dates.get(0) + " to "
-                                    + dates.get(dates.size() - 1) + ") from " + file
-                                    + "; they price the dates loaded from now on ('ruralbank rebuild --from' for dates already loaded)");
+                    System.out.println("imported " + dates.size() + " curves (" + dates.get(0) + " to "
+                            + dates.get(dates.size() - 1) + ") from " + file
+                            + "; they price the dates loaded from now on ('ruralbank rebuild --from' for dates"
+                            + " already loaded)");
                     return 0;
                 }
             }
@@ -163,16 +162,17 @@ class AppraisalCommand implements Runnable {
                 WarehouseQueries queries, RunningServer.Request request, PrintWriter out, PrintWriter err) {
             LocalDate d = LocalDate.parse(request.get("date"), DateTimeFormatter.BASIC_ISO_DATE);
             String account = request.get("account").isEmpty() ? null : request.get("account");
-            List<FtpMargins.Line> lines = FtpMargins.of(queries, d, account, OrgScope.everything());
-            if (lines.isEmpty()) {
-                err.println(
-                        "appraisal ftp: no FTP figures for " + d + (account == null ? "" : " and account " + account)
-                                + " (is the date loaded, and a curve imported before it was?)");
-                return 1;
-            }
-            if (Format.valueOf(request.get("format")) == Format.csv) {
-                out.println("date,account,kind,org,product,balance,customer_rate,ftp_rate,interest,ftp_amount,margin");
-                for (FtpMargins.Line l : lines) {
+            boolean csv = Format.valueOf(request.get("format")) == Format.csv;
+            // a bank's book is hundreds of thousands of lines: each is printed as it is read, page by page
+            boolean[] first = {true};
+            long count = FtpMargins.each(queries, d, account, OrgScope.everything(), l -> {
+                if (first[0]) {
+                    out.println(
+                            csv
+                                    ? "date,account,kind,org,product,balance,customer_rate,ftp_rate,interest,ftp_amount,margin"
+                                    : "[");
+                }
+                if (csv) {
                     out.println(String.join(
                             ",",
                             l.bizDate().toString(),
@@ -186,11 +186,9 @@ class AppraisalCommand implements Runnable {
                             plain(l.interest()),
                             plain(l.ftpAmount()),
                             plain(l.margin())));
-                }
-            } else {
-                StringJoiner rows = new StringJoiner(",\n  ", "[\n  ", "\n]");
-                for (FtpMargins.Line l : lines) {
-                    rows.add("{\"date\": \"" + l.bizDate() + "\", \"account\": \"" + StatusCommand.escape(l.accountNo())
+                } else {
+                    out.print((first[0] ? "  " : ",\n  ") + "{\"date\": \"" + l.bizDate() + "\", \"account\": \""
+                            + StatusCommand.escape(l.accountNo())
                             + "\", \"kind\": \"" + l.accountKind() + "\", \"org\": \"" + StatusCommand.escape(l.orgId())
                             + "\", \"product\": \"" + StatusCommand.escape(l.productCode()) + "\", \"balance\": "
                             + number(l.balance()) + ", \"customer_rate\": " + number(l.customerRate())
@@ -198,7 +196,16 @@ class AppraisalCommand implements Runnable {
                             + ", \"ftp_amount\": " + number(l.ftpAmount()) + ", \"margin\": " + number(l.margin())
                             + "}");
                 }
-                out.println(rows);
+                first[0] = false;
+            });
+            if (count == 0) {
+                err.println(
+                        "appraisal ftp: no FTP figures for " + d + (account == null ? "" : " and account " + account)
+                                + " (is the date loaded, and a curve imported before it was?)");
+                return 1;
+            }
+            if (!csv) {
+                out.println("\n]");
             }
             out.flush();
             return 0;

@@ -67,6 +67,9 @@ class DemoCommand implements Callable<Integer> {
                 port,
                 SpringRunner.Store.EMBEDDED,
                 Map.of(
+                        // the pages say where the demo's sample enterprises keep their keys
+                        "ruralbank.demo",
+                        "true",
                         "ruralbank.ingest.watch",
                         "true",
                         "ruralbank.ingest.watch-interval-seconds",
@@ -77,12 +80,13 @@ class DemoCommand implements Callable<Integer> {
                         "ruralbank.ingest.check-interval-seconds",
                         "5"));
         RunningServer.listen(home, ctx);
+        int bound = SpringRunner.boundPort(ctx);
         DemoAppraisal.start(ctx, SampleBank.ftpCurve(inbox, DEMO_START.getYear()));
         DemoPoints.start(ctx, home);
-        afterTheFirstDate(ctx, home, inbox);
+        afterTheFirstDate(ctx, home, inbox, bound);
         prepareAppraisalOnceTheYearIsLoaded(ctx);
         String password = ctx.getBean(Bootstrap.class).demoAdminPassword();
-        FirstLogin.print(port, Bootstrap.FIRST_ADMIN, password);
+        FirstLogin.print(bound, Bootstrap.FIRST_ADMIN, password);
         System.out.println("  The sample bank's deliveries load in the background, one business date at a time:");
         System.out.println("  数据平台 (data platform) shows each date's state, the progress and the intake's health");
         System.out.println(
@@ -96,7 +100,9 @@ class DemoCommand implements Callable<Integer> {
                 "  客户关系 (demo.head, demo.cm below): find a customer by a part of the name (e.g. 王) and see them");
         System.out.println(
                 "  whole; 担保圈链 lists the sample bank's mutual guarantees and joint circles within the branch,");
-        System.out.println("  'ruralbank crm circles' the whole bank's.");
+        System.out.println("  'ruralbank crm circles' the whole bank's. 营销名单 → 生成营销任务 makes tasks whose result");
+        System.out.println("  营销任务 measures from later dates; 管户交接 hands a leaving manager's portfolio to colleagues");
+        System.out.println("  once another branch head approves (demo.cm sees only their own portfolio).");
         System.out.println();
         return Waiting.untilStopped(ctx);
     }
@@ -106,7 +112,7 @@ class DemoCommand implements Callable<Integer> {
      * uploads the generated year's targets as a planning officer would (a year that already has targets keeps them)
      * and onboards the direct-connection demo's enterprises, which then use the signed API ({@link DemoDirectConnect}).
      */
-    private void afterTheFirstDate(ConfigurableApplicationContext ctx, Path home, Path inbox) {
+    private static void afterTheFirstDate(ConfigurableApplicationContext ctx, Path home, Path inbox, int port) {
         Targets targets = ctx.getBean(Targets.class);
         Path workbook = SampleBank.targetWorkbook(inbox, DEMO_START.getYear());
         DemoDirectConnect directConnect = new DemoDirectConnect(ctx, home, port);

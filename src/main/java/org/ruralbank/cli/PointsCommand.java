@@ -15,8 +15,8 @@ import picocli.CommandLine.ParentCommand;
 /** Loyalty points from the command line: the accrual of loaded dates. */
 @Command(
         name = "points",
-        description = "Loyalty points: accrue the loaded dates by the earning rules.",
-        subcommands = {PointsCommand.Accrue.class})
+        description = "Loyalty points: accrue the loaded dates by the earning rules; the partners' client.",
+        subcommands = {PointsCommand.Accrue.class, PointsPartnerCommand.class})
 class PointsCommand implements Runnable {
 
     @ParentCommand
@@ -24,7 +24,7 @@ class PointsCommand implements Runnable {
 
     @Override
     public void run() {
-        System.err.println("points: name a subcommand (accrue); see 'ruralbank points --help'");
+        System.err.println("points: name a subcommand (accrue, partner); see 'ruralbank points --help'");
     }
 
     /**

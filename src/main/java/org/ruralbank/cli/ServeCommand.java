@@ -23,10 +23,12 @@ class ServeCommand implements Callable<Integer> {
         }
         ConfigurableApplicationContext ctx = SpringRunner.start(root.home(), true, port, SpringRunner.Store.CONFIGURED);
         RunningServer.listen(root.home(), ctx);
+        int bound = SpringRunner.boundPort(ctx);
         ctx.getBean(Bootstrap.class)
                 .ensureFirstAdmin()
-                .ifPresent(password -> FirstLogin.print(port, Bootstrap.FIRST_ADMIN, password));
-        System.out.println("Ruralbank is serving on http://localhost:" + port + "/  (data folder " + root.home() + ")");
+                .ifPresent(password -> FirstLogin.print(bound, Bootstrap.FIRST_ADMIN, password));
+        System.out.println(
+                "Ruralbank is serving on http://localhost:" + bound + "/  (data folder " + root.home() + ")");
         return Waiting.untilStopped(ctx);
     }
 }

@@ -36,6 +36,15 @@ final class SpringRunner {
         EMBEDDED
     }
 
+    /**
+     * The port the started server listens on: the one asked for, or another when the environment or the home's
+     * configuration set {@code server.port}, or a free one for {@code --port 0}. What the banner and the demo's
+     * recipe print, never the port that was asked for.
+     */
+    static int boundPort(ConfigurableApplicationContext ctx) {
+        return ctx.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
     static ConfigurableApplicationContext start(Path home, boolean web, Integer port, Store store) {
         return start(home, web, port, store, Map.of());
     }

@@ -43,6 +43,10 @@ class TargetsCommand implements Callable<Integer> {
                 InputStream in = Files.newInputStream(file)) {
             TargetWorkbook.Parsed parsed =
                     ctx.getBean(Targets.class).upload(year, file.getFileName().toString(), in, OrgScope.everything());
+            if (parsed.notWorkbook()) {
+                System.err.println("targets: " + file + " is not an Excel workbook (.xlsx); nothing was saved.");
+                return 1;
+            }
             if (!parsed.valid()) {
                 System.err.println("targets: " + file + " was not saved; correct these cells and upload it again:");
                 parsed.problems().forEach(p -> System.err.println("  " + p));

@@ -53,7 +53,7 @@ class UsersCommand {
                 SpringRunner.start(root.home(), false, null, SpringRunner.Store.CONFIGURED)) {
             ctx.getBean(Bootstrap.class)
                     .ensureFirstAdmin()
-                    .ifPresent(password -> FirstLogin.print(8080, Bootstrap.FIRST_ADMIN, password));
+                    .ifPresent(password -> FirstLogin.print(null, Bootstrap.FIRST_ADMIN, password));
             try {
                 return work.apply(ctx.getBean(StaffUsers.class));
             } catch (Rejected r) {

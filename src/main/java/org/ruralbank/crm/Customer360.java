@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.shared.Masking;
 import org.ruralbank.shared.Ratios;
 
 /**

@@ -4,6 +4,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
+import org.ruralbank.shared.Masking;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.WarehouseQueries;
 

@@ -9,6 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.crm.Customer360.Account;
 import org.ruralbank.crm.Customer360.Card;
@@ -22,6 +26,7 @@ import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
+import org.ruralbank.shared.Masking;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.ruralbank.warehouse.WarehouseQueries;
@@ -60,6 +65,16 @@ public class Customers {
     public static final int MIN_REASON = 4;
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    /**
+     * Runs the parts of the customer whole side by side (a dozen small reads; one after another they took several
+     * times as long). Daemon threads, so that they never keep the application from stopping.
+     */
+    private static final ExecutorService PARTS = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "crm-360");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Warehouse warehouse;
     private final AuditLog audit;
@@ -134,44 +149,112 @@ public class Customers {
                 .orElseThrow(() -> new NotFound("customer", custId));
     }
 
+    /** The part's answer, or what the part threw (a query's own failure, not a wrapper). */
+    private static <T> T join(Future<T> part) {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the customer", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private Customer360 read(String custId, LocalDate date, OrgScope scope, boolean unmasked) {
         WarehouseQueries q = warehouse.queries();
         OrgRows rows = OrgRows.of(scope);
-        Identity identity = identity(q, custId, scope);
         LocalDate from = date.minusDays(PERIOD_DAYS - 1);
         LocalDate history = date.minusDays(HISTORY_DAYS - 1);
-        List<Account> accounts = q.named("crm/customer_accounts")
+        // The parts are independent reads, each filtered by the scope itself: they run side by side, and none is
+        // shown unless the customer itself is found within the scope.
+        Future<Optional<Identity>> found = PARTS.submit(() ->
+                q.named("crm/customer").bind("cust_id", custId).within(rows).first(Identity.class));
+        Future<List<Account>> accountsF = PARTS.submit(() -> q.named("crm/customer_accounts")
                 .bind("cust_id", custId)
                 .between(from, date)
                 .within(rows)
-                .list(Account.class);
-        List<Loan> loans = q.named("crm/customer_loans")
+                .list(Account.class));
+        Future<List<Loan>> loansF = PARTS.submit(() -> q.named("crm/customer_loans")
                 .bind("cust_id", custId)
                 .bind("business_date", date)
                 .within(rows)
-                .list(Loan.class);
-        List<Card> cards = q.named("crm/customer_cards")
+                .list(Loan.class));
+        Future<List<Card>> cardsF = PARTS.submit(() -> q.named("crm/customer_cards")
                 .bind("cust_id", custId)
                 .bind("business_date", date)
                 .within(rows)
-                .list(Card.class);
-        List<EbankSignUp> ebank = q.named("crm/customer_ebank")
+                .list(Card.class));
+        Future<List<EbankSignUp>> ebankF = PARTS.submit(() -> q.named("crm/customer_ebank")
                 .bind("cust_id", custId)
                 .between(from, date)
                 .within(rows)
-                .list(EbankSignUp.class);
-        List<Movement> movements = q.named("crm/large_movements")
+                .list(EbankSignUp.class));
+        Future<List<Movement>> movementsF = PARTS.submit(() -> q.named("crm/large_movements")
                 .bind("cust_id", custId)
                 .between(history, date)
                 .bind("min_amount", tiers.largeMovement())
                 .within(rows)
-                .list(Movement.class);
-        ValueRow v = q.named("crm/customer_value")
+                .list(Movement.class));
+        Future<Optional<ValueRow>> valueF = PARTS.submit(() -> q.named("crm/customer_value")
                 .bind("cust_id", custId)
                 .between(from, date)
                 .within(rows)
-                .first(ValueRow.class)
-                .orElse(new ValueRow(0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+                .first(ValueRow.class));
+        Future<List<Customer360.Merchant>> merchantsF = PARTS.submit(() -> q.named("crm/customer_merchants")
+                .bind("cust_id", custId)
+                .between(from, date)
+                .within(rows)
+                .list(Customer360.Merchant.class));
+        Future<List<Customer360.Relation>> relationsF = PARTS.submit(() -> q.named("crm/customer_relations")
+                .bind("cust_id", custId)
+                .bind("business_date", date)
+                .within(rows)
+                .list(Customer360.Relation.class));
+        Future<List<Customer360.HouseholdMember>> householdF = PARTS.submit(() ->
+                q.named("crm/household").bind("cust_id", custId).within(rows).list(Customer360.HouseholdMember.class));
+        Future<List<Customer360.Payout>> payoutsF = PARTS.submit(() -> q.named("crm/customer_payouts")
+                .bind("cust_id", custId)
+                .between(history, date)
+                .within(rows)
+                .list(Customer360.Payout.class));
+        Future<List<Customer360.Manager>> managersF = PARTS.submit(() -> q.named("crm/customer_managers")
+                .bind("cust_id", custId)
+                .bind("business_date", date)
+                .within(rows)
+                .list(Customer360.Manager.class));
+        List<Future<?>> all = List.of(
+                found,
+                accountsF,
+                loansF,
+                cardsF,
+                ebankF,
+                movementsF,
+                valueF,
+                merchantsF,
+                relationsF,
+                householdF,
+                payoutsF,
+                managersF);
+        Identity identity;
+        try {
+            identity = join(found).orElseThrow(() -> new NotFound("customer", custId));
+        } catch (RuntimeException e) {
+            all.forEach(f -> f.cancel(false));
+            throw e;
+        }
+        List<Account> accounts = join(accountsF);
+        List<Loan> loans = join(loansF);
+        List<Card> cards = join(cardsF);
+        List<EbankSignUp> ebank = join(ebankF);
+        List<Movement> movements = join(movementsF);
+        ValueRow v = join(valueF).orElse(new ValueRow(0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
         return new Customer360(
                 date,
                 from,
@@ -181,27 +264,11 @@ public class Customers {
                 loans,
                 unmasked ? cards : cards.stream().map(Card::masked).toList(),
                 ebank,
-                q.named("crm/customer_merchants")
-                        .bind("cust_id", custId)
-                        .between(from, date)
-                        .within(rows)
-                        .list(Customer360.Merchant.class),
-                q.named("crm/customer_relations")
-                        .bind("cust_id", custId)
-                        .bind("business_date", date)
-                        .within(rows)
-                        .list(Customer360.Relation.class),
-                q.named("crm/household").bind("cust_id", custId).within(rows).list(Customer360.HouseholdMember.class),
-                q.named("crm/customer_payouts")
-                        .bind("cust_id", custId)
-                        .between(history, date)
-                        .within(rows)
-                        .list(Customer360.Payout.class),
-                q.named("crm/customer_managers")
-                        .bind("cust_id", custId)
-                        .bind("business_date", date)
-                        .within(rows)
-                        .list(Customer360.Manager.class),
+                join(merchantsF),
+                join(relationsF),
+                join(householdF),
+                join(payoutsF),
+                join(managersF),
                 timeline(identity, accounts, loans, cards, ebank, movements, unmasked),
                 value(v, accounts, loans, from, date),
                 warnings(accounts, loans, cards, date, unmasked));

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.shared.Masking;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.WarehouseQueries;
 
@@ -35,6 +36,7 @@ public final class MarketingLists {
             String custName,
             @Nullable String mobile,
             String orgId,
+            String orgPath,
             @Nullable String detail) {}
 
     public record Listed(Kind kind, LocalDate date, List<Entry> entries, boolean more) {}
@@ -56,6 +58,7 @@ public final class MarketingLists {
                                 e.custName(),
                                 Masking.mobile(e.mobile()),
                                 e.orgId(),
+                                e.orgPath(),
                                 maskCard(kind, e.detail())))
                         .toList(),
                 rows.size() > MAX);

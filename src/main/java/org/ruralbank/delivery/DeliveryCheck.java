@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.shared.Money;
 
 /**
@@ -94,7 +95,8 @@ public final class DeliveryCheck {
     }
 
     /** Checks one date folder; returns its account balances when they could be read whole, else null. */
-    private Map<String, Long> folder(Path path, LocalDate date, Map<String, Long> previousBalances) throws IOException {
+    private @Nullable Map<String, Long> folder(Path path, LocalDate date, Map<String, Long> previousBalances)
+            throws IOException {
         folders++;
         DeliveryFolder folder = DeliveryFolder.at(path, date);
         String f = folder.name();
@@ -235,7 +237,7 @@ public final class DeliveryCheck {
     }
 
     /** Code values (every CHAR column of the interface) are upper-case ASCII: no lower case, nothing beyond ASCII. */
-    private static String codeProblem(String v) {
+    private static @Nullable String codeProblem(String v) {
         for (int i = 0, n = v.length(); i < n; i++) {
             char c = v.charAt(i);
             if (c >= 0x80 || (c >= 'a' && c <= 'z')) {

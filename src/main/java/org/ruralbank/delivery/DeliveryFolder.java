@@ -362,7 +362,7 @@ public final class DeliveryFolder {
         }
     }
 
-    private static String reason(Exception e) {
+    private static @Nullable String reason(Exception e) {
         return e instanceof CharacterCodingException ? "it is not UTF-8 text" : e.getMessage();
     }
 }

@@ -3,6 +3,7 @@ package org.ruralbank.delivery;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates the records of one data file against its metadata (spec section 3): the number of fields, NOT NULL,
@@ -98,7 +99,7 @@ public final class FieldValidator {
     }
 
     /** What is wrong with one value of a column, or null when it is valid. */
-    public String problemOf(ColumnMeta c, String v) {
+    public @Nullable String problemOf(ColumnMeta c, String v) {
         if (v == null || v.isEmpty()) {
             return c.nullable() ? null : "the value is empty but the column is NOT NULL";
         }
@@ -137,7 +138,7 @@ public final class FieldValidator {
         return bytes;
     }
 
-    private static String integer(ColumnMeta c, String v) {
+    private static @Nullable String integer(ColumnMeta c, String v) {
         int start = v.charAt(0) == '-' ? 1 : 0;
         int digits = v.length() - start;
         if (digits == 0 || !allDigits(v, start, v.length())) {
@@ -155,7 +156,7 @@ public final class FieldValidator {
         return null;
     }
 
-    private static String decimal(ColumnMeta c, String v) {
+    private static @Nullable String decimal(ColumnMeta c, String v) {
         int start = v.charAt(0) == '-' ? 1 : 0;
         int dot = v.indexOf('.');
         int intEnd = dot < 0 ? v.length() : dot;
@@ -180,14 +181,14 @@ public final class FieldValidator {
         return null;
     }
 
-    private static String date(String v) {
+    private static @Nullable String date(String v) {
         if (v.length() != 8 || !allDigits(v, 0, 8)) {
             return "'" + v + "' is not a date YYYYMMDD";
         }
         return validDate(v) ? null : "'" + v + "' is not a valid date";
     }
 
-    private static String timestamp(String v) {
+    private static @Nullable String timestamp(String v) {
         if (v.length() != 14 || !allDigits(v, 0, 14)) {
             return "'" + v + "' is not a timestamp YYYYMMDDHHMMSS";
         }

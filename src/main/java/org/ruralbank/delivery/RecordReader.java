@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams the records of one data file and yields, for each, its 1-based line number and its decoded field values
@@ -44,7 +45,7 @@ public final class RecordReader implements AutoCloseable {
     private long lineNumber;
     private String[] fields;
     private int size;
-    private String error;
+    private @Nullable String error;
 
     public RecordReader(InputStream in, TableMeta meta) {
         this.in = in;
@@ -116,7 +117,7 @@ public final class RecordReader implements AutoCloseable {
     }
 
     /** Why the current record could not be cut into fields, or null when it could. */
-    public String error() {
+    public @Nullable String error() {
         return error;
     }
 

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.shared.Money;
 
 /**
@@ -40,7 +41,7 @@ public final class TableWriter implements AutoCloseable {
     private int length;
     private int field;
     private long rows;
-    private CheckValues checkValues;
+    private @Nullable CheckValues checkValues;
 
     TableWriter(TableMeta meta, Path dataFile, Path checkFile, boolean gzip, boolean crlf) throws IOException {
         this.meta = meta;
@@ -164,7 +165,7 @@ public final class TableWriter implements AutoCloseable {
     }
 
     /** The check values written; null before {@link #close()}. */
-    public CheckValues checkValues() {
+    public @Nullable CheckValues checkValues() {
         return checkValues;
     }
 

@@ -11,13 +11,17 @@ import org.ruralbank.shared.Money;
 
 /**
  * The name=value fields of an onboarding change as they arrive (the page's form, the command line's pairs, a stored
- * proposal): values trimmed, blank ones absent. Every read that fails names its field.
+ * proposal): values trimmed, blank ones absent. Every read that fails names its field. Typed fields are held to the
+ * widths of their columns; a stored proposal is read back as it was stored (one made before a width was checked is
+ * refused with its reason when approved, see {@link Onboarding#approve}).
  */
 final class ChangeFields {
 
     private final Map<String, String> values = new TreeMap<>();
+    private final boolean typed;
 
-    ChangeFields(Map<String, String> given) {
+    ChangeFields(Map<String, String> given, boolean typed) {
+        this.typed = typed;
         given.forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
                 values.put(name, value.trim());
@@ -33,9 +37,28 @@ final class ChangeFields {
         return v;
     }
 
+    /** As {@link #required(String)}, of at most {@code max} characters when typed. */
+    String required(String name, int max) {
+        return fits(name, required(name), max);
+    }
+
     @Nullable
     String optional(String name) {
         return values.get(name);
+    }
+
+    /** As {@link #optional(String)}, of at most {@code max} characters when typed. */
+    @Nullable
+    String optional(String name, int max) {
+        String v = values.get(name);
+        return v == null ? null : fits(name, v, max);
+    }
+
+    private String fits(String name, String value, int max) {
+        if (typed && value.codePointCount(0, value.length()) > max) {
+            throw new Rejected(name, "dc.rejected.tooLong." + name, max);
+        }
+        return value;
     }
 
     String optional(String name, String otherwise) {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +21,14 @@ import org.ruralbank.platform.PageOf;
 import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.Role;
 import org.ruralbank.platform.StaffPrincipal;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Onboarding with maker-checker: every change to an enterprise, its accounts, grants, keys, limits, webhook and
@@ -77,7 +85,12 @@ public class Onboarding {
          * naming the field when one is missing or wrong.
          */
         public OnboardingChange change(Map<String, String> fields) {
-            return reader.apply(new ChangeFields(fields));
+            return reader.apply(new ChangeFields(fields, true));
+        }
+
+        /** The change a stored proposal holds, read back as it was stored (its widths unchecked). */
+        public OnboardingChange stored(Map<String, String> fields) {
+            return reader.apply(new ChangeFields(fields, false));
         }
     }
 
@@ -109,6 +122,8 @@ public class Onboarding {
     private final AuditLog audit;
     private final Directory directory;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
+    private final MessageSource messages;
 
     Onboarding(
             OnboardingChanges proposals,
@@ -116,7 +131,12 @@ public class Onboarding {
             Orgs orgs,
             AuditLog audit,
             Directory directory,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions,
+            MessageSource messages) {
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.messages = messages;
         this.proposals = proposals;
         this.books = books;
         this.orgs = orgs;
@@ -137,6 +157,7 @@ public class Onboarding {
         if (change instanceof OnboardingChange.Enterprise e) {
             checked = e.checkedAgainst(books);
             orgPath = orgs.find(e.orgId(), maker.scope())
+                    .filter(Org::open)
                     .orElseThrow(() -> new Rejected("orgId", "dc.rejected.noOrg", e.orgId()))
                     .path();
         } else {
@@ -158,7 +179,12 @@ public class Onboarding {
         return id;
     }
 
-    /** Approves and applies a change: the checker must be another person, of the head office where required. */
+    /**
+     * Approves and applies a change: the checker must be another person, of the head office where required. A change
+     * that cannot be applied (a field its column cannot hold, an account opened meanwhile, anything the store
+     * refuses) is rejected with its reason instead, so that no change stays pending because applying it fails; what
+     * it had applied before failing is undone (a savepoint).
+     */
     @Transactional
     public Change approve(long changeId, StaffPrincipal checker) {
         Change c = pending(changeId, checker);
@@ -171,7 +197,20 @@ public class Onboarding {
                         .orElse(true)) {
             throw new Rejected("checker", "dc.rejected.needsHeadOffice");
         }
-        String outcome = c.change().applyTo(books);
+        String outcome;
+        try {
+            outcome = Objects.requireNonNull(
+                    savepoint.execute(tx -> c.kind().change(c.change().fields()).applyTo(books)));
+        } catch (Rejected r) {
+            return decide(c, "REJECTED", reason(r), checker, "dc.change.reject");
+        } catch (DataAccessException e) {
+            return decide(
+                    c,
+                    "REJECTED",
+                    reason(new Rejected("change", "dc.rejected.unapplicable")),
+                    checker,
+                    "dc.change.reject");
+        }
         directory.changing();
         return decide(c, "APPROVED", outcome, checker, "dc.change.approve");
     }
@@ -213,6 +252,18 @@ public class Onboarding {
                 describe(c),
                 describe(after));
         return after;
+    }
+
+    /**
+     * The reason of a refusal in the checker's language, kept as the change's outcome; in the bank's language (Chinese)
+     * when no page asked (the command line, the demo).
+     */
+    private String reason(Rejected r) {
+        Locale locale = LocaleContextHolder.getLocaleContext() != null
+                ? LocaleContextHolder.getLocale()
+                : Locale.SIMPLIFIED_CHINESE;
+        String why = messages.getMessage(r.code(), r.args(), r.code(), locale);
+        return messages.getMessage("dc.change.unapplicable", new Object[] {why}, locale);
     }
 
     private static void requireRole(StaffPrincipal staff, String what) {

@@ -45,6 +45,9 @@ public sealed interface OnboardingChange {
         return this;
     }
 
+    /** The longest name of an enterprise, account or pool: the width of its column. */
+    int NAME_MAX = 100;
+
     /** Applies the approved change in the caller's transaction; returns what was done, for the checker. */
     String applyTo(OnboardingBooks books);
 
@@ -65,7 +68,7 @@ public sealed interface OnboardingChange {
         static Enterprise from(ChangeFields f) {
             return new Enterprise(
                     f.required("enterpriseId"),
-                    f.required("name"),
+                    f.required("name", NAME_MAX),
                     f.required("orgId"),
                     f.optional("kind", "ENTERPRISE"));
         }
@@ -137,7 +140,7 @@ public sealed interface OnboardingChange {
             return new Account(
                     f.required("enterpriseId"),
                     f.required("accountNo"),
-                    f.optional("accountName"),
+                    f.optional("accountName", NAME_MAX),
                     f.optional("accountKind", "CUSTOMER"),
                     f.optionalAmount("openingBalance", true),
                     f.optionalDate("openingAsOf"));
@@ -295,7 +298,8 @@ public sealed interface OnboardingChange {
             } catch (IllegalArgumentException e) {
                 throw new Rejected("publicKey", "dc.rejected.badKey", e.getMessage());
             }
-            return new Key(enterpriseId, keyId, algorithm, f.required("publicKey"), f.required("operatorName"));
+            return new Key(
+                    enterpriseId, keyId, algorithm, f.required("publicKey", 2000), f.required("operatorName", 60));
         }
 
         @Override
@@ -414,7 +418,7 @@ public sealed interface OnboardingChange {
         }
 
         static Webhook from(ChangeFields f) {
-            return new Webhook(f.required("enterpriseId"), f.required("url"));
+            return new Webhook(f.required("enterpriseId"), f.required("url", 400));
         }
 
         @Override
@@ -453,8 +457,8 @@ public sealed interface OnboardingChange {
         static Pool from(ChangeFields f) {
             return new Pool(
                     f.required("enterpriseId"),
-                    f.required("poolId"),
-                    f.optional("name"),
+                    f.required("poolId", 20),
+                    f.optional("name", NAME_MAX),
                     f.required("parentAccount"),
                     members(f.required("members")));
         }

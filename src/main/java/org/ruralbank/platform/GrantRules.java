@@ -72,6 +72,13 @@ public final class GrantRules {
         return scope;
     }
 
+    /** A member of staff's id of the bank's CORE_STAFF, when given: at most 12 letters or digits. */
+    public static void checkStaffId(@Nullable String staffId) {
+        if (staffId != null && !staffId.isBlank() && !staffId.trim().matches("[A-Za-z0-9]{1,12}")) {
+            throw new Rejected("staffId", "user.rejected.badStaffId");
+        }
+    }
+
     public static void checkName(@Nullable String displayName) {
         if (displayName == null || displayName.isBlank() || displayName.trim().length() > 60) {
             throw new Rejected("displayName", "user.rejected.badName");

@@ -16,6 +16,15 @@ public interface Orgs {
     /** Every org the scope covers, in tree order (parents before children). */
     List<Org> list(OrgScope scope);
 
+    /**
+     * The orgs a form or filter may offer within the scope: the open ones, in tree order. A closed org (the
+     * hand-made head office once CORE_ORG supersedes it, an org CORE_ORG closed) keeps its rows and history but is
+     * offered nowhere.
+     */
+    default List<Org> choices(OrgScope scope) {
+        return list(scope).stream().filter(Org::open).toList();
+    }
+
     long count();
 
     /**

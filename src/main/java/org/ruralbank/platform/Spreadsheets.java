@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -17,6 +19,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Excel export of any table, streamed: rows are flushed to disk as they are written, so an export of a million
@@ -31,9 +34,30 @@ public final class Spreadsheets {
 
     private Spreadsheets() {}
 
+    /**
+     * What a report's workbook says above its table, as the printed report does: its title, the period its figures
+     * cover and the unit of its amounts (e.g. {@code 元；笔数为笔}).
+     */
+    public record Title(String title, String period, String unit) {}
+
     /** Writes one sheet with a header row; {@code rows} is called with a sink that takes each row's cells. */
     public static void write(
             OutputStream out, String sheetName, List<String> headers, Consumer<Consumer<List<?>>> rows) {
+        write(out, sheetName, null, headers, rows);
+    }
+
+    /**
+     * As {@link #write(OutputStream, String, List, Consumer)}, under a title row and a row with the period and the
+     * unit (when {@code title} is not null), and with number formats: amounts with thousands separators and their
+     * decimals ({@code #,##0.00}), counts ({@link Long}) with thousands separators; {@link Integer}s (months, years)
+     * stay plain.
+     */
+    public static void write(
+            OutputStream out,
+            String sheetName,
+            @Nullable Title title,
+            List<String> headers,
+            Consumer<Consumer<List<?>>> rows) {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
             book.setCompressTempFiles(true);
             SXSSFSheet sheet = book.createSheet(sheetName);
@@ -41,25 +65,62 @@ public final class Spreadsheets {
             Font font = book.createFont();
             font.setBold(true);
             bold.setFont(font);
-            Row head = sheet.createRow(0);
+            int top = 0;
+            Map<String, CellStyle> formats = new HashMap<>();
+            if (title != null) {
+                CellStyle big = book.createCellStyle();
+                Font bigFont = book.createFont();
+                bigFont.setBold(true);
+                bigFont.setFontHeightInPoints((short) 14);
+                big.setFont(bigFont);
+                Cell t = sheet.createRow(0).createCell(0);
+                text(t, title.title());
+                t.setCellStyle(big);
+                text(sheet.createRow(1).createCell(0), "期间：" + title.period() + "　单位：" + title.unit());
+                top = 2;
+            }
+            Row head = sheet.createRow(top);
             for (int i = 0; i < headers.size(); i++) {
                 Cell cell = head.createCell(i);
                 cell.setCellValue(headers.get(i));
                 cell.setCellStyle(bold);
                 sheet.setColumnWidth(i, Math.min(60, Math.max(10, headers.get(i).length() * 3)) * 256);
             }
-            sheet.createFreezePane(0, 1);
-            int[] next = {1};
+            sheet.createFreezePane(0, top + 1);
+            int[] next = {top + 1};
+            boolean formatted = title != null;
             rows.accept(values -> {
                 Row row = sheet.createRow(next[0]++);
                 for (int i = 0; i < values.size(); i++) {
-                    set(row.createCell(i), values.get(i));
+                    Cell cell = row.createCell(i);
+                    Object v = values.get(i);
+                    set(cell, v);
+                    String format = formatted ? format(v) : null;
+                    if (format != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                        cell.setCellStyle(formats.computeIfAbsent(format, f -> {
+                            CellStyle style = book.createCellStyle();
+                            style.setDataFormat(book.createDataFormat().getFormat(f));
+                            return style;
+                        }));
+                    }
                 }
             });
             book.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The number format of a value in a titled sheet: separators, an amount's own decimals; null for the rest. */
+    private static @Nullable String format(@Nullable Object v) {
+        if (v instanceof BigDecimal d) {
+            int scale = Math.max(0, Math.min(d.scale(), 6));
+            return scale == 0 ? "#,##0" : "#,##0." + "0".repeat(scale);
+        }
+        if (v instanceof Long) {
+            return "#,##0";
+        }
+        return null;
     }
 
     private static void set(Cell cell, Object v) {

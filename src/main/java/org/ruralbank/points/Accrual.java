@@ -39,11 +39,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>a redelivered date is corrected: what differs from the earlier run is reversed (a new transfer) and posted
  *       again under the next revision; a customer who earned before and not now has the earning reversed; the
  *       differences are reported;</li>
- *   <li>each customer's earning, its journal row and its ledger transfer commit together (one transaction per
- *       customer and rule), so a run stopped halfway resumes where it stopped;</li>
+ *   <li>each customer's earning, its journal row and its ledger transfer commit together, in transactions of up to
+ *       {@value #CHUNK} customers of a rule (one commit per earning made a month of the {@code seed} bank cost
+ *       minutes), so a run stopped halfway resumes where it stopped; a refused posting rolls back its chunk and
+ *       stops the run. A redemption of a customer of the chunk being posted waits for its commit;</li>
  *   <li>daily rules are evaluated on every date, monthly rules on the last day of the month over the whole month;
  *       a rule's monthly cap counts the customer's earnings by the rule's code in that month's other dates (a
  *       redelivered earlier date does not recompute the later dates' caps);</li>
+ *   <li>a campaign in force on the date multiplies a customer's points by rule before the cap (the highest
+ *       multiplier of the campaigns that apply, rounded down: {@link Campaign});</li>
  *   <li>points expire at the end of the year after the one they were earned in; the date's run expires the lots
  *       that expired before it.</li>
  * </ul>
@@ -57,6 +61,7 @@ public class Accrual {
 
     private final Warehouse warehouse;
     private final EarningRules rules;
+    private final Campaigns campaigns;
     private final JdbcRules store;
     private final PointsLedger ledger;
     private final AuditLog audit;
@@ -65,12 +70,14 @@ public class Accrual {
     Accrual(
             Warehouse warehouse,
             EarningRules rules,
+            Campaigns campaigns,
             JdbcRules store,
             PointsLedger ledger,
             AuditLog audit,
             PlatformTransactionManager transactions) {
         this.warehouse = warehouse;
         this.rules = rules;
+        this.campaigns = campaigns;
         this.store = store;
         this.ledger = ledger;
         this.audit = audit;
@@ -91,7 +98,8 @@ public class Accrual {
             BigDecimal posSpend,
             BigDecimal payrollIn,
             long onTimeRepayments,
-            long ebankSignups) {
+            long ebankSignups,
+            BigDecimal depositBalance) {
 
         long of(RuleKind kind) {
             return switch (kind) {
@@ -108,8 +116,8 @@ public class Accrual {
 
     record LoadedDate(LocalDate bizDate) {}
 
-    /** One customer's basis for one rule. */
-    private record Basis(String custId, String orgPath, long amount) {}
+    /** One customer's basis for one rule, and the deposits a campaign's tier compares. */
+    private record Basis(String custId, String orgPath, long amount, long depositFen) {}
 
     /** After each published date, when rules are in force (an accrual that fails leaves the load as it is). */
     @EventListener
@@ -147,33 +155,51 @@ public class Accrual {
         return results;
     }
 
+    /** How many customers' earnings by a rule commit together. */
+    static final int CHUNK = 200;
+
     /** Accrues one date (again): see the guarantees. */
     public Result accrue(LocalDate date) {
         long earned = 0;
         long reversed = 0;
         Set<String> customers = new HashSet<>();
         List<Correction> corrections = new ArrayList<>();
+        List<Campaign> campaigns = this.campaigns.inForce(date);
         for (Rule rule : rules.inForce(date)) {
-            List<Basis> basis = basis(rule, date);
+            // in customer order, which is the ledger's account-number order: a chunk takes its customers' rows in
+            // the order every other writer takes them (a household's accounts in one sorted statement)
+            List<Basis> basis = new ArrayList<>(basis(rule, date));
+            basis.sort(java.util.Comparator.comparing(Basis::custId));
             Set<String> seen = new HashSet<>();
-            for (Basis b : basis) {
-                seen.add(b.custId());
-                Change c = eachEarning.execute(s -> earn(rule, date, b));
-                if (c == null) {
-                    continue;
-                }
-                earned += c.earned();
-                reversed += c.reversed();
-                if (c.earned() > 0) {
-                    customers.add(b.custId());
-                }
-                if (c.correction() != null) {
-                    corrections.add(c.correction());
+            for (int from = 0; from < basis.size(); from += CHUNK) {
+                List<Basis> chunk = basis.subList(from, Math.min(basis.size(), from + CHUNK));
+                List<Change> changes = eachEarning.execute(s -> {
+                    List<Change> done = new ArrayList<>(chunk.size());
+                    for (Basis b : chunk) {
+                        done.add(earn(rule, date, campaigns, b));
+                    }
+                    return done;
+                });
+                for (int i = 0; i < chunk.size(); i++) {
+                    Basis b = chunk.get(i);
+                    seen.add(b.custId());
+                    Change c = changes == null ? null : changes.get(i);
+                    if (c == null) {
+                        continue;
+                    }
+                    earned += c.earned();
+                    reversed += c.reversed();
+                    if (c.earned() > 0) {
+                        customers.add(b.custId());
+                    }
+                    if (c.correction() != null) {
+                        corrections.add(c.correction());
+                    }
                 }
             }
             for (Accrued a : store.accruedOn(date, rule.ruleId())) {
                 if (!seen.contains(a.custId())) {
-                    Change c = eachEarning.execute(s -> earn(rule, date, new Basis(a.custId(), "", 0)));
+                    Change c = eachEarning.execute(s -> earn(rule, date, List.of(), new Basis(a.custId(), "", 0, 0)));
                     if (c != null) {
                         reversed += c.reversed();
                         if (c.correction() != null) {
@@ -211,7 +237,8 @@ public class Accrual {
                     .within(wholeBank)
                     .list(MonthAverage.class)
                     .stream()
-                    .map(m -> new Basis(m.custId(), m.orgPath(), Money.fenOf(m.averageBalance())))
+                    .map(m -> new Basis(
+                            m.custId(), m.orgPath(), Money.fenOf(m.averageBalance()), Money.fenOf(m.averageBalance())))
                     .toList();
         }
         return warehouse
@@ -221,7 +248,7 @@ public class Accrual {
                 .within(wholeBank)
                 .list(DailyBasis.class)
                 .stream()
-                .map(d -> new Basis(d.custId(), d.orgPath(), d.of(rule.kind())))
+                .map(d -> new Basis(d.custId(), d.orgPath(), d.of(rule.kind()), Money.fenOf(d.depositBalance())))
                 .filter(b -> b.amount() > 0)
                 .toList();
     }
@@ -229,9 +256,11 @@ public class Accrual {
     private record Change(
             long earned, long reversed, @Nullable Correction correction) {}
 
-    /** One customer's earning by one rule on one date, in its own transaction. */
-    private Change earn(Rule rule, LocalDate date, Basis b) {
-        long points = rule.pointsFor(b.amount());
+    /** One customer's earning by one rule on one date, within its chunk's transaction. */
+    private Change earn(Rule rule, LocalDate date, List<Campaign> campaigns, Basis b) {
+        int pct = Campaign.multiplierPct(campaigns, date, b.orgPath(), b.depositFen());
+        long points = Campaign.multiply(rule.pointsFor(b.amount()), pct);
+        String reference = rule.code() + " v" + rule.version() + (pct == 100 ? "" : " x" + pct + "%");
         if (rule.monthlyCap() != null && points > 0) {
             YearMonth month = YearMonth.from(date);
             long before = store.earnedInMonth(b.custId(), rule.code(), month.atDay(1), month.atEndOfMonth(), date);
@@ -243,7 +272,7 @@ public class Accrual {
                 return new Change(0, 0, null);
             }
             String id = transferId('E', date, rule, 0, b.custId());
-            Outcome o = post(id, rule, date, b, points);
+            Outcome o = post(id, reference, date, b, points);
             boolean inserted = store.insertAccrual(date, rule.ruleId(), b.custId(), b.amount(), points, id);
             return new Change(inserted && o == Outcome.OK ? points : 0, 0, null);
         }
@@ -266,14 +295,14 @@ public class Accrual {
         String id = null;
         if (points > 0) {
             id = transferId('E', date, rule, revision, b.custId());
-            post(id, rule, date, b, points);
+            post(id, reference, date, b, points);
         }
         store.correctAccrual(date, rule.ruleId(), b.custId(), b.amount(), points, revision, id);
         return new Change(points, reversed, new Correction(b.custId(), rule.code(), a.points(), points));
     }
 
     /** Posts an earning from the bank's issuance to the customer (its account opened if new). */
-    private Outcome post(String id, Rule rule, LocalDate date, Basis b, long points) {
+    private Outcome post(String id, String reference, LocalDate date, Basis b, long points) {
         ledger.openCustomer(b.custId(), b.orgPath());
         Outcome o = ledger.transfer(Transfer.posted(
                 id,
@@ -282,7 +311,7 @@ public class Accrual {
                 points,
                 expiry(date),
                 "EARN",
-                rule.code() + " v" + rule.version(),
+                reference,
                 date));
         if (!o.succeeded()) {
             throw new IllegalStateException("earning " + id + " refused: " + o);

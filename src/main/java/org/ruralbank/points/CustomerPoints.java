@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.points.internal.JdbcCustomers;
+import org.ruralbank.shared.Masking;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.stereotype.Service;
@@ -83,7 +84,9 @@ public class CustomerPoints {
                 lots,
                 expiring,
                 ledger.history(account, 100),
-                cards(custId, scope).stream().map(c -> mask(c.cardNo())).toList()));
+                cards(custId, scope).stream()
+                        .map(c -> Masking.cardNo(c.cardNo()))
+                        .toList()));
     }
 
     /** Issues a one-time code for the customer's card at {@code index} (as listed); empty when there is none. */
@@ -98,7 +101,7 @@ public class CustomerPoints {
         }
         String card = cards.get(index).cardNo();
         String code = redemptions.issueCode(card, custId);
-        audit.record("points.code.issue", "points_customer", custId, Map.of(), Map.of("card", mask(card)));
+        audit.record("points.code.issue", "points_customer", custId, Map.of(), Map.of("card", Masking.cardNo(card)));
         return Optional.of(code);
     }
 
@@ -109,11 +112,5 @@ public class CustomerPoints {
                 .bind("cust_id", custId)
                 .within(OrgRows.of(scope))
                 .list(Card.class);
-    }
-
-    static String mask(String cardNo) {
-        return cardNo.length() < 10
-                ? "****"
-                : cardNo.substring(0, 6) + "*".repeat(cardNo.length() - 10) + cardNo.substring(cardNo.length() - 4);
     }
 }

@@ -52,6 +52,19 @@ public interface PointsLedger {
     /** Opens a merchant's points account (what it took, until settled); a second call changes nothing. */
     void openMerchant(String accountNo, String orgPath);
 
+    /**
+     * Opens a care budget's account: an issuance account of its own with no overdraft, so that what is granted from
+     * it never exceeds what funded it; a second call changes nothing.
+     */
+    void openBudget(String accountNo);
+
+    /**
+     * Locks the accounts in account-number order in one statement, for a caller that moves points between several
+     * of them in one transaction (a household's pooled spending): the later transfers find them locked already, so
+     * the order stays the caller's row, then accounts by number, then lots.
+     */
+    void lock(java.util.Collection<String> accountNos);
+
     /** Posts (or holds, for {@link Kind#PENDING}) one transfer; see the guarantees above. */
     Outcome transfer(Transfer transfer);
 

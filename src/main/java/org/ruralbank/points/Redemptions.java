@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -45,9 +47,14 @@ import tools.jackson.databind.json.JsonMapper;
  *       resolves are released by themselves within a minute of their expiry;</li>
  *   <li>a merchant that left the alliance (or has not joined yet) is refused ({@link Refusal#NOT_A_MEMBER});</li>
  *   <li>a one-time code is used at most once, and only before it expires; a refused request still spends it;</li>
- *   <li>bad input is refused naming the field, and nothing is stored for it.</li>
+ *   <li>bad input is refused naming the field, and nothing is stored for it;</li>
+ *   <li>a member of a household ({@link Households}) short of points spends the other members' too: the shortfall
+ *       moves first to the member by {@code POOL} transfers (ids {@code Q<n>-<partner>-<order>}), taken from the
+ *       other members in customer-id order, each at most its available points, and only when together they cover
+ *       it; a cancelled, expired or refunded order gives the pooled points back by reversal ({@code U<n>-...}).</li>
  * </ul>
- * Lock order: the order row (claimed or {@code select ... for update}), then the ledger's accounts, then lots.
+ * Lock order: the order row (claimed or {@code select ... for update}), then the ledger's accounts in account-number
+ * order (for a household member all its household's accounts and the partner's, in one statement), then lots.
  */
 @Service
 public class Redemptions {
@@ -57,17 +64,25 @@ public class Redemptions {
     private static final Pattern CARD_NO = Pattern.compile("[0-9]{16,19}");
     private static final Pattern CODE = Pattern.compile("[0-9]{6}");
     private static final long MAX_POINTS = 10_000_000;
+    private static final int HISTORY = 20;
     private static final Duration CODE_LIFE = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcPartners partners;
     private final PointsLedger ledger;
+    private final Households households;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    Redemptions(JdbcPartners partners, PointsLedger ledger, Clock clock, PlatformTransactionManager transactions) {
+    Redemptions(
+            JdbcPartners partners,
+            PointsLedger ledger,
+            Households households,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.partners = partners;
         this.ledger = ledger;
+        this.households = households;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
     }
@@ -120,6 +135,61 @@ public class Redemptions {
         body.put("amount", yuan.get().toYuanText());
         body.put("points", points);
         body.put("pointsPerYuan", p.pointsPerYuan());
+        return new Answer(200, body);
+    }
+
+    /**
+     * The customer's points as a partner shows them to the customer (its app, or the merchant's counter): balance,
+     * available, what expires within a year, the lots with points left in the order they are spent, and the latest
+     * {@value #HISTORY} movements. The customer is named by card number and one-time code, which the read uses up;
+     * a partner outside the alliance on the day is refused. Nothing else is stored.
+     */
+    @Transactional
+    public Answer points(Partner p, @Nullable String cardNo, @Nullable String code) {
+        if (!CARD_NO.matcher(str(cardNo)).matches()) {
+            return refused(null, Refusal.BAD_REQUEST, "cardNo: 16 to 19 digits");
+        }
+        if (!CODE.matcher(str(code)).matches()) {
+            return refused(null, Refusal.BAD_REQUEST, "code: the customer's one-time code, 6 digits");
+        }
+        LocalDate today = today();
+        if (!p.memberOn(today)) {
+            return refused(null, Refusal.NOT_A_MEMBER, "not a member of the alliance on " + today);
+        }
+        Optional<String> cust =
+                partners.useCode(str(cardNo), sha256(cardNo + ":" + code), p.partnerId() + "/points", clock.instant());
+        if (cust.isEmpty()) {
+            return refused(null, Refusal.CODE_INVALID, "the card's one-time code is wrong, expired or used");
+        }
+        String account = PointsLedger.customerAccount(cust.get());
+        Optional<PointsLedger.Balance> balance = ledger.balance(account);
+        List<PointsLedger.Lot> lots = balance.isEmpty() ? List.of() : ledger.lots(account);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("date", today.toString());
+        body.put("balance", balance.map(PointsLedger.Balance::balance).orElse(0L));
+        body.put("available", balance.map(PointsLedger.Balance::available).orElse(0L));
+        body.put(
+                "expiringWithinYear",
+                lots.stream()
+                        .filter(l -> !l.expiresOn().isAfter(today.plusYears(1)))
+                        .mapToLong(PointsLedger.Lot::remaining)
+                        .sum());
+        List<Map<String, Object>> lotRows = new ArrayList<>();
+        for (PointsLedger.Lot l : lots) {
+            lotRows.add(Map.of("expiresOn", l.expiresOn().toString(), "points", l.remaining()));
+        }
+        body.put("lots", lotRows);
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (PointsLedger.Transfer t :
+                balance.isEmpty() ? List.<PointsLedger.Transfer>of() : ledger.history(account, HISTORY)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("date", t.businessDate().toString());
+            row.put("code", t.code());
+            row.put("kind", t.kind().name());
+            row.put("points", t.creditAccount().equals(account) ? t.points() : -t.points());
+            history.add(row);
+        }
+        body.put("history", history);
         return new Answer(200, body);
     }
 
@@ -195,10 +265,12 @@ public class Redemptions {
         String id = (hold ? "H-" : "S-") + p.partnerId() + "-" + orderId;
         String account = PointsLedger.customerAccount(cust.get());
         Instant until = clock.instant().plusSeconds(seconds);
+        pool(p, orderId, cust.get(), points, today);
         Outcome o = hold
                 ? ledger.transfer(Transfer.hold(id, account, p.accountNo(), points, until, "HOLD", orderId, today))
                 : ledger.transfer(Transfer.posted(id, account, p.accountNo(), points, null, "REDEEM", orderId, today));
         if (!o.succeeded()) {
+            unpool(p, orderId);
             return store(
                     p,
                     orderId,
@@ -220,6 +292,7 @@ public class Redemptions {
             Outcome r = ledger.resolve("P-" + p.partnerId() + "-" + orderId, o.transferId(), Kind.POST, today());
             if (r == Outcome.PENDING_EXPIRED) {
                 ledger.resolve("T-" + p.partnerId() + "-" + orderId, o.transferId(), Kind.EXPIRE, today());
+                unpool(p, orderId);
                 return store(
                         p,
                         orderId,
@@ -240,6 +313,7 @@ public class Redemptions {
     public Answer cancel(Partner p, String orderId) {
         return change(p, orderId, "HELD", "CANCELLED", o -> {
             ledger.resolve("V-" + p.partnerId() + "-" + orderId, o.transferId(), Kind.VOID, today());
+            unpool(p, orderId);
             return null;
         });
     }
@@ -252,6 +326,7 @@ public class Redemptions {
             if (!r.succeeded()) {
                 throw new IllegalStateException("refund of " + o.transferId() + ": " + r);
             }
+            unpool(p, orderId);
             return null;
         });
     }
@@ -287,6 +362,7 @@ public class Redemptions {
         if (!o.status().equals(from) || o.transferId() == null) {
             return refused(orderId, Refusal.NOT_IN_THIS_STATE, "order " + orderId + " is " + o.status());
         }
+        lockHousehold(o.custId(), p);
         Answer early = step.apply(o);
         if (early != null) {
             return early;
@@ -296,6 +372,81 @@ public class Redemptions {
         return store(p, orderId, o.custId(), to, transfer, o.points(), null, null, null);
     }
 
+    /**
+     * Locks the accounts of the customer's household and the partner's, in account-number order, when the customer
+     * is in a household; returns the members (empty: none, and nothing locked here).
+     */
+    private List<String> lockHousehold(@Nullable String custId, Partner p) {
+        List<String> members = custId == null ? List.of() : households.members(custId);
+        if (!members.isEmpty()) {
+            List<String> accounts = new ArrayList<>();
+            members.forEach(m -> accounts.add(PointsLedger.customerAccount(m)));
+            accounts.add(p.accountNo());
+            ledger.lock(accounts);
+        }
+        return members;
+    }
+
+    private long available(String custId) {
+        return ledger.balance(PointsLedger.customerAccount(custId))
+                .map(PointsLedger.Balance::available)
+                .orElse(0L);
+    }
+
+    /** Moves a household member's shortfall from the other members, when together they cover it. */
+    private void pool(Partner p, String orderId, String custId, long points, LocalDate today) {
+        List<String> members = lockHousehold(custId, p);
+        long shortfall = points - available(custId);
+        List<String> others = members.stream().filter(m -> !m.equals(custId)).toList();
+        if (shortfall <= 0 || others.stream().mapToLong(this::available).sum() < shortfall) {
+            return;
+        }
+        int n = 0;
+        for (String member : others) {
+            long take = Math.min(available(member), shortfall);
+            if (take <= 0) {
+                continue;
+            }
+            String from = PointsLedger.customerAccount(member);
+            LocalDate expiry = ledger.lots(from).get(0).expiresOn();
+            Outcome o = ledger.transfer(Transfer.posted(
+                    poolId('Q', ++n, p, orderId),
+                    from,
+                    PointsLedger.customerAccount(custId),
+                    take,
+                    expiry,
+                    "POOL",
+                    orderId,
+                    today));
+            if (!o.succeeded()) {
+                throw new IllegalStateException("pooling from " + member + " refused: " + o);
+            }
+            shortfall -= take;
+            if (shortfall == 0) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Gives an order's pooled points back to the members they came from (a reversal each); points the spender has
+     * spent meanwhile stay spent, and the pooled rest stays with it.
+     */
+    private void unpool(Partner p, String orderId) {
+        for (int n = 1; n < Households.MAX_MEMBERS; n++) {
+            String pooled = poolId('Q', n, p, orderId);
+            if (ledger.find(pooled).isEmpty()) {
+                return;
+            }
+            ledger.reverse(poolId('U', n, p, orderId), pooled, today(), "unpooled");
+        }
+    }
+
+    /** The id of a pooled transfer (Q) or its reversal (U): at most 3 + 20 + 1 + 40 = 64 characters. */
+    private static String poolId(char letter, int n, Partner p, String orderId) {
+        return letter + String.valueOf(n) + "-" + p.partnerId() + "-" + orderId;
+    }
+
     /** Releases the holds whose time is up (every minute). */
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
     public void releaseExpiredHolds() {
@@ -303,8 +454,10 @@ public class Redemptions {
             tx.executeWithoutResult(s -> partners.orderOfTransfer(hold).ifPresent(key -> {
                 Order o = partners.lock(key[0], key[1]).orElseThrow();
                 if (o.status().equals("HELD")) {
-                    ledger.resolve("T-" + key[0] + "-" + key[1], hold, Kind.EXPIRE, today());
                     Partner p = partners.find(key[0]).orElseThrow();
+                    lockHousehold(o.custId(), p);
+                    ledger.resolve("T-" + key[0] + "-" + key[1], hold, Kind.EXPIRE, today());
+                    unpool(p, key[1]);
                     store(p, key[1], o.custId(), "EXPIRED", hold, o.points(), null, null, null);
                 }
             }));

@@ -23,9 +23,12 @@ public record OrgRows(OrgScope scope, @Nullable String subtreePath) {
         return new OrgRows(scope, null);
     }
 
-    /** The condition over a row's org path column, with the named parameters it binds. */
-    OrgScope.Condition over(String pathColumn) {
-        OrgScope.Condition c = scope.where(pathColumn, null);
+    /**
+     * The condition over a row's org path column (and its managing staff column, or null where it has none), with the
+     * named parameters it binds.
+     */
+    OrgScope.Condition over(String pathColumn, @Nullable String staffColumn) {
+        OrgScope.Condition c = scope.where(pathColumn, staffColumn);
         if (subtreePath == null) {
             return c;
         }

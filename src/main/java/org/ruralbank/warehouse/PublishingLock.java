@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lock under which a warehouse file changes on disk, across threads and processes: publishing, rebuilding and
@@ -31,8 +32,8 @@ public final class PublishingLock {
 
     private final Path lockFile;
     private final ReentrantLock inProcess = new ReentrantLock();
-    private FileChannel channel;
-    private FileLock held;
+    private @Nullable FileChannel channel;
+    private @Nullable FileLock held;
 
     private PublishingLock(Path lockFile) {
         this.lockFile = lockFile;
@@ -54,7 +55,7 @@ public final class PublishingLock {
      * Takes the lock, waiting at most {@code wait}; empty-handed (null) when another holder keeps it longer (a date
      * still being published).
      */
-    public Held acquire(Duration wait) {
+    public @Nullable Held acquire(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         try {
             if (!inProcess.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {

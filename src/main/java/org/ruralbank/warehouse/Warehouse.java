@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.PageOf;
 import org.ruralbank.warehouse.internal.DuckDbEngine;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,7 +32,7 @@ public final class Warehouse implements AutoCloseable {
     private final boolean readOnly;
     private final Models models;
     private final ApplicationEventPublisher events;
-    private volatile WarehouseEngine engine;
+    private volatile @Nullable WarehouseEngine engine;
     private volatile Supplier<List<ReferenceData>> references = List::of;
     private volatile boolean announcedOnce;
 

@@ -49,7 +49,9 @@ import org.ruralbank.platform.OrgScope;
  * {@link WarehouseDialect} once, when the file is first read; a file using a macro that is unknown or needs a model's
  * business date fails then, naming the file.</li>
  * <li>{@code {{ org_scope(column) }}} is where the query filters bank data by org: it becomes the caller's
- * {@link OrgRows} over that org path column (the user's data scope, narrowed to one org's subtree when asked). A
+ * {@link OrgRows} over that org path column (the user's data scope, narrowed to one org's subtree when asked);
+ * {@code {{ org_scope(column, staff_column) }}} also names the row's managing staff column, which narrows a customer
+ * manager's own-customers scope to the rows they manage (see {@link OrgScope#where}). A
  * query that has it must be run {@link Query#within} an {@code OrgRows}; one that has not must not be, so no scope is
  * ever dropped silently.</li>
  * <li>A query that reads a table not built yet (an empty warehouse, a model added after the last rebuild) returns no
@@ -68,12 +70,20 @@ public final class WarehouseQueries {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)+");
     private static final Pattern HEADER = Pattern.compile("--\\s*([a-z_]+):\\s*(.*)");
-    private static final Pattern SCOPE = Pattern.compile("\\{\\{\\s*org_scope\\(\\s*([a-z_][a-z0-9_.]*)\\s*\\)\\s*}}");
+    private static final Pattern SCOPE = Pattern.compile(
+            "\\{\\{\\s*org_scope\\(\\s*([a-z_][a-z0-9_.]*)\\s*(?:,\\s*([a-z_][a-z0-9_.]*)\\s*)?\\)\\s*}}");
     private static final Pattern TABLE = Pattern.compile("\\b(ods|dw|mart)\\.([a-z0-9_]+)");
     private static final Map<FileKey, NamedQuery> FILES = new ConcurrentHashMap<>();
     private static final Map<Class<?>, Constructor<?>> RECORDS = new ConcurrentHashMap<>();
 
     private final WarehouseEngine engine;
+
+    /**
+     * The tables these queries found built, so that the catalogue is asked once per table and not on every run (a
+     * page running a dozen queries would otherwise spend more on the catalogue than on some of the queries). Only
+     * tables found are kept: one not built yet is looked for again on the next run.
+     */
+    private final Set<String> built = ConcurrentHashMap.newKeySet();
 
     private WarehouseQueries(WarehouseEngine engine) {
         this.engine = engine;
@@ -172,19 +182,22 @@ public final class WarehouseQueries {
                 missing.removeAll(params.keySet());
                 throw new IllegalArgumentException(query.name() + " needs a value for " + missing);
             }
-            Map<String, Set<String>> tables = new HashMap<>();
-            for (String table : query.tables()) {
-                String[] t = table.split("\\.");
-                if (!tables.computeIfAbsent(t[0], s -> Set.copyOf(engine.tables(s)))
-                        .contains(t[1])) {
-                    return new QueryResult(query.columns(), List.of(), false);
+            if (!built.containsAll(query.tables())) {
+                Map<String, Set<String>> tables = new HashMap<>();
+                for (String table : query.tables()) {
+                    String[] t = table.split("\\.");
+                    if (!tables.computeIfAbsent(t[0], s -> Set.copyOf(engine.tables(s)))
+                            .contains(t[1])) {
+                        return new QueryResult(query.columns(), List.of(), false);
+                    }
+                    built.add(table);
                 }
             }
             Map<String, @Nullable Object> bound = new HashMap<>(params);
             Matcher m = SCOPE.matcher(query.sql());
             StringBuilder sql = new StringBuilder();
             while (m.find()) {
-                OrgScope.Condition c = Objects.requireNonNull(rows).over(m.group(1));
+                OrgScope.Condition c = Objects.requireNonNull(rows).over(m.group(1), m.group(2));
                 bound.putAll(c.params());
                 m.appendReplacement(sql, Matcher.quoteReplacement(c.sql()));
             }

@@ -12,6 +12,10 @@
 -- column: devices: 自助设备数（不含便民宝）
 -- column: new_devices_ytd: 年初至今新装自助设备数
 -- column: device_txn: 自助设备当日交易笔数（含失败）
+-- column: device_wdl: 自助设备当日成功取款笔数（与设备页同口径；失败的计入 device_failures）
+-- column: device_dep: 自助设备当日成功存款笔数
+-- column: device_trf: 自助设备当日成功转账笔数
+-- column: device_failures: 自助设备当日失败交易笔数
 -- column: device_fee: 自助设备当日手续费收入（元）
 -- column: bmb_terminals: 便民宝终端数
 -- column: bmb_success: 便民宝当日成功交易笔数（店主佣金每笔 0.5 元）
@@ -74,9 +78,9 @@ devices as (
 device_txns as (
     select d.org_id,
            count(case when d.device_type <> 'BMB' then 1 end) as device_txn,
-           count(case when d.device_type <> 'BMB' and t.txn_kind = 'WDL' then 1 end) as device_wdl,
-           count(case when d.device_type <> 'BMB' and t.txn_kind = 'DEP' then 1 end) as device_dep,
-           count(case when d.device_type <> 'BMB' and t.txn_kind = 'TRF' then 1 end) as device_trf,
+           count(case when d.device_type <> 'BMB' and t.txn_kind = 'WDL' and t.status = 'S' then 1 end) as device_wdl,
+           count(case when d.device_type <> 'BMB' and t.txn_kind = 'DEP' and t.status = 'S' then 1 end) as device_dep,
+           count(case when d.device_type <> 'BMB' and t.txn_kind = 'TRF' and t.status = 'S' then 1 end) as device_trf,
            count(case when d.device_type <> 'BMB' and t.status = 'F' then 1 end) as device_failures,
            sum(case when d.device_type <> 'BMB' then t.fee_income else 0 end) as device_fee,
            count(case when d.device_type = 'BMB' then 1 end) as bmb_txn,

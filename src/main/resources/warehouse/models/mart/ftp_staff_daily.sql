@@ -1,4 +1,4 @@
--- description: FTP 利差按员工的当日归属：每户利差 × 该员工在该日的业绩份额（mart.credit_share）。账户先按自身的归属（存款账户 DEPOSIT、贷款 LOAN），没有时按其客户的归属（CUSTOMER），都没有时归机构、不计入任何员工。金额保留 8 位小数不舍入，月度汇总时按分四舍五入一次。
+-- description: FTP 利差按员工的当日归属：每户当日利差（mart.ftp_account 当日有效的版本）× 该员工在该日的业绩份额（mart.credit_share）。账户先按自身的归属（存款账户 DEPOSIT、贷款 LOAN），没有时按其客户的归属（CUSTOMER），都没有时归机构、不计入任何员工。金额保留 8 位小数不舍入，月度汇总时按分四舍五入一次。
 -- grain: 每个业务日期、员工一行
 -- materialized: partition
 -- column: staff_id: 员工号
@@ -9,8 +9,7 @@
 -- column: credited_margin: 按份额的当日 FTP 利差（元，8 位小数）
 -- test: unique staff_id
 with accounts as (
-    select account_no, account_kind, cust_id, balance, margin
-      from mart.ftp_account_daily where biz_date = {{ biz_date }} and account_kind <> 'TREASURY'
+    select account_no, account_kind, cust_id, balance, margin from mart.ftp_account where {{ valid_on_t }}
 ),
 shares as (
     select object_kind, object_id, staff_id, share from mart.credit_share where {{ valid_on_t }}

@@ -1,4 +1,4 @@
--- description: the accounts behind an FTP-profit figure: per account or loan, its margins over the period, times the credit share of a member of staff (the account's own, else its customer's, as mart.ftp_staff_daily credits it; whole when staff_id is null) within the org rows asked
+-- description: the accounts behind an FTP-profit figure: per account or loan, its margins over the period's built days (each version of mart.ftp_account: its day's margin × the days it overlaps the period), times the credit share of a member of staff (the account's own, else its customer's, as mart.ftp_staff_daily credits it; whole when staff_id is null) within the org rows asked
 -- grain: one row per account, largest margin first
 -- param: from_date: the first day of the period
 -- param: to_date: the last day of the period
@@ -29,14 +29,25 @@ staff_accounts as (
       join staff_objects o on o.object_kind = 'CUSTOMER' and o.object_id = l.cust_id
      where l.valid_from <= :to_date and l.valid_to >= :from_date
 ),
-candidates as (
-    select f.biz_date, f.account_no, f.account_kind, f.cust_id, f.product_code, f.org_id, f.margin
-      from mart.ftp_account_daily f
+days_built as (
+    select :from_date as first_day, max(biz_date) as last_day
+      from mart.ftp_org_daily where biz_date between :from_date and :to_date
+),
+versions as (
+    select f.account_no, f.account_kind, f.cust_id, f.product_code, f.org_id, f.margin,
+           greatest(f.valid_from, d.first_day) as span_from, least(f.valid_to, d.last_day) as span_to
+      from mart.ftp_account f
       join orgs o on o.org_id = f.org_id
-     where f.biz_date between :from_date and :to_date and f.account_kind <> 'TREASURY'
-       and {{ org_scope(o.org_path) }}
+     cross join days_built d
+     where f.valid_from <= d.last_day and f.valid_to >= d.first_day and {{ org_scope(o.org_path) }}
        and (cast(:staff_id as varchar) is null
             or f.account_no in (select account_no from staff_accounts))
+),
+candidates as (
+    select cast(g.biz_date as date) as biz_date, v.account_no, v.account_kind, v.cust_id, v.product_code, v.org_id,
+           v.margin
+      from versions v, unnest(generate_series(v.span_from, v.span_to, interval 1 day)) as g(biz_date)
+     where cast(:staff_id as varchar) is not null
 ),
 margins as (
     select f.biz_date, f.account_no, f.account_kind, f.cust_id, f.product_code, f.org_id, f.margin,
@@ -58,9 +69,10 @@ margins as (
 ),
 final as (
     select account_no, max(cust_id) as cust_id, max(product_code) as product_code, org_id,
-           cast(null as varchar) as staff_id, cast(sum(margin) as decimal(18, 2)) as balance,
+           cast(null as varchar) as staff_id,
+           cast(sum(margin * ({{ days_between(span_from, span_to) }} + 1)) as decimal(18, 2)) as balance,
            max(account_kind) as detail, true as new_in_period
-      from candidates
+      from versions
      where cast(:staff_id as varchar) is null
      group by account_no, org_id
     union all

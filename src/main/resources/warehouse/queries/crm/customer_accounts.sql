@@ -19,13 +19,12 @@ with customer as (
 ),
 accounts as (
     select a.* from dw.dim_deposit_account a join customer c on c.cust_id = a.cust_id
-     where {{ valid_on(a, :to_date) }}
+     where a.cust_id = :cust_id and {{ valid_on(a, :to_date) }}
 ),
 balances as (
     select b.acct_no,
-           sum(case when b.valid_from <= :to_date and b.valid_to >= :to_date then b.balance else 0 end) as balance,
-           sum(case when b.valid_from <= :from_date and b.valid_to >= :from_date then b.balance else 0 end)
-               as balance_before,
+           sum(case when {{ valid_on(b, :to_date) }} then b.balance else 0 end) as balance,
+           sum(case when {{ valid_on(b, :from_date) }} then b.balance else 0 end) as balance_before,
            sum(b.balance * ({{ days_between(greatest(b.valid_from, :from_date), least(b.valid_to, :to_date)) }} + 1))
                as balance_days
       from dw.deposit_balance b join accounts a on a.acct_no = b.acct_no

@@ -20,6 +20,6 @@ final as (
     select k.card_no, k.acct_no, k.card_product, k.medium, k.issue_org_id, k.issue_date, k.card_status,
            k.activate_date, k.replaced_card_no
       from dw.dim_card k join customer c on c.cust_id = k.cust_id
-     where {{ valid_on(k, :business_date) }}
+     where k.cust_id = :cust_id and {{ valid_on(k, :business_date) }}
 )
 select * from final order by issue_date, card_no

@@ -16,7 +16,8 @@ with customer as (
      where c.cust_id = :cust_id and c.valid_to = {{ open_end }} and {{ org_scope(o.org_path) }}
 ),
 users as (
-    select u.* from dw.dim_eb_user u join customer c on c.cust_id = u.cust_id where {{ valid_on(u, :to_date) }}
+    select u.* from dw.dim_eb_user u join customer c on c.cust_id = u.cust_id
+     where u.cust_id = :cust_id and {{ valid_on(u, :to_date) }}
 ),
 activity as (
     select t.acct_no, count(*) as e_txns from dw.fact_deposit_txn t

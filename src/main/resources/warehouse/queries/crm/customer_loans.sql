@@ -23,7 +23,8 @@ with customer as (
      where c.cust_id = :cust_id and c.valid_to = {{ open_end }} and {{ org_scope(o.org_path) }}
 ),
 loans as (
-    select l.* from dw.dim_loan l join customer c on c.cust_id = l.cust_id where {{ valid_on(l, :business_date) }}
+    select l.* from dw.dim_loan l join customer c on c.cust_id = l.cust_id
+     where l.cust_id = :cust_id and {{ valid_on(l, :business_date) }}
 ),
 overdue as (
     select b.loan_no, min(b.valid_from) as first_overdue from dw.loan_balance b join loans l on l.loan_no = b.loan_no

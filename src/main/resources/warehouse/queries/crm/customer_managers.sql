@@ -16,19 +16,19 @@ objects as (
     select 'CUSTOMER' as object_kind, cust_id as object_id from customer
     union all
     select 'DEPOSIT', a.acct_no from dw.dim_deposit_account a join customer c on c.cust_id = a.cust_id
-     where {{ valid_on(a, :business_date) }}
+     where a.cust_id = :cust_id and {{ valid_on(a, :business_date) }}
     union all
     select 'LOAN', l.loan_no from dw.dim_loan l join customer c on c.cust_id = l.cust_id
-     where {{ valid_on(l, :business_date) }}
+     where l.cust_id = :cust_id and {{ valid_on(l, :business_date) }}
     union all
     select 'CARD', k.card_no from dw.dim_card k join customer c on c.cust_id = k.cust_id
-     where {{ valid_on(k, :business_date) }}
+     where k.cust_id = :cust_id and {{ valid_on(k, :business_date) }}
     union all
     select 'EB_USER', u.eb_user_id from dw.dim_eb_user u join customer c on c.cust_id = u.cust_id
-     where {{ valid_on(u, :business_date) }}
+     where u.cust_id = :cust_id and {{ valid_on(u, :business_date) }}
     union all
     select 'MERCHANT', m.merchant_id from dw.dim_merchant m join customer c on c.cust_id = m.cust_id
-     where {{ valid_on(m, :business_date) }}
+     where m.cust_id = :cust_id and {{ valid_on(m, :business_date) }}
 ),
 shares as (
     select s.staff_id, s.object_kind, count(*) as objects, sum(s.share) as share_sum

@@ -17,7 +17,8 @@ with customer as (
      where c.cust_id = :cust_id and c.valid_to = {{ open_end }} and {{ org_scope(o.org_path) }}
 ),
 merchants as (
-    select m.* from dw.dim_merchant m join customer c on c.cust_id = m.cust_id where {{ valid_on(m, :to_date) }}
+    select m.* from dw.dim_merchant m join customer c on c.cust_id = m.cust_id
+     where m.cust_id = :cust_id and {{ valid_on(m, :to_date) }}
 ),
 sales as (
     select d.merchant_id, sum(d.txn_count) as txn_count, sum(d.sale_amount) as sale_amount, sum(d.mdr_fee) as mdr_fee

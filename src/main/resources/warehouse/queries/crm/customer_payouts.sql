@@ -15,6 +15,7 @@ with customer as (
 ),
 accounts as (
     select distinct a.acct_no from dw.dim_deposit_account a join customer c on c.cust_id = a.cust_id
+     where a.cust_id = :cust_id
 ),
 final as (
     select f.biz_date, f.biz_type, f.payer_name, f.acct_no, f.amount

@@ -16,11 +16,11 @@ with customer as (
 edges as (
     select r.kind, true as outgoing, r.to_cust_id as other_cust_id, r.ref_id, r.amount
       from mart.crm_relation r join customer c on c.cust_id = r.from_cust_id
-     where r.biz_date = :business_date
+     where r.from_cust_id = :cust_id and r.biz_date = :business_date
     union all
     select r.kind, false, r.from_cust_id, r.ref_id, r.amount
       from mart.crm_relation r join customer c on c.cust_id = r.to_cust_id
-     where r.biz_date = :business_date
+     where r.to_cust_id = :cust_id and r.biz_date = :business_date
 ),
 names as (
     select cust_id, cust_name from dw.dim_customer where valid_to = {{ open_end }}

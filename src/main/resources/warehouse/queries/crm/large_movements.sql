@@ -16,6 +16,7 @@ with customer as (
 ),
 accounts as (
     select distinct a.acct_no from dw.dim_deposit_account a join customer c on c.cust_id = a.cust_id
+     where a.cust_id = :cust_id
 ),
 final as (
     select t.biz_date, t.acct_no, t.dc_flag, t.amount, t.channel, t.txn_seq

@@ -1,5 +1,5 @@
 -- description: a marketing list made from the data for customer managers: MAGNETIC_CARD holders of a magnetic-stripe card still in use (to migrate to chip), PENSION_NO_EBANK pensioners paid in the period without online or mobile banking, RICH_NO_SMS customers with at least min_yuan of deposits on to_date without SMS notices, SLEEPING_MERCHANT customers running a merchant with no transaction in the period
--- grain: one row per customer of the list within the scope (their opening org), by customer id; at most 501 (the page shows 500 and says when there are more)
+-- grain: one row per customer of the list within the scope (their opening org; for a customer manager of own-customers scope, their portfolio on to_date), by customer id; at most 501 (the page shows 500 and says when there are more)
 -- param: list_kind: MAGNETIC_CARD, PENSION_NO_EBANK, RICH_NO_SMS or SLEEPING_MERCHANT
 -- param: from_date: the first day of the period (pensions paid, merchants' transactions)
 -- param: to_date: the business date
@@ -8,6 +8,7 @@
 -- column: cust_name: the name
 -- column: mobile: the mobile (masked before it is shown)
 -- column: org_id: the opening org
+-- column: org_path: its path (the scope of a task made from the list)
 -- column: detail: what put the customer on the list: the card, the last pension's date, the deposits, the merchant
 with customers as (
     select cust_id, cust_name, mobile, open_org_id from dw.dim_customer where valid_to = {{ open_end }}
@@ -58,11 +59,15 @@ hits as (
     union all
     select cust_id, detail from sleeping
 ),
+own as (
+    select p.cust_id, p.staff_id from mart.crm_portfolio p where p.biz_date = :to_date
+),
 final as (
-    select c.cust_id, c.cust_name, c.mobile, c.open_org_id as org_id, h.detail
+    select distinct c.cust_id, c.cust_name, c.mobile, c.open_org_id as org_id, o.org_path, h.detail
       from hits h
       join customers c on c.cust_id = h.cust_id
       join orgs o on o.org_id = c.open_org_id
-     where {{ org_scope(o.org_path) }}
+      left join own p on p.cust_id = h.cust_id
+     where {{ org_scope(o.org_path, p.staff_id) }}
 )
 select * from final order by cust_id limit 501

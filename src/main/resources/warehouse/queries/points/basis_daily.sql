@@ -7,8 +7,9 @@
 -- column: payroll_in: payroll received, yuan
 -- column: on_time_repayments: loan repayments made on time, count
 -- column: ebank_signups: e-banking kinds signed up for, count
+-- column: deposit_balance: end-of-day deposits, yuan (a campaign's tier)
 with basis as (
-    select cust_id, org_path, pos_spend, payroll_in, on_time_repayments, ebank_signups
+    select cust_id, org_path, pos_spend, payroll_in, on_time_repayments, ebank_signups, deposit_balance
       from mart.points_basis_daily
      where biz_date = :biz_date and {{ org_scope(org_path) }}
 ),

@@ -7,14 +7,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.platform.DataScope;
@@ -104,6 +109,76 @@ class AppraisalFlowTest {
                 runs.accounts(run.runId(), withItems.staffId(), null, item.itemCode(), EVERYONE);
         assertThat(accounts).as("the accounts behind " + item).isNotEmpty();
         assertThat(accounts).allMatch(a -> withItems.staffId().equals(a.staffId()));
+    }
+
+    @Test
+    void aPersonsScoreIsTheBranchWeightOfTheBranchsScorePlusTheRestOfTheirOwn() {
+        AppraisalRuns.Run run = runs.run("2025-01", ALL);
+        BigDecimal b = BigDecimal.valueOf(schemes.find(2025).orElseThrow().branchWeightPct());
+        Map<String, BigDecimal> branchScores = new HashMap<>();
+        runs.branches(run.runId(), EVERYONE).forEach(o -> branchScores.put(o.orgId(), o.score()));
+        List<AppraisalRuns.PersonResult> people = runs.people(run.runId(), null, EVERYONE);
+        assertThat(people).anyMatch(p -> p.personalScore() != null);
+        BigDecimal hundred = new BigDecimal("100");
+        for (AppraisalRuns.PersonResult p : people) {
+            BigDecimal branch = branchScores.get(p.branchOrgId());
+            assertThat(p.branchScore()).as(p.staffId() + "'s branch score").isEqualByComparingTo(branch);
+            // the stated formula: b % of the branch's score + (100 - b) % of the personal score, 4 decimals half-up;
+            // without a personal score, the branch's
+            BigDecimal expected = p.personalScore() == null
+                    ? branch
+                    : branch.multiply(b)
+                            .add(p.personalScore().multiply(hundred.subtract(b)))
+                            .divide(hundred, 4, RoundingMode.HALF_UP);
+            assertThat(p.score()).as(p.staffId() + "'s score").isEqualByComparingTo(expected);
+        }
+    }
+
+    @Test
+    void aBranchsScorecardChartsEachPerspectivesPointsAgainstItsWeight() throws Exception {
+        AppraisalRuns.Run run = runs.run("2025-01", ALL);
+        AppraisalRuns.OrgResult branch = runs.branches(run.runId(), EVERYONE).get(0);
+        Schemes.Scheme scheme = schemes.find(2025).orElseThrow();
+        TestBank bank = new TestBank(ctx);
+        MockHttpSession perf =
+                TestBank.login(mvc, bank.user(bank.headOffice(), DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+        String page = mvc.perform(get("/appraisal/results/branches/" + branch.orgId() + "?run=" + run.runId())
+                        .session(perf))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Matcher chart = Pattern.compile("class=\"channel-chart[^\"]*\"[^>]*data-labels=\"([^\"]*)\"[^>]*"
+                        + "data-series0-data=\"([^\"]*)\"[^>]*data-series1-data=\"([^\"]*)\"")
+                .matcher(page);
+        assertThat(chart.find()).as("the scorecard chart on the branch's page").isTrue();
+        assertThat(chart.group(1)).contains("财务", "客户", "内部控制", "学习与成长");
+        List<BigDecimal> weights = numbers(chart.group(2));
+        List<BigDecimal> points = numbers(chart.group(3));
+        Perspective[] perspectives = Perspective.values();
+        assertThat(weights).hasSize(perspectives.length);
+        assertThat(points).hasSize(perspectives.length);
+        List<AppraisalRuns.ItemResult> items = runs.items(run.runId(), branch.orgId(), EVERYONE);
+        for (int i = 0; i < perspectives.length; i++) {
+            Perspective p = perspectives[i];
+            assertThat(weights.get(i)).as(p + " weight").isEqualByComparingTo(scheme.weight(p));
+            BigDecimal expected = items.stream()
+                    .filter(it -> scheme.items().stream()
+                            .anyMatch(s -> s.code().equals(it.itemCode()) && s.perspective() == p))
+                    .map(AppraisalRuns.ItemResult::score)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .setScale(2, RoundingMode.HALF_UP);
+            assertThat(points.get(i)).as(p + " points").isEqualByComparingTo(expected);
+        }
+        assertThat(weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("100");
+    }
+
+    private static List<BigDecimal> numbers(String json) {
+        String inner = json.strip().replaceAll("^\\[|\\]$", "");
+        List<BigDecimal> out = new ArrayList<>();
+        for (String v : inner.split(",")) {
+            out.add(new BigDecimal(v.strip()));
+        }
+        return out;
     }
 
     @Test

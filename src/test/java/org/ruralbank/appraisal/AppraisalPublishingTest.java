@@ -1,6 +1,7 @@
 package org.ruralbank.appraisal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,6 +18,7 @@ import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
+import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.Role;
 import org.ruralbank.shared.Money;
 import org.ruralbank.testing.TestBank;
@@ -267,6 +269,35 @@ class AppraisalPublishingTest {
         assertThat(pools.list(quarter.runId(), ALL))
                 .as("its months are funded already")
                 .isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void theWageBudgetCapsThePoolsAndCannotBeLoweredBelowWhatTheyHold() throws Exception {
+        Schemes.Budget budget = schemes.budget(2025).orElseThrow();
+        long funded = pools.list(null, ALL).stream()
+                .filter(p -> p.budgetYear() == 2025)
+                .mapToLong(Pools.Pool::amountFen)
+                .sum();
+        assertThat(funded).as("the year is funded whole").isEqualTo(budget.bonusFen());
+        // 11,999,999 yuan at 10 %: a bonus 0.10 yuan under what the pools hold
+        assertThatThrownBy(() -> schemes.setBudget(2025, "11999999", "10", ALL))
+                .isInstanceOf(Rejected.class)
+                .hasMessageContaining("appraisal.rejected.budgetBelowFunded");
+        assertThatThrownBy(() -> schemes.setBudget(2025, "12000000", "9.99", ALL))
+                .isInstanceOf(Rejected.class)
+                .hasMessageContaining("appraisal.rejected.budgetBelowFunded");
+        var response = mvc.perform(post("/appraisal/office/budget")
+                        .session(maker)
+                        .with(csrf())
+                        .param("year", "2025")
+                        .param("wageTotal", "6000000")
+                        .param("bonusPct", "10"))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isBetween(400, 499);
+        assertThat(response.getContentAsString()).contains("奖金预算不能低于此数");
+        assertThat(schemes.budget(2025).orElseThrow()).as("the budget is kept").isEqualTo(budget);
     }
 
     private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {

@@ -3,6 +3,7 @@ package org.ruralbank.appraisal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,6 +29,24 @@ class FtpMarginsTest {
     private Map<String, FtpMargins.Line> lines() {
         return FtpMargins.of(bank.warehouse.queries(), FtpFixture.DAY, null, OrgScope.everything()).stream()
                 .collect(Collectors.toMap(FtpMargins.Line::accountNo, l -> l));
+    }
+
+    @Test
+    void readsADaysLinesPageByPageInTheOrderOfOneReadWithTheTreasuryLast() {
+        bank.build();
+        List<FtpMargins.Line> whole =
+                FtpMargins.of(bank.warehouse.queries(), FtpFixture.DAY, null, OrgScope.everything());
+        assertThat(whole.size()).isGreaterThan(4);
+        for (int pageSize : new int[] {1, 2, 3, whole.size(), whole.size() + 1}) {
+            List<FtpMargins.Line> paged = new ArrayList<>();
+            long count = FtpMargins.each(
+                    bank.warehouse.queries(), FtpFixture.DAY, null, OrgScope.everything(), pageSize, paged::add);
+            assertThat(paged).as("pages of " + pageSize).isEqualTo(whole);
+            assertThat(count).isEqualTo(whole.size());
+        }
+        assertThat(whole.get(whole.size() - 1).accountKind()).isEqualTo("TREASURY");
+        assertThat(whole.stream().map(FtpMargins.Line::accountNo).distinct().count())
+                .isEqualTo(whole.size());
     }
 
     @Test
@@ -91,7 +110,7 @@ class FtpMarginsTest {
     @Test
     void identityTestFailsWhenAMarginIsWrong() {
         bank.build();
-        bank.engine.execute("update mart.ftp_account_daily set margin = margin + 0.01 where account_no = 'L1'");
+        bank.engine.execute("update mart.ftp_account set margin = margin + 0.01 where account_no = 'L1'");
         assertThat(identity().failures()).isEqualTo(1);
     }
 
@@ -127,8 +146,8 @@ class FtpMarginsTest {
         bank.build();
         List<List<Object>> rows = bank.engine
                 .query(
-                        "select coalesce(staff_id, 'ORG'), share, source, valid_from, "
-                                + "valid_to from mart.credit_share where object_id = 'L1' order by valid_from, staff_id nulls last",
+                        "select coalesce(staff_id, 'ORG'), share, source, valid_from, valid_to from mart.credit_share"
+                                + " where object_id = 'L1' order by valid_from, staff_id nulls last",
                         10)
                 .rows();
         assertThat(rows)

@@ -96,7 +96,9 @@ class PoolDistributionBrowserTest {
         assertThat(browser.findElement(By.id("pools")).getText()).contains(branch.orgId());
         browser.findElement(By.linkText(pool.orgId() + " " + pool.orgName())).click();
         Browser.awaitUrl(browser, "/appraisal/pools/" + pool.poolId());
-        assertThat(browser.findElement(By.id("pool-summary")).getText()).contains(Money.yuanText(pool.amountFen()));
+        assertThat(browser.findElement(By.id("pool-summary")).getText())
+                .contains(org.ruralbank.shared.Grouped.decimal(
+                        Money.ofFen(pool.amountFen()).yuan()));
 
         List<WebElement> amounts = browser.findElements(By.cssSelector("input.amount"));
         long firstFen = Money.parseYuan(amounts.get(0).getAttribute("value")).fen();

@@ -22,15 +22,16 @@ import org.ruralbank.warehouse.Warehouse;
  * ./ruralbank --home H appraisal curve import CURVE.csv && ./ruralbank --home H load
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx3g -cp target/classes:target/test-classes:$(cat target/cp.txt) org.ruralbank.bench.FtpBenchmark \
- *     --home H [--runs 7]
+ *     --home H [--runs 7] [--date YYYY-MM-DD]
  * </pre>
  *
- * <p>On a copy of the warehouse under {@code H}, rebuilds the last published date {@code --runs} times, each in a
+ * <p>On a copy of the warehouse under {@code H}, rebuilds the last published date (or {@code --date}: that date is
+ * built alone, the later ones taken back, as a rebuild from it would start) {@code --runs} times, each in a
  * transaction rolled back afterwards, and prints per run and as medians: the build time of the FTP and credit models
  * ({@code mart.ftp_*}, {@code mart.credit_share}, each and together), their data tests (the net-interest identity and
  * each model's grain tests), their sum (what FTP adds), and the whole date's build for comparison; each as wall time and
  * as the process's CPU time (every thread, the engine's included), which the other users of a shared machine move
- * far less than the wall time.
+ * far less than the wall time; and the ratio of what FTP adds to the rest of the same build (the build without FTP).
  */
 public final class FtpBenchmark {
 
@@ -39,10 +40,12 @@ public final class FtpBenchmark {
     public static void main(String[] args) throws Exception {
         Path home = null;
         int runs = 7;
+        LocalDate date = null;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--home" -> home = Path.of(args[i + 1]);
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+                case "--date" -> date = LocalDate.parse(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -58,6 +61,8 @@ public final class FtpBenchmark {
         List<Long> whole = new ArrayList<>();
         List<Long> addedCpu = new ArrayList<>();
         List<Long> wholeCpu = new ArrayList<>();
+        List<Double> ratio = new ArrayList<>();
+        List<Double> ratioCpu = new ArrayList<>();
         try (Warehouse warehouse = Warehouse.under(copy, false)) {
             LocalDate last = null;
             for (Map.Entry<LocalDate, JournalEntry> e : warehouse.journal().entrySet()) {
@@ -68,12 +73,23 @@ public final class FtpBenchmark {
             if (last == null) {
                 throw new IllegalStateException("no published date under " + home);
             }
-            long rows = warehouse
-                    .engine()
-                    .queryLong("select count(*) from mart.ftp_account_daily where biz_date = ?", last);
-            System.out.println("FTP benchmark: rebuild of " + last + " (" + rows + " FTP rows), " + runs + " runs, "
+            LocalDate day = date == null ? last : date;
+            String priced = "not built yet: the date prices every account";
+            if (!warehouse.engine().columns("mart", "ftp_account").isEmpty()) {
+                priced = warehouse
+                                .engine()
+                                .queryLong(
+                                        "select count(*) from mart.ftp_account where valid_from <= ? and valid_to >= ?",
+                                        day,
+                                        day)
+                        + " accounts priced, "
+                        + warehouse
+                                .engine()
+                                .queryLong("select count(*) from mart.ftp_account where valid_from = ?", day)
+                        + " versions begin that day";
+            }
+            System.out.println("FTP benchmark: rebuild of " + day + " (" + priced + "), " + runs + " runs, "
                     + Runtime.getRuntime().availableProcessors() + " cores");
-            LocalDate day = last;
             for (int r = 0; r < runs; r++) {
                 long[] m = new long[6];
                 try {
@@ -125,21 +141,26 @@ public final class FtpBenchmark {
                 whole.add(m[2]);
                 addedCpu.add(m[3] + m[4]);
                 wholeCpu.add(m[5]);
+                // the whole build's figures count the models only; FTP's data tests come on top of them
+                ratio.add((double) (m[0] + m[1]) / Math.max(1, m[2] - m[0]));
+                ratioCpu.add((double) (m[3] + m[4]) / Math.max(1, m[5] - m[3]));
                 System.out.printf(
                         "run %d: FTP models %d ms, their data tests %d ms, FTP adds %d ms (CPU %d ms); whole date "
-                                + "build %d ms (CPU %d ms)%n",
-                        r + 1, m[0], m[1], m[0] + m[1], m[3] + m[4], m[2], m[5]);
+                                + "build %d ms (CPU %d ms); FTP / the build without it %.2f (CPU %.2f)%n",
+                        r + 1, m[0], m[1], m[0] + m[1], m[3] + m[4], m[2], m[5], ratio.get(r), ratioCpu.get(r));
             }
         }
         System.out.printf(
                 "median: FTP models %d ms, their data tests %d ms, FTP adds %d ms (CPU %d ms); whole date build %d ms "
-                        + "(CPU %d ms); load average %.1f%n",
+                        + "(CPU %d ms); FTP / the build without it %.2f (CPU %.2f); load average %.1f%n",
                 median(ftp),
                 median(test),
                 median(added),
                 median(addedCpu),
                 median(whole),
                 median(wholeCpu),
+                medianOf(ratio),
+                medianOf(ratioCpu),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
@@ -156,6 +177,12 @@ public final class FtpBenchmark {
 
     private static long median(List<Long> values) {
         List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double medianOf(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
     }

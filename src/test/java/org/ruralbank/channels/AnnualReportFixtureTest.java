@@ -176,11 +176,17 @@ class AnnualReportFixtureTest {
         assertThat(r.count("devices.new")).isEqualTo(1);
         assertThat(r.count("devices.txn.total")).isEqualTo(4);
         assertThat(r.count("devices.txn.withdrawal"))
-                .as("the failed withdrawal counts")
-                .isEqualTo(2);
+                .as("successful withdrawals, as the devices page counts them: the failed one is a failure")
+                .isEqualTo(1);
         assertThat(r.count("devices.txn.deposit")).isEqualTo(1);
         assertThat(r.count("devices.txn.transfer")).isEqualTo(1);
         assertThat(r.count("devices.txn.failed")).isEqualTo(1);
+        assertThat(r.count("devices.txn.withdrawal")
+                        + r.count("devices.txn.deposit")
+                        + r.count("devices.txn.transfer")
+                        + r.count("devices.txn.failed"))
+                .as("the parts and the failures do not exceed the total")
+                .isLessThanOrEqualTo(r.count("devices.txn.total"));
         assertThat(r.decimal("devices.fee_income_wan")).isEqualTo(new BigDecimal("0.00"));
         assertThat(r.count("village.terminals")).isEqualTo(1);
         assertThat(r.count("village.txn.count")).isEqualTo(2);
@@ -213,11 +219,19 @@ class AnnualReportFixtureTest {
         assertThat(r.count("payouts.subsidy.count")).isEqualTo(7);
         assertThat(r.decimal("payouts.subsidy.amount_wan")).isEqualTo(new BigDecimal("0.07"));
         assertThat(r.figures().keySet()).containsExactlyElementsOf(AnnualReport.KEYS);
+        assertThat(r.branchTotal().cards())
+                .as("the per-org table's total row")
+                .isEqualTo(r.branches().stream()
+                        .mapToLong(AnnualReport.OrgFigures::cards)
+                        .sum())
+                .isEqualTo(r.count("cards.total"));
+        assertThat(r.branchTotal().deviceTxn()).isEqualTo(r.count("devices.txn.total"));
+        assertThat(AnnualReportText.markdown(r)).contains("| 合计  | 4 | 2 |");
         assertThat(AnnualReportText.sections(r).get(0).text())
-                .startsWith("截止1月2日，全行累计发行金农卡4张，卡存款余额0.38万元，卡均余额950.13元；本年新增发卡2张，完成全年计划的50.00%。");
+                .startsWith("截至1月2日，全行累计发行金农卡4张，卡存款余额0.38万元，卡均余额950.13元；本年新增发卡2张，完成全年计划的50.00%。");
         assertThat(AnnualReportText.sections(r).get(1).text())
                 .as("a year loaded in part is not called the whole year")
-                .contains("本年自助设备交易4笔，其中取款2笔、存款1笔、转账1笔");
+                .contains("本年自助设备交易4笔，其中取款1笔、存款1笔、转账1笔");
         assertThat(AnnualReportText.json(r))
                 .contains("\"cards.total\": 4,")
                 .contains("\"sms.share_of_cards_pct\": 25.00,");

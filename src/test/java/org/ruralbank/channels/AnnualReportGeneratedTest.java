@@ -89,7 +89,13 @@ class AnnualReportGeneratedTest {
                 + "and d.biz_date = date '" + END + "' where d.device_type <> 'BMB'";
         assertThat(report.count("devices.txn.total")).isPositive().isEqualTo(sql("select count(*)" + onDevices));
         assertThat(report.count("devices.txn.withdrawal"))
-                .isEqualTo(sql("select count(*)" + onDevices + " and t.txn_kind = 'WDL'"));
+                .isEqualTo(sql("select count(*)" + onDevices + " and t.txn_kind = 'WDL' and t.status = 'S'"));
+        assertThat(report.count("devices.txn.withdrawal")
+                        + report.count("devices.txn.deposit")
+                        + report.count("devices.txn.transfer")
+                        + report.count("devices.txn.failed"))
+                .as("the parts and the failures do not exceed the total")
+                .isLessThanOrEqualTo(report.count("devices.txn.total"));
         assertThat(report.decimal("devices.fee_income_wan"))
                 .isEqualTo(wan(amount("select sum(t.fee_income)" + onDevices)));
         assertThat(report.count("pos.merchants_start"))

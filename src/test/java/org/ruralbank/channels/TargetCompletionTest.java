@@ -9,8 +9,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Role;
 import org.ruralbank.testing.OnPostgres;
 import org.ruralbank.testing.TestBank;
 import org.ruralbank.warehouse.Warehouse;
@@ -30,9 +32,8 @@ class TargetCompletionTest {
     @Autowired
     TargetCompletion completion;
 
-    @Test
-    void ranksBranchesByMeanCompletionOfTheirTargets() {
-        TestBank bank = new TestBank(ctx);
+    /** Two branches with their Q2 2025 targets: the first (with a sub-branch) completes 75%, the second 100%. */
+    private Org[] twoBranchesWithTargets(TestBank bank) {
         Org a = bank.branch("完成甲支行");
         Org b = bank.branch("完成乙支行");
         Org a1 = bank.subBranch(a, "完成甲一分理处");
@@ -58,6 +59,14 @@ class TargetCompletionTest {
                         .valid())
                 .isTrue();
 
+        return new Org[] {a, b};
+    }
+
+    @Test
+    void ranksBranchesByMeanCompletionOfTheirTargets() {
+        Org[] ab = twoBranchesWithTargets(new TestBank(ctx));
+        Org a = ab[0];
+        Org b = ab[1];
         TargetCompletion.Quarter q2 = completion.of(2025, 2, OrgScope.everything());
         assertThat(q2.asOf()).isEqualTo(LocalDate.of(2025, 6, 30));
         TargetCompletion.Row ra = row(q2, a);
@@ -74,6 +83,23 @@ class TargetCompletionTest {
         assertThat(completion.of(2025, 3, OrgScope.everything()).asOf())
                 .as("nothing built in Q3")
                 .isNull();
+    }
+
+    @Test
+    void aBranchHeadSeesTheirBranchRankedWithinTheWholeBankNotFirstInTheirOwnScope() {
+        TestBank bank = new TestBank(ctx);
+        Org[] ab = twoBranchesWithTargets(bank);
+        OrgScope head = bank.principal(bank.user(ab[0], DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD))
+                .scope();
+
+        TargetCompletion.Quarter seen = completion.of(2025, 2, head);
+        TargetCompletion.Quarter bank2 = completion.of(2025, 2, OrgScope.everything());
+
+        assertThat(seen.rows()).extracting(TargetCompletion.Row::orgId).containsExactly(ab[0].orgId());
+        assertThat(row(seen, ab[0]).rank())
+                .as("the rank within the bank, behind the better branch")
+                .isEqualTo(row(bank2, ab[0]).rank())
+                .isGreaterThan(row(bank2, ab[1]).rank());
     }
 
     private static TargetCompletion.Row row(TargetCompletion.Quarter q, Org org) {

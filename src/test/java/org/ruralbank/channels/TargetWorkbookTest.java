@@ -76,8 +76,20 @@ class TargetWorkbookTest {
         assertThat(read(filled(2024, s -> {}), 2025).problems())
                 .extracting(Object::toString)
                 .containsExactly("第1行 C列（年度） '2024'：模板年度与所选年度 2025 不一致");
-        assertThat(read("not a workbook".getBytes(), 2025).problems().get(0).reason())
-                .startsWith("无法读取文件");
+        TargetWorkbook.Parsed text = read("not a workbook".getBytes(), 2025);
+        assertThat(text.notWorkbook()).isTrue();
+        assertThat(text.problems()).extracting(Object::toString).noneMatch(p -> p.contains("Exception"));
+    }
+
+    @Test
+    void refusesATargetAboveItsIndicatorsRangeNamingTheCell() {
+        // 卡均余额 of the first quarter (column G of the template) set to 10^12 yuan
+        int column = 2 + Indicator.BALANCE_PER_CARD.ordinal() * 4;
+        byte[] file = filled(2025, sheet -> sheet.getRow(3).getCell(column).setCellValue(1e12));
+        assertThat(read(file, 2025).problems())
+                .extracting(Object::toString)
+                .containsExactly("第4行 " + org.apache.poi.ss.util.CellReference.convertNumToColString(column)
+                        + "列（卡均余额 第1季度） '1000000000000'：超出合理范围（0 至 1000000元）");
     }
 
     @Test

@@ -148,6 +148,33 @@ class TargetsUploadTest {
                 .andExpect(status().is3xxRedirection());
     }
 
+    @Test
+    void aFileThatIsNoWorkbookIsSaidSoInOneSentenceNamingTheFile() throws Exception {
+        MockMultipartFile pdf =
+                new MockMultipartFile("file", "计划.pdf", "application/pdf", "%PDF-1.4 not a workbook".getBytes());
+        for (String[] lang : new String[][] {
+            {"zh_CN", "文件“计划.pdf”不是 Excel 工作簿（.xlsx），未保存任何数据"},
+            {"en", "The file \"计划.pdf\" is not an Excel workbook (.xlsx); nothing was saved."}
+        }) {
+            String page = mvc.perform(multipart("/channels/targets/upload?lang=" + lang[0])
+                            .file(pdf)
+                            .param("year", "2033")
+                            .session(planner)
+                            .with(csrf()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page)
+                    .contains("id=\"not-workbook\"")
+                    .contains(lang[1].replace("\"", "&quot;"))
+                    .doesNotContain("upload-problems", "A列", "Exception");
+        }
+        assertThat(targets.of(2033, OrgScope.everything()).stream()
+                        .filter(t -> t.orgId().equals(branch.orgId())))
+                .isEmpty();
+    }
+
     private static MockMultipartFile file(byte[] bytes) {
         return new MockMultipartFile("file", "targets.xlsx", "application/octet-stream", bytes);
     }

@@ -25,6 +25,9 @@ class CommandReachTest {
     static final String PARTNER = "the enterprise's client: signed partner API requests, reaching the enterprise's "
             + "grants only (DirectConnectApiTest)";
 
+    static final String POINTS_PARTNER = "the points partner's client: signed points API requests, reaching the "
+            + "partner's own orders only (PointsApiTest, PointsPartnerClientTest)";
+
     /** Every command, with what it reaches; the commands that change grants point to their case below. */
     static final Map<String, String> REACH = Map.ofEntries(
             Map.entry("help", READS),
@@ -53,6 +56,14 @@ class CommandReachTest {
             Map.entry("appraisal ftp", READS),
             Map.entry("appraisal run", CONSOLE),
             Map.entry("points accrue", CONSOLE),
+            Map.entry("points partner quote", POINTS_PARTNER),
+            Map.entry("points partner hold", POINTS_PARTNER),
+            Map.entry("points partner confirm", POINTS_PARTNER),
+            Map.entry("points partner cancel", POINTS_PARTNER),
+            Map.entry("points partner redeem", POINTS_PARTNER),
+            Map.entry("points partner refund", POINTS_PARTNER),
+            Map.entry("points partner order", POINTS_PARTNER),
+            Map.entry("points partner points", POINTS_PARTNER),
             Map.entry("crm search", READS + ": the whole bank, as the console; ID numbers and mobiles masked"),
             Map.entry("crm circles", READS + ": the whole bank, as the console, for the risk office"),
             Map.entry("directconnect propose", STAFF_SIGN_IN),

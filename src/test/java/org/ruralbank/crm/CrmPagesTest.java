@@ -15,6 +15,7 @@ import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Role;
+import org.ruralbank.points.PointsFixture;
 import org.ruralbank.testing.OnPostgres;
 import org.ruralbank.testing.TestBank;
 import org.ruralbank.warehouse.Warehouse;
@@ -78,6 +79,22 @@ class CrmPagesTest {
         String en = page(
                 get("/crm/customers/" + custId).param("date", DAY.toString()).param("lang", "en"));
         assertThat(en).contains("Deposit accounts", "Timeline", "Chip").doesNotContain("存款账户", "客户大事记", "??");
+    }
+
+    @Test
+    void showsTheCustomersPointsFromTheLedger() throws Exception {
+        assertThat(page(get("/crm/customers/" + custId).param("date", DAY.toString())))
+                .contains("客户积分", "该客户尚无积分账户")
+                .doesNotContain("id=\"points-balance\"");
+        PointsFixture.customerWithPoints(ctx, custId, branch, 1234);
+        String zh = page(get("/crm/customers/" + custId).param("date", DAY.toString()));
+        assertThat(zh)
+                .contains("id=\"points-balance\">1234<", "id=\"points-available\">1234<")
+                .contains("2099-12-31", "/points/customers/" + custId, "积分明细")
+                .doesNotContain("该客户尚无积分账户");
+        String en = page(
+                get("/crm/customers/" + custId).param("date", DAY.toString()).param("lang", "en"));
+        assertThat(en).contains("Loyalty points", "Points in detail").doesNotContain("客户积分", "积分明细", "??");
     }
 
     @Test

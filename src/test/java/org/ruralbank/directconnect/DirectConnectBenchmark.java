@@ -42,7 +42,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.level.root=WARN")
 @ContextConfiguration(initializers = OnPostgres.Store.class)
 @PartnerApiConformance.Unchecked("it measures the server's own work per payment")
-class DirectConnectBenchmark {
+public class DirectConnectBenchmark {
 
     static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     static final int SECONDS = Integer.getInteger("bench.seconds", 20);
@@ -283,17 +283,17 @@ class DirectConnectBenchmark {
      * A minimal HTTP/1.1 client on one kept-alive connection: writes a prepared request, reads the status line, the
      * headers and a Content-Length or chunked body, and reconnects when the server closes the connection.
      */
-    static final class HttpConnection implements AutoCloseable {
+    public static final class HttpConnection implements AutoCloseable {
         private final int port;
         private java.net.Socket socket;
         private java.io.BufferedInputStream in;
         private java.io.OutputStream out;
 
-        HttpConnection(int port) {
+        public HttpConnection(int port) {
             this.port = port;
         }
 
-        int exchange(byte[] request) throws java.io.IOException {
+        public int exchange(byte[] request) throws java.io.IOException {
             if (socket == null) {
                 socket = new java.net.Socket("localhost", port);
                 socket.setTcpNoDelay(true);
@@ -356,10 +356,10 @@ class DirectConnectBenchmark {
     }
 
     /** pgbench's built-in TPC-B-like script on the same database (its own tables in the public schema). */
-    static final class Pgbench {
+    public static final class Pgbench {
         private final List<String> connection;
 
-        Pgbench() {
+        public Pgbench() {
             String url = System.getenv("RURALBANK_TEST_DB_URL");
             Matcher m = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+)")
                     .matcher(url);
@@ -376,11 +376,11 @@ class DirectConnectBenchmark {
                     m.group(3));
         }
 
-        void init() throws Exception {
+        public void init() throws Exception {
             exec(command("-i", "-q", "-s", String.valueOf(CLIENTS)));
         }
 
-        double run() throws Exception {
+        public double run() throws Exception {
             String out = exec(
                     command("-n", "-c", String.valueOf(PGBENCH_CLIENTS), "-j", "2", "-T", String.valueOf(SECONDS)));
             Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
@@ -390,7 +390,7 @@ class DirectConnectBenchmark {
             return Double.parseDouble(tps.group(1));
         }
 
-        void drop() throws Exception {
+        public void drop() throws Exception {
             exec(command("-i", "-I", "d"));
         }
 

@@ -156,6 +156,38 @@ class DirectConnectPagesTest {
     }
 
     @Test
+    void theReconciliationOpensOnTheLastBusinessDateTheLedgerExecutedNotOnTheWallClocksDate() throws Exception {
+        DirectConnectFixture f = new DirectConnectFixture(ctx);
+        MockHttpSession checker = TestBank.login(
+                mvc, f.bank.user(f.branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
+        String ent = f.enterprise("对账日企业");
+        String payer = f.account(ent, "100");
+        String payee = f.account(ent, "0");
+        var key = f.key(ent, Algorithm.ECDSA_P256_SHA256);
+        mvc.perform(DirectConnectFixture.postJson(
+                                "/api/dc/v1/payments",
+                                "{\"debitAccount\":\"" + payer + "\",\"creditAccount\":\"" + payee
+                                        + "\",\"amount\":\"12.00\"}")
+                        .header("Idempotency-Key", "eod-1")
+                        .with(key.signed()))
+                .andExpect(status().isCreated());
+        // as if booked on the last business date of the bank's data, long before the wall clock's date
+        for (String table : new String[] {"dc_instruction", "dc_transfer"}) {
+            db.sql("update " + table + " set business_date = date '2025-12-31' where business_date = :today"
+                            + " and (debit_account = :a or credit_account = :a)")
+                    .param("today", ctx.getBean(BusinessCalendar.class).today())
+                    .param("a", payer)
+                    .update();
+        }
+        String page = mvc.perform(get("/directconnect/reconciliation").session(checker))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("value=\"2025-12-31\"", "2025-12-31：已执行指令 1 笔");
+    }
+
+    @Test
     void theMonitorSaysWhatARefusalsCodeMeansInThePagesLanguage() throws Exception {
         DirectConnectFixture f = new DirectConnectFixture(ctx);
         MockHttpSession checker = TestBank.login(

@@ -140,9 +140,9 @@ class TreasuryApiAndPagesTest {
                         today.getYear() + "年度指标",
                         "区教育局",
                         "维修（护）费",
-                        "3000.00",
-                        "1234.50",
-                        "1765.50",
+                        "3,000.00",
+                        "1,234.50",
+                        "1,765.50",
                         "校舍维修",
                         "已入账")
                 .doesNotContain("Treasury reconciliation", "Remaining");
@@ -152,7 +152,7 @@ class TreasuryApiAndPagesTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(english).contains("Treasury reconciliation", "Remaining (yuan)", "1765.50");
+        assertThat(english).contains("Treasury reconciliation", "Remaining (yuan)", "1,765.50");
         byte[] xlsx = mvc.perform(get("/directconnect/treasury/export?enterprise=" + t.bureau)
                         .session(staff))
                 .andExpect(status().isOk())

@@ -39,6 +39,9 @@ class AccrualTest {
     EarningRules rules;
 
     @Autowired
+    Campaigns campaigns;
+
+    @Autowired
     JdbcRules store;
 
     @Autowired
@@ -64,12 +67,14 @@ class AccrualTest {
     void bankAndRules() {
         bank = new TestBank(ctx);
         small = bank.smallBank(JAN_30, JAN_31);
-        accrual = new Accrual(small.warehouse, rules, store, ledger, audit, transactions);
+        accrual = new Accrual(small.warehouse, rules, campaigns, store, ledger, audit, transactions);
         maker = bank.principal(bank.user(bank.headOffice(), DataScope.ALL, Role.EBANK));
         checker = bank.principal(bank.user(bank.headOffice(), DataScope.ALL, Role.ADMIN));
         p = "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         // the rules of other tests in this context would earn on these dates too: end them first
         db.sql("update pt_rule set status = 'REJECTED' where status = 'APPROVED'")
+                .update();
+        db.sql("update pt_campaign set status = 'REJECTED' where status = 'APPROVED'")
                 .update();
         rule("DEPOSIT_AVG", "10000.00", "10", null);
         rule("POS_SPEND", "1.00", "1", null);
@@ -317,5 +322,69 @@ class AccrualTest {
                 .containsExactly("code", "unit", "points", "validFrom");
         StaffPrincipal branchUser = bank.principal(bank.user(small.a, DataScope.ORG_AND_BELOW, Role.EBANK));
         assertThat(rules.propose(Map.of("code", "X"), branchUser)).isInstanceOf(EarningRules.Outcome.Refused.class);
+    }
+
+    private Campaigns.Outcome campaign(String code, String pct, String orgId, String minDeposit) {
+        Map<String, String> form = new HashMap<>(Map.of(
+                "code", p + code, "name", "活动" + code, "multiplierPct", pct, "validFrom", JAN_30, "validTo", JAN_31));
+        form.put("orgId", orgId);
+        form.put("minDeposit", minDeposit);
+        return campaigns.propose(form, maker);
+    }
+
+    private void approve(Campaigns.Outcome proposed) {
+        long id = ((Campaigns.Outcome.Done) proposed).campaignId();
+        assertThat(campaigns.decide(id, true, maker))
+                .as("the maker cannot approve")
+                .isInstanceOf(Campaigns.Outcome.Refused.class);
+        assertThat(campaigns.decide(id, true, checker)).isInstanceOf(Campaigns.Outcome.Done.class);
+    }
+
+    @Test
+    void campaignsMultiplyByBranchAndTierAndTheHighestOfThoseThatApplyCounts() {
+        approve(campaign("ALL", "150", "", ""));
+        approve(campaign("OTHER_BRANCH", "400", small.b.orgId(), ""));
+        approve(campaign("RICH", "300", small.a.orgId(), "10000.00"));
+        campaign("UNAPPROVED", "1000", "", "");
+        small.build(JAN_30);
+        accrual.accrue(LocalDate.parse(JAN_30));
+        assertThat(balance(2))
+                .as("349 points x1.5 rounded down; the other branch's and the unapproved campaign do not apply")
+                .isEqualTo(523);
+        assertThat(balance(3))
+                .as("45 payroll points x1.5 = 67, then the cap of 30")
+                .isEqualTo(30);
+        assertThat(balance(4)).as("100 sign-up points x1.5").isEqualTo(150);
+        small.build(JAN_31);
+        accrual.accrue(LocalDate.parse(JAN_31));
+        assertThat(balance(1))
+                .as("a daily average of 20,000 reaches the 10,000 tier: x3 beats x1.5, they do not stack")
+                .isEqualTo(60);
+        assertThat(ledger.history(PointsLedger.customerAccount(c(1)), 1))
+                .singleElement()
+                .satisfies(t -> assertThat(t.reference()).endsWith("x300%"));
+    }
+
+    @Test
+    void refusesAnIncompleteCampaignFieldByField() {
+        Campaigns.Outcome o = campaigns.propose(
+                Map.of(
+                        "code", "bad",
+                        "name", "",
+                        "multiplierPct", "100",
+                        "validFrom", JAN_30,
+                        "validTo", "2027-01-01",
+                        "orgId", "NOPE",
+                        "minDeposit", "-1"),
+                maker);
+        assertThat(((Campaigns.Outcome.Refused) o).problems())
+                .extracting(EarningRules.Problem::field)
+                .containsExactly("code", "name", "multiplierPct", "validTo", "orgId", "minDeposit");
+        approve(campaign("ONCE", "150", "", ""));
+        assertThat(campaign("ONCE", "150", "", ""))
+                .as("a code is proposed once")
+                .isInstanceOf(Campaigns.Outcome.Refused.class);
+        StaffPrincipal branchUser = bank.principal(bank.user(small.a, DataScope.ORG_AND_BELOW, Role.EBANK));
+        assertThat(campaigns.propose(Map.of("code", "X"), branchUser)).isInstanceOf(Campaigns.Outcome.Refused.class);
     }
 }

@@ -16,8 +16,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.directconnect.RequestSigning;
+import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Role;
 import org.ruralbank.points.internal.JdbcPartners;
 import org.ruralbank.testing.OnPostgres;
 import org.ruralbank.testing.TestBank;
@@ -56,10 +58,11 @@ class PointsApiTest {
     String cust;
     String card;
     Org org;
+    TestBank bank;
 
     @BeforeEach
     void partnersAndCustomer() {
-        TestBank bank = new TestBank(ctx);
+        bank = new TestBank(ctx);
         org = bank.branch("积分支行");
         shop = id();
         merchant = id();
@@ -142,6 +145,43 @@ class PointsApiTest {
                 .containsEntry("status", "REFUNDED");
         assertThat(available()).isEqualTo(1000);
         assertThat(json(send(shop, "GET", "/api/points/v1/orders/o-1", ""))).containsEntry("status", "REFUNDED");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPartnerShowsTheCustomerItsPointsOnCardAndOneTimeCode() throws Exception {
+        send(shop, "POST", "/api/points/v1/holds", holdBody("o-p", code(), 300));
+        String body = "{\"cardNo\":\"" + card + "\",\"code\":\"" + code() + "\"}";
+        MockHttpServletResponse r = send(merchant, "POST", "/api/points/v1/points", body);
+        assertThat(r.getStatus()).isEqualTo(200);
+        Map<String, Object> points = json(r);
+        assertThat(points)
+                .containsEntry("balance", 1000)
+                .containsEntry("available", 700)
+                .containsEntry("expiringWithinYear", 0)
+                .containsEntry("lots", List.of(Map.of("expiresOn", "2099-12-31", "points", 1000)));
+        assertThat((List<Object>) points.get("history"))
+                .as("newest first, the hold included")
+                .containsExactly(
+                        Map.of(
+                                "date",
+                                redemptions.today().toString(),
+                                "code",
+                                "HOLD",
+                                "kind",
+                                "PENDING",
+                                "points",
+                                -300),
+                        Map.of("date", "2025-06-30", "code", "EARN", "kind", "POSTED", "points", 1000));
+        assertThat(json(send(merchant, "POST", "/api/points/v1/points", body)))
+                .as("the code is used up")
+                .containsEntry("refusal", "CODE_INVALID");
+        assertThat(json(send(merchant, "POST", "/api/points/v1/points", "{\"cardNo\":\"12\",\"code\":\"1\"}")))
+                .containsEntry("refusal", "BAD_REQUEST");
+        assertThat(send(merchant, "POST", "/api/points/v1/points", body, "n".repeat(20), "AAAA")
+                        .getStatus())
+                .as("signed, as every request")
+                .isEqualTo(401);
     }
 
     @Test
@@ -286,5 +326,69 @@ class PointsApiTest {
         PointsLedger.Totals t = ledger.totals();
         assertThat(t.negativeBalances()).isZero();
         assertThat(t.debitsPending()).isEqualTo(t.creditsPending());
+    }
+
+    private long balanceOf(String custId) {
+        return ledger.balance(PointsLedger.customerAccount(custId))
+                .orElseThrow()
+                .balance();
+    }
+
+    private String householdOfTwo() {
+        String spouse = "PS" + id();
+        PointsFixture.customerWithPoints(ctx, spouse, org, 500);
+        var staff = bank.principal(bank.user(org, DataScope.ORG_AND_BELOW, Role.CM));
+        assertThat(ctx.getBean(Households.class).join(spouse, cust, staff)).isEmpty();
+        return spouse;
+    }
+
+    @Test
+    void aHouseholdMemberShortOfPointsSpendsTheOthersAndACancelGivesThemBack() throws Exception {
+        String spouse = householdOfTwo();
+        MockHttpServletResponse held = send(shop, "POST", "/api/points/v1/holds", holdBody("f-1", code(), 1300));
+        assertThat(json(held)).containsEntry("status", "HELD");
+        assertThat(balanceOf(spouse)).as("300 pooled from the spouse").isEqualTo(200);
+        assertThat(available()).isZero();
+        assertThat(json(send(shop, "POST", "/api/points/v1/holds/f-1/cancel", "")))
+                .containsEntry("status", "CANCELLED");
+        assertThat(balanceOf(spouse)).as("given back on cancel").isEqualTo(500);
+        assertThat(available()).isEqualTo(1000);
+
+        MockHttpServletResponse tooMuch = send(shop, "POST", "/api/points/v1/holds", holdBody("f-2", code(), 1501));
+        assertThat(json(tooMuch)).containsEntry("refusal", "INSUFFICIENT_POINTS");
+        assertThat(balanceOf(spouse)).as("nothing pooled for a refused order").isEqualTo(500);
+        assertThat(available()).isEqualTo(1000);
+    }
+
+    @Test
+    void aPooledCounterRedemptionIsRefundedBackToTheMembers() throws Exception {
+        String spouse = householdOfTwo();
+        String body = "{\"orderId\":\"f-3\",\"cardNo\":\"" + card + "\",\"code\":\"" + code() + "\",\"points\":1200}";
+        assertThat(json(send(merchant, "POST", "/api/points/v1/redemptions", body)))
+                .containsEntry("status", "REDEEMED");
+        assertThat(balanceOf(cust)).isZero();
+        assertThat(balanceOf(spouse)).isEqualTo(300);
+        assertThat(json(send(merchant, "POST", "/api/points/v1/orders/f-3/refund", "")))
+                .containsEntry("status", "REFUNDED");
+        assertThat(balanceOf(cust)).isEqualTo(1000);
+        assertThat(balanceOf(spouse)).isEqualTo(500);
+        PointsLedger.Totals t = ledger.totals();
+        assertThat(t.lotsRemaining()).isEqualTo(t.customerBalances());
+    }
+
+    @Test
+    void aCustomerIsInOneHouseholdAtMost() {
+        String spouse = householdOfTwo();
+        String third = "PT" + id();
+        PointsFixture.customerWithPoints(ctx, third, org, 1);
+        var staff = bank.principal(bank.user(org, DataScope.ORG_AND_BELOW, Role.CM));
+        assertThat(ctx.getBean(Households.class).join(spouse, third, staff))
+                .extracting(EarningRules.Problem::message)
+                .containsExactly("points.problem.inHousehold");
+        assertThat(ctx.getBean(Households.class).members(cust)).containsExactlyInAnyOrder(cust, spouse);
+        assertThat(ctx.getBean(Households.class).leave(spouse, staff)).isTrue();
+        assertThat(ctx.getBean(Households.class).members(cust))
+                .as("a household of one is dissolved")
+                .isEmpty();
     }
 }

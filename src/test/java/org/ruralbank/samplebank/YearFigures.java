@@ -30,6 +30,8 @@ final class YearFigures {
         String yearPrefix = Integer.toString(year);
         // cards and their balance
         Set<String> cardAccounts = new HashSet<>();
+        Set<String> cancelled = new HashSet<>();
+        Set<String> replaced = new HashSet<>();
         each(inbox, "CORE_CARD", end, (m, r) -> {
             if (!r[m.indexOf("CARD_STATUS")].equals("C")) {
                 f.add("cards", 1);
@@ -41,7 +43,16 @@ final class YearFigures {
             if (r[m.indexOf("MEDIUM")].equals("I")) {
                 f.add("chipCards", 1);
             }
+            if (r[m.indexOf("CARD_STATUS")].equals("C")) {
+                cancelled.add(r[m.indexOf("CARD_NO")]);
+            }
+            if (!r[m.indexOf("REPLACED_CARD_NO")].isEmpty()) {
+                replaced.add(r[m.indexOf("REPLACED_CARD_NO")]);
+            }
         });
+        cancelled.removeAll(replaced);
+        // cancelled cards that no chip card replaced: closed by their customers
+        f.add("closedCards", cancelled.size());
         each(inbox, "CORE_DEPOSIT_ACCT", end, (m, r) -> {
             if (cardAccounts.contains(r[m.indexOf("ACCT_NO")])) {
                 f.addFen("cardBalance", Money.fenOfYuan(r[m.indexOf("BALANCE")]));

@@ -735,6 +735,11 @@ public final class TestBank {
          * and builds the warehouse for that date: enough for every channel page to show a row per org.
          */
         public static void seed(Warehouse warehouse, LocalDate date, List<String[]> orgs) {
+            seed(warehouse, date, orgs, new BigDecimal("3500.00"));
+        }
+
+        /** As {@link #seed(Warehouse, LocalDate, List)}, each org's account holding {@code balance}. */
+        public static void seed(Warehouse warehouse, LocalDate date, List<String[]> orgs, BigDecimal balance) {
             WarehouseEngine engine = warehouse.engine();
             Rows f = new Rows(engine);
             String d = date.toString();
@@ -751,7 +756,7 @@ public final class TestBank {
                                 d,
                                 "org_id, org_name, org_level, parent_org_id, area_class, open_date, status",
                                 ids[i],
-                                "机构" + ids[i],
+                                i == 0 ? "总行" : "机构" + ids[i],
                                 String.valueOf(Math.min(3, i + 1)),
                                 i == 0 ? null : ids[i - 1],
                                 "R",
@@ -787,7 +792,7 @@ public final class TestBank {
                         "CUR",
                         "CNY",
                         "2020-01-01",
-                        new BigDecimal("3500.00"),
+                        balance,
                         "N");
                 f.row(
                         "core_card",

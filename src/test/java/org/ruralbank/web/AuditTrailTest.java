@@ -67,6 +67,36 @@ class AuditTrailTest {
         return TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
     }
 
+    /** How many hand-overs {@link #proposedHandOver} proposed: each is of another manager and customer. */
+    private int handOvers;
+
+    /**
+     * A leaving manager of the audit branch with a customer credited to them, and their hand-over to a colleague
+     * proposed by {@code by}: the hand-over's page.
+     */
+    private String proposedHandOver(MockHttpSession by) throws Exception {
+        java.time.LocalDate day = java.time.LocalDate.of(2025, 5, 22);
+        String x = ++handOvers + branch.orgId();
+        new org.ruralbank.crm.PortfolioFixture(ctx, day)
+                .orgs(bank.headOffice(), branch)
+                .staff("W" + x, branch, "A")
+                .staff("Y" + x, branch, "A")
+                .customer("K" + x, "审计客户", branch)
+                .loan("LK" + x, "K" + x, branch, "W" + x)
+                .build();
+        return mvc.perform(post("/crm/handovers")
+                        .session(by)
+                        .with(csrf())
+                        .param("fromStaff", "W" + x)
+                        .param("effective", day.toString())
+                        .param("toStaff1", "Y" + x)
+                        .param("toShare1", "100"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+    }
+
     private org.ruralbank.appraisal.Pools appraisalPools() {
         return ctx.getBean(org.ruralbank.appraisal.Pools.class);
     }
@@ -170,6 +200,38 @@ class AuditTrailTest {
                             .param("reason", "客户来电核实身份"))
                     .andExpect(status().isOk());
             return new String[] {"crm.customer.unmask", "C" + branch.orgId()};
+        });
+        cases.put("POST /crm/handovers", () -> {
+            String page = proposedHandOver(headOfBranch());
+            return new String[] {"crm.handover.propose", page.substring(page.lastIndexOf('/') + 1)};
+        });
+        cases.put("POST /crm/handovers/{id}/approve", () -> {
+            String page = proposedHandOver(headOfBranch());
+            mvc.perform(post(page + "/approve").session(headOfBranch()).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"crm.handover.approve", page.substring(page.lastIndexOf('/') + 1)};
+        });
+        cases.put("POST /crm/handovers/{id}/reject", () -> {
+            String page = proposedHandOver(headOfBranch());
+            mvc.perform(post(page + "/reject").session(headOfBranch()).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"crm.handover.reject", page.substring(page.lastIndexOf('/') + 1)};
+        });
+        cases.put("POST /crm/lists/tasks", () -> {
+            java.time.LocalDate day = java.time.LocalDate.of(2025, 5, 24);
+            String x = branch.orgId();
+            new org.ruralbank.crm.PortfolioFixture(ctx, day)
+                    .orgs(bank.headOffice(), branch)
+                    .customer("M" + x, "磁条客户", branch)
+                    .magneticCard("623000" + x, "M" + x, branch)
+                    .build();
+            mvc.perform(post("/crm/lists/tasks")
+                            .session(headOfBranch())
+                            .with(csrf())
+                            .param("list", "MAGNETIC_CARD")
+                            .param("date", day.toString()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"crm.task.create", "MAGNETIC_CARD/" + day};
         });
         cases.put("POST /crm/customers/{id}/contacts", () -> {
             TestBank.Rows.seed(
@@ -693,6 +755,104 @@ class AuditTrailTest {
                     .andExpect(status().is3xxRedirection());
             return new String[] {"points.partner.join", id};
         });
+        cases.put("POST /points/campaigns", () -> {
+            String code = "AUDIT_C" + Math.abs(bank.uniqueId("c").hashCode());
+            mvc.perform(post("/points/campaigns")
+                            .session(wholeBankEbank())
+                            .with(csrf())
+                            .param("code", code)
+                            .param("name", "审计活动")
+                            .param("multiplierPct", "150")
+                            .param("validFrom", "2099-01-01")
+                            .param("validTo", "2099-01-31"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.campaign.propose", "" + campaignOf(code)};
+        });
+        cases.put("POST /points/campaigns/{id}/decide", () -> {
+            long id = proposeCampaign();
+            mvc.perform(post("/points/campaigns/" + id + "/decide")
+                            .session(wholeBankEbank())
+                            .with(csrf())
+                            .param("approve", "false"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.campaign.reject", "" + id};
+        });
+        cases.put("POST /points/customers/{custId}/household", () -> {
+            String cust = bank.uniqueId("PH");
+            String spouse = bank.uniqueId("PH");
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, cust, branch, 1);
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, spouse, branch, 1);
+            mvc.perform(post("/points/customers/" + cust + "/household")
+                            .session(session)
+                            .with(csrf())
+                            .param("withCustId", spouse))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.household.join", cust};
+        });
+        cases.put("POST /points/customers/{custId}/household/leave", () -> {
+            String cust = bank.uniqueId("PH");
+            String spouse = bank.uniqueId("PH");
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, cust, branch, 1);
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, spouse, branch, 1);
+            ctx.getBean(org.ruralbank.points.Households.class)
+                    .join(cust, spouse, bank.principal(bank.user(branch, DataScope.ALL, Role.EBANK)));
+            mvc.perform(post("/points/customers/" + cust + "/household/leave")
+                            .session(session)
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.household.leave", cust};
+        });
+        cases.put("POST /points/budgets", () -> {
+            String id = "AB" + Math.abs(bank.uniqueId("b").hashCode());
+            mvc.perform(post("/points/budgets")
+                            .session(wholeBankEbank())
+                            .with(csrf())
+                            .param("budgetId", id)
+                            .param("purpose", "EMPLOYEE_CARE")
+                            .param("name", "审计预算")
+                            .param("points", "100"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.budget.propose", id};
+        });
+        cases.put("POST /points/budgets/{id}/decide", () -> {
+            String id = proposeBudget();
+            mvc.perform(post("/points/budgets/" + id + "/decide")
+                            .session(wholeBankEbank())
+                            .with(csrf())
+                            .param("approve", "true"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.budget.approve", id};
+        });
+        cases.put("POST /points/grants", () -> {
+            String budget = fundedBudget();
+            String cust = bank.uniqueId("PG");
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, cust, branch, 1);
+            mvc.perform(post("/points/grants")
+                            .session(session)
+                            .with(csrf())
+                            .param("budgetId", budget)
+                            .param("custId", cust)
+                            .param("points", "10")
+                            .param("reason", "审计关怀"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.grant.propose", "" + grantOf(cust)};
+        });
+        cases.put("POST /points/grants/{id}/decide", () -> {
+            String budget = fundedBudget();
+            String cust = bank.uniqueId("PG");
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, cust, branch, 1);
+            ctx.getBean(org.ruralbank.points.CareGrants.class)
+                    .proposeGrant(
+                            Map.of("budgetId", budget, "custId", cust, "points", "10", "reason", "审计关怀"),
+                            bank.principal(bank.user(branch, DataScope.ALL, Role.EBANK)));
+            long id = grantOf(cust);
+            mvc.perform(post("/points/grants/" + id + "/decide")
+                            .session(session)
+                            .with(csrf())
+                            .param("approve", "true"))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"points.grant.approve", "" + id};
+        });
         cases.put("POST /points/partners/{id}/leave", () -> {
             String id = bank.uniqueId("P").toUpperCase().replaceAll("[^A-Z0-9]", "");
             org.ruralbank.points.PointsFixture.partner(ctx, id, "MERCHANT", branch);
@@ -707,6 +867,57 @@ class AuditTrailTest {
 
     private MockHttpSession wholeBankEbank() throws Exception {
         return TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+    }
+
+    private long campaignOf(String code) {
+        return ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select campaign_id from pt_campaign where code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .single();
+    }
+
+    private long proposeCampaign() {
+        String code = "AUDIT_C" + Math.abs(bank.uniqueId("c").hashCode());
+        ctx.getBean(org.ruralbank.points.Campaigns.class)
+                .propose(
+                        Map.of(
+                                "code",
+                                code,
+                                "name",
+                                "审计活动",
+                                "multiplierPct",
+                                "150",
+                                "validFrom",
+                                "2099-01-01",
+                                "validTo",
+                                "2099-01-31"),
+                        bank.principal(bank.user(branch, DataScope.ALL, Role.EBANK)));
+        return campaignOf(code);
+    }
+
+    private String proposeBudget() {
+        String id = "AB" + Math.abs(bank.uniqueId("b").hashCode());
+        ctx.getBean(org.ruralbank.points.CareGrants.class)
+                .proposeBudget(
+                        Map.of("budgetId", id, "purpose", "CUSTOMER_CARE", "name", "审计预算", "points", "100"),
+                        bank.principal(bank.user(branch, DataScope.ALL, Role.EBANK)));
+        return id;
+    }
+
+    private String fundedBudget() {
+        String id = proposeBudget();
+        ctx.getBean(org.ruralbank.points.CareGrants.class)
+                .decideBudget(id, true, bank.firstAdministrator(), java.time.LocalDate.of(2025, 7, 1));
+        return id;
+    }
+
+    private long grantOf(String cust) {
+        return ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select max(grant_id) from pt_grant where cust_id = :c")
+                .param("c", cust)
+                .query(Long.class)
+                .single();
     }
 
     private long ruleOf(String code) {
@@ -766,6 +977,10 @@ class AuditTrailTest {
      */
     static final Map<String, String> POINTS_JOURNALED = Map.ofEntries(
             Map.entry("POST /api/points/v1/quotes", POINTS_ORDER),
+            Map.entry(
+                    "POST /api/points/v1/points",
+                    "a customer's points read: the one-time code it uses up names the partner in pt_code.used_by; "
+                            + "PointsApiTest"),
             Map.entry("POST /api/points/v1/holds", POINTS_ORDER),
             Map.entry("POST /api/points/v1/holds/{orderId}/confirm", POINTS_ORDER),
             Map.entry("POST /api/points/v1/holds/{orderId}/cancel", POINTS_ORDER),

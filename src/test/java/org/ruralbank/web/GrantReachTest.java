@@ -54,6 +54,7 @@ class GrantReachTest {
             Map.entry("POST /api/dc/v1/treasury/payments", ScopeIsolationTest.PARTNER),
             Map.entry("POST /api/dc/v1/treasury/refunds", ScopeIsolationTest.PARTNER),
             Map.entry("POST /api/points/v1/quotes", ScopeIsolationTest.POINTS_PARTNER),
+            Map.entry("POST /api/points/v1/points", ScopeIsolationTest.POINTS_PARTNER),
             Map.entry("POST /api/points/v1/holds", ScopeIsolationTest.POINTS_PARTNER),
             Map.entry("POST /api/points/v1/holds/{orderId}/confirm", ScopeIsolationTest.POINTS_PARTNER),
             Map.entry("POST /api/points/v1/holds/{orderId}/cancel", ScopeIsolationTest.POINTS_PARTNER),
@@ -88,6 +89,11 @@ class GrantReachTest {
             // the points rules, partners and one-time codes: kept by the whole bank, codes issued within scope
             "select rule_id, status, valid_to, checker from pt_rule order by rule_id",
             "select partner_id, org_path, left_on from pt_partner order by partner_id",
+            // campaigns and budgets kept by the whole bank; households and grants within scope
+            "select campaign_id, status, checker from pt_campaign order by campaign_id",
+            "select cust_id, household_id from pt_household_member order by cust_id",
+            "select budget_id, status, checker from pt_budget order by budget_id",
+            "select grant_id, status, checker, transfer_id from pt_grant order by grant_id",
             "select count(*) from pt_code");
 
     @Autowired
@@ -145,6 +151,7 @@ class GrantReachTest {
         poolOfB = poolOf(b);
         pendingRule = pendingRule();
         partnerOfB = partnerOfB();
+        careOfB = careOfB();
         staffHoldingB = bank.uniqueId("SH");
         var store = ctx.getBean(org.ruralbank.appraisal.internal.JdbcClaims.class);
         String object = bank.uniqueId("OH");
@@ -227,6 +234,44 @@ class GrantReachTest {
                                 "2099-01-01"),
                         maker);
         return ((org.ruralbank.points.EarningRules.Outcome.Proposed) o).ruleId();
+    }
+
+    /** A customer of B in a household, a pending campaign, a pending budget, a pending grant to the customer. */
+    String[] careOfB;
+
+    private String[] careOfB() {
+        var maker = bank.principal(bank.user(bank.headOffice(), DataScope.ALL, Role.EBANK));
+        String cust = bank.uniqueId("PH");
+        String spouse = bank.uniqueId("PH");
+        org.ruralbank.points.PointsFixture.customerWithPoints(ctx, cust, b, 5);
+        org.ruralbank.points.PointsFixture.customerWithPoints(ctx, spouse, b, 5);
+        ctx.getBean(org.ruralbank.points.Households.class).join(cust, spouse, maker);
+        String code = "REACH_C" + Math.abs(bank.uniqueId("c").hashCode());
+        var campaign = (org.ruralbank.points.Campaigns.Outcome.Done) ctx.getBean(org.ruralbank.points.Campaigns.class)
+                .propose(
+                        Map.of(
+                                "code",
+                                code,
+                                "name",
+                                "活动",
+                                "multiplierPct",
+                                "150",
+                                "validFrom",
+                                "2099-01-01",
+                                "validTo",
+                                "2099-01-31"),
+                        maker);
+        var care = ctx.getBean(org.ruralbank.points.CareGrants.class);
+        String pending = "RP" + Math.abs(bank.uniqueId("b").hashCode());
+        care.proposeBudget(
+                Map.of("budgetId", pending, "purpose", "CUSTOMER_CARE", "name", "待批", "points", "100"), maker);
+        String funded = "RF" + Math.abs(bank.uniqueId("b").hashCode());
+        care.proposeBudget(
+                Map.of("budgetId", funded, "purpose", "CUSTOMER_CARE", "name", "已批", "points", "100"), maker);
+        care.decideBudget(funded, true, bank.firstAdministrator(), java.time.LocalDate.of(2025, 7, 1));
+        var grant = (org.ruralbank.points.CareGrants.Decision.Done)
+                care.proposeGrant(Map.of("budgetId", funded, "custId", cust, "points", "10", "reason", "关怀"), maker);
+        return new String[] {cust, String.valueOf(campaign.campaignId()), pending, grant.id()};
     }
 
     /** An alliance merchant of branch B. */
@@ -377,6 +422,73 @@ class GrantReachTest {
                     .getResponse()
                     .getContentAsString();
             assertThat(page).contains(b.orgId());
+        });
+        cases.put("POST /crm/handovers", () -> {
+            java.time.LocalDate day = java.time.LocalDate.of(2025, 5, 23);
+            String x = b.orgId();
+            new org.ruralbank.crm.PortfolioFixture(ctx, day)
+                    .orgs(bank.headOffice(), b)
+                    .staff("W" + x, b, "A")
+                    .staff("Y" + x, b, "A")
+                    .customer("K" + x, "乙行客户", b)
+                    .loan("LK" + x, "K" + x, b, "W" + x)
+                    .build();
+            String page = mvc.perform(post("/crm/handovers")
+                            .session(headOfA())
+                            .with(csrf())
+                            .param("fromStaff", "W" + x)
+                            .param("effective", day.toString())
+                            .param("toStaff1", "Y" + x)
+                            .param("toShare1", "100"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"fromStaff\"");
+            assertThat(ctx.getBean(org.ruralbank.crm.HandOvers.class)
+                            .list(org.ruralbank.platform.OrgScope.everything()))
+                    .noneMatch(h -> h.fromStaff().equals("W" + x));
+        });
+        cases.put("POST /crm/handovers/{id}/approve", () -> {
+            long id = handOverOfB();
+            mvc.perform(post("/crm/handovers/" + id + "/approve")
+                            .session(headOfA())
+                            .with(csrf()))
+                    .andExpect(status().isNotFound());
+            assertThat(pendingHandOver(id)).isTrue();
+        });
+        cases.put("POST /crm/handovers/{id}/reject", () -> {
+            long id = handOverOfB();
+            mvc.perform(post("/crm/handovers/" + id + "/reject")
+                            .session(headOfA())
+                            .with(csrf()))
+                    .andExpect(status().isNotFound());
+            assertThat(pendingHandOver(id)).isTrue();
+        });
+        cases.put("POST /crm/lists/tasks", () -> {
+            java.time.LocalDate day = java.time.LocalDate.of(2025, 5, 25);
+            String x = b.orgId();
+            new org.ruralbank.crm.PortfolioFixture(ctx, day)
+                    .orgs(bank.headOffice(), b)
+                    .customer("M" + x, "乙行磁条客户", b)
+                    .magneticCard("623000" + x, "M" + x, b)
+                    .build();
+            String page = mvc.perform(post("/crm/lists/tasks")
+                            .session(headOfA())
+                            .with(csrf())
+                            .param("list", "MAGNETIC_CARD")
+                            .param("date", day.toString()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"list\"").doesNotContain("M" + x);
+            assertThat(ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                            .sql("select count(*) from crm_task where cust_id = :c")
+                            .param("c", "M" + x)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         });
         cases.put("POST /crm/customers/{id}/unmask", () -> {
             org.ruralbank.testing.TestBank.Rows.seed(
@@ -630,6 +742,83 @@ class GrantReachTest {
                     .getContentAsString();
             assertThat(page).contains("data-field=\"orgId\"");
         });
+        cases.put("POST /points/campaigns", () -> {
+            String page = mvc.perform(post("/points/campaigns")
+                            .session(asEbankOfA)
+                            .with(csrf())
+                            .param("code", "REACH_CAMPAIGN")
+                            .param("name", "活动")
+                            .param("multiplierPct", "150")
+                            .param("validFrom", "2099-01-01")
+                            .param("validTo", "2099-01-31"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"code\"");
+        });
+        cases.put(
+                "POST /points/campaigns/{id}/decide",
+                () -> mvc.perform(post("/points/campaigns/" + careOfB[1] + "/decide")
+                                .session(asAdminOfA)
+                                .with(csrf())
+                                .param("approve", "true"))
+                        .andExpect(status().isOk()));
+        cases.put(
+                "POST /points/customers/{custId}/household",
+                () -> mvc.perform(post("/points/customers/" + careOfB[0] + "/household")
+                                .session(asAdminOfA)
+                                .with(csrf())
+                                .param("withCustId", careOfB[0]))
+                        .andExpect(status().isNotFound()));
+        cases.put(
+                "POST /points/customers/{custId}/household/leave",
+                () -> mvc.perform(post("/points/customers/" + careOfB[0] + "/household/leave")
+                                .session(asAdminOfA)
+                                .with(csrf()))
+                        .andExpect(status().isNotFound()));
+        cases.put("POST /points/budgets", () -> {
+            String page = mvc.perform(post("/points/budgets")
+                            .session(asEbankOfA)
+                            .with(csrf())
+                            .param("budgetId", "REACHB")
+                            .param("purpose", "CUSTOMER_CARE")
+                            .param("name", "预算")
+                            .param("points", "100"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"budgetId\"");
+        });
+        cases.put(
+                "POST /points/budgets/{id}/decide",
+                () -> mvc.perform(post("/points/budgets/" + careOfB[2] + "/decide")
+                                .session(asAdminOfA)
+                                .with(csrf())
+                                .param("approve", "true"))
+                        .andExpect(status().isOk()));
+        cases.put("POST /points/grants", () -> {
+            String page = mvc.perform(post("/points/grants")
+                            .session(asAdminOfA)
+                            .with(csrf())
+                            .param("budgetId", "NONE")
+                            .param("custId", careOfB[0])
+                            .param("points", "10")
+                            .param("reason", "关怀"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("data-field=\"custId\"");
+        });
+        cases.put(
+                "POST /points/grants/{id}/decide",
+                () -> mvc.perform(post("/points/grants/" + careOfB[3] + "/decide")
+                                .session(asAdminOfA)
+                                .with(csrf())
+                                .param("approve", "true"))
+                        .andExpect(status().isNotFound()));
         cases.put(
                 "POST /points/partners/{id}/leave",
                 () -> mvc.perform(post("/points/partners/" + partnerOfB + "/leave")
@@ -637,6 +826,29 @@ class GrantReachTest {
                                 .with(csrf()))
                         .andExpect(status().isNotFound()));
         return cases;
+    }
+
+    /** A pending hand-over of branch B's manager, as the store keeps it (one, however many cases ask); its id. */
+    private long handOverOfB() {
+        var db = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        String staff = "SM" + b.orgId();
+        db.sql("insert into crm_handover (from_staff, org_path, effective_date, status, customers, proposed_by, "
+                        + "proposed_at, pending_from) values (:s, :path, date '2025-07-01', 'PENDING', 1, 'b', "
+                        + "current_timestamp, :s) on conflict do nothing")
+                .param("s", staff)
+                .param("path", b.path())
+                .update();
+        return db.sql("select handover_id from crm_handover where pending_from = :s")
+                .param("s", staff)
+                .query(Long.class)
+                .single();
+    }
+
+    private boolean pendingHandOver(long id) {
+        return ctx.getBean(org.ruralbank.crm.HandOvers.class)
+                        .find(id, org.ruralbank.platform.OrgScope.everything())
+                        .status()
+                == org.ruralbank.crm.HandOvers.Status.PENDING;
     }
 
     private MockHttpSession headOfA() {

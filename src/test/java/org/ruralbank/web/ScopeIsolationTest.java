@@ -205,8 +205,84 @@ class ScopeIsolationTest {
                     id,
                     "2020-01-01",
                     "N");
+            // the customer manager SM<org> of the first, in core staff and on a loan contract: their portfolio
+            rows.row(
+                    "core_staff",
+                    d,
+                    "staff_id, staff_name, org_id, post_code, hire_date, status",
+                    "SM" + id,
+                    "经理" + id,
+                    id,
+                    "CM",
+                    "2010-01-01",
+                    "A");
+            rows.row(
+                    "cred_loan_contract",
+                    d,
+                    "contract_no, cust_id, org_id, manager_staff_id, product_code, contract_amt, int_rate, "
+                            + "start_date, maturity_date, repay_method, guarantee_type, status",
+                    "LM" + id,
+                    "G1" + id,
+                    id,
+                    "SM" + id,
+                    "FARM",
+                    new java.math.BigDecimal("5000.00"),
+                    new java.math.BigDecimal("0.06"),
+                    "2024-06-01",
+                    "2026-06-30",
+                    "EPI",
+                    "C",
+                    "A");
+            rows.row(
+                    "cred_loan",
+                    d,
+                    "loan_no, contract_no, cust_id, org_id, disburse_date, maturity_date, loan_amt, balance, "
+                            + "int_rate, overdue_principal, overdue_interest, dpd, class_5, status",
+                    "LM" + id,
+                    "LM" + id,
+                    "G1" + id,
+                    id,
+                    "2024-06-01",
+                    "2026-06-30",
+                    new java.math.BigDecimal("5000.00"),
+                    new java.math.BigDecimal("5000.00"),
+                    new java.math.BigDecimal("0.06"),
+                    java.math.BigDecimal.ZERO,
+                    java.math.BigDecimal.ZERO,
+                    0,
+                    "1",
+                    "A");
         }
         warehouse.engine().inTransaction(() -> warehouse.runner().build(java.util.List.of(CHANNEL_DAY), s -> {}));
+    }
+
+    /** A task of the magnetic-card list made for the customer G1 of {@code o} and its manager (once). */
+    private void taskOf(Org o) {
+        ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("insert into crm_task (list_kind, list_date, cust_id, cust_name, org_path, staff_id, detail, "
+                        + "created_by, created_at) values ('MAGNETIC_CARD', :d, :c, :n, :path, :s, null, 'x', "
+                        + "current_timestamp) on conflict do nothing")
+                .param("d", CHANNEL_DAY)
+                .param("c", "G1" + o.orgId())
+                .param("n", "担保甲" + o.orgId())
+                .param("path", o.path())
+                .param("s", "SM" + o.orgId())
+                .update();
+    }
+
+    /** A pending hand-over of branch B's manager, as the store keeps it (one, however many cases ask); its id. */
+    private long handOverOfB() {
+        var db = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        db.sql("insert into crm_handover (from_staff, org_path, effective_date, status, customers, proposed_by, "
+                        + "proposed_at, pending_from) values (:s, :path, date '2025-07-01', 'PENDING', 1, 'b', "
+                        + "current_timestamp, :s) on conflict do nothing")
+                .param("s", "SM" + b.orgId())
+                .param("path", b.path())
+                .update();
+        return db.sql("select handover_id from crm_handover where pending_from = :s")
+                .param("s", "SM" + b.orgId())
+                .query(Long.class)
+                .single();
     }
 
     String bObject;
@@ -384,6 +460,39 @@ class ScopeIsolationTest {
             crmFigures();
             assertExportHasNo(headOfA, "/crm/lists/export?list=MAGNETIC_CARD&date=" + CHANNEL_DAY, b.orgId());
         });
+        cases.put("GET /crm/portfolios", () -> {
+            crmFigures();
+            String page = mvc.perform(get("/crm/portfolios?staff=SM" + a.orgId() + "&date=" + CHANNEL_DAY)
+                            .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("SM" + a.orgId(), "G1" + a.orgId()).doesNotContain(b.orgId());
+            assertPageHasNo(headOfA, "/crm/portfolios?staff=SM" + b.orgId() + "&date=" + CHANNEL_DAY, "G1" + b.orgId());
+        });
+        cases.put("GET /crm/handovers", () -> {
+            handOverOfB();
+            assertPageHasNo(headOfA, "/crm/handovers", "SM" + b.orgId());
+        });
+        cases.put("GET /crm/handovers/{id}", () -> {
+            long id = handOverOfB();
+            mvc.perform(get("/crm/handovers/" + id).session(headOfA)).andExpect(status().isNotFound());
+        });
+        cases.put("GET /crm/tasks", () -> {
+            crmFigures();
+            taskOf(a);
+            taskOf(b);
+            String page = mvc.perform(
+                            get("/crm/tasks?list=MAGNETIC_CARD&listDate=" + CHANNEL_DAY + "&date=" + CHANNEL_DAY)
+                                    .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("G1" + a.orgId()).doesNotContain(b.orgId());
+            assertPageHasNo(headOfA, "/crm/tasks", b.orgId());
+        });
         cases.put("GET /crm/value", () -> {
             crmFigures();
             assertPageHasNo(headOfA, "/crm/value?date=" + CHANNEL_DAY, b.orgId());
@@ -414,6 +523,18 @@ class ScopeIsolationTest {
                     .getContentAsString();
             assertThat(page).contains(a.orgId()).doesNotContain(b.orgId());
             mvc.perform(get("/channels/cards?org=" + b.orgId()).session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/cards/list", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/cards/list?from=2025-01-01&to=2025-12-31&org=" + a.orgId())
+                            .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains(a.name()).doesNotContain(b.orgId());
+            mvc.perform(get("/channels/cards/list?org=" + b.orgId()).session(headOfA))
                     .andExpect(status().isNotFound());
         });
         cases.put("GET /channels/cards/export", () -> {
@@ -516,7 +637,8 @@ class ScopeIsolationTest {
             try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
                 Row june = null;
                 for (Row row : book.getSheetAt(0)) {
-                    if (row.getRowNum() > 0 && row.getCell(0).getNumericCellValue() == 6) {
+                    // below the title, the period and unit, and the header
+                    if (row.getRowNum() > 2 && row.getCell(0).getNumericCellValue() == 6) {
                         june = row;
                     }
                 }
@@ -647,6 +769,32 @@ class ScopeIsolationTest {
                 "GET /points/customers/{custId}",
                 () -> mvc.perform(get("/points/customers/" + pointsOfB()).session(headOfA))
                         .andExpect(status().isNotFound()));
+        cases.put("GET /points/care", () -> {
+            String grantee = pointsOfB();
+            var db = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            db.sql(
+                            "insert into pt_budget (budget_id, purpose, budget_name, points, account_no, status, maker, made_at) "
+                                    + "values (:b, 'CUSTOMER_CARE', 'scope', 10, :a, 'APPROVED', 'test', current_timestamp) "
+                                    + "on conflict do nothing")
+                    .param("b", "SCOPE")
+                    .param("a", "B-SCOPE")
+                    .update();
+            db.sql("insert into pt_grant (budget_id, cust_id, org_path, points, reason, status, maker, made_at) "
+                            + "values ('SCOPE', :c, :p, 1, 'scope', 'PENDING', 'test', current_timestamp)")
+                    .param("c", grantee)
+                    .param("p", b.path())
+                    .update();
+            assertPageHasNo(headOfA, "/points/care", grantee);
+        });
+        cases.put("GET /points/finance", () -> {
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, bank.uniqueId("PF"), b, 4_321_987);
+            assertPageHasNo(headOfA, "/points/finance?month=2025-06", "4321987");
+            assertPageHasNo(headOfA, "/points/finance?month=2025-06", "4,321,987");
+        });
+        cases.put("GET /points/finance/export", () -> {
+            org.ruralbank.points.PointsFixture.customerWithPoints(ctx, bank.uniqueId("PF"), b, 4_321_988);
+            assertExportHasNo(headOfA, "/points/finance/export?month=2025-06", "4321988");
+        });
         cases.put("GET /points/partners", () -> {
             pointsOfB();
             assertPageHasNo(headOfA, "/points/partners", bPartner);

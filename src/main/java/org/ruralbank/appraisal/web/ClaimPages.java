@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.appraisal.Claim;
 import org.ruralbank.appraisal.ClaimOutcome;
 import org.ruralbank.appraisal.Claims;
@@ -301,7 +302,7 @@ class ClaimPages {
         return d;
     }
 
-    private static LocalDate optionalDate(String value, String field) {
+    private static @Nullable LocalDate optionalDate(String value, String field) {
         return value == null || value.isBlank() ? null : date(value, field);
     }
 }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.appraisal.FtpCurves;
 import org.ruralbank.appraisal.FtpFigures;
 import org.ruralbank.platform.CurrentStaff;
@@ -147,7 +148,7 @@ class FtpCurvePages {
         return "redirect:/appraisal/ftp";
     }
 
-    static LocalDate parse(String s) {
+    static @Nullable LocalDate parse(String s) {
         if (s == null || s.isBlank()) {
             return null;
         }

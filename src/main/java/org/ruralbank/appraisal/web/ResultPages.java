@@ -203,11 +203,17 @@ class ResultPages {
             return "appraisal/results";
         }
         if (access.ownStaffId() != null) {
-            return "redirect:/appraisal/results/people/" + access.ownStaffId() + "?run=" + r.runId();
+            if (runs.person(r.runId(), access.ownStaffId(), access).isPresent()) {
+                return "redirect:/appraisal/results/people/" + access.ownStaffId() + "?run=" + r.runId();
+            }
+            // the run has no result of theirs (joined after its period, say): say so rather than answer 404
+            model.addAttribute("noOwnResult", true);
         }
-        List<AppraisalRuns.OrgResult> branches = runs.branches(r.runId(), access);
+        List<AppraisalRuns.OrgResult> branches =
+                access.ownStaffId() != null ? List.of() : runs.branches(r.runId(), access);
         model.addAttribute("branches", branches);
-        model.addAttribute("differences", runs.differences(r.runId(), access));
+        model.addAttribute(
+                "differences", access.ownStaffId() != null ? List.of() : runs.differences(r.runId(), access));
         model.addAttribute("chartLabels", Pages.labels(branches, AppraisalRuns.OrgResult::orgName));
         model.addAttribute("chartScores", Pages.numbers(branches, AppraisalRuns.OrgResult::score));
         return "appraisal/results";

@@ -2,7 +2,7 @@ package org.ruralbank.channels.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
+import java.util.Locale;
 import org.ruralbank.channels.AnnualReport;
 import org.ruralbank.channels.AnnualReportText;
 import org.ruralbank.channels.AnnualReports;
@@ -29,13 +29,17 @@ class AnnualReportController {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) Integer year, Model model) {
+    String page(@RequestParam(required = false) Integer year, Locale locale, Model model) {
         int y = period.year(year);
         AnnualReport report = reports.of(y, CurrentStaff.get().scope());
         model.addAttribute("year", y);
-        model.addAttribute("years", List.of(y - 2, y - 1, y));
+        model.addAttribute("years", period.years(y));
         model.addAttribute("report", report);
-        model.addAttribute("sections", AnnualReportText.sections(report));
+        model.addAttribute(
+                "sections",
+                "zh".equals(locale.getLanguage())
+                        ? AnnualReportText.sections(report)
+                        : AnnualReportText.sectionsInEnglish(report));
         model.addAttribute(
                 "labels",
                 report.figures().keySet().stream()

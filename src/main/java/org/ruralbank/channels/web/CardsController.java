@@ -11,6 +11,7 @@ import org.ruralbank.channels.CardFigures;
 import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.PageOf;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Download;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -50,6 +51,23 @@ class CardsController {
         return "channels/cards";
     }
 
+    /** The drill-down from an org's row: the cards behind its figures, one page at a time. */
+    @GetMapping("/list")
+    String list(
+            @RequestParam String org,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Integer page,
+            Model model) {
+        ChannelPeriod.Filter filter = period.filter(org, from, to);
+        int[] p = PageOf.clamp(page, 50);
+        model.addAttribute("filter", filter);
+        model.addAttribute(
+                "list",
+                cards.cardsOf(org, filter, p[0], p[1], CurrentStaff.get().scope()));
+        return "channels/card-list";
+    }
+
     @GetMapping("/export")
     void export(
             @RequestParam(required = false) String org,
@@ -64,6 +82,8 @@ class CardsController {
         Spreadsheets.write(
                 response.getOutputStream(),
                 "金农卡",
+                new Spreadsheets.Title(
+                        "金农卡分机构统计", view.filter().from() + " 至 " + view.filter().to(), "金额：元；卡数：张"),
                 List.of("机构号", "机构名称", "卡数", "期间新增", "已注销", "芯片卡", "久悬账户卡", "卡存款余额（元）", "卡均余额（元）", "短信签约", "短信签约占比（%）"),
                 sink -> {
                     List<CardFigures.OrgCards> rows = new ArrayList<>(view.orgs());

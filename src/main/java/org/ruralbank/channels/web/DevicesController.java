@@ -71,6 +71,8 @@ class DevicesController {
         Spreadsheets.write(
                 response.getOutputStream(),
                 "自助设备",
+                new Spreadsheets.Title(
+                        "自助设备交易统计", view.filter().from() + " 至 " + view.filter().to(), "金额：元；交易：笔"),
                 List.of(
                         "设备号",
                         "类型",

@@ -56,6 +56,7 @@ class LimitsController {
         Spreadsheets.write(
                 response.getOutputStream(),
                 "企业网银限额",
+                new Spreadsheets.Title("企业网银限额", "截至 " + view.asOf(), "元"),
                 List.of("签约号", "客户号", "签约机构", "签约日期", "状态", "单笔限额（元）", "日累计限额（元）", "超出总行上限"),
                 sink -> view.limits()
                         .forEach(l -> sink.accept(Arrays.asList(

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.MerchantFigures;
 import org.ruralbank.platform.CurrentStaff;
@@ -68,6 +69,8 @@ class MerchantsController {
         Spreadsheets.write(
                 response.getOutputStream(),
                 "POS商户",
+                new Spreadsheets.Title(
+                        "POS商户统计", view.filter().from() + " 至 " + view.filter().to(), "金额：元；扣率：%；交易：笔"),
                 List.of(
                         "商户号",
                         "商户名称",
@@ -103,7 +106,7 @@ class MerchantsController {
     }
 
     /** A rate as a percentage with four decimals, as the page shows it. */
-    static BigDecimal pct(BigDecimal rate) {
+    static @Nullable BigDecimal pct(BigDecimal rate) {
         return rate == null ? null : Ratios.round(rate.multiply(PERCENT), 4);
     }
 

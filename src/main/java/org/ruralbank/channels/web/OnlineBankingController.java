@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.OnlineBankingFigures;
@@ -31,19 +32,23 @@ class OnlineBankingController {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org, Model model) {
+    String page(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String org,
+            Locale locale,
+            Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         int y = period.year(year);
         String orgId = ChannelPeriod.org(org);
         List<OnlineBankingFigures.Month> months = figures.of(y, orgId, scope);
         model.addAttribute("months", months);
-        ChannelFilters.yearAndOrg(model, y, orgId, period.orgChoices(scope));
+        ChannelFilters.yearAndOrg(model, y, period.years(y), orgId, period.orgChoices(scope));
         StringJoiner labels = new StringJoiner(",", "[", "]");
         StringJoiner pnet = new StringJoiner(",", "[", "]");
         StringJoiner cnet = new StringJoiner(",", "[", "]");
         StringJoiner mob = new StringJoiner(",", "[", "]");
         for (OnlineBankingFigures.Month m : months) {
-            labels.add("\"" + m.month() + "月\"");
+            labels.add("\"" + ChannelFilters.monthName(m.month(), locale) + "\"");
             pnet.add(Long.toString(m.pnetTransfers().count()));
             cnet.add(Long.toString(m.cnetTransfers().count()));
             mob.add(Long.toString(m.mobTransfers()));
@@ -78,6 +83,7 @@ class OnlineBankingController {
         Spreadsheets.write(
                 response.getOutputStream(),
                 y + "年网银与手机银行",
+                new Spreadsheets.Title(y + "年网银与手机银行", y + "年各月", "金额：元；交易：笔；客户：户"),
                 headers,
                 sink -> months.forEach(m -> {
                     List<Object> cells = new ArrayList<>(List.of(m.month()));

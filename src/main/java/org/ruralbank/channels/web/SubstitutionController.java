@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.SubstitutionRates;
@@ -11,6 +12,7 @@ import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Texts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,24 +26,30 @@ class SubstitutionController {
 
     private final SubstitutionRates rates;
     private final ChannelPeriod period;
+    private final Texts texts;
 
-    SubstitutionController(SubstitutionRates rates, ChannelPeriod period) {
+    SubstitutionController(SubstitutionRates rates, ChannelPeriod period, Texts texts) {
         this.rates = rates;
         this.period = period;
+        this.texts = texts;
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String org, Model model) {
+    String page(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String org,
+            Locale locale,
+            Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         int y = period.year(year);
         String orgId = ChannelPeriod.org(org);
         SubstitutionRates.View view = rates.of(y, orgId, scope);
         model.addAttribute("view", view);
-        ChannelFilters.yearAndOrg(model, y, orgId, period.orgChoices(scope));
+        ChannelFilters.yearAndOrg(model, y, period.years(y), orgId, period.orgChoices(scope));
         StringJoiner labels = new StringJoiner(",", "[", "]");
         StringJoiner values = new StringJoiner(",", "[", "]");
         for (int m = 1; m <= 12; m++) {
-            labels.add("\"" + m + "月\"");
+            labels.add("\"" + texts.get("common.month." + m) + "\"");
             values.add(
                     view.total().rate(m) == null ? "null" : view.total().rate(m).toPlainString());
         }
@@ -65,7 +73,8 @@ class SubstitutionController {
         }
         headers.add("全年替代率（%）");
         Download.xlsx(response, y + "-substitution-rate");
-        Spreadsheets.write(response.getOutputStream(), y + "年电子银行替代率", headers, sink -> {
+        Spreadsheets.Title title = new Spreadsheets.Title(y + "年电子银行替代率", y + "年各月", "%");
+        Spreadsheets.write(response.getOutputStream(), y + "年电子银行替代率", title, headers, sink -> {
             List<SubstitutionRates.Row> rows = new ArrayList<>(view.rows());
             rows.add(view.total());
             for (SubstitutionRates.Row r : rows) {

@@ -3,11 +3,13 @@ package org.ruralbank.channels.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.Indicator;
 import org.ruralbank.channels.Target;
@@ -81,6 +83,10 @@ class TargetsController {
                 file.getOriginalFilename(),
                 file.getInputStream(),
                 CurrentStaff.get().scope());
+        if (parsed.notWorkbook()) {
+            model.addAttribute("notWorkbook", file.getOriginalFilename());
+            return page(year, null, model);
+        }
         if (!parsed.valid()) {
             model.addAttribute("problems", parsed.problems());
             model.addAttribute("unlisted", parsed.unlisted());
@@ -105,12 +111,15 @@ class TargetsController {
         Spreadsheets.write(
                 response.getOutputStream(),
                 y + "年任务",
+                new Spreadsheets.Title(y + "年任务分解表", y + "年各季度", "发卡：张；卡均余额：元；网银客户、商户、短信签约：户"),
                 headers,
                 sink -> rows.forEach(r -> {
                     List<Object> cells = new ArrayList<>(List.of(r.orgId(), r.name()));
                     for (Indicator ind : Indicator.values()) {
                         for (int q = 1; q <= 4; q++) {
-                            cells.add(r.value(ind, q));
+                            BigDecimal v = r.value(ind, q);
+                            // a target of 9 cards is 9, not 9.00
+                            cells.add(v == null ? null : v.setScale(ind.scale(), RoundingMode.HALF_UP));
                         }
                     }
                     sink.accept(cells);
@@ -119,7 +128,7 @@ class TargetsController {
 
     /** One branch's targets for the page: indicator → quarter → value. */
     record Row(String orgId, String name, Map<Indicator, Map<Integer, BigDecimal>> values) {
-        public BigDecimal value(Indicator ind, int quarter) {
+        public @Nullable BigDecimal value(Indicator ind, int quarter) {
             return values.getOrDefault(ind, Map.of()).get(quarter);
         }
     }

@@ -58,6 +58,7 @@ class VillageController {
         Spreadsheets.write(
                 response.getOutputStream(),
                 "便民宝对账单",
+                new Spreadsheets.Title("便民宝对账单", m.getYear() + "年" + m.getMonthValue() + "月", "金额：元；交易：笔"),
                 List.of("终端号", "机构号", "位置", "商户号", "店名", "交易笔数", "成功笔数", "成功交易金额（元）", "佣金（元）"),
                 sink -> s.lines()
                         .forEach(l -> sink.accept(Arrays.asList(

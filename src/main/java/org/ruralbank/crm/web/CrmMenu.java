@@ -6,7 +6,7 @@ import org.ruralbank.platform.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The CRM section of the menu: customers, guarantee circles, value, marketing lists. */
+/** The CRM section of the menu: customers, guarantee circles, value, marketing lists, portfolios, hand-overs, tasks. */
 @Configuration
 class CrmMenu {
 
@@ -25,6 +25,21 @@ class CrmMenu {
     @Bean
     MenuEntry crmListsMenu() {
         return new MenuEntry("menu.crm", "menu.crm.lists", "/crm/lists", READERS, 503);
+    }
+
+    @Bean
+    MenuEntry crmTasksMenu() {
+        return new MenuEntry("menu.crm", "menu.crm.tasks", "/crm/tasks", READERS, 506);
+    }
+
+    @Bean
+    MenuEntry crmPortfoliosMenu() {
+        return new MenuEntry("menu.crm", "menu.crm.portfolios", "/crm/portfolios", READERS, 504);
+    }
+
+    @Bean
+    MenuEntry crmHandOversMenu() {
+        return new MenuEntry("menu.crm", "menu.crm.handovers", "/crm/handovers", READERS, 505);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import org.ruralbank.crm.Customers;
 import org.ruralbank.crm.GuaranteeCircles;
 import org.ruralbank.crm.MarketingLists;
 import org.ruralbank.crm.Relationships;
+import org.ruralbank.crm.Tasks;
 import org.ruralbank.crm.Tiers;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.NotFound;
@@ -23,6 +24,7 @@ import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.StaffPrincipal;
 import org.ruralbank.platform.web.Download;
+import org.ruralbank.points.CustomerPoints;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,12 +53,22 @@ class CrmPages {
     private final Contacts contacts;
     private final Warehouse warehouse;
     private final Tiers tiers;
+    private final Tasks tasks;
+    private final CustomerPoints points;
 
-    CrmPages(Customers customers, Contacts contacts, Warehouse warehouse, Tiers tiers) {
+    CrmPages(
+            Customers customers,
+            Contacts contacts,
+            Warehouse warehouse,
+            Tiers tiers,
+            Tasks tasks,
+            CustomerPoints points) {
         this.customers = customers;
         this.contacts = contacts;
         this.warehouse = warehouse;
         this.tiers = tiers;
+        this.tasks = tasks;
+        this.points = points;
     }
 
     @GetMapping("/crm/customers")
@@ -188,6 +200,52 @@ class CrmPages {
         return "crm/lists";
     }
 
+    /** Works the list: a task per customer it shows on the date, for the user; then the tasks' page. */
+    @PostMapping("/crm/lists/tasks")
+    @PreAuthorize(PortfolioPages.PROPOSERS)
+    String workList(
+            @RequestParam(required = false) String list,
+            @RequestParam(required = false) String date,
+            Model model,
+            RedirectAttributes redirect) {
+        MarketingLists.Kind kind = listKind(list);
+        LocalDate d;
+        try {
+            d = date == null || date.isBlank() ? customers.lastDate() : LocalDate.parse(date.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            model.addAttribute("error", new Rejected("date", "crm.task.date", date));
+            return lists(kind.name(), null, model);
+        }
+        try {
+            Tasks.Made made = tasks.work(kind, d, CurrentStaff.get());
+            redirect.addFlashAttribute("made", made);
+            return "redirect:/crm/tasks?list=" + kind.name() + "&listDate=" + d;
+        } catch (Rejected r) {
+            model.addAttribute("error", r);
+            return lists(kind.name(), d, model);
+        }
+    }
+
+    /**
+     * The lists worked within the scope and, for one of them, its tasks with their result measured from the data on
+     * {@code date} (the last loaded date unless asked).
+     */
+    @GetMapping("/crm/tasks")
+    String tasks(
+            @RequestParam(required = false) String list,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate listDate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
+        OrgScope scope = CurrentStaff.get().scope();
+        LocalDate on = date(date);
+        model.addAttribute("date", on);
+        model.addAttribute("batches", tasks.batches(scope));
+        if (list != null && !list.isBlank() && listDate != null) {
+            model.addAttribute("outcome", tasks.measure(listKind(list), listDate, on, scope));
+        }
+        return "crm/tasks";
+    }
+
     @GetMapping("/crm/lists/export")
     void exportList(
             @RequestParam(required = false) String list,
@@ -308,6 +366,11 @@ class CrmPages {
         model.addAttribute("entryKey", UUID.randomUUID().toString());
         model.addAttribute("channels", Contacts.Channel.values());
         model.addAttribute("outcomes", Contacts.Outcome.values());
+        // the customer's points (balance, lots in the order they are spent, coming expiries, latest history)
+        model.addAttribute(
+                "points",
+                points.view(view.identity().custId(), CurrentStaff.get().scope(), view.date())
+                        .orElse(null));
         return "crm/customer";
     }
 }

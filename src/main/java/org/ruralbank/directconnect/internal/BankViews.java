@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.PageOf;
@@ -71,7 +72,7 @@ public class BankViews {
             OffsetDateTime createdAt) {
 
         /** The reason of a refused instruction (its meaning is shown beside its code), or null. */
-        public StatusReason reason() {
+        public @Nullable StatusReason reason() {
             return reasonCode == null ? null : StatusReason.of(reasonCode);
         }
     }
@@ -307,6 +308,22 @@ public class BankViews {
             }
         }
         return breaks;
+    }
+
+    /**
+     * The last business date on which the ledger executed an instruction within the scope: where the reconciliation
+     * pages open by default (the day's figures are there; the wall clock's date may have none, as in the demo, whose
+     * sample year lies in the past), or today's business date while nothing was executed.
+     */
+    public LocalDate lastExecutedDate(OrgScope scope, LocalDate today) {
+        OrgScope.Condition c = scope.where("org_path", null);
+        LocalDate last = db.sql(
+                        "select max(business_date) from dc_instruction where transfer_id is not null and " + c.sql())
+                .params(c.params())
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null);
+        return last != null ? last : today;
     }
 
     public long executedCount(LocalDate date, OrgScope scope) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.directconnect.BusinessCalendar;
 import org.ruralbank.directconnect.internal.PainMessages.BlockStatus;
 import org.ruralbank.directconnect.internal.PainMessages.CreditTransfer;
@@ -448,7 +449,7 @@ public class Batches {
 
     private record Loaded(String enterpriseId, LocalDate businessDate, int processed, Initiation message) {}
 
-    private Loaded load(long jobId) {
+    private @Nullable Loaded load(long jobId) {
         record Row(String enterpriseId, LocalDate businessDate, int processed, byte[] body) {}
         Row row = db.sql("select enterprise_id, business_date, processed, body from dc_batch_job where job_id = :j "
                         + "and state = 'RUNNING'")

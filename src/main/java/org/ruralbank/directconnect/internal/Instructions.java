@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -71,6 +72,7 @@ class Instructions {
     }
 
     /** Inserts the instruction and returns its id; null when its id is already taken. */
+    @Nullable
     Long insert(PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         db.sql("""
@@ -114,7 +116,7 @@ class Instructions {
         return p;
     }
 
-    static Long inserted(GeneratedKeyHolder keys) {
+    static @Nullable Long inserted(GeneratedKeyHolder keys) {
         return keys.getKeyList().isEmpty() ? null : keys.getKeyAs(Number.class).longValue();
     }
 
@@ -145,7 +147,7 @@ class Instructions {
                 .update();
     }
 
-    static String cut(String s, int max) {
+    static @Nullable String cut(String s, int max) {
         return s == null ? null : s.length() <= max ? s : s.substring(0, max);
     }
 }

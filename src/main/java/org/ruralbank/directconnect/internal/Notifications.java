@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.directconnect.CoreBanking.Transfer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -139,7 +140,7 @@ public class Notifications {
         return delivered;
     }
 
-    private String post(String url, String secret, String payload, Instant now) {
+    private @Nullable String post(String url, String secret, String payload, Instant now) {
         try {
             String timestamp = String.valueOf(now.getEpochSecond());
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))

@@ -111,7 +111,7 @@ public class OnboardingChanges {
     }
 
     private static Change change(ResultSet rs, int i) throws SQLException {
-        OnboardingChange change = Onboarding.Kind.valueOf(rs.getString(2)).change(read(rs.getString(3)));
+        OnboardingChange change = Onboarding.Kind.valueOf(rs.getString(2)).stored(read(rs.getString(3)));
         return new Change(
                 rs.getLong(1),
                 change,

@@ -140,7 +140,7 @@ final class PainMessages {
      * report could not name it), more transactions than {@code max}, a number of transactions or a control sum
      * (of the group or of a block) that disagrees with the transactions, two blocks with one id.
      */
-    public static Refusal refusal(Initiation in, int max) {
+    public static @Nullable Refusal refusal(Initiation in, int max) {
         Set<String> blockIds = new HashSet<>();
         for (PaymentBlock b : in.blocks()) {
             if (b.pmtInfId().isEmpty()) {
@@ -202,7 +202,7 @@ final class PainMessages {
         return sum;
     }
 
-    private static String account(Element acct) {
+    private static @Nullable String account(Element acct) {
         if (acct == null) {
             return null;
         }

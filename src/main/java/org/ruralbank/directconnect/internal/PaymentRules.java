@@ -10,6 +10,7 @@ import static org.ruralbank.directconnect.internal.StatusReason.TRANSACTION_FORB
 
 import java.time.LocalDate;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.directconnect.CoreBanking.Outcome;
 import org.ruralbank.shared.Money;
 
@@ -57,7 +58,8 @@ final class PaymentRules {
     }
 
     /** Why the rules refuse the payment, or null; from memory, before anything is locked. */
-    static Refusal refusal(PaymentOrder o, Context ctx, PaymentOrder.Amount parsed, Long amount, boolean interBank) {
+    static @Nullable Refusal refusal(
+            PaymentOrder o, Context ctx, PaymentOrder.Amount parsed, Long amount, boolean interBank) {
         if (!"ACTIVE".equals(ctx.status())) {
             return TRANSACTION_FORBIDDEN.because("the enterprise's direct connection is suspended");
         }

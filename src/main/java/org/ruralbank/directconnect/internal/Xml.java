@@ -16,6 +16,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -129,7 +130,7 @@ public final class Xml {
     }
 
     /** The first child element with this local name, or null. */
-    public static Element child(Element parent, String... path) {
+    public static @Nullable Element child(Element parent, String... path) {
         Element e = parent;
         for (String name : path) {
             if (e == null) {
@@ -157,7 +158,7 @@ public final class Xml {
         return list;
     }
 
-    public static String text(Element parent, String... path) {
+    public static @Nullable String text(Element parent, String... path) {
         Element e = child(parent, path);
         return e == null ? null : e.getTextContent().trim();
     }

@@ -3,11 +3,13 @@ package org.ruralbank.directconnect.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.directconnect.BusinessCalendar;
 import org.ruralbank.directconnect.Onboarding;
 import org.ruralbank.directconnect.internal.BankViews;
@@ -22,6 +24,7 @@ import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Download;
 import org.ruralbank.platform.web.Texts;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Bank-side pages of the direct connection: enterprises with their accounts, grants, keys, limits and pools;
@@ -51,6 +55,8 @@ class DirectConnectPages {
     private final Orgs orgs;
     private final BusinessCalendar calendar;
     private final Texts texts;
+    /** Where the demo keeps its sample enterprises' operator keys and client recipe; null outside the demo. */
+    private final @Nullable String demoKeys;
 
     DirectConnectPages(
             BankViews views,
@@ -59,7 +65,16 @@ class DirectConnectPages {
             Pools pools,
             Orgs orgs,
             BusinessCalendar calendar,
-            Texts texts) {
+            Texts texts,
+            @Value("${ruralbank.demo:false}") boolean demo,
+            @Value("${ruralbank.home:./data}") String home) {
+        this.demoKeys = demo
+                ? Path.of(home)
+                        .resolve("demo")
+                        .resolve("directconnect")
+                        .toAbsolutePath()
+                        .toString()
+                : null;
         this.views = views;
         this.onboarding = onboarding;
         this.directory = directory;
@@ -76,13 +91,19 @@ class DirectConnectPages {
         int[] p = PageOf.clamp(page, null);
         model.addAttribute("kw", kw);
         model.addAttribute("result", views.enterprises(scope(), kw, p[0], p[1]));
+        model.addAttribute(
+                "apiBase",
+                ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/dc/v1/")
+                        .toUriString());
+        model.addAttribute("demoKeys", demoKeys);
         return "directconnect/enterprises";
     }
 
     @GetMapping("/enterprises/new")
     @PreAuthorize(ONBOARDERS)
     String newEnterprise(Model model) {
-        model.addAttribute("orgs", orgs.list(scope()));
+        model.addAttribute("orgs", orgs.choices(scope()));
         return "directconnect/enterprise-new";
     }
 
@@ -153,6 +174,7 @@ class DirectConnectPages {
             return "redirect:/directconnect/changes";
         } catch (Rejected r) {
             redirect.addFlashAttribute("error", r);
+            redirect.addFlashAttribute("form", fields);
             return "redirect:"
                     + (Onboarding.Kind.ENTERPRISE.name().equals(kind) ? "/directconnect/enterprises/new" : back);
         }
@@ -163,7 +185,7 @@ class DirectConnectPages {
     String approve(@PathVariable long id, RedirectAttributes redirect) {
         try {
             Onboarding.Change c = onboarding.approve(id, CurrentStaff.get());
-            redirect.addFlashAttribute("approved", c);
+            redirect.addFlashAttribute("APPROVED".equals(c.status()) ? "approved" : "unapplicable", c);
         } catch (NotFound nf) {
             throw nf;
         } catch (Rejected r) {
@@ -254,7 +276,7 @@ class DirectConnectPages {
     }
 
     /** An amount as a number cell; as received (text) when the partner sent something that is not one. */
-    private static Object number(String amount) {
+    private static @Nullable Object number(String amount) {
         try {
             return amount == null ? null : new BigDecimal(amount);
         } catch (NumberFormatException e) {
@@ -275,7 +297,7 @@ class DirectConnectPages {
     String reconciliation(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             Model model) {
-        LocalDate d = date == null ? calendar.today() : date;
+        LocalDate d = date == null ? views.lastExecutedDate(scope(), calendar.today()) : date;
         model.addAttribute("date", d);
         model.addAttribute("executed", views.executedCount(d, scope()));
         model.addAttribute("breaks", views.reconcile(d, scope()));

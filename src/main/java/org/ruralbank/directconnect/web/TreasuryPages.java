@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.directconnect.BusinessCalendar;
 import org.ruralbank.directconnect.TreasuryPayments;
+import org.ruralbank.directconnect.internal.BankViews;
 import org.ruralbank.directconnect.internal.Treasury;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.NotFound;
@@ -34,8 +36,10 @@ class TreasuryPages {
     private final Treasury treasury;
     private final BusinessCalendar calendar;
     private final Texts texts;
+    private final BankViews views;
 
-    TreasuryPages(Treasury treasury, BusinessCalendar calendar, Texts texts) {
+    TreasuryPages(Treasury treasury, BusinessCalendar calendar, Texts texts, BankViews views) {
+        this.views = views;
         this.treasury = treasury;
         this.calendar = calendar;
         this.texts = texts;
@@ -48,7 +52,7 @@ class TreasuryPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             Model model) {
         Map<String, String> bureaus = treasury.bureaus(CurrentStaff.get().scope());
-        LocalDate d = date == null ? calendar.today() : date;
+        LocalDate d = date == null ? views.lastExecutedDate(CurrentStaff.get().scope(), calendar.today()) : date;
         String bureau = bureau(enterprise, bureaus);
         model.addAttribute("bureaus", bureaus);
         model.addAttribute("enterprise", bureau);
@@ -69,7 +73,7 @@ class TreasuryPages {
         if (bureau == null) {
             throw new NotFound("enterprise", "");
         }
-        LocalDate d = date == null ? calendar.today() : date;
+        LocalDate d = date == null ? views.lastExecutedDate(CurrentStaff.get().scope(), calendar.today()) : date;
         TreasuryPayments.Reconciliation r = treasury.reconciliation(bureau, d);
         Download.xlsx(response, "treasury-" + bureau + "-" + d);
         Spreadsheets.write(
@@ -99,7 +103,7 @@ class TreasuryPages {
     }
 
     /** The bureau asked for (404 outside the staff's scope), or the first of the scope when none is asked for. */
-    private static String bureau(String enterprise, Map<String, String> bureaus) {
+    private static @Nullable String bureau(String enterprise, Map<String, String> bureaus) {
         if (enterprise == null || enterprise.isBlank()) {
             return bureaus.keySet().stream().findFirst().orElse(null);
         }

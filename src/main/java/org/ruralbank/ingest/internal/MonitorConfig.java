@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.ingest.Ingest;
 import org.ruralbank.ingest.IngestHealth;
 import org.ruralbank.ingest.IngestMonitor;
@@ -73,7 +74,7 @@ class MonitorConfig {
     }
 
     /** The hour, or null for {@code off}; refused at start-up in one sentence when it is neither. */
-    static LocalTime lateAfter(String value) {
+    static @Nullable LocalTime lateAfter(String value) {
         if (value.strip().equalsIgnoreCase("off")) {
             return null;
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.delivery.CheckValues;
 import org.ruralbank.delivery.ColumnMeta;
 import org.ruralbank.delivery.DeliveryFiles;
@@ -46,6 +47,7 @@ final class TableLoad {
     long readMillis;
     final List<DeliveryProblem> fileProblems = new ArrayList<>();
     /** The first record problem, for the reason of a blocked date. */
+    @Nullable
     DeliveryProblem firstRecordProblem;
 
     /** @param table a readable table of the folder whose check values parse */

@@ -61,11 +61,14 @@ class DataPlatformController {
 
     record Month(YearMonth month, List<List<Day>> weeks) {}
 
+    /** The newest dates the table under the calendar always lists; older ones only when they need attention. */
+    static final int RECENT_DATES = 10;
+
     @GetMapping
-    String calendar(Model model) {
-        List<DateStatus> all = ingest.status(ingest.defaultInbox());
+    String calendar(@RequestParam(defaultValue = "false") boolean all, Model model) {
+        List<DateStatus> everyDate = ingest.status(ingest.defaultInbox());
         Map<YearMonth, Map<LocalDate, DateStatus>> byMonth = new TreeMap<>();
-        for (DateStatus s : all) {
+        for (DateStatus s : everyDate) {
             byMonth.computeIfAbsent(YearMonth.from(s.date()), m -> new TreeMap<>())
                     .put(s.date(), s);
         }
@@ -73,15 +76,33 @@ class DataPlatformController {
         byMonth.forEach((ym, days) -> months.add(new Month(ym, weeks(ym, days))));
         java.util.Collections.reverse(months);
         model.addAttribute("months", months);
-        List<DateStatus> newestFirst = new ArrayList<>(all);
+        List<DateStatus> newestFirst = new ArrayList<>(everyDate);
         java.util.Collections.reverse(newestFirst);
-        model.addAttribute("dates", newestFirst);
-        model.addAttribute("counts", counts(all));
+        List<DateStatus> listed = all ? newestFirst : listed(newestFirst, RECENT_DATES);
+        model.addAttribute("dates", listed);
+        model.addAttribute("allDates", newestFirst.size());
+        model.addAttribute("hiddenDates", newestFirst.size() - listed.size());
+        model.addAttribute("counts", counts(everyDate));
         model.addAttribute("progress", ingest.progress());
         model.addAttribute("inbox", ingest.defaultInbox());
         model.addAttribute("paused", pause.paused().orElse(null));
         model.addAttribute("health", monitor.current());
         return "ingest/calendar";
+    }
+
+    /**
+     * The dates the table lists by default: the {@code recent} newest, and any older one that is not loaded (blocked,
+     * pending or waiting), so that a year of loaded dates does not bury what needs attention.
+     */
+    static List<DateStatus> listed(List<DateStatus> newestFirst, int recent) {
+        List<DateStatus> out = new ArrayList<>();
+        for (int i = 0; i < newestFirst.size(); i++) {
+            DateStatus s = newestFirst.get(i);
+            if (i < recent || s.state() != DateState.LOADED) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     private static Map<DateState, Long> counts(List<DateStatus> all) {
@@ -119,6 +140,8 @@ class DataPlatformController {
     @GetMapping("/progress")
     String progress(Model model) {
         model.addAttribute("progress", ingest.progress());
+        // the counters refresh with the bar: a date moves from pending to loaded while the page is open
+        model.addAttribute("counts", counts(ingest.status(ingest.defaultInbox())));
         return "ingest/calendar :: progress";
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.AuditEvents;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.CurrentStaff;
@@ -76,11 +77,11 @@ class JdbcAuditLog implements AuditLog, AuditEvents {
                 .update();
     }
 
-    private String state(Map<String, ?> state) {
+    private @Nullable String state(Map<String, ?> state) {
         return state == null ? null : clip(json.writeValueAsString(state), STATE_MAX);
     }
 
-    private static String remoteAddress() {
+    private static @Nullable String remoteAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             HttpServletRequest request = attrs.getRequest();
             return clip(request.getRemoteAddr(), 64);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.CoreOrgRow;
 import org.ruralbank.platform.Org;
@@ -64,6 +65,9 @@ class JdbcOrgs implements Orgs {
         if (name == null || name.isBlank() || name.length() > 60) {
             throw new Rejected("name", "org.rejected.badName");
         }
+        if (townName != null && townName.codePointCount(0, townName.length()) > 30) {
+            throw new Rejected("townName", "org.rejected.badTown");
+        }
         String path;
         int level;
         if (parentOrgId == null || parentOrgId.isBlank()) {
@@ -78,8 +82,9 @@ class JdbcOrgs implements Orgs {
             parentOrgId = null;
         } else {
             String parentId = parentOrgId;
-            Org parent =
-                    find(parentId).orElseThrow(() -> new Rejected("parentOrgId", "org.rejected.noParent", parentId));
+            Org parent = find(parentId)
+                    .filter(Org::open)
+                    .orElseThrow(() -> new Rejected("parentOrgId", "org.rejected.noParent", parentId));
             if (parent.level() >= Org.SUB_BRANCH) {
                 throw new Rejected("parentOrgId", "org.rejected.belowSubBranch");
             }
@@ -207,7 +212,7 @@ class JdbcOrgs implements Orgs {
     }
 
     /** The path of a CORE org from its parent chain, or null when the chain does not reach a head office. */
-    private static String pathOf(CoreOrgRow row, Map<String, CoreOrgRow> byId) {
+    private static @Nullable String pathOf(CoreOrgRow row, Map<String, CoreOrgRow> byId) {
         java.util.Deque<String> chain = new java.util.ArrayDeque<>();
         CoreOrgRow r = row;
         while (r != null) {

@@ -146,7 +146,9 @@ class JdbcStaffUsers implements StaffUsers {
             }
             GrantRules.checkName(user.displayName());
             GrantRules.checkRoles(user.roles());
+            GrantRules.checkStaffId(user.staffId());
             Org org = orgs.find(user.orgId(), grantor.reach())
+                    .filter(Org::open)
                     .orElseThrow(() -> new Rejected("orgId", "user.rejected.noOrg", user.orgId()));
             if (findByUsername(user.username()).isPresent()) {
                 throw new Rejected("username", "user.rejected.exists", user.username());
@@ -567,7 +569,7 @@ class JdbcStaffUsers implements StaffUsers {
         return new NotFound("user", String.valueOf(userId));
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

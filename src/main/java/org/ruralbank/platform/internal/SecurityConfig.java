@@ -41,6 +41,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -78,8 +79,24 @@ class SecurityConfig {
                         null,
                         Map.of("reason", denied.getClass().getSimpleName()));
             }
+            if (denied instanceof CsrfException) {
+                // a form sent after its session expired (or after signing in again): not a matter of roles
+                request.setAttribute("formExpired", Boolean.TRUE);
+                request.setAttribute("reload", sentFrom(request));
+            }
             forbidden.handle(request, response, denied);
         };
+    }
+
+    /** The page of ours a form was sent from (its referrer), to open again; else the home page. */
+    private static String sentFrom(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+                + request.getContextPath();
+        if (referer != null && referer.startsWith(origin + "/") && !referer.contains("/login")) {
+            return referer.substring(origin.length());
+        }
+        return "/home";
     }
 
     /**

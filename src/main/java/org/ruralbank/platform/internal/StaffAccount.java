@@ -1,6 +1,7 @@
 package org.ruralbank.platform.internal;
 
 import java.util.Collection;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.Role;
 import org.ruralbank.platform.StaffPrincipal;
 import org.springframework.security.core.CredentialsContainer;
@@ -18,7 +19,7 @@ final class StaffAccount implements UserDetails, CredentialsContainer, StaffPrin
     private final boolean enabled;
     private final boolean locked;
     private final boolean mustChangePassword;
-    private String passwordHash;
+    private @Nullable String passwordHash;
 
     StaffAccount(
             StaffPrincipal staff, String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword) {
@@ -47,7 +48,7 @@ final class StaffAccount implements UserDetails, CredentialsContainer, StaffPrin
     }
 
     @Override
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return passwordHash;
     }
 

@@ -242,7 +242,7 @@ class UsersController {
     /** The form offers what the actor may give; anything else posted is refused by the rules all the same. */
     private void formOptions(Model model) {
         Grantor grantor = grantor();
-        model.addAttribute("orgs", orgs.list(scope()));
+        model.addAttribute("orgs", orgs.choices(scope()));
         model.addAttribute(
                 "allRoles",
                 Arrays.stream(Role.values())

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,23 @@ class JdbcPointsLedger implements PointsLedger {
     @Transactional(propagation = Propagation.REQUIRED)
     public void openMerchant(String accountNo, String orgPath) {
         open(accountNo, "MERCHANT", null, orgPath, false);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void openBudget(String accountNo) {
+        open(accountNo, "ISSUANCE", null, "/", true);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(Collection<String> accountNos) {
+        if (!accountNos.isEmpty()) {
+            db.sql("select account_no from pt_account where account_no in (:a) order by account_no for update")
+                    .param("a", List.copyOf(accountNos))
+                    .query(String.class)
+                    .list();
+        }
     }
 
     private void open(String accountNo, String kind, @Nullable String custId, String orgPath, boolean noOverdraft) {

@@ -89,16 +89,7 @@ public class JdbcRules {
 
     /** Decides a PENDING rule; false when it is no longer pending (decided by someone else meanwhile). */
     public boolean decide(long ruleId, String status, String checker) {
-        return db.sql("""
-                        update pt_rule set status = :s, checker = :c, checked_at = :now
-                         where rule_id = :id and status = 'PENDING'
-                        """)
-                        .param("s", status)
-                        .param("c", checker)
-                        .param("now", OffsetDateTime.now(clock))
-                        .param("id", ruleId)
-                        .update()
-                == 1;
+        return Decisions.decide(db, clock, "pt_rule", "rule_id", ruleId, status, checker);
     }
 
     /** Ends the approved versions of a code still open on {@code from}, the day before it. */

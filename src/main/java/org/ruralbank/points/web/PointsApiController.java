@@ -44,6 +44,11 @@ class PointsApiController {
         return signed(request, body, (p, json) -> redemptions.quote(p, text(json, "amount")));
     }
 
+    @PostMapping("/points")
+    ResponseEntity<Map<String, Object>> points(HttpServletRequest request, @RequestBody(required = false) byte[] body) {
+        return signed(request, body, (p, json) -> redemptions.points(p, text(json, "cardNo"), text(json, "code")));
+    }
+
     @PostMapping("/holds")
     ResponseEntity<Map<String, Object>> hold(HttpServletRequest request, @RequestBody(required = false) byte[] body) {
         return signed(request, body, (p, json) -> redemptions.hold(p, order(json)));

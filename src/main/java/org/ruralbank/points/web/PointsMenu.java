@@ -18,4 +18,14 @@ class PointsMenu {
     MenuEntry pointsPartnersMenu() {
         return new MenuEntry("menu.points", "menu.points.partners", "/points/partners", Set.of(), 501);
     }
+
+    @Bean
+    MenuEntry pointsCareMenu() {
+        return new MenuEntry("menu.points", "menu.points.care", "/points/care", Set.of(), 502);
+    }
+
+    @Bean
+    MenuEntry pointsFinanceMenu() {
+        return new MenuEntry("menu.points", "menu.points.finance", "/points/finance", Set.of(), 503);
+    }
 }

@@ -13,8 +13,10 @@ import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.StaffPrincipal;
 import org.ruralbank.platform.web.Download;
+import org.ruralbank.points.Campaigns;
 import org.ruralbank.points.CustomerPoints;
 import org.ruralbank.points.EarningRules;
+import org.ruralbank.points.Households;
 import org.ruralbank.points.Partners;
 import org.ruralbank.points.Redemptions;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,9 +46,19 @@ class PointsPages {
     private final CustomerPoints customers;
     private final Partners partners;
     private final Redemptions redemptions;
+    private final Campaigns campaigns;
+    private final Households households;
 
-    PointsPages(EarningRules rules, CustomerPoints customers, Partners partners, Redemptions redemptions) {
+    PointsPages(
+            EarningRules rules,
+            CustomerPoints customers,
+            Partners partners,
+            Redemptions redemptions,
+            Campaigns campaigns,
+            Households households) {
         this.rules = rules;
+        this.campaigns = campaigns;
+        this.households = households;
         this.customers = customers;
         this.partners = partners;
         this.redemptions = redemptions;
@@ -60,6 +72,7 @@ class PointsPages {
         model.addAttribute("holders", customers.holders(staff.scope(), HOLDERS));
         model.addAttribute("rules", rules.all());
         model.addAttribute("kinds", org.ruralbank.points.RuleKind.values());
+        model.addAttribute("campaigns", campaigns.all());
         return "points/overview";
     }
 
@@ -114,6 +127,39 @@ class PointsPages {
         return "redirect:/points";
     }
 
+    @PostMapping("/campaigns")
+    @PreAuthorize(KEEPERS)
+    String proposeCampaign(@RequestParam Map<String, String> form, RedirectAttributes redirect, Model model) {
+        Campaigns.Outcome o = campaigns.propose(form, CurrentStaff.get());
+        if (o instanceof Campaigns.Outcome.Refused r) {
+            model.addAttribute("problems", r.problems());
+            model.addAttribute("campaignForm", form);
+            return overview(model);
+        }
+        redirect.addFlashAttribute("campaignProposed", ((Campaigns.Outcome.Done) o).campaignId());
+        return "redirect:/points";
+    }
+
+    @PostMapping("/campaigns/{id}/decide")
+    @PreAuthorize(KEEPERS)
+    String decideCampaign(
+            @PathVariable long id,
+            @RequestParam(name = "approve", required = false) @Nullable Boolean approveParam,
+            RedirectAttributes redirect,
+            Model model) {
+        boolean approve = Decide.approve(approveParam);
+        Campaigns.Outcome o = campaigns.decide(id, approve, CurrentStaff.get());
+        if (o instanceof Campaigns.Outcome.Refused r) {
+            if (r.problems().get(0).message().equals("points.problem.notFound")) {
+                throw new NotFound("points campaign", String.valueOf(id));
+            }
+            model.addAttribute("problems", r.problems());
+            return overview(model);
+        }
+        redirect.addFlashAttribute(approve ? "campaignApproved" : "campaignRejected", id);
+        return "redirect:/points";
+    }
+
     @GetMapping("/customers/{custId}")
     String customer(@PathVariable String custId, Model model) {
         StaffPrincipal staff = CurrentStaff.get();
@@ -121,7 +167,43 @@ class PointsPages {
                 .view(custId, staff.scope(), redemptions.today())
                 .orElseThrow(() -> new NotFound("points customer", custId));
         model.addAttribute("view", view);
+        model.addAttribute("household", households.members(custId));
         return "points/customer";
+    }
+
+    @PostMapping("/customers/{custId}/household")
+    @PreAuthorize(COUNTER)
+    String joinHousehold(
+            @PathVariable String custId,
+            @RequestParam(defaultValue = "") String withCustId,
+            RedirectAttributes redirect,
+            Model model) {
+        List<EarningRules.Problem> problems = households.join(custId, withCustId.strip(), CurrentStaff.get());
+        if (!problems.isEmpty()
+                && problems.get(0).field().equals("custId")
+                && problems.get(0).message().equals("points.problem.customer")) {
+            throw new NotFound("points customer", custId);
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("problems", problems);
+            return customer(custId, model);
+        }
+        redirect.addFlashAttribute("joined", withCustId);
+        return "redirect:/points/customers/" + custId;
+    }
+
+    @PostMapping("/customers/{custId}/household/leave")
+    @PreAuthorize(COUNTER)
+    String leaveHousehold(@PathVariable String custId, RedirectAttributes redirect) {
+        StaffPrincipal staff = CurrentStaff.get();
+        customers
+                .view(custId, staff.scope(), redemptions.today())
+                .orElseThrow(() -> new NotFound("points customer", custId));
+        if (!households.leave(custId, staff)) {
+            throw new NotFound("points household", custId);
+        }
+        redirect.addFlashAttribute("left", custId);
+        return "redirect:/points/customers/" + custId;
     }
 
     @PostMapping("/customers/{custId}/codes")

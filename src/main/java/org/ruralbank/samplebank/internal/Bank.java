@@ -258,14 +258,21 @@ final class Bank {
     /** Offsets the drift of the year (withdrawals run ahead of the counter's rebalancing). */
     static final double CALIBRATION = 0.975;
 
-    /** The org of a person: the branch or a sub-branch of the household's town in its bank. */
+    /**
+     * The org of a person: the branch or a sub-branch of the household's town in its bank; in the county seat (town
+     * 0) also the head office's business department, which has a counter and customers like any branch (without
+     * them its only transactions were its ATMs', a substitution rate of about 100%).
+     */
     int personOrg(int p) {
         int h = p / 3;
         int bank = h % banks;
         int town = people.town(p);
-        int[] candidates = new int[4];
+        int[] candidates = new int[5];
         int n = 0;
         candidates[n++] = 1 + town;
+        if (town == 0) {
+            candidates[n++] = 0;
+        }
         for (int s = 0; s < SUB_BRANCH_TOWNS.length; s++) {
             if (SUB_BRANCH_TOWNS[s] == town) {
                 candidates[n++] = 13 + s;

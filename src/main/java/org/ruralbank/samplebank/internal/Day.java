@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.delivery.DeliveryTables;
 import org.ruralbank.delivery.DeliveryWriter;
 import org.ruralbank.delivery.TableWriter;
@@ -75,11 +76,18 @@ final class Day {
     }
 
     static final class Batch {
+        @Nullable
         String no;
+
+        @Nullable
         String type;
+
         int payer;
         int org;
+
+        @Nullable
         String memo;
+
         int count;
         int succ;
         long total;
@@ -101,11 +109,11 @@ final class Day {
     private final List<Integer> changedPersons = new ArrayList<>();
     private final long[] glDr;
     private final long[] glCr;
-    private int[] cardOfAccount;
+    private int @Nullable [] cardOfAccount;
     /** Above this many accounts (a province) account numbers are built on use rather than kept for the day. */
     private static final int ACCOUNT_NUMBER_CACHE_LIMIT = 2_000_000;
 
-    private String[] acctNos;
+    private String @Nullable [] acctNos;
     private int txnSeq;
     private int devSeq;
     private int posSeq;
@@ -230,6 +238,17 @@ final class Day {
             if (bank.kStatus.get(k) == 'U' && Rng.unit(seed, 100 + day, k) < 0.02) {
                 bank.kStatus.set(k, 'N');
                 bank.kActivate.set(k, day);
+            }
+        }
+        // customers closing a card at the counter: a usable card of a first issue (not a chip replacement) is cancelled
+        long closed = season.quota(Season.Shape.COUNTER, date, Figures.CARDS_CLOSED * bank.volume);
+        for (long i = 0; i < closed; i++) {
+            for (int tries = 0; tries < 50; tries++) {
+                int k = r.nextInt(bank.cards());
+                if (bank.kStatus.get(k) == 'N' && bank.kReplaced.get(k) == Bank.NONE && bank.kIssue.get(k) < day) {
+                    bank.kStatus.set(k, 'C');
+                    break;
+                }
             }
         }
         long lost = season.quota(Season.Shape.EVEN, date, 0.002 * bank.cards());
@@ -556,7 +575,9 @@ final class Day {
 
     private void transfers(SplittableRandom r, List<Integer> users, int kind, double annual, double annualFen) {
         long n = season.quota(Season.Shape.ONLINE, date, annual);
-        long target = season.amountQuota(Season.Shape.ONLINE, date, annual, annualFen);
+        // each kind of transfer drifts in its own way: no two months alike, no average repeated to the fen
+        long target = season.varyingAmountQuota(
+                Season.Shape.ONLINE, date, annual, annualFen, (long) kind * 7 + (long) annualFen);
         if (n == 0 || users.isEmpty()) {
             return;
         }
@@ -1991,7 +2012,7 @@ final class Day {
         return Ids.luhn(OWN_BIN + Ids.zeros(k, 12));
     }
 
-    private String cardOf(int acct) {
+    private @Nullable String cardOf(int acct) {
         if (acct >= cardOfAccount.length || cardOfAccount[acct] < 0) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.delivery.DeliveryTable;
 import org.ruralbank.delivery.RecordFormat;
 import org.ruralbank.delivery.TableMeta;
@@ -43,7 +44,7 @@ final class Formats {
 
     private Formats() {}
 
-    public static Layout layout(String table) {
+    public static @Nullable Layout layout(String table) {
         return LAYOUTS.get(table);
     }
 

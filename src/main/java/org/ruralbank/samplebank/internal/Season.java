@@ -98,6 +98,45 @@ final class Season {
         return Math.round(annualAmount * countTo / total) - Math.round(annualAmount * countBefore / total);
     }
 
+    /**
+     * As {@link #amountQuota}, but the amount per transaction varies from day to day and month to month (a drift of
+     * about ±15% by month and ±25% by day, fixed by {@code salt}) instead of being the year's average on every day,
+     * which made every month's average and many months' totals identical. A day without transactions still carries
+     * no amount, and a calendar year still sums to {@code annualAmount} exactly.
+     */
+    public long varyingAmountQuota(Shape shape, LocalDate d, double annualCount, double annualAmount, long salt) {
+        if (annualCount <= 0 || Math.round(annualCount) == 0) {
+            return 0;
+        }
+        int year = d.getYear();
+        long key = salt * 31 + Double.doubleToLongBits(annualCount) * 17 + (long) year * 16 + shape.ordinal();
+        double[] cum = varying.computeIfAbsent(key, k -> {
+            double[] counts = cumulative.computeIfAbsent((long) year * 16 + shape.ordinal(), kk -> table(shape, year));
+            java.util.SplittableRandom r = new java.util.SplittableRandom(salt * 1_000_003L + year);
+            double[] month = new double[13];
+            for (int m = 1; m <= 12; m++) {
+                month[m] = 1 + 0.15 * (2 * r.nextDouble() - 1);
+            }
+            int days = LocalDate.of(year, 1, 1).lengthOfYear();
+            double[] c = new double[days + 1];
+            double total = 0;
+            for (int i = 1; i <= days; i++) {
+                long n = Math.round(annualCount * counts[i]) - Math.round(annualCount * counts[i - 1]);
+                double dayFactor = 1 + 0.25 * (2 * r.nextDouble() - 1);
+                total += n * month[LocalDate.ofYearDay(year, i).getMonthValue()] * dayFactor;
+                c[i] = total;
+            }
+            for (int i = 0; i <= days; i++) {
+                c[i] = total == 0 ? 0 : c[i] / total;
+            }
+            return c;
+        });
+        int i = d.getDayOfYear();
+        return Math.round(annualAmount * cum[i]) - Math.round(annualAmount * cum[i - 1]);
+    }
+
+    private final Map<Long, double[]> varying = new HashMap<>();
+
     private static double[] table(Shape shape, int year) {
         LocalDate first = LocalDate.of(year, 1, 1);
         int days = first.lengthOfYear();

@@ -85,6 +85,59 @@ class DataPlatformPagesTest {
     }
 
     @Test
+    void theCountersRefreshWithTheProgressBarAndTheCalendarHasALegendInThePagesLanguage() throws Exception {
+        // the counters are in the fragment the page fetches every two seconds, not above it
+        assertThat(page(ebank, "/data/progress"))
+                .contains("id=\"date-counts\"")
+                .contains("已加载 1")
+                .contains("待加载 1");
+        String zh = page(ebank, "/data");
+        assertThat(zh.indexOf("id=\"date-counts\""))
+                .as("the counters inside the refreshed fragment")
+                .isGreaterThan(zh.indexOf("id=\"progress\""));
+        String legend = zh.substring(zh.indexOf("id=\"calendar-legend\""));
+        legend = legend.substring(0, legend.indexOf("</div>"));
+        assertThat(legend).contains("state-LOADED", "state-BLOCKED", "state-PENDING", "state-WAITING", "无数据交付");
+        assertThat(zh).contains("<th>一</th>", "<th>日</th>");
+        String en = page(ebank, "/data?lang=en");
+        assertThat(en).contains("<th>Mon</th>", "<th>Sun</th>", "Legend:", "no delivery");
+        assertThat(en).doesNotContain("<th>一</th>");
+    }
+
+    @Test
+    void theTableListsTheNewestDatesAndTheOlderOnesThatNeedAttention() throws Exception {
+        java.util.List<org.ruralbank.ingest.DateStatus> newestFirst = new java.util.ArrayList<>();
+        for (int d = 365; d >= 1; d--) {
+            LocalDate date = LocalDate.of(2025, 1, 1).plusDays(d - 1);
+            newestFirst.add(new org.ruralbank.ingest.DateStatus(
+                    date, d == 100 ? DateState.BLOCKED : DateState.LOADED, 1, d == 100 ? "blocked" : "", 10));
+        }
+        java.util.List<org.ruralbank.ingest.DateStatus> listed = DataPlatformController.listed(newestFirst, 10);
+        assertThat(listed).hasSize(11);
+        assertThat(listed.get(0).date()).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(listed.get(10).state()).isEqualTo(DateState.BLOCKED);
+        // the page offers every date on request
+        assertThat(page(ebank, "/data?all=true")).contains("20250101", "20250102");
+        mvc.perform(get("/data?all=maybe").session(ebank)).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theProgressLineSaysTheDateOnceAndTheStepInThePagesLanguage() {
+        LocalDate d = LocalDate.of(2025, 7, 11);
+        org.ruralbank.ingest.LoadProgress building =
+                new org.ruralbank.ingest.LoadProgress(true, d, "2025-07-11 mart.ebank_org_daily", 3, 9, null);
+        assertThat(building.stepShown()).isEqualTo("mart.ebank_org_daily");
+        assertThat(building.reading()).isFalse();
+        org.ruralbank.ingest.LoadProgress rebuildingLater =
+                new org.ruralbank.ingest.LoadProgress(true, d, "2025-07-12 mart.ebank_org_daily", 3, 9, null);
+        assertThat(rebuildingLater.stepShown()).isEqualTo("2025-07-12 mart.ebank_org_daily");
+        org.ruralbank.ingest.LoadProgress reading =
+                new org.ruralbank.ingest.LoadProgress(true, d, "read core_card", 1, 9, null);
+        assertThat(reading.reading()).isTrue();
+        assertThat(reading.readingTable()).isEqualTo("core_card");
+    }
+
+    @Test
     void theLoadReportListsFilesAndModels() throws Exception {
         assertThat(page(ebank, "/data/dates/20250101"))
                 .contains("CORE_DEPOSIT_TXN.20250101.dat")

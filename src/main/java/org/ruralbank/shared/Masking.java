@@ -1,4 +1,4 @@
-package org.ruralbank.crm;
+package org.ruralbank.shared;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,26 +1,48 @@
--- description: 内部资金转移定价（FTP）按账户、按日：存款与贷款每户的余额、客户利率、FTP 利率与当日 FTP 利差（deposits: balance × (FTP rate − customer rate); loans: balance × (customer rate − FTP rate)），另加资金中心的错配利差一行，使各业务条线利差之和加资金中心利差等于全行净利息。当日计息 = 余额 × 年利率 ÷ 360，按分四舍五入；利差 = 两者之差，故恒等式精确到分。定期存款与贷款按起息日（开户日、放款日）生效的曲线、原始期限匹配（期限在两节点间按天数线性插值，短于隔夜取隔夜，长于5年取5年）；活期与通知存款按当日生效曲线的资金池利率 (O/N + 1Y) ÷ 2。某日生效的曲线 = 日期不晚于该日的最新曲线；起息日早于第一条曲线的账户取第一条曲线。尚无曲线时本模型无行。
--- grain: 每个业务日期、每个当日余额为正的存款账户与贷款借据一行；另加每日一行 account_kind TREASURY（资金中心错配）
--- materialized: partition
--- column: biz_date: 业务日期
--- column: account_no: 账号或借据号；资金中心行为 TREASURY
--- column: account_kind: DEMAND 活期与通知存款 TERM 定期存款 LOAN 贷款 TREASURY 资金中心错配
--- column: org_id: 账户机构（存款开户机构、贷款经办机构）；资金中心行为总行
+-- description: 内部资金转移定价（FTP）按账户的拉链表：存款与贷款每户在余额、利率、FTP 利率不变的每段区间的一行，含当日客户利息、当日 FTP 转移价格与当日 FTP 利差（deposits: balance × (FTP rate − customer rate); loans: balance × (customer rate − FTP rate)），区间内每日相同；某日的数字为 valid_from <= D <= valid_to 的版本，一段期间的合计 = 各版本当日数 × 与期间重叠的天数。当日计息 = 余额 × 年利率 ÷ 360，按分四舍五入；利差 = 两者之差，故各户利差加资金中心利差（mart.ftp_org_daily）等于全行净利息，精确到分。定期存款与贷款按起息日（开户日、放款日）生效的曲线、原始期限匹配（期限在两节点间按天数线性插值，短于隔夜取隔夜，长于5年取5年）；活期与通知存款按当日生效曲线的资金池利率 (O/N + 1Y) ÷ 2。某日生效的曲线 = 日期不晚于该日的最新曲线；起息日早于第一条曲线的账户取第一条曲线。每日只为数字可能变化的账户计算：余额或账户版本当日开始或前一日结束的账户；定价依据（mart.ftp_curve_in_force）或机构树当日有变化时为全部账户。尚无曲线时本模型无行。
+-- grain: 每个存款账户与贷款借据每段余额为正且数字不变的区间一行
+-- materialized: scd2
+-- key: account_no
+-- changes_only: true
+-- column: account_no: 账号或借据号
+-- column: account_kind: DEMAND 活期与通知存款 TERM 定期存款 LOAN 贷款
+-- column: org_id: 账户机构（存款开户机构、贷款经办机构）
 -- column: org_path: 机构路径（按机构范围过滤）
--- column: cust_id: 客户号；资金中心行为空
--- column: product_code: 存款 CUR/FIX/NTC，贷款 FARM/BIZ/MORT/CONS/CORP；资金中心行为 FTP
--- column: balance: 日终余额（元）DECIMAL(18,2)；资金中心行为贷款余额减存款余额
+-- column: cust_id: 客户号
+-- column: product_code: 存款 CUR/FIX/NTC，贷款 FARM/BIZ/MORT/CONS/CORP
+-- column: balance: 日终余额（元）DECIMAL(18,2)
 -- column: customer_rate: 客户年利率 DECIMAL(10,6)
 -- column: ftp_rate: FTP 年利率 DECIMAL(10,6)
 -- column: curve_date: 所用曲线的日期
 -- column: term_days: 匹配期限（天，360天/年；活期为空）
--- column: interest: 当日客户利息（元，存款为付息、贷款为收息），余额 × 客户利率 ÷ 360 按分四舍五入
--- column: ftp_amount: 当日 FTP 转移价格（元），余额 × FTP 利率 ÷ 360 按分四舍五入
--- column: margin: 当日 FTP 利差（元）DECIMAL(18,2)：存款 ftp_amount − interest，贷款 interest − ftp_amount，资金中心 贷款 ftp_amount 之和 − 存款 ftp_amount 之和
+-- column: interest: 每日客户利息（元，存款为付息、贷款为收息），余额 × 客户利率 ÷ 360 按分四舍五入
+-- column: ftp_amount: 每日 FTP 转移价格（元），余额 × FTP 利率 ÷ 360 按分四舍五入
+-- column: margin: 每日 FTP 利差（元）DECIMAL(18,2)：存款 ftp_amount − interest，贷款 interest − ftp_amount
 -- test: unique account_no
 -- test: not_null margin
 -- test: not_null org_path
--- test: accepted_values account_kind DEMAND,TERM,LOAN,TREASURY
-with curve_dates as (
+-- test: accepted_values account_kind DEMAND,TERM,LOAN
+with repriced as (
+    select count(*) > 0 as everything
+      from (select 1 from mart.ftp_curve_in_force
+             where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}
+            union all
+            select 1 from dw.dim_org
+             where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}) c
+),
+candidates as (
+    select acct_no as account_no from dw.deposit_balance
+     where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}
+        or ((select everything from repriced) and valid_from <= {{ biz_date }} and valid_to >= {{ prev_date }})
+    union
+    select acct_no from dw.dim_deposit_account where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}
+    union
+    select loan_no from dw.loan_balance
+     where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}
+        or ((select everything from repriced) and valid_from <= {{ biz_date }} and valid_to >= {{ prev_date }})
+    union
+    select loan_no from dw.dim_loan where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}
+),
+curve_dates as (
     select distinct curve_date from ref.ftp_curve
 ),
 curve_spans as (
@@ -54,7 +76,7 @@ deposits as (
            case when a.product_code = 'FIX' then a.term_months * 30 end as term_days
       from dw.deposit_balance b
       join dw.dim_deposit_account a on a.acct_no = b.acct_no and {{ valid_on_t(a) }}
-     where {{ valid_on_t(b) }} and b.balance > 0
+     where {{ valid_on_t(b) }} and b.balance > 0 and b.acct_no in (select account_no from candidates)
 ),
 loans as (
     select l.loan_no as account_no, 'LOAN' as account_kind, b.org_id, l.cust_id, l.product_code, b.balance,
@@ -62,7 +84,7 @@ loans as (
            greatest({{ days_between(l.disburse_date, l.maturity_date) }}, 1) as term_days
       from dw.loan_balance b
       join dw.dim_loan l on l.loan_no = b.loan_no and {{ valid_on_t(l) }}
-     where {{ valid_on_t(b) }} and b.balance > 0
+     where {{ valid_on_t(b) }} and b.balance > 0 and b.loan_no in (select account_no from candidates)
 ),
 accounts as (
     select * from deposits
@@ -98,35 +120,29 @@ amounts as (
            {{ int_div(2 * cast(balance_fen as {{ wide_int }}) * ftp_micro + 360000000, 720000000) }} as ftp_fen
       from priced p
 ),
-lines as materialized (
+lines as (
     select account_no, account_kind, org_id, cust_id, product_code, balance, customer_rate, curve_date, term_days,
            ftp_micro, interest_fen, ftp_fen,
            case when account_kind = 'LOAN' then interest_fen - ftp_fen else ftp_fen - interest_fen end as margin_fen
       from amounts
 ),
-treasury as (
-    select 'TREASURY' as account_no, 'TREASURY' as account_kind,
-           (select min(org_id) from orgs where org_path = '/' || org_id || '/') as org_id,
-           cast(null as varchar) as cust_id, 'FTP' as product_code,
-           sum(case when account_kind = 'LOAN' then balance else -balance end) as balance,
-           cast(null as decimal(10, 6)) as customer_rate, max(curve_date) as curve_date,
-           cast(null as integer) as term_days, cast(null as bigint) as ftp_micro,
-           cast(null as bigint) as interest_fen,
-           sum(case when account_kind = 'LOAN' then ftp_fen else -ftp_fen end) as ftp_fen,
-           sum(case when account_kind = 'LOAN' then ftp_fen else -ftp_fen end) as margin_fen
-      from lines
-    having count(*) > 0
+gone as (
+    select account_no from candidates where account_no not in (select account_no from lines)
 ),
 final as (
-    select {{ biz_date }} as biz_date, l.account_no, l.account_kind, l.org_id, o.org_path, l.cust_id,
-           l.product_code, cast(l.balance as decimal(18, 2)) as balance,
+    select l.account_no, l.account_kind, l.org_id, o.org_path, l.cust_id, l.product_code,
+           cast(l.balance as decimal(18, 2)) as balance,
            cast(l.customer_rate as decimal(10, 6)) as customer_rate,
            cast(cast(l.ftp_micro as decimal(18, 0)) * 0.000001 as decimal(10, 6)) as ftp_rate,
            l.curve_date, l.term_days,
            cast(cast(l.interest_fen as decimal(18, 0)) * 0.01 as decimal(18, 2)) as interest,
            cast(cast(l.ftp_fen as decimal(18, 0)) * 0.01 as decimal(18, 2)) as ftp_amount,
-           cast(cast(l.margin_fen as decimal(18, 0)) * 0.01 as decimal(18, 2)) as margin
-      from (select * from lines union all select * from treasury) l
+           cast(cast(l.margin_fen as decimal(18, 0)) * 0.01 as decimal(18, 2)) as margin,
+           false as _deleted
+      from lines l
       left join orgs o on o.org_id = l.org_id
+    union all
+    select account_no, null, null, null, null, null, null, null, null, null, null, null, null, null, true
+      from gone
 )
 select * from final

@@ -1,0 +1,3 @@
+/** The direct connection's partner API and the bank's pages. */
+@org.jspecify.annotations.NullMarked
+package org.ruralbank.directconnect.web;

@@ -1,0 +1,132 @@
+-- description: 按日计算的旧模型（只在测试中用作对照：mart.ftp_account 的各版本按日展开必须与它逐分相同）。内部资金转移定价（FTP）按账户、按日：存款与贷款每户的余额、客户利率、FTP 利率与当日 FTP 利差（deposits: balance × (FTP rate − customer rate); loans: balance × (customer rate − FTP rate)），另加资金中心的错配利差一行，使各业务条线利差之和加资金中心利差等于全行净利息。当日计息 = 余额 × 年利率 ÷ 360，按分四舍五入；利差 = 两者之差，故恒等式精确到分。定期存款与贷款按起息日（开户日、放款日）生效的曲线、原始期限匹配（期限在两节点间按天数线性插值，短于隔夜取隔夜，长于5年取5年）；活期与通知存款按当日生效曲线的资金池利率 (O/N + 1Y) ÷ 2。某日生效的曲线 = 日期不晚于该日的最新曲线；起息日早于第一条曲线的账户取第一条曲线。尚无曲线时本模型无行。
+-- grain: 每个业务日期、每个当日余额为正的存款账户与贷款借据一行；另加每日一行 account_kind TREASURY（资金中心错配）
+-- materialized: partition
+-- column: biz_date: 业务日期
+-- column: account_no: 账号或借据号；资金中心行为 TREASURY
+-- column: account_kind: DEMAND 活期与通知存款 TERM 定期存款 LOAN 贷款 TREASURY 资金中心错配
+-- column: org_id: 账户机构（存款开户机构、贷款经办机构）；资金中心行为总行
+-- column: org_path: 机构路径（按机构范围过滤）
+-- column: cust_id: 客户号；资金中心行为空
+-- column: product_code: 存款 CUR/FIX/NTC，贷款 FARM/BIZ/MORT/CONS/CORP；资金中心行为 FTP
+-- column: balance: 日终余额（元）DECIMAL(18,2)；资金中心行为贷款余额减存款余额
+-- column: customer_rate: 客户年利率 DECIMAL(10,6)
+-- column: ftp_rate: FTP 年利率 DECIMAL(10,6)
+-- column: curve_date: 所用曲线的日期
+-- column: term_days: 匹配期限（天，360天/年；活期为空）
+-- column: interest: 当日客户利息（元，存款为付息、贷款为收息），余额 × 客户利率 ÷ 360 按分四舍五入
+-- column: ftp_amount: 当日 FTP 转移价格（元），余额 × FTP 利率 ÷ 360 按分四舍五入
+-- column: margin: 当日 FTP 利差（元）DECIMAL(18,2)：存款 ftp_amount − interest，贷款 interest − ftp_amount，资金中心 贷款 ftp_amount 之和 − 存款 ftp_amount 之和
+-- test: unique account_no
+-- test: not_null margin
+-- test: not_null org_path
+-- test: accepted_values account_kind DEMAND,TERM,LOAN,TREASURY
+with curve_dates as (
+    select distinct curve_date from ref.ftp_curve
+),
+curve_spans as (
+    select curve_date,
+           case when curve_date = min(curve_date) over () then date '0001-01-01' else curve_date end as span_from,
+           coalesce(lead(curve_date) over (order by curve_date) - 1, {{ open_end }}) as span_to
+      from curve_dates
+),
+nodes as (
+    select curve_date, term_days as lo_days, cast(rate * 1000000 as bigint) as lo_micro,
+           lead(term_days) over (partition by curve_date order by term_days) as hi_days,
+           lead(cast(rate * 1000000 as bigint)) over (partition by curve_date order by term_days) as hi_micro
+      from ref.ftp_curve
+),
+today_curve as (
+    select curve_date from curve_spans where span_from <= {{ biz_date }} and span_to >= {{ biz_date }}
+),
+pool as (
+    select c.curve_date,
+           {{ int_div(sum(case when n.lo_days in (1, 360) then n.lo_micro else 0 end) + 1, 2) }} as pool_micro
+      from today_curve c join nodes n on n.curve_date = c.curve_date
+     group by c.curve_date
+),
+orgs as (
+    select org_id, org_path from dw.dim_org where {{ valid_on_t }}
+),
+deposits as (
+    select a.acct_no as account_no,
+           case when a.product_code = 'FIX' then 'TERM' else 'DEMAND' end as account_kind,
+           b.org_id, a.cust_id, a.product_code, b.balance, a.int_rate as customer_rate, a.open_date as originated,
+           case when a.product_code = 'FIX' then a.term_months * 30 end as term_days
+      from dw.deposit_balance b
+      join dw.dim_deposit_account a on a.acct_no = b.acct_no and {{ valid_on_t(a) }}
+     where {{ valid_on_t(b) }} and b.balance > 0
+),
+loans as (
+    select l.loan_no as account_no, 'LOAN' as account_kind, b.org_id, l.cust_id, l.product_code, b.balance,
+           l.int_rate as customer_rate, l.disburse_date as originated,
+           greatest({{ days_between(l.disburse_date, l.maturity_date) }}, 1) as term_days
+      from dw.loan_balance b
+      join dw.dim_loan l on l.loan_no = b.loan_no and {{ valid_on_t(l) }}
+     where {{ valid_on_t(b) }} and b.balance > 0
+),
+accounts as (
+    select * from deposits
+    union all
+    select * from loans
+),
+terms as (
+    select distinct originated, term_days from accounts where account_kind <> 'DEMAND'
+),
+matched as (
+    select t.originated, t.term_days, s.curve_date,
+           case when n.hi_days is null or t.term_days <= n.lo_days then n.lo_micro
+                else {{ int_div(2 * (n.lo_micro * (n.hi_days - t.term_days) + n.hi_micro * (t.term_days - n.lo_days)) + (n.hi_days - n.lo_days), 2 * (n.hi_days - n.lo_days)) }}
+           end as ftp_micro
+      from terms t
+      join curve_spans s on s.span_from <= t.originated and s.span_to >= t.originated
+      join nodes n on n.curve_date = s.curve_date
+                  and n.lo_days <= t.term_days and (n.hi_days is null or n.hi_days > t.term_days)
+),
+priced as (
+    select a.account_no, a.account_kind, a.org_id, a.cust_id, a.product_code, a.balance, a.customer_rate,
+           coalesce(m.curve_date, p.curve_date) as curve_date, a.term_days,
+           coalesce(m.ftp_micro, p.pool_micro) as ftp_micro,
+           cast(a.balance * 100 as bigint) as balance_fen,
+           cast(a.customer_rate * 1000000 as bigint) as customer_micro
+      from accounts a
+      left join matched m on a.account_kind <> 'DEMAND' and m.originated = a.originated and m.term_days = a.term_days
+      cross join pool p
+),
+amounts as (
+    select p.*,
+           {{ int_div(2 * cast(balance_fen as {{ wide_int }}) * customer_micro + 360000000, 720000000) }} as interest_fen,
+           {{ int_div(2 * cast(balance_fen as {{ wide_int }}) * ftp_micro + 360000000, 720000000) }} as ftp_fen
+      from priced p
+),
+lines as materialized (
+    select account_no, account_kind, org_id, cust_id, product_code, balance, customer_rate, curve_date, term_days,
+           ftp_micro, interest_fen, ftp_fen,
+           case when account_kind = 'LOAN' then interest_fen - ftp_fen else ftp_fen - interest_fen end as margin_fen
+      from amounts
+),
+treasury as (
+    select 'TREASURY' as account_no, 'TREASURY' as account_kind,
+           (select min(org_id) from orgs where org_path = '/' || org_id || '/') as org_id,
+           cast(null as varchar) as cust_id, 'FTP' as product_code,
+           sum(case when account_kind = 'LOAN' then balance else -balance end) as balance,
+           cast(null as decimal(10, 6)) as customer_rate, max(curve_date) as curve_date,
+           cast(null as integer) as term_days, cast(null as bigint) as ftp_micro,
+           cast(null as bigint) as interest_fen,
+           sum(case when account_kind = 'LOAN' then ftp_fen else -ftp_fen end) as ftp_fen,
+           sum(case when account_kind = 'LOAN' then ftp_fen else -ftp_fen end) as margin_fen
+      from lines
+    having count(*) > 0
+),
+final as (
+    select {{ biz_date }} as biz_date, l.account_no, l.account_kind, l.org_id, o.org_path, l.cust_id,
+           l.product_code, cast(l.balance as decimal(18, 2)) as balance,
+           cast(l.customer_rate as decimal(10, 6)) as customer_rate,
+           cast(cast(l.ftp_micro as decimal(18, 0)) * 0.000001 as decimal(10, 6)) as ftp_rate,
+           l.curve_date, l.term_days,
+           cast(cast(l.interest_fen as decimal(18, 0)) * 0.01 as decimal(18, 2)) as interest,
+           cast(cast(l.ftp_fen as decimal(18, 0)) * 0.01 as decimal(18, 2)) as ftp_amount,
+           cast(cast(l.margin_fen as decimal(18, 0)) * 0.01 as decimal(18, 2)) as margin
+      from (select * from lines union all select * from treasury) l
+      left join orgs o on o.org_id = l.org_id
+)
+select * from final
