@@ -2,6 +2,8 @@ package org.ruralbank.directconnect.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,47 +75,45 @@ class Instructions {
     @Nullable
     Long insert(PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
-        instruction(db.sql("""
+        db.sql("""
                 insert into dc_instruction (enterprise_id, org_path, idem_key, content_hash, channel, msg_id,
                     pmt_inf_id, end_to_end_id, debit_account, credit_account, creditor_name, creditor_agent,
                     amount_text, amount_fen, currency, inter_bank, business_date, status, created_at)
                 values (:e, :path, :k, :h, :ch, :msg, :pmt, :e2e, :d, :c, :cn, :ca, :at, :af, :cur, :ib, :bd, 'RCVD',
                     :now)
                 on conflict do nothing
-                """), o, orgPath, hash, amount, interBank, now).update(keys, "instruction_id");
+                """)
+                .params(instruction(o, orgPath, hash, amount, interBank, now))
+                .update(keys, "instruction_id");
         return inserted(keys);
     }
 
     /**
-     * Binds the instruction's columns, cut to their widths, as both the one-call and the statement-by-statement
-     * path store them.
+     * The instruction's columns by parameter name, cut to their widths, as both the one-call and the
+     * statement-by-statement path store them.
      */
-    static JdbcClient.StatementSpec instruction(
-            JdbcClient.StatementSpec spec,
-            PaymentOrder o,
-            String orgPath,
-            String hash,
-            Long amount,
-            boolean interBank,
-            OffsetDateTime now) {
-        return spec.param("e", o.enterpriseId())
-                .param("path", orgPath)
-                .param("k", o.idemKey())
-                .param("h", hash)
-                .param("ch", o.channel())
-                .param("msg", cut(o.msgId(), 35))
-                .param("pmt", cut(o.pmtInfId(), 35))
-                .param("e2e", cut(o.endToEndId(), 35))
-                .param("d", cut(o.debitAccount(), 34))
-                .param("c", cut(o.creditAccount(), 34))
-                .param("cn", cut(o.creditorName(), 140))
-                .param("ca", cut(o.creditorAgent(), 35))
-                .param("at", cut(o.amountText(), 40))
-                .param("af", amount)
-                .param("cur", cut(o.currency(), 3))
-                .param("ib", interBank)
-                .param("bd", o.businessDate())
-                .param("now", now);
+    static Map<String, Object> instruction(
+            PaymentOrder o, String orgPath, String hash, Long amount, boolean interBank, OffsetDateTime now) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("e", o.enterpriseId());
+        p.put("path", orgPath);
+        p.put("k", o.idemKey());
+        p.put("h", hash);
+        p.put("ch", o.channel());
+        p.put("msg", cut(o.msgId(), 35));
+        p.put("pmt", cut(o.pmtInfId(), 35));
+        p.put("e2e", cut(o.endToEndId(), 35));
+        p.put("d", cut(o.debitAccount(), 34));
+        p.put("c", cut(o.creditAccount(), 34));
+        p.put("cn", cut(o.creditorName(), 140));
+        p.put("ca", cut(o.creditorAgent(), 35));
+        p.put("at", cut(o.amountText(), 40));
+        p.put("af", amount);
+        p.put("cur", cut(o.currency(), 3));
+        p.put("ib", interBank);
+        p.put("bd", o.businessDate());
+        p.put("now", now);
+        return p;
     }
 
     static @Nullable Long inserted(GeneratedKeyHolder keys) {

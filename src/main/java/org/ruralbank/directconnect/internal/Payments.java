@@ -2,7 +2,6 @@ package org.ruralbank.directconnect.internal;
 
 import static org.ruralbank.directconnect.internal.Instructions.cut;
 import static org.ruralbank.directconnect.internal.Instructions.instruction;
-import static org.ruralbank.directconnect.internal.Instructions.replay;
 import static org.ruralbank.directconnect.internal.PaymentRules.TRANSFER_PREFIX;
 import static org.ruralbank.directconnect.internal.PaymentRules.codeAndText;
 import static org.ruralbank.directconnect.internal.PaymentRules.coreRefusal;
@@ -21,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.ruralbank.directconnect.CoreBanking;
@@ -64,6 +64,7 @@ public class Payments {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Instructions instructions;
+    private final OneCallPayments oneCalls;
     /**
      * Whether a single payment runs as one call of the database's {@code dc_pay} (PostgreSQL with the built-in
      * ledger, see {@link #executeInOneCall}) rather than statement by statement.
@@ -90,6 +91,7 @@ public class Payments {
         this.tx = tx;
         this.clock = clock;
         this.instructions = instructions;
+        this.oneCalls = new OneCallPayments(db);
         this.oneCall = core instanceof LedgerCoreBanking && StoreDialect.of(dataSource) == StoreDialect.POSTGRESQL;
     }
 
@@ -103,6 +105,7 @@ public class Payments {
         this.tx = p.tx;
         this.clock = p.clock;
         this.instructions = p.instructions;
+        this.oneCalls = p.oneCalls;
         this.oneCall = oneCall;
     }
 
@@ -279,11 +282,40 @@ public class Payments {
      * A single payment as one statement, {@code dc_pay} (PostgreSQL, db/vendor/postgresql V16): it records the
      * nonce, claims the id with the answer the rules give here, writes its history, takes the limits and posts as
      * {@link #run} and {@link LedgerCoreBanking#transfer} do statement by statement, in the same order with the same
-     * locks, and corrects the answer when a limit or the core refuses. Called on its own it commits by itself: one
-     * round trip per payment, and its rows are unlocked by that commit without waiting for this thread. A payment to
-     * or from a watched account runs in a transaction with its notification, as on any database.
+     * locks, and corrects the answer when a limit or the core refuses. The call commits by itself, alone or with
+     * the other single payments arriving at the same moment ({@link OneCallPayments#together}): its rows are
+     * unlocked by that commit without waiting for this thread. A payment to or from a watched account runs in a
+     * transaction with its notification, as on any database, and a payment in the caller's transaction alone in it.
      */
     private PaymentResult executeInOneCall(PaymentOrder o, Nonces.Claim nonce) {
+        OneCall one = oneCall(o, nonce);
+        OneCallPayments.Called called = one.watched()
+                ? tx.execute(status -> {
+                    OneCallPayments.Called c = oneCalls.alone(one.call());
+                    if (c.outcome().equals("OK") || c.outcome().equals("EXISTS")) {
+                        Transfer t = one.posting();
+                        notifications.enqueue(transfer(o, c.result().transferId(), t.amountFen(), one.interBank()));
+                    }
+                    return c;
+                })
+                : TransactionSynchronizationManager.isActualTransactionActive()
+                        ? oneCalls.alone(one.call())
+                        : oneCalls.together(one.call());
+        return result(called, nonce);
+    }
+
+    private static PaymentResult result(OneCallPayments.Called called, Nonces.Claim nonce) {
+        if (called.result() == null) {
+            throw Nonces.replayed(nonce);
+        }
+        return called.result();
+    }
+
+    /** A payment's call of {@code dc_pay}; {@code watched}: written with a notification, in a transaction. */
+    private record OneCall(OneCallPayments.Call call, boolean watched, Transfer posting, boolean interBank) {}
+
+    /** The payment's call of {@code dc_pay}: its parameters, with the answer and limits the rules give here. */
+    private OneCall oneCall(PaymentOrder o, Nonces.Claim nonce) {
         Context ctx = context(o);
         PaymentOrder.Amount parsed = o.amount();
         Long amount = parsed instanceof PaymentOrder.Fen f ? f.fen() : null;
@@ -294,85 +326,61 @@ public class Payments {
         TreeMap<String, Long> limits = refusal == null ? limits(o, ctx) : new TreeMap<>();
         // the transfer to post, but for its id (the instruction's, from the database)
         Transfer posting = transfer(o, null, amount == null ? 0 : amount, interBank);
-        OffsetDateTime now = OffsetDateTime.now(clock);
         Nonces.Claim claim = nonce == null || nonce.recorded ? null : nonce;
-        var call = instruction(db.sql("""
-                select outcome, instruction, transfer, answer_status, answer_code, answer_text, stored_hash
-                  from dc_pay(:key, :nonce, :seen,
-                    :e, :path, :k, :h, :ch, :msg, :pmt, :e2e, :d, :c, :cn, :ca, :at, :af, :cur, :ib, :bd, :now,
-                    :status, :rc, :rt, :prefix, :partner, :rdetail, :actor, :ddetail, :now,
-                    :keys, :limits, :credit, :kind, :timeout, :code, :ref, :limitRefusals, :funds, :core)
-                """), o, ctx.orgPath(), o.contentHash(), amount, interBank, now)
-                .param("key", claim == null ? null : claim.keyId)
-                .param("nonce", claim == null ? null : claim.nonce)
-                .param("seen", claim == null ? null : OffsetDateTime.ofInstant(claim.seenAt, ZoneOffset.UTC))
-                .param("status", rules.status())
-                .param("rc", rules.reasonCode())
-                .param("rt", cut(rules.reasonText(), 200))
-                .param("prefix", TRANSFER_PREFIX)
-                .param("partner", cut("partner:" + o.enterpriseId(), 60))
-                .param("rdetail", cut(o.channel() + " " + o.idemKey(), 400))
-                .param("actor", rules.rejected() ? "rules" : "core")
-                .param("ddetail", decidedDetail(rules, interBank))
-                .param("keys", limits.keySet().toArray(String[]::new))
-                .param("limits", limits.values().toArray(Long[]::new))
-                .param("credit", posting.creditAccount())
-                .param("kind", posting.kind().name())
-                .param(
-                        "timeout",
-                        posting.timeout() == null ? null : OffsetDateTime.ofInstant(posting.timeout(), ZoneOffset.UTC))
-                .param("code", posting.code())
-                .param("ref", posting.reference())
-                .param(
-                        "limitRefusals",
-                        limits.values().stream()
-                                .map(l -> codeAndText(limitRefusal(l, o.businessDate())))
-                                .toArray(String[]::new))
-                .param("funds", codeAndText(coreRefusal(o, Outcome.EXCEEDS_CREDITS.name())))
-                .param("core", codeAndText(coreRefusal(o, "{outcome}")));
-        record Called(String outcome, PaymentResult result) {}
-        java.util.function.Supplier<Called> pay = () -> call.query((rs, i) -> {
-                    String outcome = rs.getString(1);
-                    return new Called(
-                            outcome,
-                            switch (outcome) {
-                                case "REPLAYED_NONCE" -> null;
-                                case "EARLIER" ->
-                                    replay(
-                                            o.idemKey(),
-                                            o.contentHash(),
-                                            rs.getLong(2),
-                                            rs.getString(7),
-                                            rs.getString(4),
-                                            rs.getString(5),
-                                            rs.getString(6),
-                                            rs.getString(3));
-                                default ->
-                                    new PaymentResult(
-                                            rs.getLong(2),
-                                            o.idemKey(),
-                                            rs.getString(4),
-                                            Refusal.stored(rs.getString(5), rs.getString(6)),
-                                            rs.getString(3),
-                                            false);
-                            });
-                })
-                .single();
+        Map<String, Object> p =
+                instruction(o, ctx.orgPath(), o.contentHash(), amount, interBank, OffsetDateTime.now(clock));
+        p.put("key", claim == null ? null : claim.keyId);
+        p.put("nonce", claim == null ? null : claim.nonce);
+        p.put("seen", claim == null ? null : OffsetDateTime.ofInstant(claim.seenAt, ZoneOffset.UTC));
+        p.put("status", rules.status());
+        p.put("rc", rules.reasonCode());
+        p.put("rt", cut(rules.reasonText(), 200));
+        p.put("prefix", TRANSFER_PREFIX);
+        p.put("partner", cut("partner:" + o.enterpriseId(), 60));
+        p.put("rdetail", cut(o.channel() + " " + o.idemKey(), 400));
+        p.put("actor", rules.rejected() ? "rules" : "core");
+        p.put("ddetail", decidedDetail(rules, interBank));
+        p.put("keys", limits.keySet().toArray(String[]::new));
+        p.put("limits", limits.values().toArray(Long[]::new));
+        p.put("credit", posting.creditAccount());
+        p.put("kind", posting.kind().name());
+        p.put(
+                "timeout",
+                posting.timeout() == null ? null : OffsetDateTime.ofInstant(posting.timeout(), ZoneOffset.UTC));
+        p.put("code", posting.code());
+        p.put("ref", posting.reference());
+        p.put(
+                "limitRefusals",
+                limits.values().stream()
+                        .map(l -> codeAndText(limitRefusal(l, o.businessDate())))
+                        .toArray(String[]::new));
+        p.put("funds", codeAndText(coreRefusal(o, Outcome.EXCEEDS_CREDITS.name())));
+        p.put("core", codeAndText(coreRefusal(o, "{outcome}")));
         boolean watched = refusal == null
                 && (directory.watched(posting.debitAccount()) || directory.watched(posting.creditAccount()));
-        Called called = !watched
-                ? pay.get()
-                : tx.execute(status -> {
-                    Called c = pay.get();
-                    if (c.outcome().equals("OK") || c.outcome().equals("EXISTS")) {
-                        notifications.enqueue(transfer(o, c.result().transferId(), amount, interBank));
-                    }
-                    return c;
-                });
-        if (called.result() == null) {
-            throw Nonces.replayed(nonce);
+        return new OneCall(new OneCallPayments.Call(o, p), watched, posting, interBank);
+    }
+
+    /**
+     * Writes the payments in one statement as {@link OneCallPayments#together} does (for tests): each one's result,
+     * or what its caller would be thrown.
+     */
+    List<Object> writtenTogether(List<PaymentOrder> orders, List<Nonces.Claim> nonces) {
+        List<OneCallPayments.Call> calls = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            calls.add(oneCall(orders.get(i), nonces.get(i)).call());
         }
-        return called.result();
+        List<Object> written = new ArrayList<>(oneCalls.writtenTogether(calls));
+        for (int i = 0; i < written.size(); i++) {
+            if (written.get(i) instanceof OneCallPayments.Called c) {
+                try {
+                    written.set(i, result(c, nonces.get(i)));
+                } catch (RuntimeException e) {
+                    written.set(i, e);
+                }
+            }
+        }
+        return written;
     }
 
     /**
