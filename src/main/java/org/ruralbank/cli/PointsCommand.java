@@ -69,8 +69,8 @@ class PointsCommand implements Runnable {
                         "%s  %6d customers  earned %10d  reversed %8d  expired %8d%n",
                         r.date(), r.customers(), r.earned(), r.reversed(), r.expired());
                 r.corrections()
-                        .forEach(c -> out.println("  corrected " + c.custId() + " " + c.ruleCode() + ": " + c.before()
-                                + " -> " + c.after()));
+                        .forEach(c -> out.println("  corrected " + c.date() + " " + c.custId() + " " + c.ruleCode()
+                                + ": " + c.before() + " -> " + c.after()));
                 earned += r.earned();
             }
             out.println(results.size() + " dates accrued, " + earned + " points earned");

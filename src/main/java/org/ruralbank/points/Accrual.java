@@ -5,11 +5,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.AuditLog;
@@ -40,12 +41,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       again under the next revision; a customer who earned before and not now has the earning reversed; the
  *       differences are reported;</li>
  *   <li>each customer's earning, its journal row and its ledger transfer commit together, in transactions of up to
- *       {@value #CHUNK} customers of a rule (one commit per earning made a month of the {@code seed} bank cost
- *       minutes), so a run stopped halfway resumes where it stopped; a refused posting rolls back its chunk and
+ *       {@value #CHUNK} customers of a rule, whose new earnings are posted and recorded set-wise (one commit and
+ *       a few statements per earning made a month of the {@code seed} bank cost minutes), so a run stopped halfway
+ *       resumes where it stopped; a refused posting rolls back its chunk and
  *       stops the run. A redemption of a customer of the chunk being posted waits for its commit;</li>
  *   <li>daily rules are evaluated on every date, monthly rules on the last day of the month over the whole month;
- *       a rule's monthly cap counts the customer's earnings by the rule's code in that month's other dates (a
- *       redelivered earlier date does not recompute the later dates' caps);</li>
+ *       a rule's cap (per day, month or year) gives a date what the customer's earnings by the rule's code on the
+ *       period's earlier dates left of it; a redelivered date that changes those earnings computes the period's
+ *       later accrued dates again for the customers concerned, in date order, and reports their corrections;</li>
  *   <li>a campaign in force on the date multiplies a customer's points by rule before the cap (the highest
  *       multiplier of the campaigns that apply, rounded down: {@link Campaign});</li>
  *   <li>points expire at the end of the year after the one they were earned in; the date's run expires the lots
@@ -88,8 +91,11 @@ public class Accrual {
     public record Result(
             LocalDate date, int customers, long earned, long reversed, long expired, List<Correction> corrections) {}
 
-    /** A redelivered date's change of one customer's earning by one rule. */
-    public record Correction(String custId, String ruleCode, long before, long after) {}
+    /**
+     * A change of one customer's earning by one rule on a date: of the redelivered date, or of a later date of a
+     * cap's period computed again after it.
+     */
+    public record Correction(LocalDate date, String custId, String ruleCode, long before, long after) {}
 
     /** What a daily rule reads of a customer on a date. */
     record DailyBasis(
@@ -99,6 +105,7 @@ public class Accrual {
             BigDecimal payrollIn,
             long onTimeRepayments,
             long ebankSignups,
+            long ebankTxns,
             BigDecimal depositBalance) {
 
         long of(RuleKind kind) {
@@ -107,6 +114,7 @@ public class Accrual {
                 case PAYROLL -> Money.fenOf(payrollIn);
                 case LOAN_REPAY -> onTimeRepayments;
                 case EBANK_SIGN -> ebankSignups;
+                case EBANK_ACTIVE -> ebankTxns;
                 case DEPOSIT_AVG -> throw new IllegalArgumentException("a monthly rule");
             };
         }
@@ -160,65 +168,205 @@ public class Accrual {
 
     /** Accrues one date (again): see the guarantees. */
     public Result accrue(LocalDate date) {
-        long earned = 0;
-        long reversed = 0;
-        Set<String> customers = new HashSet<>();
-        List<Correction> corrections = new ArrayList<>();
+        Tally tally = new Tally();
         List<Campaign> campaigns = this.campaigns.inForce(date);
         for (Rule rule : rules.inForce(date)) {
-            // in customer order, which is the ledger's account-number order: a chunk takes its customers' rows in
-            // the order every other writer takes them (a household's accounts in one sorted statement)
-            List<Basis> basis = new ArrayList<>(basis(rule, date));
-            basis.sort(java.util.Comparator.comparing(Basis::custId));
+            List<Basis> basis = basis(rule, date);
+            List<Correction> before = List.copyOf(tally.corrections);
+            earnAll(rule, date, campaigns, basis, false, tally);
             Set<String> seen = new HashSet<>();
-            for (int from = 0; from < basis.size(); from += CHUNK) {
-                List<Basis> chunk = basis.subList(from, Math.min(basis.size(), from + CHUNK));
-                List<Change> changes = eachEarning.execute(s -> {
-                    List<Change> done = new ArrayList<>(chunk.size());
-                    for (Basis b : chunk) {
-                        done.add(earn(rule, date, campaigns, b));
-                    }
-                    return done;
-                });
-                for (int i = 0; i < chunk.size(); i++) {
-                    Basis b = chunk.get(i);
-                    seen.add(b.custId());
-                    Change c = changes == null ? null : changes.get(i);
-                    if (c == null) {
-                        continue;
-                    }
-                    earned += c.earned();
-                    reversed += c.reversed();
-                    if (c.earned() > 0) {
-                        customers.add(b.custId());
-                    }
-                    if (c.correction() != null) {
-                        corrections.add(c.correction());
-                    }
-                }
-            }
-            for (Accrued a : store.accruedOn(date, rule.ruleId())) {
-                if (!seen.contains(a.custId())) {
-                    Change c = eachEarning.execute(s -> earn(rule, date, List.of(), new Basis(a.custId(), "", 0, 0)));
-                    if (c != null) {
-                        reversed += c.reversed();
-                        if (c.correction() != null) {
-                            corrections.add(c.correction());
-                        }
-                    }
-                }
+            basis.forEach(b -> seen.add(b.custId()));
+            // a redelivered date's customers who earned before and have no basis now: their earning is reversed
+            List<Basis> vanished = store.accruedOn(date, rule.ruleId()).stream()
+                    .filter(a -> !seen.contains(a.custId()))
+                    .map(a -> new Basis(a.custId(), "", 0, 0))
+                    .toList();
+            earnAll(rule, date, List.of(), vanished, false, tally);
+            if (rule.cap() != null && tally.corrections.size() > before.size()) {
+                Set<String> corrected = new HashSet<>();
+                tally.corrections.stream().skip(before.size()).forEach(c -> corrected.add(c.custId()));
+                recomputeLaterCaps(rule, date, corrected, tally);
             }
         }
         long expired = ledger.expire(date);
-        store.ran(date, earned, reversed, customers.size());
+        store.ran(date, tally.earned, tally.reversed, tally.customers.size());
         Map<String, Object> after = new LinkedHashMap<>();
-        after.put("customers", customers.size());
-        after.put("earned", earned);
-        after.put("reversed", reversed);
+        after.put("customers", tally.customers.size());
+        after.put("earned", tally.earned);
+        after.put("reversed", tally.reversed);
         after.put("expired", expired);
-        after.put("corrections", corrections.size());
+        after.put("corrections", tally.corrections.size());
         audit.record("points.accrue", "points_date", date.toString(), Map.of(), after);
-        return new Result(date, customers.size(), earned, reversed, expired, List.copyOf(corrections));
+        return new Result(
+                date, tally.customers.size(), tally.earned, tally.reversed, expired, List.copyOf(tally.corrections));
+    }
+
+    /** What a date's run earned, reversed and corrected, as its chunks commit. */
+    private static final class Tally {
+        long earned;
+        long reversed;
+        final Set<String> customers = new HashSet<>();
+        final List<Correction> corrections = new ArrayList<>();
+
+        void add(String custId, Change c) {
+            earned += c.earned();
+            reversed += c.reversed();
+            if (c.earned() > 0) {
+                customers.add(custId);
+            }
+            if (c.correction() != null) {
+                corrections.add(c.correction());
+            }
+        }
+    }
+
+    /**
+     * Earns by a rule on a date for the customers of a basis, in chunks of {@value #CHUNK} customers in customer order,
+     * which is the ledger's account-number order: a chunk takes its customers' rows in the order every other writer
+     * takes them (a household's accounts in one sorted statement). When {@code recomputing} a later date of a cap's
+     * period, a customer's first earning on it is reported as a correction too (from nothing).
+     */
+    private void earnAll(
+            Rule rule, LocalDate date, List<Campaign> campaigns, List<Basis> basis, boolean recomputing, Tally tally) {
+        List<Basis> sorted = new ArrayList<>(basis);
+        sorted.sort(java.util.Comparator.comparing(Basis::custId));
+        for (int from = 0; from < sorted.size(); from += CHUNK) {
+            List<Basis> chunk = sorted.subList(from, Math.min(sorted.size(), from + CHUNK));
+            List<Change> changes = eachEarning.execute(s -> earnChunk(rule, date, campaigns, chunk, recomputing));
+            for (int i = 0; changes != null && i < chunk.size(); i++) {
+                tally.add(chunk.get(i).custId(), changes.get(i));
+            }
+        }
+    }
+
+    /**
+     * A redelivered date changed what customers earned by a capped rule: the later dates of the cap's period that
+     * were accrued are computed again for those customers, in date order, each from its own basis and the earlier
+     * dates' earnings as they are now.
+     */
+    private void recomputeLaterCaps(Rule rule, LocalDate date, Set<String> corrected, Tally tally) {
+        LocalDate periodEnd = rule.capPeriod().end(date);
+        for (LocalDate later : store.accruedDatesBetween(date, periodEnd)) {
+            List<Campaign> campaigns = this.campaigns.inForce(later);
+            for (Rule sameCode : rules.inForce(later)) {
+                if (!sameCode.code().equals(rule.code())) {
+                    continue;
+                }
+                List<Basis> basis = basis(sameCode, later).stream()
+                        .filter(b -> corrected.contains(b.custId()))
+                        .toList();
+                earnAll(sameCode, later, campaigns, basis, true, tally);
+            }
+        }
+    }
+
+    private record Change(
+            long earned, long reversed, @Nullable Correction correction) {}
+
+    private static final Change NONE = new Change(0, 0, null);
+
+    /**
+     * The earnings of one chunk of customers by one rule on one date, in the chunk's transaction: the new ones
+     * posted together ({@link PointsLedger#transferAll}) and recorded in one batch, the changed ones (a redelivered
+     * date) corrected one by one.
+     */
+    private List<Change> earnChunk(
+            Rule rule, LocalDate date, List<Campaign> campaigns, List<Basis> chunk, boolean recomputing) {
+        List<String> ids = chunk.stream().map(Basis::custId).toList();
+        Map<String, Accrued> found = store.accruedFor(date, rule.ruleId(), ids);
+        Map<String, Long> earlier = rule.cap() == null
+                ? Map.of()
+                : store.earnedBefore(ids, rule.code(), rule.capPeriod().start(date), date);
+        List<Change> changes = new ArrayList<>(Collections.nCopies(chunk.size(), NONE));
+        List<Integer> fresh = new ArrayList<>();
+        List<Transfer> transfers = new ArrayList<>();
+        List<JdbcRules.NewAccrual> rows = new ArrayList<>();
+        Map<String, String> toOpen = new HashMap<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            Basis b = chunk.get(i);
+            int pct = Campaign.multiplierPct(campaigns, date, b.orgPath(), b.depositFen());
+            long uncapped = Campaign.multiply(rule.pointsFor(b.amount()), pct);
+            long points = rule.cap() == null
+                    ? uncapped
+                    : Math.max(0, Math.min(uncapped, rule.cap() - earlier.getOrDefault(b.custId(), 0L)));
+            String reference = rule.code() + " v" + rule.version() + (pct == 100 ? "" : " x" + pct + "%");
+            Accrued a = found.get(b.custId());
+            if (a == null && points > 0) {
+                String id = transferId('E', date, rule, 0, b.custId());
+                fresh.add(i);
+                toOpen.put(b.custId(), b.orgPath());
+                transfers.add(earning(id, reference, date, b, points));
+                rows.add(new JdbcRules.NewAccrual(b.custId(), b.amount(), points, uncapped, id));
+            } else if (a != null && a.points() != points) {
+                changes.set(i, correct(rule, date, b, a, points, uncapped, reference));
+            }
+        }
+        if (!fresh.isEmpty()) {
+            ledger.openCustomers(toOpen);
+            List<Outcome> outcomes = ledger.transferAll(transfers);
+            for (int j = 0; j < outcomes.size(); j++) {
+                if (!outcomes.get(j).succeeded()) {
+                    throw new IllegalStateException(
+                            "earning " + transfers.get(j).transferId() + " refused: " + outcomes.get(j));
+                }
+            }
+            boolean[] inserted = store.insertAccruals(date, rule.ruleId(), rows);
+            for (int j = 0; j < fresh.size(); j++) {
+                long earned = inserted[j] && outcomes.get(j) == Outcome.OK
+                        ? rows.get(j).points()
+                        : 0;
+                changes.set(
+                        fresh.get(j),
+                        new Change(
+                                earned,
+                                0,
+                                recomputing && earned > 0
+                                        ? new Correction(date, rows.get(j).custId(), rule.code(), 0, earned)
+                                        : null));
+            }
+        }
+        return changes;
+    }
+
+    /** A customer's earning by a rule on a date that differs from the one recorded: reversed and posted again. */
+    private Change correct(
+            Rule rule, LocalDate date, Basis b, Accrued a, long points, long uncapped, String reference) {
+        long reversed = 0;
+        if (a.transferId() != null) {
+            Outcome o = ledger.reverse(
+                    transferId('V', date, rule, a.revision(), b.custId()), a.transferId(), date, "redelivered");
+            if (!o.succeeded()) {
+                // spent already: the earlier earning stays, the correction is reported and not posted
+                log.warn("earning {} of {} not corrected: {}", a.transferId(), b.custId(), o);
+                return new Change(0, 0, new Correction(date, b.custId(), rule.code(), a.points(), a.points()));
+            }
+            reversed = a.points();
+        }
+        int revision = a.revision() + 1;
+        String id = null;
+        if (points > 0) {
+            id = transferId('E', date, rule, revision, b.custId());
+            ledger.openCustomer(b.custId(), b.orgPath());
+            Outcome o = ledger.transfer(earning(id, reference, date, b, points));
+            if (!o.succeeded()) {
+                throw new IllegalStateException("earning " + id + " refused: " + o);
+            }
+        }
+        store.correctAccrual(date, rule.ruleId(), b.custId(), b.amount(), points, uncapped, revision, id);
+        return new Change(points, reversed, new Correction(date, b.custId(), rule.code(), a.points(), points));
+    }
+
+    /** An earning from the bank's issuance to the customer. */
+    private static Transfer earning(String id, String reference, LocalDate date, Basis b, long points) {
+        return Transfer.posted(
+                id,
+                PointsLedger.ISSUANCE,
+                PointsLedger.customerAccount(b.custId()),
+                points,
+                expiry(date),
+                "EARN",
+                reference,
+                date);
     }
 
     private List<Basis> basis(Rule rule, LocalDate date) {
@@ -251,72 +399,6 @@ public class Accrual {
                 .map(d -> new Basis(d.custId(), d.orgPath(), d.of(rule.kind()), Money.fenOf(d.depositBalance())))
                 .filter(b -> b.amount() > 0)
                 .toList();
-    }
-
-    private record Change(
-            long earned, long reversed, @Nullable Correction correction) {}
-
-    /** One customer's earning by one rule on one date, within its chunk's transaction. */
-    private Change earn(Rule rule, LocalDate date, List<Campaign> campaigns, Basis b) {
-        int pct = Campaign.multiplierPct(campaigns, date, b.orgPath(), b.depositFen());
-        long points = Campaign.multiply(rule.pointsFor(b.amount()), pct);
-        String reference = rule.code() + " v" + rule.version() + (pct == 100 ? "" : " x" + pct + "%");
-        if (rule.monthlyCap() != null && points > 0) {
-            YearMonth month = YearMonth.from(date);
-            long before = store.earnedInMonth(b.custId(), rule.code(), month.atDay(1), month.atEndOfMonth(), date);
-            points = Math.max(0, Math.min(points, rule.monthlyCap() - before));
-        }
-        Optional<Accrued> found = store.accrued(date, rule.ruleId(), b.custId());
-        if (found.isEmpty()) {
-            if (points == 0) {
-                return new Change(0, 0, null);
-            }
-            String id = transferId('E', date, rule, 0, b.custId());
-            Outcome o = post(id, reference, date, b, points);
-            boolean inserted = store.insertAccrual(date, rule.ruleId(), b.custId(), b.amount(), points, id);
-            return new Change(inserted && o == Outcome.OK ? points : 0, 0, null);
-        }
-        Accrued a = found.get();
-        if (a.points() == points) {
-            return new Change(0, 0, null);
-        }
-        long reversed = 0;
-        if (a.transferId() != null) {
-            Outcome o = ledger.reverse(
-                    transferId('V', date, rule, a.revision(), b.custId()), a.transferId(), date, "redelivered");
-            if (!o.succeeded()) {
-                // spent already: the earlier earning stays, the correction is reported and not posted
-                log.warn("earning {} of {} not corrected: {}", a.transferId(), b.custId(), o);
-                return new Change(0, 0, new Correction(b.custId(), rule.code(), a.points(), a.points()));
-            }
-            reversed = a.points();
-        }
-        int revision = a.revision() + 1;
-        String id = null;
-        if (points > 0) {
-            id = transferId('E', date, rule, revision, b.custId());
-            post(id, reference, date, b, points);
-        }
-        store.correctAccrual(date, rule.ruleId(), b.custId(), b.amount(), points, revision, id);
-        return new Change(points, reversed, new Correction(b.custId(), rule.code(), a.points(), points));
-    }
-
-    /** Posts an earning from the bank's issuance to the customer (its account opened if new). */
-    private Outcome post(String id, String reference, LocalDate date, Basis b, long points) {
-        ledger.openCustomer(b.custId(), b.orgPath());
-        Outcome o = ledger.transfer(Transfer.posted(
-                id,
-                PointsLedger.ISSUANCE,
-                PointsLedger.customerAccount(b.custId()),
-                points,
-                expiry(date),
-                "EARN",
-                reference,
-                date));
-        if (!o.succeeded()) {
-            throw new IllegalStateException("earning " + id + " refused: " + o);
-        }
-        return o;
     }
 
     /** Points expire at the end of the year after the one they were earned in. */

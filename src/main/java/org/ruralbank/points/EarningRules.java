@@ -63,7 +63,8 @@ public class EarningRules {
 
     /**
      * Proposes a rule version from a form: {@code code}, {@code kind}, {@code unit} (yuan for amount rules, a count
-     * for count rules), {@code points}, {@code monthlyCap} (optional), {@code validFrom}, {@code validTo} (optional).
+     * for count rules), {@code points}, {@code cap} (optional) with {@code capPeriod} (DAY, MONTH or YEAR; MONTH when blank),
+     * {@code validFrom}, {@code validTo} (optional).
      */
     @Transactional
     public Outcome propose(Map<String, String> form, StaffPrincipal maker) {
@@ -98,10 +99,19 @@ public class EarningRules {
         if (points == null) {
             problems.add(new Problem("points", "points.problem.points"));
         }
-        String capText = form.getOrDefault("monthlyCap", "").strip();
+        String capText = form.getOrDefault("cap", "").strip();
         Long cap = capText.isEmpty() ? null : Fields.whole(capText, 1, MAX_POINTS * 100);
         if (!capText.isEmpty() && cap == null) {
-            problems.add(new Problem("monthlyCap", "points.problem.cap"));
+            problems.add(new Problem("cap", "points.problem.cap"));
+        }
+        String periodText = form.getOrDefault("capPeriod", "").strip();
+        Rule.CapPeriod capPeriod = Rule.CapPeriod.MONTH;
+        if (!periodText.isEmpty()) {
+            try {
+                capPeriod = Rule.CapPeriod.valueOf(periodText);
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem("capPeriod", "points.problem.capPeriod"));
+            }
         }
         LocalDate from = Fields.date(form.get("validFrom"));
         if (from == null) {
@@ -115,7 +125,7 @@ public class EarningRules {
         if (!problems.isEmpty() || kind == null || unit == null || points == null || from == null) {
             return new Outcome.Refused(problems);
         }
-        long id = store.propose(code, kind, unit, points, cap, from, to, maker.username());
+        long id = store.propose(code, kind, unit, points, cap, capPeriod, from, to, maker.username());
         Rule rule = store.find(id).orElseThrow();
         audit.record("points.rule.propose", "points_rule", String.valueOf(id), Map.of(), describe(rule));
         return new Outcome.Proposed(id);
@@ -158,7 +168,8 @@ public class EarningRules {
         m.put("kind", r.kind().name());
         m.put("unit", r.unit());
         m.put("points", r.points());
-        m.put("monthlyCap", r.monthlyCap() == null ? "" : r.monthlyCap());
+        m.put("cap", r.cap() == null ? "" : r.cap());
+        m.put("capPeriod", r.capPeriod().name());
         m.put("validFrom", r.validFrom().toString());
         m.put("validTo", r.validTo() == null ? "" : r.validTo().toString());
         m.put("status", r.status());

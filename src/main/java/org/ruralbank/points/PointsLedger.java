@@ -3,6 +3,7 @@ package org.ruralbank.points;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +50,9 @@ public interface PointsLedger {
     /** Opens a customer's points account (no balance); a second call changes nothing. */
     void openCustomer(String custId, String orgPath);
 
+    /** Opens the points accounts of the customers (customer id → org path) that have none, in one go. */
+    void openCustomers(Map<String, String> orgPathByCustomer);
+
     /** Opens a merchant's points account (what it took, until settled); a second call changes nothing. */
     void openMerchant(String accountNo, String orgPath);
 
@@ -67,6 +71,15 @@ public interface PointsLedger {
 
     /** Posts (or holds, for {@link Kind#PENDING}) one transfer; see the guarantees above. */
     Outcome transfer(Transfer transfer);
+
+    /**
+     * Posts many transfers as {@link #transfer} would, one after the other in list order, in the caller's
+     * transaction (or one of its own): a date's earnings. When every transfer is posted, from one account that is not
+     * a customer's, each to an account of its own, the rows of all the accounts are locked in one statement in
+     * account-number order, and the transfers, the sums and the lots are written set-wise; otherwise each is posted
+     * by {@link #transfer}. Returns each transfer's outcome, in list order.
+     */
+    List<Outcome> transferAll(List<Transfer> transfers);
 
     /** Posts, voids or expires a hold by a new transfer with its own id. */
     Outcome resolve(String transferId, String pendingId, Kind resolution, LocalDate businessDate);

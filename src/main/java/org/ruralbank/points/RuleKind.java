@@ -14,7 +14,9 @@ public enum RuleKind {
     /** Loan repayments made on time (no penalty, no days past due). */
     LOAN_REPAY(false, false),
     /** E-banking and SMS sign-ups (each kind signed up for counts once). */
-    EBANK_SIGN(false, false);
+    EBANK_SIGN(false, false),
+    /** E-banking activity: successful transactions made through online or mobile banking. */
+    EBANK_ACTIVE(false, false);
 
     private final boolean amount;
     private final boolean monthly;

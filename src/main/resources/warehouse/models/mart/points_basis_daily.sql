@@ -1,5 +1,5 @@
--- description: 积分计积基础：每个客户当日的 POS 刷卡消费、代发工资入账、按时还款笔数、新签约的电子银行种类与日终存款余额，供积分规则按日（及按月）计积。
--- grain: 每个业务日期、客户一行（当日有存款、消费、代发、还款或新签约之一的客户）
+-- description: 积分计积基础：每个客户当日的 POS 刷卡消费、代发工资入账、按时还款笔数、新签约的电子银行种类、电子银行成功交易笔数与日终存款余额，供积分规则按日（及按月）计积。
+-- grain: 每个业务日期、客户一行（当日有存款、消费、代发、还款、新签约或电子银行交易之一的客户）
 -- materialized: partition
 -- column: cust_id: 客户号
 -- column: org_path: 客户开户机构的路径（按机构范围过滤）
@@ -8,6 +8,7 @@
 -- column: payroll_in: 当日代发工资入账金额（元，交易码 6003）
 -- column: on_time_repayments: 当日按时还款笔数（无罚息、借据无逾期天数）
 -- column: ebank_signups: 当日新签约的电子银行种类数（个人网银、手机银行、短信等）
+-- column: ebank_txns: 当日通过网上银行、手机银行成功完成的交易笔数（电子银行活跃）
 -- test: unique cust_id
 -- test: not_null org_path
 with accounts as (
@@ -38,6 +39,13 @@ signups as (
      where {{ valid_on_t }} and sign_date = {{ biz_date }} and status = 'A'
      group by cust_id
 ),
+activity as (
+    select u.cust_id, count(*) as ebank_txns
+      from ods.eb_txn t
+      join dw.dim_eb_user u on u.eb_user_id = t.eb_user_id and {{ valid_on_t(u) }}
+     where t.biz_date = {{ biz_date }} and t.status = 'S'
+     group by u.cust_id
+),
 customers as (
     select cust_id, org_path, deposit_balance from mart.customer_daily where biz_date = {{ biz_date }}
 ),
@@ -46,6 +54,7 @@ keys as (
     union select cust_id from txns
     union select cust_id from repayments
     union select cust_id from signups
+    union select cust_id from activity
 ),
 final as (
     select {{ biz_date }} as biz_date, k.cust_id, c.org_path,
@@ -53,11 +62,13 @@ final as (
            cast(coalesce(t.pos_spend, 0) as decimal(18, 2)) as pos_spend,
            cast(coalesce(t.payroll_in, 0) as decimal(18, 2)) as payroll_in,
            coalesce(r.on_time_repayments, 0) as on_time_repayments,
-           coalesce(s.ebank_signups, 0) as ebank_signups
+           coalesce(s.ebank_signups, 0) as ebank_signups,
+           coalesce(a.ebank_txns, 0) as ebank_txns
       from keys k
       join customers c on c.cust_id = k.cust_id
       left join txns t on t.cust_id = k.cust_id
       left join repayments r on r.cust_id = k.cust_id
       left join signups s on s.cust_id = k.cust_id
+      left join activity a on a.cust_id = k.cust_id
 )
 select * from final

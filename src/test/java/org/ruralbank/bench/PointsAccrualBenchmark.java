@@ -65,7 +65,7 @@ class PointsAccrualBenchmark {
         StaffPrincipal checker = bank.principal(bank.user(bank.headOffice(), DataScope.ALL, Role.ADMIN));
         for (Map<String, String> r : List.of(
                 Map.of("code", "DEPOSIT", "kind", "DEPOSIT_AVG", "unit", "10000.00", "points", "10"),
-                Map.of("code", "POS", "kind", "POS_SPEND", "unit", "10.00", "points", "1", "monthlyCap", "2000"),
+                Map.of("code", "POS", "kind", "POS_SPEND", "unit", "10.00", "points", "1", "cap", "2000"),
                 Map.of("code", "PAYROLL", "kind", "PAYROLL", "unit", "100.00", "points", "1"),
                 Map.of("code", "REPAY", "kind", "LOAN_REPAY", "unit", "1", "points", "20"),
                 Map.of("code", "EBANK", "kind", "EBANK_SIGN", "unit", "1", "points", "50"))) {

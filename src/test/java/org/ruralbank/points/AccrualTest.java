@@ -90,10 +90,15 @@ class AccrualTest {
     }
 
     private void rule(String kind, String unit, String points, String cap) {
+        rule(kind, unit, points, cap, "MONTH");
+    }
+
+    private void rule(String kind, String unit, String points, String cap, String capPeriod) {
         Map<String, String> form = new HashMap<>(Map.of(
                 "code", p + "_" + kind, "kind", kind, "unit", unit, "points", points, "validFrom", "2025-01-01"));
         if (cap != null) {
-            form.put("monthlyCap", cap);
+            form.put("cap", cap);
+            form.put("capPeriod", capPeriod);
         }
         EarningRules.Outcome o = rules.propose(form, maker);
         assertThat(o).isInstanceOf(EarningRules.Outcome.Proposed.class);
@@ -310,6 +315,90 @@ class AccrualTest {
         assertThat(t.lotsRemaining()).isEqualTo(t.customerBalances());
         // and a third run changes nothing
         assertThat(accrual.accrue(LocalDate.parse(JAN_30)).corrections()).isEmpty();
+    }
+
+    private void ebTxn(String d, String seq, String user, String status) {
+        small.rows.row(
+                "eb_txn",
+                d,
+                "eb_txn_seq, eb_user_id, eb_type, txn_date, txn_time, txn_kind, amount, fee, status",
+                p + seq,
+                user,
+                "PNET",
+                d,
+                d + " 09:30:00",
+                "INTR",
+                new BigDecimal("120.00"),
+                BigDecimal.ZERO,
+                status);
+    }
+
+    @Test
+    void eBankingActivityEarnsPerSuccessfulTransaction() {
+        rule("EBANK_ACTIVE", "1", "5", null);
+        // C4 makes three online-banking transfers on 30 January, and a fourth that failed
+        for (int i = 1; i <= 4; i++) {
+            ebTxn(JAN_30, "E" + i, "PNET" + p, i == 4 ? "F" : "S");
+        }
+        small.build(JAN_30);
+        accrual.accrue(LocalDate.parse(JAN_30));
+        assertThat(balance(4)).as("two sign-ups at 50, three transactions at 5").isEqualTo(100 + 15);
+    }
+
+    @Test
+    void aDailyCapCountsItsOwnDayOnly() {
+        // the version of the rule without a cap ends where the capped one starts
+        db.sql("update pt_rule set status = 'REJECTED' where code = :c")
+                .param("c", p + "_POS_SPEND")
+                .update();
+        rule("POS_SPEND", "1.00", "1", "100", "DAY");
+        txn(JAN_31, "6", c(2), "D", "80.00", "POS", "4001", false);
+        small.build(JAN_30);
+        accrual.accrue(LocalDate.parse(JAN_30));
+        assertThat(balance(2)).as("349 points capped at 100 a day").isEqualTo(100);
+        small.build(JAN_31);
+        accrual.accrue(LocalDate.parse(JAN_31));
+        assertThat(balance(2)).as("a new day: 80 more").isEqualTo(180);
+    }
+
+    @Test
+    void capPeriodsStartAndEndWithTheirDayMonthAndYear() {
+        LocalDate d = LocalDate.of(2024, 2, 10);
+        assertThat(Rule.CapPeriod.DAY.start(d)).isEqualTo(d);
+        assertThat(Rule.CapPeriod.DAY.end(d)).isEqualTo(d);
+        assertThat(Rule.CapPeriod.MONTH.start(d)).isEqualTo(LocalDate.of(2024, 2, 1));
+        assertThat(Rule.CapPeriod.MONTH.end(d)).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(Rule.CapPeriod.YEAR.start(d)).isEqualTo(LocalDate.of(2024, 1, 1));
+        assertThat(Rule.CapPeriod.YEAR.end(d)).isEqualTo(LocalDate.of(2024, 12, 31));
+    }
+
+    @Test
+    void aRedeliveredEarlierDateComputesTheLaterDatesOfItsCapAgain() {
+        small.build(JAN_30);
+        accrual.accrue(LocalDate.parse(JAN_30));
+        small.build(JAN_31);
+        accrual.accrue(LocalDate.parse(JAN_31));
+        assertThat(balance(3)).as("30 on the 30th, the 31st capped to nothing").isEqualTo(30);
+        // the 30th redelivered without C3's payroll: the cap's room moves to the 31st
+        // (a date built again rebuilds the dates after it, as a load does)
+        small.warehouse.engine().execute("delete from ods.core_deposit_txn where txn_seq = '" + p + "4'");
+        small.build(JAN_30, JAN_31);
+        Accrual.Result r = accrual.accrue(LocalDate.parse(JAN_30));
+        assertThat(balance(3))
+                .as("the 31st's payroll earns what the cap now leaves")
+                .isEqualTo(30);
+        assertThat(r.corrections())
+                .filteredOn(c -> c.custId().equals(c(3)))
+                .extracting(Accrual.Correction::date, Accrual.Correction::before, Accrual.Correction::after)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.parse(JAN_30), 30L, 0L),
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.parse(JAN_31), 0L, 30L));
+        assertThat(accrual.accrue(LocalDate.parse(JAN_31)).corrections())
+                .as("the 31st run again agrees")
+                .isEmpty();
+        PointsLedger.Totals t = ledger.totals();
+        assertThat(t.debitsPosted()).isEqualTo(t.creditsPosted());
+        assertThat(t.lotsRemaining()).isEqualTo(t.customerBalances());
     }
 
     @Test

@@ -75,6 +75,41 @@ abstract class PointsLedgerContract {
     }
 
     @Test
+    void manyEarningsPostedTogetherAnswerAsEachAloneWould() {
+        String other = "P" + UUID.randomUUID().toString().substring(0, 12);
+        String missing = "P" + UUID.randomUUID().toString().substring(0, 12);
+        ledger.openCustomers(java.util.Map.of(other, "/HO/B02/", cust, "/HO/B01/"));
+        String first = id();
+        assertThat(earn(first, 5, END_OF_2025)).isEqualTo(Outcome.OK);
+        Transfer again = Transfer.posted(first, ISSUANCE, account, 5, END_OF_2025, "EARN", null, DAY);
+        Transfer toOther = Transfer.posted(
+                id(), ISSUANCE, PointsLedger.customerAccount(other), 70, END_OF_2026, "EARN", null, DAY);
+        assertThat(ledger.transferAll(java.util.List.of(again, toOther)))
+                .as("set-wise: the retry answered EXISTS, the new one posted")
+                .containsExactly(Outcome.EXISTS, Outcome.OK);
+        assertThat(balance()).isEqualTo(5);
+        assertThat(ledger.balance(PointsLedger.customerAccount(other))
+                        .orElseThrow()
+                        .balance())
+                .isEqualTo(70);
+        assertThat(ledger.lots(PointsLedger.customerAccount(other)))
+                .singleElement()
+                .satisfies(l -> assertThat(l.expiresOn()).isEqualTo(END_OF_2026));
+        // an account that does not exist and a credit without expiry: each answered as transfer() answers it
+        Transfer toMissing = Transfer.posted(
+                id(), ISSUANCE, PointsLedger.customerAccount(missing), 1, END_OF_2025, "EARN", null, DAY);
+        Transfer noExpiry = Transfer.posted(id(), ISSUANCE, account, 1, null, "EARN", null, DAY);
+        Transfer fine = Transfer.posted(id(), ISSUANCE, account, 3, END_OF_2025, "EARN", null, DAY);
+        assertThat(ledger.transferAll(java.util.List.of(toMissing, noExpiry)))
+                .containsExactly(Outcome.CREDIT_ACCOUNT_NOT_FOUND, Outcome.EXPIRY_REQUIRED);
+        assertThat(ledger.transferAll(java.util.List.of(fine))).containsExactly(Outcome.OK);
+        assertThat(balance()).isEqualTo(8);
+        PointsLedger.Totals t = ledger.totals();
+        assertThat(t.debitsPosted()).isEqualTo(t.creditsPosted());
+        assertThat(t.lotsRemaining()).isEqualTo(t.customerBalances());
+    }
+
+    @Test
     void refusesPreciselyWhatCannotBePosted() {
         assertThat(earn(id(), 0, END_OF_2025)).isEqualTo(Outcome.POINTS_MUST_BE_POSITIVE);
         assertThat(ledger.transfer(Transfer.posted(id(), account, account, 1, END_OF_2025, "X", null, DAY)))

@@ -8,14 +8,18 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.points.PointsLedger;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,10 +41,12 @@ class JdbcPointsLedger implements PointsLedger {
 
     private final JdbcClient db;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate eachAccount;
 
-    JdbcPointsLedger(JdbcClient db, Clock clock, PlatformTransactionManager transactions) {
+    JdbcPointsLedger(JdbcClient db, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.db = db;
+        this.jdbc = jdbc;
         this.clock = clock;
         this.eachAccount = new TransactionTemplate(transactions);
     }
@@ -49,6 +55,21 @@ class JdbcPointsLedger implements PointsLedger {
     @Transactional(propagation = Propagation.REQUIRED)
     public void openCustomer(String custId, String orgPath) {
         open(PointsLedger.customerAccount(custId), "CUSTOMER", custId, orgPath, true);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void openCustomers(Map<String, String> orgPathByCustomer) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.batchUpdate(
+                "insert into pt_account (account_no, kind, cust_id, org_path, no_overdraft, created_at) "
+                        + "values (?, 'CUSTOMER', ?, ?, true, ?) on conflict do nothing",
+                new TreeMap<>(orgPathByCustomer)
+                        .entrySet().stream()
+                                .map(e -> new Object[] {
+                                    PointsLedger.customerAccount(e.getKey()), e.getKey(), e.getValue(), now
+                                })
+                                .toList());
     }
 
     @Override
@@ -125,6 +146,87 @@ class JdbcPointsLedger implements PointsLedger {
             lots(t, Objects.requireNonNull(debit), Objects.requireNonNull(credit), null);
         }
         return Outcome.OK;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public List<Outcome> transferAll(List<Transfer> transfers) {
+        if (transfers.isEmpty()) {
+            return List.of();
+        }
+        String debitAccount = transfers.get(0).debitAccount();
+        Set<String> credited = new HashSet<>();
+        boolean setWise = transfers.stream()
+                .allMatch(t -> t.kind() == Kind.POSTED
+                        && t.points() > 0
+                        && t.debitAccount().equals(debitAccount)
+                        && !t.creditAccount().equals(debitAccount)
+                        && credited.add(t.creditAccount()));
+        Map<String, Row> rows = setWise ? lockAll(debitAccount, credited) : Map.of();
+        Row debit = rows.get(debitAccount);
+        // what transfer() would refuse goes through transfer(), which answers it the same way: the debit missing, a
+        // customer's debit (its lots), a credit missing or without expiry, or more than the debit may give
+        if (!setWise
+                || debit == null
+                || debit.customer()
+                || debit.exceededBy(
+                        transfers.stream().mapToLong(Transfer::points).sum())
+                || transfers.stream().anyMatch(t -> {
+                    Row credit = rows.get(t.creditAccount());
+                    return credit == null || credit.customer() && t.expiresOn() == null;
+                })) {
+            return transfers.stream().map(this::transfer).toList();
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int[] inserted = jdbc.batchUpdate(
+                "insert into pt_transfer (" + COLUMNS + ", created_at) values (?, ?, ?, ?, 'POSTED', null, null, "
+                        + "null, ?, ?, ?, ?, ?) on conflict do nothing",
+                transfers.stream()
+                        .map(t -> new Object[] {
+                            t.transferId(),
+                            t.debitAccount(),
+                            t.creditAccount(),
+                            t.points(),
+                            t.expiresOn(),
+                            t.code(),
+                            t.reference(),
+                            t.businessDate(),
+                            now
+                        })
+                        .toList());
+        List<Outcome> outcomes = new ArrayList<>(transfers.size());
+        List<Transfer> posted = new ArrayList<>(transfers.size());
+        for (int i = 0; i < transfers.size(); i++) {
+            Transfer t = transfers.get(i);
+            if (inserted[i] == 1) {
+                posted.add(t);
+                outcomes.add(Outcome.OK);
+            } else {
+                outcomes.add(existing(t)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "transfer " + t.transferId() + " neither inserted nor found")));
+            }
+        }
+        if (posted.isEmpty()) {
+            return outcomes;
+        }
+        db.sql("update pt_account set debits_posted = debits_posted + :a where account_no = :d")
+                .param("a", posted.stream().mapToLong(Transfer::points).sum())
+                .param("d", debitAccount)
+                .update();
+        jdbc.batchUpdate(
+                "update pt_account set credits_posted = credits_posted + ? where account_no = ?",
+                posted.stream()
+                        .map(t -> new Object[] {t.points(), t.creditAccount()})
+                        .toList());
+        jdbc.batchUpdate(
+                "insert into pt_lot (lot_id, account_no, expires_on, points, remaining) values (?, ?, ?, ?, ?)",
+                posted.stream()
+                        .filter(t -> rows.get(t.creditAccount()).customer())
+                        .map(t ->
+                                new Object[] {t.transferId(), t.creditAccount(), t.expiresOn(), t.points(), t.points()})
+                        .toList());
+        return outcomes;
     }
 
     @Override
@@ -416,25 +518,29 @@ class JdbcPointsLedger implements PointsLedger {
         }
     }
 
-    private Map<String, Row> lock(String a, String b) {
+    /** The rows of the accounts, locked in account-number order in one statement. */
+    private Map<String, Row> lockAll(String debitAccount, Collection<String> creditAccounts) {
         Map<String, Row> rows = new TreeMap<>();
-        // one statement, rows locked in account-number order, so that two transfers never deadlock
+        List<String> accounts = new ArrayList<>(creditAccounts);
+        accounts.add(debitAccount);
         db.sql("""
                 select account_no, kind, no_overdraft, debits_pending, debits_posted, credits_posted
-                  from pt_account where account_no in (:a, :b) order by account_no for update
+                  from pt_account where account_no in (:a) order by account_no for update
                 """)
-                .param("a", a)
-                .param("b", b)
-                .query((rs, i) -> rows.put(
-                        rs.getString(1),
-                        new Row(
-                                rs.getString(2).equals("CUSTOMER"),
-                                rs.getBoolean(3),
-                                rs.getLong(4),
-                                rs.getLong(5),
-                                rs.getLong(6))))
+                .param("a", accounts)
+                .query((rs, i) -> rows.put(rs.getString(1), row(rs)))
                 .list();
         return rows;
+    }
+
+    private Map<String, Row> lock(String a, String b) {
+        // one statement, rows locked in account-number order, so that two transfers never deadlock
+        return lockAll(a, List.of(b));
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(
+                rs.getString(2).equals("CUSTOMER"), rs.getBoolean(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
     }
 
     private long count(String sql, String id) {

@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.points.Rule;
 import org.ruralbank.points.RuleKind;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,14 +21,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JdbcRules {
 
-    private static final String COLUMNS = "rule_id, code, version, kind, unit, points, monthly_cap, valid_from, "
-            + "valid_to, status, maker, checker";
+    private static final String COLUMNS = "rule_id, code, version, kind, unit, points, cap, cap_period, "
+            + "valid_from, valid_to, status, maker, checker";
 
     private final JdbcClient db;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    JdbcRules(JdbcClient db, Clock clock) {
+    JdbcRules(JdbcClient db, JdbcTemplate jdbc, Clock clock) {
         this.db = db;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -56,7 +62,8 @@ public class JdbcRules {
             RuleKind kind,
             long unit,
             long points,
-            @Nullable Long monthlyCap,
+            @Nullable Long cap,
+            Rule.CapPeriod capPeriod,
             LocalDate validFrom,
             @Nullable LocalDate validTo,
             String maker) {
@@ -65,16 +72,17 @@ public class JdbcRules {
                 .query(Integer.class)
                 .single();
         db.sql("""
-                insert into pt_rule (code, version, kind, unit, points, monthly_cap, valid_from, valid_to, status,
-                                     maker, made_at)
-                values (:c, :v, :k, :u, :p, :cap, :f, :t, 'PENDING', :m, :now)
+                insert into pt_rule (code, version, kind, unit, points, cap, cap_period, valid_from, valid_to,
+                                     status, maker, made_at)
+                values (:c, :v, :k, :u, :p, :cap, :period, :f, :t, 'PENDING', :m, :now)
                 """)
                 .param("c", code)
                 .param("v", version)
                 .param("k", kind.name())
                 .param("u", unit)
                 .param("p", points)
-                .param("cap", monthlyCap)
+                .param("cap", cap)
+                .param("period", capPeriod.name())
                 .param("f", validFrom)
                 .param("t", validTo)
                 .param("m", maker)
@@ -106,17 +114,23 @@ public class JdbcRules {
                 .update();
     }
 
-    /** What a customer earned by a rule on a date, locked until the caller's transaction ends. */
-    public Optional<Accrued> accrued(LocalDate date, long ruleId, String custId) {
-        return db.sql("""
-                select points, revision, transfer_id from pt_accrual
-                 where biz_date = :d and rule_id = :r and cust_id = :c for update
+    /** What the customers earned by a rule on a date (those who did), locked until the caller's transaction ends. */
+    public Map<String, Accrued> accruedFor(LocalDate date, long ruleId, Collection<String> custIds) {
+        Map<String, Accrued> found = new HashMap<>();
+        if (custIds.isEmpty()) {
+            return found;
+        }
+        db.sql("""
+                select cust_id, points, revision, transfer_id from pt_accrual
+                 where biz_date = :d and rule_id = :r and cust_id in (:c) order by cust_id for update
                 """)
                 .param("d", date)
                 .param("r", ruleId)
-                .param("c", custId)
-                .query((rs, i) -> new Accrued(custId, rs.getLong(1), rs.getInt(2), rs.getString(3)))
-                .optional();
+                .param("c", List.copyOf(custIds))
+                .query((rs, i) -> found.put(
+                        rs.getString(1), new Accrued(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4))))
+                .list();
+        return found;
     }
 
     /** The customers who earned by a rule on a date (for a redelivered date's customers who vanished). */
@@ -131,36 +145,59 @@ public class JdbcRules {
                 .list();
     }
 
-    /** Points a customer earned by a rule's code in a month, but on one date. */
-    public long earnedInMonth(String custId, String code, LocalDate from, LocalDate to, LocalDate except) {
-        return db.sql("""
-                select coalesce(sum(a.points), 0) from pt_accrual a join pt_rule r on r.rule_id = a.rule_id
-                 where a.cust_id = :c and r.code = :code and a.biz_date between :f and :t and a.biz_date <> :x
+    /**
+     * Points the customers earned by a rule's code from {@code from} up to the day before {@code date}: what a cap
+     * has given before the date. Customers who earned nothing are not in the map.
+     */
+    public Map<String, Long> earnedBefore(Collection<String> custIds, String code, LocalDate from, LocalDate date) {
+        Map<String, Long> earned = new HashMap<>();
+        if (custIds.isEmpty() || !from.isBefore(date)) {
+            return earned;
+        }
+        db.sql("""
+                select a.cust_id, sum(a.points) from pt_accrual a join pt_rule r on r.rule_id = a.rule_id
+                 where a.cust_id in (:c) and r.code = :code and a.biz_date >= :f and a.biz_date < :d
+                 group by a.cust_id
                 """)
-                .param("c", custId)
+                .param("c", List.copyOf(custIds))
                 .param("code", code)
                 .param("f", from)
-                .param("t", to)
-                .param("x", except)
-                .query(Long.class)
-                .single();
+                .param("d", date)
+                .query((rs, i) -> earned.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return earned;
     }
 
-    /** Records what a customer earned; false when the row exists (another run of the date wrote it). */
-    public boolean insertAccrual(
-            LocalDate date, long ruleId, String custId, long basis, long points, @Nullable String transferId) {
-        return db.sql("""
-                        insert into pt_accrual (biz_date, rule_id, cust_id, basis, points, revision, transfer_id)
-                        values (:d, :r, :c, :b, :p, 0, :t) on conflict do nothing
-                        """)
-                        .param("d", date)
-                        .param("r", ruleId)
-                        .param("c", custId)
-                        .param("b", basis)
-                        .param("p", points)
-                        .param("t", transferId)
-                        .update()
-                == 1;
+    /** A customer's first earning by a rule on a date, to be recorded. */
+    public record NewAccrual(String custId, long basis, long points, long uncapped, String transferId) {}
+
+    /**
+     * Records what customers earned in one batch; for each, false when its row exists already (another run of the
+     * date wrote it).
+     */
+    public boolean[] insertAccruals(LocalDate date, long ruleId, List<NewAccrual> rows) {
+        int[] counts = jdbc.batchUpdate(
+                "insert into pt_accrual (biz_date, rule_id, cust_id, basis, points, uncapped, revision, transfer_id) "
+                        + "values (?, ?, ?, ?, ?, ?, 0, ?) on conflict do nothing",
+                rows.stream()
+                        .map(r -> new Object[] {
+                            date, ruleId, r.custId(), r.basis(), r.points(), r.uncapped(), r.transferId()
+                        })
+                        .toList());
+        boolean[] inserted = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            inserted[i] = counts[i] == 1;
+        }
+        return inserted;
+    }
+
+    /** The dates after {@code after} up to {@code through} that were accrued, in date order. */
+    public List<LocalDate> accruedDatesBetween(LocalDate after, LocalDate through) {
+        return db.sql("select biz_date from pt_accrual_run where biz_date > :a and biz_date <= :t order by biz_date")
+                .param("a", after)
+                .param("t", through)
+                .query(LocalDate.class)
+                .list();
     }
 
     public void correctAccrual(
@@ -169,12 +206,14 @@ public class JdbcRules {
             String custId,
             long basis,
             long points,
+            long uncapped,
             int revision,
             @Nullable String transferId) {
         db.sql("""
-                update pt_accrual set basis = :b, points = :p, revision = :v, transfer_id = :t
+                update pt_accrual set basis = :b, points = :p, uncapped = :u, revision = :v, transfer_id = :t
                  where biz_date = :d and rule_id = :r and cust_id = :c
                 """)
+                .param("u", uncapped)
                 .param("d", date)
                 .param("r", ruleId)
                 .param("c", custId)
@@ -234,7 +273,8 @@ public class JdbcRules {
                 RuleKind.valueOf(rs.getString("kind")),
                 rs.getLong("unit"),
                 rs.getLong("points"),
-                rs.getObject("monthly_cap", Long.class),
+                rs.getObject("cap", Long.class),
+                Rule.CapPeriod.valueOf(rs.getString("cap_period")),
                 rs.getObject("valid_from", LocalDate.class),
                 rs.getObject("valid_to", LocalDate.class),
                 rs.getString("status"),

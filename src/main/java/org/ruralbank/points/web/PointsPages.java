@@ -72,6 +72,7 @@ class PointsPages {
         model.addAttribute("holders", customers.holders(staff.scope(), HOLDERS));
         model.addAttribute("rules", rules.all());
         model.addAttribute("kinds", org.ruralbank.points.RuleKind.values());
+        model.addAttribute("capPeriods", org.ruralbank.points.Rule.CapPeriod.values());
         model.addAttribute("campaigns", campaigns.all());
         return "points/overview";
     }
