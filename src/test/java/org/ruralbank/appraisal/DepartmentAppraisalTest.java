@@ -2,7 +2,9 @@ package org.ruralbank.appraisal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -270,6 +272,68 @@ class DepartmentAppraisalTest {
         assertThatThrownBy(() -> departments.assign(office.get(3).staffId(), "NODEPT", ALL))
                 .hasMessageContaining("department.rejected.unknown");
         assertThat(departments.find("TBR")).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void theOfficeSetsADepartmentsItemsAndEntersItsScoresOnThePagesWithMakerChecker() throws Exception {
+        TestBank bank = new TestBank(ctx);
+        MockHttpSession maker =
+                TestBank.login(mvc, bank.user(headOffice(), DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+        MockHttpSession checker =
+                TestBank.login(mvc, bank.user(headOffice(), DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+        List<Schemes.Item> before = schemes.departmentItems(2025).get("TRM");
+        assertThat(page(departmentItems(maker, "60"), 400)).contains("风险管理部 的考核指标权重合计为 90%，须恰好为 100%。");
+        assertThat(schemes.departmentItems(2025).get("TRM")).as("nothing saved").isEqualTo(before);
+        page(departmentItems(maker, "70"), 302);
+        assertThat(schemes.departmentItems(2025).get("TRM"))
+                .extracting(
+                        i -> i.code() + " " + i.weightPct().stripTrailingZeros().toPlainString())
+                .containsExactlyInAnyOrder("履职评价 70", "服务满意度 30");
+        assertThat(page(get("/appraisal/schemes?year=2025&dept=TRM").session(maker), 200))
+                .contains("总行部室考核指标")
+                .contains("value=\"服务满意度\"");
+        assertThat(page(get("/appraisal/schemes?year=2025&dept=TRM&lang=en").session(maker), 200))
+                .contains("Items of the head-office departments")
+                .doesNotContain("总行部室考核指标");
+
+        page(
+                post("/appraisal/office/entries")
+                        .session(maker)
+                        .with(csrf())
+                        .param("period", "2025-01")
+                        .param("deptId", "TRM")
+                        .param("kind", "QUAL")
+                        .param("itemCode", "服务满意度")
+                        .param("points", "88")
+                        .param("reason", "支行测评"),
+                302);
+        QualitativeScores.Entry entry = entries.departmentsOf("2025-01").get(0);
+        assertThat(entry.orgId()).isEqualTo("TRM");
+        assertThat(entry.status()).isEqualTo("PENDING");
+        assertThat(page(get("/appraisal/office/runs?period=2025-01").session(maker), 200))
+                .contains("部室定性评分与加减分")
+                .contains("支行测评");
+        String approve = "/appraisal/office/entries/" + entry.entryId() + "/approve?department=true";
+        assertThat(page(post(approve).session(maker).with(csrf()), 400)).contains("录入人不能复核自己的录入");
+        page(post(approve).session(checker).with(csrf()), 302);
+        assertThat(entries.departmentsOf("2025-01").get(0).status()).isEqualTo("APPROVED");
+    }
+
+    private MockHttpServletRequestBuilder departmentItems(MockHttpSession session, String duty) {
+        return post("/appraisal/office/schemes")
+                .session(session)
+                .with(csrf())
+                .param("year", "2025")
+                .param("deptId", "TRM")
+                .param("code", "履职评价", "服务满意度")
+                .param("kind", "QUAL", "QUAL")
+                .param("perspective", "CONTROL", "CUSTOMER")
+                .param("weight", duty, "30")
+                .param("threshold", "0", "0")
+                .param("floor", "0", "0")
+                .param("cap", "100", "100")
+                .param("base", "", "");
     }
 
     private String page(MockHttpServletRequestBuilder request, int status) throws Exception {
