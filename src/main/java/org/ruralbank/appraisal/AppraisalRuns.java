@@ -400,6 +400,18 @@ public class AppraisalRuns {
         return store.departmentPeople(runId, deptId);
     }
 
+    /**
+     * The accounts behind a department's figure of a run on one of its indicators: the bank's accounts (the
+     * department's figure is the bank's), read within the user's scope; a department the user does not see answers
+     * not found.
+     */
+    public List<Indicators.Account> departmentAccounts(long runId, String deptId, String itemCode, Access access) {
+        Run run = find(runId).orElseThrow(() -> new NotFound("appraisal_run", String.valueOf(runId)));
+        Indicators.Definition d = indicators.find(itemCode).orElseThrow(() -> new NotFound("indicator", itemCode));
+        DeptResult dept = department(runId, deptId, access);
+        return indicators.accounts(d, run.period(), null, new OrgRows(access.scope(), dept.orgPath()));
+    }
+
     /** The ids of the open departments the user heads. */
     private List<String> headed(Access access) {
         return departments.headedBy(access.staffId()).stream()

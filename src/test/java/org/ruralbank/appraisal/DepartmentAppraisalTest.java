@@ -212,8 +212,14 @@ class DepartmentAppraisalTest {
         assertThat(page(get(results).session(tebHead), 200))
                 .contains("TEB 电子银行部")
                 .doesNotContain("TRM 风险管理部");
-        page(get(teb).session(tebHead), 200);
+        assertThat(page(get(teb).session(tebHead), 200)).contains("item=deposit_daily_avg&amp;dept=TEB");
         page(get(trm).session(tebHead), 404);
+        // the accounts behind the department's figure: the bank's, within the head's scope (the head office)
+        String behind = "/appraisal/results/accounts?run=" + run.runId() + "&item=deposit_daily_avg&dept=";
+        assertThat(page(get(behind + "TEB").session(perf), 200)).contains("id=\"accounts\"");
+        page(get(behind + "TEB").session(tebHead), 200);
+        page(get(behind + "TRM").session(tebHead), 404);
+        page(get(behind + "TEB").session(branchHead), 404);
         page(
                 get("/appraisal/results/people/" + office.get(1).staffId() + "?run=" + run.runId())
                         .session(tebHead),

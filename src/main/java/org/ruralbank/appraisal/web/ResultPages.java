@@ -419,18 +419,22 @@ class ResultPages {
             @RequestParam(required = false) String item,
             @RequestParam(required = false) String staff,
             @RequestParam(required = false) String org,
+            @RequestParam(required = false) String dept,
             Model model) {
         Access access = Access.of(CurrentStaff.get());
         if (run == null || item == null) {
             throw new NotFound("appraisal_run", String.valueOf(run));
         }
         AppraisalRuns.Run r = runs.find(run).orElseThrow(() -> new NotFound("appraisal_run", String.valueOf(run)));
-        List<Indicators.Account> accounts = runs.accounts(run, blank(staff), blank(org), item, access);
+        List<Indicators.Account> accounts = blank(dept) != null
+                ? runs.departmentAccounts(run, blank(dept), item, access)
+                : runs.accounts(run, blank(staff), blank(org), item, access);
         model.addAttribute("run", r);
         model.addAttribute("item", indicators.find(item).orElseThrow());
         model.addAttribute("english", Pages.english());
         model.addAttribute("staffId", blank(staff));
         model.addAttribute("org", blank(org));
+        model.addAttribute("dept", blank(dept));
         model.addAttribute("accounts", accounts);
         return "appraisal/accounts";
     }
