@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.appraisal.internal.JdbcAppraisalRuns;
 import org.ruralbank.platform.AuditLog;
+import org.ruralbank.platform.Departments;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appraisal runs (考核计算): every branch's and person's results for a period under the year's scheme, computed from
- * the warehouse's indicator queries, the targets and the approved qualitative and bonus/penalty entries.
+ * Appraisal runs (考核计算): every branch's, head-office department's and person's results for a period under the
+ * year's scheme, computed from the warehouse's indicator queries, the targets and the approved qualitative and
+ * bonus/penalty entries.
  *
  * <p>Guarantees:
  * <ul>
@@ -95,7 +97,21 @@ public class AppraisalRuns {
             BigDecimal branchScore,
             @Nullable BigDecimal personalScore,
             BigDecimal score,
-            int rankInBranch) {}
+            int rankInBranch,
+            @Nullable String deptId) {}
+
+    /**
+     * A head-office department's result in a run: its score, its rank among the departments, its head and its
+     * members appraised with it, as the run read them.
+     */
+    public record DeptResult(
+            String deptId,
+            String deptName,
+            String orgPath,
+            @Nullable String headStaffId,
+            int headcount,
+            BigDecimal score,
+            int rank) {}
 
     public record PersonItem(
             String staffId,
@@ -105,7 +121,10 @@ public class AppraisalRuns {
             @Nullable BigDecimal completionPct,
             BigDecimal score) {}
 
-    /** A result that differs from the version before: a branch's (kind ORG) or a person's (kind PERSON). */
+    /**
+     * A result that differs from the version before: a branch's (kind ORG), a department's (DEPT) or a person's
+     * (PERSON).
+     */
     public record Difference(
             String kind,
             String id,
@@ -120,6 +139,7 @@ public class AppraisalRuns {
     private final Schemes schemes;
     private final Indicators indicators;
     private final Pools pools;
+    private final Departments departments;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -129,6 +149,7 @@ public class AppraisalRuns {
             Schemes schemes,
             Indicators indicators,
             Pools pools,
+            Departments departments,
             AuditLog audit,
             Clock clock) {
         this.store = store;
@@ -136,6 +157,7 @@ public class AppraisalRuns {
         this.schemes = schemes;
         this.indicators = indicators;
         this.pools = pools;
+        this.departments = departments;
         this.audit = audit;
         this.clock = clock;
     }
@@ -163,6 +185,7 @@ public class AppraisalRuns {
             throw new Rejected("period", "appraisal.rejected.concurrentRun", period.key());
         }
         store.storeResults(runId, outcome.orgs(), outcome.items(), outcome.people(), outcome.personItems());
+        store.storeDepartments(runId, outcome.departments(), outcome.departmentItems());
         audit.record(
                 "appraisal.run",
                 "appraisal_run",
@@ -178,7 +201,9 @@ public class AppraisalRuns {
                         "branches",
                         outcome.orgs().size(),
                         "people",
-                        outcome.people().size()));
+                        outcome.people().size(),
+                        "departments",
+                        outcome.departments().size()));
         return find(runId).orElseThrow();
     }
 
@@ -329,7 +354,74 @@ public class AppraisalRuns {
     }
 
     public Optional<PersonResult> person(long runId, String staffId, Access access) {
-        return store.person(runId, staffId).filter(p -> access.sees(p.orgPath(), p.staffId()));
+        return store.person(runId, staffId)
+                .filter(p -> access.sees(p.orgPath(), p.staffId())
+                        || (p.deptId() != null && headed(access).contains(p.deptId())));
+    }
+
+    // ---------------------------------------------------------------- departments
+
+    /**
+     * The departments of a run the user sees, by rank: every department within the scope for the performance office,
+     * auditors and administrators; for anyone else only the departments they head now.
+     */
+    public List<DeptResult> departments(long runId, Access access) {
+        List<DeptResult> rows = store.departments(runId, access.scope());
+        if (access.office() && access.ownStaffId() == null) {
+            return rows;
+        }
+        List<String> mine = headed(access);
+        return rows.stream().filter(d -> mine.contains(d.deptId())).toList();
+    }
+
+    /** A department of a run, if the user sees it; else not found. */
+    public DeptResult department(long runId, String deptId, Access access) {
+        return departments(runId, access).stream()
+                .filter(d -> d.deptId().equals(deptId))
+                .findFirst()
+                .orElseThrow(() -> new NotFound("department", deptId));
+    }
+
+    /** A department's items of a run (its indicators, qualitative items and bonus/penalty points). */
+    public List<ItemResult> departmentItems(long runId, String deptId, Access access) {
+        department(runId, deptId, access);
+        return store.departmentItems(runId, deptId);
+    }
+
+    /** The items of the department a person the user sees was appraised with (none for branch staff). */
+    public List<ItemResult> departmentItemsOf(long runId, String staffId, Access access) {
+        PersonResult p = person(runId, staffId, access).orElseThrow(() -> new NotFound("staff", staffId));
+        return p.deptId() == null ? List.of() : store.departmentItems(runId, p.deptId());
+    }
+
+    /** The members of a department appraised with it in a run, if the user sees the department. */
+    public List<PersonResult> departmentPeople(long runId, String deptId, Access access) {
+        department(runId, deptId, access);
+        return store.departmentPeople(runId, deptId);
+    }
+
+    /**
+     * The accounts behind a department's figure of a run on one of its indicators: the bank's accounts (the
+     * department's figure is the bank's), read within the user's scope; a department the user does not see answers
+     * not found.
+     */
+    public List<Indicators.Account> departmentAccounts(long runId, String deptId, String itemCode, Access access) {
+        Run run = find(runId).orElseThrow(() -> new NotFound("appraisal_run", String.valueOf(runId)));
+        Indicators.Definition d = indicators.find(itemCode).orElseThrow(() -> new NotFound("indicator", itemCode));
+        DeptResult dept = department(runId, deptId, access);
+        return indicators.accounts(d, run.period(), null, new OrgRows(access.scope(), dept.orgPath()));
+    }
+
+    /** The ids of the open departments the user heads. */
+    private List<String> headed(Access access) {
+        return departments.headedBy(access.staffId()).stream()
+                .map(org.ruralbank.platform.Department::deptId)
+                .toList();
+    }
+
+    /** Whether the user heads a department (and so sees it, though they see only their own results otherwise). */
+    public boolean headsADepartment(Access access) {
+        return !headed(access).isEmpty();
     }
 
     public List<PersonItem> personItems(long runId, String staffId, Access access) {
@@ -367,7 +459,10 @@ public class AppraisalRuns {
                 new OrgRows(access.scope(), branch(runId, orgId, access).orgPath()));
     }
 
-    /** The branches' and people's scores that differ from the version before (none for a first version). */
+    /**
+     * The branches', departments' and people's scores or ranks that differ from the version before (none for a first
+     * version), within what the user sees.
+     */
     public List<Difference> differences(long runId, Access access) {
         Run run = find(runId).orElseThrow(() -> new NotFound("appraisal_run", String.valueOf(runId)));
         Optional<Run> previous = store.find(run.periodKey(), run.version() - 1);
@@ -388,6 +483,21 @@ public class AppraisalRuns {
                         o.score(),
                         b == null ? null : b.rank(),
                         o.rank()));
+            }
+        }
+        Map<String, DeptResult> db = new LinkedHashMap<>();
+        departments(previous.get().runId(), access).forEach(d -> db.put(d.deptId(), d));
+        for (DeptResult d : departments(runId, access)) {
+            DeptResult b = db.get(d.deptId());
+            if (b == null || b.score().compareTo(d.score()) != 0 || b.rank() != d.rank()) {
+                out.add(new Difference(
+                        "DEPT",
+                        d.deptId(),
+                        d.deptName(),
+                        b == null ? null : b.score(),
+                        d.score(),
+                        b == null ? null : b.rank(),
+                        d.rank()));
             }
         }
         Map<String, PersonResult> pb = new LinkedHashMap<>();

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.appraisal.internal.JdbcQualitativeScores;
 import org.ruralbank.platform.AuditLog;
+import org.ruralbank.platform.Department;
+import org.ruralbank.platform.Departments;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.OrgScope;
@@ -46,15 +48,23 @@ public class QualitativeScores {
     private final Schemes schemes;
     private final AppraisalRuns runs;
     private final Orgs orgs;
+    private final Departments departments;
     private final AuditLog audit;
     private final Clock clock;
 
     QualitativeScores(
-            JdbcQualitativeScores store, Schemes schemes, AppraisalRuns runs, Orgs orgs, AuditLog audit, Clock clock) {
+            JdbcQualitativeScores store,
+            Schemes schemes,
+            AppraisalRuns runs,
+            Orgs orgs,
+            Departments departments,
+            AuditLog audit,
+            Clock clock) {
         this.store = store;
         this.schemes = schemes;
         this.runs = runs;
         this.orgs = orgs;
+        this.departments = departments;
         this.audit = audit;
         this.clock = clock;
     }
@@ -194,6 +204,157 @@ public class QualitativeScores {
         described.put("decisionReason", why);
         audit.record("appraisal.entry.reject", "appraisal_entry", String.valueOf(entryId), describe(e), described);
         return after;
+    }
+
+    // ---------------------------------------------------------------- departments (部室考核)
+
+    /** The departments' entries of a period (an entry's {@code orgId} is the department's id). */
+    public List<Entry> departmentsOf(String periodKey) {
+        return store.departmentsOf(periodKey);
+    }
+
+    /**
+     * Enters (or enters again) a department's qualitative score (for a QUAL item of the department's items of the
+     * year) or bonus/penalty points for a period, by the rules of the branches' entries; pending until another person
+     * approves.
+     */
+    @Transactional
+    public Entry enterForDepartment(
+            String periodText,
+            String deptId,
+            String kind,
+            String itemCode,
+            String pointsText,
+            String reason,
+            OrgScope scope) {
+        return enterForDepartmentAs(Access.actor(), periodText, deptId, kind, itemCode, pointsText, reason, scope);
+    }
+
+    @Transactional
+    Entry enterForDepartmentAs(
+            String actor,
+            String periodText,
+            String deptId,
+            String kind,
+            String itemCode,
+            String pointsText,
+            String reason,
+            OrgScope scope) {
+        Access.requireWholeBank(scope);
+        Period period = Period.parse(periodText);
+        if (runs.published(period.key())) {
+            throw new Rejected("period", "appraisal.rejected.frozen", period.key());
+        }
+        Department dept = departments
+                .find(deptId == null ? "" : deptId.strip())
+                .filter(Department::open)
+                .orElseThrow(() -> new Rejected("deptId", "appraisal.rejected.department", String.valueOf(deptId)));
+        if (!List.of("QUAL", "BONUS", "PENALTY").contains(kind)) {
+            throw new Rejected("kind", "appraisal.rejected.kind", String.valueOf(kind));
+        }
+        String item = itemCode == null ? "" : itemCode.strip();
+        if (kind.equals("QUAL")
+                && schemes.departmentItems(period.year()).getOrDefault(dept.deptId(), List.of()).stream()
+                        .noneMatch(
+                                i -> i.kind() == Schemes.Kind.QUAL && i.code().equals(item))) {
+            throw new Rejected("itemCode", "appraisal.rejected.qualItem", item, period.year());
+        }
+        if (item.isEmpty() || item.length() > 40) {
+            throw new Rejected("itemCode", "appraisal.rejected.itemCode", item);
+        }
+        BigDecimal points = points(kind, pointsText);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 200) {
+            throw new Rejected("reason", "appraisal.rejected.reason");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<Entry> before = store.findDepartmentEntry(period.key(), dept.deptId(), kind, item);
+        if (before.isEmpty()) {
+            store.insertDepartmentEntry(period.key(), dept.deptId(), kind, item, points, why, actor, now);
+        } else {
+            store.reenterDepartmentEntry(before.get().entryId(), points, why, actor, now);
+        }
+        Entry after = store.findDepartmentEntry(period.key(), dept.deptId(), kind, item)
+                .orElseThrow();
+        audit.record(
+                "appraisal.entry.enter",
+                "appraisal_dept_entry",
+                String.valueOf(after.entryId()),
+                before.map(QualitativeScores::describe).orElse(Map.of()),
+                describe(after));
+        return after;
+    }
+
+    /** A second person approves a department's pending entry (the one who entered it cannot). */
+    @Transactional
+    public Entry approveDepartmentEntry(long entryId, OrgScope scope) {
+        return approveDepartmentEntryAs(Access.actor(), entryId, scope);
+    }
+
+    @Transactional
+    Entry approveDepartmentEntryAs(String actor, long entryId, OrgScope scope) {
+        Access.requireWholeBank(scope);
+        Entry e = store.findDepartmentEntry(entryId)
+                .orElseThrow(() -> new NotFound("appraisal_dept_entry", String.valueOf(entryId)));
+        if (runs.published(e.periodKey())) {
+            throw new Rejected("period", "appraisal.rejected.frozen", e.periodKey());
+        }
+        if (e.enteredBy().equals(actor)) {
+            throw new Rejected("entry", "appraisal.rejected.ownEntry");
+        }
+        if (store.approveDepartmentEntry(entryId, actor, OffsetDateTime.now(clock)) == 0) {
+            throw new Rejected("entry", "appraisal.rejected.entryStatus", e.status());
+        }
+        Entry after = store.findDepartmentEntry(entryId).orElseThrow();
+        audit.record(
+                "appraisal.entry.approve",
+                "appraisal_dept_entry",
+                String.valueOf(entryId),
+                describe(e),
+                describe(after));
+        return after;
+    }
+
+    /** A second person rejects a department's pending entry with a reason (the one who entered it cannot). */
+    @Transactional
+    public Entry rejectDepartmentEntry(long entryId, String reason, OrgScope scope) {
+        Access.requireWholeBank(scope);
+        Entry e = store.findDepartmentEntry(entryId)
+                .orElseThrow(() -> new NotFound("appraisal_dept_entry", String.valueOf(entryId)));
+        if (runs.published(e.periodKey())) {
+            throw new Rejected("period", "appraisal.rejected.frozen", e.periodKey());
+        }
+        String actor = Access.actor();
+        if (e.enteredBy().equals(actor)) {
+            throw new Rejected("entry", "appraisal.rejected.ownReject");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 200) {
+            throw new Rejected("decisionReason", "appraisal.rejected.decisionReason");
+        }
+        if (store.rejectDepartmentEntry(entryId, actor, why, OffsetDateTime.now(clock)) == 0) {
+            throw new Rejected("entry", "appraisal.rejected.entryStatus", e.status());
+        }
+        Entry after = store.findDepartmentEntry(entryId).orElseThrow();
+        Map<String, Object> described = new java.util.LinkedHashMap<>(describe(after));
+        described.put("decisionReason", why);
+        audit.record("appraisal.entry.reject", "appraisal_dept_entry", String.valueOf(entryId), describe(e), described);
+        return after;
+    }
+
+    /** The points of an entry: 0-100 for a qualitative score, 0-20 for bonus or penalty points, 2 decimals. */
+    private static BigDecimal points(String kind, String pointsText) {
+        BigDecimal points;
+        try {
+            points = new BigDecimal(pointsText == null ? "" : pointsText.strip());
+        } catch (NumberFormatException e) {
+            throw new Rejected("points", "appraisal.rejected.points", String.valueOf(pointsText));
+        }
+        BigDecimal max = kind.equals("QUAL") ? Schemes.HUNDRED : MAX_ADJUSTMENT;
+        if (points.signum() < 0 || points.compareTo(max) > 0 || points.scale() > 2) {
+            throw new Rejected("points", "appraisal.rejected.points", pointsText);
+        }
+        return points;
     }
 
     private static Map<String, Object> describe(Entry e) {

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.ruralbank.appraisal.internal.JdbcQualitativeScores;
 import org.ruralbank.channels.Target;
 import org.ruralbank.channels.Targets;
+import org.ruralbank.platform.Departments;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
 import org.ruralbank.shared.Ratios;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a run of a period reads (考核取数), all of it whole-bank: the warehouse's branches, staff and indicator rows as
- * of the period's last loaded date, each branch's target per item, and the approved qualitative and bonus/penalty
- * entries. {@link Scorecard} computes the results from these alone, so equal inputs give equal results.
+ * of the period's last loaded date, each branch's target per item, the approved qualitative and bonus/penalty
+ * entries, and the head office's departments with their members, their items of the year and their approved entries. {@link Scorecard} computes the results from these alone, so equal inputs give equal results.
  */
 @Component
 class RunInputs {
@@ -31,18 +32,21 @@ class RunInputs {
     private final Schemes schemes;
     private final Targets channelTargets;
     private final JdbcQualitativeScores entries;
+    private final Departments departments;
 
     RunInputs(
             Warehouse warehouse,
             Indicators indicators,
             Schemes schemes,
             Targets channelTargets,
-            JdbcQualitativeScores entries) {
+            JdbcQualitativeScores entries,
+            Departments departments) {
         this.warehouse = warehouse;
         this.indicators = indicators;
         this.schemes = schemes;
         this.channelTargets = channelTargets;
         this.entries = entries;
+        this.departments = departments;
     }
 
     /** What a run of the period would read now; refused when the warehouse holds no date of the period. */
@@ -66,13 +70,22 @@ class RunInputs {
                 .list(Scorecard.Person.class);
         Map<String, Indicators.Definition> defs = new LinkedHashMap<>();
         Map<String, List<Indicators.Figure>> figures = new LinkedHashMap<>();
-        for (Schemes.Item item : scheme.items()) {
-            if (item.kind() == Schemes.Kind.QUANT) {
+        Map<String, List<Schemes.Item>> departmentItems = schemes.departmentItems(period.year());
+        List<Scorecard.Department> depts = departments.list(OrgScope.everything()).stream()
+                .filter(org.ruralbank.platform.Department::open)
+                .map(d -> new Scorecard.Department(d.deptId(), d.name(), d.orgPath(), d.headStaffId()))
+                .toList();
+        List<Schemes.Item> quantitative = new java.util.ArrayList<>(scheme.items());
+        depts.forEach(d -> quantitative.addAll(departmentItems.getOrDefault(d.deptId(), List.of())));
+        for (Schemes.Item item : quantitative) {
+            if (item.kind() == Schemes.Kind.QUANT && !defs.containsKey(item.code())) {
                 Indicators.Definition d = indicators.find(item.code()).orElseThrow();
                 defs.put(item.code(), d);
                 figures.put(item.code(), indicators.figures(item.code(), period, all));
             }
         }
+        Map<String, List<Schemes.Item>> appraised = new LinkedHashMap<>();
+        depts.forEach(d -> appraised.put(d.deptId(), departmentItems.getOrDefault(d.deptId(), List.of())));
         return new Scorecard.Inputs(
                 scheme,
                 period,
@@ -82,7 +95,13 @@ class RunInputs {
                 defs,
                 figures,
                 targets(period, scheme, branches, defs),
-                approvedEntries(period.key()));
+                approvedEntries(period.key()),
+                depts,
+                departments.members(),
+                appraised,
+                entries.departmentsApproved(period.key()).stream()
+                        .map(e -> new Scorecard.Entry(e.orgId(), e.kind(), e.itemCode(), e.points()))
+                        .toList());
     }
 
     /** The last business date of the period the warehouse holds, or null. */

@@ -12,6 +12,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.appraisal.internal.JdbcSchemes;
 import org.ruralbank.platform.AuditLog;
+import org.ruralbank.platform.Department;
+import org.ruralbank.platform.Departments;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
 import org.ruralbank.shared.Money;
@@ -114,14 +116,74 @@ public class Schemes {
 
     private final JdbcSchemes store;
     private final Indicators indicators;
+    private final Departments departments;
     private final AuditLog audit;
     private final Clock clock;
 
-    Schemes(JdbcSchemes store, Indicators indicators, AuditLog audit, Clock clock) {
+    Schemes(JdbcSchemes store, Indicators indicators, Departments departments, AuditLog audit, Clock clock) {
         this.store = store;
         this.indicators = indicators;
+        this.departments = departments;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * The departments' items of a year's scheme: department id → its items by perspective and code. An item's
+     * {@code baseTarget} is the department's quarterly target (a flow's grows with the period's quarters); the area
+     * factors do not apply to departments.
+     */
+    public Map<String, List<Item>> departmentItems(int year) {
+        return store.departmentItems(year);
+    }
+
+    /**
+     * Saves a department's items of a year's scheme whole, replacing its items before (none: the department is not
+     * appraised that year). Refused (naming the field) without the year's scheme, for an unknown or closed
+     * department, an indicator that does not apply at department level, an item twice, a bad rule, a quantitative
+     * item without a target, weights that do not sum to 100.
+     */
+    @Transactional
+    public List<Item> saveDepartmentItems(int year, String deptId, List<Item> items, OrgScope scope) {
+        Access.requireWholeBank(scope);
+        if (find(year).isEmpty()) {
+            throw new Rejected("year", "appraisal.rejected.noScheme", year);
+        }
+        Department d = departments
+                .find(deptId == null ? "" : deptId)
+                .filter(Department::open)
+                .orElseThrow(() -> new Rejected("deptId", "appraisal.rejected.department", String.valueOf(deptId)));
+        Set<String> seen = new HashSet<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Item i : items) {
+            validateItem(i, seen);
+            String field = "items[" + i.code() + "]";
+            if (i.kind() == Kind.QUANT) {
+                if (!indicators.find(i.code()).orElseThrow().levels().contains(Indicators.Level.DEPARTMENT)) {
+                    throw new Rejected(field, "appraisal.rejected.notDepartmentLevel", i.code());
+                }
+                if (i.baseTarget() == null || i.baseTarget().signum() <= 0) {
+                    throw new Rejected(field, "appraisal.rejected.departmentTarget", i.code());
+                }
+            }
+            sum = sum.add(i.weightPct());
+        }
+        if (!items.isEmpty() && sum.compareTo(HUNDRED) != 0) {
+            throw new Rejected(
+                    "weights",
+                    "appraisal.rejected.departmentWeights",
+                    d.name(),
+                    sum.stripTrailingZeros().toPlainString());
+        }
+        List<Item> before = departmentItems(year).getOrDefault(d.deptId(), List.of());
+        store.replaceDepartmentItems(year, d.deptId(), items);
+        audit.record(
+                "appraisal.scheme.department",
+                "appraisal_scheme",
+                year + ":" + d.deptId(),
+                describe(new Scheme(year, d.name(), 0, 0, 100, before)),
+                describe(new Scheme(year, d.name(), 0, 0, 100, items)));
+        return departmentItems(year).getOrDefault(d.deptId(), List.of());
     }
 
     public Optional<Scheme> find(int year) {
@@ -162,42 +224,44 @@ public class Schemes {
         }
         Set<String> seen = new HashSet<>();
         for (Item i : s.items()) {
-            String field = "items[" + i.code() + "]";
-            if (i.code() == null || i.code().isBlank() || i.code().length() > 40) {
-                throw new Rejected("items", "appraisal.rejected.itemCode", String.valueOf(i.code()));
-            }
-            if (!seen.add(i.code())) {
-                throw new Rejected(field, "appraisal.rejected.itemTwice", i.code());
-            }
-            if (i.kind() == Kind.QUANT && indicators.find(i.code()).isEmpty()) {
-                throw new Rejected(field, "appraisal.rejected.unknownIndicator", i.code());
-            }
-            if (i.weightPct().signum() <= 0 || i.weightPct().compareTo(HUNDRED) > 0) {
-                throw new Rejected(
-                        field,
-                        "appraisal.rejected.weight",
-                        i.code(),
-                        i.weightPct().toPlainString());
-            }
-            if (i.capPct().compareTo(HUNDRED) < 0
-                    || i.thresholdPct().signum() < 0
-                    || i.floorPct().signum() < 0
-                    || i.thresholdPct().compareTo(i.capPct()) > 0
-                    || i.floorPct().compareTo(i.capPct()) > 0) {
-                throw new Rejected(field, "appraisal.rejected.rule", i.code());
-            }
-            if ((i.baseTarget() != null && i.baseTarget().signum() < 0)
-                    || i.urbanFactor().signum() <= 0
-                    || i.suburbanFactor().signum() <= 0
-                    || i.ruralFactor().signum() <= 0) {
-                throw new Rejected(field, "appraisal.rejected.target", i.code());
-            }
+            validateItem(i, seen);
         }
         if (s.weightSum().compareTo(HUNDRED) != 0) {
             throw new Rejected(
                     "weights",
                     "appraisal.rejected.weights",
                     s.weightSum().stripTrailingZeros().toPlainString());
+        }
+    }
+
+    /** The refusals of one item of a scheme (of the branches' items or a department's). */
+    private void validateItem(Item i, Set<String> seen) {
+        String field = "items[" + i.code() + "]";
+        if (i.code() == null || i.code().isBlank() || i.code().length() > 40) {
+            throw new Rejected("items", "appraisal.rejected.itemCode", String.valueOf(i.code()));
+        }
+        if (!seen.add(i.code())) {
+            throw new Rejected(field, "appraisal.rejected.itemTwice", i.code());
+        }
+        if (i.kind() == Kind.QUANT && indicators.find(i.code()).isEmpty()) {
+            throw new Rejected(field, "appraisal.rejected.unknownIndicator", i.code());
+        }
+        if (i.weightPct().signum() <= 0 || i.weightPct().compareTo(HUNDRED) > 0) {
+            throw new Rejected(
+                    field, "appraisal.rejected.weight", i.code(), i.weightPct().toPlainString());
+        }
+        if (i.capPct().compareTo(HUNDRED) < 0
+                || i.thresholdPct().signum() < 0
+                || i.floorPct().signum() < 0
+                || i.thresholdPct().compareTo(i.capPct()) > 0
+                || i.floorPct().compareTo(i.capPct()) > 0) {
+            throw new Rejected(field, "appraisal.rejected.rule", i.code());
+        }
+        if ((i.baseTarget() != null && i.baseTarget().signum() < 0)
+                || i.urbanFactor().signum() <= 0
+                || i.suburbanFactor().signum() <= 0
+                || i.ruralFactor().signum() <= 0) {
+            throw new Rejected(field, "appraisal.rejected.target", i.code());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.appraisal.AppraisalRuns.DeptResult;
 import org.ruralbank.appraisal.AppraisalRuns.ItemResult;
 import org.ruralbank.appraisal.AppraisalRuns.OrgResult;
 import org.ruralbank.appraisal.AppraisalRuns.PersonItem;
@@ -46,10 +47,21 @@ final class Scorecard {
             String orgPath,
             @Nullable String postCode) {}
 
-    /** An approved entry: QUAL points (0-100) of an item, or BONUS / PENALTY points. */
+    /** A head-office department as the run reads it (its org's path, its head). */
+    record Department(
+            String deptId,
+            String deptName,
+            String orgPath,
+            @Nullable String headStaffId) {}
+
+    /** An approved entry: QUAL points (0-100) of an item, or BONUS / PENALTY points; of a branch or a department. */
     record Entry(String orgId, String kind, String itemCode, BigDecimal points) {}
 
-    /** Everything a run reads. {@code targets}: item → branch org id → the period's target. */
+    /**
+     * Everything a run reads. {@code targets}: item → branch org id → the period's target; {@code members}: staff id →
+     * department id; {@code departmentItems}: department id → its items of the year (an item's base target is its
+     * quarterly target); {@code departmentEntries}: the departments' approved entries (orgId: the department).
+     */
     record Inputs(
             Schemes.Scheme scheme,
             Period period,
@@ -59,14 +71,20 @@ final class Scorecard {
             Map<String, Indicators.Definition> definitions,
             Map<String, List<Indicators.Figure>> figures,
             Map<String, Map<String, BigDecimal>> targets,
-            List<Entry> entries) {}
+            List<Entry> entries,
+            List<Department> departments,
+            Map<String, String> members,
+            Map<String, List<Schemes.Item>> departmentItems,
+            List<Entry> departmentEntries) {}
 
     record Outcome(
             String fingerprint,
             List<OrgResult> orgs,
             List<ItemResult> items,
             List<PersonResult> people,
-            List<PersonItem> personItems) {}
+            List<PersonItem> personItems,
+            List<DeptResult> departments,
+            List<ItemResult> departmentItems) {}
 
     private Scorecard() {}
 
@@ -206,10 +224,117 @@ final class Scorecard {
                     Ratios.score(totals.get(branch)),
                     personalScore.get(p.staffId()),
                     personScore.get(p.staffId()),
-                    personRank.get(p.staffId())));
+                    personRank.get(p.staffId()),
+                    null));
         }
+        List<ItemResult> deptItems = new ArrayList<>();
+        List<DeptResult> depts = departments(in, branchOf, deptItems, results);
         return new Outcome(
-                fingerprint(in), List.copyOf(orgs), List.copyOf(items), List.copyOf(results), List.copyOf(personItems));
+                fingerprint(in),
+                List.copyOf(orgs),
+                List.copyOf(items),
+                List.copyOf(results),
+                List.copyOf(personItems),
+                List.copyOf(depts),
+                List.copyOf(deptItems));
+    }
+
+    /**
+     * The departments' results: a department with items of the year scores each item against the bank's figure (the
+     * sum of the indicator's org rows over the whole bank; for a ratio, of the numerators over the denominators) and
+     * its own target (the item's quarterly target, times the period's quarters for a flow), plus its approved bonus
+     * points less its penalty points; ranked among the departments. Its members who work at no branch get its score
+     * as theirs (their rows are added to {@code people}, ranked within the department).
+     */
+    private static List<DeptResult> departments(
+            Inputs in, Map<String, Branch> branchOf, List<ItemResult> deptItems, List<PersonResult> people) {
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        List<Department> appraised = in.departments().stream()
+                .filter(d -> !in.departmentItems()
+                        .getOrDefault(d.deptId(), List.of())
+                        .isEmpty())
+                .toList();
+        for (Department d : appraised) {
+            BigDecimal total = BigDecimal.ZERO.setScale(4);
+            for (Schemes.Item item : in.departmentItems().get(d.deptId())) {
+                ScoringRule rule = item.rule();
+                if (item.kind() == Schemes.Kind.QUAL) {
+                    BigDecimal pts = in.departmentEntries().stream()
+                            .filter(e -> e.kind().equals("QUAL")
+                                    && e.orgId().equals(d.deptId())
+                                    && e.itemCode().equals(item.code()))
+                            .map(Entry::points)
+                            .findFirst()
+                            .orElse(null);
+                    BigDecimal score = rule.points(pts);
+                    deptItems.add(new ItemResult(d.deptId(), item.code(), pts, Schemes.HUNDRED, pts, score));
+                    total = total.add(score);
+                    continue;
+                }
+                Indicators.Definition def = in.definitions().get(item.code());
+                BigDecimal actual = value(
+                        in.figures().getOrDefault(item.code(), List.of()).stream()
+                                .filter(f -> f.staffId() == null)
+                                .toList(),
+                        def.ratio());
+                BigDecimal target = item.baseTarget() == null
+                        ? null
+                        : Ratios.score(
+                                def.flow()
+                                        ? item.baseTarget().multiply(in.period().quarters())
+                                        : item.baseTarget());
+                BigDecimal completion = rule.completion(actual, target, def.direction());
+                BigDecimal score = rule.points(completion);
+                deptItems.add(new ItemResult(d.deptId(), item.code(), actual, target, completion, score));
+                total = total.add(score);
+            }
+            for (Entry e : in.departmentEntries()) {
+                if (e.kind().equals("QUAL") || !e.orgId().equals(d.deptId())) {
+                    continue;
+                }
+                BigDecimal signed = e.kind().equals("PENALTY") ? e.points().negate() : e.points();
+                deptItems.add(new ItemResult(
+                        d.deptId(), e.kind() + ":" + e.itemCode(), e.points(), null, null, Ratios.score(signed)));
+                total = total.add(signed);
+            }
+            totals.put(d.deptId(), Ratios.score(total));
+        }
+        Map<String, Integer> ranks = ranks(totals);
+        Map<String, List<Person>> membersOf = new LinkedHashMap<>();
+        for (Person p : in.staff()) {
+            String dept = in.members().get(p.staffId());
+            if (dept != null && !branchOf.containsKey(p.staffId()) && totals.containsKey(dept)) {
+                membersOf.computeIfAbsent(dept, k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<DeptResult> out = new ArrayList<>();
+        for (Department d : appraised) {
+            BigDecimal score = totals.get(d.deptId());
+            List<Person> members = membersOf.getOrDefault(d.deptId(), List.of());
+            out.add(new DeptResult(
+                    d.deptId(),
+                    d.deptName(),
+                    d.orgPath(),
+                    d.headStaffId(),
+                    members.size(),
+                    score,
+                    ranks.get(d.deptId())));
+            for (Person p : members) {
+                people.add(new PersonResult(
+                        p.staffId(),
+                        p.staffName(),
+                        p.postCode(),
+                        p.orgId(),
+                        p.orgId(),
+                        p.orgPath(),
+                        score,
+                        null,
+                        score,
+                        1,
+                        d.deptId()));
+            }
+        }
+        return out;
     }
 
     /** Competition ranks: the highest score is 1, equal scores share a rank and the next rank skips. */
@@ -233,6 +358,11 @@ final class Scorecard {
             }
         }
         return null;
+    }
+
+    /** The bank's figure of an indicator: over every org row, the sum or the ratio of the sums; null without one. */
+    static @Nullable BigDecimal bankFigure(List<Indicators.Figure> rows, boolean ratio) {
+        return value(rows.stream().filter(f -> f.staffId() == null).toList(), ratio);
     }
 
     /** The sum of the rows, or the ratio of the sums; null without rows or with a zero denominator. */
@@ -286,6 +416,22 @@ final class Scorecard {
                 .map(e -> e.orgId() + ' ' + e.kind() + ' ' + e.itemCode() + ' ' + plain(e.points()))
                 .sorted()
                 .forEach(e -> s.append(e).append('\n'));
+        // the departments' part only when a department is appraised, so a bank without departments keeps its prints
+        if (in.departmentItems().values().stream().anyMatch(l -> !l.isEmpty())) {
+            in.departments().forEach(d -> s.append(d).append('\n'));
+            new TreeMap<>(in.members())
+                    .forEach((staff, d) ->
+                            s.append(staff).append(" in ").append(d).append('\n'));
+            new TreeMap<>(in.departmentItems())
+                    .forEach((d, list) -> s.append(d)
+                            .append(' ')
+                            .append(Schemes.describe(new Schemes.Scheme(0, d, 0, 0, 100, list)))
+                            .append('\n'));
+            in.departmentEntries().stream()
+                    .map(e -> e.orgId() + ' ' + e.kind() + ' ' + e.itemCode() + ' ' + plain(e.points()))
+                    .sorted()
+                    .forEach(e -> s.append(e).append('\n'));
+        }
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256")

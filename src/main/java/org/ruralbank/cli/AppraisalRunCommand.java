@@ -59,6 +59,18 @@ class AppraisalRunCommand implements Callable<Integer> {
                         o.orgName(),
                         Ratios.shown(o.score()).toPlainString());
             }
+            List<AppraisalRuns.DeptResult> departments = runs.departments(run.runId(), Access.everything());
+            if (!departments.isEmpty()) {
+                out.println("head-office departments:");
+            }
+            for (AppraisalRuns.DeptResult d : departments) {
+                out.printf(
+                        "  %3d  %-8s %-16s %9s%n",
+                        d.rank(),
+                        d.deptId(),
+                        d.deptName(),
+                        Ratios.shown(d.score()).toPlainString());
+            }
             List<AppraisalRuns.Difference> diff = runs.differences(run.runId(), Access.everything());
             if (run.version() > 1) {
                 out.println(diff.size() + " results differ from version " + (run.version() - 1));

@@ -166,7 +166,9 @@ class DemoCommand implements Callable<Integer> {
      * budget, targets, the departments' approved scores, a draft run ready to publish) and makes four demo users: the
      * performance office ({@code demo.perf}), the head of the best-ranked branch ({@code demo.head}) and a customer
      * manager of that branch ({@code demo.cm}) and a reader of the whole bank for the risk office ({@code demo.risk}, an
-     * auditor: it reads the CRM pages and the guarantee circles and changes nothing), each with a one-time password printed once.
+     * auditor: it reads the CRM pages and the guarantee circles and changes nothing), and the head of the e-banking
+     * department ({@code demo.dept}: their department's results and their own), each with a one-time password printed
+     * once.
      */
     private static void prepareAppraisalOnceTheYearIsLoaded(ConfigurableApplicationContext ctx) {
         Thread t = new Thread(
@@ -218,6 +220,10 @@ class DemoCommand implements Callable<Integer> {
                 .findFirst()
                 .map(org.ruralbank.platform.Org::orgId)
                 .orElse(Bootstrap.HEAD_OFFICE_ID);
+        var ebank = ctx.getBean(org.ruralbank.platform.Departments.class)
+                .find("EBANK")
+                .filter(d -> d.headStaffId() != null)
+                .orElse(null);
         Object[][] wanted = {
             {
                 "demo.perf",
@@ -252,6 +258,18 @@ class DemoCommand implements Callable<Integer> {
                 org.ruralbank.platform.DataScope.OWN_CUSTOMERS
             },
         };
+        if (ebank != null) {
+            Object[][] more = java.util.Arrays.copyOf(wanted, wanted.length + 1);
+            more[wanted.length] = new Object[] {
+                "demo.dept",
+                ebank.name() + "负责人",
+                ebank.orgId(),
+                ebank.headStaffId(),
+                org.ruralbank.platform.Role.CM,
+                org.ruralbank.platform.DataScope.ORG
+            };
+            wanted = more;
+        }
         for (Object[] w : wanted) {
             if (users.findByUsername((String) w[0]).isPresent()) {
                 continue;

@@ -8,7 +8,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Pages about the whole bank rather than rows of an org: the data platform's dates, load reports and data tests,
  * the warehouse's model catalogue, lineage and SQL console, the actuator (health aside), and the approval of a grant
- * that needs a second whole-bank administrator (which {@code StaffUsers} checks again), and the performance office's
+ * that needs a second whole-bank administrator (which {@code StaffUsers} checks again), the keeping of the head
+ * office's departments (which {@code Departments} checks again), and the performance office's
  * decisions on the appraisal (schemes, budgets, runs, publishing, entries, pool approvals; the services check again). Only staff whose
  * data scope is the whole bank ({@link DataScope#ALL}) reach them, whatever their roles: a branch administrator
  * does not. This list is the one place the rule lives; the web security applies it to requests and the menu hides
@@ -24,6 +25,7 @@ public final class WholeBankPages {
             "/warehouse/sql/**",
             "/actuator/**",
             "/users/proposals/*/approve",
+            "/orgs/departments/**",
             "/appraisal/office/**");
 
     private static final List<PathPattern> PARSED =

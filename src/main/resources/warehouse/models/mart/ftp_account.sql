@@ -30,15 +30,15 @@ with repriced as (
              where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}) c
 ),
 candidates as (
+    -- 自身输入有变化的账户：某版本当日开始或前一日结束（可能已无余额的账户都在其中）；全部重新定价时，其余账户
+    -- 在 deposits、loans 中整体取得，不在此逐户列出
     select acct_no as account_no from dw.deposit_balance
      where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}
-        or ((select everything from repriced) and valid_from <= {{ biz_date }} and valid_to >= {{ prev_date }})
     union
     select acct_no from dw.dim_deposit_account where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}
     union
     select loan_no from dw.loan_balance
      where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}
-        or ((select everything from repriced) and valid_from <= {{ biz_date }} and valid_to >= {{ prev_date }})
     union
     select loan_no from dw.dim_loan where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}
 ),
@@ -76,7 +76,8 @@ deposits as (
            case when a.product_code = 'FIX' then a.term_months * 30 end as term_days
       from dw.deposit_balance b
       join dw.dim_deposit_account a on a.acct_no = b.acct_no and {{ valid_on_t(a) }}
-     where {{ valid_on_t(b) }} and b.balance > 0 and b.acct_no in (select account_no from candidates)
+     where {{ valid_on_t(b) }} and b.balance > 0
+       and ((select everything from repriced) or b.acct_no in (select account_no from candidates))
 ),
 loans as (
     select l.loan_no as account_no, 'LOAN' as account_kind, b.org_id, l.cust_id, l.product_code, b.balance,
@@ -84,7 +85,8 @@ loans as (
            greatest({{ days_between(l.disburse_date, l.maturity_date) }}, 1) as term_days
       from dw.loan_balance b
       join dw.dim_loan l on l.loan_no = b.loan_no and {{ valid_on_t(l) }}
-     where {{ valid_on_t(b) }} and b.balance > 0 and b.loan_no in (select account_no from candidates)
+     where {{ valid_on_t(b) }} and b.balance > 0
+       and ((select everything from repriced) or b.loan_no in (select account_no from candidates))
 ),
 accounts as (
     select * from deposits

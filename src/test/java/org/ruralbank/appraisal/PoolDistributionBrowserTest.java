@@ -78,6 +78,21 @@ class PoolDistributionBrowserTest {
         AppraisalRuns.Run q4 =
                 ctx.getBean(SampleAppraisal.class).prepare("2025Q4").orElseThrow();
         assertThat(runs.people(q4.runId(), null, Access.everything())).allMatch(p -> p.score() != null);
+        // the sample's head-office departments are appraised beside the branches, their staff with them
+        List<AppraisalRuns.DeptResult> departments = runs.departments(q4.runId(), Access.everything());
+        assertThat(departments)
+                .extracting(AppraisalRuns.DeptResult::deptName)
+                .containsExactlyInAnyOrder("电子银行部", "公司业务部", "个人金融部", "风险管理部", "财务会计部");
+        assertThat(departments).allMatch(d -> d.headcount() > 0 && d.headStaffId() != null);
+        assertThat(departments.stream().map(d -> d.score().stripTrailingZeros()).distinct())
+                .as("rankings not all equal")
+                .hasSizeGreaterThan(1);
+        assertThat(runs.people(q4.runId(), null, Access.everything()).stream()
+                        .filter(p -> p.deptId() != null)
+                        .count())
+                .isEqualTo(departments.stream()
+                        .mapToInt(AppraisalRuns.DeptResult::headcount)
+                        .sum());
         runs.publish(q4.runId(), OrgScope.everything());
         Pools pools = ctx.getBean(Pools.class);
         Pools.Pool pool = pools.list(q4.runId(), OrgScope.everything()).stream()

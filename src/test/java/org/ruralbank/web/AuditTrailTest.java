@@ -63,6 +63,18 @@ class AuditTrailTest {
         return TestBank.login(mvc, bank.user(bank.headOffice(), DataScope.ALL, Role.PERF), TestBank.PASSWORD);
     }
 
+    /** An administrator of the whole bank, signed in (departments are kept by the whole bank's). */
+    private MockHttpSession wholeBankAdmin() throws Exception {
+        return TestBank.login(mvc, bank.user(openHeadOffice(), DataScope.ALL, Role.ADMIN), TestBank.PASSWORD);
+    }
+
+    private Org openHeadOffice() {
+        return ctx.getBean(org.ruralbank.platform.Orgs.class).list(OrgScope.everything()).stream()
+                .filter(o -> o.level() == Org.HEAD_OFFICE && o.open())
+                .findFirst()
+                .orElseThrow();
+    }
+
     private MockHttpSession headOfBranch() throws Exception {
         return TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
     }
@@ -451,6 +463,30 @@ class AuditTrailTest {
                             .param("reason", "无此需要"))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"user.grant.reject", String.valueOf(proposal)};
+        });
+        cases.put("POST /orgs/departments", () -> {
+            String id = bank.uniqueId("D");
+            mvc.perform(post("/orgs/departments")
+                            .session(wholeBankAdmin())
+                            .with(csrf())
+                            .param("deptId", id)
+                            .param("name", "审计部" + id)
+                            .param("orgId", openHeadOffice().orgId()))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"department.create", id};
+        });
+        cases.put("POST /orgs/departments/members", () -> {
+            String id = bank.uniqueId("D");
+            ctx.getBean(org.ruralbank.platform.Departments.class)
+                    .create(id, "审计二部" + id, openHeadOffice().orgId(), OrgScope.everything());
+            String staff = bank.uniqueId("S");
+            mvc.perform(post("/orgs/departments/members")
+                            .session(wholeBankAdmin())
+                            .with(csrf())
+                            .param("deptId", id)
+                            .param("staffId", staff))
+                    .andExpect(status().is3xxRedirection());
+            return new String[] {"department.assign", staff};
         });
         cases.put("POST /orgs", () -> {
             String id = bank.uniqueId("S");

@@ -365,6 +365,19 @@ class GrantReachTest {
                     .getContentAsString();
             assertThat(page).contains("data-field=\"parentOrgId\"");
         });
+        // the head office's departments are the whole bank's: a branch's administrator is refused
+        for (String departments : List.of("/orgs/departments", "/orgs/departments/members")) {
+            cases.put(
+                    "POST " + departments,
+                    () -> mvc.perform(post(departments)
+                                    .session(asAdminOfA)
+                                    .with(csrf())
+                                    .param("deptId", "GRANTDEPT")
+                                    .param("name", "越权部室")
+                                    .param("orgId", a.orgId())
+                                    .param("staffId", "S1"))
+                            .andExpect(status().isForbidden()));
+        }
         cases.put("POST /directconnect/changes", () -> {
             mvc.perform(post("/directconnect/changes")
                             .session(asEbankOfA)

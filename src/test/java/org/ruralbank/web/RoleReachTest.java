@@ -96,6 +96,8 @@ class RoleReachTest {
             Map.entry("GET /orgs", everyone()),
             Map.entry("GET /orgs/export", everyone()),
             Map.entry("POST /orgs", roles(ADMIN)),
+            Map.entry("POST /orgs/departments", wholeBank(ADMIN)),
+            Map.entry("POST /orgs/departments/members", wholeBank(ADMIN)),
             Map.entry("GET /audit", roles(ADMIN, AUDITOR)),
             Map.entry("GET /audit/export", roles(ADMIN, AUDITOR)),
             Map.entry("GET /channels/cards", everyone()),
@@ -150,6 +152,7 @@ class RoleReachTest {
             Map.entry("GET /appraisal/results/export", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
             Map.entry("GET /appraisal/results/branches/{orgId}", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
             Map.entry("GET /appraisal/results/people/{staffId}", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
+            Map.entry("GET /appraisal/results/departments/{deptId}", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
             Map.entry("GET /appraisal/results/accounts", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
             Map.entry("GET /appraisal/pools", roles(PERF, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /appraisal/pools/{id}", roles(PERF, BRANCH_HEAD, AUDITOR)),
@@ -350,6 +353,7 @@ class RoleReachTest {
                 .replace("{paymentId}", "none")
                 .replace("{orgId}", "NONE")
                 .replace("{staffId}", "NONE")
+                .replace("{deptId}", "NONE")
                 .replace("{custId}", "NONE")
                 .replace("{orderId}", "none");
         if (method.equals("GET")) {

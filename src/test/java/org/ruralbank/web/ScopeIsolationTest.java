@@ -721,6 +721,20 @@ class ScopeIsolationTest {
                                         + appraisal().runId())
                                 .session(headOfA))
                         .andExpect(status().isNotFound()));
+        cases.put("GET /appraisal/results/departments/{deptId}", () -> {
+            long run = appraisal().runId();
+            String dept = bank.uniqueId("D");
+            ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("insert into appraisal_result_dept (run_id, dept_id, dept_name, org_path, headcount, score, "
+                            + "rank_no) values (:r, :d, '隔离部室', '/', 0, 80, 1)")
+                    .param("r", run)
+                    .param("d", dept)
+                    .update();
+            mvc.perform(get("/appraisal/results/departments/" + dept + "?run=" + run)
+                            .session(headOfA))
+                    .andExpect(status().isNotFound());
+            assertPageHasNo(headOfA, "/appraisal/results?run=" + run, dept, "隔离部室");
+        });
         cases.put(
                 "GET /appraisal/results/people/{staffId}",
                 () -> mvc.perform(get("/appraisal/results/people/"

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.appraisal.AppraisalRuns.DeptResult;
 import org.ruralbank.appraisal.AppraisalRuns.ItemResult;
 import org.ruralbank.appraisal.AppraisalRuns.OrgResult;
 import org.ruralbank.appraisal.AppraisalRuns.PersonItem;
@@ -23,8 +24,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Appraisal runs and their results in the operational store (tables of V21): a run row per version of a period, and
- * the branches', items', people's and people's items' results of each run, written once and never changed.
+ * Appraisal runs and their results in the operational store (tables of V21 and V40): a run row per version of a
+ * period, and the branches', departments', items', people's and people's items' results of each run, written once and
+ * never changed.
  *
  * <p>The database keeps the runs' guarantees: the unique key {@code (period_key, version)} refuses a second run taking
  * a version, the unique {@code published_key} a second published version of a period; both surface as
@@ -108,8 +110,8 @@ public class JdbcAppraisalRuns {
                         .toList());
         jdbc.batchUpdate(
                 "insert into appraisal_result_person (run_id, staff_id, staff_name, post_code, org_id, "
-                        + "branch_org_id, org_path, branch_score, personal_score, score, rank_in_branch) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "branch_org_id, org_path, branch_score, personal_score, score, rank_in_branch, dept_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 people.stream()
                         .map(r -> new Object[] {
                             runId,
@@ -122,7 +124,8 @@ public class JdbcAppraisalRuns {
                             r.branchScore(),
                             r.personalScore(),
                             r.score(),
-                            r.rankInBranch()
+                            r.rankInBranch(),
+                            r.deptId()
                         })
                         .toList());
         jdbc.batchUpdate(
@@ -133,6 +136,71 @@ public class JdbcAppraisalRuns {
                             runId, r.staffId(), r.itemCode(), r.actual(), r.target(), r.completionPct(), r.score()
                         })
                         .toList());
+    }
+
+    /** Writes a run's departments and their items, one batch per table. */
+    public void storeDepartments(long runId, List<DeptResult> departments, List<ItemResult> items) {
+        jdbc.batchUpdate(
+                "insert into appraisal_result_dept (run_id, dept_id, dept_name, org_path, head_staff_id, headcount, "
+                        + "score, rank_no) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                departments.stream()
+                        .map(r -> new Object[] {
+                            runId,
+                            r.deptId(),
+                            r.deptName(),
+                            r.orgPath(),
+                            r.headStaffId(),
+                            r.headcount(),
+                            r.score(),
+                            r.rank()
+                        })
+                        .toList());
+        jdbc.batchUpdate(
+                "insert into appraisal_result_dept_item (run_id, dept_id, item_code, actual, target, completion_pct, "
+                        + "score) values (?, ?, ?, ?, ?, ?, ?)",
+                items.stream()
+                        .map(r -> new Object[] {
+                            runId, r.orgId(), r.itemCode(), r.actual(), r.target(), r.completionPct(), r.score()
+                        })
+                        .toList());
+    }
+
+    /** The departments of a run within the scope (over the path of the department's org), by rank. */
+    public List<DeptResult> departments(long runId, OrgScope scope) {
+        OrgScope.Condition c = scope.where("d.org_path", null);
+        return db.sql("select * from appraisal_result_dept d where d.run_id = :id and " + c.sql()
+                        + " order by d.rank_no, d.dept_id")
+                .param("id", runId)
+                .params(c.params())
+                .query((rs, n) -> new DeptResult(
+                        rs.getString("dept_id"),
+                        rs.getString("dept_name"),
+                        rs.getString("org_path"),
+                        rs.getString("head_staff_id"),
+                        rs.getInt("headcount"),
+                        rs.getBigDecimal("score"),
+                        rs.getInt("rank_no")))
+                .list();
+    }
+
+    /** A department's items of a run, whatever the scope: the caller has checked it. */
+    public List<ItemResult> departmentItems(long runId, String deptId) {
+        return db.sql("select run_id, dept_id as org_id, item_code, actual, target, completion_pct, score "
+                        + "from appraisal_result_dept_item where run_id = :id and dept_id = :d order by item_code")
+                .param("id", runId)
+                .param("d", deptId)
+                .query(ItemResult.class)
+                .list();
+    }
+
+    /** The members of a department appraised with it in a run, by rank and staff id; the caller has checked it. */
+    public List<PersonResult> departmentPeople(long runId, String deptId) {
+        return db.sql("select * from appraisal_result_person where run_id = :r and dept_id = :d "
+                        + "order by rank_in_branch, staff_id")
+                .param("r", runId)
+                .param("d", deptId)
+                .query(JdbcAppraisalRuns::personResult)
+                .list();
     }
 
     /**
@@ -322,6 +390,7 @@ public class JdbcAppraisalRuns {
                 rs.getBigDecimal("branch_score"),
                 rs.getBigDecimal("personal_score"),
                 rs.getBigDecimal("score"),
-                rs.getInt("rank_in_branch"));
+                rs.getInt("rank_in_branch"),
+                rs.getString("dept_id"));
     }
 }

@@ -114,4 +114,100 @@ public class JdbcQualitativeScores {
                 .param("id", entryId)
                 .update();
     }
+
+    // ---------------------------------------------------------------- departments' entries (appraisal_dept_entry)
+    // The same records and rules as the branches' entries; an Entry's orgId holds the department id.
+
+    private static final String DEPT =
+            "select entry_id, period_key, dept_id as org_id, kind, item_code, points, reason, "
+                    + "status, entered_by, decided_by, decision_reason from appraisal_dept_entry";
+
+    /** The departments' entries of a period by department, kind and item. */
+    public List<Entry> departmentsOf(String periodKey) {
+        return db.sql(DEPT + " where period_key = :p order by dept_id, kind, item_code")
+                .param("p", periodKey)
+                .query(Entry.class)
+                .list();
+    }
+
+    /** The approved departments' entries of a period: what a run counts. */
+    public List<Entry> departmentsApproved(String periodKey) {
+        return db.sql(DEPT + " where period_key = :p and status = 'APPROVED' order by dept_id, kind, item_code")
+                .param("p", periodKey)
+                .query(Entry.class)
+                .list();
+    }
+
+    public Optional<Entry> findDepartmentEntry(long entryId) {
+        return db.sql(DEPT + " where entry_id = :id")
+                .param("id", entryId)
+                .query(Entry.class)
+                .optional();
+    }
+
+    public Optional<Entry> findDepartmentEntry(String periodKey, String deptId, String kind, String itemCode) {
+        return db.sql(DEPT + " where period_key = :p and dept_id = :o and kind = :k and item_code = :i")
+                .param("p", periodKey)
+                .param("o", deptId)
+                .param("k", kind)
+                .param("i", itemCode)
+                .query(Entry.class)
+                .optional();
+    }
+
+    public void insertDepartmentEntry(
+            String periodKey,
+            String deptId,
+            String kind,
+            String itemCode,
+            BigDecimal points,
+            String reason,
+            String enteredBy,
+            OffsetDateTime enteredAt) {
+        db.sql("insert into appraisal_dept_entry (period_key, dept_id, kind, item_code, points, reason, status, "
+                        + "entered_by, entered_at) values (:p, :o, :k, :i, :pts, :r, 'PENDING', :by, :at)")
+                .param("p", periodKey)
+                .param("o", deptId)
+                .param("k", kind)
+                .param("i", itemCode)
+                .param("pts", points)
+                .param("r", reason)
+                .param("by", enteredBy)
+                .param("at", enteredAt)
+                .update();
+    }
+
+    public void reenterDepartmentEntry(
+            long entryId, BigDecimal points, String reason, String enteredBy, OffsetDateTime enteredAt) {
+        db.sql("update appraisal_dept_entry set points = :pts, reason = :r, status = 'PENDING', entered_by = :by, "
+                        + "entered_at = :at, decided_by = null, decided_at = null, decision_reason = null "
+                        + "where entry_id = :id")
+                .param("pts", points)
+                .param("r", reason)
+                .param("by", enteredBy)
+                .param("at", enteredAt)
+                .param("id", entryId)
+                .update();
+    }
+
+    /** Approves a pending department entry; returns 0 when it was no longer pending. */
+    public int approveDepartmentEntry(long entryId, String decidedBy, OffsetDateTime decidedAt) {
+        return db.sql("update appraisal_dept_entry set status = 'APPROVED', decided_by = :by, decided_at = :at "
+                        + "where entry_id = :id and status = 'PENDING'")
+                .param("by", decidedBy)
+                .param("at", decidedAt)
+                .param("id", entryId)
+                .update();
+    }
+
+    /** Rejects a pending department entry with a reason; returns 0 when it was no longer pending. */
+    public int rejectDepartmentEntry(long entryId, String decidedBy, String reason, OffsetDateTime decidedAt) {
+        return db.sql("update appraisal_dept_entry set status = 'REJECTED', decided_by = :by, decided_at = :at, "
+                        + "decision_reason = :r where entry_id = :id and status = 'PENDING'")
+                .param("by", decidedBy)
+                .param("at", decidedAt)
+                .param("r", reason)
+                .param("id", entryId)
+                .update();
+    }
 }

@@ -89,6 +89,52 @@ public class JdbcSchemes {
         }
     }
 
+    /** The departments' items of a year: department id → items by perspective and code (factors 1). */
+    public Map<String, List<Schemes.Item>> departmentItems(int year) {
+        Map<String, List<Schemes.Item>> out = new LinkedHashMap<>();
+        db.sql("select * from appraisal_dept_item where scheme_year = :y order by dept_id, perspective, item_code")
+                .param("y", year)
+                .query((rs, n) -> out.computeIfAbsent(rs.getString("dept_id"), k -> new java.util.ArrayList<>())
+                        .add(new Schemes.Item(
+                                rs.getString("item_code"),
+                                Schemes.Kind.valueOf(rs.getString("kind")),
+                                Perspective.valueOf(rs.getString("perspective")),
+                                rs.getBigDecimal("weight_pct"),
+                                rs.getBigDecimal("threshold_pct"),
+                                rs.getBigDecimal("floor_pct"),
+                                rs.getBigDecimal("cap_pct"),
+                                rs.getBigDecimal("quarter_target"),
+                                BigDecimal.ONE,
+                                BigDecimal.ONE,
+                                BigDecimal.ONE)))
+                .list();
+        return out;
+    }
+
+    /** Replaces a department's items of a year. */
+    public void replaceDepartmentItems(int year, String deptId, List<Schemes.Item> items) {
+        db.sql("delete from appraisal_dept_item where scheme_year = :y and dept_id = :d")
+                .param("y", year)
+                .param("d", deptId)
+                .update();
+        for (Schemes.Item i : items) {
+            db.sql("insert into appraisal_dept_item (scheme_year, dept_id, item_code, kind, perspective, weight_pct, "
+                            + "threshold_pct, floor_pct, cap_pct, quarter_target) "
+                            + "values (:y, :d, :c, :k, :p, :w, :t, :f, :cap, :target)")
+                    .param("y", year)
+                    .param("d", deptId)
+                    .param("c", i.code())
+                    .param("k", i.kind().name())
+                    .param("p", i.perspective().name())
+                    .param("w", i.weightPct())
+                    .param("t", i.thresholdPct())
+                    .param("f", i.floorPct())
+                    .param("cap", i.capPct())
+                    .param("target", i.baseTarget())
+                    .update();
+        }
+    }
+
     /** The branches' own quarterly targets of a year: item code → org id → target. */
     public Map<String, Map<String, BigDecimal>> ownTargets(int year) {
         Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();

@@ -33,10 +33,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Runs and results: the runs of each period (run, publish, the departments' entries with maker-checker), the ranking of
- * the branches with a chart and the differences from the version before, a branch's scorecard by perspective with its
- * people, a person's items, and the accounts behind a figure. A branch head sees their branch, a customer manager
- * only their own results, the performance office all.
+ * Runs and results: the runs of each period (run, publish, the entries of branches and departments with
+ * maker-checker), the ranking of the branches and of the head office's departments with a chart and the differences
+ * from the version before, a branch's or a department's scorecard by perspective with its people, a person's items,
+ * and the accounts behind a figure. A branch head sees their branch, a department's head their department, a
+ * customer manager only their own results, the performance office all.
  */
 @Controller
 @RequestMapping("/appraisal")
@@ -69,6 +70,7 @@ class ResultPages {
         List<QualitativeScores.Entry> listed = p.isEmpty() ? List.of() : entries.of(p);
         String me = CurrentStaff.get().username();
         model.addAttribute("entries", listed);
+        model.addAttribute("deptEntries", p.isEmpty() ? List.of() : entries.departmentsOf(p));
         model.addAttribute(
                 "rejectedMine",
                 listed.stream()
@@ -134,11 +136,13 @@ class ResultPages {
         }
     }
 
+    /** Enters a branch's entry ({@code orgId}) or, given {@code deptId}, a head-office department's. */
     @PostMapping("/office/entries")
     @PreAuthorize(Pages.PERF)
     String enter(
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String orgId,
+            @RequestParam(required = false) String deptId,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String itemCode,
             @RequestParam(required = false) String points,
@@ -147,14 +151,25 @@ class ResultPages {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            entries.enter(
-                    period,
-                    orgId,
-                    kind,
-                    itemCode,
-                    points,
-                    reason,
-                    CurrentStaff.get().scope());
+            if (deptId != null && !deptId.isBlank()) {
+                entries.enterForDepartment(
+                        period,
+                        deptId,
+                        kind,
+                        itemCode,
+                        points,
+                        reason,
+                        CurrentStaff.get().scope());
+            } else {
+                entries.enter(
+                        period,
+                        orgId,
+                        kind,
+                        itemCode,
+                        points,
+                        reason,
+                        CurrentStaff.get().scope());
+            }
             redirect.addFlashAttribute("saved", true);
             return "redirect:/appraisal/office/runs?period="
                     + Period.parse(period).key();
@@ -164,12 +179,22 @@ class ResultPages {
         }
     }
 
+    /** Approves a branch's entry, or a department's ({@code department=true}: the id is of the departments' entries). */
     @PostMapping("/office/entries/{id}/approve")
     @PreAuthorize(Pages.PERF)
-    String approve(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String approve(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean department,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return decided(
                 () -> "/appraisal/office/runs?period="
-                        + entries.approve(id, CurrentStaff.get().scope()).periodKey(),
+                        + (department
+                                        ? entries.approveDepartmentEntry(
+                                                id, CurrentStaff.get().scope())
+                                        : entries.approve(id, CurrentStaff.get().scope()))
+                                .periodKey(),
                 model,
                 response,
                 redirect);
@@ -180,12 +205,21 @@ class ResultPages {
     String reject(
             @PathVariable long id,
             @RequestParam(required = false) String decisionReason,
+            @RequestParam(defaultValue = "false") boolean department,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         return decided(
                 () -> "/appraisal/office/runs?period="
-                        + entries.reject(id, decisionReason, CurrentStaff.get().scope())
+                        + (department
+                                        ? entries.rejectDepartmentEntry(
+                                                id,
+                                                decisionReason,
+                                                CurrentStaff.get().scope())
+                                        : entries.reject(
+                                                id,
+                                                decisionReason,
+                                                CurrentStaff.get().scope()))
                                 .periodKey(),
                 model,
                 response,
@@ -202,12 +236,17 @@ class ResultPages {
         if (r == null) {
             return "appraisal/results";
         }
+        List<AppraisalRuns.DeptResult> departments = runs.departments(r.runId(), access);
+        model.addAttribute("departments", departments);
         if (access.ownStaffId() != null) {
-            if (runs.person(r.runId(), access.ownStaffId(), access).isPresent()) {
+            boolean own = runs.person(r.runId(), access.ownStaffId(), access).isPresent();
+            model.addAttribute("ownResult", own);
+            model.addAttribute("ownStaffId", access.ownStaffId());
+            if (own && departments.isEmpty()) {
                 return "redirect:/appraisal/results/people/" + access.ownStaffId() + "?run=" + r.runId();
             }
             // the run has no result of theirs (joined after its period, say): say so rather than answer 404
-            model.addAttribute("noOwnResult", true);
+            model.addAttribute("noOwnResult", !own);
         }
         List<AppraisalRuns.OrgResult> branches =
                 access.ownStaffId() != null ? List.of() : runs.branches(r.runId(), access);
@@ -299,6 +338,54 @@ class ResultPages {
         return "appraisal/branch";
     }
 
+    /**
+     * A head-office department's scorecard: its score and rank among the departments, its items by perspective (the
+     * bank's figures it owns against its targets, its qualitative scores, bonus and penalty points) with a chart of
+     * points against weights, and its members appraised with it. The performance office sees every department, a
+     * department's head their own; anyone else is answered 404.
+     */
+    @GetMapping("/results/departments/{deptId}")
+    @PreAuthorize(Pages.READERS)
+    String department(@PathVariable String deptId, @RequestParam(required = false) Long run, Model model) {
+        Access access = Access.of(CurrentStaff.get());
+        AppraisalRuns.Run r = run(run);
+        if (r == null) {
+            throw new NotFound("appraisal_run", String.valueOf(run));
+        }
+        AppraisalRuns.DeptResult dept = runs.department(r.runId(), deptId, access);
+        List<AppraisalRuns.ItemResult> items = runs.departmentItems(r.runId(), deptId, access);
+        Map<String, Schemes.Item> byCode = new LinkedHashMap<>();
+        schemes.departmentItems(r.schemeYear()).getOrDefault(deptId, List.of()).forEach(i -> byCode.put(i.code(), i));
+        List<PerspectiveScore> perspectives = new ArrayList<>();
+        for (Perspective p : Perspective.values()) {
+            BigDecimal weight = byCode.values().stream()
+                    .filter(i -> i.perspective() == p)
+                    .map(Schemes.Item::weightPct)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal pts = items.stream()
+                    .filter(i -> byCode.containsKey(i.itemCode())
+                            && byCode.get(i.itemCode()).perspective() == p)
+                    .map(AppraisalRuns.ItemResult::score)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            perspectives.add(new PerspectiveScore(p, weight, pts));
+        }
+        model.addAttribute("run", r);
+        model.addAttribute("dept", dept);
+        model.addAttribute("items", items);
+        model.addAttribute("schemeItems", byCode);
+        model.addAttribute("names", names());
+        model.addAttribute("people", runs.departmentPeople(r.runId(), deptId, access));
+        model.addAttribute(
+                "chartLabels",
+                Pages.labels(
+                        perspectives,
+                        p -> texts.get(
+                                "appraisal.perspective." + p.perspective().name())));
+        model.addAttribute("chartWeights", Pages.numbers(perspectives, PerspectiveScore::weight));
+        model.addAttribute("chartPoints", Pages.numbers(perspectives, PerspectiveScore::points));
+        return "appraisal/department";
+    }
+
     @GetMapping("/results/people/{staffId}")
     @PreAuthorize(Pages.READERS)
     String person(@PathVariable String staffId, @RequestParam(required = false) Long run, Model model) {
@@ -315,7 +402,11 @@ class ResultPages {
         model.addAttribute("person", p);
         model.addAttribute("scheme", scheme);
         model.addAttribute("items", runs.personItems(r.runId(), staffId, access));
-        model.addAttribute("branchItems", runs.items(r.runId(), p.branchOrgId(), access));
+        model.addAttribute(
+                "branchItems",
+                p.deptId() != null
+                        ? runs.departmentItemsOf(r.runId(), staffId, access)
+                        : runs.items(r.runId(), p.branchOrgId(), access));
         model.addAttribute("names", names());
         model.addAttribute("own", access.ownStaffId() != null);
         return "appraisal/person";
@@ -328,18 +419,22 @@ class ResultPages {
             @RequestParam(required = false) String item,
             @RequestParam(required = false) String staff,
             @RequestParam(required = false) String org,
+            @RequestParam(required = false) String dept,
             Model model) {
         Access access = Access.of(CurrentStaff.get());
         if (run == null || item == null) {
             throw new NotFound("appraisal_run", String.valueOf(run));
         }
         AppraisalRuns.Run r = runs.find(run).orElseThrow(() -> new NotFound("appraisal_run", String.valueOf(run)));
-        List<Indicators.Account> accounts = runs.accounts(run, blank(staff), blank(org), item, access);
+        List<Indicators.Account> accounts = blank(dept) != null
+                ? runs.departmentAccounts(run, blank(dept), item, access)
+                : runs.accounts(run, blank(staff), blank(org), item, access);
         model.addAttribute("run", r);
         model.addAttribute("item", indicators.find(item).orElseThrow());
         model.addAttribute("english", Pages.english());
         model.addAttribute("staffId", blank(staff));
         model.addAttribute("org", blank(org));
+        model.addAttribute("dept", blank(dept));
         model.addAttribute("accounts", accounts);
         return "appraisal/accounts";
     }

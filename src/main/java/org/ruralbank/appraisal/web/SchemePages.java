@@ -15,6 +15,8 @@ import org.ruralbank.appraisal.Indicators;
 import org.ruralbank.appraisal.Perspective;
 import org.ruralbank.appraisal.Schemes;
 import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.Department;
+import org.ruralbank.platform.Departments;
 import org.ruralbank.platform.Rejected;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -27,8 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The scheme editor (考核方案): a year's items under the four perspectives with weights, rules and targets, the link of
- * a person's score to the branch's, the pool floor and cap, and the year's wage budget. Everyone appraised reads it;
- * the performance office (whole bank) changes it.
+ * a person's score to the branch's, the pool floor and cap, the year's wage budget, and each head-office department's
+ * items (部室考核指标: the bank-wide indicators it owns with its quarterly targets, and its qualitative items). Everyone
+ * appraised reads it; the performance office (whole bank) changes it.
  */
 @Controller
 @RequestMapping("/appraisal")
@@ -36,12 +39,19 @@ class SchemePages {
 
     private final Schemes schemes;
     private final Indicators indicators;
+    private final Departments departments;
     private final org.ruralbank.platform.web.Texts texts;
     private final Clock clock;
 
-    SchemePages(Schemes schemes, Indicators indicators, org.ruralbank.platform.web.Texts texts, Clock clock) {
+    SchemePages(
+            Schemes schemes,
+            Indicators indicators,
+            Departments departments,
+            org.ruralbank.platform.web.Texts texts,
+            Clock clock) {
         this.schemes = schemes;
         this.indicators = indicators;
+        this.departments = departments;
         this.texts = texts;
         this.clock = clock;
     }
@@ -66,12 +76,14 @@ class SchemePages {
 
     @GetMapping("/schemes")
     @PreAuthorize(Pages.READERS)
-    String page(@RequestParam(required = false) Integer year, Model model) {
+    String page(
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) String dept, Model model) {
         int y = year != null
                 ? year
                 : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear() - 1;
         Schemes.Scheme scheme = schemes.find(y).orElse(null);
         show(model, y, scheme, rows(scheme));
+        showDepartments(model, y, dept);
         return "appraisal/schemes";
     }
 
@@ -172,9 +184,26 @@ class SchemePages {
             @RequestParam(name = "urban", required = false) List<String> urban,
             @RequestParam(name = "suburban", required = false) List<String> suburban,
             @RequestParam(name = "rural", required = false) List<String> rural,
+            @RequestParam(required = false) String deptId,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        if (deptId != null) {
+            return saveDepartment(
+                    year,
+                    deptId,
+                    code,
+                    kind,
+                    perspective,
+                    weight,
+                    threshold,
+                    floor,
+                    cap,
+                    base,
+                    model,
+                    response,
+                    redirect);
+        }
         List<Schemes.Item> items = new ArrayList<>();
         try {
             int n = code == null ? 0 : code.size();
@@ -212,6 +241,126 @@ class SchemePages {
             Pages.refused(r, model, response);
             int y = year == null ? 0 : year;
             show(model, y, schemes.find(y).orElse(null), rows(schemes.find(y).orElse(null)));
+            showDepartments(model, y, null);
+            return "appraisal/schemes";
+        }
+    }
+
+    /**
+     * The departments' part of the editor: the departments within the user's scope, the one chosen (the first by
+     * default) and its rows: every indicator that applies at department level (no weight: not among its items), its
+     * qualitative items, and two empty qualitative rows.
+     */
+    private void showDepartments(Model model, int year, @Nullable String dept) {
+        List<Department> all = departments.list(CurrentStaff.get().scope()).stream()
+                .filter(Department::open)
+                .toList();
+        Department chosen =
+                all.stream().filter(d -> d.deptId().equals(dept)).findFirst().orElse(all.isEmpty() ? null : all.get(0));
+        model.addAttribute("departments", all);
+        model.addAttribute("dept", chosen);
+        if (chosen == null) {
+            model.addAttribute("deptRows", List.of());
+            return;
+        }
+        Map<String, Schemes.Item> items = new LinkedHashMap<>();
+        schemes.departmentItems(year).getOrDefault(chosen.deptId(), List.of()).forEach(i -> items.put(i.code(), i));
+        boolean en = Pages.english();
+        List<Row> rows = new ArrayList<>();
+        for (Indicators.Definition d : indicators.all()) {
+            if (!d.levels().contains(Indicators.Level.DEPARTMENT)) {
+                continue;
+            }
+            Schemes.Item i = items.remove(d.code());
+            rows.add(new Row(
+                    d.code(),
+                    d.name(en),
+                    d.unit(),
+                    d.direction().name(),
+                    levels(d.levels()),
+                    Schemes.Kind.QUANT,
+                    i == null ? d.perspective() : i.perspective(),
+                    i == null ? null : plain(i.weightPct()),
+                    i == null ? "60" : plain(i.thresholdPct()),
+                    i == null ? "60" : plain(i.floorPct()),
+                    i == null ? "120" : plain(i.capPct()),
+                    i == null || i.baseTarget() == null ? null : plain(i.baseTarget()),
+                    "1",
+                    "1",
+                    "1"));
+        }
+        List<Schemes.Item> qualitative = new ArrayList<>(items.values());
+        for (int k = 0; k < 2; k++) {
+            qualitative.add(null);
+        }
+        for (Schemes.Item i : qualitative) {
+            rows.add(new Row(
+                    i == null ? "" : i.code(),
+                    i == null ? "" : i.code(),
+                    "分",
+                    "UP",
+                    levels(java.util.Set.of(Indicators.Level.DEPARTMENT)),
+                    Schemes.Kind.QUAL,
+                    i == null ? Perspective.CONTROL : i.perspective(),
+                    i == null ? null : plain(i.weightPct()),
+                    i == null ? "0" : plain(i.thresholdPct()),
+                    i == null ? "0" : plain(i.floorPct()),
+                    i == null ? "100" : plain(i.capPct()),
+                    null,
+                    "1",
+                    "1",
+                    "1"));
+        }
+        model.addAttribute("deptRows", rows);
+    }
+
+    /** Saves a department's items of the year whole (a row without a weight is not among them). */
+    private String saveDepartment(
+            Integer year,
+            String deptId,
+            List<String> code,
+            List<String> kind,
+            List<String> perspective,
+            List<String> weight,
+            List<String> threshold,
+            List<String> floor,
+            List<String> cap,
+            List<String> base,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        int y = year == null ? 0 : year;
+        try {
+            List<Schemes.Item> items = new ArrayList<>();
+            int n = code == null ? 0 : code.size();
+            for (int i = 0; i < n; i++) {
+                String w = at(weight, i);
+                String c = at(code, i).strip();
+                if (w.isBlank() || c.isEmpty()) {
+                    continue;
+                }
+                String f = "items[" + c + "]";
+                items.add(new Schemes.Item(
+                        c,
+                        enumOf(Schemes.Kind.class, at(kind, i), f),
+                        enumOf(Perspective.class, at(perspective, i), f),
+                        number(w, f),
+                        number(at(threshold, i), f),
+                        number(at(floor, i), f),
+                        number(at(cap, i), f),
+                        at(base, i).isBlank() ? null : number(at(base, i), f),
+                        BigDecimal.ONE,
+                        BigDecimal.ONE,
+                        BigDecimal.ONE));
+            }
+            schemes.saveDepartmentItems(y, deptId, items, CurrentStaff.get().scope());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/appraisal/schemes?year=" + y + "&dept=" + deptId;
+        } catch (Rejected r) {
+            Pages.refused(r, model, response);
+            Schemes.Scheme s = schemes.find(y).orElse(null);
+            show(model, y, s, rows(s));
+            showDepartments(model, y, deptId);
             return "appraisal/schemes";
         }
     }
@@ -238,6 +387,7 @@ class SchemePages {
             int y = year == null ? 0 : year;
             Schemes.Scheme s = schemes.find(y).orElse(null);
             show(model, y, s, rows(s));
+            showDepartments(model, y, null);
             return "appraisal/schemes";
         }
     }

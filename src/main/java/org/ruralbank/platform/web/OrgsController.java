@@ -4,10 +4,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.Department;
+import org.ruralbank.platform.Departments;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.Spreadsheets;
+import org.ruralbank.platform.WholeBankPages;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,23 +20,96 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The org tree within the user's scope; administrators add orgs until CORE_ORG keeps the tree. */
+/**
+ * The org tree within the user's scope; administrators add orgs until CORE_ORG keeps the tree, and keep the head
+ * office's departments with their heads and members (which CORE_ORG and CORE_STAFF do not carry).
+ */
 @Controller
 @RequestMapping("/orgs")
 class OrgsController {
 
     private final Orgs orgs;
+    private final Departments departments;
     private final Texts texts;
 
-    OrgsController(Orgs orgs, Texts texts) {
+    OrgsController(Orgs orgs, Departments departments, Texts texts) {
         this.orgs = orgs;
+        this.departments = departments;
         this.texts = texts;
     }
 
     @GetMapping
     String tree(Model model) {
         model.addAttribute("orgs", orgs.list(CurrentStaff.get().scope()));
+        model.addAttribute(
+                "departments",
+                departments.list(CurrentStaff.get().scope()).stream()
+                        .map(d -> new DepartmentRow(d, departments.members(d.deptId())))
+                        .toList());
+        model.addAttribute("keepsDepartments", WholeBankPages.reachableBy(CurrentStaff.get()));
         return "platform/orgs";
+    }
+
+    /** A department with its members, as the org page lists it. */
+    record DepartmentRow(Department department, List<String> members) {}
+
+    @PostMapping("/departments")
+    @PreAuthorize("hasRole('ADMIN')")
+    String createDepartment(
+            @RequestParam(required = false) String deptId,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String orgId,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return changed(
+                () -> departments.create(
+                        deptId == null ? null : deptId.strip(),
+                        name,
+                        orgId,
+                        CurrentStaff.get().scope()),
+                model,
+                response,
+                redirect);
+    }
+
+    /** Moves a member of staff to a department (or to none); {@code head}: appoints them its head. */
+    @PostMapping("/departments/members")
+    @PreAuthorize("hasRole('ADMIN')")
+    String assign(
+            @RequestParam(required = false) String deptId,
+            @RequestParam(required = false) String staffId,
+            @RequestParam(defaultValue = "false") boolean head,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return changed(
+                () -> {
+                    if (head) {
+                        departments.appointHead(
+                                deptId, staffId, CurrentStaff.get().scope());
+                    } else {
+                        departments.assign(staffId, deptId, CurrentStaff.get().scope());
+                    }
+                },
+                model,
+                response,
+                redirect);
+    }
+
+    private String changed(Runnable change, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/orgs";
+        } catch (Rejected r) {
+            response.setStatus(
+                    r instanceof org.ruralbank.platform.Refused
+                            ? HttpServletResponse.SC_FORBIDDEN
+                            : HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", r);
+            return tree(model);
+        }
     }
 
     @GetMapping("/export")

@@ -4,7 +4,7 @@
 -- name_en: Chip migration
 -- unit: %
 -- direction: UP
--- levels: bank,branch
+-- levels: bank,branch,department
 -- perspective: GROWTH
 -- ratio: true
 -- flow: false

@@ -4,7 +4,7 @@
 -- name_en: New online-banking users
 -- unit: 户
 -- direction: UP
--- levels: bank,branch
+-- levels: bank,branch,department
 -- perspective: CUSTOMER
 -- ratio: false
 -- flow: true

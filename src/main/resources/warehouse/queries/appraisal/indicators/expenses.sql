@@ -4,7 +4,7 @@
 -- name_en: Expenses
 -- unit: 元
 -- direction: DOWN
--- levels: bank,branch
+-- levels: bank,branch,department
 -- perspective: FINANCE
 -- ratio: false
 -- flow: true

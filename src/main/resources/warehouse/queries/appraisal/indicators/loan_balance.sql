@@ -4,7 +4,7 @@
 -- name_en: Loan balance
 -- unit: 元
 -- direction: UP
--- levels: bank,branch,person
+-- levels: bank,branch,department,person
 -- perspective: FINANCE
 -- ratio: false
 -- flow: false

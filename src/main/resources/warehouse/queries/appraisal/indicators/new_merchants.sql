@@ -4,7 +4,7 @@
 -- name_en: New POS merchants
 -- unit: 户
 -- direction: UP
--- levels: bank,branch,person
+-- levels: bank,branch,department,person
 -- perspective: CUSTOMER
 -- ratio: false
 -- flow: true

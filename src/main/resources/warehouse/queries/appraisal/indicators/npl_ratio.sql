@@ -4,7 +4,7 @@
 -- name_en: NPL ratio
 -- unit: %
 -- direction: DOWN
--- levels: bank,branch,person
+-- levels: bank,branch,department,person
 -- perspective: CONTROL
 -- ratio: true
 -- flow: false

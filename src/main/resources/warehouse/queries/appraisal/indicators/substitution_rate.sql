@@ -4,7 +4,7 @@
 -- name_en: E-channel substitution rate
 -- unit: %
 -- direction: UP
--- levels: bank,branch
+-- levels: bank,branch,department
 -- perspective: CUSTOMER
 -- ratio: true
 -- flow: false

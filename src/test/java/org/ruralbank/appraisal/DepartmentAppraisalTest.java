@@ -1,0 +1,394 @@
+package org.ruralbank.appraisal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.ruralbank.platform.DataScope;
+import org.ruralbank.platform.Departments;
+import org.ruralbank.platform.Org;
+import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Orgs;
+import org.ruralbank.platform.Rejected;
+import org.ruralbank.platform.Role;
+import org.ruralbank.testing.TestBank;
+import org.ruralbank.warehouse.Warehouse;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The head office's departments appraised beside the branches, on the generated bank's first days in a context of its
+ * own (it publishes 2025Q1): a department's score on hand-computed figures, its members scored with it, the published
+ * run frozen while a rerun lists the department's difference, and who sees which department.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = AppraisalFixture.Stores.class)
+@TestPropertySource(properties = "ruralbank.appraisal.test-context=departments")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DepartmentAppraisalTest {
+
+    static final OrgScope ALL = OrgScope.everything();
+    static final Access EVERYONE = Access.everything();
+
+    @Autowired
+    ApplicationContext ctx;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AppraisalRuns runs;
+
+    @Autowired
+    Schemes schemes;
+
+    @Autowired
+    QualitativeScores entries;
+
+    @Autowired
+    Departments departments;
+
+    @Autowired
+    Indicators indicators;
+
+    /** The head office's staff in service on the period's last day, by staff id. */
+    static List<Scorecard.Person> office;
+
+    @BeforeEach
+    void bank() {
+        AppraisalFixture.load(ctx);
+        if (office != null) {
+            return;
+        }
+        Org head = headOffice();
+        office = ctx
+                .getBean(Warehouse.class)
+                .queries()
+                .named("appraisal/staff")
+                .bind("to_date", Period.parse("2025Q1").to())
+                .within(Indicators.wholeBank())
+                .list(Scorecard.Person.class)
+                .stream()
+                .filter(p -> p.orgId().equals(head.orgId()))
+                .toList();
+        assertThat(office).hasSizeGreaterThanOrEqualTo(4);
+        departments.create("TEB", "电子银行部", head.orgId(), ALL);
+        departments.create("TRM", "风险管理部", head.orgId(), ALL);
+        departments.appointHead("TEB", office.get(0).staffId(), ALL);
+        departments.assign(office.get(1).staffId(), "TEB", ALL);
+        departments.appointHead("TRM", office.get(2).staffId(), ALL);
+    }
+
+    @Test
+    @Order(1)
+    void aDepartmentScoresTheBanksFigureItOwnsAgainstItsTargetPlusItsQualitativeScore() {
+        Period q1 = Period.parse("2025Q1");
+        // the bank's daily-average deposits over the period: the sum of the indicator's org rows (a stock: the
+        // quarterly target is the period's)
+        BigDecimal bank = indicators.figures("deposit_daily_avg", q1, Indicators.wholeBank()).stream()
+                .filter(f -> f.staffId() == null && f.amount() != null)
+                .map(Indicators.Figure::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(bank).isPositive();
+        // target twice the figure: completion 50.00 %, weight 60 (threshold 0, floor 0) → 30 points
+        schemes.saveDepartmentItems(
+                2025,
+                "TEB",
+                List.of(quant("deposit_daily_avg", "60", bank.multiply(BigDecimal.valueOf(2))), qual("履职评价", "40")),
+                ALL);
+        schemes.saveDepartmentItems(2025, "TRM", List.of(qual("履职评价", "100")), ALL);
+        entry("TEB", "QUAL", "履职评价", "85"); // 40 × 85 % = 34 points
+        entry("TEB", "PENALTY", "报表差错", "2"); // − 2
+        entry("TRM", "QUAL", "履职评价", "90"); // 100 × 90 % = 90 points
+
+        AppraisalRuns.Run run = runs.run("2025Q1", ALL);
+
+        List<AppraisalRuns.DeptResult> ranked = runs.departments(run.runId(), EVERYONE);
+        assertThat(ranked).extracting(AppraisalRuns.DeptResult::deptId).containsExactly("TRM", "TEB");
+        AppraisalRuns.DeptResult teb = ranked.get(1);
+        assertThat(teb.score()).isEqualByComparingTo("62"); // 30 + 34 − 2
+        assertThat(teb.rank()).isEqualTo(2);
+        assertThat(teb.headcount()).isEqualTo(2);
+        assertThat(ranked.get(0).score()).isEqualByComparingTo("90");
+        Map<String, AppraisalRuns.ItemResult> items = new java.util.LinkedHashMap<>();
+        runs.departmentItems(run.runId(), "TEB", EVERYONE).forEach(i -> items.put(i.itemCode(), i));
+        assertThat(items.get("deposit_daily_avg").actual()).isEqualByComparingTo(bank);
+        assertThat(items.get("deposit_daily_avg").completionPct()).isEqualByComparingTo("50.00");
+        assertThat(items.get("deposit_daily_avg").score()).isEqualByComparingTo("30");
+        assertThat(items.get("履职评价").score()).isEqualByComparingTo("34");
+        assertThat(items.get("PENALTY:报表差错").score()).isEqualByComparingTo("-2");
+
+        List<AppraisalRuns.PersonResult> members = runs.departmentPeople(run.runId(), "TEB", EVERYONE);
+        assertThat(members)
+                .extracting(AppraisalRuns.PersonResult::staffId)
+                .containsExactlyInAnyOrder(
+                        office.get(0).staffId(), office.get(1).staffId());
+        assertThat(members).allSatisfy(p -> {
+            assertThat(p.score()).isEqualByComparingTo("62");
+            assertThat(p.deptId()).isEqualTo("TEB");
+        });
+        assertThat(runs.run("2025Q1", ALL).fingerprint())
+                .as("the same inputs, the same fingerprint")
+                .isEqualTo(run.fingerprint());
+    }
+
+    @Test
+    @Order(2)
+    void aPublishedRunIsFrozenAndARerunListsTheDepartmentsDifference() {
+        AppraisalRuns.Run run = runs.list().stream()
+                .filter(r -> r.periodKey().equals("2025Q1"))
+                .findFirst()
+                .orElseThrow();
+        runs.publish(run.runId(), ALL);
+        assertThatThrownBy(() -> entry("TRM", "QUAL", "履职评价", "50"))
+                .isInstanceOf(Rejected.class)
+                .hasMessageContaining("appraisal.rejected.frozen");
+
+        schemes.saveDepartmentItems(2025, "TRM", List.of(qual("履职评价", "50"), qual("服务满意度", "50")), ALL);
+        AppraisalRuns.Run rerun = runs.run("2025Q1", ALL);
+        assertThat(rerun.fingerprint()).isNotEqualTo(run.fingerprint());
+        assertThat(runs.department(rerun.runId(), "TRM", EVERYONE).score()).isEqualByComparingTo("45");
+        assertThat(runs.department(run.runId(), "TRM", EVERYONE).score())
+                .as("the published version keeps what it published")
+                .isEqualByComparingTo("90");
+        assertThat(runs.differences(rerun.runId(), EVERYONE)).anySatisfy(d -> {
+            assertThat(d.kind()).isEqualTo("DEPT");
+            assertThat(d.id()).isEqualTo("TRM");
+            assertThat(d.before()).isEqualByComparingTo("90");
+            assertThat(d.after()).isEqualByComparingTo("45");
+        });
+    }
+
+    @Test
+    @Order(3)
+    void thePerformanceOfficeSeesEveryDepartmentAHeadTheirsAndOthersNone() throws Exception {
+        AppraisalRuns.Run run = runs.publishedRun("2025Q1").orElseThrow();
+        TestBank bank = new TestBank(ctx);
+        Org head = headOffice();
+        Org branch = ctx.getBean(Orgs.class).list(ALL).stream()
+                .filter(o -> o.level() == Org.BRANCH)
+                .findFirst()
+                .orElseThrow();
+        MockHttpSession perf = TestBank.login(mvc, bank.user(head, DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+        MockHttpSession tebHead = TestBank.login(
+                mvc, bank.staffUser(head, DataScope.ORG, office.get(0).staffId(), Role.CM), TestBank.PASSWORD);
+        MockHttpSession tebMember = TestBank.login(
+                mvc, bank.staffUser(head, DataScope.ORG, office.get(1).staffId(), Role.CM), TestBank.PASSWORD);
+        MockHttpSession branchHead =
+                TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
+        String results = "/appraisal/results?run=" + run.runId();
+        String teb = "/appraisal/results/departments/TEB?run=" + run.runId();
+        String trm = "/appraisal/results/departments/TRM?run=" + run.runId();
+
+        assertThat(page(get(results).session(perf), 200))
+                .contains("总行部室考核排名")
+                .contains("TEB 电子银行部")
+                .contains("TRM 风险管理部");
+        assertThat(page(get(teb).session(perf), 200))
+                .contains("部室得分 62.00，部室间排名第 2")
+                .contains(office.get(1).staffId());
+        assertThat(page(get(teb + "&lang=en").session(perf), 200))
+                .contains("Department score 62.00, rank 2 among the departments")
+                .doesNotContain("部室得分");
+
+        assertThat(page(get(results).session(tebHead), 200))
+                .contains("TEB 电子银行部")
+                .doesNotContain("TRM 风险管理部");
+        assertThat(page(get(teb).session(tebHead), 200)).contains("item=deposit_daily_avg&amp;dept=TEB");
+        page(get(trm).session(tebHead), 404);
+        // the accounts behind the department's figure: the bank's, within the head's scope (the head office)
+        String behind = "/appraisal/results/accounts?run=" + run.runId() + "&item=deposit_daily_avg&dept=";
+        assertThat(page(get(behind + "TEB").session(perf), 200)).contains("id=\"accounts\"");
+        page(get(behind + "TEB").session(tebHead), 200);
+        page(get(behind + "TRM").session(tebHead), 404);
+        page(get(behind + "TEB").session(branchHead), 404);
+        page(
+                get("/appraisal/results/people/" + office.get(1).staffId() + "?run=" + run.runId())
+                        .session(tebHead),
+                200);
+        page(
+                get("/appraisal/results/people/" + office.get(2).staffId() + "?run=" + run.runId())
+                        .session(tebHead),
+                404);
+
+        page(get(teb).session(tebMember), 404);
+        assertThat(page(
+                        get("/appraisal/results/people/" + office.get(1).staffId() + "?run=" + run.runId())
+                                .session(tebMember),
+                        200))
+                .contains("所在部室的计分卡")
+                .contains("本人随所在部室 TEB 考核");
+
+        assertThat(page(get(results).session(branchHead), 200)).doesNotContain("总行部室考核排名");
+        page(get(teb).session(branchHead), 404);
+    }
+
+    @Test
+    @Order(4)
+    void badDepartmentItemsAndDepartmentsAreRefusedWholeNamingTheField() {
+        List<Schemes.Item> before = schemes.departmentItems(2025).get("TRM");
+        assertThatThrownBy(() ->
+                        schemes.saveDepartmentItems(2025, "TRM", List.of(qual("履职评价", "60"), qual("服务满意度", "30")), ALL))
+                .hasMessageContaining("weights: appraisal.rejected.departmentWeights");
+        assertThatThrownBy(() -> schemes.saveDepartmentItems(
+                        2025,
+                        "TRM",
+                        List.of(quant("counter_txn_per_teller", "50", BigDecimal.TEN), qual("履职评价", "50")),
+                        ALL))
+                .hasMessageContaining("appraisal.rejected.notDepartmentLevel");
+        assertThatThrownBy(() -> schemes.saveDepartmentItems(
+                        2025, "TRM", List.of(quant("npl_ratio", "50", null), qual("履职评价", "50")), ALL))
+                .hasMessageContaining("appraisal.rejected.departmentTarget");
+        assertThatThrownBy(() -> schemes.saveDepartmentItems(2025, "NODEPT", List.of(qual("履职评价", "100")), ALL))
+                .hasMessageContaining("deptId: appraisal.rejected.department");
+        assertThat(schemes.departmentItems(2025).get("TRM"))
+                .as("nothing half-saved")
+                .isEqualTo(before);
+
+        Org branch = ctx.getBean(Orgs.class).list(ALL).stream()
+                .filter(o -> o.level() == Org.BRANCH)
+                .findFirst()
+                .orElseThrow();
+        assertThatThrownBy(
+                        () -> departments.create("bad id!", "部室", headOffice().orgId(), ALL))
+                .hasMessageContaining("department.rejected.badId");
+        assertThatThrownBy(() -> departments.create("TBR", "支行里的部室", branch.orgId(), ALL))
+                .hasMessageContaining("department.rejected.notHeadOffice");
+        assertThatThrownBy(
+                        () -> departments.create("TEB", "另一个电子银行部", headOffice().orgId(), ALL))
+                .hasMessageContaining("department.rejected.exists");
+        assertThatThrownBy(() -> departments.assign(office.get(3).staffId(), "NODEPT", ALL))
+                .hasMessageContaining("department.rejected.unknown");
+        assertThat(departments.find("TBR")).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void theOfficeSetsADepartmentsItemsAndEntersItsScoresOnThePagesWithMakerChecker() throws Exception {
+        TestBank bank = new TestBank(ctx);
+        MockHttpSession maker =
+                TestBank.login(mvc, bank.user(headOffice(), DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+        MockHttpSession checker =
+                TestBank.login(mvc, bank.user(headOffice(), DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+        List<Schemes.Item> before = schemes.departmentItems(2025).get("TRM");
+        assertThat(page(departmentItems(maker, "60"), 400)).contains("风险管理部 的考核指标权重合计为 90%，须恰好为 100%。");
+        assertThat(schemes.departmentItems(2025).get("TRM")).as("nothing saved").isEqualTo(before);
+        page(departmentItems(maker, "70"), 302);
+        assertThat(schemes.departmentItems(2025).get("TRM"))
+                .extracting(
+                        i -> i.code() + " " + i.weightPct().stripTrailingZeros().toPlainString())
+                .containsExactlyInAnyOrder("履职评价 70", "服务满意度 30");
+        assertThat(page(get("/appraisal/schemes?year=2025&dept=TRM").session(maker), 200))
+                .contains("总行部室考核指标")
+                .contains("value=\"服务满意度\"");
+        assertThat(page(get("/appraisal/schemes?year=2025&dept=TRM&lang=en").session(maker), 200))
+                .contains("Items of the head-office departments")
+                .doesNotContain("总行部室考核指标");
+
+        page(
+                post("/appraisal/office/entries")
+                        .session(maker)
+                        .with(csrf())
+                        .param("period", "2025-01")
+                        .param("deptId", "TRM")
+                        .param("kind", "QUAL")
+                        .param("itemCode", "服务满意度")
+                        .param("points", "88")
+                        .param("reason", "支行测评"),
+                302);
+        QualitativeScores.Entry entry = entries.departmentsOf("2025-01").get(0);
+        assertThat(entry.orgId()).isEqualTo("TRM");
+        assertThat(entry.status()).isEqualTo("PENDING");
+        assertThat(page(get("/appraisal/office/runs?period=2025-01").session(maker), 200))
+                .contains("部室定性评分与加减分")
+                .contains("支行测评");
+        String approve = "/appraisal/office/entries/" + entry.entryId() + "/approve?department=true";
+        assertThat(page(post(approve).session(maker).with(csrf()), 400)).contains("录入人不能复核自己的录入");
+        page(post(approve).session(checker).with(csrf()), 302);
+        assertThat(entries.departmentsOf("2025-01").get(0).status()).isEqualTo("APPROVED");
+    }
+
+    private MockHttpServletRequestBuilder departmentItems(MockHttpSession session, String duty) {
+        return post("/appraisal/office/schemes")
+                .session(session)
+                .with(csrf())
+                .param("year", "2025")
+                .param("deptId", "TRM")
+                .param("code", "履职评价", "服务满意度")
+                .param("kind", "QUAL", "QUAL")
+                .param("perspective", "CONTROL", "CUSTOMER")
+                .param("weight", duty, "30")
+                .param("threshold", "0", "0")
+                .param("floor", "0", "0")
+                .param("cap", "100", "100")
+                .param("base", "", "");
+    }
+
+    private String page(MockHttpServletRequestBuilder request, int status) throws Exception {
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(status);
+        return response.getContentAsString();
+    }
+
+    /** The open head office (the bank's own, once CORE_ORG superseded the hand-made one). */
+    private Org headOffice() {
+        return ctx.getBean(Orgs.class).list(ALL).stream()
+                .filter(o -> o.level() == Org.HEAD_OFFICE && o.open())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private void entry(String dept, String kind, String item, String points) {
+        QualitativeScores.Entry e =
+                entries.enterForDepartmentAs("dept.maker", "2025Q1", dept, kind, item, points, "部室考核测试", ALL);
+        entries.approveDepartmentEntryAs("dept.checker", e.entryId(), ALL);
+    }
+
+    private static Schemes.Item quant(String code, String weight, BigDecimal quarterTarget) {
+        return new Schemes.Item(
+                code,
+                Schemes.Kind.QUANT,
+                Perspective.FINANCE,
+                new BigDecimal(weight),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                new BigDecimal("120"),
+                quarterTarget,
+                BigDecimal.ONE,
+                BigDecimal.ONE,
+                BigDecimal.ONE);
+    }
+
+    private static Schemes.Item qual(String code, String weight) {
+        return new Schemes.Item(
+                code,
+                Schemes.Kind.QUAL,
+                Perspective.CONTROL,
+                new BigDecimal(weight),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                new BigDecimal("100"),
+                null,
+                BigDecimal.ONE,
+                BigDecimal.ONE,
+                BigDecimal.ONE);
+    }
+}
