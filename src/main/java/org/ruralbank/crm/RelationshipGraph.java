@@ -96,8 +96,9 @@ public record RelationshipGraph(LocalDate date, Node center, List<Node> nodes, L
             return num(y);
         }
 
+        /** Under the node, or above it for a neighbour above the middle (its relationships come from below). */
         public String labelY() {
-            return num(y + r + 14);
+            return num(!center && y < HEIGHT / 2.0 ? y - r - 6 : y + r + 14);
         }
     }
 
