@@ -141,6 +141,30 @@ public class Customers {
         return identity(warehouse.queries(), custId, scope).orgPath();
     }
 
+    /**
+     * The relationships drawn around the customer on {@code date} with the other members of their confirmed
+     * household ({@code household}, asked only once the customer is found within the scope).
+     *
+     * @throws NotFound the customer does not exist or lies outside {@code scope}
+     */
+    public RelationshipGraph graph(
+            String custId,
+            LocalDate date,
+            OrgScope scope,
+            java.util.function.Supplier<List<RelationshipGraph.HouseholdMember>> household) {
+        WarehouseQueries q = warehouse.queries();
+        Identity identity = identity(q, custId, scope);
+        return RelationshipGraph.read(q, custId, date, scope, identity, household.get());
+    }
+
+    /** The customer's identity (not masked) when they exist within {@code scope}. */
+    static Optional<Identity> find(WarehouseQueries q, String custId, OrgScope scope) {
+        return q.named("crm/customer")
+                .bind("cust_id", custId)
+                .within(OrgRows.of(scope))
+                .first(Identity.class);
+    }
+
     private static Identity identity(WarehouseQueries q, String custId, OrgScope scope) {
         return q.named("crm/customer")
                 .bind("cust_id", custId)

@@ -7,7 +7,8 @@
  * (where corporate accounts and opening balances come from), {@link org.ruralbank.directconnect.Onboarding}
  * (maker-checker changes, each kind an {@link org.ruralbank.directconnect.OnboardingChange} record), {@link org.ruralbank.directconnect.RequestSigning} (the signing recipe partners and the
  * {@code ruralbank connect} client follow), {@link org.ruralbank.directconnect.EndOfDay} (pools and expiries of a
- * business date) and {@link org.ruralbank.directconnect.Clearing} (the inter-bank hand-off). Persistence and adapters live in {@code internal}, controllers in
+ * business date), {@link org.ruralbank.directconnect.Clearing} (the inter-bank hand-off) and
+ * {@link org.ruralbank.directconnect.ConnectedEnterprises} (the enterprises holding given accounts, read by CRM). Persistence and adapters live in {@code internal}, controllers in
  * {@code web}.
  */
 @org.springframework.modulith.ApplicationModule(

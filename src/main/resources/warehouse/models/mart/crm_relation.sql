@@ -1,11 +1,11 @@
--- description: 客户关系（CRM）：由数据得出的客户之间、企业与个人之间的关系边。LEGAL_REP 法定代表人→企业（CORE_CUSTOMER.LEGAL_REP_CUST_ID）；GUARANTOR 担保人→借款人（CRED_GUARANTEE 的保证，仅限未结清合同，ref_id 为合同号，amount 为担保金额）；EMPLOYER 雇主→员工（近 90 天代发工资批次的委托单位账户的客户→收款账户的客户，ref_id 为最近一个批次号，amount 为最近一笔工资）。同住一户（同村同地址）不在本表：按地址在客户维度上查出，由客户经理确认。互保、联保圈由应用在 GUARANTOR 边上检出。
+-- description: 客户关系（CRM）：由数据得出的客户之间、企业与个人之间的关系边。LEGAL_REP 法定代表人→企业（CORE_CUSTOMER.LEGAL_REP_CUST_ID）；GUARANTOR 担保人→借款人（CRED_GUARANTEE 的保证，仅限未结清合同，ref_id 为合同号，amount 为担保金额）；EMPLOYER 雇主→员工（近 90 天代发工资批次的委托单位账户的客户→收款账户的客户，ref_id 为最近一个批次号，amount 为最近一笔工资）；COUNTERPARTY 付款客户→频繁交易对手（mart.crm_counterparty：近 90 天行内转账不少于 3 笔，ref_id 为空，amount 为 90 天转账金额合计）。同住一户（同村同地址）不在本表：按地址在客户维度上查出，由客户经理确认后记在业务库。互保、联保圈由应用在 GUARANTOR 边上检出。
 -- grain: 每个业务日期、每种关系、每对（from_cust_id, to_cust_id）一行
 -- materialized: partition
--- column: kind: LEGAL_REP、GUARANTOR 或 EMPLOYER
--- column: from_cust_id: 关系的起点（法定代表人、担保人、雇主）
--- column: to_cust_id: 关系的终点（企业、借款人、员工）
--- column: ref_id: 依据（GUARANTOR 为合同号之一，EMPLOYER 为最近的代发批次号，LEGAL_REP 为空）
--- column: amount: 担保金额合计或最近一笔工资（元），LEGAL_REP 为空
+-- column: kind: LEGAL_REP、GUARANTOR、EMPLOYER 或 COUNTERPARTY
+-- column: from_cust_id: 关系的起点（法定代表人、担保人、雇主、付款客户）
+-- column: to_cust_id: 关系的终点（企业、借款人、员工、收款客户）
+-- column: ref_id: 依据（GUARANTOR 为合同号之一，EMPLOYER 为最近的代发批次号，LEGAL_REP 与 COUNTERPARTY 为空）
+-- column: amount: 担保金额合计、最近一笔工资或 90 天转账金额合计（元），LEGAL_REP 为空
 -- column: org_id: 关系所属机构：GUARANTOR 为贷款经办机构，其他为终点客户的开户机构
 -- column: org_path: 该机构的路径（按机构范围过滤）
 -- test: unique kind, from_cust_id, to_cust_id
@@ -60,12 +60,18 @@ employers as (
       from latest_pay p join customers c on c.cust_id = p.to_cust_id
      where p.n = 1
 ),
+counterparties as (
+    select 'COUNTERPARTY' as kind, from_cust_id, to_cust_id, cast(null as varchar) as ref_id, amount, org_id
+      from mart.crm_counterparty where biz_date = {{ biz_date }}
+),
 edges as (
     select * from legal_reps
     union all
     select * from guarantors
     union all
     select * from employers
+    union all
+    select * from counterparties
 ),
 final as (
     select {{ biz_date }} as biz_date, e.kind, e.from_cust_id, e.to_cust_id, e.ref_id, e.amount, e.org_id, o.org_path

@@ -1,9 +1,9 @@
--- description: the relationships of one customer on a date, both directions, from mart.crm_relation: legal representative, guarantor, employer; the other party's name as the customer dimension holds it (opening the other party needs it to be within the scope)
+-- description: the relationships of one customer on a date, both directions, from mart.crm_relation: legal representative, guarantor, employer, frequent counterparty; the other party's name as the customer dimension holds it (opening the other party needs it to be within the scope)
 -- grain: one row per relationship touching the customer (within the scope), by kind and direction
 -- param: cust_id: the customer
 -- param: business_date: the date
--- column: kind: LEGAL_REP, GUARANTOR or EMPLOYER
--- column: outgoing: true when the customer is the relationship's start (the representative, the guarantor, the employer)
+-- column: kind: LEGAL_REP, GUARANTOR, EMPLOYER or COUNTERPARTY
+-- column: outgoing: true when the customer is the relationship's start (the representative, the guarantor, the employer, the payer)
 -- column: other_cust_id: the other party
 -- column: other_name: its name
 -- column: ref_id: the contract or payroll batch the relationship rests on

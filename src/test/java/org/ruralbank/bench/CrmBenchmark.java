@@ -17,7 +17,8 @@ import org.ruralbank.warehouse.Warehouse;
 /**
  * Times CRM's reads on a loaded home (a {@code seed} bank, say) in one JVM, as the pages run them: the search by a
  * surname, an ID number, a mobile, an account and a card number, the customer whole (every query of the 360 page),
- * and the guarantee circles of the whole bank. 3 warm-up rounds, then 15 timed; the figures leave out rendering.
+ * the relationship graph around a customer (the sample's, and the 15 customers with the most relationships), and the
+ * guarantee circles of the whole bank. 3 warm-up rounds, then 15 timed; the figures leave out rendering.
  *
  * <pre>
  * mvn -q -o -DskipTests package && mvn -q -o test-compile
@@ -68,6 +69,21 @@ public final class CrmBenchmark {
             report(
                     "360 of a customer",
                     i -> customers.view((String) sample.get(i).get(0), date, all));
+            report(
+                    "graph of a customer",
+                    i -> customers.graph((String) sample.get(i).get(0), date, all, List::of));
+            List<List<Object>> connected = warehouse
+                    .engine()
+                    .query(
+                            "select cust_id from (select from_cust_id as cust_id from mart.crm_relation where biz_date = ?"
+                                    + " union all select to_cust_id from mart.crm_relation where biz_date = ?)"
+                                    + " group by cust_id order by count(*) desc, cust_id limit 15",
+                            List.of(date, date),
+                            15)
+                    .rows();
+            report(
+                    "graph, most related",
+                    i -> customers.graph((String) connected.get(i).get(0), date, all, List::of));
             report("guarantee circles", i -> Relationships.circles(warehouse.queries(), date, all));
         }
     }

@@ -14,6 +14,9 @@ import org.ruralbank.testing.TestBank;
  * sign-up; 赵_丽 P5 and 赵小丽 P6 for the literal search;</li>
  * <li>sub-branch A1: 李强 P3, paid a salary of 4,500.00 on D2 by C1 from its account A3; P3 guarantees the loan L4
  * of 张敏 P4;</li>
+ * <li>transfers within the bank: P2 pays P3 500.00 twice on D1 and once on D2 (a frequent counterparty on D2, not
+ * on D1), P1 pays P2 800.00 once on D2 (not frequent); P1 also pays another bank's account three times on D2 and
+ * P3 pays P1 three times on D2, two of them reversed (neither counts);</li>
  * <li>branch B: 张敏 P4 with account A5 and card K2.</li>
  * </ul>
  */
@@ -82,5 +85,15 @@ final class CrmFixture {
                     .guarantee(d, "L4", "P3", "20000.00");
         }
         f.payroll(D2, "PAY1", "A3", a, "A4", "4500.00");
+        f.transfer(D1, "T1", "A2", a, "A4", null, "500.00", false)
+                .transfer(D1, "T2", "A2", a, "A4", null, "500.00", false)
+                .transfer(D2, "T3", "A2", a, "A4", null, "500.00", false)
+                .transfer(D2, "T4", "A1", a, "A2", null, "800.00", false)
+                .transfer(D2, "T5", "A1", a, "6217000000000009", "105100000017", "100.00", false)
+                .transfer(D2, "T6", "A1", a, "6217000000000009", "105100000017", "100.00", false)
+                .transfer(D2, "T7", "A1", a, "6217000000000009", "105100000017", "100.00", false)
+                .transfer(D2, "T8", "A4", a1, "A1", null, "50.00", false)
+                .transfer(D2, "T9", "A4", a1, "A1", null, "50.00", true)
+                .transfer(D2, "T10", "A4", a1, "A1", null, "50.00", true);
     }
 }

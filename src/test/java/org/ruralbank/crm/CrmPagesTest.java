@@ -82,6 +82,73 @@ class CrmPagesTest {
     }
 
     @Test
+    void drawsTheGraphAndConfirmsTheHouseholdTheDataProposes() throws Exception {
+        TestBank.Rows.seedHousehold(ctx.getBean(Warehouse.class), DAY, branch);
+        String x = branch.orgId();
+        String whole = page(get("/crm/customers/" + custId).param("date", DAY.toString()));
+        assertThat(whole).contains("查看关系图", "由数据推断，待客户经理确认", "H" + x, "确认同户", "否决");
+        String graph = page(get("/crm/customers/" + custId + "/graph").param("date", DAY.toString()));
+        assertThat(graph)
+                .as("a proposal is not drawn")
+                .contains("客户关系图", "图例", "法定代表人 → 企业", "没有由数据得出或已确认的关系")
+                .doesNotContain("H" + x, "??");
+
+        String refused = page(post("/crm/customers/" + custId + "/household")
+                .with(csrf())
+                .param("decision", "CONFIRM")
+                .param("members", custId));
+        assertThat(refused).contains("同户提议已随数据变化", "data-field=\"members\"");
+        assertThat(page(post("/crm/customers/" + custId + "/household")
+                        .with(csrf())
+                        .param("decision", "PERHAPS")
+                        .param("members", custId + ",H" + x)))
+                .contains("请选择确认或否决");
+        mvc.perform(post("/crm/customers/" + custId + "/household")
+                        .session(manager)
+                        .with(csrf())
+                        .param("decision", "CONFIRM")
+                        .param("members", custId + ",H" + x))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(get("/crm/customers/H" + x).param("date", DAY.toString())))
+                .contains("同户已确认", custId)
+                .doesNotContain("确认同户");
+        String drawn = page(get("/crm/customers/" + custId + "/graph").param("date", DAY.toString()));
+        assertThat(drawn).contains("data-kind=\"HOUSEHOLD\"", "/crm/customers/H" + x, "同户" + x);
+        String en = page(get("/crm/customers/" + custId + "/graph")
+                .param("date", DAY.toString())
+                .param("lang", "en"));
+        assertThat(en)
+                .contains("Relationship graph", "Legend", "Household (confirmed)")
+                .doesNotContain("客户关系图", "图例", "同户（已确认）", "??");
+        mvc.perform(get("/crm/customers/NOPE" + x + "/graph").session(manager)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void showsTheDirectConnectionEnterpriseHoldingTheCustomersAccount() throws Exception {
+        assertThat(page(get("/crm/customers/" + custId).param("date", DAY.toString())))
+                .doesNotContain("id=\"direct-connect\"");
+        var books = ctx.getBean(org.ruralbank.directconnect.OnboardingBooks.class);
+        String e = "E" + branch.orgId();
+        books.createEnterprise(
+                e,
+                "直连企业" + branch.orgId(),
+                "ENTERPRISE",
+                branch.orgId(),
+                100_000_00L,
+                500_000_00L,
+                200_000_00L,
+                1_000_000_00L);
+        books.openAccount(e, "A" + branch.orgId(), "客户账户", "CUSTOMER", 0, DAY);
+        String zh = page(get("/crm/customers/" + custId).param("date", DAY.toString()));
+        assertThat(zh)
+                .contains("id=\"direct-connect\"", "银企直连", "直连企业" + branch.orgId(), "已开通")
+                .contains("单笔 100,000.00 元，日累计 500,000.00 元", "A" + branch.orgId());
+        String en = page(
+                get("/crm/customers/" + custId).param("date", DAY.toString()).param("lang", "en"));
+        assertThat(en).contains("Direct connection", "Active").doesNotContain("银企直连", "已开通");
+    }
+
+    @Test
     void showsTheCustomersPointsFromTheLedger() throws Exception {
         assertThat(page(get("/crm/customers/" + custId).param("date", DAY.toString())))
                 .contains("客户积分", "该客户尚无积分账户")

@@ -104,6 +104,10 @@ class CrmWalkTest {
                 .contains("王建国", "LK" + x, Masking.cardNo("6230010000" + x), "综合贡献", "客户关系", "归属客户经理", cmStaff)
                 .doesNotContain("360102" + String.format("%08d", Math.floorMod(mine.hashCode(), 100_000_000)));
         mvc.perform(get("/crm/customers/" + held.get(0)).session(cm)).andExpect(status().isNotFound());
+        // and their relationships drawn around them; another manager's customer is not found there either
+        assertThat(page(cm, get("/crm/customers/" + mine + "/graph").param("date", DAY.toString())))
+                .contains("客户关系图", "王建国", "图例");
+        mvc.perform(get("/crm/customers/" + held.get(0) + "/graph").session(cm)).andExpect(status().isNotFound());
 
         // logs a visit
         redirect(

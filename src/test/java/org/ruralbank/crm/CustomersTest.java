@@ -154,12 +154,159 @@ class CustomersTest {
         Customer360 p3 = customers.view("P3", D2, a);
         assertThat(p3.relations())
                 .extracting(r -> r.kind() + (r.outgoing() ? "→" : "←") + r.otherCustId() + " " + r.amount())
-                .containsExactlyInAnyOrder("EMPLOYER←C1 4500.00", "GUARANTOR→P4 20000.00");
+                .as("P2 paid P3 three times within 90 days; P3's one transfer to P1 (and two reversed) is not frequent")
+                .containsExactlyInAnyOrder("EMPLOYER←C1 4500.00", "GUARANTOR→P4 20000.00", "COUNTERPARTY←P2 1500.00");
+        assertThat(customers.view("P3", LocalDate.parse(CrmFixture.D1), a).relations())
+                .extracting(Customer360.Relation::kind)
+                .as("two transfers by D1 are not frequent (nor is there a payroll yet)")
+                .containsExactly("GUARANTOR");
+        assertThat(customers.view("P2", D2, a).relations())
+                .extracting(r -> r.kind() + (r.outgoing() ? "→" : "←") + r.otherCustId())
+                .as("P1's one transfer to P2 and P1's transfers to another bank are no counterparty")
+                .containsExactlyInAnyOrder("GUARANTOR→P1", "GUARANTOR←P1", "COUNTERPARTY→P3");
         assertThat(p3.payouts()).singleElement().satisfies(p -> {
             assertThat(p.bizType()).isEqualTo("PAYROLL");
             assertThat(p.amount()).isEqualByComparingTo("4500.00");
         });
         assertThat(p3.household()).isEmpty();
+    }
+
+    private static List<String> edges(RelationshipGraph g) {
+        return g.edges().stream()
+                .map(e -> e.kind() + " " + id(g.node(e.from())) + "→" + id(g.node(e.to())))
+                .toList();
+    }
+
+    private static String id(RelationshipGraph.Node n) {
+        return n.custId() == null ? "(out of scope)" : n.custId();
+    }
+
+    @Test
+    void drawsTheRelationshipsAroundACustomer() {
+        RelationshipGraph p1 = customers.graph("P1", D2, a, List::of);
+        assertThat(p1.center().custId()).isEqualTo("P1");
+        assertThat(p1.nodes()).extracting(RelationshipGraph.Node::custId).containsExactly("P1", "C1", "P2");
+        assertThat(edges(p1)).containsExactlyInAnyOrder("LEGAL_REP P1→C1", "GUARANTOR P1→P2", "GUARANTOR P2→P1");
+        assertThat(p1.kinds()).containsExactly(RelationshipGraph.Kind.LEGAL_REP, RelationshipGraph.Kind.GUARANTOR);
+        assertThat(p1.edges())
+                .as("the mutual guarantee's two relationships bend apart")
+                .filteredOn(e -> e.kind() == RelationshipGraph.Kind.GUARANTOR)
+                .extracting(RelationshipGraph.Edge::path)
+                .doesNotHaveDuplicates();
+        assertThat(p1.nodes()).allSatisfy(n -> {
+            assertThat(n.x()).isBetween(0.0, (double) RelationshipGraph.WIDTH);
+            assertThat(n.y()).isBetween(0.0, (double) RelationshipGraph.HEIGHT);
+        });
+
+        RelationshipGraph p3 = customers.graph("P3", D2, a, List::of);
+        assertThat(edges(p3))
+                .as("P4 is branch B's: drawn without id or name")
+                .containsExactlyInAnyOrder("EMPLOYER C1→P3", "GUARANTOR P3→(out of scope)", "COUNTERPARTY P2→P3");
+        assertThat(p3.nodes()).filteredOn(n -> !n.inScope()).singleElement().satisfies(n -> {
+            assertThat(n.custId()).isNull();
+            assertThat(n.name()).isNull();
+            assertThat(n.label()).isNull();
+        });
+        assertThat(p3.hasOutOfScope()).isTrue();
+
+        RelationshipGraph p2 = customers.graph("P2", D2, a, List::of);
+        assertThat(edges(p2))
+                .as("and between the neighbours: P1's relationships with P3? none; P3 with P1: one transfer, no")
+                .containsExactlyInAnyOrder("GUARANTOR P1→P2", "GUARANTOR P2→P1", "COUNTERPARTY P2→P3");
+
+        RelationshipGraph c1 = customers.graph("C1", D2, a, List::of);
+        assertThat(edges(c1))
+                .as("between C1's neighbours P1 and P3: nothing; C1's representative and employee")
+                .containsExactlyInAnyOrder("LEGAL_REP P1→C1", "EMPLOYER C1→P3");
+
+        RelationshipGraph p4 = customers.graph("P4", D2, b, List::of);
+        assertThat(edges(p4)).as("seen from branch B, P3 is outside").containsExactly("GUARANTOR (out of scope)→P4");
+        assertThat(p4.nodes()).extracting(RelationshipGraph.Node::name).containsOnly("张敏", null);
+
+        assertThatThrownBy(() -> customers.graph("P4", D2, a, List::of)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> customers.graph("NOPE", D2, a, List::of)).isInstanceOf(NotFound.class);
+        assertThat(customers.graph("P5", D2, a, List::of).edges()).isEmpty();
+    }
+
+    @Test
+    void confirmsTheHouseholdTheDataProposesOnceAndDrawsIt() {
+        HouseholdDecisions households = new HouseholdDecisions(
+                ctx.getBean(org.ruralbank.crm.internal.JdbcHouseholdDecisions.class),
+                bank.warehouse,
+                ctx.getBean(AuditLog.class),
+                Clock.systemUTC());
+        var staffA = staff(bank.a);
+        var staffB = staff(bank.b);
+        Customer360 p1 = customers.view("P1", D2, a);
+        HouseholdDecisions.Household proposed = households.of("P1", p1.household());
+        assertThat(proposed.state()).isEqualTo(HouseholdDecisions.State.PROPOSED);
+        assertThat(proposed.proposal()).isEqualTo("P1,P2");
+        assertThat(customers
+                        .graph("P1", D2, a, () -> households.confirmed("P1", a))
+                        .kinds())
+                .as("a proposal is no relationship yet")
+                .doesNotContain(RelationshipGraph.Kind.HOUSEHOLD);
+
+        assertThatThrownBy(() -> households.decide("P1", "MAYBE", "P1,P2", staffA))
+                .isInstanceOfSatisfying(
+                        Rejected.class, r -> assertThat(r.field()).isEqualTo("decision"));
+        assertThatThrownBy(() -> households.decide("P1", "CONFIRM", "P1", staffA))
+                .isInstanceOfSatisfying(
+                        Rejected.class, r -> assertThat(r.field()).isEqualTo("members"));
+        assertThatThrownBy(() -> households.decide("P1", "CONFIRM", "P1,P2", staffB))
+                .as("branch B cannot decide on branch A's customer")
+                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> households.decide("P5", "CONFIRM", "P5", staffA))
+                .as("nobody else lives at P5's address")
+                .isInstanceOfSatisfying(
+                        Rejected.class, r -> assertThat(r.code()).isEqualTo("crm.household.none"));
+
+        HouseholdDecisions.Decided d = households.decide("P1", "CONFIRM", "P2, P1", staffA);
+        assertThat(d.replayed()).isFalse();
+        assertThat(d.decision().status()).isEqualTo(HouseholdDecisions.Status.CONFIRMED);
+        assertThat(d.decision().members())
+                .extracting(HouseholdDecisions.Member::custId)
+                .containsExactly("P1", "P2");
+        assertThat(households.decide("P1", "CONFIRM", "P1,P2", staffA).replayed())
+                .as("the same decision again is the decision made")
+                .isTrue();
+        assertThatThrownBy(() -> households.decide("P2", "REJECT", "P2,P1", staffA))
+                .isInstanceOfSatisfying(
+                        Rejected.class, r -> assertThat(r.code()).isEqualTo("crm.household.decided.CONFIRMED"));
+        assertThat(auditCount("crm.household.confirm", d.decision().householdId()))
+                .isEqualTo(1);
+
+        HouseholdDecisions.Household p2 =
+                households.of("P2", customers.view("P2", D2, a).household());
+        assertThat(p2.state()).isEqualTo(HouseholdDecisions.State.CONFIRMED);
+        assertThat(p2.members()).extracting(HouseholdDecisions.Member::custId).containsExactly("P1");
+        RelationshipGraph g = customers.graph("P1", D2, a, () -> households.confirmed("P1", a));
+        assertThat(edges(g)).contains("HOUSEHOLD P1→P2");
+        assertThat(households.confirmed("P1", b))
+                .as("seen from branch B, P2 lies outside the scope")
+                .singleElement()
+                .satisfies(m -> assertThat(m.inScope()).isFalse());
+    }
+
+    private long auditCount(String action, long householdId) {
+        return ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select count(*) from audit_event where action = :a and target_id = :t")
+                .param("a", action)
+                .param("t", Long.toString(householdId))
+                .query(Long.class)
+                .single();
+    }
+
+    private static org.ruralbank.platform.StaffPrincipal staff(org.ruralbank.platform.Org o) {
+        return new org.ruralbank.platform.StaffPrincipal(
+                1,
+                "u." + o.orgId(),
+                "u",
+                o.orgId(),
+                o.path(),
+                null,
+                java.util.Set.of(),
+                org.ruralbank.platform.DataScope.ORG_AND_BELOW);
     }
 
     @Test

@@ -738,6 +738,27 @@ public final class TestBank {
             seed(warehouse, date, orgs, new BigDecimal("3500.00"));
         }
 
+        /**
+         * As {@link #seed(Warehouse, LocalDate, List)} for {@code org} alone, with a second person {@code H<org>} at
+         * the address of {@code C<org>} in the same village: a household the data proposes.
+         */
+        public static void seedHousehold(Warehouse warehouse, LocalDate date, Org org) {
+            seed(warehouse, date, List.<String[]>of(new String[] {org.orgId(), org.path()}));
+            new Rows(warehouse.engine())
+                    .customer(
+                            date.toString(),
+                            "H" + org.orgId(),
+                            "P",
+                            "同户" + org.orgId(),
+                            "360102199001019999",
+                            "13900009999",
+                            "城关镇" + org.orgId() + "号",
+                            "东村",
+                            null,
+                            org);
+            warehouse.engine().inTransaction(() -> warehouse.runner().build(List.of(date), s -> {}));
+        }
+
         /** As {@link #seed(Warehouse, LocalDate, List)}, each org's account holding {@code balance}. */
         public static void seed(Warehouse warehouse, LocalDate date, List<String[]> orgs, BigDecimal balance) {
             WarehouseEngine engine = warehouse.engine();
@@ -1142,6 +1163,63 @@ public final class TestBank {
                     channel,
                     "1001",
                     org.orgId(),
+                    reversal ? "1" : "0");
+        }
+
+        /**
+         * A transfer of {@code amount} from the account {@code fromAcct} to {@code toAcct} (another bank's account
+         * when {@code oppBank} is not null) on {@code date} by mobile banking: the debit posting of the payer's
+         * account naming the payee ({@code seq}), and for a transfer within the bank the payee's credit posting
+         * ({@code seq} + "C"); a reversal when {@code reversal}.
+         */
+        public Rows transfer(
+                String date,
+                String seq,
+                String fromAcct,
+                Org org,
+                String toAcct,
+                String oppBank,
+                String amount,
+                boolean reversal) {
+            String cols = "txn_seq, txn_date, txn_time, acct_no, dc_flag, amount, balance_after, channel, txn_code, "
+                    + "org_id, opp_acct_no, opp_bank_code, reversal_flag";
+            BigDecimal a = new BigDecimal(amount);
+            row(
+                    "core_deposit_txn",
+                    date,
+                    cols,
+                    seq,
+                    date,
+                    date + " 10:00:00",
+                    fromAcct,
+                    "D",
+                    a,
+                    BigDecimal.ZERO,
+                    "MOB",
+                    "5201",
+                    org.orgId(),
+                    toAcct,
+                    oppBank,
+                    reversal ? "1" : "0");
+            if (oppBank != null) {
+                return this;
+            }
+            return row(
+                    "core_deposit_txn",
+                    date,
+                    cols,
+                    seq + "C",
+                    date,
+                    date + " 10:00:00",
+                    toAcct,
+                    "C",
+                    a,
+                    BigDecimal.ZERO,
+                    "MOB",
+                    "5201",
+                    org.orgId(),
+                    fromAcct,
+                    null,
                     reversal ? "1" : "0");
         }
 

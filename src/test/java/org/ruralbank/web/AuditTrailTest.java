@@ -245,6 +245,23 @@ class AuditTrailTest {
                     .andExpect(status().is3xxRedirection());
             return new String[] {"crm.task.create", "MAGNETIC_CARD/" + day};
         });
+        cases.put("POST /crm/customers/{id}/household", () -> {
+            TestBank.Rows.seedHousehold(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class), java.time.LocalDate.of(2025, 6, 30), branch);
+            String x = branch.orgId();
+            mvc.perform(post("/crm/customers/C" + x + "/household")
+                            .session(headOfBranch())
+                            .with(csrf())
+                            .param("decision", "CONFIRM")
+                            .param("members", "C" + x + ",H" + x))
+                    .andExpect(status().is3xxRedirection());
+            long id = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("select household_id from crm_household_member where cust_id = :c")
+                    .param("c", "C" + x)
+                    .query(Long.class)
+                    .single();
+            return new String[] {"crm.household.confirm", Long.toString(id)};
+        });
         cases.put("POST /crm/customers/{id}/contacts", () -> {
             TestBank.Rows.seed(
                     ctx.getBean(org.ruralbank.warehouse.Warehouse.class),

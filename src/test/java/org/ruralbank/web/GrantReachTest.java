@@ -515,6 +515,16 @@ class GrantReachTest {
                             .param("reason", "核实客户身份"))
                     .andExpect(status().isNotFound());
         });
+        cases.put("POST /crm/customers/{id}/household", () -> {
+            org.ruralbank.testing.TestBank.Rows.seedHousehold(
+                    ctx.getBean(org.ruralbank.warehouse.Warehouse.class), java.time.LocalDate.of(2025, 6, 30), b);
+            mvc.perform(post("/crm/customers/C" + b.orgId() + "/household")
+                            .session(headOfA())
+                            .with(csrf())
+                            .param("decision", "CONFIRM")
+                            .param("members", "C" + b.orgId() + ",H" + b.orgId()))
+                    .andExpect(status().isNotFound());
+        });
         cases.put("POST /crm/customers/{id}/contacts", () -> {
             org.ruralbank.testing.TestBank.Rows.seed(
                     ctx.getBean(org.ruralbank.warehouse.Warehouse.class),

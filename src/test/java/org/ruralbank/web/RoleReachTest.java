@@ -166,6 +166,8 @@ class RoleReachTest {
             Map.entry("GET /crm/customers/{id}", roles(CM, BRANCH_HEAD, AUDITOR)),
             Map.entry("POST /crm/customers/{id}/unmask", roles(CM, BRANCH_HEAD)),
             Map.entry("POST /crm/customers/{id}/contacts", roles(CM, BRANCH_HEAD)),
+            Map.entry("GET /crm/customers/{id}/graph", roles(CM, BRANCH_HEAD, AUDITOR)),
+            Map.entry("POST /crm/customers/{id}/household", roles(CM, BRANCH_HEAD)),
             Map.entry("GET /crm/circles", roles(CM, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /crm/circles/export", roles(CM, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /crm/value", roles(CM, BRANCH_HEAD, AUDITOR)),

@@ -433,6 +433,19 @@ class ScopeIsolationTest {
                     .getContentAsString();
             assertThat(own).contains("G2" + a.orgId()).doesNotContain(b.orgId());
         });
+        cases.put("GET /crm/customers/{id}/graph", () -> {
+            crmFigures();
+            mvc.perform(get("/crm/customers/G1" + b.orgId() + "/graph?date=" + CHANNEL_DAY)
+                            .session(headOfA))
+                    .andExpect(status().isNotFound());
+            String own = mvc.perform(get("/crm/customers/G1" + a.orgId() + "/graph?date=" + CHANNEL_DAY)
+                            .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(own).contains("/crm/customers/G2" + a.orgId()).doesNotContain(b.orgId());
+        });
         cases.put("GET /crm/circles", () -> {
             crmFigures();
             String page = mvc.perform(get("/crm/circles?date=" + CHANNEL_DAY).session(headOfA))

@@ -13,10 +13,12 @@ import org.ruralbank.crm.Customer360;
 import org.ruralbank.crm.CustomerSearch;
 import org.ruralbank.crm.Customers;
 import org.ruralbank.crm.GuaranteeCircles;
+import org.ruralbank.crm.HouseholdDecisions;
 import org.ruralbank.crm.MarketingLists;
 import org.ruralbank.crm.Relationships;
 import org.ruralbank.crm.Tasks;
 import org.ruralbank.crm.Tiers;
+import org.ruralbank.directconnect.ConnectedEnterprises;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
@@ -55,6 +57,8 @@ class CrmPages {
     private final Tiers tiers;
     private final Tasks tasks;
     private final CustomerPoints points;
+    private final HouseholdDecisions households;
+    private final ConnectedEnterprises connected;
 
     CrmPages(
             Customers customers,
@@ -62,7 +66,11 @@ class CrmPages {
             Warehouse warehouse,
             Tiers tiers,
             Tasks tasks,
-            CustomerPoints points) {
+            CustomerPoints points,
+            HouseholdDecisions households,
+            ConnectedEnterprises connected) {
+        this.households = households;
+        this.connected = connected;
         this.customers = customers;
         this.contacts = contacts;
         this.warehouse = warehouse;
@@ -116,6 +124,40 @@ class CrmPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             Model model) {
         return page(customers.view(id, date(date), CurrentStaff.get().scope()), model);
+    }
+
+    /** The customer's relationships drawn around them; a neighbour outside the scope without name or link. */
+    @GetMapping("/crm/customers/{id}/graph")
+    String graph(
+            @PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Model model) {
+        OrgScope scope = CurrentStaff.get().scope();
+        model.addAttribute("graph", customers.graph(id, date(date), scope, () -> households.confirmed(id, scope)));
+        return "crm/graph";
+    }
+
+    /** Confirms or rejects the household the data proposes for the customer; then the customer's page. */
+    @PostMapping("/crm/customers/{id}/household")
+    @PreAuthorize("hasAnyRole('CM','BRANCH_HEAD')")
+    String decideHousehold(
+            @PathVariable String id,
+            @RequestParam(required = false) String decision,
+            @RequestParam(required = false) String members,
+            Model model,
+            RedirectAttributes redirect) {
+        StaffPrincipal staff = CurrentStaff.get();
+        try {
+            HouseholdDecisions.Decided d = households.decide(id, decision, members, staff);
+            redirect.addFlashAttribute("householdDecided", d.decision().status().name());
+            return "redirect:/crm/customers/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
+        } catch (Rejected r) {
+            if (r instanceof NotFound) {
+                throw r;
+            }
+            model.addAttribute("error", r);
+            return page(customers.view(id, date(null), staff.scope()), model);
+        }
     }
 
     @PostMapping("/crm/customers/{id}/unmask")
@@ -365,6 +407,15 @@ class CrmPages {
                 contacts.of(view.identity().custId(), CurrentStaff.get().scope()));
         model.addAttribute("entryKey", UUID.randomUUID().toString());
         model.addAttribute("channels", Contacts.Channel.values());
+        model.addAttribute("householdOf", households.of(view.identity().custId(), view.household()));
+        // the direct-connection enterprise holding some of the customer's accounts, as the direct connection says
+        model.addAttribute(
+                "enterprises",
+                connected.holding(
+                        view.accounts().stream()
+                                .map(Customer360.Account::acctNo)
+                                .toList(),
+                        CurrentStaff.get().scope()));
         model.addAttribute("outcomes", Contacts.Outcome.values());
         // the customer's points (balance, lots in the order they are spent, coming expiries, latest history)
         model.addAttribute(

@@ -584,12 +584,18 @@ final class Day {
         double[] raw = new double[(int) n];
         double sum = 0;
         List<Ev> made = new ArrayList<>();
+        List<Integer> regulars = kind == 0 ? regularPayers(users) : List.of();
         for (int i = 0; i < n; i++) {
             Ev e = ev(EB, onlineTime(r));
             e.a = users.get(r.nextInt(users.size()));
             e.x = (byte) kind;
             e.b = kind == 0 ? payeeAccount(r) : -1;
             e.key = r.nextLong();
+            if (!regulars.isEmpty() && (e.key & 3) == 0) {
+                // a quarter of the transfers within the bank: a regular payer paying the person they pay often
+                e.a = regulars.get((int) Math.floorMod(e.key >> 2, (long) regulars.size()));
+                e.b = regularPayee(e.a);
+            }
             raw[i] = Rng.lognormalFactor(r, 1.0);
             sum += raw[i];
             made.add(e);
@@ -606,6 +612,34 @@ final class Day {
             e.amount = a;
             assigned += a;
         }
+    }
+
+    /**
+     * The personal e-banking users among {@code users} who pay one other person often (a relative or a neighbour in
+     * another household): one in a hundred, those with someone to pay. Who they are and whom they pay never change,
+     * so that the warehouse finds them as frequent counterparties.
+     */
+    private List<Integer> regularPayers(List<Integer> users) {
+        List<Integer> out = new ArrayList<>();
+        for (int u : users) {
+            int p = bank.eCust.get(u);
+            if (p >= 0 && Rng.unit(seed, 33, p) < 0.01 && regularPayee(u) >= 0) {
+                out.add(u);
+            }
+        }
+        return out;
+    }
+
+    /** The card account of the head of another household whom the user's person pays often; -1 when none. */
+    private int regularPayee(int u) {
+        int p = bank.eCust.get(u);
+        int households = Math.max(2, bank.scaled(Figures.PERSONS, 30) / 3);
+        int q = 3 * ((p / 3 + 1 + Rng.pick(seed, 34, p, households - 1)) % households);
+        if (p < 0 || q >= bank.persons()) {
+            return -1;
+        }
+        int acct = bank.pCardAcct.get(q);
+        return acct >= 0 && acct != bank.eAcct.get(u) ? acct : -1;
     }
 
     /** An intra-bank payee: the account of a company or a merchant. */
