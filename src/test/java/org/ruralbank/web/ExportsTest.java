@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.ruralbank.appraisal.AppraisalRows;
 import org.ruralbank.directconnect.DirectConnectFixture;
 import org.ruralbank.directconnect.RequestSigning.Algorithm;
 import org.ruralbank.platform.DataScope;
@@ -67,6 +68,7 @@ class ExportsTest {
                         .header("Idempotency-Key", "exp-1")
                         .with(key.signed()))
                 .andExpect(status().isCreated());
+        AppraisalRows.Written appraisal = AppraisalRows.publishedRun(ctx, List.of(f.branch));
         MockHttpSession admin =
                 TestBank.login(mvc, f.bank.user(f.bank.headOffice(), DataScope.ALL, Role.ADMIN), TestBank.PASSWORD);
         MockHttpSession auditor =
@@ -87,6 +89,13 @@ class ExportsTest {
         exports.put("points finance", () -> get("/points/finance/export").session(admin));
         exports.put("FTP", () -> get("/appraisal/ftp/export").session(admin));
         exports.put("claims", () -> get("/appraisal/claims/export").session(auditor));
+        exports.put(
+                "appraisal results",
+                () -> get("/appraisal/results/export?run=" + appraisal.runId()).session(auditor));
+        exports.put(
+                "payroll",
+                () -> get("/appraisal/pools/" + appraisal.poolOf().get(f.branch.orgId()) + "/export")
+                        .session(auditor));
         exports.put("CRM customers", () -> get("/crm/customers/export?q=客户").session(auditor));
         exports.put("CRM circles", () -> get("/crm/circles/export").session(auditor));
         exports.put(
@@ -161,6 +170,17 @@ class ExportsTest {
         try (XSSFWorkbook book = workbook(exports.get("SQL").get().param("lang", "zh_CN"))) {
             Cell amount = book.getSheetAt(0).getRow(3).getCell(0);
             assertThat(amount.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+        }
+        try (XSSFWorkbook book = workbook(exports.get("appraisal results").get().param("lang", "zh_CN"))) {
+            assertThat(book.getNumberOfSheets())
+                    .as("the branches and the people")
+                    .isGreaterThanOrEqualTo(2);
+        }
+        try (XSSFWorkbook book = workbook(exports.get("payroll").get().param("lang", "zh_CN"))) {
+            Sheet sheet = book.getSheetAt(0);
+            Row total = sheet.getRow(sheet.getLastRowNum());
+            assertThat(text(total, 0)).isEqualTo("合计");
+            assertThat(total.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
         }
         try (XSSFWorkbook book = workbook(exports.get("points finance").get().param("lang", "en"))) {
             assertThat(book.getNumberOfSheets())

@@ -157,11 +157,7 @@ class PoolPages {
         exports.send(
                 response,
                 "payroll-" + pool.periodKey() + "-" + pool.orgId(),
-                exports.title(
-                        "appraisal.export.payroll",
-                        List.of(pool.orgId() + " " + pool.orgName()),
-                        pool.periodKey(),
-                        "export.unit.yuan"),
+                exports.title("appraisal.export.payroll", List.of(pool.orgId()), pool.periodKey(), "export.unit.yuan"),
                 List.of(exports.table(
                         "appraisal.pool.title",
                         List.of(
