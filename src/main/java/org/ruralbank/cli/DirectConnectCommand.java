@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -244,14 +245,14 @@ class DirectConnectCommand {
         }
 
         static int work(ApplicationContext ctx, RunningServer.Request request, PrintWriter out, PrintWriter err) {
-            Onboarding.Change c = ctx.getBean(Onboarding.class)
-                    .approve(
-                            Long.parseLong(request.get("change")),
-                            signIn(
-                                    ctx,
-                                    request.get("checker"),
-                                    password(request, "checkerPassword", "RURALBANK_CHECKER_PASSWORD")));
-            out.println("change " + c.changeId() + " applied: " + c.outcome());
+            Onboarding onboarding = ctx.getBean(Onboarding.class);
+            Onboarding.Change c = onboarding.approve(
+                    Long.parseLong(request.get("change")),
+                    signIn(
+                            ctx,
+                            request.get("checker"),
+                            password(request, "checkerPassword", "RURALBANK_CHECKER_PASSWORD")));
+            out.println("change " + c.changeId() + " applied: " + onboarding.text(c.outcome(), Locale.ENGLISH));
             return 0;
         }
     }
@@ -302,7 +303,8 @@ class DirectConnectCommand {
                     ctx, request.get("checker"), password(request, "checkerPassword", "RURALBANK_CHECKER_PASSWORD"));
             long id = onboarding.propose(change(request), m);
             Onboarding.Change change = onboarding.approve(id, c);
-            out.println("change " + id + " (" + request.get("kind") + ") applied: " + change.outcome());
+            out.println("change " + id + " (" + request.get("kind") + ") applied: "
+                    + onboarding.text(change.outcome(), Locale.ENGLISH));
             return 0;
         }
     }
@@ -318,12 +320,17 @@ class DirectConnectCommand {
         @Override
         public Integer call() {
             return dc.withContext(ctx -> {
-                for (Onboarding.Change c : ctx.getBean(Onboarding.class)
+                Onboarding onboarding = ctx.getBean(Onboarding.class);
+                for (Onboarding.Change c : onboarding
                         .changes(OrgScope.everything(), status, null, 1, 500)
                         .items()) {
                     System.out.printf(
                             "%-6d %-12s %-10s %-10s %s%n",
-                            c.changeId(), c.enterpriseId(), c.kind(), c.maker(), c.summary());
+                            c.changeId(),
+                            c.enterpriseId(),
+                            c.kind(),
+                            c.maker(),
+                            onboarding.text(c.summary(), Locale.ENGLISH));
                 }
                 return 0;
             });

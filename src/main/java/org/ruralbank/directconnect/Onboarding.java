@@ -94,18 +94,25 @@ public class Onboarding {
         }
     }
 
-    /** A proposed change and what became of it: {@code PENDING}, {@code APPROVED} or {@code REJECTED}. */
+    /**
+     * A proposed change and what became of it: {@code PENDING}, {@code APPROVED} or {@code REJECTED}. Its summary
+     * and outcome are texts to be written in the reader's language ({@link Onboarding#text}).
+     */
     public record Change(
             long changeId,
             OnboardingChange change,
-            String summary,
             boolean needsHeadOffice,
             String status,
             String maker,
             OffsetDateTime madeAt,
             @Nullable String checker,
             @Nullable OffsetDateTime checkedAt,
-            @Nullable String outcome) {
+            @Nullable ChangeText outcome) {
+
+        /** The change's summary, written from its kind and fields. */
+        public ChangeText summary() {
+            return change.summary();
+        }
 
         public String enterpriseId() {
             return change.enterpriseId();
@@ -197,7 +204,7 @@ public class Onboarding {
                         .orElse(true)) {
             throw new Rejected("checker", "dc.rejected.needsHeadOffice");
         }
-        String outcome;
+        ChangeText outcome;
         try {
             outcome = Objects.requireNonNull(
                     savepoint.execute(tx -> c.kind().change(c.change().fields()).applyTo(books)));
@@ -217,7 +224,12 @@ public class Onboarding {
 
     @Transactional
     public void reject(long changeId, @Nullable String reason, StaffPrincipal checker) {
-        decide(pending(changeId, checker), "REJECTED", reason == null ? "" : reason, checker, "dc.change.reject");
+        decide(
+                pending(changeId, checker),
+                "REJECTED",
+                ChangeText.verbatim(reason == null ? "" : reason),
+                checker,
+                "dc.change.reject");
     }
 
     public Optional<Change> find(long changeId, OrgScope scope) {
@@ -239,7 +251,7 @@ public class Onboarding {
         return c;
     }
 
-    private Change decide(Change c, String status, String outcome, StaffPrincipal checker, String action) {
+    private Change decide(Change c, String status, ChangeText outcome, StaffPrincipal checker, String action) {
         proposals.decide(c.changeId(), status, checker.username(), OffsetDateTime.now(clock), outcome);
         Change after = proposals.find(c.changeId(), OrgScope.everything()).orElseThrow();
         audit.recordAs(
@@ -254,16 +266,26 @@ public class Onboarding {
         return after;
     }
 
+    /** The reason of a refusal, kept as the change's outcome: written in each reader's language. */
+    private static ChangeText reason(Rejected r) {
+        return ChangeText.of("dc.change.unapplicable", ChangeText.of(r.code(), r.args()));
+    }
+
     /**
-     * The reason of a refusal in the checker's language, kept as the change's outcome; in the bank's language (Chinese)
-     * when no page asked (the command line, the demo).
+     * A change's summary or outcome in {@code locale}; in the bank's language (Chinese) when {@code locale} is null.
      */
-    private String reason(Rejected r) {
-        Locale locale = LocaleContextHolder.getLocaleContext() != null
-                ? LocaleContextHolder.getLocale()
-                : Locale.SIMPLIFIED_CHINESE;
-        String why = messages.getMessage(r.code(), r.args(), r.code(), locale);
-        return messages.getMessage("dc.change.unapplicable", new Object[] {why}, locale);
+    public String text(@Nullable ChangeText text, @Nullable Locale locale) {
+        return text == null ? "" : text.in(messages, locale == null ? Locale.SIMPLIFIED_CHINESE : locale);
+    }
+
+    /** A change's summary or outcome as HTML in the language of the page being written. */
+    public String html(@Nullable ChangeText text) {
+        return html(text, LocaleContextHolder.getLocale());
+    }
+
+    /** As {@link #text}, as HTML whose data (ids, names, addresses, a typed reason) is marked untranslatable. */
+    public String html(@Nullable ChangeText text, @Nullable Locale locale) {
+        return text == null ? "" : text.html(messages, locale == null ? Locale.SIMPLIFIED_CHINESE : locale);
     }
 
     private static void requireRole(StaffPrincipal staff, String what) {
@@ -272,11 +294,12 @@ public class Onboarding {
         }
     }
 
-    private static Map<String, Object> describe(Change c) {
+    /** What the audit trail keeps of a change: its texts in the bank's language. */
+    private Map<String, Object> describe(Change c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("enterpriseId", c.enterpriseId());
         m.put("kind", c.kind().name());
-        m.put("summary", c.summary());
+        m.put("summary", text(c.summary(), null));
         m.put("status", c.status());
         m.put("maker", c.maker());
         m.put("checker", c.checker());

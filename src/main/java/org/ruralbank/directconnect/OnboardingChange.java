@@ -29,8 +29,11 @@ public sealed interface OnboardingChange {
         return Onboarding.Kind.of(this);
     }
 
-    /** One line for the list of proposals and the audit trail. */
-    String summary();
+    /**
+     * One line for the list of proposals and the audit trail, written from the change's kind and fields in the
+     * reader's language.
+     */
+    ChangeText summary();
 
     /** Whether only a checker of the head office may approve it. */
     default boolean needsHeadOffice() {
@@ -49,7 +52,7 @@ public sealed interface OnboardingChange {
     int NAME_MAX = 100;
 
     /** Applies the approved change in the caller's transaction; returns what was done, for the checker. */
-    String applyTo(OnboardingBooks books);
+    ChangeText applyTo(OnboardingBooks books);
 
     /** A new enterprise at an org; {@code type} is {@code ENTERPRISE}, {@code GROUP} or {@code TREASURY}. */
     record Enterprise(String enterpriseId, String name, String orgId, String type) implements OnboardingChange {
@@ -74,8 +77,9 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String summary() {
-            return "enterprise " + enterpriseId + " " + name + " at " + orgId;
+        public ChangeText summary() {
+            return ChangeText.of(
+                    "dc.summary.ENTERPRISE", enterpriseId, name, new ChangeText.Name("dc.kind." + type), orgId);
         }
 
         @Override
@@ -92,7 +96,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(OnboardingBooks books) {
+        public ChangeText applyTo(OnboardingBooks books) {
             checkedAgainst(books);
             books.createEnterprise(
                     enterpriseId,
@@ -103,7 +107,7 @@ public sealed interface OnboardingChange {
                     Onboarding.DEFAULT_DAILY_FEN,
                     Onboarding.CEILING_PER_TXN_FEN,
                     Onboarding.CEILING_DAILY_FEN);
-            return "enterprise created with the default limits";
+            return ChangeText.of("dc.outcome.ENTERPRISE");
         }
     }
 
@@ -147,8 +151,11 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String summary() {
-            return "account " + accountNo + " " + accountName + " opening " + openingBalance;
+        public ChangeText summary() {
+            ChangeText.Name kind = new ChangeText.Name("dc.accountKind." + accountKind);
+            return openingBalance == null
+                    ? ChangeText.of("dc.summary.ACCOUNT.fromCore", accountNo, kind)
+                    : ChangeText.of("dc.summary.ACCOUNT", accountNo, accountName, kind, openingBalance);
         }
 
         @Override
@@ -178,7 +185,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(OnboardingBooks books) {
+        public ChangeText applyTo(OnboardingBooks books) {
             if (books.accountOpen(accountNo)) {
                 throw new Rejected("accountNo", "dc.rejected.accountExists", accountNo);
             }
@@ -190,7 +197,7 @@ public sealed interface OnboardingChange {
                     accountKind,
                     a.openingBalance.fen(),
                     a.openingAsOf);
-            return "account opened with " + a.openingBalance + " yuan";
+            return ChangeText.of("dc.outcome.ACCOUNT", a.openingBalance);
         }
     }
 
@@ -222,8 +229,29 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String summary() {
-            return "grant " + accountNo + " view=" + view + " pay=" + pay + " sweep=" + sweep;
+        public ChangeText summary() {
+            List<Object> rights = new ArrayList<>();
+            if (view) {
+                rights.add(new ChangeText.Name("dc.right.view"));
+            }
+            if (pay) {
+                rights.add(new ChangeText.Name("dc.right.pay"));
+            }
+            if (sweep) {
+                rights.add(new ChangeText.Name("dc.right.sweep"));
+            }
+            if (rights.isEmpty()) {
+                return ChangeText.of("dc.summary.GRANT.none", accountNo);
+            }
+            ChangeText.Joined granted = new ChangeText.Joined(rights);
+            return perTxnLimit == null && dailyLimit == null
+                    ? ChangeText.of("dc.summary.GRANT", accountNo, granted)
+                    : ChangeText.of(
+                            "dc.summary.GRANT.limits",
+                            accountNo,
+                            granted,
+                            perTxnLimit == null ? new ChangeText.Name("dc.summary.enterpriseLimit") : perTxnLimit,
+                            dailyLimit == null ? new ChangeText.Name("dc.summary.enterpriseLimit") : dailyLimit);
         }
 
         @Override
@@ -253,7 +281,7 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(OnboardingBooks books) {
+        public ChangeText applyTo(OnboardingBooks books) {
             books.removeGrant(enterpriseId, accountNo);
             if (view || pay || sweep) {
                 books.grant(
@@ -265,7 +293,7 @@ public sealed interface OnboardingChange {
                         perTxnLimit == null ? null : perTxnLimit.fen(),
                         dailyLimit == null ? null : dailyLimit.fen());
             }
-            return "grant set";
+            return ChangeText.of("dc.outcome.GRANT");
         }
     }
 
@@ -303,8 +331,8 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String summary() {
-            return "key " + keyId + " " + algorithm + " for " + operatorName;
+        public ChangeText summary() {
+            return ChangeText.of("dc.summary.KEY", keyId, algorithm.name(), operatorName);
         }
 
         @Override
@@ -323,9 +351,9 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(OnboardingBooks books) {
+        public ChangeText applyTo(OnboardingBooks books) {
             books.addKey(enterpriseId, keyId, operatorName, algorithm, publicKey);
-            return "key active";
+            return ChangeText.of("dc.outcome.KEY");
         }
     }
 
@@ -336,8 +364,8 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String summary() {
-            return "revoke key " + keyId;
+        public ChangeText summary() {
+            return ChangeText.of("dc.summary.REVOKE_KEY", keyId);
         }
 
         @Override
@@ -346,9 +374,9 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(OnboardingBooks books) {
+        public ChangeText applyTo(OnboardingBooks books) {
             books.revokeKey(enterpriseId, keyId);
-            return "key revoked";
+            return ChangeText.of("dc.outcome.REVOKE_KEY");
         }
     }
 
@@ -381,8 +409,8 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String summary() {
-            return "limits " + perTxnLimit + " per transaction, " + dailyLimit + " per day";
+        public ChangeText summary() {
+            return ChangeText.of("dc.summary.LIMIT", perTxnLimit, dailyLimit);
         }
 
         @Override
@@ -397,9 +425,9 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(OnboardingBooks books) {
+        public ChangeText applyTo(OnboardingBooks books) {
             books.setLimits(enterpriseId, perTxnLimit.fen(), dailyLimit.fen());
-            return "limits set";
+            return ChangeText.of("dc.outcome.LIMIT");
         }
     }
 
@@ -422,8 +450,8 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String summary() {
-            return "webhook " + url;
+        public ChangeText summary() {
+            return ChangeText.of("dc.summary.WEBHOOK", url);
         }
 
         @Override
@@ -432,9 +460,8 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(OnboardingBooks books) {
-            return "webhook registered; signing secret (give it to the enterprise): "
-                    + books.registerWebhook(enterpriseId, url);
+        public ChangeText applyTo(OnboardingBooks books) {
+            return ChangeText.of("dc.outcome.WEBHOOK", books.registerWebhook(enterpriseId, url));
         }
     }
 
@@ -479,8 +506,19 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String summary() {
-            return "pool " + poolId + " parent " + parentAccount + " members " + membersText();
+        public ChangeText summary() {
+            List<Object> each = members.stream()
+                    .map(m -> (Object)
+                            (m.rule().equals("ZERO")
+                                    ? ChangeText.of("dc.summary.POOL.ZERO", m.accountNo())
+                                    : ChangeText.of("dc.summary.POOL." + m.rule(), m.accountNo(), m.amount())))
+                    .toList();
+            return ChangeText.of(
+                    "dc.summary.POOL",
+                    poolId,
+                    name == null ? poolId : name,
+                    parentAccount,
+                    new ChangeText.Joined(each));
         }
 
         private String membersText() {
@@ -506,9 +544,9 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(OnboardingBooks books) {
+        public ChangeText applyTo(OnboardingBooks books) {
             books.setPool(enterpriseId, poolId, name == null ? poolId : name, parentAccount, members);
-            return "pool set";
+            return ChangeText.of("dc.outcome.POOL");
         }
     }
 
@@ -526,8 +564,8 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String summary() {
-            return "status " + status;
+        public ChangeText summary() {
+            return ChangeText.of("dc.summary.STATUS", new ChangeText.Name("dc.status." + status));
         }
 
         @Override
@@ -536,9 +574,9 @@ public sealed interface OnboardingChange {
         }
 
         @Override
-        public String applyTo(OnboardingBooks books) {
+        public ChangeText applyTo(OnboardingBooks books) {
             books.setStatus(enterpriseId, status);
-            return "status " + status;
+            return ChangeText.of("dc.outcome.STATUS", new ChangeText.Name("dc.status." + status));
         }
     }
 

@@ -9,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -35,10 +37,23 @@ public final class Spreadsheets {
     private Spreadsheets() {}
 
     /**
-     * What a report's workbook says above its table, as the printed report does: its title, the period its figures
-     * cover and the unit of its amounts (e.g. {@code 元；笔数为笔}).
+     * What a report's workbook says above each of its tables, as the printed report does: its title, the period its
+     * figures cover and the unit of its amounts (e.g. {@code 元；笔数为笔}), and the line that says the period and the
+     * unit in the reader's language.
      */
-    public record Title(String title, String period, String unit) {}
+    public record Title(String title, String period, String unit, String periodAndUnit) {
+
+        /** A title whose period and unit are said in Chinese. */
+        public Title(String title, String period, String unit) {
+            this(title, period, unit, "期间：" + period + "　单位：" + unit);
+        }
+    }
+
+    /**
+     * One table of a workbook, on its own sheet: the sheet's name, the header row and the rows, which {@code rows} is
+     * called to give to a sink, one list of cells each.
+     */
+    public record Table(String name, List<String> headers, Consumer<Consumer<List<?>>> rows) {}
 
     /** Writes one sheet with a header row; {@code rows} is called with a sink that takes each row's cells. */
     public static void write(
@@ -58,57 +73,93 @@ public final class Spreadsheets {
             @Nullable Title title,
             List<String> headers,
             Consumer<Consumer<List<?>>> rows) {
+        write(out, title, List.of(new Table(sheetName, headers, rows)));
+    }
+
+    /**
+     * Writes every table of a page, each on its own sheet under the same title (when {@code title} is not null), with
+     * the number formats of {@link #write(OutputStream, String, Title, List, Consumer)}.
+     */
+    public static void write(OutputStream out, @Nullable Title title, List<Table> tables) {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
             book.setCompressTempFiles(true);
-            SXSSFSheet sheet = book.createSheet(sheetName);
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
             bold.setFont(font);
-            int top = 0;
             Map<String, CellStyle> formats = new HashMap<>();
-            if (title != null) {
-                CellStyle big = book.createCellStyle();
-                Font bigFont = book.createFont();
-                bigFont.setBold(true);
-                bigFont.setFontHeightInPoints((short) 14);
-                big.setFont(bigFont);
-                Cell t = sheet.createRow(0).createCell(0);
-                text(t, title.title());
-                t.setCellStyle(big);
-                text(sheet.createRow(1).createCell(0), "期间：" + title.period() + "　单位：" + title.unit());
-                top = 2;
+            CellStyle big = book.createCellStyle();
+            Font bigFont = book.createFont();
+            bigFont.setBold(true);
+            bigFont.setFontHeightInPoints((short) 14);
+            big.setFont(bigFont);
+            Set<String> names = new HashSet<>();
+            for (Table table : tables) {
+                writeSheet(book, sheet(book, table.name(), names), title, table, bold, big, formats);
             }
-            Row head = sheet.createRow(top);
-            for (int i = 0; i < headers.size(); i++) {
-                Cell cell = head.createCell(i);
-                cell.setCellValue(headers.get(i));
-                cell.setCellStyle(bold);
-                sheet.setColumnWidth(i, Math.min(60, Math.max(10, headers.get(i).length() * 3)) * 256);
-            }
-            sheet.createFreezePane(0, top + 1);
-            int[] next = {top + 1};
-            boolean formatted = title != null;
-            rows.accept(values -> {
-                Row row = sheet.createRow(next[0]++);
-                for (int i = 0; i < values.size(); i++) {
-                    Cell cell = row.createCell(i);
-                    Object v = values.get(i);
-                    set(cell, v);
-                    String format = formatted ? format(v) : null;
-                    if (format != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
-                        cell.setCellStyle(formats.computeIfAbsent(format, f -> {
-                            CellStyle style = book.createCellStyle();
-                            style.setDataFormat(book.createDataFormat().getFormat(f));
-                            return style;
-                        }));
-                    }
-                }
-            });
             book.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A new sheet named {@code name} as Excel allows a sheet's name: 31 characters, no {@code []:*?/\}, unique. */
+    private static SXSSFSheet sheet(SXSSFWorkbook book, String name, Set<String> names) {
+        String base = name.replaceAll("[\\\\/?*\\[\\]:]", " ").strip();
+        if (base.isEmpty()) {
+            base = "Sheet";
+        }
+        base = base.length() > 28 ? base.substring(0, 28) : base;
+        String unique = base;
+        for (int i = 2; !names.add(unique.toLowerCase(java.util.Locale.ROOT)); i++) {
+            unique = base + " " + i;
+        }
+        return book.createSheet(unique);
+    }
+
+    private static void writeSheet(
+            SXSSFWorkbook book,
+            SXSSFSheet sheet,
+            @Nullable Title title,
+            Table table,
+            CellStyle bold,
+            CellStyle big,
+            Map<String, CellStyle> formats) {
+        List<String> headers = table.headers();
+        int top = 0;
+        if (title != null) {
+            Cell t = sheet.createRow(0).createCell(0);
+            text(t, title.title());
+            t.setCellStyle(big);
+            text(sheet.createRow(1).createCell(0), title.periodAndUnit());
+            top = 2;
+        }
+        Row head = sheet.createRow(top);
+        for (int i = 0; i < headers.size(); i++) {
+            Cell cell = head.createCell(i);
+            cell.setCellValue(headers.get(i));
+            cell.setCellStyle(bold);
+            sheet.setColumnWidth(i, Math.min(60, Math.max(10, headers.get(i).length() * 3)) * 256);
+        }
+        sheet.createFreezePane(0, top + 1);
+        int[] next = {top + 1};
+        boolean formatted = title != null;
+        table.rows().accept(values -> {
+            Row row = sheet.createRow(next[0]++);
+            for (int i = 0; i < values.size(); i++) {
+                Cell cell = row.createCell(i);
+                Object v = values.get(i);
+                set(cell, v);
+                String format = formatted ? format(v) : null;
+                if (format != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                    cell.setCellStyle(formats.computeIfAbsent(format, f -> {
+                        CellStyle style = book.createCellStyle();
+                        style.setDataFormat(book.createDataFormat().getFormat(f));
+                        return style;
+                    }));
+                }
+            }
+        });
     }
 
     /** The number format of a value in a titled sheet: separators, an amount's own decimals; null for the rest. */

@@ -100,7 +100,7 @@ class DirectConnectPagesTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(page).contains(account, "4911.20", key.keyId());
+        assertThat(page).contains(account, "4,911.20", key.keyId());
         String monitor = mvc.perform(
                         get("/directconnect/instructions?enterprise=" + ent).session(checker))
                 .andExpect(status().isOk())
@@ -118,9 +118,12 @@ class DirectConnectPagesTest {
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                 new java.io.ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
             var sheet = book.getSheetAt(0);
-            assertThat(sheet.getLastRowNum()).isEqualTo(1);
-            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("指令标识");
-            var row = sheet.getRow(1);
+            // under the title and the line with the period and the unit
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("指令监控");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("单位：元");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("指令标识");
+            var row = sheet.getRow(3);
             assertThat(row.getCell(1).getStringCellValue()).isEqualTo(ent);
             assertThat(row.getCell(3).getStringCellValue()).isEqualTo("JSON:pg-1");
             assertThat(row.getCell(8).getNumericCellValue()).isEqualTo(88.80);
@@ -133,7 +136,7 @@ class DirectConnectPagesTest {
                 .getResponse()
                 .getContentAsByteArray();
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(none))) {
-            assertThat(book.getSheetAt(0).getLastRowNum()).isZero();
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(2);
         }
         long id = db.sql("select instruction_id from dc_instruction where enterprise_id = :e")
                 .param("e", ent)
@@ -144,7 +147,7 @@ class DirectConnectPagesTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(history).contains("RCVD", "ACSC", "PAY-" + id);
+        assertThat(history).contains("已接收", "已入账", "记账，交易号", "PAY-" + id).doesNotContain("posted as");
         String reconciliation = mvc.perform(get("/directconnect/reconciliation").session(checker))
                 .andExpect(status().isOk())
                 .andReturn()

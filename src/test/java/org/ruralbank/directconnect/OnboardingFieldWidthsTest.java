@@ -108,7 +108,7 @@ class OnboardingFieldWidthsTest {
                 .find(id, org.ruralbank.platform.OrgScope.everything())
                 .orElseThrow();
         assertThat(after.status()).isEqualTo("REJECTED");
-        assertThat(after.outcome()).contains("名称不能超过 100 个字");
+        assertThat(f.onboarding.text(after.outcome(), null)).contains("名称不能超过 100 个字");
         assertThat(db.sql("select count(*) from dc_enterprise where enterprise_id = :e")
                         .param("e", ent)
                         .query(Long.class)
@@ -137,7 +137,7 @@ class OnboardingFieldWidthsTest {
         Onboarding.Change after = f.onboarding.approve(id, f.checker);
 
         assertThat(after.status()).isEqualTo("REJECTED");
-        assertThat(after.outcome()).contains("数据库拒绝写入该变更");
+        assertThat(f.onboarding.text(after.outcome(), null)).contains("数据库拒绝写入该变更");
         assertThat(db.sql("select count(*) from dc_pool where enterprise_id = :e")
                         .param("e", ent)
                         .query(Long.class)

@@ -286,7 +286,7 @@ class PoolsAndOnboardingTest {
                             ent,
                             "url",
                             "http://127.0.0.1:" + server.getAddress().getPort() + "/hook"));
-            String secret = hook.outcome().substring(hook.outcome().lastIndexOf(' ') + 1);
+            String secret = hook.outcome().args().get(0).toString();
             assertThat(payments.execute(order(ent, "w-1", from, to, "12.34")).status())
                     .isEqualTo("ACSC");
             Instant t = Instant.now();

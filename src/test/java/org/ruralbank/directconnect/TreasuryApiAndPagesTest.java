@@ -161,10 +161,13 @@ class TreasuryApiAndPagesTest {
                 .getContentAsByteArray();
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var sheet = book.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(8).getStringCellValue()).isEqualTo("可用额度（元）");
-            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("101001");
-            assertThat(sheet.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(3000.00);
-            assertThat(sheet.getRow(1).getCell(8).getNumericCellValue()).isEqualTo(1765.50);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains(t.bureau);
+            assertThat(sheet.getRow(2).getCell(8).getStringCellValue()).isEqualTo("可用额度（元）");
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("101001");
+            assertThat(sheet.getRow(3).getCell(4).getNumericCellValue()).isEqualTo(3000.00);
+            assertThat(sheet.getRow(3).getCell(8).getNumericCellValue()).isEqualTo(1765.50);
+            assertThat(book.getSheetAt(1).getRow(2).getCell(0).getStringCellValue())
+                    .isEqualTo("类型");
         }
     }
 

@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ruralbank.shared.Money;
 import org.ruralbank.testing.TestBank;
 
 /**
@@ -51,6 +59,58 @@ class SmallYearTest {
         near(year.count("deviceTxn.DEP"), 24_600);
         near(year.count("deviceTxn.TRF"), 14_600);
         near(year.fen("deviceFee") / 100.0, 852_800);
+    }
+
+    /**
+     * What a banker checks first on the merchants page: every sale's fee is its amount at the merchant's signed rate
+     * (to the fen), so a merchant's effective rate is its signed rate; no merchant signed at 0.78% shows 0.06%.
+     */
+    @Test
+    void everyMerchantIsChargedItsSignedRate() {
+        Map<String, BigDecimal> signed = new HashMap<>();
+        YearFigures.each(
+                inbox,
+                "ACQ_MERCHANT",
+                LocalDate.of(2025, 12, 31),
+                (m, r) -> signed.put(r[m.indexOf("MERCHANT_ID")], new BigDecimal(r[m.indexOf("MDR")])));
+        Map<String, long[]> salesAndFees = new HashMap<>();
+        List<String> wrong = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2025, 1, 1); d.getYear() == 2025; d = d.plusDays(1)) {
+            YearFigures.each(inbox, "ACQ_POS_TXN", d, (m, r) -> {
+                if (!r[m.indexOf("TXN_KIND")].equals("SALE")) {
+                    return;
+                }
+                String merchant = r[m.indexOf("MERCHANT_ID")];
+                BigDecimal amount = new BigDecimal(r[m.indexOf("AMOUNT")]);
+                BigDecimal fee = new BigDecimal(r[m.indexOf("MDR_FEE")]);
+                BigDecimal atRate = amount.multiply(signed.get(merchant)).setScale(2, RoundingMode.HALF_UP);
+                if (fee.compareTo(atRate) != 0 && wrong.size() < 10) {
+                    wrong.add(merchant + " " + amount + " at " + signed.get(merchant) + ": fee " + fee);
+                }
+                long[] t = salesAndFees.computeIfAbsent(merchant, k -> new long[2]);
+                t[0] += Money.fenOfYuan(r[m.indexOf("AMOUNT")]);
+                t[1] += Money.fenOfYuan(r[m.indexOf("MDR_FEE")]);
+            });
+        }
+        assertThat(wrong)
+                .as("sales whose fee is not the amount at the signed rate")
+                .isEmpty();
+        long onStandardRates = salesAndFees.entrySet().stream()
+                .filter(e -> signed.get(e.getKey()).compareTo(new BigDecimal("0.0038")) >= 0 && e.getValue()[0] > 0)
+                .count();
+        assertThat(onStandardRates)
+                .as("merchants on a standard rate with sales")
+                .isPositive();
+        for (var e : salesAndFees.entrySet()) {
+            long[] t = e.getValue();
+            if (t[0] >= 1_000_000) {
+                BigDecimal effective =
+                        BigDecimal.valueOf(t[1]).divide(BigDecimal.valueOf(t[0]), 6, RoundingMode.HALF_UP);
+                assertThat(effective)
+                        .as("the effective rate of " + e.getKey())
+                        .isCloseTo(signed.get(e.getKey()), within(new BigDecimal("0.00002")));
+            }
+        }
     }
 
     @Test

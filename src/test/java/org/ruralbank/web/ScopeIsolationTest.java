@@ -701,6 +701,9 @@ class ScopeIsolationTest {
         cases.put(
                 "GET /directconnect/reconciliation",
                 () -> assertPageHasNo(headOfA, "/directconnect/reconciliation", bEnterprise, bAccount));
+        cases.put(
+                "GET /directconnect/reconciliation/export",
+                () -> assertExportHasNo(headOfA, "/directconnect/reconciliation/export", bEnterprise, bAccount));
         cases.put("GET /directconnect/treasury", () -> {
             String bureau = bBureau();
             assertPageHasNo(headOfA, "/directconnect/treasury", bureau, "乙支行预算单位");

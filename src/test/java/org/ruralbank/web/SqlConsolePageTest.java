@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.platform.AuditEvents;
@@ -52,6 +53,28 @@ class SqlConsolePageTest {
         branch = bank.branch("控制台支行");
         secret = Files.createTempFile("secret", ".csv");
         Files.writeString(secret, "name\n" + SECRET + "\n");
+    }
+
+    /** The engine's errors are English: the page says the usual ones in the user's language, the engine's words apart. */
+    @Test
+    void aQueryTheEngineCannotRunIsExplainedInThePagesLanguage() throws Exception {
+        MockHttpSession whole = TestBank.login(mvc, bank.user(branch, DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+        Map<String, String> said = Map.of(
+                "select * from no_such_table", "数仓中没有这张表",
+                "select no_such_column", "没有这一列",
+                "select * fro ods.core_deposit_txn", "有语法错误",
+                "select 1 +", "有语法错误");
+        for (var query : said.entrySet()) {
+            String page = mvc.perform(
+                            post("/warehouse/sql").session(whole).with(csrf()).param("query", query.getKey()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).as(query.getKey()).contains(query.getValue(), "id=\"engine-message\"");
+            assertThat(NavigationCrawlTest.readAsAUser(query.getKey(), page, false))
+                    .isEmpty();
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,8 @@ import org.ruralbank.appraisal.HandOver;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.Rejected;
-import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.StaffPrincipal;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,7 +46,10 @@ class ClaimPages {
     private final Credits credits;
     private final FtpFigures figures;
 
-    ClaimPages(Claims claims, Credits credits, FtpFigures figures) {
+    private final Exports exports;
+
+    ClaimPages(Claims claims, Credits credits, FtpFigures figures, Exports exports) {
+        this.exports = exports;
         this.claims = claims;
         this.credits = credits;
         this.figures = figures;
@@ -69,25 +72,40 @@ class ClaimPages {
     @GetMapping("/appraisal/claims/export")
     void export(@RequestParam(required = false) String status, HttpServletResponse response) throws IOException {
         StaffPrincipal staff = CurrentStaff.get();
-        Download.xlsx(response, "credit-claims");
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "业绩认领",
-                List.of("编号", "对象类别", "对象", "员工号", "份额", "生效日", "失效日", "状态", "来源", "说明", "提交人", "批准人"),
-                sink -> claims.list(staff.scope(), status == null || status.isBlank() ? null : status)
-                        .forEach(c -> sink.accept(List.of(
-                                c.claimId(),
-                                c.objectKind().name(),
-                                c.objectId(),
-                                c.staffId(),
-                                c.share(),
-                                c.validFrom().toString(),
-                                c.validTo().toString(),
-                                c.status(),
-                                c.source(),
-                                c.reason() == null ? "" : c.reason(),
-                                c.maker(),
-                                c.checker() == null ? "" : c.checker()))));
+        exports.send(
+                response,
+                "credit-claims",
+                exports.title("menu.appraisal.claims", List.of(), exports.asOfToday(), "claims.export.unit"),
+                List.of(exports.table(
+                        "menu.appraisal.claims",
+                        List.of(
+                                "export.number",
+                                "claims.kind",
+                                "claims.object",
+                                "claims.staffId",
+                                "claims.share",
+                                "claims.validFrom",
+                                "claims.validTo",
+                                "claims.status",
+                                "claims.source",
+                                "claims.reason",
+                                "claims.maker",
+                                "claims.checker"),
+                        sink -> claims.list(staff.scope(), status == null || status.isBlank() ? null : status)
+                                .forEach(c -> sink.accept(Arrays.asList(
+                                        String.valueOf(c.claimId()),
+                                        exports.text(
+                                                "claims.kind." + c.objectKind().name()),
+                                        c.objectId(),
+                                        c.staffId(),
+                                        c.share(),
+                                        c.validFrom(),
+                                        c.validTo(),
+                                        exports.text("claims.status." + c.status()),
+                                        exports.text("claims.source." + c.source()),
+                                        c.reason(),
+                                        c.maker(),
+                                        c.checker()))))));
     }
 
     @GetMapping("/appraisal/claims/object")

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,7 @@ import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.StaffPrincipal;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +40,10 @@ class FtpCurvePages {
     private final FtpCurves curves;
     private final FtpFigures figures;
 
-    FtpCurvePages(FtpCurves curves, FtpFigures figures) {
+    private final Exports exports;
+
+    FtpCurvePages(FtpCurves curves, FtpFigures figures, Exports exports) {
+        this.exports = exports;
         this.curves = curves;
         this.figures = figures;
     }
@@ -66,20 +70,52 @@ class FtpCurvePages {
 
     @GetMapping("/export")
     void export(HttpServletResponse response) throws IOException {
-        List<String> headers = new ArrayList<>(List.of("曲线日期"));
+        StaffPrincipal staff = CurrentStaff.get();
+        LocalDate day = figures.lastDate().orElse(null);
+        List<String> headers = new ArrayList<>(List.of(exports.text("ftp.curveDate")));
         headers.addAll(FtpCurves.TERMS.keySet());
-        headers.addAll(List.of("来源", "录入", "复核"));
-        Download.xlsx(response, "ftp-curves");
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "FTP曲线",
+        headers.addAll(List.of(exports.text("ftp.source"), exports.text("ftp.maker"), exports.text("ftp.checker")));
+        List<Spreadsheets.Table> tables = new ArrayList<>();
+        tables.add(new Spreadsheets.Table(
+                exports.text("ftp.export.curves"),
                 headers,
                 sink -> curves.curves().forEach(c -> {
-                    List<Object> cells = new ArrayList<>(List.of(c.curveDate().toString()));
+                    List<Object> cells = new ArrayList<>(List.of(c.curveDate()));
                     FtpCurves.TERMS.keySet().forEach(t -> cells.add(c.rates().get(t)));
-                    cells.addAll(List.of(c.source(), c.maker(), c.checker()));
+                    cells.addAll(Arrays.asList(exports.text("ftp.source." + c.source()), c.maker(), c.checker()));
                     sink.accept(cells);
-                }));
+                })));
+        if (day != null) {
+            tables.add(exports.table(
+                    "ftp.byOrg",
+                    List.of("ftp.org", "ftp.kind", "ftp.balance", "ftp.margin", "ftp.marginMtd"),
+                    sink -> figures.byOrg(day, staff)
+                            .forEach(r -> sink.accept(Arrays.asList(
+                                    r.orgId() + " " + (r.orgName() == null ? "" : r.orgName()),
+                                    exports.text("ftp.kind." + r.accountKind()),
+                                    r.balance(),
+                                    r.margin(),
+                                    r.marginMtd())))));
+            tables.add(exports.table(
+                    "ftp.byStaff",
+                    List.of("ftp.staff", "ftp.org", "ftp.creditedBalance", "ftp.margin", "ftp.marginMtd"),
+                    sink -> figures.byStaff(day, staff)
+                            .forEach(r -> sink.accept(Arrays.asList(
+                                    r.staffId() + " " + (r.staffName() == null ? "" : r.staffName()),
+                                    r.orgId(),
+                                    r.creditedBalance(),
+                                    r.margin(),
+                                    r.marginMtd())))));
+        }
+        exports.send(
+                response,
+                "ftp-curves",
+                exports.title(
+                        "ftp.export.title",
+                        List.of(),
+                        day == null ? exports.asOfToday() : exports.asOf(day),
+                        "ftp.export.unit"),
+                tables);
     }
 
     @PostMapping("/propose")

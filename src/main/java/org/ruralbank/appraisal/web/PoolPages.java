@@ -10,8 +10,7 @@ import org.ruralbank.appraisal.Pools;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
-import org.ruralbank.platform.Spreadsheets;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.Texts;
 import org.ruralbank.shared.Money;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,7 +33,10 @@ class PoolPages {
     private final Pools pools;
     private final Texts texts;
 
-    PoolPages(Pools pools, Texts texts) {
+    private final Exports exports;
+
+    PoolPages(Pools pools, Texts texts, Exports exports) {
+        this.exports = exports;
         this.pools = pools;
         this.texts = texts;
     }
@@ -152,29 +154,38 @@ class PoolPages {
     void export(@PathVariable long id, HttpServletResponse response) throws IOException {
         Pools.Pool pool = pools.find(id, scope());
         List<Pools.Line> lines = pools.lines(id, scope());
-        Download.xlsx(response, "payroll-" + pool.periodKey() + "-" + pool.orgId());
-        Spreadsheets.write(
-                response.getOutputStream(),
-                pool.periodKey() + " " + pool.orgId(),
-                List.of(
-                        texts.get("appraisal.branch"),
-                        texts.get("appraisal.staff"),
-                        texts.get("appraisal.name"),
-                        texts.get("appraisal.amount"),
-                        texts.get("appraisal.reason"),
-                        texts.get("appraisal.status")),
-                sink -> {
-                    for (Pools.Line l : lines) {
-                        sink.accept(Arrays.asList(
-                                pool.orgId(),
-                                l.staffId(),
-                                l.staffName(),
-                                Money.ofFen(l.amountFen()).yuan(),
-                                l.reason(),
-                                texts.get(
-                                        "appraisal.pool.status." + pool.status().name())));
-                    }
-                });
+        exports.send(
+                response,
+                "payroll-" + pool.periodKey() + "-" + pool.orgId(),
+                exports.title("appraisal.export.payroll", List.of(pool.orgId()), pool.periodKey(), "export.unit.yuan"),
+                List.of(exports.table(
+                        "appraisal.pool.title",
+                        List.of(
+                                "appraisal.branch",
+                                "appraisal.staff",
+                                "appraisal.name",
+                                "appraisal.amount",
+                                "appraisal.reason",
+                                "appraisal.status"),
+                        sink -> {
+                            long total = 0;
+                            for (Pools.Line l : lines) {
+                                total += l.amountFen();
+                                sink.accept(Arrays.asList(
+                                        pool.orgId(),
+                                        l.staffId(),
+                                        l.staffName(),
+                                        Money.ofFen(l.amountFen()).yuan(),
+                                        l.reason(),
+                                        texts.get("appraisal.pool.status."
+                                                + pool.status().name())));
+                            }
+                            sink.accept(Arrays.asList(
+                                    texts.get("appraisal.pool.sum"),
+                                    null,
+                                    null,
+                                    Money.ofFen(total).yuan()));
+                        })));
     }
 
     private static OrgScope scope() {

@@ -20,7 +20,7 @@ import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.Spreadsheets;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.Texts;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -49,7 +49,16 @@ class ResultPages {
     private final QualitativeScores entries;
     private final Texts texts;
 
-    ResultPages(AppraisalRuns runs, Schemes schemes, Indicators indicators, QualitativeScores entries, Texts texts) {
+    private final Exports exports;
+
+    ResultPages(
+            AppraisalRuns runs,
+            Schemes schemes,
+            Indicators indicators,
+            QualitativeScores entries,
+            Texts texts,
+            Exports exports) {
+        this.exports = exports;
         this.runs = runs;
         this.schemes = schemes;
         this.indicators = indicators;
@@ -267,19 +276,38 @@ class ResultPages {
             throw new NotFound("appraisal_run", String.valueOf(run));
         }
         List<AppraisalRuns.PersonResult> people = runs.people(r.runId(), null, access);
-        Download.xlsx(response, "appraisal-" + r.periodKey() + "-v" + r.version());
-        Spreadsheets.write(
-                response.getOutputStream(),
-                r.periodKey() + " v" + r.version(),
+        List<AppraisalRuns.OrgResult> branches =
+                access.ownStaffId() != null ? List.of() : runs.branches(r.runId(), access);
+        List<AppraisalRuns.Difference> differences =
+                access.ownStaffId() != null ? List.of() : runs.differences(r.runId(), access);
+        List<Spreadsheets.Table> tables = new ArrayList<>();
+        if (!branches.isEmpty()) {
+            tables.add(exports.table(
+                    "appraisal.export.branches",
+                    List.of(
+                            "appraisal.rank",
+                            "appraisal.branch",
+                            "appraisal.area",
+                            "appraisal.headcount",
+                            "appraisal.score"),
+                    sink -> branches.forEach(o -> sink.accept(Arrays.asList(
+                            o.rank(),
+                            o.orgId() + " " + o.orgName(),
+                            o.areaClass() == null ? null : texts.get("appraisal.area." + o.areaClass()),
+                            (long) o.headcount(),
+                            o.score())))));
+        }
+        tables.add(exports.table(
+                "appraisal.export.people",
                 List.of(
-                        texts.get("appraisal.branch"),
-                        texts.get("appraisal.staff"),
-                        texts.get("appraisal.name"),
-                        texts.get("appraisal.post"),
-                        texts.get("appraisal.branchScore"),
-                        texts.get("appraisal.personalScore"),
-                        texts.get("appraisal.score"),
-                        texts.get("appraisal.rankInBranch")),
+                        "appraisal.branch",
+                        "appraisal.staff",
+                        "appraisal.name",
+                        "appraisal.post",
+                        "appraisal.branchScore",
+                        "appraisal.personalScore",
+                        "appraisal.score",
+                        "appraisal.rankInBranch"),
                 sink -> {
                     for (AppraisalRuns.PersonResult p : people) {
                         sink.accept(Arrays.asList(
@@ -292,7 +320,34 @@ class ResultPages {
                                 p.score(),
                                 p.rankInBranch()));
                     }
-                });
+                }));
+        if (!differences.isEmpty()) {
+            tables.add(exports.table(
+                    "appraisal.export.differences",
+                    List.of(
+                            "appraisal.export.change",
+                            "appraisal.name",
+                            "appraisal.before",
+                            "appraisal.after",
+                            "appraisal.export.rankBefore",
+                            "appraisal.rank"),
+                    sink -> differences.forEach(d -> sink.accept(Arrays.asList(
+                            texts.get("appraisal.diff." + d.kind()),
+                            d.id() + " " + d.name(),
+                            d.before(),
+                            d.after(),
+                            d.rankBefore(),
+                            d.rankAfter())))));
+        }
+        exports.send(
+                response,
+                "appraisal-" + r.periodKey() + "-v" + r.version(),
+                exports.title(
+                        "appraisal.export.results",
+                        List.of(String.valueOf(r.version())),
+                        r.periodKey() + " " + exports.range(r.from(), r.to()),
+                        "appraisal.export.unit"),
+                tables);
     }
 
     /** A perspective's points and weight on a branch's scorecard. */

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +24,8 @@ import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Rejected;
-import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.StaffPrincipal;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.points.CustomerPoints;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
@@ -59,6 +59,7 @@ class CrmPages {
     private final CustomerPoints points;
     private final HouseholdDecisions households;
     private final ConnectedEnterprises connected;
+    private final Exports exports;
 
     CrmPages(
             Customers customers,
@@ -68,9 +69,11 @@ class CrmPages {
             Tasks tasks,
             CustomerPoints points,
             HouseholdDecisions households,
-            ConnectedEnterprises connected) {
+            ConnectedEnterprises connected,
+            Exports exports) {
         this.households = households;
         this.connected = connected;
+        this.exports = exports;
         this.customers = customers;
         this.contacts = contacts;
         this.warehouse = warehouse;
@@ -102,20 +105,29 @@ class CrmPages {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "q: " + r.code());
             return;
         }
-        Download.xlsx(response, "crm-customers");
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "客户查询",
-                List.of("客户号", "类型", "名称", "证件号码", "手机号码", "开户机构", "匹配"),
-                sink -> found.hits()
-                        .forEach(h -> sink.accept(List.of(
-                                h.custId(),
-                                h.custType(),
-                                h.custName(),
-                                h.idNo() == null ? "" : h.idNo(),
-                                h.mobile() == null ? "" : h.mobile(),
-                                h.orgId(),
-                                h.matchedBy()))));
+        exports.send(
+                response,
+                "crm-customers",
+                exports.title("crm.export.customers", List.of(), exports.asOfToday(), "export.unit.none"),
+                List.of(exports.table(
+                        "menu.crm.customers",
+                        List.of(
+                                "crm.custId",
+                                "crm.custType",
+                                "crm.custName",
+                                "crm.idNo",
+                                "crm.mobile",
+                                "crm.org",
+                                "crm.matchedBy"),
+                        sink -> found.hits()
+                                .forEach(h -> sink.accept(List.of(
+                                        h.custId(),
+                                        exports.text("crm.custType." + h.custType()),
+                                        h.custName(),
+                                        h.idNo() == null ? "" : h.idNo(),
+                                        h.mobile() == null ? "" : h.mobile(),
+                                        h.orgId() + " " + h.orgName(),
+                                        exports.text("crm.matchedBy." + h.matchedBy())))))));
     }
 
     @GetMapping("/crm/customers/{id}")
@@ -199,29 +211,58 @@ class CrmPages {
         LocalDate d = date(date);
         List<GuaranteeCircles.Group> groups =
                 Relationships.circles(warehouse.queries(), d, CurrentStaff.get().scope());
-        Download.xlsx(response, "crm-guarantee-circles");
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "担保圈链",
-                List.of("序号", "类型", "担保人", "担保人名称", "借款人", "借款人名称", "合同", "担保金额", "经办机构"),
-                sink -> {
-                    int n = 0;
-                    for (GuaranteeCircles.Group g : groups) {
-                        n++;
-                        for (GuaranteeCircles.Edge e : g.edges()) {
-                            sink.accept(List.of(
-                                    n,
-                                    g.kind().name(),
-                                    e.fromCustId(),
-                                    e.fromName() == null ? "" : e.fromName(),
-                                    e.toCustId(),
-                                    e.toName() == null ? "" : e.toName(),
-                                    e.refId() == null ? "" : e.refId(),
-                                    e.amount() == null ? "" : e.amount(),
-                                    e.orgId()));
-                        }
-                    }
-                });
+        exports.send(
+                response,
+                "crm-guarantee-circles",
+                exports.title("menu.crm.circles", List.of(), exports.asOf(d), "export.unit.yuan"),
+                List.of(
+                        exports.table(
+                                "menu.crm.circles",
+                                List.of(
+                                        "export.number",
+                                        "crm.circles.kind",
+                                        "crm.circles.members",
+                                        "crm.circles.amount"),
+                                sink -> {
+                                    int n = 0;
+                                    for (GuaranteeCircles.Group g : groups) {
+                                        sink.accept(Arrays.asList(
+                                                ++n,
+                                                exports.text("crm.circles.kind." + g.kind()) + " (" + g.length() + ")",
+                                                String.join(" ", g.members()),
+                                                g.amount()));
+                                    }
+                                }),
+                        exports.table(
+                                "crm.circles.edges.sheet",
+                                List.of(
+                                        "export.number",
+                                        "crm.circles.kind",
+                                        "crm.circles.guarantor",
+                                        "crm.circles.guarantorName",
+                                        "crm.circles.borrower",
+                                        "crm.circles.borrowerName",
+                                        "crm.circles.contract",
+                                        "crm.circles.edgeAmount",
+                                        "crm.circles.org"),
+                                sink -> {
+                                    int n = 0;
+                                    for (GuaranteeCircles.Group g : groups) {
+                                        n++;
+                                        for (GuaranteeCircles.Edge e : g.edges()) {
+                                            sink.accept(Arrays.asList(
+                                                    n,
+                                                    exports.text("crm.circles.kind." + g.kind()),
+                                                    e.fromCustId(),
+                                                    e.fromName() == null ? "" : e.fromName(),
+                                                    e.toCustId(),
+                                                    e.toName() == null ? "" : e.toName(),
+                                                    e.refId() == null ? "" : e.refId(),
+                                                    e.amount(),
+                                                    e.orgId()));
+                                        }
+                                    }
+                                })));
     }
 
     @GetMapping("/crm/lists")
@@ -300,18 +341,20 @@ class CrmPages {
                 date(date),
                 tiers,
                 CurrentStaff.get().scope());
-        Download.xlsx(response, "crm-list-" + listed.kind().name().toLowerCase(java.util.Locale.ROOT));
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "营销名单",
-                List.of("客户号", "名称", "手机号码", "开户机构", "依据"),
-                sink -> listed.entries()
-                        .forEach(e -> sink.accept(List.of(
-                                e.custId(),
-                                e.custName(),
-                                e.mobile() == null ? "" : e.mobile(),
-                                e.orgId(),
-                                e.detail() == null ? "" : e.detail()))));
+        exports.send(
+                response,
+                "crm-list-" + listed.kind().name().toLowerCase(java.util.Locale.ROOT),
+                exports.title("crm.list." + listed.kind(), List.of(), exports.asOf(listed.date()), "export.unit.none"),
+                List.of(exports.table(
+                        "menu.crm.lists",
+                        List.of("crm.custId", "crm.custName", "crm.mobile", "crm.org", "crm.list.detail"),
+                        sink -> listed.entries()
+                                .forEach(e -> sink.accept(List.of(
+                                        e.custId(),
+                                        e.custName(),
+                                        e.mobile() == null ? "" : e.mobile(),
+                                        e.orgId(),
+                                        e.detail() == null ? "" : e.detail()))))));
     }
 
     private static MarketingLists.Kind listKind(@Nullable String list) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.directconnect.CoreBanking;
 import org.ruralbank.platform.OrgScope;
@@ -77,10 +79,61 @@ public class BankViews {
         }
     }
 
-    public record EventRow(OffsetDateTime occurredAt, String status, String actor, String detail) {}
+    /**
+     * An event of an instruction's history. Its detail is stored as the words of the step that wrote it (English, or
+     * the partner's reason); {@code detailKey} is the message that says it in the reader's language (null when none
+     * does) and {@code detailData} the ids or the partner's own words it is about, shown as they are.
+     */
+    public record EventRow(
+            OffsetDateTime occurredAt,
+            String status,
+            String actor,
+            @Nullable String detail,
+            @Nullable String detailKey,
+            @Nullable String detailData) {
 
+        private static final Pattern POSTED = Pattern.compile("posted as (\\S+)");
+        private static final Pattern RESERVED = Pattern.compile("reserved for the clearing hand-off as (\\S+)");
+        private static final Pattern REFUSED = Pattern.compile("([A-Z0-9]{4}) (.*)", Pattern.DOTALL);
+
+        static EventRow of(OffsetDateTime at, String status, String actor, @Nullable String detail) {
+            String d = detail == null ? "" : detail;
+            Matcher m;
+            if ("RCVD".equals(status)) {
+                return new EventRow(at, status, actor, detail, "dc.event.received", d);
+            }
+            if ((m = POSTED.matcher(d)).matches()) {
+                return new EventRow(at, status, actor, detail, "dc.event.posted", m.group(1));
+            }
+            if ((m = RESERVED.matcher(d)).matches()) {
+                return new EventRow(at, status, actor, detail, "dc.event.reserved", m.group(1));
+            }
+            if (d.equals("settled by the clearing")) {
+                return new EventRow(at, status, actor, detail, "dc.event.settled", null);
+            }
+            if (d.equals("returned by the clearing")) {
+                return new EventRow(at, status, actor, detail, "dc.event.returned", null);
+            }
+            if ((m = REFUSED.matcher(d)).matches() && StatusReason.known(m.group(1))) {
+                return new EventRow(at, status, actor, detail, "dc.reason." + m.group(1), m.group(2));
+            }
+            return new EventRow(at, status, actor, detail, null, d);
+        }
+    }
+
+    /**
+     * A difference between the executed instructions and the core's postings of a date: its kind, the
+     * instruction's and the posting's ids, account and amount, and for a {@code MISMATCH} the core's account and
+     * amount (the page says what the kind means in the reader's language, {@code dc.break.detail.<kind>}).
+     */
     public record Break(
-            String kind, Long instructionId, String transferId, String account, String amount, String detail) {}
+            String kind,
+            @Nullable Long instructionId,
+            String transferId,
+            String account,
+            String amount,
+            @Nullable String coreAccount,
+            @Nullable String coreAmount) {}
 
     public PageOf<EnterpriseRow> enterprises(OrgScope scope, String keyword, int page, int size) {
         OrgScope.Condition c = scope.where("e.org_path", null);
@@ -243,7 +296,7 @@ public class BankViews {
         return db.sql("select occurred_at, status, actor, detail from dc_instruction_event where instruction_id = :id "
                         + "order by event_id")
                 .param("id", instructionId)
-                .query((rs, i) -> new EventRow(
+                .query((rs, i) -> EventRow.of(
                         rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
     }
@@ -283,7 +336,8 @@ public class BankViews {
                         i.transferId(),
                         i.debitAccount(),
                         i.amount(),
-                        "the instruction was executed but the core has no such posting on " + date));
+                        null,
+                        null));
             } else if (!t.debitAccount().equals(i.debitAccount())
                     || !Money.yuanText(t.amountFen()).equals(i.amount())) {
                 breaks.add(new Break(
@@ -292,7 +346,8 @@ public class BankViews {
                         i.transferId(),
                         i.debitAccount(),
                         i.amount(),
-                        "core: " + t.debitAccount() + " " + Money.yuanText(t.amountFen())));
+                        t.debitAccount(),
+                        Money.yuanText(t.amountFen())));
             }
         }
         for (CoreBanking.Transfer t : postings.values()) {
@@ -304,7 +359,8 @@ public class BankViews {
                         t.transferId(),
                         t.debitAccount(),
                         Money.yuanText(t.amountFen()),
-                        "a payment posting without an instruction"));
+                        null,
+                        null));
             }
         }
         return breaks;

@@ -9,17 +9,20 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.directconnect.ChangeText;
 import org.ruralbank.directconnect.Onboarding;
 import org.ruralbank.directconnect.Onboarding.Change;
 import org.ruralbank.directconnect.OnboardingChange;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.PageOf;
 import org.ruralbank.platform.Rejected;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -27,20 +30,24 @@ import org.springframework.stereotype.Repository;
 /**
  * The proposed onboarding changes ({@code dc_change}): each with its kind and its fields as the payload (properties
  * text, one {@code name=value} line per field, sorted, so that equal changes are equal text), read back into their
- * {@link OnboardingChange} records. Every read takes the reader's org scope.
+ * {@link OnboardingChange} records. A change's summary is written from them when read, in the reader's language (the
+ * stored one, in the bank's language, is for who reads the table itself); its outcome is stored as a
+ * {@link ChangeText}. Every read takes the reader's org scope.
  */
 @Repository
 public class OnboardingChanges {
 
     private static final String SELECT = """
-            select change_id, kind, payload, summary, needs_head_office, status, maker, made_at, checker, checked_at,
-                   outcome from dc_change
+            select change_id, kind, payload, needs_head_office, status, maker, made_at, checker, checked_at, outcome
+              from dc_change
             """;
 
     private final JdbcClient db;
+    private final MessageSource messages;
 
-    OnboardingChanges(JdbcClient db) {
+    OnboardingChanges(JdbcClient db, MessageSource messages) {
         this.db = db;
+        this.messages = messages;
     }
 
     /** Stores a pending change of an enterprise at {@code orgPath}; returns its id. */
@@ -55,7 +62,7 @@ public class OnboardingChanges {
                 .param("path", orgPath)
                 .param("kind", change.kind().name())
                 .param("payload", write(change.fields()))
-                .param("summary", cut(change.summary()))
+                .param("summary", cut(change.summary().in(messages, Locale.SIMPLIFIED_CHINESE)))
                 .param("ho", change.needsHeadOffice())
                 .param("maker", maker)
                 .param("now", at)
@@ -63,13 +70,20 @@ public class OnboardingChanges {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    /** Records the checker's decision and its outcome (cut to 400 characters). */
-    public void decide(long changeId, String status, String checker, OffsetDateTime at, String outcome) {
+    /**
+     * Records the checker's decision and its outcome, as a text to be written in each reader's language; one too
+     * long for its column is kept in the bank's language, cut to 400 characters.
+     */
+    public void decide(long changeId, String status, String checker, OffsetDateTime at, ChangeText outcome) {
+        String stored = outcome.stored();
+        if (stored.length() > 400) {
+            stored = cut(outcome.in(messages, Locale.SIMPLIFIED_CHINESE));
+        }
         db.sql("update dc_change set status = :s, checker = :c, checked_at = :now, outcome = :o where change_id = :id")
                 .param("s", status)
                 .param("c", checker)
                 .param("now", at)
-                .param("o", cut(outcome))
+                .param("o", stored)
                 .param("id", changeId)
                 .update();
     }
@@ -115,14 +129,13 @@ public class OnboardingChanges {
         return new Change(
                 rs.getLong(1),
                 change,
-                rs.getString(4),
-                rs.getBoolean(5),
+                rs.getBoolean(4),
+                rs.getString(5),
                 rs.getString(6),
-                rs.getString(7),
-                rs.getObject(8, OffsetDateTime.class),
-                rs.getString(9),
-                rs.getObject(10, OffsetDateTime.class),
-                rs.getString(11));
+                rs.getObject(7, OffsetDateTime.class),
+                rs.getString(8),
+                rs.getObject(9, OffsetDateTime.class),
+                ChangeText.read(rs.getString(10)).orElse(null));
     }
 
     static String write(Map<String, String> fields) {

@@ -81,6 +81,11 @@ enum StatusReason {
         return reason;
     }
 
+    /** Whether the bank writes {@code code}. */
+    static boolean known(String code) {
+        return BY_CODE.containsKey(code);
+    }
+
     /** This reason with the bank's own words. */
     public Refusal because(String text) {
         return new Refusal(this, text);

@@ -21,8 +21,7 @@ import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.PageOf;
 import org.ruralbank.platform.Rejected;
-import org.ruralbank.platform.Spreadsheets;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.Texts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -55,6 +54,7 @@ class DirectConnectPages {
     private final Orgs orgs;
     private final BusinessCalendar calendar;
     private final Texts texts;
+    private final Exports exports;
     /** Where the demo keeps its sample enterprises' operator keys and client recipe; null outside the demo. */
     private final @Nullable String demoKeys;
 
@@ -66,8 +66,10 @@ class DirectConnectPages {
             Orgs orgs,
             BusinessCalendar calendar,
             Texts texts,
+            Exports exports,
             @Value("${ruralbank.demo:false}") boolean demo,
             @Value("${ruralbank.home:./data}") String home) {
+        this.exports = exports;
         this.demoKeys = demo
                 ? Path.of(home)
                         .resolve("demo")
@@ -232,47 +234,96 @@ class DirectConnectPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             HttpServletResponse response)
             throws IOException {
-        Download.xlsx(response, "instructions" + (date == null ? "" : "-" + date));
-        Spreadsheets.write(
-                response.getOutputStream(),
-                texts.get("menu.dc.instructions"),
+        exports.send(
+                response,
+                "instructions" + (date == null ? "" : "-" + date),
+                exports.title(
+                        "menu.dc.instructions",
+                        List.of(),
+                        date == null ? exports.asOfToday() : date.toString(),
+                        "export.unit.yuan"),
+                List.of(exports.table(
+                        "menu.dc.instructions",
+                        List.of(
+                                "export.number",
+                                "dc.enterpriseId",
+                                "dc.channel",
+                                "dc.idemKey",
+                                "dc.debitAccount",
+                                "dc.creditAccount",
+                                "dc.creditorName",
+                                "dc.interBank",
+                                "dc.amount",
+                                "dc.businessDate",
+                                "dc.status",
+                                "dc.reason",
+                                "dc.detail",
+                                "dc.transfer",
+                                "dc.time"),
+                        sink -> views.forEachInstruction(
+                                scope(),
+                                status,
+                                enterprise,
+                                date,
+                                i -> sink.accept(Arrays.asList(
+                                        String.valueOf(i.instructionId()),
+                                        i.enterpriseId(),
+                                        i.channel(),
+                                        i.idemKey(),
+                                        i.debitAccount(),
+                                        i.creditAccount(),
+                                        i.creditorName(),
+                                        texts.get(i.interBank() ? "common.yes" : "common.no"),
+                                        number(i.amount()),
+                                        i.businessDate(),
+                                        texts.get("dc.instruction." + i.status()),
+                                        i.reasonCode() == null
+                                                ? null
+                                                : texts.orElse("dc.reason." + i.reasonCode(), i.reasonCode()),
+                                        i.reasonText(),
+                                        i.transferId(),
+                                        i.createdAt()))))));
+    }
+
+    /** The reconciliation of a date, its breaks as the page lists them, as Excel. */
+    @GetMapping("/reconciliation/export")
+    @PreAuthorize(READERS)
+    void exportReconciliation(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            HttpServletResponse response)
+            throws IOException {
+        LocalDate d = date == null ? views.lastExecutedDate(scope(), calendar.today()) : date;
+        List<BankViews.Break> breaks = views.reconcile(d, scope());
+        long executed = views.executedCount(d, scope());
+        exports.send(
+                response,
+                "reconciliation-" + d,
+                exports.title("menu.dc.reconciliation", List.of(), d.toString(), "export.unit.yuan"),
                 List.of(
-                        "#",
-                        texts.get("dc.enterpriseId"),
-                        texts.get("dc.channel"),
-                        texts.get("dc.idemKey"),
-                        texts.get("dc.debitAccount"),
-                        texts.get("dc.creditAccount"),
-                        texts.get("dc.creditorName"),
-                        texts.get("dc.interBank"),
-                        texts.get("dc.amount"),
-                        texts.get("dc.businessDate"),
-                        texts.get("dc.status"),
-                        texts.get("dc.reason"),
-                        texts.get("dc.detail"),
-                        texts.get("dc.transfer"),
-                        texts.get("dc.time")),
-                sink -> views.forEachInstruction(
-                        scope(),
-                        status,
-                        enterprise,
-                        date,
-                        i -> sink.accept(Arrays.asList(
-                                i.instructionId(),
-                                i.enterpriseId(),
-                                i.channel(),
-                                i.idemKey(),
-                                i.debitAccount(),
-                                i.creditAccount(),
-                                i.creditorName(),
-                                i.interBank(),
-                                number(i.amount()),
-                                i.businessDate(),
-                                texts.get("dc.instruction." + i.status()),
-                                i.reasonCode(),
-                                i.reasonText(),
-                                i.transferId(),
-                                i.createdAt()))));
+                        exports.table(
+                                "dc.reconciliation.sheet",
+                                List.of("dc.businessDate", "dc.reconciliation.executed", "dc.reconciliation.breaks"),
+                                sink -> sink.accept(List.of(d, executed, (long) breaks.size()))),
+                        exports.table(
+                                "dc.reconciliation.breaksSheet",
+                                List.of(
+                                        "dc.break.kind",
+                                        "dc.instruction",
+                                        "dc.transfer",
+                                        "dc.debitAccount",
+                                        "dc.amount",
+                                        "dc.detail"),
+                                sink -> breaks.forEach(b -> sink.accept(Arrays.asList(
+                                        texts.get("dc.break." + b.kind()),
+                                        b.instructionId() == null ? null : String.valueOf(b.instructionId()),
+                                        b.transferId(),
+                                        b.account(),
+                                        number(b.amount()),
+                                        texts.get(
+                                                "dc.break.detail." + b.kind(),
+                                                d,
+                                                b.coreAccount(),
+                                                b.coreAmount())))))));
     }
 
     /** An amount as a number cell; as received (text) when the partner sent something that is not one. */

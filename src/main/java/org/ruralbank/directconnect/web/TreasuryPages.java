@@ -13,8 +13,7 @@ import org.ruralbank.directconnect.internal.BankViews;
 import org.ruralbank.directconnect.internal.Treasury;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.NotFound;
-import org.ruralbank.platform.Spreadsheets;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.Texts;
 import org.ruralbank.shared.Money;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -38,7 +37,10 @@ class TreasuryPages {
     private final Texts texts;
     private final BankViews views;
 
-    TreasuryPages(Treasury treasury, BusinessCalendar calendar, Texts texts, BankViews views) {
+    private final Exports exports;
+
+    TreasuryPages(Treasury treasury, BusinessCalendar calendar, Texts texts, BankViews views, Exports exports) {
+        this.exports = exports;
         this.views = views;
         this.treasury = treasury;
         this.calendar = calendar;
@@ -75,31 +77,65 @@ class TreasuryPages {
         }
         LocalDate d = date == null ? views.lastExecutedDate(CurrentStaff.get().scope(), calendar.today()) : date;
         TreasuryPayments.Reconciliation r = treasury.reconciliation(bureau, d);
-        Download.xlsx(response, "treasury-" + bureau + "-" + d);
-        Spreadsheets.write(
-                response.getOutputStream(),
-                texts.get("menu.dc.treasury"),
+        exports.send(
+                response,
+                "treasury-" + bureau + "-" + d,
+                exports.title(
+                        "dc.treasury.export.title",
+                        List.of(bureau, String.valueOf(r.fiscalYear())),
+                        d.toString(),
+                        "export.unit.yuan"),
                 List.of(
-                        texts.get("dc.treasury.budgetUnit"),
-                        texts.get("dc.treasury.budgetUnitName"),
-                        texts.get("dc.treasury.economicCode"),
-                        texts.get("dc.treasury.economicName"),
-                        texts.get("dc.treasury.quota"),
-                        texts.get("dc.treasury.paid"),
-                        texts.get("dc.treasury.refunded"),
-                        texts.get("dc.treasury.used"),
-                        texts.get("dc.treasury.remaining")),
-                sink -> r.quotas()
-                        .forEach(q -> sink.accept(Arrays.asList(
-                                q.budgetUnit(),
-                                q.budgetUnitName(),
-                                q.economicCode(),
-                                q.economicName(),
-                                Money.ofFen(q.quotaFen()).yuan(),
-                                Money.ofFen(q.paidFen()).yuan(),
-                                Money.ofFen(q.refundedFen()).yuan(),
-                                Money.ofFen(q.usedFen()).yuan(),
-                                Money.ofFen(q.remainingFen()).yuan()))));
+                        exports.table(
+                                "dc.treasury.export.quotas",
+                                List.of(
+                                        "dc.treasury.budgetUnit",
+                                        "dc.treasury.budgetUnitName",
+                                        "dc.treasury.economicCode",
+                                        "dc.treasury.economicName",
+                                        "dc.treasury.quota",
+                                        "dc.treasury.paid",
+                                        "dc.treasury.refunded",
+                                        "dc.treasury.used",
+                                        "dc.treasury.remaining"),
+                                sink -> r.quotas()
+                                        .forEach(q -> sink.accept(Arrays.asList(
+                                                q.budgetUnit(),
+                                                q.budgetUnitName(),
+                                                q.economicCode(),
+                                                q.economicName(),
+                                                Money.ofFen(q.quotaFen()).yuan(),
+                                                Money.ofFen(q.paidFen()).yuan(),
+                                                Money.ofFen(q.refundedFen()).yuan(),
+                                                Money.ofFen(q.usedFen()).yuan(),
+                                                Money.ofFen(q.remainingFen()).yuan())))),
+                        exports.table(
+                                "dc.treasury.movements",
+                                List.of(
+                                        "dc.treasury.kind",
+                                        "dc.treasury.id",
+                                        "dc.treasury.payment",
+                                        "dc.treasury.budgetUnit",
+                                        "dc.treasury.economicCode",
+                                        "dc.amount",
+                                        "dc.creditAccount",
+                                        "dc.creditorName",
+                                        "dc.status",
+                                        "dc.transfer",
+                                        "dc.treasury.memo"),
+                                sink -> r.movements()
+                                        .forEach(v -> sink.accept(Arrays.asList(
+                                                texts.get("dc.treasury.kind." + v.kind()),
+                                                v.id(),
+                                                v.paymentId(),
+                                                v.budgetUnit(),
+                                                v.economicCode(),
+                                                Money.ofFen(v.amountFen()).yuan(),
+                                                v.payeeAccount(),
+                                                v.payeeName(),
+                                                v.status() == null ? null : texts.get("dc.instruction." + v.status()),
+                                                v.transferId(),
+                                                v.memo()))))));
     }
 
     /** The bureau asked for (404 outside the staff's scope), or the first of the scope when none is asked for. */

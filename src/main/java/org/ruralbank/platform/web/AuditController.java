@@ -8,7 +8,6 @@ import java.util.List;
 import org.ruralbank.platform.AuditEvents;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.PageOf;
-import org.ruralbank.platform.Spreadsheets;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -25,10 +24,12 @@ class AuditController {
 
     private final AuditEvents events;
     private final Texts texts;
+    private final Exports exports;
 
-    AuditController(AuditEvents events, Texts texts) {
+    AuditController(AuditEvents events, Texts texts, Exports exports) {
         this.events = events;
         this.texts = texts;
+        this.exports = exports;
     }
 
     @GetMapping
@@ -56,32 +57,41 @@ class AuditController {
             HttpServletResponse response)
             throws IOException {
         AuditEvents.Filter filter = new AuditEvents.Filter(actor, action, from, to);
-        Download.xlsx(response, "audit");
-        Spreadsheets.write(
-                response.getOutputStream(),
-                texts.get("menu.system.audit"),
-                List.of(
-                        "#",
-                        texts.get("audit.time"),
-                        texts.get("audit.actor"),
-                        texts.get("audit.action"),
-                        texts.get("audit.target"),
-                        texts.get("audit.outcome"),
-                        texts.get("audit.before"),
-                        texts.get("audit.after"),
-                        texts.get("audit.address")),
-                sink -> events.forEach(
-                        CurrentStaff.get().scope(),
-                        filter,
-                        e -> sink.accept(Arrays.asList(
-                                e.id(),
-                                e.occurredAt(),
-                                e.actor(),
-                                e.action(),
-                                e.targetType() == null ? null : e.targetType() + ":" + e.targetId(),
-                                e.outcome(),
-                                e.before(),
-                                e.after(),
-                                e.remoteAddr()))));
+        exports.send(
+                response,
+                "audit",
+                exports.title(
+                        "menu.system.audit",
+                        List.of(),
+                        from == null && to == null ? exports.asOfToday() : exports.range(from, to),
+                        "export.unit.none"),
+                List.of(exports.table(
+                        "menu.system.audit",
+                        List.of(
+                                "export.number",
+                                "audit.time",
+                                "audit.actor",
+                                "audit.action",
+                                "audit.target",
+                                "audit.outcome",
+                                "audit.before",
+                                "audit.after",
+                                "audit.address"),
+                        sink -> events.forEach(
+                                CurrentStaff.get().scope(),
+                                filter,
+                                e -> sink.accept(Arrays.asList(
+                                        String.valueOf(e.id()),
+                                        e.occurredAt(),
+                                        e.actor(),
+                                        texts.orElse("audit.name." + e.action(), e.action()),
+                                        e.targetType() == null
+                                                ? null
+                                                : texts.orElse("audit.type." + e.targetType(), e.targetType()) + " "
+                                                        + e.targetId(),
+                                        texts.orElse("audit.outcome." + e.outcome(), String.valueOf(e.outcome())),
+                                        e.before(),
+                                        e.after(),
+                                        e.remoteAddr()))))));
     }
 }

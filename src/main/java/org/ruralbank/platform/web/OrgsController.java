@@ -9,7 +9,6 @@ import org.ruralbank.platform.Departments;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.Rejected;
-import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.WholeBankPages;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -31,11 +30,13 @@ class OrgsController {
     private final Orgs orgs;
     private final Departments departments;
     private final Texts texts;
+    private final Exports exports;
 
-    OrgsController(Orgs orgs, Departments departments, Texts texts) {
+    OrgsController(Orgs orgs, Departments departments, Texts texts, Exports exports) {
         this.orgs = orgs;
         this.departments = departments;
         this.texts = texts;
+        this.exports = exports;
     }
 
     @GetMapping
@@ -115,26 +116,28 @@ class OrgsController {
     @GetMapping("/export")
     void export(HttpServletResponse response) throws IOException {
         List<Org> rows = orgs.list(CurrentStaff.get().scope());
-        Download.xlsx(response, "orgs");
-        Spreadsheets.write(
-                response.getOutputStream(),
-                texts.get("menu.system.orgs"),
-                List.of(
-                        texts.get("org.id"),
-                        texts.get("org.name"),
-                        texts.get("org.level"),
-                        texts.get("org.parent"),
-                        texts.get("org.town"),
-                        texts.get("org.status"),
-                        texts.get("org.source")),
-                sink -> rows.forEach(o -> sink.accept(java.util.Arrays.asList(
-                        o.orgId(),
-                        o.name(),
-                        texts.get("org.level." + o.level()),
-                        o.parentOrgId(),
-                        o.townName(),
-                        texts.get(o.open() ? "org.status.open" : "org.status.closed"),
-                        o.source()))));
+        exports.send(
+                response,
+                "orgs",
+                exports.title("menu.system.orgs", List.of(), exports.asOfToday(), "export.unit.none"),
+                List.of(exports.table(
+                        "menu.system.orgs",
+                        List.of(
+                                "org.id",
+                                "org.name",
+                                "org.level",
+                                "org.parent",
+                                "org.town",
+                                "org.status",
+                                "org.source"),
+                        sink -> rows.forEach(o -> sink.accept(java.util.Arrays.asList(
+                                o.orgId(),
+                                o.name(),
+                                texts.get("org.level." + o.level()),
+                                o.parentOrgId(),
+                                o.townName(),
+                                texts.get(o.open() ? "org.status.open" : "org.status.closed"),
+                                texts.get("org.source." + o.source())))))));
     }
 
     @PostMapping

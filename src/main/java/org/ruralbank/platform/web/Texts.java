@@ -14,6 +14,11 @@ public class Texts {
         this.messages = messages;
     }
 
+    /** The text of {@code code}, or {@code otherwise} when no bundle has it. */
+    public String orElse(String code, String otherwise) {
+        return messages.getMessage(code, null, otherwise, LocaleContextHolder.getLocale());
+    }
+
     /** The text of {@code code}, or the code itself when no bundle has it. */
     public String get(String code, Object... args) {
         return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());

@@ -17,7 +17,6 @@ import org.ruralbank.platform.Orgs;
 import org.ruralbank.platform.Refused;
 import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.Role;
-import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.StaffUser;
 import org.ruralbank.platform.StaffUsers;
 import org.ruralbank.platform.UserChange;
@@ -42,8 +41,10 @@ class UsersController {
     private final StaffUsers users;
     private final Orgs orgs;
     private final Texts texts;
+    private final Exports exports;
 
-    UsersController(StaffUsers users, Orgs orgs, Texts texts) {
+    UsersController(StaffUsers users, Orgs orgs, Texts texts, Exports exports) {
+        this.exports = exports;
         this.users = users;
         this.orgs = orgs;
         this.texts = texts;
@@ -67,26 +68,28 @@ class UsersController {
     @PreAuthorize(READERS)
     void export(@RequestParam(required = false) String kw, HttpServletResponse response) throws IOException {
         List<StaffUser> rows = users.all(scope(), kw);
-        Download.xlsx(response, "users");
-        Spreadsheets.write(
-                response.getOutputStream(),
-                texts.get("menu.system.users"),
-                List.of(
-                        texts.get("user.username"),
-                        texts.get("user.displayName"),
-                        texts.get("user.org"),
-                        texts.get("user.roles"),
-                        texts.get("user.dataScope"),
-                        texts.get("user.state"),
-                        texts.get("user.createdAt")),
-                sink -> rows.forEach(u -> sink.accept(List.of(
-                        u.username(),
-                        u.displayName(),
-                        u.orgId() + " " + u.orgName(),
-                        roles(u.roles()),
-                        texts.get("scope." + u.dataScope()),
-                        texts.get("user.state." + state(u)),
-                        u.createdAt()))));
+        exports.send(
+                response,
+                "users",
+                exports.title("menu.system.users", List.of(), exports.asOfToday(), "export.unit.none"),
+                List.of(exports.table(
+                        "menu.system.users",
+                        List.of(
+                                "user.username",
+                                "user.displayName",
+                                "user.org",
+                                "user.roles",
+                                "user.dataScope",
+                                "user.state",
+                                "user.createdAt"),
+                        sink -> rows.forEach(u -> sink.accept(List.of(
+                                u.username(),
+                                u.displayName(),
+                                u.orgId() + " " + u.orgName(),
+                                roles(u.roles()),
+                                texts.get("scope." + u.dataScope()),
+                                texts.get("user.state." + state(u)),
+                                u.createdAt()))))));
     }
 
     @GetMapping("/{id}")

@@ -4,14 +4,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.NotFound;
-import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.StaffPrincipal;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.points.CareGrants;
 import org.ruralbank.points.PointsFinance;
 import org.ruralbank.points.Redemptions;
@@ -41,8 +41,10 @@ class PointsCarePages {
     private final CareGrants care;
     private final PointsFinance finance;
     private final Redemptions redemptions;
+    private final Exports exports;
 
-    PointsCarePages(CareGrants care, PointsFinance finance, Redemptions redemptions) {
+    PointsCarePages(CareGrants care, PointsFinance finance, Redemptions redemptions, Exports exports) {
+        this.exports = exports;
         this.care = care;
         this.finance = finance;
         this.redemptions = redemptions;
@@ -132,29 +134,58 @@ class PointsCarePages {
     @GetMapping("/finance/export")
     void exportFinance(@RequestParam(required = false) String month, HttpServletResponse response) throws IOException {
         PointsFinance.Report r = finance.month(month(month), CurrentStaff.get().scope());
-        Download.xlsx(response, "points-finance-" + r.month());
-        Spreadsheets.write(response.getOutputStream(), "积分财务月报", List.of("项目", "积分", "金额（元）"), sink -> {
-            sink.accept(List.of("月份", r.month().toString()));
-            sink.accept(List.of("期初余额", r.opening()));
-            sink.accept(List.of("计积", r.earned()));
-            sink.accept(List.of("关怀赠送", r.granted()));
-            sink.accept(List.of("退回", r.refunded()));
-            sink.accept(List.of("家庭共享转入", r.pooledIn()));
-            sink.accept(List.of("兑换", r.redeemed()));
-            sink.accept(List.of("到期", r.expired()));
-            sink.accept(List.of("冲回", r.reversed()));
-            sink.accept(List.of("家庭共享转出", r.pooledOut()));
-            sink.accept(List.of("期末余额", r.closing()));
-            sink.accept(List.of("负债", r.closing(), r.liability().yuan()));
-            sink.accept(List.of("勾稽差额", r.movementDifference()));
-            sink.accept(List.of("账簿差额", r.ledgerDifference()));
-            r.statements()
-                    .forEach(s -> sink.accept(List.of(
-                            "结算 " + s.partner().partnerId(),
-                            s.points(),
-                            s.value().yuan())));
-            sink.accept(List.of("结算合计", "", r.settlement().yuan()));
-        });
+        String period =
+                r.month().getYear() + "-" + String.format("%02d", r.month().getMonthValue());
+        exports.send(
+                response,
+                "points-finance-" + r.month(),
+                exports.title("points.finance.title", List.of(), period, "points.export.unit"),
+                List.of(
+                        exports.table(
+                                "points.finance.title",
+                                List.of("points.export.item", "points.points", "points.finance.liability"),
+                                sink -> {
+                                    for (var row : List.of(
+                                            Map.entry("points.finance.opening", r.opening()),
+                                            Map.entry("points.finance.earned", r.earned()),
+                                            Map.entry("points.finance.granted", r.granted()),
+                                            Map.entry("points.finance.refunded", r.refunded()),
+                                            Map.entry("points.finance.pooledIn", r.pooledIn()),
+                                            Map.entry("points.finance.redeemed", r.redeemed()),
+                                            Map.entry("points.finance.expired", r.expired()),
+                                            Map.entry("points.finance.reversed", r.reversed()),
+                                            Map.entry("points.finance.pooledOut", r.pooledOut()))) {
+                                        sink.accept(List.of(exports.text(row.getKey()), row.getValue()));
+                                    }
+                                    sink.accept(List.of(
+                                            exports.text("points.finance.closing"),
+                                            r.closing(),
+                                            r.liability().yuan()));
+                                    sink.accept(List.of(
+                                            exports.text("points.export.movementDifference"), r.movementDifference()));
+                                    sink.accept(List.of(
+                                            exports.text("points.export.ledgerDifference"), r.ledgerDifference()));
+                                }),
+                        exports.table(
+                                "points.finance.settlement",
+                                List.of(
+                                        "points.field.partnerId",
+                                        "points.field.name",
+                                        "points.points",
+                                        "points.settlement"),
+                                sink -> {
+                                    r.statements()
+                                            .forEach(st -> sink.accept(Arrays.asList(
+                                                    st.partner().partnerId(),
+                                                    st.partner().partnerName(),
+                                                    st.points(),
+                                                    st.value().yuan())));
+                                    sink.accept(Arrays.asList(
+                                            exports.text("points.finance.settlementTotal"),
+                                            null,
+                                            null,
+                                            r.settlement().yuan()));
+                                })));
     }
 
     private YearMonth month(@Nullable String text) {

@@ -10,9 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.NotFound;
-import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.StaffPrincipal;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.points.Campaigns;
 import org.ruralbank.points.CustomerPoints;
 import org.ruralbank.points.EarningRules;
@@ -48,6 +47,7 @@ class PointsPages {
     private final Redemptions redemptions;
     private final Campaigns campaigns;
     private final Households households;
+    private final Exports exports;
 
     PointsPages(
             EarningRules rules,
@@ -55,7 +55,9 @@ class PointsPages {
             Partners partners,
             Redemptions redemptions,
             Campaigns campaigns,
-            Households households) {
+            Households households,
+            Exports exports) {
+        this.exports = exports;
         this.rules = rules;
         this.campaigns = campaigns;
         this.households = households;
@@ -80,14 +82,17 @@ class PointsPages {
     @GetMapping("/export")
     void export(HttpServletResponse response) throws IOException {
         StaffPrincipal staff = CurrentStaff.get();
-        Download.xlsx(response, "points-customers");
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "积分客户",
-                List.of("客户号", "机构路径", "积分余额", "可用积分"),
-                sink -> customers
-                        .holders(staff.scope(), 100_000)
-                        .forEach(h -> sink.accept(List.of(h.custId(), h.orgPath(), h.balance(), h.available()))));
+        exports.send(
+                response,
+                "points-customers",
+                exports.title("points.holders", List.of(), exports.asOfToday(), "points.export.unitPoints"),
+                List.of(exports.table(
+                        "points.holders",
+                        List.of("points.customer", "points.org", "points.balance", "points.available"),
+                        sink -> customers
+                                .holders(staff.scope(), 100_000)
+                                .forEach(h ->
+                                        sink.accept(List.of(h.custId(), h.orgPath(), h.balance(), h.available()))))));
     }
 
     @PostMapping("/rules")

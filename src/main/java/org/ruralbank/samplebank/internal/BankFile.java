@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class BankFile {
 
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
 
     private BankFile() {}
 
@@ -42,6 +42,7 @@ final class BankFile {
             out.writeLong(bank.goldenCard);
             out.writeInt(bank.pensionMonths);
             out.writeInt(bank.subsidyCursor);
+            out.writeLong(bank.posFeeCarry);
             for (Object col : columns(bank)) {
                 if (col instanceof Grow.Ints c) {
                     c.write(out);
@@ -70,6 +71,7 @@ final class BankFile {
             b.goldenCard = in.readLong();
             b.pensionMonths = in.readInt();
             b.subsidyCursor = in.readInt();
+            b.posFeeCarry = in.readLong();
             for (Object col : columns(b)) {
                 if (col instanceof Grow.Ints c) {
                     c.read(in);

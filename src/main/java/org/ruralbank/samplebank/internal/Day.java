@@ -462,6 +462,12 @@ final class Day {
         if (active.isEmpty()) {
             return;
         }
+        // the merchants on a rate negotiated below the standard one, and those on a standard rate
+        List<Integer> negotiated = new ArrayList<>();
+        List<Integer> standard = new ArrayList<>();
+        for (int m : active) {
+            (bank.mMdr.get(m) < Bank.STANDARD_MDR_PPM ? negotiated : standard).add(m);
+        }
         long count = season.quota(Season.Shape.SHOPPING, date, Figures.POS_TXN * bank.volume);
         long amountTarget = season.amountQuota(
                 Season.Shape.SHOPPING, date, Figures.POS_TXN * bank.volume, Figures.POS_AMOUNT_FEN * bank.volume);
@@ -471,7 +477,8 @@ final class Day {
         long fixedAmount = 0;
         // suspicious patterns for the risk rules, when the day is big enough to hold them
         if (count >= 12 && r.nextDouble() < 0.35) {
-            int m = active.get(r.nextInt(active.size()));
+            List<Integer> among = negotiated.isEmpty() ? active : negotiated;
+            int m = among.get(r.nextInt(among.size()));
             int pattern = r.nextInt(3);
             long card = r.nextLong();
             int t = 10 * 3600 + r.nextInt(8 * 3600);
@@ -496,14 +503,14 @@ final class Day {
         List<Ev> scaled = new ArrayList<>();
         double rawSum = 0;
         double[] raw = new double[(int) regular];
+        // each sale has a merchant of either kind in view; which one takes it is settled once the amounts are known
+        int[] onNegotiated = new int[(int) regular];
+        int[] onStandard = new int[(int) regular];
         for (int i = 0; i < regular; i++) {
-            int m = active.get(r.nextInt(active.size()));
-            if (r.nextDouble() > 0.3 + 0.7 * Rng.unit(seed, 86, m)) {
-                m = active.get(r.nextInt(active.size()));
-            }
+            onNegotiated[i] = popular(r, negotiated);
+            onStandard[i] = popular(r, standard);
             Ev e = ev(POS, shopTime(r));
-            e.a = m;
-            e.c = r.nextInt(1 + Rng.pick(seed, 87, m, 3));
+            e.a = onNegotiated[i] >= 0 ? onNegotiated[i] : onStandard[i];
             double kind = r.nextDouble();
             e.x = (byte) (kind < 0.98 ? 0 : kind < 0.995 ? 1 : 2);
             double iss = r.nextDouble();
@@ -528,25 +535,68 @@ final class Day {
             scaled.get(i).amount = a;
             assigned += a;
         }
-        // fees: amount × the merchant's rate, scaled to the day's fee income
-        double rawFees = 0;
-        for (Ev e : made) {
+        // each sale's fee is its amount at its merchant's signed rate. The merchants on a standard rate take the
+        // day's sales up to the amount whose fees, with those of the negotiated rates, make the day's fee income;
+        // what a day cannot make (a sale does not split) is made up on the next days
+        long fixedFees = 0;
+        // the suspicious patterns' sales come first, the scaled ones after them
+        for (Ev e : made.subList(0, made.size() - scaled.size())) {
             if (e.x == 0) {
-                rawFees += e.amount * (double) bank.mMdr.get(e.a) / 1e6;
+                e.fee = fee(e.amount, bank.mMdr.get(e.a));
+                fixedFees += e.fee;
             }
         }
-        long feeAssigned = 0;
-        Ev lastSale = null;
-        for (Ev e : made) {
-            if (e.x == 0 && rawFees > 0) {
-                e.fee = Math.round(feeTarget * (e.amount * (double) bank.mMdr.get(e.a) / 1e6) / rawFees);
-                feeAssigned += e.fee;
-                lastSale = e;
+        long regularSales = 0;
+        for (Ev e : scaled) {
+            regularSales += e.x == 0 ? e.amount : 0;
+        }
+        double low = meanRate(negotiated);
+        double high = meanRate(standard);
+        double want = feeTarget + bank.posFeeCarry - fixedFees;
+        double toStandard = standard.isEmpty()
+                ? 0
+                : negotiated.isEmpty() ? Double.MAX_VALUE : Math.max(0, (want - low * regularSales) / (high - low));
+        long taken = 0;
+        long charged = fixedFees;
+        for (int i = 0; i < scaled.size(); i++) {
+            Ev e = scaled.get(i);
+            boolean standardRate =
+                    onStandard[i] >= 0 && (onNegotiated[i] < 0 || (e.x == 0 && taken + e.amount <= toStandard));
+            e.a = standardRate ? onStandard[i] : onNegotiated[i];
+            e.c = r.nextInt(1 + Rng.pick(seed, 87, e.a, 3));
+            if (e.x == 0) {
+                taken += standardRate ? e.amount : 0;
+                e.fee = fee(e.amount, bank.mMdr.get(e.a));
+                charged += e.fee;
             }
         }
-        if (lastSale != null) {
-            lastSale.fee = Math.max(0, lastSale.fee + feeTarget - feeAssigned);
+        bank.posFeeCarry += feeTarget - charged;
+    }
+
+    /** A merchant of {@code among}, the busier ones more often; -1 when there is none. */
+    private int popular(SplittableRandom r, List<Integer> among) {
+        if (among.isEmpty()) {
+            return -1;
         }
+        int m = among.get(r.nextInt(among.size()));
+        if (r.nextDouble() > 0.3 + 0.7 * Rng.unit(seed, 86, m)) {
+            m = among.get(r.nextInt(among.size()));
+        }
+        return m;
+    }
+
+    /** The mean signed rate of {@code merchants}, as a fraction of the amount. */
+    private double meanRate(List<Integer> merchants) {
+        double sum = 0;
+        for (int m : merchants) {
+            sum += bank.mMdr.get(m);
+        }
+        return merchants.isEmpty() ? 0 : sum / merchants.size() / 1e6;
+    }
+
+    /** The fee of a sale of {@code amount} fen at a rate of {@code mdr} millionths, to the nearest fen. */
+    static long fee(long amount, int mdr) {
+        return (amount * mdr + 500_000) / 1_000_000;
     }
 
     // ================================================================ online banking

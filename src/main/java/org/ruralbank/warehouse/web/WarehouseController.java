@@ -2,18 +2,20 @@ package org.ruralbank.warehouse.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Spreadsheets;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.Texts;
 import org.ruralbank.warehouse.ConsoleAudit;
 import org.ruralbank.warehouse.Model;
@@ -47,7 +49,10 @@ class WarehouseController {
     private final AuditLog audit;
     private final Texts texts;
 
-    WarehouseController(Warehouse warehouse, AuditLog audit, Texts texts) {
+    private final Exports exports;
+
+    WarehouseController(Warehouse warehouse, AuditLog audit, Texts texts, Exports exports) {
+        this.exports = exports;
         this.warehouse = warehouse;
         this.audit = audit;
         this.texts = texts;
@@ -188,7 +193,12 @@ class WarehouseController {
             model.addAttribute("millis", (System.nanoTime() - start) / 1_000_000);
             audit.record(ConsoleAudit.QUERY, "query", ConsoleAudit.target(query), null, ConsoleAudit.ran(query, r));
         } catch (QueryRefused e) {
-            model.addAttribute("error", texts.get("warehouse.sql.refused." + e.reason(), e.detail()));
+            Refusal why = refusal(e);
+            model.addAttribute("error", why.text());
+            model.addAttribute("errorSubject", why.subject());
+            if (e.reason() == QueryRefused.Reason.INVALID) {
+                model.addAttribute("engineMessage", e.detail());
+            }
             audit.record(ConsoleAudit.QUERY, "query", ConsoleAudit.target(query), null, ConsoleAudit.refused(query, e));
         }
         return "warehouse/sql";
@@ -202,23 +212,60 @@ class WarehouseController {
         } catch (QueryRefused e) {
             audit.record(
                     ConsoleAudit.EXPORT, "query", ConsoleAudit.target(query), null, ConsoleAudit.refused(query, e));
-            throw new ResponseStatusException(
-                    HttpStatus.BAD_REQUEST, texts.get("warehouse.sql.refused." + e.reason(), e.detail()));
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, refusal(e).toString());
         }
         audit.record(ConsoleAudit.EXPORT, "query", ConsoleAudit.target(query), null, ConsoleAudit.ran(query, r));
-        response.setContentType(Spreadsheets.CONTENT_TYPE);
-        response.setHeader(
-                "Content-Disposition",
-                "attachment; filename*=UTF-8''" + URLEncoder.encode("query.xlsx", StandardCharsets.UTF_8));
-        Spreadsheets.write(
-                response.getOutputStream(),
+        exports.send(
+                response,
                 "query",
-                r.columns(),
-                sink -> r.rows()
-                        .forEach(row -> sink.accept(row.stream()
-                                .map(v -> v instanceof java.math.BigDecimal || v == null || v instanceof Number
-                                        ? v
-                                        : v.toString())
-                                .toList())));
+                exports.title("warehouse.sql.export.title", List.of(), exports.asOfToday(), "export.unit.none"),
+                List.of(new Spreadsheets.Table(
+                        texts.get("warehouse.sql.export.sheet"),
+                        r.columns(),
+                        sink -> r.rows()
+                                .forEach(row -> sink.accept(row.stream()
+                                        .map(v -> v instanceof java.math.BigDecimal || v == null || v instanceof Number
+                                                ? v
+                                                : v.toString())
+                                        .toList())))));
+    }
+
+    private static final Pattern NO_TABLE = Pattern.compile("Table with name (\\S+?) does not exist");
+    private static final Pattern NO_COLUMN = Pattern.compile("Referenced column \"?([^\"\\s]+)\"? (?:was )?not found");
+    private static final Pattern SYNTAX = Pattern.compile("syntax error at (?:or near )?(\"[^\"]*\"|end of input)");
+
+    /** Why a query is not run: the reason in the user's language and what it is about (a name of the query). */
+    record Refusal(String text, @Nullable String subject) {
+
+        @Override
+        public String toString() {
+            return subject == null ? text : text + " " + subject;
+        }
+    }
+
+    /**
+     * Why a query is not run, in the user's language. The engine's own words are English; the errors a query most
+     * often meets (no such table, no such column, a syntax error) are said in the user's language, the rest points
+     * to the engine's words, which the page shows apart as they are.
+     */
+    private Refusal refusal(QueryRefused e) {
+        if (e.reason() != QueryRefused.Reason.INVALID) {
+            return new Refusal(texts.get("warehouse.sql.refused." + e.reason(), e.detail()), null);
+        }
+        Matcher m = NO_TABLE.matcher(e.detail());
+        if (m.find()) {
+            return new Refusal(texts.get("warehouse.sql.invalid.table"), m.group(1));
+        }
+        m = NO_COLUMN.matcher(e.detail());
+        if (m.find()) {
+            return new Refusal(texts.get("warehouse.sql.invalid.column"), m.group(1));
+        }
+        m = SYNTAX.matcher(e.detail());
+        if (m.find()) {
+            return m.group(1).equals("end of input")
+                    ? new Refusal(texts.get("warehouse.sql.invalid.syntaxAtEnd"), null)
+                    : new Refusal(texts.get("warehouse.sql.invalid.syntax"), m.group(1));
+        }
+        return new Refusal(texts.get("warehouse.sql.invalid.other"), null);
     }
 }
