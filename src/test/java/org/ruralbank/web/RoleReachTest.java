@@ -192,6 +192,7 @@ class RoleReachTest {
             Map.entry("GET /directconnect/instructions/export", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /directconnect/instructions/{id}", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /directconnect/reconciliation", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
+            Map.entry("GET /directconnect/reconciliation/export", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /directconnect/treasury", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /directconnect/treasury/export", roles(ADMIN, EBANK, BRANCH_HEAD, AUDITOR)),
             Map.entry("GET /warehouse/orgs", roles(ADMIN, EBANK)),

@@ -114,12 +114,14 @@ class JdbcAuditLog implements AuditLog, AuditEvents {
     @Override
     public void forEach(OrgScope scope, Filter filter, Consumer<Entry> sink) {
         Query q = query(scope, filter);
-        db
+        // the stream holds its connection until closed
+        try (var rows = db
                 .sql("select * from audit_event" + q.where + " order by event_id desc")
                 .params(q.params)
                 .query(JdbcAuditLog::map)
-                .stream()
-                .forEach(sink);
+                .stream()) {
+            rows.forEach(sink);
+        }
     }
 
     private record Query(String where, Map<String, Object> params) {}
