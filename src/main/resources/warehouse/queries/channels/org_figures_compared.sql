@@ -35,6 +35,10 @@ periods as (
 held_periods as (
     select period, first_date, data_date from periods where data_date is not null
 ),
+period_dates as (
+    select p.period, p.data_date, h.biz_date
+      from held_periods p join held h on h.biz_date between p.first_date and p.data_date
+),
 own as (
     select p.period, m.org_path,
            sum(case when m.biz_date = p.data_date then m.cards else 0 end) as cards,
@@ -53,14 +57,14 @@ own as (
            sum(case when m.biz_date = p.data_date then m.pnet_users else 0 end) as pnet_users,
            sum(case when m.biz_date = p.data_date then m.cnet_users else 0 end) as cnet_users,
            sum(case when m.biz_date = p.data_date then m.mob_users else 0 end) as mob_users
-      from held_periods p join mart.ebank_org_daily m on m.biz_date between p.first_date and p.data_date
+      from period_dates p join mart.ebank_org_daily m on m.biz_date = p.biz_date
      group by p.period, m.org_path
 ),
 channel_own as (
     select p.period, c.org_path,
            sum(case when c.e_channel then c.txn_count else 0 end) as e_txn,
            sum(case when c.e_channel or c.channel = 'CNT' then c.txn_count else 0 end) as all_txn
-      from held_periods p join mart.channel_org_daily c on c.biz_date between p.first_date and p.data_date
+      from period_dates p join mart.channel_org_daily c on c.biz_date = p.biz_date
      group by p.period, c.org_path
 ),
 orgs as (
@@ -95,64 +99,38 @@ channel_rolled as (
       left join channel_own w on w.period = p.period and w.org_path like o.org_path || '%'
      group by p.period, o.org_id
 ),
-rates as (
-    select r.period, r.data_date, r.org_id, r.org_name, r.org_level, r.parent_org_id, r.org_path,
+rated as (
+    select r.*,
            case when c.all_txn > 0
                 then cast({{ int_div(c.e_txn * 20000 + c.all_txn, c.all_txn * 2) }} as decimal(18, 2)) * 0.01
            end as rate
       from rolled r left join channel_rolled c on c.period = r.period and c.org_id = r.org_id
 ),
+measure_names as (
+    select measure from (values ('CARDS'), ('NEW_CARDS'), ('CARD_BALANCE'), ('SMS_USERS'), ('DEVICES'), ('DEVICE_TXN'), ('DEVICE_FEE'), ('VILLAGE_TERMINALS'), ('VILLAGE_TXN'), ('MERCHANTS'), ('POS_TXN'), ('POS_AMOUNT'), ('POS_FEE'), ('PNET_USERS'), ('CNET_USERS'), ('MOB_USERS'), ('SUBSTITUTION_RATE')) as v(measure)
+),
 measures as (
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'CARDS' as measure,
-           cast(cards as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'NEW_CARDS' as measure,
-           cast(new_cards as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'CARD_BALANCE' as measure,
-           cast(card_balance as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'SMS_USERS' as measure,
-           cast(sms_users as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'DEVICES' as measure,
-           cast(devices as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'DEVICE_TXN' as measure,
-           cast(device_txn as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'DEVICE_FEE' as measure,
-           cast(device_fee as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'VILLAGE_TERMINALS' as measure,
-           cast(bmb_terminals as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'VILLAGE_TXN' as measure,
-           cast(bmb_success as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'MERCHANTS' as measure,
-           cast(merchants as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'POS_TXN' as measure,
-           cast(pos_txn as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'POS_AMOUNT' as measure,
-           cast(pos_amount as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'POS_FEE' as measure,
-           cast(pos_fee as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'PNET_USERS' as measure,
-           cast(pnet_users as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'CNET_USERS' as measure,
-           cast(cnet_users as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'MOB_USERS' as measure,
-           cast(mob_users as decimal(18, 2)) as value from rolled
-    union all
-    select period, data_date, org_id, org_name, org_level, parent_org_id, org_path, 'SUBSTITUTION_RATE' as measure,
-           cast(rate as decimal(18, 2)) as value from rates
+    select r.period, r.data_date, r.org_id, r.org_name, r.org_level, r.parent_org_id, r.org_path, n.measure,
+           case n.measure
+                    when 'CARDS' then cast(r.cards as decimal(18, 2))
+                    when 'NEW_CARDS' then cast(r.new_cards as decimal(18, 2))
+                    when 'CARD_BALANCE' then cast(r.card_balance as decimal(18, 2))
+                    when 'SMS_USERS' then cast(r.sms_users as decimal(18, 2))
+                    when 'DEVICES' then cast(r.devices as decimal(18, 2))
+                    when 'DEVICE_TXN' then cast(r.device_txn as decimal(18, 2))
+                    when 'DEVICE_FEE' then cast(r.device_fee as decimal(18, 2))
+                    when 'VILLAGE_TERMINALS' then cast(r.bmb_terminals as decimal(18, 2))
+                    when 'VILLAGE_TXN' then cast(r.bmb_success as decimal(18, 2))
+                    when 'MERCHANTS' then cast(r.merchants as decimal(18, 2))
+                    when 'POS_TXN' then cast(r.pos_txn as decimal(18, 2))
+                    when 'POS_AMOUNT' then cast(r.pos_amount as decimal(18, 2))
+                    when 'POS_FEE' then cast(r.pos_fee as decimal(18, 2))
+                    when 'PNET_USERS' then cast(r.pnet_users as decimal(18, 2))
+                    when 'CNET_USERS' then cast(r.cnet_users as decimal(18, 2))
+                    when 'MOB_USERS' then cast(r.mob_users as decimal(18, 2))
+                    when 'SUBSTITUTION_RATE' then cast(r.rate as decimal(18, 2))
+           end as value
+      from rated r cross join measure_names n
 ),
 ranked as (
     select s.*, rank() over (partition by s.period, s.org_level, s.measure order by s.value desc nulls last) as bank_rank,
