@@ -137,6 +137,7 @@ public class OrgComparisons {
                 .bind("previous_to", p.previousTo())
                 .bind("year_ago_from", p.yearAgoFrom())
                 .bind("year_ago_to", p.yearAgoTo())
+                .bind("with_rate", measures.contains(ChannelMeasure.SUBSTITUTION_RATE) ? "Y" : "N")
                 .within(reads.rows(orgId, scope))
                 .list(Line.class);
         Map<Period, LocalDate> dates = new EnumMap<>(Period.class);

@@ -6,6 +6,7 @@
 -- param: previous_to: the last day of the period before
 -- param: year_ago_from: the first day of the same period a year earlier (同比)
 -- param: year_ago_to: the last day of the same period a year earlier
+-- param: with_rate: Y to read mart.channel_org_daily for SUBSTITUTION_RATE; N leaves the rate null (a page that does not show it spares the read)
 -- column: period: NOW, PREVIOUS or YEAR_AGO
 -- column: data_date: the period's last data date, the date of its stocks
 -- column: org_id: the org
@@ -65,6 +66,7 @@ channel_own as (
            sum(case when c.e_channel then c.txn_count else 0 end) as e_txn,
            sum(case when c.e_channel or c.channel = 'CNT' then c.txn_count else 0 end) as all_txn
       from period_dates p join mart.channel_org_daily c on c.biz_date = p.biz_date
+     where :with_rate = 'Y'
      group by p.period, c.org_path
 ),
 orgs as (
