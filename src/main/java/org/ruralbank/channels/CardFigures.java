@@ -86,11 +86,50 @@ public class CardFigures {
         }
     }
 
-    /** One card behind an org's figures, its number masked. */
-    public record CardLine(String cardNo, String cardProduct, String medium, LocalDate issueDate, String cardStatus) {}
+    /** One branch's new cards of one month (yyyy-MM), its outlets' with its own. */
+    public record BranchMonth(String orgId, String orgName, String month, long newCards) {}
 
-    /** The live cards an org issued, on the last data date of a period: one page of them (none when no date is held). */
-    public record CardList(Org org, @Nullable LocalDate on, PageOf<CardLine> cards) {}
+    private record BranchMonthRow(String orgId, String orgName, String orgPath, long month, long newCards) {}
+
+    /**
+     * The per-branch trend of new cards: each open branch within the filter's subtree and the scope, month by month
+     * over the period's data dates, its outlets' with its own.
+     */
+    public List<BranchMonth> branchMonths(ChannelPeriod.Filter filter, OrgScope scope) {
+        OrgRows rows = reads.rows(filter.orgId(), scope);
+        ChannelReads.DataDates dates = reads.dataDates("channels/ebank_dates", filter.from(), filter.to());
+        if (!dates.any()) {
+            return List.of();
+        }
+        return warehouse
+                .queries()
+                .named("channels/new_cards_by_branch_month")
+                .between(dates.firstDate(), dates.lastDate())
+                .within(rows)
+                .list(BranchMonthRow.class)
+                .stream()
+                .map(r -> new BranchMonth(
+                        r.orgId(),
+                        r.orgName(),
+                        String.format("%d-%02d", r.month() / 100, r.month() % 100),
+                        r.newCards()))
+                .toList();
+    }
+
+    /** One card behind an org's figures, its number masked. */
+    public record CardLine(
+            String cardNo,
+            String cardProduct,
+            String medium,
+            LocalDate issueDate,
+            String cardStatus,
+            String issueOrgId) {}
+
+    /**
+     * The live cards an org issued ({@code below}: with those of the orgs below it), on the last data date of a
+     * period: one page of them (none when no date is held).
+     */
+    public record CardList(Org org, boolean below, @Nullable LocalDate on, PageOf<CardLine> cards) {}
 
     private record CardRow(
             String cardNo,
@@ -98,22 +137,25 @@ public class CardFigures {
             String medium,
             LocalDate issueDate,
             String cardStatus,
+            String issueOrgId,
             long totalCards) {}
 
     /**
-     * The drill-down below an org's row: the live cards {@code orgId} issued, on the last date the period holds. An
-     * org outside the scope is not found.
+     * The drill-down below an org's figure: the live cards {@code orgId} issued ({@code below}: with those of the orgs
+     * below it, as a subtotal counts them), on the last date the period holds. An org outside the scope is not found.
      */
-    public CardList cardsOf(String orgId, ChannelPeriod.Filter period, int page, int size, OrgScope scope) {
+    public CardList cardsOf(
+            String orgId, boolean below, ChannelPeriod.Filter period, int page, int size, OrgScope scope) {
         Org org = reads.org(orgId, scope);
         ChannelReads.DataDates dates = reads.dataDates("channels/ebank_dates", period.from(), period.to());
         if (!dates.any()) {
-            return new CardList(org, null, new PageOf<>(List.of(), page, size, 0));
+            return new CardList(org, below, null, new PageOf<>(List.of(), page, size, 0));
         }
         List<CardRow> rows = warehouse
                 .queries()
                 .named("channels/cards_of_org")
                 .bind("org_id", orgId)
+                .bind("with_below", below ? "Y" : "N")
                 .bind("on_date", dates.lastDate())
                 .bind("page_size", size)
                 .bind("page_offset", (long) (page - 1) * size)
@@ -125,10 +167,11 @@ public class CardFigures {
                         r.cardProduct(),
                         r.medium(),
                         r.issueDate(),
-                        r.cardStatus()))
+                        r.cardStatus(),
+                        r.issueOrgId()))
                 .toList();
         long total = rows.isEmpty() ? 0 : rows.get(0).totalCards();
-        return new CardList(org, dates.lastDate(), new PageOf<>(lines, page, size, total));
+        return new CardList(org, below, dates.lastDate(), new PageOf<>(lines, page, size, total));
     }
 
     public View of(ChannelPeriod.Filter filter, OrgScope scope) {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.channels.TargetCompletion;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.shared.Change;
 import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.OrgRows;
 import org.ruralbank.warehouse.Warehouse;
@@ -250,9 +251,8 @@ public class Cockpit {
         }
         BigDecimal now = t.value(m);
         BigDecimal then = before.value(m);
-        BigDecimal change = now.subtract(then);
-        BigDecimal pct = m.unit == Unit.PERCENT ? null : Ratios.percent(change, then.abs());
-        return new Comparison(before.bizDate(), then, change, pct);
+        Change c = m.unit == Unit.PERCENT ? Change.inPoints(now, then) : Change.of(now, then);
+        return new Comparison(before.bizDate(), c.before(), c.change(), c.changePct());
     }
 
     private static List<BigDecimal> trend(List<MonthEnd> months, Function<MonthEnd, BigDecimal> value) {

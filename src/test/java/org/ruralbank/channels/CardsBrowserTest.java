@@ -109,5 +109,18 @@ class CardsBrowserTest {
             }
         }
         assertThat(cells).contains(a.orgId()).doesNotContain(b.orgId());
+
+        // the branch's trend line is drawn, and its card count in the comparison table opens the cards behind it
+        assertThat(browser.findElements(By.cssSelector("#branch-trend canvas")))
+                .as("the branch's trend drawn")
+                .isNotEmpty();
+        WebElement count = browser.findElement(
+                By.cssSelector("#org-compared tr[data-org='" + a.orgId() + "'] td[data-measure='CARDS'] a"));
+        count.click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(count));
+        assertThat(browser.findElement(By.id("card-list-title")).getText()).contains(a.name());
+        assertThat(browser.findElement(By.id("card-list")).getText())
+                .contains("金农卡")
+                .contains(a.orgId());
     }
 }

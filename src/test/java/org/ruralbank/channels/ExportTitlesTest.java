@@ -71,6 +71,46 @@ class ExportTitlesTest {
         }
     }
 
+    @Test
+    void theMoneyUnitChosenIsKeptForTheSessionAndTheExportFollowsIt() throws Exception {
+        TestBank bank = new TestBank(ctx);
+        Org a = bank.branch("万元甲支行");
+        TestBank.Rows.seed(ctx.getBean(Warehouse.class), LocalDate.of(2015, 5, 29), List.<String[]>of(new String[] {
+            a.orgId(), a.path()
+        }));
+        MockHttpSession head =
+                TestBank.login(mvc, bank.user(bank.headOffice(), DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+
+        String page = mvc.perform(get("/channels/cards?from=2015-01-01&to=2015-12-31&unit=wan")
+                        .session(head))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("卡存款余额（万元）").contains("金额单位：万元");
+        try (XSSFWorkbook book = workbook(head, "/channels/cards/export?from=2015-01-01&to=2015-12-31")) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue())
+                    .as("the unit chosen on the page, kept in the session")
+                    .contains("单位：金额：万元");
+            assertThat(sheet.getRow(2).getCell(7).getStringCellValue()).isEqualTo("卡存款余额（万元）");
+            assertThat(sheet.getRow(3).getCell(7).getNumericCellValue())
+                    .as("3,500.00 yuan")
+                    .isEqualTo(0.35);
+        }
+        mvc.perform(get("/channels/cards?unit=yuan").session(head)).andExpect(status().isOk());
+        try (XSSFWorkbook book = workbook(head, "/channels/cards/export?from=2015-01-01&to=2015-12-31")) {
+            assertThat(book.getSheetAt(0).getRow(3).getCell(7).getNumericCellValue())
+                    .isEqualTo(3500.0);
+        }
+        Object named = mvc.perform(get("/channels/cards?unit=pounds").session(head))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getRequest()
+                .getAttribute("parameter");
+        assertThat(named).as("the 400 page names the parameter").isEqualTo("unit");
+    }
+
     private XSSFWorkbook workbook(MockHttpSession session, String url) throws Exception {
         byte[] xlsx = mvc.perform(get(url).session(session))
                 .andExpect(status().isOk())

@@ -550,6 +550,48 @@ class ScopeIsolationTest {
             mvc.perform(get("/channels/cards/list?org=" + b.orgId()).session(headOfA))
                     .andExpect(status().isNotFound());
         });
+        cases.put("GET /channels/cards/list/export", () -> {
+            channelFigures();
+            byte[] xlsx = mvc.perform(
+                            get("/channels/cards/list/export?from=2025-01-01&to=2025-12-31&below=true&org=" + a.orgId())
+                                    .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsByteArray();
+            assertThat(cells(xlsx)).contains(a.orgId()).doesNotContain(b.orgId());
+            mvc.perform(get("/channels/cards/list/export?below=true&org=" + b.orgId())
+                            .session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/online/users", () -> {
+            channelFigures();
+            String page = mvc.perform(get("/channels/online/users?kind=PNET&below=true&from=2025-01-01&to=2025-12-31"
+                                    + "&org=" + a.orgId())
+                            .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("P" + a.orgId()).doesNotContain(b.orgId());
+            mvc.perform(get("/channels/online/users?kind=PNET&below=true&org=" + b.orgId())
+                            .session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("GET /channels/online/users/export", () -> {
+            channelFigures();
+            byte[] xlsx = mvc.perform(get("/channels/online/users/export?kind=PNET&below=true&from=2025-01-01"
+                                    + "&to=2025-12-31&org=" + a.orgId())
+                            .session(headOfA))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsByteArray();
+            assertThat(cells(xlsx)).contains("P" + a.orgId()).doesNotContain(b.orgId());
+            mvc.perform(get("/channels/online/users/export?kind=PNET&org=" + b.orgId())
+                            .session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
         cases.put("GET /channels/cards/export", () -> {
             channelFigures();
             assertExportHasNo(headOfA, "/channels/cards/export?from=2025-01-01&to=2025-12-31", b.orgId());
@@ -906,6 +948,21 @@ class ScopeIsolationTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).as(url).contains("暂无数据").contains("共 0 条");
+    }
+
+    /** Every cell of a workbook, tab-separated. */
+    private static String cells(byte[] xlsx) throws java.io.IOException {
+        StringBuilder all = new StringBuilder();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (var sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        all.append(cell.toString()).append('\t');
+                    }
+                }
+            }
+        }
+        return all.toString();
     }
 
     private void assertExportHasNo(MockHttpSession session, String url, String... forbidden) throws Exception {

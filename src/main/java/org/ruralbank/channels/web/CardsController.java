@@ -2,36 +2,67 @@ package org.ruralbank.channels.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import org.ruralbank.channels.CardFigures;
+import org.ruralbank.channels.ChannelMeasure;
 import org.ruralbank.channels.ChannelPeriod;
+import org.ruralbank.channels.Indicator;
+import org.ruralbank.channels.OrgComparisons;
+import org.ruralbank.channels.Targets;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.PageOf;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.MoneyUnit;
+import org.ruralbank.shared.Ratios;
+import org.ruralbank.warehouse.WarehouseQueries;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Debit cards per org for a period and an org subtree: issued, new, cancelled, chip migration, balance, SMS. */
 @Controller
 @RequestMapping("/channels/cards")
 class CardsController {
 
+    /** The figures compared org by org on this page, and the list behind each that has one. */
+    static final List<ChannelMeasure> COMPARED =
+            List.of(ChannelMeasure.CARDS, ChannelMeasure.NEW_CARDS, ChannelMeasure.CARD_BALANCE);
+
+    static final Map<String, String> LISTS = Map.of(ChannelMeasure.CARDS.name(), "/channels/cards/list");
+
     private final CardFigures cards;
     private final ChannelPeriod period;
+    private final OrgComparisons comparisons;
+    private final Targets targets;
+    private final MessageSource messages;
 
-    CardsController(CardFigures cards, ChannelPeriod period) {
+    CardsController(
+            CardFigures cards,
+            ChannelPeriod period,
+            OrgComparisons comparisons,
+            Targets targets,
+            MessageSource messages) {
         this.cards = cards;
         this.period = period;
+        this.comparisons = comparisons;
+        this.targets = targets;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -39,6 +70,7 @@ class CardsController {
             @RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Locale locale,
             Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         CardFigures.View view = cards.of(period.filter(org, from, to), scope);
@@ -48,13 +80,19 @@ class CardsController {
         model.addAttribute("newCards", json(view.months(), m -> Long.toString(m.newCards())));
         model.addAttribute("chip", json(view.months(), m -> Long.toString(m.chip())));
         model.addAttribute("magnetic", json(view.months(), m -> Long.toString(m.magnetic())));
+        ChannelFilters.compared(model, comparisons, view.filter(), COMPARED, LISTS, scope);
+        branchTrend(model, view.filter(), scope, locale);
         return "channels/cards";
     }
 
-    /** The drill-down from an org's row: the cards behind its figures, one page at a time. */
+    /**
+     * The drill-down from an org's figure: the cards behind it ({@code below}: with the orgs below it, as a subtotal
+     * counts them), one page at a time.
+     */
     @GetMapping("/list")
     String list(
             @RequestParam String org,
+            @RequestParam(required = false) Boolean below,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Integer page,
@@ -64,9 +102,55 @@ class CardsController {
         model.addAttribute("filter", filter);
         model.addAttribute(
                 "list",
-                cards.cardsOf(org, filter, p[0], p[1], CurrentStaff.get().scope()));
+                cards.cardsOf(
+                        org,
+                        Boolean.TRUE.equals(below),
+                        filter,
+                        p[0],
+                        p[1],
+                        CurrentStaff.get().scope()));
         return "channels/card-list";
     }
+
+    /** The list behind an org's card figure as Excel, every row of it (card numbers masked as on the page). */
+    @GetMapping("/list/export")
+    void exportList(
+            @RequestParam String org,
+            @RequestParam(required = false) Boolean below,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response)
+            throws IOException {
+        ChannelPeriod.Filter filter = period.filter(org, from, to);
+        CardFigures.CardList list = cards.cardsOf(
+                org,
+                Boolean.TRUE.equals(below),
+                filter,
+                1,
+                WarehouseQueries.MAX_ROWS,
+                CurrentStaff.get().scope());
+        Download.xlsx(response, "cards-of-" + list.org().orgId() + "-" + filter.to());
+        Spreadsheets.write(
+                response.getOutputStream(),
+                "银行卡明细",
+                new Spreadsheets.Title(
+                        list.org().name() + (list.below() ? "（含下辖机构）" : "") + "银行卡明细",
+                        "截至 " + (list.on() == null ? filter.to() : list.on()),
+                        "卡数：张"),
+                List.of("卡号", "卡产品", "介质", "发卡日期", "状态", "发卡机构"),
+                sink -> list.cards()
+                        .items()
+                        .forEach(c -> sink.accept(java.util.Arrays.asList(
+                                c.cardNo(),
+                                PRODUCTS.getOrDefault(c.cardProduct(), c.cardProduct()),
+                                "I".equals(c.medium()) ? "芯片" : "磁条",
+                                c.issueDate(),
+                                STATUSES.getOrDefault(c.cardStatus(), c.cardStatus()),
+                                c.issueOrgId()))));
+    }
+
+    private static final Map<String, String> PRODUCTS = Map.of("JN", "金农卡", "SM", "市民卡", "SB", "社保卡");
+    private static final Map<String, String> STATUSES = Map.of("N", "正常", "U", "未激活", "L", "挂失", "C", "注销");
 
     @GetMapping("/export")
     void export(
@@ -75,6 +159,7 @@ class CardsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response)
             throws IOException {
+        MoneyUnit unit = MoneyUnit.current();
         CardFigures.View view =
                 cards.of(period.filter(org, from, to), CurrentStaff.get().scope());
         Download.xlsx(
@@ -83,8 +168,21 @@ class CardsController {
                 response.getOutputStream(),
                 "金农卡",
                 new Spreadsheets.Title(
-                        "金农卡分机构统计", view.filter().from() + " 至 " + view.filter().to(), "金额：元；卡数：张"),
-                List.of("机构号", "机构名称", "卡数", "期间新增", "已注销", "芯片卡", "久悬账户卡", "卡存款余额（元）", "卡均余额（元）", "短信签约", "短信签约占比（%）"),
+                        "金农卡分机构统计",
+                        view.filter().from() + " 至 " + view.filter().to(),
+                        "金额：" + unit.chinese() + "；卡数：张"),
+                List.of(
+                        "机构号",
+                        "机构名称",
+                        "卡数",
+                        "期间新增",
+                        "已注销",
+                        "芯片卡",
+                        "久悬账户卡",
+                        "卡存款余额（" + unit.chinese() + "）",
+                        "卡均余额（元）",
+                        "短信签约",
+                        "短信签约占比（%）"),
                 sink -> {
                     List<CardFigures.OrgCards> rows = new ArrayList<>(view.orgs());
                     if (view.total() != null) {
@@ -99,12 +197,64 @@ class CardsController {
                                 o.cancelled(),
                                 o.chip(),
                                 o.dormant(),
-                                o.balance(),
+                                unit.of(o.balance()),
                                 o.balancePerCard(),
                                 o.sms(),
                                 o.smsSharePct()));
                     }
                 });
+    }
+
+    /**
+     * The chart of each branch's new cards month by month ({@code trendLabels}, {@code trendSeries}); when the page
+     * shows one branch, with its target's line: the quarter's target of new cards (任务分解表) spread evenly over the
+     * quarter's three months.
+     */
+    private void branchTrend(Model model, ChannelPeriod.Filter filter, OrgScope scope, Locale locale) {
+        List<CardFigures.BranchMonth> rows = cards.branchMonths(filter, scope);
+        List<String> labels = rows.stream()
+                .map(CardFigures.BranchMonth::month)
+                .distinct()
+                .sorted()
+                .toList();
+        Map<String, List<Long>> lines = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (CardFigures.BranchMonth r : rows) {
+            names.putIfAbsent(r.orgId(), r.orgName());
+            lines.computeIfAbsent(r.orgId(), k -> new ArrayList<>()).add(r.newCards());
+        }
+        List<Map<String, Object>> series = new ArrayList<>();
+        lines.forEach((orgId, line) -> series.add(Map.of("name", names.get(orgId), "type", "line", "data", line)));
+        if (lines.size() == 1) {
+            String branch = lines.keySet().iterator().next();
+            Map<String, BigDecimal> perQuarter = new HashMap<>();
+            labels.stream()
+                    .map(m -> Integer.parseInt(m.substring(0, 4)))
+                    .distinct()
+                    .forEach(year -> targets.of(year, scope).stream()
+                            .filter(t -> t.orgId().equals(branch) && t.indicator() == Indicator.NEW_CARDS)
+                            .forEach(t -> perQuarter.put(t.year() + "Q" + t.quarter(), t.value())));
+            if (!perQuarter.isEmpty()) {
+                List<BigDecimal> target = new ArrayList<>();
+                for (String m : labels) {
+                    BigDecimal quarter =
+                            perQuarter.get(m.substring(0, 4) + "Q" + ((Integer.parseInt(m.substring(5)) + 2) / 3));
+                    target.add(quarter == null ? null : Ratios.ratio(quarter, BigDecimal.valueOf(3), 2));
+                }
+                series.add(Map.of(
+                        "name",
+                        messages.getMessage("cards.trend.target", null, locale),
+                        "type",
+                        "line",
+                        "dashed",
+                        true,
+                        "data",
+                        target));
+            }
+        }
+        model.addAttribute("trendLabels", JsonMapper.shared().writeValueAsString(labels));
+        model.addAttribute("trendSeries", JsonMapper.shared().writeValueAsString(series));
+        model.addAttribute("trendBranches", lines.size());
     }
 
     private static <T> String json(List<T> items, Function<T, String> value) {

@@ -5,13 +5,17 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
+import org.ruralbank.channels.ChannelMeasure;
 import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.DeviceFigures;
+import org.ruralbank.channels.OrgComparisons;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.MoneyUnit;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,12 +28,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/channels/devices")
 class DevicesController {
 
+    /** The figures compared org by org; the devices behind an org's count are this page's list for that org. */
+    static final List<ChannelMeasure> COMPARED =
+            List.of(ChannelMeasure.DEVICES, ChannelMeasure.DEVICE_TXN, ChannelMeasure.DEVICE_FEE);
+
+    static final Map<String, String> LISTS = Map.of(ChannelMeasure.DEVICES.name(), "/channels/devices");
+
     private final DeviceFigures devices;
     private final ChannelPeriod period;
+    private final OrgComparisons comparisons;
 
-    DevicesController(DeviceFigures devices, ChannelPeriod period) {
+    DevicesController(DeviceFigures devices, ChannelPeriod period, OrgComparisons comparisons) {
         this.devices = devices;
         this.period = period;
+        this.comparisons = comparisons;
     }
 
     @GetMapping
@@ -53,6 +65,7 @@ class DevicesController {
         model.addAttribute("kindLabels", labels.toString());
         model.addAttribute("kindTxns", txns.toString());
         model.addAttribute("kindFailures", failures.toString());
+        ChannelFilters.compared(model, comparisons, view.filter(), COMPARED, LISTS, scope);
         return "channels/devices";
     }
 
@@ -63,6 +76,7 @@ class DevicesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response)
             throws IOException {
+        MoneyUnit unit = MoneyUnit.current();
         DeviceFigures.View view =
                 devices.of(period.filter(org, from, to), CurrentStaff.get().scope());
         Download.xlsx(
@@ -72,7 +86,9 @@ class DevicesController {
                 response.getOutputStream(),
                 "自助设备",
                 new Spreadsheets.Title(
-                        "自助设备交易统计", view.filter().from() + " 至 " + view.filter().to(), "金额：元；交易：笔"),
+                        "自助设备交易统计",
+                        view.filter().from() + " 至 " + view.filter().to(),
+                        "金额：" + unit.chinese() + "（日均取现：元）；交易：笔"),
                 List.of(
                         "设备号",
                         "类型",
@@ -87,9 +103,9 @@ class DevicesController {
                         "失败",
                         "本行卡",
                         "他行卡",
-                        "交易金额（元）",
-                        "手续费收入（元）",
-                        "取现金额（元）",
+                        "交易金额（" + unit.chinese() + "）",
+                        "手续费收入（" + unit.chinese() + "）",
+                        "取现金额（" + unit.chinese() + "）",
                         "日均取现（元）",
                         "期间无交易"),
                 sink -> view.devices()
@@ -107,9 +123,9 @@ class DevicesController {
                                 d.failures(),
                                 d.ownCards(),
                                 d.otherCards(),
-                                d.amount(),
-                                d.feeIncome(),
-                                d.cashWithdrawn(),
+                                unit.of(d.amount()),
+                                unit.of(d.feeIncome()),
+                                unit.of(d.cashWithdrawn()),
                                 d.cashPerDay(),
                                 d.idle() ? "是" : ""))));
     }

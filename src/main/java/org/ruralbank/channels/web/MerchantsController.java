@@ -6,13 +6,17 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.channels.ChannelMeasure;
 import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.MerchantFigures;
+import org.ruralbank.channels.OrgComparisons;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.MoneyUnit;
 import org.ruralbank.shared.Ratios;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -28,12 +32,20 @@ class MerchantsController {
 
     private static final BigDecimal PERCENT = BigDecimal.valueOf(100);
 
+    /** The figures compared org by org; the merchants behind an org's count are this page's list for that org. */
+    static final List<ChannelMeasure> COMPARED =
+            List.of(ChannelMeasure.MERCHANTS, ChannelMeasure.POS_TXN, ChannelMeasure.POS_AMOUNT);
+
+    static final Map<String, String> LISTS = Map.of(ChannelMeasure.MERCHANTS.name(), "/channels/merchants");
+
     private final MerchantFigures merchants;
     private final ChannelPeriod period;
+    private final OrgComparisons comparisons;
 
-    MerchantsController(MerchantFigures merchants, ChannelPeriod period) {
+    MerchantsController(MerchantFigures merchants, ChannelPeriod period, OrgComparisons comparisons) {
         this.merchants = merchants;
         this.period = period;
+        this.comparisons = comparisons;
     }
 
     @GetMapping
@@ -50,6 +62,7 @@ class MerchantsController {
         model.addAttribute("only", only);
         model.addAttribute(
                 "rows", view.merchants().stream().filter(m -> keep(m, only)).toList());
+        ChannelFilters.compared(model, comparisons, view.filter(), COMPARED, LISTS, scope);
         return "channels/merchants";
     }
 
@@ -61,6 +74,7 @@ class MerchantsController {
             @RequestParam(required = false) String only,
             HttpServletResponse response)
             throws IOException {
+        MoneyUnit unit = MoneyUnit.current();
         MerchantFigures.View view =
                 merchants.of(period.filter(org, from, to), CurrentStaff.get().scope());
         Download.xlsx(
@@ -70,7 +84,9 @@ class MerchantsController {
                 response.getOutputStream(),
                 "POS商户",
                 new Spreadsheets.Title(
-                        "POS商户统计", view.filter().from() + " 至 " + view.filter().to(), "金额：元；扣率：%；交易：笔"),
+                        "POS商户统计",
+                        view.filter().from() + " 至 " + view.filter().to(),
+                        "金额：" + unit.chinese() + "（补贴：元）；扣率：%；交易：笔"),
                 List.of(
                         "商户号",
                         "商户名称",
@@ -82,8 +98,8 @@ class MerchantsController {
                         "签约扣率（%）",
                         "实际扣率（%）",
                         "交易笔数",
-                        "消费金额（元）",
-                        "手续费（元）",
+                        "消费金额（" + unit.chinese() + "）",
+                        "手续费（" + unit.chinese() + "）",
                         "自主定价补贴（元）",
                         "未交易天数"),
                 sink -> view.merchants().stream()
@@ -99,8 +115,8 @@ class MerchantsController {
                                 pct(m.mdr()),
                                 pct(m.effectiveMdr()),
                                 m.txns(),
-                                m.sales(),
-                                m.fees(),
+                                unit.of(m.sales()),
+                                unit.of(m.fees()),
                                 m.rateSubsidy(),
                                 m.sleepingDays()))));
     }

@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
+import org.ruralbank.channels.ChannelMeasure;
 import org.ruralbank.channels.ChannelPeriod;
+import org.ruralbank.channels.OrgComparisons;
 import org.ruralbank.channels.SubstitutionRates;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
@@ -24,14 +27,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/channels/substitution")
 class SubstitutionController {
 
+    /** The rate compared org by org (a rate has no list behind it; its org opens the page for that org). */
+    static final List<ChannelMeasure> COMPARED = List.of(ChannelMeasure.SUBSTITUTION_RATE);
+
     private final SubstitutionRates rates;
     private final ChannelPeriod period;
     private final Texts texts;
+    private final OrgComparisons comparisons;
 
-    SubstitutionController(SubstitutionRates rates, ChannelPeriod period, Texts texts) {
+    SubstitutionController(SubstitutionRates rates, ChannelPeriod period, Texts texts, OrgComparisons comparisons) {
         this.rates = rates;
         this.period = period;
         this.texts = texts;
+        this.comparisons = comparisons;
     }
 
     @GetMapping
@@ -55,6 +63,8 @@ class SubstitutionController {
         }
         model.addAttribute("monthLabels", labels.toString());
         model.addAttribute("monthRates", values.toString());
+        ChannelFilters.compared(
+                model, comparisons, ChannelFilters.yearToDate(y, orgId, period), COMPARED, Map.of(), scope);
         return "channels/substitution";
     }
 

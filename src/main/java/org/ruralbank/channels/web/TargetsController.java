@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.channels.ChannelPeriod;
@@ -20,6 +21,7 @@ import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Download;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The target-decomposition table: download the template, upload it filled, see each branch's quarterly targets. */
 @Controller
@@ -40,23 +43,28 @@ class TargetsController {
     private final Targets targets;
     private final TargetCompletion completion;
     private final ChannelPeriod period;
+    private final MessageSource messages;
 
-    TargetsController(Targets targets, TargetCompletion completion, ChannelPeriod period) {
+    TargetsController(Targets targets, TargetCompletion completion, ChannelPeriod period, MessageSource messages) {
         this.targets = targets;
         this.completion = completion;
         this.period = period;
+        this.messages = messages;
     }
 
     @GetMapping
     String page(
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) Integer quarter,
+            Locale locale,
             Model model) {
         int y = period.year(year);
         OrgScope scope = CurrentStaff.get().scope();
         int q = quarter != null && quarter >= 1 && quarter <= 4 ? quarter : lastQuarter(y);
         model.addAttribute("quarter", q);
-        model.addAttribute("completion", completion.of(y, q, scope));
+        TargetCompletion.Quarter shown = completion.of(y, q, scope);
+        model.addAttribute("completion", shown);
+        trend(model, y, q, shown, scope, locale);
         model.addAttribute("year", y);
         model.addAttribute("years", List.of(y - 1, y, y + 1));
         model.addAttribute("indicators", Indicator.values());
@@ -76,7 +84,11 @@ class TargetsController {
     @PostMapping("/upload")
     @PreAuthorize(PLANNERS)
     String upload(
-            @RequestParam int year, @RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect)
+            @RequestParam int year,
+            @RequestParam("file") MultipartFile file,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect)
             throws IOException {
         TargetWorkbook.Parsed parsed = targets.upload(
                 year,
@@ -85,13 +97,13 @@ class TargetsController {
                 CurrentStaff.get().scope());
         if (parsed.notWorkbook()) {
             model.addAttribute("notWorkbook", file.getOriginalFilename());
-            return page(year, null, model);
+            return page(year, null, locale, model);
         }
         if (!parsed.valid()) {
             model.addAttribute("problems", parsed.problems());
             model.addAttribute("unlisted", parsed.unlisted());
             model.addAttribute("fileName", file.getOriginalFilename());
-            return page(year, null, model);
+            return page(year, null, locale, model);
         }
         redirect.addFlashAttribute("uploaded", parsed.targets().size());
         return "redirect:/channels/targets?year=" + year;
@@ -150,6 +162,52 @@ class TargetsController {
     }
 
     /** The quarter of the last loaded date when {@code year} is its year, else the fourth. */
+    /**
+     * The chart of each branch's completion quarter by quarter up to the last quarter with data ({@code trendLabels},
+     * {@code trendSeries}: a line per branch of the scope and the target's line at 100 %), so a head sees how each
+     * branch moved against its plan through the year.
+     */
+    private void trend(
+            Model model, int year, int shown, TargetCompletion.Quarter shownQuarter, OrgScope scope, Locale locale) {
+        int last = Math.max(shown, lastQuarter(year));
+        List<String> labels = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, List<BigDecimal>> scores = new LinkedHashMap<>();
+        for (int q = 1; q <= last; q++) {
+            labels.add(messages.getMessage("targets.quarterN", new Object[] {q}, locale));
+            TargetCompletion.Quarter quarter = q == shown ? shownQuarter : completion.of(year, q, scope);
+            for (TargetCompletion.Row r : quarter.rows()) {
+                names.putIfAbsent(r.orgId(), r.name());
+                List<BigDecimal> line = scores.computeIfAbsent(r.orgId(), k -> new ArrayList<>());
+                while (line.size() < q - 1) {
+                    line.add(null);
+                }
+                line.add(r.score());
+            }
+        }
+        List<Map<String, Object>> series = new ArrayList<>();
+        scores.forEach((orgId, line) -> {
+            while (line.size() < labels.size()) {
+                line.add(null);
+            }
+            series.add(Map.of("name", names.get(orgId), "type", "line", "data", line));
+        });
+        List<BigDecimal> target = new ArrayList<>();
+        labels.forEach(l -> target.add(BigDecimal.valueOf(100)));
+        series.add(Map.of(
+                "name",
+                messages.getMessage("targets.trend.target", null, locale),
+                "type",
+                "line",
+                "dashed",
+                true,
+                "data",
+                target));
+        model.addAttribute("trendLabels", JsonMapper.shared().writeValueAsString(labels));
+        model.addAttribute("trendSeries", JsonMapper.shared().writeValueAsString(series));
+        model.addAttribute("trendBranches", scores.size());
+    }
+
     private int lastQuarter(int year) {
         LocalDate last = period.lastDateOrToday();
         return last.getYear() == year ? (last.getMonthValue() + 2) / 3 : 4;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.shared.Grouped;
 import org.ruralbank.shared.Money;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +43,31 @@ public class NumberFormats {
     /** Money in 万元: {@code 123.46} for 1,234,567.89 元. */
     public String wan(@Nullable BigDecimal yuan) {
         return yuan == null ? NONE : Grouped.decimal(yuan.divide(TEN_THOUSAND, 2, Money.ROUNDING));
+    }
+
+    /** Money in yuan, written in the unit the user chose ({@link MoneyUnit}), two decimals. */
+    public String money(@Nullable BigDecimal yuan) {
+        return yuan == null ? NONE : Grouped.decimal(MoneyUnit.current().of(yuan));
+    }
+
+    /** A change of money in yuan, signed, in the unit the user chose. */
+    public String signedMoney(@Nullable BigDecimal yuan) {
+        return yuan == null ? NONE : sign(yuan) + money(yuan.abs());
+    }
+
+    /** The unit the user chose for money. */
+    public MoneyUnit moneyUnit() {
+        return MoneyUnit.current();
+    }
+
+    /** The units money may be shown in, for the unit switch. */
+    public java.util.List<MoneyUnit> moneyUnits() {
+        return java.util.List.of(MoneyUnit.values());
+    }
+
+    /** The name of the unit the user chose for money, in the page's language: 元 or 万元. */
+    public String moneyUnitName() {
+        return MoneyUnit.current().name(LocaleContextHolder.getLocale());
     }
 
     /** A count: {@code 12,345}. */
