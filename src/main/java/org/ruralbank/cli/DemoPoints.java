@@ -52,7 +52,20 @@ final class DemoPoints {
                     Map.of("code", "POS", "kind", "POS_SPEND", "unit", "10.00", "points", "1", "cap", "2000"),
                     Map.of("code", "PAYROLL", "kind", "PAYROLL", "unit", "100.00", "points", "1"),
                     Map.of("code", "REPAY", "kind", "LOAN_REPAY", "unit", "1", "points", "20"),
-                    Map.of("code", "EBANK", "kind", "EBANK_SIGN", "unit", "1", "points", "50"))) {
+                    Map.of("code", "EBANK", "kind", "EBANK_SIGN", "unit", "1", "points", "50"),
+                    Map.of(
+                            "code",
+                            "EBANK_USE",
+                            "kind",
+                            "EBANK_ACTIVE",
+                            "unit",
+                            "1",
+                            "points",
+                            "2",
+                            "cap",
+                            "60",
+                            "capPeriod",
+                            "MONTH"))) {
                 Map<String, String> form = new java.util.HashMap<>(r);
                 form.put("validFrom", DemoCommand.DEMO_START.toString());
                 if (rules.propose(form, maker) instanceof EarningRules.Outcome.Proposed p) {
