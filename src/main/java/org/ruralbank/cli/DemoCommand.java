@@ -242,6 +242,15 @@ class DemoCommand implements Callable<Integer> {
                 org.ruralbank.platform.DataScope.ORG_AND_BELOW
             },
             {
+                // a hand-over (交接) proposed by the branch head is approved by another: the deputy
+                "demo.deputy",
+                branch.orgName() + "副行长",
+                branch.orgId(),
+                null,
+                org.ruralbank.platform.Role.BRANCH_HEAD,
+                org.ruralbank.platform.DataScope.ORG_AND_BELOW
+            },
+            {
                 "demo.risk",
                 "风险管理部",
                 headOffice,
