@@ -23,8 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * A month's accrual of a loaded home (the issue's target: the {@code seed} bank's month in at most 30 s): the five
  * sample rules of the demo, approved by two officers in an empty points store on PostgreSQL, then {@link
- * Accrual#accrueThrough} over every loaded date of the month, timed as one call (the daily rules on each date, the
- * monthly deposit rule on the last, the expiry run of each date). The home's warehouse is read as it is.
+ * Accrual#accrue} on every date of the month in order, as {@link Accrual#accrueThrough} takes them, each date timed
+ * and the month timed whole (the daily rules on each date, the monthly deposit rule on the last, the expiry run of
+ * each date). The home's warehouse is read as it is.
  *
  * <pre>
  * mvn -o test -Dtest=PointsAccrualBenchmark -Dbench.home=HOME -Dbench.through=2025-01-31
