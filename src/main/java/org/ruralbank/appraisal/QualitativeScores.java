@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.appraisal.internal.JdbcQualitativeScores;
 import org.ruralbank.platform.AuditLog;
@@ -51,6 +52,8 @@ public class QualitativeScores {
     private final Departments departments;
     private final AuditLog audit;
     private final Clock clock;
+    private final Book branchEntries;
+    private final Book departmentEntries;
 
     QualitativeScores(
             JdbcQualitativeScores store,
@@ -67,6 +70,12 @@ public class QualitativeScores {
         this.departments = departments;
         this.audit = audit;
         this.clock = clock;
+        this.branchEntries = new Book("appraisal_entry", store::find, store::approve, store::reject);
+        this.departmentEntries = new Book(
+                "appraisal_dept_entry",
+                store::findDepartmentEntry,
+                store::approveDepartmentEntry,
+                store::rejectDepartmentEntry);
     }
 
     public List<Entry> of(String periodKey) {
@@ -159,22 +168,7 @@ public class QualitativeScores {
     /** {@link #approve} on behalf of a named checker (the sample bank's entries). */
     @Transactional
     Entry approveAs(String actor, long entryId, OrgScope scope) {
-        Access.requireWholeBank(scope);
-        Entry e = store.find(entryId).orElseThrow(() -> new NotFound("appraisal_entry", String.valueOf(entryId)));
-        if (runs.published(e.periodKey())) {
-            throw new Rejected("period", "appraisal.rejected.frozen", e.periodKey());
-        }
-        if (e.enteredBy().equals(actor)) {
-            throw new Rejected("entry", "appraisal.rejected.ownEntry");
-        }
-        int changed = store.approve(entryId, actor, OffsetDateTime.now(clock));
-        if (changed == 0) {
-            throw new Rejected("entry", "appraisal.rejected.entryStatus", e.status());
-        }
-        Entry after = store.find(entryId).orElseThrow();
-        audit.record(
-                "appraisal.entry.approve", "appraisal_entry", String.valueOf(entryId), describe(e), describe(after));
-        return after;
+        return approveIn(branchEntries, actor, entryId, scope);
     }
 
     /**
@@ -183,27 +177,7 @@ public class QualitativeScores {
      */
     @Transactional
     public Entry reject(long entryId, String reason, OrgScope scope) {
-        Access.requireWholeBank(scope);
-        Entry e = store.find(entryId).orElseThrow(() -> new NotFound("appraisal_entry", String.valueOf(entryId)));
-        if (runs.published(e.periodKey())) {
-            throw new Rejected("period", "appraisal.rejected.frozen", e.periodKey());
-        }
-        String actor = Access.actor();
-        if (e.enteredBy().equals(actor)) {
-            throw new Rejected("entry", "appraisal.rejected.ownReject");
-        }
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > 200) {
-            throw new Rejected("decisionReason", "appraisal.rejected.decisionReason");
-        }
-        if (store.reject(entryId, actor, why, OffsetDateTime.now(clock)) == 0) {
-            throw new Rejected("entry", "appraisal.rejected.entryStatus", e.status());
-        }
-        Entry after = store.find(entryId).orElseThrow();
-        Map<String, Object> described = new java.util.LinkedHashMap<>(describe(after));
-        described.put("decisionReason", why);
-        audit.record("appraisal.entry.reject", "appraisal_entry", String.valueOf(entryId), describe(e), described);
-        return after;
+        return rejectIn(branchEntries, entryId, reason, scope);
     }
 
     // ---------------------------------------------------------------- departments (部室考核)
@@ -293,34 +267,48 @@ public class QualitativeScores {
 
     @Transactional
     Entry approveDepartmentEntryAs(String actor, long entryId, OrgScope scope) {
+        return approveIn(departmentEntries, actor, entryId, scope);
+    }
+
+    /** A second person rejects a department's pending entry with a reason (the one who entered it cannot). */
+    @Transactional
+    public Entry rejectDepartmentEntry(long entryId, String reason, OrgScope scope) {
+        return rejectIn(departmentEntries, entryId, reason, scope);
+    }
+
+    /** Where entries are kept: a branch's or a department's, decided the same way. */
+    private record Book(String table, LongFunction<Optional<Entry>> find, Approving approve, Rejecting reject) {}
+
+    private interface Approving {
+        int apply(long entryId, String actor, OffsetDateTime at);
+    }
+
+    private interface Rejecting {
+        int apply(long entryId, String actor, String reason, OffsetDateTime at);
+    }
+
+    /** Approves a pending entry of a book: not the one who entered it, not in a published period. */
+    private Entry approveIn(Book book, String actor, long entryId, OrgScope scope) {
         Access.requireWholeBank(scope);
-        Entry e = store.findDepartmentEntry(entryId)
-                .orElseThrow(() -> new NotFound("appraisal_dept_entry", String.valueOf(entryId)));
+        Entry e = book.find().apply(entryId).orElseThrow(() -> new NotFound(book.table(), String.valueOf(entryId)));
         if (runs.published(e.periodKey())) {
             throw new Rejected("period", "appraisal.rejected.frozen", e.periodKey());
         }
         if (e.enteredBy().equals(actor)) {
             throw new Rejected("entry", "appraisal.rejected.ownEntry");
         }
-        if (store.approveDepartmentEntry(entryId, actor, OffsetDateTime.now(clock)) == 0) {
+        if (book.approve().apply(entryId, actor, OffsetDateTime.now(clock)) == 0) {
             throw new Rejected("entry", "appraisal.rejected.entryStatus", e.status());
         }
-        Entry after = store.findDepartmentEntry(entryId).orElseThrow();
-        audit.record(
-                "appraisal.entry.approve",
-                "appraisal_dept_entry",
-                String.valueOf(entryId),
-                describe(e),
-                describe(after));
+        Entry after = book.find().apply(entryId).orElseThrow();
+        audit.record("appraisal.entry.approve", book.table(), String.valueOf(entryId), describe(e), describe(after));
         return after;
     }
 
-    /** A second person rejects a department's pending entry with a reason (the one who entered it cannot). */
-    @Transactional
-    public Entry rejectDepartmentEntry(long entryId, String reason, OrgScope scope) {
+    /** Rejects a pending entry of a book with a reason: not the one who entered it, not in a published period. */
+    private Entry rejectIn(Book book, long entryId, String reason, OrgScope scope) {
         Access.requireWholeBank(scope);
-        Entry e = store.findDepartmentEntry(entryId)
-                .orElseThrow(() -> new NotFound("appraisal_dept_entry", String.valueOf(entryId)));
+        Entry e = book.find().apply(entryId).orElseThrow(() -> new NotFound(book.table(), String.valueOf(entryId)));
         if (runs.published(e.periodKey())) {
             throw new Rejected("period", "appraisal.rejected.frozen", e.periodKey());
         }
@@ -332,13 +320,13 @@ public class QualitativeScores {
         if (why.isEmpty() || why.length() > 200) {
             throw new Rejected("decisionReason", "appraisal.rejected.decisionReason");
         }
-        if (store.rejectDepartmentEntry(entryId, actor, why, OffsetDateTime.now(clock)) == 0) {
+        if (book.reject().apply(entryId, actor, why, OffsetDateTime.now(clock)) == 0) {
             throw new Rejected("entry", "appraisal.rejected.entryStatus", e.status());
         }
-        Entry after = store.findDepartmentEntry(entryId).orElseThrow();
+        Entry after = book.find().apply(entryId).orElseThrow();
         Map<String, Object> described = new java.util.LinkedHashMap<>(describe(after));
         described.put("decisionReason", why);
-        audit.record("appraisal.entry.reject", "appraisal_dept_entry", String.valueOf(entryId), describe(e), described);
+        audit.record("appraisal.entry.reject", book.table(), String.valueOf(entryId), describe(e), described);
         return after;
     }
 
