@@ -83,9 +83,26 @@ public class JdbcQualitativeScores {
 
     /** Enters an entry again: new points and reason, pending again, its decision cleared. */
     public void reenter(long entryId, BigDecimal points, String reason, String enteredBy, OffsetDateTime enteredAt) {
-        db.sql(
-                        "update appraisal_entry set points = :pts, reason = :r, status = 'PENDING', entered_by = :by, "
-                                + "entered_at = :at, decided_by = null, decided_at = null, decision_reason = null where entry_id = :id")
+        reenterIn("appraisal_entry", entryId, points, reason, enteredBy, enteredAt);
+    }
+
+    /** Approves a pending entry; returns 0 when it was no longer pending. */
+    public int approve(long entryId, String decidedBy, OffsetDateTime decidedAt) {
+        return approveIn("appraisal_entry", entryId, decidedBy, decidedAt);
+    }
+
+    /** Rejects a pending entry with a reason; returns 0 when it was no longer pending. */
+    public int reject(long entryId, String decidedBy, String reason, OffsetDateTime decidedAt) {
+        return rejectIn("appraisal_entry", entryId, decidedBy, reason, decidedAt);
+    }
+
+    // the branches' and the departments' entries are kept alike, each in its table (a constant, never input)
+
+    private void reenterIn(
+            String table, long entryId, BigDecimal points, String reason, String enteredBy, OffsetDateTime enteredAt) {
+        db.sql("update " + table + " set points = :pts, reason = :r, status = 'PENDING', entered_by = :by, "
+                        + "entered_at = :at, decided_by = null, decided_at = null, decision_reason = null "
+                        + "where entry_id = :id")
                 .param("pts", points)
                 .param("r", reason)
                 .param("by", enteredBy)
@@ -94,9 +111,8 @@ public class JdbcQualitativeScores {
                 .update();
     }
 
-    /** Approves a pending entry; returns 0 when it was no longer pending. */
-    public int approve(long entryId, String decidedBy, OffsetDateTime decidedAt) {
-        return db.sql("update appraisal_entry set status = 'APPROVED', decided_by = :by, decided_at = :at "
+    private int approveIn(String table, long entryId, String decidedBy, OffsetDateTime decidedAt) {
+        return db.sql("update " + table + " set status = 'APPROVED', decided_by = :by, decided_at = :at "
                         + "where entry_id = :id and status = 'PENDING'")
                 .param("by", decidedBy)
                 .param("at", decidedAt)
@@ -104,9 +120,8 @@ public class JdbcQualitativeScores {
                 .update();
     }
 
-    /** Rejects a pending entry with a reason; returns 0 when it was no longer pending. */
-    public int reject(long entryId, String decidedBy, String reason, OffsetDateTime decidedAt) {
-        return db.sql("update appraisal_entry set status = 'REJECTED', decided_by = :by, decided_at = :at, "
+    private int rejectIn(String table, long entryId, String decidedBy, String reason, OffsetDateTime decidedAt) {
+        return db.sql("update " + table + " set status = 'REJECTED', decided_by = :by, decided_at = :at, "
                         + "decision_reason = :r where entry_id = :id and status = 'PENDING'")
                 .param("by", decidedBy)
                 .param("at", decidedAt)
@@ -179,35 +194,16 @@ public class JdbcQualitativeScores {
 
     public void reenterDepartmentEntry(
             long entryId, BigDecimal points, String reason, String enteredBy, OffsetDateTime enteredAt) {
-        db.sql("update appraisal_dept_entry set points = :pts, reason = :r, status = 'PENDING', entered_by = :by, "
-                        + "entered_at = :at, decided_by = null, decided_at = null, decision_reason = null "
-                        + "where entry_id = :id")
-                .param("pts", points)
-                .param("r", reason)
-                .param("by", enteredBy)
-                .param("at", enteredAt)
-                .param("id", entryId)
-                .update();
+        reenterIn("appraisal_dept_entry", entryId, points, reason, enteredBy, enteredAt);
     }
 
     /** Approves a pending department entry; returns 0 when it was no longer pending. */
     public int approveDepartmentEntry(long entryId, String decidedBy, OffsetDateTime decidedAt) {
-        return db.sql("update appraisal_dept_entry set status = 'APPROVED', decided_by = :by, decided_at = :at "
-                        + "where entry_id = :id and status = 'PENDING'")
-                .param("by", decidedBy)
-                .param("at", decidedAt)
-                .param("id", entryId)
-                .update();
+        return approveIn("appraisal_dept_entry", entryId, decidedBy, decidedAt);
     }
 
     /** Rejects a pending department entry with a reason; returns 0 when it was no longer pending. */
     public int rejectDepartmentEntry(long entryId, String decidedBy, String reason, OffsetDateTime decidedAt) {
-        return db.sql("update appraisal_dept_entry set status = 'REJECTED', decided_by = :by, decided_at = :at, "
-                        + "decision_reason = :r where entry_id = :id and status = 'PENDING'")
-                .param("by", decidedBy)
-                .param("at", decidedAt)
-                .param("r", reason)
-                .param("id", entryId)
-                .update();
+        return rejectIn("appraisal_dept_entry", entryId, decidedBy, reason, decidedAt);
     }
 }
