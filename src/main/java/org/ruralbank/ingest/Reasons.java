@@ -1,6 +1,7 @@
 package org.ruralbank.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,18 +24,21 @@ public final class Reasons {
     private static final Pattern AT_LINE = Pattern.compile("(?s)(\\S+) line (\\d+): (.+)\\.");
     private static final Pattern AT_FILE = Pattern.compile("(?s)(\\S+): (.+)\\.");
 
-    /** What is wrong, by the words the delivery and ingest code write; groups are data. */
+    /**
+     * What is wrong, by the words the delivery and ingest code write, and its message {@code ingest.why.<name>};
+     * the groups are its first arguments, then the names after {@code |} (file names and codes, which are data).
+     */
     private static final Map<Pattern, String> WHAT = whats(
-            "the folder has no READY, so it is incomplete and must not be read", "no-ready",
-            "the folder has no READY yet", "no-ready-yet",
-            "READY, not loaded yet", "ready",
+            "the folder has no READY, so it is incomplete and must not be read", "no-ready|READY",
+            "the folder has no READY yet", "no-ready-yet|READY",
+            "READY, not loaded yet", "ready|READY",
             "the delivery changed since it was blocked; not loaded yet", "changed",
             "redelivered as version (\\d+), not loaded yet", "redelivered",
             "waits for (\\S+), which is not loaded", "waits",
             "the table is missing from the folder", "table-missing",
             "the metadata file is missing", "meta-missing",
             "the check file is missing", "check-missing",
-            "the data file \\(\\.dat or \\.dat\\.gz\\) is missing", "data-missing",
+            "the data file \\(\\.dat or \\.dat\\.gz\\) is missing", "data-missing|.dat|.dat.gz",
             "is not a file of the delivery layout", "stray",
             "cannot be read \\((.*)\\)", "unreadable",
             "(\\d+) more record problems are not listed", "hidden",
@@ -44,20 +48,21 @@ public final class Reasons {
             "md5=(\\S+) but the data file's MD5 is (\\S+)", "md5",
             "the record has (\\d+) fields, the metadata declares (\\d+)", "fields",
             "the key \\((.*)\\) occurs earlier in the file", "duplicate",
-            "the value is empty but the column is NOT NULL", "not-null",
+            "the value is empty but the column is NOT NULL", "not-null|NOT NULL",
             "the value is (\\d+) bytes long, more than its LENGTH (\\d+)", "too-long",
             "'(.*)' is not an integer", "not-integer",
             "'(.*)' is not a decimal number", "not-decimal",
-            "'(.*)' is not a date YYYYMMDD", "not-date",
+            "'(.*)' is not a date YYYYMMDD", "not-date|YYYYMMDD",
             "'(.*)' is not a valid date", "bad-date",
-            "'(.*)' is not a timestamp YYYYMMDDHHMMSS", "not-timestamp",
+            "'(.*)' is not a timestamp YYYYMMDDHHMMSS", "not-timestamp|YYYYMMDDHHMMSS",
             "'(.*)' is not a valid timestamp", "bad-timestamp",
-            "the value (\\S+) is not the business date (\\d+), but an INCR table holds only the rows of T", "incr");
+            "the value (\\S+) is not the business date (\\d+), but an INCR table holds only the rows of T",
+                    "incr|INCR");
 
     private static Map<Pattern, String> whats(String... pairs) {
         Map<Pattern, String> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            m.put(Pattern.compile("(?s)" + pairs[i]), "ingest.why." + pairs[i + 1]);
+            m.put(Pattern.compile("(?s)" + pairs[i]), pairs[i + 1]);
         }
         return m;
     }
@@ -110,7 +115,9 @@ public final class Reasons {
                 for (int i = 1; i <= m.groupCount(); i++) {
                     args.add(m.group(i));
                 }
-                return new CodedText(e.getValue(), args);
+                String[] code = e.getValue().split("\\|");
+                args.addAll(Arrays.asList(code).subList(1, code.length));
+                return new CodedText("ingest.why." + code[0], args);
             }
         }
         return null;

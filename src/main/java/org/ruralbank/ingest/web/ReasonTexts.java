@@ -7,7 +7,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Writes a date's reason or a delivery problem in the page's language, for the data pages. */
-@Component("ingestReasons")
+@Component
 public class ReasonTexts {
 
     private final MessageSource messages;
