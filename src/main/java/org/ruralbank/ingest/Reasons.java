@@ -76,6 +76,26 @@ public final class Reasons {
         return t == null ? CodedText.verbatim(stored) : t;
     }
 
+    /**
+     * The stored reason as a clause of a sentence that has its own full stop (an alert's): a recognised problem
+     * without its closing stop; verbatim without it when the words are not recognised.
+     */
+    public static CodedText clause(@Nullable String stored) {
+        CodedText t = read(stored);
+        if (t.isVerbatim()) {
+            String r = String.valueOf(t.args().get(0)).strip();
+            return CodedText.verbatim(r.endsWith(".") || r.endsWith("。") ? r.substring(0, r.length() - 1) : r);
+        }
+        return withoutStop(t);
+    }
+
+    private static CodedText withoutStop(CodedText t) {
+        if (t.code().startsWith("ingest.at.")) {
+            return new CodedText(t.code() + ".clause", t.args());
+        }
+        return t;
+    }
+
     private static @Nullable CodedText parse(String s) {
         Matcher m = MORE.matcher(s);
         if (m.matches()) {

@@ -237,7 +237,10 @@ class IngestAlertsTest {
                 .contains("id=\"ingest-health\"")
                 .contains("alert-danger")
                 .contains("data-kind=\"BLOCKED\"")
-                .contains("业务日期 20250102 已阻断");
+                .contains("业务日期 <span translate=\"no\">20250102</span> 已阻断")
+                // the reason in the page's language, its file, line, field and value marked as data
+                .contains("<span translate=\"no\">AMOUNT</span>：<span translate=\"no\">12x.00</span> 不是小数。")
+                .doesNotContain("is not a decimal");
     }
 
     /** Last: it delivers the third date, so the next date is the fourth. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.ruralbank.shared.CodedText;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** A blocked date's reason, stored in English, is written in the page's language. */
@@ -49,6 +50,18 @@ class ReasonsTest {
                 .isEqualTo("等待 <span translate=\"no\">20250102</span>，该日尚未加载");
         assertThat(Reasons.read("waits for 20250102, which is not loaded").in(m, Locale.ENGLISH))
                 .isEqualTo("waits for 20250102, which is not loaded");
+    }
+
+    @Test
+    void anAlertWritesTheReasonAsAClauseOfItsSentence() {
+        var m = messages();
+        String reason = "20250102/CORE_CARD.20250102.dat: the check file is missing.";
+        var alert = CodedText.of("ingest.problem.BLOCKED", "20250102", Reasons.clause(reason));
+        assertThat(alert.in(m, Locale.ENGLISH))
+                .startsWith("Business date 20250102 is blocked and the dates after it wait: "
+                        + "20250102/CORE_CARD.20250102.dat: the check file is missing. Ask");
+        assertThat(alert.in(m, ZH)).contains("20250102/CORE_CARD.20250102.dat：缺少校验文件。请按原因");
+        assertThat(Reasons.clause("something else.").in(m, ZH)).isEqualTo("something else");
     }
 
     @Test
