@@ -237,7 +237,36 @@ class IngestAlertsTest {
                 .contains("id=\"ingest-health\"")
                 .contains("alert-danger")
                 .contains("data-kind=\"BLOCKED\"")
-                .contains("业务日期 20250102 已阻断");
+                .contains("业务日期 <span translate=\"no\">20250102</span> 已阻断")
+                // the reason in the page's language, its file, line, field and value marked as data
+                .contains("<span translate=\"no\">AMOUNT</span>：<span translate=\"no\">12x.00</span> 不是小数。")
+                .doesNotContain("is not a decimal");
+    }
+
+    @Test
+    void theBlockedDatesPageGivesItsReasonInChineseAndInEnglish() throws Exception {
+        Orgs orgs = ctx.getBean(Orgs.class);
+        TestBank bank = new TestBank(ctx);
+        var session = TestBank.login(
+                mvc, bank.user(orgs.list(OrgScope.everything()).get(0), DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+        String zh = mvc.perform(
+                        get("/data/dates/20250102").param("lang", "zh_CN").session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String en = mvc.perform(get("/data/dates/20250102").param("lang", "en").session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String file = "<span translate=\"no\">20250102/CORE_DEPOSIT_TXN.20250102.dat</span>";
+        assertThat(zh)
+                .contains(file + " 第 <span translate=\"no\">2</span> 行字段 <span translate=\"no\">AMOUNT</span>：")
+                .contains("不是小数")
+                .doesNotContain("is not a decimal");
+        assertThat(en)
+                .contains(file + " line <span translate=\"no\">2</span> field <span translate=\"no\">AMOUNT</span>: ")
+                .contains("&#39;<span translate=\"no\">12x.00</span>&#39; is not a decimal number")
+                .doesNotContain("不是小数");
     }
 
     /** Last: it delivers the third date, so the next date is the fourth. */

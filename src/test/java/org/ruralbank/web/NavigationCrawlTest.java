@@ -17,6 +17,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.junit.jupiter.api.Test;
+import org.ruralbank.delivery.DeliveryProblem;
 import org.ruralbank.directconnect.DirectConnectFixture;
 import org.ruralbank.directconnect.Onboarding;
 import org.ruralbank.platform.DataScope;
@@ -77,6 +78,7 @@ class NavigationCrawlTest {
         TestBank.Rows.seed(
                 ctx.getBean(Warehouse.class), DAY, List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
         pendingChanges(branch);
+        blockedDate(ctx.getBean(Warehouse.class));
 
         List<String> problems = new ArrayList<>();
         int visited = 0;
@@ -119,6 +121,31 @@ class NavigationCrawlTest {
         }
         assertThat(visited).isGreaterThan(50);
         assertThat(problems).as("what users would read on %d pages", visited).isEmpty();
+    }
+
+    /** The day after {@link #DAY}, blocked by a record problem, whose reason the data pages write in their language. */
+    static final LocalDate BLOCKED = DAY.plusDays(1);
+
+    /**
+     * A date the journal holds as blocked, its reason and quarantined record written as the delivery code writes
+     * them (in English), so that a reason shown untranslated on a Chinese data page is caught.
+     */
+    private static void blockedDate(Warehouse warehouse) {
+        warehouse.prepare();
+        String ymd = BLOCKED.toString().replace("-", "");
+        String file = ymd + "/CORE_CARD." + ymd + ".dat";
+        String what = "'20251399' is not a valid date";
+        String reason = DeliveryProblem.ofField(file, 7, "OPEN_DATE", what).message() + " (and 2 more problems)";
+        var engine = warehouse.engine();
+        engine.execute("delete from meta.load_date where biz_date = date '" + BLOCKED + "'");
+        engine.execute("delete from meta.quarantine where biz_date = date '" + BLOCKED + "'");
+        engine.execute("insert into meta.load_date (biz_date, version, state, published_version, reason,"
+                + " fingerprint, rows, bytes, quarantined, started_at, duration_ms) values (date '" + BLOCKED
+                + "', 1, 'BLOCKED', null, '"
+                + reason.replace("'", "''") + "', 'f', 0, 0, 1, timestamp '" + BLOCKED + " 06:00:00', 10)");
+        engine.execute("insert into meta.quarantine (biz_date, version, table_name, file_name, line, field,"
+                + " reason, raw) values (date '" + BLOCKED + "', 1, 'CORE_CARD', '" + file
+                + "', 7, 'OPEN_DATE', '" + what.replace("'", "''") + "', 'raw')");
     }
 
     /** An enterprise of the branch with changes of several kinds waiting for a checker, as the changes page lists. */

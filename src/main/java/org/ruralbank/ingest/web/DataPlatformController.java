@@ -43,13 +43,16 @@ class DataPlatformController {
     private final IngestPause pause;
     private final IngestMonitor monitor;
     private final AuditLog audit;
+    private final ReasonTexts reasons;
     private final ExecutorService runs = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "load-now");
         t.setDaemon(true);
         return t;
     });
 
-    DataPlatformController(Ingest ingest, IngestPause pause, IngestMonitor monitor, AuditLog audit) {
+    DataPlatformController(
+            Ingest ingest, IngestPause pause, IngestMonitor monitor, AuditLog audit, ReasonTexts reasons) {
+        this.reasons = reasons;
         this.ingest = ingest;
         this.pause = pause;
         this.monitor = monitor;
@@ -87,6 +90,7 @@ class DataPlatformController {
         model.addAttribute("inbox", ingest.defaultInbox());
         model.addAttribute("paused", pause.paused().orElse(null));
         model.addAttribute("health", monitor.current());
+        model.addAttribute("reasons", reasons);
         return "ingest/calendar";
     }
 
@@ -191,6 +195,7 @@ class DataPlatformController {
         model.addAttribute("files", ingest.files(date));
         model.addAttribute("result", ingest.quarantine(date, p[0], p[1]));
         model.addAttribute("runs", ingest.modelRuns(date));
+        model.addAttribute("reasons", reasons);
         return "ingest/report";
     }
 
