@@ -39,15 +39,20 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     /**
-     * Keeps the money unit a request chooses ({@code ?unit=}) in the session; a value that is no unit is answered 400
+     * Keeps the money unit a GET request chooses ({@code ?unit=}) in the session; a value that is no unit is answered 400
      * naming the parameter, on the error page as every bad parameter.
      */
     static final class UnitChoice implements HandlerInterceptor {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
                 throws IOException {
+            // the choice is made on a page's search form (a GET); a form that posts a field of the same name (an
+            // earning rule's unit) means something else by it
             String value = request.getParameter(MoneyUnit.PARAMETER);
-            if (value == null || value.isBlank() || !(handler instanceof HandlerMethod)) {
+            if (value == null
+                    || value.isBlank()
+                    || !(handler instanceof HandlerMethod)
+                    || !"GET".equals(request.getMethod())) {
                 return true;
             }
             MoneyUnit unit = MoneyUnit.parse(value);
