@@ -128,16 +128,7 @@ public class QualitativeScores {
         if (item.isEmpty() || item.length() > 40) {
             throw new Rejected("itemCode", "appraisal.rejected.itemCode", item);
         }
-        BigDecimal points;
-        try {
-            points = new BigDecimal(pointsText == null ? "" : pointsText.strip());
-        } catch (NumberFormatException e) {
-            throw new Rejected("points", "appraisal.rejected.points", String.valueOf(pointsText));
-        }
-        BigDecimal max = kind.equals("QUAL") ? Schemes.HUNDRED : MAX_ADJUSTMENT;
-        if (points.signum() < 0 || points.compareTo(max) > 0 || points.scale() > 2) {
-            throw new Rejected("points", "appraisal.rejected.points", pointsText);
-        }
+        BigDecimal points = points(kind, pointsText);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 200) {
             throw new Rejected("reason", "appraisal.rejected.reason");
