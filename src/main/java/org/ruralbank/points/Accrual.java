@@ -170,8 +170,9 @@ public class Accrual {
     public Result accrue(LocalDate date) {
         Tally tally = new Tally();
         List<Campaign> campaigns = this.campaigns.inForce(date);
+        Bases bases = new Bases(date);
         for (Rule rule : rules.inForce(date)) {
-            List<Basis> basis = basis(rule, date);
+            List<Basis> basis = bases.of(rule);
             List<Correction> before = List.copyOf(tally.corrections);
             earnAll(rule, date, campaigns, basis, false, tally);
             Set<String> seen = new HashSet<>();
@@ -224,15 +225,21 @@ public class Accrual {
      * Earns by a rule on a date for the customers of a basis, in chunks of {@value #CHUNK} customers in customer order,
      * which is the ledger's account-number order: a chunk takes its customers' rows in the order every other writer
      * takes them (a household's accounts in one sorted statement). When {@code recomputing} a later date of a cap's
-     * period, a customer's first earning on it is reported as a correction too (from nothing).
+     * period, a customer's first earning on it is reported as a correction too (from nothing). The customers with an
+     * earning recorded for the date and rule are read once, unlocked; a chunk reads again, under lock, only those of
+     * its customers (a 200-value list against the whole journal cost a full scan per chunk whenever the planner's
+     * statistics were older than the day's rows); a run beside this one that records a customer first makes this
+     * run's row and transfer conflict, so that customer counts nothing here.
      */
     private void earnAll(
             Rule rule, LocalDate date, List<Campaign> campaigns, List<Basis> basis, boolean recomputing, Tally tally) {
         List<Basis> sorted = new ArrayList<>(basis);
         sorted.sort(java.util.Comparator.comparing(Basis::custId));
+        Set<String> recorded = sorted.isEmpty() ? Set.of() : store.accruedCustomers(date, rule.ruleId());
         for (int from = 0; from < sorted.size(); from += CHUNK) {
             List<Basis> chunk = sorted.subList(from, Math.min(sorted.size(), from + CHUNK));
-            List<Change> changes = eachEarning.execute(s -> earnChunk(rule, date, campaigns, chunk, recomputing));
+            List<Change> changes =
+                    eachEarning.execute(s -> earnChunk(rule, date, campaigns, chunk, recorded, recomputing));
             for (int i = 0; changes != null && i < chunk.size(); i++) {
                 tally.add(chunk.get(i).custId(), changes.get(i));
             }
@@ -248,11 +255,12 @@ public class Accrual {
         LocalDate periodEnd = rule.capPeriod().end(date);
         for (LocalDate later : store.accruedDatesBetween(date, periodEnd)) {
             List<Campaign> campaigns = this.campaigns.inForce(later);
+            Bases bases = new Bases(later);
             for (Rule sameCode : rules.inForce(later)) {
                 if (!sameCode.code().equals(rule.code())) {
                     continue;
                 }
-                List<Basis> basis = basis(sameCode, later).stream()
+                List<Basis> basis = bases.of(sameCode).stream()
                         .filter(b -> corrected.contains(b.custId()))
                         .toList();
                 earnAll(sameCode, later, campaigns, basis, true, tally);
@@ -271,9 +279,15 @@ public class Accrual {
      * date) corrected one by one.
      */
     private List<Change> earnChunk(
-            Rule rule, LocalDate date, List<Campaign> campaigns, List<Basis> chunk, boolean recomputing) {
+            Rule rule,
+            LocalDate date,
+            List<Campaign> campaigns,
+            List<Basis> chunk,
+            Set<String> recorded,
+            boolean recomputing) {
         List<String> ids = chunk.stream().map(Basis::custId).toList();
-        Map<String, Accrued> found = store.accruedFor(date, rule.ruleId(), ids);
+        List<String> seen = ids.stream().filter(recorded::contains).toList();
+        Map<String, Accrued> found = seen.isEmpty() ? Map.of() : store.accruedFor(date, rule.ruleId(), seen);
         Map<String, Long> earlier = rule.cap() == null
                 ? Map.of()
                 : store.earnedBefore(ids, rule.code(), rule.capPeriod().start(date), date);
@@ -369,35 +383,54 @@ public class Accrual {
                 date);
     }
 
-    private List<Basis> basis(Rule rule, LocalDate date) {
-        OrgRows wholeBank = OrgRows.of(OrgScope.everything());
-        if (rule.kind().monthly()) {
-            YearMonth month = YearMonth.from(date);
-            if (!date.equals(month.atEndOfMonth())) {
-                return List.of();
+    /**
+     * What the rules of one date read: the daily rules all read the date's one row per customer, read once for them
+     * all; a monthly rule reads its month's averages with its own minimum balance.
+     */
+    private final class Bases {
+        private final LocalDate date;
+        private @Nullable List<DailyBasis> daily;
+
+        Bases(LocalDate date) {
+            this.date = date;
+        }
+
+        List<Basis> of(Rule rule) {
+            if (rule.kind().monthly()) {
+                return monthly(rule, date);
             }
-            return warehouse
-                    .queries()
-                    .named("points/deposit_month_average")
-                    .between(month.atDay(1), date)
-                    .bind("month_days", month.lengthOfMonth())
-                    .bind("min_balance", Money.ofFen(rule.unit()).yuan())
-                    .within(wholeBank)
-                    .list(MonthAverage.class)
-                    .stream()
-                    .map(m -> new Basis(
-                            m.custId(), m.orgPath(), Money.fenOf(m.averageBalance()), Money.fenOf(m.averageBalance())))
+            if (daily == null) {
+                daily = warehouse
+                        .queries()
+                        .named("points/basis_daily")
+                        .bind("biz_date", date)
+                        .within(OrgRows.of(OrgScope.everything()))
+                        .list(DailyBasis.class);
+            }
+            return daily.stream()
+                    .map(d -> new Basis(d.custId(), d.orgPath(), d.of(rule.kind()), Money.fenOf(d.depositBalance())))
+                    .filter(b -> b.amount() > 0)
                     .toList();
+        }
+    }
+
+    /** A monthly rule's basis: on the month's last day, each customer's daily-average deposits of the month. */
+    private List<Basis> monthly(Rule rule, LocalDate date) {
+        YearMonth month = YearMonth.from(date);
+        if (!date.equals(month.atEndOfMonth())) {
+            return List.of();
         }
         return warehouse
                 .queries()
-                .named("points/basis_daily")
-                .bind("biz_date", date)
-                .within(wholeBank)
-                .list(DailyBasis.class)
+                .named("points/deposit_month_average")
+                .between(month.atDay(1), date)
+                .bind("month_days", month.lengthOfMonth())
+                .bind("min_balance", Money.ofFen(rule.unit()).yuan())
+                .within(OrgRows.of(OrgScope.everything()))
+                .list(MonthAverage.class)
                 .stream()
-                .map(d -> new Basis(d.custId(), d.orgPath(), d.of(rule.kind()), Money.fenOf(d.depositBalance())))
-                .filter(b -> b.amount() > 0)
+                .map(m -> new Basis(
+                        m.custId(), m.orgPath(), Money.fenOf(m.averageBalance()), Money.fenOf(m.averageBalance())))
                 .toList();
     }
 

@@ -17,7 +17,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.platform.StoreDialect;
 import org.ruralbank.points.PointsLedger;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,12 +45,19 @@ class JdbcPointsLedger implements PointsLedger {
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate eachAccount;
+    private final Unnest many;
 
-    JdbcPointsLedger(JdbcClient db, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+    JdbcPointsLedger(
+            JdbcClient db,
+            JdbcTemplate jdbc,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            DataSource dataSource) {
         this.db = db;
         this.jdbc = jdbc;
         this.clock = clock;
         this.eachAccount = new TransactionTemplate(transactions);
+        this.many = new Unnest(jdbc, StoreDialect.of(dataSource) == StoreDialect.POSTGRESQL);
     }
 
     @Override
@@ -61,9 +70,15 @@ class JdbcPointsLedger implements PointsLedger {
     @Transactional(propagation = Propagation.REQUIRED)
     public void openCustomers(Map<String, String> orgPathByCustomer) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.batchUpdate(
+        many.write(
                 "insert into pt_account (account_no, kind, cust_id, org_path, no_overdraft, created_at) "
                         + "values (?, 'CUSTOMER', ?, ?, true, ?) on conflict do nothing",
+                """
+                insert into pt_account (account_no, kind, cust_id, org_path, no_overdraft, created_at)
+                select a.no, 'CUSTOMER', a.cust, a.org, true, a.at::timestamptz
+                  from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) as a(no, cust, org, at)
+                    on conflict do nothing
+                """,
                 new TreeMap<>(orgPathByCustomer)
                         .entrySet().stream()
                                 .map(e -> new Object[] {
@@ -178,9 +193,20 @@ class JdbcPointsLedger implements PointsLedger {
             return transfers.stream().map(this::transfer).toList();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int[] inserted = jdbc.batchUpdate(
+        boolean[] inserted = many.insertNew(
                 "insert into pt_transfer (" + COLUMNS + ", created_at) values (?, ?, ?, ?, 'POSTED', null, null, "
                         + "null, ?, ?, ?, ?, ?) on conflict do nothing",
+                """
+                insert into pt_transfer (transfer_id, debit_account, credit_account, points, kind, expires_on, code,
+                                         reference, business_date, created_at)
+                select t.id, t.debit, t.credit, t.points, 'POSTED', t.expires::date, t.code, t.reference,
+                       t.day::date, t.at::timestamptz
+                  from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::varchar[],
+                              ?::varchar[], ?::varchar[], ?::varchar[])
+                       as t(id, debit, credit, points, expires, code, reference, day, at)
+                    on conflict do nothing
+                returning transfer_id
+                """,
                 transfers.stream()
                         .map(t -> new Object[] {
                             t.transferId(),
@@ -198,7 +224,7 @@ class JdbcPointsLedger implements PointsLedger {
         List<Transfer> posted = new ArrayList<>(transfers.size());
         for (int i = 0; i < transfers.size(); i++) {
             Transfer t = transfers.get(i);
-            if (inserted[i] == 1) {
+            if (inserted[i]) {
                 posted.add(t);
                 outcomes.add(Outcome.OK);
             } else {
@@ -214,13 +240,24 @@ class JdbcPointsLedger implements PointsLedger {
                 .param("a", posted.stream().mapToLong(Transfer::points).sum())
                 .param("d", debitAccount)
                 .update();
-        jdbc.batchUpdate(
+        many.write(
                 "update pt_account set credits_posted = credits_posted + ? where account_no = ?",
+                """
+                update pt_account a set credits_posted = a.credits_posted + c.points
+                  from unnest(?::int8[], ?::varchar[]) as c(points, no)
+                 where a.account_no = c.no
+                """,
                 posted.stream()
                         .map(t -> new Object[] {t.points(), t.creditAccount()})
                         .toList());
-        jdbc.batchUpdate(
+        many.write(
                 "insert into pt_lot (lot_id, account_no, expires_on, points, remaining) values (?, ?, ?, ?, ?)",
+                """
+                insert into pt_lot (lot_id, account_no, expires_on, points, remaining)
+                select l.id, l.no, l.expires::date, l.points, l.remaining
+                  from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[])
+                       as l(id, no, expires, points, remaining)
+                """,
                 posted.stream()
                         .filter(t -> rows.get(t.creditAccount()).customer())
                         .map(t ->

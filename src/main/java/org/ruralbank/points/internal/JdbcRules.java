@@ -7,10 +7,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.platform.StoreDialect;
 import org.ruralbank.points.Rule;
 import org.ruralbank.points.RuleKind;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,11 +31,13 @@ public class JdbcRules {
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Unnest many;
 
-    JdbcRules(JdbcClient db, JdbcTemplate jdbc, Clock clock) {
+    JdbcRules(JdbcClient db, JdbcTemplate jdbc, Clock clock, DataSource dataSource) {
         this.db = db;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.many = new Unnest(jdbc, StoreDialect.of(dataSource) == StoreDialect.POSTGRESQL);
     }
 
     public List<Rule> all() {
@@ -133,6 +139,18 @@ public class JdbcRules {
         return found;
     }
 
+    /**
+     * The customers with a recorded earning by a rule on a date, whatever its points: those an accrual of the date
+     * must read again under lock ({@link #accruedFor}); the others' earnings are new.
+     */
+    public Set<String> accruedCustomers(LocalDate date, long ruleId) {
+        return new HashSet<>(db.sql("select cust_id from pt_accrual where biz_date = :d and rule_id = :r")
+                .param("d", date)
+                .param("r", ruleId)
+                .query(String.class)
+                .list());
+    }
+
     /** The customers who earned by a rule on a date (for a redelivered date's customers who vanished). */
     public List<Accrued> accruedOn(LocalDate date, long ruleId) {
         return db.sql("""
@@ -176,19 +194,22 @@ public class JdbcRules {
      * date wrote it).
      */
     public boolean[] insertAccruals(LocalDate date, long ruleId, List<NewAccrual> rows) {
-        int[] counts = jdbc.batchUpdate(
-                "insert into pt_accrual (biz_date, rule_id, cust_id, basis, points, uncapped, revision, transfer_id) "
+        return many.insertNew(
+                "insert into pt_accrual (cust_id, biz_date, rule_id, basis, points, uncapped, revision, transfer_id) "
                         + "values (?, ?, ?, ?, ?, ?, 0, ?) on conflict do nothing",
+                """
+                insert into pt_accrual (cust_id, biz_date, rule_id, basis, points, uncapped, revision, transfer_id)
+                select a.cust, a.day::date, a.rule, a.basis, a.points, a.uncapped, 0, a.transfer
+                  from unnest(?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[])
+                       as a(cust, day, rule, basis, points, uncapped, transfer)
+                    on conflict do nothing
+                returning cust_id
+                """,
                 rows.stream()
                         .map(r -> new Object[] {
-                            date, ruleId, r.custId(), r.basis(), r.points(), r.uncapped(), r.transferId()
+                            r.custId(), date, ruleId, r.basis(), r.points(), r.uncapped(), r.transferId()
                         })
                         .toList());
-        boolean[] inserted = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            inserted[i] = counts[i] == 1;
-        }
-        return inserted;
     }
 
     /** The dates after {@code after} up to {@code through} that were accrued, in date order. */

@@ -1,0 +1,6 @@
+package org.ruralbank.points;
+
+import org.ruralbank.testing.OnH2;
+
+@OnH2
+class AccrualOnH2Test extends AccrualContract {}
