@@ -9,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.StoreDialect;
 import org.ruralbank.points.Partner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,10 +26,20 @@ public class JdbcPartners {
 
     private final JdbcClient db;
     private final Clock clock;
+    private final boolean oneCall;
 
-    JdbcPartners(JdbcClient db, Clock clock) {
+    JdbcPartners(JdbcClient db, Clock clock, DataSource dataSource) {
         this.db = db;
         this.clock = clock;
+        this.oneCall = StoreDialect.of(dataSource) == StoreDialect.POSTGRESQL;
+    }
+
+    /**
+     * Whether a counter redemption can be one call of the database's {@code pt_redeem} ({@link #redeem}: PostgreSQL,
+     * db/vendor/postgresql V44); elsewhere it is redeemed statement by statement.
+     */
+    public boolean oneCall() {
+        return oneCall;
     }
 
     /** An order as stored: the digest of the request that created it and the answer given. */
@@ -153,15 +165,81 @@ public class JdbcPartners {
 
     /** Records a request's nonce; false when the partner used it before. */
     public boolean nonce(String partnerId, String nonce, Instant at) {
-        db.sql("delete from pt_nonce where seen_at < :old")
-                .param("old", OffsetDateTime.ofInstant(at.minusSeconds(3600), ZoneOffset.UTC))
-                .update();
         return db.sql("insert into pt_nonce (partner_id, nonce, seen_at) values (:p, :n, :t) on conflict do nothing")
                         .param("p", partnerId)
                         .param("n", nonce)
                         .param("t", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                         .update()
                 == 1;
+    }
+
+    /**
+     * Forgets the nonces seen before {@code before} (a request that old is refused by its timestamp anyway); returns
+     * how many.
+     */
+    public int forgetNonces(Instant before) {
+        return db.sql("delete from pt_nonce where seen_at < :old")
+                .param("old", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
+                .update();
+    }
+
+    /**
+     * What {@code pt_redeem} answered: its outcome ({@code HOUSEHOLD}, {@code REPLAYED_NONCE}, {@code EARLIER},
+     * {@code CODE_INVALID}, {@code INSUFFICIENT_POINTS} or {@code REDEEMED}), the customer, and for an earlier order
+     * its request digest and stored answer (else the answer given).
+     */
+    public record Redeemed(
+            String outcome,
+            @Nullable String custId,
+            @Nullable String storedDigest,
+            @Nullable String answer) {}
+
+    /** A counter redemption's parameters for {@link #redeem}; the answers as the caller words them (JSON). */
+    public record Redemption(
+            String partnerId,
+            @Nullable String nonce,
+            String orderId,
+            String requestDigest,
+            long points,
+            String cardNo,
+            String codeHash,
+            String usedBy,
+            String merchantAccount,
+            String transferId,
+            LocalDate businessDate,
+            String redeemedAnswer,
+            String codeRefusal,
+            String pointsRefusal) {}
+
+    /**
+     * A counter redemption as one call of {@code pt_redeem} (PostgreSQL only, see {@link #oneCall}): the nonce, the
+     * order's claim, the code's use, the posting with its lots and the order's answer, in the caller's transaction if
+     * there is one, else in one of its own (db/vendor/postgresql V44 says what it does step by step).
+     */
+    public Redeemed redeem(Redemption r) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return db.sql("""
+                select outcome, customer, stored_digest, answer
+                  from pt_redeem(:p, :n, :now, :o, :d, :pts, :card, :hash, :used, :m, :t, :date, :now,
+                                 :ok, :codeRefusal, :pointsRefusal)
+                """)
+                .param("p", r.partnerId())
+                .param("n", r.nonce())
+                .param("now", now)
+                .param("o", r.orderId())
+                .param("d", r.requestDigest())
+                .param("pts", r.points())
+                .param("card", r.cardNo())
+                .param("hash", r.codeHash())
+                .param("used", r.usedBy())
+                .param("m", r.merchantAccount())
+                .param("t", r.transferId())
+                .param("date", r.businessDate())
+                .param("ok", r.redeemedAnswer())
+                .param("codeRefusal", r.codeRefusal())
+                .param("pointsRefusal", r.pointsRefusal())
+                .query((rs, i) -> new Redeemed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .single();
     }
 
     public void issueCode(String cardNo, String custId, String codeHash, Instant expiresAt) {
