@@ -16,6 +16,7 @@ import org.ruralbank.platform.StoreDialect;
 import org.ruralbank.points.Partner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The store of partners, their orders (each answered once), the nonces of their requests and one-time codes. */
 @Repository
@@ -27,11 +28,13 @@ public class JdbcPartners {
     private final JdbcClient db;
     private final Clock clock;
     private final boolean oneCall;
+    private final OneCallRedemptions oneCalls;
 
     JdbcPartners(JdbcClient db, Clock clock, DataSource dataSource) {
         this.db = db;
         this.clock = clock;
         this.oneCall = StoreDialect.of(dataSource) == StoreDialect.POSTGRESQL;
+        this.oneCalls = new OneCallRedemptions(db);
     }
 
     /**
@@ -213,33 +216,14 @@ public class JdbcPartners {
 
     /**
      * A counter redemption as one call of {@code pt_redeem} (PostgreSQL only, see {@link #oneCall}): the nonce, the
-     * order's claim, the code's use, the posting with its lots and the order's answer, in the caller's transaction if
-     * there is one, else in one of its own (db/vendor/postgresql V44 says what it does step by step).
+     * order's claim, the code's use, the posting with its lots and the order's answer (db/vendor/postgresql V44 says
+     * what it does step by step). In the caller's transaction if there is one; else written with the other counter
+     * redemptions arriving at the same moment, in one statement and one transaction ({@link OneCallRedemptions}).
      */
     public Redeemed redeem(Redemption r) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return db.sql("""
-                select outcome, customer, stored_digest, answer
-                  from pt_redeem(:p, :n, :now, :o, :d, :pts, :card, :hash, :used, :m, :t, :date, :now,
-                                 :ok, :codeRefusal, :pointsRefusal)
-                """)
-                .param("p", r.partnerId())
-                .param("n", r.nonce())
-                .param("now", now)
-                .param("o", r.orderId())
-                .param("d", r.requestDigest())
-                .param("pts", r.points())
-                .param("card", r.cardNo())
-                .param("hash", r.codeHash())
-                .param("used", r.usedBy())
-                .param("m", r.merchantAccount())
-                .param("t", r.transferId())
-                .param("date", r.businessDate())
-                .param("ok", r.redeemedAnswer())
-                .param("codeRefusal", r.codeRefusal())
-                .param("pointsRefusal", r.pointsRefusal())
-                .query((rs, i) -> new Redeemed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .single();
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                ? oneCalls.alone(r, clock.instant())
+                : oneCalls.together(r, clock.instant());
     }
 
     public void issueCode(String cardNo, String custId, String codeHash, Instant expiresAt) {
