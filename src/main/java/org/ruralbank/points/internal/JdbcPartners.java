@@ -226,6 +226,14 @@ public class JdbcPartners {
                 : oneCalls.together(r, clock.instant());
     }
 
+    /**
+     * Writes the redemptions in one statement as a lane's writer does ({@link OneCallRedemptions#together}), for
+     * tests: each one's {@link Redeemed}, or what writing it threw.
+     */
+    public List<Object> writtenTogether(List<Redemption> redemptions) {
+        return oneCalls.writtenTogether(redemptions, clock.instant());
+    }
+
     public void issueCode(String cardNo, String custId, String codeHash, Instant expiresAt) {
         db.sql("""
                 insert into pt_code (card_no, cust_id, code_hash, expires_at) values (:c, :cust, :h, :e)

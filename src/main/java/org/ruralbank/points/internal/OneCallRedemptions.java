@@ -106,6 +106,14 @@ final class OneCallRedemptions {
         return (Redeemed) mine.answer;
     }
 
+    /** Writes the redemptions in one statement as a lane's writer does (for tests). */
+    List<Object> writtenTogether(List<Redemption> redemptions, Instant now) {
+        List<Waiting> batch =
+                redemptions.stream().map(r -> new Waiting(params(r, now))).toList();
+        write(batch);
+        return batch.stream().map(w -> w.answer).toList();
+    }
+
     /** Writes the redemptions in one statement (see {@link #together}), or one by one if that fails. */
     private void write(List<Waiting> batch) {
         if (batch.size() > 1) {
