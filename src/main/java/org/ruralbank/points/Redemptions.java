@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +68,8 @@ public class Redemptions {
     private static final int HISTORY = 20;
     private static final Duration CODE_LIFE = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String CODE_INVALID = "the card's one-time code is wrong, expired or used";
+    private static final String FEWER_POINTS = "the customer has fewer points available";
 
     private final JdbcPartners partners;
     private final PointsLedger ledger;
@@ -196,16 +199,63 @@ public class Redemptions {
     /** Holds points for an e-commerce partner's order until it confirms or cancels it, or the hold expires. */
     @Transactional
     public Answer hold(Partner p, Request r) {
-        return order(p, r, true);
+        Checked c = check(p, r, true);
+        return c.refusal() != null ? c.refusal() : order(p, r, c, true);
     }
 
     /** Redeems points at an alliance merchant's counter: posted at once. */
-    @Transactional
     public Answer redeem(Partner p, Request r) {
-        return order(p, r, false);
+        return redeem(p, r, null);
     }
 
-    private Answer order(Partner p, Request r, boolean hold) {
+    /**
+     * Redeems points at an alliance merchant's counter: posted at once. {@code nonce} is the signed request's nonce
+     * not recorded yet (null: recorded already, or none), recorded here before anything else is done; a nonce used
+     * before throws {@link ReplayedNonce} and nothing is done. On PostgreSQL the redemption of a customer outside a
+     * household is one call of the database ({@link JdbcPartners#redeem}: the nonce, the order's claim, the code's
+     * use, the posting and the answer in one statement and one transaction, with the same guarantees and lock order
+     * as statement by statement); elsewhere, and for a household's member (who may pool), statement by statement in
+     * one transaction.
+     */
+    public Answer redeem(Partner p, Request r, @Nullable String nonce) {
+        Checked c = check(p, r, false);
+        if (c.refusal() == null && partners.oneCall()) {
+            Answer a = redeemInOneCall(p, r, c, nonce);
+            if (a != null) {
+                return a;
+            }
+        }
+        if (nonce != null && !partners.nonce(p.partnerId(), nonce, clock.instant())) {
+            throw new ReplayedNonce(nonce);
+        }
+        if (c.refusal() != null) {
+            return c.refusal();
+        }
+        return Objects.requireNonNull(tx.execute(s -> order(p, r, c, false)));
+    }
+
+    /** A request's nonce was used before: the request is refused and nothing is done. */
+    public static final class ReplayedNonce extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReplayedNonce(String nonce) {
+            super("nonce " + nonce + " was already used");
+        }
+    }
+
+    /**
+     * An order request checked without the store: its refusal (bad input, the wrong kind of partner, not a member
+     * on the day), or its values.
+     */
+    private record Checked(
+            @Nullable Answer refusal, String orderId, long points, long seconds, String digest, LocalDate today) {
+
+        static Checked refused(Answer refusal) {
+            return new Checked(refusal, "", 0, 0, "", LocalDate.MIN);
+        }
+    }
+
+    private Checked check(Partner p, Request r, boolean hold) {
         String problem = !ORDER_ID.matcher(str(r.orderId())).matches()
                 ? "orderId: 1 to 40 characters A-Z a-z 0-9 _ -"
                 : !CARD_NO.matcher(str(r.cardNo())).matches()
@@ -225,42 +275,82 @@ public class Redemptions {
                                                 ? "holdSeconds: 30 to 3600"
                                                 : null;
         if (problem != null) {
-            return refused(null, Refusal.BAD_REQUEST, problem);
+            return Checked.refused(refused(null, Refusal.BAD_REQUEST, problem));
         }
         if (!p.kind().equals(hold ? "ONLINE" : "MERCHANT")) {
-            return refused(
+            return Checked.refused(refused(
                     null,
                     Refusal.WRONG_PARTNER_KIND,
-                    hold ? "holds are for online partners" : "counter redemptions are for alliance merchants");
+                    hold ? "holds are for online partners" : "counter redemptions are for alliance merchants"));
         }
         LocalDate today = today();
         if (!p.memberOn(today)) {
-            return refused(null, Refusal.NOT_A_MEMBER, "not a member of the alliance on " + today);
+            return Checked.refused(refused(null, Refusal.NOT_A_MEMBER, "not a member of the alliance on " + today));
         }
-        String orderId = str(r.orderId());
         long points = Long.parseLong(str(r.points()));
         long seconds = hold ? Long.parseLong(r.holdSeconds() == null ? "900" : r.holdSeconds()) : 0;
         String digest = sha256(
                 (hold ? "HOLD" : "REDEEM") + "\n" + r.cardNo() + "\n" + r.code() + "\n" + points + "\n" + seconds);
+        return new Checked(null, str(r.orderId()), points, seconds, digest, today);
+    }
+
+    /**
+     * The counter redemption as one call of the database (see {@link #redeem}), its answers worded here as {@link
+     * #store} words them; null when the customer is in a household (nothing done, not even the nonce recorded).
+     */
+    private @Nullable Answer redeemInOneCall(Partner p, Request r, Checked c, @Nullable String nonce) {
+        String orderId = c.orderId();
+        Map<String, Object> redeemed = answer(p, orderId, "REDEEMED", c.points(), null, null, null);
+        Map<String, Object> codeRefusal =
+                answer(p, orderId, "REFUSED", c.points(), Refusal.CODE_INVALID, CODE_INVALID, null);
+        Map<String, Object> pointsRefusal =
+                answer(p, orderId, "REFUSED", c.points(), Refusal.INSUFFICIENT_POINTS, FEWER_POINTS, null);
+        JdbcPartners.Redeemed x = partners.redeem(new JdbcPartners.Redemption(
+                p.partnerId(),
+                nonce,
+                orderId,
+                c.digest(),
+                c.points(),
+                str(r.cardNo()),
+                sha256(r.cardNo() + ":" + r.code()),
+                p.partnerId() + "/" + orderId,
+                p.accountNo(),
+                "S-" + p.partnerId() + "-" + orderId,
+                c.today(),
+                JsonMapper.shared().writeValueAsString(redeemed),
+                JsonMapper.shared().writeValueAsString(codeRefusal),
+                JsonMapper.shared().writeValueAsString(pointsRefusal)));
+        return switch (x.outcome()) {
+            case "HOUSEHOLD" -> null;
+            case "REPLAYED_NONCE" -> throw new ReplayedNonce(String.valueOf(nonce));
+            case "EARLIER" ->
+                c.digest().equals(x.storedDigest())
+                        ? stored(Objects.requireNonNull(x.answer()))
+                        : refused(
+                                null, Refusal.ORDER_ID_REUSED, "order " + orderId + " was placed with another request");
+            case "CODE_INVALID" -> new Answer(Refusal.CODE_INVALID.status, codeRefusal);
+            case "INSUFFICIENT_POINTS" -> new Answer(Refusal.INSUFFICIENT_POINTS.status, pointsRefusal);
+            case "REDEEMED" -> new Answer(200, redeemed);
+            default -> throw new IllegalStateException("pt_redeem answered " + x.outcome());
+        };
+    }
+
+    private Answer order(Partner p, Request r, Checked c, boolean hold) {
+        String orderId = c.orderId();
+        long points = c.points();
+        long seconds = c.seconds();
+        String digest = c.digest();
+        LocalDate today = c.today();
         if (!partners.claim(p.partnerId(), orderId, digest, points)) {
             Order o = partners.lock(p.partnerId(), orderId).orElseThrow();
             return o.requestDigest().equals(digest)
-                    ? stored(o)
+                    ? stored(o.answer())
                     : refused(null, Refusal.ORDER_ID_REUSED, "order " + orderId + " was placed with another request");
         }
         Optional<String> cust = partners.useCode(
                 str(r.cardNo()), sha256(r.cardNo() + ":" + r.code()), p.partnerId() + "/" + orderId, clock.instant());
         if (cust.isEmpty()) {
-            return store(
-                    p,
-                    orderId,
-                    null,
-                    "REFUSED",
-                    null,
-                    points,
-                    Refusal.CODE_INVALID,
-                    "the card's one-time code is wrong, expired or used",
-                    null);
+            return store(p, orderId, null, "REFUSED", null, points, Refusal.CODE_INVALID, CODE_INVALID, null);
         }
         String id = (hold ? "H-" : "S-") + p.partnerId() + "-" + orderId;
         String account = PointsLedger.customerAccount(cust.get());
@@ -272,15 +362,7 @@ public class Redemptions {
         if (!o.succeeded()) {
             unpool(p, orderId);
             return store(
-                    p,
-                    orderId,
-                    cust.get(),
-                    "REFUSED",
-                    null,
-                    points,
-                    Refusal.INSUFFICIENT_POINTS,
-                    "the customer has fewer points available",
-                    null);
+                    p, orderId, cust.get(), "REFUSED", null, points, Refusal.INSUFFICIENT_POINTS, FEWER_POINTS, null);
         }
         return store(p, orderId, cust.get(), hold ? "HELD" : "REDEEMED", id, points, null, null, hold ? until : null);
     }
@@ -338,7 +420,7 @@ public class Redemptions {
             return refused(null, Refusal.BAD_REQUEST, "orderId: 1 to 40 characters A-Z a-z 0-9 _ -");
         }
         return partners.lock(p.partnerId(), orderId)
-                .map(this::stored)
+                .map(o -> stored(o.answer()))
                 .orElseGet(() -> refused(orderId, Refusal.NOT_FOUND, "no order " + orderId));
     }
 
@@ -357,7 +439,7 @@ public class Redemptions {
         }
         Order o = found.get();
         if (o.status().equals(to)) {
-            return stored(o);
+            return stored(o.answer());
         }
         if (!o.status().equals(from) || o.transferId() == null) {
             return refused(orderId, Refusal.NOT_IN_THIS_STATE, "order " + orderId + " is " + o.status());
@@ -486,6 +568,26 @@ public class Redemptions {
             @Nullable Refusal refusal,
             @Nullable String detail,
             @Nullable Instant holdUntil) {
+        Map<String, Object> body = answer(p, orderId, status, points, refusal, detail, holdUntil);
+        partners.answer(
+                p.partnerId(),
+                orderId,
+                custId,
+                status,
+                transferId,
+                JsonMapper.shared().writeValueAsString(body));
+        return new Answer(refusal == null ? 200 : refusal.status, body);
+    }
+
+    /** The body of an order's answer, as stored with the order. */
+    private static Map<String, Object> answer(
+            Partner p,
+            String orderId,
+            String status,
+            long points,
+            @Nullable Refusal refusal,
+            @Nullable String detail,
+            @Nullable Instant holdUntil) {
         Map<String, Object> body = body(orderId, status, points, refusal, detail);
         if (holdUntil != null) {
             body.put("holdUntil", holdUntil.toString());
@@ -499,19 +601,12 @@ public class Redemptions {
                                     .longValueExact())
                             .toYuanText());
         }
-        partners.answer(
-                p.partnerId(),
-                orderId,
-                custId,
-                status,
-                transferId,
-                JsonMapper.shared().writeValueAsString(body));
-        return new Answer(refusal == null ? 200 : refusal.status, body);
+        return body;
     }
 
     @SuppressWarnings("unchecked")
-    private Answer stored(Order o) {
-        Map<String, Object> body = new LinkedHashMap<>(JsonMapper.shared().readValue(o.answer(), Map.class));
+    private Answer stored(String answer) {
+        Map<String, Object> body = new LinkedHashMap<>(JsonMapper.shared().readValue(answer, Map.class));
         body.put("replay", true);
         Object refusal = body.get("refusal");
         return new Answer(refusal == null ? 200 : Refusal.valueOf(refusal.toString()).status, body);

@@ -275,6 +275,26 @@ class PointsApiTest {
     }
 
     @Test
+    void aCounterRedemptionsNonceIsUsedOnceEvenWhenItsBodyIsMalformed() throws Exception {
+        String nonce = "n" + id() + id();
+        String body = "{\"orderId\":\"s-n1\",\"cardNo\":\"" + card + "\",\"code\":\"" + code() + "\",\"points\":5}";
+        assertThat(send(merchant, "POST", "/api/points/v1/redemptions", body, nonce, null)
+                        .getStatus())
+                .isEqualTo(200);
+        MockHttpServletResponse replay = send(merchant, "POST", "/api/points/v1/redemptions", body, nonce, null);
+        assertThat(replay.getStatus()).isEqualTo(401);
+        assertThat(replay.getContentAsString()).contains("replayed-nonce");
+        String malformed = "n" + id() + id();
+        assertThat(send(merchant, "POST", "/api/points/v1/redemptions", "not json", malformed, null)
+                        .getStatus())
+                .isEqualTo(400);
+        assertThat(send(merchant, "POST", "/api/points/v1/redemptions", body, malformed, null)
+                        .getContentAsString())
+                .contains("replayed-nonce");
+        assertThat(available()).isEqualTo(995);
+    }
+
+    @Test
     void hostileInputIsRefusedNamingTheField() throws Exception {
         for (String[] c : new String[][] {
             {"{\"orderId\":\"a b\",\"cardNo\":\"6222\",\"code\":\"1\",\"points\":1}", "orderId"},

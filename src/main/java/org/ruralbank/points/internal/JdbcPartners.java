@@ -9,11 +9,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.StoreDialect;
 import org.ruralbank.points.Partner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The store of partners, their orders (each answered once), the nonces of their requests and one-time codes. */
 @Repository
@@ -24,10 +27,22 @@ public class JdbcPartners {
 
     private final JdbcClient db;
     private final Clock clock;
+    private final boolean oneCall;
+    private final OneCallRedemptions oneCalls;
 
-    JdbcPartners(JdbcClient db, Clock clock) {
+    JdbcPartners(JdbcClient db, Clock clock, DataSource dataSource) {
         this.db = db;
         this.clock = clock;
+        this.oneCall = StoreDialect.of(dataSource) == StoreDialect.POSTGRESQL;
+        this.oneCalls = new OneCallRedemptions(db);
+    }
+
+    /**
+     * Whether a counter redemption can be one call of the database's {@code pt_redeem} ({@link #redeem}: PostgreSQL,
+     * db/vendor/postgresql V44); elsewhere it is redeemed statement by statement.
+     */
+    public boolean oneCall() {
+        return oneCall;
     }
 
     /** An order as stored: the digest of the request that created it and the answer given. */
@@ -153,15 +168,70 @@ public class JdbcPartners {
 
     /** Records a request's nonce; false when the partner used it before. */
     public boolean nonce(String partnerId, String nonce, Instant at) {
-        db.sql("delete from pt_nonce where seen_at < :old")
-                .param("old", OffsetDateTime.ofInstant(at.minusSeconds(3600), ZoneOffset.UTC))
-                .update();
         return db.sql("insert into pt_nonce (partner_id, nonce, seen_at) values (:p, :n, :t) on conflict do nothing")
                         .param("p", partnerId)
                         .param("n", nonce)
                         .param("t", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                         .update()
                 == 1;
+    }
+
+    /**
+     * Forgets the nonces seen before {@code before} (a request that old is refused by its timestamp anyway); returns
+     * how many.
+     */
+    public int forgetNonces(Instant before) {
+        return db.sql("delete from pt_nonce where seen_at < :old")
+                .param("old", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
+                .update();
+    }
+
+    /**
+     * What {@code pt_redeem} answered: its outcome ({@code HOUSEHOLD}, {@code REPLAYED_NONCE}, {@code EARLIER},
+     * {@code CODE_INVALID}, {@code INSUFFICIENT_POINTS} or {@code REDEEMED}), the customer, and for an earlier order
+     * its request digest and stored answer (else the answer given).
+     */
+    public record Redeemed(
+            String outcome,
+            @Nullable String custId,
+            @Nullable String storedDigest,
+            @Nullable String answer) {}
+
+    /** A counter redemption's parameters for {@link #redeem}; the answers as the caller words them (JSON). */
+    public record Redemption(
+            String partnerId,
+            @Nullable String nonce,
+            String orderId,
+            String requestDigest,
+            long points,
+            String cardNo,
+            String codeHash,
+            String usedBy,
+            String merchantAccount,
+            String transferId,
+            LocalDate businessDate,
+            String redeemedAnswer,
+            String codeRefusal,
+            String pointsRefusal) {}
+
+    /**
+     * A counter redemption as one call of {@code pt_redeem} (PostgreSQL only, see {@link #oneCall}): the nonce, the
+     * order's claim, the code's use, the posting with its lots and the order's answer (db/vendor/postgresql V44 says
+     * what it does step by step). In the caller's transaction if there is one; else written with the other counter
+     * redemptions arriving at the same moment, in one statement and one transaction ({@link OneCallRedemptions}).
+     */
+    public Redeemed redeem(Redemption r) {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                ? oneCalls.alone(r, clock.instant())
+                : oneCalls.together(r, clock.instant());
+    }
+
+    /**
+     * Writes the redemptions in one statement as a lane's writer does ({@link OneCallRedemptions#together}), for
+     * tests: each one's {@link Redeemed}, or what writing it threw.
+     */
+    public List<Object> writtenTogether(List<Redemption> redemptions) {
+        return oneCalls.writtenTogether(redemptions, clock.instant());
     }
 
     public void issueCode(String cardNo, String custId, String codeHash, Instant expiresAt) {

@@ -12,18 +12,23 @@ import org.jspecify.annotations.Nullable;
 import org.ruralbank.directconnect.RequestSigning;
 import org.ruralbank.directconnect.RequestSigning.Algorithm;
 import org.ruralbank.points.Partner;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Authenticates a partner's request by the direct connection's signing scheme ({@link RequestSigning}): the key
  * header names the partner, the timestamp lies within five minutes, the signature verifies over method, path,
  * timestamp, nonce and body digest with the partner's key, and the nonce was not used before (recorded only once the
- * signature verified, so nobody can spend another's nonces).
+ * signature verified, so nobody can spend another's nonces). A caller may record the nonce itself, in the statement
+ * of the request's work (a counter redemption, see {@code Redemptions#redeem}); then it must record it before doing
+ * anything and refuse the request when the nonce was used. Nonces are kept an hour (the timestamp refuses a request
+ * older than five minutes) and forgotten every minute, not by each request.
  */
 @Component
 public class PartnerSignatures {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
+    static final Duration NONCES_KEPT = Duration.ofHours(1);
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final Pattern PARTNER_ID = Pattern.compile("[A-Z0-9]{1,20}");
 
@@ -42,6 +47,7 @@ public class PartnerSignatures {
             @Nullable String problem,
             @Nullable String detail) {}
 
+    /** Verifies the request and records its nonce; see {@link #verify(String, String, String, String, String, String, byte[], boolean)}. */
     public Verdict verify(
             String method,
             String pathAndQuery,
@@ -50,6 +56,22 @@ public class PartnerSignatures {
             @Nullable String nonce,
             @Nullable String signature,
             byte[] body) {
+        return verify(method, pathAndQuery, partnerId, timestamp, nonce, signature, body, true);
+    }
+
+    /**
+     * The partner of a request whose signature verifies, its nonce recorded when {@code recordNonce} (a nonce used
+     * before refused); without, the caller records it (see above).
+     */
+    public Verdict verify(
+            String method,
+            String pathAndQuery,
+            @Nullable String partnerId,
+            @Nullable String timestamp,
+            @Nullable String nonce,
+            @Nullable String signature,
+            byte[] body,
+            boolean recordNonce) {
         if (partnerId == null || timestamp == null || nonce == null || signature == null) {
             return refused(
                     "unauthenticated",
@@ -84,10 +106,21 @@ public class PartnerSignatures {
         if (!RequestSigning.verify(algorithm, key, canonical, signature)) {
             return refused("bad-signature", "the signature does not verify with the key of partner " + partnerId);
         }
-        if (!partners.nonce(partnerId, nonce, now)) {
+        if (recordNonce && !partners.nonce(partnerId, nonce, now)) {
             return refused("replayed-nonce", "nonce " + nonce + " was already used");
         }
         return new Verdict(p, null, null);
+    }
+
+    /** Records a verified request's nonce that {@link #verify} did not record; false when it was used before. */
+    public boolean recordNonce(Partner p, String nonce) {
+        return partners.nonce(p.partnerId(), nonce, clock.instant());
+    }
+
+    /** Forgets the nonces older than {@link #NONCES_KEPT} (every minute). */
+    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    public void forgetOldNonces() {
+        partners.forgetNonces(clock.instant().minus(NONCES_KEPT));
     }
 
     private static Verdict refused(String problem, String detail) {

@@ -68,7 +68,8 @@ class PointsApiController {
 
     @PostMapping("/redemptions")
     ResponseEntity<Map<String, Object>> redeem(HttpServletRequest request, @RequestBody(required = false) byte[] body) {
-        return signed(request, body, (p, json) -> redemptions.redeem(p, order(json)));
+        // the nonce is recorded by the redemption itself, in its one statement where it is one (Redemptions.redeem)
+        return signed(request, body, true, (p, json, nonce) -> redemptions.redeem(p, order(json), nonce));
     }
 
     @PostMapping("/orders/{orderId}/refund")
@@ -86,8 +87,26 @@ class PointsApiController {
         Redemptions.Answer apply(Partner partner, Map<String, Object> json);
     }
 
+    /** An operation that records the request's nonce itself ({@code nonce}: not recorded yet). */
+    private interface RecordingNonce {
+        Redemptions.Answer apply(Partner partner, Map<String, Object> json, String nonce);
+    }
+
     private ResponseEntity<Map<String, Object>> signed(
             HttpServletRequest request, byte @Nullable [] body, Operation operation) {
+        return signed(request, body, false, (p, json, nonce) -> operation.apply(p, json));
+    }
+
+    /**
+     * Verifies the request's signature and runs the operation; with {@code operationRecordsNonce} the operation
+     * records the nonce (refusing a used one by {@link Redemptions.ReplayedNonce}) before it does anything, else it is
+     * recorded here first.
+     */
+    private ResponseEntity<Map<String, Object>> signed(
+            HttpServletRequest request,
+            byte @Nullable [] body,
+            boolean operationRecordsNonce,
+            RecordingNonce operation) {
         byte[] bytes = body == null ? new byte[0] : body;
         if (bytes.length > MAX_BODY_BYTES) {
             return problem(413, "too-large", "the body exceeds " + MAX_BODY_BYTES + " bytes");
@@ -101,17 +120,28 @@ class PointsApiController {
                 request.getHeader(RequestSigning.TIMESTAMP_HEADER),
                 request.getHeader(RequestSigning.NONCE_HEADER),
                 request.getHeader(RequestSigning.SIGNATURE_HEADER),
-                bytes);
+                bytes,
+                !operationRecordsNonce);
         if (v.partner() == null) {
             return problem(401, String.valueOf(v.problem()), String.valueOf(v.detail()));
         }
+        // verified, so the nonce header is there
+        String nonce = String.valueOf(request.getHeader(RequestSigning.NONCE_HEADER));
         Map<String, Object> json;
         try {
             json = bytes.length == 0 ? Map.of() : parse(bytes);
         } catch (JacksonException | ClassCastException e) {
+            if (operationRecordsNonce && !signatures.recordNonce(v.partner(), nonce)) {
+                return problem(401, "replayed-nonce", "nonce " + nonce + " was already used");
+            }
             return problem(400, "malformed", "the body is not a JSON object of text and number fields");
         }
-        Redemptions.Answer a = operation.apply(v.partner(), json);
+        Redemptions.Answer a;
+        try {
+            a = operation.apply(v.partner(), json, nonce);
+        } catch (Redemptions.ReplayedNonce e) {
+            return problem(401, "replayed-nonce", String.valueOf(e.getMessage()));
+        }
         if (a.status() >= 400) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("type", PROBLEM_PREFIX + a.body().get("refusal"));
