@@ -47,6 +47,7 @@ class DepartmentAppraisalTest {
 
     static final OrgScope ALL = OrgScope.everything();
     static final Access EVERYONE = Access.everything();
+    static final java.time.LocalDate JOINED = java.time.LocalDate.of(2025, 1, 1);
 
     @Autowired
     ApplicationContext ctx;
@@ -92,9 +93,9 @@ class DepartmentAppraisalTest {
         assertThat(office).hasSizeGreaterThanOrEqualTo(4);
         departments.create("TEB", "电子银行部", head.orgId(), ALL);
         departments.create("TRM", "风险管理部", head.orgId(), ALL);
-        departments.appointHead("TEB", office.get(0).staffId(), ALL);
-        departments.assign(office.get(1).staffId(), "TEB", ALL);
-        departments.appointHead("TRM", office.get(2).staffId(), ALL);
+        departments.appointHead("TEB", office.get(0).staffId(), JOINED, ALL);
+        departments.join(office.get(1).staffId(), "TEB", JOINED, ALL);
+        departments.appointHead("TRM", office.get(2).staffId(), JOINED, ALL);
     }
 
     @Test
@@ -275,7 +276,7 @@ class DepartmentAppraisalTest {
         assertThatThrownBy(
                         () -> departments.create("TEB", "另一个电子银行部", headOffice().orgId(), ALL))
                 .hasMessageContaining("department.rejected.exists");
-        assertThatThrownBy(() -> departments.assign(office.get(3).staffId(), "NODEPT", ALL))
+        assertThatThrownBy(() -> departments.join(office.get(3).staffId(), "NODEPT", JOINED, ALL))
                 .hasMessageContaining("department.rejected.unknown");
         assertThat(departments.find("TBR")).isEmpty();
     }
@@ -324,6 +325,84 @@ class DepartmentAppraisalTest {
         assertThat(page(post(approve).session(maker).with(csrf()), 400)).contains("录入人不能复核自己的录入");
         page(post(approve).session(checker).with(csrf()), 302);
         assertThat(entries.departmentsOf("2025-01").get(0).status()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    @Order(6)
+    void aMembershipIsEffectiveDatedAndARunTakesTheOneInForceOnItsDataDate() throws Exception {
+        String mover = office.get(3).staffId();
+        java.time.LocalDate jan = java.time.LocalDate.of(2025, 1, 1);
+        // in 风险管理部 from 1 January, moved to 电子银行部 from 4 January: the day after the data date of 2025-01
+        departments.join(mover, "TRM", jan, ALL);
+        departments.join(mover, "TEB", jan.plusDays(3), ALL);
+        assertThat(departments.memberships(mover))
+                .extracting(m -> m.deptId() + " " + m.from() + " " + m.to())
+                .containsExactly("TRM 2025-01-01 2025-01-03", "TEB 2025-01-04 9999-12-31");
+        assertThat(departments.membersOn(jan.plusDays(2))).containsEntry(mover, "TRM");
+        assertThat(departments.membersOn(jan.plusDays(3))).containsEntry(mover, "TEB");
+
+        AppraisalRuns.Run run = runs.run("2025-01", ALL);
+        assertThat(run.dataDate()).isEqualTo(jan.plusDays(2));
+        assertThat(runs.departmentPeople(run.runId(), "TRM", EVERYONE))
+                .as("the membership in force on the run's data date")
+                .extracting(AppraisalRuns.PersonResult::staffId)
+                .contains(mover);
+        assertThat(runs.departmentPeople(run.runId(), "TEB", EVERYONE))
+                .extracting(AppraisalRuns.PersonResult::staffId)
+                .doesNotContain(mover);
+
+        // bad input: refused naming the field, nothing saved
+        List<Departments.Membership> before = departments.memberships(mover);
+        assertThatThrownBy(() -> departments.join(mover, "TRM", jan.plusDays(1), ALL))
+                .hasMessageContaining("from: department.rejected.overlap");
+        assertThatThrownBy(() -> departments.join(mover, "TEB", jan.plusDays(10), ALL))
+                .as("joining the department they are in")
+                .hasMessageContaining("from: department.rejected.overlapOpen");
+        assertThatThrownBy(() -> departments.leave(mover, jan.plusDays(3), ALL))
+                .hasMessageContaining("from: department.rejected.leaveBeforeJoin");
+        assertThat(departments.memberships(mover)).as("nothing half-saved").isEqualTo(before);
+
+        // on the org tree page: the history, a leave, and a leave before the join refused with its message
+        TestBank bank = new TestBank(ctx);
+        MockHttpSession admin =
+                TestBank.login(mvc, bank.user(headOffice(), DataScope.ALL, Role.ADMIN), TestBank.PASSWORD);
+        assertThat(page(
+                        post("/orgs/departments/members")
+                                .session(admin)
+                                .with(csrf())
+                                .param("staffId", mover)
+                                .param("deptId", "")
+                                .param("from", "2025-01-02"),
+                        400))
+                .contains("离开日期 2025-01-02 须晚于员工 " + mover + " 加入部室 TEB 的日期 2025-01-04");
+        assertThat(page(
+                        post("/orgs/departments/members")
+                                .session(admin)
+                                .with(csrf())
+                                .param("staffId", mover)
+                                .param("deptId", "TEB")
+                                .param("from", "2025-02-30"),
+                        400))
+                .contains("不是有效的生效日期");
+        assertThat(departments.memberships(mover)).as("nothing saved").isEqualTo(before);
+        page(
+                post("/orgs/departments/members")
+                        .session(admin)
+                        .with(csrf())
+                        .param("staffId", mover)
+                        .param("deptId", "")
+                        .param("from", "2025-03-01"),
+                302);
+        assertThat(departments.memberships(mover))
+                .extracting(m -> m.deptId() + " " + m.from() + " " + m.to())
+                .containsExactly("TRM 2025-01-01 2025-01-03", "TEB 2025-01-04 2025-02-28");
+        assertThat(page(get("/orgs").session(admin), 200))
+                .contains("部室任职记录")
+                .contains("2025-01-04")
+                .contains("2025-02-28");
+        assertThat(page(get("/orgs?lang=en").session(admin), 200))
+                .contains("Membership history")
+                .doesNotContain("部室任职记录");
     }
 
     private MockHttpServletRequestBuilder departmentItems(MockHttpSession session, String duty) {
