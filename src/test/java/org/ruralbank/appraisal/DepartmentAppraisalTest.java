@@ -405,6 +405,123 @@ class DepartmentAppraisalTest {
                 .doesNotContain("部室任职记录");
     }
 
+    @Test
+    @Order(7)
+    void aDepartmentsHeadDistributesItsPoolFundedUnderTheWageBudgetLikeABranchHead() throws Exception {
+        AppraisalRuns.Run run = runs.publishedRun("2025Q1").orElseThrow();
+        Pools pools = ctx.getBean(Pools.class);
+        List<Pools.Pool> funded = pools.list(run.runId(), ALL);
+        // 12,000,000.00 yuan × 10 % a year, a quarter three twelfths: every unit's pool together, to the fen
+        assertThat(funded.stream().mapToLong(Pools.Pool::amountFen).sum()).isEqualTo(30_000_000L);
+        Pools.Pool teb = funded.stream()
+                .filter(p -> p.unit() == Pools.Unit.DEPT && p.unitId().equals("TEB"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(funded)
+                .anyMatch(p -> p.unit() == Pools.Unit.DEPT && p.unitId().equals("TRM"));
+        assertThat(teb.unitName()).isEqualTo("电子银行部");
+        // headcount × score over the branches' and the departments' sum, the same formula as a branch's
+        BigDecimal weights = runs.branches(run.runId(), EVERYONE).stream()
+                .map(b -> b.score().max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(b.headcount())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        for (AppraisalRuns.DeptResult d : runs.departments(run.runId(), EVERYONE)) {
+            weights = weights.add(d.score().max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(d.headcount())));
+        }
+        AppraisalRuns.DeptResult tebResult = runs.department(run.runId(), "TEB", EVERYONE);
+        BigDecimal exact = BigDecimal.valueOf(30_000_000L)
+                .multiply(tebResult.score().multiply(BigDecimal.valueOf(tebResult.headcount())))
+                .divide(weights, 6, java.math.RoundingMode.HALF_UP);
+        assertThat(BigDecimal.valueOf(teb.amountFen()).subtract(exact).abs()).isLessThan(BigDecimal.ONE);
+
+        TestBank bank = new TestBank(ctx);
+        Org branch = ctx.getBean(Orgs.class).list(ALL).stream()
+                .filter(o -> o.level() == Org.BRANCH)
+                .findFirst()
+                .orElseThrow();
+        MockHttpSession tebHead = TestBank.login(
+                mvc, bank.staffUser(headOffice(), DataScope.ORG, office.get(0).staffId(), Role.CM), TestBank.PASSWORD);
+        MockHttpSession tebMember = TestBank.login(
+                mvc, bank.staffUser(headOffice(), DataScope.ORG, office.get(1).staffId(), Role.CM), TestBank.PASSWORD);
+        MockHttpSession trmHead = TestBank.login(
+                mvc, bank.staffUser(headOffice(), DataScope.ORG, office.get(2).staffId(), Role.CM), TestBank.PASSWORD);
+        MockHttpSession perf =
+                TestBank.login(mvc, bank.user(headOffice(), DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+        MockHttpSession branchHead =
+                TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
+        String url = "/appraisal/pools/" + teb.poolId();
+
+        assertThat(page(get("/appraisal/pools").session(tebHead), 200))
+                .contains("TEB 电子银行部")
+                .doesNotContain("TRM 风险管理部")
+                .doesNotContain(branch.orgId() + " ");
+        assertThat(page(get(url).session(tebHead), 200)).contains("id=\"save-distribution\"");
+        assertThat(page(get(url).session(perf), 200)).doesNotContain("id=\"save-distribution\"");
+        page(get(url).session(tebMember), 404);
+        page(get(url).session(trmHead), 404);
+        page(get(url).session(branchHead), 404);
+        assertThat(page(get("/appraisal/pools").session(branchHead), 200)).doesNotContain("TEB 电子银行部");
+
+        List<Pools.Line> suggested = pools.lines(teb.poolId(), ALL);
+        assertThat(suggested)
+                .extracting(Pools.Line::staffId)
+                .containsExactlyInAnyOrder(
+                        office.get(0).staffId(), office.get(1).staffId());
+        assertThat(suggested.stream().mapToLong(Pools.Line::amountFen).sum()).isEqualTo(teb.amountFen());
+        long first = suggested.get(0).amountFen();
+        long second = suggested.get(1).amountFen();
+        long off = first > teb.floorFen() ? first - 1 : first + 1;
+        assertThat(page(distribution(url, tebHead, suggested, off, second), 400))
+                .contains("未保存");
+        assertThat(pools.lines(teb.poolId(), ALL).stream()
+                        .allMatch(l -> l.reason().isEmpty()))
+                .as("nothing saved")
+                .isTrue();
+        page(distribution(url, perf, suggested, first, second), 403);
+        page(distribution(url, trmHead, suggested, first, second), 404);
+        page(distribution(url, tebHead, suggested, off, off == first - 1 ? second + 1 : second - 1), 302);
+        assertThat(pools.lines(teb.poolId(), ALL))
+                .allSatisfy(l -> assertThat(l.reason()).isEqualTo("部室二次分配"))
+                .extracting(Pools.Line::amountFen)
+                .allSatisfy(f -> assertThat(f).isBetween(teb.floorFen(), teb.capFen()));
+        page(post(url + "/submit").session(perf).with(csrf()), 403);
+        page(post(url + "/submit").session(tebHead).with(csrf()), 302);
+        page(
+                post("/appraisal/office/pools/" + teb.poolId() + "/approve")
+                        .session(perf)
+                        .with(csrf()),
+                302);
+        assertThat(pools.find(teb.poolId(), ALL).status()).isEqualTo(Pools.Status.APPROVED);
+
+        byte[] xlsx = mvc.perform(get(url + "/export").session(tebHead))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        StringBuilder cells = new StringBuilder();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            book.getSheetAt(0)
+                    .forEach(row -> row.forEach(cell -> cells.append(cell).append('\t')));
+        }
+        assertThat(cells)
+                .contains("总行部室")
+                .contains("TEB 电子银行部")
+                .contains(office.get(1).staffId())
+                .contains("部室二次分配")
+                .contains("已审批");
+    }
+
+    private MockHttpServletRequestBuilder distribution(
+            String url, MockHttpSession session, List<Pools.Line> lines, long firstFen, long secondFen) {
+        return post(url)
+                .session(session)
+                .with(csrf())
+                .param("staffId", lines.get(0).staffId(), lines.get(1).staffId())
+                .param(
+                        "amount",
+                        org.ruralbank.shared.Money.yuanText(firstFen),
+                        org.ruralbank.shared.Money.yuanText(secondFen))
+                .param("reason", "部室二次分配", "部室二次分配");
+    }
+
     private MockHttpServletRequestBuilder departmentItems(MockHttpSession session, String duty) {
         return post("/appraisal/office/schemes")
                 .session(session)
