@@ -509,6 +509,77 @@ class DepartmentAppraisalTest {
                 .contains("已审批");
     }
 
+    @Test
+    @Order(8)
+    void theResultsWorkbookHasTheDepartmentsAndEachPersonsDepartment() throws Exception {
+        AppraisalRuns.Run run = runs.publishedRun("2025Q1").orElseThrow();
+        TestBank bank = new TestBank(ctx);
+        Org branch = ctx.getBean(Orgs.class).list(ALL).stream()
+                .filter(o -> o.level() == Org.BRANCH)
+                .findFirst()
+                .orElseThrow();
+        String export = "/appraisal/results/export?run=" + run.runId();
+        MockHttpSession perf =
+                TestBank.login(mvc, bank.user(headOffice(), DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+        MockHttpSession tebHead = TestBank.login(
+                mvc, bank.staffUser(headOffice(), DataScope.ORG, office.get(0).staffId(), Role.CM), TestBank.PASSWORD);
+        MockHttpSession tebMember = TestBank.login(
+                mvc, bank.staffUser(headOffice(), DataScope.ORG, office.get(1).staffId(), Role.CM), TestBank.PASSWORD);
+        MockHttpSession branchHead =
+                TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
+
+        Map<String, List<List<String>>> all = workbook(export, perf);
+        assertThat(all).containsKey("总行部室考核排名");
+        assertThat(all.get("总行部室考核排名"))
+                .anySatisfy(row ->
+                        assertThat(row).contains("TEB 电子银行部", office.get(0).staffId()))
+                .anySatisfy(row -> assertThat(row).contains("TRM 风险管理部"));
+        List<List<String>> people = all.get("个人结果");
+        assertThat(people.get(0)).contains("部室");
+        assertThat(people)
+                .anySatisfy(row -> assertThat(row).contains(office.get(1).staffId(), "TEB 电子银行部"))
+                .anySatisfy(row -> assertThat(row).contains(branch.orgId()));
+
+        Map<String, List<List<String>>> member = workbook(export, tebMember);
+        assertThat(member).doesNotContainKey("总行部室考核排名");
+        assertThat(member.get("个人结果").stream().skip(1).map(row -> row.get(2)))
+                .containsExactly(office.get(1).staffId());
+        assertThat(member.get("个人结果").get(1)).contains("TEB");
+
+        Map<String, List<List<String>>> ofBranch = workbook(export, branchHead);
+        assertThat(ofBranch).doesNotContainKey("总行部室考核排名");
+        assertThat(ofBranch.get("个人结果").stream().skip(1))
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row.get(1)).isEmpty());
+    }
+
+    /** The workbook's sheets by name, each row's cells as text from the header on (the title rows left out). */
+    private Map<String, List<List<String>>> workbook(String url, MockHttpSession session) throws Exception {
+        var response = mvc.perform(get(url).session(session)).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        Map<String, List<List<String>>> sheets = new java.util.LinkedHashMap<>();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(response.getContentAsByteArray()))) {
+            var format = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (var sheet : book) {
+                List<List<String>> rows = new java.util.ArrayList<>();
+                for (var row : sheet) {
+                    List<String> cells = new java.util.ArrayList<>();
+                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                        var cell = row.getCell(c);
+                        cells.add(cell == null ? "" : format.formatCellValue(cell));
+                    }
+                    if (!rows.isEmpty()
+                            || cells.stream().filter(x -> !x.isBlank()).count() > 1) {
+                        rows.add(cells); // from the header on: the title and period rows above it have one cell
+                    }
+                }
+                sheets.put(sheet.getSheetName(), rows);
+            }
+        }
+        return sheets;
+    }
+
     private MockHttpServletRequestBuilder distribution(
             String url, MockHttpSession session, List<Pools.Line> lines, long firstFen, long secondFen) {
         return post(url)
