@@ -511,7 +511,7 @@ class DepartmentAppraisalTest {
 
     @Test
     @Order(8)
-    void theResultsWorkbookHasTheDepartmentsAndEachPersonsDepartment() throws Exception {
+    void theResultsWorkbookHasTheDepartmentsAndAHeadReadsTheirMembersInIt() throws Exception {
         AppraisalRuns.Run run = runs.publishedRun("2025Q1").orElseThrow();
         TestBank bank = new TestBank(ctx);
         Org branch = ctx.getBean(Orgs.class).list(ALL).stream()
@@ -539,6 +539,15 @@ class DepartmentAppraisalTest {
         assertThat(people)
                 .anySatisfy(row -> assertThat(row).contains(office.get(1).staffId(), "TEB 电子银行部"))
                 .anySatisfy(row -> assertThat(row).contains(branch.orgId()));
+
+        Map<String, List<List<String>>> head = workbook(export, tebHead);
+        assertThat(head.get("总行部室考核排名"))
+                .as("the head's own department only")
+                .hasSize(2)
+                .anySatisfy(row -> assertThat(row).contains("TEB 电子银行部"));
+        assertThat(head.get("个人结果").stream().skip(1).map(row -> row.get(2)))
+                .containsExactlyInAnyOrder(
+                        office.get(0).staffId(), office.get(1).staffId());
 
         Map<String, List<List<String>>> member = workbook(export, tebMember);
         assertThat(member).doesNotContainKey("总行部室考核排名");

@@ -276,8 +276,17 @@ class ResultPages {
         if (r == null) {
             throw new NotFound("appraisal_run", String.valueOf(run));
         }
+        // the departments the reader sees, and their members: a department's head who otherwise sees only their own
+        // result (or their branch's) sees their department's members too
         List<AppraisalRuns.DeptResult> departments = runs.departments(r.runId(), access);
-        List<AppraisalRuns.PersonResult> people = runs.people(r.runId(), null, access);
+        List<AppraisalRuns.PersonResult> people = new ArrayList<>(runs.people(r.runId(), null, access));
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        people.forEach(p -> listed.add(p.staffId()));
+        for (AppraisalRuns.DeptResult d : departments) {
+            runs.departmentPeople(r.runId(), d.deptId(), access).stream()
+                    .filter(m -> listed.add(m.staffId()))
+                    .forEach(people::add);
+        }
         Map<String, String> deptNames = new HashMap<>();
         departments.forEach(d -> deptNames.put(d.deptId(), d.deptId() + " " + d.deptName()));
         List<AppraisalRuns.OrgResult> branches =
