@@ -77,7 +77,7 @@ class PoolPages {
     }
 
     @PostMapping("/appraisal/pools/{id}")
-    @PreAuthorize(Pages.READERS)
+    @PreAuthorize(Pages.UNIT_HEADS)
     String distribute(
             @PathVariable long id,
             @RequestParam(name = "staffId", required = false) List<String> staffIds,
@@ -124,7 +124,7 @@ class PoolPages {
     }
 
     @PostMapping("/appraisal/pools/{id}/submit")
-    @PreAuthorize(Pages.READERS)
+    @PreAuthorize(Pages.UNIT_HEADS)
     String submit(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         return step(id, () -> pools.submit(id, access()), model, response, redirect);
     }
