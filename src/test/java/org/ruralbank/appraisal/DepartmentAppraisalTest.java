@@ -562,6 +562,47 @@ class DepartmentAppraisalTest {
                 .allSatisfy(row -> assertThat(row.get(1)).isEmpty());
     }
 
+    @Test
+    @Order(9)
+    void concurrentMovesOfOnePersonNeverLeaveOverlappingMemberships() throws Exception {
+        String staff = "RACE" + (System.nanoTime() % 100_000_000L);
+        int threads = 8;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> done = new java.util.ArrayList<>();
+        try {
+            for (int k = 0; k < threads; k++) {
+                String dept = k % 2 == 0 ? "TEB" : "TRM";
+                java.time.LocalDate from = java.time.LocalDate.of(2025, 6, 1).plusDays(threads - k);
+                done.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        departments.join(staff, dept, from, ALL);
+                        return true;
+                    } catch (Rejected r) {
+                        assertThat(r.getMessage()).contains("department.rejected.overlap");
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            long joined = 0;
+            for (var f : done) {
+                joined += f.get() ? 1 : 0;
+            }
+            assertThat(joined).isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Departments.Membership> held = departments.memberships(staff);
+        for (int i = 1; i < held.size(); i++) {
+            assertThat(held.get(i).from())
+                    .as("one department on any day: %s", held)
+                    .isAfter(held.get(i - 1).to());
+        }
+        assertThat(held.stream().filter(Departments.Membership::open)).hasSize(1);
+    }
+
     /** The workbook's sheets by name, each row's cells as text from the header on (the title rows left out). */
     private Map<String, List<List<String>>> workbook(String url, MockHttpSession session) throws Exception {
         var response = mvc.perform(get(url).session(session)).andReturn().getResponse();

@@ -29,9 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The departments in the {@code department} table (V39) and their effective-dated memberships in
- * {@code department_membership} (V43). A change of a member of staff's memberships first locks their
- * {@code department_staff} row, then checks the spans, then writes: two changes of one person at once take turns, so
- * their memberships never overlap.
+ * {@code department_membership} (V43). A change of a member of staff's memberships makes sure of their
+ * {@code department_staff} row (in a transaction of its own, before the change's), then in one transaction locks
+ * it, checks the spans and writes: two changes of one person at once take turns, so their memberships never overlap.
  */
 @Service
 class JdbcDepartments implements Departments {
@@ -49,11 +49,13 @@ class JdbcDepartments implements Departments {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate separate;
+    private final TransactionTemplate inOne;
 
     JdbcDepartments(JdbcClient db, Orgs orgs, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
         this.db = db;
         this.separate = new TransactionTemplate(transactions);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.inOne = new TransactionTemplate(transactions);
         this.orgs = orgs;
         this.audit = audit;
         this.clock = clock;
@@ -158,16 +160,21 @@ class JdbcDepartments implements Departments {
     }
 
     @Override
-    @Transactional
     public Department appointHead(String deptId, String staffId, LocalDate from, OrgScope scope) {
         requireWholeBank(scope);
-        Department d = open(deptId);
+        open(deptId);
         String s = staff(staffId);
         requireDate(from);
+        ensureStaff(s);
+        return inOne.execute(t -> appointHeadLocked(deptId, s, from));
+    }
+
+    private Department appointHeadLocked(String deptId, String s, LocalDate from) {
+        Department d = open(deptId);
         lockStaff(s);
         boolean member = memberships(s).stream().anyMatch(m -> m.deptId().equals(d.deptId()) && m.inForce(from));
         if (!member) {
-            join(s, d.deptId(), from, scope);
+            joinLocked(s, d.deptId(), from);
         }
         db.sql("update department set head_staff_id = :s, updated_by = :by, updated_at = :at where dept_id = :d")
                 .param("s", s)
@@ -185,12 +192,17 @@ class JdbcDepartments implements Departments {
     }
 
     @Override
-    @Transactional
     public void join(String staffId, String deptId, LocalDate from, OrgScope scope) {
         requireWholeBank(scope);
         String s = staff(staffId);
-        Department to = open(deptId == null ? null : deptId.strip());
+        open(deptId == null ? null : deptId.strip());
         requireDate(from);
+        ensureStaff(s);
+        inOne.executeWithoutResult(t -> joinLocked(s, deptId.strip(), from));
+    }
+
+    private void joinLocked(String s, String deptId, LocalDate from) {
+        Department to = open(deptId);
         lockStaff(s);
         List<Membership> held = memberships(s);
         Membership moving = null;
@@ -239,11 +251,15 @@ class JdbcDepartments implements Departments {
     }
 
     @Override
-    @Transactional
     public void leave(String staffId, LocalDate from, OrgScope scope) {
         requireWholeBank(scope);
         String s = staff(staffId);
         requireDate(from);
+        ensureStaff(s);
+        inOne.executeWithoutResult(t -> leaveLocked(s, from));
+    }
+
+    private void leaveLocked(String s, LocalDate from) {
         lockStaff(s);
         Membership current = memberships(s).stream()
                 .filter(Membership::open)
@@ -284,11 +300,11 @@ class JdbcDepartments implements Departments {
     }
 
     /**
-     * Makes sure the member of staff has their {@code department_staff} row (in a transaction of its own: two callers
-     * creating it at once, one insert wins and the other finds it) and locks it until the end of the caller's
-     * transaction, so that two changes of one person's memberships take turns.
+     * Makes sure the member of staff has their {@code department_staff} row, in a transaction of its own (two callers
+     * creating it at once: one insert wins, the other finds it) taken before the change's transaction begins, so that
+     * a change never holds one connection while waiting for a second.
      */
-    private void lockStaff(String staffId) {
+    private void ensureStaff(String staffId) {
         if (db.sql("select count(*) from department_staff where staff_id = :s")
                         .param("s", staffId)
                         .query(Long.class)
@@ -302,6 +318,13 @@ class JdbcDepartments implements Departments {
                 // created by another caller meanwhile
             }
         }
+    }
+
+    /**
+     * Locks the member of staff's row until the end of the change's transaction, so that two changes of one person's
+     * memberships take turns.
+     */
+    private void lockStaff(String staffId) {
         db.sql("select staff_id from department_staff where staff_id = :s for update")
                 .param("s", staffId)
                 .query(String.class)
