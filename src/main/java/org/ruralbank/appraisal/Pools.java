@@ -11,30 +11,36 @@ import org.jspecify.annotations.Nullable;
 import org.ruralbank.appraisal.internal.JdbcAppraisalRuns;
 import org.ruralbank.appraisal.internal.JdbcPools;
 import org.ruralbank.platform.AuditLog;
+import org.ruralbank.platform.CurrentStaff;
+import org.ruralbank.platform.Departments;
 import org.ruralbank.platform.NotFound;
 import org.ruralbank.platform.OrgScope;
+import org.ruralbank.platform.Refused;
 import org.ruralbank.platform.Rejected;
+import org.ruralbank.platform.Role;
 import org.ruralbank.shared.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Branch bonus pools (奖金池) and their distribution to the staff (二次分配).
+ * Bonus pools (奖金池) of the branches and of the head office's departments, and their distribution to the staff
+ * (二次分配). A pool belongs to a unit ({@link Unit}): a branch, whose people are the branch's staff in the run, or a
+ * department, whose people are its members appraised with it; everything else is one rule for both.
  *
  * <p>Funding (when a run is published): the period's bonus = what of the year's total wage budget × its bonus share
  * accrues over those of the period's months no published period funded yet ({@link Schemes.Budget#monthFen}: a month
  * a twelfth, the fen that do not divide falling to the later months, so the months sum to the year's bonus exactly);
- * each branch's pool = that bonus ×
- * (headcount × score) ÷ Σ (headcount × score) over the branches, in whole fen by the largest remainder, so the pools
- * sum to the quarter's bonus exactly and the year's pools never exceed the year's bonus budget (checked against what
- * is already funded). In a pool each person gets between {@code floor} and {@code cap}: the scheme's floor and cap
- * shares of an equal share (pool ÷ headcount; the floor rounded down, the cap up, so that a
- * distribution within them always exists).
+ * each unit's pool = that bonus × (headcount × score) ÷ Σ (headcount × score) over the branches and the departments
+ * with members appraised with them, in whole fen by the largest remainder, so the pools sum to the period's bonus
+ * exactly and the year's pools never exceed the year's bonus budget (checked against what is already funded). In a
+ * pool each person gets between {@code floor} and {@code cap}: the scheme's floor and cap shares of an equal share
+ * (pool ÷ headcount; the floor rounded down, the cap up, so that a distribution within them always exists).
  *
- * <p>Distribution: a branch head saves one line per person (amount and reason); a distribution is saved only whole,
- * when it lists exactly the pool's people, every amount lies between floor and cap, every line has a reason and the
- * lines sum to the pool to the fen; anything else is refused naming the line, and nothing is saved. The head submits;
- * the head office approves (or returns it); an approved distribution no longer changes. Every step is audited.
+ * <p>Distribution: the unit's head (a branch head for a branch, the department's head for a department) saves one
+ * line per person (amount and reason); a distribution is saved only whole, when it lists exactly the pool's people,
+ * every amount lies between floor and cap, every line has a reason and the lines sum to the pool to the fen; anything
+ * else is refused naming the line, and nothing is saved. The head submits; the head office approves (or returns it);
+ * an approved distribution no longer changes. Every step is audited.
  */
 @Service("bonusPools") // the direct connection's cash pools are the bean "pools"
 public class Pools {
@@ -45,13 +51,25 @@ public class Pools {
         APPROVED
     }
 
+    /** What a pool is funded for: a branch (its id the org's) or a head-office department (its id the department's). */
+    public enum Unit {
+        BRANCH,
+        DEPT
+    }
+
+    /**
+     * A pool of a run's unit; {@code orgId} and {@code orgPath} are the branch's, or for a department the head
+     * office's (the department's org).
+     */
     public record Pool(
             long poolId,
             long runId,
             String periodKey,
             int budgetYear,
+            Unit unit,
+            String unitId,
+            String unitName,
             String orgId,
-            String orgName,
             String orgPath,
             long amountFen,
             long floorFen,
@@ -78,10 +96,12 @@ public class Pools {
     private final JdbcPools store;
     private final JdbcAppraisalRuns runs;
     private final Schemes schemes;
+    private final Departments departments;
     private final AuditLog audit;
 
-    Pools(JdbcPools store, JdbcAppraisalRuns runs, Schemes schemes, AuditLog audit) {
+    Pools(JdbcPools store, JdbcAppraisalRuns runs, Schemes schemes, Departments departments, AuditLog audit) {
         this.store = store;
+        this.departments = departments;
         this.runs = runs;
         this.schemes = schemes;
         this.audit = audit;
@@ -115,19 +135,32 @@ public class Pools {
                     Money.yuanText(periodFen),
                     Money.yuanText(budget.bonusFen() - fundedFen));
         }
-        List<AppraisalRuns.OrgResult> branches = runs.branchesByOrgId(run.runId());
-        Map<String, BigDecimal> weights = new LinkedHashMap<>();
-        branches.forEach(b ->
-                weights.put(b.orgId(), b.score().max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(b.headcount()))));
-        Map<String, Long> amounts = split(periodFen, weights);
-        for (AppraisalRuns.OrgResult b : branches) {
-            long amount = amounts.get(b.orgId());
-            long equalDown = b.headcount() == 0 ? 0 : amount / b.headcount();
-            long equalUp = b.headcount() == 0 ? amount : (amount + b.headcount() - 1) / b.headcount();
+        List<Funded> units = new ArrayList<>();
+        runs.branchesByOrgId(run.runId())
+                .forEach(b -> units.add(
+                        new Funded(Unit.BRANCH, b.orgId(), b.orgId(), b.orgPath(), b.headcount(), b.score())));
+        runs.departments(run.runId(), OrgScope.everything()).stream()
+                .filter(d -> d.headcount() > 0)
+                .sorted(Comparator.comparing(AppraisalRuns.DeptResult::deptId))
+                .forEach(d -> units.add(new Funded(
+                        Unit.DEPT,
+                        d.deptId(),
+                        departments.find(d.deptId()).orElseThrow().orgId(),
+                        d.orgPath(),
+                        d.headcount(),
+                        d.score())));
+        Map<Funded, BigDecimal> weights = new LinkedHashMap<>();
+        units.forEach(u -> weights.put(u, u.score().max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(u.headcount()))));
+        Map<Funded, Long> amounts = split(periodFen, weights);
+        for (Funded u : units) {
+            long amount = amounts.get(u);
+            long equalDown = u.headcount() == 0 ? 0 : amount / u.headcount();
+            long equalUp = u.headcount() == 0 ? amount : (amount + u.headcount() - 1) / u.headcount();
             long floor = equalDown * scheme.floorSharePct() / 100;
             long cap = Math.max(floor, Math.min(amount, (equalUp * scheme.capSharePct() + 99) / 100));
-            store.insert(run.runId(), period.year(), b.orgId(), b.orgPath(), amount, floor, cap);
+            store.insert(run.runId(), period.year(), u.unit(), u.id(), u.orgId(), u.orgPath(), amount, floor, cap);
         }
+        long branches = units.stream().filter(u -> u.unit() == Unit.BRANCH).count();
         audit.record(
                 "appraisal.pools.fund",
                 "appraisal_run",
@@ -141,10 +174,21 @@ public class Pools {
                         "periodFen",
                         periodFen,
                         "branches",
-                        branches.size(),
+                        branches,
+                        "departments",
+                        units.size() - branches,
                         "fundedBeforeFen",
                         fundedFen));
-        return branches.size();
+        return units.size();
+    }
+
+    /** A unit funded by a run, as the split weighs it (ordered by kind, then id: ties of the split go to the first). */
+    private record Funded(Unit unit, String id, String orgId, String orgPath, int headcount, BigDecimal score)
+            implements Comparable<Funded> {
+        @Override
+        public int compareTo(Funded o) {
+            return Comparator.comparing(Funded::unit).thenComparing(Funded::id).compare(this, o);
+        }
     }
 
     /**
@@ -160,7 +204,7 @@ public class Pools {
                 throw new Rejected(
                         "run",
                         "appraisal.rejected.poolInUse",
-                        p.orgName(),
+                        p.unitName(),
                         replaced.periodKey(),
                         replaced.version(),
                         p.status().name());
@@ -176,8 +220,8 @@ public class Pools {
                     Map.of(
                             "run",
                             p.runId(),
-                            "org",
-                            p.orgId(),
+                            "unit",
+                            p.unit().name() + " " + p.unitId(),
                             "amountFen",
                             p.amountFen(),
                             "lines",
@@ -195,20 +239,20 @@ public class Pools {
      * Splits {@code totalFen} in proportion to the weights, in whole fen by the largest remainder (ties to the
      * smaller key): the parts always sum to the total. Equal shares when every weight is zero.
      */
-    static Map<String, Long> split(long totalFen, Map<String, BigDecimal> weights) {
-        Map<String, Long> out = new LinkedHashMap<>();
+    static <K extends Comparable<K>> Map<K, Long> split(long totalFen, Map<K, BigDecimal> weights) {
+        Map<K, Long> out = new LinkedHashMap<>();
         if (weights.isEmpty()) {
             return out;
         }
         BigDecimal sum = weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        Map<String, BigDecimal> w = new LinkedHashMap<>(weights);
+        Map<K, BigDecimal> w = new LinkedHashMap<>(weights);
         if (sum.signum() == 0) {
             w.replaceAll((k, v) -> BigDecimal.ONE);
             sum = BigDecimal.valueOf(w.size());
         }
         long given = 0;
-        List<Map.Entry<String, BigDecimal>> remainders = new ArrayList<>();
-        for (Map.Entry<String, BigDecimal> e : w.entrySet()) {
+        List<Map.Entry<K, BigDecimal>> remainders = new ArrayList<>();
+        for (Map.Entry<K, BigDecimal> e : w.entrySet()) {
             BigDecimal exact = BigDecimal.valueOf(totalFen).multiply(e.getValue());
             BigDecimal[] qr = exact.divideAndRemainder(sum);
             long part = qr[0].toBigInteger().longValueExact();
@@ -216,7 +260,7 @@ public class Pools {
             given += part;
             remainders.add(Map.entry(e.getKey(), qr[1]));
         }
-        remainders.sort(Map.Entry.<String, BigDecimal>comparingByValue(Comparator.reverseOrder())
+        remainders.sort(Map.Entry.<K, BigDecimal>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()));
         for (int i = 0; given < totalFen; i++, given++) {
             out.merge(remainders.get(i % remainders.size()).getKey(), 1L, Long::sum);
@@ -224,9 +268,25 @@ public class Pools {
         return out;
     }
 
-    /** The pools the user sees (within the scope), of one run or of all. */
+    /** The pools within the scope, of one run or of all (system work and the head office: every unit's). */
     public List<Pool> list(@Nullable Long runId, OrgScope scope) {
         return store.list(runId, scope);
+    }
+
+    /**
+     * The pools the user sees, of one run or of all: within the scope, the branches' to those who see branches'
+     * results (not only their own) and the departments' to the performance office, auditors and administrators; and
+     * the pools of the departments the user heads now.
+     */
+    public List<Pool> list(@Nullable Long runId, Access access) {
+        List<String> headed = headed(access);
+        List<Pool> out = new ArrayList<>(store.list(runId, access.scope()).stream()
+                .filter(p -> sees(p, access, headed))
+                .toList());
+        store.listOfDepartments(runId, headed).stream()
+                .filter(p -> out.stream().noneMatch(o -> o.poolId() == p.poolId()))
+                .forEach(out::add);
+        return out;
     }
 
     /** A pool within the scope; else not found. */
@@ -236,14 +296,59 @@ public class Pools {
                 .orElseThrow(() -> new NotFound("pool", String.valueOf(poolId)));
     }
 
+    /** A pool the user sees ({@link #list(Long, Access)}); else not found. */
+    public Pool find(long poolId, Access access) {
+        return store.find(poolId)
+                .filter(p -> sees(p, access, headed(access)))
+                .orElseThrow(() -> new NotFound("pool", String.valueOf(poolId)));
+    }
+
+    /**
+     * Whether the user may distribute and submit the pool: a branch's, a branch head (BRANCH_HEAD) whose scope
+     * covers the branch; a department's, the department's head now.
+     */
+    public boolean distributes(Pool pool, Access access) {
+        if (pool.unit() == Unit.DEPT) {
+            return headed(access).contains(pool.unitId());
+        }
+        return access.ownStaffId() == null
+                && access.scope().covers(pool.orgPath())
+                && CurrentStaff.find().map(s -> s.has(Role.BRANCH_HEAD)).orElse(false);
+    }
+
+    private static boolean sees(Pool p, Access access, List<String> headed) {
+        boolean inScope = access.ownStaffId() == null && access.scope().covers(p.orgPath());
+        return p.unit() == Unit.BRANCH ? inScope : (inScope && access.office()) || headed.contains(p.unitId());
+    }
+
+    private List<String> headed(Access access) {
+        return departments.headedBy(access.staffId()).stream()
+                .map(org.ruralbank.platform.Department::deptId)
+                .toList();
+    }
+
     /**
      * The pool's lines: the saved distribution, or (before one is saved) a suggestion in proportion to the people's
      * scores, within floor and cap, with an empty reason.
      */
     public List<Line> lines(long poolId, OrgScope scope) {
-        Pool pool = find(poolId, scope);
-        List<AppraisalRuns.PersonResult> people = runs.peopleOf(pool.runId(), pool.orgId());
-        Map<String, JdbcPools.SavedLine> saved = store.savedLines(poolId);
+        return lines(find(poolId, scope));
+    }
+
+    public List<Line> lines(long poolId, Access access) {
+        return lines(find(poolId, access));
+    }
+
+    /** The people of a pool: a branch's staff in the run, or the members appraised with a department. */
+    private List<AppraisalRuns.PersonResult> people(Pool pool) {
+        return pool.unit() == Unit.BRANCH
+                ? runs.peopleOf(pool.runId(), pool.unitId())
+                : runs.departmentPeople(pool.runId(), pool.unitId());
+    }
+
+    private List<Line> lines(Pool pool) {
+        List<AppraisalRuns.PersonResult> people = people(pool);
+        Map<String, JdbcPools.SavedLine> saved = store.savedLines(pool.poolId());
         Map<String, Long> suggested = Map.of();
         if (saved.isEmpty()) {
             Map<String, BigDecimal> w = new LinkedHashMap<>();
@@ -296,12 +401,29 @@ public class Pools {
      */
     @Transactional
     public List<Line> distribute(long poolId, List<LineInput> input, OrgScope scope) {
-        Pool pool = find(poolId, scope);
+        return distribute(find(poolId, scope), input);
+    }
+
+    /** As {@link #distribute(long, List, OrgScope)}, by the unit's head ({@link #distributes}); else refused. */
+    @Transactional
+    public List<Line> distribute(long poolId, List<LineInput> input, Access access) {
+        return distribute(requireDistributor(find(poolId, access), access), input);
+    }
+
+    private Pool requireDistributor(Pool pool, Access access) {
+        if (!distributes(pool, access)) {
+            throw new Refused("pool", "appraisal.refused.notDistributor", pool.unitId() + " " + pool.unitName());
+        }
+        return pool;
+    }
+
+    private List<Line> distribute(Pool pool, List<LineInput> input) {
+        long poolId = pool.poolId();
         if (pool.status() != Status.OPEN) {
             throw new Rejected(
                     "pool", "appraisal.rejected.poolNotOpen", pool.status().name());
         }
-        List<Line> people = lines(poolId, scope);
+        List<Line> people = lines(pool);
         Map<String, Line> byId = new LinkedHashMap<>();
         people.forEach(l -> byId.put(l.staffId(), l));
         Map<String, Line> lines = new LinkedHashMap<>();
@@ -353,9 +475,9 @@ public class Pools {
                     Money.yuanText(pool.amountFen()),
                     Money.yuanText(pool.amountFen() - sum));
         }
-        Map<String, Object> before = summary(lines(poolId, scope));
+        Map<String, Object> before = summary(lines(pool));
         store.replaceLines(poolId, List.copyOf(lines.values()));
-        List<Line> after = lines(poolId, scope);
+        List<Line> after = lines(pool);
         audit.record("appraisal.pool.distribute", "appraisal_pool", String.valueOf(poolId), before, summary(after));
         return after;
     }
@@ -363,7 +485,17 @@ public class Pools {
     /** The head submits a saved distribution (it must still sum to the pool) to the head office. */
     @Transactional
     public Pool submit(long poolId, OrgScope scope) {
-        Pool pool = find(poolId, scope);
+        return submit(find(poolId, scope));
+    }
+
+    /** As {@link #submit(long, OrgScope)}, by the unit's head ({@link #distributes}); else refused. */
+    @Transactional
+    public Pool submit(long poolId, Access access) {
+        return submit(requireDistributor(find(poolId, access), access));
+    }
+
+    private Pool submit(Pool pool) {
+        long poolId = pool.poolId();
         long saved = store.savedFen(poolId);
         int lines = store.lineCount(poolId);
         if (lines == 0 || saved != pool.amountFen()) {

@@ -97,7 +97,7 @@ class RunInputs {
                 targets(period, scheme, branches, defs),
                 approvedEntries(period.key()),
                 depts,
-                departments.members(),
+                departments.membersOn(dataDate),
                 appraised,
                 entries.departmentsApproved(period.key()).stream()
                         .map(e -> new Scorecard.Entry(e.orgId(), e.kind(), e.itemCode(), e.points()))

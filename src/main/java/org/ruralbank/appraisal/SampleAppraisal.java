@@ -164,7 +164,8 @@ public class SampleAppraisal {
 
     /**
      * Creates the sample departments of the head office once (nothing when any department exists) and assigns the
-     * head office's staff of post OFFICE to them in turn by staff id, the first of each its head.
+     * head office's staff of post OFFICE to them in turn by staff id from the first day of the period's year, the
+     * first of each its head.
      */
     void departments(Period period) {
         OrgScope all = OrgScope.everything();
@@ -187,12 +188,13 @@ public class SampleAppraisal {
         for (String[][] d : DEPARTMENTS) {
             departments.create(d[0][0], d[0][1], head.orgId(), all);
         }
+        java.time.LocalDate joined = java.time.LocalDate.of(period.year(), 1, 1);
         for (int k = 0; k < office.size(); k++) {
             String dept = DEPARTMENTS[k % DEPARTMENTS.length][0][0];
             if (k < DEPARTMENTS.length) {
-                departments.appointHead(dept, office.get(k).staffId(), all);
+                departments.appointHead(dept, office.get(k).staffId(), joined, all);
             } else {
-                departments.assign(office.get(k).staffId(), dept, all);
+                departments.join(office.get(k).staffId(), dept, joined, all);
             }
         }
     }

@@ -167,7 +167,7 @@ class DemoCommand implements Callable<Integer> {
      * performance office ({@code demo.perf}), the head of the best-ranked branch ({@code demo.head}) and a customer
      * manager of that branch ({@code demo.cm}) and a reader of the whole bank for the risk office ({@code demo.risk}, an
      * auditor: it reads the CRM pages and the guarantee circles and changes nothing), and the head of the e-banking
-     * department ({@code demo.dept}: their department's results and their own), each with a one-time password printed
+     * department ({@code demo.dept}: their department's results and their own, and its bonus pool once published), each with a one-time password printed
      * once.
      */
     private static void prepareAppraisalOnceTheYearIsLoaded(ConfigurableApplicationContext ctx) {

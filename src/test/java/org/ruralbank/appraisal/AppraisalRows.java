@@ -87,8 +87,9 @@ public final class AppraisalRows {
                         .add(id);
             }
             var poolKey = new org.springframework.jdbc.support.GeneratedKeyHolder();
-            db.sql("insert into appraisal_pool (run_id, budget_year, org_id, org_path, amount_fen, floor_fen, cap_fen, "
-                            + "status) values (:r, 2099, :o, :p, 1000, 0, 1000, 'OPEN')")
+            db.sql(
+                            "insert into appraisal_pool (run_id, budget_year, unit_kind, unit_id, org_id, org_path, amount_fen, "
+                                    + "floor_fen, cap_fen, status) values (:r, 2099, 'BRANCH', :o, :o, :p, 1000, 0, 1000, 'OPEN')")
                     .param("r", runId)
                     .param("o", b.orgId())
                     .param("p", b.path())

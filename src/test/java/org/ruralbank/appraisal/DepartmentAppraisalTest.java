@@ -47,6 +47,7 @@ class DepartmentAppraisalTest {
 
     static final OrgScope ALL = OrgScope.everything();
     static final Access EVERYONE = Access.everything();
+    static final java.time.LocalDate JOINED = java.time.LocalDate.of(2025, 1, 1);
 
     @Autowired
     ApplicationContext ctx;
@@ -92,9 +93,9 @@ class DepartmentAppraisalTest {
         assertThat(office).hasSizeGreaterThanOrEqualTo(4);
         departments.create("TEB", "电子银行部", head.orgId(), ALL);
         departments.create("TRM", "风险管理部", head.orgId(), ALL);
-        departments.appointHead("TEB", office.get(0).staffId(), ALL);
-        departments.assign(office.get(1).staffId(), "TEB", ALL);
-        departments.appointHead("TRM", office.get(2).staffId(), ALL);
+        departments.appointHead("TEB", office.get(0).staffId(), JOINED, ALL);
+        departments.join(office.get(1).staffId(), "TEB", JOINED, ALL);
+        departments.appointHead("TRM", office.get(2).staffId(), JOINED, ALL);
     }
 
     @Test
@@ -275,7 +276,7 @@ class DepartmentAppraisalTest {
         assertThatThrownBy(
                         () -> departments.create("TEB", "另一个电子银行部", headOffice().orgId(), ALL))
                 .hasMessageContaining("department.rejected.exists");
-        assertThatThrownBy(() -> departments.assign(office.get(3).staffId(), "NODEPT", ALL))
+        assertThatThrownBy(() -> departments.join(office.get(3).staffId(), "NODEPT", JOINED, ALL))
                 .hasMessageContaining("department.rejected.unknown");
         assertThat(departments.find("TBR")).isEmpty();
     }
@@ -324,6 +325,322 @@ class DepartmentAppraisalTest {
         assertThat(page(post(approve).session(maker).with(csrf()), 400)).contains("录入人不能复核自己的录入");
         page(post(approve).session(checker).with(csrf()), 302);
         assertThat(entries.departmentsOf("2025-01").get(0).status()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    @Order(6)
+    void aMembershipIsEffectiveDatedAndARunTakesTheOneInForceOnItsDataDate() throws Exception {
+        String mover = office.get(3).staffId();
+        java.time.LocalDate jan = java.time.LocalDate.of(2025, 1, 1);
+        // in 风险管理部 from 1 January, moved to 电子银行部 from 4 January: the day after the data date of 2025-01
+        departments.join(mover, "TRM", jan, ALL);
+        departments.join(mover, "TEB", jan.plusDays(3), ALL);
+        assertThat(departments.memberships(mover))
+                .extracting(m -> m.deptId() + " " + m.from() + " " + m.to())
+                .containsExactly("TRM 2025-01-01 2025-01-03", "TEB 2025-01-04 9999-12-31");
+        assertThat(departments.membersOn(jan.plusDays(2))).containsEntry(mover, "TRM");
+        assertThat(departments.membersOn(jan.plusDays(3))).containsEntry(mover, "TEB");
+
+        AppraisalRuns.Run run = runs.run("2025-01", ALL);
+        assertThat(run.dataDate()).isEqualTo(jan.plusDays(2));
+        assertThat(runs.departmentPeople(run.runId(), "TRM", EVERYONE))
+                .as("the membership in force on the run's data date")
+                .extracting(AppraisalRuns.PersonResult::staffId)
+                .contains(mover);
+        assertThat(runs.departmentPeople(run.runId(), "TEB", EVERYONE))
+                .extracting(AppraisalRuns.PersonResult::staffId)
+                .doesNotContain(mover);
+
+        // bad input: refused naming the field, nothing saved
+        List<Departments.Membership> before = departments.memberships(mover);
+        assertThatThrownBy(() -> departments.join(mover, "TRM", jan.plusDays(1), ALL))
+                .hasMessageContaining("from: department.rejected.overlap");
+        assertThatThrownBy(() -> departments.join(mover, "TEB", jan.plusDays(10), ALL))
+                .as("joining the department they are in")
+                .hasMessageContaining("from: department.rejected.overlapOpen");
+        assertThatThrownBy(() -> departments.leave(mover, jan.plusDays(3), ALL))
+                .hasMessageContaining("from: department.rejected.leaveBeforeJoin");
+        assertThat(departments.memberships(mover)).as("nothing half-saved").isEqualTo(before);
+
+        // on the org tree page: the history, a leave, and a leave before the join refused with its message
+        TestBank bank = new TestBank(ctx);
+        MockHttpSession admin =
+                TestBank.login(mvc, bank.user(headOffice(), DataScope.ALL, Role.ADMIN), TestBank.PASSWORD);
+        assertThat(page(
+                        post("/orgs/departments/members")
+                                .session(admin)
+                                .with(csrf())
+                                .param("staffId", mover)
+                                .param("deptId", "")
+                                .param("from", "2025-01-02"),
+                        400))
+                .contains("离开日期 2025-01-02 须晚于员工 " + mover + " 加入部室 TEB 的日期 2025-01-04");
+        assertThat(page(
+                        post("/orgs/departments/members")
+                                .session(admin)
+                                .with(csrf())
+                                .param("staffId", mover)
+                                .param("deptId", "TEB")
+                                .param("from", "2025-02-30"),
+                        400))
+                .contains("不是有效的生效日期");
+        assertThat(departments.memberships(mover)).as("nothing saved").isEqualTo(before);
+        page(
+                post("/orgs/departments/members")
+                        .session(admin)
+                        .with(csrf())
+                        .param("staffId", mover)
+                        .param("deptId", "")
+                        .param("from", "2025-03-01"),
+                302);
+        assertThat(departments.memberships(mover))
+                .extracting(m -> m.deptId() + " " + m.from() + " " + m.to())
+                .containsExactly("TRM 2025-01-01 2025-01-03", "TEB 2025-01-04 2025-02-28");
+        assertThat(page(get("/orgs").session(admin), 200))
+                .contains("部室任职记录")
+                .contains("2025-01-04")
+                .contains("2025-02-28");
+        assertThat(page(get("/orgs?lang=en").session(admin), 200))
+                .contains("Membership history")
+                .doesNotContain("部室任职记录");
+    }
+
+    @Test
+    @Order(7)
+    void aDepartmentsHeadDistributesItsPoolFundedUnderTheWageBudgetLikeABranchHead() throws Exception {
+        AppraisalRuns.Run run = runs.publishedRun("2025Q1").orElseThrow();
+        Pools pools = ctx.getBean(Pools.class);
+        List<Pools.Pool> funded = pools.list(run.runId(), ALL);
+        // 12,000,000.00 yuan × 10 % a year, a quarter three twelfths: every unit's pool together, to the fen
+        assertThat(funded.stream().mapToLong(Pools.Pool::amountFen).sum()).isEqualTo(30_000_000L);
+        Pools.Pool teb = funded.stream()
+                .filter(p -> p.unit() == Pools.Unit.DEPT && p.unitId().equals("TEB"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(funded)
+                .anyMatch(p -> p.unit() == Pools.Unit.DEPT && p.unitId().equals("TRM"));
+        assertThat(teb.unitName()).isEqualTo("电子银行部");
+        // headcount × score over the branches' and the departments' sum, the same formula as a branch's
+        BigDecimal weights = runs.branches(run.runId(), EVERYONE).stream()
+                .map(b -> b.score().max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(b.headcount())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        for (AppraisalRuns.DeptResult d : runs.departments(run.runId(), EVERYONE)) {
+            weights = weights.add(d.score().max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(d.headcount())));
+        }
+        AppraisalRuns.DeptResult tebResult = runs.department(run.runId(), "TEB", EVERYONE);
+        BigDecimal exact = BigDecimal.valueOf(30_000_000L)
+                .multiply(tebResult.score().multiply(BigDecimal.valueOf(tebResult.headcount())))
+                .divide(weights, 6, java.math.RoundingMode.HALF_UP);
+        assertThat(BigDecimal.valueOf(teb.amountFen()).subtract(exact).abs()).isLessThan(BigDecimal.ONE);
+
+        TestBank bank = new TestBank(ctx);
+        Org branch = ctx.getBean(Orgs.class).list(ALL).stream()
+                .filter(o -> o.level() == Org.BRANCH)
+                .findFirst()
+                .orElseThrow();
+        MockHttpSession tebHead = TestBank.login(
+                mvc, bank.staffUser(headOffice(), DataScope.ORG, office.get(0).staffId(), Role.CM), TestBank.PASSWORD);
+        MockHttpSession tebMember = TestBank.login(
+                mvc, bank.staffUser(headOffice(), DataScope.ORG, office.get(1).staffId(), Role.CM), TestBank.PASSWORD);
+        MockHttpSession trmHead = TestBank.login(
+                mvc, bank.staffUser(headOffice(), DataScope.ORG, office.get(2).staffId(), Role.CM), TestBank.PASSWORD);
+        MockHttpSession perf =
+                TestBank.login(mvc, bank.user(headOffice(), DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+        MockHttpSession branchHead =
+                TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
+        String url = "/appraisal/pools/" + teb.poolId();
+
+        assertThat(page(get("/appraisal/pools").session(tebHead), 200))
+                .contains("TEB 电子银行部")
+                .doesNotContain("TRM 风险管理部")
+                .doesNotContain(branch.orgId() + " ");
+        assertThat(page(get(url).session(tebHead), 200)).contains("id=\"save-distribution\"");
+        assertThat(page(get(url).session(perf), 200)).doesNotContain("id=\"save-distribution\"");
+        page(get(url).session(tebMember), 404);
+        page(get(url).session(trmHead), 404);
+        page(get(url).session(branchHead), 404);
+        assertThat(page(get("/appraisal/pools").session(branchHead), 200)).doesNotContain("TEB 电子银行部");
+
+        List<Pools.Line> suggested = pools.lines(teb.poolId(), ALL);
+        assertThat(suggested)
+                .extracting(Pools.Line::staffId)
+                .containsExactlyInAnyOrder(
+                        office.get(0).staffId(), office.get(1).staffId());
+        assertThat(suggested.stream().mapToLong(Pools.Line::amountFen).sum()).isEqualTo(teb.amountFen());
+        long first = suggested.get(0).amountFen();
+        long second = suggested.get(1).amountFen();
+        long off = first > teb.floorFen() ? first - 1 : first + 1;
+        assertThat(page(distribution(url, tebHead, suggested, off, second), 400))
+                .contains("未保存");
+        assertThat(pools.lines(teb.poolId(), ALL).stream()
+                        .allMatch(l -> l.reason().isEmpty()))
+                .as("nothing saved")
+                .isTrue();
+        page(distribution(url, perf, suggested, first, second), 403);
+        page(distribution(url, trmHead, suggested, first, second), 404);
+        page(distribution(url, tebHead, suggested, off, off == first - 1 ? second + 1 : second - 1), 302);
+        assertThat(pools.lines(teb.poolId(), ALL))
+                .allSatisfy(l -> assertThat(l.reason()).isEqualTo("部室二次分配"))
+                .extracting(Pools.Line::amountFen)
+                .allSatisfy(f -> assertThat(f).isBetween(teb.floorFen(), teb.capFen()));
+        page(post(url + "/submit").session(perf).with(csrf()), 403);
+        page(post(url + "/submit").session(tebHead).with(csrf()), 302);
+        page(
+                post("/appraisal/office/pools/" + teb.poolId() + "/approve")
+                        .session(perf)
+                        .with(csrf()),
+                302);
+        assertThat(pools.find(teb.poolId(), ALL).status()).isEqualTo(Pools.Status.APPROVED);
+
+        byte[] xlsx = mvc.perform(get(url + "/export").session(tebHead))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        StringBuilder cells = new StringBuilder();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            book.getSheetAt(0)
+                    .forEach(row -> row.forEach(cell -> cells.append(cell).append('\t')));
+        }
+        assertThat(cells)
+                .contains("总行部室")
+                .contains("TEB 电子银行部")
+                .contains(office.get(1).staffId())
+                .contains("部室二次分配")
+                .contains("已审批");
+    }
+
+    @Test
+    @Order(8)
+    void theResultsWorkbookHasTheDepartmentsAndAHeadReadsTheirMembersInIt() throws Exception {
+        AppraisalRuns.Run run = runs.publishedRun("2025Q1").orElseThrow();
+        TestBank bank = new TestBank(ctx);
+        Org branch = ctx.getBean(Orgs.class).list(ALL).stream()
+                .filter(o -> o.level() == Org.BRANCH)
+                .findFirst()
+                .orElseThrow();
+        String export = "/appraisal/results/export?run=" + run.runId();
+        MockHttpSession perf =
+                TestBank.login(mvc, bank.user(headOffice(), DataScope.ALL, Role.PERF), TestBank.PASSWORD);
+        MockHttpSession tebHead = TestBank.login(
+                mvc, bank.staffUser(headOffice(), DataScope.ORG, office.get(0).staffId(), Role.CM), TestBank.PASSWORD);
+        MockHttpSession tebMember = TestBank.login(
+                mvc, bank.staffUser(headOffice(), DataScope.ORG, office.get(1).staffId(), Role.CM), TestBank.PASSWORD);
+        MockHttpSession branchHead =
+                TestBank.login(mvc, bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD), TestBank.PASSWORD);
+
+        Map<String, List<List<String>>> all = workbook(export, perf);
+        assertThat(all).containsKey("总行部室考核排名");
+        assertThat(all.get("总行部室考核排名"))
+                .anySatisfy(row ->
+                        assertThat(row).contains("TEB 电子银行部", office.get(0).staffId()))
+                .anySatisfy(row -> assertThat(row).contains("TRM 风险管理部"));
+        List<List<String>> people = all.get("个人结果");
+        assertThat(people.get(0)).contains("部室");
+        assertThat(people)
+                .anySatisfy(row -> assertThat(row).contains(office.get(1).staffId(), "TEB 电子银行部"))
+                .anySatisfy(row -> assertThat(row).contains(branch.orgId()));
+
+        Map<String, List<List<String>>> head = workbook(export, tebHead);
+        assertThat(head.get("总行部室考核排名"))
+                .as("the head's own department only")
+                .hasSize(2)
+                .anySatisfy(row -> assertThat(row).contains("TEB 电子银行部"));
+        assertThat(head.get("个人结果").stream().skip(1).map(row -> row.get(2)))
+                .containsExactlyInAnyOrder(
+                        office.get(0).staffId(), office.get(1).staffId());
+
+        Map<String, List<List<String>>> member = workbook(export, tebMember);
+        assertThat(member).doesNotContainKey("总行部室考核排名");
+        assertThat(member.get("个人结果").stream().skip(1).map(row -> row.get(2)))
+                .containsExactly(office.get(1).staffId());
+        assertThat(member.get("个人结果").get(1)).contains("TEB");
+
+        Map<String, List<List<String>>> ofBranch = workbook(export, branchHead);
+        assertThat(ofBranch).doesNotContainKey("总行部室考核排名");
+        assertThat(ofBranch.get("个人结果").stream().skip(1))
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row.get(1)).isEmpty());
+    }
+
+    @Test
+    @Order(9)
+    void concurrentMovesOfOnePersonNeverLeaveOverlappingMemberships() throws Exception {
+        String staff = "RACE" + (System.nanoTime() % 100_000_000L);
+        int threads = 8;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> done = new java.util.ArrayList<>();
+        try {
+            for (int k = 0; k < threads; k++) {
+                String dept = k % 2 == 0 ? "TEB" : "TRM";
+                java.time.LocalDate from = java.time.LocalDate.of(2025, 6, 1).plusDays(threads - k);
+                done.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        departments.join(staff, dept, from, ALL);
+                        return true;
+                    } catch (Rejected r) {
+                        assertThat(r.getMessage()).contains("department.rejected.overlap");
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            long joined = 0;
+            for (var f : done) {
+                joined += f.get() ? 1 : 0;
+            }
+            assertThat(joined).isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Departments.Membership> held = departments.memberships(staff);
+        for (int i = 1; i < held.size(); i++) {
+            assertThat(held.get(i).from())
+                    .as("one department on any day: %s", held)
+                    .isAfter(held.get(i - 1).to());
+        }
+        assertThat(held.stream().filter(Departments.Membership::open)).hasSize(1);
+    }
+
+    /** The workbook's sheets by name, each row's cells as text from the header on (the title rows left out). */
+    private Map<String, List<List<String>>> workbook(String url, MockHttpSession session) throws Exception {
+        var response = mvc.perform(get(url).session(session)).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        Map<String, List<List<String>>> sheets = new java.util.LinkedHashMap<>();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(response.getContentAsByteArray()))) {
+            var format = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (var sheet : book) {
+                List<List<String>> rows = new java.util.ArrayList<>();
+                for (var row : sheet) {
+                    List<String> cells = new java.util.ArrayList<>();
+                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                        var cell = row.getCell(c);
+                        cells.add(cell == null ? "" : format.formatCellValue(cell));
+                    }
+                    if (!rows.isEmpty()
+                            || cells.stream().filter(x -> !x.isBlank()).count() > 1) {
+                        rows.add(cells); // from the header on: the title and period rows above it have one cell
+                    }
+                }
+                sheets.put(sheet.getSheetName(), rows);
+            }
+        }
+        return sheets;
+    }
+
+    private MockHttpServletRequestBuilder distribution(
+            String url, MockHttpSession session, List<Pools.Line> lines, long firstFen, long secondFen) {
+        return post(url)
+                .session(session)
+                .with(csrf())
+                .param("staffId", lines.get(0).staffId(), lines.get(1).staffId())
+                .param(
+                        "amount",
+                        org.ruralbank.shared.Money.yuanText(firstFen),
+                        org.ruralbank.shared.Money.yuanText(secondFen))
+                .param("reason", "部室二次分配", "部室二次分配");
     }
 
     private MockHttpServletRequestBuilder departmentItems(MockHttpSession session, String duty) {

@@ -38,7 +38,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The sample bank's 2025 Q4 appraisal prepared as the demo prepares it and published; a branch head opens the
  * branch's pool in the browser, saves a distribution one fen off (refused, nothing saved), corrects it, gives every
- * line a reason, saves, submits it to the head office and downloads the payroll workbook.
+ * line a reason, saves, submits it to the head office and downloads the payroll workbook; then a head-office
+ * department's head distributes the department's pool, funded beside the branches', and submits it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = AppraisalFixture.Stores.class)
@@ -96,20 +97,17 @@ class PoolDistributionBrowserTest {
         runs.publish(q4.runId(), OrgScope.everything());
         Pools pools = ctx.getBean(Pools.class);
         Pools.Pool pool = pools.list(q4.runId(), OrgScope.everything()).stream()
+                .filter(p -> p.unit() == Pools.Unit.BRANCH)
                 .filter(p -> pools.lines(p.poolId(), OrgScope.everything()).size() >= 2)
                 .findFirst()
                 .orElseThrow();
         Org branch = ctx.getBean(Orgs.class).find(pool.orgId()).orElseThrow();
         String head = new TestBank(ctx).user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD);
 
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(head);
-        browser.findElement(By.id("password")).sendKeys(TestBank.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        Browser.awaitUrl(browser, "/home");
+        signIn(head);
         browser.get("http://localhost:" + port + "/appraisal/pools");
         assertThat(browser.findElement(By.id("pools")).getText()).contains(branch.orgId());
-        browser.findElement(By.linkText(pool.orgId() + " " + pool.orgName())).click();
+        browser.findElement(By.linkText(pool.unitId() + " " + pool.unitName())).click();
         Browser.awaitUrl(browser, "/appraisal/pools/" + pool.poolId());
         assertThat(browser.findElement(By.id("pool-summary")).getText())
                 .contains(org.ruralbank.shared.Grouped.decimal(
@@ -169,6 +167,46 @@ class PoolDistributionBrowserTest {
             }
         }
         assertThat(cells).contains(pool.orgId()).contains("按考核得分分配");
+
+        // a head-office department's head distributes the department's pool on the same page
+        Pools.Pool deptPool = pools.list(q4.runId(), OrgScope.everything()).stream()
+                .filter(p -> p.unit() == Pools.Unit.DEPT)
+                .findFirst()
+                .orElseThrow();
+        AppraisalRuns.DeptResult dept = runs.department(q4.runId(), deptPool.unitId(), Access.everything());
+        Org headOffice = ctx.getBean(Orgs.class).find(deptPool.orgId()).orElseThrow();
+        browser.manage().deleteAllCookies();
+        signIn(new TestBank(ctx).staffUser(headOffice, DataScope.ORG, dept.headStaffId(), Role.CM));
+        browser.get("http://localhost:" + port + "/appraisal/pools");
+        assertThat(browser.findElement(By.id("pools")).getText())
+                .contains(deptPool.unitId() + " " + deptPool.unitName())
+                .doesNotContain(pool.unitId() + " " + pool.unitName());
+        browser.findElement(By.linkText(deptPool.unitId() + " " + deptPool.unitName()))
+                .click();
+        Browser.awaitUrl(browser, "/appraisal/pools/" + deptPool.poolId());
+        assertThat(browser.findElement(By.id("pool-unit")).getText()).isEqualTo("总行部室");
+        for (WebElement reason : browser.findElements(By.cssSelector("input.reason"))) {
+            reason.clear();
+            reason.sendKeys("部室二次分配");
+        }
+        click(By.id("save-distribution"));
+        Browser.awaitUrl(browser, "/appraisal/pools/" + deptPool.poolId());
+        assertThat(browser.findElement(By.id("saved")).getText()).contains("已保存");
+        click(By.id("submit-distribution"));
+        assertThat(browser.findElement(By.id("pool-summary")).getText()).contains("待总行审批");
+        assertThat(db.sql("select sum(amount_fen) from appraisal_pool_line where pool_id = :p")
+                        .param("p", deptPool.poolId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(deptPool.amountFen());
+    }
+
+    private void signIn(String user) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(TestBank.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        Browser.awaitUrl(browser, "/home");
     }
 
     /** Clicks an element after scrolling it into view (a long table of people puts it under the page's footer). */

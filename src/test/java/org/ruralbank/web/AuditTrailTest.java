@@ -501,7 +501,8 @@ class AuditTrailTest {
                             .session(wholeBankAdmin())
                             .with(csrf())
                             .param("deptId", id)
-                            .param("staffId", staff))
+                            .param("staffId", staff)
+                            .param("from", "2025-01-01"))
                     .andExpect(status().is3xxRedirection());
             return new String[] {"department.assign", staff};
         });

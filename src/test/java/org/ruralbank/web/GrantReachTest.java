@@ -205,8 +205,10 @@ class GrantReachTest {
                 .param("t", now)
                 .query(Long.class)
                 .single();
-        return db.sql("insert into appraisal_pool (run_id, budget_year, org_id, org_path, amount_fen, floor_fen,"
-                        + " cap_fen, status) values (:r, :y, :o, :p, 100000, 0, 100000, 'OPEN') returning pool_id")
+        return db.sql(
+                        "insert into appraisal_pool (run_id, budget_year, unit_kind, unit_id, org_id, org_path, amount_fen,"
+                                + " floor_fen, cap_fen, status) values (:r, :y, 'BRANCH', :o, :o, :p, 100000, 0, 100000, 'OPEN')"
+                                + " returning pool_id")
                 .param("r", run)
                 .param("y", year)
                 .param("o", org.orgId())

@@ -157,11 +157,13 @@ class RoleReachTest {
             Map.entry("GET /appraisal/results/people/{staffId}", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
             Map.entry("GET /appraisal/results/departments/{deptId}", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
             Map.entry("GET /appraisal/results/accounts", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
-            Map.entry("GET /appraisal/pools", roles(PERF, BRANCH_HEAD, AUDITOR)),
-            Map.entry("GET /appraisal/pools/{id}", roles(PERF, BRANCH_HEAD, AUDITOR)),
-            Map.entry("GET /appraisal/pools/{id}/export", roles(PERF, BRANCH_HEAD, AUDITOR)),
-            Map.entry("POST /appraisal/pools/{id}", roles(BRANCH_HEAD)),
-            Map.entry("POST /appraisal/pools/{id}/submit", roles(BRANCH_HEAD)),
+            // open to the appraisal's readers, since a department's head may hold any of their roles; the pools
+            // service lets a branch head distribute a branch's pool and a department's head the department's
+            Map.entry("GET /appraisal/pools", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
+            Map.entry("GET /appraisal/pools/{id}", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
+            Map.entry("GET /appraisal/pools/{id}/export", roles(PERF, BRANCH_HEAD, CM, AUDITOR)),
+            Map.entry("POST /appraisal/pools/{id}", roles(PERF, BRANCH_HEAD, CM)),
+            Map.entry("POST /appraisal/pools/{id}/submit", roles(PERF, BRANCH_HEAD, CM)),
             Map.entry("POST /appraisal/office/pools/{id}/approve", wholeBank(PERF)),
             Map.entry("POST /appraisal/office/pools/{id}/return", wholeBank(PERF)),
             Map.entry("GET /crm/customers", roles(CM, BRANCH_HEAD, AUDITOR)),

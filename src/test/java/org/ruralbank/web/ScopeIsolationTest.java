@@ -349,6 +349,31 @@ class ScopeIsolationTest {
         return appraisal;
     }
 
+    Long departmentPool;
+
+    /** A head-office department's pool in the published appraisal, its org path the bank's root (made once). */
+    private long departmentPool() {
+        if (departmentPool == null) {
+            long run = appraisal().runId();
+            var db = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            String dept = bank.uniqueId("D");
+            db.sql("insert into appraisal_result_dept (run_id, dept_id, dept_name, org_path, headcount, score, "
+                            + "rank_no) values (:r, :d, '隔离部室奖金池', '/', 1, 80, 1)")
+                    .param("r", run)
+                    .param("d", dept)
+                    .update();
+            var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            db.sql(
+                            "insert into appraisal_pool (run_id, budget_year, unit_kind, unit_id, org_id, org_path, amount_fen, "
+                                    + "floor_fen, cap_fen, status) values (:r, 2099, 'DEPT', :d, :d, '/', 1000, 0, 1000, 'OPEN')")
+                    .param("r", run)
+                    .param("d", dept)
+                    .update(key, "pool_id");
+            departmentPool = key.getKey().longValue();
+        }
+        return departmentPool;
+    }
+
     /** One case per GET endpoint that shows bank data; each asserts that nothing of branch B is visible. */
     Map<String, ScopeCase> cases() {
         Map<String, ScopeCase> cases = new LinkedHashMap<>();
@@ -813,17 +838,24 @@ class ScopeIsolationTest {
         cases.put("GET /appraisal/pools", () -> {
             appraisal();
             assertPageHasNo(headOfA, "/appraisal/pools", b.orgId(), b.name());
+            departmentPool();
+            assertPageHasNo(headOfA, "/appraisal/pools", "隔离部室奖金池");
         });
-        cases.put(
-                "GET /appraisal/pools/{id}",
-                () -> mvc.perform(get("/appraisal/pools/" + appraisal().poolOf().get(b.orgId()))
-                                .session(headOfA))
-                        .andExpect(status().isNotFound()));
-        cases.put(
-                "GET /appraisal/pools/{id}/export",
-                () -> mvc.perform(get("/appraisal/pools/" + appraisal().poolOf().get(b.orgId()) + "/export")
-                                .session(headOfA))
-                        .andExpect(status().isNotFound()));
+        cases.put("GET /appraisal/pools/{id}", () -> {
+            mvc.perform(get("/appraisal/pools/" + appraisal().poolOf().get(b.orgId()))
+                            .session(headOfA))
+                    .andExpect(status().isNotFound());
+            // a head-office department's pool: not a branch head's, whatever their scope
+            mvc.perform(get("/appraisal/pools/" + departmentPool()).session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
+        cases.put("GET /appraisal/pools/{id}/export", () -> {
+            mvc.perform(get("/appraisal/pools/" + appraisal().poolOf().get(b.orgId()) + "/export")
+                            .session(headOfA))
+                    .andExpect(status().isNotFound());
+            mvc.perform(get("/appraisal/pools/" + departmentPool() + "/export").session(headOfA))
+                    .andExpect(status().isNotFound());
+        });
         cases.put("GET /warehouse/orgs", () -> {
             seedOrgOverview();
             assertPageHasNo(adminOfA, "/warehouse/orgs?date=20250101", b.orgId());

@@ -10,12 +10,13 @@ import org.jspecify.annotations.Nullable;
 import org.ruralbank.appraisal.Pools.Line;
 import org.ruralbank.appraisal.Pools.Pool;
 import org.ruralbank.appraisal.Pools.Status;
+import org.ruralbank.appraisal.Pools.Unit;
 import org.ruralbank.platform.OrgScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The branch bonus pools and the lines of their distributions in the operational store (tables of V21). A pool's
+ * The bonus pools of branches and departments and the lines of their distributions in the operational store (tables of V21). A pool's
  * status moves only from the status the caller read ({@link #move}), so two people deciding at once cannot both win.
  */
 @Repository
@@ -24,11 +25,17 @@ public class JdbcPools {
     /** A saved line of a distribution. */
     public record SavedLine(long amountFen, String reason) {}
 
+    /** A pool with its period and its unit's name as the run stored it (a branch's or a department's). */
     private static final String SELECT = """
-            select p.*, r.period_key, o.org_name from appraisal_pool p
+            select p.*, r.period_key, coalesce(o.org_name, d.dept_name) as unit_name from appraisal_pool p
               join appraisal_run r on r.run_id = p.run_id
-              join appraisal_result_org o on o.run_id = p.run_id and o.org_id = p.org_id
+              left join appraisal_result_org o
+                on p.unit_kind = 'BRANCH' and o.run_id = p.run_id and o.org_id = p.unit_id
+              left join appraisal_result_dept d
+                on p.unit_kind = 'DEPT' and d.run_id = p.run_id and d.dept_id = p.unit_id
             """;
+
+    private static final String ORDER = " order by r.period_key desc, p.unit_kind, p.unit_id";
 
     private final JdbcClient db;
 
@@ -36,13 +43,26 @@ public class JdbcPools {
         this.db = db;
     }
 
-    /** Inserts an open pool of a branch funded by a run. */
+    /**
+     * Inserts an open pool of a unit funded by a run: a branch's (its org is the branch) or a department's (its org
+     * is the head office, whose path is {@code orgPath}).
+     */
     public void insert(
-            long runId, int budgetYear, String orgId, String orgPath, long amountFen, long floorFen, long capFen) {
-        db.sql("insert into appraisal_pool (run_id, budget_year, org_id, org_path, amount_fen, floor_fen, cap_fen, "
-                        + "status) values (:r, :y, :o, :p, :a, :f, :c, 'OPEN')")
+            long runId,
+            int budgetYear,
+            Unit unit,
+            String unitId,
+            String orgId,
+            String orgPath,
+            long amountFen,
+            long floorFen,
+            long capFen) {
+        db.sql("insert into appraisal_pool (run_id, budget_year, unit_kind, unit_id, org_id, org_path, amount_fen, "
+                        + "floor_fen, cap_fen, status) values (:r, :y, :k, :u, :o, :p, :a, :f, :c, 'OPEN')")
                 .param("r", runId)
                 .param("y", budgetYear)
+                .param("k", unit.name())
+                .param("u", unitId)
                 .param("o", orgId)
                 .param("p", orgPath)
                 .param("a", amountFen)
@@ -54,9 +74,21 @@ public class JdbcPools {
     /** The pools within the scope, of one run or of all, newest period first. */
     public List<Pool> list(@Nullable Long runId, OrgScope scope) {
         OrgScope.Condition c = scope.where("p.org_path", null);
-        return db.sql(SELECT + " where " + c.sql() + (runId == null ? "" : " and p.run_id = :r")
-                        + " order by r.period_key desc, p.org_id")
+        return db.sql(SELECT + " where " + c.sql() + (runId == null ? "" : " and p.run_id = :r") + ORDER)
                 .params(c.params())
+                .params(runId == null ? Map.of() : Map.of("r", runId))
+                .query(JdbcPools::pool)
+                .list();
+    }
+
+    /** The pools of these departments, of one run or of all, whatever the scope: the caller checks who asks. */
+    public List<Pool> listOfDepartments(@Nullable Long runId, List<String> deptIds) {
+        if (deptIds.isEmpty()) {
+            return List.of();
+        }
+        return db.sql(SELECT + " where p.unit_kind = 'DEPT' and p.unit_id in (:d)"
+                        + (runId == null ? "" : " and p.run_id = :r") + ORDER)
+                .param("d", deptIds)
                 .params(runId == null ? Map.of() : Map.of("r", runId))
                 .query(JdbcPools::pool)
                 .list();
@@ -153,8 +185,10 @@ public class JdbcPools {
                 rs.getLong("run_id"),
                 rs.getString("period_key"),
                 rs.getInt("budget_year"),
+                Unit.valueOf(rs.getString("unit_kind")),
+                rs.getString("unit_id"),
+                rs.getString("unit_name"),
                 rs.getString("org_id"),
-                rs.getString("org_name"),
                 rs.getString("org_path"),
                 rs.getLong("amount_fen"),
                 rs.getLong("floor_fen"),

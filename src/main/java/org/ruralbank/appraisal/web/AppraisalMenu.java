@@ -26,7 +26,7 @@ class AppraisalMenu {
                 "menu.appraisal",
                 "menu.appraisal.pools",
                 "/appraisal/pools",
-                Set.of(Role.PERF, Role.BRANCH_HEAD, Role.AUDITOR),
+                Set.of(Role.PERF, Role.BRANCH_HEAD, Role.CM, Role.AUDITOR), // CM: a department's head may be one
                 401);
     }
 

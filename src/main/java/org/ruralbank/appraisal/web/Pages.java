@@ -20,6 +20,11 @@ final class Pages {
     static final String OFFICE = "hasAnyRole('PERF','BRANCH_HEAD','AUDITOR')";
     static final String PERF = "hasRole('PERF')";
     static final String HEAD = "hasRole('BRANCH_HEAD')";
+    /**
+     * Who may post a pool's distribution: a branch head, or a department's head, who may hold any of the readers'
+     * roles but the auditor's (an auditor changes nothing); the pools service checks whose pool it is.
+     */
+    static final String UNIT_HEADS = "hasAnyRole('PERF','BRANCH_HEAD','CM')";
 
     private Pages() {}
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.appraisal.Access;
 import org.ruralbank.appraisal.Pools;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Branch bonus pools and their distribution (二次分配): the branch head divides the pool among the staff (the sum to
- * the fen, each line within floor and cap, a reason per line), submits it, the head office approves or returns it;
- * the distribution exports as a payroll workbook.
+ * Bonus pools of the branches and of the head office's departments and their distribution (二次分配): the unit's head
+ * (a branch head, a department's head) divides the pool among its people (the sum to the fen, each line within floor
+ * and cap, a reason per line), submits it, the head office approves or returns it; the distribution exports as a
+ * payroll workbook. The pages are open to the appraisal's readers, since a department's head may hold any of their
+ * roles; {@link Pools} decides who sees and who distributes which pool.
  */
 @Controller
 class PoolPages {
@@ -42,11 +45,11 @@ class PoolPages {
     }
 
     @GetMapping("/appraisal/pools")
-    @PreAuthorize(Pages.OFFICE)
+    @PreAuthorize(Pages.READERS)
     String list(@RequestParam(required = false) Long run, Model model) {
-        List<Pools.Pool> list = pools.list(run, scope());
+        List<Pools.Pool> list = pools.list(run, access());
         model.addAttribute("pools", list);
-        model.addAttribute("chartLabels", Pages.labels(list, p -> p.periodKey() + " " + p.orgName()));
+        model.addAttribute("chartLabels", Pages.labels(list, p -> p.periodKey() + " " + p.unitName()));
         model.addAttribute(
                 "chartAmounts",
                 Pages.numbers(list, p -> Money.ofFen(p.amountFen()).yuan()));
@@ -54,14 +57,15 @@ class PoolPages {
     }
 
     @GetMapping("/appraisal/pools/{id}")
-    @PreAuthorize(Pages.OFFICE)
+    @PreAuthorize(Pages.READERS)
     String pool(@PathVariable long id, Model model) {
-        return show(id, pools.lines(id, scope()), model);
+        return show(id, pools.lines(id, access()), model);
     }
 
     private String show(long id, List<Pools.Line> lines, Model model) {
-        Pools.Pool pool = pools.find(id, scope());
+        Pools.Pool pool = pools.find(id, access());
         model.addAttribute("pool", pool);
+        model.addAttribute("distributor", pools.distributes(pool, access()));
         model.addAttribute("lines", lines);
         model.addAttribute(
                 "sumFen", lines.stream().mapToLong(Pools.Line::amountFen).sum());
@@ -73,7 +77,7 @@ class PoolPages {
     }
 
     @PostMapping("/appraisal/pools/{id}")
-    @PreAuthorize(Pages.HEAD)
+    @PreAuthorize(Pages.UNIT_HEADS)
     String distribute(
             @PathVariable long id,
             @RequestParam(name = "staffId", required = false) List<String> staffIds,
@@ -88,13 +92,13 @@ class PoolPages {
             input.add(new Pools.LineInput(staffIds.get(i), at(amounts, i), at(reasons, i)));
         }
         try {
-            pools.distribute(id, input, scope());
+            pools.distribute(id, input, access());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/appraisal/pools/" + id;
         } catch (Rejected r) {
             Pages.refused(r, model, response);
             List<Pools.Line> shown = new ArrayList<>();
-            for (Pools.Line l : pools.lines(id, scope())) {
+            for (Pools.Line l : pools.lines(id, access())) {
                 Pools.LineInput in = input.stream()
                         .filter(x -> x.staffId().equals(l.staffId()))
                         .findFirst()
@@ -120,9 +124,9 @@ class PoolPages {
     }
 
     @PostMapping("/appraisal/pools/{id}/submit")
-    @PreAuthorize(Pages.HEAD)
+    @PreAuthorize(Pages.UNIT_HEADS)
     String submit(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        return step(id, () -> pools.submit(id, scope()), model, response, redirect);
+        return step(id, () -> pools.submit(id, access()), model, response, redirect);
     }
 
     @PostMapping("/appraisal/office/pools/{id}/approve")
@@ -145,23 +149,24 @@ class PoolPages {
             return "redirect:/appraisal/pools/" + id;
         } catch (Rejected r) {
             Pages.refused(r, model, response);
-            return show(id, pools.lines(id, scope()), model);
+            return show(id, pools.lines(id, access()), model);
         }
     }
 
     @GetMapping("/appraisal/pools/{id}/export")
-    @PreAuthorize(Pages.OFFICE)
+    @PreAuthorize(Pages.READERS)
     void export(@PathVariable long id, HttpServletResponse response) throws IOException {
-        Pools.Pool pool = pools.find(id, scope());
-        List<Pools.Line> lines = pools.lines(id, scope());
+        Pools.Pool pool = pools.find(id, access());
+        List<Pools.Line> lines = pools.lines(id, access());
+        String unit = pool.unitId() + " " + pool.unitName();
         exports.send(
                 response,
-                "payroll-" + pool.periodKey() + "-" + pool.orgId(),
-                exports.title("appraisal.export.payroll", List.of(pool.orgId()), pool.periodKey(), "export.unit.yuan"),
+                "payroll-" + pool.periodKey() + "-" + pool.unitId(),
+                exports.title("appraisal.export.payroll", List.of(unit), pool.periodKey(), "export.unit.yuan"),
                 List.of(exports.table(
                         "appraisal.pool.title",
                         List.of(
-                                "appraisal.branch",
+                                "appraisal.pool.unit." + pool.unit().name(),
                                 "appraisal.staff",
                                 "appraisal.name",
                                 "appraisal.amount",
@@ -172,7 +177,7 @@ class PoolPages {
                             for (Pools.Line l : lines) {
                                 total += l.amountFen();
                                 sink.accept(Arrays.asList(
-                                        pool.orgId(),
+                                        unit,
                                         l.staffId(),
                                         l.staffName(),
                                         Money.ofFen(l.amountFen()).yuan(),
@@ -190,6 +195,10 @@ class PoolPages {
 
     private static OrgScope scope() {
         return CurrentStaff.get().scope();
+    }
+
+    private static Access access() {
+        return Access.of(CurrentStaff.get());
     }
 
     private static @Nullable String at(@Nullable List<String> list, int i) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,7 +276,19 @@ class ResultPages {
         if (r == null) {
             throw new NotFound("appraisal_run", String.valueOf(run));
         }
-        List<AppraisalRuns.PersonResult> people = runs.people(r.runId(), null, access);
+        // the departments the reader sees, and their members: a department's head who otherwise sees only their own
+        // result (or their branch's) sees their department's members too
+        List<AppraisalRuns.DeptResult> departments = runs.departments(r.runId(), access);
+        List<AppraisalRuns.PersonResult> people = new ArrayList<>(runs.people(r.runId(), null, access));
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        people.forEach(p -> listed.add(p.staffId()));
+        for (AppraisalRuns.DeptResult d : departments) {
+            runs.departmentPeople(r.runId(), d.deptId(), access).stream()
+                    .filter(m -> listed.add(m.staffId()))
+                    .forEach(people::add);
+        }
+        Map<String, String> deptNames = new HashMap<>();
+        departments.forEach(d -> deptNames.put(d.deptId(), d.deptId() + " " + d.deptName()));
         List<AppraisalRuns.OrgResult> branches =
                 access.ownStaffId() != null ? List.of() : runs.branches(r.runId(), access);
         List<AppraisalRuns.Difference> differences =
@@ -297,10 +310,27 @@ class ResultPages {
                             (long) o.headcount(),
                             o.score())))));
         }
+        if (!departments.isEmpty()) {
+            tables.add(exports.table(
+                    "appraisal.departments",
+                    List.of(
+                            "appraisal.rank",
+                            "appraisal.department",
+                            "appraisal.department.head",
+                            "appraisal.headcount",
+                            "appraisal.score"),
+                    sink -> departments.forEach(d -> sink.accept(Arrays.asList(
+                            d.rank(),
+                            d.deptId() + " " + d.deptName(),
+                            d.headStaffId(),
+                            (long) d.headcount(),
+                            d.score())))));
+        }
         tables.add(exports.table(
                 "appraisal.export.people",
                 List.of(
                         "appraisal.branch",
+                        "appraisal.department",
                         "appraisal.staff",
                         "appraisal.name",
                         "appraisal.post",
@@ -312,6 +342,7 @@ class ResultPages {
                     for (AppraisalRuns.PersonResult p : people) {
                         sink.accept(Arrays.asList(
                                 p.branchOrgId(),
+                                p.deptId() == null ? null : deptNames.getOrDefault(p.deptId(), p.deptId()),
                                 p.staffId(),
                                 p.staffName(),
                                 p.postCode(),

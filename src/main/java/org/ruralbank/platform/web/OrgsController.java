@@ -2,6 +2,9 @@ package org.ruralbank.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.Department;
@@ -31,8 +34,10 @@ class OrgsController {
     private final Departments departments;
     private final Texts texts;
     private final Exports exports;
+    private final Clock clock;
 
-    OrgsController(Orgs orgs, Departments departments, Texts texts, Exports exports) {
+    OrgsController(Orgs orgs, Departments departments, Texts texts, Exports exports, Clock clock) {
+        this.clock = clock;
         this.orgs = orgs;
         this.departments = departments;
         this.texts = texts;
@@ -42,17 +47,20 @@ class OrgsController {
     @GetMapping
     String tree(Model model) {
         model.addAttribute("orgs", orgs.list(CurrentStaff.get().scope()));
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("today", today);
         model.addAttribute(
                 "departments",
                 departments.list(CurrentStaff.get().scope()).stream()
-                        .map(d -> new DepartmentRow(d, departments.members(d.deptId())))
+                        .map(d -> new DepartmentRow(
+                                d, departments.members(d.deptId(), today), departments.history(d.deptId())))
                         .toList());
         model.addAttribute("keepsDepartments", WholeBankPages.reachableBy(CurrentStaff.get()));
         return "platform/orgs";
     }
 
-    /** A department with its members, as the org page lists it. */
-    record DepartmentRow(Department department, List<String> members) {}
+    /** A department with its members today and every membership it had or will have, as the org page lists it. */
+    record DepartmentRow(Department department, List<String> members, List<Departments.Membership> history) {}
 
     @PostMapping("/departments")
     @PreAuthorize("hasRole('ADMIN')")
@@ -74,28 +82,44 @@ class OrgsController {
                 redirect);
     }
 
-    /** Moves a member of staff to a department (or to none); {@code head}: appoints them its head. */
+    /**
+     * From a date ({@code from}, yyyy-MM-dd), moves a member of staff to a department or ({@code deptId} blank) out
+     * of theirs; {@code head}: appoints them its head.
+     */
     @PostMapping("/departments/members")
     @PreAuthorize("hasRole('ADMIN')")
     String assign(
             @RequestParam(required = false) String deptId,
             @RequestParam(required = false) String staffId,
+            @RequestParam(required = false) String from,
             @RequestParam(defaultValue = "false") boolean head,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         return changed(
                 () -> {
-                    if (head) {
+                    LocalDate day = date(from);
+                    if (deptId == null || deptId.isBlank()) {
+                        departments.leave(staffId, day, CurrentStaff.get().scope());
+                    } else if (head) {
                         departments.appointHead(
-                                deptId, staffId, CurrentStaff.get().scope());
+                                deptId.strip(), staffId, day, CurrentStaff.get().scope());
                     } else {
-                        departments.assign(staffId, deptId, CurrentStaff.get().scope());
+                        departments.join(
+                                staffId, deptId.strip(), day, CurrentStaff.get().scope());
                     }
                 },
                 model,
                 response,
                 redirect);
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text == null ? "" : text.strip());
+        } catch (DateTimeParseException e) {
+            throw new Rejected("from", "department.rejected.badDate", String.valueOf(text));
+        }
     }
 
     private String changed(Runnable change, Model model, HttpServletResponse response, RedirectAttributes redirect) {
