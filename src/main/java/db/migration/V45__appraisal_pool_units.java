@@ -17,7 +17,7 @@ import org.flywaydb.core.api.migration.Context;
  * <p>In Java rather than SQL because the unique key it replaces was declared without a name, and PostgreSQL and H2
  * name it differently: its name is read from the information schema, which both keep.
  */
-public class V44__appraisal_pool_units extends BaseJavaMigration {
+public class V45__appraisal_pool_units extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
