@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,7 @@ import org.ruralbank.channels.Targets;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.PageOf;
-import org.ruralbank.platform.Spreadsheets;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.MoneyUnit;
 import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.WarehouseQueries;
@@ -51,18 +51,21 @@ class CardsController {
     private final OrgComparisons comparisons;
     private final Targets targets;
     private final MessageSource messages;
+    private final ChannelExports exports;
 
     CardsController(
             CardFigures cards,
             ChannelPeriod period,
             OrgComparisons comparisons,
             Targets targets,
-            MessageSource messages) {
+            MessageSource messages,
+            ChannelExports exports) {
         this.cards = cards;
         this.period = period;
         this.comparisons = comparisons;
         this.targets = targets;
         this.messages = messages;
+        this.exports = exports;
     }
 
     @GetMapping
@@ -129,29 +132,39 @@ class CardsController {
                 1,
                 WarehouseQueries.MAX_ROWS,
                 CurrentStaff.get().scope());
-        Download.xlsx(response, "cards-of-" + list.org().orgId() + "-" + filter.to());
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "银行卡明细",
-                new Spreadsheets.Title(
-                        list.org().name() + (list.below() ? "（含下辖机构）" : "") + "银行卡明细",
-                        "截至 " + (list.on() == null ? filter.to() : list.on()),
-                        "卡数：张"),
-                List.of("卡号", "卡产品", "介质", "发卡日期", "状态", "发卡机构"),
-                sink -> list.cards()
-                        .items()
-                        .forEach(c -> sink.accept(java.util.Arrays.asList(
-                                c.cardNo(),
-                                PRODUCTS.getOrDefault(c.cardProduct(), c.cardProduct()),
-                                "I".equals(c.medium()) ? "芯片" : "磁条",
-                                c.issueDate(),
-                                STATUSES.getOrDefault(c.cardStatus(), c.cardStatus()),
-                                c.issueOrgId()))));
+        Exports x = exports.exports();
+        x.send(
+                response,
+                "cards-of-" + list.org().orgId() + "-" + filter.to(),
+                x.title(
+                        list.below() ? "cards.export.listTitleBelow" : "cards.export.listTitle",
+                        List.of(list.org().name()),
+                        x.asOf(list.on() == null ? filter.to() : list.on()),
+                        "cards.export.listUnit"),
+                List.of(x.table(
+                        "cards.list.title",
+                        List.of(
+                                "cards.list.cardNo",
+                                "cards.product",
+                                "cards.medium",
+                                "cards.list.issueDate",
+                                "cards.list.status",
+                                "cards.list.issueOrg"),
+                        sink -> list.cards()
+                                .items()
+                                .forEach(c -> sink.accept(Arrays.asList(
+                                        c.cardNo(),
+                                        x.text("cards.product." + c.cardProduct()),
+                                        x.text("cards.medium." + c.medium()),
+                                        c.issueDate(),
+                                        x.text("cards.status." + c.cardStatus()),
+                                        c.issueOrgId()))))));
     }
 
-    private static final Map<String, String> PRODUCTS = Map.of("JN", "金农卡", "SM", "市民卡", "SB", "社保卡");
-    private static final Map<String, String> STATUSES = Map.of("N", "正常", "U", "未激活", "L", "挂失", "C", "注销");
-
+    /**
+     * The page as Excel: the figures per org with their total, the comparison table and the cards by product, in the
+     * user's language and money unit.
+     */
     @GetMapping("/export")
     void export(
             @RequestParam(required = false) String org,
@@ -160,49 +173,69 @@ class CardsController {
             HttpServletResponse response)
             throws IOException {
         MoneyUnit unit = MoneyUnit.current();
-        CardFigures.View view =
-                cards.of(period.filter(org, from, to), CurrentStaff.get().scope());
-        Download.xlsx(
-                response, "cards-" + view.filter().from() + "-" + view.filter().to());
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "金农卡",
-                new Spreadsheets.Title(
-                        "金农卡分机构统计",
-                        view.filter().from() + " 至 " + view.filter().to(),
-                        "金额：" + unit.chinese() + "；卡数：张"),
+        OrgScope scope = CurrentStaff.get().scope();
+        CardFigures.View view = cards.of(period.filter(org, from, to), scope);
+        Exports x = exports.exports();
+        String money = x.moneyUnit();
+        x.send(
+                response,
+                "cards-" + view.filter().from() + "-" + view.filter().to(),
+                x.title(
+                        "cards.export.title",
+                        List.of(),
+                        x.range(view.filter().from(), view.filter().to()),
+                        Exports.msg("cards.export.unit", money)),
                 List.of(
-                        "机构号",
-                        "机构名称",
-                        "卡数",
-                        "期间新增",
-                        "已注销",
-                        "芯片卡",
-                        "久悬账户卡",
-                        "卡存款余额（" + unit.chinese() + "）",
-                        "卡均余额（元）",
-                        "短信签约",
-                        "短信签约占比（%）"),
-                sink -> {
-                    List<CardFigures.OrgCards> rows = new ArrayList<>(view.orgs());
-                    if (view.total() != null) {
-                        rows.add(view.total());
-                    }
-                    for (CardFigures.OrgCards o : rows) {
-                        sink.accept(java.util.Arrays.asList(
-                                o.orgId(),
-                                o.orgName(),
-                                o.cards(),
-                                o.newCards(),
-                                o.cancelled(),
-                                o.chip(),
-                                o.dormant(),
-                                unit.of(o.balance()),
-                                o.balancePerCard(),
-                                o.sms(),
-                                o.smsSharePct()));
-                    }
-                });
+                        x.table(
+                                "cards.byOrg",
+                                List.of(
+                                        "org.id",
+                                        "org.name",
+                                        "cards.cards",
+                                        "cards.newCards",
+                                        "cards.cancelled",
+                                        "cards.chip",
+                                        "cards.dormant",
+                                        Exports.msg("cards.balance", money),
+                                        "cards.perCard",
+                                        "cards.sms",
+                                        "cards.smsShare"),
+                                sink -> {
+                                    List<CardFigures.OrgCards> rows = new ArrayList<>(view.orgs());
+                                    if (view.total() != null) {
+                                        rows.add(view.total());
+                                    }
+                                    for (CardFigures.OrgCards o : rows) {
+                                        boolean total = o == view.total();
+                                        sink.accept(Arrays.asList(
+                                                total ? null : o.orgId(),
+                                                total ? x.text("channels.total") : o.orgName(),
+                                                o.cards(),
+                                                o.newCards(),
+                                                o.cancelled(),
+                                                o.chip(),
+                                                o.dormant(),
+                                                unit.of(o.balance()),
+                                                o.balancePerCard(),
+                                                o.sms(),
+                                                o.smsSharePct()));
+                                    }
+                                }),
+                        exports.compared(comparisons.of(
+                                view.filter().orgId(),
+                                view.filter().from(),
+                                view.filter().to(),
+                                COMPARED,
+                                scope)),
+                        x.table(
+                                "cards.byProduct",
+                                List.of("cards.product", "cards.medium", "cards.cards", "cards.newCards"),
+                                sink -> view.products()
+                                        .forEach(p -> sink.accept(Arrays.asList(
+                                                x.text("cards.product." + p.product()),
+                                                x.text("cards.medium." + p.medium()),
+                                                p.cards(),
+                                                p.newCards()))))));
     }
 
     /**
