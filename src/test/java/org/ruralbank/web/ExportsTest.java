@@ -219,6 +219,7 @@ class ExportsTest {
         sheets.put("/channels/substitution/export?year=2014", 2);
         sheets.put("/channels/targets/export?year=2014", 2);
         sheets.put("/channels/limits/export?to=2014-09-30", 1);
+        sheets.put("/channels/report/export?year=2014", 3);
 
         List<String> problems = new ArrayList<>();
         for (String unit : List.of("wan", "yuan")) {

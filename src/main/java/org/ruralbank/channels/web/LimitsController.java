@@ -10,6 +10,7 @@ import org.ruralbank.channels.CorporateLimits;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.web.Exports;
+import org.ruralbank.platform.web.MoneyUnit;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,13 +46,14 @@ class LimitsController {
         return "channels/limits";
     }
 
-    /** The page as Excel, in the user's language (limits are in yuan, as the bank's caps are). */
+    /** The page as Excel, in the user's language and the money unit chosen on the page. */
     @GetMapping("/export")
     void export(
             @RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response)
             throws IOException {
+        MoneyUnit unit = MoneyUnit.current();
         CorporateLimits.View view = limits.of(
                 ChannelPeriod.org(org), period.asOf(to), CurrentStaff.get().scope());
         exports.send(
@@ -61,7 +63,7 @@ class LimitsController {
                         "limits.title",
                         List.of(),
                         view.asOf() == null ? exports.asOfToday() : exports.asOf(view.asOf()),
-                        "export.unit.yuan"),
+                        Exports.msg("limits.export.unit", exports.moneyUnit())),
                 List.of(exports.table(
                         "limits.title",
                         List.of(
@@ -70,8 +72,8 @@ class LimitsController {
                                 "org.id",
                                 "limits.signDate",
                                 "limits.status",
-                                "limits.single",
-                                "limits.daily",
+                                Exports.msg("limits.single", exports.moneyUnit()),
+                                Exports.msg("limits.daily", exports.moneyUnit()),
                                 "limits.export.breach"),
                         sink -> view.limits()
                                 .forEach(l -> sink.accept(Arrays.asList(
@@ -80,8 +82,8 @@ class LimitsController {
                                         l.orgId(),
                                         l.signDate(),
                                         l.status(),
-                                        l.single(),
-                                        l.daily(),
+                                        l.single() == null ? null : unit.of(l.single()),
+                                        l.daily() == null ? null : unit.of(l.daily()),
                                         exports.yes(l.breach())))))));
     }
 }
