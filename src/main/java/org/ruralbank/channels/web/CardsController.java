@@ -2,12 +2,9 @@ package org.ruralbank.channels.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,22 +15,18 @@ import org.ruralbank.channels.ChannelMeasure;
 import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.Indicator;
 import org.ruralbank.channels.OrgComparisons;
-import org.ruralbank.channels.Targets;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.PageOf;
 import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.MoneyUnit;
-import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.WarehouseQueries;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Debit cards per org for a period and an org subtree: issued, new, cancelled, chip migration, balance, SMS. */
 @Controller
@@ -49,22 +42,19 @@ class CardsController {
     private final CardFigures cards;
     private final ChannelPeriod period;
     private final OrgComparisons comparisons;
-    private final Targets targets;
-    private final MessageSource messages;
+    private final BranchTrendChart trend;
     private final ChannelExports exports;
 
     CardsController(
             CardFigures cards,
             ChannelPeriod period,
             OrgComparisons comparisons,
-            Targets targets,
-            MessageSource messages,
+            BranchTrendChart trend,
             ChannelExports exports) {
         this.cards = cards;
         this.period = period;
         this.comparisons = comparisons;
-        this.targets = targets;
-        this.messages = messages;
+        this.trend = trend;
         this.exports = exports;
     }
 
@@ -84,7 +74,7 @@ class CardsController {
         model.addAttribute("chip", json(view.months(), m -> Long.toString(m.chip())));
         model.addAttribute("magnetic", json(view.months(), m -> Long.toString(m.magnetic())));
         ChannelFilters.compared(model, comparisons, view.filter(), COMPARED, LISTS, scope);
-        branchTrend(model, view.filter(), scope, locale);
+        trend.put(model, ChannelMeasure.NEW_CARDS, Indicator.NEW_CARDS, view.filter(), scope, locale);
         return "channels/cards";
     }
 
@@ -236,58 +226,6 @@ class CardsController {
                                                 x.text("cards.medium." + p.medium()),
                                                 p.cards(),
                                                 p.newCards()))))));
-    }
-
-    /**
-     * The chart of each branch's new cards month by month ({@code trendLabels}, {@code trendSeries}); when the page
-     * shows one branch, with its target's line: the quarter's target of new cards (任务分解表) spread evenly over the
-     * quarter's three months.
-     */
-    private void branchTrend(Model model, ChannelPeriod.Filter filter, OrgScope scope, Locale locale) {
-        List<CardFigures.BranchMonth> rows = cards.branchMonths(filter, scope);
-        List<String> labels = rows.stream()
-                .map(CardFigures.BranchMonth::month)
-                .distinct()
-                .sorted()
-                .toList();
-        Map<String, List<Long>> lines = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
-        for (CardFigures.BranchMonth r : rows) {
-            names.putIfAbsent(r.orgId(), r.orgName());
-            lines.computeIfAbsent(r.orgId(), k -> new ArrayList<>()).add(r.newCards());
-        }
-        List<Map<String, Object>> series = new ArrayList<>();
-        lines.forEach((orgId, line) -> series.add(Map.of("name", names.get(orgId), "type", "line", "data", line)));
-        if (lines.size() == 1) {
-            String branch = lines.keySet().iterator().next();
-            Map<String, BigDecimal> perQuarter = new HashMap<>();
-            labels.stream()
-                    .map(m -> Integer.parseInt(m.substring(0, 4)))
-                    .distinct()
-                    .forEach(year -> targets.of(year, scope).stream()
-                            .filter(t -> t.orgId().equals(branch) && t.indicator() == Indicator.NEW_CARDS)
-                            .forEach(t -> perQuarter.put(t.year() + "Q" + t.quarter(), t.value())));
-            if (!perQuarter.isEmpty()) {
-                List<BigDecimal> target = new ArrayList<>();
-                for (String m : labels) {
-                    BigDecimal quarter =
-                            perQuarter.get(m.substring(0, 4) + "Q" + ((Integer.parseInt(m.substring(5)) + 2) / 3));
-                    target.add(quarter == null ? null : Ratios.ratio(quarter, BigDecimal.valueOf(3), 2));
-                }
-                series.add(Map.of(
-                        "name",
-                        messages.getMessage("cards.trend.target", null, locale),
-                        "type",
-                        "line",
-                        "dashed",
-                        true,
-                        "data",
-                        target));
-            }
-        }
-        model.addAttribute("trendLabels", JsonMapper.shared().writeValueAsString(labels));
-        model.addAttribute("trendSeries", JsonMapper.shared().writeValueAsString(series));
-        model.addAttribute("trendBranches", lines.size());
     }
 
     private static <T> String json(List<T> items, Function<T, String> value) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.ruralbank.channels.ChannelMeasure;
@@ -37,12 +38,19 @@ class DevicesController {
     private final ChannelPeriod period;
     private final OrgComparisons comparisons;
     private final ChannelExports exports;
+    private final BranchTrendChart trend;
 
-    DevicesController(DeviceFigures devices, ChannelPeriod period, OrgComparisons comparisons, ChannelExports exports) {
+    DevicesController(
+            DeviceFigures devices,
+            ChannelPeriod period,
+            OrgComparisons comparisons,
+            ChannelExports exports,
+            BranchTrendChart trend) {
         this.devices = devices;
         this.period = period;
         this.comparisons = comparisons;
         this.exports = exports;
+        this.trend = trend;
     }
 
     @GetMapping
@@ -50,6 +58,7 @@ class DevicesController {
             @RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Locale locale,
             Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         DeviceFigures.View view = devices.of(period.filter(org, from, to), scope);
@@ -67,6 +76,7 @@ class DevicesController {
         model.addAttribute("kindTxns", txns.toString());
         model.addAttribute("kindFailures", failures.toString());
         ChannelFilters.compared(model, comparisons, view.filter(), COMPARED, LISTS, scope);
+        trend.put(model, ChannelMeasure.DEVICE_TXN, null, view.filter(), scope, locale);
         return "channels/devices";
     }
 

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.channels.ChannelMeasure;
@@ -41,13 +42,19 @@ class MerchantsController {
     private final ChannelPeriod period;
     private final OrgComparisons comparisons;
     private final ChannelExports exports;
+    private final BranchTrendChart trend;
 
     MerchantsController(
-            MerchantFigures merchants, ChannelPeriod period, OrgComparisons comparisons, ChannelExports exports) {
+            MerchantFigures merchants,
+            ChannelPeriod period,
+            OrgComparisons comparisons,
+            ChannelExports exports,
+            BranchTrendChart trend) {
         this.merchants = merchants;
         this.period = period;
         this.comparisons = comparisons;
         this.exports = exports;
+        this.trend = trend;
     }
 
     @GetMapping
@@ -56,6 +63,7 @@ class MerchantsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String only,
+            Locale locale,
             Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         MerchantFigures.View view = merchants.of(period.filter(org, from, to), scope);
@@ -65,6 +73,7 @@ class MerchantsController {
         model.addAttribute(
                 "rows", view.merchants().stream().filter(m -> keep(m, only)).toList());
         ChannelFilters.compared(model, comparisons, view.filter(), COMPARED, LISTS, scope);
+        trend.put(model, ChannelMeasure.POS_TXN, null, view.filter(), scope, locale);
         return "channels/merchants";
     }
 

@@ -46,18 +46,21 @@ class OnlineBankingController {
     private final ChannelPeriod period;
     private final OrgComparisons comparisons;
     private final ChannelExports exports;
+    private final BranchTrendChart trend;
 
     OnlineBankingController(
             OnlineBankingFigures figures,
             EbankUsers users,
             ChannelPeriod period,
             OrgComparisons comparisons,
-            ChannelExports exports) {
+            ChannelExports exports,
+            BranchTrendChart trend) {
         this.figures = figures;
         this.users = users;
         this.period = period;
         this.comparisons = comparisons;
         this.exports = exports;
+        this.trend = trend;
     }
 
     @GetMapping
@@ -86,8 +89,9 @@ class OnlineBankingController {
         model.addAttribute("chartPnet", pnet.toString());
         model.addAttribute("chartCnet", cnet.toString());
         model.addAttribute("chartMob", mob.toString());
-        ChannelFilters.compared(
-                model, comparisons, ChannelFilters.yearToDate(y, orgId, period), COMPARED, LISTS, scope);
+        ChannelPeriod.Filter yearToDate = ChannelFilters.yearToDate(y, orgId, period);
+        ChannelFilters.compared(model, comparisons, yearToDate, COMPARED, LISTS, scope);
+        trend.put(model, ChannelMeasure.MOB_USERS, null, yearToDate, scope, locale);
         return "channels/online";
     }
 

@@ -34,18 +34,21 @@ class SubstitutionController {
     private final Texts texts;
     private final OrgComparisons comparisons;
     private final ChannelExports exports;
+    private final BranchTrendChart trend;
 
     SubstitutionController(
             SubstitutionRates rates,
             ChannelPeriod period,
             Texts texts,
             OrgComparisons comparisons,
-            ChannelExports exports) {
+            ChannelExports exports,
+            BranchTrendChart trend) {
         this.rates = rates;
         this.period = period;
         this.texts = texts;
         this.comparisons = comparisons;
         this.exports = exports;
+        this.trend = trend;
     }
 
     @GetMapping
@@ -69,8 +72,9 @@ class SubstitutionController {
         }
         model.addAttribute("monthLabels", labels.toString());
         model.addAttribute("monthRates", values.toString());
-        ChannelFilters.compared(
-                model, comparisons, ChannelFilters.yearToDate(y, orgId, period), COMPARED, Map.of(), scope);
+        ChannelPeriod.Filter yearToDate = ChannelFilters.yearToDate(y, orgId, period);
+        ChannelFilters.compared(model, comparisons, yearToDate, COMPARED, Map.of(), scope);
+        trend.put(model, ChannelMeasure.SUBSTITUTION_RATE, null, yearToDate, scope, locale);
         return "channels/substitution";
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.ruralbank.channels.ChannelMeasure;
 import org.ruralbank.channels.ChannelPeriod;
@@ -34,17 +35,27 @@ class VillageController {
     private final ChannelPeriod period;
     private final OrgComparisons comparisons;
     private final ChannelExports exports;
+    private final BranchTrendChart trend;
 
     VillageController(
-            VillageStatements statements, ChannelPeriod period, OrgComparisons comparisons, ChannelExports exports) {
+            VillageStatements statements,
+            ChannelPeriod period,
+            OrgComparisons comparisons,
+            ChannelExports exports,
+            BranchTrendChart trend) {
         this.statements = statements;
         this.period = period;
         this.comparisons = comparisons;
         this.exports = exports;
+        this.trend = trend;
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) String month, @RequestParam(required = false) String org, Model model) {
+    String page(
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String org,
+            Locale locale,
+            Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         LocalDate m = month(month);
         String orgId = ChannelPeriod.org(org);
@@ -59,6 +70,14 @@ class VillageController {
                 COMPARED,
                 LISTS,
                 scope);
+        // the months of the year up to the one shown
+        trend.put(
+                model,
+                ChannelMeasure.VILLAGE_TXN,
+                null,
+                new ChannelPeriod.Filter(orgId, m.withDayOfYear(1), m.withDayOfMonth(m.lengthOfMonth())),
+                scope,
+                locale);
         return "channels/village";
     }
 
