@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.ruralbank.ingest.DateStatus;
 import org.ruralbank.ingest.IngestProblem;
 import org.ruralbank.ingest.Reasons;
 import org.ruralbank.shared.CodedText;
+import org.ruralbank.shared.Grouped;
+import org.ruralbank.warehouse.DayLoad;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -43,6 +46,42 @@ public class ReasonTexts {
             return HtmlUtils.htmlEscape(messages.getMessage(code, args.toArray(), code, locale), "UTF-8");
         }
         return new CodedText(code, args).html(messages, locale);
+    }
+
+    /**
+     * What the calendar's hover says of a day, in the page's language: its state and version, the rows and files its
+     * latest load read, the rows quarantined, the time spent reading and copying, and its reason when it has one.
+     */
+    public String day(DateStatus status, @Nullable DayLoad load) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> parts = new ArrayList<>();
+        parts.add(messages.getMessage(
+                "ingest.hover.state",
+                new Object[] {
+                    status.date().toString(),
+                    messages.getMessage("ingest.state." + status.state(), null, locale),
+                    Integer.toString(status.version())
+                },
+                locale));
+        if (load != null && load.files() > 0) {
+            parts.add(messages.getMessage(
+                    "ingest.hover.rows",
+                    new Object[] {
+                        Grouped.count(load.loadedRows()), Grouped.count(load.files()), Grouped.count(load.quarantined())
+                    },
+                    locale));
+            parts.add(messages.getMessage(
+                    "ingest.hover.timings",
+                    new Object[] {Grouped.count(load.readMs()), Grouped.count(load.copyMs())},
+                    locale));
+        } else if (status.rows() > 0) {
+            parts.add(
+                    messages.getMessage("ingest.hover.rowsOnly", new Object[] {Grouped.count(status.rows())}, locale));
+        }
+        if (status.reason() != null && !status.reason().isBlank()) {
+            parts.add(messages.getMessage("ingest.hover.reason", new Object[] {text(status.reason())}, locale));
+        }
+        return String.join(messages.getMessage("ingest.hover.separator", null, locale), parts);
     }
 
     /** The reason as plain text, for a title. */
