@@ -276,15 +276,12 @@ class IngestAlertsTest {
     }
 
     private static String hover(String page, String ymd) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "href=\"/data/dates/" + ymd + "\"\\s+title=\"([^\"]*)\"")
-                .matcher(page);
-        int at = page.indexOf("/data/dates/" + ymd);
-        assertThat(m.find())
-                .as("the calendar's day " + ymd + ": "
-                        + (at < 0 ? "none" : page.substring(at, Math.min(page.length(), at + 300))))
-                .isTrue();
-        return org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1));
+        org.jsoup.select.Elements hover =
+                org.jsoup.Jsoup.parse(page).select("a[href=/data/dates/" + ymd + "] + span.day-hover");
+        assertThat(hover).as("the calendar's day " + ymd).hasSize(1);
+        // its data (the file, the field, the value) marked as data, as the reasons are everywhere
+        assertThat(hover.select("[translate=no]")).isNotEmpty();
+        return hover.text();
     }
 
     @Test

@@ -61,7 +61,7 @@ class DataPlatformController {
     }
 
     /**
-     * One day of the calendar; {@code state} null for a day without delivery; {@code title} what its hover says (state,
+     * One day of the calendar; {@code state} null for a day without delivery; {@code title} what its hover says as HTML (state,
      * rows, timings, reason), in the page's language.
      */
     record Day(LocalDate date, DateStatus status, String title) {}

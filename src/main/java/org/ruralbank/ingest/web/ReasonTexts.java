@@ -49,39 +49,34 @@ public class ReasonTexts {
     }
 
     /**
-     * What the calendar's hover says of a day, in the page's language: its state and version, the rows and files its
-     * latest load read, the rows quarantined, the time spent reading and copying, and its reason when it has one.
+     * What the calendar's hover says of a day, in the page's language, as HTML: its state and version, the rows and
+     * files its latest load read, the rows quarantined, the time spent reading and copying, and its reason when it has
+     * one (files, lines, fields and values marked {@code translate="no"}, as the reasons are everywhere).
      */
     public String day(DateStatus status, @Nullable DayLoad load) {
         Locale locale = LocaleContextHolder.getLocale();
-        List<String> parts = new ArrayList<>();
-        parts.add(messages.getMessage(
+        List<CodedText> parts = new ArrayList<>();
+        parts.add(CodedText.of(
                 "ingest.hover.state",
-                new Object[] {
-                    status.date().toString(),
-                    messages.getMessage("ingest.state." + status.state(), null, locale),
-                    Integer.toString(status.version())
-                },
-                locale));
+                CodedText.of("ingest.hover.date", status.date().toString()),
+                CodedText.of("ingest.state." + status.state()),
+                status.version()));
         if (load != null && load.files() > 0) {
-            parts.add(messages.getMessage(
+            parts.add(CodedText.of(
                     "ingest.hover.rows",
-                    new Object[] {
-                        Grouped.count(load.loadedRows()), Grouped.count(load.files()), Grouped.count(load.quarantined())
-                    },
-                    locale));
-            parts.add(messages.getMessage(
-                    "ingest.hover.timings",
-                    new Object[] {Grouped.count(load.readMs()), Grouped.count(load.copyMs())},
-                    locale));
+                    Grouped.count(load.loadedRows()),
+                    Grouped.count(load.files()),
+                    Grouped.count(load.quarantined())));
+            parts.add(CodedText.of("ingest.hover.timings", Grouped.count(load.readMs()), Grouped.count(load.copyMs())));
         } else if (status.rows() > 0) {
-            parts.add(
-                    messages.getMessage("ingest.hover.rowsOnly", new Object[] {Grouped.count(status.rows())}, locale));
+            parts.add(CodedText.of("ingest.hover.rowsOnly", Grouped.count(status.rows())));
         }
         if (status.reason() != null && !status.reason().isBlank()) {
-            parts.add(messages.getMessage("ingest.hover.reason", new Object[] {text(status.reason())}, locale));
+            parts.add(CodedText.of("ingest.hover.reason", Reasons.read(status.reason())));
         }
-        return String.join(messages.getMessage("ingest.hover.separator", null, locale), parts);
+        return String.join(
+                HtmlUtils.htmlEscape(messages.getMessage("ingest.hover.separator", null, locale), "UTF-8"),
+                parts.stream().map(p -> p.html(messages, locale)).toList());
     }
 
     /** The reason as plain text, for a title. */
