@@ -100,7 +100,11 @@ public record AnnualReport(
             "payouts.subsidy.count",
             "payouts.subsidy.amount_wan");
 
-    /** The figures of one org for the year (stocks at {@link #to}, flows over the year). */
+    /**
+     * The figures of one org for the year (stocks at {@link #to}, flows over the year): amounts in 万元 as the report
+     * writes them, and in yuan ({@code cardBalance}, {@code posAmount}, {@code deviceFee}) for a page that shows them in
+     * the unit its reader chose.
+     */
     public record OrgFigures(
             String orgId,
             String orgName,
@@ -113,7 +117,10 @@ public record AnnualReport(
             long posTxn,
             BigDecimal posAmountWan,
             long deviceTxn,
-            BigDecimal deviceFeeWan) {}
+            BigDecimal deviceFeeWan,
+            BigDecimal cardBalance,
+            BigDecimal posAmount,
+            BigDecimal deviceFee) {}
 
     public @Nullable Long count(String key) {
         return (Long) figures.get(key);
@@ -210,7 +217,10 @@ public record AnnualReport(
                     posTxn,
                     wan(posAmount),
                     deviceTxn,
-                    wan(deviceFee));
+                    wan(deviceFee),
+                    cardBalance,
+                    posAmount,
+                    deviceFee);
         }
     }
 

@@ -348,7 +348,10 @@ public final class AnnualReportText {
                 t.posTxn(),
                 t.posAmountWan(),
                 t.deviceTxn(),
-                t.deviceFeeWan()));
+                t.deviceFeeWan(),
+                t.cardBalance(),
+                t.posAmount(),
+                t.deviceFee()));
         return rows;
     }
 

@@ -86,36 +86,6 @@ public class CardFigures {
         }
     }
 
-    /** One branch's new cards of one month (yyyy-MM), its outlets' with its own. */
-    public record BranchMonth(String orgId, String orgName, String month, long newCards) {}
-
-    private record BranchMonthRow(String orgId, String orgName, String orgPath, long month, long newCards) {}
-
-    /**
-     * The per-branch trend of new cards: each open branch within the filter's subtree and the scope, month by month
-     * over the period's data dates, its outlets' with its own.
-     */
-    public List<BranchMonth> branchMonths(ChannelPeriod.Filter filter, OrgScope scope) {
-        OrgRows rows = reads.rows(filter.orgId(), scope);
-        ChannelReads.DataDates dates = reads.dataDates("channels/ebank_dates", filter.from(), filter.to());
-        if (!dates.any()) {
-            return List.of();
-        }
-        return warehouse
-                .queries()
-                .named("channels/new_cards_by_branch_month")
-                .between(dates.firstDate(), dates.lastDate())
-                .within(rows)
-                .list(BranchMonthRow.class)
-                .stream()
-                .map(r -> new BranchMonth(
-                        r.orgId(),
-                        r.orgName(),
-                        String.format("%d-%02d", r.month() / 100, r.month() % 100),
-                        r.newCards()))
-                .toList();
-    }
-
     /** One card behind an org's figures, its number masked. */
     public record CardLine(
             String cardNo,

@@ -138,6 +138,10 @@ public class OrgComparisons {
                 .bind("year_ago_from", p.yearAgoFrom())
                 .bind("year_ago_to", p.yearAgoTo())
                 .bind("with_rate", measures.contains(ChannelMeasure.SUBSTITUTION_RATE) ? "Y" : "N")
+                // only the page's figures are unpivoted, ranked and read back
+                .bind(
+                        "measures",
+                        measures.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",", ",", ",")))
                 .within(reads.rows(orgId, scope))
                 .list(Line.class);
         Map<Period, LocalDate> dates = new EnumMap<>(Period.class);

@@ -8,21 +8,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.ruralbank.shared.Grouped;
+import org.ruralbank.shared.CodedText;
+import org.ruralbank.shared.CodedText.Joined;
+import org.ruralbank.shared.CodedText.Name;
 import org.ruralbank.shared.Money;
 import org.springframework.context.MessageSource;
-import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the direct connection says about an onboarding change (its summary, what approving it did, why it could not
- * be applied) as a message code with its arguments, so that each reader reads it in their own language. Arguments
- * are the change's data (ids, names, addresses: {@link String}s, written as they are), {@link Money} (written with
- * thousands separators), {@link Name}s of codes (a kind, a status, a right: written by their own message), lists
- * ({@link Joined}) and other texts. A text typed by a person (a checker's reason) is kept {@linkplain #verbatim
- * verbatim}.
+ * be applied) as a message code with its arguments, so that each reader reads it in their own language; written by
+ * {@link CodedText}, whose arguments it takes: the change's data (ids, names, addresses: {@link String}s, written as
+ * they are), {@link Money} (written with thousands separators), {@link Name}s of codes (a kind, a status, a right:
+ * written by their own message), lists ({@link Joined}) and other texts. A text typed by a person (a checker's
+ * reason) is kept {@linkplain #verbatim verbatim}.
  *
  * <p>An outcome is stored as this text's JSON ({@link #stored()}); an outcome stored as plain text before (English,
  * or a reason in the checker's language) is read back as it was written ({@link #read(String)}), the fixed English
@@ -52,19 +52,24 @@ public record ChangeText(String code, List<Object> args) {
         return new ChangeText(VERBATIM, List.of(text));
     }
 
-    /** An argument written by its own message: a kind, a status, a right, a rule. */
-    public record Name(String code) {}
+    /** The text as {@link CodedText} writes it: the one writer of coded texts. */
+    public CodedText coded() {
+        return new CodedText(code, args.stream().map(ChangeText::coded).toList());
+    }
 
-    /** Arguments written one after another, separated by {@code dc.text.separator}. */
-    public record Joined(List<Object> parts) {
-        public Joined {
-            parts = List.copyOf(parts);
+    private static Object coded(Object a) {
+        if (a instanceof ChangeText t) {
+            return t.coded();
         }
+        if (a instanceof Joined j) {
+            return new Joined(j.parts().stream().map(ChangeText::coded).toList());
+        }
+        return a;
     }
 
     /** The text in {@code locale}. */
     public String in(MessageSource messages, Locale locale) {
-        return write(messages, locale, false);
+        return coded().in(messages, locale);
     }
 
     /**
@@ -72,55 +77,7 @@ public record ChangeText(String code, List<Object> args) {
      * reason) marked {@code translate="no"}, since data is in no language.
      */
     public String html(MessageSource messages, Locale locale) {
-        return write(messages, locale, true);
-    }
-
-    private String write(MessageSource messages, Locale locale, boolean html) {
-        if (code.equals(VERBATIM)) {
-            return arg(args.isEmpty() ? "" : args.get(0), messages, locale, html);
-        }
-        if (!html) {
-            Object[] a = args.stream().map(x -> arg(x, messages, locale, false)).toArray();
-            return messages.getMessage(code, a, code, locale);
-        }
-        // format with markers, escape the message, then put the arguments (already HTML) in the markers' place
-        Object[] markers = new Object[args.size()];
-        for (int i = 0; i < markers.length; i++) {
-            markers[i] = "\uE000" + i + "\uE001";
-        }
-        String text = HtmlUtils.htmlEscape(messages.getMessage(code, markers, code, locale), "UTF-8");
-        for (int i = 0; i < markers.length; i++) {
-            text = text.replace((String) markers[i], arg(args.get(i), messages, locale, true));
-        }
-        return text;
-    }
-
-    private static String arg(Object a, MessageSource messages, Locale locale, boolean html) {
-        if (a instanceof Name n) {
-            return escaped(messages.getMessage(n.code(), null, n.code(), locale), html);
-        }
-        if (a instanceof Money m) {
-            return Grouped.decimal(m.yuan());
-        }
-        if (a instanceof ChangeText t) {
-            return t.write(messages, locale, html);
-        }
-        if (a instanceof Number n) {
-            return n.toString();
-        }
-        if (a instanceof Joined j) {
-            return j.parts().stream()
-                    .map(p -> arg(p, messages, locale, html))
-                    .collect(Collectors.joining(
-                            escaped(messages.getMessage("dc.text.separator", null, ", ", locale), html)));
-        }
-        return html
-                ? "<span translate=\"no\">" + HtmlUtils.htmlEscape(a.toString(), "UTF-8") + "</span>"
-                : a.toString();
-    }
-
-    private static String escaped(String s, boolean html) {
-        return html ? HtmlUtils.htmlEscape(s, "UTF-8") : s;
+        return coded().html(messages, locale);
     }
 
     /** The text as stored: JSON of its code and arguments. */

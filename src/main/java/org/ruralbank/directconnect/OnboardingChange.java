@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.Rejected;
+import org.ruralbank.shared.CodedText;
 import org.ruralbank.shared.Money;
 
 /**
@@ -79,7 +80,7 @@ public sealed interface OnboardingChange {
         @Override
         public ChangeText summary() {
             return ChangeText.of(
-                    "dc.summary.ENTERPRISE", enterpriseId, name, new ChangeText.Name("dc.kind." + type), orgId);
+                    "dc.summary.ENTERPRISE", enterpriseId, name, new CodedText.Name("dc.kind." + type), orgId);
         }
 
         @Override
@@ -152,7 +153,7 @@ public sealed interface OnboardingChange {
 
         @Override
         public ChangeText summary() {
-            ChangeText.Name kind = new ChangeText.Name("dc.accountKind." + accountKind);
+            CodedText.Name kind = new CodedText.Name("dc.accountKind." + accountKind);
             return openingBalance == null
                     ? ChangeText.of("dc.summary.ACCOUNT.fromCore", accountNo, kind)
                     : ChangeText.of("dc.summary.ACCOUNT", accountNo, accountName, kind, openingBalance);
@@ -232,26 +233,26 @@ public sealed interface OnboardingChange {
         public ChangeText summary() {
             List<Object> rights = new ArrayList<>();
             if (view) {
-                rights.add(new ChangeText.Name("dc.right.view"));
+                rights.add(new CodedText.Name("dc.right.view"));
             }
             if (pay) {
-                rights.add(new ChangeText.Name("dc.right.pay"));
+                rights.add(new CodedText.Name("dc.right.pay"));
             }
             if (sweep) {
-                rights.add(new ChangeText.Name("dc.right.sweep"));
+                rights.add(new CodedText.Name("dc.right.sweep"));
             }
             if (rights.isEmpty()) {
                 return ChangeText.of("dc.summary.GRANT.none", accountNo);
             }
-            ChangeText.Joined granted = new ChangeText.Joined(rights);
+            CodedText.Joined granted = new CodedText.Joined(rights);
             return perTxnLimit == null && dailyLimit == null
                     ? ChangeText.of("dc.summary.GRANT", accountNo, granted)
                     : ChangeText.of(
                             "dc.summary.GRANT.limits",
                             accountNo,
                             granted,
-                            perTxnLimit == null ? new ChangeText.Name("dc.summary.enterpriseLimit") : perTxnLimit,
-                            dailyLimit == null ? new ChangeText.Name("dc.summary.enterpriseLimit") : dailyLimit);
+                            perTxnLimit == null ? new CodedText.Name("dc.summary.enterpriseLimit") : perTxnLimit,
+                            dailyLimit == null ? new CodedText.Name("dc.summary.enterpriseLimit") : dailyLimit);
         }
 
         @Override
@@ -514,11 +515,7 @@ public sealed interface OnboardingChange {
                                     : ChangeText.of("dc.summary.POOL." + m.rule(), m.accountNo(), m.amount())))
                     .toList();
             return ChangeText.of(
-                    "dc.summary.POOL",
-                    poolId,
-                    name == null ? poolId : name,
-                    parentAccount,
-                    new ChangeText.Joined(each));
+                    "dc.summary.POOL", poolId, name == null ? poolId : name, parentAccount, new CodedText.Joined(each));
         }
 
         private String membersText() {
@@ -565,7 +562,7 @@ public sealed interface OnboardingChange {
 
         @Override
         public ChangeText summary() {
-            return ChangeText.of("dc.summary.STATUS", new ChangeText.Name("dc.status." + status));
+            return ChangeText.of("dc.summary.STATUS", new CodedText.Name("dc.status." + status));
         }
 
         @Override
@@ -576,7 +573,7 @@ public sealed interface OnboardingChange {
         @Override
         public ChangeText applyTo(OnboardingBooks books) {
             books.setStatus(enterpriseId, status);
-            return ChangeText.of("dc.outcome.STATUS", new ChangeText.Name("dc.status." + status));
+            return ChangeText.of("dc.outcome.STATUS", new CodedText.Name("dc.status." + status));
         }
     }
 

@@ -72,6 +72,11 @@ public final class Ingest {
     }
 
     /** The data files of the date's latest load attempt. */
+    /** What each date's latest load attempt did, in sum over its files: for the calendar's hover. */
+    public List<org.ruralbank.warehouse.DayLoad> dayLoads() {
+        return warehouse.dayLoads();
+    }
+
     public List<FileLoad> files(LocalDate date) {
         return warehouse.files(date);
     }

@@ -2,13 +2,17 @@ package org.ruralbank.shared;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A text as a message code with its arguments, written in each reader's language. Arguments are data (file names,
- * line numbers, field names, values: written as they are and, in HTML, marked {@code translate="no"}) or other coded
- * texts. A text that could not be recognised is kept {@linkplain #verbatim verbatim}.
+ * A text as a message code with its arguments, written in each reader's language: the one writer of such texts (a
+ * data date's reasons, a direct-connection change's summary and outcome). Arguments are data (file names, line
+ * numbers, field names, ids, values: written as they are and, in HTML, marked {@code translate="no"}), {@link Money}
+ * (written with thousands separators), numbers, {@link Name}s of codes (a kind, a status: written by their own
+ * message), lists ({@link Joined}) or other coded texts. A text that could not be recognised, or a person typed, is
+ * kept {@linkplain #verbatim verbatim}.
  */
 public record CodedText(String code, List<Object> args) {
 
@@ -25,6 +29,16 @@ public record CodedText(String code, List<Object> args) {
 
     public static CodedText verbatim(String text) {
         return new CodedText(VERBATIM, List.of(text));
+    }
+
+    /** An argument written by its own message: a kind, a status, a right, a rule. */
+    public record Name(String code) {}
+
+    /** Arguments written one after another, separated by {@code text.separator} (、 in Chinese). */
+    public record Joined(List<Object> parts) {
+        public Joined {
+            parts = List.copyOf(parts);
+        }
     }
 
     public boolean isVerbatim() {
@@ -64,8 +78,27 @@ public record CodedText(String code, List<Object> args) {
         if (a instanceof CodedText t) {
             return t.write(messages, locale, html);
         }
+        if (a instanceof Name n) {
+            return escaped(messages.getMessage(n.code(), null, n.code(), locale), html);
+        }
+        if (a instanceof Money m) {
+            return Grouped.decimal(m.yuan());
+        }
+        if (a instanceof Number n) {
+            return n.toString();
+        }
+        if (a instanceof Joined j) {
+            return j.parts().stream()
+                    .map(p -> arg(p, messages, locale, html))
+                    .collect(Collectors.joining(
+                            escaped(messages.getMessage("text.separator", null, ", ", locale), html)));
+        }
         return html
                 ? "<span translate=\"no\">" + HtmlUtils.htmlEscape(a.toString(), "UTF-8") + "</span>"
                 : a.toString();
+    }
+
+    private static String escaped(String s, boolean html) {
+        return html ? HtmlUtils.htmlEscape(s, "UTF-8") : s;
     }
 }

@@ -170,6 +170,29 @@ final class Journal {
         }
     }
 
+    /** Every date's latest load attempt in sum over its files ({@link DayLoad}), by date. */
+    List<DayLoad> dayLoads() {
+        List<DayLoad> out = new ArrayList<>();
+        if (!exists()) {
+            return out;
+        }
+        QueryResult r = engine.query(
+                "select biz_date, count(*), sum(loaded_rows), sum(quarantined), sum(read_ms), sum(copy_ms) "
+                        + "from meta.load_file group by biz_date order by biz_date",
+                List.of(),
+                100_000);
+        for (List<Object> x : r.rows()) {
+            out.add(new DayLoad(date(x.get(0)), n(x.get(1)), n(x.get(2)), n(x.get(3)), n(x.get(4)), n(x.get(5))));
+        }
+        return out;
+    }
+
+    private static LocalDate date(Object o) {
+        return o instanceof LocalDate d
+                ? d
+                : o instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(o.toString());
+    }
+
     List<FileLoad> files(LocalDate date) {
         List<FileLoad> out = new ArrayList<>();
         if (!exists()) {

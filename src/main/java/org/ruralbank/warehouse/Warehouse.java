@@ -230,6 +230,11 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /** The data files of the date's latest load attempt. */
+    /** Every date's latest load attempt in sum over its files, by date. */
+    public List<DayLoad> dayLoads() {
+        return exists() ? new Journal(engine()).dayLoads() : List.of();
+    }
+
     public List<FileLoad> files(LocalDate date) {
         return exists() ? new Journal(engine()).files(date) : List.of();
     }

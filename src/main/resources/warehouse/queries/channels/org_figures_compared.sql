@@ -1,5 +1,5 @@
 -- description: the channel figures of every open org of the bank, its own and those of the orgs below it together, over a period and the two periods it is compared with (环比: the period before; 同比: the same period a year earlier); stocks are those of each period's last data date in mart.ebank_org_daily, flows are summed over the period's data dates; each org is ranked among all the bank's open orgs of its level before the rows are narrowed to the scope, so a branch head sees the branch's place in the bank
--- grain: one row per period the mart holds a date in, open org within the scope (on to_date) and measure; in period, org-path and measure order
+-- grain: one row per period the mart holds a date in, open org within the scope (on to_date) and measure asked for; in period, org-path and measure order
 -- param: from_date: the first day of the period shown
 -- param: to_date: the last day of the period shown (the date of the org tree)
 -- param: previous_from: the first day of the period before (环比)
@@ -7,6 +7,7 @@
 -- param: year_ago_from: the first day of the same period a year earlier (同比)
 -- param: year_ago_to: the last day of the same period a year earlier
 -- param: with_rate: Y to read mart.channel_org_daily for SUBSTITUTION_RATE; N leaves the rate null (a page that does not show it spares the read)
+-- param: measures: the measures the page shows, comma-separated between commas (",CARDS,NEW_CARDS,"); only these are unpivoted, ranked and returned
 -- column: period: NOW, PREVIOUS or YEAR_AGO
 -- column: data_date: the period's last data date, the date of its stocks
 -- column: org_id: the org
@@ -110,6 +111,7 @@ rated as (
 ),
 measure_names as (
     select measure from (values ('CARDS'), ('NEW_CARDS'), ('CARD_BALANCE'), ('SMS_USERS'), ('DEVICES'), ('DEVICE_TXN'), ('DEVICE_FEE'), ('VILLAGE_TERMINALS'), ('VILLAGE_TXN'), ('MERCHANTS'), ('POS_TXN'), ('POS_AMOUNT'), ('POS_FEE'), ('PNET_USERS'), ('CNET_USERS'), ('MOB_USERS'), ('SUBSTITUTION_RATE')) as v(measure)
+     where position(',' || measure || ',' in :measures) > 0
 ),
 measures as (
     select r.period, r.data_date, r.org_id, r.org_name, r.org_level, r.parent_org_id, r.org_path, n.measure,

@@ -6,6 +6,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
@@ -68,6 +71,64 @@ class AnnualReportPageTest {
         String figures = en.substring(en.indexOf("id=\"report-figures\""));
         assertThat(figures).contains("Cards in issue", "of which withdrawals").doesNotContainPattern("\\p{IsHan}");
         assertThat(zh).contains("一、金农卡", "截至6月30日", "累计发卡（张）");
+    }
+
+    /**
+     * The table by org reads in 万元 as the report does until the reader switches to 元; its export and its printed unit
+     * line follow the switch, while the text and the key figures stay in the report's 万元.
+     */
+    @Test
+    void theTableByOrgFollowsTheMoneyUnitOnThePageInItsExportAndInPrint() throws Exception {
+        TestBank bank = new TestBank(ctx);
+        Org a = bank.branch("年报万元支行");
+        TestBank.Rows.seed(ctx.getBean(Warehouse.class), LocalDate.of(2018, 6, 30), List.<String[]>of(new String[] {
+            a.orgId(), a.path()
+        }));
+        MockHttpSession head =
+                TestBank.login(mvc, bank.user(bank.headOffice(), DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+        AnnualReport r = ctx.getBean(AnnualReports.class).of(2018, org.ruralbank.platform.OrgScope.everything());
+        java.math.BigDecimal balance = r.branchTotal().cardBalance();
+        org.ruralbank.platform.web.NumberFormats fmt = ctx.getBean(org.ruralbank.platform.web.NumberFormats.class);
+
+        String wan = page(head, "/channels/report?year=2018");
+        String total = between(wan, "id=\"report-branches-total\"", "</tr>");
+        assertThat(wan).contains("<th>卡存款余额（万元）</th>", "分机构表的金额为万元");
+        assertThat(total).contains(">" + fmt.wan(balance) + "<");
+        try (XSSFWorkbook book = workbook(head, "/channels/report/export?year=2018")) {
+            Sheet orgs = book.getSheetAt(2);
+            assertThat(orgs.getRow(1).getCell(0).getStringCellValue()).contains("分机构：万元");
+            assertThat(orgs.getRow(2).getCell(4).getStringCellValue()).isEqualTo("卡存款余额（万元）");
+            Row last = orgs.getRow(orgs.getLastRowNum());
+            assertThat(last.getCell(1).getStringCellValue()).isEqualTo("合计");
+            assertThat(last.getCell(4).getNumericCellValue())
+                    .isEqualTo(balance.movePointLeft(4)
+                            .setScale(2, java.math.RoundingMode.HALF_UP)
+                            .doubleValue());
+        }
+
+        String yuan = page(head, "/channels/report?year=2018&unit=yuan");
+        assertThat(yuan)
+                .contains("<th>卡存款余额（元）</th>", "分机构表的金额为元")
+                .as("the key figures stay in the report's 万元")
+                .contains("<td>卡存款余额（万元）</td>")
+                .doesNotContain("<th>卡存款余额（万元）</th>");
+        assertThat(between(yuan, "id=\"report-branches-total\"", "</tr>")).contains(">" + fmt.amount(balance) + "<");
+        try (XSSFWorkbook book = workbook(head, "/channels/report/export?year=2018&lang=en")) {
+            Sheet orgs = book.getSheetAt(2);
+            assertThat(orgs.getRow(1).getCell(0).getStringCellValue()).contains("by org: yuan");
+            assertThat(orgs.getRow(2).getCell(4).getStringCellValue()).isEqualTo("Card balance (yuan)");
+            Row last = orgs.getRow(orgs.getLastRowNum());
+            assertThat(last.getCell(4).getNumericCellValue()).isEqualTo(balance.doubleValue());
+            assertThat(last.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+        }
+    }
+
+    private XSSFWorkbook workbook(MockHttpSession session, String url) throws Exception {
+        return new XSSFWorkbook(new java.io.ByteArrayInputStream(mvc.perform(get(url).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray()));
     }
 
     private static String between(String html, String from, String to) {

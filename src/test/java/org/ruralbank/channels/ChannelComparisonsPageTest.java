@@ -5,7 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
@@ -34,6 +36,43 @@ class ChannelComparisonsPageTest {
 
     @Autowired
     ApplicationContext ctx;
+
+    /**
+     * Every figure page with a monthly series draws each branch's line, with its outlets' figures, under a heading
+     * that names the page's figure in the page's language; one chart for all of them.
+     */
+    @Test
+    void everyFigurePageDrawsEachBranchsTrendMonthByMonth() throws Exception {
+        TestBank bank = new TestBank(ctx);
+        Org a = bank.branch("走势甲支行");
+        Org a1 = bank.subBranch(a, "走势甲一分理处");
+        TestBank.Rows.seed(
+                ctx.getBean(Warehouse.class),
+                LocalDate.of(2013, 6, 30),
+                List.of(new String[] {a.orgId(), a.path()}, new String[] {a1.orgId(), a1.path()}));
+        MockHttpSession head =
+                TestBank.login(mvc, bank.user(bank.headOffice(), DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+        String period = "from=2013-06-01&to=2013-06-30&org=" + a.orgId();
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("/channels/cards?" + period, "各支行每月新增发卡走势");
+        pages.put("/channels/devices?" + period, "各支行每月设备交易笔数走势");
+        pages.put("/channels/merchants?" + period, "各支行每月POS成功交易笔数走势");
+        pages.put("/channels/village?month=2013-06&org=" + a.orgId(), "各支行每月便民宝成功交易走势");
+        pages.put("/channels/online?year=2013&org=" + a.orgId(), "各支行每月手机银行客户走势");
+        pages.put("/channels/substitution?year=2013&org=" + a.orgId(), "各支行每月综合替代率走势");
+        for (var p : pages.entrySet()) {
+            String html = page(head, p.getKey());
+            assertThat(html).as(p.getKey()).contains(p.getValue(), "id=\"branch-trend\"");
+            String trend = html.substring(html.indexOf("id=\"branch-trend\""));
+            trend = trend.substring(0, trend.indexOf(">"));
+            assertThat(trend)
+                    .as(p.getKey() + ": the branch's line, its outlet in it, the one month")
+                    .contains(
+                            "data-labels=\"[&quot;2013-06&quot;]\"", "&quot;name&quot;:&quot;机构" + a.orgId() + "&quot;")
+                    .doesNotContain(a1.orgId());
+            assertThat(page(head, p.getKey() + "&lang=en")).as(p.getKey()).contains("of each branch, month by month");
+        }
+    }
 
     @Test
     void theTableDrillsFromTheBranchToItsOutletAndToTheListsBehindTheFigures() throws Exception {

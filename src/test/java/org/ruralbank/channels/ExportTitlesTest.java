@@ -88,6 +88,17 @@ class ExportTitlesTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("卡存款余额（万元）").contains("金额单位：万元");
+        assertThat(mvc.perform(get("/channels/limits").session(head))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .as("the limits page follows the unit chosen")
+                .contains("单笔限额（万元）", "日累计限额（万元）");
+        try (XSSFWorkbook book = workbook(head, "/channels/limits/export")) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("单位：限额：万元");
+            assertThat(sheet.getRow(2).getCell(5).getStringCellValue()).isEqualTo("单笔限额（万元）");
+        }
         try (XSSFWorkbook book = workbook(head, "/channels/cards/export?from=2015-01-01&to=2015-12-31")) {
             Sheet sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue())

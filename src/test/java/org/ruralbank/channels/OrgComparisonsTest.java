@@ -269,23 +269,39 @@ class OrgComparisonsTest extends HandMadeBankTest {
     }
 
     @Test
-    void eachBranchHasItsTrendMonthByMonthWithItsOutletsCards() {
-        CardFigures cards = new CardFigures(bank.warehouse, reads());
+    void eachBranchHasItsTrendMonthByMonthWithItsOutletsFigures() {
+        BranchTrends trends = new BranchTrends(bank.warehouse, reads());
         ChannelPeriod.Filter mayAndJune = new ChannelPeriod.Filter(null, LocalDate.parse("2025-05-01"), TO);
 
-        assertThat(cards.branchMonths(mayAndJune, OrgScope.everything()))
+        assertThat(trends.of(ChannelMeasure.NEW_CARDS, mayAndJune, OrgScope.everything()))
                 .extracting(
-                        CardFigures.BranchMonth::orgId,
-                        CardFigures.BranchMonth::month,
-                        CardFigures.BranchMonth::newCards)
+                        BranchTrends.BranchMonth::orgId,
+                        BranchTrends.BranchMonth::month,
+                        m -> m.value().longValueExact())
                 .containsExactlyInAnyOrder(
                         tuple(bank.a.orgId(), "2025-05", 1L),
                         tuple(bank.a.orgId(), "2025-06", 1L),
                         tuple(bank.b.orgId(), "2025-05", 0L),
                         tuple(bank.b.orgId(), "2025-06", 0L));
-        assertThat(cards.branchMonths(mayAndJune, TestBank.SmallBank.scopeOf(bank.b)))
-                .extracting(CardFigures.BranchMonth::orgId)
+        assertThat(trends.of(ChannelMeasure.NEW_CARDS, mayAndJune, TestBank.SmallBank.scopeOf(bank.b)))
+                .extracting(BranchTrends.BranchMonth::orgId)
                 .containsOnly(bank.b.orgId());
+        // a stock is that of the month's last data date: 甲's users with its outlet's at the end of May and of June
+        assertThat(trends.of(ChannelMeasure.PNET_USERS, mayAndJune, OrgScope.everything()))
+                .filteredOn(m -> m.orgId().equals(bank.a.orgId()))
+                .extracting(BranchTrends.BranchMonth::month, m -> m.value().longValueExact())
+                .containsExactly(tuple("2025-05", 2L), tuple("2025-06", 4L));
+        // a rate is the month's: 1 of 2 in May, 3 of 4 in June (the reversal in neither count); none without any
+        assertThat(trends.of(ChannelMeasure.SUBSTITUTION_RATE, mayAndJune, OrgScope.everything()))
+                .extracting(
+                        BranchTrends.BranchMonth::orgId,
+                        BranchTrends.BranchMonth::month,
+                        m -> m.value() == null ? null : m.value().toPlainString())
+                .containsExactlyInAnyOrder(
+                        tuple(bank.a.orgId(), "2025-05", "50.00"),
+                        tuple(bank.a.orgId(), "2025-06", "75.00"),
+                        tuple(bank.b.orgId(), "2025-05", null),
+                        tuple(bank.b.orgId(), "2025-06", null));
     }
 
     private Compared compared(String orgId, OrgScope scope) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.ruralbank.platform.DataScope;
 import org.ruralbank.platform.Org;
 import org.ruralbank.platform.Role;
+import org.ruralbank.platform.web.NumberFormats;
 import org.ruralbank.testing.OnPostgres;
 import org.ruralbank.testing.TestBank;
 import org.ruralbank.warehouse.Warehouse;
@@ -69,6 +70,40 @@ class CockpitPageTest {
         assertThat(list).contains("明细支行 银行卡明细（截至 2025-06-30）", "正常", "金农卡").doesNotContain(">" + cardNo + "<", "??");
         String en = page(head, listUrl.replace("&amp;", "&") + "&lang=en");
         assertThat(en).contains("Cards of 明细支行", "Normal").doesNotContain("正常", "??");
+    }
+
+    @Test
+    void theHomePageReadsMoneyIn10kYuanUntilTheUserSwitchesTheUnit() throws Exception {
+        TestBank bank = new TestBank(ctx);
+        Org branch = bank.branch("万元驾驶舱支行");
+        TestBank.Rows.seed(
+                ctx.getBean(Warehouse.class), DAY, List.<String[]>of(new String[] {branch.orgId(), branch.path()}));
+        String user = bank.user(branch, DataScope.ORG_AND_BELOW, Role.BRANCH_HEAD);
+        MockHttpSession head = TestBank.login(mvc, user, TestBank.PASSWORD);
+        Cockpit.Figure deposits = ctx
+                .getBean(Cockpit.class)
+                .of(org.ruralbank.platform.OrgScope.of(bank.principal(user)), DAY)
+                .figures()
+                .stream()
+                .filter(f -> f.measure().name().equals("DEPOSITS"))
+                .findFirst()
+                .orElseThrow();
+        NumberFormats fmt = ctx.getBean(NumberFormats.class);
+
+        String wan = page(head, "/home?date=" + DAY);
+        assertThat(wan)
+                .contains("（金额单位：万元）", "存款余额（万元）")
+                .contains(">" + fmt.wan(deposits.value()) + "<")
+                .contains("selected=\"selected\">万元</option>");
+        String yuan = page(head, "/home?date=" + DAY + "&unit=yuan");
+        assertThat(yuan)
+                .contains("（金额单位：元）", "存款余额（元）")
+                .contains(">" + fmt.amount(deposits.value()) + "<")
+                .doesNotContain("存款余额（万元）");
+        assertThat(page(head, "/home?date=" + DAY + "&lang=en"))
+                .as("the choice is kept for the session")
+                .contains("Deposits (yuan)")
+                .doesNotContain("10k yuan)");
     }
 
     @Test

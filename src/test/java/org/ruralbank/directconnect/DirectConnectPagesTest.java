@@ -210,12 +210,23 @@ class DirectConnectPagesTest {
                 .param("e", ent)
                 .query(Long.class)
                 .single();
-        assertThat(mvc.perform(get("/directconnect/instructions/" + id).session(checker))
+        String zh = mvc.perform(get("/directconnect/instructions/" + id).session(checker))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // the API's words are English: a Chinese page says the reason's meaning with the words' data
+        assertThat(zh)
+                .contains("AM04 余额不足 · " + payer + "</dd>")
+                .contains("<span>余额不足</span>")
+                .doesNotContain("insufficient funds");
+        assertThat(mvc.perform(get("/directconnect/instructions/" + id + "?lang=en")
+                                .session(checker))
                         .andExpect(status().isOk())
                         .andReturn()
                         .getResponse()
                         .getContentAsString())
-                .contains("AM04 余额不足 · insufficient funds on " + payer);
+                .contains("AM04 Insufficient funds · insufficient funds on " + payer);
         assertThat(mvc.perform(get("/directconnect/instructions?enterprise=" + ent + "&lang=en")
                                 .session(checker))
                         .andExpect(status().isOk())

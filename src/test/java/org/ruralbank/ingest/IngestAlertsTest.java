@@ -243,6 +243,47 @@ class IngestAlertsTest {
                 .doesNotContain("is not a decimal");
     }
 
+    /** The calendar's hover says what the day has: its state, rows and files, timings, reason, in the page's language. */
+    @Test
+    void theCalendarsHoverGivesADaysStateRowsTimingsAndReasonInThePagesLanguage() throws Exception {
+        Orgs orgs = ctx.getBean(Orgs.class);
+        TestBank bank = new TestBank(ctx);
+        var session = TestBank.login(
+                mvc, bank.user(orgs.list(OrgScope.everything()).get(0), DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+        String zh = mvc.perform(get("/data").param("lang", "zh_CN").session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String en = mvc.perform(get("/data").param("lang", "en").session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(hover(zh, "20250101"))
+                .startsWith("2025-01-01：已加载（第 1 版）；入库 ")
+                .contains(" 个文件，隔离 0 行；读取校验 ", " 毫秒，入库 ")
+                .doesNotContainPattern("[A-Za-z]{2,}");
+        assertThat(hover(zh, "20250102"))
+                .startsWith("2025-01-02：已阻断（第 1 版）；")
+                .contains("原因：", "不是小数")
+                .doesNotContain("is not a decimal");
+        assertThat(hover(en, "20250101"))
+                .startsWith("2025-01-01: Loaded (version 1); ")
+                .contains(" rows loaded from ", " ms, copied in ")
+                .doesNotContainPattern("\\p{IsHan}");
+        assertThat(hover(en, "20250102"))
+                .contains("reason: ", "is not a decimal number")
+                .doesNotContainPattern("\\p{IsHan}");
+    }
+
+    private static String hover(String page, String ymd) {
+        org.jsoup.select.Elements hover =
+                org.jsoup.Jsoup.parse(page).select("a[href=/data/dates/" + ymd + "] + span.day-hover");
+        assertThat(hover).as("the calendar's day " + ymd).hasSize(1);
+        // its data (the file, the field, the value) marked as data, as the reasons are everywhere
+        assertThat(hover.select("[translate=no]")).isNotEmpty();
+        return hover.text();
+    }
+
     @Test
     void theBlockedDatesPageGivesItsReasonInChineseAndInEnglish() throws Exception {
         Orgs orgs = ctx.getBean(Orgs.class);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -24,6 +25,7 @@ import org.ruralbank.appraisal.AppraisalRows;
 import org.ruralbank.directconnect.DirectConnectFixture;
 import org.ruralbank.directconnect.RequestSigning.Algorithm;
 import org.ruralbank.platform.DataScope;
+import org.ruralbank.platform.Org;
 import org.ruralbank.platform.Role;
 import org.ruralbank.testing.OnPostgres;
 import org.ruralbank.testing.TestBank;
@@ -187,6 +189,114 @@ class ExportsTest {
                     .as("the movements and the settlement")
                     .isEqualTo(2);
             assertThat(text(book.getSheetAt(0).getRow(3), 0)).doesNotContainPattern(HAN);
+        }
+    }
+
+    /**
+     * The channel pages' exports, as the other pages': each in the user's language (no Chinese in an English
+     * workbook's titles, units, sheet names and headers; no Latin word but the terms bank staff write so in a Chinese
+     * one), the money unit chosen on the page in its unit line and headers, and every table of the page on its sheet.
+     */
+    @Test
+    void everyChannelExportIsInTheUsersLanguageWithEveryTableOfItsPage() throws Exception {
+        TestBank bank = new TestBank(ctx);
+        Org branch = bank.branch("导出渠道支行");
+        TestBank.Rows.seed(ctx.getBean(Warehouse.class), LocalDate.of(2014, 9, 30), List.<String[]>of(new String[] {
+            branch.orgId(), branch.path()
+        }));
+        MockHttpSession head =
+                TestBank.login(mvc, bank.user(bank.headOffice(), DataScope.ALL, Role.EBANK), TestBank.PASSWORD);
+        String period = "from=2014-01-01&to=2014-12-31";
+        // the page's tables: figures, comparison, and the page's own further tables
+        Map<String, Integer> sheets = new LinkedHashMap<>();
+        sheets.put("/channels/cards/export?" + period, 3);
+        sheets.put("/channels/cards/list/export?org=" + branch.orgId() + "&" + period, 1);
+        sheets.put("/channels/devices/export?" + period, 4);
+        sheets.put("/channels/merchants/export?" + period, 4);
+        sheets.put("/channels/village/export?month=2014-09", 2);
+        sheets.put("/channels/online/export?year=2014", 3);
+        sheets.put("/channels/online/users/export?kind=PNET&org=" + branch.orgId() + "&" + period, 1);
+        sheets.put("/channels/substitution/export?year=2014", 2);
+        sheets.put("/channels/targets/export?year=2014", 2);
+        sheets.put("/channels/limits/export?to=2014-09-30", 1);
+        sheets.put("/channels/report/export?year=2014", 3);
+
+        List<String> problems = new ArrayList<>();
+        for (String unit : List.of("wan", "yuan")) {
+            mvc.perform(get("/channels/cards?unit=" + unit).session(head)).andExpect(status().isOk());
+            for (var export : sheets.entrySet()) {
+                for (String lang : List.of("zh_CN", "en")) {
+                    boolean english = lang.equals("en");
+                    String where0 = export.getKey() + " " + lang + " " + unit;
+                    try (XSSFWorkbook book =
+                            workbook(get(export.getKey()).session(head).param("lang", lang))) {
+                        if (book.getNumberOfSheets() != export.getValue()) {
+                            problems.add(where0 + ": " + book.getNumberOfSheets() + " sheets, the page has "
+                                    + export.getValue() + " tables");
+                        }
+                        for (Sheet sheet : book) {
+                            String where = where0 + " " + sheet.getSheetName() + ": ";
+                            String title = text(sheet.getRow(0), 0);
+                            String periodAndUnit = text(sheet.getRow(1), 0);
+                            if (!(english
+                                    ? periodAndUnit.startsWith("Period: ") && periodAndUnit.contains("Unit: ")
+                                    : periodAndUnit.startsWith("期间：") && periodAndUnit.contains("单位："))) {
+                                problems.add(where + "no period and unit: " + periodAndUnit);
+                            }
+                            List<String> said = new ArrayList<>(List.of(title, periodAndUnit, sheet.getSheetName()));
+                            Row headers = sheet.getRow(2);
+                            if (headers == null || headers.getLastCellNum() < 1) {
+                                problems.add(where + "no headers");
+                            } else {
+                                for (Cell c : headers) {
+                                    said.add(c.getStringCellValue());
+                                }
+                            }
+                            for (String s : said) {
+                                // the org's name is the bank's data, in Chinese in either language
+                                if (english
+                                        && HAN.matcher(s.replace(branch.name(), ""))
+                                                .find()) {
+                                    problems.add(where + "Chinese in an English workbook: " + s);
+                                }
+                                if (!english) {
+                                    Matcher word = NavigationCrawlTest.LATIN_WORD.matcher(s);
+                                    while (word.find()) {
+                                        if (!NavigationCrawlTest.LATIN_ON_CHINESE_PAGES.contains(word.group())) {
+                                            problems.add(where + "English in a Chinese workbook: " + s);
+                                        }
+                                    }
+                                }
+                            }
+                            if (!english && !HAN.matcher(title).find()) {
+                                problems.add(where + "a title not in Chinese: " + title);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+
+        mvc.perform(get("/channels/cards?unit=wan").session(head)).andExpect(status().isOk());
+        try (XSSFWorkbook book =
+                workbook(get("/channels/cards/export?" + period).session(head).param("lang", "en"))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(text(sheet.getRow(1), 0)).contains("money: 10k yuan");
+            assertThat(text(sheet.getRow(2), 7)).isEqualTo("Card balance (10k yuan)");
+            Row first = sheet.getRow(3);
+            assertThat(text(first, 0)).isEqualTo(branch.orgId());
+            assertThat(first.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+            assertThat(first.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            Row total = sheet.getRow(sheet.getLastRowNum());
+            assertThat(text(total, 1)).isEqualTo("Total");
+        }
+        try (XSSFWorkbook book =
+                workbook(get("/channels/cards/export?" + period).session(head).param("lang", "zh_CN"))) {
+            Sheet compared = book.getSheetAt(1);
+            assertThat(compared.getSheetName()).isEqualTo("分机构对比与全行排名");
+            assertThat(text(compared.getRow(2), 2)).isEqualTo("卡数：本期");
+            assertThat(text(compared.getRow(2), 14)).isEqualTo("卡存款余额：本期（万元）");
         }
     }
 

@@ -2,11 +2,9 @@ package org.ruralbank.channels.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,23 +15,18 @@ import org.ruralbank.channels.ChannelMeasure;
 import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.Indicator;
 import org.ruralbank.channels.OrgComparisons;
-import org.ruralbank.channels.Targets;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.PageOf;
-import org.ruralbank.platform.Spreadsheets;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.MoneyUnit;
-import org.ruralbank.shared.Ratios;
 import org.ruralbank.warehouse.WarehouseQueries;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Debit cards per org for a period and an org subtree: issued, new, cancelled, chip migration, balance, SMS. */
 @Controller
@@ -49,20 +42,20 @@ class CardsController {
     private final CardFigures cards;
     private final ChannelPeriod period;
     private final OrgComparisons comparisons;
-    private final Targets targets;
-    private final MessageSource messages;
+    private final BranchTrendChart trend;
+    private final ChannelExports exports;
 
     CardsController(
             CardFigures cards,
             ChannelPeriod period,
             OrgComparisons comparisons,
-            Targets targets,
-            MessageSource messages) {
+            BranchTrendChart trend,
+            ChannelExports exports) {
         this.cards = cards;
         this.period = period;
         this.comparisons = comparisons;
-        this.targets = targets;
-        this.messages = messages;
+        this.trend = trend;
+        this.exports = exports;
     }
 
     @GetMapping
@@ -81,7 +74,7 @@ class CardsController {
         model.addAttribute("chip", json(view.months(), m -> Long.toString(m.chip())));
         model.addAttribute("magnetic", json(view.months(), m -> Long.toString(m.magnetic())));
         ChannelFilters.compared(model, comparisons, view.filter(), COMPARED, LISTS, scope);
-        branchTrend(model, view.filter(), scope, locale);
+        trend.put(model, ChannelMeasure.NEW_CARDS, Indicator.NEW_CARDS, view.filter(), scope, locale);
         return "channels/cards";
     }
 
@@ -129,29 +122,39 @@ class CardsController {
                 1,
                 WarehouseQueries.MAX_ROWS,
                 CurrentStaff.get().scope());
-        Download.xlsx(response, "cards-of-" + list.org().orgId() + "-" + filter.to());
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "银行卡明细",
-                new Spreadsheets.Title(
-                        list.org().name() + (list.below() ? "（含下辖机构）" : "") + "银行卡明细",
-                        "截至 " + (list.on() == null ? filter.to() : list.on()),
-                        "卡数：张"),
-                List.of("卡号", "卡产品", "介质", "发卡日期", "状态", "发卡机构"),
-                sink -> list.cards()
-                        .items()
-                        .forEach(c -> sink.accept(java.util.Arrays.asList(
-                                c.cardNo(),
-                                PRODUCTS.getOrDefault(c.cardProduct(), c.cardProduct()),
-                                "I".equals(c.medium()) ? "芯片" : "磁条",
-                                c.issueDate(),
-                                STATUSES.getOrDefault(c.cardStatus(), c.cardStatus()),
-                                c.issueOrgId()))));
+        Exports x = exports.exports();
+        x.send(
+                response,
+                "cards-of-" + list.org().orgId() + "-" + filter.to(),
+                x.title(
+                        list.below() ? "cards.export.listTitleBelow" : "cards.export.listTitle",
+                        List.of(list.org().name()),
+                        x.asOf(list.on() == null ? filter.to() : list.on()),
+                        "cards.export.listUnit"),
+                List.of(x.table(
+                        "cards.list.title",
+                        List.of(
+                                "cards.list.cardNo",
+                                "cards.product",
+                                "cards.medium",
+                                "cards.list.issueDate",
+                                "cards.list.status",
+                                "cards.list.issueOrg"),
+                        sink -> list.cards()
+                                .items()
+                                .forEach(c -> sink.accept(Arrays.asList(
+                                        c.cardNo(),
+                                        x.text("cards.product." + c.cardProduct()),
+                                        x.text("cards.medium." + c.medium()),
+                                        c.issueDate(),
+                                        x.text("cards.status." + c.cardStatus()),
+                                        c.issueOrgId()))))));
     }
 
-    private static final Map<String, String> PRODUCTS = Map.of("JN", "金农卡", "SM", "市民卡", "SB", "社保卡");
-    private static final Map<String, String> STATUSES = Map.of("N", "正常", "U", "未激活", "L", "挂失", "C", "注销");
-
+    /**
+     * The page as Excel: the figures per org with their total, the comparison table and the cards by product, in the
+     * user's language and money unit.
+     */
     @GetMapping("/export")
     void export(
             @RequestParam(required = false) String org,
@@ -160,101 +163,69 @@ class CardsController {
             HttpServletResponse response)
             throws IOException {
         MoneyUnit unit = MoneyUnit.current();
-        CardFigures.View view =
-                cards.of(period.filter(org, from, to), CurrentStaff.get().scope());
-        Download.xlsx(
-                response, "cards-" + view.filter().from() + "-" + view.filter().to());
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "金农卡",
-                new Spreadsheets.Title(
-                        "金农卡分机构统计",
-                        view.filter().from() + " 至 " + view.filter().to(),
-                        "金额：" + unit.chinese() + "；卡数：张"),
+        OrgScope scope = CurrentStaff.get().scope();
+        CardFigures.View view = cards.of(period.filter(org, from, to), scope);
+        Exports x = exports.exports();
+        String money = x.moneyUnit();
+        x.send(
+                response,
+                "cards-" + view.filter().from() + "-" + view.filter().to(),
+                x.title(
+                        "cards.export.title",
+                        List.of(),
+                        x.range(view.filter().from(), view.filter().to()),
+                        Exports.msg("cards.export.unit", money)),
                 List.of(
-                        "机构号",
-                        "机构名称",
-                        "卡数",
-                        "期间新增",
-                        "已注销",
-                        "芯片卡",
-                        "久悬账户卡",
-                        "卡存款余额（" + unit.chinese() + "）",
-                        "卡均余额（元）",
-                        "短信签约",
-                        "短信签约占比（%）"),
-                sink -> {
-                    List<CardFigures.OrgCards> rows = new ArrayList<>(view.orgs());
-                    if (view.total() != null) {
-                        rows.add(view.total());
-                    }
-                    for (CardFigures.OrgCards o : rows) {
-                        sink.accept(java.util.Arrays.asList(
-                                o.orgId(),
-                                o.orgName(),
-                                o.cards(),
-                                o.newCards(),
-                                o.cancelled(),
-                                o.chip(),
-                                o.dormant(),
-                                unit.of(o.balance()),
-                                o.balancePerCard(),
-                                o.sms(),
-                                o.smsSharePct()));
-                    }
-                });
-    }
-
-    /**
-     * The chart of each branch's new cards month by month ({@code trendLabels}, {@code trendSeries}); when the page
-     * shows one branch, with its target's line: the quarter's target of new cards (任务分解表) spread evenly over the
-     * quarter's three months.
-     */
-    private void branchTrend(Model model, ChannelPeriod.Filter filter, OrgScope scope, Locale locale) {
-        List<CardFigures.BranchMonth> rows = cards.branchMonths(filter, scope);
-        List<String> labels = rows.stream()
-                .map(CardFigures.BranchMonth::month)
-                .distinct()
-                .sorted()
-                .toList();
-        Map<String, List<Long>> lines = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
-        for (CardFigures.BranchMonth r : rows) {
-            names.putIfAbsent(r.orgId(), r.orgName());
-            lines.computeIfAbsent(r.orgId(), k -> new ArrayList<>()).add(r.newCards());
-        }
-        List<Map<String, Object>> series = new ArrayList<>();
-        lines.forEach((orgId, line) -> series.add(Map.of("name", names.get(orgId), "type", "line", "data", line)));
-        if (lines.size() == 1) {
-            String branch = lines.keySet().iterator().next();
-            Map<String, BigDecimal> perQuarter = new HashMap<>();
-            labels.stream()
-                    .map(m -> Integer.parseInt(m.substring(0, 4)))
-                    .distinct()
-                    .forEach(year -> targets.of(year, scope).stream()
-                            .filter(t -> t.orgId().equals(branch) && t.indicator() == Indicator.NEW_CARDS)
-                            .forEach(t -> perQuarter.put(t.year() + "Q" + t.quarter(), t.value())));
-            if (!perQuarter.isEmpty()) {
-                List<BigDecimal> target = new ArrayList<>();
-                for (String m : labels) {
-                    BigDecimal quarter =
-                            perQuarter.get(m.substring(0, 4) + "Q" + ((Integer.parseInt(m.substring(5)) + 2) / 3));
-                    target.add(quarter == null ? null : Ratios.ratio(quarter, BigDecimal.valueOf(3), 2));
-                }
-                series.add(Map.of(
-                        "name",
-                        messages.getMessage("cards.trend.target", null, locale),
-                        "type",
-                        "line",
-                        "dashed",
-                        true,
-                        "data",
-                        target));
-            }
-        }
-        model.addAttribute("trendLabels", JsonMapper.shared().writeValueAsString(labels));
-        model.addAttribute("trendSeries", JsonMapper.shared().writeValueAsString(series));
-        model.addAttribute("trendBranches", lines.size());
+                        x.table(
+                                "cards.byOrg",
+                                List.of(
+                                        "org.id",
+                                        "org.name",
+                                        "cards.cards",
+                                        "cards.newCards",
+                                        "cards.cancelled",
+                                        "cards.chip",
+                                        "cards.dormant",
+                                        Exports.msg("cards.balance", money),
+                                        "cards.perCard",
+                                        "cards.sms",
+                                        "cards.smsShare"),
+                                sink -> {
+                                    List<CardFigures.OrgCards> rows = new ArrayList<>(view.orgs());
+                                    if (view.total() != null) {
+                                        rows.add(view.total());
+                                    }
+                                    for (CardFigures.OrgCards o : rows) {
+                                        boolean total = o == view.total();
+                                        sink.accept(Arrays.asList(
+                                                total ? null : o.orgId(),
+                                                total ? x.text("channels.total") : o.orgName(),
+                                                o.cards(),
+                                                o.newCards(),
+                                                o.cancelled(),
+                                                o.chip(),
+                                                o.dormant(),
+                                                unit.of(o.balance()),
+                                                o.balancePerCard(),
+                                                o.sms(),
+                                                o.smsSharePct()));
+                                    }
+                                }),
+                        exports.compared(comparisons.of(
+                                view.filter().orgId(),
+                                view.filter().from(),
+                                view.filter().to(),
+                                COMPARED,
+                                scope)),
+                        x.table(
+                                "cards.byProduct",
+                                List.of("cards.product", "cards.medium", "cards.cards", "cards.newCards"),
+                                sink -> view.products()
+                                        .forEach(p -> sink.accept(Arrays.asList(
+                                                x.text("cards.product." + p.product()),
+                                                x.text("cards.medium." + p.medium()),
+                                                p.cards(),
+                                                p.newCards()))))));
     }
 
     private static <T> String json(List<T> items, Function<T, String> value) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.ruralbank.channels.ChannelMeasure;
@@ -13,8 +14,7 @@ import org.ruralbank.channels.DeviceFigures;
 import org.ruralbank.channels.OrgComparisons;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.platform.Spreadsheets;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.MoneyUnit;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -37,11 +37,20 @@ class DevicesController {
     private final DeviceFigures devices;
     private final ChannelPeriod period;
     private final OrgComparisons comparisons;
+    private final ChannelExports exports;
+    private final BranchTrendChart trend;
 
-    DevicesController(DeviceFigures devices, ChannelPeriod period, OrgComparisons comparisons) {
+    DevicesController(
+            DeviceFigures devices,
+            ChannelPeriod period,
+            OrgComparisons comparisons,
+            ChannelExports exports,
+            BranchTrendChart trend) {
         this.devices = devices;
         this.period = period;
         this.comparisons = comparisons;
+        this.exports = exports;
+        this.trend = trend;
     }
 
     @GetMapping
@@ -49,6 +58,7 @@ class DevicesController {
             @RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Locale locale,
             Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         DeviceFigures.View view = devices.of(period.filter(org, from, to), scope);
@@ -66,9 +76,14 @@ class DevicesController {
         model.addAttribute("kindTxns", txns.toString());
         model.addAttribute("kindFailures", failures.toString());
         ChannelFilters.compared(model, comparisons, view.filter(), COMPARED, LISTS, scope);
+        trend.put(model, ChannelMeasure.DEVICE_TXN, null, view.filter(), scope, locale);
         return "channels/devices";
     }
 
+    /**
+     * The page as Excel: the devices, the comparison table, the totals by type and site and the failures by error
+     * code, in the user's language and money unit.
+     */
     @GetMapping("/export")
     void export(
             @RequestParam(required = false) String org,
@@ -77,56 +92,107 @@ class DevicesController {
             HttpServletResponse response)
             throws IOException {
         MoneyUnit unit = MoneyUnit.current();
-        DeviceFigures.View view =
-                devices.of(period.filter(org, from, to), CurrentStaff.get().scope());
-        Download.xlsx(
+        OrgScope scope = CurrentStaff.get().scope();
+        DeviceFigures.View view = devices.of(period.filter(org, from, to), scope);
+        Exports x = exports.exports();
+        String money = x.moneyUnit();
+        x.send(
                 response,
-                "devices-" + view.filter().from() + "-" + view.filter().to());
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "自助设备",
-                new Spreadsheets.Title(
-                        "自助设备交易统计",
-                        view.filter().from() + " 至 " + view.filter().to(),
-                        "金额：" + unit.chinese() + "（日均取现：元）；交易：笔"),
+                "devices-" + view.filter().from() + "-" + view.filter().to(),
+                x.title(
+                        "devices.export.title",
+                        List.of(),
+                        x.range(view.filter().from(), view.filter().to()),
+                        Exports.msg("devices.export.unit", money)),
                 List.of(
-                        "设备号",
-                        "类型",
-                        "机构号",
-                        "位置",
-                        "离行",
-                        "状态",
-                        "交易笔数",
-                        "取款",
-                        "存款",
-                        "转账",
-                        "失败",
-                        "本行卡",
-                        "他行卡",
-                        "交易金额（" + unit.chinese() + "）",
-                        "手续费收入（" + unit.chinese() + "）",
-                        "取现金额（" + unit.chinese() + "）",
-                        "日均取现（元）",
-                        "期间无交易"),
-                sink -> view.devices()
-                        .forEach(d -> sink.accept(Arrays.asList(
-                                d.deviceId(),
-                                d.type(),
-                                d.orgId(),
-                                d.location(),
-                                d.offsite(),
-                                d.status(),
-                                d.txns(),
-                                d.withdrawals(),
-                                d.deposits(),
-                                d.transfers(),
-                                d.failures(),
-                                d.ownCards(),
-                                d.otherCards(),
-                                unit.of(d.amount()),
-                                unit.of(d.feeIncome()),
-                                unit.of(d.cashWithdrawn()),
-                                d.cashPerDay(),
-                                d.idle() ? "是" : ""))));
+                        x.table(
+                                "devices.export.devices",
+                                List.of(
+                                        "devices.id",
+                                        "devices.type",
+                                        "org.id",
+                                        "devices.location",
+                                        "devices.site",
+                                        "devices.status",
+                                        "devices.txns",
+                                        "devices.withdrawals",
+                                        "devices.deposits",
+                                        "devices.transfers",
+                                        "devices.failures",
+                                        "devices.ownCards",
+                                        "devices.otherCards",
+                                        Exports.msg("devices.amount", money),
+                                        Exports.msg("devices.fee", money),
+                                        Exports.msg("devices.cash", money),
+                                        "devices.cashPerDay",
+                                        "devices.idle"),
+                                sink -> view.devices()
+                                        .forEach(d -> sink.accept(Arrays.asList(
+                                                d.deviceId(),
+                                                type(x, d.type()),
+                                                d.orgId(),
+                                                d.location(),
+                                                d.offsite() == null
+                                                        ? null
+                                                        : x.text("devices.site." + "Y".equals(d.offsite())),
+                                                d.status(),
+                                                d.txns(),
+                                                d.withdrawals(),
+                                                d.deposits(),
+                                                d.transfers(),
+                                                d.failures(),
+                                                d.ownCards(),
+                                                d.otherCards(),
+                                                unit.of(d.amount()),
+                                                unit.of(d.feeIncome()),
+                                                unit.of(d.cashWithdrawn()),
+                                                d.cashPerDay(),
+                                                x.yes(d.idle()))))),
+                        exports.compared(comparisons.of(
+                                view.filter().orgId(),
+                                view.filter().from(),
+                                view.filter().to(),
+                                COMPARED,
+                                scope)),
+                        x.table(
+                                "devices.export.kinds",
+                                List.of(
+                                        "devices.type",
+                                        "devices.count",
+                                        "devices.idle",
+                                        "devices.txns",
+                                        "devices.failures",
+                                        Exports.msg("devices.amount", money),
+                                        Exports.msg("devices.fee", money)),
+                                sink -> {
+                                    view.kinds()
+                                            .forEach(k -> sink.accept(Arrays.asList(
+                                                    type(x, k.type()),
+                                                    k.devices(),
+                                                    k.idle(),
+                                                    k.txns(),
+                                                    k.failures(),
+                                                    unit.of(k.amount()),
+                                                    unit.of(k.feeIncome()))));
+                                    view.sites()
+                                            .forEach(site -> sink.accept(Arrays.asList(
+                                                    x.text("devices.site." + site.offsite()),
+                                                    site.devices(),
+                                                    site.idle(),
+                                                    site.txns(),
+                                                    null,
+                                                    unit.of(site.amount()),
+                                                    null)));
+                                }),
+                        x.table(
+                                "devices.byErrorCode",
+                                List.of("devices.errorCode", "devices.failures"),
+                                sink -> view.failures()
+                                        .forEach(f -> sink.accept(Arrays.asList(f.errorCode(), f.failures()))))));
+    }
+
+    /** A device type by its name, as the page shows it (a type the page has no name for by its code). */
+    private static String type(Exports x, String type) {
+        return type == null ? "" : x.text("devices.type." + type);
     }
 }

@@ -9,8 +9,8 @@ import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.CorporateLimits;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.platform.Spreadsheets;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
+import org.ruralbank.platform.web.MoneyUnit;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,10 +25,12 @@ class LimitsController {
 
     private final CorporateLimits limits;
     private final ChannelPeriod period;
+    private final Exports exports;
 
-    LimitsController(CorporateLimits limits, ChannelPeriod period) {
+    LimitsController(CorporateLimits limits, ChannelPeriod period, Exports exports) {
         this.limits = limits;
         this.period = period;
+        this.exports = exports;
     }
 
     @GetMapping
@@ -44,29 +46,44 @@ class LimitsController {
         return "channels/limits";
     }
 
+    /** The page as Excel, in the user's language and the money unit chosen on the page. */
     @GetMapping("/export")
     void export(
             @RequestParam(required = false) String org,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response)
             throws IOException {
+        MoneyUnit unit = MoneyUnit.current();
         CorporateLimits.View view = limits.of(
                 ChannelPeriod.org(org), period.asOf(to), CurrentStaff.get().scope());
-        Download.xlsx(response, "corporate-limits-" + view.asOf());
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "企业网银限额",
-                new Spreadsheets.Title("企业网银限额", "截至 " + view.asOf(), "元"),
-                List.of("签约号", "客户号", "签约机构", "签约日期", "状态", "单笔限额（元）", "日累计限额（元）", "超出总行上限"),
-                sink -> view.limits()
-                        .forEach(l -> sink.accept(Arrays.asList(
-                                l.userId(),
-                                l.custId(),
-                                l.orgId(),
-                                l.signDate(),
-                                l.status(),
-                                l.single(),
-                                l.daily(),
-                                l.breach() ? "是" : ""))));
+        exports.send(
+                response,
+                "corporate-limits-" + view.asOf(),
+                exports.title(
+                        "limits.title",
+                        List.of(),
+                        view.asOf() == null ? exports.asOfToday() : exports.asOf(view.asOf()),
+                        Exports.msg("limits.export.unit", exports.moneyUnit())),
+                List.of(exports.table(
+                        "limits.title",
+                        List.of(
+                                "limits.user",
+                                "limits.customer",
+                                "org.id",
+                                "limits.signDate",
+                                "limits.status",
+                                Exports.msg("limits.single", exports.moneyUnit()),
+                                Exports.msg("limits.daily", exports.moneyUnit()),
+                                "limits.export.breach"),
+                        sink -> view.limits()
+                                .forEach(l -> sink.accept(Arrays.asList(
+                                        l.userId(),
+                                        l.custId(),
+                                        l.orgId(),
+                                        l.signDate(),
+                                        l.status(),
+                                        l.single() == null ? null : unit.of(l.single()),
+                                        l.daily() == null ? null : unit.of(l.daily()),
+                                        exports.yes(l.breach())))))));
     }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.channels.ChannelMeasure;
@@ -14,8 +15,7 @@ import org.ruralbank.channels.MerchantFigures;
 import org.ruralbank.channels.OrgComparisons;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.platform.Spreadsheets;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.MoneyUnit;
 import org.ruralbank.shared.Ratios;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -41,11 +41,20 @@ class MerchantsController {
     private final MerchantFigures merchants;
     private final ChannelPeriod period;
     private final OrgComparisons comparisons;
+    private final ChannelExports exports;
+    private final BranchTrendChart trend;
 
-    MerchantsController(MerchantFigures merchants, ChannelPeriod period, OrgComparisons comparisons) {
+    MerchantsController(
+            MerchantFigures merchants,
+            ChannelPeriod period,
+            OrgComparisons comparisons,
+            ChannelExports exports,
+            BranchTrendChart trend) {
         this.merchants = merchants;
         this.period = period;
         this.comparisons = comparisons;
+        this.exports = exports;
+        this.trend = trend;
     }
 
     @GetMapping
@@ -54,6 +63,7 @@ class MerchantsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String only,
+            Locale locale,
             Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         MerchantFigures.View view = merchants.of(period.filter(org, from, to), scope);
@@ -63,9 +73,14 @@ class MerchantsController {
         model.addAttribute(
                 "rows", view.merchants().stream().filter(m -> keep(m, only)).toList());
         ChannelFilters.compared(model, comparisons, view.filter(), COMPARED, LISTS, scope);
+        trend.put(model, ChannelMeasure.POS_TXN, null, view.filter(), scope, locale);
         return "channels/merchants";
     }
 
+    /**
+     * The page as Excel: the merchants the page lists ({@code only}), the comparison table, the period's summary and
+     * the sales flagged for review, in the user's language and money unit.
+     */
     @GetMapping("/export")
     void export(
             @RequestParam(required = false) String org,
@@ -75,50 +90,103 @@ class MerchantsController {
             HttpServletResponse response)
             throws IOException {
         MoneyUnit unit = MoneyUnit.current();
-        MerchantFigures.View view =
-                merchants.of(period.filter(org, from, to), CurrentStaff.get().scope());
-        Download.xlsx(
+        OrgScope scope = CurrentStaff.get().scope();
+        MerchantFigures.View view = merchants.of(period.filter(org, from, to), scope);
+        Exports x = exports.exports();
+        String money = x.moneyUnit();
+        MerchantFigures.Summary s = view.summary();
+        x.send(
                 response,
-                "merchants-" + view.filter().from() + "-" + view.filter().to());
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "POS商户",
-                new Spreadsheets.Title(
-                        "POS商户统计",
-                        view.filter().from() + " 至 " + view.filter().to(),
-                        "金额：" + unit.chinese() + "（补贴：元）；扣率：%；交易：笔"),
+                "merchants-" + view.filter().from() + "-" + view.filter().to(),
+                x.title(
+                        "merchants.export.title",
+                        List.of(),
+                        x.range(view.filter().from(), view.filter().to()),
+                        Exports.msg("merchants.export.unit", money)),
                 List.of(
-                        "商户号",
-                        "商户名称",
-                        "机构号",
-                        "状态",
-                        "签约日期",
-                        "现场照片",
-                        "培训记录",
-                        "签约扣率（%）",
-                        "实际扣率（%）",
-                        "交易笔数",
-                        "消费金额（" + unit.chinese() + "）",
-                        "手续费（" + unit.chinese() + "）",
-                        "自主定价补贴（元）",
-                        "未交易天数"),
-                sink -> view.merchants().stream()
-                        .filter(m -> keep(m, only))
-                        .forEach(m -> sink.accept(Arrays.asList(
-                                m.merchantId(),
-                                m.name(),
-                                m.orgId(),
-                                m.status(),
-                                m.signDate(),
-                                m.sitePhoto() ? "有" : "无",
-                                m.trained() ? "有" : "无",
-                                pct(m.mdr()),
-                                pct(m.effectiveMdr()),
-                                m.txns(),
-                                unit.of(m.sales()),
-                                unit.of(m.fees()),
-                                m.rateSubsidy(),
-                                m.sleepingDays()))));
+                        x.table(
+                                "merchants.export.title",
+                                List.of(
+                                        "merchants.id",
+                                        "merchants.name",
+                                        "org.id",
+                                        "merchants.status",
+                                        "merchants.signDate",
+                                        "merchants.photo",
+                                        "merchants.trained",
+                                        "merchants.export.mdr",
+                                        "merchants.export.effective",
+                                        "merchants.txns",
+                                        Exports.msg("merchants.sales", money),
+                                        Exports.msg("merchants.fees", money),
+                                        "merchants.subsidy",
+                                        "merchants.sleeping"),
+                                sink -> view.merchants().stream()
+                                        .filter(m -> keep(m, only))
+                                        .forEach(m -> sink.accept(Arrays.asList(
+                                                m.merchantId(),
+                                                m.name(),
+                                                m.orgId(),
+                                                m.status(),
+                                                m.signDate(),
+                                                x.text(m.sitePhoto() ? "common.yes" : "common.no"),
+                                                x.text(m.trained() ? "common.yes" : "common.no"),
+                                                pct(m.mdr()),
+                                                pct(m.effectiveMdr()),
+                                                m.txns(),
+                                                unit.of(m.sales()),
+                                                unit.of(m.fees()),
+                                                m.rateSubsidy(),
+                                                m.sleepingDays())))),
+                        exports.compared(comparisons.of(
+                                view.filter().orgId(),
+                                view.filter().from(),
+                                view.filter().to(),
+                                COMPARED,
+                                scope)),
+                        x.table(
+                                "merchants.export.summary",
+                                List.of(
+                                        "merchants.start",
+                                        "merchants.signed",
+                                        "merchants.closed",
+                                        "merchants.active",
+                                        "merchants.sleep30",
+                                        "merchants.sleep90",
+                                        "merchants.risky",
+                                        "merchants.txns",
+                                        Exports.msg("merchants.sales", money),
+                                        Exports.msg("merchants.fees", money)),
+                                sink -> sink.accept(Arrays.asList(
+                                        s.start(),
+                                        s.signed(),
+                                        s.closed(),
+                                        s.active(),
+                                        s.sleeping30(),
+                                        s.sleeping90(),
+                                        s.risky(),
+                                        s.txns(),
+                                        unit.of(s.sales()),
+                                        unit.of(s.fees())))),
+                        x.table(
+                                "merchants.alerts",
+                                List.of(
+                                        "merchants.alerts.rule",
+                                        "merchants.alerts.time",
+                                        "merchants.id",
+                                        "merchants.name",
+                                        "org.id",
+                                        "merchants.alerts.card",
+                                        "merchants.alerts.amount"),
+                                sink -> view.alerts()
+                                        .forEach(a -> sink.accept(Arrays.asList(
+                                                x.text("merchants.alerts.rule." + a.rule()),
+                                                a.time(),
+                                                a.merchantId(),
+                                                a.merchantName(),
+                                                a.orgId(),
+                                                a.cardNo() + " " + a.cardType(),
+                                                a.amount()))))));
     }
 
     /** A rate as a percentage with four decimals, as the page shows it. */

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +17,7 @@ import org.ruralbank.channels.OrgComparisons;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.PageOf;
-import org.ruralbank.platform.Spreadsheets;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.MoneyUnit;
 import org.ruralbank.warehouse.WarehouseQueries;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -45,13 +45,22 @@ class OnlineBankingController {
     private final EbankUsers users;
     private final ChannelPeriod period;
     private final OrgComparisons comparisons;
+    private final ChannelExports exports;
+    private final BranchTrendChart trend;
 
     OnlineBankingController(
-            OnlineBankingFigures figures, EbankUsers users, ChannelPeriod period, OrgComparisons comparisons) {
+            OnlineBankingFigures figures,
+            EbankUsers users,
+            ChannelPeriod period,
+            OrgComparisons comparisons,
+            ChannelExports exports,
+            BranchTrendChart trend) {
         this.figures = figures;
         this.users = users;
         this.period = period;
         this.comparisons = comparisons;
+        this.exports = exports;
+        this.trend = trend;
     }
 
     @GetMapping
@@ -80,8 +89,9 @@ class OnlineBankingController {
         model.addAttribute("chartPnet", pnet.toString());
         model.addAttribute("chartCnet", cnet.toString());
         model.addAttribute("chartMob", mob.toString());
-        ChannelFilters.compared(
-                model, comparisons, ChannelFilters.yearToDate(y, orgId, period), COMPARED, LISTS, scope);
+        ChannelPeriod.Filter yearToDate = ChannelFilters.yearToDate(y, orgId, period);
+        ChannelFilters.compared(model, comparisons, yearToDate, COMPARED, LISTS, scope);
+        trend.put(model, ChannelMeasure.MOB_USERS, null, yearToDate, scope, locale);
         return "channels/online";
     }
 
@@ -133,32 +143,39 @@ class OnlineBankingController {
                 1,
                 WarehouseQueries.MAX_ROWS,
                 CurrentStaff.get().scope());
-        Download.xlsx(response, "ebank-users-of-" + list.org().orgId() + "-" + filter.to());
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "电子银行签约明细",
-                new Spreadsheets.Title(
-                        list.org().name() + (list.below() ? "（含下辖机构）" : "") + KINDS.get(kind) + "签约明细",
-                        "截至 " + (list.on() == null ? filter.to() : list.on()),
-                        "签约：户"),
-                List.of("签约号", "客户号", "签约账号", "签约机构", "签约日期", "状态"),
-                sink -> list.users()
-                        .items()
-                        .forEach(u -> sink.accept(java.util.Arrays.asList(
-                                u.ebUserId(),
-                                u.custId(),
-                                u.acctNo(),
-                                u.signOrgId(),
-                                u.signDate(),
-                                "A".equals(u.status()) ? "正常" : "C".equals(u.status()) ? "已解约" : u.status()))));
+        Exports x = exports.exports();
+        x.send(
+                response,
+                "ebank-users-of-" + list.org().orgId() + "-" + filter.to(),
+                x.title(
+                        list.below() ? "ebusers.export.titleBelow" : "ebusers.export.title",
+                        List.of(list.org().name(), x.text("ebusers.type." + kind.name())),
+                        x.asOf(list.on() == null ? filter.to() : list.on()),
+                        "ebusers.export.unit"),
+                List.of(x.table(
+                        "ebusers.list.title",
+                        List.of(
+                                "ebusers.list.userId",
+                                "ebusers.list.custId",
+                                "ebusers.list.acctNo",
+                                "ebusers.list.signOrg",
+                                "ebusers.list.signDate",
+                                "ebusers.list.status"),
+                        sink -> list.users()
+                                .items()
+                                .forEach(u -> sink.accept(Arrays.asList(
+                                        u.ebUserId(),
+                                        u.custId(),
+                                        u.acctNo(),
+                                        u.signOrgId(),
+                                        u.signDate(),
+                                        u.status() == null ? null : x.text("ebusers.status." + u.status())))))));
     }
 
-    private static final Map<EbankUsers.Kind, String> KINDS = Map.of(
-            EbankUsers.Kind.PNET, "个人网银",
-            EbankUsers.Kind.CNET, "企业网银",
-            EbankUsers.Kind.MOB, "手机银行",
-            EbankUsers.Kind.SMS, "短信通知");
-
+    /**
+     * The page as Excel: the users by month, the transfers by month and the comparison table, in the user's language
+     * and money unit.
+     */
     @GetMapping("/export")
     void export(
             @RequestParam(required = false) Integer year,
@@ -166,41 +183,72 @@ class OnlineBankingController {
             HttpServletResponse response)
             throws IOException {
         int y = period.year(year);
-        List<OnlineBankingFigures.Month> months =
-                figures.of(y, ChannelPeriod.org(org), CurrentStaff.get().scope());
-        Download.xlsx(response, y + "-online-banking");
+        OrgScope scope = CurrentStaff.get().scope();
+        String orgId = ChannelPeriod.org(org);
+        List<OnlineBankingFigures.Month> months = figures.of(y, orgId, scope);
         MoneyUnit unit = MoneyUnit.current();
-        List<String> headers = new ArrayList<>(List.of("月份"));
-        for (String users : List.of("个人网银", "企业网银", "手机银行")) {
-            headers.addAll(List.of(users + "客户", users + "新增", users + "活跃"));
-        }
-        for (String channel : List.of("个人", "企业")) {
-            for (String kind : List.of("行内转账", "跨行转账", "农信银")) {
-                headers.addAll(List.of(channel + kind + "笔数", channel + kind + "金额（" + unit.chinese() + "）"));
+        Exports x = exports.exports();
+        String money = x.moneyUnit();
+        List<Object> userHeaders = new ArrayList<>(List.of("village.month"));
+        for (String users : List.of("online.pnetUsers", "online.cnetUsers", "online.mobUsers")) {
+            for (String what : List.of("online.users", "online.new", "online.active")) {
+                userHeaders.add(Exports.msg("channels.export.column", Exports.msg(users), Exports.msg(what)));
             }
         }
-        headers.addAll(List.of("手机银行交易笔数", "手机银行金额（" + unit.chinese() + "）"));
-        Spreadsheets.write(
-                response.getOutputStream(),
-                y + "年网银与手机银行",
-                new Spreadsheets.Title(y + "年网银与手机银行", y + "年各月", "金额：" + unit.chinese() + "；交易：笔；客户：户"),
-                headers,
-                sink -> months.forEach(m -> {
-                    List<Object> cells = new ArrayList<>(List.of(m.month()));
-                    for (OnlineBankingFigures.Users u : List.of(m.pnet(), m.cnet(), m.mob())) {
-                        cells.addAll(List.of(u.total(), u.signed(), u.active()));
-                    }
-                    for (OnlineBankingFigures.Transfers t : List.of(m.pnetTransfers(), m.cnetTransfers())) {
-                        cells.addAll(List.of(
-                                t.intra(),
-                                unit.of(t.intraAmount()),
-                                t.inter(),
-                                unit.of(t.interAmount()),
-                                t.nxy(),
-                                unit.of(t.nxyAmount())));
-                    }
-                    cells.addAll(List.of(m.mobTransfers(), unit.of(m.mobAmount())));
-                    sink.accept(cells);
-                }));
+        List<Object> transferHeaders = new ArrayList<>(List.of("village.month"));
+        for (String channel : List.of("online.pnet", "online.cnet")) {
+            for (String kind : List.of("online.intra", "online.inter", "online.nxy")) {
+                Exports.Msg column = Exports.msg("channels.export.column", Exports.msg(channel), Exports.msg(kind));
+                transferHeaders.add(Exports.msg("channels.export.column", column, Exports.msg("online.count")));
+                transferHeaders.add(Exports.msg("channels.export.column", column, Exports.msg("online.amount", money)));
+            }
+        }
+        transferHeaders.add(
+                Exports.msg("channels.export.column", Exports.msg("online.mob"), Exports.msg("online.count")));
+        transferHeaders.add(
+                Exports.msg("channels.export.column", Exports.msg("online.mob"), Exports.msg("online.amount", money)));
+        x.send(
+                response,
+                y + "-online-banking",
+                x.title(
+                        "online.export.title",
+                        List.of(Integer.toString(y)),
+                        exports.months(y),
+                        Exports.msg("online.export.unit", money)),
+                List.of(
+                        x.table(
+                                "online.export.users",
+                                userHeaders,
+                                sink -> months.forEach(m -> {
+                                    List<Object> cells = new ArrayList<>(List.of(m.month()));
+                                    for (OnlineBankingFigures.Users u : List.of(m.pnet(), m.cnet(), m.mob())) {
+                                        cells.addAll(List.of(u.total(), u.signed(), u.active()));
+                                    }
+                                    sink.accept(cells);
+                                })),
+                        x.table(
+                                "online.export.transfers",
+                                transferHeaders,
+                                sink -> months.forEach(m -> {
+                                    List<Object> cells = new ArrayList<>(List.of(m.month()));
+                                    for (OnlineBankingFigures.Transfers t :
+                                            List.of(m.pnetTransfers(), m.cnetTransfers())) {
+                                        cells.addAll(List.of(
+                                                t.intra(),
+                                                unit.of(t.intraAmount()),
+                                                t.inter(),
+                                                unit.of(t.interAmount()),
+                                                t.nxy(),
+                                                unit.of(t.nxyAmount())));
+                                    }
+                                    cells.addAll(List.of(m.mobTransfers(), unit.of(m.mobAmount())));
+                                    sink.accept(cells);
+                                })),
+                        exports.compared(comparisons.of(
+                                orgId,
+                                ChannelFilters.yearToDate(y, orgId, period).from(),
+                                ChannelFilters.yearToDate(y, orgId, period).to(),
+                                COMPARED,
+                                scope))));
     }
 }

@@ -13,8 +13,7 @@ import org.ruralbank.channels.OrgComparisons;
 import org.ruralbank.channels.SubstitutionRates;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.platform.Spreadsheets;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.Texts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,12 +33,22 @@ class SubstitutionController {
     private final ChannelPeriod period;
     private final Texts texts;
     private final OrgComparisons comparisons;
+    private final ChannelExports exports;
+    private final BranchTrendChart trend;
 
-    SubstitutionController(SubstitutionRates rates, ChannelPeriod period, Texts texts, OrgComparisons comparisons) {
+    SubstitutionController(
+            SubstitutionRates rates,
+            ChannelPeriod period,
+            Texts texts,
+            OrgComparisons comparisons,
+            ChannelExports exports,
+            BranchTrendChart trend) {
         this.rates = rates;
         this.period = period;
         this.texts = texts;
         this.comparisons = comparisons;
+        this.exports = exports;
+        this.trend = trend;
     }
 
     @GetMapping
@@ -63,11 +72,13 @@ class SubstitutionController {
         }
         model.addAttribute("monthLabels", labels.toString());
         model.addAttribute("monthRates", values.toString());
-        ChannelFilters.compared(
-                model, comparisons, ChannelFilters.yearToDate(y, orgId, period), COMPARED, Map.of(), scope);
+        ChannelPeriod.Filter yearToDate = ChannelFilters.yearToDate(y, orgId, period);
+        ChannelFilters.compared(model, comparisons, yearToDate, COMPARED, Map.of(), scope);
+        trend.put(model, ChannelMeasure.SUBSTITUTION_RATE, null, yearToDate, scope, locale);
         return "channels/substitution";
     }
 
+    /** The page as Excel: the rates by org and month with their total, and the comparison table, in the user's language. */
     @GetMapping("/export")
     void export(
             @RequestParam(required = false) Integer year,
@@ -75,28 +86,40 @@ class SubstitutionController {
             HttpServletResponse response)
             throws IOException {
         int y = period.year(year);
-        SubstitutionRates.View view =
-                rates.of(y, ChannelPeriod.org(org), CurrentStaff.get().scope());
-        List<String> headers = new ArrayList<>(List.of("机构号", "机构名称"));
+        OrgScope scope = CurrentStaff.get().scope();
+        String orgId = ChannelPeriod.org(org);
+        SubstitutionRates.View view = rates.of(y, orgId, scope);
+        Exports x = exports.exports();
+        List<Object> headers = new ArrayList<>(List.of("org.id", "org.name"));
         for (int m = 1; m <= 12; m++) {
-            headers.add(m + "月替代率（%）");
+            headers.add(Exports.msg("substitution.export.month", Exports.msg("common.month." + m)));
         }
-        headers.add("全年替代率（%）");
-        Download.xlsx(response, y + "-substitution-rate");
-        Spreadsheets.Title title = new Spreadsheets.Title(y + "年电子银行替代率", y + "年各月", "%");
-        Spreadsheets.write(response.getOutputStream(), y + "年电子银行替代率", title, headers, sink -> {
-            List<SubstitutionRates.Row> rows = new ArrayList<>(view.rows());
-            rows.add(view.total());
-            for (SubstitutionRates.Row r : rows) {
-                List<Object> cells = new ArrayList<>();
-                cells.add(r.orgId());
-                cells.add(r.orgName());
-                for (int m = 1; m <= 12; m++) {
-                    cells.add(r.rate(m));
-                }
-                cells.add(r.yearRate());
-                sink.accept(cells);
-            }
-        });
+        headers.add("substitution.export.year");
+        ChannelPeriod.Filter compared = ChannelFilters.yearToDate(y, orgId, period);
+        x.send(
+                response,
+                y + "-substitution-rate",
+                x.title(
+                        "substitution.export.title",
+                        List.of(Integer.toString(y)),
+                        exports.months(y),
+                        "export.unit.percent"),
+                List.of(
+                        x.table("substitution.title", headers, sink -> {
+                            List<SubstitutionRates.Row> rows = new ArrayList<>(view.rows());
+                            rows.add(view.total());
+                            for (SubstitutionRates.Row r : rows) {
+                                boolean total = r == view.total();
+                                List<Object> cells = new ArrayList<>();
+                                cells.add(total ? null : r.orgId());
+                                cells.add(total ? x.text("channels.total") : r.orgName());
+                                for (int m = 1; m <= 12; m++) {
+                                    cells.add(r.rate(m));
+                                }
+                                cells.add(r.yearRate());
+                                sink.accept(cells);
+                            }
+                        }),
+                        exports.compared(comparisons.of(orgId, compared.from(), compared.to(), COMPARED, scope))));
     }
 }

@@ -19,8 +19,8 @@ import org.ruralbank.channels.TargetWorkbook;
 import org.ruralbank.channels.Targets;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -44,12 +44,19 @@ class TargetsController {
     private final TargetCompletion completion;
     private final ChannelPeriod period;
     private final MessageSource messages;
+    private final Exports exports;
 
-    TargetsController(Targets targets, TargetCompletion completion, ChannelPeriod period, MessageSource messages) {
+    TargetsController(
+            Targets targets,
+            TargetCompletion completion,
+            ChannelPeriod period,
+            MessageSource messages,
+            Exports exports) {
         this.targets = targets;
         this.completion = completion;
         this.period = period;
         this.messages = messages;
+        this.exports = exports;
     }
 
     @GetMapping
@@ -109,33 +116,77 @@ class TargetsController {
         return "redirect:/channels/targets?year=" + year;
     }
 
+    /**
+     * The page as Excel: the quarter's completion and ranking, and the year's targets of each branch, in the user's
+     * language (a target of 9 cards is 9, a balance per card has its two decimals).
+     */
     @GetMapping("/export")
-    void export(@RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
+    void export(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer quarter,
+            HttpServletResponse response)
+            throws IOException {
         int y = period.year(year);
-        List<Row> rows = rows(y, CurrentStaff.get().scope());
-        List<String> headers = new ArrayList<>(List.of("机构号", "机构名称"));
+        OrgScope scope = CurrentStaff.get().scope();
+        int shown = quarter != null && quarter >= 1 && quarter <= 4 ? quarter : lastQuarter(y);
+        List<Row> rows = rows(y, scope);
+        TargetCompletion.Quarter done = completion.of(y, shown, scope);
+        List<Object> headers = new ArrayList<>(List.of("org.id", "org.name"));
+        List<Object> completionHeaders = new ArrayList<>(List.of("targets.rank", "org.id", "org.name"));
         for (Indicator ind : Indicator.values()) {
+            Exports.Msg name = Exports.msg("targets.indicator." + ind.name());
             for (int q = 1; q <= 4; q++) {
-                headers.add(ind.chineseName() + " Q" + q);
+                headers.add(Exports.msg("targets.export.quarterColumn", name, q));
+            }
+            for (String what : List.of("targets.target", "targets.actual", "targets.export.pct")) {
+                completionHeaders.add(Exports.msg("channels.export.column", name, Exports.msg(what)));
             }
         }
-        Download.xlsx(response, y + "-targets-export");
-        Spreadsheets.write(
-                response.getOutputStream(),
-                y + "年任务",
-                new Spreadsheets.Title(y + "年任务分解表", y + "年各季度", "发卡：张；卡均余额：元；网银客户、商户、短信签约：户"),
-                headers,
-                sink -> rows.forEach(r -> {
-                    List<Object> cells = new ArrayList<>(List.of(r.orgId(), r.name()));
-                    for (Indicator ind : Indicator.values()) {
-                        for (int q = 1; q <= 4; q++) {
-                            BigDecimal v = r.value(ind, q);
-                            // a target of 9 cards is 9, not 9.00
-                            cells.add(v == null ? null : v.setScale(ind.scale(), RoundingMode.HALF_UP));
-                        }
-                    }
-                    sink.accept(cells);
-                }));
+        completionHeaders.add("targets.score");
+        exports.send(
+                response,
+                y + "-targets-export",
+                exports.title(
+                        "targets.export.title",
+                        List.of(Integer.toString(y)),
+                        exports.text("channels.export.quarters", Integer.toString(y)),
+                        "targets.export.unit"),
+                List.of(
+                        exports.table(
+                                "targets.title",
+                                headers,
+                                sink -> rows.forEach(r -> {
+                                    List<Object> cells = new ArrayList<>(List.of(r.orgId(), r.name()));
+                                    for (Indicator ind : Indicator.values()) {
+                                        for (int q = 1; q <= 4; q++) {
+                                            BigDecimal v = r.value(ind, q);
+                                            // a target of 9 cards is 9, not 9.00
+                                            cells.add(v == null ? null : v.setScale(ind.scale(), RoundingMode.HALF_UP));
+                                        }
+                                    }
+                                    sink.accept(cells);
+                                })),
+                        exports.table(
+                                Exports.msg("targets.export.completion", shown),
+                                completionHeaders,
+                                sink -> done.rows().forEach(r -> {
+                                    List<Object> cells = new ArrayList<>();
+                                    cells.add(r.rank() == 0 ? null : r.rank());
+                                    cells.add(r.orgId());
+                                    cells.add(r.name());
+                                    for (Indicator ind : Indicator.values()) {
+                                        TargetCompletion.Cell c = r.cell(ind);
+                                        cells.add(c == null ? null : scaled(c.target(), ind.scale()));
+                                        cells.add(c == null ? null : scaled(c.actual(), ind.scale()));
+                                        cells.add(c == null ? null : scaled(c.pct(), 2));
+                                    }
+                                    cells.add(scaled(r.score(), 2));
+                                    sink.accept(cells);
+                                }))));
+    }
+
+    private static @Nullable BigDecimal scaled(@Nullable BigDecimal v, int scale) {
+        return v == null ? null : v.setScale(scale, RoundingMode.HALF_UP);
     }
 
     /** One branch's targets for the page: indicator → quarter → value. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.ruralbank.channels.ChannelMeasure;
 import org.ruralbank.channels.ChannelPeriod;
@@ -12,8 +13,7 @@ import org.ruralbank.channels.OrgComparisons;
 import org.ruralbank.channels.VillageStatements;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.OrgScope;
-import org.ruralbank.platform.Spreadsheets;
-import org.ruralbank.platform.web.Download;
+import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.MoneyUnit;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,15 +34,28 @@ class VillageController {
     private final VillageStatements statements;
     private final ChannelPeriod period;
     private final OrgComparisons comparisons;
+    private final ChannelExports exports;
+    private final BranchTrendChart trend;
 
-    VillageController(VillageStatements statements, ChannelPeriod period, OrgComparisons comparisons) {
+    VillageController(
+            VillageStatements statements,
+            ChannelPeriod period,
+            OrgComparisons comparisons,
+            ChannelExports exports,
+            BranchTrendChart trend) {
         this.statements = statements;
         this.period = period;
         this.comparisons = comparisons;
+        this.exports = exports;
+        this.trend = trend;
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) String month, @RequestParam(required = false) String org, Model model) {
+    String page(
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String org,
+            Locale locale,
+            Model model) {
         OrgScope scope = CurrentStaff.get().scope();
         LocalDate m = month(month);
         String orgId = ChannelPeriod.org(org);
@@ -57,9 +70,18 @@ class VillageController {
                 COMPARED,
                 LISTS,
                 scope);
+        // the months of the year up to the one shown
+        trend.put(
+                model,
+                ChannelMeasure.VILLAGE_TXN,
+                null,
+                new ChannelPeriod.Filter(orgId, m.withDayOfYear(1), m.withDayOfMonth(m.lengthOfMonth())),
+                scope,
+                locale);
         return "channels/village";
     }
 
+    /** The page as Excel: the month's statement and the comparison table, in the user's language and money unit. */
     @GetMapping("/export")
     void export(
             @RequestParam(required = false) String month,
@@ -67,30 +89,49 @@ class VillageController {
             HttpServletResponse response)
             throws IOException {
         MoneyUnit unit = MoneyUnit.current();
+        OrgScope scope = CurrentStaff.get().scope();
         LocalDate m = month(month);
-        VillageStatements.Statement s = statements.of(
-                m.getYear(),
-                m.getMonthValue(),
-                ChannelPeriod.org(org),
-                CurrentStaff.get().scope());
-        Download.xlsx(response, String.format("village-terminals-%d-%02d", m.getYear(), m.getMonthValue()));
-        Spreadsheets.write(
-                response.getOutputStream(),
-                "便民宝对账单",
-                new Spreadsheets.Title(
-                        "便民宝对账单", m.getYear() + "年" + m.getMonthValue() + "月", "金额：" + unit.chinese() + "（佣金：元）；交易：笔"),
-                List.of("终端号", "机构号", "位置", "商户号", "店名", "交易笔数", "成功笔数", "成功交易金额（" + unit.chinese() + "）", "佣金（元）"),
-                sink -> s.lines()
-                        .forEach(l -> sink.accept(Arrays.asList(
-                                l.deviceId(),
-                                l.orgId(),
-                                l.location(),
-                                l.merchantId(),
-                                l.shop(),
-                                l.txns(),
-                                l.successful(),
-                                unit.of(l.amount()),
-                                l.commission()))));
+        String orgId = ChannelPeriod.org(org);
+        VillageStatements.Statement s = statements.of(m.getYear(), m.getMonthValue(), orgId, scope);
+        Exports x = exports.exports();
+        String money = x.moneyUnit();
+        x.send(
+                response,
+                String.format("village-terminals-%d-%02d", m.getYear(), m.getMonthValue()),
+                x.title(
+                        "village.export.title",
+                        List.of(),
+                        x.text(
+                                "channels.export.month",
+                                Integer.toString(m.getYear()),
+                                Integer.toString(m.getMonthValue())),
+                        Exports.msg("village.export.unit", money)),
+                List.of(
+                        x.table(
+                                "village.export.title",
+                                List.of(
+                                        "village.terminal",
+                                        "org.id",
+                                        "village.location",
+                                        "merchants.id",
+                                        "village.shop",
+                                        "village.txns",
+                                        "village.successful",
+                                        Exports.msg("village.amount", money),
+                                        "village.commission"),
+                                sink -> s.lines()
+                                        .forEach(l -> sink.accept(Arrays.asList(
+                                                l.deviceId(),
+                                                l.orgId(),
+                                                l.location(),
+                                                l.merchantId(),
+                                                l.shop(),
+                                                l.txns(),
+                                                l.successful(),
+                                                unit.of(l.amount()),
+                                                l.commission())))),
+                        exports.compared(
+                                comparisons.of(orgId, m, m.withDayOfMonth(m.lengthOfMonth()), COMPARED, scope))));
     }
 
     /** The first day of {@code yyyy-MM}, else of the month of the last loaded date, else of this month. */

@@ -14,6 +14,7 @@ import org.ruralbank.platform.Role;
 import org.ruralbank.platform.StaffPrincipal;
 import org.ruralbank.platform.StaffUsers;
 import org.ruralbank.platform.WholeBankPages;
+import org.ruralbank.platform.web.MoneyUnit;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,6 +46,8 @@ class CockpitController {
     String home(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
             Model model) {
+        // the bank's totals read in 万元 until the user chooses a unit
+        MoneyUnit.pageDefault(MoneyUnit.WAN);
         StaffPrincipal staff = CurrentStaff.get();
         OrgScope scope = staff.scope();
         Cockpit.Glance glance = cockpit.of(scope, date);

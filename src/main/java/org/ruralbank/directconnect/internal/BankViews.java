@@ -77,6 +77,32 @@ public class BankViews {
         public @Nullable StatusReason reason() {
             return reasonCode == null ? null : StatusReason.of(reasonCode);
         }
+
+        /**
+         * The data of the refusal's words (accounts, ids, amounts), for a page in a language other than the words':
+         * the words are the API's, in English, and the page says the reason's meaning in its own language.
+         */
+        public @Nullable String reasonData() {
+            return dataOf(reasonText);
+        }
+    }
+
+    /**
+     * The data in an API's English words: the tokens with a digit in them (an account, an id, an amount), as they
+     * are, one after another; null when there is none.
+     */
+    static @Nullable String dataOf(@Nullable String words) {
+        if (words == null) {
+            return null;
+        }
+        List<String> data = new ArrayList<>();
+        for (String token : words.split("\\s+")) {
+            String t = token.replaceAll("^[(\"'\\[]+|[)\"'\\].,;:]+$", "");
+            if (t.chars().anyMatch(Character::isDigit)) {
+                data.add(t);
+            }
+        }
+        return data.isEmpty() ? null : String.join(" ", data);
     }
 
     /**
@@ -91,6 +117,16 @@ public class BankViews {
             @Nullable String detail,
             @Nullable String detailKey,
             @Nullable String detailData) {
+
+        /** Whether the detail is a refusal's words, in the API's English (shown as they are on an English page only). */
+        public boolean refusalWords() {
+            return detailKey != null && detailKey.startsWith("dc.reason.");
+        }
+
+        /** The data of a refusal's words (accounts, ids, amounts), for a page in another language. */
+        public @Nullable String refusalData() {
+            return dataOf(detailData);
+        }
 
         private static final Pattern POSTED = Pattern.compile("posted as (\\S+)");
         private static final Pattern RESERVED = Pattern.compile("reserved for the clearing hand-off as (\\S+)");

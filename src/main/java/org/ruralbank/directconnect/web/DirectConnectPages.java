@@ -24,6 +24,7 @@ import org.ruralbank.platform.Rejected;
 import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.Texts;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -280,7 +281,12 @@ class DirectConnectPages {
                                         i.reasonCode() == null
                                                 ? null
                                                 : texts.orElse("dc.reason." + i.reasonCode(), i.reasonCode()),
-                                        i.reasonText(),
+                                        // the API's English words on an English sheet, their data on another
+                                        "en"
+                                                        .equals(LocaleContextHolder.getLocale()
+                                                                .getLanguage())
+                                                ? i.reasonText()
+                                                : i.reasonData(),
                                         i.transferId(),
                                         i.createdAt()))))));
     }

@@ -18,6 +18,7 @@ import org.ruralbank.platform.AuditLog;
 import org.ruralbank.platform.CurrentStaff;
 import org.ruralbank.platform.PageOf;
 import org.ruralbank.platform.StaffPrincipal;
+import org.ruralbank.warehouse.DayLoad;
 import org.ruralbank.warehouse.TestResult;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -59,8 +60,11 @@ class DataPlatformController {
         this.audit = audit;
     }
 
-    /** One day of the calendar; {@code state} null for a day without delivery. */
-    record Day(LocalDate date, DateStatus status) {}
+    /**
+     * One day of the calendar; {@code state} null for a day without delivery; {@code title} what its hover says as HTML (state,
+     * rows, timings, reason), in the page's language.
+     */
+    record Day(LocalDate date, DateStatus status, String title) {}
 
     record Month(YearMonth month, List<List<Day>> weeks) {}
 
@@ -76,7 +80,9 @@ class DataPlatformController {
                     .put(s.date(), s);
         }
         List<Month> months = new ArrayList<>();
-        byMonth.forEach((ym, days) -> months.add(new Month(ym, weeks(ym, days))));
+        Map<LocalDate, DayLoad> loads = new java.util.HashMap<>();
+        ingest.dayLoads().forEach(l -> loads.put(l.date(), l));
+        byMonth.forEach((ym, days) -> months.add(new Month(ym, weeks(ym, days, loads))));
         java.util.Collections.reverse(months);
         model.addAttribute("months", months);
         List<DateStatus> newestFirst = new ArrayList<>(everyDate);
@@ -117,7 +123,7 @@ class DataPlatformController {
         return m;
     }
 
-    private static List<List<Day>> weeks(YearMonth ym, Map<LocalDate, DateStatus> days) {
+    private List<List<Day>> weeks(YearMonth ym, Map<LocalDate, DateStatus> days, Map<LocalDate, DayLoad> loads) {
         List<List<Day>> weeks = new ArrayList<>();
         List<Day> week = new ArrayList<>();
         int lead = ym.atDay(1).getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue();
@@ -126,7 +132,8 @@ class DataPlatformController {
         }
         for (int d = 1; d <= ym.lengthOfMonth(); d++) {
             LocalDate date = ym.atDay(d);
-            week.add(new Day(date, days.get(date)));
+            DateStatus status = days.get(date);
+            week.add(new Day(date, status, status == null ? "" : reasons.day(status, loads.get(date))));
             if (week.size() == 7) {
                 weeks.add(week);
                 week = new ArrayList<>();

@@ -22,6 +22,8 @@ public enum MoneyUnit {
 
     static final String SESSION_ATTRIBUTE = MoneyUnit.class.getName();
 
+    static final String PAGE_DEFAULT_ATTRIBUTE = MoneyUnit.class.getName() + ".pageDefault";
+
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
     private final String chinese;
@@ -32,15 +34,33 @@ public enum MoneyUnit {
         this.english = english;
     }
 
-    /** The unit of the current request's session; 元 outside a request or before a choice. */
+    /**
+     * The unit of the current request's session; before a choice, the page's own default ({@link #pageDefault}), else
+     * 元; 元 outside a request.
+     */
     public static MoneyUnit current() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
             return YUAN;
         }
-        return request.getAttribute(SESSION_ATTRIBUTE, RequestAttributes.SCOPE_SESSION) instanceof MoneyUnit u
+        if (request.getAttribute(SESSION_ATTRIBUTE, RequestAttributes.SCOPE_SESSION) instanceof MoneyUnit u) {
+            return u;
+        }
+        return request.getAttribute(PAGE_DEFAULT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof MoneyUnit u
                 ? u
                 : YUAN;
+    }
+
+    /**
+     * Makes {@code unit} the unit of the current request until the user chooses one: a page whose figures are read in
+     * 万元 (the home page's bank totals, the annual report written in 万元) shows them so, and its export and print
+     * agree, until the user switches.
+     */
+    public static void pageDefault(MoneyUnit unit) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(PAGE_DEFAULT_ATTRIBUTE, unit, RequestAttributes.SCOPE_REQUEST);
+        }
     }
 
     /** The unit a parameter names ({@code yuan}, {@code wan}, any case); null for anything else. */
