@@ -219,6 +219,21 @@ class IngestAlertsTest {
         assertThat(mails.get(0).getSubject()).isEqualTo("【数据平台告警】交付迟到：20250103");
         assertThat(text(mails.get(0))).contains("业务日期 20250103 的交付在 2025-01-04 09:00 前未送达");
         assertThat(ROBOT.calls("交付迟到")).hasSize(1);
+        // on the data page the sentence's data (the date, the time it was due, the inbox's folder) is marked as such
+        Orgs orgs = ctx.getBean(Orgs.class);
+        var session = TestBank.login(
+                mvc,
+                new TestBank(ctx).user(orgs.list(OrgScope.everything()).get(0), DataScope.ALL, Role.EBANK),
+                TestBank.PASSWORD);
+        String page = mvc.perform(get("/data").session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("data-kind=\"LATE\"")
+                .contains(
+                        "业务日期 <span translate=\"no\">20250103</span> 的交付在 <span translate=\"no\">2025-01-04 09:00</span>")
+                .contains("（收件目录 <span translate=\"no\">");
     }
 
     @Test

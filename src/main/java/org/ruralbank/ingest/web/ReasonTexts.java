@@ -31,8 +31,8 @@ public class ReasonTexts {
     }
 
     /**
-     * An alert's sentence as HTML, a blocked date's reason in it written in the page's language like the others'
-     * arguments (a date, a list of dates) marked as data.
+     * An alert's sentence as HTML: a blocked date's reason in it written in the page's language, the other arguments
+     * (a date, a list of dates, the time it was due, the inbox's folder) marked as data.
      */
     public String problemHtml(IngestProblem p) {
         Locale locale = LocaleContextHolder.getLocale();
@@ -42,8 +42,6 @@ public class ReasonTexts {
             args.set(1, Reasons.clause(b.reason()));
         } else if (p instanceof IngestProblem.TestsFailed t) {
             args.set(1, Reasons.clause(t.reason()));
-        } else {
-            return HtmlUtils.htmlEscape(messages.getMessage(code, args.toArray(), code, locale), "UTF-8");
         }
         return new CodedText(code, args).html(messages, locale);
     }
