@@ -158,11 +158,12 @@ class PoolPages {
     void export(@PathVariable long id, HttpServletResponse response) throws IOException {
         Pools.Pool pool = pools.find(id, access());
         List<Pools.Line> lines = pools.lines(id, access());
+        // the title names the unit by its id; its name, Chinese in either language, is data of the rows
         String unit = pool.unitId() + " " + pool.unitName();
         exports.send(
                 response,
                 "payroll-" + pool.periodKey() + "-" + pool.unitId(),
-                exports.title("appraisal.export.payroll", List.of(unit), pool.periodKey(), "export.unit.yuan"),
+                exports.title("appraisal.export.payroll", List.of(pool.unitId()), pool.periodKey(), "export.unit.yuan"),
                 List.of(exports.table(
                         "appraisal.pool.title",
                         List.of(
