@@ -170,11 +170,7 @@ class CardsController {
         x.send(
                 response,
                 "cards-" + view.filter().from() + "-" + view.filter().to(),
-                x.title(
-                        "cards.export.title",
-                        List.of(),
-                        x.range(view.filter().from(), view.filter().to()),
-                        Exports.msg("cards.export.unit", money)),
+                exports.title("cards", view.filter()),
                 List.of(
                         x.table(
                                 "cards.byOrg",
@@ -211,12 +207,7 @@ class CardsController {
                                                 o.smsSharePct()));
                                     }
                                 }),
-                        exports.compared(comparisons.of(
-                                view.filter().orgId(),
-                                view.filter().from(),
-                                view.filter().to(),
-                                COMPARED,
-                                scope)),
+                        exports.compared(view.filter(), COMPARED, scope),
                         x.table(
                                 "cards.byProduct",
                                 List.of("cards.product", "cards.medium", "cards.cards", "cards.newCards"),

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.channels.ChannelMeasure;
+import org.ruralbank.channels.ChannelPeriod;
 import org.ruralbank.channels.OrgComparisons;
+import org.ruralbank.platform.OrgScope;
 import org.ruralbank.platform.Spreadsheets;
 import org.ruralbank.platform.web.Exports;
 import org.ruralbank.platform.web.MoneyUnit;
@@ -21,9 +23,11 @@ import org.springframework.stereotype.Component;
 class ChannelExports {
 
     private final Exports exports;
+    private final OrgComparisons comparisons;
 
-    ChannelExports(Exports exports) {
+    ChannelExports(Exports exports, OrgComparisons comparisons) {
         this.exports = exports;
+        this.comparisons = comparisons;
     }
 
     Exports exports() {
@@ -33,6 +37,23 @@ class ChannelExports {
     /** A year's months, as the pages of a year title their export: 2025年各月, the months of 2025. */
     String months(int year) {
         return exports.text("channels.export.months", Integer.toString(year));
+    }
+
+    /**
+     * The title of a page's export over a filter's dates: {@code <page>.export.title}, the range, and
+     * {@code <page>.export.unit} with the money unit chosen.
+     */
+    Spreadsheets.Title title(String page, ChannelPeriod.Filter filter) {
+        return exports.title(
+                page + ".export.title",
+                List.of(),
+                exports.range(filter.from(), filter.to()),
+                Exports.msg(page + ".export.unit", exports.moneyUnit()));
+    }
+
+    /** The comparison table of a filter's org and dates, as {@link #compared(OrgComparisons.Compared)} writes it. */
+    Spreadsheets.Table compared(ChannelPeriod.Filter filter, List<ChannelMeasure> measures, OrgScope scope) {
+        return compared(comparisons.of(filter.orgId(), filter.from(), filter.to(), measures, scope));
     }
 
     /**

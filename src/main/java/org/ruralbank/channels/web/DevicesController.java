@@ -99,11 +99,7 @@ class DevicesController {
         x.send(
                 response,
                 "devices-" + view.filter().from() + "-" + view.filter().to(),
-                x.title(
-                        "devices.export.title",
-                        List.of(),
-                        x.range(view.filter().from(), view.filter().to()),
-                        Exports.msg("devices.export.unit", money)),
+                exports.title("devices", view.filter()),
                 List.of(
                         x.table(
                                 "devices.export.devices",
@@ -148,12 +144,7 @@ class DevicesController {
                                                 unit.of(d.cashWithdrawn()),
                                                 d.cashPerDay(),
                                                 x.yes(d.idle()))))),
-                        exports.compared(comparisons.of(
-                                view.filter().orgId(),
-                                view.filter().from(),
-                                view.filter().to(),
-                                COMPARED,
-                                scope)),
+                        exports.compared(view.filter(), COMPARED, scope),
                         x.table(
                                 "devices.export.kinds",
                                 List.of(

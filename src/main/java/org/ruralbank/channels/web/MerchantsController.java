@@ -98,11 +98,7 @@ class MerchantsController {
         x.send(
                 response,
                 "merchants-" + view.filter().from() + "-" + view.filter().to(),
-                x.title(
-                        "merchants.export.title",
-                        List.of(),
-                        x.range(view.filter().from(), view.filter().to()),
-                        Exports.msg("merchants.export.unit", money)),
+                exports.title("merchants", view.filter()),
                 List.of(
                         x.table(
                                 "merchants.export.title",
@@ -138,12 +134,7 @@ class MerchantsController {
                                                 unit.of(m.fees()),
                                                 m.rateSubsidy(),
                                                 m.sleepingDays())))),
-                        exports.compared(comparisons.of(
-                                view.filter().orgId(),
-                                view.filter().from(),
-                                view.filter().to(),
-                                COMPARED,
-                                scope)),
+                        exports.compared(view.filter(), COMPARED, scope),
                         x.table(
                                 "merchants.export.summary",
                                 List.of(
