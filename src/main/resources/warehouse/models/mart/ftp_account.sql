@@ -1,4 +1,4 @@
--- description: 内部资金转移定价（FTP）按账户的拉链表：存款与贷款每户在余额、利率、FTP 利率不变的每段区间的一行，含当日客户利息、当日 FTP 转移价格与当日 FTP 利差（deposits: balance × (FTP rate − customer rate); loans: balance × (customer rate − FTP rate)），区间内每日相同；某日的数字为 valid_from <= D <= valid_to 的版本，一段期间的合计 = 各版本当日数 × 与期间重叠的天数。当日计息 = 余额 × 年利率 ÷ 360，按分四舍五入；利差 = 两者之差，故各户利差加资金中心利差（mart.ftp_org_daily）等于全行净利息，精确到分。定期存款与贷款按起息日（开户日、放款日）生效的曲线、原始期限匹配（期限在两节点间按天数线性插值，短于隔夜取隔夜，长于5年取5年）；活期与通知存款按当日生效曲线的资金池利率 (O/N + 1Y) ÷ 2。某日生效的曲线 = 日期不晚于该日的最新曲线；起息日早于第一条曲线的账户取第一条曲线。每日只为数字可能变化的账户计算：余额或账户版本当日开始或前一日结束的账户；定价依据（mart.ftp_curve_in_force）或机构树当日有变化时为全部账户。尚无曲线时本模型无行。
+-- description: 内部资金转移定价（FTP）按账户的拉链表：存款与贷款每户在余额、利率、FTP 利率不变的每段区间的一行，含当日客户利息、当日 FTP 转移价格与当日 FTP 利差（deposits: balance × (FTP rate − customer rate); loans: balance × (customer rate − FTP rate)），区间内每日相同；某日的数字为 valid_from <= D <= valid_to 的版本，一段期间的合计 = 各版本当日数 × 与期间重叠的天数。当日计息 = 余额 × 年利率 ÷ 360，按分四舍五入；利差 = 两者之差，故各户利差加资金中心利差（mart.ftp_org_daily）等于全行净利息，精确到分。定期存款与贷款按起息日（开户日、放款日）生效的曲线、原始期限匹配（期限在两节点间按天数线性插值，短于隔夜取隔夜，长于5年取5年）；活期与通知存款按当日生效曲线的资金池利率 (O/N + 1Y) ÷ 2。某日生效的曲线 = 日期不晚于该日的最新曲线；起息日早于第一条曲线的账户取第一条曲线。每日只为数字可能变化的账户计算：余额或账户版本当日开始或前一日结束的账户；当日新曲线生效（且此前已有曲线）时另加全部活期与通知存款（资金池利率随之变化，定期与贷款的起息日曲线不变）；定价依据（mart.ftp_curve_in_force）有其他变化（补录过去日期的曲线、曲线改动、首条曲线）或机构树当日有变化时为全部账户。尚无曲线时本模型无行。
 -- grain: 每个存款账户与贷款借据每段余额为正且数字不变的区间一行
 -- materialized: scd2
 -- key: account_no
@@ -21,13 +21,22 @@
 -- test: not_null margin
 -- test: not_null org_path
 -- test: accepted_values account_kind DEMAND,TERM,LOAN
-with repriced as (
-    select count(*) > 0 as everything
-      from (select 1 from mart.ftp_curve_in_force
-             where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}
-            union all
-            select 1 from dw.dim_org
-             where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}) c
+with curve_changes as (
+    -- 定价依据当日的变化；其中“当日新曲线生效”（版本当日开始、曲线日期即当日，且此前已有曲线）只改变资金池利率
+    select count(*) as changes,
+           sum(case when valid_from = {{ biz_date }} and curve_date = {{ biz_date }} then 0 else 1 end) as others
+      from mart.ftp_curve_in_force
+     where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}
+),
+repriced as (
+    -- everything: 全部账户重新定价（补录过去日期的曲线、曲线改动、首条曲线、机构树变化）；
+    -- pool_only: 只有资金池利率变化，活期与通知存款重新定价，定期与贷款沿用起息日曲线，不必重算
+    select (c.others > 0
+            or (c.changes > 0 and (select count(*) from ref.ftp_curve where curve_date < {{ biz_date }}) = 0)
+            or (select count(*) from dw.dim_org where valid_from = {{ biz_date }} or valid_to = {{ prev_date }}) > 0
+           ) as everything,
+           c.changes > 0 as pool_changed
+      from curve_changes c
 ),
 candidates as (
     -- 自身输入有变化的账户：某版本当日开始或前一日结束（可能已无余额的账户都在其中）；全部重新定价时，其余账户
@@ -77,7 +86,9 @@ deposits as (
       from dw.deposit_balance b
       join dw.dim_deposit_account a on a.acct_no = b.acct_no and {{ valid_on_t(a) }}
      where {{ valid_on_t(b) }} and b.balance > 0
-       and ((select everything from repriced) or b.acct_no in (select account_no from candidates))
+       and ((select everything from repriced)
+            or ((select pool_changed from repriced) and a.product_code <> 'FIX')
+            or b.acct_no in (select account_no from candidates))
 ),
 loans as (
     select l.loan_no as account_no, 'LOAN' as account_kind, b.org_id, l.cust_id, l.product_code, b.balance,
