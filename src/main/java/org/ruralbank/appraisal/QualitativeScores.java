@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.ruralbank.appraisal.internal.JdbcQualitativeScores;
 import org.ruralbank.platform.AuditLog;
@@ -70,10 +71,20 @@ public class QualitativeScores {
         this.departments = departments;
         this.audit = audit;
         this.clock = clock;
-        this.branchEntries = new Book("appraisal_entry", store::find, store::approve, store::reject);
+        this.branchEntries = new Book(
+                "appraisal_entry",
+                store::find,
+                store::find,
+                store::insert,
+                store::reenter,
+                store::approve,
+                store::reject);
         this.departmentEntries = new Book(
                 "appraisal_dept_entry",
                 store::findDepartmentEntry,
+                store::findDepartmentEntry,
+                store::insertDepartmentEntry,
+                store::reenterDepartmentEntry,
                 store::approveDepartmentEntry,
                 store::rejectDepartmentEntry);
     }
@@ -107,47 +118,14 @@ public class QualitativeScores {
             String reason,
             OrgScope scope) {
         Access.requireWholeBank(scope);
-        Period period = Period.parse(periodText);
-        if (runs.published(period.key())) {
-            throw new Rejected("period", "appraisal.rejected.frozen", period.key());
-        }
+        Period period = open(periodText);
         Org org = orgs.find(orgId == null ? "" : orgId)
                 .filter(o -> o.level() == Org.BRANCH)
                 .orElseThrow(() -> new Rejected("orgId", "appraisal.rejected.branch", String.valueOf(orgId)));
-        if (!List.of("QUAL", "BONUS", "PENALTY").contains(kind)) {
-            throw new Rejected("kind", "appraisal.rejected.kind", String.valueOf(kind));
-        }
-        String item = itemCode == null ? "" : itemCode.strip();
-        if (kind.equals("QUAL")
-                && schemes.find(period.year()).stream()
-                        .flatMap(s -> s.items().stream())
-                        .noneMatch(
-                                i -> i.kind() == Schemes.Kind.QUAL && i.code().equals(item))) {
-            throw new Rejected("itemCode", "appraisal.rejected.qualItem", item, period.year());
-        }
-        if (item.isEmpty() || item.length() > 40) {
-            throw new Rejected("itemCode", "appraisal.rejected.itemCode", item);
-        }
-        BigDecimal points = points(kind, pointsText);
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > 200) {
-            throw new Rejected("reason", "appraisal.rejected.reason");
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<Entry> before = store.find(period.key(), org.orgId(), kind, item);
-        if (before.isEmpty()) {
-            store.insert(period.key(), org.orgId(), kind, item, points, why, actor, now);
-        } else {
-            store.reenter(before.get().entryId(), points, why, actor, now);
-        }
-        Entry after = store.find(period.key(), org.orgId(), kind, item).orElseThrow();
-        audit.record(
-                "appraisal.entry.enter",
-                "appraisal_entry",
-                String.valueOf(after.entryId()),
-                before.map(QualitativeScores::describe).orElse(Map.of()),
-                describe(after));
-        return after;
+        Supplier<List<Schemes.Item>> items = () -> schemes.find(period.year()).stream()
+                .flatMap(s -> s.items().stream())
+                .toList();
+        return enterIn(branchEntries, actor, period, org.orgId(), items, kind, itemCode, pointsText, reason);
     }
 
     /** A second person approves a pending entry (the one who entered it cannot). */
@@ -206,48 +184,14 @@ public class QualitativeScores {
             String reason,
             OrgScope scope) {
         Access.requireWholeBank(scope);
-        Period period = Period.parse(periodText);
-        if (runs.published(period.key())) {
-            throw new Rejected("period", "appraisal.rejected.frozen", period.key());
-        }
+        Period period = open(periodText);
         Department dept = departments
                 .find(deptId == null ? "" : deptId.strip())
                 .filter(Department::open)
                 .orElseThrow(() -> new Rejected("deptId", "appraisal.rejected.department", String.valueOf(deptId)));
-        if (!List.of("QUAL", "BONUS", "PENALTY").contains(kind)) {
-            throw new Rejected("kind", "appraisal.rejected.kind", String.valueOf(kind));
-        }
-        String item = itemCode == null ? "" : itemCode.strip();
-        if (kind.equals("QUAL")
-                && schemes.departmentItems(period.year()).getOrDefault(dept.deptId(), List.of()).stream()
-                        .noneMatch(
-                                i -> i.kind() == Schemes.Kind.QUAL && i.code().equals(item))) {
-            throw new Rejected("itemCode", "appraisal.rejected.qualItem", item, period.year());
-        }
-        if (item.isEmpty() || item.length() > 40) {
-            throw new Rejected("itemCode", "appraisal.rejected.itemCode", item);
-        }
-        BigDecimal points = points(kind, pointsText);
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > 200) {
-            throw new Rejected("reason", "appraisal.rejected.reason");
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<Entry> before = store.findDepartmentEntry(period.key(), dept.deptId(), kind, item);
-        if (before.isEmpty()) {
-            store.insertDepartmentEntry(period.key(), dept.deptId(), kind, item, points, why, actor, now);
-        } else {
-            store.reenterDepartmentEntry(before.get().entryId(), points, why, actor, now);
-        }
-        Entry after = store.findDepartmentEntry(period.key(), dept.deptId(), kind, item)
-                .orElseThrow();
-        audit.record(
-                "appraisal.entry.enter",
-                "appraisal_dept_entry",
-                String.valueOf(after.entryId()),
-                before.map(QualitativeScores::describe).orElse(Map.of()),
-                describe(after));
-        return after;
+        Supplier<List<Schemes.Item>> items =
+                () -> schemes.departmentItems(period.year()).getOrDefault(dept.deptId(), List.of());
+        return enterIn(departmentEntries, actor, period, dept.deptId(), items, kind, itemCode, pointsText, reason);
     }
 
     /** A second person approves a department's pending entry (the one who entered it cannot). */
@@ -267,8 +211,35 @@ public class QualitativeScores {
         return rejectIn(departmentEntries, entryId, reason, scope);
     }
 
-    /** Where entries are kept: a branch's or a department's, decided the same way. */
-    private record Book(String table, LongFunction<Optional<Entry>> find, Approving approve, Rejecting reject) {}
+    /** Where entries are kept: a branch's or a department's, entered and decided the same way. */
+    private record Book(
+            String table,
+            LongFunction<Optional<Entry>> find,
+            Keyed findKeyed,
+            Inserting insert,
+            Reentering reenter,
+            Approving approve,
+            Rejecting reject) {}
+
+    private interface Keyed {
+        Optional<Entry> apply(String periodKey, String unitId, String kind, String itemCode);
+    }
+
+    private interface Inserting {
+        void apply(
+                String periodKey,
+                String unitId,
+                String kind,
+                String itemCode,
+                BigDecimal points,
+                String reason,
+                String enteredBy,
+                OffsetDateTime enteredAt);
+    }
+
+    private interface Reentering {
+        void apply(long entryId, BigDecimal points, String reason, String enteredBy, OffsetDateTime enteredAt);
+    }
 
     private interface Approving {
         int apply(long entryId, String actor, OffsetDateTime at);
@@ -276,6 +247,64 @@ public class QualitativeScores {
 
     private interface Rejecting {
         int apply(long entryId, String actor, String reason, OffsetDateTime at);
+    }
+
+    /** The period of an entry, refused when its run is published. */
+    private Period open(String periodText) {
+        Period period = Period.parse(periodText);
+        if (runs.published(period.key())) {
+            throw new Rejected("period", "appraisal.rejected.frozen", period.key());
+        }
+        return period;
+    }
+
+    /**
+     * Enters (or enters again) a unit's entry in a book: a known kind, a QUAL item among the unit's {@code items} of
+     * the year (read only for a QUAL entry), points in bounds, a reason; pending until another person approves.
+     */
+    private Entry enterIn(
+            Book book,
+            String actor,
+            Period period,
+            String unitId,
+            Supplier<List<Schemes.Item>> items,
+            String kind,
+            String itemCode,
+            String pointsText,
+            String reason) {
+        if (!List.of("QUAL", "BONUS", "PENALTY").contains(kind)) {
+            throw new Rejected("kind", "appraisal.rejected.kind", String.valueOf(kind));
+        }
+        String item = itemCode == null ? "" : itemCode.strip();
+        if (kind.equals("QUAL")
+                && items.get().stream()
+                        .noneMatch(
+                                i -> i.kind() == Schemes.Kind.QUAL && i.code().equals(item))) {
+            throw new Rejected("itemCode", "appraisal.rejected.qualItem", item, period.year());
+        }
+        if (item.isEmpty() || item.length() > 40) {
+            throw new Rejected("itemCode", "appraisal.rejected.itemCode", item);
+        }
+        BigDecimal points = points(kind, pointsText);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 200) {
+            throw new Rejected("reason", "appraisal.rejected.reason");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<Entry> before = book.findKeyed().apply(period.key(), unitId, kind, item);
+        if (before.isEmpty()) {
+            book.insert().apply(period.key(), unitId, kind, item, points, why, actor, now);
+        } else {
+            book.reenter().apply(before.get().entryId(), points, why, actor, now);
+        }
+        Entry after = book.findKeyed().apply(period.key(), unitId, kind, item).orElseThrow();
+        audit.record(
+                "appraisal.entry.enter",
+                book.table(),
+                String.valueOf(after.entryId()),
+                before.map(QualitativeScores::describe).orElse(Map.of()),
+                describe(after));
+        return after;
     }
 
     /** Approves a pending entry of a book: not the one who entered it, not in a published period. */
