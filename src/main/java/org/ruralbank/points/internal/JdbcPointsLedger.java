@@ -43,7 +43,6 @@ class JdbcPointsLedger implements PointsLedger {
 
     private final JdbcClient db;
     private final Clock clock;
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate eachAccount;
     private final Unnest many;
 
@@ -54,7 +53,6 @@ class JdbcPointsLedger implements PointsLedger {
             PlatformTransactionManager transactions,
             DataSource dataSource) {
         this.db = db;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.eachAccount = new TransactionTemplate(transactions);
         this.many = new Unnest(jdbc, StoreDialect.of(dataSource) == StoreDialect.POSTGRESQL);

@@ -29,13 +29,11 @@ public class JdbcRules {
             + "valid_from, valid_to, status, maker, checker";
 
     private final JdbcClient db;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Unnest many;
 
     JdbcRules(JdbcClient db, JdbcTemplate jdbc, Clock clock, DataSource dataSource) {
         this.db = db;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.many = new Unnest(jdbc, StoreDialect.of(dataSource) == StoreDialect.POSTGRESQL);
     }
