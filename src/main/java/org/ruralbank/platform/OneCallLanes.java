@@ -52,7 +52,11 @@ public final class OneCallLanes<C, A> {
     private final JdbcClient db;
     /** The call's parameters in the order of their places (a name used twice is there twice). */
     private final List<String> names = new ArrayList<>();
-    /** The statement of {@code n} calls at {@code [n]}, the parameters as places ({@code ?}). */
+    /**
+     * The statement of {@code n} calls at {@code [n]}, the parameters as places ({@code ?}): for more than one, the
+     * calls joined by {@code union all}, each row with its call's index as the last column; PostgreSQL runs them one
+     * after the other in one transaction.
+     */
     private final String[] statements = new String[TOGETHER + 1];
 
     private final Function<C, Map<String, Object>> params;
