@@ -6,6 +6,7 @@ import static org.ruralbank.directconnect.DirectConnectFixture.postXml;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,11 +83,13 @@ class BatchJobsTest {
             paid[i % payees.size()] += fen;
             txs.add(new Pain001.Tx("E" + i, yuan(fen), "CNY", payees.get(i % payees.size()), null));
         }
-        String xml = Pain001.v09(
+        String xml = Pain001.asBanksWriteThem(Pain001.v09(
                 msgId,
                 List.of(
                         new Pain001.Block("B1", payer, txs.subList(0, 2500)),
-                        new Pain001.Block("B2", payer, txs.subList(2500, 5000))));
+                        new Pain001.Block("B2", payer, txs.subList(2500, 5000)))));
+        // written as banks write them, 5,000 transactions are well above the JSON requests' 2 MiB
+        assertThat(xml.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(4_000_000);
 
         Instant sent = Instant.now();
         MockHttpServletResponse accepted = mvc.perform(postXml(ISO, xml).with(key.signed()))

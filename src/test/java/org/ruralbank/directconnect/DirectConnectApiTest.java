@@ -407,11 +407,19 @@ class DirectConnectApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:ruralbank:dc:problem:malformed"))
                 .andExpect(jsonPath("$.detail").value("the body is empty: a pain.001 message was expected"));
+        // a pain.001 may hold 16 MiB (5,000 transactions as banks write them); any other body 2 MiB
         StringBuilder big = new StringBuilder(ok.substring(0, ok.indexOf("</Document>")));
-        while (big.length() < 2_200_000) {
+        while (big.length() < 16_800_000) {
             big.append("<!-- padding padding padding padding padding padding padding padding -->");
         }
         problem(big.append("</Document>").toString(), 413, "too-large");
+        String bigJson = json(payer, payee, "1.00").replace("}", ",\"memo\":\"" + "x".repeat(2_200_000) + "\"}");
+        mvc.perform(postJson("/api/dc/v1/payments", bigJson)
+                        .header("Idempotency-Key", "too-large-json")
+                        .with(key.signed()))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.type").value("urn:ruralbank:dc:problem:too-large"))
+                .andExpect(jsonPath("$.detail").value("the body exceeds 2097152 bytes"));
         for (String type : List.of("text/plain", "application/json", "application/x-www-form-urlencoded")) {
             mvc.perform(post("/api/dc/v1/payments/iso")
                             .contentType(type)

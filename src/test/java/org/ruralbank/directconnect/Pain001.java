@@ -1,6 +1,13 @@
 package org.ruralbank.directconnect;
 
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.List;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.stream.StreamResult;
+import javax.xml.transform.stream.StreamSource;
 
 /** pain.001 messages for tests, in either accepted version. */
 public final class Pain001 {
@@ -68,5 +75,30 @@ public final class Pain001 {
             x.append("</PmtInf>");
         }
         return x.append("</CstmrCdtTrfInitn></Document>").toString();
+    }
+
+    /**
+     * The message as banks' own files write it: every creditor with an address, every transaction with its
+     * remittance information, indented, about 1 KB a transaction (the ISO 20022 samples run 0.7 to 1.3 KB).
+     */
+    public static String asBanksWriteThem(String message) {
+        String full = message.replace(
+                        "<Cdtr><Nm>收款人</Nm></Cdtr>",
+                        "<Cdtr><Nm>收款人 县农资经营部第三门市</Nm><PstlAdr><StrtNm>城关镇解放路</StrtNm><BldgNb>118</BldgNb>"
+                                + "<PstCd>745000</PstCd><TwnNm>城关镇</TwnNm><Ctry>CN</Ctry></PstlAdr></Cdtr>")
+                .replace(
+                        "</CdtrAcct></CdtTrfTxInf>",
+                        "</CdtrAcct><RmtInf><Ustrd>2026年1月货款 合同号 HT-2025-0871 发票号 44031900 第二批次结算"
+                                + "</Ustrd></RmtInf></CdtTrfTxInf>");
+        try {
+            Transformer t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.INDENT, "yes");
+            t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "4");
+            StringWriter out = new StringWriter();
+            t.transform(new StreamSource(new StringReader(full)), new StreamResult(out));
+            return out.toString();
+        } catch (javax.xml.transform.TransformerException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }

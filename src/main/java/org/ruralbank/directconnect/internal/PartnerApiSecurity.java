@@ -27,7 +27,8 @@ class PartnerApiSecurity {
             Directory directory,
             Nonces nonces,
             Clock clock,
-            @Value("${ruralbank.directconnect.max-body-bytes:2097152}") int maxBodyBytes)
+            @Value("${ruralbank.directconnect.max-body-bytes:2097152}") int maxBodyBytes,
+            @Value("${ruralbank.directconnect.max-message-bytes:16777216}") int maxMessageBytes)
             throws Exception {
         http.securityMatcher("/api/dc/**")
                 .csrf(c -> c.disable())
@@ -37,7 +38,7 @@ class PartnerApiSecurity {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .addFilterAt(
-                        new SignedRequestFilter(directory, nonces, clock, maxBodyBytes),
+                        new SignedRequestFilter(directory, nonces, clock, maxBodyBytes, maxMessageBytes),
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers(SignedRequestFilter.OPEN_PATH)
                         .permitAll()

@@ -26,9 +26,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates partner API requests by their signature (see {@link RequestSigning}): body within the size limit,
- * timestamp within {@link #WINDOW}, an active key of an active enterprise, a valid signature, and a nonce not seen
- * before for that key (recorded only once the signature verified, so nobody can burn another's nonces).
+ * Authenticates partner API requests by their signature (see {@link RequestSigning}): timestamp within
+ * {@link #WINDOW}, an active key of an active enterprise, a body within the size limit (read only then), a valid
+ * signature, and a nonce not seen before for that key (recorded only once the signature verified, so nobody can burn another's nonces).
  *
  * <p>A JSON payment's nonce is recorded in the payment's own transaction instead of a commit of its own before it
  * (one commit per payment, not two): the payment, whatever it becomes (executed, rejected, a replay's answer),
@@ -44,20 +44,27 @@ final class SignedRequestFilter extends OncePerRequestFilter {
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     /** The request whose nonce is recorded with what it executes (see above). */
     static final String PAYMENT_PATH = "/api/dc/v1/payments";
+    /**
+     * The pain.001 messages, which have a limit of their own: up to 5,000 transactions, which banks' own files write
+     * in about 1 KB each (indented, with names, addresses and remittance), more than the JSON requests' limit.
+     */
+    static final String MESSAGE_PATH = "/api/dc/v1/payments/iso";
 
     private final Directory directory;
     private final Nonces nonces;
     private final Clock clock;
     private final int maxBodyBytes;
+    private final int maxMessageBytes;
     /** Parsed public keys by their text (a revoked key is refused before it is looked up here). */
     private final java.util.Map<String, java.security.PublicKey> publicKeys =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    SignedRequestFilter(Directory directory, Nonces nonces, Clock clock, int maxBodyBytes) {
+    SignedRequestFilter(Directory directory, Nonces nonces, Clock clock, int maxBodyBytes, int maxMessageBytes) {
         this.directory = directory;
         this.nonces = nonces;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     @Override
@@ -68,9 +75,9 @@ final class SignedRequestFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
-        if (body.length > maxBodyBytes || request.getContentLengthLong() > maxBodyBytes) {
-            Problems.write(response, 413, "too-large", "the body exceeds " + maxBodyBytes + " bytes");
+        int limit = "POST".equals(request.getMethod()) && path.equals(MESSAGE_PATH) ? maxMessageBytes : maxBodyBytes;
+        if (request.getContentLengthLong() > limit) {
+            Problems.write(response, 413, "too-large", "the body exceeds " + limit + " bytes");
             return;
         }
         String keyId = request.getHeader(RequestSigning.KEY_HEADER);
@@ -107,6 +114,12 @@ final class SignedRequestFilter extends OncePerRequestFilter {
         Directory.PartnerKey key = directory.activeKeyOfActiveEnterprise(keyId).orElse(null);
         if (key == null) {
             Problems.write(response, 401, "unknown-key", "no active key " + keyId);
+            return;
+        }
+        // read only for a fresh request naming an active key: a stranger cannot make the bank hold megabytes
+        byte[] body = request.getInputStream().readNBytes(limit + 1);
+        if (body.length > limit) {
+            Problems.write(response, 413, "too-large", "the body exceeds " + limit + " bytes");
             return;
         }
         Algorithm algorithm = Algorithm.valueOf(key.algorithm());
