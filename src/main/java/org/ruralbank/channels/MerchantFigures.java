@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.ruralbank.platform.OrgScope;
 import org.ruralbank.shared.Money;
 import org.ruralbank.shared.Ratios;
@@ -99,11 +100,12 @@ public class MerchantFigures {
     /** At most this many alerts are listed on the page, the latest first. */
     public static final int ALERTS_SHOWN = 500;
 
+    /** The page's content; {@code to} and {@code summary} are null when the warehouse has no date in the period. */
     public record View(
             ChannelPeriod.Filter filter,
-            LocalDate from,
-            LocalDate to,
-            Summary summary,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            @Nullable Summary summary,
             List<Merchant> merchants,
             List<Alert> alerts) {
         public boolean hasData() {

@@ -148,17 +148,22 @@ class MerchantsController {
                                         "merchants.txns",
                                         Exports.msg("merchants.sales", money),
                                         Exports.msg("merchants.fees", money)),
-                                sink -> sink.accept(Arrays.asList(
-                                        s.start(),
-                                        s.signed(),
-                                        s.closed(),
-                                        s.active(),
-                                        s.sleeping30(),
-                                        s.sleeping90(),
-                                        s.risky(),
-                                        s.txns(),
-                                        unit.of(s.sales()),
-                                        unit.of(s.fees())))),
+                                // a period without merchant data has no summary: the sheet keeps its header only
+                                sink -> {
+                                    if (s != null) {
+                                        sink.accept(Arrays.asList(
+                                                s.start(),
+                                                s.signed(),
+                                                s.closed(),
+                                                s.active(),
+                                                s.sleeping30(),
+                                                s.sleeping90(),
+                                                s.risky(),
+                                                s.txns(),
+                                                unit.of(s.sales()),
+                                                unit.of(s.fees())));
+                                    }
+                                }),
                         x.table(
                                 "merchants.alerts",
                                 List.of(
