@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates partner API requests by their signature (see {@link RequestSigning}): timestamp within
  * {@link #WINDOW}, an active key of an active enterprise, a body within the size limit (read only then), a valid
- * signature, and a nonce not seen before for that key (recorded only once the signature verified, so nobody can burn another's nonces).
+ * signature, and a nonce not seen before for that key (recorded only once the signature verified, so nobody can
+ * burn another's nonces).
  *
  * <p>A JSON payment's nonce is recorded in the payment's own transaction instead of a commit of its own before it
  * (one commit per payment, not two): the payment, whatever it becomes (executed, rejected, a replay's answer),
@@ -77,7 +78,7 @@ final class SignedRequestFilter extends OncePerRequestFilter {
         }
         int limit = "POST".equals(request.getMethod()) && path.equals(MESSAGE_PATH) ? maxMessageBytes : maxBodyBytes;
         if (request.getContentLengthLong() > limit) {
-            Problems.write(response, 413, "too-large", "the body exceeds " + limit + " bytes");
+            tooLarge(response, limit);
             return;
         }
         String keyId = request.getHeader(RequestSigning.KEY_HEADER);
@@ -118,8 +119,8 @@ final class SignedRequestFilter extends OncePerRequestFilter {
         }
         // read only for a fresh request naming an active key: a stranger cannot make the bank hold megabytes
         byte[] body = request.getInputStream().readNBytes(limit + 1);
-        if (body.length > limit) {
-            Problems.write(response, 413, "too-large", "the body exceeds " + limit + " bytes");
+        if (body.length > limit) { // a body longer than it declared, or of no declared length
+            tooLarge(response, limit);
             return;
         }
         Algorithm algorithm = Algorithm.valueOf(key.algorithm());
@@ -156,6 +157,10 @@ final class SignedRequestFilter extends OncePerRequestFilter {
                 nonces.record(claim);
             }
         }
+    }
+
+    private static void tooLarge(HttpServletResponse response, int limit) throws IOException {
+        Problems.write(response, 413, "too-large", "the body exceeds " + limit + " bytes");
     }
 
     /** The request with its body already read (the signature covered exactly these bytes). */
